@@ -1,0 +1,25 @@
+/**
+ * opbridge's programmatic API. Every CLI command is a thin layer over a function exported
+ * here, so other tools can embed opbridge without the CLI.
+ */
+export { Tensor, type NestedArray } from './runtime/tensor.js';
+export { tensor } from './runtime/create-tensor.js';
+export { runOp, kernelRegistry, type RunOpOptions } from './runtime/run-op.js';
+export type { Kernel, KernelContext, RawAttributes, AttributeValue, RunMode } from './runtime/kernel.js';
+export { KernelRegistry } from './runtime/kernel-registry.js';
+export { DTYPES, ITEM_SIZE, type DType } from './runtime/dtype.js';
+export {
+  GOLDEN_PROFILE,
+  IEEE_PROFILE,
+  withOverrides,
+  type NumericProfile,
+  type NumericProfileOverrides,
+  type MatrixFormat,
+} from './runtime/numerics/numeric-profile.js';
+export { FP16, BF16, TF32, HF32, FP32, roundToFormat, type FloatFormat, type RoundingMode } from './runtime/numerics/float-format.js';
+export { numberToFloat16Bits, float16BitsToNumber, numberToBfloat16Bits, bfloat16BitsToNumber } from './runtime/numerics/half-bits.js';
+export { loadCatalog, type LoadCatalogOptions } from './catalog/load-catalog.js';
+export { checkCatalog } from './catalog/check-catalog.js';
+export { Catalog } from './catalog/catalog.js';
+export { BACKENDS, TARGET_BACKENDS, type BackendId, type Status, type Confidence } from './catalog/vocabulary.js';
+export { OpbridgeError, UsageError, InputError, OpError, ShapeError } from './errors.js';

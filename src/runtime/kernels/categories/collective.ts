@@ -1,0 +1,4 @@
+/** The collective kernels, registered by `all-kernels.ts`. */
+import type { Kernel } from '../../kernel.js';
+
+export const collectiveKernels: readonly Kernel<any>[] = [];
