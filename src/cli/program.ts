@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../catalog/package-root.js';
 import { registerCatalogCommand } from './commands/catalog.js';
+import { registerRunCommand } from './commands/run.js';
 
 export function packageVersion(): string {
   return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
@@ -26,5 +27,6 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
         'Every command accepts --json for machine-readable output on stdout. NO_COLOR disables colour.',
     );
   registerCatalogCommand(program, setExitCode);
+  registerRunCommand(program, setExitCode);
   return program;
 }

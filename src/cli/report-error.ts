@@ -4,6 +4,7 @@
  * only with OPBRIDGE_DEBUG=1). With --json the error goes to stdout as JSON instead.
  */
 import { CommanderError } from 'commander';
+import { isAbsolute, relative } from 'node:path';
 import { OpbridgeError, formatLocation } from '../errors.js';
 import { EXIT_OK, EXIT_USAGE } from './exit-codes.js';
 import { style } from './terminal.js';
@@ -21,12 +22,19 @@ export function toErrorReport(error: unknown): ErrorReport {
     return {
       kind: error.name,
       message: error.message,
-      ...(error.location ? { file: error.location.file, line: error.location.line } : {}),
+      ...(error.location ? { file: displayPath(error.location.file), line: error.location.line } : {}),
       ...(error.fix ? { fix: error.fix } : {}),
     };
   }
   const message = error instanceof Error ? error.message : String(error);
   return { kind: 'InternalError', message: `internal error: ${message}`, fix: 'please report this with the command you ran (OPBRIDGE_DEBUG=1 shows the stack trace)' };
+}
+
+/** Paths under the working directory are shown relative to it. */
+export function displayPath(file: string): string {
+  if (!isAbsolute(file)) return file;
+  const rel = relative(process.cwd(), file);
+  return rel.startsWith('..') ? file : rel;
 }
 
 /** Prints the error and returns the exit code to use. */

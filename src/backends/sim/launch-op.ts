@@ -1,0 +1,119 @@
+/**
+ * The bridge from a facade call to the runtime: enqueue on a stream (simulated time),
+ * check that every input was produced by work ordered before this call, run the canonical
+ * operator under the right mode and profile, write the outputs into device memory, record
+ * the writes and a trace record.
+ */
+import type { RawAttributes } from '../../runtime/kernel.js';
+import { GOLDEN_PROFILE, type NumericProfile } from '../../runtime/numerics/numeric-profile.js';
+import { runOp } from '../../runtime/run-op.js';
+import type { Tensor } from '../../runtime/tensor.js';
+import { toTensorData } from '../../runtime/tensor-transfer.js';
+import { captureCallSite, type CallSite } from './call-site.js';
+import type { DevicePtr } from './device-memory.js';
+import { extentElements } from './device-tensor.js';
+import { storeInto } from './device-tensor.js';
+import type { SimProcess } from './sim-process.js';
+import { SIMULATED_DEVICE, type OpStamp, type SimStream } from './stream-ordering.js';
+import { ITEM_SIZE } from '../../runtime/dtype.js';
+
+export interface DeviceOperand {
+  /** Base pointer the view starts at (for race tracking). */
+  readonly ptr: DevicePtr;
+  /** Zero-copy view over device memory (from `deviceTensor`). */
+  readonly view: Tensor;
+}
+
+export interface OpLaunch {
+  readonly backend: string;
+  readonly symbol: string;
+  readonly op: string;
+  readonly inputs: readonly (DeviceOperand | Tensor | undefined)[];
+  readonly attributes: RawAttributes;
+  readonly profile: NumericProfile;
+  readonly stream: SimStream;
+  /** Where each operator output goes; undefined discards that output. */
+  readonly outputs: readonly (DeviceOperand | undefined)[];
+  /**
+   * Post-processing of each result before it is stored (e.g. cuBLAS beta*C blending or a
+   * fused epilogue done by a later kernel call); defaults to identity.
+   */
+  readonly finish?: (results: Tensor[]) => Tensor[];
+  readonly flops?: number;
+  readonly site?: CallSite;
+}
+
+export interface OpResult {
+  readonly stamp: OpStamp;
+  readonly results: Tensor[];
+}
+
+function isOperand(x: DeviceOperand | Tensor | undefined): x is DeviceOperand {
+  return x !== undefined && 'view' in x && 'ptr' in x;
+}
+
+function bytesOf(t: Tensor): number {
+  return extentElements(t.shape, t.strides) * ITEM_SIZE[t.dtype];
+}
+
+export function launchOp(process: SimProcess, launch: OpLaunch): OpResult {
+  const site = launch.site ?? captureCallSite();
+  const inputTensors = launch.inputs.map((x) => (isOperand(x) ? x.view : x));
+  const movedBytes = inputTensors.reduce((n, t) => n + (t ? t.size * t.itemSize : 0), 0);
+  const durationUs = Math.max((launch.flops ?? 0) / SIMULATED_DEVICE.flopsPerUs, movedBytes / SIMULATED_DEVICE.deviceBytesPerUs);
+  const stamp = process.ordering.enqueue(launch.stream, durationUs);
+
+  for (const input of launch.inputs) {
+    if (!isOperand(input)) continue;
+    const race = process.access.unorderedDeviceWrite(input.ptr, bytesOf(input.view), launch.stream, process.ordering);
+    if (race) {
+      process.diagnostics.add({
+        id: 'OB2007',
+        message:
+          `${launch.symbol} on stream ${launch.stream.id} reads memory written by ${race.symbol}` +
+          `${race.site ? ` (${race.site.file}:${race.site.line})` : ''} on stream ${race.stamp.stream} ` +
+          `without an event wait or synchronisation in between`,
+        backend: launch.backend,
+        symbol: launch.symbol,
+        site,
+        rank: process.rank,
+      });
+    }
+  }
+
+  const mode = process.mode;
+  const computed = runOp(launch.op, inputTensors, launch.attributes, {
+    mode,
+    profile: mode === 'golden' ? GOLDEN_PROFILE : launch.profile,
+  });
+  const results = launch.finish ? launch.finish(computed) : computed;
+
+  launch.outputs.forEach((out, i) => {
+    if (!out || !results[i]) return;
+    storeInto(out.view, results[i]);
+    process.access.recordDeviceWrite(out.ptr, bytesOf(out.view), stamp, launch.symbol, site);
+  });
+
+  process.tracer.add({
+    kind: 'op',
+    backend: launch.backend,
+    symbol: launch.symbol,
+    op: launch.op,
+    attributes: plainAttributes(launch.attributes),
+    inputs: process.tracer.level === 'full' ? inputTensors.filter((t): t is Tensor => t !== undefined).map(toTensorData) : [],
+    outputs: results.filter((t, i) => t && launch.outputs[i]).map(toTensorData),
+    profile: mode === 'golden' ? 'golden' : launch.profile.id,
+    site,
+    stream: launch.stream.id,
+  });
+  return { stamp, results };
+}
+
+function plainAttributes(attrs: RawAttributes): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === undefined) continue;
+    out[k] = typeof v === 'object' && v !== null && 'shape' in v ? `Tensor[${(v as Tensor).shape.join(',')}]` : v;
+  }
+  return out;
+}

@@ -1,0 +1,197 @@
+/**
+ * Allocation, copies and memset shared by every backend's runtime facade (cudaMemcpy,
+ * aclrtMemcpy, xpu_memcpy, cnrtMemcpy, musaMemcpy, mcMemcpy): pointer-kind checks against
+ * the copy direction, bounds, stream ordering and host synchronisation. Facades translate
+ * their argument order and enums, then call these.
+ */
+import { ITEM_SIZE, allocateStorage, type DType } from '../../runtime/dtype.js';
+import { Tensor } from '../../runtime/tensor.js';
+import { toTensorData } from '../../runtime/tensor-transfer.js';
+import type { CallContext } from './facade-call.js';
+import { DeviceFault } from './device-fault.js';
+import { DevicePtr, isDevicePtr } from './device-memory.js';
+import { SIMULATED_DEVICE, type SimStream } from './stream-ordering.js';
+
+/** Host memory as TypeScript programs hold it. */
+export type HostMemory = ArrayBufferView | ArrayBuffer;
+
+export type CopyDirection = 'host-to-host' | 'host-to-device' | 'device-to-host' | 'device-to-device' | 'default';
+
+export function isHostMemory(value: unknown): value is HostMemory {
+  return ArrayBuffer.isView(value) || value instanceof ArrayBuffer;
+}
+
+function hostBytes(memory: HostMemory): Uint8Array {
+  return memory instanceof ArrayBuffer ? new Uint8Array(memory) : new Uint8Array(memory.buffer, memory.byteOffset, memory.byteLength);
+}
+
+function describeKind(value: unknown): string {
+  if (isDevicePtr(value)) return 'device memory';
+  if (isHostMemory(value)) return 'host memory';
+  if (value === null || value === undefined) return 'null';
+  return typeof value;
+}
+
+export function requireDevicePtr(value: unknown, what: string): DevicePtr {
+  if (value === null || value === undefined) throw new DeviceFault('null-pointer', `${what} is null`);
+  if (isHostMemory(value)) throw new DeviceFault('host-pointer', `${what} is host memory where device memory is required`);
+  if (!isDevicePtr(value)) throw new DeviceFault('invalid-value', `${what} is not a device pointer (got ${describeKind(value)})`);
+  return value;
+}
+
+export function requireHostMemory(value: unknown, what: string): HostMemory {
+  if (value === null || value === undefined) throw new DeviceFault('null-pointer', `${what} is null`);
+  if (isDevicePtr(value)) throw new DeviceFault('device-pointer', `${what} is device memory where host memory is required`);
+  if (!isHostMemory(value)) throw new DeviceFault('invalid-value', `${what} is not host memory (got ${describeKind(value)})`);
+  return value;
+}
+
+export function allocateDevice(ctx: CallContext, bytes: number): DevicePtr {
+  return ctx.process.memory().allocate(bytes, 'device', ctx.site);
+}
+
+export function freeDevice(ctx: CallContext, ptr: unknown): void {
+  if (ptr === null || ptr === undefined) return; // freeing NULL is a no-op, as in CUDA and ACL
+  const p = requireDevicePtr(ptr, 'the pointer to free');
+  ctx.process.memory(p.allocation.device).free(p, 'device', ctx.site);
+}
+
+export interface CopyRequest {
+  readonly dst: unknown;
+  readonly src: unknown;
+  readonly bytes: number;
+  readonly direction: CopyDirection;
+  /** Omitted for synchronous copies (run on the default stream, host waits). */
+  readonly stream?: SimStream;
+  /** aclrtMemcpy's destMax: capacity of the destination in bytes. */
+  readonly dstCapacity?: number;
+}
+
+/** How an async D2H copy's host destination is typed in traces (the program's view type). */
+function hostDType(memory: HostMemory): DType {
+  if (memory instanceof Float32Array) return 'float32';
+  if (memory instanceof Float64Array) return 'float64';
+  if (memory instanceof Int32Array) return 'int32';
+  if (memory instanceof BigInt64Array) return 'int64';
+  if (memory instanceof Int16Array) return 'int16';
+  if (memory instanceof Uint16Array) return 'float16';
+  if (memory instanceof Int8Array) return 'int8';
+  return 'uint8';
+}
+
+export function copyMemory(ctx: CallContext, request: CopyRequest): void {
+  const { bytes } = request;
+  if (!Number.isInteger(bytes) || bytes < 0) throw new DeviceFault('invalid-value', `copy size must be a non-negative integer, got ${bytes}`);
+  if (request.dstCapacity !== undefined && request.dstCapacity < bytes) {
+    throw new DeviceFault('invalid-value', `copy of ${bytes} bytes exceeds the destination capacity of ${request.dstCapacity} bytes`);
+  }
+  const direction = request.direction === 'default' ? inferDirection(request.dst, request.src) : request.direction;
+  const dstIsDevice = direction === 'host-to-device' || direction === 'device-to-device';
+  const srcIsDevice = direction === 'device-to-host' || direction === 'device-to-device';
+  const dst = dstIsDevice ? requireDevicePtr(request.dst, 'destination') : requireHostMemory(request.dst, 'destination');
+  const src = srcIsDevice ? requireDevicePtr(request.src, 'source') : requireHostMemory(request.src, 'source');
+  const { process } = ctx;
+  const dstBytes = isDevicePtr(dst) ? process.memory(dst.allocation.device).bytes(dst, bytes) : hostRange(dst, bytes, 'destination');
+  const srcBytes = isDevicePtr(src) ? process.memory(src.allocation.device).bytes(src, bytes) : hostRange(src, bytes, 'source');
+
+  const stream = request.stream ?? process.ordering.defaultStream(process.currentDevice);
+  const linkBytesPerUs = direction === 'device-to-device' ? SIMULATED_DEVICE.deviceBytesPerUs : SIMULATED_DEVICE.hostLinkBytesPerUs;
+  const stamp = process.ordering.enqueue(stream, bytes / linkBytesPerUs);
+
+  if (isDevicePtr(src)) {
+    const race = process.access.unorderedDeviceWrite(src, bytes, stream, process.ordering);
+    if (race) {
+      process.diagnostics.add({
+        id: 'OB2007',
+        message: `${ctx.symbol} copies memory written by ${race.symbol}${race.site ? ` (${race.site.file}:${race.site.line})` : ''} on another stream without an event wait or synchronisation`,
+        backend: ctx.backend,
+        symbol: ctx.symbol,
+        site: ctx.site,
+        rank: process.rank,
+      });
+    }
+  } else {
+    const pending = process.access.unsynchronizedHostWrite(src as HostMemory as ArrayBufferView, process.ordering);
+    if (pending && !(src instanceof ArrayBuffer)) reportUnsynchronizedHostRead(ctx, pending.symbol, pending.site);
+  }
+
+  dstBytes.set(srcBytes);
+
+  if (isDevicePtr(dst)) process.access.recordDeviceWrite(dst, bytes, stamp, ctx.symbol, ctx.site);
+  else if (request.stream && ArrayBuffer.isView(dst)) process.access.recordHostWrite(dst, stamp, ctx.symbol, ctx.site);
+
+  if (!request.stream) process.ordering.synchronizeStream(stream);
+
+  if (direction === 'device-to-host') traceCopyToHost(ctx, dst as HostMemory, bytes, stream.id);
+}
+
+/** Records what a device-to-host copy delivered, typed by the program's host view. */
+function traceCopyToHost(ctx: CallContext, host: HostMemory, bytes: number, streamId: number): void {
+  const dtype = hostDType(host);
+  const count = Math.floor(bytes / ITEM_SIZE[dtype]);
+  const storage = allocateStorage(dtype, count);
+  new Uint8Array(storage.buffer).set(hostBytes(host).subarray(0, count * ITEM_SIZE[dtype]));
+  ctx.process.tracer.add({
+    kind: 'copy-to-host',
+    backend: ctx.backend,
+    symbol: ctx.symbol,
+    op: 'Copy',
+    attributes: { bytes },
+    inputs: [],
+    outputs: [toTensorData(new Tensor(storage, dtype, [count]))],
+    profile: 'exact',
+    site: ctx.site,
+    stream: streamId,
+  });
+}
+
+function hostRange(memory: HostMemory, bytes: number, what: string): Uint8Array {
+  const all = hostBytes(memory);
+  if (bytes > all.length) {
+    throw new DeviceFault('out-of-bounds', `${what} host buffer holds ${all.length} bytes but the copy moves ${bytes}`);
+  }
+  return all.subarray(0, bytes);
+}
+
+function inferDirection(dst: unknown, src: unknown): CopyDirection {
+  const d = isDevicePtr(dst);
+  const s = isDevicePtr(src);
+  if (d && s) return 'device-to-device';
+  if (d) return 'host-to-device';
+  if (s) return 'device-to-host';
+  return 'host-to-host';
+}
+
+export function reportUnsynchronizedHostRead(ctx: CallContext, producer: string, producerSite?: { file: string; line: number }): void {
+  ctx.process.diagnostics.add({
+    id: 'OB2006',
+    message: `host memory is read while ${producer}${producerSite ? ` (${producerSite.file}:${producerSite.line})` : ''} may still be writing it: synchronise its stream first`,
+    backend: ctx.backend,
+    symbol: ctx.symbol,
+    site: ctx.site,
+    rank: ctx.process.rank,
+  });
+}
+
+export interface MemsetRequest {
+  readonly ptr: unknown;
+  readonly value: number;
+  readonly bytes: number;
+  readonly stream?: SimStream;
+  /** aclrtMemset's maxCount. */
+  readonly capacity?: number;
+}
+
+export function setMemory(ctx: CallContext, request: MemsetRequest): void {
+  if (request.capacity !== undefined && request.capacity < request.bytes) {
+    throw new DeviceFault('invalid-value', `memset of ${request.bytes} bytes exceeds the capacity of ${request.capacity} bytes`);
+  }
+  const ptr = requireDevicePtr(request.ptr, 'destination');
+  const { process } = ctx;
+  const target = process.memory(ptr.allocation.device).bytes(ptr, request.bytes);
+  const stream = request.stream ?? process.ordering.defaultStream(process.currentDevice);
+  const stamp = process.ordering.enqueue(stream, request.bytes / SIMULATED_DEVICE.deviceBytesPerUs);
+  target.fill(request.value & 0xff);
+  process.access.recordDeviceWrite(ptr, request.bytes, stamp, ctx.symbol, ctx.site);
+  if (!request.stream) process.ordering.synchronizeStream(stream);
+}

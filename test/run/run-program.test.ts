@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { runProgram } from '../../src/run/run-program.js';
+import { randomFloat32 } from '../../src/backends/host/host-data.js';
+
+const fixture = (name: string) => new URL(`../fixtures/programs/${name}`, import.meta.url).pathname;
+
+describe('runProgram', () => {
+  it('runs each rank in a worker and exchanges data between ranks', async () => {
+    const run = await runProgram(fixture('host-only.ts'), { ranks: 3 });
+    expect(run.ranks).toHaveLength(3);
+    const expected = Array.from(randomFloat32(4, 1), (v) => Math.fround(v + v));
+    for (const r of run.ranks) {
+      expect(r.outputs.get('id')?.toFlatArray()).toEqual([7, 8, 9, 10]);
+      expect(r.outputs.get('y')?.toFlatArray()).toEqual(expected);
+      expect(r.outputs.get('rank')?.toFlatArray()).toEqual([r.rank, 3]);
+    }
+  });
+
+  it('reports a program that throws with the file and message', async () => {
+    await expect(runProgram(fixture('throws.ts'))).rejects.toThrow(/deliberate failure/);
+  });
+
+  it('stops a program that never returns at the time limit', async () => {
+    await expect(runProgram(fixture('spins.ts'), { timeoutMs: 1500 })).rejects.toThrow(/did not finish within 1.5 s/);
+  });
+
+  it('rejects a missing file and a bad rank count as input errors', async () => {
+    await expect(runProgram(fixture('nope.ts'))).rejects.toThrow(/not found/);
+    await expect(runProgram(fixture('host-only.ts'), { ranks: 0 })).rejects.toThrow(/--ranks/);
+  });
+});
