@@ -1,23 +1,32 @@
 /**
- * Regenerates every file derived from the catalog: facade enum constants (and, as they are
- * added, the support tables under docs/). Tests fail when a committed file is stale.
+ * Regenerates every file derived from the catalog: facade enum constants, the support tables
+ * under docs/support/, and the JSON Schemas under schema/. Tests fail when a committed file
+ * is stale.
  */
-import { existsSync, mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { loadCatalog } from '../src/catalog/load-catalog.js';
 import { packageRoot } from '../src/catalog/package-root.js';
-import { BACKENDS } from '../src/catalog/vocabulary.js';
+import { BACKENDS, TARGET_BACKENDS } from '../src/catalog/vocabulary.js';
 import { facadeConstantsPath, generateFacadeConstants } from '../src/backends/codegen/facade-constants.js';
+import { catalogJsonSchemas } from '../src/catalog/json-schema.js';
+import { renderSupportMarkdown } from '../src/catalog/support-tables.js';
+import { stringifyJson } from '../src/cli/json-values.js';
 import { writeFileAtomic } from '../src/fs/atomic-write.js';
 
 const root = packageRoot();
 const catalog = loadCatalog();
-let written = 0;
+const written: string[] = [];
+const write = (relative: string, content: string): void => {
+  writeFileAtomic(join(root, relative), content);
+  written.push(relative);
+};
+
 for (const backend of BACKENDS) {
-  if (catalog.backend(backend).enums.size === 0 || !existsSync(join(root, 'src/backends', backend))) continue;
-  const path = join(root, facadeConstantsPath(backend));
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileAtomic(path, generateFacadeConstants(catalog, backend));
-  written++;
+  if (catalog.backend(backend).enums.size > 0 && existsSync(join(root, 'src/backends', backend, 'index.ts'))) {
+    write(facadeConstantsPath(backend), generateFacadeConstants(catalog, backend));
+  }
 }
-process.stdout.write(`generated ${written} facade constant module(s)\n`);
+for (const backend of TARGET_BACKENDS) write(`docs/support/${backend}.md`, renderSupportMarkdown(catalog, backend));
+for (const [name, schema] of Object.entries(catalogJsonSchemas())) write(`schema/${name}`, stringifyJson(schema));
+process.stdout.write(`generated ${written.length} files:\n${written.map((w) => `  ${w}`).join('\n')}\n`);
