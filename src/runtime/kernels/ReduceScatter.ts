@@ -8,7 +8,13 @@
 import { OpError, formatShape } from '../../errors.js';
 import { AttributeReader } from '../attribute-reader.js';
 import { defineKernel } from '../kernel.js';
-import { COLLECTIVE_REDUCTIONS, type CollectiveReduction, rankInputs, reduceAcrossRanks, requireReducibleDType } from './templates/collective.js';
+import {
+  COLLECTIVE_REDUCTIONS,
+  type CollectiveReduction,
+  rankInputs,
+  reduceAcrossRanks,
+  requireReducibleDType,
+} from './templates/collective.js';
 
 export interface ReduceScatterAttributes {
   readonly reduction: CollectiveReduction;

@@ -80,6 +80,14 @@ function fmin(a: number, b: number): number {
   return a < b ? a : b;
 }
 
+const COMBINE: Readonly<Record<CollectiveReduction, (a: number, b: number) => number>> = {
+  sum: (a, b) => a + b,
+  avg: (a, b) => a + b,
+  prod: (a, b) => a * b,
+  max: fmax,
+  min: fmin,
+};
+
 /** Rounds into the running precision: the accumulation dtype, then the tensor's float dtype. */
 function stepRounder(dtype: DType, ctx: KernelContext): Rounder {
   if (ctx.mode === 'golden') return (x) => x;
@@ -98,8 +106,7 @@ function reduceFloat(ranks: readonly Tensor[], reduction: CollectiveReduction, c
   // NCCL's ncclAvg on floats pre-multiplies every rank's value by 1/N rounded to the dtype,
   // then sums (FuncPreMulSum; NVIDIA/nccl src/enqueue.cc hostToDevRedOp). Golden divides the sum.
   const scale = reduction === 'avg' && !golden ? roundToDType(1 / n, dtype) : 1;
-  const combine =
-    reduction === 'prod' ? (a: number, b: number) => a * b : reduction === 'max' ? fmax : reduction === 'min' ? fmin : (a: number, b: number) => a + b;
+  const combine = COMBINE[reduction];
   const pre = scale === 1 ? (x: number) => x : (x: number) => round(x * scale);
   for (let i = 0; i < out.length; i++) {
     let acc = round(pre(values[0][i]));
