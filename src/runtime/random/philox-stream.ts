@@ -68,26 +68,31 @@ export class PhiloxStream {
   uint32(count: number): Uint32Array {
     const out = new Uint32Array(count);
     if (count === 0) return out;
-    // The 128-bit counter: block number in the low 64 bits, subsequence above (carries go up).
-    let counter = (this.subsequence << 64n) + (this.position >> 2n);
+    // The 128-bit counter: block number in the low 64 bits, subsequence above. Increments
+    // carry upward through all four words, as cuRAND's Philox_State_Incr does.
+    const counter = (this.subsequence << 64n) + (this.position >> 2n);
+    const words = new Uint32Array([
+      Number(counter & WORD),
+      Number((counter >> 32n) & WORD),
+      Number((counter >> 64n) & WORD),
+      Number((counter >> 96n) & WORD),
+    ]);
+    const block = philox4x32(words, this.key);
     let lane = Number(this.position & 3n);
-    const words = new Uint32Array(4);
-    const block = new Uint32Array(4);
-    const load = (): void => {
-      words[0] = Number(counter & WORD);
-      words[1] = Number((counter >> 32n) & WORD);
-      words[2] = Number((counter >> 64n) & WORD);
-      words[3] = Number((counter >> 96n) & WORD);
-      philox4x32(words, this.key, block);
-    };
-    load();
     for (let i = 0; i < count; i++) {
-      out[i] = block[lane++];
-      if (lane === 4 && i + 1 < count) {
+      if (lane === 4) {
         lane = 0;
-        counter = (counter + 1n) & ((1n << 128n) - 1n);
-        load();
+        words[0]++;
+        if (words[0] === 0) {
+          words[1]++;
+          if (words[1] === 0) {
+            words[2]++;
+            if (words[2] === 0) words[3]++;
+          }
+        }
+        philox4x32(words, this.key, block);
       }
+      out[i] = block[lane++];
     }
     this.position += BigInt(count);
     return out;

@@ -32,6 +32,11 @@ describe('PhiloxStream addressing (cuRAND curand_init layout)', () => {
     expect(got).toEqual([block7[2], block7[3], block8[0], block8[1]]);
   });
 
+  it('carries the block number from the low into the next counter word', () => {
+    const got = Array.from(new PhiloxStream(3, { offset: (2n ** 32n - 1n) * 4n + 3n }).uint32(2));
+    expect(got).toEqual([philox4x32([0xffffffff, 0, 0, 0], [3, 0])[3], philox4x32([0, 1, 0, 0], [3, 0])[0]]);
+  });
+
   it('puts the subsequence in the high 64 bits of the counter', () => {
     const got = new PhiloxStream(9, { subsequence: 2n ** 32n + 3n }).uint32(1)[0];
     expect(got).toBe(philox4x32([0, 0, 3, 1], [9, 0])[0]);
