@@ -23,7 +23,7 @@ import { defineKernel } from '../kernel.js';
 import type { Rounder } from '../numerics/accumulate.js';
 import { broadcastStrides, shapesEqual } from '../shape.js';
 import { Tensor } from '../tensor.js';
-import { computeRounder, pinnedRounder } from './templates/compute-precision.js';
+import { computeRounder, matrixNumerics, pinnedRounder } from './templates/compute-precision.js';
 import { FLOAT_ONLY, finishValues, readBroadcast, requireDType, requireInput, requireSameDType } from './templates/elementwise.js';
 import { matrixProduct } from './templates/matrix-product.js';
 import { floatDTypeFromCode } from './templates/onnx-float-type.js';
@@ -104,7 +104,7 @@ export const Attention = defineKernel<AttentionAttributes>({
           const raw = matrixProduct(
             { values: queries, rows: qSeq, cols: headSize },
             { values: keysT, rows: headSize, cols: totalSeq },
-            ctx.profile.matmul,
+            matrixNumerics(t1, ctx),
           );
           const scores = scoreRows(raw, scale, attrs, round, problem, mask, head, qkOutput.subarray(head * rowsSize, (head + 1) * rowsSize));
           for (let i = 0; i < qSeq; i++) softmaxLane(scores, probabilities, i * totalSeq, totalSeq, 1, 'softmax', softmax);
@@ -112,7 +112,7 @@ export const Attention = defineKernel<AttentionAttributes>({
           const out = matrixProduct(
             { values: probabilities, rows: qSeq, cols: totalSeq },
             { values, rows: totalSeq, cols: vHeadSize },
-            ctx.profile.matmul,
+            matrixNumerics(problem.v.dtype as FloatDType, ctx),
           );
           y.set(out, head * qSeq * vHeadSize);
         }

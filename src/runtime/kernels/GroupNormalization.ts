@@ -10,7 +10,7 @@ import type { FloatDType } from '../dtype.js';
 import { defineKernel } from '../kernel.js';
 import { shapeSize } from '../shape.js';
 import { Tensor } from '../tensor.js';
-import { computeRounder, pinnedRounder } from './templates/compute-precision.js';
+import { computeRounder, pinnedRounder, reductionNumerics } from './templates/compute-precision.js';
 import { FLOAT_ONLY, finishValues, requireDType, requireInput, requireSameDType } from './templates/elementwise.js';
 import { readChannelParameter } from './templates/normalization-parameters.js';
 import {
@@ -76,7 +76,7 @@ export const GroupNormalization = defineKernel<GroupNormalizationAttributes>({
     const dtype = x.dtype as FloatDType;
     const stash = pinnedRounder(attrs.stash, ctx);
     const compute = computeRounder(dtype, ctx);
-    const numerics = { reduce: ctx.profile.reduce, round: stash };
+    const numerics = { reduce: reductionNumerics(attrs.stash, ctx), round: stash };
     const values = castToStash(x.toFloat64(), stash);
     const deviations = new Float64Array(values.length);
     const y = new Float64Array(values.length);

@@ -8,7 +8,7 @@ import type { FloatDType } from '../dtype.js';
 import { defineKernel } from '../kernel.js';
 import { normalizeAxis } from '../shape.js';
 import { Tensor } from '../tensor.js';
-import { computeRounder, pinnedRounder } from './templates/compute-precision.js';
+import { computeRounder, pinnedRounder, reductionNumerics } from './templates/compute-precision.js';
 import { FLOAT_ONLY, finishValues, requireDType, requireInput } from './templates/elementwise.js';
 import { laneLayout, readBroadcastParameter } from './templates/normalization-parameters.js';
 import {
@@ -56,7 +56,7 @@ export const RMSNormalization = defineKernel<RMSNormalizationAttributes>({
     const stash = pinnedRounder(attrs.stash, ctx);
     const computeX = computeRounder(xType, ctx);
     const computeY = computeRounder(yType, ctx);
-    const numerics = { reduce: ctx.profile.reduce, round: stash };
+    const numerics = { reduce: reductionNumerics(attrs.stash, ctx), round: stash };
     const values = castToStash(x.toFloat64(), stash);
     const y = new Float64Array(values.length);
     const { lanes, laneSize } = laneLayout(x.shape, axis);

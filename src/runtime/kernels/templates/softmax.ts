@@ -20,7 +20,7 @@ import { sumStrided, type Rounder } from '../../numerics/accumulate.js';
 import type { ReductionNumerics, SoftmaxVariant } from '../../numerics/numeric-profile.js';
 import { normalizeAxis, shapeSize } from '../../shape.js';
 import { Tensor } from '../../tensor.js';
-import { computeRounder } from './compute-precision.js';
+import { computeRounder, reductionNumerics } from './compute-precision.js';
 import { FLOAT_ONLY, finishValues, requireDType, requireInput } from './elementwise.js';
 
 export type SoftmaxKind = 'softmax' | 'log-softmax';
@@ -37,7 +37,7 @@ export interface SoftmaxNumerics {
 
 /** The softmax numerics of `ctx` for logits computed in the precision of `dtype`. */
 export function softmaxNumerics(dtype: FloatDType, ctx: KernelContext, round: Rounder = computeRounder(dtype, ctx)): SoftmaxNumerics {
-  return { variant: ctx.profile.softmax, reduce: ctx.profile.reduce, round };
+  return { variant: ctx.profile.softmax, reduce: reductionNumerics(dtype, ctx), round };
 }
 
 /**
