@@ -44,8 +44,8 @@ describe('RMSNormalization', () => {
   });
 
   it('normalises tiny values exactly (scale invariance) with epsilon = 0', async () => {
-    // float32 squares of 1e-20 underflow to 0 (1e-40 is below float32's smallest normal),
-    // so ONNX Runtime and profiled mode give 0/0 = NaN; golden mode is exact.
+    // In float32 the squares (1e-40) are subnormal and keep only ~17 significant bits: ONNX
+    // Runtime and profiled mode land within float32 tolerance of sqrt(2); golden is exact.
     const x = tensor([1e-20, -1e-20, 0, 0], [1, 4]);
     const golden = runOp('RMSNormalization', [x, tensor([1, 1, 1, 1])], { epsilon: 0 }, { mode: 'golden' })[0];
     expectClose(golden, tensor([Math.SQRT2, -Math.SQRT2, 0, 0], [1, 4]), { rtol: 1e-7, atol: 0 });
