@@ -78,17 +78,26 @@ export const Attention = defineKernel<AttentionAttributes>({
   },
   run: (inputs, attrs, ctx) => {
     const problem = describeProblem(inputs, attrs);
-    const { batch, qHeads, kvHeads, qSeq, pastSeq, totalSeq, headSize, vHeadSize } = problem;
+    const { batch, qHeads, kvHeads, qSeq, totalSeq, headSize, vHeadSize } = problem;
     const t1 = problem.q.dtype as FloatDType;
-    const scale = attrs.scale ?? defaultScale(headSize);
     const round = attrs.softmaxPrecision ? pinnedRounder(attrs.softmaxPrecision, ctx) : computeRounder(t1, ctx);
+    const scoring: Scoring = {
+      ...attrs,
+      scale: attrs.scale ?? defaultScale(headSize),
+      round,
+      qSeq,
+      totalSeq,
+      pastSeq: problem.pastSeq,
+      mask: problem.mask ? readMask(problem.mask, [batch, qHeads, qSeq, totalSeq]) : undefined,
+    };
     const softmax = { ...softmaxNumerics(t1, ctx, round), zeroFullyMasked: true };
+    const qkNumerics = matrixNumerics(t1, ctx);
+    const pvNumerics = matrixNumerics(problem.v.dtype as FloatDType, ctx);
     const group = qHeads / kvHeads;
 
     const q = problem.q.toFloat64();
     const presentKey = concatSequence(problem.pastKey, problem.k);
     const presentValue = concatSequence(problem.pastValue, problem.v);
-    const mask = problem.mask ? readMask(problem.mask, [batch, qHeads, qSeq, totalSeq]) : undefined;
 
     const rowsSize = qSeq * totalSeq;
     const qkOutput = new Float64Array(batch * qHeads * rowsSize);
@@ -104,15 +113,15 @@ export const Attention = defineKernel<AttentionAttributes>({
           const raw = matrixProduct(
             { values: queries, rows: qSeq, cols: headSize },
             { values: keysT, rows: headSize, cols: totalSeq },
-            matrixNumerics(t1, ctx),
+            qkNumerics,
           );
-          const scores = scoreRows(raw, scale, attrs, round, problem, mask, head, qkOutput.subarray(head * rowsSize, (head + 1) * rowsSize));
+          const scores = scoreRows(raw, scoring, head, qkOutput.subarray(head * rowsSize, (head + 1) * rowsSize));
           for (let i = 0; i < qSeq; i++) softmaxLane(scores, probabilities, i * totalSeq, totalSeq, 1, 'softmax', softmax);
           if (attrs.qkOutputMode === 3) qkOutput.set(probabilities, head * rowsSize);
           const out = matrixProduct(
             { values: probabilities, rows: qSeq, cols: totalSeq },
             { values, rows: totalSeq, cols: vHeadSize },
-            matrixNumerics(problem.v.dtype as FloatDType, ctx),
+            pvNumerics,
           );
           y.set(out, head * qSeq * vHeadSize);
         }
@@ -251,22 +260,24 @@ function readMask(mask: Tensor, shape: readonly number[]): Float64Array {
   return values;
 }
 
+/** What turns raw Q Kᵀ products into masked logits, fixed for one call. */
+interface Scoring extends AttentionAttributes {
+  readonly scale: number;
+  /** Precision the scores are held in. */
+  readonly round: Rounder;
+  readonly qSeq: number;
+  readonly totalSeq: number;
+  readonly pastSeq: number;
+  /** attn_mask broadcast to (batch, q_heads, q_seq, total_seq), additive. */
+  readonly mask: Float64Array | undefined;
+}
+
 /**
- * Turns one head's raw Q Kᵀ products into masked logits (returned) and records the stage
- * qk_matmul_output_mode asks for (modes 0..2; mode 3 is recorded after the softmax).
+ * Turns one head's raw Q Kᵀ products (`head` = b * q_heads + h) into masked logits, in place,
+ * recording the stage qk_matmul_output_mode asks for (modes 0..2; mode 3 follows the softmax).
  */
-function scoreRows(
-  raw: Float64Array,
-  scale: number,
-  attrs: AttentionAttributes,
-  round: Rounder,
-  problem: AttentionProblem,
-  mask: Float64Array | undefined,
-  head: number,
-  qkOutput: Float64Array,
-): Float64Array {
-  const { qSeq, totalSeq, pastSeq } = problem;
-  const { softcap, isCausal, qkOutputMode } = attrs;
+function scoreRows(raw: Float64Array, scoring: Scoring, head: number, qkOutput: Float64Array): Float64Array {
+  const { qSeq, totalSeq, pastSeq, softcap, isCausal, qkOutputMode, round, scale, mask } = scoring;
   const maskBase = head * qSeq * totalSeq;
   for (let i = 0; i < qSeq; i++) {
     for (let j = 0; j < totalSeq; j++) {
