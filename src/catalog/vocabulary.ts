@@ -159,7 +159,9 @@ export type TypeKind = (typeof TYPE_KINDS)[number];
  * signatures (reorder, insert, drop) by meaning rather than by position. A role is either one
  * of the fixed names below or `<kind>:<name>` where kind links the parameter to the bound
  * operator: `input:A`, `output:Y`, `attr:transA`, `dim:M`, `ld:A`, `batch-stride:A`, `desc:A`
- * (the descriptor describing operator tensor A), `scale:A` (quantisation max pointer).
+ * (the descriptor describing operator tensor A), `scale:A` (quantisation max pointer),
+ * `aux:<name>` (an extra output a vendor call returns that the canonical operator does not
+ * define, e.g. aclnnRmsNorm's rstd — facades compute it, verify ignores it).
  */
 export const FIXED_ROLES = [
   'handle',
@@ -235,7 +237,7 @@ export const FIXED_ROLES = [
   'reserved',
 ] as const;
 
-export const ROLE_KINDS = ['input', 'output', 'attr', 'dim', 'ld', 'batch-stride', 'desc', 'scale'] as const;
+export const ROLE_KINDS = ['input', 'output', 'attr', 'dim', 'ld', 'batch-stride', 'desc', 'scale', 'aux'] as const;
 
 const ROLE_PATTERN = new RegExp(`^(${ROLE_KINDS.join('|')}):[A-Za-z_][A-Za-z0-9_.]*$`);
 
