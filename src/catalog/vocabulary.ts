@@ -121,6 +121,8 @@ export const PRIMITIVES = [
   'communicator.size',
   'group.start',
   'group.end',
+  'p2p.send',
+  'p2p.recv',
   'rng.create',
   'rng.destroy',
   'rng.seed',
@@ -159,7 +161,8 @@ export type TypeKind = (typeof TYPE_KINDS)[number];
  * signatures (reorder, insert, drop) by meaning rather than by position. A role is either one
  * of the fixed names below or `<kind>:<name>` where kind links the parameter to the bound
  * operator: `input:A`, `output:Y`, `attr:transA`, `dim:M`, `ld:A`, `batch-stride:A`, `desc:A`
- * (the descriptor describing operator tensor A), `scale:A` (quantisation max pointer).
+ * (the descriptor describing operator tensor A), `scale:A` (quantisation max pointer), `dtype:A`
+ * (the element type of tensor A).
  */
 export const FIXED_ROLES = [
   'handle',
@@ -233,9 +236,13 @@ export const FIXED_ROLES = [
   'priority',
   'timeout',
   'reserved',
+  // Blend factors of cuDNN-style calls (out = alpha * op(in) + beta * out): not operator attributes.
+  'blend-alpha',
+  'blend-beta',
 ] as const;
 
-export const ROLE_KINDS = ['input', 'output', 'attr', 'dim', 'ld', 'batch-stride', 'desc', 'scale'] as const;
+/** `dtype:A` is the element-type argument of operator tensor A (cublasGemmEx Atype, Btype, Ctype). */
+export const ROLE_KINDS = ['input', 'output', 'attr', 'dim', 'ld', 'batch-stride', 'desc', 'scale', 'dtype'] as const;
 
 const ROLE_PATTERN = new RegExp(`^(${ROLE_KINDS.join('|')}):[A-Za-z_][A-Za-z0-9_.]*$`);
 
