@@ -72,6 +72,16 @@ export function checkCatalog(catalog: Catalog): CatalogIssue[] {
 function checkBinding(catalog: Catalog, e: EntryRecord, report: (path: string, message: string) => void): void {
   const binds = e.spec.binds;
   if (!('operator' in binds)) return;
+  // Variant selectors and profiles do not depend on operator specs: check them first.
+  (binds.variants ?? []).forEach((variant, i) => {
+    const where = `binds.variants[${i}]`;
+    const member = catalog.enumMember(e.backend, variant.when);
+    if (!member) report(`${where}.when`, `'${variant.when}' is not a member of any ${e.backend} enum`);
+    else if (!(e.spec.enums ?? []).includes(member.enum.spec.name)) {
+      report(`${where}.when`, `'${variant.when}' belongs to enum '${member.enum.spec.name}', which the entry does not list under 'enums'`);
+    }
+    if (variant.profile && !catalog.findProfile(variant.profile)) report(`${where}.profile`, `unknown numeric profile '${variant.profile}'`);
+  });
   const steps = [{ operator: binds.operator, fixed: binds.fixed }, ...(binds.then ?? [])];
   const specs = new Map<string, ReturnType<Catalog['operator']>>();
   for (const step of steps) {
@@ -85,6 +95,20 @@ function checkBinding(catalog: Catalog, e: EntryRecord, report: (path: string, m
       if (!op.spec.attributes.some((a) => a.name === attr)) report('binds.fixed', `operator ${step.operator} has no attribute '${attr}'`);
     }
   }
+  (binds.variants ?? []).forEach((variant, i) => {
+    const where = `binds.variants[${i}]`;
+    const variantSteps = [{ operator: variant.operator ?? binds.operator, fixed: variant.fixed }, ...(variant.then ?? [])];
+    for (const step of variantSteps) {
+      const op = catalog.operator(step.operator);
+      if (!op) {
+        report(`${where}.operator`, `unknown operator '${step.operator}'`);
+        continue;
+      }
+      for (const attr of Object.keys(step.fixed ?? {})) {
+        if (!op.spec.attributes.some((a) => a.name === attr)) report(`${where}.fixed`, `operator ${step.operator} has no attribute '${attr}'`);
+      }
+    }
+  });
   e.spec.params.forEach((p, i) => {
     const match = /^(input|output|attr):(?:([A-Z][A-Za-z0-9]*)\.)?([A-Za-z_][A-Za-z0-9_]*)$/.exec(p.role ?? '');
     if (!match) return;

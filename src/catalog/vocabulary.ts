@@ -163,8 +163,9 @@ export type TypeKind = (typeof TYPE_KINDS)[number];
  * of the fixed names below or `<kind>:<name>` where kind links the parameter to the bound
  * operator: `input:A`, `output:Y`, `attr:transA`, `dim:M`, `ld:A`, `batch-stride:A`, `desc:A`
  * (the descriptor describing operator tensor A), `scale:A` (quantisation max pointer),
- * `aux:<name>` (an extra output a vendor call returns that the canonical operator does not
- * define, e.g. aclnnRmsNorm's rstd — facades compute it, verify ignores it).
+ * `dtype:A` (the element type of tensor A), `aux:<name>` (an extra output a vendor call
+ * returns that the canonical operator does not define, e.g. aclnnRmsNorm's rstd — facades
+ * compute it, verify ignores it).
  */
 export const FIXED_ROLES = [
   'handle',
@@ -238,9 +239,13 @@ export const FIXED_ROLES = [
   'priority',
   'timeout',
   'reserved',
+  // Blend factors of cuDNN-style calls (out = alpha * op(in) + beta * out): not operator attributes.
+  'blend-alpha',
+  'blend-beta',
 ] as const;
 
-export const ROLE_KINDS = ['input', 'output', 'attr', 'dim', 'ld', 'batch-stride', 'desc', 'scale', 'aux'] as const;
+/** `dtype:A` is the element-type argument of operator tensor A (cublasGemmEx Atype, Btype, Ctype). */
+export const ROLE_KINDS = ['input', 'output', 'attr', 'dim', 'ld', 'batch-stride', 'desc', 'scale', 'dtype', 'aux'] as const;
 
 const ROLE_PATTERN = new RegExp(`^(${ROLE_KINDS.join('|')}):[A-Za-z_][A-Za-z0-9_.]*$`);
 

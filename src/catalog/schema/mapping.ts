@@ -74,6 +74,25 @@ const FusedStepSchema = z
   })
   .strict();
 
+/**
+ * One form of a mode-dependent call: the operator chain it runs when an enum member selects it,
+ * whether the member is an argument of the call (cudnnSoftmaxForward algo) or was set on its
+ * descriptor (cuBLASLt epilogue, cuDNN activation / pooling / op-tensor / reduce mode).
+ */
+const BindingVariantSchema = z
+  .object({
+    /** The enum member that selects this form, e.g. CUBLASLT_EPILOGUE_GELU_BIAS. */
+    when: Identifier,
+    /** The operator this form runs when it is not the binding's own operator. */
+    operator: z.string().regex(/^[A-Z][A-Za-z0-9]*$/).optional(),
+    then: z.array(FusedStepSchema).optional(),
+    fixed: z.record(z.string(), z.union([z.number(), z.string(), z.boolean(), z.array(z.number())])).optional(),
+    /** Numeric profile of this form when it differs from the entry's. */
+    profile: z.string().optional(),
+    notes: z.string().optional(),
+  })
+  .strict();
+
 const OperatorBindingSchema = z
   .object({
     operator: z.string().regex(/^[A-Z][A-Za-z0-9]*$/),
@@ -88,6 +107,11 @@ const OperatorBindingSchema = z
     layout: z.enum(['row-major', 'column-major', 'NCHW', 'NHWC', 'ND', 'any']).optional(),
     /** Operator attributes this call fixes regardless of its arguments (aclnnGelu: approximate=tanh). */
     fixed: z.record(z.string(), z.union([z.number(), z.string(), z.boolean(), z.array(z.number())])).optional(),
+    /**
+     * Mode-dependent forms (see BindingVariantSchema). Roles name the tensors of the binding's
+     * own operator; a variant's operator takes them in the same order (first input to first input).
+     */
+    variants: z.array(BindingVariantSchema).optional(),
     notes: z.string().optional(),
   })
   .strict();
