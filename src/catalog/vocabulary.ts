@@ -121,6 +121,8 @@ export const PRIMITIVES = [
   'communicator.size',
   'group.start',
   'group.end',
+  'p2p.send',
+  'p2p.recv',
   'rng.create',
   'rng.destroy',
   'rng.seed',
