@@ -60,7 +60,10 @@ export function checkCatalog(catalog: Catalog): CatalogIssue[] {
     for (const k of b.knobs) {
       const entry = catalog.entry(b.id, k.spec.symbol);
       if (!entry) add(k, `knob(${k.spec.symbol})`, `knob symbol '${k.spec.symbol}' is not a ${b.id} entry`);
-      else if (!entry.spec.params.some((p) => p.name === k.spec.param)) add(k, `knob(${k.spec.symbol}).param`, `'${k.spec.symbol}' has no parameter '${k.spec.param}'`);
+      // A knob may also be a C++ template parameter (XDNN's TGEMM chooses the GEMM compute type).
+      else if (!entry.spec.params.some((p) => p.name === k.spec.param) && !entry.spec.template?.some((t) => t.name === k.spec.param)) {
+        add(k, `knob(${k.spec.symbol}).param`, `'${k.spec.symbol}' has no parameter or template parameter '${k.spec.param}'`);
+      }
     }
   }
   for (const op of catalog.operators.values()) {
