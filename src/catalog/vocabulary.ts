@@ -124,8 +124,6 @@ export const PRIMITIVES = [
   'p2p.recv',
   'group.start',
   'group.end',
-  'p2p.send',
-  'p2p.recv',
   'rng.create',
   'rng.destroy',
   'rng.seed',
