@@ -11,6 +11,9 @@ import { broadcastShapes, broadcastStrides, stridedIndices, shapeSize } from '..
 import { Tensor } from '../tensor.js';
 import { ALL_DTYPES, requireDType, requireInput, requireSameDType } from './templates/elementwise.js';
 
+/** Any storage, indexed without caring whether it holds numbers or bigints. */
+type Elements = { [index: number]: number | bigint };
+
 /** Storage indices of `t` read as if broadcast to `shape`. */
 function broadcastIndices(t: Tensor, shape: readonly number[]): Int32Array | Float64Array {
   return stridedIndices(shape, broadcastStrides(t.shape, t.strides, shape, 'Where'), t.offset);
@@ -39,10 +42,10 @@ export const Where = defineKernel({
       const ci = broadcastIndices(condition, shape);
       const xi = broadcastIndices(x, shape);
       const yi = broadcastIndices(y, shape);
-      // Same storage class on both sides (same dtype), so plain element copies are exact.
-      const xs = x.storage as unknown as ArrayLike<number> & { [i: number]: number };
-      const ys = y.storage as unknown as ArrayLike<number>;
-      const dst = out as unknown as { [i: number]: number };
+      // X, Y and the output share one storage class (one dtype): element copies are exact.
+      const xs: Elements = x.storage;
+      const ys: Elements = y.storage;
+      const dst: Elements = out;
       for (let i = 0; i < size; i++) dst[i] = c[ci[i]] ? xs[xi[i]] : ys[yi[i]];
     }
     return [new Tensor(out, x.dtype, shape)];
