@@ -1,0 +1,16 @@
+/**
+ * Max (ONNX Max-13): elementwise maximum of one or more tensors with NumPy broadcasting.
+ * A NaN in any input makes that element NaN, as in ONNX Runtime.
+ */
+import { AttributeReader } from '../attribute-reader.js';
+import { defineKernel } from '../kernel.js';
+import { variadicMap } from './templates/elementwise.js';
+
+export const Max = defineKernel({
+  name: 'Max',
+  inputs: { min: 1, max: 2147483647 },
+  parseAttributes: (raw) => new AttributeReader('Max', raw).done(),
+  run: (inputs, _attrs, ctx) => [
+    variadicMap('Max', inputs, ctx, (acc, x) => (x > acc || Number.isNaN(x) ? x : acc)),
+  ],
+});
