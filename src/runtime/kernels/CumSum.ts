@@ -9,11 +9,14 @@
  * exactly and wrap around on overflow, as ONNX Runtime does.
  */
 import { AttributeReader } from '../attribute-reader.js';
+import { allocateStorage, type Storage } from '../dtype.js';
+import { encodeFromNumbers } from '../element-codec.js';
 import { defineKernel } from '../kernel.js';
 import { rounderFor } from '../numerics/accumulate.js';
+import { Tensor } from '../tensor.js';
 import { normalizeAxisOf, readIntegerScalar } from './templates/axis-inputs.js';
 import { requireDType, requireInput } from './templates/elementwise.js';
-import { SUM_DTYPES, groupAxes, reductionNumerics, restoreAxis, tensorFromValues } from './templates/reduction.js';
+import { SUM_DTYPES, groupAxes, groupValues, reductionNumerics, restoreAxis } from './templates/reduction.js';
 
 interface CumSumAttributes {
   readonly exclusive: boolean;
@@ -34,37 +37,43 @@ export const CumSum = defineKernel({
     requireDType('CumSum', x, 'x', SUM_DTYPES);
     const axisValue = readIntegerScalar('CumSum', requireInput('CumSum', inputs, 1, 'axis'), 'axis', { dtypes: ['int64', 'int32'] });
     const axis = normalizeAxisOf('CumSum', axisValue, x.shape);
-    const { grouped, count, size } = groupAxes(x, [axis]);
+    const groups = groupAxes(x, [axis]);
+    const { grouped, count, size } = groups;
     // Position j of a group in scan order; the scan visits first..last or last..first.
     const at = (g: number, j: number): number => g * size + (reverse ? size - 1 - j : j);
 
-    let sums: Float64Array | BigInt64Array;
+    let sums: Storage;
     if (x.dtype === 'int64') {
       const src = grouped.storage as BigInt64Array;
-      sums = new BigInt64Array(src.length);
+      const out = new BigInt64Array(size * count);
       for (let g = 0; g < count; g++) {
         let acc = 0n;
         for (let j = 0; j < size; j++) {
           const p = at(g, j);
           const next = BigInt.asIntN(64, acc + src[p]);
-          sums[p] = exclusive ? acc : next;
+          out[p] = exclusive ? acc : next;
           acc = next;
         }
       }
+      sums = out;
     } else {
-      const values = grouped.toFloat64();
-      sums = new Float64Array(values.length);
+      const values = groupValues(groups);
+      // float32 / float64 / int32 results are stored straight into their dtype (one rounding on
+      // store); half types keep float64 partial sums and are encoded once at the end.
+      const half = x.dtype === 'float16' || x.dtype === 'bfloat16';
+      const out = half ? new Float64Array(size * count) : (allocateStorage(x.dtype, size * count) as Float32Array | Float64Array | Int32Array);
       const round = x.dtype === 'int32' ? (v: number) => v | 0 : rounderFor(reductionNumerics(x.dtype, ctx.profile).accumulate);
       for (let g = 0; g < count; g++) {
         let acc = 0;
         for (let j = 0; j < size; j++) {
           const p = at(g, j);
           const next = round(acc + values[p]);
-          sums[p] = exclusive ? acc : next;
+          out[p] = exclusive ? acc : next;
           acc = next;
         }
       }
+      sums = half ? encodeFromNumbers(out, x.dtype) : out;
     }
-    return [restoreAxis(tensorFromValues(sums, grouped.shape, x.dtype), axis)];
+    return [restoreAxis(new Tensor(sums, x.dtype, grouped.shape), axis)];
   },
 });

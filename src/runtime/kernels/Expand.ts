@@ -8,7 +8,7 @@ import { defineKernel } from '../kernel.js';
 import { broadcastShapes } from '../shape.js';
 import { assertDimensions, readIntegerVector } from './templates/axis-inputs.js';
 import { requireInput } from './templates/elementwise.js';
-import { materialize } from './templates/stored-elements.js';
+import { materialize } from './templates/outer-index.js';
 
 export const Expand = defineKernel({
   name: 'Expand',

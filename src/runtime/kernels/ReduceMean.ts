@@ -17,7 +17,7 @@ import {
   sumGroups,
   tensorFromValues,
 } from './templates/reduction.js';
-import { materialize } from './templates/stored-elements.js';
+import { materialize } from './templates/outer-index.js';
 
 export const ReduceMean = defineKernel({
   name: 'ReduceMean',

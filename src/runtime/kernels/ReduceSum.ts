@@ -14,7 +14,7 @@ import {
   sumGroups,
   tensorFromValues,
 } from './templates/reduction.js';
-import { materialize } from './templates/stored-elements.js';
+import { materialize } from './templates/outer-index.js';
 
 export const ReduceSum = defineKernel({
   name: 'ReduceSum',

@@ -11,7 +11,7 @@ import { shapeSize } from '../shape.js';
 import { Tensor } from '../tensor.js';
 import { readIntegerVector } from './templates/axis-inputs.js';
 import { requireInput } from './templates/elementwise.js';
-import { materialize } from './templates/stored-elements.js';
+import { materialize } from './templates/outer-index.js';
 
 function resolveShape(from: readonly number[], requested: readonly number[], allowZero: boolean): number[] {
   const fail = (why: string): never => {

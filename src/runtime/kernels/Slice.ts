@@ -12,7 +12,7 @@ import { defineKernel } from '../kernel.js';
 import { Tensor } from '../tensor.js';
 import { normalizeAxesOf, readIntegerVector, type IntegerInputOptions } from './templates/axis-inputs.js';
 import { requireInput } from './templates/elementwise.js';
-import { materialize } from './templates/stored-elements.js';
+import { materialize } from './templates/outer-index.js';
 
 const INDEX_INPUT: IntegerInputOptions = { dtypes: ['int64', 'int32'], allowHuge: true };
 

@@ -9,7 +9,7 @@ import { AttributeReader } from '../attribute-reader.js';
 import { defineKernel } from '../kernel.js';
 import { normalizeAxisOf, readIntegerVector } from './templates/axis-inputs.js';
 import { requireInput } from './templates/elementwise.js';
-import { materialize } from './templates/stored-elements.js';
+import { materialize } from './templates/outer-index.js';
 
 export const Split = defineKernel({
   name: 'Split',

@@ -27,6 +27,25 @@ interface TopKAttributes {
 /** ONNX TopK-24 types (all numeric). */
 const TOPK_DTYPES: readonly DType[] = ARG_DTYPES;
 
+/** All positions 0..n-1 in output order. */
+function sortAll(order: Int32Array, compare: (a: number, b: number) => number): Int32Array {
+  for (let i = 0; i < order.length; i++) order[i] = i;
+  return order.sort(compare);
+}
+
+/** The first k of positions 0..n-1 in output order, by insertion into a sorted buffer (k << n). */
+function selectFirst(k: number, n: number, compare: (a: number, b: number) => number): Int32Array {
+  const best = new Int32Array(k);
+  let filled = 0;
+  for (let i = 0; i < n; i++) {
+    if (filled === k && compare(i, best[k - 1]) >= 0) continue;
+    let j = filled < k ? filled++ : k - 1;
+    for (; j > 0 && compare(i, best[j - 1]) < 0; j--) best[j] = best[j - 1];
+    best[j] = i;
+  }
+  return best;
+}
+
 export const TopK = defineKernel({
   name: 'TopK',
   inputs: { min: 2, max: 2 },
@@ -48,15 +67,17 @@ export const TopK = defineKernel({
       throw new OpError('TopK', `K = ${k} is outside [0, ${dim}] for axis ${axisAttribute} of X ${formatShape(x.shape)}`);
     }
 
-    const { grouped, count, size } = groupAxes(x, [axis]);
-    const keys = orderKeys(grouped);
+    const groups = groupAxes(x, [axis]);
+    const { grouped, count, size } = groups;
+    const keys = orderKeys(groups);
     const src = cells(grouped.storage);
     const values = allocateStorage(x.dtype, count * k);
     const dst = cells(values);
     const indices = new BigInt64Array(count * k);
-    const order = new Int32Array(size);
-    // NaN ranks highest; equal values keep the lower index first.
-    const compare = (base: number) => (a: number, b: number): number => {
+    let base = 0;
+    // Output order of positions a and b of the current group: NaN ranks highest; equal values
+    // keep the lower index first. A total order, so any selection method gives the same result.
+    const compare = (a: number, b: number): number => {
       const va = keys[base + a];
       const vb = keys[base + b];
       const nanA = va !== va;
@@ -69,13 +90,13 @@ export const TopK = defineKernel({
       if (va < vb) return largest ? 1 : -1;
       return a - b;
     };
-    for (let g = 0; g < count; g++) {
-      const base = g * size;
-      for (let i = 0; i < size; i++) order[i] = i;
-      order.sort(compare(base));
+    const order = new Int32Array(size);
+    for (let g = 0; g < count && k > 0; g++) {
+      base = g * size;
+      const chosen = k * 8 < size ? selectFirst(k, size, compare) : sortAll(order, compare);
       for (let j = 0; j < k; j++) {
-        dst[g * k + j] = src[base + order[j]];
-        indices[g * k + j] = BigInt(order[j]);
+        dst[g * k + j] = src[base + chosen[j]];
+        indices[g * k + j] = BigInt(chosen[j]);
       }
     }
     const groupedShape = [...grouped.shape.slice(0, -1), k];

@@ -6,7 +6,7 @@ import { OpError, formatShape } from '../../errors.js';
 import { AttributeReader } from '../attribute-reader.js';
 import { defineKernel } from '../kernel.js';
 import { requireInput } from './templates/elementwise.js';
-import { materialize } from './templates/stored-elements.js';
+import { materialize } from './templates/outer-index.js';
 
 export const Transpose = defineKernel({
   name: 'Transpose',

@@ -9,7 +9,8 @@ import { AttributeReader } from '../attribute-reader.js';
 import { defineKernel } from '../kernel.js';
 import { readIntegerScalar } from './templates/axis-inputs.js';
 import { requireInput } from './templates/elementwise.js';
-import { fillRun, materialize, zeroOf } from './templates/stored-elements.js';
+import { fillRun, zeroOf } from './templates/stored-elements.js';
+import { materialize } from './templates/outer-index.js';
 
 const clamp = (v: number, low: number, high: number): number => Math.min(Math.max(v, low), high);
 

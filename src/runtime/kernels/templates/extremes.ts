@@ -20,8 +20,9 @@ import { AttributeReader } from '../../attribute-reader.js';
 import { Tensor } from '../../tensor.js';
 import { normalizeAxisOf } from './axis-inputs.js';
 import { requireDType, requireInput } from './elementwise.js';
-import { groupAxes, planReduction, reducedShape, type ReduceAttributes } from './reduction.js';
-import { cells, encodeStored, materialize, type StoredValue } from './stored-elements.js';
+import { groupAxes, groupValues, planReduction, reducedShape, type AxisGroups, type ReduceAttributes } from './reduction.js';
+import { cells, encodeStored, type StoredValue } from './stored-elements.js';
+import { materialize } from './outer-index.js';
 
 export type Extreme = 'max' | 'min';
 
@@ -32,9 +33,9 @@ export const ARG_DTYPES: readonly DType[] = ['float64', 'float32', 'float16', 'b
 
 type Keys = ArrayLike<number> | BigInt64Array;
 
-/** Exact comparison keys of a contiguous tensor (offset 0): its int64 storage or float64 values. */
-export function orderKeys(t: Tensor): Keys {
-  return t.dtype === 'int64' ? (t.storage as BigInt64Array) : t.toFloat64();
+/** Exact comparison keys of grouped data: the int64 storage as BigInt, other types as numbers. */
+export function orderKeys(groups: AxisGroups): Keys {
+  return groups.grouped.dtype === 'int64' ? (groups.grouped.storage as BigInt64Array) : groupValues(groups);
 }
 
 function beats(v: number | bigint, best: number | bigint, extreme: Extreme): boolean {
@@ -110,7 +111,8 @@ export function emptyExtreme(dtype: DType, extreme: Extreme): StoredValue {
 export function reduceExtreme(op: string, inputs: readonly (Tensor | undefined)[], attributes: ReduceAttributes, extreme: Extreme): Tensor {
   const plan = planReduction(op, inputs, attributes, EXTREME_DTYPES);
   if (plan.noop) return materialize(plan.data);
-  const { grouped, count, size } = groupAxes(plan.data, plan.axes);
+  const groups = groupAxes(plan.data, plan.axes);
+  const { grouped, count, size } = groups;
   const dtype = grouped.dtype;
   const out = allocateStorage(dtype, count);
   const dst = cells(out);
@@ -118,7 +120,7 @@ export function reduceExtreme(op: string, inputs: readonly (Tensor | undefined)[
     const identity = emptyExtreme(dtype, extreme);
     for (let g = 0; g < count; g++) dst[g] = identity;
   } else {
-    const keys = orderKeys(grouped);
+    const keys = orderKeys(groups);
     const src = cells(grouped.storage);
     for (let g = 0; g < count; g++) dst[g] = src[g * size + extremeIndex(keys, g * size, size, extreme)];
   }
@@ -148,11 +150,12 @@ export function argExtreme(op: string, inputs: readonly (Tensor | undefined)[], 
   const data = requireInput(op, inputs, 0, 'data');
   requireDType(op, data, 'data', ARG_DTYPES);
   const axis = normalizeAxisOf(op, attributes.axis, data.shape);
-  const { grouped, count, size } = groupAxes(data, [axis]);
+  const groups = groupAxes(data, [axis]);
+  const { count, size } = groups;
   if (size === 0 && count > 0) {
     throw new OpError(op, `axis ${attributes.axis} of data ${formatShape(data.shape)} is empty, so there is no ${extreme} to index`);
   }
-  const keys = orderKeys(grouped);
+  const keys = orderKeys(groups);
   const out = new BigInt64Array(count);
   for (let g = 0; g < count; g++) out[g] = BigInt(argExtremeIndex(keys, g * size, size, extreme, attributes.selectLastIndex));
   return new Tensor(out, 'int64', reducedShape(data.shape, [axis], attributes.keepdims));

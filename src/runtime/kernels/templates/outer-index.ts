@@ -1,5 +1,6 @@
 /**
- * Outer (orthogonal) indexing, the copy behind Gather, Tile and Pad: output element
+ * Outer (orthogonal) indexing, the copy behind Gather, Tile, Pad and every strided view a kernel
+ * materialises (Transpose, Slice, Expand, ...): output element
  * (i0, …, in) is source element (t0[i0], …, tn[in]), where table td lists a source coordinate
  * along axis d for every output coordinate, or -1 for "fill with a constant" (Pad).
  *
@@ -7,7 +8,7 @@
  * into runs of consecutive coordinates and fills, so Pad and Tile copy whole runs at a time.
  */
 import { formatShape } from '../../../errors.js';
-import { allocateStorage } from '../../dtype.js';
+import { allocateStorage, type Storage } from '../../dtype.js';
 import { shapeSize } from '../../shape.js';
 import { Tensor } from '../../tensor.js';
 import { cells, copyRun, fillRun, type StoredValue } from './stored-elements.js';
@@ -102,4 +103,16 @@ export function identityTable(length: number): Int32Array {
   const table = new Int32Array(length);
   for (let i = 0; i < length; i++) table[i] = i;
   return table;
+}
+
+/**
+ * A view copied into fresh contiguous storage, so kernel outputs never alias their inputs.
+ * Unlike Tensor.contiguous() this builds no per-element index array: strided, negative-stride
+ * and broadcast (stride 0) views are copied row by row through identity tables.
+ */
+export function materialize(view: Tensor): Tensor {
+  if (view.isContiguous()) {
+    return new Tensor(view.storage.slice(view.offset, view.offset + view.size) as Storage, view.dtype, view.shape);
+  }
+  return outerIndex(view, view.shape.map(identityTable));
 }

@@ -13,7 +13,7 @@ import type { NumericProfile, ReductionNumerics } from '../../numerics/numeric-p
 import { Tensor } from '../../tensor.js';
 import { normalizeAxesOf, readIntegerVector } from './axis-inputs.js';
 import { requireDType, requireInput } from './elementwise.js';
-import { materialize } from './stored-elements.js';
+import { materialize } from './outer-index.js';
 
 /** Types of ONNX ReduceSum-13, ReduceMean-18 and CumSum-14 available in the runtime. */
 export const SUM_DTYPES: readonly DType[] = ['float64', 'float32', 'float16', 'bfloat16', 'int64', 'int32'];
@@ -80,14 +80,25 @@ export interface AxisGroups {
   readonly size: number;
 }
 
-/** Lays `data` out so that the elements reduced together are adjacent. */
+/** Lays `data` out so that the elements reduced together are adjacent (no copy if they already are). */
 export function groupAxes(data: Tensor, axes: readonly number[]): AxisGroups {
   const kept = data.shape.map((_, i) => i).filter((i) => !axes.includes(i));
   const perm = [...kept, ...axes];
-  const grouped = perm.every((p, i) => p === i) ? data.contiguous() : data.permute(perm).contiguous();
+  const view = perm.every((p, i) => p === i) ? data : data.permute(perm);
+  const grouped = view.isContiguous() && view.offset === 0 ? view : materialize(view);
   const size = axes.reduce((n, a) => n * data.shape[a], 1);
   const count = kept.reduce((n, a) => n * data.shape[a], 1);
   return { grouped, count, size };
+}
+
+/**
+ * The elements of a grouped tensor as numbers, in order: the storage itself where it already
+ * holds plain numbers (no copy), decoded float64 for float16 / bfloat16. Not for int64.
+ */
+export function groupValues(groups: AxisGroups): ArrayLike<number> {
+  const { grouped } = groups;
+  if (grouped.dtype === 'int64') throw new Error('groupValues: int64 needs exact BigInt handling');
+  return grouped.dtype === 'float16' || grouped.dtype === 'bfloat16' ? grouped.toFloat64() : (grouped.storage as Exclude<Storage, BigInt64Array>);
 }
 
 /** Inverse of grouping one axis: moves the last axis of `t` to position `axis` (fresh storage). */
@@ -125,17 +136,16 @@ export function sumGroups(groups: AxisGroups, numerics: ReductionNumerics): Floa
     return out;
   }
   const out = new Float64Array(count);
+  const values = groupValues(groups);
   if (grouped.dtype === 'int32') {
-    const src = grouped.storage as Int32Array;
     for (let g = 0, p = 0; g < count; g++) {
       let acc = 0;
-      for (let i = 0; i < size; i++, p++) acc = (acc + src[p]) | 0;
+      for (let i = 0; i < size; i++, p++) acc = (acc + values[p]) | 0;
       out[g] = acc;
     }
     return out;
   }
   if (!isFloatDType(grouped.dtype)) throw new Error(`sumGroups: unsupported dtype ${grouped.dtype}`);
-  const values = grouped.toFloat64();
   for (let g = 0; g < count; g++) out[g] = sumStrided(values, g * size, size, 1, numerics);
   return out;
 }

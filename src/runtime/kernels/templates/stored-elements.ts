@@ -6,9 +6,8 @@
  */
 import { OpError, formatShape } from '../../../errors.js';
 import type { DType, Storage } from '../../dtype.js';
-import { allocateStorage } from '../../dtype.js';
 import { encodeFromNumbers } from '../../element-codec.js';
-import { Tensor } from '../../tensor.js';
+import type { Tensor } from '../../tensor.js';
 
 /** One stored element: a bigint for int64, a number (bits for float16/bfloat16) otherwise. */
 export type StoredValue = number | bigint;
@@ -48,22 +47,6 @@ export function encodeStored(value: number, dtype: DType): StoredValue {
 /** Zero in every dtype is the all-zero bit pattern (+0.0 for the float formats, false for bool). */
 export function zeroOf(dtype: DType): StoredValue {
   return dtype === 'int64' ? 0n : 0;
-}
-
-/** A contiguous copy of a view in fresh storage: kernel outputs never alias their inputs. */
-export function materialize(view: Tensor): Tensor {
-  const copy = view.contiguous();
-  if (copy.storage !== view.storage) return copy;
-  return new Tensor(view.storage.slice(view.offset, view.offset + view.size) as Storage, view.dtype, view.shape);
-}
-
-/** A fresh tensor of `shape` whose elements are `indices` of `source`'s storage, in order. */
-export function takeStored(source: Tensor, indices: ArrayLike<number>, shape: readonly number[]): Tensor {
-  const out = allocateStorage(source.dtype, indices.length);
-  const d = cells(out);
-  const s = cells(source.storage);
-  for (let i = 0; i < indices.length; i++) d[i] = s[indices[i]];
-  return new Tensor(out, source.dtype, shape);
 }
 
 /** The stored element of a one-element tensor of `dtype` (e.g. Pad's constant_value). */
