@@ -55,6 +55,7 @@ export const TopK = defineKernel({
     reader.done();
     return attributes;
   },
+  // `sorted` is read (and validated) but changes nothing: sorted output is valid for both values.
   run: (inputs, { axis: axisAttribute, largest }) => {
     const x = requireInput('TopK', inputs, 0, 'X');
     requireDType('TopK', x, 'X', TOPK_DTYPES);

@@ -1,7 +1,7 @@
 /**
  * Maxima and minima: ReduceMax/ReduceMin (the extreme value) and ArgMax/ArgMin (its index).
- * Values are compared exactly — float types decoded to float64, int64 as BigInt — and the
- * selected stored element is copied, so the result keeps its bits (NaN payload, -0, int64).
+ * Values are compared exactly — as numbers (float16/bfloat16 decoded), int64 as BigInt — and
+ * the selected stored element is copied, so the result keeps its bits (NaN payload, -0, int64).
  *
  * NaN: ReduceMax/ReduceMin propagate it (the first NaN of a group is the result), as NumPy,
  * PyTorch and IEEE 754-2019 maximum/minimum do; among equal zeros max picks +0 and min -0.
@@ -21,8 +21,8 @@ import { Tensor } from '../../tensor.js';
 import { normalizeAxisOf } from './axis-inputs.js';
 import { requireDType, requireInput } from './elementwise.js';
 import { groupAxes, groupValues, planReduction, reducedShape, type AxisGroups, type ReduceAttributes } from './reduction.js';
-import { cells, encodeStored, type StoredValue } from './stored-elements.js';
 import { materialize } from './outer-index.js';
+import { cells, encodeStored, type StoredValue } from './stored-elements.js';
 
 export type Extreme = 'max' | 'min';
 
