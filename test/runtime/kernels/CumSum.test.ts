@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { tensor } from '../../../src/runtime/create-tensor.js';
 import { IEEE_PROFILE, withOverrides } from '../../../src/runtime/numerics/numeric-profile.js';
 import { runOp } from '../../../src/runtime/run-op.js';
+import { Tensor } from '../../../src/runtime/tensor.js';
+import { expectIdentical } from '../../helpers/expect-close.js';
 import { int32, int64 } from '../../helpers/exact-tensors.js';
 import { expectOrtParity } from '../../helpers/ort-parity.js';
 import { randomTensor } from '../../helpers/seeded-random.js';
@@ -49,6 +51,19 @@ describe('CumSum', () => {
     const special = tensor([1, NaN, 2, Infinity, -Infinity, 3e38, 3e38, -0], [8]);
     await expectOrtParity('CumSum', [special, int64([0], [])], {}, { opset: OPSET, tolerance: { rtol: 0, atol: 0 } });
     await expectOrtParity('CumSum', [randomTensor([5, 4], 'float32', 790).transpose(), int64([-1], [])], { exclusive: 1 }, { opset: OPSET, tolerance: FLOAT32_SCAN, run: GOLDEN });
+  });
+
+  it('rounds each exact bfloat16 running sum once in golden mode', () => {
+    // ONNX Runtime's JS API has no bfloat16; partial sums of 6 bfloat16 values are exact in float64.
+    const data = randomTensor([3, 6], 'bfloat16', 795, { low: -100, high: 100 });
+    const [out] = runOp('CumSum', [data, int64([1], [])], { reverse: 1 }, GOLDEN);
+    const values = data.toFloat64();
+    const exact = values.map((_, p) => {
+      let sum = 0;
+      for (let q = p; q < Math.floor(p / 6) * 6 + 6; q++) sum += values[q];
+      return sum;
+    });
+    expectIdentical(out, Tensor.fromNumbers(exact, [3, 6], 'bfloat16'));
   });
 
   it('rounds every partial sum to the accumulation dtype when profiled', () => {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { tensor } from '../../../src/runtime/create-tensor.js';
 import { IEEE_PROFILE, withOverrides } from '../../../src/runtime/numerics/numeric-profile.js';
 import { runOp } from '../../../src/runtime/run-op.js';
-import type { Tensor } from '../../../src/runtime/tensor.js';
+import { Tensor } from '../../../src/runtime/tensor.js';
+import { expectIdentical } from '../../helpers/expect-close.js';
 import { int32, int64 } from '../../helpers/exact-tensors.js';
 import { expectOrtParity } from '../../helpers/ort-parity.js';
 import { randomTensor } from '../../helpers/seeded-random.js';
@@ -54,6 +55,14 @@ describe('ReduceMean', () => {
     const special = tensor([NaN, 1, Infinity, 1, -Infinity, Infinity, 3e38, 3e38], [4, 2]);
     await expectOrtParity('ReduceMean', [special, int64([1])], {}, { opset: OPSET, tolerance: { rtol: 0, atol: 0 } });
     expect(runOp('ReduceMean', [special, int64([1])], {}, GOLDEN)[0].toFlatArray()).toEqual([NaN, Infinity, NaN, 3e38].map(Math.fround));
+  });
+
+  it('averages bfloat16 in golden mode as the exact mean rounded once to bfloat16', () => {
+    const data = randomTensor([5, 4], 'bfloat16', 360, { low: -100, high: 100 });
+    const [out] = runOp('ReduceMean', [data, int64([0])], { keepdims: 0 }, GOLDEN);
+    const values = data.toFloat64();
+    const exact = [0, 1, 2, 3].map((c) => [0, 1, 2, 3, 4].reduce((sum, r) => sum + values[r * 4 + c], 0) / 5);
+    expectIdentical(out, Tensor.fromNumbers(exact, [4], 'bfloat16'));
   });
 
   it('divides in the accumulation dtype of the profile', () => {

@@ -3,7 +3,7 @@ import { tensor } from '../../../src/runtime/create-tensor.js';
 import { GOLDEN_PROFILE, IEEE_PROFILE, withOverrides } from '../../../src/runtime/numerics/numeric-profile.js';
 import { runOp } from '../../../src/runtime/run-op.js';
 import { Tensor } from '../../../src/runtime/tensor.js';
-import { expectClose } from '../../helpers/expect-close.js';
+import { expectIdentical } from '../../helpers/expect-close.js';
 import { int32, int64 } from '../../helpers/exact-tensors.js';
 import { expectOrtParity } from '../../helpers/ort-parity.js';
 import { randomTensor } from '../../helpers/seeded-random.js';
@@ -76,6 +76,16 @@ describe('ReduceSum', () => {
     expect(sum(withOverrides(IEEE_PROFILE, { reduce: { order: 'pairwise' } }))).toBe(golden);
     // A float64 accumulator, as a golden-like profile would have it, is exact here too.
     expect(sum(withOverrides(IEEE_PROFILE, { reduce: { accumulate: 'float64' } }))).toBe(golden);
+  });
+
+  it('sums bfloat16 in golden mode as the exact sum rounded once to bfloat16', () => {
+    // ONNX Runtime's JS API has no bfloat16; the golden result is the float64 sum of the decoded
+    // elements (exact here: 24 values with 8-bit mantissas) rounded once.
+    const data = randomTensor([4, 6], 'bfloat16', 270, { low: -100, high: 100 });
+    const [out] = runOp('ReduceSum', [data, int64([1])], { keepdims: 0 }, GOLDEN);
+    const values = data.toFloat64();
+    const exact = [0, 1, 2, 3].map((r) => values.slice(r * 6, r * 6 + 6).reduce((a, b) => a + b, 0));
+    expectIdentical(out, Tensor.fromNumbers(exact, [4], 'bfloat16'));
   });
 
   it('accumulates float64 data in float64 even under a float32 profile', () => {
