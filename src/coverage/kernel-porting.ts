@@ -59,7 +59,7 @@ export const KERNEL_PORTING: Readonly<Record<BackendId, KernelPorting>> = {
     note: 'rebuild with cucc (cu-bridge) or rename to mc*; review warp-size assumptions (a 64-thread warp is reported, unconfirmed)',
   },
   thead: {
-    language: 'CUDA C++ (claimed compatible)',
+    language: 'CUDA C++',
     approach: 'recompile',
     confidence: 'unconfirmed',
     note: 'T-Head PPU claims full CUDA compatibility (third-party source, unconfirmed): rebuild and re-test',

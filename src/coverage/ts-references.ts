@@ -290,5 +290,6 @@ function referencesIn(ts: Ts, facts: ModuleFacts, modules: ReadonlyMap<string, M
     ts.forEachChild(node, visit);
   };
   visit(sourceFile);
-  return references;
+  // The walk meets an outer call chain before its receiver; report in source order.
+  return references.sort((a, b) => a.line - b.line || a.column - b.column);
 }
