@@ -10,54 +10,37 @@ const CLOSERS = new Set([41, 93, 125]);
 
 export function bracketPairs(tokens: CppTokens): Int32Array {
   const match = new Int32Array(tokens.count).fill(-1);
-  const code = new Stack();
-  const directive = new Stack();
+  const { kinds, codes } = tokens;
+  // Two stacks of opener indices: code, and the current directive (reset at its end).
+  const code: number[] = [];
+  const directive: number[] = [];
   let stack = code;
   for (let i = 0; i < tokens.count; i++) {
-    const kind = tokens.kinds[i];
+    const kind = kinds[i];
     if (kind === TokenKind.Hash) {
       stack = directive;
       continue;
     }
     if (kind === TokenKind.EndOfDirective) {
-      directive.clear();
+      directive.length = 0;
       stack = code;
       continue;
     }
     if (kind !== TokenKind.Punct) continue;
-    const c = tokens.codes[i];
-    if (OPENERS[c] !== undefined) stack.push(i);
-    else if (CLOSERS.has(c)) {
+    const c = codes[i];
+    if (c === 40 || c === 91 || c === 123) stack.push(i);
+    else if (c === 41 || c === 93 || c === 125) {
+      const opener = c === 41 ? 40 : c === 93 ? 91 : 123;
       // Pop to the nearest opener of the same type; unmatched openers in between stay -1.
-      const open = stack.popMatching((j) => OPENERS[tokens.codes[j]] === c);
-      if (open >= 0) {
-        match[open] = i;
-        match[i] = open;
+      for (let k = stack.length - 1; k >= 0; k--) {
+        if (codes[stack[k]] === opener) {
+          match[stack[k]] = i;
+          match[i] = stack[k];
+          stack.length = k;
+          break;
+        }
       }
     }
   }
   return match;
-}
-
-class Stack {
-  private items: number[] = [];
-
-  push(i: number): void {
-    this.items.push(i);
-  }
-
-  clear(): void {
-    this.items.length = 0;
-  }
-
-  popMatching(fits: (i: number) => boolean): number {
-    for (let k = this.items.length - 1; k >= 0; k--) {
-      if (fits(this.items[k])) {
-        const found = this.items[k];
-        this.items.length = k;
-        return found;
-      }
-    }
-    return -1;
-  }
 }

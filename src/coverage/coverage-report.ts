@@ -173,6 +173,18 @@ function compareOccurrences(a: Occurrence, b: Occurrence): number {
   return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column;
 }
 
+function isSorted(occurrences: readonly Occurrence[]): boolean {
+  for (let i = 1; i < occurrences.length; i++) if (compareOccurrences(occurrences[i - 1], occurrences[i]) > 0) return false;
+  return true;
+}
+
+/** Distinct files among sorted occurrences. */
+function countFiles(occurrences: readonly Occurrence[]): number {
+  let n = 0;
+  for (let i = 0; i < occurrences.length; i++) if (i === 0 || occurrences[i].file !== occurrences[i - 1].file) n++;
+  return n;
+}
+
 function libraryRank(library: string): number {
   const i = LIBRARY_ORDER.indexOf(library);
   return i < 0 ? LIBRARY_ORDER.length : i;
@@ -203,25 +215,42 @@ export function buildCoverageReport(scan: ScanResult, catalog: Catalog, options:
     occurrences: Occurrence[];
   }
   const byKey = new Map<string, Accumulator>();
+  // Per backend, what each spelling resolves to (an accumulator, or null for a local name),
+  // so 100k references cost one map lookup each.
+  const bySpelling = new Map<BackendId, Map<string, Accumulator | null>>();
+  const resolveSpelling = (backend: BackendId, name: string): Accumulator | null => {
+    let spellings = bySpelling.get(backend);
+    if (!spellings) bySpelling.set(backend, (spellings = new Map()));
+    let acc = spellings.get(name);
+    if (acc !== undefined) return acc;
+    const index = indexFor(backend);
+    const known = index.get(name) ?? (name.includes('::') ? index.resolveQualified(name) : undefined);
+    if (!known && backend === 'cuda' && declared.has(name)) acc = null;
+    else {
+      const symbol = known?.symbol ?? name;
+      const key = `${backend}\u0000${symbol}`;
+      acc = byKey.get(key) ?? { source: backend, symbol, known, occurrences: [] };
+      byKey.set(key, acc);
+    }
+    spellings.set(name, acc);
+    return acc;
+  };
   for (const file of scan.files) {
     for (const ref of file.references) {
-      const index = indexFor(ref.backend);
-      const known = index.get(ref.name) ?? (ref.name.includes('::') ? index.resolveQualified(ref.name) : undefined);
-      if (!known && ref.backend === 'cuda' && declared.has(ref.name)) {
+      const acc = resolveSpelling(ref.backend, ref.name);
+      if (acc === null) {
         localUses.set(ref.name, (localUses.get(ref.name) ?? 0) + 1);
         continue;
       }
-      const symbol = known?.symbol ?? ref.name;
-      const key = `${ref.backend}\u0000${symbol}`;
-      let acc = byKey.get(key);
-      if (!acc) byKey.set(key, (acc = { source: ref.backend, symbol, known, occurrences: [] }));
-      const written = ref.written ?? (ref.name !== symbol ? ref.name : undefined);
-      acc.occurrences.push({ file: file.path, line: ref.line, column: ref.column, ...(written ? { written } : {}) });
+      const written = ref.written ?? (ref.name !== acc.symbol ? ref.name : undefined);
+      acc.occurrences.push(written ? { file: file.path, line: ref.line, column: ref.column, written } : { file: file.path, line: ref.line, column: ref.column });
     }
   }
 
   const apis: ApiUsage[] = [...byKey.values()].map((acc) => {
-    const occurrences = acc.occurrences.sort(compareOccurrences);
+    // Files are scanned in path order and references come in source order, so this is
+    // usually sorted already; checking is cheaper than sorting 100k sites.
+    const occurrences = isSorted(acc.occurrences) ? acc.occurrences : acc.occurrences.sort(compareOccurrences);
     return {
       symbol: acc.symbol,
       source: acc.source,
@@ -230,7 +259,7 @@ export function buildCoverageReport(scan: ScanResult, catalog: Catalog, options:
       known: acc.known !== undefined,
       catalog: acc.known ? catalogRef(acc.known) : null,
       sites: occurrences.length,
-      fileCount: new Set(occurrences.map((o) => o.file)).size,
+      fileCount: countFiles(occurrences),
       occurrences,
       targets: Object.fromEntries(targets.map((t) => [t, targetAnswer(catalog, acc.source, acc.symbol, acc.known, t)])),
     };
@@ -293,12 +322,15 @@ export function buildCoverageReport(scan: ScanResult, catalog: Catalog, options:
   }
 
   // Files.
-  const perFile = new Map<string, { apis: Set<string>; sites: number }>();
+  const perFile = new Map<string, { apis: number; sites: number }>();
   for (const a of apis) {
+    let previous = '';
     for (const o of a.occurrences) {
       let f = perFile.get(o.file);
-      if (!f) perFile.set(o.file, (f = { apis: new Set(), sites: 0 }));
-      f.apis.add(`${a.source}\u0000${a.symbol}`);
+      if (!f) perFile.set(o.file, (f = { apis: 0, sites: 0 }));
+      // Occurrences are sorted by file, so an API's sites in one file are consecutive.
+      if (o.file !== previous) f.apis++;
+      previous = o.file;
       f.sites++;
     }
   }
@@ -306,7 +338,7 @@ export function buildCoverageReport(scan: ScanResult, catalog: Catalog, options:
     path: f.path,
     language: f.language,
     lines: f.lines,
-    apis: perFile.get(f.path)?.apis.size ?? 0,
+    apis: perFile.get(f.path)?.apis ?? 0,
     sites: perFile.get(f.path)?.sites ?? 0,
     kernels: f.kernels.length,
     launches: f.launches.length,

@@ -41,8 +41,10 @@ export const LIBRARY_ORDER: readonly string[] = ['cuda-runtime', 'cuda-driver', 
  * test keeps the common case (an ordinary identifier) to one comparison.
  */
 export function cudaLibraryOf(name: string): string | undefined {
-  const c = name.charCodeAt(0);
-  if (c !== 99 && c !== 67 && c !== 110 && c !== 78) return undefined; // c C n N
+  // Every pattern starts with `cu`, `CU`, `nccl` or `NCCL`: reject everything else cheaply.
+  const c0 = name.charCodeAt(0);
+  const c1 = name.charCodeAt(1);
+  if (c0 === 99 ? c1 !== 117 : c0 === 67 ? c1 !== 85 : c0 === 110 ? !name.startsWith('nccl') : c0 === 78 ? !name.startsWith('NCCL') : true) return undefined;
   for (const lib of CUDA_LIBRARIES) for (const p of lib.patterns) if (p.test(name)) return lib.library;
   return undefined;
 }
