@@ -5,9 +5,6 @@
  */
 import { TokenKind, type CppTokens } from './cpp-lexer.js';
 
-const OPENERS: Readonly<Record<number, number>> = { 40: 41, 91: 93, 123: 125 };
-const CLOSERS = new Set([41, 93, 125]);
-
 export function bracketPairs(tokens: CppTokens): Int32Array {
   const match = new Int32Array(tokens.count).fill(-1);
   const { kinds, codes } = tokens;

@@ -9,7 +9,7 @@ import type { Catalog } from '../catalog/catalog.js';
 import { BACKEND_NAMES, STATUS_RANK, STATUSES, type BackendId, type Confidence, type Status } from '../catalog/vocabulary.js';
 import { BLOCKING_STATUSES, coverageMetrics, type CoverageMetrics } from './coverage-metrics.js';
 import { apiHours, EFFORT_MODEL, kernelHours, roundHours } from './effort-model.js';
-import type { FileScan, KernelDefinition, KernelLaunch, LocalDeclaration, SourceLanguage } from './file-scan.js';
+import type { KernelDefinition, KernelLaunch, LocalDeclaration, SourceLanguage } from './file-scan.js';
 import { KERNEL_PORTING, type KernelApproach } from './kernel-porting.js';
 import type { ScanResult } from './scan-sources.js';
 import { symbolIndexes } from './scan-sources.js';
