@@ -14,9 +14,9 @@
  * `basis` says whether the answer rests on a catalog fact about this very symbol (`explicit`),
  * is derived (`inferred`), or nothing is known (`none`).
  */
-import { answerFor, type Answer } from '../catalog/answers.js';
+import { answerFor, bestEntry, bindingKey, weakest, type Answer } from '../catalog/answers.js';
 import type { Catalog, EntryRecord, EnumRecord } from '../catalog/catalog.js';
-import { CONFIDENCES, STATUS_RANK, type BackendId, type Confidence, type Status } from '../catalog/vocabulary.js';
+import { STATUS_RANK, type BackendId, type Confidence, type Status } from '../catalog/vocabulary.js';
 import type { KnownSymbol } from './symbol-index.js';
 
 export type AnswerBasis = 'explicit' | 'inferred' | 'none';
@@ -30,10 +30,6 @@ export interface TargetAnswer {
   readonly via: AnswerVia;
   readonly basis: AnswerBasis;
   readonly notes?: string;
-}
-
-function weakest(...levels: Confidence[]): Confidence {
-  return CONFIDENCES[Math.max(...levels.map((c) => CONFIDENCES.indexOf(c)))];
 }
 
 function unknown(notes: string): TargetAnswer {
@@ -53,15 +49,6 @@ function fromCatalogAnswer(a: Answer): TargetAnswer {
 
 function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
-}
-
-function bindingKey(entry: EntryRecord): string {
-  const b = entry.spec.binds;
-  return 'operator' in b ? `operator:${b.operator}` : `primitive:${b.primitive}`;
-}
-
-function bestEntry(entries: readonly EntryRecord[]): EntryRecord {
-  return [...entries].sort((x, y) => STATUS_RANK[x.spec.status] - STATUS_RANK[y.spec.status] || x.spec.symbol.localeCompare(y.spec.symbol))[0];
 }
 
 function meaningsOf(e: EnumRecord): Set<string> {
