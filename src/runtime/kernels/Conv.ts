@@ -14,13 +14,14 @@ import { AttributeReader } from '../attribute-reader.js';
 import { defineKernel } from '../kernel.js';
 import { rounderFor } from '../numerics/accumulate.js';
 import { shapeSize } from '../shape.js';
-import { Tensor } from '../tensor.js';
 import { channelsFirstView, channelsLastView, readDataFormat, type DataFormat } from './templates/channels-last.js';
 import { FLOAT_ONLY, requireDType, requireInput, requireSameDType } from './templates/elementwise.js';
 import {
   matrixValuesOf,
   multiplyInto,
   prepareMatrix,
+  resultBuffer,
+  resultTensor,
   rowMajorView,
   scaleInPlace,
   type MatrixValues,
@@ -83,9 +84,9 @@ export const Conv = defineKernel<ConvAttributes>({
     }
     const g = windowGeometry('Conv', attrs.window, spatial, kernel);
     const positions = shapeSize(g.output);
-    const values = new Float64Array(batch * outChannels * positions);
+    const numerics = ctx.profile.conv;
+    const values = resultBuffer(batch * outChannels * positions, numerics, xIn.dtype);
     if (values.length > 0) {
-      const numerics = ctx.profile.conv;
       const px = prepareMatrix(matrixValuesOf(x.contiguous()), numerics);
       const pw = prepareMatrix(matrixValuesOf(w.contiguous()), numerics);
       const taps = shapeSize(kernel);
@@ -104,7 +105,7 @@ export const Conv = defineKernel<ConvAttributes>({
       scaleInPlace(values, 0, values.length, px.scale * pw.scale);
       if (bias) addBias(values, bias.toFloat64(), positions, rounderFor(numerics.accumulate));
     }
-    const y = Tensor.fromNumbers(values, [batch, outChannels, ...g.output], xIn.dtype);
+    const y = resultTensor(values, [batch, outChannels, ...g.output], xIn.dtype);
     return [nhwc ? channelsLastView(y).contiguous() : y];
   },
 });
@@ -122,7 +123,7 @@ function im2col(x: MatrixValues, base: number, inputSize: number, channels: numb
   }
 }
 
-function addBias(values: Float64Array, bias: Float64Array, positions: number, round: (x: number) => number): void {
+function addBias(values: MatrixValues, bias: Float64Array, positions: number, round: (x: number) => number): void {
   const channels = bias.length;
   for (let i = 0, row = 0; i < values.length; i += positions, row++) {
     const b = bias[row % channels];

@@ -11,12 +11,13 @@ import { isFloatDType } from '../dtype.js';
 import { defineKernel } from '../kernel.js';
 import { rounderFor } from '../numerics/accumulate.js';
 import { GOLDEN_PROFILE } from '../numerics/numeric-profile.js';
-import { Tensor } from '../tensor.js';
 import { readBroadcast, requireDType, requireInput, requireSameDType } from './templates/elementwise.js';
 import {
   matrixValuesOf,
   multiplyInto,
   prepareMatrix,
+  resultBuffer,
+  resultTensor,
   rowMajorView,
   scaleInPlace,
   transposedView,
@@ -63,8 +64,8 @@ export const Gemm = defineKernel<GemmAttributes>({
       throw new OpError('Gemm', `C ${formatShape(c.shape)} cannot be broadcast to (M, N) = ${formatShape([m, n])}`);
     }
     const numerics = isFloatDType(a.dtype) ? ctx.profile.matmul : GOLDEN_PROFILE.matmul;
-    const values = new Float64Array(m * n);
-    if (values.length === 0) return [Tensor.fromNumbers(values, [m, n], a.dtype)];
+    const values = resultBuffer(m * n, numerics, a.dtype);
+    if (values.length === 0) return [resultTensor(values, [m, n], a.dtype)];
     const pa = prepareMatrix(matrixValuesOf(a), numerics);
     const pb = prepareMatrix(matrixValuesOf(b), numerics);
     const aView = attrs.transA ? transposedView(pa.values, m) : rowMajorView(pa.values, k);
@@ -80,6 +81,6 @@ export const Gemm = defineKernel<GemmAttributes>({
         values[i] = round(cValues ? scaled + attrs.beta * cValues[i] : scaled);
       }
     }
-    return [Tensor.fromNumbers(values, [m, n], a.dtype)];
+    return [resultTensor(values, [m, n], a.dtype)];
   },
 });

@@ -8,9 +8,8 @@ import { AttributeReader } from '../attribute-reader.js';
 import { isFloatDType, type DType } from '../dtype.js';
 import { defineKernel } from '../kernel.js';
 import { GOLDEN_PROFILE } from '../numerics/numeric-profile.js';
-import { Tensor } from '../tensor.js';
 import { requireDType, requireInput, requireSameDType } from './templates/elementwise.js';
-import { numpyMatmul } from './templates/matrix-product.js';
+import { numpyMatmul, resultTensor } from './templates/matrix-product.js';
 
 export const MATRIX_DTYPES: readonly DType[] = ['float64', 'float32', 'float16', 'bfloat16', 'int64', 'int32'];
 
@@ -24,7 +23,7 @@ export const MatMul = defineKernel({
     requireSameDType('MatMul', [a, b], ['A', 'B']);
     requireDType('MatMul', a, 'A', MATRIX_DTYPES);
     const numerics = isFloatDType(a.dtype) ? ctx.profile.matmul : GOLDEN_PROFILE.matmul;
-    const { values, shape } = numpyMatmul('MatMul', a, b, numerics);
-    return [Tensor.fromNumbers(values, shape, a.dtype)];
+    const { values, shape } = numpyMatmul('MatMul', a, b, numerics, a.dtype);
+    return [resultTensor(values, shape, a.dtype)];
   },
 });

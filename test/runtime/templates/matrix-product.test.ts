@@ -182,6 +182,23 @@ describe('matrix unit: optimised products keep the naive summation semantics bit
     expectBitwise(out2, referenceProduct(a, b, m, k, n, 'float64'), 'offset view');
   });
 
+  it('writes float32 storage exactly when every running sum is a float32 value', () => {
+    const m = 7;
+    const k = 300;
+    const n = 9;
+    const a = randomValues(m * k, 5);
+    const b = randomValues(k * n, 6);
+    for (const nx of [numerics('float32'), numerics('float32', { splitK: 50 }), numerics('float16'), { ...numerics('float32'), format: 'tf32' as const }]) {
+      const out32 = new Float32Array(m * n);
+      multiplyInto(rowMajorView(a, k), rowMajorView(b, n), m, k, n, nx, out32, 0);
+      expectBitwise(Float64Array.from(out32), multiplyPrepared(a, b, m, k, n, nx), `${nx.format}/${nx.accumulate}/${nx.splitK ?? '-'}`);
+    }
+    const out32 = new Float32Array(m * n);
+    expect(() => multiplyInto(rowMajorView(a, k), rowMajorView(b, n), m, k, n, numerics('float64'), out32, 0)).toThrow(/need a Float64Array output/);
+    const int16: MatrixUnitNumerics = { format: 'int16', rounding: 'nearest-even', accumulate: 'float32' };
+    expect(() => multiplyInto(rowMajorView(a, k), rowMajorView(b, n), m, k, n, int16, out32, 0)).toThrow(/need a Float64Array output/);
+  });
+
   it('returns zeros for k = 0 and nothing for m = 0 or n = 0', () => {
     expect(Array.from(multiplyPrepared(new Float64Array(0), new Float64Array(0), 2, 0, 3, numerics('float32')))).toEqual([0, 0, 0, 0, 0, 0]);
     expect(multiplyPrepared(new Float64Array(0), new Float64Array(12), 0, 4, 3, numerics('float32')).length).toBe(0);

@@ -27,7 +27,8 @@ import type { MatrixUnitNumerics } from '../../numerics/numeric-profile.js';
 import { prepareOperand } from '../../numerics/matrix-operands.js';
 import { rounderFor, type Rounder } from '../../numerics/accumulate.js';
 import { broadcastShapes, broadcastStrides, contiguousStrides, shapeSize, stridedIndices } from '../../shape.js';
-import type { Tensor } from '../../tensor.js';
+import type { DType } from '../../dtype.js';
+import { Tensor } from '../../tensor.js';
 
 /** Row-major matrix values; Float32Array wherever the values are float32-representable. */
 export type MatrixValues = Float64Array | Float32Array;
@@ -103,7 +104,7 @@ export function matrixProduct(a: MatrixOperand, b: MatrixOperand, numerics: Matr
 }
 
 /** Multiplies `out[offset .. offset+count)` by `scale` (the dequantisation step). */
-export function scaleInPlace(out: Float64Array, offset: number, count: number, scale: number): void {
+export function scaleInPlace(out: MatrixValues, offset: number, count: number, scale: number): void {
   if (scale === 1) return;
   for (let i = offset, end = offset + count; i < end; i++) out[i] *= scale;
 }
@@ -123,8 +124,18 @@ export function multiplyPrepared(
 }
 
 /**
+ * Whether results under `numerics` can be written straight into float32 storage without
+ * changing them: running sums rounded to float32 or narrower, and no dequantisation scale.
+ */
+export function fitsFloat32Output(numerics: MatrixUnitNumerics): boolean {
+  return !isQuantisedFormat(numerics) && numerics.accumulate !== 'float64';
+}
+
+/**
  * Writes A·B (m×n, row-major) into `out` starting at `outOffset`, for operands already in the
- * compute format (see `prepareMatrix`; the caller applies the quantisation scale).
+ * compute format (see `prepareMatrix`; the caller applies the quantisation scale). `out` may
+ * be a Float32Array only when `fitsFloat32Output(numerics)`: every running sum then is a
+ * float32 value, so float32 storage holds it exactly.
  */
 export function multiplyInto(
   a: MatrixView,
@@ -133,9 +144,12 @@ export function multiplyInto(
   k: number,
   n: number,
   numerics: MatrixUnitNumerics,
-  out: Float64Array,
+  out: MatrixValues,
   outOffset: number,
 ): void {
+  if (out instanceof Float32Array && !fitsFloat32Output(numerics)) {
+    throw new Error(`matrix unit: ${numerics.format} operands with ${numerics.accumulate} sums need a Float64Array output`);
+  }
   out.fill(0, outOffset, outOffset + m * n);
   if (m === 0 || n === 0 || k === 0) return;
   const accumulate = isQuantisedFormat(numerics) ? 'float64' : numerics.accumulate;
@@ -152,16 +166,32 @@ export function multiplyInto(
 }
 
 export interface MatmulResult {
-  readonly values: Float64Array;
+  /** Row-major results; a Float32Array only when asked for float32 output and exact. */
+  readonly values: MatrixValues;
   readonly shape: number[];
+}
+
+/**
+ * Output storage for `length` results: float32 when the caller stores float32 anyway and the
+ * numerics make every result a float32 value (saves a float64 buffer and a conversion pass).
+ */
+export function resultBuffer(length: number, numerics: MatrixUnitNumerics, outputDType?: DType): MatrixValues {
+  return outputDType === 'float32' && fitsFloat32Output(numerics) ? new Float32Array(length) : new Float64Array(length);
+}
+
+/** A tensor of `dtype` holding `values`, adopting float32 storage instead of copying it. */
+export function resultTensor(values: MatrixValues, shape: readonly number[], dtype: DType): Tensor {
+  if (dtype === 'float32' && values instanceof Float32Array) return new Tensor(values, 'float32', shape);
+  return Tensor.fromNumbers(values, shape, dtype);
 }
 
 /**
  * NumPy `matmul` of two tensors on the matrix unit: a 1-D A is a row vector and a 1-D B a
  * column vector (the added axis is removed from the result), leading batch dimensions
  * broadcast. Each operand is prepared once as a whole tensor (one quantisation scale each).
+ * Results are float64 unless `outputDType` is float32 and they are exactly float32 values.
  */
-export function numpyMatmul(op: string, a: Tensor, b: Tensor, numerics: MatrixUnitNumerics): MatmulResult {
+export function numpyMatmul(op: string, a: Tensor, b: Tensor, numerics: MatrixUnitNumerics, outputDType?: DType): MatmulResult {
   if (a.rank === 0 || b.rank === 0) {
     throw new OpError(op, `inputs must have rank >= 1, got A ${formatShape(a.shape)} and B ${formatShape(b.shape)}`, {
       fix: 'use Mul to scale by a scalar',
@@ -191,7 +221,7 @@ export function numpyMatmul(op: string, a: Tensor, b: Tensor, numerics: MatrixUn
   }
   const shape = [...batch, ...(a.rank > 1 ? [m] : []), ...(b.rank > 1 ? [n] : [])];
   const count = shapeSize(batch);
-  const values = new Float64Array(count * m * n);
+  const values = resultBuffer(count * m * n, numerics, outputDType);
   if (values.length === 0) return { values, shape };
   const pa = prepareMatrix(matrixValuesOf(a), numerics);
   const pb = prepareMatrix(matrixValuesOf(b), numerics);
@@ -238,7 +268,7 @@ function blockedMultiply(
   n: number,
   float32: boolean,
   split: number,
-  out: Float64Array,
+  out: MatrixValues,
   outOffset: number,
 ): void {
   // With split-K every depth block is exactly one split block, summed from zero.
@@ -265,7 +295,7 @@ function blockedMultiply(
             const cOffset = outOffset + (ic + ir) * n + jc + jr;
             if (rows === MR && cols === NR) {
               if (float32) microKernelFloat32(aPack, ir * kc, bPack, bOffset, kc, out, cOffset, n, fresh);
-              else microKernelFloat64(aPack, ir * kc, bPack, bOffset, kc, out, cOffset, n, fresh);
+              else microKernelFloat64(aPack, ir * kc, bPack, bOffset, kc, out as Float64Array, cOffset, n, fresh);
             } else {
               // Edge tile: run the full tile on a scratch copy and keep the valid part.
               copyTile(out, cOffset, n, edge, 0, NR, rows, cols);
@@ -294,7 +324,7 @@ function scratch(slot: number, length: number): Float64Array {
   return created;
 }
 
-function copyTile(src: Float64Array, srcOffset: number, srcStride: number, dst: Float64Array, dstOffset: number, dstStride: number, rows: number, cols: number): void {
+function copyTile(src: MatrixValues, srcOffset: number, srcStride: number, dst: MatrixValues, dstOffset: number, dstStride: number, rows: number, cols: number): void {
   for (let r = 0; r < rows; r++) {
     for (let q = 0; q < cols; q++) dst[dstOffset + r * dstStride + q] = src[srcOffset + r * srcStride + q];
   }
@@ -336,6 +366,7 @@ function packB(b: MatrixView, p0: number, kc: number, j0: number, nc: number, pa
 /**
  * C[4×4] (row stride ldc) continues its sums over one packed depth block with float32 rounding
  * after every step; with `fresh` the block is summed from +0 and then added to C (split-K).
+ * C may be float32 storage: every value written is already a float32.
  */
 function microKernelFloat32(
   ap: Float64Array,
@@ -343,7 +374,7 @@ function microKernelFloat32(
   bp: Float64Array,
   bOffset: number,
   kc: number,
-  c: Float64Array,
+  c: MatrixValues,
   cOffset: number,
   ldc: number,
   fresh: boolean,
@@ -443,7 +474,7 @@ function narrowMultiply(
   n: number,
   round: Rounder,
   block: number,
-  out: Float64Array,
+  out: MatrixValues,
   outOffset: number,
 ): void {
   for (let i = 0; i < m; i++) {
