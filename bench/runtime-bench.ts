@@ -328,7 +328,7 @@ export function formatReport(report: BenchReport): string {
   for (const w of report.workloads) {
     lines.push('', w.title);
     lines.push(
-      `  ${pad('contender', 36)}${pad('best ms', 10, true)}${pad('median ms', 11, true)}${pad(w.unit, 10, true)}` +
+      `  ${pad('contender', 36)}${pad('best ms', 10, true)}${pad('median ms', 11, true)}${pad('cpu ms', 10, true)}${pad(w.unit, 10, true)}` +
         `${pad('opbridge ×', 12, true)}  max|Δ| / max|golden|`,
     );
     const ours = w.contenders.find((c) => c.name === PROFILED)?.minMs;
@@ -341,12 +341,16 @@ export function formatReport(report: BenchReport): string {
       const factor = ours === undefined ? '-' : `${(c.minMs / ours).toFixed(2)}`;
       const deviation = c.deviation === undefined ? '-' : c.deviation.toExponential(1);
       lines.push(
-        `  ${pad(c.name, 36)}${pad(c.minMs.toFixed(1), 10, true)}${pad(c.medianMs.toFixed(1), 11, true)}` +
+        `  ${pad(c.name, 36)}${pad(c.minMs.toFixed(1), 10, true)}${pad(c.medianMs.toFixed(1), 11, true)}${pad(c.minCpuMs!.toFixed(1), 10, true)}` +
           `${pad(c.rate!.toFixed(2), 10, true)}${pad(factor, 12, true)}  ${deviation}`,
       );
     }
   }
-  lines.push('', `Rates and ratios use each contender's best round (rounds interleave the contenders).`);
+  lines.push(
+    '',
+    "Rates and ratios use each contender's best wall-clock round (rounds interleave the contenders).",
+    'cpu ms: least process CPU time of a round (all threads; for multi-threaded ONNX Runtime it exceeds wall time).',
+  );
   lines.push('', 'MatMul growth exponent (log of time ratio / log of size ratio; 3 = cubic), best round, wall clock / CPU time');
   for (const g of report.growth) {
     lines.push(
