@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { packageRoot } from '../catalog/package-root.js';
 import { registerCatalogCommand } from './commands/catalog.js';
 import { registerRunCommand } from './commands/run.js';
+import { registerVerifyCommand } from './commands/verify.js';
 
 export function packageVersion(): string {
   return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
@@ -28,5 +29,6 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     );
   registerCatalogCommand(program, setExitCode);
   registerRunCommand(program, setExitCode);
+  registerVerifyCommand(program, setExitCode);
   return program;
 }
