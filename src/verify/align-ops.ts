@@ -11,6 +11,8 @@
  *   final golden results agree, 0.5 when the single call's family is that of the run's first
  *   or last call, else not allowed.
  *
+ * Ties go to the matching that leaves fewer calls unmatched.
+ *
  * Calls left over are then paired out of order when class, shape and golden result agree
  * (`reordered`). Runs still unmatched between two matches are compared through their final
  * results when those have the same shape and either agree or share a family (`region`);
@@ -48,6 +50,11 @@ const SKIP_PORTED = 2;
 const ONE_TO_ONE = 3;
 const ONE_TO_MANY = 10; // + run length
 const MANY_TO_ONE = 30; // + run length
+/**
+ * A tie-breaker per call a match covers: between equally good matchings, prefer the one that
+ * leaves fewer calls unmatched (a fused call takes the whole run it became, not its tail).
+ */
+const COVERAGE = 1e-6;
 
 export function alignOps(original: readonly AlignItem[], ported: readonly AlignItem[], options: AlignOptions): AlignedUnit[] {
   const n = original.length;
@@ -76,7 +83,7 @@ function programPath(original: readonly AlignItem[], ported: readonly AlignItem[
   const n = original.length;
   const m = ported.length;
   const width = m + 1;
-  const score = new Float32Array((n + 1) * width);
+  const score = new Float64Array((n + 1) * width);
   const move = new Uint8Array((n + 1) * width);
   for (let i = 0; i <= n; i++) {
     for (let j = 0; j <= m; j++) {
@@ -92,18 +99,18 @@ function programPath(original: readonly AlignItem[], ported: readonly AlignItem[
       if (i > 0 && j > 0) {
         const o = original[i - 1];
         const p = ported[j - 1];
-        if (o.cls === p.cls && o.shape === p.shape) offer(score[(i - 1) * width + j - 1] + (agree(i - 1, j - 1) ? 3 : 1), ONE_TO_ONE);
+        if (o.cls === p.cls && o.shape === p.shape) offer(score[(i - 1) * width + j - 1] + (agree(i - 1, j - 1) ? 3 : 1) + 2 * COVERAGE, ONE_TO_ONE);
         for (let k = 2; k <= maxFusion && k <= j; k++) {
           if (o.shape !== p.shape || o.shape === '') break;
           const first = ported[j - k];
           const gain = agree(i - 1, j - 1) ? 2 : o.family === first.family || o.family === p.family ? 0.5 : -1;
-          if (gain > 0) offer(score[(i - 1) * width + j - k] + gain, ONE_TO_MANY + k);
+          if (gain > 0) offer(score[(i - 1) * width + j - k] + gain + (k + 1) * COVERAGE, ONE_TO_MANY + k);
         }
         for (let k = 2; k <= maxFusion && k <= i; k++) {
           if (o.shape !== p.shape || o.shape === '') break;
           const first = original[i - k];
           const gain = agree(i - 1, j - 1) ? 2 : p.family === first.family || p.family === o.family ? 0.5 : -1;
-          if (gain > 0) offer(score[(i - k) * width + j - 1] + gain, MANY_TO_ONE + k);
+          if (gain > 0) offer(score[(i - k) * width + j - 1] + gain + (k + 1) * COVERAGE, MANY_TO_ONE + k);
         }
       }
       if (j > 0) offer(score[i * width + j - 1], SKIP_PORTED);

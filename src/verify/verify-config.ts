@@ -63,12 +63,11 @@ export function loadVerifyConfig(file: string): VerifyConfig {
   const parsed = parseYaml(text, file);
   const result = VerifyConfigSchema.safeParse(parsed.data ?? {});
   if (!result.success) {
-    const issues: CatalogIssue[] = result.error.issues.map((issue) => ({
-      file,
-      line: parsed.lineOf(issue.path as PropertyKey[]),
-      path: formatPath(issue.path as PropertyKey[]),
-      message: issue.message,
-    }));
+    const issues: CatalogIssue[] = result.error.issues.map((issue) => {
+      // Point at the offending key itself, not at the object holding it.
+      const path = [...issue.path, ...(issue.code === 'unrecognized_keys' ? issue.keys.slice(0, 1) : [])] as PropertyKey[];
+      return { file, line: parsed.lineOf(path), path: formatPath(path), message: issue.message };
+    });
     const [first, ...rest] = issues;
     const more = rest.length ? `\n${rest.slice(0, 9).map(formatIssue).join('\n')}` : '';
     throw new InputError(`${first.path}: ${first.message}${more}`, {
