@@ -117,7 +117,8 @@ export function renderText(report: VerifyReport, base?: string): string {
     out.push('', style.bold('why'));
     for (const r of failing.slice(0, 20)) {
       const label = 'index' in r ? `#${r.index} ${opLabel(r)}` : r.name;
-      out.push(`  ${paintVerdict(r.verdict)} ${multiRank ? `rank ${r.rank} ` : ''}${label}: ${r.reason}`);
+      const after = 'afterDivergence' in r && r.afterDivergence ? style.dim(' (follows an earlier failure)') : '';
+      out.push(`  ${paintVerdict(r.verdict)} ${multiRank ? `rank ${r.rank} ` : ''}${label}: ${r.reason}${after}`);
     }
     if (failing.length > 20) out.push(style.dim(`  … ${failing.length - 20} more (--json has every reason)`));
   }
