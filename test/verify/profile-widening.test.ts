@@ -9,7 +9,7 @@ import { checkWithin } from '../../src/verify/tolerance-check.js';
 import { GELU_APPROXIMATION_GAP, gamma, operandRoundoff, profileWidening, unitRoundoff } from '../../src/verify/profile-widening.js';
 import { FP16, TF32, HF32, BF16 } from '../../src/runtime/numerics/float-format.js';
 import { seededUniform } from '../../src/backends/host/host-data.js';
-import { erf } from '../fixtures/verify/fixture-kernels.js';
+import { erf } from '../../src/runtime/kernels/Erf.js';
 import { IEEE, TF32_FTZ } from './fixture-catalog.js';
 
 function random(shape: number[], seed: number, scale = 1, dtype: 'float32' | 'float16' = 'float32'): Tensor {
