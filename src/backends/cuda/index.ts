@@ -1,0 +1,8 @@
+/**
+ * `opbridge/cuda`: the CUDA runtime, cuBLAS, cuBLASLt, NCCL and cuRAND (and, from their own
+ * modules, cuDNN) as TypeScript facades over the simulated devices. One line per library.
+ */
+export * from '../host/index.js';
+export * from './constants.generated.js';
+export * from './cuda-runtime.js';
+export type { cudaStream_t, cudaEvent_t } from './streams.js';
