@@ -6,3 +6,6 @@ export * from '../host/index.js';
 export * from './constants.generated.js';
 export * from './cuda-runtime.js';
 export type { cudaStream_t, cudaEvent_t } from './streams.js';
+export * from './cublas-handle.js';
+export * from './cublas-gemm.js';
+export * from './cublas-vector-ops.js';
