@@ -9,3 +9,5 @@ export type { cudaStream_t, cudaEvent_t } from './streams.js';
 export * from './cublas-handle.js';
 export * from './cublas-gemm.js';
 export * from './cublas-vector-ops.js';
+export * from './cublaslt-descriptors.js';
+export * from './cublaslt-matmul.js';
