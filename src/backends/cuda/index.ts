@@ -1,13 +1,13 @@
 /**
- * `opbridge/cuda`: the CUDA runtime, cuBLAS, cuBLASLt, NCCL and cuRAND (and, from their own
- * modules, cuDNN) as TypeScript facades over the simulated devices. One line per library.
+ * `opbridge/cuda`: NVIDIA's CUDA libraries as TypeScript facades over the simulated devices
+ * (docs/facades.md, docs/backends/cuda.md). One line per library; shared pieces (streams,
+ * errors, handles, views) live in their own modules for the libraries to use.
  */
 export * from '../host/index.js';
 export * from './constants.generated.js';
-export * from './cuda-runtime.js';
 export type { cudaStream_t, cudaEvent_t } from './streams.js';
-export * from './cublas-handle.js';
-export * from './cublas-gemm.js';
-export * from './cublas-vector-ops.js';
-export * from './cublaslt-descriptors.js';
-export * from './cublaslt-matmul.js';
+export * from './cuda-runtime.js';
+export * from './cublas.js';
+export * from './cublaslt.js';
+export * from './nccl.js';
+export * from './curand.js';

@@ -51,6 +51,12 @@ export interface OpLaunch {
    */
   readonly prepare?: (inputs: readonly (Tensor | undefined)[]) => (Tensor | undefined)[];
   /**
+   * Results computed by the caller instead of running `op` (a vendor generator that continues
+   * its own stream position, which the operator's attributes cannot express); the launch is
+   * still ordered, stored and traced as `op` with `attributes`.
+   */
+  readonly compute?: (inputs: readonly (Tensor | undefined)[]) => Tensor[];
+  /**
    * Post-processing of each result before it is stored (e.g. cuBLAS beta*C blending or a
    * fused epilogue done by a later kernel call); defaults to identity.
    */
@@ -99,10 +105,12 @@ export function launchOp(process: SimProcess, launch: OpLaunch): OpResult {
 
   const mode = process.mode;
   const operands = launch.prepare ? launch.prepare(inputTensors) : inputTensors;
-  const computed = runOp(launch.op, operands, launch.attributes, {
-    mode,
-    profile: mode === 'golden' ? GOLDEN_PROFILE : launch.profile,
-  });
+  const computed = launch.compute
+    ? launch.compute(operands)
+    : runOp(launch.op, operands, launch.attributes, {
+        mode,
+        profile: mode === 'golden' ? GOLDEN_PROFILE : launch.profile,
+      });
   const results = launch.finish ? launch.finish(computed) : computed;
 
   launch.outputs.forEach((out, i) => {
