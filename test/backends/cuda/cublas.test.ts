@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TF32, roundToFormat } from '../../../src/runtime/numerics/float-format.js';
 import { randomFloat32 } from '../../../src/backends/host/host-data.js';
-import { MATRIX_KERNELS_MISSING, allocate, cuda, diagnosticIds, downloadFloat32, float32DotBound, inProcess, lastDiagnostic, referenceGemm, upload } from './cuda-test-kit.js';
+import { allocate, cuda, diagnosticIds, downloadFloat32, float32DotBound, inProcess, lastDiagnostic, referenceGemm, upload } from './cuda-test-kit.js';
 
 const {
   ref,
@@ -61,7 +61,7 @@ function runSgemm(c: SgemmCase, m = 5, n = 4, k = 7, alpha = 1.5, beta = 0, math
   return { result, a, b, cInit, m, n, k, lda, ldb, ldc, alpha, beta, process };
 }
 
-describe.skipIf(MATRIX_KERNELS_MISSING)('cublasSgemm (column-major, leading dimensions, transposes)', () => {
+describe('cublasSgemm (column-major, leading dimensions, transposes)', () => {
   for (const transA of [false, true]) {
     for (const transB of [false, true]) {
       it(`matches a float64 reference for transa=${transA ? 'T' : 'N'}, transb=${transB ? 'T' : 'N'} with padded leading dimensions, never reading padding or C when beta = 0`, () => {
@@ -208,7 +208,7 @@ describe('cuBLAS argument checks and misuse', () => {
   });
 });
 
-describe.skipIf(MATRIX_KERNELS_MISSING)('cublasDgemm, cublasHgemm, cublasGemmEx and strided batches', () => {
+describe('cublasDgemm, cublasHgemm, cublasGemmEx and strided batches', () => {
   it('computes Dgemm in float64 and Hgemm in fp16 with fp16 alpha', () => {
     inProcess(() => {
       const h = createHandle();
@@ -312,7 +312,7 @@ describe.skipIf(MATRIX_KERNELS_MISSING)('cublasDgemm, cublasHgemm, cublasGemmEx 
   });
 });
 
-describe.skipIf(MATRIX_KERNELS_MISSING)('cublasSgemv and level-1 routines', () => {
+describe('cublasSgemv and level-1 routines', () => {
   it('computes y = alpha·op(A)·x + beta·y for both transposes with strided vectors', () => {
     inProcess(() => {
       const h = createHandle();

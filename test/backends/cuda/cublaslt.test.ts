@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { geluTanh } from '../../../src/runtime/kernels/Gelu.js';
 import { randomFloat32 } from '../../../src/backends/host/host-data.js';
-import { MATRIX_KERNELS_MISSING, allocate, cuda, diagnosticIds, downloadFloat32, float32DotBound, inProcess, upload } from './cuda-test-kit.js';
+import { allocate, cuda, diagnosticIds, downloadFloat32, float32DotBound, inProcess, upload } from './cuda-test-kit.js';
 
 const { ref, CUBLAS_STATUS_SUCCESS, CUBLAS_STATUS_INVALID_VALUE, CUBLAS_STATUS_NOT_SUPPORTED, CUBLAS_STATUS_NOT_INITIALIZED } = cuda;
 
@@ -88,7 +88,7 @@ const EPILOGUE_CASES = [
   ['GELU_BIAS', cuda.CUBLASLT_EPILOGUE_GELU_BIAS, true, geluTanh, ['Gemm', 'Add', 'Gelu']],
 ] as const;
 
-describe.skipIf(MATRIX_KERNELS_MISSING)('cublasLtMatmul epilogues', () => {
+describe('cublasLtMatmul epilogues', () => {
   for (const [name, epilogue, useBias, activation, ops] of EPILOGUE_CASES) {
     it(`CUBLASLT_EPILOGUE_${name}: a row-major Linear layer matches its float64 reference, traced as ${ops.join(' + ')}`, () => {
       const l = linear(3, 16, 5, 40);
@@ -118,7 +118,7 @@ describe.skipIf(MATRIX_KERNELS_MISSING)('cublasLtMatmul epilogues', () => {
   });
 });
 
-describe.skipIf(MATRIX_KERNELS_MISSING)('cuBLASLt descriptors and misuse', () => {
+describe('cuBLASLt descriptors and misuse', () => {
   it('checks attribute sizes, layout conflicts, unsimulated epilogues, missing bias pointers and stale handles', () => {
     const p = inProcess(() => {
       const lt = ref<cuda.cublasLtHandle_t>();

@@ -7,16 +7,9 @@ import { expect } from 'vitest';
 import * as cuda from '../../../src/backends/cuda/index.js';
 import type { RuntimeDiagnosticId } from '../../../src/backends/sim/diagnostics.js';
 import { SimProcess, withProcess, type SimProcessOptions } from '../../../src/backends/sim/sim-process.js';
-import { kernelRegistry } from '../../../src/runtime/run-op.js';
 
 export { cuda };
 
-/**
- * The Gemm and MatMul kernels arrive with the runtime's matrix branch (k-matrix). Until they
- * are registered, the tests that compute products are skipped rather than failing; they run
- * as soon as the kernels exist.
- */
-export const MATRIX_KERNELS_MISSING = !kernelRegistry().get('Gemm') || !kernelRegistry().get('MatMul');
 
 /** Runs `fn` in a fresh single-rank process; returns the process for its diagnostics and trace. */
 export function inProcess(fn: (process: SimProcess) => void, options: SimProcessOptions = {}): SimProcess {

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { randomFloat32 } from '../../../src/backends/host/host-data.js';
 import { geluTanh } from '../../../src/runtime/kernels/Gelu.js';
 import { runProgram } from '../../../src/run/run-program.js';
-import { MATRIX_KERNELS_MISSING, float32DotBound } from './cuda-test-kit.js';
+import { float32DotBound } from './cuda-test-kit.js';
 
 const program = (name: string) => new URL(`../../fixtures/programs/cuda/${name}`, import.meta.url).pathname;
 
@@ -17,7 +17,7 @@ function values(run: Awaited<ReturnType<typeof runProgram>>, name: string, rank 
 }
 
 describe('CUDA sample programs', () => {
-  it.skipIf(MATRIX_KERNELS_MISSING)('cuBLAS SGEMM sample: row-major products through swapped operands, a padded leading dimension and a transpose', async () => {
+  it('cuBLAS SGEMM sample: row-major products through swapped operands, a padded leading dimension and a transpose', async () => {
     const run = await runProgram(program('sgemm-sample.ts'));
     const [M, K, N] = [5, 7, 6];
     const a = randomFloat32(M * K, 1);
@@ -75,7 +75,7 @@ describe('CUDA sample programs', () => {
     expect(run.ranks[0].diagnostics).toEqual([]);
   });
 
-  it.skipIf(MATRIX_KERNELS_MISSING)('cuBLASLt matmul + bias + GELU epilogue matches a float64 Linear + tanh-GELU reference', async () => {
+  it('cuBLASLt matmul + bias + GELU epilogue matches a float64 Linear + tanh-GELU reference', async () => {
     const run = await runProgram(program('cublaslt-bias-gelu.ts'));
     const [M, K, N] = [4, 32, 8];
     const x = randomFloat32(M * K, 7);
