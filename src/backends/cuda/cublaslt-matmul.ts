@@ -11,12 +11,12 @@
  * addmm_out_cuda_impl): an inference, recorded in docs/backends/cuda.md.
  */
 import type { DType } from '../../runtime/dtype.js';
+import type { NumericProfile } from '../../runtime/numerics/numeric-profile.js';
 import { entryProfile } from '../sim/call-profile.js';
 import { DeviceFault } from '../sim/device-fault.js';
 import type { DevicePtr } from '../sim/device-memory.js';
 import type { CallContext } from '../sim/facade-call.js';
 import { launchOp, type DeviceOperand } from '../sim/launch-op.js';
-import type { NumericProfile } from '../../runtime/numerics/numeric-profile.js';
 import { requireDevicePtr } from '../sim/memory-ops.js';
 import type { Ref } from '../sim/ref.js';
 import type { SimStream } from '../sim/stream-ordering.js';
@@ -109,9 +109,6 @@ const SIMULATED_DESC_ATTRIBUTES: ReadonlySet<number> = new Set([
   CUBLASLT_MATMUL_DESC_BIAS_DATA_TYPE,
 ]);
 
-/** Scale types per compute type (the type of alpha, beta); ScaleType → cudaDataType name. */
-const SCALE_CUDA_TYPE: Readonly<Record<ScaleType, DType>> = { float64: 'float64', float32: 'float32', float16: 'float16', bfloat16: 'bfloat16', int32: 'int32' };
-
 interface LayoutPlan {
   readonly layout: CublasLtMatrixLayout;
   readonly dtype: DType;
@@ -174,7 +171,7 @@ function planMatmul(ctx: CallContext, descArg: unknown, aArg: unknown, bArg: unk
     return rejectCublas(ctx, CUBLAS_STATUS_NOT_SUPPORTED, `Ddesc type ${cudaTypeName(layouts[3].type)} differs from Cdesc type ${cudaTypeName(layouts[2].type)}`);
   }
   const scaleType = desc.attributes.get(CUBLASLT_MATMUL_DESC_SCALE_TYPE);
-  if (dtypeOfCudaType(scaleType) !== SCALE_CUDA_TYPE[types.scale]) {
+  if (dtypeOfCudaType(scaleType) !== types.scale) {
     return rejectCublas(ctx, CUBLAS_STATUS_NOT_SUPPORTED, `scaleType ${cudaTypeName(scaleType)} does not match ${statusName('cublasComputeType_t', desc.computeType)} (its alpha and beta are ${types.scale})`);
   }
   const plans: LayoutPlan[] = [];

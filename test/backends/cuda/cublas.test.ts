@@ -13,7 +13,6 @@ const {
   CUBLAS_STATUS_NOT_INITIALIZED,
   CUBLAS_STATUS_NOT_SUPPORTED,
   cudaErrorIllegalAddress,
-  cudaSuccess,
 } = cuda;
 
 function createHandle(): cuda.cublasHandle_t {
