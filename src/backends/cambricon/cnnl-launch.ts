@@ -45,16 +45,15 @@ export function launchCnnl(ctx: CallContext, handle: CnnlHandle, launch: CnnlLau
     site: ctx.site,
     flops: launch.flops,
     reads: readsPrior ? [...(launch.reads ?? []), out0!] : launch.reads,
-    finish:
-      needsBlend || launch.finish
-        ? (results) => {
-            let out = results;
-            if (needsBlend && out0) {
-              const prior = launch.blend!.beta !== 0 ? out0.view : undefined;
-              out = [blend(glue, out[0], launch.blend!.alpha, launch.blend!.beta, prior, out0.view.dtype), ...out.slice(1)];
-            }
-            return launch.finish ? launch.finish(out, glue) : out;
-          }
-        : undefined,
+    finish: (results) => {
+      let out = results;
+      // The blend also rounds a result computed in a wider compute type to the output dtype.
+      if (out0 && out[0] && (needsBlend || out[0].dtype !== out0.view.dtype)) {
+        const alpha = launch.blend?.alpha ?? 1;
+        const beta = launch.blend?.beta ?? 0;
+        out = [blend(glue, out[0], alpha, beta, beta !== 0 ? out0.view : undefined, out0.view.dtype), ...out.slice(1)];
+      }
+      return launch.finish ? launch.finish(out, glue) : out;
+    },
   });
 }

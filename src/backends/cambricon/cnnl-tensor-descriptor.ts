@@ -5,6 +5,7 @@
  * descriptor larger than its allocation is caught (OB2001).
  */
 import type { DType } from '../../runtime/dtype.js';
+import { Tensor } from '../../runtime/tensor.js';
 import { contiguousStrides } from '../../runtime/shape.js';
 import { DeviceFault } from '../sim/device-fault.js';
 import type { DevicePtr } from '../sim/device-memory.js';
@@ -226,4 +227,16 @@ export function requirePlainOnchip(desc: CnnlTensorDescriptor, what: string): vo
       `${what} has on-chip dtype ${enumName('cnnlDataType_t', desc.onchipDtype)} for ${enumName('cnnlDataType_t', desc.dtypeCode)} data: quantised on-chip arithmetic is not simulated`,
     );
   }
+}
+
+/**
+ * The same device memory seen with another shape of the same element count. Only a dense
+ * row-major view can be reshaped in place (an output view must keep writing device memory).
+ */
+export function reshapeOperand(operand: DeviceOperand, shape: readonly number[], what: string): DeviceOperand {
+  const view = operand.view;
+  const count = shape.reduce((n, d) => n * d, 1);
+  if (count !== view.size) throw new DeviceFault('invalid-value', `${what} has ${view.size} elements, expected ${count}`);
+  if (!view.isContiguous()) throw new DeviceFault('invalid-value', `${what} must be a dense (contiguous) tensor here`);
+  return { ptr: operand.ptr, view: new Tensor(view.storage, view.dtype, shape, undefined, view.offset) };
 }
