@@ -91,6 +91,9 @@ export class StreamOrdering {
   /** Enqueues an op of the given simulated duration; returns its stamp. */
   enqueue(stream: SimStream, durationUs: number): OpStamp {
     this.hostTime += SIMULATED_DEVICE.apiCallUs;
+    // Work the host has synchronised with is complete, so anything enqueued afterwards, on
+    // any stream, is ordered after it.
+    merge(stream.knows, this.hostKnows);
     if (stream.isDefault) {
       // Legacy default stream: waits for all prior work on blocking streams of its device.
       for (const other of this.streams.values()) {
