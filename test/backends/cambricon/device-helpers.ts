@@ -17,6 +17,7 @@ import {
   type cnnlTensorDescriptor_t,
 } from '../../../src/backends/cambricon/index.js';
 import type { SimProcess } from '../../../src/backends/sim/sim-process.js';
+import type { TraceRecord } from '../../../src/backends/sim/trace.js';
 import type { RuntimeDiagnosticId } from '../../../src/backends/sim/diagnostics.js';
 import { Tensor } from '../../../src/runtime/tensor.js';
 import { expectClose, type Tolerance } from '../../helpers/expect-close.js';
@@ -58,4 +59,11 @@ export function diagnosticIds(process: SimProcess): RuntimeDiagnosticId[] {
 /** Compares flat arrays with the shared tensor comparison (|a - e| <= atol + rtol |e|). */
 export function expectCloseArrays(actual: ArrayLike<number>, expected: ArrayLike<number>, tolerance: Tolerance, label = ''): void {
   expectClose(Tensor.fromNumbers(Array.from(actual), [actual.length], 'float64'), Tensor.fromNumbers(Array.from(expected), [expected.length], 'float64'), tolerance, label);
+}
+
+/** The last operator record of the trace (copies to the host are recorded too). */
+export function lastOp(process: SimProcess): TraceRecord {
+  const op = process.tracer.records.filter((r) => r.kind === 'op').at(-1);
+  if (!op) throw new Error('no operator was traced');
+  return op;
 }
