@@ -176,12 +176,14 @@ describe('CNRT devices', () => {
 });
 
 describe('CNRT queues', () => {
-  it('queues order their own work; the host must synchronise before reading an async copy (OB2006)', async () => {
+  it('reports results returned before cnrtQueueSync (OB2006) and memory and handles never released (OB2005)', async () => {
     const { runProgram } = await import('../../../src/run/run-program.js');
-    const run = await runProgram(new URL('../../fixtures/programs/cambricon/unsynchronised-copy.ts', import.meta.url).pathname);
-    const ids = run.ranks[0].diagnostics.map((d) => d.id);
-    expect(ids).toContain('OB2006');
-    expect(run.ranks[0].diagnostics.find((d) => d.id === 'OB2006')?.symbol).toBe('cnrtMemcpyAsync');
+    const run = await runProgram(new URL('../../fixtures/programs/cambricon/misuse.ts', import.meta.url).pathname);
+    const diagnostics = run.ranks[0].diagnostics;
+    expect(diagnostics.filter((d) => d.id === 'OB2006').map((d) => d.symbol)).toEqual(['cnrtMemcpyAsync']);
+    const leaks = diagnostics.filter((d) => d.id === 'OB2005').map((d) => d.symbol);
+    expect(leaks.sort()).toEqual(['cnnlHandle_t', 'cnnlTensorDescriptor_t', 'free']);
+    expect(diagnostics.every((d) => d.id === 'OB2006' || d.id === 'OB2005')).toBe(true);
   });
 
   it('puts the queue BEFORE the direction in cnrtMemcpyAsync and _V3, and is ordered within the queue', () =>
