@@ -13,6 +13,7 @@ import { GOLDEN_PROFILE } from '../../runtime/numerics/numeric-profile.js';
 import { DeviceFault } from '../sim/device-fault.js';
 import type { DeviceOperand } from '../sim/launch-op.js';
 import type { Ref } from '../sim/ref.js';
+import type { SimProcess } from '../sim/sim-process.js';
 import { requireCatalogDType } from './catalog-dtypes.js';
 import { cnnlCall } from './library-calls.js';
 import { requireOutRef } from './out-params.js';
@@ -116,9 +117,9 @@ function statsShape(dims: readonly number[], axis: number): number[] {
   return [...dims.slice(0, axis), ...dims.slice(axis).map(() => 1)];
 }
 
-function optionalStats(ctx: { process: import('../sim/sim-process.js').SimProcess }, desc: unknown, ptr: unknown, shape: number[], what: string): DeviceOperand | undefined {
+function optionalStats(process: SimProcess, desc: unknown, ptr: unknown, shape: number[], what: string): DeviceOperand | undefined {
   if (ptr === null || ptr === undefined) return undefined;
-  return reshapeOperand(tensorOperand(ctx.process, desc, ptr, what), shape, what);
+  return reshapeOperand(tensorOperand(process, desc, ptr, what), shape, what);
 }
 
 function requireSameShape(a: readonly number[], b: readonly number[], what: string): void {
@@ -162,8 +163,8 @@ export function cnnlLayerNormForward(
         : reshapeOperand(tensorOperand(ctx.process, weight_bias_desc, weight, 'weight'), normShape, 'weight');
     const shift = bias === null || bias === undefined ? undefined : reshapeOperand(tensorOperand(ctx.process, weight_bias_desc, bias, 'bias'), normShape, 'bias');
     const stats = statsShape(X.view.shape, a);
-    const mean = optionalStats(ctx, mean_rstd_desc, saved_mean, stats, 'saved_mean');
-    const rstd = optionalStats(ctx, mean_rstd_desc, saved_rstd, stats, 'saved_rstd');
+    const mean = optionalStats(ctx.process, mean_rstd_desc, saved_mean, stats, 'saved_mean');
+    const rstd = optionalStats(ctx.process, mean_rstd_desc, saved_rstd, stats, 'saved_rstd');
     launchCnnl(ctx, h, {
       op: 'LayerNormalization',
       inputs: shift ? [X, scale, shift] : [X, scale],
@@ -224,7 +225,7 @@ export function cnnlRmsNormForward(
     requireWorkspace(ctx, workspace, workspace_size, rmsNormWorkspace(X.view.shape, a), 'cnnlGetRmsNormOpWorkspaceSize');
     const S = reshapeOperand(tensorOperand(ctx.process, scale_bias_desc, scale, 'scale'), normShape, 'scale');
     const B = bias === null || bias === undefined ? undefined : reshapeOperand(tensorOperand(ctx.process, scale_bias_desc, bias, 'bias'), normShape, 'bias');
-    const rms = optionalStats(ctx, rms_desc, saved_rms, statsShape(X.view.shape, a), 'saved_rms');
+    const rms = optionalStats(ctx.process, rms_desc, saved_rms, statsShape(X.view.shape, a), 'saved_rms');
     const epsilon = typeof eps === 'number' ? eps : NaN;
     if (!(epsilon >= 0)) throw new DeviceFault('invalid-value', `eps must be a non-negative number, got ${String(eps)}`);
     launchCnnl(ctx, h, {

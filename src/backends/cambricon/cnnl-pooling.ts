@@ -18,7 +18,6 @@ import { requireHandle, type cnnlHandle_t } from './cnnl-handle.js';
 import { tensorOperand, type cnnlTensorDescriptor_t } from './cnnl-tensor-descriptor.js';
 import { float32Staging, requireWorkspace } from './cnnl-workspace.js';
 import { CnnlOpDescriptor, createOpDescriptor, descriptorSettings, destroyOpDescriptor, setOpDescriptor } from './op-descriptor.js';
-import { formatShape } from './shapes.js';
 
 const KIND = 'cnnlPoolingDescriptor_t';
 
