@@ -106,11 +106,9 @@ export function cnclReduce(
   comm: cnclComm_t,
   queue: cnrtQueue_t,
 ): number {
-  return cnclCall('cnclReduce', (ctx) => {
-    // Off the root nothing is written; the shared simulation still wants a buffer to name.
-    const recv = recv_buffer ?? (ctx.process.rank !== root ? send_buffer : recv_buffer);
-    collective(ctx, { kind: 'Reduce', send: send_buffer, recv, count, dataType: data_type, reduceOp: reduce_op, root, comm, queue });
-  });
+  return cnclCall('cnclReduce', (ctx) =>
+    collective(ctx, { kind: 'Reduce', send: send_buffer, recv: recv_buffer, count, dataType: data_type, reduceOp: reduce_op, root, comm, queue }),
+  );
 }
 
 /** `count` is the number of elements each rank sends; recv_buffer holds nrank · count. */

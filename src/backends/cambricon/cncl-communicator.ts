@@ -10,10 +10,11 @@ import { loadCatalog } from '../../catalog/load-catalog.js';
 import { seededUniform } from '../host/host-data.js';
 import type { CallSite } from '../sim/call-site.js';
 import { DeviceFault } from '../sim/device-fault.js';
+import { exchangeOrFault, processGroup } from '../sim/collective-call.js';
 import { requireLive } from '../sim/facade-call.js';
 import { Ref } from '../sim/ref.js';
 import type { LiveObject } from '../sim/sim-process.js';
-import { CNCL_RET_ERR_ARGUMENTS, type cnclResult_t } from './constants.generated.js';
+import type { cnclResult_t } from './constants.generated.js';
 import { cnclCall } from './library-calls.js';
 import { requireOutRef } from './out-params.js';
 import { describeStatus } from './cnrt-error.js';
@@ -117,19 +118,9 @@ export function cnclInitComms(
       throw new DeviceFault('invalid-value', 'clique_id must be a cnclCliqueId object');
     }
     const mine = clique_id ? clique_id.bytes : new Uint8Array(0);
-    const all = process.transport.exchange('cncl.init', mine);
-    const differs = all.some((b) => b.length !== mine.length || b.some((x, i) => x !== mine[i]));
-    if (differs) {
-      process.diagnostics.add({
-        id: 'OB2015',
-        message: 'cnclInitComms: the ranks passed different clique ids: broadcast rank 0\'s cnclGetCliqueId to every rank before initialising',
-        backend: ctx.backend,
-        symbol: ctx.symbol,
-        status: 'CNCL_RET_ERR_ARGUMENTS',
-        site: ctx.site,
-        rank: process.rank,
-      });
-      return CNCL_RET_ERR_ARGUMENTS;
+    const all = exchangeOrFault(processGroup(process), 'cncl.init', mine);
+    if (all.some((b) => b.length !== mine.length || b.some((x, i) => x !== mine[i]))) {
+      throw new DeviceFault('collective-mismatch', "the ranks passed different clique ids: broadcast rank 0's cnclGetCliqueId to every rank before cnclInitComms");
     }
     const comm = process.track(new CnclComm(rank, nrank, device, ctx.site));
     if (comms instanceof Ref) comms.value = comm;

@@ -1,11 +1,11 @@
 /**
  * Runs a CNNL op: the canonical operator via `launchOp` on the handle's queue, under the
- * Cambricon profile with the call's knob settings (TF32 switches, GELU form, ...), with an
+ * entry's Cambricon profile with the call's knob settings (TF32 switches, GELU form, ...), with an
  * optional alpha/beta blend into the output.
  */
 import type { RawAttributes } from '../../runtime/kernel.js';
 import type { Tensor } from '../../runtime/tensor.js';
-import { callProfile, type KnobSetting } from '../sim/call-profile.js';
+import { entryProfile, type KnobSetting } from '../sim/call-profile.js';
 import type { CallContext } from '../sim/facade-call.js';
 import { launchOp, type DeviceOperand, type OpResult } from '../sim/launch-op.js';
 import { blend, type GlueContext } from './glue-ops.js';
@@ -19,6 +19,8 @@ export interface CnnlLaunch {
   readonly knobs?: readonly KnobSetting[];
   /** y = alpha * op(...) + beta * y on output 0 (cuDNN-style blend); omitted = 1 and 0. */
   readonly blend?: { readonly alpha: number; readonly beta: number };
+  /** Glue applied to the input views after the ordering checks (op-tensor scaling, upcasts). */
+  readonly prepare?: (inputs: readonly (Tensor | undefined)[], glue: GlueContext) => (Tensor | undefined)[];
   /** Further post-processing through glue ops, after the blend. */
   readonly finish?: (results: Tensor[], glue: GlueContext) => Tensor[];
   readonly reads?: readonly DeviceOperand[];
@@ -27,7 +29,8 @@ export interface CnnlLaunch {
 
 export function launchCnnl(ctx: CallContext, handle: CnnlHandle, launch: CnnlLaunch): OpResult {
   const { process } = ctx;
-  const profile = callProfile('cambricon', launch.knobs ?? []);
+  // The entry's own catalog profile (or the backend default), then the call's knob settings.
+  const profile = entryProfile('cambricon', ctx.symbol, launch.knobs ?? []);
   const glue: GlueContext = { mode: process.mode, profile };
   const out0 = launch.outputs[0];
   const needsBlend = launch.blend !== undefined && (launch.blend.alpha !== 1 || launch.blend.beta !== 0);
@@ -45,6 +48,7 @@ export function launchCnnl(ctx: CallContext, handle: CnnlHandle, launch: CnnlLau
     site: ctx.site,
     flops: launch.flops,
     reads: readsPrior ? [...(launch.reads ?? []), out0!] : launch.reads,
+    prepare: launch.prepare ? (inputs) => launch.prepare!(inputs, glue) : undefined,
     finish: (results) => {
       let out = results;
       // The blend also rounds a result computed in a wider compute type to the output dtype.

@@ -11,13 +11,12 @@ import { dtypeOfMeaning, enumMeaning, enumName } from './catalog-enums.js';
 import type { cnnlDataType_t, cnnlNanPropagation_t, cnnlOpTensorDesc_t } from './constants.generated.js';
 import { cnnlCall } from './library-calls.js';
 import { requireOutRef } from './out-params.js';
-import { castTo, scaled, scalingFactor, blendDType } from './glue-ops.js';
+import { castTo, scaled, scalingFactor } from './glue-ops.js';
 import { launchCnnl } from './cnnl-launch.js';
 import { requireHandle, type cnnlHandle_t } from './cnnl-handle.js';
 import { requirePlainOnchip, requireTensorDescriptor, tensorOperand, type cnnlTensorDescriptor_t } from './cnnl-tensor-descriptor.js';
 import { float32Staging, requireWorkspace } from './cnnl-workspace.js';
 import { CnnlOpDescriptor, createOpDescriptor, descriptorSettings, destroyOpDescriptor, setOpDescriptor } from './op-descriptor.js';
-import { callProfile } from '../sim/call-profile.js';
 
 const KIND = 'cnnlOpTensorDescriptor_t';
 
@@ -106,13 +105,13 @@ export function cnnlOpTensor(
     const C = tensorOperand(ctx.process, c_desc, c, 'c');
     for (const [d, name] of [[a_desc, 'a_desc'], [b_desc, 'b_desc'], [c_desc, 'c_desc']] as const) requirePlainOnchip(requireTensorDescriptor(d, name), name);
     requireWorkspace(ctx, workspace, workspace_size, opTensorWorkspace(A.view.shape, B.view.shape, C.view.shape), 'cnnlGetOpTensorWorkspaceSize');
-    const glue = { mode: ctx.process.mode, profile: callProfile('cambricon') };
-    const compute = ctx.process.mode === 'golden' ? blendDType(glue, C.view.dtype) : settings.computeDtype;
+    // Golden mode computes everything in float64.
+    const compute: DType = ctx.process.mode === 'golden' ? 'float64' : settings.computeDtype;
     const direct = factor1 === 1 && factor2 === 1 && compute === A.view.dtype && compute === B.view.dtype;
     launchCnnl(ctx, h, {
       op: settings.op,
-      inputs: direct ? [A, B] : [scaled(glue, castTo(glue, A.view, compute), factor1), scaled(glue, castTo(glue, B.view, compute), factor2)],
-      reads: direct ? undefined : [A, B],
+      inputs: [A, B],
+      prepare: direct ? undefined : ([a, b], glue) => [scaled(glue, castTo(glue, a!, compute), factor1), scaled(glue, castTo(glue, b!, compute), factor2)],
       attributes: {},
       outputs: [C],
       blend: { alpha: 1, beta: blendBeta },

@@ -87,7 +87,7 @@ export const CNNL_STATUS: StatusCodes = table(
   CNNL_STATUS_INTERNAL_ERROR,
 );
 
-/** cnclResult_t: argument faults CNCL_RET_ERR_ARGUMENTS, null pointers CNCL_RET_ERR_NULL_POINTER, memory faults CNCL_RET_ERR_MLU_RUNTIME. */
+/** cnclResult_t: argument faults and rank mismatches CNCL_RET_ERR_ARGUMENTS, null pointers CNCL_RET_ERR_NULL_POINTER, memory faults CNCL_RET_ERR_MLU_RUNTIME. */
 export const CNCL_STATUS: StatusCodes = table(
   'cnclResult_t',
   CNCL_RET_SUCCESS,
@@ -101,6 +101,8 @@ export const CNCL_STATUS: StatusCodes = table(
     'invalid-value': CNCL_RET_ERR_ARGUMENTS,
     'out-of-memory': CNCL_RET_ERR_CNRT_MALLOC,
     'not-supported': CNCL_RET_ERR_UNSUPPORTED,
+    // Ranks that disagree (different clique ids, unmatched sends / receives, different collectives).
+    'collective-mismatch': CNCL_RET_ERR_ARGUMENTS,
   },
   CNCL_RET_ERR_INTERNAL,
 );
