@@ -16,7 +16,20 @@ export interface KnobSetting {
 }
 
 export function callProfile(backend: BackendId, settings: readonly KnobSetting[] = [], catalog: Catalog = loadCatalog()): NumericProfile {
-  let profile = catalog.defaultProfile(backend);
+  return callProfileFrom(catalog.defaultProfile(backend), backend, settings, catalog);
+}
+
+/**
+ * The same, starting from `base` instead of the backend default: for entries the catalog
+ * gives a profile of their own (e.g. XDNN flash attention's kunlun.attention-tf32).
+ */
+export function callProfileFrom(
+  base: NumericProfile,
+  backend: BackendId,
+  settings: readonly KnobSetting[] = [],
+  catalog: Catalog = loadCatalog(),
+): NumericProfile {
+  let profile = base;
   for (const setting of settings) {
     for (const knob of catalog.knobsFor(backend, setting.symbol)) {
       if (knob.spec.param !== setting.param) continue;
