@@ -51,16 +51,22 @@ const UNSUPPORTED_FC_FUSION_TGEMM: Partial<Record<DType, readonly string[]>> = {
 
 interface FcTypes {
   readonly dtype: DType;
+  /** TX, or int16 for fc_fusion's weights quantised ahead of time. */
+  readonly weightType: DType;
   readonly tgemm: string;
 }
 
 function fcTypes(symbol: string, templateArgs: unknown): FcTypes {
   const [TX, TW, TY, TGEMM] = templateTypes(symbol, templateArgs);
   const tx = elementDType(symbol, TX, 'TX');
-  const tw = elementDType(symbol, TW, 'TW');
   const ty = elementDType(symbol, TY, 'TY');
-  if (tx !== tw || tx !== ty) {
-    throw new DeviceFault('not-supported', `${symbol}<${TX}, ${TW}, ${TY}, ${TGEMM}>: mixed element types are not simulated (use TX = TW = TY)`);
+  const prequantised = symbol === FC_FUSION && TW === 'int16_t';
+  const tw = prequantised ? 'int16' : elementDType(symbol, TW, 'TW');
+  if ((tx !== tw && !prequantised) || tx !== ty) {
+    throw new DeviceFault(
+      'not-supported',
+      `${symbol}<${TX}, ${TW}, ${TY}, ${TGEMM}>: mixed element types are not simulated (use TX = TW = TY${symbol === FC_FUSION ? ', or TW = int16_t for pre-quantised weights' : ''})`,
+    );
   }
   const computeTypes = gemmComputeTypes(symbol);
   if (!computeTypes.includes(TGEMM)) {
@@ -69,7 +75,24 @@ function fcTypes(symbol: string, templateArgs: unknown): FcTypes {
   if (symbol === FC_FUSION && UNSUPPORTED_FC_FUSION_TGEMM[tx]?.includes(TGEMM)) {
     throw new DeviceFault('not-supported', `${symbol}: TX = ${TX} with TGEMM = ${TGEMM} is not supported (Paddle declares this combination unsupported)`);
   }
-  return { dtype: tx, tgemm: TGEMM };
+  return { dtype: tx, weightType: tw, tgemm: TGEMM };
+}
+
+/** int16 quantisation levels: a pre-quantised weight q stands for q · w_max / 32767 (inferred, as for on-the-fly int16). */
+const INT16_LEVELS = 32767;
+
+/**
+ * Pre-quantised int16 weights as real values (q · w_max / 32767, by glue operators) and the
+ * maximum to force so that int16 GEMM re-quantisation recovers q exactly.
+ */
+function dequantisedWeights(op: XdnnOp, w: DeviceOperand, wMax: { value: number } | undefined, dtype: DType): { values: Tensor; max: ForcedMax } {
+  if (!wMax) {
+    throw new DeviceFault('invalid-value', 'TW = int16_t (pre-quantised weights) needs w_maxptr: the weights mean nothing without their maximum');
+  }
+  const [real] = glue(op, 'Cast', [w.view], { to: dtype });
+  const [values] = glue(op, 'Mul', [real, Tensor.fromNumbers([wMax.value / INT16_LEVELS], [], dtype)]);
+  // An ulp of rounding may lift max|q·s| above w_max; forcing the larger keeps every q exact.
+  return { values, max: { value: Math.max(wMax.value, absMax(op, values).toFloat64()[0]) } };
 }
 
 /** Rows and columns of a row-major operand stored `trans`posed or not. */
@@ -126,18 +149,19 @@ interface GemmOperands {
 /** op(x), op(w) for the Gemm: the device views, or copies with k-slots fixing the quantisation maxima. */
 function gemmOperands(
   op: XdnnOp,
-  x: DeviceOperand,
-  w: DeviceOperand,
+  x: DeviceOperand | Tensor,
+  w: DeviceOperand | Tensor,
   xTrans: boolean,
   wTrans: boolean,
   xMax: ForcedMax | undefined,
   wMax: ForcedMax | undefined,
 ): GemmOperands {
-  if (!xMax && !wMax) return { a: x, b: w };
-  if (x.view.size === 0 || w.view.size === 0) return { a: x, b: w };
+  const xView = x instanceof Tensor ? x : x.view;
+  const wView = w instanceof Tensor ? w : w.view;
+  if ((!xMax && !wMax) || xView.size === 0 || wView.size === 0) return { a: x, b: w };
   const slots: ('x' | 'w')[] = [...(xMax ? ['x' as const] : []), ...(wMax ? ['w' as const] : [])];
-  const a = withKSlots(op, x.view, xTrans ? 0 : 1, slots.map((s) => (s === 'x' ? xMax!.value : 0)));
-  const b = withKSlots(op, w.view, wTrans ? 1 : 0, slots.map((s) => (s === 'w' ? wMax!.value : 0)));
+  const a = withKSlots(op, xView, xTrans ? 0 : 1, slots.map((s) => (s === 'x' ? xMax!.value : 0)));
+  const b = withKSlots(op, wView, wTrans ? 1 : 0, slots.map((s) => (s === 'w' ? wMax!.value : 0)));
   return { a, b };
 }
 
@@ -178,13 +202,13 @@ export function fc_fusion(
   act: Activation_t | act_enum,
 ): Error_t {
   return xdnnCall(FC_FUSION, (call) => {
-    const { dtype, tgemm } = fcTypes(FC_FUSION, templateArgs);
+    const { dtype, weightType, tgemm } = fcTypes(FC_FUSION, templateArgs);
     const op = beginOp(call, ctx, [{ symbol: FC_FUSION, param: 'TGEMM', value: tgemm }]);
     const [M, N, K] = [requireCount(m, 'm'), requireCount(n, 'n'), requireCount(k, 'k')];
     const xShape = storedShape(Boolean(x_trans), M, K);
     const wShape = storedShape(Boolean(w_trans), K, N);
     const xs = deviceOperand(op, x, 'x', dtype, xShape, [requireLeadingDimension(ldx, 'ldx', xShape[1], 'x'), 1]);
-    const ws = deviceOperand(op, w, 'w', dtype, wShape, [requireLeadingDimension(ldw, 'ldw', wShape[1], 'w'), 1]);
+    const wStored = deviceOperand(op, w, 'w', weightType, wShape, [requireLeadingDimension(ldw, 'ldw', wShape[1], 'w'), 1]);
     const ys = deviceOperand(op, y, 'y', dtype, [M, N], [requireLeadingDimension(ldy, 'ldy', N, 'y'), 1]);
     const biasOperand = optionalOperand(op, bias, 'bias', 'float32', [N]);
     const epilogue = activationStep(act);
@@ -193,20 +217,21 @@ export function fc_fusion(
     const yMax = maxOutput(op, y_maxptr, 'y_maxptr');
 
     const quantised = isQuantised(op);
+    const prequantised = weightType !== dtype ? dequantisedWeights(op, wStored, wMaxIn, dtype) : undefined;
     const { a, b } = gemmOperands(
       op,
       xs,
-      ws,
+      prequantised ? prequantised.values : wStored,
       Boolean(x_trans),
       Boolean(w_trans),
       quantised ? givenMax(op, xMaxIn, xs.view, 'x_maxptr') : undefined,
-      quantised ? givenMax(op, wMaxIn, ws.view, 'w_maxptr') : undefined,
+      quantised ? (prequantised?.max ?? givenMax(op, wMaxIn, wStored.view, 'w_maxptr')) : undefined,
     );
     // The float32 bias joins the Gemm as C when beta = 0 (a fused epilogue), else it is added after.
     const biasTensor = biasOperand ? (dtype === 'float32' ? biasOperand.view : glue(op, 'Cast', [biasOperand.view], { to: dtype })[0]) : undefined;
     const blendY = beta !== 0;
     const c = blendY ? ys : biasTensor;
-    const reads = [xs, ws, xMaxIn?.operand, wMaxIn?.operand, biasOperand].filter((r): r is DeviceOperand => r !== undefined);
+    const reads = [xs, wStored, xMaxIn?.operand, wMaxIn?.operand, biasOperand].filter((r): r is DeviceOperand => r !== undefined);
     launch(
       op,
       'Gemm',
