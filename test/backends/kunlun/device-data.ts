@@ -12,7 +12,7 @@ import {
 } from '../../../src/backends/kunlun/index.js';
 import { SimProcess, withProcess } from '../../../src/backends/sim/sim-process.js';
 
-type HostArray = Float32Array | Float64Array | Int32Array | BigInt64Array | Uint16Array;
+type HostArray = Float32Array | Float64Array | Int32Array | BigInt64Array | Uint16Array | Int16Array;
 
 export function upload(host: HostArray): DevicePtr {
   const p = ref<DevicePtr>();
