@@ -18,6 +18,10 @@
  * hardware would saturate) is reported, and the real abs-max is used. y_maxptr receives
  * max|y| in its first float. fc_batched uses one maximum per operand across the batch (one
  * pointer per tensor), computed by the facade when the pointer is null.
+ *
+ * fc_fusion<float, int16_t, float, int16_t> (TW = int16_t) takes weights quantised ahead of
+ * time with w_maxptr holding their maximum (Paddle-Lite's int16 path): they are dequantised by
+ * glue operators and re-quantised exactly by the forced maximum.
  */
 import type { DType } from '../../../runtime/dtype.js';
 import { Tensor } from '../../../runtime/tensor.js';
