@@ -14,6 +14,7 @@
  * receives the operator's Indices as int32 (XDNN's index convention is not documented).
  */
 import type { DType } from '../../../runtime/dtype.js';
+import { isQuantisedFormat } from '../../../runtime/kernels/templates/matrix-product.js';
 import { Tensor } from '../../../runtime/tensor.js';
 import { loadCatalog } from '../../../catalog/load-catalog.js';
 import { DeviceFault } from '../../sim/device-fault.js';
@@ -135,8 +136,7 @@ export function conv2d(
     const xMaxIn = maxInput(op, x_maxptr, 'x_maxptr');
     const wMaxIn = maxInput(op, w_maxptr, 'w_maxptr');
     const yMax = maxOutput(op, y_maxptr, 'y_maxptr');
-    const format = op.profile.conv.format;
-    const forceMax = op.process.mode !== 'golden' && (format === 'int16' || format === 'int31') && (xMaxIn || wMaxIn) && xs.view.size > 0 && ws.view.size > 0;
+    const forceMax = op.process.mode !== 'golden' && isQuantisedFormat(op.profile.conv) && (xMaxIn || wMaxIn) && xs.view.size > 0 && ws.view.size > 0;
     const attributes = { ...windowAttributes(window, nchw), dilations: window.dilations };
     const reads = [xMaxIn?.operand, wMaxIn?.operand].filter((r): r is DeviceOperand => r !== undefined);
     const flops = 2 * N * F * OH * OW * (C / G) * kh * kw;

@@ -24,6 +24,7 @@
  * glue operators and re-quantised exactly by the forced maximum.
  */
 import type { DType } from '../../../runtime/dtype.js';
+import { isQuantisedFormat } from '../../../runtime/kernels/templates/matrix-product.js';
 import { Tensor } from '../../../runtime/tensor.js';
 import { DeviceFault } from '../../sim/device-fault.js';
 import type { DevicePtr } from '../../sim/device-memory.js';
@@ -179,8 +180,7 @@ function givenMax(op: XdnnOp, given: { value: number } | undefined, operand: Ten
 
 /** Whether this call's GEMM quantises its operands (never in golden mode, which is float64). */
 function isQuantised(op: XdnnOp): boolean {
-  const format = op.profile.matmul.format;
-  return op.process.mode !== 'golden' && (format === 'int16' || format === 'int31');
+  return op.process.mode !== 'golden' && isQuantisedFormat(op.profile.matmul);
 }
 
 export function fc_fusion(
