@@ -27,6 +27,11 @@ import {
   xpu_stream_wait_event,
   xpu_strerror,
   xpu_wait,
+  BKCLUniqueId,
+  bkcl_get_unique_id,
+  bkcl_init_rank,
+  xpu,
+  type BKCLContext_t,
   type DevicePtr,
   type XPUEvent,
   type XPUStream,
@@ -134,15 +139,22 @@ describe('XPU runtime: devices and memory', () => {
     expect(ids(p)).toEqual(['OB2013', 'OB2003', 'OB2013']);
   });
 
-  it('reports leaked device memory, streams and events at exit', () => {
+  it('reports leaked device memory, pinned memory, streams, events, XDNN contexts and BKCL communicators at exit', () => {
     const p = run(() => {
       deviceBuffer(8);
+      xpu_host_alloc(ref<ArrayBuffer>(), 16, 0);
       xpu_stream_create(ref<XPUStream>());
       xpu_event_create(ref<XPUEvent>());
+      xpu.create_context();
+      const id = new BKCLUniqueId();
+      bkcl_get_unique_id(id);
+      bkcl_init_rank(ref<BKCLContext_t>(), 0, 1, id);
     });
     finalChecks(p, []);
-    expect(ids(p)).toEqual(['OB2005', 'OB2005', 'OB2005']);
-    expect(p.diagnostics.entries.map((d) => d.message).join('\n')).toMatch(/8 bytes of device memory[\s\S]*XPUStream[\s\S]*XPUEvent/);
+    expect(ids(p)).toEqual(['OB2005', 'OB2005', 'OB2005', 'OB2005', 'OB2005', 'OB2005']);
+    expect(p.diagnostics.entries.map((d) => d.message).join('\n')).toMatch(
+      /8 bytes of device memory[\s\S]*16 bytes of pinned host memory[\s\S]*XPUStream[\s\S]*XPUEvent[\s\S]*xpu::Context[\s\S]*BKCLContext_t/,
+    );
   });
 });
 
