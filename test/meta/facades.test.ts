@@ -32,6 +32,16 @@ function lookup(module: Record<string, unknown>, symbol: string): unknown {
   return node;
 }
 
+/**
+ * Libraries whose facade is still being written (issue 4). Each must be removed from this list
+ * in the change that implements it; the last test below fails if a listed library is complete.
+ */
+const PENDING_LIBRARIES: Readonly<Partial<Record<string, readonly string[]>>> = {
+  cuda: ['cudnn', 'cudnn-frontend'],
+};
+
+const isPending = (backend: string, library: string): boolean => PENDING_LIBRARIES[backend]?.includes(library) ?? false;
+
 describe.each(backends)('the %s facade', (backend) => {
   it('exports fresh generated enum constants', async () => {
     const path = join(root, facadeConstantsPath(backend));
@@ -50,6 +60,7 @@ describe.each(backends)('the %s facade', (backend) => {
     for (const entry of catalog.backend(backend).entries.values()) {
       const spec = entry.spec;
       if (spec.status === 'unsupported' || spec.status === 'unknown' || spec.kind === 'macro') continue;
+      if (isPending(backend, entry.library)) continue;
       const fn = lookup(module, spec.kind === 'constructor' ? spec.symbol.split('::').slice(0, -1).join('::') : spec.symbol);
       if (typeof fn !== 'function') {
         missing.push(spec.symbol);
@@ -63,4 +74,18 @@ describe.each(backends)('the %s facade', (backend) => {
     expect(missing, 'catalog entries without a facade function').toEqual([]);
     expect(mismatched, 'parameter lists that differ from the catalog').toEqual([]);
   });
+});
+
+it('lists as pending only libraries whose facade is really missing', async () => {
+  for (const [backend, libraries] of Object.entries(PENDING_LIBRARIES)) {
+    if (!backends.includes(backend as (typeof backends)[number])) continue;
+    const module = (await import(`../../src/backends/${backend}/index.ts`)) as Record<string, unknown>;
+    for (const library of libraries ?? []) {
+      const entries = [...catalog.backend(backend as (typeof backends)[number]).entries.values()].filter(
+        (e) => e.library === library && e.spec.status !== 'unsupported' && e.spec.status !== 'unknown',
+      );
+      const implemented = entries.filter((e) => typeof lookup(module, e.spec.symbol) === 'function');
+      expect(implemented.length, `${backend}/${library} is implemented: remove it from PENDING_LIBRARIES`).toBeLessThan(entries.length);
+    }
+  }
 });

@@ -6,23 +6,22 @@
  *
  * Simulated as: one communicator over all ranks of the run (rank = the program's rank, one
  * device per rank); collectives through runCollective (the runtime's collective kernels in
- * their documented reduction order); send/recv matched at the end of their group (or of the
- * call itself outside a group), which is one exchange among all ranks — so every rank must
- * reach the same number of group ends / ungrouped send-recv calls, as SPMD programs do.
+ * their documented reduction order); send/recv through the shared point-to-point batches,
+ * exchanged when their group ends (or at the call itself outside a group) — one exchange among
+ * all ranks, so every rank must reach the same number of group ends / ungrouped send-recv
+ * calls, as SPMD programs do.
  */
 import { randomFillSync } from 'node:crypto';
-import type { DType } from '../../runtime/dtype.js';
-import { ITEM_SIZE, isDType } from '../../runtime/dtype.js';
+import { isDType, type DType } from '../../runtime/dtype.js';
 import { callProfile } from '../sim/call-profile.js';
 import type { CallSite } from '../sim/call-site.js';
-import { runCollective, type CollectiveKind, type Reduction } from '../sim/collective-call.js';
+import { exchangeOrFault, processGroup, runCollective, type CollectiveKind, type Reduction } from '../sim/collective-call.js';
 import { DeviceFault } from '../sim/device-fault.js';
 import type { DevicePtr } from '../sim/device-memory.js';
 import { facadeCall, type CallContext } from '../sim/facade-call.js';
-import { requireDevicePtr } from '../sim/memory-ops.js';
+import { runPointToPoint, type PointToPointOp } from '../sim/p2p-call.js';
 import { Ref } from '../sim/ref.js';
 import type { LiveObject, SimProcess } from '../sim/sim-process.js';
-import { SIMULATED_DEVICE, type SimStream } from '../sim/stream-ordering.js';
 import type { BKCLDataType, BKCLOp, BKCLResult_t } from './constants.generated.js';
 import { KUNLUN, meaningOf } from './kunlun-catalog.js';
 import { BKCL_STATUS } from './status-codes.js';
@@ -103,7 +102,7 @@ export function bkcl_get_unique_id(uniqueId: BKCLUniqueId): BKCLResult_t {
 export function bkcl_init_rank(ctx: Ref<BKCLContext_t>, rank: number, nranks: number, uniqueId: BKCLUniqueId): BKCLResult_t {
   return bkclCall('bkcl_init_rank', ({ process, site }) => {
     // Every rank joins the exchange before any argument check can fail, as a real init would block.
-    const ids = process.transport.exchange('bkcl_init_rank', uniqueId instanceof BKCLUniqueId ? uniqueId.internal : new Uint8Array(0));
+    const ids = exchangeOrFault(processGroup(process), 'bkcl_init_rank', uniqueId instanceof BKCLUniqueId ? uniqueId.internal : new Uint8Array(0));
     if (!(ctx instanceof Ref)) throw new DeviceFault('null-pointer', 'ctx must be a Ref made with ref() (the BKCLContext_t* out-parameter)');
     if (!(uniqueId instanceof BKCLUniqueId)) throw new DeviceFault('null-pointer', 'uniqueId must be the BKCLUniqueId from bkcl_get_unique_id');
     if (nranks !== process.nranks) {
@@ -114,7 +113,7 @@ export function bkcl_init_rank(ctx: Ref<BKCLContext_t>, rank: number, nranks: nu
     }
     if (ids[0].every((b) => b === 0)) throw new DeviceFault('invalid-value', 'rank 0 passed an empty unique id: call bkcl_get_unique_id on rank 0 first');
     if (!ids.every((id) => id.length === ids[0].length && id.every((b, i) => b === ids[0][i]))) {
-      throw new DeviceFault('invalid-value', 'the ranks passed different unique ids: broadcast rank 0\'s BKCLUniqueId to every rank (e.g. mpiBcast(id.internal, 0)) before bkcl_init_rank');
+      throw new DeviceFault('collective-mismatch', 'the ranks passed different unique ids: broadcast rank 0\'s BKCLUniqueId to every rank (e.g. mpiBcast(id.internal, 0)) before bkcl_init_rank');
     }
     ctx.value = process.track(new SimBkclComm(rank, nranks, process.currentDevice, site));
   });
@@ -233,124 +232,44 @@ export function bkcl_reduce_scatter(
 }
 
 // ---------------------------------------------------------------------------------------------
-// Point to point, matched at group end
-
-interface PendingSend {
-  readonly peer: number;
-  readonly bytes: Uint8Array;
-}
-
-interface PendingRecv {
-  readonly peer: number;
-  readonly ptr: DevicePtr;
-  readonly length: number;
-  readonly stream: SimStream;
-  readonly site: CallSite | undefined;
-}
+// Point to point: queued inside a group, exchanged as one batch when it ends
 
 interface P2pState {
   depth: number;
-  sends: PendingSend[];
-  recvs: PendingRecv[];
+  ops: PointToPointOp[];
 }
 
 function p2pState(process: SimProcess): P2pState {
-  return process.state<P2pState>('kunlun.bkcl.p2p', () => ({ depth: 0, sends: [], recvs: [] }));
+  return process.state<P2pState>('kunlun.bkcl.p2p', () => ({ depth: 0, ops: [] }));
 }
 
-/** Serialised sends: [peer, length, bytes...] per message. */
-function encodeSends(sends: readonly PendingSend[]): Uint8Array {
-  const total = sends.reduce((n, s) => n + 8 + s.bytes.length, 0);
-  const out = new Uint8Array(total);
-  const view = new DataView(out.buffer);
-  let at = 0;
-  for (const s of sends) {
-    view.setInt32(at, s.peer, true);
-    view.setInt32(at + 4, s.bytes.length, true);
-    out.set(s.bytes, at + 8);
-    at += 8 + s.bytes.length;
-  }
-  return out;
+/** Queues a transfer, or runs it at once outside a group (as its own one-call group). */
+function pointToPoint(call: CallContext, op: PointToPointOp): void {
+  const state = p2pState(call.process);
+  state.ops.push(op);
+  if (state.depth === 0) flushP2p(call);
 }
 
-/** The messages a rank's payload addresses to `me`, in send order. */
-function messagesFor(payload: Uint8Array, me: number): Uint8Array[] {
-  const view = new DataView(payload.buffer, payload.byteOffset, payload.byteLength);
-  const out: Uint8Array[] = [];
-  for (let at = 0; at < payload.length; ) {
-    const peer = view.getInt32(at, true);
-    const length = view.getInt32(at + 4, true);
-    if (peer === me) out.push(payload.subarray(at + 8, at + 8 + length));
-    at += 8 + length;
-  }
-  return out;
-}
-
-/** Delivers this group's sends and fills its receives (one exchange among all ranks). */
 function flushP2p(call: CallContext): void {
-  const { process } = call;
-  const state = p2pState(process);
-  const { sends, recvs } = state;
-  state.sends = [];
-  state.recvs = [];
-  const payloads = process.transport.exchange('bkcl.p2p', encodeSends(sends));
-  const inbox = payloads.map((p) => messagesFor(p, process.rank));
-  for (const recv of recvs) {
-    const message = inbox[recv.peer].shift();
-    if (!message) throw new DeviceFault('invalid-value', `bkcl_recv from rank ${recv.peer} has no matching bkcl_send to rank ${process.rank} in the same group`);
-    if (message.length !== recv.length) {
-      throw new DeviceFault('invalid-value', `bkcl_recv expects ${recv.length} bytes from rank ${recv.peer} but its bkcl_send sent ${message.length}`);
-    }
-    process.memory(recv.ptr.allocation.device).bytes(recv.ptr, recv.length).set(message);
-    const stamp = process.ordering.enqueue(recv.stream, recv.length / SIMULATED_DEVICE.deviceBytesPerUs);
-    process.access.recordDeviceWrite(recv.ptr, recv.length, stamp, 'bkcl_recv', recv.site);
-  }
-  const unreceived = inbox.flatMap((messages, peer) => (messages.length ? [`${messages.length} from rank ${peer}`] : []));
-  if (unreceived.length) throw new DeviceFault('invalid-value', `messages sent to rank ${process.rank} were never received: ${unreceived.join(', ')} (post the matching bkcl_recv in the same group)`);
+  const state = p2pState(call.process);
+  const ops = state.ops;
+  state.ops = [];
+  runPointToPoint(call, processGroup(call.process), ops);
 }
 
 /** `bkcl_send(comm, sendbuf, count, peer, datatype, stream)`: peer BEFORE the data type. */
 export function bkcl_send(comm: BKCLContext_t, sendbuf: DevicePtr, count: number, peer: number, datatype: BKCLDataType, stream: XPUStreamArgument): BKCLResult_t {
   return bkclCall('bkcl_send', (call) => {
-    const { process } = call;
     requireComm(comm);
-    const dtype = dataType(datatype);
-    const to = requirePeer(process, peer, 'peer');
-    const length = requireNonNegative(count, 'count') * ITEM_SIZE[dtype];
-    const ptr = requireDevicePtr(sendbuf, 'sendbuf');
-    const sim = resolveStream(process, stream);
-    const bytes = process.memory(ptr.allocation.device).bytes(ptr, length).slice();
-    process.ordering.enqueue(sim, length / SIMULATED_DEVICE.deviceBytesPerUs);
-    const race = process.access.unorderedDeviceWrite(ptr, length, sim, process.ordering);
-    if (race) {
-      process.diagnostics.add({
-        id: 'OB2007',
-        message: `bkcl_send sends memory written by ${race.symbol}${race.site ? ` (${race.site.file}:${race.site.line})` : ''} on another stream without an event wait or synchronisation`,
-        backend: KUNLUN,
-        symbol: call.symbol,
-        site: call.site,
-        rank: process.rank,
-      });
-    }
-    const state = p2pState(process);
-    state.sends.push({ peer: to, bytes });
-    if (state.depth === 0) flushP2p(call);
+    pointToPoint(call, { kind: 'send', buffer: sendbuf, count, dtype: dataType(datatype), peer, stream: resolveStream(call.process, stream), symbol: call.symbol, site: call.site });
   });
 }
 
 /** `bkcl_recv(comm, recvbuf, count, peer, datatype, stream)`: filled when the group ends. */
 export function bkcl_recv(comm: BKCLContext_t, recvbuf: DevicePtr, count: number, peer: number, datatype: BKCLDataType, stream: XPUStreamArgument): BKCLResult_t {
   return bkclCall('bkcl_recv', (call) => {
-    const { process } = call;
     requireComm(comm);
-    const dtype = dataType(datatype);
-    const from = requirePeer(process, peer, 'peer');
-    const length = requireNonNegative(count, 'count') * ITEM_SIZE[dtype];
-    const ptr = requireDevicePtr(recvbuf, 'recvbuf');
-    process.memory(ptr.allocation.device).check(ptr, length);
-    const state = p2pState(process);
-    state.recvs.push({ peer: from, ptr, length, stream: resolveStream(process, stream), site: call.site });
-    if (state.depth === 0) flushP2p(call);
+    pointToPoint(call, { kind: 'recv', buffer: recvbuf, count, dtype: dataType(datatype), peer, stream: resolveStream(call.process, stream), symbol: call.symbol, site: call.site });
   });
 }
 

@@ -91,6 +91,7 @@ export const BKCL_STATUS: StatusCodes<BKCLResult_t> = statusTable<BKCLResult_t>(
     'use-after-free': 'status.execution-failed',
     'out-of-memory': 'status.system-error',
     'not-supported': 'status.invalid-value',
+    'collective-mismatch': 'status.invalid-value',
   },
   'status.execution-failed',
 );

@@ -16,20 +16,25 @@ export interface KnobSetting {
 }
 
 export function callProfile(backend: BackendId, settings: readonly KnobSetting[] = [], catalog: Catalog = loadCatalog()): NumericProfile {
-  return callProfileFrom(catalog.defaultProfile(backend), backend, settings, catalog);
+  return applyKnobs(catalog.defaultProfile(backend), backend, settings, catalog);
 }
 
 /**
- * The same, starting from `base` instead of the backend default: for entries the catalog
- * gives a profile of their own (e.g. XDNN flash attention's kunlun.attention-tf32).
+ * The profile of one catalog entry: the entry's own `profile` (cublasHgemm's fp16 compute,
+ * cublasDgemm's fp64) or the backend default when it names none, then the knobs in effect.
  */
-export function callProfileFrom(
-  base: NumericProfile,
+export function entryProfile(
   backend: BackendId,
+  symbol: string,
   settings: readonly KnobSetting[] = [],
   catalog: Catalog = loadCatalog(),
 ): NumericProfile {
-  let profile = base;
+  const base = catalog.entry(backend, symbol)?.spec.profile;
+  return applyKnobs(base ? catalog.profile(base) : catalog.defaultProfile(backend), backend, settings, catalog);
+}
+
+function applyKnobs(start: NumericProfile, backend: BackendId, settings: readonly KnobSetting[], catalog: Catalog): NumericProfile {
+  let profile = start;
   for (const setting of settings) {
     for (const knob of catalog.knobsFor(backend, setting.symbol)) {
       if (knob.spec.param !== setting.param) continue;

@@ -8,8 +8,7 @@ import type { RawAttributes } from '../../../runtime/kernel.js';
 import { GOLDEN_PROFILE, type NumericProfile } from '../../../runtime/numerics/numeric-profile.js';
 import { runOp } from '../../../runtime/run-op.js';
 import type { Tensor } from '../../../runtime/tensor.js';
-import { callProfileFrom, type KnobSetting } from '../../sim/call-profile.js';
-import { loadCatalog } from '../../../catalog/load-catalog.js';
+import { entryProfile, type KnobSetting } from '../../sim/call-profile.js';
 import { DeviceFault } from '../../sim/device-fault.js';
 import { deviceTensor } from '../../sim/device-tensor.js';
 import { facadeCall, type CallContext } from '../../sim/facade-call.js';
@@ -18,7 +17,7 @@ import { requireDevicePtr } from '../../sim/memory-ops.js';
 import type { SimProcess } from '../../sim/sim-process.js';
 import type { SimStream } from '../../sim/stream-ordering.js';
 import type { Error_t } from '../constants.generated.js';
-import { KUNLUN, kunlunEntry } from '../kunlun-catalog.js';
+import { KUNLUN } from '../kunlun-catalog.js';
 import { XDNN_STATUS } from '../status-codes.js';
 import { contextStream, requireContext, type Context } from './context.js';
 
@@ -42,10 +41,7 @@ export function xdnnCall(symbol: string, body: (call: CallContext) => Error_t | 
 export function beginOp(call: CallContext, ctx: unknown, knobs: readonly KnobSetting[] = []): XdnnOp {
   const context = requireContext(ctx);
   const stream = contextStream(call.process, context);
-  const catalog = loadCatalog();
-  const entryProfile = kunlunEntry(call.symbol).spec.profile;
-  const base = entryProfile ? catalog.profile(entryProfile) : catalog.defaultProfile(KUNLUN);
-  return { call, process: call.process, context, stream, profile: callProfileFrom(base, KUNLUN, knobs, catalog) };
+  return { call, process: call.process, context, stream, profile: entryProfile(KUNLUN, call.symbol, knobs) };
 }
 
 /** A non-negative integer size argument. */
