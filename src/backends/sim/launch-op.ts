@@ -64,8 +64,8 @@ export interface OpLaunch {
   readonly flops?: number;
   readonly site?: CallSite;
   /**
-   * Device regions the operator reads besides its operands, checked for races like them
-   * (e.g. when the operator receives a re-laid-out copy of device data rather than a view).
+   * Device memory the kernel reads besides `inputs`: operands that glue prepared before the
+   * launch (e.g. alpha-scaled or upcast copies passed as host Tensors) still get race checks.
    */
   readonly reads?: readonly DeviceOperand[];
 }
