@@ -41,6 +41,11 @@ export interface OpLaunch {
   readonly finish?: (results: Tensor[]) => Tensor[];
   readonly flops?: number;
   readonly site?: CallSite;
+  /**
+   * Device regions the operator reads besides its operands, checked for races like them
+   * (e.g. when the operator receives a re-laid-out copy of device data rather than a view).
+   */
+  readonly reads?: readonly DeviceOperand[];
 }
 
 export interface OpResult {
@@ -63,7 +68,7 @@ export function launchOp(process: SimProcess, launch: OpLaunch): OpResult {
   const durationUs = Math.max((launch.flops ?? 0) / SIMULATED_DEVICE.flopsPerUs, movedBytes / SIMULATED_DEVICE.deviceBytesPerUs);
   const stamp = process.ordering.enqueue(launch.stream, durationUs);
 
-  for (const input of launch.inputs) {
+  for (const input of [...launch.inputs, ...(launch.reads ?? [])]) {
     if (!isOperand(input)) continue;
     const race = process.access.unorderedDeviceWrite(input.ptr, bytesOf(input.view), launch.stream, process.ordering);
     if (race) {

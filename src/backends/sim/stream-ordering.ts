@@ -91,6 +91,9 @@ export class StreamOrdering {
   /** Enqueues an op of the given simulated duration; returns its stamp. */
   enqueue(stream: SimStream, durationUs: number): OpStamp {
     this.hostTime += SIMULATED_DEVICE.apiCallUs;
+    // Work the host has already waited for (a synchronous copy, a stream or event
+    // synchronisation) completed before this op was issued, whichever stream it ran on.
+    merge(stream.knows, this.hostKnows);
     if (stream.isDefault) {
       // Legacy default stream: waits for all prior work on blocking streams of its device.
       for (const other of this.streams.values()) {
