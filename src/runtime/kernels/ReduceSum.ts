@@ -1,0 +1,29 @@
+/**
+ * ReduceSum (ONNX ReduceSum-13): sum over the axes given by the optional int64 `axes` input
+ * (all axes when absent; the identity when absent and noop_with_empty_axes = 1). The sum of an
+ * empty set is 0. Floats accumulate under the profile (golden: float64, rounded once);
+ * int32 and int64 add exactly and wrap around on overflow like device integer arithmetic.
+ */
+import { defineKernel } from '../kernel.js';
+import {
+  SUM_DTYPES,
+  groupAxes,
+  planReduction,
+  readReduceAttributes,
+  reductionNumerics,
+  sumGroups,
+  tensorFromValues,
+} from './templates/reduction.js';
+import { materialize } from './templates/outer-index.js';
+
+export const ReduceSum = defineKernel({
+  name: 'ReduceSum',
+  inputs: { min: 1, max: 2 },
+  parseAttributes: (raw) => readReduceAttributes('ReduceSum', raw),
+  run: (inputs, attributes, ctx) => {
+    const plan = planReduction('ReduceSum', inputs, attributes, SUM_DTYPES);
+    if (plan.noop) return [materialize(plan.data)];
+    const sums = sumGroups(groupAxes(plan.data, plan.axes), reductionNumerics(plan.data.dtype, ctx.profile));
+    return [tensorFromValues(sums, plan.outputShape, plan.data.dtype)];
+  },
+});
