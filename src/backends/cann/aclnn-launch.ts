@@ -8,7 +8,7 @@ import type { RawAttributes } from '../../runtime/kernel.js';
 import type { NumericProfile } from '../../runtime/numerics/numeric-profile.js';
 import { GOLDEN_PROFILE } from '../../runtime/numerics/numeric-profile.js';
 import { runOp } from '../../runtime/run-op.js';
-import type { Tensor } from '../../runtime/tensor.js';
+import { Tensor, Tensor as TensorView } from '../../runtime/tensor.js';
 import { DeviceFault } from '../sim/device-fault.js';
 import { deviceTensor } from '../sim/device-tensor.js';
 import { launchOp, type DeviceOperand, type OpResult } from '../sim/launch-op.js';
@@ -49,6 +49,8 @@ export interface Launch {
   readonly reads?: readonly DeviceOperand[];
   /** Reshapes a result to its output view when the operator's shape differs only by layout. */
   readonly reshape?: boolean;
+  /** Re-encodes results before they are stored (e.g. a bool mask packed into bits). */
+  readonly convert?: (results: Tensor[]) => Tensor[];
 }
 
 export function launch(run: RunContext, l: Launch): OpResult {
@@ -64,12 +66,38 @@ export function launch(run: RunContext, l: Launch): OpResult {
     flops: l.flops,
     reads: l.reads,
     site: run.ctx.site,
-    finish: (results) =>
-      results.map((r, i) => {
+    finish: (computed) =>
+      (l.convert ? l.convert(computed) : computed).map((r, i) => {
         const out = l.outputs[i];
         if (!out || !r) return r;
         const cast = castTo(run, r, out.view.dtype, l.profile);
         return l.reshape && cast.shape.join() !== out.view.shape.join() ? cast.reshape(out.view.shape) : cast;
       }),
   });
+}
+
+/** Element `index` of the leading dimension of an operand, as a zero-copy operand. */
+export function indexOperand(o: DeviceOperand, index: number): DeviceOperand {
+  const v = o.view;
+  const offset = v.offset + index * v.strides[0];
+  return {
+    ptr: o.ptr.plus((offset - v.offset) * v.itemSize),
+    view: new TensorView(v.storage, v.dtype, v.shape.slice(1), v.strides.slice(1), offset),
+  };
+}
+
+/** The same device elements under another shape and strides (a view, never a copy). */
+export function restrided(o: DeviceOperand, shape: readonly number[], strides: readonly number[]): DeviceOperand {
+  const v = o.view;
+  return { ptr: o.ptr, view: new TensorView(v.storage, v.dtype, shape, strides, v.offset) };
+}
+
+/** A 1-D int64 tensor (axes, sizes, K) for operator inputs that ONNX passes as tensors. */
+export function int64s(values: readonly number[]): Tensor {
+  return Tensor.fromNumbers(values, [values.length], 'int64');
+}
+
+/** A scalar constant in `dtype`, broadcast by the operator. */
+export function constant(value: number, dtype: DType): Tensor {
+  return Tensor.fromNumbers([value], [], dtype);
 }

@@ -11,3 +11,11 @@ export type { aclTensor, aclScalar, aclIntArray, aclFloatArray, aclBoolArray, ac
 export { aclSetAclOpExecutorRepeatable, aclDestroyAclOpExecutor, type aclOpExecutor } from './aclnn-executor.js';
 export * from './aclnn-elementwise.js';
 export * from './aclnn-activation.js';
+export * from './aclnn-matmul.js';
+export * from './aclnn-normalization.js';
+export * from './aclnn-data-movement.js';
+export * from './aclnn-reduction.js';
+export * from './aclnn-convolution.js';
+export * from './aclnn-random.js';
+export * from './aclnn-attention.js';
+export * from './aclnn-rotary.js';
