@@ -220,6 +220,7 @@ export function aclnnInplaceUniformGetWorkspaceSize(selfRef: AclTensor, from: nu
     };
   });
 }
-export function aclnnInplaceUniform(workspace: DevicePtr | null, workspaceSize: number, executor: AclOpExecutor, stream: aclrtStream): aclnnStatus {
-  return execute('aclnnInplaceUniform', workspace, workspaceSize, executor, stream);
+/** The vendor prototype names the second parameter workspace_size (aclnnInplaceUniform doc). */
+export function aclnnInplaceUniform(workspace: DevicePtr | null, workspace_size: number, executor: AclOpExecutor, stream: aclrtStream): aclnnStatus {
+  return execute('aclnnInplaceUniform', workspace, workspace_size, executor, stream);
 }

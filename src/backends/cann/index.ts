@@ -19,3 +19,6 @@ export * from './aclnn-convolution.js';
 export * from './aclnn-random.js';
 export * from './aclnn-attention.js';
 export * from './aclnn-rotary.js';
+export * from './hccl.js';
+export * from './aclblas.js';
+export * from './aclblas-lt.js';
