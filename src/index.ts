@@ -23,3 +23,6 @@ export { checkCatalog } from './catalog/check-catalog.js';
 export { Catalog } from './catalog/catalog.js';
 export { BACKENDS, TARGET_BACKENDS, type BackendId, type Status, type Confidence } from './catalog/vocabulary.js';
 export { OpbridgeError, UsageError, InputError, OpError, ShapeError } from './errors.js';
+export { coverage, type CoverageOptions } from './coverage/coverage.js';
+export type { CoverageReport } from './coverage/coverage-report.js';
+export { runProgram, type RunProgramOptions, type ProgramRun } from './run/run-program.js';

@@ -5,7 +5,7 @@
  * runtime primitive the CUDA entry binds, and marked as inferred.
  */
 import type { Catalog, EntryRecord, GapRecord } from './catalog.js';
-import { STATUS_RANK, type BackendId, type Confidence, type Status } from './vocabulary.js';
+import { CONFIDENCES, STATUS_RANK, type BackendId, type Confidence, type Status } from './vocabulary.js';
 
 export interface Answer {
   readonly backend: BackendId;
@@ -21,16 +21,18 @@ export interface Answer {
   readonly notes?: string;
 }
 
-function weaker(a: Confidence, b: Confidence): Confidence {
-  const order: Confidence[] = ['confirmed', 'inferred', 'unconfirmed'];
-  return order[Math.max(order.indexOf(a), order.indexOf(b))];
+/** The least certain of the given confidence levels. */
+export function weakest(...levels: Confidence[]): Confidence {
+  return CONFIDENCES[Math.max(...levels.map((c) => CONFIDENCES.indexOf(c)))];
 }
 
-function best(entries: readonly EntryRecord[]): EntryRecord {
+/** The entry with the best status (then by symbol, for stable output). */
+export function bestEntry(entries: readonly EntryRecord[]): EntryRecord {
   return [...entries].sort((x, y) => STATUS_RANK[x.spec.status] - STATUS_RANK[y.spec.status] || x.spec.symbol.localeCompare(y.spec.symbol))[0];
 }
 
-function bindingKey(entry: EntryRecord): string {
+/** `operator:<id>` or `primitive:<name>`: what an entry binds, as a comparable key. */
+export function bindingKey(entry: EntryRecord): string {
   const b = entry.spec.binds;
   return 'operator' in b ? `operator:${b.operator}` : `primitive:${b.primitive}`;
 }
@@ -70,7 +72,7 @@ export function answerFor(catalog: Catalog, backend: BackendId, cudaSymbol: stri
   }
   const explicit = explicitIndex(catalog, backend).get(cudaSymbol) ?? (cudaEntry ? explicitIndex(catalog, backend).get(cudaEntry.spec.symbol) : undefined);
   if (explicit?.length) {
-    const chosen = best(explicit);
+    const chosen = bestEntry(explicit);
     return {
       ...base,
       status: chosen.spec.status,
@@ -89,12 +91,12 @@ export function answerFor(catalog: Catalog, backend: BackendId, cudaSymbol: stri
     const key = bindingKey(cudaEntry);
     const candidates = [...catalog.backend(backend).entries.values()].filter((e) => bindingKey(e) === key);
     if (candidates.length > 0) {
-      const chosen = best(candidates);
+      const chosen = bestEntry(candidates);
       return {
         ...base,
         status: chosen.spec.status,
         symbols: [chosen.spec.symbol, ...(chosen.spec.companions ?? [])],
-        confidence: weaker('inferred', chosen.spec.confidence),
+        confidence: weakest('inferred', chosen.spec.confidence),
         via: key.startsWith('operator') ? 'operator' : 'primitive',
         entries: candidates,
         notes: `inferred: ${chosen.spec.symbol} binds the same ${key.replace(':', ' ')}`,

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../catalog/package-root.js';
 import { registerCatalogCommand } from './commands/catalog.js';
+import { registerCoverageCommand } from './commands/coverage.js';
 import { registerRunCommand } from './commands/run.js';
 
 export function packageVersion(): string {
@@ -28,5 +29,6 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     );
   registerCatalogCommand(program, setExitCode);
   registerRunCommand(program, setExitCode);
+  registerCoverageCommand(program, setExitCode);
   return program;
 }
