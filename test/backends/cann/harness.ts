@@ -22,7 +22,8 @@ export interface Session {
   /** Allocates, copies in and wraps `host` as a contiguous aclTensor of `shape`. */
   dev(host: Host, shape: readonly number[], dataType?: number): Device;
   /** Synchronises the stream and copies `count` elements back into a new array of `type`. */
-  read<T extends Host>(ptr: DevicePtr, count: number, type?: new (n: number) => T): T;
+  read(ptr: DevicePtr, count: number): Float32Array;
+  read<T extends Host>(ptr: DevicePtr, count: number, type: new (n: number) => T): T;
   /** GetWorkspaceSize, workspace allocation when > 0, run; returns both statuses. */
   twoPhase(
     prepare: (workspaceSize: Ref<number>, executor: Ref<cann.aclOpExecutor>) => number,
@@ -52,11 +53,11 @@ export function withCann<T>(fn: (s: Session) => T, options: SimProcessOptions = 
         if (!t) throw new Error(`aclCreateTensor failed: ${cann.aclGetRecentErrMsg()}`);
         return { t, ptr: p.value };
       },
-      read(ptr, count, type = Float32Array as never) {
+      read(ptr: DevicePtr, count: number, type: new (n: number) => Host = Float32Array) {
         cann.aclrtSynchronizeStream(stream.value);
         const out = new type(count);
         cann.aclrtMemcpy(out, out.byteLength, ptr, out.byteLength, cann.ACL_MEMCPY_DEVICE_TO_HOST);
-        return out;
+        return out as never;
       },
       twoPhase(prepare, run) {
         const workspaceSize = ref<number>();
