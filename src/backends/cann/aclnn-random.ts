@@ -10,7 +10,6 @@
  * documented; the simulation packs element 8j + i into bit i of byte j, 1 = kept (unconfirmed),
  * so GenMask and DoMask agree with each other.
  */
-import type { DType } from '../../runtime/dtype.js';
 import { Tensor } from '../../runtime/tensor.js';
 import type { DevicePtr } from '../sim/device-memory.js';
 import { DeviceFault } from '../sim/device-fault.js';
@@ -19,7 +18,7 @@ import type { aclrtStream } from './acl-stream.js';
 import type { AclIntArray, AclTensor } from './acl-tensor.js';
 import { FLOATS_AND_DOUBLE, intArrayArg, requireDType, requireSameDType, requireShape, tensorArg } from './aclnn-args.js';
 import { execute, prepare, type AclOpExecutor } from './aclnn-executor.js';
-import { constant, launch, operand } from './aclnn-launch.js';
+import { castTo, constant, launch, operand } from './aclnn-launch.js';
 import { cannProfile } from './aclnn-plan.js';
 import type { aclnnStatus } from './constants.generated.js';
 
@@ -140,7 +139,11 @@ export function aclnnDropoutGenMask(workspace: DevicePtr | null, workspaceSize: 
   return execute('aclnnDropoutGenMask', workspace, workspaceSize, executor, stream);
 }
 
-/** out = self * mask / (1 - prob): kept elements scaled (Mul), dropped ones zero (Where). */
+/**
+ * out = self * mask / (1 - prob), as Dropout applies its mask: one Mul of self by a per-element
+ * factor (1 / (1 - prob) where kept, 0 where dropped) in float64, rounded once into out's dtype,
+ * so a dropped element is self * 0 (-0 for negative values, NaN for infinities).
+ */
 export function aclnnDropoutDoMaskGetWorkspaceSize(self: AclTensor, mask: AclTensor, prob: number, out: AclTensor, workspaceSize: WorkspaceSize, executor: Executor): aclnnStatus {
   return prepare('aclnnDropoutDoMaskGetWorkspaceSize', workspaceSize, executor, () => {
     const x = tensorArg(self, 'self');
@@ -152,16 +155,16 @@ export function aclnnDropoutDoMaskGetWorkspaceSize(self: AclTensor, mask: AclTen
     requireMask(m, 'mask', x.numel);
     requireProbability(prob, 'prob');
     const profile = cannProfile();
-    const dtype: DType = x.dtype;
     return {
       workspaceSize: 0,
       uses: [x, m, o],
       run: (run) => {
         const xs = operand(run, x);
         const ms = operand(run, m);
-        const kept = unpackBits(ms.view, x.viewDims);
-        const scaled = prob === 1 ? constant(0, dtype) : launch(run, { op: 'Mul', inputs: [xs, constant(1 / (1 - prob), dtype)], outputs: [undefined], profile }).results[0];
-        launch(run, { op: 'Where', inputs: [kept, scaled, constant(0, dtype)], outputs: [operand(run, o)], profile, reads: [ms], reshape: true });
+        const kept = unpackBits(ms.view, x.viewDims).toFloat64();
+        const scale = prob === 1 ? 0 : 1 / (1 - prob);
+        const factor = Tensor.fromNumbers(Array.from(kept, (k) => (k ? scale : 0)), x.viewDims, 'float64');
+        launch(run, { op: 'Mul', inputs: [castTo(run, xs.view, 'float64', profile), factor], outputs: [operand(run, o)], profile, reads: [xs, ms] });
       },
     };
   });

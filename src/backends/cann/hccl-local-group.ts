@@ -16,6 +16,8 @@ import { DeviceFault } from '../sim/device-fault.js';
 import type { DevicePtr } from '../sim/device-memory.js';
 import type { CallContext } from '../sim/facade-call.js';
 import type { OpStamp, SimStream } from '../sim/stream-ordering.js';
+import { AclStatusError } from './acl-call.js';
+import { HCCL_E_PARA } from './constants.generated.js';
 
 export interface LocalContribution {
   readonly rank: number;
@@ -44,7 +46,7 @@ export class LocalCommGroup {
   contribute(c: LocalContribution): void {
     const first = this.pending[0];
     if (first && this.signature(first) !== this.signature(c)) {
-      throw new DeviceFault('invalid-value', `rank ${c.rank} called ${this.signature(c)} while rank ${first.rank} called ${this.signature(first)}: every rank must make the same collective calls in the same order`);
+      throw new AclStatusError(HCCL_E_PARA, 'OB2015', `rank ${c.rank} called ${this.signature(c)} while rank ${first.rank} called ${this.signature(first)}: every rank must make the same collective calls in the same order`);
     }
     if (this.pending.some((p) => p.rank === c.rank)) {
       throw new DeviceFault('invalid-value', `rank ${c.rank} called a second collective before the other ranks joined the first`);
