@@ -26,3 +26,15 @@ export { OpbridgeError, UsageError, InputError, OpError, ShapeError } from './er
 export { coverage, type CoverageOptions } from './coverage/coverage.js';
 export type { CoverageReport } from './coverage/coverage-report.js';
 export { runProgram, type RunProgramOptions, type ProgramRun } from './run/run-program.js';
+export { verify, verifySettings, type VerifyOptions, type VerifySettings } from './verify/verify.js';
+export { runForVerify, type ProgramRuns, type RunLimits } from './verify/program-runs.js';
+export { compareRuns, type CompareSettings } from './verify/compare-runs.js';
+export { ToleranceResolver, DEFAULT_TOLERANCES, type Tolerance, type StrictTolerance } from './verify/tolerance.js';
+export { loadVerifyConfig, VerifyConfigSchema, type VerifyConfig } from './verify/verify-config.js';
+export { tensorMetrics, type TensorMetrics } from './verify/metrics.js';
+export { profileWidening, type Widening } from './verify/profile-widening.js';
+export { reportJson } from './verify/render-json.js';
+export { renderJUnit } from './verify/render-junit.js';
+export { renderMarkdown } from './verify/render-markdown.js';
+export { renderText } from './verify/render-text.js';
+export type { VerifyReport, Verdict, RowVerdict, OpRow, ValueRow, FirstDivergence } from './verify/verify-report.js';

@@ -9,6 +9,7 @@ import { packageRoot } from '../catalog/package-root.js';
 import { registerCatalogCommand } from './commands/catalog.js';
 import { registerCoverageCommand } from './commands/coverage.js';
 import { registerRunCommand } from './commands/run.js';
+import { registerVerifyCommand } from './commands/verify.js';
 
 export function packageVersion(): string {
   return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
@@ -30,5 +31,6 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
   registerCatalogCommand(program, setExitCode);
   registerRunCommand(program, setExitCode);
   registerCoverageCommand(program, setExitCode);
+  registerVerifyCommand(program, setExitCode);
   return program;
 }

@@ -92,6 +92,8 @@ export function launchOp(process: SimProcess, launch: OpLaunch): OpResult {
     profile: mode === 'golden' ? GOLDEN_PROFILE : launch.profile,
   });
   const results = launch.finish ? launch.finish(computed) : computed;
+  // Captured before the outputs are stored: an in-place call overwrites its own inputs.
+  const tracedInputs = process.tracer.level === 'full' ? inputTensors.filter((t): t is Tensor => t !== undefined).map(toTensorData) : [];
 
   launch.outputs.forEach((out, i) => {
     if (!out || !results[i]) return;
@@ -105,7 +107,7 @@ export function launchOp(process: SimProcess, launch: OpLaunch): OpResult {
     symbol: launch.symbol,
     op: launch.op,
     attributes: plainAttributes(launch.attributes),
-    inputs: process.tracer.level === 'full' ? inputTensors.filter((t): t is Tensor => t !== undefined).map(toTensorData) : [],
+    inputs: tracedInputs,
     outputs: results.filter((t, i) => t && launch.outputs[i]).map(toTensorData),
     profile: mode === 'golden' ? 'golden' : launch.profile.id,
     site,
