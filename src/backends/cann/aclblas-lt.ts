@@ -3,23 +3,25 @@
  * epilogue, bias pointer), matrix layouts, preferences, heuristic query and the matmul
  * D = epilogue(alpha * op(A) op(B) + beta * C). Every kernel lives in an arch35 (Ascend 950)
  * source, so the catalog infers A2/A3 unsupported; the simulation runs it as the 950 would.
- * Layouts are column-major (ACLBLASLT_ORDER_COL, the default); the GELU epilogue is the tanh
- * approximation, as cuBLASLt's (unconfirmed for blasLt). Attribute numbers TRANSA 0, TRANSB 1,
+ * Layouts are column-major (ACLBLASLT_ORDER_COL, the default) or row-major, batched by
+ * BATCH_COUNT / STRIDED_BATCH_OFFSET; the GELU epilogue is the tanh approximation, as cuBLASLt's
+ * (unconfirmed for blasLt). Attribute numbers TRANSA 0, TRANSB 1,
  * EPILOGUE 2, BIAS_POINTER 3 follow the catalog.
  */
-import type { DType } from '../../runtime/dtype.js';
+import { ITEM_SIZE, type DType } from '../../runtime/dtype.js';
 import type { CallSite } from '../sim/call-site.js';
 import { DeviceFault } from '../sim/device-fault.js';
 import { isDevicePtr, type DevicePtr } from '../sim/device-memory.js';
 import type { DeviceOperand } from '../sim/launch-op.js';
 import { requireDevicePtr } from '../sim/memory-ops.js';
 import type { Ref } from '../sim/ref.js';
-import type { LiveObject } from '../sim/sim-process.js';
+import type { LiveObject, SimProcess } from '../sim/sim-process.js';
 import { AclStatusError } from './acl-call.js';
 import { dtypeOf } from './acl-dtype.js';
 import type { aclrtStream } from './acl-stream.js';
 import { blasCall, blasRun, transposes } from './aclblas.js';
 import { columnMajor, strided } from './aclblas-matrix.js';
+import type { RunContext } from './aclnn-executor.js';
 import { castTo, launch } from './aclnn-launch.js';
 import { cannProfile } from './aclnn-plan.js';
 import {
@@ -29,6 +31,8 @@ import {
   ACLBLASLT_EPILOGUE_GELU_BIAS,
   ACLBLASLT_EPILOGUE_RELU,
   ACLBLASLT_EPILOGUE_RELU_BIAS,
+  ACLBLASLT_ORDER_COL,
+  ACLBLASLT_ORDER_ROW,
   ACLBLAS_OP_N,
   ACLBLAS_STATUS_INVALID_VALUE,
   type aclDataType,
@@ -63,11 +67,15 @@ export class AclblasLtMatmulDesc extends LtObject {
 
 export class AclblasLtMatrixLayout extends LtObject {
   readonly kind = 'aclblasLtMatrixLayout_t';
+  order: number = ACLBLASLT_ORDER_COL;
+  batchCount = 1;
+  /** Elements between consecutive matrices of a batch. */
+  stridedBatchOffset = 0;
   constructor(
-    readonly dtype: DType,
-    readonly rows: number,
-    readonly cols: number,
-    readonly ld: number,
+    public dtype: DType,
+    public rows: number,
+    public cols: number,
+    public ld: number,
     site: CallSite | undefined,
   ) {
     super(site);
@@ -76,6 +84,8 @@ export class AclblasLtMatrixLayout extends LtObject {
 
 export class AclblasLtMatmulPreference extends LtObject {
   readonly kind = 'aclblasLtMatmulPreference_t';
+  searchMode = 0;
+  maxWorkspaceBytes = 0;
 }
 
 /** The single algorithm the simulation offers (the kernel choice does not change results here). */
@@ -177,6 +187,60 @@ export function aclblasLtMatrixLayoutCreate(matLayout: Ref<aclblasLtMatrixLayout
   });
 }
 
+function integerValue(buf: unknown, size: number, expected: number, name: string): number {
+  if (size !== expected) throw new DeviceFault('invalid-value', `${name} takes ${expected} bytes; sizeInBytes is ${size}`);
+  const v = typeof buf === 'number' ? buf : typeof buf === 'bigint' ? Number(buf) : ArrayBuffer.isView(buf) ? Number((buf as unknown as ArrayLike<number | bigint>)[0]) : NaN;
+  if (!Number.isSafeInteger(v)) throw new DeviceFault('invalid-value', `${name} needs an integer value`);
+  return v;
+}
+
+/**
+ * Attribute numbers are the catalog's (BATCH_COUNT 0 .. LD 6); the value sizes follow cuBLASLt's
+ * attributes of the same names (int32 count, int64 offset and ld, uint64 rows and cols; inferred).
+ * Row-major (ACLBLASLT_ORDER_ROW) layouts are strided views too; the tiled orders are not simulated.
+ */
+export function aclblasLtMatrixLayoutSetAttribute(matLayout: aclblasLtMatrixLayout_t, attr: number, buf: number | bigint | ArrayBufferView | null, sizeInBytes: number): aclblasStatus_t {
+  return blasCall('aclblasLtMatrixLayoutSetAttribute', () => {
+    const l = live(matLayout, AclblasLtMatrixLayout, 'matLayout');
+    if (buf === null || buf === undefined) throw new AclStatusError(ACLBLAS_STATUS_INVALID_VALUE, 'OB2012', 'buf is null');
+    const nonNegative = (v: number, name: string): number => {
+      if (v < 0) throw new DeviceFault('invalid-value', `${name} must be non-negative, got ${v}`);
+      return v;
+    };
+    switch (attr) {
+      case 0:
+        l.batchCount = integerValue(buf, sizeInBytes, 4, 'BATCH_COUNT');
+        if (l.batchCount < 1) throw new DeviceFault('invalid-value', `BATCH_COUNT must be >= 1, got ${l.batchCount}`);
+        return;
+      case 1:
+        l.stridedBatchOffset = nonNegative(integerValue(buf, sizeInBytes, 8, 'STRIDED_BATCH_OFFSET'), 'STRIDED_BATCH_OFFSET');
+        return;
+      case 2:
+        l.dtype = dtypeOf(integerValue(buf, sizeInBytes, 4, 'TYPE'));
+        return;
+      case 3: {
+        const order = integerValue(buf, sizeInBytes, 4, 'ORDER');
+        if (order !== ACLBLASLT_ORDER_COL && order !== ACLBLASLT_ORDER_ROW) {
+          throw new DeviceFault('not-supported', `ORDER ${order}: only ACLBLASLT_ORDER_COL and ACLBLASLT_ORDER_ROW are simulated (the tiled orders are not)`);
+        }
+        l.order = order;
+        return;
+      }
+      case 4:
+        l.rows = nonNegative(integerValue(buf, sizeInBytes, 8, 'ROWS'), 'ROWS');
+        return;
+      case 5:
+        l.cols = nonNegative(integerValue(buf, sizeInBytes, 8, 'COLS'), 'COLS');
+        return;
+      case 6:
+        l.ld = nonNegative(integerValue(buf, sizeInBytes, 8, 'LD'), 'LD');
+        return;
+      default:
+        throw new DeviceFault('invalid-value', `attribute ${attr} is not an aclblasLtMatrixLayoutAttribute_t (0..6)`);
+    }
+  });
+}
+
 export function aclblasLtMatrixLayoutDestroy(matLayout: aclblasLtMatrixLayout_t): aclblasStatus_t {
   return blasCall('aclblasLtMatrixLayoutDestroy', (ctx) => ctx.process.release(live(matLayout, AclblasLtMatrixLayout, 'matLayout')));
 }
@@ -184,6 +248,17 @@ export function aclblasLtMatrixLayoutDestroy(matLayout: aclblasLtMatrixLayout_t)
 export function aclblasLtMatmulPreferenceCreate(pref: Ref<aclblasLtMatmulPreference_t>): aclblasStatus_t {
   return blasCall('aclblasLtMatmulPreferenceCreate', (ctx) => {
     out(pref, 'pref').value = ctx.process.track(new AclblasLtMatmulPreference(ctx.site));
+  });
+}
+
+/** SEARCH_MODE 0 (uint32) and MAX_WORKSPACE_BYTES 1 (uint64; default 0, no workspace allowed). */
+export function aclblasLtMatmulPreferenceSetAttribute(pref: aclblasLtMatmulPreference_t, attr: number, buf: number | bigint | ArrayBufferView | null, sizeInBytes: number): aclblasStatus_t {
+  return blasCall('aclblasLtMatmulPreferenceSetAttribute', () => {
+    const p = live(pref, AclblasLtMatmulPreference, 'pref');
+    if (buf === null || buf === undefined) throw new AclStatusError(ACLBLAS_STATUS_INVALID_VALUE, 'OB2012', 'buf is null');
+    if (attr === 0) p.searchMode = integerValue(buf, sizeInBytes, 4, 'SEARCH_MODE');
+    else if (attr === 1) p.maxWorkspaceBytes = integerValue(buf, sizeInBytes, 8, 'MAX_WORKSPACE_BYTES');
+    else throw new DeviceFault('invalid-value', `attribute ${attr} is not an aclblasLtMatmulPreferenceAttribute_t (SEARCH_MODE 0, MAX_WORKSPACE_BYTES 1)`);
   });
 }
 
@@ -262,34 +337,62 @@ export function aclblasLtMatmul(
     if (algo !== null && algo !== undefined && typeof algo !== 'object') throw new DeviceFault('invalid-value', 'algo must come from aclblasLtMatmulAlgoGetHeuristic (or be null)');
     if (!Number.isInteger(workspaceSizeInBytes) || workspaceSizeInBytes < 0) throw new DeviceFault('invalid-value', `workspaceSizeInBytes must be >= 0, got ${workspaceSizeInBytes}`);
     if (workspaceSizeInBytes > 0) requireDevicePtr(workspace, 'workspace');
-    const a = columnMajor(ctx.process, A, 'A', la.dtype, la.rows, la.cols, la.ld);
-    const b = columnMajor(ctx.process, B, 'B', lb.dtype, lb.rows, lb.cols, lb.ld);
-    const c = columnMajor(ctx.process, C, 'C', lc.dtype, lc.rows, lc.cols, lc.ld);
-    const dOut = columnMajor(ctx.process, D, 'D', ld.dtype, ld.rows, ld.cols, ld.ld);
-    const run = blasRun(ctx, stream, 'aclblasLtMatmul');
-    const profile = cannProfile();
-    const epilogue = d.epilogue;
-    const bias = [ACLBLASLT_EPILOGUE_BIAS, ACLBLASLT_EPILOGUE_RELU_BIAS, ACLBLASLT_EPILOGUE_GELU_BIAS].includes(epilogue);
-    if (bias && !d.bias) throw new DeviceFault('invalid-value', 'a BIAS epilogue needs ACLBLASLT_MATMUL_DESC_BIAS_POINTER');
-    const activation = epilogue === ACLBLASLT_EPILOGUE_RELU || epilogue === ACLBLASLT_EPILOGUE_RELU_BIAS ? 'Relu' : epilogue === ACLBLASLT_EPILOGUE_GELU || epilogue === ACLBLASLT_EPILOGUE_GELU_BIAS ? 'Gelu' : undefined;
-    const widen = (o: DeviceOperand) => (o.view.dtype === ld.dtype ? o : castTo(run, o.view, ld.dtype, profile));
-    const last = !bias && !activation;
-    let y = launch(run, {
-      op: 'Gemm',
-      inputs: [widen(a), widen(b), beta === 0 ? undefined : widen(c)],
-      attributes: { alpha, beta, transA: s.ta ? 1 : 0, transB: s.tb ? 1 : 0 },
-      outputs: [last ? dOut : undefined],
-      profile,
-      reads: [a, b, c],
-      flops: 2 * s.m * s.n * s.k,
-    }).results[0];
-    if (bias) {
-      // The bias is one value per row of D (length m), added to every column.
-      const biasView = strided(ctx.process, d.bias, 'bias', ld.dtype, [s.m, 1], [1, 1]);
-      y = launch(run, { op: 'Add', inputs: [y, biasView], outputs: [activation ? undefined : dOut], profile }).results[0];
+    const batch = ld.batchCount;
+    for (const [L, name] of [[la, 'Adesc'], [lb, 'Bdesc'], [lc, 'Cdesc']] as const) {
+      if (L.batchCount !== batch) throw new DeviceFault('invalid-value', `${name} has BATCH_COUNT ${L.batchCount} but Ddesc has ${batch}`);
     }
-    if (activation) {
-      launch(run, { op: activation, inputs: [y], attributes: activation === 'Gelu' ? { approximate: 'tanh' } : {}, outputs: [dOut], profile });
+    const run = blasRun(ctx, stream, 'aclblasLtMatmul');
+    for (let i = 0; i < batch; i++) {
+      const view = (ptr: unknown, L: AclblasLtMatrixLayout, name: string): DeviceOperand => {
+        const p = requireDevicePtr(ptr, name).plus(i * L.stridedBatchOffset * ITEM_SIZE[L.dtype]);
+        return L.order === ACLBLASLT_ORDER_ROW ? rowMajor(ctx.process, p, name, L) : columnMajor(ctx.process, p, name, L.dtype, L.rows, L.cols, L.ld);
+      };
+      matmulOnce(run, d, s, alpha, beta, view(A, la, 'A'), view(B, lb, 'B'), view(C, lc, 'C'), view(D, ld, 'D'), ld.dtype);
     }
   });
+}
+
+function rowMajor(process: SimProcess, ptr: DevicePtr, name: string, L: AclblasLtMatrixLayout): DeviceOperand {
+  if (L.ld < Math.max(1, L.cols)) throw new DeviceFault('invalid-value', `ld of row-major ${name} (${L.ld}) must be at least max(1, cols = ${L.cols})`);
+  return strided(process, ptr, name, L.dtype, [L.rows, L.cols], [L.ld, 1]);
+}
+
+/** One product with its epilogue: Gemm, then the bias Add and the activation when asked for. */
+function matmulOnce(
+  run: RunContext,
+  d: AclblasLtMatmulDesc,
+  s: Shapes,
+  alpha: number,
+  beta: number,
+  a: DeviceOperand,
+  b: DeviceOperand,
+  c: DeviceOperand,
+  dOut: DeviceOperand,
+  outType: DType,
+): void {
+  const profile = cannProfile();
+  const epilogue = d.epilogue;
+  const bias = [ACLBLASLT_EPILOGUE_BIAS, ACLBLASLT_EPILOGUE_RELU_BIAS, ACLBLASLT_EPILOGUE_GELU_BIAS].includes(epilogue);
+  if (bias && !d.bias) throw new DeviceFault('invalid-value', 'a BIAS epilogue needs ACLBLASLT_MATMUL_DESC_BIAS_POINTER');
+  const activation =
+    epilogue === ACLBLASLT_EPILOGUE_RELU || epilogue === ACLBLASLT_EPILOGUE_RELU_BIAS ? 'Relu' : epilogue === ACLBLASLT_EPILOGUE_GELU || epilogue === ACLBLASLT_EPILOGUE_GELU_BIAS ? 'Gelu' : undefined;
+  const widen = (o: DeviceOperand) => (o.view.dtype === outType ? o : castTo(run, o.view, outType, profile));
+  const last = !bias && !activation;
+  let y = launch(run, {
+    op: 'Gemm',
+    inputs: [widen(a), widen(b), beta === 0 ? undefined : widen(c)],
+    attributes: { alpha, beta, transA: s.ta ? 1 : 0, transB: s.tb ? 1 : 0 },
+    outputs: [last ? dOut : undefined],
+    profile,
+    reads: [a, b, c],
+    flops: 2 * s.m * s.n * s.k,
+  }).results[0];
+  if (bias) {
+    // The bias is one value per row of D (length m), added to every column.
+    const biasView = strided(run.ctx.process, d.bias, 'bias', outType, [s.m, 1], [1, 1]);
+    y = launch(run, { op: 'Add', inputs: [y, biasView], outputs: [activation ? undefined : dOut], profile }).results[0];
+  }
+  if (activation) {
+    launch(run, { op: activation, inputs: [y], attributes: activation === 'Gelu' ? { approximate: 'tanh' } : {}, outputs: [dOut], profile });
+  }
 }

@@ -150,4 +150,28 @@ describe('blasLt', () => {
         expect((fn as (o: unknown) => number)(obj)).toBe(0);
       }
     }));
+
+  it('honours row-major and batched layouts set with aclblasLtMatrixLayoutSetAttribute', () =>
+    withCann((s) => {
+      const lt = ref<cann.aclblasLtHandle_t>();
+      const desc = ref<cann.aclblasLtMatmulDesc_t>();
+      const layout = ref<cann.aclblasLtMatrixLayout_t>();
+      const pref = ref<cann.aclblasLtMatmulPreference_t>();
+      cann.aclblasLtCreate(lt);
+      cann.aclblasLtMatmulDescCreate(desc, cann.ACLBLAS_COMPUTE_32F, cann.ACL_FLOAT);
+      cann.aclblasLtMatrixLayoutCreate(layout, cann.ACL_FLOAT, 2, 2, 2);
+      cann.aclblasLtMatmulPreferenceCreate(pref);
+      expect(cann.aclblasLtMatmulPreferenceSetAttribute(pref.value, 1, 1024n, 8)).toBe(0);
+      expect(cann.aclblasLtMatmulPreferenceSetAttribute(pref.value, 1, 1024, 4)).toBe(cann.ACLBLAS_STATUS_INVALID_VALUE);
+      const L = layout.value;
+      expect(cann.aclblasLtMatrixLayoutSetAttribute(L, 3, cann.ACLBLASLT_ORDER_ROW, 4)).toBe(0);
+      expect(cann.aclblasLtMatrixLayoutSetAttribute(L, 0, 2, 4)).toBe(0);
+      expect(cann.aclblasLtMatrixLayoutSetAttribute(L, 1, 4n, 8)).toBe(0);
+      expect(cann.aclblasLtMatrixLayoutSetAttribute(L, 3, cann.ACLBLASLT_ORDER_COL32, 4)).toBe(cann.ACLBLAS_STATUS_NOT_SUPPORTED);
+      // Two row-major 2x2 matrices, 4 elements apart: [[1, 2], [3, 4]] and the identity.
+      const A = s.dev(Float32Array.of(1, 2, 3, 4, 1, 0, 0, 1), [8]);
+      const D = s.dev(new Float32Array(8), [8]);
+      expect(cann.aclblasLtMatmul(lt.value, desc.value, 1, A.ptr, L, A.ptr, L, 0, D.ptr, L, D.ptr, L, null, null, 0, s.stream)).toBe(0);
+      expect(Array.from(s.read(D.ptr, 8))).toEqual([7, 10, 15, 22, 1, 0, 0, 1]);
+    }));
 });
