@@ -12,7 +12,7 @@ import { isDevicePtr, type DevicePtr } from '../sim/device-memory.js';
 import { isHostMemory } from '../sim/memory-ops.js';
 import type { Ref } from '../sim/ref.js';
 import { cannCall, type AclCallContext } from './acl-call.js';
-import { dtypeOf, formatName, isKnownFormat, isPlainFormat } from './acl-dtype.js';
+import { dtypeOf, isKnownFormat, isPlainFormat } from './acl-dtype.js';
 import {
   AclBoolArray,
   AclFloatArray,

@@ -13,7 +13,7 @@ import type { aclrtStream } from './acl-stream.js';
 import type { AclIntArray, AclTensor } from './acl-tensor.js';
 import { FLOATS, FLOATS_AND_DOUBLE, intArrayArg, optionalIntArrayArg, optionalTensorArg, requireDType, requireRank, requireSameDType, requireShape, tensorArg } from './aclnn-args.js';
 import { cubeMathProfile } from './aclnn-cube.js';
-import { execute, prepare, type AclnnPlan, type AclOpExecutor, type RunContext } from './aclnn-executor.js';
+import { execute, prepare, type AclOpExecutor, type RunContext } from './aclnn-executor.js';
 import { castTo, glue, launch, operand, restrided } from './aclnn-launch.js';
 import { cannProfile, floatPartials } from './aclnn-plan.js';
 import { ACL_FORMAT_NCDHW, ACL_FORMAT_NCHW, ACL_FORMAT_NCL, ACL_FORMAT_ND, type aclnnStatus } from './constants.generated.js';

@@ -10,7 +10,7 @@ import type { aclrtStream } from './acl-stream.js';
 import type { AclIntArray, AclTensor, AclTensorList } from './acl-tensor.js';
 import { broadcastOf, dimArg, intArrayArg, requireDType, requireSameDType, requireShape, tensorArg, tensorListArg } from './aclnn-args.js';
 import { execute, prepare, type AclnnPlan, type AclOpExecutor } from './aclnn-executor.js';
-import { int64s, launch, operand, restrided } from './aclnn-launch.js';
+import { broadcastOperand, int64s, launch, operand } from './aclnn-launch.js';
 import { cannProfile, requireOperatorDType } from './aclnn-plan.js';
 import type { aclnnStatus } from './constants.generated.js';
 
@@ -198,10 +198,7 @@ export function aclnnInplaceCopyGetWorkspaceSize(selfRef: AclTensor, src: AclTen
       workspaceSize: 0,
       uses: [dst, from],
       run: (run) => {
-        const s = operand(run, from);
-        const lead = shape.length - from.rank;
-        const strides = shape.map((d, i) => (i < lead || from.viewDims[i - lead] === 1 ? 0 : s.view.strides[i - lead]));
-        launch(run, { op: 'Cast', inputs: [restrided(s, shape, strides)], attributes: { to: dst.dtype }, outputs: [operand(run, dst)], profile });
+        launch(run, { op: 'Cast', inputs: [broadcastOperand(operand(run, from), shape)], attributes: { to: dst.dtype }, outputs: [operand(run, dst)], profile });
       },
     };
   });

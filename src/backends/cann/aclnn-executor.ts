@@ -13,7 +13,6 @@
  */
 import type { CallSite } from '../sim/call-site.js';
 import { DeviceFault } from '../sim/device-fault.js';
-import { isDevicePtr } from '../sim/device-memory.js';
 import { requireDevicePtr } from '../sim/memory-ops.js';
 import type { Ref } from '../sim/ref.js';
 import type { LiveObject } from '../sim/sim-process.js';

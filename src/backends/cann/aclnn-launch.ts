@@ -8,7 +8,7 @@ import type { RawAttributes } from '../../runtime/kernel.js';
 import type { NumericProfile } from '../../runtime/numerics/numeric-profile.js';
 import { GOLDEN_PROFILE } from '../../runtime/numerics/numeric-profile.js';
 import { runOp } from '../../runtime/run-op.js';
-import { Tensor, Tensor as TensorView } from '../../runtime/tensor.js';
+import { Tensor } from '../../runtime/tensor.js';
 import { DeviceFault } from '../sim/device-fault.js';
 import { deviceTensor } from '../sim/device-tensor.js';
 import { launchOp, type DeviceOperand, type OpResult } from '../sim/launch-op.js';
@@ -82,14 +82,19 @@ export function indexOperand(o: DeviceOperand, index: number): DeviceOperand {
   const offset = v.offset + index * v.strides[0];
   return {
     ptr: o.ptr.plus((offset - v.offset) * v.itemSize),
-    view: new TensorView(v.storage, v.dtype, v.shape.slice(1), v.strides.slice(1), offset),
+    view: new Tensor(v.storage, v.dtype, v.shape.slice(1), v.strides.slice(1), offset),
   };
 }
 
 /** The same device elements under another shape and strides (a view, never a copy). */
 export function restrided(o: DeviceOperand, shape: readonly number[], strides: readonly number[]): DeviceOperand {
   const v = o.view;
-  return { ptr: o.ptr, view: new TensorView(v.storage, v.dtype, shape, strides, v.offset) };
+  return { ptr: o.ptr, view: new Tensor(v.storage, v.dtype, shape, strides, v.offset) };
+}
+
+/** The operand broadcast to `shape` (NumPy rules): broadcast dimensions get stride 0. */
+export function broadcastOperand(o: DeviceOperand, shape: readonly number[]): DeviceOperand {
+  return { ptr: o.ptr, view: o.view.expand(shape) };
 }
 
 /** A 1-D int64 tensor (axes, sizes, K) for operator inputs that ONNX passes as tensors. */

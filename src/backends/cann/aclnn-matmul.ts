@@ -13,7 +13,7 @@ import type { AclScalar, AclTensor } from './acl-tensor.js';
 import { broadcastOf, FLOATS, requireDType, requireSameDType, requireShape, scalarArg, tensorArg } from './aclnn-args.js';
 import { cubeMathProfile } from './aclnn-cube.js';
 import { execute, prepare, type AclnnPlan, type AclOpExecutor } from './aclnn-executor.js';
-import { indexOperand, launch, operand, restrided } from './aclnn-launch.js';
+import { broadcastOperand, indexOperand, launch, operand, restrided } from './aclnn-launch.js';
 import { floatPartials } from './aclnn-plan.js';
 import type { aclnnStatus } from './constants.generated.js';
 
@@ -177,8 +177,7 @@ export function aclnnBaddbmmGetWorkspaceSize(
         const A = operand(run, b1);
         const B = operand(run, b2);
         const Y = operand(run, o);
-        const selfView = operand(run, s);
-        const C = restrided(selfView, shape, broadcastStridesOf(s.viewDims, selfView.view.strides, shape));
+        const C = broadcastOperand(operand(run, s), shape);
         for (let i = 0; i < batch; i++) {
           launch(run, {
             op: 'Gemm',
@@ -195,12 +194,6 @@ export function aclnnBaddbmmGetWorkspaceSize(
 }
 export function aclnnBaddbmm(workspace: DevicePtr | null, workspaceSize: number, executor: AclOpExecutor, stream: aclrtStream): aclnnStatus {
   return execute('aclnnBaddbmm', workspace, workspaceSize, executor, stream);
-}
-
-/** Strides of `shape` broadcast to `target` (numpy rules; broadcast dims get stride 0). */
-function broadcastStridesOf(shape: readonly number[], strides: readonly number[], target: readonly number[]): number[] {
-  const lead = target.length - shape.length;
-  return target.map((d, i) => (i < lead || shape[i - lead] === 1 ? 0 : strides[i - lead]));
 }
 
 export function aclnnAddmvGetWorkspaceSize(

@@ -19,7 +19,7 @@ import type { aclrtStream } from './acl-stream.js';
 import type { AclTensor } from './acl-tensor.js';
 import { broadcastOf, FLOATS, requireDType, requireRank, requireSameDType, requireShape, tensorArg } from './aclnn-args.js';
 import { execute, prepare, type AclnnPlan, type AclOpExecutor, type RunContext } from './aclnn-executor.js';
-import { launch, operand, restrided } from './aclnn-launch.js';
+import { broadcastOperand, launch, operand, restrided } from './aclnn-launch.js';
 import { cannProfile } from './aclnn-plan.js';
 import type { aclnnStatus } from './constants.generated.js';
 
@@ -64,11 +64,6 @@ function repeatsAngles(table: Tensor, interleaved: boolean): boolean {
   return true;
 }
 
-function broadcastView(o: DeviceOperand, shape: readonly number[]): DeviceOperand {
-  const v = o.view;
-  return restrided(o, shape, v.shape.map((d, i) => (d === 1 && shape[i] !== 1 ? 0 : v.strides[i])));
-}
-
 /** The RotaryEmbedding form: head axis = the last of axes 0..2 over which the tables are constant. */
 function asRotaryEmbedding(run: RunContext, x: DeviceOperand, cos: DeviceOperand, sin: DeviceOperand, out: DeviceOperand, mode: number, profile: NumericProfile): boolean {
   const tableShape = cos.view.shape;
@@ -80,7 +75,7 @@ function asRotaryEmbedding(run: RunContext, x: DeviceOperand, cos: DeviceOperand
   const shape = x.view.shape;
   const D = shape[3];
   const cache = (t: DeviceOperand): DeviceOperand => {
-    const full = broadcastView(t, shape);
+    const full = broadcastOperand(t, shape);
     const s = full.view.strides;
     const half = mode === 1 ? [s[a] ?? 0, s[b], 2 * s[3]] : [s[a], s[b], s[3]];
     return restrided(full, [shape[a], shape[b], D / 2], half);

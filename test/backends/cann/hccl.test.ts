@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import * as cann from '../../../src/backends/cann/index.js';
 import { ref } from '../../../src/backends/sim/ref.js';
 import type { DevicePtr } from '../../../src/backends/sim/device-memory.js';
-import { withCann, type Session } from './harness.js';
+import { withCann } from './harness.js';
 
-function buffer(s: Session, device: number, values: Float32Array): DevicePtr {
+function buffer(device: number, values: Float32Array): DevicePtr {
   cann.aclrtSetDevice(device);
   const p = ref<DevicePtr>();
   cann.aclrtMalloc(p, values.byteLength, 0);
@@ -41,7 +41,7 @@ describe('HCCL communicators', () => {
       expect(cann.HcclGroupEnd()).toBe(cann.HCCL_E_PARA);
       expect([cann.HcclGroupStart(), cann.HcclGroupEnd()]).toEqual([0, 0]);
       expect(cann.HcclGetErrorString(cann.HCCL_E_PARA)).toBe('HCCL_E_PARA');
-      const x = buffer(s, 0, Float32Array.of(1, 2));
+      const x = buffer(0, Float32Array.of(1, 2));
       // HcclReduceOp has no AVG (ncclAvg is 4 in NCCL); uint8 cannot be all-reduced.
       expect(cann.HcclAllReduce(x, x, 2, cann.HCCL_DATA_TYPE_FP32, 4, comm.value, s.stream)).toBe(cann.HCCL_E_PARA);
       expect(cann.aclGetRecentErrMsg()).toMatch(/HCCL has no AVG/);
@@ -59,15 +59,15 @@ describe('HCCL collectives on HcclCommInitAll communicators', () => {
       const comms: (cann.HcclComm | null)[] = [null, null, null];
       expect(cann.HcclCommInitAll(3, [0, 1, 2], comms)).toBe(cann.HCCL_SUCCESS);
       const data = [Float32Array.of(1, 2, 3), Float32Array.of(10, 20, 30), Float32Array.of(100, 200, 300)];
-      const send = data.map((d, r) => buffer(s, r, d));
-      const recv = data.map((_, r) => buffer(s, r, new Float32Array(9)));
+      const send = data.map((d, r) => buffer(r, d));
+      const recv = data.map((_, r) => buffer(r, new Float32Array(9)));
       for (let r = 0; r < 3; r++) {
         expect(cann.HcclAllReduce(send[r], recv[r], 3, cann.HCCL_DATA_TYPE_FP32, cann.HCCL_REDUCE_MAX, comms[r]!, null)).toBe(0);
       }
       for (let r = 0; r < 3; r++) expect(read(r, recv[r], 3)).toEqual([100, 200, 300]);
       for (let r = 0; r < 3; r++) expect(cann.HcclAllGather(send[r], recv[r], 3, cann.HCCL_DATA_TYPE_FP32, comms[r]!, null)).toBe(0);
       expect(read(1, recv[1], 9)).toEqual([1, 2, 3, 10, 20, 30, 100, 200, 300]);
-      const big = data.map((_, r) => buffer(s, r, Float32Array.from({ length: 6 }, (_, i) => (r + 1) * (i + 1))));
+      const big = data.map((_, r) => buffer(r, Float32Array.from({ length: 6 }, (_, i) => (r + 1) * (i + 1))));
       for (let r = 0; r < 3; r++) expect(cann.HcclReduceScatter(big[r], recv[r], 2, cann.HCCL_DATA_TYPE_FP32, cann.HCCL_REDUCE_SUM, comms[r]!, null)).toBe(0);
       // Sum over ranks of (r + 1)(i + 1) is 6 (i + 1); rank 2 keeps elements 4 and 5.
       expect(read(2, recv[2], 2)).toEqual([30, 36]);
@@ -85,8 +85,8 @@ describe('HCCL collectives on HcclCommInitAll communicators', () => {
     withCann((s) => {
       const comms: (cann.HcclComm | null)[] = [null, null];
       cann.HcclCommInitAll(2, [0, 1], comms);
-      const a = buffer(s, 0, Float32Array.of(1, 2));
-      const b = buffer(s, 1, Float32Array.of(1, 2));
+      const a = buffer(0, Float32Array.of(1, 2));
+      const b = buffer(1, Float32Array.of(1, 2));
       expect(cann.HcclAllReduce(a, a, 2, cann.HCCL_DATA_TYPE_FP32, cann.HCCL_REDUCE_SUM, comms[0]!, null)).toBe(0);
       expect(cann.HcclAllReduce(b, b, 1, cann.HCCL_DATA_TYPE_FP32, cann.HCCL_REDUCE_SUM, comms[1]!, null)).toBe(cann.HCCL_E_PARA);
       expect(cann.aclGetRecentErrMsg()).toMatch(/every rank must make the same collective calls/);
