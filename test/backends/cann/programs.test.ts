@@ -3,7 +3,7 @@
  * checked against float64 references computed here from the operator definitions. Tolerances
  * are stated per check; they follow from float32 storage and accumulation.
  */
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { randomFloat32 } from '../../../src/backends/host/host-data.js';
 import { HF32, FP16, roundToFormat } from '../../../src/runtime/numerics/float-format.js';
 import { runProgram, type ProgramRun } from '../../../src/run/run-program.js';
@@ -41,9 +41,6 @@ function fromRun(run: ProgramRun): Outcome {
  * Single-rank programs also run in-process (the same main(), the same facade module): a
  * worker costs seconds of start-up, and the runner itself is covered by the runProgram cases.
  */
-// In-process, `opbridge/cann` (the program's import) is the facade module of this checkout, as
-// the runner's module map makes it in workers.
-vi.mock('opbridge/cann', () => import('../../../src/backends/cann/index.js'));
 
 const FIXTURES: Readonly<Record<string, () => Promise<unknown>>> = {
   'matmul.ts': () => import('../../fixtures/programs/cann/matmul.js'),
