@@ -13,7 +13,7 @@
  */
 import { OpError, formatShape } from '../../../errors.js';
 import type { DType } from '../../dtype.js';
-import { isFloatDType } from '../../dtype.js';
+import { NUMERIC_DTYPES, isFloatDType } from '../../dtype.js';
 import { roundToDType } from '../../element-codec.js';
 import type { KernelContext } from '../../kernel.js';
 import { rounderFor, type Rounder } from '../../numerics/accumulate.js';
@@ -24,17 +24,7 @@ export const COLLECTIVE_REDUCTIONS = ['sum', 'prod', 'max', 'min', 'avg'] as con
 export type CollectiveReduction = (typeof COLLECTIVE_REDUCTIONS)[number];
 
 /** Dtypes a reducing collective accepts (NCCL has no bool reduction). */
-export const REDUCIBLE_DTYPES: readonly DType[] = [
-  'float64',
-  'float32',
-  'float16',
-  'bfloat16',
-  'int64',
-  'int32',
-  'int16',
-  'int8',
-  'uint8',
-];
+export const REDUCIBLE_DTYPES: readonly DType[] = NUMERIC_DTYPES;
 
 /**
  * The per-rank inputs: at least one, none missing, all of one shape and dtype (a collective

@@ -5,7 +5,7 @@
  */
 import { OpError } from '../../../errors.js';
 import type { DType } from '../../dtype.js';
-import { DTYPES, isFloatDType } from '../../dtype.js';
+import { DTYPES, FLOAT_DTYPES, NUMERIC_DTYPES, isFloatDType } from '../../dtype.js';
 import type { KernelContext } from '../../kernel.js';
 import { broadcastShapes, broadcastStrides, shapesEqual, stridedIndices } from '../../shape.js';
 import { Tensor } from '../../tensor.js';
@@ -67,18 +67,9 @@ export function requireSameDType(op: string, tensors: readonly Tensor[], names: 
   });
 }
 
-export const NUMERIC_DTYPES: readonly DType[] = [
-  'float64',
-  'float32',
-  'float16',
-  'bfloat16',
-  'int64',
-  'int32',
-  'int16',
-  'int8',
-  'uint8',
-];
-export const FLOAT_ONLY: readonly DType[] = ['float64', 'float32', 'float16', 'bfloat16'];
+export { NUMERIC_DTYPES };
+/** The float dtypes (unaryMap's default). */
+export const FLOAT_ONLY: readonly DType[] = FLOAT_DTYPES;
 /** Numeric dtypes that can hold a negative value (ONNX Neg, Relu, Sign). */
 export const SIGNED_DTYPES: readonly DType[] = NUMERIC_DTYPES.filter((d) => d !== 'uint8');
 /** Every dtype, bool included (Where, Cast). */
