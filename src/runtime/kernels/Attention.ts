@@ -18,7 +18,7 @@
  */
 import { OpError, formatShape } from '../../errors.js';
 import { AttributeReader } from '../attribute-reader.js';
-import type { DType, FloatDType } from '../dtype.js';
+import { FLOAT_DTYPES, type DType, type FloatDType } from '../dtype.js';
 import { defineKernel } from '../kernel.js';
 import type { Rounder } from '../numerics/accumulate.js';
 import { broadcastStrides, shapesEqual } from '../shape.js';
@@ -26,7 +26,6 @@ import { Tensor } from '../tensor.js';
 import { computeRounder, matrixNumerics, pinnedRounder } from './templates/compute-precision.js';
 import { FLOAT_ONLY, finishValues, readBroadcast, requireDType, requireInput, requireSameDType } from './templates/elementwise.js';
 import { matrixProduct } from './templates/matrix-product.js';
-import { floatDTypeFromCode } from './templates/onnx-float-type.js';
 import { softmaxLane, softmaxNumerics } from './templates/softmax.js';
 
 const OP = 'Attention';
@@ -49,7 +48,6 @@ export const Attention = defineKernel<AttentionAttributes>({
     const mode = reader.int('qk_matmul_output_mode', 0);
     const scale = reader.float('scale');
     const softcap = Math.fround(reader.float('softcap', 0));
-    const precisionCode = reader.int('softmax_precision');
     const attributes: AttentionAttributes = {
       isCausal: reader.bool('is_causal', false),
       qNumHeads: reader.int('q_num_heads'),
@@ -58,10 +56,7 @@ export const Attention = defineKernel<AttentionAttributes>({
       // ONNX float attributes are float32.
       scale: scale === undefined ? undefined : Math.fround(scale),
       softcap,
-      softmaxPrecision:
-        precisionCode === undefined
-          ? undefined
-          : floatDTypeFromCode(OP, 'softmax_precision', precisionCode, ['float32', 'float16', 'float64', 'bfloat16']),
+      softmaxPrecision: reader.dtype('softmax_precision', undefined, FLOAT_DTYPES),
     };
     reader.done();
     if (![0, 1, 2, 3].includes(mode)) throw new OpError(OP, `attribute 'qk_matmul_output_mode' must be 0, 1, 2 or 3, got ${mode}`);

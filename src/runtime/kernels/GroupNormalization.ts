@@ -42,7 +42,7 @@ export const GroupNormalization = defineKernel<GroupNormalizationAttributes>({
     const attributes = {
       numGroups,
       epsilon: readEpsilon(reader),
-      stash: readStashType(OP, reader, ['float32', 'float16', 'float64', 'bfloat16']),
+      stash: readStashType(reader, ['float32', 'float16', 'float64', 'bfloat16']),
     };
     reader.done();
     return attributes;

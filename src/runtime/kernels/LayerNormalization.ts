@@ -37,7 +37,7 @@ export const LayerNormalization = defineKernel<LayerNormalizationAttributes>({
       axis: reader.int('axis', -1),
       epsilon: readEpsilon(reader),
       // ONNX restricts LayerNormalization's stash type (U) to float32 and bfloat16.
-      stash: readStashType(OP, reader, ['float32', 'bfloat16']),
+      stash: readStashType(reader, ['float32', 'bfloat16']),
     };
     reader.done();
     return attributes;

@@ -35,7 +35,7 @@ export const RMSNormalization = defineKernel<RMSNormalizationAttributes>({
     const attributes = {
       axis: reader.int('axis', -1),
       epsilon: readEpsilon(reader),
-      stash: readStashType(OP, reader, ['float32', 'float16', 'float64', 'bfloat16']),
+      stash: readStashType(reader, ['float32', 'float16', 'float64', 'bfloat16']),
     };
     reader.done();
     return attributes;

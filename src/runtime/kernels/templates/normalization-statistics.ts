@@ -15,7 +15,6 @@ import type { AttributeReader } from '../../attribute-reader.js';
 import type { FloatDType } from '../../dtype.js';
 import { sumStrided, type Rounder } from '../../numerics/accumulate.js';
 import type { ReductionNumerics } from '../../numerics/numeric-profile.js';
-import { floatDTypeFromCode } from './onnx-float-type.js';
 
 export interface StatisticsNumerics {
   readonly reduce: ReductionNumerics;
@@ -78,9 +77,9 @@ export function castToStash(values: Float64Array, round: Rounder): Float64Array 
   return values;
 }
 
-/** Reads `stash_type` (default 1 = float32) restricted to the dtypes `op` accepts. */
-export function readStashType(op: string, reader: AttributeReader, allowed: readonly FloatDType[]): FloatDType {
-  return floatDTypeFromCode(op, 'stash_type', reader.int('stash_type', 1), allowed);
+/** Reads `stash_type` (default 1 = float32) restricted to the dtypes the operator accepts. */
+export function readStashType(reader: AttributeReader, allowed: readonly FloatDType[]): FloatDType {
+  return reader.dtype('stash_type', 'float32', allowed);
 }
 
 /** Reads `epsilon` (default 1e-5) as the float32 value an ONNX float attribute holds. */
