@@ -23,8 +23,8 @@ import { defineKernel } from '../kernel.js';
 import type { Rounder } from '../numerics/accumulate.js';
 import { broadcastStrides, shapesEqual } from '../shape.js';
 import { Tensor } from '../tensor.js';
-import { computeRounder, matrixNumerics, pinnedRounder } from './templates/compute-precision.js';
-import { FLOAT_ONLY, finishValues, readBroadcast, requireDType, requireInput, requireSameDType } from './templates/elementwise.js';
+import { computeRounder, finishValues, matrixNumerics, pinnedRounder } from './templates/compute-precision.js';
+import { FLOAT_ONLY, readBroadcast, requireDType, requireInput, requireSameDType } from './templates/elementwise.js';
 import { matrixProduct } from './templates/matrix-product.js';
 import { softmaxLane, softmaxNumerics } from './templates/softmax.js';
 
@@ -46,15 +46,14 @@ export const Attention = defineKernel<AttentionAttributes>({
   parseAttributes: (raw) => {
     const reader = new AttributeReader(OP, raw);
     const mode = reader.int('qk_matmul_output_mode', 0);
-    const scale = reader.float('scale');
-    const softcap = Math.fround(reader.float('softcap', 0));
+    const scale = reader.float32('scale');
+    const softcap = reader.float32('softcap', 0);
     const attributes: AttentionAttributes = {
       isCausal: reader.bool('is_causal', false),
       qNumHeads: reader.int('q_num_heads'),
       kvNumHeads: reader.int('kv_num_heads'),
       qkOutputMode: mode as AttentionAttributes['qkOutputMode'],
-      // ONNX float attributes are float32.
-      scale: scale === undefined ? undefined : Math.fround(scale),
+      scale,
       softcap,
       softmaxPrecision: reader.dtype('softmax_precision', undefined, FLOAT_DTYPES),
     };

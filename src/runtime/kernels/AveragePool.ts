@@ -1,7 +1,7 @@
 /**
  * AveragePool (ONNX AveragePool-22, any number of spatial axes) plus the `data_format`
  * extension. Each window's input elements are summed in window order (row-major over the
- * kernel taps) under `ctx.profile.reduce`, then divided — by the number of input elements, or
+ * kernel taps) under the profile's reduction numerics (`reductionNumerics`), then divided — by the number of input elements, or
  * with count_include_pad by the taps inside the padded input — and the quotient rounded to the
  * accumulation dtype. Padding contributes zeros; NaN and Inf propagate.
  */
@@ -12,6 +12,7 @@ import { rounderFor, sumStrided } from '../numerics/accumulate.js';
 import { shapeSize } from '../shape.js';
 import { Tensor } from '../tensor.js';
 import { channelsFirstView, channelsLastView, readDataFormat, type DataFormat } from './templates/channels-last.js';
+import { reductionNumerics } from './templates/compute-precision.js';
 import { FLOAT_ONLY, requireDType, requireInput } from './templates/elementwise.js';
 import {
   emptyWindowError,
@@ -51,7 +52,7 @@ export const AveragePool = defineKernel<AveragePoolAttributes>({
     const table = tapTable(g);
     const taps = shapeSize(g.kernel);
     const padded = attrs.countIncludePad ? paddedTapCounts(g) : undefined;
-    const numerics = ctx.profile.reduce;
+    const numerics = reductionNumerics(xIn.dtype, ctx);
     const round = rounderFor(numerics.accumulate);
     const window = new Float64Array(taps);
     const y = new Float64Array(batch * channels * positions);

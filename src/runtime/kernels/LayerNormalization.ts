@@ -9,8 +9,8 @@ import type { FloatDType } from '../dtype.js';
 import { defineKernel } from '../kernel.js';
 import { normalizeAxis } from '../shape.js';
 import { Tensor } from '../tensor.js';
-import { computeRounder, pinnedRounder, reductionNumerics } from './templates/compute-precision.js';
-import { FLOAT_ONLY, finishValues, requireDType, requireInput, requireSameDType } from './templates/elementwise.js';
+import { computeRounder, finishValues, pinnedRounder, reductionNumerics } from './templates/compute-precision.js';
+import { FLOAT_ONLY, requireDType, requireInput, requireSameDType } from './templates/elementwise.js';
 import { laneLayout, readBroadcastParameter, reducedShape } from './templates/normalization-parameters.js';
 import {
   castToStash,

@@ -11,6 +11,7 @@ import { PhiloxStream } from '../random/philox-stream.js';
 import { philoxKeyFromSeed, readRandomTensorAttributes } from '../random/random-attributes.js';
 import { shapeSize } from '../shape.js';
 import { Tensor } from '../tensor.js';
+import { floatAttributeFor } from './templates/compute-precision.js';
 
 export interface RandomNormalAttributes {
   readonly dtype: FloatDType;
@@ -32,7 +33,7 @@ export const RandomNormal = defineKernel<RandomNormalAttributes>({
     if (!Number.isFinite(mean) || !Number.isFinite(scale)) {
       throw new OpError('RandomNormal', `needs finite mean and scale, got mean ${mean}, scale ${scale}`);
     }
-    return { dtype, mean, scale, seed, shape };
+    return { dtype, mean: floatAttributeFor(mean, dtype), scale: floatAttributeFor(scale, dtype), seed, shape };
   },
   run: (_inputs, attrs, ctx) => {
     const { dtype, mean, scale, shape } = attrs;

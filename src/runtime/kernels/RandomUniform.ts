@@ -12,6 +12,7 @@ import { PhiloxStream } from '../random/philox-stream.js';
 import { philoxKeyFromSeed, readRandomTensorAttributes } from '../random/random-attributes.js';
 import { shapeSize } from '../shape.js';
 import { Tensor } from '../tensor.js';
+import { floatAttributeFor } from './templates/compute-precision.js';
 
 export interface RandomUniformAttributes {
   readonly dtype: FloatDType;
@@ -33,7 +34,7 @@ export const RandomUniform = defineKernel<RandomUniformAttributes>({
     if (!Number.isFinite(low) || !Number.isFinite(high) || low > high) {
       throw new OpError('RandomUniform', `needs finite low <= high, got low ${low}, high ${high}`);
     }
-    return { dtype, low, high, seed, shape };
+    return { dtype, low: floatAttributeFor(low, dtype), high: floatAttributeFor(high, dtype), seed, shape };
   },
   run: (_inputs, attrs, ctx) => {
     const { dtype, low, high, shape } = attrs;

@@ -13,10 +13,10 @@ import {
   groupAxes,
   planReduction,
   readReduceAttributes,
-  reductionNumerics,
   sumGroups,
   tensorFromValues,
 } from './templates/reduction.js';
+import { reductionNumerics } from './templates/compute-precision.js';
 import { materialize } from './templates/outer-index.js';
 
 export const ReduceMean = defineKernel({
@@ -28,7 +28,7 @@ export const ReduceMean = defineKernel({
     if (plan.noop) return [materialize(plan.data)];
     const dtype = plan.data.dtype;
     const groups = groupAxes(plan.data, plan.axes);
-    const numerics = reductionNumerics(dtype, ctx.profile);
+    const numerics = reductionNumerics(dtype, ctx);
     const sums = sumGroups(groups, numerics);
     const n = groups.size;
     if (n === 0 && groups.count > 0 && (dtype === 'int32' || dtype === 'int64')) {

@@ -10,10 +10,10 @@ import {
   groupAxes,
   planReduction,
   readReduceAttributes,
-  reductionNumerics,
   sumGroups,
   tensorFromValues,
 } from './templates/reduction.js';
+import { reductionNumerics } from './templates/compute-precision.js';
 import { materialize } from './templates/outer-index.js';
 
 export const ReduceSum = defineKernel({
@@ -23,7 +23,7 @@ export const ReduceSum = defineKernel({
   run: (inputs, attributes, ctx) => {
     const plan = planReduction('ReduceSum', inputs, attributes, SUM_DTYPES);
     if (plan.noop) return [materialize(plan.data)];
-    const sums = sumGroups(groupAxes(plan.data, plan.axes), reductionNumerics(plan.data.dtype, ctx.profile));
+    const sums = sumGroups(groupAxes(plan.data, plan.axes), reductionNumerics(plan.data.dtype, ctx));
     return [tensorFromValues(sums, plan.outputShape, plan.data.dtype)];
   },
 });

@@ -15,8 +15,8 @@ import type { DType, FloatDType } from '../dtype.js';
 import { defineKernel } from '../kernel.js';
 import { shapesEqual } from '../shape.js';
 import { Tensor } from '../tensor.js';
-import { computeRounder } from './templates/compute-precision.js';
-import { finishValues, requireDType, requireInput, requireSameDType } from './templates/elementwise.js';
+import { computeRounder, finishValues } from './templates/compute-precision.js';
+import { requireDType, requireInput, requireSameDType } from './templates/elementwise.js';
 
 const OP = 'RotaryEmbedding';
 /** ONNX type constraint T of RotaryEmbedding-23. */

@@ -10,6 +10,7 @@ import type { KernelContext } from '../../kernel.js';
 import { broadcastShapes, broadcastStrides, shapesEqual, stridedIndices } from '../../shape.js';
 import { Tensor } from '../../tensor.js';
 import { decodeToFloat64 } from '../../element-codec.js';
+import { finishValues } from './compute-precision.js';
 
 /** Decodes `t` as if broadcast to `shape` (row-major), without materialising a copy of storage. */
 export function readBroadcast(t: Tensor, shape: readonly number[], op: string): Float64Array {
@@ -33,17 +34,6 @@ export function broadcastOperands(op: string, tensors: readonly Tensor[]): Broad
     op,
   );
   return { shape, values: tensors.map((t) => readBroadcast(t, shape, op)) };
-}
-
-/**
- * Rounds freshly computed float64 results the way the profile's half compute does before
- * they are stored as `dtype`: half types computed in float32 first round to float32.
- */
-export function finishValues(values: Float64Array, dtype: DType, ctx: KernelContext): Float64Array {
-  if ((dtype === 'float16' || dtype === 'bfloat16') && ctx.profile.halfCompute === 'float32') {
-    for (let i = 0; i < values.length; i++) values[i] = Math.fround(values[i]);
-  }
-  return values;
 }
 
 export function requireInput(op: string, inputs: readonly (Tensor | undefined)[], index: number, name: string): Tensor {

@@ -84,5 +84,5 @@ export function readStashType(reader: AttributeReader, allowed: readonly FloatDT
 
 /** Reads `epsilon` (default 1e-5) as the float32 value an ONNX float attribute holds. */
 export function readEpsilon(reader: AttributeReader): number {
-  return Math.fround(reader.float('epsilon', 1e-5));
+  return reader.float32('epsilon', 1e-5);
 }

@@ -9,7 +9,7 @@ import { isFloatDType } from '../../dtype.js';
 import type { RawAttributes } from '../../kernel.js';
 import { AttributeReader } from '../../attribute-reader.js';
 import { sumStrided } from '../../numerics/accumulate.js';
-import type { NumericProfile, ReductionNumerics } from '../../numerics/numeric-profile.js';
+import type { ReductionNumerics } from '../../numerics/numeric-profile.js';
 import { Tensor } from '../../tensor.js';
 import { normalizeAxesOf, readIntegerVector } from './axis-inputs.js';
 import { requireDType, requireInput } from './elementwise.js';
@@ -107,15 +107,6 @@ export function restoreAxis(t: Tensor, axis: number): Tensor {
   if (axis === last) return t;
   const perm = t.shape.map((_, i) => (i === axis ? last : i < axis ? i : i - 1));
   return materialize(t.permute(perm));
-}
-
-/**
- * The accumulation a float reduction runs under. Golden: float64. Profiled: the profile's
- * accumulation dtype and order — except that float64 data is always summed in float64, as
- * every vendor library does (a float32 accumulator for doubles would be an emulation bug).
- */
-export function reductionNumerics(dtype: DType, profile: NumericProfile): ReductionNumerics {
-  return dtype === 'float64' ? { ...profile.reduce, accumulate: 'float64' } : profile.reduce;
 }
 
 /**
