@@ -19,9 +19,8 @@ import { channelsFirstView, channelsLastView, readDataFormat, type DataFormat } 
 import { matrixNumerics } from './templates/compute-precision.js';
 import { FLOAT_ONLY, requireDType, requireInput, requireSameDType } from './templates/elementwise.js';
 import {
-  matrixValuesOf,
   multiplyInto,
-  prepareMatrix,
+  prepareTensor,
   resultBuffer,
   resultTensor,
   rowMajorView,
@@ -89,8 +88,8 @@ export const Conv = defineKernel<ConvAttributes>({
     const numerics = matrixNumerics(xIn.dtype, ctx, 'conv');
     const values = resultBuffer(batch * outChannels * positions, numerics, xIn.dtype);
     if (values.length > 0) {
-      const px = prepareMatrix(matrixValuesOf(x.contiguous()), numerics);
-      const pw = prepareMatrix(matrixValuesOf(w.contiguous()), numerics);
+      const px = prepareTensor(x, numerics);
+      const pw = prepareTensor(w, numerics);
       const taps = shapeSize(kernel);
       const depth = groupChannels * taps;
       const outPerGroup = outChannels / group;

@@ -14,9 +14,8 @@ import { rounderFor } from '../numerics/accumulate.js';
 import { floatAttributeFor, matrixNumerics } from './templates/compute-precision.js';
 import { readBroadcast, requireDType, requireInput, requireSameDType } from './templates/elementwise.js';
 import {
-  matrixValuesOf,
   multiplyInto,
-  prepareMatrix,
+  prepareTensor,
   resultBuffer,
   resultTensor,
   rowMajorView,
@@ -67,8 +66,8 @@ export const Gemm = defineKernel<GemmAttributes>({
     const numerics = matrixNumerics(a.dtype, ctx);
     const values = resultBuffer(m * n, numerics, a.dtype);
     if (values.length === 0) return [resultTensor(values, [m, n], a.dtype)];
-    const pa = prepareMatrix(matrixValuesOf(a), numerics);
-    const pb = prepareMatrix(matrixValuesOf(b), numerics);
+    const pa = prepareTensor(a, numerics);
+    const pb = prepareTensor(b, numerics);
     const aView = attrs.transA ? transposedView(pa.values, m) : rowMajorView(pa.values, k);
     const bView = attrs.transB ? transposedView(pb.values, k) : rowMajorView(pb.values, n);
     multiplyInto(aView, bView, m, k, n, numerics, values, 0);
