@@ -25,6 +25,7 @@ import { broadcastStrides, shapesEqual } from '../shape.js';
 import { Tensor } from '../tensor.js';
 import { computeRounder, finishValues, matrixNumerics, pinnedRounder } from './templates/compute-precision.js';
 import { FLOAT_ONLY, readBroadcast, requireDType, requireInput, requireSameDType } from './templates/elementwise.js';
+import { mergeHeads, splitHeads } from './templates/attention-heads.js';
 import { matrixProduct } from './templates/matrix-product.js';
 import { softmaxLane, softmaxNumerics } from './templates/softmax.js';
 
@@ -125,7 +126,7 @@ export const Attention = defineKernel<AttentionAttributes>({
     const yTensor =
       problem.rank === 4
         ? Tensor.fromNumbers(finishValues(y, t1, ctx), [batch, qHeads, qSeq, vHeadSize], t1)
-        : Tensor.fromNumbers(finishValues(headsToHidden(y, batch, qHeads, qSeq, vHeadSize), t1, ctx), [batch, qSeq, qHeads * vHeadSize], t1);
+        : Tensor.fromNumbers(finishValues(mergeHeads(y, batch, qHeads, qSeq, vHeadSize), t1, ctx), [batch, qSeq, qHeads * vHeadSize], t1);
     return [
       yTensor,
       Tensor.fromNumbers(presentKey, [batch, kvHeads, totalSeq, headSize], t1),
@@ -179,9 +180,9 @@ function describeProblem(inputs: readonly (Tensor | undefined)[], attrs: Attenti
         fix: 'pass q_num_heads and kv_num_heads so that hidden = num_heads * head_size',
       });
     }
-    q = splitHeads(qIn, qNumHeads, 'Q', 'q_num_heads', shapes);
-    k = splitHeads(kIn, kvNumHeads, 'K', 'kv_num_heads', shapes);
-    v = splitHeads(vIn, kvNumHeads, 'V', 'kv_num_heads', shapes);
+    q = splitHeads(OP, qIn, qNumHeads, 'Q', 'q_num_heads', shapes);
+    k = splitHeads(OP, kIn, kvNumHeads, 'K', 'kv_num_heads', shapes);
+    v = splitHeads(OP, vIn, kvNumHeads, 'V', 'kv_num_heads', shapes);
   }
   const [batch, qHeads, qSeq, headSize] = q.shape;
   const [kBatch, kvHeads, kvSeq, kHeadSize] = k.shape;
@@ -221,15 +222,6 @@ function describeProblem(inputs: readonly (Tensor | undefined)[], attrs: Attenti
   const totalSeq = pastSeq + kvSeq;
   if (mask) checkMask(mask, q.dtype, [batch, qHeads, qSeq, totalSeq]);
   return { rank, q, k, v, mask, pastKey, pastValue, batch, qHeads, kvHeads, qSeq, pastSeq, totalSeq, headSize, vHeadSize };
-}
-
-/** (batch, seq, heads * size) -> (batch, heads, seq, size) view. */
-function splitHeads(t: Tensor, heads: number, name: string, attribute: string, shapes: string): Tensor {
-  const [batch, seq, hidden] = t.shape;
-  if (hidden % heads !== 0) {
-    throw new OpError(OP, `${name}'s hidden size ${hidden} is not divisible by ${attribute} = ${heads}: ${shapes}`);
-  }
-  return t.reshape([batch, seq, heads, hidden / heads]).permute([0, 2, 1, 3]);
 }
 
 function checkMask(mask: Tensor, qDType: DType, target: readonly number[]): void {
@@ -309,18 +301,6 @@ function concatSequence(past: Tensor | undefined, current: Tensor): Float64Array
 function transposedBlock(values: Float64Array, offset: number, rows: number, cols: number): Float64Array {
   const out = new Float64Array(rows * cols);
   for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) out[c * rows + r] = values[offset + r * cols + c];
-  return out;
-}
-
-/** (batch, heads, seq, size) -> (batch, seq, heads * size). */
-function headsToHidden(values: Float64Array, batch: number, heads: number, seq: number, size: number): Float64Array {
-  const out = new Float64Array(values.length);
-  for (let b = 0; b < batch; b++)
-    for (let h = 0; h < heads; h++)
-      for (let s = 0; s < seq; s++) {
-        const from = ((b * heads + h) * seq + s) * size;
-        out.set(values.subarray(from, from + size), ((b * seq + s) * heads + h) * size);
-      }
   return out;
 }
 
