@@ -12,3 +12,4 @@ export * from './cublaslt.js';
 export * from './nccl.js';
 export * from './curand.js';
 export * from './cudnn.js';
+export * from './cudnn-frontend.js';
