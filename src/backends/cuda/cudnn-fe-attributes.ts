@@ -105,7 +105,8 @@ export class SDPA_attributes extends Attributes {
 
   /** A float, or a scalar tensor. Unset, the logits are not scaled (no implicit 1/sqrt(d)). */
   set_attn_scale(value: number | Tensor_attributes): this {
-    if (typeof value === 'number') this.attn_scale_value = value;
+    // A C++ float.
+    if (typeof value === 'number') this.attn_scale_value = Math.fround(value);
     else this.attn_scale = requireTensor(value, 'SDPA_attributes::set_attn_scale');
     return this;
   }

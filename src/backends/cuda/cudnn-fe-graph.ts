@@ -239,7 +239,7 @@ export class Graph {
         const checked = t.validate();
         if (checked.is_bad()) return checked;
       }
-      for (const t of this.allTensors()) {
+      for (const t of this.nodes.flatMap((n) => [...n.inputs(), ...n.outputs()])) {
         if (t.get_data_type() === DataType_t.NOT_SET) {
           return fail(error_code_t.ATTRIBUTE_NOT_SET, `Tensor '${t.get_name()}' data type not set (Tensor_attributes::set_data_type or Graph::set_io_data_type / set_intermediate_data_type)`);
         }
