@@ -20,9 +20,9 @@ import {
 } from './constants.generated.js';
 import { isCudnnDataType } from './cudnn-data-types.js';
 import { CudnnDescriptor, createDescriptor, destroyDescriptor, requireDescriptor, requireInt } from './cudnn-descriptor.js';
-import { requireFilterLayout, type FilterLayout } from './cudnn-filter-descriptors.js';
+import { requireFilterLayout, type FilterLayout, type cudnnFilterDescriptor_t } from './cudnn-filter-descriptors.js';
 import { cudnnCall, rejectCudnn } from './cudnn-status.js';
-import { formatDims, requireTensorLayout, type TensorLayout } from './cudnn-tensor-descriptors.js';
+import { formatDims, requireTensorLayout, type TensorLayout, type cudnnTensorDescriptor_t } from './cudnn-tensor-descriptors.js';
 import { isEnumMember } from './enum-names.js';
 import { writeOut, requireOut } from './out-param.js';
 
@@ -138,8 +138,8 @@ export function cudnnDestroyConvolutionDescriptor(convDesc: cudnnConvolutionDesc
 /** N, C, H, W of the convolution's output (the doc formula above). */
 export function cudnnGetConvolution2dForwardOutputDim(
   convDesc: cudnnConvolutionDescriptor_t,
-  inputTensorDesc: unknown,
-  filterDesc: unknown,
+  inputTensorDesc: cudnnTensorDescriptor_t,
+  filterDesc: cudnnFilterDescriptor_t,
   n: Ref<number>,
   c: Ref<number>,
   h: Ref<number>,

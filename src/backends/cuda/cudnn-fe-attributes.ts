@@ -85,7 +85,10 @@ export class SDPA_attributes extends Attributes {
   seq_len_q: Tensor_attributes | undefined;
   seq_len_kv: Tensor_attributes | undefined;
   dropout_probability: number | undefined;
+  dropout_seed: Tensor_attributes | undefined;
+  dropout_offset: Tensor_attributes | undefined;
   dropout_mask: Tensor_attributes | undefined;
+  dropout_scale: Tensor_attributes | undefined;
   stats_use_log2 = false;
 
   set_generate_stats(value: boolean): this {
@@ -170,10 +173,14 @@ export class SDPA_attributes extends Attributes {
 
   /** set_dropout(probability, seed, offset) or set_dropout(mask, scale). */
   set_dropout(probability_or_mask: number | Tensor_attributes, seed_or_scale: Tensor_attributes, offset?: Tensor_attributes): this {
-    if (typeof probability_or_mask === 'number') this.dropout_probability = probability_or_mask;
-    else this.dropout_mask = probability_or_mask;
-    void seed_or_scale;
-    void offset;
+    if (typeof probability_or_mask === 'number') {
+      this.dropout_probability = probability_or_mask;
+      this.dropout_seed = seed_or_scale;
+      this.dropout_offset = offset;
+    } else {
+      this.dropout_mask = probability_or_mask;
+      this.dropout_scale = seed_or_scale;
+    }
     return this;
   }
 }

@@ -113,7 +113,7 @@ export class Graph {
    * (`graph.tensor(1e-5f)`; a second argument ScalarType as in C++).
    */
   tensor(tensor: Tensor_attributes | number): Tensor_attributes {
-    // eslint-disable-next-line prefer-rest-params
+    // The C++ scalar overload's ScalarType, read positionally to keep the catalog's parameter list.
     const t = typeof tensor === 'number' ? new Tensor_attributes(tensor, arguments[1]) : tensor;
     if (!(t instanceof Tensor_attributes)) throw new TypeError('Graph::tensor takes a Tensor_attributes or a number');
     this.graphInputs.push(t);
