@@ -1,0 +1,377 @@
+/**
+ * Ports one parsed file: one walk over the syntax tree collects edits for facade calls (lifted
+ * to the Invocation IR and lowered to the target), enum references (by meaning), type
+ * references (through the catalog's type equivalences) and diagnostics (with comments above
+ * the code they concern); then imports are recomputed and the edits applied once.
+ * Arguments are visited before their call, so a call's text is built from already-rewritten
+ * arguments.
+ */
+import type { Catalog, EnumRecord } from '../catalog/catalog.js';
+import type { BackendId } from '../catalog/vocabulary.js';
+import { ConstantEvaluator, type ConstantValue } from './context/constant-value.js';
+import { isPure } from './context/expression-purity.js';
+import { FreshNames } from './context/fresh-names.js';
+import { StaticContext, type ResolvedCall } from './context/static-context.js';
+import { DiagnosticComments } from './diagnostics/diagnostic-comments.js';
+import { pending, placeDiagnostic, type PendingDiagnostic, type PortDiagnostic } from './diagnostics/port-diagnostics.js';
+import { EditList } from './edits/edit-list.js';
+import { rewriteImports } from './edits/import-rewrite.js';
+import { callLayoutOf } from './emit/call-text.js';
+import { placeLowering } from './emit/statement-placement.js';
+import { TargetNames, type ReferenceStyle } from './emit/target-names.js';
+import type { Expr } from './ir/expr.js';
+import type { LiftContext, LifterRegistry, SourceCall } from './lift/lifter.js';
+import type { LowerContext, LowererRegistry } from './lower/lowerer.js';
+import { correspondingEnum, memberByMeaning, statusEnumOf } from './mapping/enum-mapping.js';
+import { facadeIndex, type EnumMember } from './mapping/facade-index.js';
+import { chooseTarget } from './mapping/target-entry.js';
+import { correspondingType } from './mapping/type-mapping.js';
+import type { PortRewrite } from './port-result.js';
+import { findComments } from './syntax/comments.js';
+import type { FacadeBindings } from './syntax/facade-bindings.js';
+import { FacadeReferences, type FacadeReference } from './syntax/facade-references.js';
+import { suppressedLines, type SuppressedLines } from './syntax/markers.js';
+import { positionOf, ts } from './syntax/typescript.js';
+
+export interface FilePorterOptions {
+  readonly catalog: Catalog;
+  readonly from: BackendId;
+  readonly to: BackendId;
+  readonly comments: boolean;
+  readonly lifters: LifterRegistry;
+  readonly lowerers: LowererRegistry;
+  /** Target names to import under an alias because the same local stays in use as a source name. */
+  readonly forcedAliases: ReadonlySet<string>;
+}
+
+export interface FilePortRun {
+  readonly output: string;
+  readonly rewrites: PortRewrite[];
+  readonly diagnostics: PortDiagnostic[];
+  /** Target export names whose local collides with a source name kept for unported code. */
+  readonly conflicts: string[];
+}
+
+const EQUALITY = new Set([ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken]);
+
+export class FilePorter {
+  private readonly text: string;
+  private readonly edits: EditList;
+  private readonly fresh: FreshNames;
+  private readonly names: TargetNames;
+  private readonly refs: FacadeReferences;
+  private readonly suppressed: SuppressedLines;
+  private readonly evaluator: ConstantEvaluator;
+  private readonly context: StaticContext;
+  private readonly commentWriter: DiagnosticComments;
+  private readonly rewrites: PortRewrite[] = [];
+  private readonly diagnostics: PortDiagnostic[] = [];
+  /** Source locals still used by code left as it was. */
+  private readonly leftovers = new Set<string>();
+  private readonly reportedUnknown = new Set<string>();
+  private readonly resolvedCalls = new Map<ts.CallExpression, ResolvedCall | null>();
+  private ported = false;
+
+  constructor(
+    private readonly sourceFile: ts.SourceFile,
+    private readonly bindings: FacadeBindings,
+    private readonly options: FilePorterOptions,
+  ) {
+    this.text = sourceFile.text;
+    this.edits = new EditList(this.text);
+    this.fresh = new FreshNames(sourceFile);
+    const { to, from } = options;
+    const existing = new Map<string, string>();
+    let existingNamespace: string | undefined;
+    for (const i of bindings.imports) {
+      if (i.backend !== to) continue;
+      if (i.namespace) existingNamespace ??= i.namespace;
+      for (const s of i.specifiers) existing.set(s.imported, s.local);
+    }
+    const sourceLocals = new Set(bindings.imports.filter((i) => i.backend === from).flatMap((i) => i.specifiers.map((s) => s.local)));
+    this.names = new TargetNames(to, this.fresh, existing, sourceLocals, options.forcedAliases, existingNamespace);
+    this.refs = new FacadeReferences(bindings, from, facadeIndex(options.catalog, from));
+    this.suppressed = suppressedLines(sourceFile, findComments(sourceFile));
+    this.evaluator = new ConstantEvaluator((node) => this.enumValue(node));
+    this.context = new StaticContext(sourceFile, (call) => this.resolveCall(call), this.evaluator, this.fresh);
+    this.commentWriter = new DiagnosticComments(sourceFile, this.edits);
+  }
+
+  run(): FilePortRun {
+    for (const r of this.bindings.reExports) {
+      if (r.backend === this.options.from) this.report(r.declaration, pending('OB1014', { backend: r.backend, target: this.options.to }));
+    }
+    this.visit(this.sourceFile);
+    if (this.ported || this.leftovers.size === 0) {
+      rewriteImports({ sourceFile: this.sourceFile, bindings: this.bindings, from: this.options.from, to: this.options.to, names: this.names, leftovers: this.leftovers }, this.edits);
+    }
+    const sourceLocals = new Set(this.bindings.imports.filter((i) => i.backend === this.options.from).flatMap((i) => i.specifiers.map((s) => s.local)));
+    const conflicts = this.names
+      .namedImports()
+      .filter((t) => this.leftovers.has(t.local) && sourceLocals.has(t.local))
+      .map((t) => t.name);
+    const byPosition = <T extends { line: number; column: number }>(a: T, b: T) => a.line - b.line || a.column - b.column;
+    return { output: this.edits.apply(), rewrites: this.rewrites.sort(byPosition), diagnostics: this.diagnostics.sort(byPosition), conflicts };
+  }
+
+  // ---- the walk -------------------------------------------------------------------------
+
+  private visit = (node: ts.Node): void => {
+    if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) return;
+    if (ts.isCallExpression(node)) {
+      const callee = this.refs.exact(node.expression);
+      if (callee?.symbol?.kind === 'entry') {
+        node.typeArguments?.forEach(this.visit);
+        node.arguments.forEach(this.visit);
+        this.portCall(node, callee);
+        return;
+      }
+    }
+    if (ts.isIdentifier(node)) {
+      const ref = this.refs.resolve(node);
+      if (ref) this.portReference(ref);
+      return;
+    }
+    ts.forEachChild(node, this.visit);
+  };
+
+  private isSuppressed(node: ts.Node): boolean {
+    if (this.suppressed.isEmpty) return false;
+    return this.suppressed.has(this.sourceFile.getLineAndCharacterOfPosition(node.getStart(this.sourceFile)).line);
+  }
+
+  private styleOf(ref: FacadeReference): ReferenceStyle {
+    return { kind: ref.style };
+  }
+
+  private originOf(ref: FacadeReference): string | undefined {
+    return ref.style === 'named' ? ref.local : undefined;
+  }
+
+  private report(node: ts.Node, diagnostic: PendingDiagnostic): void {
+    const { line, column } = positionOf(this.sourceFile, node);
+    const placed = placeDiagnostic(diagnostic, line, column);
+    this.diagnostics.push(placed);
+    if (this.options.comments && placed.severity !== 'info' && !this.isSuppressed(node)) this.commentWriter.add(node, placed);
+  }
+
+  private record(node: ts.Node, kind: PortRewrite['kind'], from: string, to: readonly string[]): void {
+    const { line, column } = positionOf(this.sourceFile, node);
+    this.rewrites.push({ line, column, kind, from, to });
+    this.ported = true;
+  }
+
+  // ---- calls ----------------------------------------------------------------------------
+
+  private portCall(node: ts.CallExpression, callee: FacadeReference): void {
+    if (callee.symbol?.kind !== 'entry') return;
+    const entry = callee.symbol.entry;
+    if (this.isSuppressed(node)) {
+      this.leftovers.add(callee.local);
+      return;
+    }
+    const hasTemplate = (entry.spec.template?.length ?? 0) > 0;
+    const argNodes = node.arguments.slice(hasTemplate ? 1 : 0);
+    const call: SourceCall = {
+      node,
+      backend: this.options.from,
+      entry,
+      args: argNodes.map((a, i) => this.argument(a, i)),
+      ...(hasTemplate && node.arguments[0] ? { template: this.argument(node.arguments[0], -1) } : {}),
+    };
+    const liftContext: LiftContext = {
+      catalog: this.options.catalog,
+      target: this.options.to,
+      context: this.context,
+      enumReference: (n) => this.enumReference(n),
+    };
+    const lifted = this.options.lifters.lift(call, liftContext);
+    if (!lifted.ok) return this.leaveCall(node, callee, lifted.diagnostics);
+    const lowerContext: LowerContext = {
+      catalog: this.options.catalog,
+      target: this.options.to,
+      names: this.names,
+      style: this.styleOf(callee),
+      origin: this.originOf(callee),
+      fresh: this.fresh,
+      context: this.context,
+      layout: callLayoutOf(node, this.sourceFile),
+    };
+    const mark = this.names.mark();
+    const lowered = this.options.lowerers.lower(lifted.invocation, lowerContext);
+    if (!lowered.ok) {
+      this.names.rollback(mark);
+      return this.leaveCall(node, callee, lowered.diagnostics);
+    }
+    const placed = placeLowering(node, lowered.lowering, this.edits, this.sourceFile);
+    if (!placed.ok) {
+      this.names.rollback(mark);
+      return this.leaveCall(node, callee, [pending('OB1017', { symbol: entry.spec.symbol, reason: placed.reason }, entry.spec.symbol)]);
+    }
+    this.record(node, 'call', entry.spec.symbol, lowered.lowering.targetSymbols);
+    for (const d of lowered.lowering.diagnostics) this.report(node, d);
+  }
+
+  private leaveCall(node: ts.CallExpression, callee: FacadeReference, diagnostics: readonly PendingDiagnostic[]): void {
+    this.leftovers.add(callee.local);
+    for (const d of diagnostics) this.report(node, d);
+  }
+
+  /** A call argument as an IR expression: rewritten text, purity, constant value, order. */
+  private argument(node: ts.Expression, order: number): Expr {
+    const start = node.getStart(this.sourceFile);
+    const leading = this.text.slice(node.pos, start).trim();
+    const trailing = (ts.getTrailingCommentRanges(this.text, node.end) ?? []).map((r) => this.text.slice(r.pos, r.end)).join(' ');
+    const core = this.edits.textOf(start, node.end);
+    const text = `${leading && /^(\/\/|\/\*)/.test(leading) && !leading.includes('\n') ? `${leading} ` : ''}${core}${trailing ? ` ${trailing}` : ''}`;
+    const value = this.evaluator.evaluate(node);
+    const ref = this.refs.exact(node);
+    return {
+      text,
+      node,
+      pure: isPure(node),
+      ...(value ? { value } : {}),
+      ...(order >= 0 ? { order } : {}),
+      ...(ref?.style === 'named' ? { origin: ref.local } : {}),
+    };
+  }
+
+  /** A facade call with its entry, for the static context (set-calls). */
+  private resolveCall(call: ts.CallExpression): ResolvedCall | undefined {
+    const cached = this.resolvedCalls.get(call);
+    if (cached !== undefined) return cached ?? undefined;
+    const ref = this.refs.exact(call.expression);
+    let resolved: ResolvedCall | undefined;
+    if (ref?.symbol?.kind === 'entry') {
+      const entry = ref.symbol.entry;
+      const hasTemplate = (entry.spec.template?.length ?? 0) > 0;
+      resolved = { node: call, backend: ref.backend, entry, args: call.arguments.slice(hasTemplate ? 1 : 0) };
+    }
+    this.resolvedCalls.set(call, resolved ?? null);
+    return resolved;
+  }
+
+  // ---- enum members and types -------------------------------------------------------------
+
+  private enumReference(node: ts.Expression): { enum: EnumRecord; member: EnumMember } | undefined {
+    const ref = this.refs.exact(node);
+    return ref?.symbol?.kind === 'enum-member' ? { enum: ref.symbol.enum, member: ref.symbol.member } : undefined;
+  }
+
+  private enumValue(node: ts.Expression): ConstantValue | undefined {
+    const e = this.enumReference(node);
+    if (!e) return undefined;
+    return { kind: 'enum', backend: e.enum.backend, enumName: e.enum.spec.name, member: e.member.name, value: e.member.value, ...(e.member.meaning ? { meaning: e.member.meaning } : {}) };
+  }
+
+  private portReference(ref: FacadeReference): void {
+    const symbol = ref.symbol;
+    if (this.isSuppressed(ref.node)) {
+      this.leftovers.add(ref.local);
+      return;
+    }
+    if (!symbol) {
+      this.leftovers.add(ref.local);
+      const name = ref.path.length > 0 ? ref.path.join('.') : `* as ${ref.local}`;
+      if (ref.path.length === 0) this.report(ref.node, pending('OB1009', { symbol: name }, name));
+      else if (!this.reportedUnknown.has(name)) {
+        this.reportedUnknown.add(name);
+        this.report(ref.node, pending('OB1010', { name, backend: ref.backend }, name));
+      }
+      return;
+    }
+    switch (symbol.kind) {
+      case 'host':
+        if (ref.style === 'namespace') {
+          this.edits.replace(ref.node.getStart(this.sourceFile), ref.node.end, `${this.names.namespace()}.${ref.path.join('.')}`);
+        }
+        return;
+      case 'entry':
+        this.leftovers.add(ref.local);
+        this.report(ref.node, pending('OB1009', { symbol: symbol.entry.spec.symbol }, symbol.entry.spec.symbol));
+        return;
+      case 'enum-member':
+        return this.portEnumMember(ref, symbol.enum, symbol.member);
+      case 'enum':
+      case 'type':
+        return this.portType(ref, symbol.kind === 'enum' ? symbol.enum : symbol.type);
+    }
+  }
+
+  /**
+   * An enum member outside a ported call's arguments. A status compared with a facade call
+   * (`cudaMalloc(...) !== cudaSuccess`, or a variable initialised with one) maps into the
+   * status enum of that call's target; anything else into the corresponding enum.
+   */
+  private portEnumMember(ref: FacadeReference, source: EnumRecord, member: EnumMember): void {
+    const catalog = this.options.catalog;
+    const to = this.options.to;
+    if (!member.meaning) {
+      this.leftovers.add(ref.local);
+      this.report(ref.node, pending('OB1006', { member: member.name, meaning: 'no meaning tag in the catalog', target: to, where: '' }, member.name));
+      return;
+    }
+    let targetEnum: EnumRecord | undefined;
+    if (member.meaning.startsWith('status.')) {
+      const call = this.comparedCall(ref.node);
+      const target = call ? chooseTarget(catalog, call.entry, to).candidates[0] : undefined;
+      if (target) targetEnum = statusEnumOf(catalog, target);
+    }
+    targetEnum ??= correspondingEnum(catalog, source, to);
+    const targetMember = targetEnum ? memberByMeaning(targetEnum, member.meaning, { enum: source, member: member.name }) : undefined;
+    if (!targetEnum || !targetMember) {
+      this.leftovers.add(ref.local);
+      this.report(ref.node, pending('OB1006', { member: member.name, meaning: member.meaning, target: to, where: '' }, member.name));
+      return;
+    }
+    const text = this.names.member(targetEnum.spec.name, targetMember.name, this.styleOf(ref), this.originOf(ref));
+    this.edits.replace(ref.node.getStart(this.sourceFile), ref.node.end, text);
+    this.record(ref.node, 'enum', member.name, [targetMember.name]);
+  }
+
+  /** The facade call a status is compared with: directly, or through a variable it initialised. */
+  private comparedCall(node: ts.Node): ResolvedCall | undefined {
+    let n: ts.Node = node;
+    while (n.parent && ts.isParenthesizedExpression(n.parent)) n = n.parent;
+    const parent = n.parent;
+    if (!parent || !ts.isBinaryExpression(parent) || !EQUALITY.has(parent.operatorToken.kind)) return undefined;
+    let other: ts.Expression = parent.left === n ? parent.right : parent.left;
+    while (ts.isParenthesizedExpression(other)) other = other.expression;
+    if (ts.isCallExpression(other)) return this.resolveCall(other);
+    if (ts.isIdentifier(other)) {
+      const initializer = variableInitializer(other);
+      if (initializer && ts.isCallExpression(initializer)) return this.resolveCall(initializer);
+    }
+    return undefined;
+  }
+
+  private portType(ref: FacadeReference, source: { backend: BackendId; spec: { name: string } }): void {
+    const catalog = this.options.catalog;
+    const record = catalog.backend(source.backend).enums.get(source.spec.name) ?? catalog.backend(source.backend).types.get(source.spec.name);
+    const mapped = record ? correspondingType(catalog, record, this.options.to) : undefined;
+    if (!mapped) {
+      this.leftovers.add(ref.local);
+      this.report(ref.node, pending('OB1008', { type: source.spec.name, target: this.options.to }, source.spec.name));
+      return;
+    }
+    const name = mapped.kind === 'enum' ? mapped.enum.spec.name : mapped.type.spec.name;
+    const text = ref.inType ? this.names.type(name, this.styleOf(ref), this.originOf(ref)) : this.names.value(name, this.styleOf(ref), this.originOf(ref));
+    this.edits.replace(ref.node.getStart(this.sourceFile), ref.node.end, text);
+    this.record(ref.node, 'type', source.spec.name, [name]);
+  }
+}
+
+/** The initializer of the variable an identifier names (nearest declaration in enclosing blocks). */
+function variableInitializer(identifier: ts.Identifier): ts.Expression | undefined {
+  for (let scope: ts.Node | undefined = identifier.parent; scope; scope = scope.parent) {
+    const statements = ts.isBlock(scope) || ts.isSourceFile(scope) || ts.isModuleBlock(scope) || ts.isCaseClause(scope) || ts.isDefaultClause(scope) ? scope.statements : undefined;
+    if (!statements) continue;
+    for (const statement of statements) {
+      if (!ts.isVariableStatement(statement)) continue;
+      for (const d of statement.declarationList.declarations) {
+        if (ts.isIdentifier(d.name) && d.name.text === identifier.text) return d.initializer;
+      }
+    }
+  }
+  return undefined;
+}
