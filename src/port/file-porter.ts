@@ -12,7 +12,7 @@ import { ConstantEvaluator, type ConstantValue } from './context/constant-value.
 import { isPure } from './context/expression-purity.js';
 import { FreshNames } from './context/fresh-names.js';
 import { StaticContext, type ResolvedCall } from './context/static-context.js';
-import { DiagnosticComments } from './diagnostics/diagnostic-comments.js';
+import { DiagnosticComments, commentText } from './diagnostics/diagnostic-comments.js';
 import { pending, placeDiagnostic, type PendingDiagnostic, type PortDiagnostic } from './diagnostics/port-diagnostics.js';
 import { EditList } from './edits/edit-list.js';
 import { rewriteImports } from './edits/import-rewrite.js';
@@ -121,9 +121,16 @@ export class FilePorter {
     if (ts.isCallExpression(node)) {
       const callee = this.refs.exact(node.expression);
       if (callee?.symbol?.kind === 'entry') {
+        const checkpoint = this.checkpoint();
         node.typeArguments?.forEach(this.visit);
-        node.arguments.forEach(this.visit);
-        this.portCall(node, callee);
+        // Enum members passed directly are mapped by the call, through its target parameter.
+        node.arguments.forEach((a) => this.enumReference(a) || this.visit(a));
+        const failure = this.portCall(node, callee);
+        if (failure) {
+          this.restore(checkpoint);
+          this.keepAsWritten(node);
+          for (const d of failure) this.report(node, d);
+        }
         return;
       }
     }
@@ -148,9 +155,13 @@ export class FilePorter {
     return ref.style === 'named' ? ref.local : undefined;
   }
 
-  private report(node: ts.Node, diagnostic: PendingDiagnostic): void {
+  private place(node: ts.Node, diagnostic: PendingDiagnostic): PortDiagnostic {
     const { line, column } = positionOf(this.sourceFile, node);
-    const placed = placeDiagnostic(diagnostic, line, column);
+    return placeDiagnostic(diagnostic, line, column);
+  }
+
+  private report(node: ts.Node, diagnostic: PendingDiagnostic): void {
+    const placed = this.place(node, diagnostic);
     this.diagnostics.push(placed);
     if (this.options.comments && placed.severity !== 'info' && !this.isSuppressed(node)) this.commentWriter.add(node, placed);
   }
@@ -163,13 +174,45 @@ export class FilePorter {
 
   // ---- calls ----------------------------------------------------------------------------
 
-  private portCall(node: ts.CallExpression, callee: FacadeReference): void {
-    if (callee.symbol?.kind !== 'entry') return;
+  private checkpoint() {
+    return {
+      edits: this.edits.mark(),
+      names: this.names.mark(),
+      comments: this.commentWriter.mark(),
+      rewrites: this.rewrites.length,
+      diagnostics: this.diagnostics.length,
+      unknown: new Set(this.reportedUnknown),
+    };
+  }
+
+  private restore(c: ReturnType<FilePorter['checkpoint']>): void {
+    this.edits.rollback(c.edits);
+    this.names.rollback(c.names);
+    this.commentWriter.rollback(c.comments);
+    this.rewrites.length = c.rewrites;
+    this.diagnostics.length = c.diagnostics;
+    this.reportedUnknown.clear();
+    for (const u of c.unknown) this.reportedUnknown.add(u);
+    this.ported = this.rewrites.length > 0;
+  }
+
+  /** Every source facade name inside `node` stays imported from the source facade. */
+  private keepAsWritten(node: ts.Node): void {
+    const visit = (n: ts.Node): void => {
+      if (ts.isIdentifier(n)) {
+        const ref = this.refs.resolve(n);
+        if (ref) this.leftovers.add(ref.local);
+      }
+      ts.forEachChild(n, visit);
+    };
+    visit(node);
+  }
+
+  /** Ports a facade call; returns why not when it cannot (the caller leaves it as written). */
+  private portCall(node: ts.CallExpression, callee: FacadeReference): readonly PendingDiagnostic[] | undefined {
+    if (callee.symbol?.kind !== 'entry') return [];
     const entry = callee.symbol.entry;
-    if (this.isSuppressed(node)) {
-      this.leftovers.add(callee.local);
-      return;
-    }
+    if (this.isSuppressed(node)) return [];
     const hasTemplate = (entry.spec.template?.length ?? 0) > 0;
     const argNodes = node.arguments.slice(hasTemplate ? 1 : 0);
     const call: SourceCall = {
@@ -186,7 +229,7 @@ export class FilePorter {
       enumReference: (n) => this.enumReference(n),
     };
     const lifted = this.options.lifters.lift(call, liftContext);
-    if (!lifted.ok) return this.leaveCall(node, callee, lifted.diagnostics);
+    if (!lifted.ok) return lifted.diagnostics;
     const lowerContext: LowerContext = {
       catalog: this.options.catalog,
       target: this.options.to,
@@ -197,24 +240,18 @@ export class FilePorter {
       context: this.context,
       layout: callLayoutOf(node, this.sourceFile),
     };
-    const mark = this.names.mark();
     const lowered = this.options.lowerers.lower(lifted.invocation, lowerContext);
-    if (!lowered.ok) {
-      this.names.rollback(mark);
-      return this.leaveCall(node, callee, lowered.diagnostics);
-    }
+    if (!lowered.ok) return lowered.diagnostics;
     const placed = placeLowering(node, lowered.lowering, this.edits, this.sourceFile);
-    if (!placed.ok) {
-      this.names.rollback(mark);
-      return this.leaveCall(node, callee, [pending('OB1017', { symbol: entry.spec.symbol, reason: placed.reason }, entry.spec.symbol)]);
-    }
+    if (!placed.ok) return [pending('OB1017', { symbol: entry.spec.symbol, reason: placed.reason }, entry.spec.symbol)];
     this.record(node, 'call', entry.spec.symbol, lowered.lowering.targetSymbols);
+    const placedDiagnostics = lowered.lowering.diagnostics.map((d) => this.place(node, d));
+    if (this.options.comments) {
+      const keep = new Set(placedDiagnostics.filter((d) => d.severity !== 'info').map(commentText));
+      this.commentWriter.removeStale(node, entry.spec.symbol, keep);
+    }
     for (const d of lowered.lowering.diagnostics) this.report(node, d);
-  }
-
-  private leaveCall(node: ts.CallExpression, callee: FacadeReference, diagnostics: readonly PendingDiagnostic[]): void {
-    this.leftovers.add(callee.local);
-    for (const d of diagnostics) this.report(node, d);
+    return undefined;
   }
 
   /** A call argument as an IR expression: rewritten text, purity, constant value, order. */

@@ -1,7 +1,8 @@
 /**
  * Diagnostics written into the code as comments above the statement they concern:
  * `// opbridge OB1005: <message>`. A comment already present in the comment lines directly
- * above the statement (from an earlier run) is recognised and not written again.
+ * above the statement (from an earlier run) is recognised and not written again; when a call
+ * that an earlier run could not port is ported, the comments naming it are removed.
  */
 import type { EditList } from '../edits/edit-list.js';
 import { lineIndent, newlineOf } from '../emit/statement-placement.js';
@@ -25,6 +26,7 @@ export function commentAnchor(node: ts.Node): ts.Node {
 
 export class DiagnosticComments {
   private readonly written = new Set<string>();
+  private readonly log: string[] = [];
   private readonly lines: string[];
   private readonly nl: string;
 
@@ -45,8 +47,34 @@ export class DiagnosticComments {
     const key = `${line}\u0000${text}`;
     if (this.written.has(key) || this.existingAbove(line).has(text)) return;
     this.written.add(key);
+    this.log.push(key);
     const lineStart = this.sourceFile.getPositionOfLineAndCharacter(line, 0);
     this.edits.insert(lineStart, `${lineIndent(this.sourceFile.text, start)}${text}${this.nl}`);
+  }
+
+  mark(): number {
+    return this.log.length;
+  }
+
+  rollback(mark: number): void {
+    while (this.log.length > mark) this.written.delete(this.log.pop()!);
+  }
+
+  /**
+   * Removes the diagnostic comments above the statement holding `node` that name `symbol`
+   * (written by an earlier run), except those in `keep`.
+   */
+  removeStale(node: ts.Node, symbol: string, keep: ReadonlySet<string>): void {
+    const anchor = commentAnchor(node);
+    const { line } = this.sourceFile.getLineAndCharacterOfPosition(anchor.getStart(this.sourceFile));
+    for (let l = line - 1; l >= 0; l--) {
+      const trimmed = this.lines[l].trim();
+      if (!trimmed.startsWith('//')) break;
+      if (!DIAGNOSTIC_COMMENT.test(trimmed) || keep.has(trimmed) || !trimmed.includes(`\`${symbol}\``)) continue;
+      const start = this.sourceFile.getPositionOfLineAndCharacter(l, 0);
+      const end = l + 1 < this.lines.length ? this.sourceFile.getPositionOfLineAndCharacter(l + 1, 0) : this.sourceFile.text.length;
+      if (!this.edits.touches(start - 1, end + 1)) this.edits.replace(start, end, '');
+    }
   }
 
   /** Diagnostic comments in the comment-only lines directly above a line. */

@@ -25,6 +25,19 @@ export class EditList {
     return this.edits.length;
   }
 
+  /** A point to roll back to. */
+  mark(): number {
+    return this.seq;
+  }
+
+  /**
+   * Drops every edit made since `mark` (a call left unported is left exactly as written,
+   * arguments included). Edits made since then only ever absorbed edits made since then.
+   */
+  rollback(mark: number): void {
+    this.edits = this.edits.filter((e) => e.seq < mark);
+  }
+
   /** Whether any edit lies inside [start, end). */
   touches(start: number, end: number): boolean {
     return this.edits.some((e) => this.inside(e, start, end));

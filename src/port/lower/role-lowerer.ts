@@ -18,6 +18,8 @@
  */
 import { bindingKey } from '../../catalog/answers.js';
 import type { Catalog, EntryRecord } from '../../catalog/catalog.js';
+import type { BackendId } from '../../catalog/vocabulary.js';
+import { facadeIndex } from '../mapping/facade-index.js';
 import type { ParamSpec } from '../../catalog/schema/mapping.js';
 import { pending, type PendingDiagnostic } from '../diagnostics/port-diagnostics.js';
 import { formatCall } from '../emit/call-text.js';
@@ -46,6 +48,13 @@ export const roleLowerer: Lowerer = {
     const symbol = source.spec.symbol;
     const choice = chooseTarget(ctx.catalog, source, ctx.target);
     const usable = choice.candidates.filter((e) => e.spec.status !== 'unsupported' && e.spec.status !== 'unknown');
+    // A gap's workaround entry serves when the call's arguments fit it (flags left at their default).
+    for (const alternative of usable.length === 0 ? (choice.alternatives ?? []) : []) {
+      const mark = ctx.names.mark();
+      const attempt = lowerTo(invocation, alternative, ctx);
+      if (attempt.ok) return { ok: true, lowering: { prelude: attempt.prelude, call: attempt.call, targetSymbols: [alternative.spec.symbol], diagnostics: attempt.diagnostics } };
+      ctx.names.rollback(mark);
+    }
     if (usable.length === 0) {
       const unsupported = choice.candidates[0];
       if (choice.gap || unsupported) {
@@ -132,7 +141,7 @@ function lowerTo(invocation: Invocation, target: EntryRecord, ctx: LowerContext)
 
   for (const [key, expr] of view) {
     if (consumed.has(key) || key === 'template') continue;
-    if (!droppable(key, expr, view, source, target, sourceIndex(key))) {
+    if (!droppable(key, expr, view, source, target, sourceIndex(key), ctx.catalog)) {
       const index = sourceIndex(key);
       failures.push(pending('OB1004', { param: index >= 0 ? source.spec.params[index].name : key, role: splitRoleKey(key).role.replace(/^param:.*/, 'no role'), symbol, targetSymbol: target.spec.symbol }, symbol));
     }
@@ -253,12 +262,12 @@ function mapEnum(
   return { value };
 }
 
-function droppable(key: RoleKey, expr: Expr, view: ReadonlyMap<RoleKey, Expr>, source: EntryRecord, target: EntryRecord, si: number): boolean {
+function droppable(key: RoleKey, expr: Expr, view: ReadonlyMap<RoleKey, Expr>, source: EntryRecord, target: EntryRecord, si: number, catalog: Catalog): boolean {
   if (!expr.pure) return false;
   const { role } = splitRoleKey(key);
   if (DROPPABLE_ROLES.has(role)) return true;
   const param = si >= 0 ? source.spec.params[si] : undefined;
-  if (param?.default !== undefined && equalsDefault(expr, param.default)) return true;
+  if (param && defaultsOf(source, param, catalog).some((d) => equalsDefault(expr, d, catalog))) return true;
   if (role.startsWith('attr:') && 'operator' in target.spec.binds) {
     const fixed = target.spec.binds.fixed?.[role.slice('attr:'.length)];
     if (fixed !== undefined && expr.value && 'value' in expr.value && expr.value.value === fixed) return true;
@@ -272,15 +281,42 @@ function droppable(key: RoleKey, expr: Expr, view: ReadonlyMap<RoleKey, Expr>, s
   return false;
 }
 
-function equalsDefault(expr: Expr, text: string): boolean {
+interface CatalogDefault {
+  readonly text: string;
+  readonly backend: BackendId;
+}
+
+/**
+ * The defaults that make an argument droppable: its parameter's, and (for vendors that copy
+ * CUDA's signatures without restating defaults) the same parameter of the CUDA equivalent.
+ */
+function defaultsOf(source: EntryRecord, param: ParamSpec, catalog: Catalog): CatalogDefault[] {
+  const out: CatalogDefault[] = [];
+  if (param.default !== undefined) out.push({ text: param.default, backend: source.backend });
+  if (source.backend !== 'cuda') {
+    for (const c of source.spec.cuda ?? []) {
+      const cudaParam = catalog.entry('cuda', c)?.spec.params.find((p) => p.name === param.name && p.role === param.role);
+      if (cudaParam?.default !== undefined) out.push({ text: cudaParam.default, backend: 'cuda' });
+    }
+  }
+  return out;
+}
+
+/** Whether an argument is a default: the same text, number or literal, or an enum member of the same meaning. */
+function equalsDefault(expr: Expr, d: CatalogDefault, catalog: Catalog): boolean {
   const written = expr.node ? expr.node.getText() : expr.text;
-  if (written === text || expr.text === text) return true;
+  if (written === d.text || expr.text === d.text) return true;
   const v = expr.value;
   if (!v) return false;
-  if (v.kind === 'enum') return v.member === text;
-  if (v.kind === 'number') return Number(text) === v.value;
-  if (v.kind === 'null') return text === 'null';
-  if (v.kind === 'boolean') return text === String(v.value);
+  if (v.kind === 'number') return Number(d.text) === v.value;
+  if (v.kind === 'null') return d.text === 'null';
+  if (v.kind === 'boolean') return d.text === String(v.value);
+  if (v.kind === 'enum') {
+    if (v.member === d.text) return true;
+    const resolved = facadeIndex(catalog, d.backend).resolve(d.text.split('.'));
+    const meaning = resolved?.symbol.kind === 'enum-member' ? resolved.symbol.member.meaning : undefined;
+    return (meaning !== undefined && meaning === v.meaning) || (/^-?\d+$/.test(d.text) && v.value === Number(d.text));
+  }
   return false;
 }
 

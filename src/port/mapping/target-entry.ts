@@ -16,6 +16,8 @@ export interface TargetChoice {
   readonly via: 'explicit' | 'binding' | 'none';
   /** A gap the target records for the CUDA equivalent (unsupported, or a workaround). */
   readonly gap?: GapRecord;
+  /** Entries the gap says to use instead that bind the same primitive or operator (tried by role). */
+  readonly alternatives?: readonly EntryRecord[];
   /** The CUDA symbols the source entry stands for. */
   readonly cudaEquivalents: readonly string[];
 }
@@ -79,7 +81,12 @@ function computeChoice(catalog: Catalog, source: EntryRecord, target: BackendId)
   for (const c of equivalents) explicit.push(...[...(index.byCuda.get(c) ?? [])].sort(byStatusThenName));
   if (explicit.length > 0) return { candidates: unique(explicit), via: 'explicit', cudaEquivalents: equivalents };
   const gap = equivalents.map((c) => catalog.backend(target).gaps.get(c)).find((g) => g !== undefined);
-  if (gap) return { candidates: [], via: 'none', gap, cudaEquivalents: equivalents };
+  if (gap) {
+    const alternatives = (gap.spec.use ?? [])
+      .map((u) => catalog.entry(target, u))
+      .filter((e): e is EntryRecord => e !== undefined && bindingKey(e) === bindingKey(source));
+    return { candidates: [], via: 'none', gap, alternatives, cudaEquivalents: equivalents };
+  }
   const inferred = sameBinding();
   return { candidates: inferred, via: inferred.length ? 'binding' : 'none', cudaEquivalents: equivalents };
 }
