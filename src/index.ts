@@ -26,3 +26,7 @@ export { OpbridgeError, UsageError, InputError, OpError, ShapeError } from './er
 export { coverage, type CoverageOptions } from './coverage/coverage.js';
 export type { CoverageReport } from './coverage/coverage-report.js';
 export { runProgram, type RunProgramOptions, type ProgramRun } from './run/run-program.js';
+export { port, type PortOptions } from './port/port.js';
+export { portSource, type PortSourceOptions, type SourcePortResult } from './port/port-source.js';
+export type { PortResult, PortFileResult, PortSummary, PortRewrite, PortOutcome } from './port/port-result.js';
+export { PORT_DIAGNOSTICS, type PortDiagnostic, type PortDiagnosticId } from './port/diagnostics/port-diagnostics.js';
