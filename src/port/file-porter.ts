@@ -6,7 +6,7 @@
  * Arguments are visited before their call, so a call's text is built from already-rewritten
  * arguments.
  */
-import type { Catalog, EnumRecord } from '../catalog/catalog.js';
+import type { Catalog, EntryRecord, EnumRecord } from '../catalog/catalog.js';
 import type { BackendId } from '../catalog/vocabulary.js';
 import { ConstantEvaluator, type ConstantValue } from './context/constant-value.js';
 import { isPure } from './context/expression-purity.js';
@@ -19,7 +19,7 @@ import { rewriteImports } from './edits/import-rewrite.js';
 import { callLayoutOf } from './emit/call-text.js';
 import { placeLowering } from './emit/statement-placement.js';
 import { TargetNames, type ReferenceStyle } from './emit/target-names.js';
-import type { Expr } from './ir/expr.js';
+import type { ArgumentComments, Expr } from './ir/expr.js';
 import type { LiftContext, LifterRegistry, SourceCall } from './lift/lifter.js';
 import type { LowerContext, LowererRegistry } from './lower/lowerer.js';
 import { correspondingEnum, memberByMeaning, statusEnumOf } from './mapping/enum-mapping.js';
@@ -70,6 +70,8 @@ export class FilePorter {
   private readonly leftovers = new Set<string>();
   private readonly reportedUnknown = new Set<string>();
   private readonly resolvedCalls = new Map<ts.CallExpression, ResolvedCall | null>();
+  /** Facade calls already processed: the target entry written, or null when left as written. */
+  private readonly callTargets = new Map<ts.CallExpression, EntryRecord | null>();
   private ported = false;
 
   constructor(
@@ -127,6 +129,7 @@ export class FilePorter {
         node.arguments.forEach((a) => this.enumReference(a) || this.visit(a));
         const failure = this.portCall(node, callee);
         if (failure) {
+          this.callTargets.set(node, null);
           this.restore(checkpoint);
           this.keepAsWritten(node);
           for (const d of failure) this.report(node, d);
@@ -245,6 +248,7 @@ export class FilePorter {
     const placed = placeLowering(node, lowered.lowering, this.edits, this.sourceFile);
     if (!placed.ok) return [pending('OB1017', { symbol: entry.spec.symbol, reason: placed.reason }, entry.spec.symbol)];
     this.record(node, 'call', entry.spec.symbol, lowered.lowering.targetSymbols);
+    this.callTargets.set(node, this.options.catalog.entry(this.options.to, lowered.lowering.targetSymbols[lowered.lowering.targetSymbols.length - 1]) ?? null);
     const placedDiagnostics = lowered.lowering.diagnostics.map((d) => this.place(node, d));
     if (this.options.comments) {
       const keep = new Set(placedDiagnostics.filter((d) => d.severity !== 'info').map(commentText));
@@ -254,23 +258,58 @@ export class FilePorter {
     return undefined;
   }
 
-  /** A call argument as an IR expression: rewritten text, purity, constant value, order. */
+  /** Comments around a call argument: on the lines before it, and after it on its line. */
+  private argumentComments(node: ts.Expression): ArgumentComments | undefined {
+    const text = this.text;
+    const leadingRanges = ts.getLeadingCommentRanges(text, node.pos) ?? [];
+    // A comment on the previous argument's line (after its comma) belongs to that argument.
+    const previousLineEnd = text.indexOf('\n', node.pos);
+    const leading = leadingRanges.filter((r) => previousLineEnd >= 0 && r.pos > previousLineEnd).map((r) => text.slice(r.pos, r.end));
+    const trailingRanges = [...(ts.getTrailingCommentRanges(text, node.end) ?? [])];
+    const comma = /^\s*,/.exec(text.slice(node.end));
+    if (comma && !text.slice(node.end, node.end + comma[0].length).includes('\n')) {
+      for (const r of ts.getTrailingCommentRanges(text, node.end + comma[0].length) ?? []) trailingRanges.push(r);
+    }
+    const trailing = trailingRanges.map((r) => text.slice(r.pos, r.end));
+    return leading.length || trailing.length ? { leading, trailing } : undefined;
+  }
+
+  /** A call argument as an IR expression: rewritten text, comments, purity, constant value, order. */
   private argument(node: ts.Expression, order: number): Expr {
     const start = node.getStart(this.sourceFile);
-    const leading = this.text.slice(node.pos, start).trim();
-    const trailing = (ts.getTrailingCommentRanges(this.text, node.end) ?? []).map((r) => this.text.slice(r.pos, r.end)).join(' ');
-    const core = this.edits.textOf(start, node.end);
-    const text = `${leading && /^(\/\/|\/\*)/.test(leading) && !leading.includes('\n') ? `${leading} ` : ''}${core}${trailing ? ` ${trailing}` : ''}`;
+    const text = this.edits.textOf(start, node.end);
+    const comments = this.argumentComments(node);
     const value = this.evaluator.evaluate(node);
     const ref = this.refs.exact(node);
+    const possibleMeanings = value ? undefined : this.possibleMeanings(node, 0);
     return {
       text,
+      ...(comments ? { comments } : {}),
       node,
       pure: isPure(node),
       ...(value ? { value } : {}),
+      ...(possibleMeanings ? { possibleMeanings } : {}),
       ...(order >= 0 ? { order } : {}),
       ...(ref?.style === 'named' ? { origin: ref.local } : {}),
     };
+  }
+
+  /** The meanings a value built only from facade enum members can take (see Expr.possibleMeanings). */
+  private possibleMeanings(node: ts.Expression, depth: number): string[] | undefined {
+    if (depth > 8) return undefined;
+    const direct = this.enumReference(node);
+    if (direct) return direct.member.meaning ? [direct.member.meaning] : undefined;
+    if (ts.isParenthesizedExpression(node)) return this.possibleMeanings(node.expression, depth + 1);
+    if (ts.isConditionalExpression(node)) {
+      const a = this.possibleMeanings(node.whenTrue, depth + 1);
+      const b = this.possibleMeanings(node.whenFalse, depth + 1);
+      return a && b ? [...new Set([...a, ...b])] : undefined;
+    }
+    if (ts.isIdentifier(node)) {
+      const initializer = variableInitializer(node);
+      return initializer ? this.possibleMeanings(initializer, depth + 1) : undefined;
+    }
+    return undefined;
   }
 
   /** A facade call with its entry, for the static context (set-calls). */
@@ -351,8 +390,16 @@ export class FilePorter {
     let targetEnum: EnumRecord | undefined;
     if (member.meaning.startsWith('status.')) {
       const call = this.comparedCall(ref.node);
-      const target = call ? chooseTarget(catalog, call.entry, to).candidates[0] : undefined;
-      if (target) targetEnum = statusEnumOf(catalog, target);
+      if (call) {
+        // The status of a call left as written stays a source status; the call has its diagnostic.
+        const done = this.callTargets.get(call.node);
+        if (done === null) {
+          this.leftovers.add(ref.local);
+          return;
+        }
+        const target = done ?? chooseTarget(catalog, call.entry, to).candidates[0];
+        if (target) targetEnum = statusEnumOf(catalog, target);
+      }
     }
     targetEnum ??= correspondingEnum(catalog, source, to);
     const targetMember = targetEnum ? memberByMeaning(targetEnum, member.meaning, { enum: source, member: member.name }) : undefined;

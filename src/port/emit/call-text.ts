@@ -2,6 +2,7 @@
  * Writes a call the way the source call was laid out: on one line, or one argument per line
  * with the source's indentation (and the closing parenthesis on its own line if it was).
  */
+import type { ArgumentComments } from '../ir/expr.js';
 import { ts } from '../syntax/typescript.js';
 
 export interface CallLayout {
@@ -29,8 +30,34 @@ export function callLayoutOf(node: ts.CallExpression, sourceFile: ts.SourceFile)
   return { multiline: true, indent, closeIndent };
 }
 
-export function formatCall(callee: string, args: readonly string[], layout: CallLayout): string {
-  if (!layout.multiline || args.length === 0) return `${callee}(${args.join(', ')})`;
-  const body = args.map((a) => `\n${layout.indent}${a}`).join(',');
-  return `${callee}(${body}${layout.closeIndent !== undefined ? `\n${layout.closeIndent}` : ''})`;
+export interface CallArgument {
+  readonly text: string;
+  readonly comments?: ArgumentComments;
+}
+
+/** A comment that can sit inside a line: `// x` becomes `/* x *\/`. */
+function inline(comment: string): string {
+  if (!comment.startsWith('//')) return comment;
+  const body = comment.slice(2).trim();
+  return body.includes('*/') ? '' : `/* ${body} */`;
+}
+
+export function formatCall(callee: string, args: readonly CallArgument[], layout: CallLayout): string {
+  if (!layout.multiline || args.length === 0) {
+    const parts = args.map((a) => [...(a.comments?.leading ?? []).map(inline), a.text, ...(a.comments?.trailing ?? []).map(inline)].filter(Boolean).join(' '));
+    return `${callee}(${parts.join(', ')})`;
+  }
+  const lines: string[] = [];
+  args.forEach((a, i) => {
+    for (const c of a.comments?.leading ?? []) lines.push(`${layout.indent}${c}`);
+    const trailing = a.comments?.trailing ?? [];
+    const comma = i < args.length - 1 ? ',' : '';
+    const lastIsLine = trailing.length > 0 && trailing[trailing.length - 1].startsWith('//');
+    // A line comment must end its line: it goes after the comma.
+    const after = trailing.map((c, k) => (k < trailing.length - 1 ? inline(c) : c)).filter(Boolean).join(' ');
+    lines.push(`${layout.indent}${a.text}${lastIsLine ? `${comma} ${after}` : `${after ? ` ${after}` : ''}${comma}`}`);
+  });
+  const last = args[args.length - 1].comments?.trailing ?? [];
+  const close = layout.closeIndent !== undefined || (last.length > 0 && last[last.length - 1].startsWith('//')) ? `\n${layout.closeIndent ?? ''}` : '';
+  return `${callee}(\n${lines.join('\n')}${close})`;
 }

@@ -7,7 +7,10 @@ import type { ConstantValue } from '../context/constant-value.js';
 import type { ts } from '../syntax/typescript.js';
 
 export interface Expr {
+  /** The code, without the comments around it. */
   readonly text: string;
+  /** Comments written next to the argument in the source call; they move with it. */
+  readonly comments?: ArgumentComments;
   /** The program expression it comes from; absent for generated text (defaults, derivations). */
   readonly node?: ts.Expression;
   /** Evaluating it twice, or at another point, is unobservable (see context/expression-purity.ts). */
@@ -18,6 +21,19 @@ export interface Expr {
   readonly order?: number;
   /** The local name of the named facade import the expression is (orders the new imports). */
   readonly origin?: string;
+  /**
+   * Meanings the value can take when it is built only from facade enum members (a conditional
+   * of two copy directions, or a variable initialised with one); those members are rewritten
+   * where they are written, so the value is a target value.
+   */
+  readonly possibleMeanings?: readonly string[];
+}
+
+export interface ArgumentComments {
+  /** Comments on the lines before the argument (`//` or block comments). */
+  readonly leading: readonly string[];
+  /** Comments after the argument on its line (after its comma, if any). */
+  readonly trailing: readonly string[];
 }
 
 /** Text the porter writes itself (a catalog default, a derived size): always pure. */

@@ -24,6 +24,8 @@ export interface EnumArgument {
   readonly enumName: string;
   /** Whether the argument is the member itself (so the lowerer may write the target member). */
   readonly direct: boolean;
+  /** For a value built from several members (`cond ? a : b`): the meanings it can take. */
+  readonly alternatives?: readonly string[];
 }
 
 export interface InvocationOrigin {

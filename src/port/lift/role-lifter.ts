@@ -46,6 +46,7 @@ export function enumArgument(call: SourceCall, index: number, ctx: LiftContext):
   }
   const value = arg.value;
   if (value?.kind === 'enum' && value.meaning) return { meaning: value.meaning, member: value.member, enumName: value.enumName, direct: false };
+  if (arg.possibleMeanings?.length) return { meaning: '', member: '', enumName: '', direct: false, alternatives: arg.possibleMeanings };
   return undefined;
 }
 

@@ -35,9 +35,10 @@ export function applicableGaps(target: EntryRecord, invocation: Invocation, sour
   const known = new Map<string, Set<string>>(); // family → meanings the call uses (constants)
   const unknownFamilies = new Set<string>();
   for (const e of invocation.enums.values()) {
-    if (!e.meaning) continue;
-    const family = e.meaning.slice(0, e.meaning.indexOf('.'));
-    known.set(family, (known.get(family) ?? new Set()).add(e.meaning));
+    for (const meaning of e.meaning ? [e.meaning] : (e.alternatives ?? [])) {
+      const family = meaning.slice(0, meaning.indexOf('.'));
+      known.set(family, (known.get(family) ?? new Set()).add(meaning));
+    }
   }
   for (const key of invocation.args.keys()) {
     if (!invocation.enums.has(key)) {

@@ -17,18 +17,18 @@
  * the target order would evaluate them in another order or more than once.
  */
 import { bindingKey } from '../../catalog/answers.js';
-import type { Catalog, EntryRecord } from '../../catalog/catalog.js';
+import type { Catalog, EntryRecord, EnumRecord } from '../../catalog/catalog.js';
 import type { BackendId } from '../../catalog/vocabulary.js';
 import { facadeIndex } from '../mapping/facade-index.js';
 import type { ParamSpec } from '../../catalog/schema/mapping.js';
 import { pending, type PendingDiagnostic } from '../diagnostics/port-diagnostics.js';
-import { formatCall } from '../emit/call-text.js';
+import { formatCall, type CallArgument } from '../emit/call-text.js';
 import type { Expr } from '../ir/expr.js';
-import type { Invocation } from '../ir/invocation.js';
+import type { EnumArgument, Invocation } from '../ir/invocation.js';
 import { roleView } from '../ir/role-view.js';
 import { roleKey, roleKeysOf, splitRoleKey, type RoleKey } from '../ir/roles.js';
 import { unnamedRoleKey } from '../lift/role-lifter.js';
-import { correspondingEnum, enumForParam, memberByMeaning, sameNumbering } from '../mapping/enum-mapping.js';
+import { correspondingEnum, enumForParam, isStatusEnum, memberByMeaning, sameNumbering } from '../mapping/enum-mapping.js';
 import { roleSynonyms } from '../mapping/role-synonyms.js';
 import { chooseTarget } from '../mapping/target-entry.js';
 import { sourceValue, textValue, type ArgumentValue } from './argument-values.js';
@@ -149,9 +149,15 @@ function lowerTo(invocation: Invocation, target: EntryRecord, ctx: LowerContext)
   if (failures.length > 0) return { ok: false, diagnostics: failures };
 
   const { prelude, write } = preserveEvaluationOrder(values, invocation, ctx);
-  const args = values.map((v) => v.render(write));
+  const commented = new Set<Expr>();
+  const args: CallArgument[] = values.map((v) => {
+    const owner = v.commentsOf;
+    const comments = owner && !commented.has(owner) ? owner.comments : undefined;
+    if (owner) commented.add(owner);
+    return { text: v.render(write), ...(comments ? { comments } : {}) };
+  });
   const templateArg = view.get('template');
-  const call = formatCall(callee, templateArg ? [templateArg.text, ...args] : args, ctx.layout);
+  const call = formatCall(callee, templateArg ? [{ text: templateArg.text }, ...args] : args, ctx.layout);
 
   const gaps = applicableGaps(target, invocation, sourceMemberMeanings(ctx.catalog, invocation));
   if (gaps.length > 0) diagnostics.push(pending('OB1011', { targetSymbol: target.spec.symbol, symbol, unsupported: gaps.join('; ') }, symbol));
@@ -246,20 +252,34 @@ function mapEnum(
     }
     const member = targetEnum ? memberByMeaning(targetEnum, argument.meaning, argumentEnum ? { enum: argumentEnum, member: argument.member } : undefined) : undefined;
     if (member && targetEnum) {
-      const origin = invocation.args.get(key)?.origin ?? ctx.origin;
-      return { value: textValue(ctx.names.member(targetEnum.spec.name, member.name, ctx.style, origin)) };
+      const arg = roleView(invocation).get(key);
+      return { value: textValue(ctx.names.member(targetEnum.spec.name, member.name, ctx.style, arg?.origin ?? ctx.origin), arg) };
     }
     // "No flags" needs no flag member: 0 is the empty flag set on every backend.
-    if (param.role === 'flags' && argument.meaning.endsWith('.default')) return { value: textValue('0') };
+    if (param.role === 'flags' && isNoFlags(argument, argumentEnum)) return { value: textValue('0', roleView(invocation).get(key)) };
+    // A source argument left at its default stands for "the default": the target's default serves.
+    const arg = roleView(invocation).get(key);
+    const sourceParam = si >= 0 ? source.spec.params[si] : undefined;
+    if (arg && sourceParam && param.default !== undefined && defaultsOf(source, sourceParam, ctx.catalog).some((d) => equalsDefault(arg, d, ctx.catalog))) {
+      return { value: textValue(targetText(param.default, ctx), arg) };
+    }
     return { value, failure: pending('OB1006', { member: argument.member, meaning: argument.meaning, target: ctx.target, where }, symbol) };
   }
-  if (!argument && sourceEnum && targetEnum && !sameNumbering(sourceEnum, targetEnum)) {
+  // Statuses flow from calls, which are ported too; other enum values (copy kinds, dtypes) may be computed.
+  if (!argument && sourceEnum && targetEnum && !isStatusEnum(sourceEnum) && !sameNumbering(sourceEnum, targetEnum)) {
     return {
       value,
       warning: pending('OB1007', { param: source.spec.params[si].name, symbol, targetSymbol: target.spec.symbol, enum: targetEnum.spec.name }, symbol),
     };
   }
   return { value };
+}
+
+/** A flags member that means "no flags": its meaning ends in `default` and its value is 0 (or unconfirmed). */
+function isNoFlags(argument: EnumArgument, e: EnumRecord | undefined): boolean {
+  const last = argument.meaning.slice(argument.meaning.lastIndexOf('.') + 1);
+  const value = e?.spec.members.find((m) => m.name === argument.member)?.value;
+  return (last === 'default' || last.endsWith('-default')) && (value === 0 || value === null || value === undefined);
 }
 
 function droppable(key: RoleKey, expr: Expr, view: ReadonlyMap<RoleKey, Expr>, source: EntryRecord, target: EntryRecord, si: number, catalog: Catalog): boolean {

@@ -156,7 +156,8 @@ const correspondence = new WeakMap<Catalog, Map<string, EnumRecord | null>>();
 
 /**
  * The target enum that corresponds to a source enum: the one it meets most often at the same
- * place in answered calls, then the one sharing most meanings, then the closest name.
+ * place in answered calls, then the one sharing most meanings, then the closest name. A status
+ * enum corresponds only to an enum it meets in answered calls.
  */
 export function correspondingEnum(catalog: Catalog, source: EnumRecord, target: BackendId): EnumRecord | undefined {
   if (source.backend === target) return source;
@@ -168,9 +169,11 @@ export function correspondingEnum(catalog: Catalog, source: EnumRecord, target: 
   const votes = enumVotes(catalog, source.backend, target).get(source.spec.name);
   let best: EnumRecord | undefined;
   let bestScore: number[] = [];
+  // Every library has its own status enum, all sharing `status.success`: only calls relate them.
+  const needsVotes = isStatusEnum(source);
   for (const candidate of catalog.backend(target).enums.values()) {
     const overlap = candidate.spec.members.filter((m) => m.meaning && meanings.has(m.meaning)).length;
-    if (overlap === 0) continue;
+    if (overlap === 0 || (needsVotes && !votes?.get(candidate.spec.name))) continue;
     const score = [votes?.get(candidate.spec.name) ?? 0, overlap, suffixLength(source.spec.name, candidate.spec.name)];
     if (!best || compareScores(score, bestScore) > 0 || (compareScores(score, bestScore) === 0 && candidate.spec.name < best.spec.name)) {
       best = candidate;

@@ -1,8 +1,8 @@
 /**
  * Which target entries can answer a source entry, best first: entries whose `cuda:` lists the
  * source symbol's CUDA equivalent (the source symbol itself on CUDA, its `cuda:` list
- * elsewhere), then — when the catalog names none and records no gap — entries that bind the same
- * runtime primitive or canonical operator. Porting to CUDA uses the CUDA entries the source
+ * elsewhere), then entries that bind the same runtime primitive or canonical operator (when
+ * the catalog names none, only if it records no gap for the symbol). Porting to CUDA uses the CUDA entries the source
  * entry's `cuda:` names. Ties go to the better status, then the symbol name.
  */
 import { bindingKey } from '../../catalog/answers.js';
@@ -79,7 +79,9 @@ function computeChoice(catalog: Catalog, source: EntryRecord, target: BackendId)
   const explicit: EntryRecord[] = [];
   // Entries answering the first equivalent come first (cnnlCreate answers cublasCreate and cudnnCreate).
   for (const c of equivalents) explicit.push(...[...(index.byCuda.get(c) ?? [])].sort(byStatusThenName));
-  if (explicit.length > 0) return { candidates: unique(explicit), via: 'explicit', cudaEquivalents: equivalents };
+  // Entries binding the same primitive or operator follow, for calls the explicit ones cannot take
+  // (cnrtQueueCreate for a cudaStreamCreateWithFlags whose flags are the default).
+  if (explicit.length > 0) return { candidates: unique([...explicit, ...sameBinding()]), via: 'explicit', cudaEquivalents: equivalents };
   const gap = equivalents.map((c) => catalog.backend(target).gaps.get(c)).find((g) => g !== undefined);
   if (gap) {
     const alternatives = (gap.spec.use ?? [])
