@@ -7,13 +7,84 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { InputError } from '../errors.js';
 import { Catalog, type BackendCatalog } from './catalog.js';
+import { readCatalogCache, writeCatalogCache, catalogCacheKey } from './catalog-cache.js';
 import { packageRoot } from './package-root.js';
 import { MappingFileSchema, type MappingFile } from './schema/mapping.js';
-import { OperatorSchema } from './schema/operator.js';
+import { OperatorSchema, type OperatorSpec } from './schema/operator.js';
 import { ProfileFileSchema, type ProfileFile } from './schema/profile.js';
 import { provenanceList, resolveProvenance, type Provenance, type Source } from './schema/provenance.js';
 import { catalogError, validateParsed, type CatalogIssue } from './validate-file.js';
 import { parseYaml, type ParsedYaml } from './yaml-document.js';
+
+/**
+ * One validated catalog file: its schema output and the lines of the items the catalog records
+ * (so the built catalog can point at file:line without the YAML document, e.g. from the cache).
+ */
+export type ValidatedFile =
+  | { readonly kind: 'operator'; readonly file: string; readonly data: OperatorSpec; readonly lines: Readonly<Record<string, number>> }
+  | { readonly kind: 'mapping'; readonly file: string; readonly data: MappingFile; readonly lines: Readonly<Record<string, number>> }
+  | { readonly kind: 'profile'; readonly file: string; readonly data: ProfileFile; readonly lines: Readonly<Record<string, number>> };
+
+type Kind = ValidatedFile['kind'];
+
+const ITEM_LISTS = ['enums', 'types', 'entries', 'gaps', 'profiles', 'knobs'] as const;
+const ITEM_KEYS = ['name', 'symbol', 'id', 'cuda'] as const;
+const TOP_KEYS = ['id', 'library', 'version', 'default'] as const;
+
+/** Lines of the top-level keys and of every list item (and its key field). */
+function recordLines(parsed: ParsedYaml, data: Record<string, unknown>): Record<string, number> {
+  const lines: Record<string, number> = {};
+  const note = (path: (string | number)[]): void => {
+    const line = parsed.lineOf(path);
+    if (line !== undefined) lines[path.join('.')] = line;
+  };
+  for (const key of TOP_KEYS) if (key in data) note([key]);
+  for (const list of ITEM_LISTS) {
+    const items = data[list];
+    if (!Array.isArray(items)) continue;
+    items.forEach((item, i) => {
+      note([list, i]);
+      for (const key of ITEM_KEYS) if (item && typeof item === 'object' && key in item) note([list, i, key]);
+    });
+  }
+  return lines;
+}
+
+/** A `lineOf` over recorded lines: the exact path, else its nearest recorded ancestor. */
+function lineFinder(lines: Readonly<Record<string, number>>): (path: readonly (string | number)[]) => number | undefined {
+  return (path) => {
+    for (let n = path.length; n > 0; n--) {
+      const line = lines[path.slice(0, n).join('.')];
+      if (line !== undefined) return line;
+    }
+    return undefined;
+  };
+}
+
+function kindOf(data: unknown): Kind {
+  if (data && typeof data === 'object' && 'profiles' in data) return 'profile';
+  if (data && typeof data === 'object' && 'category' in data) return 'operator';
+  return 'mapping';
+}
+
+/** Parses and validates one file (zod), recording item lines. */
+export function validateCatalogFile(parsed: ParsedYaml, kind: Kind = kindOf(parsed.data)): ValidatedFile {
+  const lines = (data: object) => recordLines(parsed, data as Record<string, unknown>);
+  switch (kind) {
+    case 'operator': {
+      const data = validateParsed(parsed, OperatorSchema);
+      return { kind, file: parsed.file, data, lines: lines(data) };
+    }
+    case 'mapping': {
+      const data = validateParsed(parsed, MappingFileSchema);
+      return { kind, file: parsed.file, data, lines: lines(data) };
+    }
+    case 'profile': {
+      const data = validateParsed(parsed, ProfileFileSchema);
+      return { kind, file: parsed.file, data, lines: lines(data) };
+    }
+  }
+}
 
 export interface LoadCatalogOptions {
   /** Package root holding operators/, mappings/, profiles/ (default: the installed package). */
@@ -30,25 +101,64 @@ export function loadCatalog(options: LoadCatalogOptions = {}): Catalog {
   if (plain && builtIn) return builtIn;
   const root = options.root ?? packageRoot();
   const catalog = new Catalog();
-  const display = (file: string): string => relative(process.cwd(), file) || file;
-  for (const file of yamlFiles(join(root, 'operators'))) addOperator(catalog, readYaml(file, display(file)), false);
-  for (const file of yamlFiles(join(root, 'mappings'))) addMapping(catalog, readYaml(file, display(file)), false, join(root, 'mappings'));
-  for (const file of yamlFiles(join(root, 'profiles'))) addProfiles(catalog, readYaml(file, display(file)), false);
+  for (const file of builtInFiles(root)) addFile(catalog, file, false, join(root, 'mappings'));
   for (const path of options.extra ?? []) {
     const absolute = resolve(path);
     if (!existsSync(absolute)) {
       throw new InputError(`mappings path does not exist`, { location: { file: path }, fix: 'pass an existing YAML file or directory to --mappings' });
     }
     for (const file of statSync(absolute).isDirectory() ? yamlFiles(absolute) : [absolute]) {
-      const parsed = readYaml(file, display(file));
-      const data = parsed.data as Record<string, unknown> | null;
-      if (data && typeof data === 'object' && 'profiles' in data) addProfiles(catalog, parsed, true);
-      else if (data && typeof data === 'object' && 'category' in data) addOperator(catalog, parsed, true);
-      else addMapping(catalog, parsed, true);
+      addFile(catalog, validateCatalogFile(readYaml(file, display(file))), true);
     }
   }
   if (plain) builtIn = catalog;
   return catalog;
+}
+
+function display(file: string): string {
+  return relative(process.cwd(), file) || file;
+}
+
+const BUILT_IN_DIRS: readonly [string, Kind][] = [
+  ['operators', 'operator'],
+  ['mappings', 'mapping'],
+  ['profiles', 'profile'],
+];
+
+/**
+ * The package's own catalog files, validated. Parsing ~1.5 MB of YAML dominates start-up, so
+ * the validated result is cached on disk under a key of every file's content and the schema;
+ * any edit to either misses the cache.
+ */
+function builtInFiles(root: string): ValidatedFile[] {
+  const sources = BUILT_IN_DIRS.flatMap(([dir, kind]) =>
+    yamlFiles(join(root, dir)).map((path) => ({ path, kind, text: readText(path) })),
+  );
+  const key = catalogCacheKey(sources.map((s) => ({ name: relative(root, s.path), text: s.text })));
+  const cached = readCatalogCache(key);
+  if (cached) return cached.map((f) => ({ ...f, file: display(join(root, f.file)) }) as ValidatedFile);
+  const files = sources.map((s) => validateCatalogFile(parseYaml(s.text, display(s.path)), s.kind));
+  writeCatalogCache(key, files.map((f, i) => ({ ...f, file: relative(root, sources[i].path) }) as ValidatedFile));
+  return files;
+}
+
+function readText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (cause) {
+    throw new InputError(`cannot read catalog file`, { location: { file: display(file) }, fix: 'check the path and permissions', cause });
+  }
+}
+
+function addFile(catalog: Catalog, file: ValidatedFile, override: boolean, mappingsDir?: string): void {
+  switch (file.kind) {
+    case 'operator':
+      return addOperator(catalog, file, override);
+    case 'mapping':
+      return addMapping(catalog, file, override, mappingsDir);
+    case 'profile':
+      return addProfiles(catalog, file, override);
+  }
 }
 
 /** YAML files under `dir`, recursively, sorted for a stable load order. */
@@ -63,20 +173,14 @@ export function yamlFiles(dir: string): string[] {
   return out;
 }
 
-function readYaml(file: string, display: string): ParsedYaml {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (cause) {
-    throw new InputError(`cannot read catalog file`, { location: { file: display }, fix: 'check the path and permissions', cause });
-  }
-  return parseYaml(text, display);
+function readYaml(file: string, shown: string): ParsedYaml {
+  return parseYaml(readText(file), shown);
 }
 
 function resolveAll(
   provenance: Provenance | Provenance[],
   sources: Readonly<Record<string, Source>>,
-  parsed: ParsedYaml,
+  parsed: { readonly file: string; lineOf(path: readonly (string | number)[]): number | undefined },
   path: (string | number)[],
 ): Source[] {
   return provenanceList(provenance).map((p, i) => {
@@ -95,8 +199,9 @@ function resolveAll(
   });
 }
 
-function addOperator(catalog: Catalog, parsed: ParsedYaml, override: boolean): void {
-  const spec = validateParsed(parsed, OperatorSchema);
+function addOperator(catalog: Catalog, validated: Extract<ValidatedFile, { kind: 'operator' }>, override: boolean): void {
+  const spec = validated.data;
+  const parsed = { file: validated.file, lineOf: lineFinder(validated.lines) };
   const expected = `${spec.id}.yaml`;
   if (!override && basename(parsed.file) !== expected) {
     throw catalogError([{ file: parsed.file, line: parsed.lineOf(['id']), path: 'id', message: `operator '${spec.id}' must live in ${expected}` }]);
@@ -107,8 +212,9 @@ function addOperator(catalog: Catalog, parsed: ParsedYaml, override: boolean): v
   catalog.operators.set(spec.id, { spec, file: parsed.file, line: parsed.lineOf(['id']) });
 }
 
-function addMapping(catalog: Catalog, parsed: ParsedYaml, override: boolean, mappingsDir?: string): void {
-  const file: MappingFile = validateParsed(parsed, MappingFileSchema);
+function addMapping(catalog: Catalog, validated: Extract<ValidatedFile, { kind: 'mapping' }>, override: boolean, mappingsDir?: string): void {
+  const file: MappingFile = validated.data;
+  const parsed = { file: validated.file, lineOf: lineFinder(validated.lines) };
   const backend: BackendCatalog = catalog.backend(file.backend);
   const issues: CatalogIssue[] = [];
   if (mappingsDir) {
@@ -154,8 +260,9 @@ function sameEnum(a: readonly { name: string; value: number | null }[], b: reado
   return b.every((m) => !values.has(m.name) || values.get(m.name) === m.value);
 }
 
-function addProfiles(catalog: Catalog, parsed: ParsedYaml, override: boolean): void {
-  const file: ProfileFile = validateParsed(parsed, ProfileFileSchema);
+function addProfiles(catalog: Catalog, validated: Extract<ValidatedFile, { kind: 'profile' }>, override: boolean): void {
+  const file: ProfileFile = validated.data;
+  const parsed = { file: validated.file, lineOf: lineFinder(validated.lines) };
   const backend = catalog.backend(file.backend);
   const issues: CatalogIssue[] = [];
   file.profiles.forEach((spec, i) => {

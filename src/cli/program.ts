@@ -10,6 +10,7 @@ import { registerCatalogCommand } from './commands/catalog.js';
 import { registerCoverageCommand } from './commands/coverage.js';
 import { registerPortCommand } from './commands/port.js';
 import { registerRunCommand } from './commands/run.js';
+import { registerVerifyCommand } from './commands/verify.js';
 
 export function packageVersion(): string {
   return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
@@ -32,5 +33,6 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
   registerRunCommand(program, setExitCode);
   registerCoverageCommand(program, setExitCode);
   registerPortCommand(program, setExitCode);
+  registerVerifyCommand(program, setExitCode);
   return program;
 }

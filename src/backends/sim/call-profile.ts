@@ -16,7 +16,25 @@ export interface KnobSetting {
 }
 
 export function callProfile(backend: BackendId, settings: readonly KnobSetting[] = [], catalog: Catalog = loadCatalog()): NumericProfile {
-  let profile = catalog.defaultProfile(backend);
+  return applyKnobs(catalog.defaultProfile(backend), backend, settings, catalog);
+}
+
+/**
+ * The profile of one catalog entry: the entry's own `profile` (cublasHgemm's fp16 compute,
+ * cublasDgemm's fp64) or the backend default when it names none, then the knobs in effect.
+ */
+export function entryProfile(
+  backend: BackendId,
+  symbol: string,
+  settings: readonly KnobSetting[] = [],
+  catalog: Catalog = loadCatalog(),
+): NumericProfile {
+  const base = catalog.entry(backend, symbol)?.spec.profile;
+  return applyKnobs(base ? catalog.profile(base) : catalog.defaultProfile(backend), backend, settings, catalog);
+}
+
+function applyKnobs(start: NumericProfile, backend: BackendId, settings: readonly KnobSetting[], catalog: Catalog): NumericProfile {
+  let profile = start;
   for (const setting of settings) {
     for (const knob of catalog.knobsFor(backend, setting.symbol)) {
       if (knob.spec.param !== setting.param) continue;

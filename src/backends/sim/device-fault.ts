@@ -17,7 +17,8 @@ export type FaultKind =
   | 'out-of-memory'
   | 'not-supported'
   | 'executor-reused'
-  | 'workspace-too-small';
+  | 'workspace-too-small'
+  | 'collective-mismatch';
 
 export class DeviceFault extends Error {
   constructor(

@@ -40,6 +40,7 @@ const FAULT_DIAGNOSTIC: Readonly<Record<FaultKind, RuntimeDiagnosticId>> = {
   'not-supported': 'OB2014',
   'executor-reused': 'OB2009',
   'workspace-too-small': 'OB2011',
+  'collective-mismatch': 'OB2015',
 };
 
 /**

@@ -16,12 +16,22 @@ import { storeInto } from './device-tensor.js';
 import type { SimProcess } from './sim-process.js';
 import { SIMULATED_DEVICE, type OpStamp, type SimStream } from './stream-ordering.js';
 import { ITEM_SIZE } from '../../runtime/dtype.js';
+import { DeviceFault } from './device-fault.js';
 
 export interface DeviceOperand {
   /** Base pointer the view starts at (for race tracking). */
   readonly ptr: DevicePtr;
   /** Zero-copy view over device memory (from `deviceTensor`). */
   readonly view: Tensor;
+}
+
+/**
+ * A host destination for an operator result: cuBLAS level-1 results in the default host
+ * pointer mode land in host memory. Elements are stored in order, converted to the array's
+ * element type (raw bits when the array type matches the result's storage).
+ */
+export interface HostOperand {
+  readonly host: ArrayBufferView;
 }
 
 export interface OpLaunch {
@@ -33,7 +43,19 @@ export interface OpLaunch {
   readonly profile: NumericProfile;
   readonly stream: SimStream;
   /** Where each operator output goes; undefined discards that output. */
-  readonly outputs: readonly (DeviceOperand | undefined)[];
+  readonly outputs: readonly (DeviceOperand | HostOperand | undefined)[];
+  /**
+   * Pre-processing of the input views after the ordering checks and before the operator runs
+   * (e.g. widening fp16 operands that a vendor kernel converts as it loads them); identity
+   * when omitted.
+   */
+  readonly prepare?: (inputs: readonly (Tensor | undefined)[]) => (Tensor | undefined)[];
+  /**
+   * Results computed by the caller instead of running `op` (a vendor generator that continues
+   * its own stream position, which the operator's attributes cannot express); the launch is
+   * still ordered, stored and traced as `op` with `attributes`.
+   */
+  readonly compute?: (inputs: readonly (Tensor | undefined)[]) => Tensor[];
   /**
    * Post-processing of each result before it is stored (e.g. cuBLAS beta*C blending or a
    * fused epilogue done by a later kernel call); defaults to identity.
@@ -82,14 +104,23 @@ export function launchOp(process: SimProcess, launch: OpLaunch): OpResult {
   }
 
   const mode = process.mode;
-  const computed = runOp(launch.op, inputTensors, launch.attributes, {
-    mode,
-    profile: mode === 'golden' ? GOLDEN_PROFILE : launch.profile,
-  });
+  const operands = launch.prepare ? launch.prepare(inputTensors) : inputTensors;
+  const computed = launch.compute
+    ? launch.compute(operands)
+    : runOp(launch.op, operands, launch.attributes, {
+        mode,
+        profile: mode === 'golden' ? GOLDEN_PROFILE : launch.profile,
+      });
   const results = launch.finish ? launch.finish(computed) : computed;
+  // Captured before the outputs are stored: an in-place call overwrites its own inputs.
+  const tracedInputs = process.tracer.level === 'full' ? inputTensors.filter((t): t is Tensor => t !== undefined).map(toTensorData) : [];
 
   launch.outputs.forEach((out, i) => {
     if (!out || !results[i]) return;
+    if ('host' in out) {
+      storeIntoHost(out.host, results[i], launch.op);
+      return;
+    }
     storeInto(out.view, results[i]);
     process.access.recordDeviceWrite(out.ptr, bytesOf(out.view), stamp, launch.symbol, site);
   });
@@ -100,13 +131,30 @@ export function launchOp(process: SimProcess, launch: OpLaunch): OpResult {
     symbol: launch.symbol,
     op: launch.op,
     attributes: plainAttributes(launch.attributes),
-    inputs: process.tracer.level === 'full' ? inputTensors.filter((t): t is Tensor => t !== undefined).map(toTensorData) : [],
+    inputs: tracedInputs,
     outputs: results.filter((t, i) => t && launch.outputs[i]).map(toTensorData),
     profile: mode === 'golden' ? 'golden' : launch.profile.id,
     site,
     stream: launch.stream.id,
   });
   return { stamp, results };
+}
+
+/** Copies a result into host memory, element by element in row-major order. */
+function storeIntoHost(host: ArrayBufferView, value: Tensor, op: string): void {
+  const src = value.contiguous();
+  const elements = host as unknown as { length: number; [i: number]: number | bigint };
+  if (elements.length < src.size) {
+    throw new DeviceFault('out-of-bounds', `${op} writes ${src.size} elements into a host buffer of ${elements.length}`);
+  }
+  const storage = src.storage as unknown as ArrayLike<number | bigint>;
+  const raw = host.constructor === src.storage.constructor;
+  const wantsBigInt = host instanceof BigInt64Array || host instanceof BigUint64Array;
+  const decoded = raw ? undefined : src.toFloat64();
+  for (let i = 0; i < src.size; i++) {
+    if (raw) elements[i] = storage[src.offset + i];
+    else elements[i] = wantsBigInt ? BigInt(Math.trunc(decoded![i])) : decoded![i];
+  }
 }
 
 function plainAttributes(attrs: RawAttributes): Record<string, unknown> {

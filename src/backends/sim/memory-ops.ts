@@ -21,6 +21,11 @@ export function isHostMemory(value: unknown): value is HostMemory {
   return ArrayBuffer.isView(value) || value instanceof ArrayBuffer;
 }
 
+/** Host memory as a view; pinned allocations (cudaMallocHost, ...) arrive as bare ArrayBuffers. */
+function hostView(memory: HostMemory): ArrayBufferView {
+  return memory instanceof ArrayBuffer ? new Uint8Array(memory) : memory;
+}
+
 function hostBytes(memory: HostMemory): Uint8Array {
   return memory instanceof ArrayBuffer ? new Uint8Array(memory) : new Uint8Array(memory.buffer, memory.byteOffset, memory.byteLength);
 }
@@ -111,14 +116,14 @@ export function copyMemory(ctx: CallContext, request: CopyRequest): void {
       });
     }
   } else {
-    const pending = process.access.unsynchronizedHostWrite(src as HostMemory as ArrayBufferView, process.ordering);
-    if (pending && !(src instanceof ArrayBuffer)) reportUnsynchronizedHostRead(ctx, pending.symbol, pending.site);
+    const pending = process.access.unsynchronizedHostWrite(hostView(src as HostMemory), process.ordering);
+    if (pending) reportUnsynchronizedHostRead(ctx, pending.symbol, pending.site);
   }
 
   dstBytes.set(srcBytes);
 
   if (isDevicePtr(dst)) process.access.recordDeviceWrite(dst, bytes, stamp, ctx.symbol, ctx.site);
-  else if (request.stream && ArrayBuffer.isView(dst)) process.access.recordHostWrite(dst, stamp, ctx.symbol, ctx.site);
+  else if (request.stream) process.access.recordHostWrite(hostView(dst as HostMemory), stamp, ctx.symbol, ctx.site);
 
   if (!request.stream) process.ordering.synchronizeStream(stream);
 

@@ -91,6 +91,8 @@ export class StreamOrdering {
   /** Enqueues an op of the given simulated duration; returns its stamp. */
   enqueue(stream: SimStream, durationUs: number): OpStamp {
     this.hostTime += SIMULATED_DEVICE.apiCallUs;
+    // Work the host issues after it has waited for other work is ordered after that work.
+    merge(stream.knows, this.hostKnows);
     if (stream.isDefault) {
       // Legacy default stream: waits for all prior work on blocking streams of its device.
       for (const other of this.streams.values()) {
@@ -120,6 +122,7 @@ export class StreamOrdering {
 
   record(event: SimEvent, stream: SimStream): void {
     this.hostTime += SIMULATED_DEVICE.apiCallUs;
+    merge(stream.knows, this.hostKnows);
     event.snapshot = this.snapshotOf(stream);
     event.time = Math.max(stream.time, this.hostTime);
   }

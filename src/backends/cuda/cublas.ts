@@ -1,0 +1,41 @@
+/** The cuBLAS API of the facade (cublas_api.h / cublas_v2.h, cuBLAS 13.1): handles, GEMMs, gemv and level 1. */
+export {
+  cublasCreate,
+  cublasDestroy,
+  cublasSetStream,
+  cublasGetStream,
+  cublasSetMathMode,
+  cublasGetMathMode,
+  cublasCreate_v2,
+  cublasDestroy_v2,
+  cublasSetStream_v2,
+  cublasGetStream_v2,
+  type cublasHandle_t,
+} from './cublas-handle.js';
+export {
+  cublasSgemm,
+  cublasDgemm,
+  cublasHgemm,
+  cublasGemmEx,
+  cublasSgemmStridedBatched,
+  cublasGemmStridedBatchedEx,
+  cublasSgemm_v2,
+  cublasDgemm_v2,
+  type cudaDataType,
+} from './cublas-gemm.js';
+export {
+  cublasSgemv,
+  cublasSaxpy,
+  cublasSdot,
+  cublasSscal,
+  cublasSnrm2,
+  cublasSasum,
+  cublasIsamax,
+  cublasSgemv_v2,
+  cublasSaxpy_v2,
+  cublasSdot_v2,
+  cublasSscal_v2,
+  cublasSnrm2_v2,
+  cublasSasum_v2,
+  cublasIsamax_v2,
+} from './cublas-vector-ops.js';

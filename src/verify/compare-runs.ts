@@ -1,0 +1,295 @@
+/**
+ * The comparison engine: given the golden and profiled runs of the original and the port,
+ * aligns their operator calls rank by rank, compares every aligned unit, every device-to-host
+ * copy and every named output, collects runtime diagnostics, and returns the report.
+ */
+import type { Catalog } from '../catalog/catalog.js';
+import type { TraceRecord } from '../backends/sim/trace.js';
+import type { RankRun } from '../run/run-program.js';
+import type { DType } from '../runtime/dtype.js';
+import { toTensorData, type TensorData } from '../runtime/tensor-transfer.js';
+import { alignOps, type AlignItem, type AlignedUnit } from './align-ops.js';
+import { compareValues, goldenAgree, type ValueSet } from './compare-values.js';
+import { findFirstDivergence } from './first-divergence.js';
+import { judgeOp, judgeValue, type PortedCallError } from './judge.js';
+import { opClass, opFamily } from './op-equivalence.js';
+import { measureOwnError, type OwnError } from './own-error.js';
+import { consistentPrefix, splitTrace, type ProgramRuns, type RankTrace } from './program-runs.js';
+import type { ToleranceResolver } from './tolerance.js';
+import { resolveTraceProfile, type ProfileLookup } from './trace-profile.js';
+import {
+  countVerdicts,
+  overallVerdict,
+  type CallRef,
+  type DiagnosticRow,
+  type OpRow,
+  type OwnErrorReport,
+  type ProgramSummary,
+  type ValueComparison,
+  type ValueRow,
+  type VerifyReport,
+  type WidenedTolerance,
+} from './verify-report.js';
+
+export interface CompareSettings {
+  readonly catalog: Catalog;
+  readonly tolerances: ToleranceResolver;
+  /** Widen tolerances by the target's numeric profile (default true). */
+  readonly widen?: boolean;
+}
+
+export function callRef(record: TraceRecord): CallRef {
+  const out = record.outputs[0];
+  return {
+    seq: record.seq,
+    op: record.op,
+    symbol: record.symbol,
+    backend: record.backend,
+    profile: record.profile,
+    site: record.site ?? null,
+    dtype: out?.dtype ?? null,
+    shape: out ? [...out.shape] : null,
+  };
+}
+
+function alignItem(record: TraceRecord): AlignItem {
+  const out = record.outputs[0];
+  return {
+    cls: opClass({ op: record.op, attributes: record.attributes, inputCount: record.inputs.length }),
+    family: opFamily(record.op),
+    shape: out ? out.shape.join('x') || 'scalar' : '',
+  };
+}
+
+/** The four traces of one rank, each cut to the calls its golden and profiled runs agree on. */
+interface RankRuns {
+  readonly rank: number;
+  readonly originalGolden: RankTrace;
+  readonly originalProfiled: RankTrace;
+  readonly portedGolden: RankTrace;
+  readonly portedProfiled: RankTrace;
+  readonly originalOps: number;
+  readonly portedOps: number;
+}
+
+class Engine {
+  private readonly profiles = new Map<string, ProfileLookup>();
+  readonly notes: string[] = [];
+
+  constructor(private readonly settings: CompareSettings) {}
+
+  profile(record: TraceRecord): ProfileLookup {
+    const key = `${record.backend}\u0000${record.profile}`;
+    let lookup = this.profiles.get(key);
+    if (!lookup) this.profiles.set(key, (lookup = resolveTraceProfile(this.settings.catalog, record.backend, record.profile)));
+    return lookup;
+  }
+
+  compareRank(runs: RankRuns): OpRow[] {
+    const og = runs.originalGolden.ops.slice(0, runs.originalOps);
+    const pg = runs.portedGolden.ops.slice(0, runs.portedOps);
+    const units = alignOps(og.map(alignItem), pg.map(alignItem), { agree: (i, j) => goldenAgree(og[i].outputs[0], pg[j].outputs[0]) });
+    const rows: OpRow[] = [];
+    let failed = false;
+    for (const unit of units) {
+      const row = this.compareUnit(runs, unit, rows.length + 1, failed);
+      if (row.verdict === 'fail') failed = true;
+      rows.push(row);
+    }
+    return rows;
+  }
+
+  private compareUnit(runs: RankRuns, unit: AlignedUnit, index: number, afterFailure: boolean): OpRow {
+    const original = unit.original.map((i) => callRef(runs.originalProfiled.ops[i] ?? runs.originalGolden.ops[i]));
+    const ported = unit.ported.map((j) => callRef(runs.portedProfiled.ops[j]));
+    const base = { index, rank: runs.rank, kind: unit.kind, original, ported, widened: null, ownError: null, afterDivergence: false };
+    if (unit.kind === 'unmatched') {
+      const side = unit.original.length ? 'original' : 'port';
+      const other = side === 'original' ? 'port' : 'original';
+      return { ...base, verdict: 'unmatched', reason: `no counterpart in the ${other} (this ${side} call is checked only through later results)`, comparison: null };
+    }
+    const o = unit.original[unit.original.length - 1];
+    const p = unit.ported[unit.ported.length - 1];
+    const og = runs.originalGolden.ops[o];
+    const op = runs.originalProfiled.ops[o];
+    const pg = runs.portedGolden.ops[p];
+    const pp = runs.portedProfiled.ops[p];
+    const outputs = unit.kind === 'match' || unit.kind === 'reordered' ? Math.min(og.outputs.length, pg.outputs.length, pp.outputs.length) : Math.min(1, og.outputs.length, pp.outputs.length);
+    const opIds = [og.op, pp.op];
+    const values: ValueComparison[] = [];
+    for (let k = 0; k < outputs; k++) {
+      const set: ValueSet = { reference: og.outputs[k], ported: pp.outputs[k], portedGolden: pg.outputs[k], original: op?.outputs[k] };
+      const result = compareValues(set, (dtype: DType) => this.settings.tolerances.forOperators(opIds, dtype));
+      if (typeof result === 'string') return { ...base, verdict: 'fail', reason: result, comparison: null };
+      values.push(result);
+    }
+    // Own errors only matter when semantics agree but the result is outside the strict tolerance.
+    const needOwn = values.length > 0 && values.every((c) => c.semanticWithinStrict) && values.some((c) => !c.withinStrict);
+    const calls: PortedCallError[] = needOwn
+      ? unit.ported.map((j) => {
+          const record = runs.portedProfiled.ops[j];
+          const lookup = this.profile(record);
+          const strict = this.settings.tolerances.forOperator(record.op, record.outputs[0]?.dtype ?? 'float32');
+          return { symbol: record.symbol, own: measureOwnError(record, runs.portedGolden.ops[j], lookup, strict, this.settings.widen ?? true), profile: lookup, profileId: record.profile };
+        })
+      : [];
+    const judgement = judgeOp(values, calls);
+    const last = calls[calls.length - 1];
+    return {
+      ...base,
+      verdict: judgement.verdict,
+      reason: judgement.reason,
+      comparison: values[0] ?? null,
+      widened: last ? widenedOf(last.own, values[0]) : null,
+      ownError: last ? ownReport(last.own) : null,
+      afterDivergence: judgement.verdict === 'fail' && afterFailure,
+    };
+  }
+}
+
+function widenedOf(own: OwnError, value: ValueComparison | undefined): WidenedTolerance | null {
+  if (own.status !== 'measured' || !own.widening || !value) return null;
+  const w = own.widening;
+  return {
+    profile: w.profile,
+    rtol: value.tolerance.rtol + w.rtol,
+    atol: value.tolerance.atol + w.atol,
+    magnitude: w.magnitude ? { coefficient: w.magnitude.coefficient, basis: w.magnitude.basis } : null,
+    reasons: w.reasons,
+  };
+}
+
+function ownReport(own: OwnError): OwnErrorReport {
+  if (own.status === 'unavailable') return { status: 'unavailable', metrics: null, withinStrict: null, withinWidened: null, worstRatio: null, reason: own.reason };
+  return {
+    status: 'measured',
+    metrics: own.metrics,
+    withinStrict: own.strict.ok,
+    withinWidened: own.widened ? own.widened.ok : null,
+    worstRatio: own.widened ? own.widened.worstRatio : own.strict.worstRatio,
+    reason: null,
+  };
+}
+
+function rankRuns(original: ProgramRuns, ported: ProgramRuns, rank: number, notes: string[]): RankRuns {
+  const get = (runs: ProgramRuns, which: 'golden' | 'profiled'): RankRun => runs[which].ranks[rank];
+  const originalGolden = splitTrace(get(original, 'golden'));
+  const originalProfiled = splitTrace(get(original, 'profiled'));
+  const portedGolden = splitTrace(get(ported, 'golden'));
+  const portedProfiled = splitTrace(get(ported, 'profiled'));
+  const originalOps = consistentPrefix(originalGolden.ops, originalProfiled.ops);
+  const portedOps = consistentPrefix(portedGolden.ops, portedProfiled.ops);
+  for (const [role, n, g] of [['original', originalOps, originalGolden], ['ported', portedOps, portedGolden]] as const) {
+    if (n < g.ops.length) {
+      notes.push(`rank ${rank}: the ${role} program's golden and profiled runs make different calls after call ${n + 1} (its control flow depends on computed values); later calls are not compared`);
+    }
+  }
+  return { rank, originalGolden, originalProfiled, portedGolden, portedProfiled, originalOps, portedOps };
+}
+
+function compareCopies(runs: RankRuns, tolerances: ToleranceResolver): ValueRow[] {
+  const og = runs.originalGolden.copies;
+  const op = runs.originalProfiled.copies;
+  const pg = runs.portedGolden.copies;
+  const pp = runs.portedProfiled.copies;
+  const rows: ValueRow[] = [];
+  const n = Math.max(og.length, pp.length);
+  for (let k = 0; k < n; k++) {
+    const name = `copy ${k + 1}`;
+    const original = og[k] ? callRef(og[k]) : null;
+    const ported = pp[k] ? callRef(pp[k]) : null;
+    if (!og[k] || !pp[k] || !pg[k]) {
+      rows.push({ kind: 'copy', name, rank: runs.rank, verdict: 'unmatched', reason: `the ${og[k] ? 'port' : 'original'} makes no device-to-host copy number ${k + 1}`, original, ported, comparison: null });
+      continue;
+    }
+    const result = compareValues({ reference: og[k].outputs[0], ported: pp[k].outputs[0], portedGolden: pg[k].outputs[0], original: op[k]?.outputs[0] }, (dtype) => tolerances.forValue(dtype));
+    if (typeof result === 'string') {
+      rows.push({ kind: 'copy', name, rank: runs.rank, verdict: 'unmatched', reason: `copies differ in size: ${result}`, original, ported, comparison: null });
+      continue;
+    }
+    rows.push({ kind: 'copy', name, rank: runs.rank, ...judgeValue(result), original, ported, comparison: result });
+  }
+  return rows;
+}
+
+function compareOutputs(original: ProgramRuns, ported: ProgramRuns, rank: number, tolerances: ToleranceResolver): ValueRow[] {
+  const og = original.golden.ranks[rank].outputs;
+  const op = original.profiled.ranks[rank].outputs;
+  const pg = ported.golden.ranks[rank].outputs;
+  const pp = ported.profiled.ranks[rank].outputs;
+  const rows: ValueRow[] = [];
+  const data = (t: ReturnType<typeof og.get>): TensorData | undefined => (t ? toTensorData(t) : undefined);
+  for (const name of new Set([...og.keys(), ...pp.keys()])) {
+    const reference = data(og.get(name));
+    const value = data(pp.get(name));
+    const golden = data(pg.get(name));
+    const base = { kind: 'output' as const, name, rank, original: null, ported: null };
+    if (!reference) {
+      rows.push({ ...base, verdict: 'unmatched', reason: `the port returns '${name}', which the original does not`, comparison: null });
+      continue;
+    }
+    if (!value || !golden) {
+      rows.push({ ...base, verdict: 'fail', reason: `the port does not return '${name}'`, comparison: null });
+      continue;
+    }
+    const result = compareValues({ reference, ported: value, portedGolden: golden, original: data(op.get(name)) }, (dtype) => tolerances.forValue(dtype, name));
+    if (typeof result === 'string') {
+      rows.push({ ...base, verdict: 'fail', reason: result, comparison: null });
+      continue;
+    }
+    rows.push({ ...base, ...judgeValue(result), comparison: result });
+  }
+  return rows;
+}
+
+function summarize(runs: ProgramRuns): ProgramSummary {
+  const records = runs.profiled.ranks.flatMap((r) => r.trace);
+  return {
+    file: runs.file,
+    backends: [...new Set(records.map((r) => r.backend))],
+    profiles: [...new Set(records.filter((r) => r.kind === 'op').map((r) => r.profile))],
+  };
+}
+
+/** Compares the runs of an original program and its port (both run with the same ranks). */
+export function compareRuns(original: ProgramRuns, ported: ProgramRuns, settings: CompareSettings): VerifyReport {
+  const engine = new Engine(settings);
+  const ranks = Math.min(original.golden.ranks.length, ported.golden.ranks.length);
+  const ops: OpRow[] = [];
+  const copies: ValueRow[] = [];
+  const outputs: ValueRow[] = [];
+  for (let rank = 0; rank < ranks; rank++) {
+    const runs = rankRuns(original, ported, rank, engine.notes);
+    ops.push(...engine.compareRank(runs));
+    copies.push(...compareCopies(runs, settings.tolerances));
+    outputs.push(...compareOutputs(original, ported, rank, settings.tolerances));
+  }
+  const diagnostics: DiagnosticRow[] = [
+    ...ported.profiled.ranks.flatMap((r) => r.diagnostics.map((d) => ({ ...d, program: 'ported' as const }))),
+    ...original.profiled.ranks.flatMap((r) => r.diagnostics.map((d) => ({ ...d, program: 'original' as const }))),
+  ];
+  const portErrors = diagnostics.filter((d) => d.program === 'ported' && d.severity === 'error').length;
+  if (diagnostics.some((d) => d.program === 'original' && d.severity === 'error')) {
+    engine.notes.push('the original program itself raised runtime errors (listed under diagnostics); its results are a questionable reference');
+  }
+  const unmatchedOps = ops.filter((r) => r.verdict === 'unmatched').length;
+  if (unmatchedOps) engine.notes.push(`${unmatchedOps} call(s) have no counterpart and are checked only through later results`);
+  return {
+    verdict: overallVerdict([...ops, ...copies, ...outputs], portErrors),
+    original: summarize(original),
+    ported: summarize(ported),
+    ranks,
+    ops,
+    copies,
+    outputs,
+    diagnostics,
+    firstDivergence: findFirstDivergence(ops, copies, outputs, diagnostics, ported),
+    notes: engine.notes,
+    summary: {
+      ops: countVerdicts(ops),
+      copies: countVerdicts(copies),
+      outputs: countVerdicts(outputs),
+      diagnostics: { errors: diagnostics.filter((d) => d.severity === 'error').length, warnings: diagnostics.filter((d) => d.severity === 'warning').length },
+    },
+  };
+}

@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { alignOps, type AlignItem, type AlignedUnit } from '../../src/verify/align-ops.js';
+import { opClass, opFamily } from '../../src/verify/op-equivalence.js';
+
+/** An aligned call: operator, output shape and the golden "value" (equal values agree). */
+interface Call {
+  readonly op: string;
+  readonly shape?: string;
+  readonly value: string;
+  readonly attributes?: Record<string, unknown>;
+  readonly inputs?: number;
+}
+
+function item(c: Call): AlignItem {
+  return { cls: opClass({ op: c.op, attributes: c.attributes ?? {}, inputCount: c.inputs ?? 2 }), family: opFamily(c.op), shape: c.shape ?? '4x4' };
+}
+
+function align(original: Call[], ported: Call[], maxCells?: number): AlignedUnit[] {
+  return alignOps(original.map(item), ported.map(item), { agree: (i, j) => original[i].value === ported[j].value, maxCells });
+}
+
+function summary(units: AlignedUnit[]): string[] {
+  return units.map((u) => `${u.kind}${u.confirmed ? '' : '?'} ${u.original.join(',')}>${u.ported.join(',')}`);
+}
+
+describe('op equivalence', () => {
+  it('puts a Gemm with alpha 1 and no C (or beta 0) in MatMul class, others stay Gemm', () => {
+    expect(opClass({ op: 'Gemm', attributes: { alpha: 1, beta: 0 }, inputCount: 3 })).toBe('MatMul');
+    expect(opClass({ op: 'Gemm', attributes: { transA: 1 }, inputCount: 2 })).toBe('MatMul');
+    expect(opClass({ op: 'Gemm', attributes: {}, inputCount: 3 })).toBe('Gemm');
+    expect(opClass({ op: 'Gemm', attributes: { alpha: 2 }, inputCount: 2 })).toBe('Gemm');
+    expect(opFamily('Gemm')).toBe(opFamily('MatMul'));
+  });
+});
+
+describe('alignOps', () => {
+  it('matches identical call sequences one to one, value-confirmed', () => {
+    const calls: Call[] = [{ op: 'MatMul', value: 'a' }, { op: 'Add', value: 'b' }, { op: 'Softmax', value: 'c' }];
+    expect(summary(align(calls, calls))).toEqual(['match 0>0', 'match 1>1', 'match 2>2']);
+  });
+
+  it('matches MatMul with a Gemm of beta 0', () => {
+    const o: Call[] = [{ op: 'Gemm', value: 'p', attributes: { beta: 0 }, inputs: 3 }];
+    expect(summary(align(o, [{ op: 'MatMul', value: 'p' }]))).toEqual(['match 0>0']);
+    // Even when the values disagree (a bug), the two are paired structurally and then compared.
+    expect(summary(align(o, [{ op: 'MatMul', value: 'q' }]))).toEqual(['match? 0>0']);
+  });
+
+  it('matches one fused call with the several calls it became (Gemm+bias+GELU ⇔ MatMul, Add, Gelu)', () => {
+    const o: Call[] = [{ op: 'Add', value: 'x' }, { op: 'Gemm', value: 'g', inputs: 3 }, { op: 'Softmax', value: 's' }];
+    const p: Call[] = [{ op: 'Add', value: 'x' }, { op: 'MatMul', value: 'm' }, { op: 'Add', value: 'mb' }, { op: 'Gelu', value: 'g' }, { op: 'Softmax', value: 's' }];
+    expect(summary(align(o, p))).toEqual(['match 0>0', 'fused 1>1,2,3', 'match 2>4']);
+    // And the other way round: several original calls fused into one ported call.
+    expect(summary(align(p, o))).toEqual(['match 0>0', 'fused 1,2,3>1', 'match 4>2']);
+  });
+
+  it('prefers the finest value-confirmed matching ([Gemm, Gelu] ⇔ [MatMul, Add, Gelu])', () => {
+    const o: Call[] = [{ op: 'Gemm', value: 'mb', inputs: 3 }, { op: 'Gelu', value: 'g' }];
+    const p: Call[] = [{ op: 'MatMul', value: 'm' }, { op: 'Add', value: 'mb' }, { op: 'Gelu', value: 'g' }];
+    expect(summary(align(o, p))).toEqual(['fused 0>0,1', 'match 1>2']);
+  });
+
+  it('keeps a fused unit when a bug makes the values disagree, if the families say so', () => {
+    const o: Call[] = [{ op: 'Gemm', value: 'mb', inputs: 3 }, { op: 'Gelu', value: 'g' }];
+    const p: Call[] = [{ op: 'MatMul', value: 'm' }, { op: 'Add', value: 'WRONG' }, { op: 'Gelu', value: 'WRONG2' }];
+    expect(summary(align(o, p))).toEqual(['fused? 0>0,1', 'match? 1>2']);
+  });
+
+  it('reports a call missing on one side as unmatched, placed where it would have run', () => {
+    const o: Call[] = [{ op: 'MatMul', value: 'a' }, { op: 'Gelu', value: 'b' }, { op: 'Softmax', value: 'c' }];
+    const p: Call[] = [{ op: 'MatMul', value: 'a' }, { op: 'Softmax', value: 'c2' }];
+    expect(summary(align(o, p))).toEqual(['match 0>0', 'unmatched? 1>', 'match? 2>1']);
+    expect(summary(align(p, o))).toEqual(['match 0>0', 'unmatched? >1', 'match? 1>2']);
+  });
+
+  it('pairs calls the port reordered when their golden values agree', () => {
+    const o: Call[] = [{ op: 'Add', value: 'a' }, { op: 'Add', value: 'b' }, { op: 'Relu', value: 'c' }];
+    const p: Call[] = [{ op: 'Add', value: 'b' }, { op: 'Add', value: 'a' }, { op: 'Relu', value: 'c' }];
+    const units = align(o, p);
+    // One of the two Adds is matched in order, the other out of order; both by value.
+    expect(units.map((u) => u.kind).sort()).toEqual(['match', 'match', 'reordered']);
+    for (const u of units) expect(o[u.original[0]].value).toBe(p[u.ported[0]].value);
+    // Rows follow the port's order.
+    expect(units.map((u) => u.ported[0])).toEqual([0, 1, 2]);
+  });
+
+  it('compares an unmatched run between matches through its final result when the values or families agree', () => {
+    const o: Call[] = [{ op: 'Add', value: 'a' }, { op: 'Relu', value: 'r' }, { op: 'Tanh', value: 't' }, { op: 'Softmax', value: 's' }];
+    const p: Call[] = [{ op: 'Add', value: 'a' }, { op: 'Sigmoid', value: 'x' }, { op: 'Cast', value: 'y' }, { op: 'Exp', value: 't' }, { op: 'Softmax', value: 's' }];
+    const noFusion = (u: Call[], v: Call[]) => alignOps(u.map(item), v.map(item), { agree: (i, j) => u[i].value === v[j].value, maxFusion: 1 });
+    expect(summary(noFusion(o, p))).toEqual(['match 0>0', 'region 1,2>1,2,3', 'match 3>4']);
+    // With fusion allowed, the same run is one fused unit: Tanh's value is the run's result.
+    expect(summary(align(o, p))).toEqual(['match 0>0', 'unmatched? 1>', 'fused 2>1,2,3', 'match 3>4']);
+  });
+
+  it('leaves runs unmatched when nothing ties them together', () => {
+    const o: Call[] = [{ op: 'Relu', value: 'r', shape: '3' }];
+    const p: Call[] = [{ op: 'Tanh', value: 't', shape: '5' }];
+    expect(summary(align(o, p))).toEqual(['unmatched? 0>', 'unmatched? >0']);
+  });
+
+  it('falls back to a windowed greedy alignment for very long traces', () => {
+    const o: Call[] = [{ op: 'MatMul', value: 'a' }, { op: 'Gelu', value: 'b' }, { op: 'Softmax', value: 'c' }];
+    const p: Call[] = [{ op: 'MatMul', value: 'a' }, { op: 'Softmax', value: 'c' }];
+    expect(summary(align(o, p, 1))).toEqual(['match 0>0', 'unmatched? 1>', 'match 2>1']);
+  });
+});
