@@ -203,6 +203,12 @@ function resolveParam(
     const found = take(sourceKeys[sameName]);
     if (found) return found;
   }
+  if (param.role?.startsWith('output:')) {
+    // An in-place source buffer (an `inout` input, as HcclBroadcast's `buf`) is also the output.
+    const inPlace = source.spec.params.findIndex((p) => p.dir === 'inout' && p.role?.startsWith('input:'));
+    const found = inPlace >= 0 ? take(sourceKeys[inPlace]) : undefined;
+    if (found) return found;
+  }
   if (param.role) {
     const derived = deriveRole(param.role, view, invocation.enums);
     if (derived) {
