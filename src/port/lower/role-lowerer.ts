@@ -252,7 +252,7 @@ function mapEnum(
   const argumentEnum = argument ? ctx.catalog.backend(source.backend).enums.get(argument.enumName) : undefined;
   const targetEnum = enumForParam(ctx.catalog, target, j, argument?.meaning) ?? (sourceEnum ?? argumentEnum ? correspondingEnum(ctx.catalog, (sourceEnum ?? argumentEnum)!, ctx.target) : undefined);
   if (argument?.direct) {
-    const where = ` as \`${param.name}\` of \`${target.spec.symbol}\``;
+    const where = ` for \`${param.name}\` of \`${target.spec.symbol}\` (porting \`${symbol}\`)`;
     if (!argument.meaning) {
       return { value, failure: pending('OB1006', { member: argument.member, meaning: 'no meaning tag in the catalog', target: ctx.target, where }, symbol) };
     }
