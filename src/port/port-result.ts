@@ -6,6 +6,7 @@
  */
 import type { BackendId } from '../catalog/vocabulary.js';
 import { PORT_DIAGNOSTICS, type PortDiagnostic } from './diagnostics/port-diagnostics.js';
+import type { PortVerification } from './verify-port.js';
 
 export type PortOutcome = 'ok' | 'nochange' | 'skip' | 'error';
 
@@ -34,6 +35,8 @@ export interface PortFileResult {
   readonly output: string;
   /** Where the ported file was written (--write or --out-dir). */
   readonly written?: string;
+  /** The verdict of `verify` on the original and the port (with --verify, model programs only). */
+  readonly verification?: PortVerification;
 }
 
 export interface PortSummary {
@@ -51,6 +54,8 @@ export interface PortSummary {
   readonly effortHours: number;
   /** Files copied unchanged into --out-dir (not TypeScript). */
   readonly copied: number;
+  /** With --verify: verdicts of the ported programs, and those that could not be run. */
+  readonly verified?: { readonly pass: number; readonly warn: number; readonly fail: number; readonly error: number };
 }
 
 export interface PortResult {
@@ -80,5 +85,15 @@ export function summarise(files: readonly PortFileResult[], to: BackendId, copie
     byId: sorted,
     effortHours: Math.round(all.reduce((h, d) => h + PORT_DIAGNOSTICS[d.id].effortHours, 0) * 100) / 100,
     copied,
+    ...(files.some((f) => f.verification)
+      ? {
+          verified: {
+            pass: files.filter((f) => f.verification?.verdict === 'pass').length,
+            warn: files.filter((f) => f.verification?.verdict === 'warn').length,
+            fail: files.filter((f) => f.verification?.verdict === 'fail').length,
+            error: files.filter((f) => f.verification?.error !== undefined).length,
+          },
+        }
+      : {}),
   };
 }

@@ -18,6 +18,8 @@ import type { LowererRegistry } from './lower/lowerer.js';
 import { discoverPortFiles } from './port-files.js';
 import { summarise, type PortFileResult, type PortResult } from './port-result.js';
 import { portSource } from './port-source.js';
+import { defaultVerifier, isModelProgram, verifyPortedFile, type PortVerifier } from './verify-port.js';
+import type { VerifyOptions } from '../verify/verify.js';
 
 export interface PortOptions {
   readonly to: BackendId;
@@ -37,6 +39,13 @@ export interface PortOptions {
   /** Directory that paths are resolved and reported against (default: the working directory). */
   readonly cwd?: string;
   readonly onProgress?: (progress: { readonly done: number; readonly total: number }) => void;
+  /**
+   * Verify every ported model program (a file exporting `main`) against its original on the
+   * reference runtime: `true` for the defaults, or verify options (ranks, tolerances, config).
+   */
+  readonly verify?: boolean | VerifyOptions;
+  /** Replaces the verify engine (tools that run programs elsewhere; tests). */
+  readonly verifier?: PortVerifier;
 }
 
 export function checkBackend(option: string, value: string): BackendId {
@@ -100,6 +109,10 @@ export async function port(paths: readonly string[], options: PortOptions): Prom
       } catch {
         // the error outcome already reports the file
       }
+    }
+    if (options.verify && result.outcome === 'ok' && isModelProgram(result.source)) {
+      const verifier = options.verifier ?? defaultVerifier({ ...(typeof options.verify === 'object' ? options.verify : {}), catalog });
+      result = { ...result, verification: await verifyPortedFile(file.absolute, result.source, result.output, result.written, verifier) };
     }
     results.push(result);
     options.onProgress?.({ done: results.length, total: typescript.length });

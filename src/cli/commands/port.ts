@@ -3,7 +3,8 @@
  * another. A thin layer over `port()` (src/port/port.ts): dry run by default (a unified diff
  * per changed file), `--write` in place, `--out-dir` a ported copy, `--json` for tools.
  * Exit codes: 0 when every file was ported, left unchanged or skipped (unported calls are
- * diagnostics, not failures); 1 when a file could not be read, parsed or written; 2 on bad usage.
+ * diagnostics, not failures); 1 when a file could not be read, parsed or written, or --verify
+ * found a failing port or could not run a program; 2 on bad usage.
  */
 import type { Command } from 'commander';
 import { BACKENDS, type BackendId } from '../../catalog/vocabulary.js';
@@ -23,6 +24,7 @@ interface PortCommandOptions {
   json?: boolean;
   comments: boolean;
   mappings: string[];
+  verify?: boolean;
 }
 
 /** The JSON document `--json` prints: files with outcomes, rewrites and diagnostics, and the summary. */
@@ -34,6 +36,7 @@ export function portJson(result: PortResult): object {
       ...(f.from ? { from: f.from } : {}),
       ...(f.reason ? { reason: f.reason } : {}),
       ...(f.written ? { written: displayPath(f.written) } : {}),
+      ...(f.verification ? { verification: f.verification } : {}),
       rewrites: f.rewrites,
       diagnostics: f.diagnostics,
     })),
@@ -54,6 +57,12 @@ function fileReport(f: PortFileResult): string[] {
     .filter((d) => d.severity !== 'info')
     .map((d) => `${f.path}:${d.line}:${d.column}: ${severityLabel(d.severity)} ${style.dim(d.id)} ${d.message}`);
   if (f.outcome === 'error') lines.unshift(`${f.path}: ${style.red('error')} ${f.reason ?? 'failed'}`);
+  const v = f.verification;
+  if (v?.error) lines.push(`${f.path}: ${style.red('verify could not run')} ${v.error}`);
+  else if (v?.verdict) {
+    const verdict = v.verdict === 'pass' ? style.green('pass') : v.verdict === 'warn' ? style.yellow('warn') : style.red('fail');
+    lines.push(`${f.path}: verify ${verdict}${v.firstDivergence ? ` — first divergence: ${v.firstDivergence}` : ''}`);
+  }
   return lines;
 }
 
@@ -85,7 +94,9 @@ function summaryText(result: PortResult): string {
   const diagnostics = `${plural(s.rewrites, 'rewrite')}; diagnostics: ${plural(d.error, 'error')} (left as written), ${plural(d.warning, 'warning')}, ${plural(d.info, 'note')}${ids ? ` (${ids})` : ''}`;
   const effort = s.effortHours > 0 ? `; estimated manual work ${s.effortHours} h (docs/diagnostics/)` : '';
   const copied = s.copied > 0 ? `; ${plural(s.copied, 'other file')} copied` : '';
-  return `${style.bold(results)} → ${s.to}\n${diagnostics}${effort}${copied}`;
+  const v = s.verified;
+  const verified = v ? `\nverify: ${v.pass} pass, ${v.warn} warn, ${v.fail} fail, ${v.error} could not run` : '';
+  return `${style.bold(results)} → ${s.to}\n${diagnostics}${effort}${copied}${verified}`;
 }
 
 function progressReporter(enabled: boolean): { update: (p: { done: number; total: number }) => void; done: () => void } {
@@ -118,12 +129,14 @@ export function registerPortCommand(program: Command, setExitCode: (code: number
     .option('--json', 'print files, outcomes, rewrites, diagnostics and the summary as JSON')
     .option('--no-comments', 'do not write diagnostics as comments above the code')
     .option('--mappings <path>', 'extra mapping file or directory (repeatable)', (value: string, previous: string[]) => [...previous, value], [] as string[])
+    .option('--verify', 'run each ported model program (a file exporting main) and its original on the reference runtime and compare them (opbridge verify)')
     .addHelpText(
       'after',
       '\nDry run by default: prints a unified diff per file that would change. Calls that cannot be ported stay as they\n' +
         'were and get a diagnostic (OB1xxx, docs/diagnostics/), also written as a comment above the call.\n' +
         'Markers: // opbridge-ignore-next-line, // opbridge-disable … // opbridge-enable.\n' +
-        'Exit codes: 0 done (unported calls are diagnostics), 1 a file could not be read, parsed or written, 2 bad usage.\n' +
+        'Exit codes: 0 done (unported calls are diagnostics), 1 a file could not be read, parsed or written, or --verify\n' +
+        'failed or could not run a program, 2 bad usage.\n' +
         'Examples:\n  opbridge port src/ --to cann\n  opbridge port src/ --to kunlun --out-dir ported/\n  opbridge port model.ts --to musa --write --no-comments',
     )
     .action(async (paths: string[], options: PortCommandOptions) => {
@@ -139,6 +152,7 @@ export function registerPortCommand(program: Command, setExitCode: (code: number
           ...(options.outDir ? { outDir: options.outDir } : {}),
           comments: options.comments,
           mappings: options.mappings,
+          ...(options.verify ? { verify: true } : {}),
           onProgress: progress.update,
         });
       } finally {
@@ -149,6 +163,7 @@ export function registerPortCommand(program: Command, setExitCode: (code: number
         const mode = options.write ? 'write' : options.outDir ? 'out-dir' : 'dry';
         process.stdout.write(renderPortText(result, mode, !process.env.NO_COLOR && Boolean(process.stdout.isTTY)));
       }
-      setExitCode(result.summary.error > 0 ? EXIT_FINDING : EXIT_OK);
+      const verified = result.summary.verified;
+      setExitCode(result.summary.error > 0 || (verified && verified.fail + verified.error > 0) ? EXIT_FINDING : EXIT_OK);
     });
 }
