@@ -47,7 +47,12 @@ export const roleLowerer: Lowerer = {
     const source = invocation.origin.entry;
     const symbol = source.spec.symbol;
     const choice = chooseTarget(ctx.catalog, source, ctx.target);
-    const usable = choice.candidates.filter((e) => e.spec.status !== 'unsupported' && e.spec.status !== 'unknown');
+    // Entries binding what the source binds come first: their failures explain more than a
+    // variant's (aclnnSoftmax before aclnnLogSoftmax for cudnnSoftmaxForward).
+    const key = bindingKey(source);
+    const usable = choice.candidates
+      .filter((e) => e.spec.status !== 'unsupported' && e.spec.status !== 'unknown')
+      .sort((a, b) => Number(bindingKey(b) === key) - Number(bindingKey(a) === key));
     // A gap's workaround entry serves when the call's arguments fit it (flags left at their default).
     for (const alternative of usable.length === 0 ? (choice.alternatives ?? []) : []) {
       const mark = ctx.names.mark();
