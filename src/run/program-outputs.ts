@@ -1,20 +1,9 @@
 /** Converts what `main()` returned into tensors, with clear errors for anything else. */
 import { InputError } from '../errors.js';
-import { isDType, type DType } from '../runtime/dtype.js';
+import { isDType } from '../runtime/dtype.js';
 import { Tensor } from '../runtime/tensor.js';
 import type { HostArray } from '../backends/host/program-output.js';
-
-function dtypeOfArray(value: ArrayBufferView): DType | undefined {
-  if (value instanceof Float32Array) return 'float32';
-  if (value instanceof Float64Array) return 'float64';
-  if (value instanceof Uint16Array) return 'float16';
-  if (value instanceof BigInt64Array) return 'int64';
-  if (value instanceof Int32Array) return 'int32';
-  if (value instanceof Int16Array) return 'int16';
-  if (value instanceof Int8Array) return 'int8';
-  if (value instanceof Uint8Array) return 'uint8';
-  return undefined;
-}
+import { dtypeOfHostArray } from '../backends/host/host-array-dtype.js';
 
 function copyOf(data: HostArray): HostArray {
   return data.slice() as HostArray;
@@ -23,7 +12,7 @@ function copyOf(data: HostArray): HostArray {
 export function outputTensor(name: string, value: unknown, file: string): Tensor {
   if (value instanceof Tensor) return value.contiguous() === value ? value.clone() : value.contiguous();
   if (ArrayBuffer.isView(value)) {
-    const dtype = dtypeOfArray(value);
+    const dtype = dtypeOfHostArray(value);
     if (dtype) return new Tensor(copyOf(value as HostArray), dtype, [(value as HostArray).length]);
   }
   if (value && typeof value === 'object' && 'dtype' in value && 'data' in value) {

@@ -63,6 +63,11 @@ export interface OpLaunch {
   readonly finish?: (results: Tensor[]) => Tensor[];
   readonly flops?: number;
   readonly site?: CallSite;
+  /**
+   * Device memory the kernel reads besides `inputs`: operands that glue prepared before the
+   * launch (e.g. alpha-scaled or upcast copies passed as host Tensors) still get race checks.
+   */
+  readonly reads?: readonly DeviceOperand[];
 }
 
 export interface OpResult {
@@ -85,7 +90,7 @@ export function launchOp(process: SimProcess, launch: OpLaunch): OpResult {
   const durationUs = Math.max((launch.flops ?? 0) / SIMULATED_DEVICE.flopsPerUs, movedBytes / SIMULATED_DEVICE.deviceBytesPerUs);
   const stamp = process.ordering.enqueue(launch.stream, durationUs);
 
-  for (const input of launch.inputs) {
+  for (const input of [...launch.inputs, ...(launch.reads ?? [])]) {
     if (!isOperand(input)) continue;
     const race = process.access.unorderedDeviceWrite(input.ptr, bytesOf(input.view), launch.stream, process.ordering);
     if (race) {

@@ -8,6 +8,7 @@ import { ITEM_SIZE, allocateStorage, type DType } from '../../runtime/dtype.js';
 import { Tensor } from '../../runtime/tensor.js';
 import { toTensorData } from '../../runtime/tensor-transfer.js';
 import type { CallContext } from './facade-call.js';
+import { dtypeOfHostArray } from '../host/host-array-dtype.js';
 import { DeviceFault } from './device-fault.js';
 import { DevicePtr, isDevicePtr } from './device-memory.js';
 import { SIMULATED_DEVICE, type SimStream } from './stream-ordering.js';
@@ -72,16 +73,9 @@ export interface CopyRequest {
   readonly dstCapacity?: number;
 }
 
-/** How an async D2H copy's host destination is typed in traces (the program's view type). */
+/** How a copy's host destination is typed in traces: by the program's view type (raw bytes: uint8). */
 function hostDType(memory: HostMemory): DType {
-  if (memory instanceof Float32Array) return 'float32';
-  if (memory instanceof Float64Array) return 'float64';
-  if (memory instanceof Int32Array) return 'int32';
-  if (memory instanceof BigInt64Array) return 'int64';
-  if (memory instanceof Int16Array) return 'int16';
-  if (memory instanceof Uint16Array) return 'float16';
-  if (memory instanceof Int8Array) return 'int8';
-  return 'uint8';
+  return (memory instanceof ArrayBuffer ? undefined : dtypeOfHostArray(memory)) ?? 'uint8';
 }
 
 export function copyMemory(ctx: CallContext, request: CopyRequest): void {

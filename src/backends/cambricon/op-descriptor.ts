@@ -1,0 +1,50 @@
+/**
+ * CNNL op descriptors (convolution, activation, pooling, op-tensor, reduce, transpose,
+ * matmul, flash attention ...): opaque objects created empty, filled by a Set call and
+ * checked by every op that uses them (destroyed or never-set descriptors are rejected).
+ */
+import { DeviceFault } from '../sim/device-fault.js';
+import { requireLive } from '../sim/facade-call.js';
+import type { Ref } from '../sim/ref.js';
+import type { CallSite } from '../sim/call-site.js';
+import type { LiveObject } from '../sim/sim-process.js';
+import { cnnlCall } from './library-calls.js';
+import { requireOutRef } from './out-params.js';
+
+export class CnnlOpDescriptor<S> implements LiveObject {
+  destroyed = false;
+  settings: S | undefined;
+
+  constructor(
+    readonly kind: string,
+    readonly site: CallSite | undefined,
+  ) {}
+}
+
+/** The live descriptor of the given C type. */
+export function requireOpDescriptor<S>(value: unknown, kind: string): CnnlOpDescriptor<S> {
+  return requireLive(value, kind, (x): x is CnnlOpDescriptor<S> => x instanceof CnnlOpDescriptor && x.kind === kind);
+}
+
+/** The settings of a live descriptor that has been set. */
+export function descriptorSettings<S>(value: unknown, kind: string, setter: string): S {
+  const desc = requireOpDescriptor<S>(value, kind);
+  if (desc.settings === undefined) throw new DeviceFault('invalid-value', `the ${kind} was never set with ${setter}`);
+  return desc.settings;
+}
+
+export function createOpDescriptor(symbol: string, kind: string, out: Ref<never> | Ref<unknown>, name = 'desc'): number {
+  return cnnlCall(symbol, ({ process, site }) => {
+    requireOutRef(out as Ref<unknown>, name).value = process.track(new CnnlOpDescriptor<unknown>(kind, site));
+  });
+}
+
+export function destroyOpDescriptor(symbol: string, kind: string, desc: unknown): number {
+  return cnnlCall(symbol, ({ process }) => {
+    process.release(requireOpDescriptor(desc, kind));
+  });
+}
+
+export function setOpDescriptor<S>(desc: unknown, kind: string, settings: S): void {
+  requireOpDescriptor<S>(desc, kind).settings = settings;
+}
