@@ -9,6 +9,10 @@
  *
  *   npm run bench:port                 # 250, 500 and 1,000 files, to cann
  *   npm run bench:port -- 2000 kunlun  # up to 2,000 files, to kunlun
+ *   npm run bench:port -- --quick      # smoke run (40 files, one run each; not a measurement)
+ *
+ * Exits 1 when the bar is missed: under 50 files/s by wall clock *and* by CPU time (a busy
+ * machine slows the wall clock, not the CPU time).
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -191,10 +195,14 @@ function generateProject(root: string, files: number): number {
 }
 
 async function main(): Promise<void> {
-  const largest = Number(process.argv[2] ?? 1000);
-  const to = (process.argv[3] ?? 'cann') as BackendId;
+  const args = process.argv.slice(2);
+  const quick = args.includes('--quick');
+  const positional = args.filter((a) => !a.startsWith('--'));
+  const largest = quick ? 40 : Number(positional.find((a) => /^\d+$/.test(a)) ?? 1000);
+  const to = (positional.find((a) => !/^\d+$/.test(a)) ?? 'cann') as BackendId;
   if (!(BACKENDS as readonly string[]).includes(to)) throw new Error(`unknown backend ${to}`);
   const sizes = [largest / 4, largest / 2, largest].map(Math.round);
+  const repeats = quick ? 1 : 3;
   const catalogStart = performance.now();
   const catalog = loadCatalog();
   const catalogMs = performance.now() - catalogStart;
@@ -211,7 +219,7 @@ async function main(): Promise<void> {
       const lines = generateProject(root, files);
       const runs: { wall: number; cpu: number }[] = [];
       let summary;
-      for (let i = 0; i < 3; i++) {
+      for (let i = 0; i < repeats; i++) {
         const cpuStart = process.cpuUsage();
         const start = performance.now();
         summary = (await port([root], { to, catalog, cwd: root })).summary;
@@ -235,7 +243,14 @@ async function main(): Promise<void> {
   const growth = last.cpu / first.cpu / (last.files / first.files);
   console.log(`  growth: ${last.files / first.files}× the files took ${(last.cpu / first.cpu).toFixed(2)}× the CPU time (1.00 = linear; ${growth.toFixed(2)} per unit)`);
   const rate = (last.files / last.wall) * 1000;
-  console.log(`  target ≥ 50 files/s (wall, ${last.files} files): ${rate >= 50 ? 'met' : 'NOT met'}${loadavg()[0] > cpus().length ? ' (machine busy: the CPU-time figure is the fairer one)' : ''}`);
+  const cpuRate = (last.files / last.cpu) * 1000;
+  if (quick) {
+    console.log('  (--quick: a smoke run, not a measurement)');
+    return;
+  }
+  const met = rate >= 50 || cpuRate >= 50;
+  console.log(`  target ≥ 50 files/s (${last.files} files): wall ${rate.toFixed(0)}, CPU ${cpuRate.toFixed(0)} → ${met ? 'met' : 'NOT met'}${loadavg()[0] > cpus().length ? ' (machine busy: the CPU-time figure is the fairer one)' : ''}`);
+  if (!met) process.exitCode = 1;
 }
 
 void main();
