@@ -1,7 +1,7 @@
 /**
  * Port fixtures, found by naming convention: `test/fixtures/port/<case>/input.ts` and one
- * `expected.<backend>.ts` per target, with optional `options.json` (porter options such as
- * `{ "comments": false }`). Each pair is one test; a second run over the expected output
+ * `expected.<backend>.ts` per target, with optional `options.json` (porter options `comments`
+ * and `from`; `typeCheck` and `typeCheckSkip` are read by type-check.test.ts). Each pair is one test; a second run over the expected output
  * must change nothing, and two runs over the input must agree. Adding a case is adding files.
  *
  * OPBRIDGE_UPDATE_PORT_FIXTURES=1 rewrites the expected files from the current porter (review
@@ -30,7 +30,11 @@ function fixtures(): FixturePair[] {
     const dir = join(root, name);
     if (!existsSync(join(dir, 'input.ts'))) continue;
     const input = readFileSync(join(dir, 'input.ts'), 'utf8');
-    const options = existsSync(join(dir, 'options.json')) ? (JSON.parse(readFileSync(join(dir, 'options.json'), 'utf8')) as Partial<PortSourceOptions>) : {};
+    const raw = existsSync(join(dir, 'options.json')) ? (JSON.parse(readFileSync(join(dir, 'options.json'), 'utf8')) as Record<string, unknown>) : {};
+    const options: Partial<PortSourceOptions> = {
+      ...(typeof raw.comments === 'boolean' ? { comments: raw.comments } : {}),
+      ...(typeof raw.from === 'string' ? { from: raw.from as BackendId } : {}),
+    };
     for (const file of readdirSync(dir).sort()) {
       const m = /^expected\.([a-z]+)\.ts$/.exec(file);
       if (!m) continue;
