@@ -59,6 +59,30 @@ describe('port --verify', () => {
     expect(existsSync(join(other, 'out/helpers.ts'))).toBe(true);
   });
 
+  it('runs the original and the port on the reference runtime (CUDA → Kunlun) and passes', async () => {
+    const program = `import { cudaMalloc, cudaFree, cudaMemcpy, cudaMemcpyHostToDevice, cudaMemcpyDeviceToDevice, cudaMemcpyDeviceToHost, ref, type DevicePtr } from 'opbridge/cuda';
+export function main() {
+  const host = new Float32Array([1, 2, 3, 4]);
+  const a = ref<DevicePtr>();
+  const b = ref<DevicePtr>();
+  cudaMalloc(a, host.byteLength);
+  cudaMalloc(b, host.byteLength);
+  cudaMemcpy(a.value, host, host.byteLength, cudaMemcpyHostToDevice);
+  cudaMemcpy(b.value, a.value, host.byteLength, cudaMemcpyDeviceToDevice);
+  const out = new Float32Array(4);
+  cudaMemcpy(out, b.value, out.byteLength, cudaMemcpyDeviceToHost);
+  cudaFree(b.value);
+  cudaFree(a.value);
+  return { out };
+}
+`;
+    const dir = tempDir({ 'model.ts': program, 'package.json': '{ "type": "module" }' });
+    const result = await port([dir], { to: 'kunlun', cwd: dir, verify: { timeoutMs: 60_000 } });
+    const model = result.files.find((f) => f.path === 'model.ts')!;
+    expect(model.output).toContain('xpu_memcpy(out, b.value, out.byteLength, XPU_DEVICE_TO_HOST);');
+    expect(model.verification).toEqual({ verdict: 'pass' });
+  }, 120_000);
+
   it('reports a program that cannot run with the verify engine\'s message, not a crash', async () => {
     // The T-Head facade does not exist in this tree yet, so the ported program cannot be loaded.
     const dir = tempDir({ 'model.ts': PROGRAM, 'helpers.ts': HELPERS, 'package.json': '{ "type": "module" }' });
