@@ -22,7 +22,7 @@ import { TargetNames, type ReferenceStyle } from './emit/target-names.js';
 import type { ArgumentComments, Expr } from './ir/expr.js';
 import type { LiftContext, LifterRegistry, SourceCall } from './lift/lifter.js';
 import type { LowerContext, LowererRegistry } from './lower/lowerer.js';
-import { correspondingEnum, memberByMeaning, statusEnumOf } from './mapping/enum-mapping.js';
+import { correspondingEnum, memberByMeaning, memberByValue, statusEnumOf } from './mapping/enum-mapping.js';
 import { facadeIndex, type EnumMember } from './mapping/facade-index.js';
 import { chooseTarget } from './mapping/target-entry.js';
 import { correspondingType } from './mapping/type-mapping.js';
@@ -140,6 +140,10 @@ export class FilePorter {
     if (ts.isIdentifier(node)) {
       const ref = this.refs.resolve(node);
       if (ref) this.portReference(ref);
+      return;
+    }
+    if (ts.isNumericLiteral(node)) {
+      this.portStatusLiteral(node);
       return;
     }
     ts.forEachChild(node, this.visit);
@@ -411,6 +415,31 @@ export class FilePorter {
     const text = this.names.member(targetEnum.spec.name, targetMember.name, this.styleOf(ref), this.originOf(ref));
     this.edits.replace(ref.node.getStart(this.sourceFile), ref.node.end, text);
     this.record(ref.node, 'enum', member.name, [targetMember.name]);
+  }
+
+  /**
+   * A number compared with a facade call's status (`cudaMalloc(p, n) !== 0`, or through the
+   * variable it initialised) means a member of the source status enum; where the target call's
+   * status enum gives that meaning another number (or an unconfirmed one), the number becomes the
+   * target member. Where the numbers agree the code is left as written.
+   */
+  private portStatusLiteral(literal: ts.NumericLiteral): void {
+    const call = this.comparedCall(literal);
+    if (!call || this.isSuppressed(literal)) return;
+    const done = this.callTargets.get(call.node);
+    if (done === null) return;
+    const catalog = this.options.catalog;
+    const target = done ?? chooseTarget(catalog, call.entry, this.options.to).candidates[0];
+    const sourceEnum = statusEnumOf(catalog, call.entry);
+    const targetEnum = target ? statusEnumOf(catalog, target) : undefined;
+    const member = sourceEnum ? memberByValue(sourceEnum, Number(literal.text)) : undefined;
+    if (!sourceEnum || !targetEnum || !member?.meaning) return;
+    const targetMember = memberByMeaning(targetEnum, member.meaning, { enum: sourceEnum, member: member.name });
+    if (!targetMember || targetMember.value === Number(literal.text)) return;
+    const callee = this.refs.exact(call.node.expression);
+    const text = this.names.member(targetEnum.spec.name, targetMember.name, { kind: callee?.style ?? 'named' }, callee ? this.originOf(callee) : undefined);
+    this.edits.replace(literal.getStart(this.sourceFile), literal.end, text);
+    this.record(literal, 'enum', `${literal.text} (${member.name})`, [targetMember.name]);
   }
 
   /** The facade call a status is compared with: directly, or through a variable it initialised. */
