@@ -259,7 +259,28 @@ export class FilePorter {
       this.commentWriter.removeStale(node, entry.spec.symbol, keep);
     }
     for (const d of lowered.lowering.diagnostics) this.report(node, d);
+    const helper = this.statusHelperHazard(node, entry, lowered.lowering.targetSymbols);
+    if (helper) this.report(node, helper);
     return undefined;
+  }
+
+  /**
+   * A status passed straight to a helper (`check(cudaMalloc(p, n))`) whose success the target
+   * does not number: helpers usually compare with CUDA's 0, which no longer means success.
+   */
+  private statusHelperHazard(node: ts.CallExpression, source: EntryRecord, targetSymbols: readonly string[]): PendingDiagnostic | undefined {
+    const parent = node.parent;
+    if (!ts.isCallExpression(parent) || !parent.arguments.includes(node) || this.refs.exact(parent.expression)) return undefined;
+    const catalog = this.options.catalog;
+    const target = catalog.entry(this.options.to, targetSymbols[targetSymbols.length - 1]);
+    const sourceSuccess = statusEnumOf(catalog, source)?.spec.members.find((m) => m.meaning === 'status.success');
+    const targetSuccess = target ? statusEnumOf(catalog, target)?.spec.members.find((m) => m.meaning === 'status.success') : undefined;
+    if (!sourceSuccess || sourceSuccess.value === null || !targetSuccess || targetSuccess.value !== null) return undefined;
+    return pending(
+      'OB1018',
+      { targetSymbol: target!.spec.symbol, helper: parent.expression.getText(this.sourceFile), target: this.options.to, member: targetSuccess.name, value: String(sourceSuccess.value) },
+      source.spec.symbol,
+    );
   }
 
   /** Comments around a call argument: on the lines before it, and after it on its line. */

@@ -105,4 +105,11 @@ describe('what is rewritten', () => {
     const out = portSource(text, { to: 'cann' }).output;
     expect(out).toBe(lines("import { aclrtFree } from 'opbridge/cann';", "import { aclrtMalloc, ACL_MEM_MALLOC_HUGE_FIRST } from 'opbridge/cann';", 'aclrtFree(q);', 'aclrtFree(p);', 'aclrtMalloc(r, 4, ACL_MEM_MALLOC_HUGE_FIRST);'));
   });
+
+  it('warns when a status whose success the target does not number goes straight into a helper (OB1018)', () => {
+    const text = lines("import { ncclAllReduce, cudaFree, ncclSum, ncclFloat32 } from 'opbridge/cuda';", 'check(ncclAllReduce(a, a, n, ncclFloat32, ncclSum, c, s));', 'check(cudaFree(p));');
+    const kunlun = portSource(text, { to: 'kunlun', comments: false });
+    expect(kunlun.diagnostics.filter((d) => d.id === 'OB1018').map((d) => [d.line, d.symbol])).toEqual([[2, 'ncclAllReduce']]);
+    expect(portSource(text, { to: 'cann' }).diagnostics.map((d) => d.id)).not.toContain('OB1018');
+  });
 });

@@ -120,6 +120,12 @@ export const PORT_DIAGNOSTICS = {
     effortHours: 0.5,
     message: '`{symbol}` lowers to several statements, but its arguments contain {reason}, which cannot move into a wrapper function',
   },
+  OB1018: {
+    title: 'Status with an unconfirmed number passed to a helper',
+    severity: 'warning',
+    effortHours: 0.25,
+    message: 'the status of `{targetSymbol}` goes to `{helper}()`; {target} does not confirm the number of `{member}` (its facade exports the name as a string), so a helper that compares statuses with {value} will take success for failure',
+  },
 } as const satisfies Record<string, PortDiagnosticInfo>;
 
 export type PortDiagnosticId = keyof typeof PORT_DIAGNOSTICS;
