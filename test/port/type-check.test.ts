@@ -46,12 +46,13 @@ function plan(): { checked: Checked[]; pending: string[] } {
       if (missing.length) pending.push(`${label}: no ${missing.join(', ')} facade yet`);
       else checked.push({ label, path: join(root, 'test/port', `.typecheck-${label.replace(/[^\w.-]+/g, '_')}.ts`), text: strip(text) });
     };
-    add(`${name} (input)`, input);
+    if (options.typeCheckSkip?.input) pending.push(`${name} (input): ${options.typeCheckSkip.input}`);
+    else add(`${name} (input)`, input);
     for (const file of readdirSync(dir).sort()) {
       const m = /^expected\.([a-z]+)\.ts$/.exec(file);
       if (!m) continue;
       const label = `${name} → ${m[1]}`;
-      const skip = options.typeCheckSkip?.[m[1]];
+      const skip = m[1] === 'input' ? undefined : options.typeCheckSkip?.[m[1]];
       const ported = portSource(input, { to: m[1] as BackendId, ...(options.comments === false ? { comments: false } : {}) });
       if (skip) pending.push(`${label}: ${skip}`);
       else if (ported.diagnostics.some((d) => d.severity === 'error')) pending.push(`${label}: incomplete port (calls left as written)`);
