@@ -12,7 +12,8 @@ describe('colorEnabled', () => {
   it('does not turn colour on merely because CI is set', () => {
     expect(colorEnabled({ CI: 'true' }, pipe)).toBe(false);
   });
-  it('NO_COLOR turns it off, even on a terminal', () => {
+  it('NO_COLOR turns it off, even on a terminal or with FORCE_COLOR', () => {
+    expect(colorEnabled({ NO_COLOR: '1', FORCE_COLOR: '1' }, pipe)).toBe(false);
     expect(colorEnabled({ NO_COLOR: '1' }, tty)).toBe(false);
   });
   it('FORCE_COLOR turns it on for a pipe, and FORCE_COLOR=0 off for a terminal', () => {

@@ -14,7 +14,7 @@ import type { PortFileResult, PortResult } from '../../port/port-result.js';
 import { unifiedDiff } from '../../port/render/unified-diff.js';
 import { EXIT_FINDING, EXIT_OK } from '../exit-codes.js';
 import { displayPath } from '../report-error.js';
-import { progressAllowed, style } from '../terminal.js';
+import { colorEnabled, progressAllowed, style } from '../terminal.js';
 
 interface PortCommandOptions {
   to: string;
@@ -161,7 +161,7 @@ export function registerPortCommand(program: Command, setExitCode: (code: number
       if (options.json) process.stdout.write(`${JSON.stringify(portJson(result), null, 2)}\n`);
       else {
         const mode = options.write ? 'write' : options.outDir ? 'out-dir' : 'dry';
-        process.stdout.write(renderPortText(result, mode, !process.env.NO_COLOR && Boolean(process.stdout.isTTY)));
+        process.stdout.write(renderPortText(result, mode, colorEnabled()));
       }
       const verified = result.summary.verified;
       setExitCode(result.summary.error > 0 || (verified && verified.fail + verified.error > 0) ? EXIT_FINDING : EXIT_OK);
