@@ -54,8 +54,11 @@ import {
   type DevicePtr,
   type ProgramContext,
   type cublasHandle_t,
+  type cublasStatus_t,
+  type cudaError_t,
   type cudaStream_t,
   type ncclComm_t,
+  type ncclResult_t,
 } from 'opbridge/cuda';
 
 const FEATURES = 64; // D
@@ -63,15 +66,15 @@ const OUTPUTS = 8; // O
 const BATCH_PER_RANK = 32; // B: rows of this rank's shard
 const LEARNING_RATE = 0.05;
 
-function checkCuda(status: number, what: string): void {
+function checkCuda(status: cudaError_t, what: string): void {
   if (status !== cudaSuccess) throw new Error(`${what}: ${cudaGetErrorString(status)}`);
 }
 
-function checkCublas(status: number, what: string): void {
+function checkCublas(status: cublasStatus_t, what: string): void {
   if (status !== CUBLAS_STATUS_SUCCESS) throw new Error(`${what}: cuBLAS status ${status}`);
 }
 
-function checkNccl(status: number, what: string): void {
+function checkNccl(status: ncclResult_t, what: string): void {
   if (status !== ncclSuccess) throw new Error(`${what}: ${ncclGetErrorString(status)}`);
 }
 
