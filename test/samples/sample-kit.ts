@@ -1,19 +1,11 @@
 /**
  * Shared pieces of the sample tests: where a sample lives, its outputs as float64, the
- * canonical operator sequence of a rank's trace, and the float32 rounding constants the
- * tolerances are built from.
+ * canonical operator sequence of a rank's trace, and elementwise tolerance checks.
  */
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import type { ProgramRun, RankRun } from '../../src/run/run-program.js';
-
-/** Unit roundoff of float32 (round to nearest). */
-export const U32 = 2 ** -24;
-
-/** Higham's γ(n) = n·u / (1 − n·u): the relative error bound of n roundings. */
-export function gamma(n: number, u = U32): number {
-  return (n * u) / (1 - n * u);
-}
+import { LAMBDA, type Estimate } from './error-model.js';
 
 export function samplePath(name: string): string {
   return fileURLToPath(new URL(`../../samples/${name}/cuda.ts`, import.meta.url));
@@ -36,7 +28,8 @@ export function expectWithin(name: string, actual: ArrayLike<number>, expected: 
   let worst = -1;
   let worstRatio = 0;
   for (let i = 0; i < expected.length; i++) {
-    const ratio = Math.abs(actual[i] - expected[i]) / bound[i];
+    const difference = Math.abs(actual[i] - expected[i]);
+    const ratio = difference === 0 ? 0 : difference / bound[i];
     if (Number.isNaN(ratio)) {
       [worst, worstRatio] = [i, Infinity];
       break;
@@ -48,4 +41,9 @@ export function expectWithin(name: string, actual: ArrayLike<number>, expected: 
   }
   const detail = worst < 0 ? '' : `${name}[${worst}] = ${actual[worst]}, reference ${expected[worst]}, bound ${bound[worst]}`;
   expect(worstRatio, detail).toBeLessThanOrEqual(1);
+}
+
+/** `actual` within LAMBDA standard deviations of an error-model reference (error-model.ts). */
+export function expectEstimate(name: string, actual: ArrayLike<number>, reference: Estimate): void {
+  expectWithin(name, actual, reference.v, reference.sd.map((sd) => LAMBDA * sd));
 }
