@@ -171,5 +171,5 @@ export function main({ rank, nranks }: ProgramContext) {
   checkNccl(ncclCommDestroy(comm.value), 'ncclCommDestroy');
   checkCuda(cudaStreamDestroy(stream.value), 'cudaStreamDestroy');
   for (const p of [dX, dT, dW, dR, dG, dLoss]) checkCuda(cudaFree(p.value), 'cudaFree');
-  return { weights, loss: new Float32Array([lossSum[0] / nranks]) };
+  return { weights: { dtype: 'float32', data: weights, shape: [FEATURES, OUTPUTS] }, loss: new Float32Array([lossSum[0] / nranks]) } as const;
 }

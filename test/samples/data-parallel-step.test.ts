@@ -70,6 +70,7 @@ describe('sample data-parallel-step (4 ranks: cuBLAS forward/backward, NCCL all-
 
   it('updates the weights as a float64 SGD step on all shards does, identically on every rank', () => {
     for (let r = 0; r < RANKS; r++) {
+      expect(run.ranks[r].outputs.get('weights')?.shape).toEqual([D, O]);
       expectEstimate(`rank ${r} weights`, output(run, 'weights', r), ref.weights);
       expect([...output(run, 'weights', r)]).toEqual([...output(run, 'weights', 0)]);
     }

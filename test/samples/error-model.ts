@@ -82,11 +82,14 @@ export function scale(a: Estimate, s: number): Estimate {
   return build(a.v.length, (i) => [s * a.v[i], Math.abs(s) * a.sd[i]]);
 }
 
-/** An elementwise function with |f'| ≤ lipschitz, evaluated to within u of its value. */
-export function unary(a: Estimate, f: (x: number) => number, lipschitz: number, u: number): Estimate {
+/**
+ * f applied elementwise, |f'| ≤ lipschitz; `own(x, y)` bounds the error of evaluating y = f(x)
+ * in the kernel's precision (its intermediate values may exceed |y|).
+ */
+export function unary(a: Estimate, f: (x: number) => number, lipschitz: number, own: (x: number, y: number) => number): Estimate {
   return build(a.v.length, (i) => {
     const y = f(a.v[i]);
-    return [y, lipschitz * a.sd[i] + u * Math.abs(y)];
+    return [y, lipschitz * a.sd[i] + own(a.v[i], y)];
   });
 }
 
