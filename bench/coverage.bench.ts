@@ -200,7 +200,9 @@ function generateTree(root: string, targetLines: number): { files: number; lines
 }
 
 async function main(): Promise<void> {
-  const targetLines = Number(process.argv[2] ?? 220_000);
+  // A number argument sets the tree size; --quick (from `npm run bench -- --quick`) a small one.
+  const sizeArg = process.argv.slice(2).find((a) => /^\d+$/.test(a));
+  const targetLines = sizeArg ? Number(sizeArg) : process.argv.includes('--quick') ? 20_000 : 220_000;
   const root = mkdtempSync(join(tmpdir(), 'opbridge-bench-coverage-'));
   try {
     const tree = generateTree(root, targetLines);

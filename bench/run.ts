@@ -1,24 +1,25 @@
 /**
- * `npm run bench` (= `tsx bench/run.ts [--quick]`): the reference runtime's benchmark, with
- * machine notes. Exits 1 when a bar of this round fails, so CI can run it.
+ * `npm run bench`: every benchmark of the project, one after another in separate processes (so
+ * one suite's JIT state and memory never colour another's): the reference runtime against
+ * tfjs-backend-cpu and ONNX Runtime, then the coverage scanner, then the porter. Arguments are
+ * passed to each suite (e.g. `npm run bench -- --quick`). Exits 1 if any suite fails a bar.
  */
-import { arch, cpus, freemem, loadavg, platform, totalmem } from 'node:os';
-import { formatReport, runRuntimeBench } from './runtime-bench.js';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
-function machineNotes(): string {
-  const cores = cpus();
-  const load = loadavg().map((l) => l.toFixed(2)).join(' ');
-  return [
-    `node ${process.version} (${platform()} ${arch()}), ${cores.length} logical cores: ${cores[0]?.model ?? 'unknown CPU'}`,
-    `memory ${(totalmem() / 2 ** 30).toFixed(1)} GiB (${(freemem() / 2 ** 30).toFixed(1)} GiB free), load average ${load} (1, 5, 15 min)`,
-  ].join('\n');
+const SUITES = ['runtime.bench.ts', 'coverage.bench.ts', 'port.bench.ts'];
+const tsx = fileURLToPath(new URL('../node_modules/.bin/tsx', import.meta.url));
+const args = process.argv.slice(2);
+let failed = false;
+for (const suite of SUITES) {
+  const file = fileURLToPath(new URL(`./${suite}`, import.meta.url));
+  if (!existsSync(file)) continue;
+  process.stdout.write(`\n━━ ${suite} ━━\n`);
+  const result = spawnSync(tsx, [file, ...args], { stdio: 'inherit' });
+  if (result.status !== 0) {
+    failed = true;
+    process.stdout.write(`${suite} exited with ${result.status ?? result.signal}\n`);
+  }
 }
-
-const quick = process.argv.includes('--quick');
-const started = new Date();
-process.stdout.write(`opbridge runtime benchmark${quick ? ' (--quick: smoke run, not a measurement)' : ''}, ${started.toISOString()}\n`);
-process.stdout.write(`${machineNotes()}\n`);
-const report = await runRuntimeBench({ quick, log: (line) => process.stderr.write(`${line}\n`) });
-process.stdout.write(`${formatReport(report)}\n`);
-process.stdout.write(`\nfinished in ${((Date.now() - started.getTime()) / 1000).toFixed(0)} s; load average now ${loadavg().map((l) => l.toFixed(2)).join(' ')}\n`);
-if (report.bars.some((b) => !b.passed)) process.exitCode = 1;
+if (failed) process.exitCode = 1;

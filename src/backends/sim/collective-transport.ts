@@ -12,6 +12,13 @@ export interface CollectiveTransport {
    * payloads in rank order. Every rank must make the same sequence of calls with the same tag.
    */
   exchange(tag: string, payload: Uint8Array): Uint8Array[];
+  /**
+   * Point-to-point delivery to one peer (ncclSend / HcclSend), when the transport has such a
+   * channel. Optional: facades report point-to-point calls as not simulated without it.
+   */
+  send?(peer: number, tag: string, payload: Uint8Array): void;
+  /** Blocks until `peer` has sent the payload for `tag` (ncclRecv / HcclRecv). */
+  receive?(peer: number, tag: string): Uint8Array;
 }
 
 export class LoopbackTransport implements CollectiveTransport {

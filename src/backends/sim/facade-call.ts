@@ -9,13 +9,17 @@ import { DeviceFault, type FaultKind } from './device-fault.js';
 import type { RuntimeDiagnosticId } from './diagnostics.js';
 import { currentProcess, type SimProcess } from './sim-process.js';
 
-/** A backend's status codes: success, what each fault returns, and names for messages. */
-export interface StatusCodes {
-  readonly success: number;
-  readonly faults: Readonly<Partial<Record<FaultKind, number>>>;
+/**
+ * A backend's status codes: success, what each fault returns, and names for messages.
+ * Statuses are numbers, or strings for enums whose values are unconfirmed (exported under
+ * their names, e.g. BKCL's BKCLResult_t).
+ */
+export interface StatusCodes<S extends number | string = number> {
+  readonly success: S;
+  readonly faults: Readonly<Partial<Record<FaultKind, S>>>;
   /** Returned for faults the table does not list. */
-  readonly fallback: number;
-  name(code: number): string;
+  readonly fallback: S;
+  name(code: S): string;
 }
 
 export interface CallContext {
@@ -48,7 +52,12 @@ const FAULT_DIAGNOSTIC: Readonly<Record<FaultKind, RuntimeDiagnosticId>> = {
  * `DeviceFault`; runtime `OpbridgeError`s (bad shapes, dtypes, attributes) become
  * invalid-value faults. Anything else is a bug in opbridge and propagates.
  */
-export function facadeCall(backend: string, symbol: string, statuses: StatusCodes, body: (ctx: CallContext) => number | void): number {
+export function facadeCall<S extends number | string = number>(
+  backend: string,
+  symbol: string,
+  statuses: StatusCodes<S>,
+  body: (ctx: CallContext) => S | void,
+): S {
   const process = currentProcess();
   const site = captureCallSite();
   try {
