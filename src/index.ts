@@ -26,6 +26,10 @@ export { OpbridgeError, UsageError, InputError, OpError, ShapeError } from './er
 export { coverage, type CoverageOptions } from './coverage/coverage.js';
 export type { CoverageReport } from './coverage/coverage-report.js';
 export { runProgram, type RunProgramOptions, type ProgramRun } from './run/run-program.js';
+export { port, type PortOptions } from './port/port.js';
+export { portSource, type PortSourceOptions, type SourcePortResult } from './port/port-source.js';
+export type { PortResult, PortFileResult, PortSummary, PortRewrite, PortOutcome } from './port/port-result.js';
+export { PORT_DIAGNOSTICS, type PortDiagnostic, type PortDiagnosticId } from './port/diagnostics/port-diagnostics.js';
 export { verify, verifySettings, type VerifyOptions, type VerifySettings } from './verify/verify.js';
 export { runForVerify, type ProgramRuns, type RunLimits } from './verify/program-runs.js';
 export { compareRuns, type CompareSettings } from './verify/compare-runs.js';

@@ -3,7 +3,10 @@
  * operator, the attribute, what was given and what is accepted.
  */
 import { OpError } from '../errors.js';
+import { closestName } from '../text/closest-name.js';
+import { DTYPES, isDType, type DType } from './dtype.js';
 import type { AttributeValue, RawAttributes } from './kernel.js';
+import { ONNX_DATA_TYPES, UNSUPPORTED_ONNX_DATA_TYPES, onnxDataTypeCode } from './onnx-data-types.js';
 import { Tensor } from './tensor.js';
 
 export class AttributeReader {
@@ -40,6 +43,58 @@ export class AttributeReader {
     if (v === undefined) return fallback;
     if (typeof v !== 'number') this.fail(name, 'a number', v);
     return v;
+  }
+
+  /**
+   * An ONNX FLOAT attribute: ONNX stores it as a 32-bit float, so the value a device (and
+   * ONNX Runtime) computes with is `Math.fround` of what the caller wrote.
+   */
+  float32(name: string, fallback: number): number;
+  float32(name: string): number | undefined;
+  float32(name: string, fallback?: number): number | undefined {
+    const v = this.float(name);
+    return v === undefined ? (fallback === undefined ? undefined : Math.fround(fallback)) : Math.fround(v);
+  }
+
+  /**
+   * A dtype attribute (Cast `to`, RandomNormal `dtype`, `stash_type`, ...): an ONNX TensorProto
+   * code (1 = float32, 10 = float16, ...) or a dtype name ('float32'), one of `allowed`.
+   */
+  dtype<T extends DType>(name: string, fallback: T, allowed: readonly T[]): T;
+  dtype<T extends DType>(name: string, fallback: undefined, allowed: readonly T[]): T | undefined;
+  dtype<T extends DType>(name: string, fallback: T | undefined, allowed: readonly T[]): T | undefined {
+    const v = this.take(name);
+    if (v === undefined) return fallback;
+    const supported = `${allowed.join(', ')} (ONNX codes ${allowed.map(onnxDataTypeCode).join(', ')})`;
+    let dtype: DType;
+    if (typeof v === 'string') {
+      if (!isDType(v)) {
+        const suggestion = closestName(v, DTYPES);
+        throw new OpError(this.op, `attribute '${name}' names no dtype: '${v}'`, {
+          fix: suggestion ? `did you mean '${suggestion}'?` : `use one of ${supported}`,
+        });
+      }
+      dtype = v;
+    } else if (typeof v === 'number' && Number.isInteger(v)) {
+      const known = ONNX_DATA_TYPES[v];
+      if (!known) {
+        const onnxName = UNSUPPORTED_ONNX_DATA_TYPES[v];
+        throw new OpError(
+          this.op,
+          onnxName
+            ? `attribute '${name}' = ${v} (ONNX ${onnxName}) is not a dtype of the runtime`
+            : `attribute '${name}' = ${v} is not an ONNX TensorProto data type`,
+          { fix: `use one of ${supported}, or a dtype name` },
+        );
+      }
+      dtype = known;
+    } else {
+      return this.fail(name, 'an ONNX data type code or a dtype name', v);
+    }
+    if (!(allowed as readonly DType[]).includes(dtype)) {
+      throw new OpError(this.op, `attribute '${name}' selects ${dtype}; supported: ${supported}`);
+    }
+    return dtype as T;
   }
 
   bool(name: string, fallback: boolean): boolean {

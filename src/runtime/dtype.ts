@@ -4,23 +4,15 @@
  * float16 and bfloat16 are stored as raw 16-bit patterns (Uint16Array) so that a tensor
  * holds exactly the bits a device would; int64 uses BigInt64Array so no value is lost.
  */
-export const DTYPES = [
-  'float64',
-  'float32',
-  'float16',
-  'bfloat16',
-  'int64',
-  'int32',
-  'int16',
-  'int8',
-  'uint8',
-  'bool',
-] as const;
+const FLOAT_TUPLE = ['float64', 'float32', 'float16', 'bfloat16'] as const;
+const INT_TUPLE = ['int64', 'int32', 'int16', 'int8', 'uint8'] as const;
+
+/** Every dtype: the floats, the integers, then bool (the order error messages list them in). */
+export const DTYPES = [...FLOAT_TUPLE, ...INT_TUPLE, 'bool'] as const;
 
 export type DType = (typeof DTYPES)[number];
-
-export type FloatDType = 'float64' | 'float32' | 'float16' | 'bfloat16';
-export type IntDType = 'int64' | 'int32' | 'int16' | 'int8' | 'uint8';
+export type FloatDType = (typeof FLOAT_TUPLE)[number];
+export type IntDType = (typeof INT_TUPLE)[number];
 
 export type Storage =
   | Float64Array
@@ -32,8 +24,10 @@ export type Storage =
   | Int8Array
   | Uint8Array;
 
-export const FLOAT_DTYPES: readonly FloatDType[] = ['float64', 'float32', 'float16', 'bfloat16'];
-export const INT_DTYPES: readonly IntDType[] = ['int64', 'int32', 'int16', 'int8', 'uint8'];
+export const FLOAT_DTYPES: readonly FloatDType[] = FLOAT_TUPLE;
+export const INT_DTYPES: readonly IntDType[] = INT_TUPLE;
+/** Every dtype that holds numbers (bool excluded). */
+export const NUMERIC_DTYPES: readonly DType[] = [...FLOAT_TUPLE, ...INT_TUPLE];
 
 /** Size of one element in bytes, as on a device. */
 export const ITEM_SIZE: Readonly<Record<DType, number>> = {

@@ -12,10 +12,10 @@
 import { expect, it } from 'vitest';
 import { OpError } from '../../src/errors.js';
 import type { DType } from '../../src/runtime/dtype.js';
-import type { RawAttributes } from '../../src/runtime/kernel.js';
 import { runOp } from '../../src/runtime/run-op.js';
 import { Tensor } from '../../src/runtime/tensor.js';
 import { runOnnxRuntime } from './onnx-oracle.js';
+import { plainAttributes } from './onnx-parity.js';
 import { randomTensor } from './seeded-random.js';
 import { expectSameZeroSigns, expectWithinUlps, type UlpTolerance } from './ulp-distance.js';
 
@@ -29,16 +29,6 @@ export interface OracleTolerance extends UlpTolerance {
 
 /** Exact agreement: one correctly rounded IEEE operation on both sides. */
 export const EXACT: OracleTolerance = { ulps: 0, why: 'a single IEEE operation, correctly rounded on both sides' };
-
-/** The raw attributes runOp takes, from the oracle's (asFloat-wrapped) ones. */
-export function plainAttributes(attributes: OracleAttributes = {}): RawAttributes {
-  const out: Record<string, RawAttributes[string]> = {};
-  for (const [name, value] of Object.entries(attributes)) {
-    if (value && typeof value === 'object' && 'kind' in value) out[name] = value.kind === 'float' ? value.value : value.values;
-    else out[name] = value as RawAttributes[string];
-  }
-  return out;
-}
 
 /**
  * Runs `op` in ONNX Runtime. bfloat16 inputs go in as float32 and a bfloat16 output is
@@ -206,6 +196,69 @@ export function binaryOracleSuite(suite: BinarySuite): void {
     expectOpError(op, () => runOp(op, [bad, bad]), /dtype/);
     expectOpError(op, () => runOp(op, [f, undefined]), /required/);
     expectOpError(op, () => runOp(op, [f, f], { bogus: 1 }), /unknown attribute 'bogus'/);
+  });
+}
+
+/**
+ * The suite of an operator that is one correctly rounded IEEE operation on floats and wraps on
+ * integers (Sub, Mul): exact agreement with ONNX Runtime on values in [-100, 100] in every
+ * float dtype and every integer dtype; bool is rejected.
+ */
+export function exactArithmeticSuite(op: string): void {
+  binaryOracleSuite({
+    op,
+    ranges: [
+      [-100, 100],
+      [-100, 100],
+    ],
+    tolerances: { float32: EXACT, float16: EXACT, bfloat16: EXACT, float64: EXACT },
+    integerDTypes: ['int8', 'int16', 'int32', 'int64', 'uint8'],
+    rejectedDType: 'bool',
+  });
+}
+
+/**
+ * The tests of Max and Min (variadic, broadcast, NaN-propagating selections): exact agreement
+ * with ONNX Runtime (no rounding; the sign of a zero chosen from ±0 is not compared, as ONNX
+ * Runtime's float32 and float16 kernels differ there), one to many inputs, NaN from any
+ * position, and the input errors.
+ */
+export function variadicExtremeSuite(op: 'Max' | 'Min'): void {
+  binaryOracleSuite({
+    op,
+    ranges: [
+      [-10, 10],
+      [-10, 10],
+    ],
+    tolerances: { float32: EXACT, float16: EXACT, bfloat16: EXACT, float64: EXACT },
+    integerDTypes: ['int8', 'int32', 'int64', 'uint8'],
+    rejectedDType: 'bool',
+  });
+
+  it('takes one to many inputs, broadcast together, like ONNX Runtime', async () => {
+    const a = randomTensor([2, 1, 4], 'float32', 1);
+    const b = randomTensor([3, 1], 'float32', 2);
+    const c = randomTensor([4], 'float32', 3);
+    const d = randomTensor([2, 3, 4], 'float32', 4);
+    for (const inputs of [[a], [a, b, c], [a, b, c, d]]) {
+      expect(runOp(op, inputs)[0].toArray()).toEqual((await onnxRuntimeResult(op, inputs)).toArray());
+    }
+  });
+
+  it('propagates a NaN from any input position', async () => {
+    const a = Tensor.fromNumbers([NaN, 1, 1, -Infinity], [4], 'float32');
+    const b = Tensor.fromNumbers([1, NaN, 2, -Infinity], [4], 'float32');
+    const c = Tensor.fromNumbers([0, 0, NaN, -Infinity], [4], 'float32');
+    const [y] = runOp(op, [a, b, c]);
+    expect(y.toFlatArray()).toEqual([NaN, NaN, NaN, -Infinity]);
+    expect(y.toFlatArray()).toEqual((await onnxRuntimeResult(op, [a, b, c])).toFlatArray());
+  });
+
+  it('rejects no inputs, a missing or mixed-dtype input', () => {
+    const one = (dtype: 'float32' | 'float16' = 'float32') => Tensor.fromNumbers([1], [1], dtype);
+    expectOpError(op, () => runOp(op, [], {}, {}), /expects 1 to 2147483647 inputs/);
+    expectOpError(op, () => runOp(op, [one(), undefined]), /input 1 \('data_0\[1\]'\) is required/);
+    expectOpError(op, () => runOp(op, [one(), one('float16')]), /same dtype/);
   });
 }
 

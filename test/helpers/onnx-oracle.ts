@@ -161,6 +161,25 @@ function fromOrtTensor(t: ort.Tensor): Tensor {
   return new Tensor(storage, dtype, [...t.dims]);
 }
 
+/**
+ * One session per distinct model, kept for the test file's lifetime: the models declare element
+ * types but no shapes, so a model built for one operator, attributes and dtypes serves every
+ * input shape, and creating a session costs far more than running it.
+ */
+const sessions = new Map<string, Promise<ort.InferenceSession>>();
+
+function sessionFor(model: Uint8Array): Promise<ort.InferenceSession> {
+  const key = Buffer.from(model).toString('base64');
+  let session = sessions.get(key);
+  if (!session) {
+    session = ort.InferenceSession.create(model, { graphOptimizationLevel: 'disabled', intraOpNumThreads: 1 });
+    // A model ONNX Runtime rejects is not kept: each call reports the rejection itself.
+    session.catch(() => sessions.delete(key));
+    sessions.set(key, session);
+  }
+  return session;
+}
+
 /** Runs `op` in ONNX Runtime and returns its outputs as opbridge tensors. */
 export async function runOnnxRuntime(
   op: string,
@@ -169,14 +188,10 @@ export async function runOnnxRuntime(
   options: OracleOptions = {},
 ): Promise<Tensor[]> {
   const { model, inputNames, outputNames } = buildSingleNodeModel(op, inputs, attributes, options);
-  const session = await ort.InferenceSession.create(model, { graphOptimizationLevel: 'disabled', intraOpNumThreads: 1 });
-  try {
-    const feeds: Record<string, ort.Tensor> = {};
-    let k = 0;
-    for (const t of inputs) if (t) feeds[inputNames[k++]] = toOrtTensor(t);
-    const result = await session.run(feeds);
-    return outputNames.map((name) => fromOrtTensor(result[name]));
-  } finally {
-    await session.release();
-  }
+  const session = await sessionFor(model);
+  const feeds: Record<string, ort.Tensor> = {};
+  let k = 0;
+  for (const t of inputs) if (t) feeds[inputNames[k++]] = toOrtTensor(t);
+  const result = await session.run(feeds);
+  return outputNames.map((name) => fromOrtTensor(result[name]));
 }

@@ -37,7 +37,6 @@ function lookup(module: Record<string, unknown>, symbol: string): unknown {
  * in the change that implements it; the last test below fails if a listed library is complete.
  */
 const PENDING_LIBRARIES: Readonly<Partial<Record<string, readonly string[]>>> = {
-  cuda: ['cudnn', 'cudnn-frontend'],
 };
 
 const isPending = (backend: string, library: string): boolean => PENDING_LIBRARIES[backend]?.includes(library) ?? false;

@@ -6,7 +6,8 @@
 import { requireLive } from '../sim/facade-call.js';
 import type { Ref } from '../sim/ref.js';
 import type { CallSite } from '../sim/call-site.js';
-import type { LiveObject, SimProcess } from '../sim/sim-process.js';
+import type { SimProcess } from '../sim/sim-process.js';
+import { SimObject } from '../sim/sim-object.js';
 import type { SimStream } from '../sim/stream-ordering.js';
 import { enumMember } from './catalog-enums.js';
 import type { cnnlStatus_t } from './constants.generated.js';
@@ -14,15 +15,16 @@ import { cnnlCall } from './library-calls.js';
 import { requireOutRef } from './out-params.js';
 import { queueStream, type cnrtQueue_t } from './cnrt-queue.js';
 
-export class CnnlHandle implements LiveObject {
+export class CnnlHandle extends SimObject {
   readonly kind = 'cnnlHandle_t';
-  destroyed = false;
   queue: cnrtQueue_t = null;
 
   constructor(
     readonly device: number,
-    readonly site: CallSite | undefined,
-  ) {}
+    site: CallSite | undefined,
+  ) {
+    super(site);
+  }
 }
 
 export type cnnlHandle_t = CnnlHandle;

@@ -12,7 +12,7 @@ import type { CallSite } from '../sim/call-site.js';
 import { requireLive } from '../sim/facade-call.js';
 import { requireDevicePtr } from '../sim/memory-ops.js';
 import type { Ref } from '../sim/ref.js';
-import type { LiveObject } from '../sim/sim-process.js';
+import { SimObject } from '../sim/sim-object.js';
 import { dtypeOfMeaning, enumMeaning, enumName } from './catalog-enums.js';
 import { requireCatalogDType } from './catalog-dtypes.js';
 import type { cnnlDataType_t, cnnlRandRngType_t } from './constants.generated.js';
@@ -22,16 +22,17 @@ import { launchCnnl } from './cnnl-launch.js';
 import { requireHandle, type cnnlHandle_t } from './cnnl-handle.js';
 import type { CallContext } from '../sim/facade-call.js';
 
-export class CnnlRandGenerator implements LiveObject {
+export class CnnlRandGenerator extends SimObject {
   readonly kind = 'cnnlRandGenerator_t';
-  destroyed = false;
   seed = 0;
   calls = 0;
 
   constructor(
     readonly rngType: string,
-    readonly site: CallSite | undefined,
-  ) {}
+    site: CallSite | undefined,
+  ) {
+    super(site);
+  }
 }
 
 export type cnnlRandGenerator_t = CnnlRandGenerator;

@@ -14,8 +14,8 @@ import { requireLive } from '../sim/facade-call.js';
 import type { DeviceOperand } from '../sim/launch-op.js';
 import { requireDevicePtr } from '../sim/memory-ops.js';
 import type { Ref } from '../sim/ref.js';
-import type { CallSite } from '../sim/call-site.js';
-import type { LiveObject, SimProcess } from '../sim/sim-process.js';
+import type { SimProcess } from '../sim/sim-process.js';
+import { SimObject } from '../sim/sim-object.js';
 import { dtypeOfMeaning, enumMeaning, enumName } from './catalog-enums.js';
 import type { cnnlDataType_t, cnnlTensorLayout_t } from './constants.generated.js';
 import { cnnlCall } from './library-calls.js';
@@ -24,9 +24,8 @@ import { requireOutRef } from './out-params.js';
 /** CNNL_DIM_MAX in cnnl.h. */
 export const CNNL_DIM_MAX = 8;
 
-export class CnnlTensorDescriptor implements LiveObject {
+export class CnnlTensorDescriptor extends SimObject {
   readonly kind = 'cnnlTensorDescriptor_t';
-  destroyed = false;
   isSet = false;
   layout = 0;
   dtypeCode = 0;
@@ -35,8 +34,6 @@ export class CnnlTensorDescriptor implements LiveObject {
   strides: readonly number[] = [];
   /** On-chip compute dtype (cnnlSetTensorDescriptorOnchipDataType), when set. */
   onchipDtype: number | undefined;
-
-  constructor(readonly site: CallSite | undefined) {}
 
   /** The catalog meaning of the layout (`layout.nhwc`, `layout.nd`, ...). */
   get layoutMeaning(): string {

@@ -52,10 +52,10 @@ export function cnrtDeviceReset(): number {
     process.ordering.synchronizeDevice(device);
     for (const object of process.liveObjects()) {
       if (object instanceof CnrtQueue && object.device === device) {
-        process.ordering.destroyStream(object.stream);
+        process.ordering.destroyStream(object.sim);
         process.release(object);
       } else if (object instanceof CnrtNotifier && object.device === device) {
-        object.event.destroyed = true;
+        object.sim.destroyed = true;
         process.release(object);
       }
     }

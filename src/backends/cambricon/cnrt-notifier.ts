@@ -9,8 +9,9 @@ import { DeviceFault } from '../sim/device-fault.js';
 import { requireLive } from '../sim/facade-call.js';
 import type { Ref } from '../sim/ref.js';
 import type { CallSite } from '../sim/call-site.js';
-import type { LiveObject, SimProcess } from '../sim/sim-process.js';
-import { SIMULATED_DEVICE, type SimEvent } from '../sim/stream-ordering.js';
+import type { SimProcess } from '../sim/sim-process.js';
+import { EventObject } from '../sim/sim-object.js';
+import { SIMULATED_DEVICE } from '../sim/stream-ordering.js';
 import {
   CNRT_NOTIFIER_DISABLE_TIMING_ALL,
   CNRT_NOTIFIER_DISABLE_TIMING_SW,
@@ -21,17 +22,9 @@ import { cnrtCall } from './library-calls.js';
 import { requireOutRef } from './out-params.js';
 import { queueStream, type cnrtQueue_t } from './cnrt-queue.js';
 
-export class CnrtNotifier implements LiveObject {
+export class CnrtNotifier extends EventObject {
   readonly kind = 'cnrtNotifier_t';
-  destroyed = false;
   placed = false;
-
-  constructor(
-    readonly event: SimEvent,
-    readonly flags: number,
-    readonly device: number,
-    readonly site: CallSite | undefined,
-  ) {}
 }
 
 export type cnrtNotifier_t = CnrtNotifier;
@@ -48,7 +41,7 @@ const KNOWN_FLAGS = CNRT_NOTIFIER_DISABLE_TIMING_SW | CNRT_NOTIFIER_DISABLE_TIMI
 
 function createNotifier(process: SimProcess, flags: number, site: CallSite | undefined): CnrtNotifier {
   const timing = (flags & (CNRT_NOTIFIER_DISABLE_TIMING_SW | CNRT_NOTIFIER_DISABLE_TIMING_ALL)) === 0;
-  return process.track(new CnrtNotifier(process.ordering.createEvent(timing), flags, process.currentDevice, site));
+  return process.track(new CnrtNotifier(process.ordering.createEvent(timing), process.currentDevice, flags, site));
 }
 
 export function cnrtNotifierCreate(pNotifier: Ref<cnrtNotifier_t>): number {
@@ -73,7 +66,7 @@ export function cnrtNotifierCreateWithFlags(pNotifier: Ref<cnrtNotifier_t>, flag
 export function cnrtNotifierDestroy(notifier: cnrtNotifier_t): number {
   return cnrtCall('cnrtNotifierDestroy', ({ process }) => {
     const n = requireNotifier(notifier);
-    n.event.destroyed = true;
+    n.sim.destroyed = true;
     process.release(n);
   });
 }
@@ -82,7 +75,7 @@ export function cnrtNotifierDestroy(notifier: cnrtNotifier_t): number {
 export function cnrtPlaceNotifier(notifier: cnrtNotifier_t, queue: cnrtQueue_t): number {
   return cnrtCall('cnrtPlaceNotifier', ({ process }) => {
     const n = requireNotifier(notifier);
-    process.ordering.record(n.event, queueStream(process, queue));
+    process.ordering.record(n.sim, queueStream(process, queue));
     n.placed = true;
   });
 }
@@ -90,12 +83,12 @@ export function cnrtPlaceNotifier(notifier: cnrtNotifier_t, queue: cnrtQueue_t):
 /** Blocks the host until the placed work is done; a notifier never placed returns at once. */
 export function cnrtWaitNotifier(notifier: cnrtNotifier_t): number {
   return cnrtCall('cnrtWaitNotifier', ({ process }) => {
-    process.ordering.synchronizeEvent(requireNotifier(notifier).event);
+    process.ordering.synchronizeEvent(requireNotifier(notifier).sim);
   });
 }
 
 function completed(process: SimProcess, n: CnrtNotifier): boolean {
-  return !n.placed || (n.event.time ?? 0) <= process.ordering.hostTime;
+  return !n.placed || (n.sim.time ?? 0) <= process.ordering.hostTime;
 }
 
 /** cnrtSuccess when the placed work is done on the simulated clock, else cnrtErrorNotReady. */
@@ -104,7 +97,7 @@ export function cnrtQueryNotifier(notifier: cnrtNotifier_t): number {
     const n = requireNotifier(notifier);
     process.ordering.hostTime += SIMULATED_DEVICE.apiCallUs;
     if (!completed(process, n)) return cnrtErrorNotReady;
-    process.ordering.synchronizeEvent(n.event);
+    process.ordering.synchronizeEvent(n.sim);
   });
 }
 
@@ -130,7 +123,7 @@ export function cnrtNotifierElapsedTime(start: cnrtNotifier_t, end: cnrtNotifier
     const out = requireOutRef(ms, 'ms');
     const pair = timedPair(process, start, end, CNRT_NOTIFIER_DISABLE_TIMING_SW | CNRT_NOTIFIER_DISABLE_TIMING_ALL, 'cnrtNotifierElapsedTime');
     if (typeof pair === 'number') return pair;
-    out.value = Math.fround(process.ordering.elapsedMs(pair[0].event, pair[1].event));
+    out.value = Math.fround(process.ordering.elapsedMs(pair[0].sim, pair[1].sim));
   });
 }
 
@@ -140,6 +133,6 @@ export function cnrtNotifierDuration(start: cnrtNotifier_t, end: cnrtNotifier_t,
     const out = requireOutRef(us, 'us');
     const pair = timedPair(process, start, end, CNRT_NOTIFIER_DISABLE_TIMING_ALL, 'cnrtNotifierDuration');
     if (typeof pair === 'number') return pair;
-    out.value = Math.fround(process.ordering.elapsedMs(pair[0].event, pair[1].event) * 1000);
+    out.value = Math.fround(process.ordering.elapsedMs(pair[0].sim, pair[1].sim) * 1000);
   });
 }

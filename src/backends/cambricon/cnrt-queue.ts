@@ -10,7 +10,8 @@ import { DeviceFault } from '../sim/device-fault.js';
 import { requireLive } from '../sim/facade-call.js';
 import type { Ref } from '../sim/ref.js';
 import type { CallSite } from '../sim/call-site.js';
-import type { LiveObject, SimProcess } from '../sim/sim-process.js';
+import type { SimProcess } from '../sim/sim-process.js';
+import { StreamObject } from '../sim/sim-object.js';
 import { SIMULATED_DEVICE, type SimStream } from '../sim/stream-ordering.js';
 import { cnrtErrorNotReady } from './constants.generated.js';
 import { requireOutRef } from './out-params.js';
@@ -18,16 +19,16 @@ import { cnrtCall } from './library-calls.js';
 import type { CnrtNotifier } from './cnrt-notifier.js';
 import { requireNotifier } from './cnrt-notifier.js';
 
-export class CnrtQueue implements LiveObject {
+export class CnrtQueue extends StreamObject {
   readonly kind = 'cnrtQueue_t';
-  destroyed = false;
 
   constructor(
-    readonly stream: SimStream,
-    readonly device: number,
+    sim: SimStream,
     readonly priority: number,
-    readonly site: CallSite | undefined,
-  ) {}
+    site: CallSite | undefined,
+  ) {
+    super(sim, site);
+  }
 }
 
 /** `cnrtQueue_t`: a queue made by cnrtQueueCreate, or NULL / 0 for the default queue. */
@@ -44,12 +45,12 @@ function isDefaultQueue(queue: unknown): boolean {
 /** The stream a queue argument names; NULL / 0 is the default queue of the current device. */
 export function queueStream(process: SimProcess, queue: unknown): SimStream {
   if (isDefaultQueue(queue)) return process.ordering.defaultStream(process.currentDevice);
-  return requireLive(queue, 'cnrtQueue_t', isQueue).stream;
+  return requireLive(queue, 'cnrtQueue_t', isQueue).sim;
 }
 
 function createQueue(process: SimProcess, priority: number, site: CallSite | undefined): CnrtQueue {
   const device = process.currentDevice;
-  return process.track(new CnrtQueue(process.ordering.createStream(device, true), device, priority, site));
+  return process.track(new CnrtQueue(process.ordering.createStream(device, true), priority, site));
 }
 
 export function cnrtQueueCreate(pQueue: Ref<cnrtQueue_t>): number {
@@ -80,7 +81,7 @@ export function cnrtQueueDestroy(queue: cnrtQueue_t): number {
   return cnrtCall('cnrtQueueDestroy', ({ process }) => {
     if (isDefaultQueue(queue)) throw new DeviceFault('invalid-value', 'the default queue (NULL) cannot be destroyed');
     const q = requireLive(queue, 'cnrtQueue_t', isQueue);
-    process.ordering.destroyStream(q.stream);
+    process.ordering.destroyStream(q.sim);
     process.release(q);
   });
 }
@@ -111,6 +112,6 @@ export function cnrtQueueWaitNotifier(notifier: CnrtNotifier, queue: cnrtQueue_t
   return cnrtCall('cnrtQueueWaitNotifier', ({ process }) => {
     const n = requireNotifier(notifier);
     if (!Number.isInteger(flag) || flag < 0) throw new DeviceFault('invalid-value', `flag must be an unsigned integer, got ${flag}`);
-    process.ordering.waitEvent(queueStream(process, queue), n.event);
+    process.ordering.waitEvent(queueStream(process, queue), n.sim);
   });
 }

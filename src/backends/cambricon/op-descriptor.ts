@@ -7,18 +7,19 @@ import { DeviceFault } from '../sim/device-fault.js';
 import { requireLive } from '../sim/facade-call.js';
 import type { Ref } from '../sim/ref.js';
 import type { CallSite } from '../sim/call-site.js';
-import type { LiveObject } from '../sim/sim-process.js';
+import { SimObject } from '../sim/sim-object.js';
 import { cnnlCall } from './library-calls.js';
 import { requireOutRef } from './out-params.js';
 
-export class CnnlOpDescriptor<S> implements LiveObject {
-  destroyed = false;
+export class CnnlOpDescriptor<S> extends SimObject {
   settings: S | undefined;
 
   constructor(
     readonly kind: string,
-    readonly site: CallSite | undefined,
-  ) {}
+    site: CallSite | undefined,
+  ) {
+    super(site);
+  }
 }
 
 /** The live descriptor of the given C type. */

@@ -6,12 +6,12 @@
  * not synchronising with the default stream (unconfirmed): a synchronous aclrtMemcpy of a
  * result that is still being written on a created stream is reported as a race (OB2007).
  */
-import type { CallSite } from '../sim/call-site.js';
 import { DeviceFault } from '../sim/device-fault.js';
 import { requireLive } from '../sim/facade-call.js';
 import type { Ref } from '../sim/ref.js';
-import type { LiveObject, SimProcess } from '../sim/sim-process.js';
-import { SIMULATED_DEVICE, type SimEvent, type SimStream } from '../sim/stream-ordering.js';
+import type { SimProcess } from '../sim/sim-process.js';
+import { EventObject, StreamObject } from '../sim/sim-object.js';
+import { SIMULATED_DEVICE, type SimStream } from '../sim/stream-ordering.js';
 import { aclCall, AclStatusError, type AclCallContext } from './acl-call.js';
 import {
   ACL_ERROR_INVALID_PARAM,
@@ -41,25 +41,12 @@ import {
   type aclrtStreamStatus,
 } from './constants.generated.js';
 
-export class AclStream implements LiveObject {
+export class AclStream extends StreamObject {
   readonly kind = 'aclrtStream';
-  destroyed = false;
-  constructor(
-    readonly sim: SimStream,
-    readonly device: number,
-    readonly site: CallSite | undefined,
-  ) {}
 }
 
-export class AclEvent implements LiveObject {
+export class AclEvent extends EventObject {
   readonly kind = 'aclrtEvent';
-  destroyed = false;
-  constructor(
-    readonly sim: SimEvent,
-    readonly device: number,
-    readonly flags: number,
-    readonly site: CallSite | undefined,
-  ) {}
 }
 
 export type aclrtStream = AclStream | null | 0 | undefined;
@@ -99,7 +86,7 @@ export function releaseDeviceObjects(process: SimProcess, device: number): void 
 function createStream(ctx: AclCallContext, stream: Ref<AclStream> | null | undefined): void {
   const out = requireOut(stream, 'stream');
   const device = ctx.acl.currentDevice as number;
-  out.value = ctx.process.track(new AclStream(ctx.process.ordering.createStream(device, true), device, ctx.site));
+  out.value = ctx.process.track(new AclStream(ctx.process.ordering.createStream(device, true), ctx.site));
 }
 
 export function aclrtCreateStream(stream: Ref<AclStream>): aclError {

@@ -9,20 +9,17 @@ import { ITEM_SIZE } from '../../runtime/dtype.js';
 import type { Tensor } from '../../runtime/tensor.js';
 import type { CallSite } from '../sim/call-site.js';
 import type { DevicePtr } from '../sim/device-memory.js';
-import type { LiveObject } from '../sim/sim-process.js';
+import { SimObject } from '../sim/sim-object.js';
 import { dataTypeName, formatName } from './acl-dtype.js';
 
 function where(site: CallSite | undefined): string {
   return site ? ` (created at ${site.file}:${site.line})` : '';
 }
 
-abstract class AclObject implements LiveObject {
-  abstract readonly kind: string;
-  destroyed = false;
+abstract class AclObject extends SimObject {
   destroyedAt: CallSite | undefined;
   /** A tensor owned by an aclTensorList is destroyed with the list. */
   ownedBy: AclTensorList | undefined;
-  constructor(readonly site: CallSite | undefined) {}
 }
 
 export class AclTensor extends AclObject {
@@ -74,53 +71,41 @@ export class AclScalar extends AclObject {
   }
 }
 
-export class AclIntArray extends AclObject {
+/** The arrays and lists: values copied from the host (or the tensors and scalars listed) at creation. */
+abstract class AclArray<T> extends AclObject {
+  constructor(
+    readonly values: readonly T[],
+    site: CallSite | undefined,
+  ) {
+    super(site);
+  }
+}
+
+export class AclIntArray extends AclArray<number> {
   readonly kind = 'aclIntArray';
-  constructor(
-    readonly values: readonly number[],
-    site: CallSite | undefined,
-  ) {
-    super(site);
-  }
 }
 
-export class AclFloatArray extends AclObject {
+export class AclFloatArray extends AclArray<number> {
   readonly kind = 'aclFloatArray';
-  constructor(
-    readonly values: readonly number[],
-    site: CallSite | undefined,
-  ) {
-    super(site);
-  }
 }
 
-export class AclBoolArray extends AclObject {
+export class AclBoolArray extends AclArray<boolean> {
   readonly kind = 'aclBoolArray';
-  constructor(
-    readonly values: readonly boolean[],
-    site: CallSite | undefined,
-  ) {
-    super(site);
-  }
 }
 
-export class AclTensorList extends AclObject {
+export class AclTensorList extends AclArray<AclTensor> {
   readonly kind = 'aclTensorList';
-  constructor(
-    readonly tensors: readonly AclTensor[],
-    site: CallSite | undefined,
-  ) {
-    super(site);
+
+  get tensors(): readonly AclTensor[] {
+    return this.values;
   }
 }
 
-export class AclScalarList extends AclObject {
+export class AclScalarList extends AclArray<AclScalar> {
   readonly kind = 'aclScalarList';
-  constructor(
-    readonly scalars: readonly AclScalar[],
-    site: CallSite | undefined,
-  ) {
-    super(site);
+
+  get scalars(): readonly AclScalar[] {
+    return this.values;
   }
 }
 

@@ -15,7 +15,8 @@ import { isDevicePtr, type DevicePtr } from '../sim/device-memory.js';
 import type { DeviceOperand } from '../sim/launch-op.js';
 import { requireDevicePtr } from '../sim/memory-ops.js';
 import type { Ref } from '../sim/ref.js';
-import type { LiveObject, SimProcess } from '../sim/sim-process.js';
+import type { SimProcess } from '../sim/sim-process.js';
+import { SimObject } from '../sim/sim-object.js';
 import { AclStatusError } from './acl-call.js';
 import { dtypeOf } from './acl-dtype.js';
 import type { aclrtStream } from './acl-stream.js';
@@ -40,17 +41,11 @@ import {
   type aclblasStatus_t,
 } from './constants.generated.js';
 
-abstract class LtObject implements LiveObject {
-  abstract readonly kind: string;
-  destroyed = false;
-  constructor(readonly site: CallSite | undefined) {}
-}
-
-export class AclblasLtHandle extends LtObject {
+export class AclblasLtHandle extends SimObject {
   readonly kind = 'aclblasLtHandle_t';
 }
 
-export class AclblasLtMatmulDesc extends LtObject {
+export class AclblasLtMatmulDesc extends SimObject {
   readonly kind = 'aclblasLtMatmulDesc_t';
   transA: number = ACLBLAS_OP_N;
   transB: number = ACLBLAS_OP_N;
@@ -65,7 +60,7 @@ export class AclblasLtMatmulDesc extends LtObject {
   }
 }
 
-export class AclblasLtMatrixLayout extends LtObject {
+export class AclblasLtMatrixLayout extends SimObject {
   readonly kind = 'aclblasLtMatrixLayout_t';
   order: number = ACLBLASLT_ORDER_COL;
   batchCount = 1;
@@ -82,7 +77,7 @@ export class AclblasLtMatrixLayout extends LtObject {
   }
 }
 
-export class AclblasLtMatmulPreference extends LtObject {
+export class AclblasLtMatmulPreference extends SimObject {
   readonly kind = 'aclblasLtMatmulPreference_t';
   searchMode = 0;
   maxWorkspaceBytes = 0;
@@ -103,7 +98,7 @@ export type aclblasLtMatmulDesc_t = AclblasLtMatmulDesc;
 export type aclblasLtMatrixLayout_t = AclblasLtMatrixLayout;
 export type aclblasLtMatmulPreference_t = AclblasLtMatmulPreference;
 
-function live<T extends LtObject>(value: unknown, cls: abstract new (...args: never[]) => T, name: string): T {
+function live<T extends SimObject>(value: unknown, cls: abstract new (...args: never[]) => T, name: string): T {
   if (value === null || value === undefined) throw new DeviceFault('null-pointer', `${name} is null`);
   if (!(value instanceof cls)) throw new DeviceFault('invalid-handle', `${name} is not a ${cls.name}`);
   if (value.destroyed) throw new DeviceFault('invalid-handle', `${name} was already destroyed`);

@@ -8,13 +8,12 @@
  */
 import { ITEM_SIZE, type DType } from '../../runtime/dtype.js';
 import type { NumericProfile } from '../../runtime/numerics/numeric-profile.js';
-import type { CallSite } from '../sim/call-site.js';
 import { DeviceFault } from '../sim/device-fault.js';
 import type { DevicePtr } from '../sim/device-memory.js';
 import type { DeviceOperand } from '../sim/launch-op.js';
 import { requireDevicePtr } from '../sim/memory-ops.js';
 import type { Ref } from '../sim/ref.js';
-import type { LiveObject } from '../sim/sim-process.js';
+import { SimObject } from '../sim/sim-object.js';
 import { cannCall, AclStatusError, type AclCallContext } from './acl-call.js';
 import { dtypeOf } from './acl-dtype.js';
 import { resolveStream, type aclrtStream } from './acl-stream.js';
@@ -49,12 +48,10 @@ import { ACLBLAS_STATUS } from './status-codes.js';
 /** The 32 MiB library workspace aclblasCreate pre-allocates (api_list.md); tracked by size only. */
 export const ACLBLAS_DEFAULT_WORKSPACE_BYTES = 32 * 1024 * 1024;
 
-export class AclblasHandle implements LiveObject {
+export class AclblasHandle extends SimObject {
   readonly kind = 'aclblasHandle_t';
-  destroyed = false;
   stream: aclrtStream = null;
   readonly workspaceBytes = ACLBLAS_DEFAULT_WORKSPACE_BYTES;
-  constructor(readonly site: CallSite | undefined) {}
 }
 
 export type aclblasHandle_t = AclblasHandle;

@@ -15,7 +15,7 @@ import type { CallSite } from '../sim/call-site.js';
 import { DeviceFault } from '../sim/device-fault.js';
 import { requireDevicePtr } from '../sim/memory-ops.js';
 import type { Ref } from '../sim/ref.js';
-import type { LiveObject } from '../sim/sim-process.js';
+import { SimObject } from '../sim/sim-object.js';
 import type { SimStream } from '../sim/stream-ordering.js';
 import { cannCall, AclStatusError, type AclCallContext } from './acl-call.js';
 import { resolveStream } from './acl-stream.js';
@@ -38,9 +38,8 @@ export interface AclnnPlan {
   run(run: RunContext): void;
 }
 
-export class AclOpExecutor implements LiveObject {
+export class AclOpExecutor extends SimObject {
   readonly kind = 'aclOpExecutor';
-  destroyed = false;
   repeatable = false;
   runs = 0;
   /** Where a non-repeatable executor was run (and thereby freed). */
@@ -50,8 +49,10 @@ export class AclOpExecutor implements LiveObject {
     /** aclnnXxxGetWorkspaceSize that built it. */
     readonly preparedBy: string,
     readonly plan: AclnnPlan,
-    readonly site: CallSite | undefined,
-  ) {}
+    site: CallSite | undefined,
+  ) {
+    super(site);
+  }
 
   /** The second-phase symbol that may run it. */
   get runSymbol(): string {

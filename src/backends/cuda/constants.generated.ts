@@ -502,6 +502,41 @@ export const DataType_t = Object.freeze({
 } as const);
 export type DataType_t = (typeof DataType_t)[keyof typeof DataType_t];
 
+/** cudnn_frontend::DiagonalAlignment_t (cudnn-frontend, inferred; values unconfirmed, names used as values). */
+export const DiagonalAlignment_t = Object.freeze({
+  TOP_LEFT: "TOP_LEFT",
+  BOTTOM_RIGHT: "BOTTOM_RIGHT",
+} as const);
+export type DiagonalAlignment_t = (typeof DiagonalAlignment_t)[keyof typeof DiagonalAlignment_t];
+
+/** cudnn_frontend::error_code_t (cudnn-frontend, inferred; values unconfirmed, names used as values). */
+export const error_code_t = Object.freeze({
+  OK: "OK",
+  ATTRIBUTE_NOT_SET: "ATTRIBUTE_NOT_SET",
+  SHAPE_DEDUCTION_FAILED: "SHAPE_DEDUCTION_FAILED",
+  INVALID_TENSOR_NAME: "INVALID_TENSOR_NAME",
+  INVALID_VARIANT_PACK: "INVALID_VARIANT_PACK",
+  GRAPH_NOT_SUPPORTED: "GRAPH_NOT_SUPPORTED",
+  GRAPH_EXECUTION_PLAN_CREATION_FAILED: "GRAPH_EXECUTION_PLAN_CREATION_FAILED",
+  GRAPH_EXECUTION_FAILED: "GRAPH_EXECUTION_FAILED",
+  HEURISTIC_QUERY_FAILED: "HEURISTIC_QUERY_FAILED",
+  UNSUPPORTED_GRAPH_FORMAT: "UNSUPPORTED_GRAPH_FORMAT",
+  CUDA_API_FAILED: "CUDA_API_FAILED",
+  CUDNN_BACKEND_API_FAILED: "CUDNN_BACKEND_API_FAILED",
+  INVALID_CUDA_DEVICE: "INVALID_CUDA_DEVICE",
+  HANDLE_ERROR: "HANDLE_ERROR",
+  INVALID_VALUE: "INVALID_VALUE",
+  NVRTC_COMPILATION_FAILED: "NVRTC_COMPILATION_FAILED",
+} as const);
+export type error_code_t = (typeof error_code_t)[keyof typeof error_code_t];
+
+/** cudnn_frontend::graph::ScalarType (cudnn-frontend, inferred; values unconfirmed, names used as values). */
+export const ScalarType = Object.freeze({
+  RUNTIME_PARAM: "RUNTIME_PARAM",
+  COMPILE_TIME_CONST: "COMPILE_TIME_CONST",
+} as const);
+export type ScalarType = (typeof ScalarType)[keyof typeof ScalarType];
+
 /** cudnn_frontend::HeurMode_t (cudnn-frontend, inferred; values unconfirmed, names used as values). */
 export const HeurMode_t = Object.freeze({
   A: "A",

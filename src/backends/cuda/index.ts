@@ -11,3 +11,5 @@ export * from './cublas.js';
 export * from './cublaslt.js';
 export * from './nccl.js';
 export * from './curand.js';
+export * from './cudnn.js';
+export * from './cudnn-frontend.js';

@@ -10,38 +10,26 @@
  * stream must be waited for (xpu_wait) before a device-to-host copy reads it.
  */
 import { getSystemErrorMap } from 'node:util';
-import type { CallSite } from '../sim/call-site.js';
 import { DeviceFault } from '../sim/device-fault.js';
 import type { DevicePtr } from '../sim/device-memory.js';
 import { facadeCall, type CallContext, type StatusCodes } from '../sim/facade-call.js';
 import { allocateDevice, copyMemory, freeDevice, isHostMemory, type CopyDirection } from '../sim/memory-ops.js';
 import { Ref } from '../sim/ref.js';
-import type { LiveObject, SimProcess } from '../sim/sim-process.js';
-import type { SimEvent, SimStream } from '../sim/stream-ordering.js';
+import type { SimProcess } from '../sim/sim-process.js';
+import { EventObject, StreamObject } from '../sim/sim-object.js';
+import type { SimStream } from '../sim/stream-ordering.js';
 import { XPU_MEM_MAIN, type XPUMemcpyKind, type XPUMemoryKind } from './constants.generated.js';
 import { KUNLUN, meaningOf, memberName } from './kunlun-catalog.js';
 import { XPU_DEVICE_STATUS, XPU_STATUS, XPU_STREAM_STATUS } from './status-codes.js';
 
 /** An XPU stream (`typedef void *XPUStream`). */
-export class SimXpuStream implements LiveObject {
+export class SimXpuStream extends StreamObject {
   readonly kind = 'XPUStream';
-  destroyed = false;
-
-  constructor(
-    readonly sim: SimStream,
-    readonly site: CallSite | undefined,
-  ) {}
 }
 
-/** An XPU event (`typedef void *XPUEvent`); XPU events cannot time or be queried. */
-export class SimXpuEvent implements LiveObject {
+/** An XPU event (`typedef void *XPUEvent`); XPU events cannot time or be queried (no flags). */
+export class SimXpuEvent extends EventObject {
   readonly kind = 'XPUEvent';
-  destroyed = false;
-
-  constructor(
-    readonly sim: SimEvent,
-    readonly site: CallSite | undefined,
-  ) {}
 }
 
 export type XPUStream = SimXpuStream;
@@ -221,7 +209,7 @@ export function xpu_stream_wait_event(stream: XPUStreamArgument, event: XPUEvent
 export function xpu_event_create(pevent: Ref<XPUEvent>): number {
   return xpuCall('xpu_event_create', ({ process, site }) => {
     const out = requireRef<XPUEvent>(pevent, 'pevent');
-    out.value = process.track(new SimXpuEvent(process.ordering.createEvent(false), site));
+    out.value = process.track(new SimXpuEvent(process.ordering.createEvent(false), process.currentDevice, 0, site));
   });
 }
 

@@ -28,6 +28,8 @@ export interface CollectiveGroup {
   readonly rank: number;
   readonly nranks: number;
   exchange(tag: string, payload: Uint8Array): Uint8Array[];
+  /** Members are communicators of this one process (a clique): traces name the member's rank. */
+  readonly inProcess?: boolean;
 }
 
 /** The process transport as a collective group, with transport failures as collective faults. */
@@ -81,10 +83,48 @@ export interface PreparedCollective {
   complete(all: readonly Uint8Array[]): void;
 }
 
+/** Identifies a call; every member of one collective must give the same tag. */
+export function collectiveTag(request: CollectiveRequest): string {
+  return `${request.kind}:${request.dtype}:${request.count}:${request.reduction ?? ''}:${request.root ?? ''}`;
+}
+
 export function runCollective(ctx: CallContext, request: CollectiveRequest): void {
   const group = request.group ?? processGroup(ctx.process);
   const prepared = prepareCollective(ctx, request);
   prepared.complete(exchangeOrFault(group, prepared.tag, prepared.payload));
+}
+
+interface CollectiveBuffers {
+  /** The member's send buffer, when it contributes data (Broadcast: the root only). */
+  readonly send: DevicePtr | undefined;
+  readonly sendBytes: number;
+  /** The member's receive buffer, when it keeps a result (Reduce: the root only). */
+  readonly recv: DevicePtr | undefined;
+  readonly recvBytes: number;
+}
+
+/**
+ * Checks one member's call without running it: the count, the root, and that its buffers are
+ * live device memory large enough for what it sends and receives.
+ */
+export function checkCollective(ctx: CallContext, request: CollectiveRequest): CollectiveBuffers {
+  const { process } = ctx;
+  const { nranks, rank } = request.group ?? processGroup(process);
+  if (!Number.isInteger(request.count) || request.count < 0) throw new DeviceFault('invalid-value', `count must be a non-negative integer, got ${request.count}`);
+  if (request.root !== undefined && (request.root < 0 || request.root >= nranks || !Number.isInteger(request.root))) {
+    throw new DeviceFault('invalid-value', `root ${request.root} is not a rank of this communicator (0..${nranks - 1})`);
+  }
+  const item = ITEM_SIZE[request.dtype];
+  const contributes = request.kind !== 'Broadcast' || rank === request.root;
+  // ncclReduce writes (and so needs) recvbuff on the root only.
+  const keep = request.kind !== 'Reduce' || rank === request.root;
+  const sendBytes = sendCount(request, nranks) * item;
+  const recvBytes = recvCount(request, nranks) * item;
+  const recv = keep ? requireDevicePtr(request.recv, 'recvbuff') : undefined;
+  const send = contributes ? requireDevicePtr(request.send ?? request.recv, 'sendbuff') : undefined;
+  if (send) process.memory(send.allocation.device).check(send, sendBytes);
+  if (recv) process.memory(recv.allocation.device).check(recv, recvBytes);
+  return { send, sendBytes, recv, recvBytes };
 }
 
 /**
@@ -95,20 +135,10 @@ export function prepareCollective(ctx: CallContext, request: CollectiveRequest):
   const { process } = ctx;
   const group = request.group ?? processGroup(process);
   const { nranks, rank } = group;
-  if (!Number.isInteger(request.count) || request.count < 0) throw new DeviceFault('invalid-value', `count must be a non-negative integer, got ${request.count}`);
-  if (request.root !== undefined && (request.root < 0 || request.root >= nranks || !Number.isInteger(request.root))) {
-    throw new DeviceFault('invalid-value', `root ${request.root} is not a rank of this communicator (0..${nranks - 1})`);
-  }
+  const { send, sendBytes, recv, recvBytes } = checkCollective(ctx, request);
   const item = ITEM_SIZE[request.dtype];
-  const isRootOnly = request.kind === 'Broadcast';
-  const contributes = !isRootOnly || rank === request.root;
-  // ncclReduce writes (and so needs) recvbuff on the root only.
-  const keep = request.kind !== 'Reduce' || rank === request.root;
-  const sendBytes = sendCount(request, nranks) * item;
-  const recv = keep ? requireDevicePtr(request.recv, 'recvbuff') : undefined;
-  const send: DevicePtr | undefined = contributes ? requireDevicePtr(request.send ?? request.recv, 'sendbuff') : undefined;
+  const keep = recv !== undefined;
   const payload = send ? process.memory(send.allocation.device).bytes(send, sendBytes).slice() : new Uint8Array(0);
-  const recvBytes = recvCount(request, nranks) * item;
   const target = recv ? process.memory(recv.allocation.device).bytes(recv, recvBytes) : undefined;
 
   const stamp = process.ordering.enqueue(request.stream, 0);
@@ -123,7 +153,7 @@ export function prepareCollective(ctx: CallContext, request: CollectiveRequest):
       rank: process.rank,
     });
   }
-  const tag = `${request.kind}:${request.dtype}:${request.count}:${request.reduction ?? ''}:${request.root ?? ''}`;
+  const tag = collectiveTag(request);
 
   const complete = (all: readonly Uint8Array[]): void => {
     const toTensor = (bytes: Uint8Array, count: number): Tensor => {
@@ -154,7 +184,7 @@ export function prepareCollective(ctx: CallContext, request: CollectiveRequest):
       backend: ctx.backend,
       symbol: ctx.symbol,
       op: request.kind === 'Reduce' ? 'AllReduce' : request.kind,
-      attributes: { ...attributes, ...(request.root !== undefined ? { root: request.root } : {}), nranks },
+      attributes: { ...attributes, ...(request.root !== undefined ? { root: request.root } : {}), nranks, ...(group.inProcess ? { rank } : {}) },
       inputs: [],
       outputs: keep ? [toTensorData(mine)] : [],
       profile: mode === 'golden' ? 'golden' : request.profile.id,

@@ -68,6 +68,12 @@ export interface OpLaunch {
    * launch (e.g. alpha-scaled or upcast copies passed as host Tensors) still get race checks.
    */
   readonly reads?: readonly DeviceOperand[];
+  /**
+   * Also trace the results that are not stored (outputs[i] undefined): a result the facade
+   * goes on to blend before storing it (cuDNN's y = alpha·op(x) + beta·y) is still the
+   * operator's output and belongs in the trace.
+   */
+  readonly traceUnstoredOutputs?: boolean;
 }
 
 export interface OpResult {
@@ -80,7 +86,15 @@ function isOperand(x: DeviceOperand | Tensor | undefined): x is DeviceOperand {
 }
 
 function bytesOf(t: Tensor): number {
-  return extentElements(t.shape, t.strides) * ITEM_SIZE[t.dtype];
+  if (t.strides.every((s) => s >= 0)) return extentElements(t.shape, t.strides) * ITEM_SIZE[t.dtype];
+  // A view with reversed axes (a convolution filter flipped in place) reaches from its
+  // storage start, which is the operand's pointer, to its furthest element.
+  if (t.size === 0) return 0;
+  let last = t.offset;
+  t.shape.forEach((dim, i) => {
+    if (t.strides[i] > 0) last += (dim - 1) * t.strides[i];
+  });
+  return (last + 1) * ITEM_SIZE[t.dtype];
 }
 
 export function launchOp(process: SimProcess, launch: OpLaunch): OpResult {
@@ -137,7 +151,7 @@ export function launchOp(process: SimProcess, launch: OpLaunch): OpResult {
     op: launch.op,
     attributes: plainAttributes(launch.attributes),
     inputs: tracedInputs,
-    outputs: results.filter((t, i) => t && launch.outputs[i]).map(toTensorData),
+    outputs: results.filter((t, i) => t && (launch.outputs[i] || launch.traceUnstoredOutputs)).map(toTensorData),
     profile: mode === 'golden' ? 'golden' : launch.profile.id,
     site,
     stream: launch.stream.id,

@@ -51,6 +51,18 @@ export function runPointToPoint(ctx: CallContext, group: CollectiveGroup, ops: r
   prepared.complete(exchangeOrFault(group, prepared.tag, prepared.payload));
 }
 
+/** Checks one transfer without running it: count, peer, and a live device buffer large enough for it. */
+export function checkTransfer(ctx: CallContext, nranks: number, op: PointToPointOp): { ptr: DevicePtr; bytes: number } {
+  if (!Number.isInteger(op.count) || op.count < 0) throw new DeviceFault('invalid-value', `${op.symbol}: count must be a non-negative integer, got ${op.count}`);
+  if (!Number.isInteger(op.peer) || op.peer < 0 || op.peer >= nranks) {
+    throw new DeviceFault('invalid-value', `${op.symbol}: peer ${op.peer} is not a rank of this communicator (0..${nranks - 1})`);
+  }
+  const bytes = op.count * ITEM_SIZE[op.dtype];
+  const ptr = requireDevicePtr(op.buffer, op.kind === 'send' ? 'sendbuff' : 'recvbuff');
+  ctx.process.memory(ptr.allocation.device).check(ptr, bytes);
+  return { ptr, bytes };
+}
+
 /** Validates and enqueues one member's batch and packs what it sends. */
 export function preparePointToPoint(ctx: CallContext, group: CollectiveGroup, ops: readonly PointToPointOp[]): PreparedPointToPoint {
   const { process } = ctx;
@@ -59,12 +71,7 @@ export function preparePointToPoint(ctx: CallContext, group: CollectiveGroup, op
   const receives: { ptr: DevicePtr; bytes: number; stamp: OpStamp; op: PointToPointOp }[] = [];
   let bodyBytes = 0;
   for (const op of ops) {
-    if (!Number.isInteger(op.count) || op.count < 0) throw new DeviceFault('invalid-value', `${op.symbol}: count must be a non-negative integer, got ${op.count}`);
-    if (!Number.isInteger(op.peer) || op.peer < 0 || op.peer >= group.nranks) {
-      throw new DeviceFault('invalid-value', `${op.symbol}: peer ${op.peer} is not a rank of this communicator (0..${group.nranks - 1})`);
-    }
-    const bytes = op.count * ITEM_SIZE[op.dtype];
-    const ptr = requireDevicePtr(op.buffer, op.kind === 'send' ? 'sendbuff' : 'recvbuff');
+    const { ptr, bytes } = checkTransfer(ctx, group.nranks, op);
     const view = process.memory(ptr.allocation.device).bytes(ptr, bytes);
     const stamp = process.ordering.enqueue(op.stream, 0);
     if (op.kind === 'send') {

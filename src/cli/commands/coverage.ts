@@ -18,7 +18,7 @@ import { closestName } from '../../text/closest-name.js';
 import { EXIT_FINDING, EXIT_OK } from '../exit-codes.js';
 import { stringifyJson } from '../json-values.js';
 import { parseNumberOption } from '../parse-options.js';
-import { progressAllowed, style } from '../terminal.js';
+import { colorEnabled, progressAllowed, style } from '../terminal.js';
 import { parseBackend } from './catalog.js';
 
 export const COVERAGE_FORMATS = ['text', 'json', 'md', 'csv', 'sarif', 'html'] as const;
@@ -124,7 +124,7 @@ export function registerCoverageCommand(program: Command, setExitCode: (code: nu
       } finally {
         progress.done();
       }
-      const text = renderCoverage(report, format, toStdout && format === 'text' && !process.env.NO_COLOR && Boolean(process.stdout.isTTY));
+      const text = renderCoverage(report, format, toStdout && format === 'text' && colorEnabled());
       if (options.out) {
         writeFileAtomic(options.out, text);
         process.stderr.write(`${style.green('✓')} wrote ${format} report to ${options.out}\n`);

@@ -18,15 +18,15 @@
  */
 import { OpError, formatShape } from '../../errors.js';
 import { AttributeReader } from '../attribute-reader.js';
-import type { DType, FloatDType } from '../dtype.js';
+import { FLOAT_DTYPES, type DType, type FloatDType } from '../dtype.js';
 import { defineKernel } from '../kernel.js';
 import type { Rounder } from '../numerics/accumulate.js';
 import { broadcastStrides, shapesEqual } from '../shape.js';
 import { Tensor } from '../tensor.js';
-import { computeRounder, matrixNumerics, pinnedRounder } from './templates/compute-precision.js';
-import { FLOAT_ONLY, finishValues, readBroadcast, requireDType, requireInput, requireSameDType } from './templates/elementwise.js';
+import { computeRounder, finishValues, matrixNumerics, pinnedRounder } from './templates/compute-precision.js';
+import { FLOAT_ONLY, readBroadcast, requireDType, requireInput, requireSameDType } from './templates/elementwise.js';
+import { mergeHeads, splitHeads } from './templates/attention-heads.js';
 import { matrixProduct } from './templates/matrix-product.js';
-import { floatDTypeFromCode } from './templates/onnx-float-type.js';
 import { softmaxLane, softmaxNumerics } from './templates/softmax.js';
 
 const OP = 'Attention';
@@ -47,21 +47,16 @@ export const Attention = defineKernel<AttentionAttributes>({
   parseAttributes: (raw) => {
     const reader = new AttributeReader(OP, raw);
     const mode = reader.int('qk_matmul_output_mode', 0);
-    const scale = reader.float('scale');
-    const softcap = Math.fround(reader.float('softcap', 0));
-    const precisionCode = reader.int('softmax_precision');
+    const scale = reader.float32('scale');
+    const softcap = reader.float32('softcap', 0);
     const attributes: AttentionAttributes = {
       isCausal: reader.bool('is_causal', false),
       qNumHeads: reader.int('q_num_heads'),
       kvNumHeads: reader.int('kv_num_heads'),
       qkOutputMode: mode as AttentionAttributes['qkOutputMode'],
-      // ONNX float attributes are float32.
-      scale: scale === undefined ? undefined : Math.fround(scale),
+      scale,
       softcap,
-      softmaxPrecision:
-        precisionCode === undefined
-          ? undefined
-          : floatDTypeFromCode(OP, 'softmax_precision', precisionCode, ['float32', 'float16', 'float64', 'bfloat16']),
+      softmaxPrecision: reader.dtype('softmax_precision', undefined, FLOAT_DTYPES),
     };
     reader.done();
     if (![0, 1, 2, 3].includes(mode)) throw new OpError(OP, `attribute 'qk_matmul_output_mode' must be 0, 1, 2 or 3, got ${mode}`);
@@ -131,7 +126,7 @@ export const Attention = defineKernel<AttentionAttributes>({
     const yTensor =
       problem.rank === 4
         ? Tensor.fromNumbers(finishValues(y, t1, ctx), [batch, qHeads, qSeq, vHeadSize], t1)
-        : Tensor.fromNumbers(finishValues(headsToHidden(y, batch, qHeads, qSeq, vHeadSize), t1, ctx), [batch, qSeq, qHeads * vHeadSize], t1);
+        : Tensor.fromNumbers(finishValues(mergeHeads(y, batch, qHeads, qSeq, vHeadSize), t1, ctx), [batch, qSeq, qHeads * vHeadSize], t1);
     return [
       yTensor,
       Tensor.fromNumbers(presentKey, [batch, kvHeads, totalSeq, headSize], t1),
@@ -185,9 +180,9 @@ function describeProblem(inputs: readonly (Tensor | undefined)[], attrs: Attenti
         fix: 'pass q_num_heads and kv_num_heads so that hidden = num_heads * head_size',
       });
     }
-    q = splitHeads(qIn, qNumHeads, 'Q', 'q_num_heads', shapes);
-    k = splitHeads(kIn, kvNumHeads, 'K', 'kv_num_heads', shapes);
-    v = splitHeads(vIn, kvNumHeads, 'V', 'kv_num_heads', shapes);
+    q = splitHeads(OP, qIn, qNumHeads, 'Q', 'q_num_heads', shapes);
+    k = splitHeads(OP, kIn, kvNumHeads, 'K', 'kv_num_heads', shapes);
+    v = splitHeads(OP, vIn, kvNumHeads, 'V', 'kv_num_heads', shapes);
   }
   const [batch, qHeads, qSeq, headSize] = q.shape;
   const [kBatch, kvHeads, kvSeq, kHeadSize] = k.shape;
@@ -227,15 +222,6 @@ function describeProblem(inputs: readonly (Tensor | undefined)[], attrs: Attenti
   const totalSeq = pastSeq + kvSeq;
   if (mask) checkMask(mask, q.dtype, [batch, qHeads, qSeq, totalSeq]);
   return { rank, q, k, v, mask, pastKey, pastValue, batch, qHeads, kvHeads, qSeq, pastSeq, totalSeq, headSize, vHeadSize };
-}
-
-/** (batch, seq, heads * size) -> (batch, heads, seq, size) view. */
-function splitHeads(t: Tensor, heads: number, name: string, attribute: string, shapes: string): Tensor {
-  const [batch, seq, hidden] = t.shape;
-  if (hidden % heads !== 0) {
-    throw new OpError(OP, `${name}'s hidden size ${hidden} is not divisible by ${attribute} = ${heads}: ${shapes}`);
-  }
-  return t.reshape([batch, seq, heads, hidden / heads]).permute([0, 2, 1, 3]);
 }
 
 function checkMask(mask: Tensor, qDType: DType, target: readonly number[]): void {
@@ -315,18 +301,6 @@ function concatSequence(past: Tensor | undefined, current: Tensor): Float64Array
 function transposedBlock(values: Float64Array, offset: number, rows: number, cols: number): Float64Array {
   const out = new Float64Array(rows * cols);
   for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) out[c * rows + r] = values[offset + r * cols + c];
-  return out;
-}
-
-/** (batch, heads, seq, size) -> (batch, seq, heads * size). */
-function headsToHidden(values: Float64Array, batch: number, heads: number, seq: number, size: number): Float64Array {
-  const out = new Float64Array(values.length);
-  for (let b = 0; b < batch; b++)
-    for (let h = 0; h < heads; h++)
-      for (let s = 0; s < seq; s++) {
-        const from = ((b * heads + h) * seq + s) * size;
-        out.set(values.subarray(from, from + size), ((b * seq + s) * heads + h) * size);
-      }
   return out;
 }
 

@@ -13,8 +13,8 @@ import type { FloatDType } from '../dtype.js';
 import { defineKernel } from '../kernel.js';
 import { shapeSize } from '../shape.js';
 import { Tensor } from '../tensor.js';
-import { computeRounder } from './templates/compute-precision.js';
-import { FLOAT_ONLY, finishValues, requireDType, requireInput, requireSameDType } from './templates/elementwise.js';
+import { computeRounder, finishValues } from './templates/compute-precision.js';
+import { FLOAT_ONLY, requireDType, requireInput, requireSameDType } from './templates/elementwise.js';
 import { readChannelParameter } from './templates/normalization-parameters.js';
 import { readEpsilon } from './templates/normalization-statistics.js';
 

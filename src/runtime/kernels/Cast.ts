@@ -8,70 +8,13 @@
  * float8 targets, which the runtime has no dtype for; they are accepted and validated.
  */
 import { OpError } from '../../errors.js';
-import { closestName } from '../../text/closest-name.js';
 import { AttributeReader } from '../attribute-reader.js';
-import { DTYPES, allocateStorage, isDType, type DType } from '../dtype.js';
+import { DTYPES, allocateStorage, type DType } from '../dtype.js';
 import { writeElement } from '../element-codec.js';
 import { defineKernel } from '../kernel.js';
+import { ONNX_DATA_TYPES } from '../onnx-data-types.js';
 import { Tensor } from '../tensor.js';
 import { ALL_DTYPES, requireDType, requireInput } from './templates/elementwise.js';
-
-/** ONNX TensorProto.DataType numbers of the dtypes the runtime has. */
-export const ONNX_DATA_TYPES: Readonly<Record<number, DType>> = {
-  1: 'float32',
-  2: 'uint8',
-  3: 'int8',
-  5: 'int16',
-  6: 'int32',
-  7: 'int64',
-  9: 'bool',
-  10: 'float16',
-  11: 'float64',
-  16: 'bfloat16',
-};
-
-/** ONNX data types the runtime cannot hold, named for the error message. */
-const UNSUPPORTED_ONNX_TYPES: Readonly<Record<number, string>> = {
-  0: 'UNDEFINED',
-  4: 'UINT16',
-  8: 'STRING',
-  12: 'UINT32',
-  13: 'UINT64',
-  14: 'COMPLEX64',
-  15: 'COMPLEX128',
-  17: 'FLOAT8E4M3FN',
-  18: 'FLOAT8E4M3FNUZ',
-  19: 'FLOAT8E5M2',
-  20: 'FLOAT8E5M2FNUZ',
-  21: 'UINT4',
-  22: 'INT4',
-  23: 'FLOAT4E2M1',
-  24: 'FLOAT8E8M0',
-};
-
-const SUPPORTED_LIST = Object.entries(ONNX_DATA_TYPES)
-  .map(([n, d]) => `${n} (${d})`)
-  .join(', ');
-
-function resolveTargetType(to: number | string): DType {
-  if (typeof to === 'string') {
-    if (isDType(to)) return to;
-    const suggestion = closestName(to, DTYPES);
-    throw new OpError('Cast', `attribute 'to' names no dtype: '${to}'`, {
-      fix: suggestion ? `did you mean '${suggestion}'?` : `use one of ${DTYPES.join(', ')} or an ONNX data type number`,
-    });
-  }
-  const dtype = ONNX_DATA_TYPES[to];
-  if (dtype) return dtype;
-  const onnxName = UNSUPPORTED_ONNX_TYPES[to];
-  throw new OpError(
-    'Cast',
-    onnxName
-      ? `attribute 'to' = ${to} (ONNX ${onnxName}) is not a dtype of the runtime`
-      : `attribute 'to' = ${to} is not an ONNX TensorProto data type`,
-    { fix: `use one of ${SUPPORTED_LIST}, or a dtype name` },
-  );
-}
 
 /** Precision (significant bits) of the float formats an int64 can round into. */
 const SIGNIFICANT_BITS: Partial<Record<DType, number>> = { float32: 24, float16: 11, bfloat16: 8 };
@@ -131,6 +74,10 @@ function castInt64(x: Tensor, to: DType): Tensor {
   return new Tensor(out, to, x.shape);
 }
 
+const SUPPORTED_LIST = Object.entries(ONNX_DATA_TYPES)
+  .map(([n, d]) => `${n} (${d})`)
+  .join(', ');
+
 export interface CastAttributes {
   readonly to: DType;
 }
@@ -140,12 +87,12 @@ export const Cast = defineKernel<CastAttributes>({
   inputs: { min: 1, max: 1 },
   parseAttributes: (raw) => {
     const reader = new AttributeReader('Cast', raw);
-    if (raw.to === undefined) {
+    const to = reader.dtype('to', undefined, DTYPES);
+    if (to === undefined) {
       throw new OpError('Cast', `attribute 'to' is required`, {
         fix: `give an ONNX data type number (${SUPPORTED_LIST}) or a dtype name`,
       });
     }
-    const to = resolveTargetType(typeof raw.to === 'string' ? reader.string('to', '') : reader.int('to', 0));
     reader.int('saturate', 1);
     reader.string('round_mode', 'up', ['up', 'down', 'nearest']);
     reader.done();

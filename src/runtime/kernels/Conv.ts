@@ -2,7 +2,8 @@
  * Conv (ONNX Conv-22, any number of spatial axes) plus the `data_format` extension (NHWC: X is
  * N,D1..Dn,C, W is O,k1..kn,I/group, Y is N,D1..Dn,O).
  *
- * Computed as im2col + the matrix unit under `ctx.profile.conv`: per batch and group,
+ * Computed as im2col + the matrix unit under the profile's conv numerics (`matrixNumerics`;
+ * float64 kept for float64 data): per batch and group,
  * Y[O/g × L] = W[O/g × (C/g·k1···kn)] · col[(C/g·k1···kn) × L], so each output's sum runs over
  * (input channel, kernel taps row-major) in increasing order, with the profile's operand
  * format, accumulation dtype and split-K. X and W are each prepared once as whole tensors
@@ -15,11 +16,11 @@ import { defineKernel } from '../kernel.js';
 import { rounderFor } from '../numerics/accumulate.js';
 import { shapeSize } from '../shape.js';
 import { channelsFirstView, channelsLastView, readDataFormat, type DataFormat } from './templates/channels-last.js';
+import { matrixNumerics } from './templates/compute-precision.js';
 import { FLOAT_ONLY, requireDType, requireInput, requireSameDType } from './templates/elementwise.js';
 import {
-  matrixValuesOf,
   multiplyInto,
-  prepareMatrix,
+  prepareTensor,
   resultBuffer,
   resultTensor,
   rowMajorView,
@@ -84,11 +85,11 @@ export const Conv = defineKernel<ConvAttributes>({
     }
     const g = windowGeometry('Conv', attrs.window, spatial, kernel);
     const positions = shapeSize(g.output);
-    const numerics = ctx.profile.conv;
+    const numerics = matrixNumerics(xIn.dtype, ctx, 'conv');
     const values = resultBuffer(batch * outChannels * positions, numerics, xIn.dtype);
     if (values.length > 0) {
-      const px = prepareMatrix(matrixValuesOf(x.contiguous()), numerics);
-      const pw = prepareMatrix(matrixValuesOf(w.contiguous()), numerics);
+      const px = prepareTensor(x, numerics);
+      const pw = prepareTensor(w, numerics);
       const taps = shapeSize(kernel);
       const depth = groupChannels * taps;
       const outPerGroup = outChannels / group;

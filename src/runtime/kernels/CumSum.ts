@@ -16,7 +16,8 @@ import { rounderFor } from '../numerics/accumulate.js';
 import { Tensor } from '../tensor.js';
 import { normalizeAxisOf, readIntegerScalar } from './templates/axis-inputs.js';
 import { requireDType, requireInput } from './templates/elementwise.js';
-import { SUM_DTYPES, groupAxes, groupValues, reductionNumerics, restoreAxis } from './templates/reduction.js';
+import { reductionNumerics } from './templates/compute-precision.js';
+import { SUM_DTYPES, groupAxes, groupValues, restoreAxis } from './templates/reduction.js';
 
 interface CumSumAttributes {
   readonly exclusive: boolean;
@@ -62,7 +63,7 @@ export const CumSum = defineKernel({
       // store); half types keep float64 partial sums and are encoded once at the end.
       const half = x.dtype === 'float16' || x.dtype === 'bfloat16';
       const out = half ? new Float64Array(size * count) : (allocateStorage(x.dtype, size * count) as Float32Array | Float64Array | Int32Array);
-      const round = x.dtype === 'int32' ? (v: number) => v | 0 : rounderFor(reductionNumerics(x.dtype, ctx.profile).accumulate);
+      const round = x.dtype === 'int32' ? (v: number) => v | 0 : rounderFor(reductionNumerics(x.dtype, ctx).accumulate);
       for (let g = 0; g < count; g++) {
         let acc = 0;
         for (let j = 0; j < size; j++) {

@@ -11,8 +11,7 @@ export const Elu = defineKernel({
   inputs: { min: 1, max: 1 },
   parseAttributes: (raw) => {
     const reader = new AttributeReader('Elu', raw);
-    // ONNX FLOAT attributes are 32-bit: the device (and ONNX Runtime) sees fround(alpha).
-    const alpha = Math.fround(reader.float('alpha', 1));
+    const alpha = reader.float32('alpha', 1);
     reader.done();
     return { alpha };
   },

@@ -1,21 +1,21 @@
 /**
  * Gemm (ONNX Gemm-13): Y = alpha·op(A)·op(B) + beta·C with op = transpose when transA /
  * transB is set, C optional and unidirectionally broadcast to (M, N). Float inputs run on the
- * matrix unit under `ctx.profile.matmul`; the alpha/beta epilogue is computed in float64 and
- * rounded once to the profile's accumulation dtype, as a fused BLAS epilogue would be. With
- * beta = 0, C is not read (BLAS convention: NaN or Inf in C do not propagate).
+ * matrix unit under the profile's matmul numerics (`matrixNumerics`); the alpha/beta epilogue
+ * is computed in float64 and rounded once to the accumulation dtype, as a fused BLAS epilogue
+ * would be. alpha and beta are float32 (ONNX FLOAT) except for float64 data, where cublasDgemm's
+ * double scalars are kept (`floatAttributeFor`). With beta = 0, C is not read (BLAS convention:
+ * NaN or Inf in C do not propagate).
  */
 import { OpError, formatShape } from '../../errors.js';
 import { AttributeReader } from '../attribute-reader.js';
-import { isFloatDType } from '../dtype.js';
 import { defineKernel } from '../kernel.js';
 import { rounderFor } from '../numerics/accumulate.js';
-import { GOLDEN_PROFILE } from '../numerics/numeric-profile.js';
+import { floatAttributeFor, matrixNumerics } from './templates/compute-precision.js';
 import { readBroadcast, requireDType, requireInput, requireSameDType } from './templates/elementwise.js';
 import {
-  matrixValuesOf,
   multiplyInto,
-  prepareMatrix,
+  prepareTensor,
   resultBuffer,
   resultTensor,
   rowMajorView,
@@ -63,22 +63,24 @@ export const Gemm = defineKernel<GemmAttributes>({
     if (c && (c.rank > 2 || c.shape.some((d, i) => d !== 1 && d !== [m, n][i + 2 - c.rank]))) {
       throw new OpError('Gemm', `C ${formatShape(c.shape)} cannot be broadcast to (M, N) = ${formatShape([m, n])}`);
     }
-    const numerics = isFloatDType(a.dtype) ? ctx.profile.matmul : GOLDEN_PROFILE.matmul;
+    const numerics = matrixNumerics(a.dtype, ctx);
     const values = resultBuffer(m * n, numerics, a.dtype);
     if (values.length === 0) return [resultTensor(values, [m, n], a.dtype)];
-    const pa = prepareMatrix(matrixValuesOf(a), numerics);
-    const pb = prepareMatrix(matrixValuesOf(b), numerics);
+    const pa = prepareTensor(a, numerics);
+    const pb = prepareTensor(b, numerics);
     const aView = attrs.transA ? transposedView(pa.values, m) : rowMajorView(pa.values, k);
     const bView = attrs.transB ? transposedView(pb.values, k) : rowMajorView(pb.values, n);
     multiplyInto(aView, bView, m, k, n, numerics, values, 0);
     scaleInPlace(values, 0, values.length, pa.scale * pb.scale);
-    const useC = c !== undefined && attrs.beta !== 0;
-    if (attrs.alpha !== 1 || useC) {
+    const alpha = floatAttributeFor(attrs.alpha, a.dtype);
+    const beta = floatAttributeFor(attrs.beta, a.dtype);
+    const useC = c !== undefined && beta !== 0;
+    if (alpha !== 1 || useC) {
       const cValues = useC ? readBroadcast(c, [m, n], 'Gemm') : undefined;
       const round = rounderFor(numerics.accumulate);
       for (let i = 0; i < values.length; i++) {
-        const scaled = attrs.alpha * values[i];
-        values[i] = round(cValues ? scaled + attrs.beta * cValues[i] : scaled);
+        const scaled = alpha * values[i];
+        values[i] = round(cValues ? scaled + beta * cValues[i] : scaled);
       }
     }
     return [resultTensor(values, [m, n], a.dtype)];

@@ -1,7 +1,7 @@
 /**
  * GlobalAveragePool (ONNX GlobalAveragePool-22): the mean over all spatial axes of each
- * (N, C) plane, Y of shape (N, C, 1, ..., 1). Sums run in row-major order under
- * `ctx.profile.reduce`; the quotient is rounded to the accumulation dtype.
+ * (N, C) plane, Y of shape (N, C, 1, ..., 1). Sums run in row-major order under the
+ * profile's reduction numerics (`reductionNumerics`); the quotient is rounded to the accumulation dtype.
  */
 import { OpError, formatShape } from '../../errors.js';
 import { AttributeReader } from '../attribute-reader.js';
@@ -9,6 +9,7 @@ import { defineKernel } from '../kernel.js';
 import { rounderFor, sumStrided } from '../numerics/accumulate.js';
 import { shapeSize } from '../shape.js';
 import { Tensor } from '../tensor.js';
+import { reductionNumerics } from './templates/compute-precision.js';
 import { FLOAT_ONLY, requireDType, requireInput } from './templates/elementwise.js';
 
 export const GlobalAveragePool = defineKernel({
@@ -28,9 +29,10 @@ export const GlobalAveragePool = defineKernel({
     const planes = x.shape[0] * x.shape[1];
     const size = shapeSize(spatial);
     const values = x.toFloat64();
-    const round = rounderFor(ctx.profile.reduce.accumulate);
+    const numerics = reductionNumerics(x.dtype, ctx);
+    const round = rounderFor(numerics.accumulate);
     const y = new Float64Array(planes);
-    for (let p = 0; p < planes; p++) y[p] = round(sumStrided(values, p * size, size, 1, ctx.profile.reduce) / size);
+    for (let p = 0; p < planes; p++) y[p] = round(sumStrided(values, p * size, size, 1, numerics) / size);
     return [Tensor.fromNumbers(y, [x.shape[0], x.shape[1], ...spatial.map(() => 1)], x.dtype)];
   },
 });

@@ -6,20 +6,14 @@
  */
 import { OpError, formatShape } from '../../errors.js';
 import { AttributeReader } from '../attribute-reader.js';
-import type { FloatDType } from '../dtype.js';
+import { FLOAT_DTYPES, type FloatDType } from '../dtype.js';
 import { defineKernel } from '../kernel.js';
 import { shapeSize } from '../shape.js';
 import { Tensor } from '../tensor.js';
-import { computeRounder, pinnedRounder, reductionNumerics } from './templates/compute-precision.js';
-import { FLOAT_ONLY, finishValues, requireDType, requireInput, requireSameDType } from './templates/elementwise.js';
+import { computeRounder, finishValues } from './templates/compute-precision.js';
+import { FLOAT_ONLY, requireDType, requireInput, requireSameDType } from './templates/elementwise.js';
 import { readChannelParameter } from './templates/normalization-parameters.js';
-import {
-  castToStash,
-  laneMoments,
-  readEpsilon,
-  readStashType,
-  standardDeviation,
-} from './templates/normalization-statistics.js';
+import { castToStash, laneMoments, readStatisticsAttributes, standardDeviation, statisticsNumerics } from './templates/normalization-statistics.js';
 
 const OP = 'GroupNormalization';
 
@@ -39,11 +33,7 @@ export const GroupNormalization = defineKernel<GroupNormalizationAttributes>({
       throw new OpError(OP, `attribute 'num_groups' is required`, { fix: 'pass num_groups, a positive divisor of the channel count C' });
     }
     if (numGroups < 1) throw new OpError(OP, `attribute 'num_groups' must be a positive integer, got ${numGroups}`);
-    const attributes = {
-      numGroups,
-      epsilon: readEpsilon(reader),
-      stash: readStashType(OP, reader, ['float32', 'float16', 'float64', 'bfloat16']),
-    };
+    const attributes = { numGroups, ...readStatisticsAttributes(reader, FLOAT_DTYPES) };
     reader.done();
     return attributes;
   },
@@ -74,9 +64,9 @@ export const GroupNormalization = defineKernel<GroupNormalizationAttributes>({
     const biasValues = readChannelParameter(OP, bias, 'bias', channels, x.shape);
 
     const dtype = x.dtype as FloatDType;
-    const stash = pinnedRounder(attrs.stash, ctx);
+    const numerics = statisticsNumerics(attrs.stash, ctx);
+    const stash = numerics.round;
     const compute = computeRounder(dtype, ctx);
-    const numerics = { reduce: reductionNumerics(attrs.stash, ctx), round: stash };
     const values = castToStash(x.toFloat64(), stash);
     const deviations = new Float64Array(values.length);
     const y = new Float64Array(values.length);

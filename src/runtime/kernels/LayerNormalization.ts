@@ -3,22 +3,14 @@
  * to the last, then scales and shifts. Outputs Y, Mean and InvStdDev (the latter two in the
  * `stash_type` dtype, shaped like X with the normalised axes set to 1).
  */
-import { OpError } from '../../errors.js';
 import { AttributeReader } from '../attribute-reader.js';
 import type { FloatDType } from '../dtype.js';
 import { defineKernel } from '../kernel.js';
-import { normalizeAxis } from '../shape.js';
 import { Tensor } from '../tensor.js';
-import { computeRounder, pinnedRounder, reductionNumerics } from './templates/compute-precision.js';
-import { FLOAT_ONLY, finishValues, requireDType, requireInput, requireSameDType } from './templates/elementwise.js';
+import { computeRounder, finishValues } from './templates/compute-precision.js';
+import { FLOAT_ONLY, requireDType, requireInput, requireSameDType } from './templates/elementwise.js';
 import { laneLayout, readBroadcastParameter, reducedShape } from './templates/normalization-parameters.js';
-import {
-  castToStash,
-  laneMoments,
-  readEpsilon,
-  readStashType,
-  standardDeviation,
-} from './templates/normalization-statistics.js';
+import { castToStash, laneMoments, firstNormalizedAxis, readStatisticsAttributes, standardDeviation, statisticsNumerics } from './templates/normalization-statistics.js';
 
 const OP = 'LayerNormalization';
 
@@ -33,12 +25,8 @@ export const LayerNormalization = defineKernel<LayerNormalizationAttributes>({
   inputs: { min: 2, max: 3 },
   parseAttributes: (raw) => {
     const reader = new AttributeReader(OP, raw);
-    const attributes = {
-      axis: reader.int('axis', -1),
-      epsilon: readEpsilon(reader),
-      // ONNX restricts LayerNormalization's stash type (U) to float32 and bfloat16.
-      stash: readStashType(OP, reader, ['float32', 'bfloat16']),
-    };
+    // ONNX restricts LayerNormalization's stash type (U) to float32 and bfloat16.
+    const attributes = { axis: reader.int('axis', -1), ...readStatisticsAttributes(reader, ['float32', 'bfloat16']) };
     reader.done();
     return attributes;
   },
@@ -48,18 +36,15 @@ export const LayerNormalization = defineKernel<LayerNormalizationAttributes>({
     const bias = inputs[2];
     requireDType(OP, x, 'X', FLOAT_ONLY);
     requireSameDType(OP, bias ? [x, scale, bias] : [x, scale], ['X', 'Scale', 'B']);
-    if (x.rank === 0) {
-      throw new OpError(OP, 'X is a scalar (shape []); there is no axis to normalise', { fix: 'reshape X to [1] or more dimensions' });
-    }
-    const axis = normalizeAxis(attrs.axis, x.rank, OP);
+    const axis = firstNormalizedAxis(OP, x, attrs.axis);
     const normalizedShape = x.shape.slice(axis);
     const scaleValues = readBroadcastParameter(OP, scale, 'Scale', x.shape, normalizedShape);
     const biasValues = bias ? readBroadcastParameter(OP, bias, 'B', x.shape, normalizedShape) : undefined;
 
     const dtype = x.dtype as FloatDType;
-    const stash = pinnedRounder(attrs.stash, ctx);
+    const numerics = statisticsNumerics(attrs.stash, ctx);
+    const stash = numerics.round;
     const compute = computeRounder(dtype, ctx);
-    const numerics = { reduce: reductionNumerics(attrs.stash, ctx), round: stash };
     const values = castToStash(x.toFloat64(), stash);
     const deviations = new Float64Array(values.length);
     const y = new Float64Array(values.length);

@@ -8,8 +8,7 @@ export const LeakyRelu = defineKernel({
   inputs: { min: 1, max: 1 },
   parseAttributes: (raw) => {
     const reader = new AttributeReader('LeakyRelu', raw);
-    // ONNX FLOAT attributes are 32-bit: the device (and ONNX Runtime) sees fround(alpha).
-    const alpha = Math.fround(reader.float('alpha', 0.01));
+    const alpha = reader.float32('alpha', 0.01);
     reader.done();
     return { alpha };
   },

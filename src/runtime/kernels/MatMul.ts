@@ -1,13 +1,13 @@
 /**
  * MatMul (ONNX MatMul-13): NumPy matrix product — 1-D operands promoted to a row (A) or column
  * (B) vector and the added axis removed, leading batch dimensions broadcast. Float inputs run
- * on the matrix unit under `ctx.profile.matmul`; integer inputs are summed exactly (within
- * ±2^53) and wrap into their dtype.
+ * on the matrix unit under the profile's matmul numerics (float64 kept for float64 operands,
+ * `matrixNumerics`); integer inputs are summed exactly (within ±2^53) and wrap into their dtype.
  */
 import { AttributeReader } from '../attribute-reader.js';
-import { isFloatDType, type DType } from '../dtype.js';
+import type { DType } from '../dtype.js';
 import { defineKernel } from '../kernel.js';
-import { GOLDEN_PROFILE } from '../numerics/numeric-profile.js';
+import { matrixNumerics } from './templates/compute-precision.js';
 import { requireDType, requireInput, requireSameDType } from './templates/elementwise.js';
 import { numpyMatmul, resultTensor } from './templates/matrix-product.js';
 
@@ -22,7 +22,7 @@ export const MatMul = defineKernel({
     const b = requireInput('MatMul', inputs, 1, 'B');
     requireSameDType('MatMul', [a, b], ['A', 'B']);
     requireDType('MatMul', a, 'A', MATRIX_DTYPES);
-    const numerics = isFloatDType(a.dtype) ? ctx.profile.matmul : GOLDEN_PROFILE.matmul;
+    const numerics = matrixNumerics(a.dtype, ctx);
     const { values, shape } = numpyMatmul('MatMul', a, b, numerics, a.dtype);
     return [resultTensor(values, shape, a.dtype)];
   },

@@ -13,22 +13,14 @@ import type { DType } from '../dtype.js';
 import { defineKernel } from '../kernel.js';
 import { shapeSize } from '../shape.js';
 import { Tensor } from '../tensor.js';
-import { channelsFirstView, channelsLastView, readDataFormat, type DataFormat } from './templates/channels-last.js';
 import { requireDType, requireInput } from './templates/elementwise.js';
-import {
-  emptyWindowError,
-  poolWindowGeometry,
-  readWindowAttributes,
-  tapTable,
-  type WindowAttributes,
-} from './templates/sliding-window.js';
+import { inDataFormat, planPool, poolOutputShape, readPoolAttributes, type PoolAttributes } from './templates/pooling.js';
+import { emptyWindowError } from './templates/sliding-window.js';
 
 const MAXPOOL_DTYPES: readonly DType[] = ['float64', 'float32', 'float16', 'bfloat16', 'int8', 'uint8'];
 
-interface MaxPoolAttributes {
-  readonly window: WindowAttributes;
+interface MaxPoolAttributes extends PoolAttributes {
   readonly storageOrder: 0 | 1;
-  readonly dataFormat: DataFormat;
 }
 
 export const MaxPool = defineKernel<MaxPoolAttributes>({
@@ -36,35 +28,25 @@ export const MaxPool = defineKernel<MaxPoolAttributes>({
   inputs: { min: 1, max: 1 },
   parseAttributes: (raw) => {
     const r = new AttributeReader('MaxPool', raw);
-    const window = readWindowAttributes(r, { ceilMode: true });
+    const pool = readPoolAttributes('MaxPool', r);
     const storageOrder = r.int('storage_order', 0);
-    const dataFormat = readDataFormat(r);
     r.done();
-    if (!window.kernelShape) throw new OpError('MaxPool', "attribute 'kernel_shape' is required");
     if (storageOrder !== 0 && storageOrder !== 1) {
       throw new OpError('MaxPool', `attribute 'storage_order' must be 0 (row major) or 1 (column major), got ${storageOrder}`);
     }
-    if (storageOrder === 1 && dataFormat === 'NHWC') {
+    if (storageOrder === 1 && pool.dataFormat === 'NHWC') {
       throw new OpError('MaxPool', "storage_order=1 is defined for NCHW only; with data_format 'NHWC' Indices are row-major over X");
     }
-    return { window, storageOrder, dataFormat };
+    return { ...pool, storageOrder };
   },
   run: (inputs, attrs, _ctx) => {
     const xIn = requireInput('MaxPool', inputs, 0, 'X');
     requireDType('MaxPool', xIn, 'X', MAXPOOL_DTYPES);
-    const nhwc = attrs.dataFormat === 'NHWC';
-    const x = nhwc && xIn.rank >= 3 ? channelsFirstView(xIn) : xIn;
-    const g = poolWindowGeometry('MaxPool', x, attrs.window);
-    const [batch, channels] = x.shape;
-    const inputSize = shapeSize(g.input);
-    const positions = shapeSize(g.output);
-    const planes = batch * channels;
-    const values = x.toFloat64();
-    const table = tapTable(g);
-    const taps = table.length / Math.max(positions, 1);
+    const plan = planPool('MaxPool', xIn, attrs);
+    const { channels, planes, inputSize, positions, taps, values, table, nhwc } = plan;
     const y = new Float64Array(planes * positions);
     const indices = new Float64Array(planes * positions);
-    const columnMajor = attrs.storageOrder === 1 ? columnMajorIndex(g.input) : undefined;
+    const columnMajor = attrs.storageOrder === 1 ? columnMajorIndex(plan.geometry.input) : undefined;
     for (let plane = 0; plane < planes; plane++) {
       const base = plane * inputSize;
       for (let o = 0; o < positions; o++) {
@@ -79,15 +61,13 @@ export const MaxPool = defineKernel<MaxPoolAttributes>({
             bestIndex = index;
           }
         }
-        if (bestIndex < 0) throw emptyWindowError('MaxPool', g, o);
+        if (bestIndex < 0) throw emptyWindowError('MaxPool', plan.geometry, o);
         y[plane * positions + o] = best;
         indices[plane * positions + o] = flatIndex(plane, bestIndex, inputSize, channels, columnMajor, nhwc);
       }
     }
-    const outShape = [batch, channels, ...g.output];
-    const yt = Tensor.fromNumbers(y, outShape, xIn.dtype);
-    const it = Tensor.fromNumbers(indices, outShape, 'int64');
-    return nhwc ? [channelsLastView(yt).contiguous(), channelsLastView(it).contiguous()] : [yt, it];
+    const outShape = poolOutputShape(plan);
+    return [inDataFormat(plan, Tensor.fromNumbers(y, outShape, xIn.dtype)), inDataFormat(plan, Tensor.fromNumbers(indices, outShape, 'int64'))];
   },
 });
 

@@ -2,22 +2,14 @@
  * RMSNormalization (ONNX RMSNormalization-23): Y = X / sqrt(mean(X²) + epsilon) * scale, the
  * mean taken over the axes from `axis` to the last. Y has scale's dtype (ONNX type V).
  */
-import { OpError } from '../../errors.js';
 import { AttributeReader } from '../attribute-reader.js';
-import type { FloatDType } from '../dtype.js';
+import { FLOAT_DTYPES, type FloatDType } from '../dtype.js';
 import { defineKernel } from '../kernel.js';
-import { normalizeAxis } from '../shape.js';
 import { Tensor } from '../tensor.js';
-import { computeRounder, pinnedRounder, reductionNumerics } from './templates/compute-precision.js';
-import { FLOAT_ONLY, finishValues, requireDType, requireInput } from './templates/elementwise.js';
+import { computeRounder, finishValues } from './templates/compute-precision.js';
+import { FLOAT_ONLY, requireDType, requireInput } from './templates/elementwise.js';
 import { laneLayout, readBroadcastParameter } from './templates/normalization-parameters.js';
-import {
-  castToStash,
-  laneMeanSquare,
-  readEpsilon,
-  readStashType,
-  standardDeviation,
-} from './templates/normalization-statistics.js';
+import { castToStash, laneMeanSquare, firstNormalizedAxis, readStatisticsAttributes, standardDeviation, statisticsNumerics } from './templates/normalization-statistics.js';
 
 const OP = 'RMSNormalization';
 
@@ -32,11 +24,7 @@ export const RMSNormalization = defineKernel<RMSNormalizationAttributes>({
   inputs: { min: 2, max: 2 },
   parseAttributes: (raw) => {
     const reader = new AttributeReader(OP, raw);
-    const attributes = {
-      axis: reader.int('axis', -1),
-      epsilon: readEpsilon(reader),
-      stash: readStashType(OP, reader, ['float32', 'float16', 'float64', 'bfloat16']),
-    };
+    const attributes = { axis: reader.int('axis', -1), ...readStatisticsAttributes(reader, FLOAT_DTYPES) };
     reader.done();
     return attributes;
   },
@@ -45,18 +33,15 @@ export const RMSNormalization = defineKernel<RMSNormalizationAttributes>({
     const scale = requireInput(OP, inputs, 1, 'scale');
     requireDType(OP, x, 'X', FLOAT_ONLY);
     requireDType(OP, scale, 'scale', FLOAT_ONLY);
-    if (x.rank === 0) {
-      throw new OpError(OP, 'X is a scalar (shape []); there is no axis to normalise', { fix: 'reshape X to [1] or more dimensions' });
-    }
-    const axis = normalizeAxis(attrs.axis, x.rank, OP);
+    const axis = firstNormalizedAxis(OP, x, attrs.axis);
     const scaleValues = readBroadcastParameter(OP, scale, 'scale', x.shape, x.shape.slice(axis));
 
     const xType = x.dtype as FloatDType;
     const yType = scale.dtype as FloatDType;
-    const stash = pinnedRounder(attrs.stash, ctx);
+    const numerics = statisticsNumerics(attrs.stash, ctx);
+    const stash = numerics.round;
     const computeX = computeRounder(xType, ctx);
     const computeY = computeRounder(yType, ctx);
-    const numerics = { reduce: reductionNumerics(attrs.stash, ctx), round: stash };
     const values = castToStash(x.toFloat64(), stash);
     const y = new Float64Array(values.length);
     const { lanes, laneSize } = laneLayout(x.shape, axis);

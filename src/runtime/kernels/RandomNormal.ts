@@ -8,10 +8,10 @@ import { AttributeReader } from '../attribute-reader.js';
 import type { FloatDType } from '../dtype.js';
 import { defineKernel } from '../kernel.js';
 import { PhiloxStream } from '../random/philox-stream.js';
-import { philoxKeyFromSeed, readDTypeAttribute } from '../random/random-attributes.js';
-import { assertValidShape, shapeSize } from '../shape.js';
+import { philoxKeyFromSeed, readRandomTensorAttributes } from '../random/random-attributes.js';
+import { shapeSize } from '../shape.js';
 import { Tensor } from '../tensor.js';
-import { FLOAT_ONLY } from './templates/elementwise.js';
+import { floatAttributeFor } from './templates/compute-precision.js';
 
 export interface RandomNormalAttributes {
   readonly dtype: FloatDType;
@@ -26,18 +26,14 @@ export const RandomNormal = defineKernel<RandomNormalAttributes>({
   inputs: { min: 0, max: 0 },
   parseAttributes: (raw) => {
     const reader = new AttributeReader('RandomNormal', raw);
-    const dtype = readDTypeAttribute('RandomNormal', reader, raw, 'float32', FLOAT_ONLY) as FloatDType;
+    const { dtype, seed, shape } = readRandomTensorAttributes('RandomNormal', reader);
     const mean = reader.float('mean', 0);
     const scale = reader.float('scale', 1);
-    const seed = reader.float('seed');
-    const shape = reader.ints('shape');
     reader.done();
-    if (!shape) throw new OpError('RandomNormal', `attribute 'shape' is required`, { fix: 'pass shape, e.g. [2, 3]' });
-    assertValidShape(shape, 'RandomNormal');
     if (!Number.isFinite(mean) || !Number.isFinite(scale)) {
       throw new OpError('RandomNormal', `needs finite mean and scale, got mean ${mean}, scale ${scale}`);
     }
-    return { dtype, mean, scale, seed, shape };
+    return { dtype, mean: floatAttributeFor(mean, dtype), scale: floatAttributeFor(scale, dtype), seed, shape };
   },
   run: (_inputs, attrs, ctx) => {
     const { dtype, mean, scale, shape } = attrs;

@@ -9,10 +9,10 @@ import type { DType, FloatDType } from '../dtype.js';
 import { defineKernel } from '../kernel.js';
 import { rounderFor } from '../numerics/accumulate.js';
 import { PhiloxStream } from '../random/philox-stream.js';
-import { philoxKeyFromSeed, readDTypeAttribute } from '../random/random-attributes.js';
-import { assertValidShape, shapeSize } from '../shape.js';
+import { philoxKeyFromSeed, readRandomTensorAttributes } from '../random/random-attributes.js';
+import { shapeSize } from '../shape.js';
 import { Tensor } from '../tensor.js';
-import { FLOAT_ONLY } from './templates/elementwise.js';
+import { floatAttributeFor } from './templates/compute-precision.js';
 
 export interface RandomUniformAttributes {
   readonly dtype: FloatDType;
@@ -27,18 +27,14 @@ export const RandomUniform = defineKernel<RandomUniformAttributes>({
   inputs: { min: 0, max: 0 },
   parseAttributes: (raw) => {
     const reader = new AttributeReader('RandomUniform', raw);
-    const dtype = readDTypeAttribute('RandomUniform', reader, raw, 'float32', FLOAT_ONLY) as FloatDType;
+    const { dtype, seed, shape } = readRandomTensorAttributes('RandomUniform', reader);
     const low = reader.float('low', 0);
     const high = reader.float('high', 1);
-    const seed = reader.float('seed');
-    const shape = reader.ints('shape');
     reader.done();
-    if (!shape) throw new OpError('RandomUniform', `attribute 'shape' is required`, { fix: 'pass shape, e.g. [2, 3]' });
-    assertValidShape(shape, 'RandomUniform');
     if (!Number.isFinite(low) || !Number.isFinite(high) || low > high) {
       throw new OpError('RandomUniform', `needs finite low <= high, got low ${low}, high ${high}`);
     }
-    return { dtype, low, high, seed, shape };
+    return { dtype, low: floatAttributeFor(low, dtype), high: floatAttributeFor(high, dtype), seed, shape };
   },
   run: (_inputs, attrs, ctx) => {
     const { dtype, low, high, shape } = attrs;

@@ -7,29 +7,18 @@
  */
 import { defineKernel } from '../kernel.js';
 import { rounderFor } from '../numerics/accumulate.js';
-import {
-  SUM_DTYPES,
-  emptyAxisError,
-  groupAxes,
-  planReduction,
-  readReduceAttributes,
-  reductionNumerics,
-  sumGroups,
-  tensorFromValues,
-} from './templates/reduction.js';
-import { materialize } from './templates/outer-index.js';
+import { Tensor } from '../tensor.js';
+import { emptyAxisError, readReduceAttributes, reduceGroupSums, tensorFromValues } from './templates/reduction.js';
 
 export const ReduceMean = defineKernel({
   name: 'ReduceMean',
   inputs: { min: 1, max: 2 },
   parseAttributes: (raw) => readReduceAttributes('ReduceMean', raw),
   run: (inputs, attributes, ctx) => {
-    const plan = planReduction('ReduceMean', inputs, attributes, SUM_DTYPES);
-    if (plan.noop) return [materialize(plan.data)];
+    const reduced = reduceGroupSums('ReduceMean', inputs, attributes, ctx);
+    if (reduced instanceof Tensor) return [reduced];
+    const { plan, groups, sums, numerics } = reduced;
     const dtype = plan.data.dtype;
-    const groups = groupAxes(plan.data, plan.axes);
-    const numerics = reductionNumerics(dtype, ctx.profile);
-    const sums = sumGroups(groups, numerics);
     const n = groups.size;
     if (n === 0 && groups.count > 0 && (dtype === 'int32' || dtype === 'int64')) {
       throw emptyAxisError('ReduceMean', plan.data, plan.axes, `the mean of an empty set is undefined for ${dtype}`);

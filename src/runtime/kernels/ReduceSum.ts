@@ -5,25 +5,16 @@
  * int32 and int64 add exactly and wrap around on overflow like device integer arithmetic.
  */
 import { defineKernel } from '../kernel.js';
-import {
-  SUM_DTYPES,
-  groupAxes,
-  planReduction,
-  readReduceAttributes,
-  reductionNumerics,
-  sumGroups,
-  tensorFromValues,
-} from './templates/reduction.js';
-import { materialize } from './templates/outer-index.js';
+import { Tensor } from '../tensor.js';
+import { readReduceAttributes, reduceGroupSums, tensorFromValues } from './templates/reduction.js';
 
 export const ReduceSum = defineKernel({
   name: 'ReduceSum',
   inputs: { min: 1, max: 2 },
   parseAttributes: (raw) => readReduceAttributes('ReduceSum', raw),
   run: (inputs, attributes, ctx) => {
-    const plan = planReduction('ReduceSum', inputs, attributes, SUM_DTYPES);
-    if (plan.noop) return [materialize(plan.data)];
-    const sums = sumGroups(groupAxes(plan.data, plan.axes), reductionNumerics(plan.data.dtype, ctx.profile));
-    return [tensorFromValues(sums, plan.outputShape, plan.data.dtype)];
+    const reduced = reduceGroupSums('ReduceSum', inputs, attributes, ctx);
+    if (reduced instanceof Tensor) return [reduced];
+    return [tensorFromValues(reduced.sums, reduced.plan.outputShape, reduced.plan.data.dtype)];
   },
 });

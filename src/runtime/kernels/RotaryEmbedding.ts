@@ -15,8 +15,9 @@ import type { DType, FloatDType } from '../dtype.js';
 import { defineKernel } from '../kernel.js';
 import { shapesEqual } from '../shape.js';
 import { Tensor } from '../tensor.js';
-import { computeRounder } from './templates/compute-precision.js';
-import { finishValues, requireDType, requireInput, requireSameDType } from './templates/elementwise.js';
+import { mergeHeads, splitHeads } from './templates/attention-heads.js';
+import { computeRounder, finishValues } from './templates/compute-precision.js';
+import { requireDType, requireInput, requireSameDType } from './templates/elementwise.js';
 
 const OP = 'RotaryEmbedding';
 /** ONNX type constraint T of RotaryEmbedding-23. */
@@ -53,8 +54,8 @@ export const RotaryEmbedding = defineKernel<RotaryEmbeddingAttributes>({
     requireDType(OP, x, 'X', ROTARY_DTYPES);
     requireSameDType(OP, [x, cosCache, sinCache], ['X', 'cos_cache', 'sin_cache']);
 
-    const layout = headLayout(x, attrs.numHeads);
-    const { batch, heads, seq, headSize } = layout;
+    const heads4 = headsOf(x, attrs.numHeads);
+    const [batch, heads, seq, headSize] = heads4.shape;
     const rotaryDim = attrs.rotaryDim || headSize;
     if (rotaryDim % 2 !== 0 || rotaryDim > headSize) {
       throw new OpError(OP, `rotary dimension ${rotaryDim} must be even and at most head_size ${headSize} (X shape ${formatShape(x.shape)})`, {
@@ -66,7 +67,7 @@ export const RotaryEmbedding = defineKernel<RotaryEmbeddingAttributes>({
 
     const dtype = x.dtype as FloatDType;
     const round = computeRounder(dtype, ctx);
-    const values = x.toFloat64();
+    const values = heads4.toFloat64();
     const cos = cosCache.toFloat64();
     const sin = sinCache.toFloat64();
     const out = Float64Array.from(values);
@@ -74,7 +75,7 @@ export const RotaryEmbedding = defineKernel<RotaryEmbeddingAttributes>({
       for (let s = 0; s < seq; s++) {
         const angles = angleIndex(b, s);
         for (let h = 0; h < heads; h++) {
-          const base = layout.offset(b, h, s);
+          const base = ((b * heads + h) * seq + s) * headSize;
           for (let i = 0; i < half; i++) {
             const first = base + (attrs.interleaved ? 2 * i : i);
             const second = base + (attrs.interleaved ? 2 * i + 1 : i + half);
@@ -88,39 +89,26 @@ export const RotaryEmbedding = defineKernel<RotaryEmbeddingAttributes>({
         }
       }
     }
-    return [Tensor.fromNumbers(finishValues(out, dtype, ctx), x.shape, dtype)];
+    const rows = x.rank === 3 ? mergeHeads(out, batch, heads, seq, headSize) : out;
+    return [Tensor.fromNumbers(finishValues(rows, dtype, ctx), x.shape, dtype)];
   },
 });
 
-interface HeadLayout {
-  readonly batch: number;
-  readonly heads: number;
-  readonly seq: number;
-  readonly headSize: number;
-  /** Row-major index of feature 0 of head h at position s of sample b. */
-  offset(b: number, h: number, s: number): number;
-}
-
-function headLayout(x: Tensor, numHeads: number | undefined): HeadLayout {
+/** X as (batch, num_heads, seq, head_size): itself when 4-D, a view of a 3-D X split by num_heads. */
+function headsOf(x: Tensor, numHeads: number | undefined): Tensor {
   if (x.rank === 4) {
-    const [batch, heads, seq, headSize] = x.shape;
-    if (numHeads !== undefined && numHeads !== heads) {
-      throw new OpError(OP, `num_heads = ${numHeads} but 4-D X of shape ${formatShape(x.shape)} (batch, num_heads, seq, head_size) has ${heads} heads`);
+    if (numHeads !== undefined && numHeads !== x.shape[1]) {
+      throw new OpError(OP, `num_heads = ${numHeads} but 4-D X of shape ${formatShape(x.shape)} (batch, num_heads, seq, head_size) has ${x.shape[1]} heads`);
     }
-    return { batch, heads, seq, headSize, offset: (b, h, s) => ((b * heads + h) * seq + s) * headSize };
+    return x;
   }
   if (x.rank === 3) {
-    const [batch, seq, hidden] = x.shape;
     if (numHeads === undefined) {
       throw new OpError(OP, `X of shape ${formatShape(x.shape)} is 3-D (batch, seq, hidden): the num_heads attribute is required`, {
         fix: 'pass num_heads so that hidden = num_heads * head_size',
       });
     }
-    if (hidden % numHeads !== 0) {
-      throw new OpError(OP, `X's hidden size ${hidden} (shape ${formatShape(x.shape)}) is not divisible by num_heads = ${numHeads}`);
-    }
-    const headSize = hidden / numHeads;
-    return { batch, heads: numHeads, seq, headSize, offset: (b, h, s) => (b * seq + s) * hidden + h * headSize };
+    return splitHeads(OP, x, numHeads, 'X', 'num_heads', `X ${formatShape(x.shape)}`);
   }
   throw new OpError(OP, `X has shape ${formatShape(x.shape)}; it must be 4-D (batch, num_heads, seq, head_size) or 3-D (batch, seq, hidden)`);
 }

@@ -8,7 +8,8 @@ import type { AccumulateDType, ReductionNumerics } from './numeric-profile.js';
 
 export type Rounder = (x: number) => number;
 
-const identity: Rounder = (x) => x;
+/** The rounder that keeps float64 values as they are (golden intermediates, float64 sums). */
+export const noRounding: Rounder = (x) => x;
 const toFloat16: Rounder = (x) => roundToFormat(x, FP16);
 const toBfloat16: Rounder = (x) => roundToFormat(x, BF16);
 
@@ -16,7 +17,7 @@ const toBfloat16: Rounder = (x) => roundToFormat(x, BF16);
 export function rounderFor(dtype: AccumulateDType): Rounder {
   switch (dtype) {
     case 'float64':
-      return identity;
+      return noRounding;
     case 'float32':
       return Math.fround;
     case 'float16':
@@ -50,7 +51,7 @@ export function sumStrided(
 
 function sequentialSum(data: ArrayLike<number>, start: number, count: number, stride: number, round: Rounder): number {
   let acc = 0;
-  if (round === identity) {
+  if (round === noRounding) {
     for (let i = 0, p = start; i < count; i++, p += stride) acc += data[p];
     return acc;
   }

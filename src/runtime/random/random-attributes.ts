@@ -1,25 +1,12 @@
 /**
- * Attribute handling shared by the random operators: ONNX `seed` (a float in RandomNormal /
- * RandomUniform, an int in Dropout) to a 64-bit Philox key, and ONNX `dtype` codes.
+ * Attributes shared by the random operators: ONNX `seed` (a float in RandomNormal /
+ * RandomUniform, an int in Dropout) to a 64-bit Philox key, and the output description
+ * (`dtype`, `seed`, `shape`) of the generators.
  */
 import { OpError } from '../../errors.js';
 import type { AttributeReader } from '../attribute-reader.js';
-import type { DType } from '../dtype.js';
-import type { RawAttributes } from '../kernel.js';
-
-/** ONNX TensorProto.DataType codes of the dtypes the runtime has (onnx/onnx.proto3). */
-export const ONNX_DATA_TYPE: Readonly<Record<number, DType>> = {
-  1: 'float32',
-  2: 'uint8',
-  3: 'int8',
-  5: 'int16',
-  6: 'int32',
-  7: 'int64',
-  9: 'bool',
-  10: 'float16',
-  11: 'float64',
-  16: 'bfloat16',
-};
+import { FLOAT_DTYPES, type FloatDType } from '../dtype.js';
+import { assertValidShape } from '../shape.js';
 
 const FLOAT64_BITS = new Float64Array(1);
 const FLOAT64_WORDS = new BigUint64Array(FLOAT64_BITS.buffer);
@@ -36,36 +23,19 @@ export function philoxKeyFromSeed(op: string, seed: number): bigint {
   return FLOAT64_WORDS[0];
 }
 
-/**
- * Reads an output `dtype` attribute given as an ONNX TensorProto code (1 = float) or as an
- * opbridge dtype name ('float32'), and checks it against `allowed`.
- */
-export function readDTypeAttribute(
-  op: string,
-  reader: AttributeReader,
-  raw: RawAttributes,
-  fallback: DType,
-  allowed: readonly DType[],
-): DType {
-  const given = raw.dtype;
-  let dtype: DType | undefined;
-  if (typeof given === 'string') {
-    dtype = reader.string<DType>('dtype', fallback, allowed);
-  } else {
-    const code = reader.int('dtype');
-    dtype = code === undefined ? fallback : ONNX_DATA_TYPE[code];
-    if (dtype === undefined) {
-      throw new OpError(op, `attribute 'dtype' is ONNX data type ${code}, which the runtime does not have`, {
-        fix: `use one of ${allowed.map((d) => `${onnxCode(d)} (${d})`).join(', ')}`,
-      });
-    }
-  }
-  if (!allowed.includes(dtype)) {
-    throw new OpError(op, `attribute 'dtype' selects ${dtype}; supported: ${allowed.join(', ')}`);
-  }
-  return dtype;
+export interface RandomTensorAttributes {
+  /** Output dtype: ONNX `dtype` (a TensorProto code or a dtype name), float32 by default. */
+  readonly dtype: FloatDType;
+  readonly seed: number | undefined;
+  readonly shape: readonly number[];
 }
 
-function onnxCode(dtype: DType): string {
-  return Object.entries(ONNX_DATA_TYPE).find(([, d]) => d === dtype)?.[0] ?? '?';
+/** `dtype`, `seed` and the required `shape` of RandomNormal / RandomUniform. */
+export function readRandomTensorAttributes(op: string, reader: AttributeReader): RandomTensorAttributes {
+  const dtype = reader.dtype('dtype', 'float32', FLOAT_DTYPES);
+  const seed = reader.float('seed');
+  const shape = reader.ints('shape');
+  if (!shape) throw new OpError(op, `attribute 'shape' is required`, { fix: 'pass shape, e.g. [2, 3]' });
+  assertValidShape(shape, op);
+  return { dtype, seed, shape };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { tensor } from '../../../src/runtime/create-tensor.js';
 import { DTYPES, type DType } from '../../../src/runtime/dtype.js';
-import { ONNX_DATA_TYPES } from '../../../src/runtime/kernels/Cast.js';
+import { ONNX_DATA_TYPES } from '../../../src/runtime/onnx-data-types.js';
 import { BF16, roundToFormat } from '../../../src/runtime/numerics/float-format.js';
 import { runOp } from '../../../src/runtime/run-op.js';
 import { Tensor } from '../../../src/runtime/tensor.js';

@@ -90,12 +90,24 @@ describe('Gemm', () => {
   });
 
   it('rounds the epilogue once into the accumulation dtype of the profile', () => {
+    const a = tensor([1, 2 ** -20], [1, 2]);
+    const b = tensor([1, 1], [2, 1]);
+    const c = tensor([2 ** -11 + 2 ** -12], [1]);
+    // float16 running sums: 1 + 2^-20 rounds to 1; the epilogue adds 0.75 ulp of float16 and
+    // rounds to float16 (1 + 2^-10) before the float32 output stores it.
+    const fp16Sums = withOverrides(IEEE_PROFILE, { matmul: { accumulate: 'float16' } }, 'test.fp16-accumulate');
+    const [narrow] = runOp('Gemm', [a, b, c], {}, { profile: fp16Sums });
+    expect(narrow.toFlatArray()).toEqual([1 + 2 ** -10]);
+    const [golden] = runOp('Gemm', [a, b, c], {}, { mode: 'golden' });
+    expect(golden.toFlatArray()).toEqual([Math.fround(1 + 2 ** -20 + 2 ** -11 + 2 ** -12)]);
+  });
+
+  it('keeps float64 data in float64 under a float32-accumulating profile (the epilogue too)', () => {
     const a = tensor([1, 2 ** -20], [1, 2], 'float64');
     const b = tensor([1, 1], [2, 1], 'float64');
     const c = tensor([2 ** -30], [1], 'float64');
-    // IEEE: float32 running sum 1 + 2^-20 is exact; the epilogue adds 2^-30 and rounds to float32.
     const [ieee] = runOp('Gemm', [a, b, c], {}, { profile: IEEE_PROFILE });
-    expect(ieee.toFlatArray()).toEqual([Math.fround(1 + 2 ** -20 + 2 ** -30)]);
+    expect(ieee.toFlatArray()).toEqual([1 + 2 ** -20 + 2 ** -30]);
     const [golden] = runOp('Gemm', [a, b, c], {}, { mode: 'golden' });
     expect(golden.toFlatArray()).toEqual([1 + 2 ** -20 + 2 ** -30]);
   });

@@ -35,13 +35,16 @@ describe('GlobalAveragePool', () => {
   });
 
   it('sums under the profile reduce numerics (order and dtype); golden is float64', () => {
-    const x = tensor([1, 2 ** -24, 2 ** -24, 2 ** -24], [1, 1, 4], 'float64');
+    const x = tensor([1, 2 ** -24, 2 ** -24, 2 ** -24], [1, 1, 4]);
     // Sequential float32: 1 + 2^-24 ties back to 1 each step -> mean 1/4.
     expect(runOp('GlobalAveragePool', [x])[0].toFlatArray()).toEqual([0.25]);
     // Pairwise float32: (1 + 2^-24) + (2^-24 + 2^-24) = 1 + 2^-23 exactly.
     const pairwise = withOverrides(IEEE_PROFILE, { reduce: { order: 'pairwise' } }, 'test.pairwise');
     expect(runOp('GlobalAveragePool', [x], {}, { profile: pairwise })[0].toFlatArray()).toEqual([(1 + 2 ** -23) / 4]);
-    expect(runOp('GlobalAveragePool', [x], {}, { mode: 'golden' })[0].toFlatArray()).toEqual([(1 + 3 * 2 ** -24) / 4]);
+    expect(runOp('GlobalAveragePool', [x], {}, { mode: 'golden' })[0].toFlatArray()).toEqual([Math.fround((1 + 3 * 2 ** -24) / 4)]);
+    // float64 data keeps float64 sums under a float32-accumulating profile.
+    const x64 = tensor([1, 2 ** -24, 2 ** -24, 2 ** -24], [1, 1, 4], 'float64');
+    expect(runOp('GlobalAveragePool', [x64])[0].toFlatArray()).toEqual([(1 + 3 * 2 ** -24) / 4]);
   });
 
   it('rejects empty spatial axes (no mean exists), like ONNX Runtime, and bad inputs', () => {

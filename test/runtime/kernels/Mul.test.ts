@@ -2,21 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { tensor } from '../../../src/runtime/create-tensor.js';
 import { IEEE_PROFILE, withOverrides } from '../../../src/runtime/numerics/numeric-profile.js';
 import { runOp } from '../../../src/runtime/run-op.js';
-import { EXACT, binaryOracleSuite, onnxRuntimeResult } from '../../helpers/elementwise-suite.js';
+import { exactArithmeticSuite, onnxRuntimeResult } from '../../helpers/elementwise-suite.js';
 
 describe('Mul', () => {
   // One IEEE multiplication: the float64 product of two float32 values is exact, so its
   // single rounding is the float32 product.
-  binaryOracleSuite({
-    op: 'Mul',
-    ranges: [
-      [-100, 100],
-      [-100, 100],
-    ],
-    tolerances: { float32: EXACT, float16: EXACT, bfloat16: EXACT, float64: EXACT },
-    integerDTypes: ['int8', 'int16', 'int32', 'int64', 'uint8'],
-    rejectedDType: 'bool',
-  });
+  exactArithmeticSuite('Mul');
 
   it('wraps int32 products modulo 2^32 exactly, even when the float64 product is inexact', async () => {
     // 2147483647² = 4611686014132420609 needs 62 bits; its low 32 bits are 1.

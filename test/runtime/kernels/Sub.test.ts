@@ -1,21 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { tensor } from '../../../src/runtime/create-tensor.js';
 import { runOp } from '../../../src/runtime/run-op.js';
-import { EXACT, binaryOracleSuite, onnxRuntimeResult } from '../../helpers/elementwise-suite.js';
+import { exactArithmeticSuite, onnxRuntimeResult } from '../../helpers/elementwise-suite.js';
 
 describe('Sub', () => {
   // One IEEE subtraction: the float64 difference rounded once is the correctly rounded
   // float32 / float16 difference (53 >= 2·24 + 2 makes the double rounding innocuous).
-  binaryOracleSuite({
-    op: 'Sub',
-    ranges: [
-      [-100, 100],
-      [-100, 100],
-    ],
-    tolerances: { float32: EXACT, float16: EXACT, bfloat16: EXACT, float64: EXACT },
-    integerDTypes: ['int8', 'int16', 'int32', 'int64', 'uint8'],
-    rejectedDType: 'bool',
-  });
+  exactArithmeticSuite('Sub');
 
   it('wraps integer underflow as two\'s complement, like ONNX Runtime', async () => {
     const a = tensor([-2147483648, 0, 5], [3], 'int32');

@@ -23,38 +23,71 @@ function referenceFloat16Value(bits: number): number {
   return s * (1 + m / 1024) * 2 ** (e - 15);
 }
 
+/**
+ * Collects the failures of an exhaustive sweep and asserts once: one `expect` per element
+ * would spend seconds in the assertion machinery for 65,536 patterns. Every element is still
+ * checked; the message lists the first failures.
+ */
+class Sweep {
+  private readonly failures: string[] = [];
+  private count = 0;
+
+  check(ok: boolean, what: () => string): void {
+    if (ok) return;
+    this.count++;
+    if (this.failures.length < 10) this.failures.push(what());
+  }
+
+  /** `actual` must be `expected` (Object.is, so -0 and +0 differ). */
+  same(actual: number, expected: number, what: () => string): void {
+    this.check(Object.is(actual, expected), () => `${what()}: got ${actual}, expected ${expected}`);
+  }
+
+  done(): void {
+    expect(this.count, `${this.count} failures, first: ${this.failures.join('; ')}`).toBe(0);
+  }
+}
+
+const hex = (bits: number): string => `0x${bits.toString(16)}`;
+
 describe('float16', () => {
   it('decodes all 65,536 bit patterns exactly', () => {
+    const sweep = new Sweep();
     for (let bits = 0; bits < 65536; bits++) {
       const expected = referenceFloat16Value(bits);
       const actual = float16BitsToNumber(bits);
-      if (Number.isNaN(expected)) expect(actual).toBeNaN();
-      else expect(Object.is(actual, expected), `bits 0x${bits.toString(16)}`).toBe(true);
+      if (Number.isNaN(expected)) sweep.check(Number.isNaN(actual), () => `bits ${hex(bits)}: ${actual} is not NaN`);
+      else sweep.same(actual, expected, () => `bits ${hex(bits)}`);
     }
+    sweep.done();
   });
 
   it('round-trips every non-NaN pattern and maps every NaN to a NaN pattern', () => {
+    const sweep = new Sweep();
     for (let bits = 0; bits < 65536; bits++) {
       const back = numberToFloat16Bits(float16BitsToNumber(bits));
       const isNaN = (bits & 0x7c00) === 0x7c00 && (bits & 0x3ff) !== 0;
-      if (isNaN) expect((back & 0x7c00) === 0x7c00 && (back & 0x3ff) !== 0).toBe(true);
-      else expect(back, `bits 0x${bits.toString(16)}`).toBe(bits);
+      if (isNaN) sweep.check((back & 0x7c00) === 0x7c00 && (back & 0x3ff) !== 0, () => `NaN ${hex(bits)} came back as ${hex(back)}`);
+      else sweep.same(back, bits, () => `bits ${hex(bits)}`);
     }
+    sweep.done();
   });
 
   it('rounds every midpoint between neighbours to the even pattern, and nudged midpoints to the nearer one', () => {
+    const sweep = new Sweep();
     for (let bits = 0; bits < 0x7c00; bits++) {
       const lo = float16BitsToNumber(bits);
       const hi = bits + 1 === 0x7c00 ? 65536 : float16BitsToNumber(bits + 1); // 65536 = next binade for overflow
       const mid = (lo + hi) / 2;
       const evenBits = bits % 2 === 0 ? bits : bits + 1;
-      expect(numberToFloat16Bits(mid), `midpoint above 0x${bits.toString(16)}`).toBe(evenBits);
-      expect(numberToFloat16Bits(-mid)).toBe(evenBits | 0x8000);
+      sweep.same(numberToFloat16Bits(mid), evenBits, () => `midpoint above ${hex(bits)}`);
+      sweep.same(numberToFloat16Bits(-mid), evenBits | 0x8000, () => `negative midpoint above ${hex(bits)}`);
       const above = mid + (hi - lo) * 1e-6;
       const below = mid - (hi - lo) * 1e-6;
-      expect(numberToFloat16Bits(above)).toBe(bits + 1);
-      expect(numberToFloat16Bits(below)).toBe(bits);
+      sweep.same(numberToFloat16Bits(above), bits + 1, () => `just above the midpoint above ${hex(bits)}`);
+      sweep.same(numberToFloat16Bits(below), bits, () => `just below the midpoint above ${hex(bits)}`);
     }
+    sweep.done();
   });
 
   it('handles zeros, infinities, overflow and underflow', () => {
@@ -75,6 +108,7 @@ describe('float16', () => {
 
   it('matches converting every float32 near the float16 range boundaries', () => {
     // Sweep float32 patterns with a stride that visits every exponent and many mantissas.
+    const sweep = new Sweep();
     for (let bits = 0; bits < 0x80000000; bits += 0x1fff) {
       const x = float32FromBits(bits);
       if (Number.isNaN(x)) continue;
@@ -83,42 +117,49 @@ describe('float16', () => {
       // The chosen neighbour must be nearest: no other float16 is strictly closer.
       const err = Math.abs(value - x);
       if (!Number.isFinite(value)) {
-        expect(x >= 65520).toBe(true);
+        sweep.check(x >= 65520, () => `float32 ${x} overflowed to ${value}`);
         continue;
       }
       const step = h & 0x7fff;
-      if (step > 0) expect(err <= Math.abs(float16BitsToNumber(step - 1) - x)).toBe(true);
-      if (step < 0x7bff) expect(err <= Math.abs(float16BitsToNumber(step + 1) - x)).toBe(true);
+      if (step > 0) sweep.check(err <= Math.abs(float16BitsToNumber(step - 1) - x), () => `float32 ${x}: the pattern below ${hex(h)} is closer`);
+      if (step < 0x7bff) sweep.check(err <= Math.abs(float16BitsToNumber(step + 1) - x), () => `float32 ${x}: the pattern above ${hex(h)} is closer`);
     }
+    sweep.done();
   });
 });
 
 describe('bfloat16', () => {
   it('decodes all 65,536 bit patterns as the upper half of a float32', () => {
+    const sweep = new Sweep();
     for (let bits = 0; bits < 65536; bits++) {
       const expected = float32FromBits(bits << 16);
       const actual = bfloat16BitsToNumber(bits);
-      if (Number.isNaN(expected)) expect(actual).toBeNaN();
-      else expect(Object.is(actual, expected), `bits 0x${bits.toString(16)}`).toBe(true);
+      if (Number.isNaN(expected)) sweep.check(Number.isNaN(actual), () => `bits ${hex(bits)}: ${actual} is not NaN`);
+      else sweep.same(actual, expected, () => `bits ${hex(bits)}`);
     }
+    sweep.done();
   });
 
   it('round-trips every non-NaN pattern and keeps NaN a NaN', () => {
+    const sweep = new Sweep();
     for (let bits = 0; bits < 65536; bits++) {
       const back = numberToBfloat16Bits(bfloat16BitsToNumber(bits));
       const isNaN = (bits & 0x7f80) === 0x7f80 && (bits & 0x7f) !== 0;
-      if (isNaN) expect((back & 0x7f80) === 0x7f80 && (back & 0x7f) !== 0).toBe(true);
-      else expect(back, `bits 0x${bits.toString(16)}`).toBe(bits);
+      if (isNaN) sweep.check((back & 0x7f80) === 0x7f80 && (back & 0x7f) !== 0, () => `NaN ${hex(bits)} came back as ${hex(back)}`);
+      else sweep.same(back, bits, () => `bits ${hex(bits)}`);
     }
+    sweep.done();
   });
 
   it('rounds float32 values to nearest even exactly like the bit trick used by PyTorch', () => {
     // PyTorch's round_to_nearest_even: bits + 0x7fff + ((bits >> 16) & 1), then >> 16 (non-NaN).
+    const sweep = new Sweep();
     for (let bits = 0; bits < 0x100000000; bits += 0x10001) {
       const x = float32FromBits(bits);
       if (Number.isNaN(x)) continue;
       const expected = ((bits + 0x7fff + ((bits >>> 16) & 1)) >>> 16) & 0xffff;
-      expect(numberToBfloat16Bits(x), `float32 bits 0x${bits.toString(16)}`).toBe(expected);
+      sweep.same(numberToBfloat16Bits(x), expected, () => `float32 bits ${hex(bits)}`);
     }
+    sweep.done();
   });
 });

@@ -9,23 +9,25 @@ import { captureCallSite, type CallSite } from '../../sim/call-site.js';
 import { DeviceFault } from '../../sim/device-fault.js';
 import type { DevicePtr } from '../../sim/device-memory.js';
 import { facadeCall } from '../../sim/facade-call.js';
-import { currentProcess, type LiveObject, type SimProcess } from '../../sim/sim-process.js';
+import { currentProcess, type SimProcess } from '../../sim/sim-process.js';
+import { SimObject } from '../../sim/sim-object.js';
 import type { SimStream } from '../../sim/stream-ordering.js';
 import { act_enum } from '../constants.generated.js';
 import { KUNLUN } from '../kunlun-catalog.js';
 import { XDNN_STATUS } from '../status-codes.js';
 import { resolveStream, type XPUStream, type XPUStreamArgument } from '../xpu-runtime.js';
 
-export class Context implements LiveObject {
+export class Context extends SimObject {
   readonly kind = 'xpu::Context';
-  destroyed = false;
   /** The stream XDNN calls on this context run on; null is the default stream. Public, as in C++. */
   xpu_stream: XPUStream | null = null;
 
   constructor(
     readonly device: number,
-    readonly site: CallSite | undefined,
-  ) {}
+    site: CallSite | undefined,
+  ) {
+    super(site);
+  }
 
   /** `ctx->set_stream(stream)`: every later XDNN call on this context runs on `stream`. */
   set_stream(stream: XPUStreamArgument): void {

@@ -7,16 +7,18 @@
  * its ring or tree, so no single order is "NCCL's"; a fixed order makes results
  * reproducible). Golden mode keeps the running value in float64 and rounds once into the
  * output dtype. Profiled mode rounds the running value after every step to the profile's
- * reduce accumulation dtype and to the tensor's own dtype: partial results travel between
+ * reduce accumulation dtype (float64 kept for float64 data, `reductionNumerics`) and to the
+ * tensor's own dtype: partial results travel between
  * ranks in the buffer's dtype, and NCCL reduces half types with half arithmetic (`__hadd`,
  * NVIDIA/nccl src/device/reduce_kernel.h).
  */
 import { OpError, formatShape } from '../../../errors.js';
-import type { DType } from '../../dtype.js';
-import { isFloatDType } from '../../dtype.js';
+import type { DType, FloatDType } from '../../dtype.js';
+import { NUMERIC_DTYPES, isFloatDType } from '../../dtype.js';
 import { roundToDType } from '../../element-codec.js';
 import type { KernelContext } from '../../kernel.js';
-import { rounderFor, type Rounder } from '../../numerics/accumulate.js';
+import { noRounding, rounderFor, type Rounder } from '../../numerics/accumulate.js';
+import { reductionNumerics } from './compute-precision.js';
 import { shapesEqual } from '../../shape.js';
 import { Tensor } from '../../tensor.js';
 
@@ -24,17 +26,7 @@ export const COLLECTIVE_REDUCTIONS = ['sum', 'prod', 'max', 'min', 'avg'] as con
 export type CollectiveReduction = (typeof COLLECTIVE_REDUCTIONS)[number];
 
 /** Dtypes a reducing collective accepts (NCCL has no bool reduction). */
-export const REDUCIBLE_DTYPES: readonly DType[] = [
-  'float64',
-  'float32',
-  'float16',
-  'bfloat16',
-  'int64',
-  'int32',
-  'int16',
-  'int8',
-  'uint8',
-];
+export const REDUCIBLE_DTYPES: readonly DType[] = NUMERIC_DTYPES;
 
 /**
  * The per-rank inputs: at least one, none missing, all of one shape and dtype (a collective
@@ -90,9 +82,9 @@ const COMBINE: Readonly<Record<CollectiveReduction, (a: number, b: number) => nu
 
 /** Rounds into the running precision: the accumulation dtype, then the tensor's float dtype. */
 function stepRounder(dtype: DType, ctx: KernelContext): Rounder {
-  if (ctx.mode === 'golden') return (x) => x;
-  const toAccumulate = rounderFor(ctx.profile.reduce.accumulate);
-  const toDType = rounderFor(dtype as 'float64' | 'float32' | 'float16' | 'bfloat16');
+  if (ctx.mode === 'golden') return noRounding;
+  const toAccumulate = rounderFor(reductionNumerics(dtype, ctx).accumulate);
+  const toDType = rounderFor(dtype as FloatDType);
   return (x) => toDType(toAccumulate(x));
 }
 

@@ -5,11 +5,12 @@
  */
 import { OpError } from '../../../errors.js';
 import type { DType } from '../../dtype.js';
-import { DTYPES, isFloatDType } from '../../dtype.js';
+import { DTYPES, FLOAT_DTYPES, NUMERIC_DTYPES, isFloatDType } from '../../dtype.js';
 import type { KernelContext } from '../../kernel.js';
 import { broadcastShapes, broadcastStrides, shapesEqual, stridedIndices } from '../../shape.js';
 import { Tensor } from '../../tensor.js';
 import { decodeToFloat64 } from '../../element-codec.js';
+import { finishValues } from './compute-precision.js';
 
 /** Decodes `t` as if broadcast to `shape` (row-major), without materialising a copy of storage. */
 export function readBroadcast(t: Tensor, shape: readonly number[], op: string): Float64Array {
@@ -35,17 +36,6 @@ export function broadcastOperands(op: string, tensors: readonly Tensor[]): Broad
   return { shape, values: tensors.map((t) => readBroadcast(t, shape, op)) };
 }
 
-/**
- * Rounds freshly computed float64 results the way the profile's half compute does before
- * they are stored as `dtype`: half types computed in float32 first round to float32.
- */
-export function finishValues(values: Float64Array, dtype: DType, ctx: KernelContext): Float64Array {
-  if ((dtype === 'float16' || dtype === 'bfloat16') && ctx.profile.halfCompute === 'float32') {
-    for (let i = 0; i < values.length; i++) values[i] = Math.fround(values[i]);
-  }
-  return values;
-}
-
 export function requireInput(op: string, inputs: readonly (Tensor | undefined)[], index: number, name: string): Tensor {
   const t = inputs[index];
   if (!t) throw new OpError(op, `input ${index} ('${name}') is required`);
@@ -67,18 +57,9 @@ export function requireSameDType(op: string, tensors: readonly Tensor[], names: 
   });
 }
 
-export const NUMERIC_DTYPES: readonly DType[] = [
-  'float64',
-  'float32',
-  'float16',
-  'bfloat16',
-  'int64',
-  'int32',
-  'int16',
-  'int8',
-  'uint8',
-];
-export const FLOAT_ONLY: readonly DType[] = ['float64', 'float32', 'float16', 'bfloat16'];
+export { NUMERIC_DTYPES };
+/** The float dtypes (unaryMap's default). */
+export const FLOAT_ONLY: readonly DType[] = FLOAT_DTYPES;
 /** Numeric dtypes that can hold a negative value (ONNX Neg, Relu, Sign). */
 export const SIGNED_DTYPES: readonly DType[] = NUMERIC_DTYPES.filter((d) => d !== 'uint8');
 /** Every dtype, bool included (Where, Cast). */

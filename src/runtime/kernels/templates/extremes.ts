@@ -42,8 +42,12 @@ function beats(v: number | bigint, best: number | bigint, extreme: Extreme): boo
   return extreme === 'max' ? v > best : v < best;
 }
 
-/** Index within the group of its NaN-propagating extreme (IEEE 754-2019 maximum / minimum). */
-export function extremeIndex(keys: Keys, start: number, size: number, extreme: Extreme): number {
+/**
+ * Index within the group of its first extreme, or of its first NaN if it holds one. With
+ * `signedZeros`, +0 beats -0 for max and -0 beats +0 for min (IEEE 754-2019 maximum /
+ * minimum); without, equal zeros keep the first (Eigen maxCoeff / minCoeff).
+ */
+function firstExtremeIndex(keys: Keys, start: number, size: number, extreme: Extreme, signedZeros: boolean): number {
   let best = 0;
   let bestValue = keys[start];
   if (bestValue !== bestValue) return 0;
@@ -53,8 +57,7 @@ export function extremeIndex(keys: Keys, start: number, size: number, extreme: E
     if (beats(v, bestValue, extreme)) {
       best = i;
       bestValue = v;
-    } else if (v === 0 && bestValue === 0 && typeof v === 'number' && beats(1 / v, 1 / (bestValue as number), extreme)) {
-      // +0 and -0 compare equal; maximum prefers +0 and minimum -0.
+    } else if (signedZeros && v === 0 && bestValue === 0 && typeof v === 'number' && beats(1 / v, 1 / (bestValue as number), extreme)) {
       best = i;
       bestValue = v;
     }
@@ -62,22 +65,16 @@ export function extremeIndex(keys: Keys, start: number, size: number, extreme: E
   return best;
 }
 
+/** Index within the group of its NaN-propagating extreme (IEEE 754-2019 maximum / minimum). */
+export function extremeIndex(keys: Keys, start: number, size: number, extreme: Extreme): number {
+  return firstExtremeIndex(keys, start, size, extreme, true);
+}
+
 /** Index within the group chosen by ONNX Runtime's ArgMax / ArgMin. */
 export function argExtremeIndex(keys: Keys, start: number, size: number, extreme: Extreme, selectLast: boolean): number {
+  if (!selectLast) return firstExtremeIndex(keys, start, size, extreme, false);
   let best = 0;
   let bestValue = keys[start];
-  if (!selectLast) {
-    if (bestValue !== bestValue) return 0;
-    for (let i = 1; i < size; i++) {
-      const v = keys[start + i];
-      if (v !== v) return i;
-      if (beats(v, bestValue, extreme)) {
-        best = i;
-        bestValue = v;
-      }
-    }
-    return best;
-  }
   for (let i = 1; i < size; i++) {
     const v = keys[start + i];
     if (v === bestValue || beats(v, bestValue, extreme)) {

@@ -83,6 +83,14 @@ export function prepareMatrix(values: MatrixValues, numerics: MatrixUnitNumerics
   return { values: prepared.values, scale: prepared.scale };
 }
 
+/**
+ * A whole tensor's values, row-major, prepared for the matrix unit (one quantisation scale per
+ * tensor). Contiguous float32 / float64 storage is used without a copy.
+ */
+export function prepareTensor(t: Tensor, numerics: MatrixUnitNumerics): PreparedMatrix {
+  return prepareMatrix(matrixValuesOf(t.contiguous()), numerics);
+}
+
 /** A contiguous row-major view of `values` (rows × cols). */
 export function rowMajorView(values: MatrixValues, cols: number, offset = 0): MatrixView {
   return { data: values, offset, rowStride: cols, colStride: 1 };
@@ -223,8 +231,8 @@ export function numpyMatmul(op: string, a: Tensor, b: Tensor, numerics: MatrixUn
   const count = shapeSize(batch);
   const values = resultBuffer(count * m * n, numerics, outputDType);
   if (values.length === 0) return { values, shape };
-  const pa = prepareMatrix(matrixValuesOf(a), numerics);
-  const pb = prepareMatrix(matrixValuesOf(b), numerics);
+  const pa = prepareTensor(a, numerics);
+  const pb = prepareTensor(b, numerics);
   if (shapeSize(bBatch) === 1 && shapeSize(aBatch) === count) {
     // A shared B: the batches of A are consecutive rows of one (count·m × k) product.
     multiplyInto(rowMajorView(pa.values, k), rowMajorView(pb.values, n), count * m, k, n, numerics, values, 0);

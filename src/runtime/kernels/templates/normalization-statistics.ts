@@ -11,11 +11,15 @@
  * variance is small next to the mean (e.g. values near 1e4 that differ in the 4th decimal);
  * the reference runtime must be accurate there, and careful kernels use two passes or Welford.
  */
+import { OpError } from '../../../errors.js';
 import type { AttributeReader } from '../../attribute-reader.js';
 import type { FloatDType } from '../../dtype.js';
+import type { KernelContext } from '../../kernel.js';
 import { sumStrided, type Rounder } from '../../numerics/accumulate.js';
 import type { ReductionNumerics } from '../../numerics/numeric-profile.js';
-import { floatDTypeFromCode } from './onnx-float-type.js';
+import { normalizeAxis } from '../../shape.js';
+import type { Tensor } from '../../tensor.js';
+import { pinnedRounder, reductionNumerics } from './compute-precision.js';
 
 export interface StatisticsNumerics {
   readonly reduce: ReductionNumerics;
@@ -78,12 +82,36 @@ export function castToStash(values: Float64Array, round: Rounder): Float64Array 
   return values;
 }
 
-/** Reads `stash_type` (default 1 = float32) restricted to the dtypes `op` accepts. */
-export function readStashType(op: string, reader: AttributeReader, allowed: readonly FloatDType[]): FloatDType {
-  return floatDTypeFromCode(op, 'stash_type', reader.int('stash_type', 1), allowed);
+/**
+ * The statistics numerics of a normalisation whose `stash_type` is `stash`: sums under the
+ * profile's reduction numerics for that dtype, every statistic rounded into it (none in golden
+ * mode).
+ */
+export function statisticsNumerics(stash: FloatDType, ctx: KernelContext): StatisticsNumerics {
+  return { reduce: reductionNumerics(stash, ctx), round: pinnedRounder(stash, ctx) };
+}
+
+export interface StatisticsAttributes {
+  /** `epsilon` (default 1e-5) as the float32 value an ONNX FLOAT attribute holds. */
+  readonly epsilon: number;
+  /** `stash_type` (default 1 = float32), one of the dtypes the operator accepts. */
+  readonly stash: FloatDType;
+}
+
+/** `epsilon` and `stash_type` of LayerNormalization, GroupNormalization and RMSNormalization. */
+export function readStatisticsAttributes(reader: AttributeReader, stashTypes: readonly FloatDType[]): StatisticsAttributes {
+  return { epsilon: readEpsilon(reader), stash: reader.dtype('stash_type', 'float32', stashTypes) };
 }
 
 /** Reads `epsilon` (default 1e-5) as the float32 value an ONNX float attribute holds. */
 export function readEpsilon(reader: AttributeReader): number {
-  return Math.fround(reader.float('epsilon', 1e-5));
+  return reader.float32('epsilon', 1e-5);
+}
+
+/** The first normalised axis of X (LayerNormalization, RMSNormalization: `axis` to the last). */
+export function firstNormalizedAxis(op: string, x: Tensor, axis: number): number {
+  if (x.rank === 0) {
+    throw new OpError(op, 'X is a scalar (shape []); there is no axis to normalise', { fix: 'reshape X to [1] or more dimensions' });
+  }
+  return normalizeAxis(axis, x.rank, op);
 }

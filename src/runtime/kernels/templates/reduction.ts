@@ -6,12 +6,13 @@
 import { OpError, formatShape } from '../../../errors.js';
 import type { DType, Storage } from '../../dtype.js';
 import { isFloatDType } from '../../dtype.js';
-import type { RawAttributes } from '../../kernel.js';
+import type { KernelContext, RawAttributes } from '../../kernel.js';
 import { AttributeReader } from '../../attribute-reader.js';
 import { sumStrided } from '../../numerics/accumulate.js';
-import type { NumericProfile, ReductionNumerics } from '../../numerics/numeric-profile.js';
+import type { ReductionNumerics } from '../../numerics/numeric-profile.js';
 import { Tensor } from '../../tensor.js';
 import { normalizeAxesOf, readIntegerVector } from './axis-inputs.js';
+import { reductionNumerics } from './compute-precision.js';
 import { requireDType, requireInput } from './elementwise.js';
 import { materialize } from './outer-index.js';
 
@@ -110,15 +111,6 @@ export function restoreAxis(t: Tensor, axis: number): Tensor {
 }
 
 /**
- * The accumulation a float reduction runs under. Golden: float64. Profiled: the profile's
- * accumulation dtype and order — except that float64 data is always summed in float64, as
- * every vendor library does (a float32 accumulator for doubles would be an emulation bug).
- */
-export function reductionNumerics(dtype: DType, profile: NumericProfile): ReductionNumerics {
-  return dtype === 'float64' ? { ...profile.reduce, accumulate: 'float64' } : profile.reduce;
-}
-
-/**
  * Sum of every group. Floats: through `sumStrided` under `numerics` (not yet rounded to the
  * output dtype). int32: exact with two's-complement wrap-around, as C integer addition on
  * the device does. int64: exact in BigInt, wrapped to 64 bits.
@@ -148,6 +140,32 @@ export function sumGroups(groups: AxisGroups, numerics: ReductionNumerics): Floa
   if (!isFloatDType(grouped.dtype)) throw new Error(`sumGroups: unsupported dtype ${grouped.dtype}`);
   for (let g = 0; g < count; g++) out[g] = sumStrided(values, g * size, size, 1, numerics);
   return out;
+}
+
+export interface GroupSums {
+  readonly plan: ReductionPlan;
+  readonly groups: AxisGroups;
+  /** The sum of every group (`sumGroups`), not yet rounded to the output dtype. */
+  readonly sums: Float64Array | BigInt64Array;
+  readonly numerics: ReductionNumerics;
+}
+
+/**
+ * The part ReduceSum and ReduceMean share: plan the ONNX reduction, group the reduced
+ * elements and sum every group under the profile. Returns the output itself (a copy of
+ * `data`) when the reduction is a no-op.
+ */
+export function reduceGroupSums(
+  op: string,
+  inputs: readonly (Tensor | undefined)[],
+  attributes: ReduceAttributes,
+  ctx: KernelContext,
+): GroupSums | Tensor {
+  const plan = planReduction(op, inputs, attributes, SUM_DTYPES);
+  if (plan.noop) return materialize(plan.data);
+  const groups = groupAxes(plan.data, plan.axes);
+  const numerics = reductionNumerics(plan.data.dtype, ctx);
+  return { plan, groups, sums: sumGroups(groups, numerics), numerics };
 }
 
 /** A tensor of `shape` and `dtype` from computed values (BigInt64Array only for int64). */

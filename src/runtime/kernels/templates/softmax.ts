@@ -20,8 +20,8 @@ import { sumStrided, type Rounder } from '../../numerics/accumulate.js';
 import type { ReductionNumerics, SoftmaxVariant } from '../../numerics/numeric-profile.js';
 import { normalizeAxis, shapeSize } from '../../shape.js';
 import { Tensor } from '../../tensor.js';
-import { computeRounder, reductionNumerics } from './compute-precision.js';
-import { FLOAT_ONLY, finishValues, requireDType, requireInput } from './elementwise.js';
+import { computeRounder, finishValues, reductionNumerics } from './compute-precision.js';
+import { FLOAT_ONLY, requireDType, requireInput } from './elementwise.js';
 
 export type SoftmaxKind = 'softmax' | 'log-softmax';
 

@@ -1,0 +1,256 @@
+/**
+ * Porter throughput: writes a deterministic project of TypeScript model code against the CUDA
+ * facade (about 100 lines per file: allocation, copies, streams, events, NCCL collectives,
+ * cuRAND, status checks, facade types, comments and strings that mention CUDA names, and calls
+ * some targets cannot take) to a temp directory, then times `port()` (discover, read, parse,
+ * lift, lower, recompute imports, diff-ready output; a dry run, nothing written) on growing
+ * subsets, to show files/s and how time grows with size. The catalog is loaded once, untimed.
+ * Target: at least 50 files/s on 2 cores, growing linearly.
+ *
+ *   npm run bench:port                 # 250, 500 and 1,000 files, to cann
+ *   npm run bench:port -- 2000 kunlun  # up to 2,000 files, to kunlun
+ *   npm run bench:port -- --quick      # smoke run (40 files, one run each; not a measurement)
+ *
+ * Exits 1 when the bar is missed: under 50 files/s by wall clock *and* by CPU time (a busy
+ * machine slows the wall clock, not the CPU time).
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { loadCatalog } from '../src/catalog/load-catalog.js';
+import { BACKENDS, type BackendId } from '../src/catalog/vocabulary.js';
+import { port } from '../src/port/port.js';
+
+/** Deterministic pseudo-random numbers (mulberry32), so every run ports the same project. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const IMPORTS = `import {
+  cudaMalloc,
+  cudaFree,
+  cudaMallocHost,
+  cudaFreeHost,
+  cudaMemcpy,
+  cudaMemcpyAsync,
+  cudaMemset,
+  cudaMemcpyHostToDevice,
+  cudaMemcpyDeviceToHost,
+  cudaMemcpyDeviceToDevice,
+  cudaStreamCreate,
+  cudaStreamSynchronize,
+  cudaStreamWaitEvent,
+  cudaStreamDestroy,
+  cudaEventCreate,
+  cudaEventRecord,
+  cudaEventSynchronize,
+  cudaEventElapsedTime,
+  cudaEventDestroy,
+  cudaGetLastError,
+  cudaSuccess,
+  ncclAllReduce,
+  ncclBroadcast,
+  ncclAllGather,
+  ncclSum,
+  ncclAvg,
+  ncclFloat32,
+  ncclFloat16,
+  ncclSuccess,
+  curandCreateGenerator,
+  curandSetPseudoRandomGeneratorSeed,
+  curandGenerateNormal,
+  curandDestroyGenerator,
+  CURAND_RNG_PSEUDO_PHILOX4_32_10,
+  cudnnCreate,
+  ref,
+  type DevicePtr,
+  type cudaStream_t,
+  type cudaEvent_t,
+  type ncclComm_t,
+  type curandGenerator_t,
+} from 'opbridge/cuda';
+`;
+
+const snippets: ((n: number) => string)[] = [
+  (n) => `
+/** Activations of layer ${n}; cudaMallocManaged is not used (see the design notes). */
+export function allocLayer${n}(elements: number, stream: cudaStream_t): DevicePtr {
+  const p = ref<DevicePtr>();
+  if (cudaMalloc(p, elements * 4) !== cudaSuccess) throw new Error('cudaMalloc failed for layer ${n}');
+  cudaMemset(p.value, 0, elements * 4);
+  return p.value;
+}
+`,
+  (n) => `
+export function upload${n}(device: DevicePtr, host: Float32Array, stream: cudaStream_t): void {
+  const staging = ref<DevicePtr>();
+  cudaMallocHost(staging, host.byteLength);
+  cudaMemcpyAsync(device, host, host.byteLength, cudaMemcpyHostToDevice, stream);
+  cudaStreamSynchronize(stream);
+  cudaFreeHost(staging.value);
+}
+`,
+  (n) => `
+export function download${n}(device: DevicePtr, length: number): Float32Array {
+  const out = new Float32Array(length);
+  const status = cudaMemcpy(out, device, bytesOf(out), cudaMemcpyDeviceToHost); // byte count computed once
+  if (status !== cudaSuccess) console.warn(\`copy ${n} failed: \${status}\`);
+  return out;
+}
+`,
+  (n) => `
+export function allReduce${n}(grads: DevicePtr, count: number, comm: ncclComm_t, stream: cudaStream_t): void {
+  const st = ncclAllReduce(grads, grads, count, ncclFloat32, ncclSum, comm, stream);
+  if (st !== ncclSuccess) throw new Error('all-reduce ${n}');
+  ncclBroadcast(grads, grads, count, ncclFloat32, 0, comm, stream);
+}
+`,
+  (n) => `
+export function gather${n}(shard: DevicePtr, full: DevicePtr, count: number, comm: ncclComm_t, stream: cudaStream_t): void {
+  ncclAllGather(shard, full, count, ncclFloat16, comm, stream);
+  // Averaging needs a reduction the target may not have (ncclAvg):
+  ncclAllReduce(full, full, count * 8, ncclFloat16, ncclAvg, comm, stream);
+}
+`,
+  (n) => `
+export function time${n}(work: (s: cudaStream_t) => void): number {
+  const s = ref<cudaStream_t>();
+  cudaStreamCreate(s);
+  const start = ref<cudaEvent_t>();
+  const stop = ref<cudaEvent_t>();
+  cudaEventCreate(start);
+  cudaEventCreate(stop);
+  cudaEventRecord(start.value, s.value);
+  work(s.value);
+  cudaEventRecord(stop.value, s.value);
+  cudaStreamWaitEvent(s.value, stop.value, 0);
+  cudaEventSynchronize(stop.value);
+  const ms = ref<number>();
+  cudaEventElapsedTime(ms, start.value, stop.value); // "ms" as cudaEventElapsedTime documents it
+  cudaEventDestroy(stop.value);
+  cudaEventDestroy(start.value);
+  cudaStreamDestroy(s.value);
+  return ms.value;
+}
+`,
+  (n) => `
+export function initWeights${n}(weights: DevicePtr, count: number): void {
+  const gen = ref<curandGenerator_t>();
+  curandCreateGenerator(gen, CURAND_RNG_PSEUDO_PHILOX4_32_10);
+  curandSetPseudoRandomGeneratorSeed(gen.value, ${1000 + n});
+  curandGenerateNormal(gen.value, weights, count, 0, 0.02);
+  curandDestroyGenerator(gen.value);
+}
+`,
+  (n) => `
+const HELP_${n} = \`usage: train --layers N
+  (this template mentions cudaDeviceReset() and cudnnCreate and is not code)\`;
+
+export function teardown${n}(buffers: DevicePtr[]): string {
+  for (const b of buffers) cudaFree(b);
+  cudnnCreate(ref()); // a library handle some targets do not have
+  if (cudaGetLastError() !== cudaSuccess) return HELP_${n};
+  const copy = ref<DevicePtr>();
+  cudaMalloc(copy, 64);
+  cudaMemcpy(copy.value, buffers[0], 64, cudaMemcpyDeviceToDevice);
+  return '';
+}
+`,
+];
+
+const FOOTER = `
+function bytesOf(t: Float32Array): number {
+  return t.byteLength;
+}
+`;
+
+function generateProject(root: string, files: number): number {
+  const r = random(20261128);
+  let lines = 0;
+  let n = 0;
+  for (let f = 0; f < files; f++) {
+    const dir = join(root, `module_${Math.floor(f / 25)}`);
+    mkdirSync(dir, { recursive: true });
+    const parts = [`// Generated benchmark model code, file ${f}.\n`, IMPORTS];
+    let fileLines = parts.join('').split('\n').length;
+    while (fileLines < 95) {
+      const snippet = snippets[Math.floor(r() * snippets.length)](n++);
+      parts.push(snippet);
+      fileLines += snippet.split('\n').length - 1;
+    }
+    parts.push(FOOTER);
+    const text = parts.join('');
+    writeFileSync(join(dir, `layer_${f}.ts`), text);
+    lines += text.split('\n').length - 1;
+  }
+  return lines;
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const quick = args.includes('--quick');
+  const positional = args.filter((a) => !a.startsWith('--'));
+  const largest = quick ? 40 : Number(positional.find((a) => /^\d+$/.test(a)) ?? 1000);
+  const to = (positional.find((a) => !/^\d+$/.test(a)) ?? 'cann') as BackendId;
+  if (!(BACKENDS as readonly string[]).includes(to)) throw new Error(`unknown backend ${to}`);
+  const sizes = [largest / 4, largest / 2, largest].map(Math.round);
+  const repeats = quick ? 1 : 3;
+  const catalogStart = performance.now();
+  const catalog = loadCatalog();
+  const catalogMs = performance.now() - catalogStart;
+  console.log(`port throughput to ${to}: ${cpus().length} cores, node ${process.version}, load average ${loadavg()[0].toFixed(1)}; catalog loaded in ${catalogMs.toFixed(0)} ms (not timed)`);
+  // Warm-up: the first port compiles the porter's code paths and builds the catalog indices.
+  const warm = mkdtempSync(join(tmpdir(), 'opbridge-bench-port-'));
+  generateProject(warm, 20);
+  await port([warm], { to, catalog, cwd: warm });
+  rmSync(warm, { recursive: true, force: true });
+  const rows: { files: number; lines: number; wall: number; cpu: number }[] = [];
+  for (const files of sizes) {
+    const root = mkdtempSync(join(tmpdir(), 'opbridge-bench-port-'));
+    try {
+      const lines = generateProject(root, files);
+      const runs: { wall: number; cpu: number }[] = [];
+      let summary;
+      for (let i = 0; i < repeats; i++) {
+        const cpuStart = process.cpuUsage();
+        const start = performance.now();
+        summary = (await port([root], { to, catalog, cwd: root })).summary;
+        const cpu = process.cpuUsage(cpuStart);
+        runs.push({ wall: performance.now() - start, cpu: (cpu.user + cpu.system) / 1000 });
+      }
+      const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+      const row = { files, lines, wall: median(runs.map((x) => x.wall)), cpu: median(runs.map((x) => x.cpu)) };
+      rows.push(row);
+      console.log(
+        `  ${files.toString().padStart(5)} files, ${lines.toLocaleString('en-US').padStart(7)} lines: wall ${row.wall.toFixed(0)} ms → ${((files / row.wall) * 1000).toFixed(0)} files/s ` +
+          `(${Math.round((lines / row.wall) * 1000).toLocaleString('en-US')} lines/s); CPU ${row.cpu.toFixed(0)} ms → ${((files / row.cpu) * 1000).toFixed(0)} files/CPU-s; ` +
+          `${summary!.ok} ok, ${summary!.rewrites.toLocaleString('en-US')} rewrites, ${summary!.diagnostics.error + summary!.diagnostics.warning} diagnostics`,
+      );
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  }
+  const first = rows[0];
+  const last = rows[rows.length - 1];
+  const growth = last.cpu / first.cpu / (last.files / first.files);
+  console.log(`  growth: ${last.files / first.files}× the files took ${(last.cpu / first.cpu).toFixed(2)}× the CPU time (1.00 = linear; ${growth.toFixed(2)} per unit)`);
+  const rate = (last.files / last.wall) * 1000;
+  const cpuRate = (last.files / last.cpu) * 1000;
+  if (quick) {
+    console.log('  (--quick: a smoke run, not a measurement)');
+    return;
+  }
+  const met = rate >= 50 || cpuRate >= 50;
+  console.log(`  target ≥ 50 files/s (${last.files} files): wall ${rate.toFixed(0)}, CPU ${cpuRate.toFixed(0)} → ${met ? 'met' : 'NOT met'}${loadavg()[0] > cpus().length ? ' (machine busy: the CPU-time figure is the fairer one)' : ''}`);
+  if (!met) process.exitCode = 1;
+}
+
+void main();

@@ -1,0 +1,511 @@
+/**
+ * Ports one parsed file: one walk over the syntax tree collects edits for facade calls (lifted
+ * to the Invocation IR and lowered to the target), enum references (by meaning), type
+ * references (through the catalog's type equivalences) and diagnostics (with comments above
+ * the code they concern); then imports are recomputed and the edits applied once.
+ * Arguments are visited before their call, so a call's text is built from already-rewritten
+ * arguments.
+ */
+import type { Catalog, EntryRecord, EnumRecord } from '../catalog/catalog.js';
+import type { BackendId } from '../catalog/vocabulary.js';
+import { ConstantEvaluator, type ConstantValue } from './context/constant-value.js';
+import { isPure } from './context/expression-purity.js';
+import { FreshNames } from './context/fresh-names.js';
+import { StaticContext, type ResolvedCall } from './context/static-context.js';
+import { DiagnosticComments, commentText } from './diagnostics/diagnostic-comments.js';
+import { pending, placeDiagnostic, type PendingDiagnostic, type PortDiagnostic } from './diagnostics/port-diagnostics.js';
+import { EditList } from './edits/edit-list.js';
+import { rewriteImports } from './edits/import-rewrite.js';
+import { callLayoutOf } from './emit/call-text.js';
+import { placeLowering } from './emit/statement-placement.js';
+import { TargetNames, type ReferenceStyle } from './emit/target-names.js';
+import type { ArgumentComments, Expr } from './ir/expr.js';
+import type { LiftContext, LifterRegistry, SourceCall } from './lift/lifter.js';
+import type { LowerContext, LowererRegistry } from './lower/lowerer.js';
+import { correspondingEnum, memberByMeaning, memberByValue, statusEnumOf } from './mapping/enum-mapping.js';
+import { facadeIndex, type EnumMember } from './mapping/facade-index.js';
+import { chooseTarget } from './mapping/target-entry.js';
+import { correspondingType } from './mapping/type-mapping.js';
+import type { PortRewrite } from './port-result.js';
+import { findComments } from './syntax/comments.js';
+import type { FacadeBindings } from './syntax/facade-bindings.js';
+import { FacadeReferences, type FacadeReference } from './syntax/facade-references.js';
+import { suppressedLines, type SuppressedLines } from './syntax/markers.js';
+import { positionOf, ts } from './syntax/typescript.js';
+
+export interface FilePorterOptions {
+  readonly catalog: Catalog;
+  readonly from: BackendId;
+  readonly to: BackendId;
+  readonly comments: boolean;
+  readonly lifters: LifterRegistry;
+  readonly lowerers: LowererRegistry;
+  /** Target names to import under an alias because the same local stays in use as a source name. */
+  readonly forcedAliases: ReadonlySet<string>;
+}
+
+export interface FilePortRun {
+  readonly output: string;
+  readonly rewrites: PortRewrite[];
+  readonly diagnostics: PortDiagnostic[];
+  /** Target export names whose local collides with a source name kept for unported code. */
+  readonly conflicts: string[];
+}
+
+const EQUALITY = new Set([ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken]);
+
+export class FilePorter {
+  private readonly text: string;
+  private readonly edits: EditList;
+  private readonly fresh: FreshNames;
+  private readonly names: TargetNames;
+  private readonly refs: FacadeReferences;
+  private readonly suppressed: SuppressedLines;
+  private readonly evaluator: ConstantEvaluator;
+  private readonly context: StaticContext;
+  private readonly commentWriter: DiagnosticComments;
+  private readonly rewrites: PortRewrite[] = [];
+  private readonly diagnostics: PortDiagnostic[] = [];
+  /** Source locals still used by code left as it was. */
+  private readonly leftovers = new Set<string>();
+  private readonly reportedUnknown = new Set<string>();
+  private readonly resolvedCalls = new Map<ts.CallExpression, ResolvedCall | null>();
+  /** Facade calls already processed: the target entry written, or null when left as written. */
+  private readonly callTargets = new Map<ts.CallExpression, EntryRecord | null>();
+  private ported = false;
+
+  constructor(
+    private readonly sourceFile: ts.SourceFile,
+    private readonly bindings: FacadeBindings,
+    private readonly options: FilePorterOptions,
+  ) {
+    this.text = sourceFile.text;
+    this.edits = new EditList(this.text);
+    this.fresh = new FreshNames(sourceFile);
+    const { to, from } = options;
+    const existing = new Map<string, string>();
+    let existingNamespace: string | undefined;
+    for (const i of bindings.imports) {
+      if (i.backend !== to) continue;
+      if (i.namespace) existingNamespace ??= i.namespace;
+      for (const s of i.specifiers) existing.set(s.imported, s.local);
+    }
+    const sourceLocals = new Set(bindings.imports.filter((i) => i.backend === from).flatMap((i) => i.specifiers.map((s) => s.local)));
+    this.names = new TargetNames(to, this.fresh, existing, sourceLocals, options.forcedAliases, existingNamespace);
+    this.refs = new FacadeReferences(bindings, from, facadeIndex(options.catalog, from));
+    this.suppressed = suppressedLines(sourceFile, findComments(sourceFile));
+    this.evaluator = new ConstantEvaluator((node) => this.enumValue(node));
+    this.context = new StaticContext(sourceFile, (call) => this.resolveCall(call), this.evaluator, this.fresh);
+    this.commentWriter = new DiagnosticComments(sourceFile, this.edits);
+  }
+
+  run(): FilePortRun {
+    for (const r of this.bindings.reExports) {
+      if (r.backend === this.options.from) this.report(r.declaration, pending('OB1014', { backend: r.backend, target: this.options.to }));
+    }
+    this.visit(this.sourceFile);
+    if (this.ported || this.leftovers.size === 0) {
+      rewriteImports({ sourceFile: this.sourceFile, bindings: this.bindings, from: this.options.from, to: this.options.to, names: this.names, leftovers: this.leftovers }, this.edits);
+    }
+    const sourceLocals = new Set(this.bindings.imports.filter((i) => i.backend === this.options.from).flatMap((i) => i.specifiers.map((s) => s.local)));
+    const conflicts = this.names
+      .namedImports()
+      .filter((t) => this.leftovers.has(t.local) && sourceLocals.has(t.local))
+      .map((t) => t.name);
+    const byPosition = <T extends { line: number; column: number }>(a: T, b: T) => a.line - b.line || a.column - b.column;
+    return { output: this.edits.apply(), rewrites: this.rewrites.sort(byPosition), diagnostics: this.diagnostics.sort(byPosition), conflicts };
+  }
+
+  // ---- the walk -------------------------------------------------------------------------
+
+  private visit = (node: ts.Node): void => {
+    if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) return;
+    if (ts.isCallExpression(node)) {
+      const callee = this.refs.exact(node.expression);
+      if (callee?.symbol?.kind === 'entry') {
+        const checkpoint = this.checkpoint();
+        node.typeArguments?.forEach(this.visit);
+        // Enum members passed directly are mapped by the call, through its target parameter.
+        node.arguments.forEach((a) => this.enumReference(a) || this.visit(a));
+        const failure = this.portCall(node, callee);
+        if (failure) {
+          this.callTargets.set(node, null);
+          this.restore(checkpoint);
+          this.keepAsWritten(node);
+          for (const d of failure) this.report(node, d);
+        }
+        return;
+      }
+    }
+    if (ts.isIdentifier(node)) {
+      const ref = this.refs.resolve(node);
+      if (ref) this.portReference(ref);
+      return;
+    }
+    if (ts.isNumericLiteral(node)) {
+      this.portStatusLiteral(node);
+      return;
+    }
+    ts.forEachChild(node, this.visit);
+  };
+
+  private isSuppressed(node: ts.Node): boolean {
+    if (this.suppressed.isEmpty) return false;
+    return this.suppressed.has(this.sourceFile.getLineAndCharacterOfPosition(node.getStart(this.sourceFile)).line);
+  }
+
+  private styleOf(ref: FacadeReference): ReferenceStyle {
+    return { kind: ref.style };
+  }
+
+  private originOf(ref: FacadeReference): string | undefined {
+    return ref.style === 'named' ? ref.local : undefined;
+  }
+
+  private place(node: ts.Node, diagnostic: PendingDiagnostic): PortDiagnostic {
+    const { line, column } = positionOf(this.sourceFile, node);
+    return placeDiagnostic(diagnostic, line, column);
+  }
+
+  private report(node: ts.Node, diagnostic: PendingDiagnostic): void {
+    const placed = this.place(node, diagnostic);
+    this.diagnostics.push(placed);
+    if (this.options.comments && placed.severity !== 'info' && !this.isSuppressed(node)) this.commentWriter.add(node, placed);
+  }
+
+  private record(node: ts.Node, kind: PortRewrite['kind'], from: string, to: readonly string[]): void {
+    const { line, column } = positionOf(this.sourceFile, node);
+    this.rewrites.push({ line, column, kind, from, to });
+    this.ported = true;
+  }
+
+  // ---- calls ----------------------------------------------------------------------------
+
+  private checkpoint() {
+    return {
+      edits: this.edits.mark(),
+      names: this.names.mark(),
+      comments: this.commentWriter.mark(),
+      rewrites: this.rewrites.length,
+      diagnostics: this.diagnostics.length,
+      unknown: new Set(this.reportedUnknown),
+    };
+  }
+
+  private restore(c: ReturnType<FilePorter['checkpoint']>): void {
+    this.edits.rollback(c.edits);
+    this.names.rollback(c.names);
+    this.commentWriter.rollback(c.comments);
+    this.rewrites.length = c.rewrites;
+    this.diagnostics.length = c.diagnostics;
+    this.reportedUnknown.clear();
+    for (const u of c.unknown) this.reportedUnknown.add(u);
+    this.ported = this.rewrites.length > 0;
+  }
+
+  /** Every source facade name inside `node` stays imported from the source facade. */
+  private keepAsWritten(node: ts.Node): void {
+    const visit = (n: ts.Node): void => {
+      if (ts.isIdentifier(n)) {
+        const ref = this.refs.resolve(n);
+        if (ref) this.leftovers.add(ref.local);
+      }
+      ts.forEachChild(n, visit);
+    };
+    visit(node);
+  }
+
+  /** Ports a facade call; returns why not when it cannot (the caller leaves it as written). */
+  private portCall(node: ts.CallExpression, callee: FacadeReference): readonly PendingDiagnostic[] | undefined {
+    if (callee.symbol?.kind !== 'entry') return [];
+    const entry = callee.symbol.entry;
+    if (this.isSuppressed(node)) return [];
+    const hasTemplate = (entry.spec.template?.length ?? 0) > 0;
+    const argNodes = node.arguments.slice(hasTemplate ? 1 : 0);
+    const call: SourceCall = {
+      node,
+      backend: this.options.from,
+      entry,
+      args: argNodes.map((a, i) => this.argument(a, i)),
+      ...(hasTemplate && node.arguments[0] ? { template: this.argument(node.arguments[0], -1) } : {}),
+    };
+    const liftContext: LiftContext = {
+      catalog: this.options.catalog,
+      target: this.options.to,
+      context: this.context,
+      enumReference: (n) => this.enumReference(n),
+    };
+    const lifted = this.options.lifters.lift(call, liftContext);
+    if (!lifted.ok) return lifted.diagnostics;
+    const lowerContext: LowerContext = {
+      catalog: this.options.catalog,
+      target: this.options.to,
+      names: this.names,
+      style: this.styleOf(callee),
+      origin: this.originOf(callee),
+      fresh: this.fresh,
+      context: this.context,
+      layout: callLayoutOf(node, this.sourceFile),
+    };
+    const lowered = this.options.lowerers.lower(lifted.invocation, lowerContext);
+    if (!lowered.ok) return lowered.diagnostics;
+    const placed = placeLowering(node, lowered.lowering, this.edits, this.sourceFile);
+    if (!placed.ok) return [pending('OB1017', { symbol: entry.spec.symbol, reason: placed.reason }, entry.spec.symbol)];
+    this.record(node, 'call', entry.spec.symbol, lowered.lowering.targetSymbols);
+    this.callTargets.set(node, this.options.catalog.entry(this.options.to, lowered.lowering.targetSymbols[lowered.lowering.targetSymbols.length - 1]) ?? null);
+    const placedDiagnostics = lowered.lowering.diagnostics.map((d) => this.place(node, d));
+    if (this.options.comments) {
+      const keep = new Set(placedDiagnostics.filter((d) => d.severity !== 'info').map(commentText));
+      this.commentWriter.removeStale(node, entry.spec.symbol, keep);
+    }
+    for (const d of lowered.lowering.diagnostics) this.report(node, d);
+    const helper = this.statusHelperHazard(node, entry, lowered.lowering.targetSymbols);
+    if (helper) this.report(node, helper);
+    return undefined;
+  }
+
+  /**
+   * A status passed straight to a helper (`check(cudaMalloc(p, n))`) whose success the target
+   * does not number: helpers usually compare with CUDA's 0, which no longer means success.
+   */
+  private statusHelperHazard(node: ts.CallExpression, source: EntryRecord, targetSymbols: readonly string[]): PendingDiagnostic | undefined {
+    const parent = node.parent;
+    if (!ts.isCallExpression(parent) || !parent.arguments.includes(node) || this.refs.exact(parent.expression)) return undefined;
+    const catalog = this.options.catalog;
+    const target = catalog.entry(this.options.to, targetSymbols[targetSymbols.length - 1]);
+    const sourceSuccess = statusEnumOf(catalog, source)?.spec.members.find((m) => m.meaning === 'status.success');
+    const targetSuccess = target ? statusEnumOf(catalog, target)?.spec.members.find((m) => m.meaning === 'status.success') : undefined;
+    if (!sourceSuccess || sourceSuccess.value === null || !targetSuccess || targetSuccess.value !== null) return undefined;
+    return pending(
+      'OB1018',
+      { targetSymbol: target!.spec.symbol, helper: parent.expression.getText(this.sourceFile), target: this.options.to, member: targetSuccess.name, value: String(sourceSuccess.value) },
+      source.spec.symbol,
+    );
+  }
+
+  /** Comments around a call argument: on the lines before it, and after it on its line. */
+  private argumentComments(node: ts.Expression): ArgumentComments | undefined {
+    const text = this.text;
+    const leadingRanges = ts.getLeadingCommentRanges(text, node.pos) ?? [];
+    // A comment on the previous argument's line (after its comma) belongs to that argument.
+    const previousLineEnd = text.indexOf('\n', node.pos);
+    const leading = leadingRanges.filter((r) => previousLineEnd >= 0 && r.pos > previousLineEnd).map((r) => text.slice(r.pos, r.end));
+    const trailingRanges = [...(ts.getTrailingCommentRanges(text, node.end) ?? [])];
+    const comma = /^\s*,/.exec(text.slice(node.end));
+    if (comma && !text.slice(node.end, node.end + comma[0].length).includes('\n')) {
+      for (const r of ts.getTrailingCommentRanges(text, node.end + comma[0].length) ?? []) trailingRanges.push(r);
+    }
+    const trailing = trailingRanges.map((r) => text.slice(r.pos, r.end));
+    return leading.length || trailing.length ? { leading, trailing } : undefined;
+  }
+
+  /** A call argument as an IR expression: rewritten text, comments, purity, constant value, order. */
+  private argument(node: ts.Expression, order: number): Expr {
+    const start = node.getStart(this.sourceFile);
+    const text = this.edits.textOf(start, node.end);
+    const comments = this.argumentComments(node);
+    const value = this.evaluator.evaluate(node);
+    const ref = this.refs.exact(node);
+    const possibleMeanings = value ? undefined : this.possibleMeanings(node, 0);
+    return {
+      text,
+      ...(comments ? { comments } : {}),
+      node,
+      pure: isPure(node),
+      ...(value ? { value } : {}),
+      ...(possibleMeanings ? { possibleMeanings } : {}),
+      ...(order >= 0 ? { order } : {}),
+      ...(ref?.style === 'named' ? { origin: ref.local } : {}),
+    };
+  }
+
+  /** The meanings a value built only from facade enum members can take (see Expr.possibleMeanings). */
+  private possibleMeanings(node: ts.Expression, depth: number): string[] | undefined {
+    if (depth > 8) return undefined;
+    const direct = this.enumReference(node);
+    if (direct) return direct.member.meaning ? [direct.member.meaning] : undefined;
+    if (ts.isParenthesizedExpression(node)) return this.possibleMeanings(node.expression, depth + 1);
+    if (ts.isConditionalExpression(node)) {
+      const a = this.possibleMeanings(node.whenTrue, depth + 1);
+      const b = this.possibleMeanings(node.whenFalse, depth + 1);
+      return a && b ? [...new Set([...a, ...b])] : undefined;
+    }
+    if (ts.isIdentifier(node)) {
+      const initializer = variableInitializer(node);
+      return initializer ? this.possibleMeanings(initializer, depth + 1) : undefined;
+    }
+    return undefined;
+  }
+
+  /** A facade call with its entry, for the static context (set-calls). */
+  private resolveCall(call: ts.CallExpression): ResolvedCall | undefined {
+    const cached = this.resolvedCalls.get(call);
+    if (cached !== undefined) return cached ?? undefined;
+    const ref = this.refs.exact(call.expression);
+    let resolved: ResolvedCall | undefined;
+    if (ref?.symbol?.kind === 'entry') {
+      const entry = ref.symbol.entry;
+      const hasTemplate = (entry.spec.template?.length ?? 0) > 0;
+      resolved = { node: call, backend: ref.backend, entry, args: call.arguments.slice(hasTemplate ? 1 : 0) };
+    }
+    this.resolvedCalls.set(call, resolved ?? null);
+    return resolved;
+  }
+
+  // ---- enum members and types -------------------------------------------------------------
+
+  private enumReference(node: ts.Expression): { enum: EnumRecord; member: EnumMember } | undefined {
+    const ref = this.refs.exact(node);
+    return ref?.symbol?.kind === 'enum-member' ? { enum: ref.symbol.enum, member: ref.symbol.member } : undefined;
+  }
+
+  private enumValue(node: ts.Expression): ConstantValue | undefined {
+    const e = this.enumReference(node);
+    if (!e) return undefined;
+    return { kind: 'enum', backend: e.enum.backend, enumName: e.enum.spec.name, member: e.member.name, value: e.member.value, ...(e.member.meaning ? { meaning: e.member.meaning } : {}) };
+  }
+
+  private portReference(ref: FacadeReference): void {
+    const symbol = ref.symbol;
+    if (this.isSuppressed(ref.node)) {
+      this.leftovers.add(ref.local);
+      return;
+    }
+    if (!symbol) {
+      this.leftovers.add(ref.local);
+      const name = ref.path.length > 0 ? ref.path.join('.') : `* as ${ref.local}`;
+      if (ref.path.length === 0) this.report(ref.node, pending('OB1009', { symbol: name }, name));
+      else if (!this.reportedUnknown.has(name)) {
+        this.reportedUnknown.add(name);
+        this.report(ref.node, pending('OB1010', { name, backend: ref.backend }, name));
+      }
+      return;
+    }
+    switch (symbol.kind) {
+      case 'host':
+        if (ref.style === 'namespace') {
+          this.edits.replace(ref.node.getStart(this.sourceFile), ref.node.end, `${this.names.namespace()}.${ref.path.join('.')}`);
+        }
+        return;
+      case 'entry':
+        this.leftovers.add(ref.local);
+        this.report(ref.node, pending('OB1009', { symbol: symbol.entry.spec.symbol }, symbol.entry.spec.symbol));
+        return;
+      case 'enum-member':
+        return this.portEnumMember(ref, symbol.enum, symbol.member);
+      case 'enum':
+      case 'type':
+        return this.portType(ref, symbol.kind === 'enum' ? symbol.enum : symbol.type);
+    }
+  }
+
+  /**
+   * An enum member outside a ported call's arguments. A status compared with a facade call
+   * (`cudaMalloc(...) !== cudaSuccess`, or a variable initialised with one) maps into the
+   * status enum of that call's target; anything else into the corresponding enum.
+   */
+  private portEnumMember(ref: FacadeReference, source: EnumRecord, member: EnumMember): void {
+    const catalog = this.options.catalog;
+    const to = this.options.to;
+    if (!member.meaning) {
+      this.leftovers.add(ref.local);
+      this.report(ref.node, pending('OB1006', { member: member.name, meaning: 'no meaning tag in the catalog', target: to, where: '' }, member.name));
+      return;
+    }
+    let targetEnum: EnumRecord | undefined;
+    if (member.meaning.startsWith('status.')) {
+      const call = this.comparedCall(ref.node);
+      if (call) {
+        // The status of a call left as written stays a source status; the call has its diagnostic.
+        const done = this.callTargets.get(call.node);
+        if (done === null) {
+          this.leftovers.add(ref.local);
+          return;
+        }
+        const target = done ?? chooseTarget(catalog, call.entry, to).candidates[0];
+        if (target) targetEnum = statusEnumOf(catalog, target);
+      }
+    }
+    targetEnum ??= correspondingEnum(catalog, source, to);
+    const targetMember = targetEnum ? memberByMeaning(targetEnum, member.meaning, { enum: source, member: member.name }) : undefined;
+    if (!targetEnum || !targetMember) {
+      this.leftovers.add(ref.local);
+      this.report(ref.node, pending('OB1006', { member: member.name, meaning: member.meaning, target: to, where: '' }, member.name));
+      return;
+    }
+    const text = this.names.member(targetEnum.spec.name, targetMember.name, this.styleOf(ref), this.originOf(ref));
+    this.edits.replace(ref.node.getStart(this.sourceFile), ref.node.end, text);
+    this.record(ref.node, 'enum', member.name, [targetMember.name]);
+  }
+
+  /**
+   * A number compared with a facade call's status (`cudaMalloc(p, n) !== 0`, or through the
+   * variable it initialised) means a member of the source status enum; where the target call's
+   * status enum gives that meaning another number (or an unconfirmed one), the number becomes the
+   * target member. Where the numbers agree the code is left as written.
+   */
+  private portStatusLiteral(literal: ts.NumericLiteral): void {
+    const call = this.comparedCall(literal);
+    if (!call || this.isSuppressed(literal)) return;
+    const done = this.callTargets.get(call.node);
+    if (done === null) return;
+    const catalog = this.options.catalog;
+    const target = done ?? chooseTarget(catalog, call.entry, this.options.to).candidates[0];
+    const sourceEnum = statusEnumOf(catalog, call.entry);
+    const targetEnum = target ? statusEnumOf(catalog, target) : undefined;
+    const member = sourceEnum ? memberByValue(sourceEnum, Number(literal.text)) : undefined;
+    if (!sourceEnum || !targetEnum || !member?.meaning) return;
+    const targetMember = memberByMeaning(targetEnum, member.meaning, { enum: sourceEnum, member: member.name });
+    if (!targetMember || targetMember.value === Number(literal.text)) return;
+    const callee = this.refs.exact(call.node.expression);
+    const text = this.names.member(targetEnum.spec.name, targetMember.name, { kind: callee?.style ?? 'named' }, callee ? this.originOf(callee) : undefined);
+    this.edits.replace(literal.getStart(this.sourceFile), literal.end, text);
+    this.record(literal, 'enum', `${literal.text} (${member.name})`, [targetMember.name]);
+  }
+
+  /** The facade call a status is compared with: directly, or through a variable it initialised. */
+  private comparedCall(node: ts.Node): ResolvedCall | undefined {
+    let n: ts.Node = node;
+    while (n.parent && ts.isParenthesizedExpression(n.parent)) n = n.parent;
+    const parent = n.parent;
+    if (!parent || !ts.isBinaryExpression(parent) || !EQUALITY.has(parent.operatorToken.kind)) return undefined;
+    let other: ts.Expression = parent.left === n ? parent.right : parent.left;
+    while (ts.isParenthesizedExpression(other)) other = other.expression;
+    if (ts.isCallExpression(other)) return this.resolveCall(other);
+    if (ts.isIdentifier(other)) {
+      const initializer = variableInitializer(other);
+      if (initializer && ts.isCallExpression(initializer)) return this.resolveCall(initializer);
+    }
+    return undefined;
+  }
+
+  private portType(ref: FacadeReference, source: { backend: BackendId; spec: { name: string } }): void {
+    const catalog = this.options.catalog;
+    const record = catalog.backend(source.backend).enums.get(source.spec.name) ?? catalog.backend(source.backend).types.get(source.spec.name);
+    const mapped = record ? correspondingType(catalog, record, this.options.to) : undefined;
+    if (!mapped) {
+      this.leftovers.add(ref.local);
+      this.report(ref.node, pending('OB1008', { type: source.spec.name, target: this.options.to }, source.spec.name));
+      return;
+    }
+    const name = mapped.kind === 'enum' ? mapped.enum.spec.name : mapped.type.spec.name;
+    const text = ref.inType ? this.names.type(name, this.styleOf(ref), this.originOf(ref)) : this.names.value(name, this.styleOf(ref), this.originOf(ref));
+    this.edits.replace(ref.node.getStart(this.sourceFile), ref.node.end, text);
+    this.record(ref.node, 'type', source.spec.name, [name]);
+  }
+}
+
+/** The initializer of the variable an identifier names (nearest declaration in enclosing blocks). */
+function variableInitializer(identifier: ts.Identifier): ts.Expression | undefined {
+  for (let scope: ts.Node | undefined = identifier.parent; scope; scope = scope.parent) {
+    const statements = ts.isBlock(scope) || ts.isSourceFile(scope) || ts.isModuleBlock(scope) || ts.isCaseClause(scope) || ts.isDefaultClause(scope) ? scope.statements : undefined;
+    if (!statements) continue;
+    for (const statement of statements) {
+      if (!ts.isVariableStatement(statement)) continue;
+      for (const d of statement.declarationList.declarations) {
+        if (ts.isIdentifier(d.name) && d.name.text === identifier.text) return d.initializer;
+      }
+    }
+  }
+  return undefined;
+}

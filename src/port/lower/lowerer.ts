@@ -1,0 +1,84 @@
+/**
+ * Lowerers turn an Invocation into target code. The generic lowerer fills the target entry's
+ * parameters by role; structural lowerers for calling conventions data cannot express are
+ * registered by target backend and operator or primitive. A lowerer may decline
+ * (`undefined`) so the next one is tried; the generic lowerer always answers.
+ */
+import type { Catalog } from '../../catalog/catalog.js';
+import type { BackendId } from '../../catalog/vocabulary.js';
+import type { FreshNames } from '../context/fresh-names.js';
+import type { StaticContext } from '../context/static-context.js';
+import type { PendingDiagnostic } from '../diagnostics/port-diagnostics.js';
+import type { CallLayout } from '../emit/call-text.js';
+import type { ReferenceStyle, TargetNames } from '../emit/target-names.js';
+import type { Invocation } from '../ir/invocation.js';
+
+export interface PreludeStatement {
+  /** Statement text without the trailing semicolon. */
+  readonly text: string;
+  /** Whether it declares a name (then it cannot become part of a comma expression). */
+  readonly declares: boolean;
+}
+
+export interface Lowering {
+  /** Statements that run before the call: hoisted arguments, companion calls. */
+  readonly prelude: readonly PreludeStatement[];
+  /** The final call; its value is the status the source call returned. */
+  readonly call: string;
+  /** Target symbols written, in order (catalog spelling). */
+  readonly targetSymbols: readonly string[];
+  /** Warnings and notes about a successful lowering. */
+  readonly diagnostics: readonly PendingDiagnostic[];
+}
+
+export type LowerResult = { readonly ok: true; readonly lowering: Lowering } | { readonly ok: false; readonly diagnostics: readonly PendingDiagnostic[] };
+
+export interface LowerContext {
+  readonly catalog: Catalog;
+  readonly target: BackendId;
+  readonly names: TargetNames;
+  /** How the source call referred to the facade (named import or namespace member). */
+  readonly style: ReferenceStyle;
+  /** The source import local the rewrite comes from (orders the new imports). */
+  readonly origin: string | undefined;
+  readonly fresh: FreshNames;
+  readonly context: StaticContext;
+  readonly layout: CallLayout;
+}
+
+export interface Lowerer {
+  readonly name: string;
+  lower(invocation: Invocation, ctx: LowerContext): LowerResult | undefined;
+}
+
+export interface LowererKey {
+  readonly target: BackendId;
+  /** `operator:Gemm`, `primitive:copy.sync`, or all invocations for the target. */
+  readonly binding?: string;
+}
+
+export class LowererRegistry {
+  private readonly byBinding = new Map<string, Lowerer[]>();
+  private readonly byTarget = new Map<string, Lowerer[]>();
+
+  constructor(private readonly fallback: Lowerer) {}
+
+  register(key: LowererKey, lowerer: Lowerer): this {
+    const [map, k] = key.binding ? [this.byBinding, `${key.target}\u0000${key.binding}`] : [this.byTarget, key.target];
+    map.set(k, [...(map.get(k) ?? []), lowerer]);
+    return this;
+  }
+
+  lowerers(invocation: Invocation, target: BackendId): Lowerer[] {
+    const binding = invocation.kind === 'primitive' ? `primitive:${invocation.primitive}` : `operator:${invocation.operator}`;
+    return [...(this.byBinding.get(`${target}\u0000${binding}`) ?? []), ...(this.byTarget.get(target) ?? []), this.fallback];
+  }
+
+  lower(invocation: Invocation, ctx: LowerContext): LowerResult {
+    for (const lowerer of this.lowerers(invocation, ctx.target)) {
+      const result = lowerer.lower(invocation, ctx);
+      if (result) return result;
+    }
+    throw new Error(`no lowerer answered ${invocation.origin.symbol} for ${ctx.target}`);
+  }
+}

@@ -1,0 +1,54 @@
+/** How a lowering with statements before its call replaces the source call. */
+import { describe, expect, it } from 'vitest';
+import { EditList } from '../../src/port/edits/edit-list.js';
+import { placeLowering } from '../../src/port/emit/statement-placement.js';
+import type { Lowering } from '../../src/port/lower/lowerer.js';
+import { parseSource, ts } from '../../src/port/syntax/typescript.js';
+
+function place(text: string, lowering: Lowering): string {
+  const { sourceFile } = parseSource('s.ts', text);
+  let call: ts.CallExpression | undefined;
+  const visit = (n: ts.Node): void => {
+    if (!call && ts.isCallExpression(n) && n.expression.getText(sourceFile) === 'src') call = n;
+    ts.forEachChild(n, visit);
+  };
+  visit(sourceFile);
+  const edits = new EditList(text);
+  const placed = placeLowering(call!, lowering, edits, sourceFile);
+  return placed.ok ? edits.apply() : `refused: ${placed.reason}`;
+}
+
+const hoisted: Lowering = { prelude: [{ text: 'const n = size()', declares: true }], call: 'tgt(n, n)', targetSymbols: ['tgt'], diagnostics: [] };
+const companion: Lowering = { prelude: [{ text: 'copy(a, b)', declares: false }], call: 'tgt(b)', targetSymbols: ['copy', 'tgt'], diagnostics: [] };
+
+describe('placing a lowering', () => {
+  it('replaces only the call when there is nothing to run first', () => {
+    expect(place('x = src(1) + 2;', { ...hoisted, prelude: [] })).toBe('x = tgt(n, n) + 2;');
+  });
+
+  it('replaces a whole statement with several, in its indentation', () => {
+    expect(place('function f() {\n    src(1);\n}', hoisted)).toBe('function f() {\n    const n = size();\n    tgt(n, n);\n}');
+  });
+
+  it('keeps a declaration or return around the final call', () => {
+    expect(place('  const st: number = src(1);', hoisted)).toBe('  const n = size();\n  const st: number = tgt(n, n);');
+    expect(place('function f() { return src(1); }', hoisted)).toBe('function f() { const n = size();\n  return tgt(n, n); }'.replace('\n  ', '\n'));
+  });
+
+  it('adds braces when the statement is not in a block', () => {
+    expect(place('if (ok) src(1);', hoisted)).toBe('if (ok) {\n  const n = size();\n  tgt(n, n);\n}');
+  });
+
+  it('keeps the status value inside an expression: a comma expression, or an arrow called on the spot', () => {
+    expect(place('check(src(1));', companion)).toBe('check((copy(a, b), tgt(b)));');
+    expect(place('check(src(1));', hoisted)).toBe('check((() => { const n = size(); return tgt(n, n); })());');
+  });
+
+  it('refuses to move `await` into a wrapper function', () => {
+    expect(place('async function f() { check(src(await g())); }', hoisted)).toBe('refused: `await`');
+  });
+
+  it('uses the file\'s line endings', () => {
+    expect(place('a();\r\nsrc(1);\r\n', hoisted)).toBe('a();\r\nconst n = size();\r\ntgt(n, n);\r\n');
+  });
+});
