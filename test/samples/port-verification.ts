@@ -1,0 +1,127 @@
+/**
+ * Verifies ported samples the way `opbridge verify` does (verifySettings → runForVerify for
+ * both programs → compareRuns, the body of src/verify/verify.ts), but runs each original once
+ * for all of its ports (and only if one of them runs), a few programs at a time. Also judges
+ * a report against the samples' bar: pass, or warn only where the catalog documents precision.
+ */
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { runProgram } from '../../src/run/run-program.js';
+import { compareRuns } from '../../src/verify/compare-runs.js';
+import { runForVerify, type ProgramRuns } from '../../src/verify/program-runs.js';
+import { verifySettings } from '../../src/verify/verify.js';
+import type { OpRow, ValueRow, VerifyReport } from '../../src/verify/verify-report.js';
+
+export interface PortPair {
+  readonly sample: string;
+  readonly backend: string;
+  /** Repository-relative paths. */
+  readonly original: string;
+  readonly ported: string;
+  readonly ranks: number;
+}
+
+export type PortVerdict = { readonly kind: 'report'; readonly report: VerifyReport } | { readonly kind: 'error'; readonly message: string };
+
+/** Runs `tasks` with at most `limit` in flight; results in task order. */
+async function limited<T>(tasks: readonly (() => Promise<T>)[], limit: number): Promise<T[]> {
+  const results: T[] = new Array(tasks.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < tasks.length) {
+      const k = next++;
+      results[k] = await tasks[k]();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
+  return results;
+}
+
+/** Runs a program once (profiled); the error message, as verify words it, if it throws. */
+function probe(file: string, ranks: number, timeoutMs: number | undefined) {
+  return async (): Promise<string | undefined> => {
+    try {
+      await runProgram(file, { ranks, timeoutMs, mode: 'profiled', traceLevel: 'outputs' });
+      return undefined;
+    } catch (error) {
+      return `the ported program (profiled run): ${(error as Error).message}`;
+    }
+  };
+}
+
+type Runs = { readonly ok: true; readonly runs: ProgramRuns } | { readonly ok: false; readonly message: string };
+
+export async function verifyPorts(root: string, pairs: readonly PortPair[], options: { readonly timeoutMs?: number } = {}): Promise<Map<PortPair, PortVerdict>> {
+  const settings = verifySettings();
+  const run = (file: string, role: 'original' | 'ported', ranks: number) => async (): Promise<Runs> => {
+    try {
+      return { ok: true, runs: await runForVerify(join(root, file), role, { ranks, timeoutMs: options.timeoutMs }) };
+    } catch (error) {
+      return { ok: false, message: (error as Error).message };
+    }
+  };
+  const parallel = availableParallelism();
+  // A port that cannot run fails whatever else happens, so one profiled run of it first (the
+  // cheapest question: most unfinished ports throw early) spares its golden run and, when no
+  // port of a sample runs, the original's runs. verify itself runs all four concurrently.
+  const probes = await limited(pairs.map((p) => probe(join(root, p.ported), p.ranks, options.timeoutMs)), parallel);
+  // Each task is two program runs (golden and profiled) of one or more rank workers.
+  const limit = Math.max(1, Math.floor(parallel / 2));
+  const portedRuns = await limited(
+    pairs.map((p, k) => (probes[k] === undefined ? run(p.ported, 'ported', p.ranks) : async (): Promise<Runs> => ({ ok: false, message: probes[k]! }))),
+    limit,
+  );
+  // A port that cannot run fails whatever the original computes: run only the originals
+  // some port of which ran (verify would run them alongside; the verdict is the same).
+  const needed = [...new Map(pairs.filter((_, k) => portedRuns[k].ok).map((p) => [p.original, p])).values()];
+  const originalResults = await limited(needed.map((p) => run(p.original, 'original', p.ranks)), limit);
+  const originalRuns = new Map(needed.map((p, k) => [p.original, originalResults[k]]));
+  const verdicts = new Map<PortPair, PortVerdict>();
+  pairs.forEach((pair, k) => {
+    const ported = portedRuns[k];
+    const original = originalRuns.get(pair.original);
+    if (!ported.ok) verdicts.set(pair, { kind: 'error', message: ported.message });
+    else if (!original?.ok) verdicts.set(pair, { kind: 'error', message: original?.message ?? 'the original was not run' });
+    else verdicts.set(pair, { kind: 'report', report: compareRuns(original.runs, ported.runs, { catalog: settings.catalog, tolerances: settings.tolerances, widen: settings.config.widen }) });
+  });
+  return verdicts;
+}
+
+function opIsDocumented(row: OpRow): boolean {
+  const c = row.comparison;
+  if (!c || !c.semanticWithinStrict || c.dtype !== c.referenceDType) return false;
+  if (c.withinStrict) return true;
+  const own = row.ownError;
+  // Measured and within the bound its profile documents, or within strict (the deviation is
+  // inherited from earlier calls, which are judged in their own rows). Unmeasurable own error
+  // is attributed to the profiles by verify, but nothing documents it, so it does not count.
+  return own !== null && own.status === 'measured' && (own.withinStrict === true || own.withinWidened === true);
+}
+
+function valueIsDocumented(row: ValueRow): boolean {
+  const c = row.comparison;
+  // A copy or output has no call of its own: its deviation is what the calls before it left.
+  return c !== null && c.semanticWithinStrict && c.dtype === c.referenceDType;
+}
+
+/**
+ * Why a verdict falls short of "pass, or warn only where the catalog documents precision":
+ * one line per offending row, program error or error diagnostic; empty when it meets the bar.
+ */
+export function shortfalls(verdict: PortVerdict): string[] {
+  if (verdict.kind === 'error') return [`could not run: ${verdict.message}`];
+  const r = verdict.report;
+  const out: string[] = [];
+  for (const d of r.diagnostics) if (d.severity === 'error') out.push(`${d.program} program diagnostic ${d.id}: ${d.message}`);
+  for (const row of r.ops) {
+    if (row.verdict === 'pass' || (row.verdict === 'warn' && opIsDocumented(row))) continue;
+    const calls = [...row.original, ...row.ported].map((c) => c.symbol).join(', ');
+    out.push(`rank ${row.rank} op ${row.index} (${calls}): ${row.verdict}: ${row.reason}`);
+  }
+  for (const row of [...r.copies, ...r.outputs]) {
+    if (row.verdict === 'pass' || (row.verdict === 'warn' && valueIsDocumented(row))) continue;
+    out.push(`rank ${row.rank} ${row.kind} ${row.name}: ${row.verdict}: ${row.reason}`);
+  }
+  if (out.length === 0 && r.verdict === 'fail') out.push(`verdict fail: ${r.firstDivergence?.reason ?? 'see the report'}`);
+  return out;
+}
