@@ -57,10 +57,9 @@ function portSection(result: DemoResult, sample: string): string[] {
   if (file.outcome === 'nochange') out.push(style.yellow('  the porter changed nothing in this file'));
   else out.push(...result.diff.lines.map((l) => `  ${diffLine(l)}`));
   const d = s.diagnostics;
-  out.push(
-    `  ${style.bold(plural(s.rewrites, 'rewrite'))}; ${d.error > 0 ? style.red(`${plural(d.error, 'call')} left as written`) : style.green('no call left as written')}` +
-      ` (errors), ${plural(d.warning, 'warning')}, ${plural(d.info, 'note')}${s.effortHours > 0 ? `; estimated manual work ${s.effortHours} h` : ''}`,
-  );
+  const left = d.error > 0 ? style.red(`${plural(d.error, 'call')} left as written (errors)`) : style.green('no call left as written');
+  const effort = s.effortHours > 0 ? `; estimated manual work ${s.effortHours} h` : '';
+  out.push(`  ${style.bold(plural(s.rewrites, 'rewrite'))}; ${left}, ${plural(d.warning, 'warning')}, ${plural(d.info, 'note')}${effort}`);
   const rows = Object.entries(s.byId)
     .map(([id, count]) => ({ id: id as PortDiagnosticId, count, info: PORT_DIAGNOSTICS[id as PortDiagnosticId] }))
     .filter((r) => r.info.severity !== 'info')
@@ -170,7 +169,8 @@ function coverageSection(result: DemoResult): string[] {
 function verifyStatus(result: DemoResult): string {
   if ('error' in result.verify) return style.red('could not run the port');
   const r = result.verify.report;
-  return `${verdictWord(r.verdict)} (${counts(r.summary.ops)} calls)`;
+  const calls = r.ops.length === 0 ? 'no operator calls' : `calls ${counts(r.summary.ops)}`;
+  return `${verdictWord(r.verdict)} (${calls}; outputs ${counts(r.summary.outputs)})`;
 }
 
 export function renderDemoText(result: DemoResult): string {

@@ -21,6 +21,7 @@ import { portJson } from './port.js';
 interface DemoCommandOptions {
   to: string;
   sample?: string;
+  samples?: string;
   outDir?: string;
   timeout?: string;
   json?: boolean;
@@ -72,6 +73,7 @@ export function registerDemoCommand(program: Command, setExitCode: (code: number
     .description(`port ${DEMO_SAMPLE} to CANN in a temporary directory, verify the port op by op, and print the coverage of every sample`)
     .option('--to <backend>', 'target backend of the port', DEMO_TARGET)
     .option('--sample <program>', `a CUDA model program to port and verify instead of ${DEMO_SAMPLE}`)
+    .option('--samples <dir>', 'directory of samples (<name>/cuda.ts) for the coverage matrix (default: the bundled samples/)')
     .option('--out-dir <dir>', 'keep the port in <dir> (default: a temporary directory, removed afterwards)')
     .option('--timeout <seconds>', 'wall-clock limit for each program run of verify (default 120)')
     .option('--json', 'print the port, verify and coverage results as one JSON object')
@@ -85,6 +87,7 @@ export function registerDemoCommand(program: Command, setExitCode: (code: number
         result = await runDemo({
           to,
           ...(options.sample ? { sample: options.sample } : {}),
+          ...(options.samples ? { samplesDir: options.samples } : {}),
           ...(options.outDir ? { workDir: options.outDir } : {}),
           ...(timeoutMs ? { timeoutMs } : {}),
           ...(progress.step ? { onStep: progress.step } : {}),
