@@ -157,7 +157,7 @@ function coverageSection(result: DemoResult): string[] {
     [style.dim('inferred answers*'), '', ...c.targets.map((t) => style.dim(String(all.backends[t]!.inferredApis)))],
   ];
   out.push(renderTable(['sample', 'APIs', ...c.targets.map(target)], rows, { indent: '  ', alignRight: [1, ...c.targets.map((_, i) => i + 2)] }));
-  out.push(style.dim('  cells: share of the distinct CUDA APIs used that are native, composite or partial on the target (docs/coverage.md);'));
+  out.push(style.dim('  cells: share of the distinct CUDA APIs used that are native, composite or partial on the target (docs/coverage.md)'));
   out.push(style.dim('  * APIs whose answer is derived from the bound operator, enum meaning or type kind, not stated for the symbol'));
   const blockers = all.backends[result.to]?.blockers ?? [];
   if (blockers.length > 0) {
