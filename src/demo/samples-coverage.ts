@@ -1,7 +1,8 @@
 /**
  * The coverage matrix of the bundled samples: for each sample (`samples/<name>/cuda.ts`) and each
- * target, the share of the CUDA APIs it uses that the target offers, from the coverage engine —
- * one scan per sample for its row, and one of all samples together for the total and the report.
+ * target, the share of the CUDA APIs it uses that the target offers. One coverage scan of all
+ * samples gives the report and the total; each sample's row applies the engine's own formula
+ * (`coverageMetrics`) to the APIs with sites in that sample — answers do not depend on the file.
  * Only each sample's CUDA original is scanned; its ports (`ported/<backend>.ts`) are not.
  */
 import { existsSync, readdirSync } from 'node:fs';
@@ -9,7 +10,9 @@ import { join } from 'node:path';
 import type { Catalog } from '../catalog/catalog.js';
 import type { BackendId } from '../catalog/vocabulary.js';
 import { coverage } from '../coverage/coverage.js';
+import { coverageMetrics } from '../coverage/coverage-metrics.js';
 import type { CoverageReport } from '../coverage/coverage-report.js';
+import { displayPath } from '../coverage/source-files.js';
 
 /** The file of each sample that is written against CUDA. */
 export const SAMPLE_ORIGINAL = 'cuda.ts';
@@ -49,20 +52,32 @@ export function findSamples(dir: string): SampleFile[] {
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
-function targetCoverage(report: CoverageReport): Partial<Record<BackendId, TargetCoverage>> {
-  return Object.fromEntries(report.targets.map((t) => [t, { coverage: report.backends[t]!.coverage, strictCoverage: report.backends[t]!.strictCoverage }]));
+/** The row of one scanned file of `report`: its distinct APIs and their coverage on each target. */
+export function fileCoverage(report: CoverageReport, path: string): { apis: number; targets: Partial<Record<BackendId, TargetCoverage>> } {
+  const used = report.apis
+    .map((api) => ({ api, sites: api.occurrences.filter((o) => o.file === path).length }))
+    .filter((u) => u.sites > 0);
+  const targets = Object.fromEntries(
+    report.targets.map((t) => {
+      const m = coverageMetrics(used.map(({ api, sites }) => ({ status: api.targets[t]!.status, sites })));
+      return [t, { coverage: m.coverage, strictCoverage: m.strictCoverage }];
+    }),
+  );
+  return { apis: used.length, targets };
 }
 
 export async function samplesCoverage(
   samples: readonly SampleFile[],
   options: { readonly catalog: Catalog; readonly targets: readonly BackendId[]; readonly cwd?: string },
 ): Promise<SamplesCoverage> {
-  const common = { catalog: options.catalog, to: options.targets, ...(options.cwd ? { cwd: options.cwd } : {}) };
-  const rows: SampleCoverageRow[] = [];
-  for (const sample of samples) {
-    const report = await coverage([sample.file], common);
-    rows.push({ name: sample.name, path: report.files[0]?.path ?? sample.file, apis: report.summary.apis, targets: targetCoverage(report) });
-  }
-  const all = samples.length > 0 ? await coverage(samples.map((s) => s.file), common) : null;
+  if (samples.length === 0) return { targets: options.targets, rows: [], all: null };
+  const all = await coverage(
+    samples.map((s) => s.file),
+    { catalog: options.catalog, to: options.targets, ...(options.cwd ? { cwd: options.cwd } : {}) },
+  );
+  const rows = samples.map((sample) => {
+    const path = displayPath(sample.file, options.cwd);
+    return { name: sample.name, path, ...fileCoverage(all, path) };
+  });
   return { targets: options.targets, rows, all };
 }

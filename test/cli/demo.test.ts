@@ -15,6 +15,7 @@ import { demoExitCode, demoJson } from '../../src/cli/commands/demo.js';
 import { EXIT_FINDING, EXIT_OK, EXIT_USAGE } from '../../src/cli/exit-codes.js';
 import { buildProgram } from '../../src/cli/program.js';
 import { reportError } from '../../src/cli/report-error.js';
+import { coverage } from '../../src/coverage/coverage.js';
 import { percent } from '../../src/coverage/report-labels.js';
 import { renderDemoText } from '../../src/demo/render-demo-text.js';
 import { DEMO_SAMPLE, runDemo, type DemoResult } from '../../src/demo/run-demo.js';
@@ -137,6 +138,14 @@ describe('opbridge demo: the transformer-block sample to CANN', () => {
     expect(row.trim().split(/\s+/)).toEqual(['transformer-block', String(c.rows[0].apis), ...expected]);
     // One sample: the total over all samples is that sample's report.
     expect(c.all!.summary.apis).toBe(c.rows[0].apis);
+  });
+
+  it('derives each sample’s row as a coverage scan of that sample alone would', async () => {
+    const alone = await coverage([transformer], { to: TARGET_BACKENDS });
+    expect(toCann.coverage.rows[0].apis).toBe(alone.summary.apis);
+    for (const t of TARGET_BACKENDS) {
+      expect(toCann.coverage.rows[0].targets[t]).toEqual({ coverage: alone.backends[t]!.coverage, strictCoverage: alone.backends[t]!.strictCoverage });
+    }
   });
 
   it('gives the three results as one JSON object', () => {
