@@ -5,7 +5,7 @@
  * sample on every target — with the same engines as `port`, `verify` and `coverage`, so what it
  * shows is what they produce, calls left as written included.
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { Catalog } from '../catalog/catalog.js';
@@ -28,6 +28,8 @@ export const SAMPLES_DIR = 'samples';
 export const DEMO_TARGET: BackendId = 'cann';
 
 export type DemoStep = 'port' | 'verify' | 'coverage';
+
+const TYPESCRIPT = /\.(m|c)?tsx?$/;
 
 export interface DemoOptions {
   /** The CUDA model program to port and verify (default: the bundled DEMO_SAMPLE). */
@@ -92,10 +94,11 @@ function prepareWorkDir(sample: string, workDir: string): string {
   return dir;
 }
 
-function portedFile(result: PortResult): PortFileResult {
-  const file = result.files[0];
-  if (!file) throw new Error('port returned no file for the demo sample');
-  return file;
+function notAProgram(sample: string): InputError {
+  return new InputError('the demo sample must be one TypeScript model program (.ts exporting main)', {
+    location: { file: sample },
+    fix: 'pass a file such as samples/mlp/cuda.ts to --sample (to port a whole tree, use opbridge port)',
+  });
 }
 
 /** A run error of the port is a finding about the port; one of the original means the sample is bad input. */
@@ -129,6 +132,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
       fix: options.sample ? 'check the path given to --sample' : `the samples/ directory ships with opbridge: restore ${DEMO_SAMPLE} (git checkout), or pass --sample <cuda program>`,
     });
   }
+  if (!statSync(sample).isFile() || !TYPESCRIPT.test(sample)) throw notAProgram(sample);
   const to = checkBackend('--to', options.to ?? DEMO_TARGET);
   const catalog = options.catalog ?? loadCatalog();
   const kept = options.workDir !== undefined;
@@ -136,7 +140,8 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
   try {
     options.onStep?.('port');
     const portStep = await timed(() => port([sample], { to, catalog }));
-    const file = portedFile(portStep.value);
+    const file: PortFileResult | undefined = portStep.value.files[0];
+    if (!file) throw notAProgram(sample);
     if (file.outcome === 'skip') {
       throw new InputError(`the sample is not a program to port: ${file.reason ?? 'no backend facade import'}`, {
         location: { file: sample },

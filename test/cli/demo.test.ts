@@ -180,5 +180,8 @@ describe('opbridge demo on the command line', () => {
     const missing = await cli('demo', '--sample', join(fixtures, 'no-such-sample.ts'), '--json');
     expect(missing.code).toBe(EXIT_USAGE);
     expect(JSON.parse(missing.stdout).error).toMatchObject({ kind: 'InputError', message: 'the demo sample was not found' });
+    const directory = await cli('demo', '--sample', fixtures, '--json');
+    expect(directory.code).toBe(EXIT_USAGE);
+    expect(JSON.parse(directory.stdout).error.message).toMatch(/must be one TypeScript model program/);
   });
 });
