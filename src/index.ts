@@ -38,6 +38,7 @@ export { loadVerifyConfig, VerifyConfigSchema, type VerifyConfig } from './verif
 export { tensorMetrics, type TensorMetrics } from './verify/metrics.js';
 export { profileWidening, type Widening } from './verify/profile-widening.js';
 export { reportJson } from './verify/render-json.js';
+export { runDemo, DEMO_SAMPLE, type DemoOptions, type DemoResult } from './demo/run-demo.js';
 export { renderJUnit } from './verify/render-junit.js';
 export { renderMarkdown } from './verify/render-markdown.js';
 export { renderText } from './verify/render-text.js';

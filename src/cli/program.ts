@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { packageRoot } from '../catalog/package-root.js';
 import { registerCatalogCommand } from './commands/catalog.js';
 import { registerCoverageCommand } from './commands/coverage.js';
+import { registerDemoCommand } from './commands/demo.js';
 import { registerPortCommand } from './commands/port.js';
 import { registerRunCommand } from './commands/run.js';
 import { registerVerifyCommand } from './commands/verify.js';
@@ -34,5 +35,6 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
   registerCoverageCommand(program, setExitCode);
   registerPortCommand(program, setExitCode);
   registerVerifyCommand(program, setExitCode);
+  registerDemoCommand(program, setExitCode);
   return program;
 }
