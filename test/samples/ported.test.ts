@@ -25,7 +25,7 @@ interface KnownGap {
   readonly gap: string;
 }
 
-const ACL_INIT = 'aclrtSetDevice is the first ACL call: the porter inserts no aclInit (the CANN facade requires it), and cudaGetErrorString became HcclGetErrorString';
+const ACL_INIT = 'aclrtSetDevice is the first ACL call: the porter inserts no aclInit (the CANN facade requires it)';
 const KUNLUN_SET_STREAM = '(cublas|cudnn)SetStream stays as written (OB1003: xpu::Context::set_stream is a C++ method, no structural lowerer) and gets XPU objects';
 const FRONTEND_GRAPH = 'the cudnn-frontend graph stays as written (no Cambricon mapping) and gets the cnnlHandle_t the handle was ported to';
 
@@ -33,25 +33,25 @@ const KNOWN_GAPS: Readonly<Record<string, KnownGap>> = {
   'data-parallel-step→cann': { failure: /ncclGetUniqueId: HCCL_E_RUNTIME/, gap: 'HcclGetRootInfo runs before any aclInit / aclrtSetDevice (the porter inserts no aclInit)' },
   'data-parallel-step→kunlun': { failure: /cublasSetStream: cuBLAS status 7/, gap: KUNLUN_SET_STREAM },
   'data-parallel-step→cambricon': {
-    failure: /Cannot read properties of undefined \(reading 'length'\)/,
-    gap: "`id.internal` of the ncclUniqueId survives the port to cnclCliqueId, which has no such member, and mpiBcast crashes on the undefined buffer",
+    failure: /mpiBcast: buffer must be a Uint8Array \(the bytes of the id, e\.g\. id\.internal\), got undefined/,
+    gap: '`id.internal` of the ncclUniqueId survives the port to cnclCliqueId, whose bytes are `id.bytes` (members of renamed types are not mapped)',
   },
-  'llama-block→cann': { failure: /cudaSetDevice: unknown HcclResult 100001/, gap: ACL_INIT },
+  'llama-block→cann': { failure: /aclrtSetDevice was called before aclInit/, gap: ACL_INIT },
   'llama-block→kunlun': { failure: /cublasSetStream: cuBLAS status 7/, gap: KUNLUN_SET_STREAM },
   'llama-block→cambricon': { failure: /rmsnorm build_operation_graph: the cuDNN handle is not a cudnnHandle_t/, gap: FRONTEND_GRAPH },
-  'mlp→cann': { failure: /cudaSetDevice: unknown HcclResult 100001/, gap: ACL_INIT },
+  'mlp→cann': { failure: /aclrtSetDevice was called before aclInit/, gap: ACL_INIT },
   'mlp→kunlun': { failure: /cublasSetStream: cuBLAS status 7/, gap: KUNLUN_SET_STREAM },
   'mlp→cambricon': {
     failure: /cublasLtMatmulAlgoGetHeuristic: cuBLAS status 1/,
     gap: 'cublasLtMatmulAlgoGetHeuristic stays as written (OB1004/OB1005: its out-arguments have no place in cnnlGetMatMulAlgoHeuristic) and gets cnnl descriptors',
   },
-  'resnet-block→cann': { failure: /cudaSetDevice: unknown HcclResult 100001/, gap: ACL_INIT },
+  'resnet-block→cann': { failure: /aclrtSetDevice was called before aclInit/, gap: ACL_INIT },
   'resnet-block→kunlun': { failure: /cudnnSetStream: CUDNN_STATUS_BAD_PARAM/, gap: KUNLUN_SET_STREAM },
   'resnet-block→cambricon': {
     failure: /describe x: unrecognized cnnlStatus_t 2000/,
     gap: 'cudnnSetTensor4dDescriptor stays as written and returns a cuDNN status (2000, BAD_PARAM) to a check ported to cnnlStatus_t',
   },
-  'transformer-block→cann': { failure: /cudaSetDevice: unknown HcclResult 100001/, gap: ACL_INIT },
+  'transformer-block→cann': { failure: /aclrtSetDevice was called before aclInit/, gap: ACL_INIT },
   'transformer-block→kunlun': { failure: /cublasSetStream: cuBLAS status 7/, gap: KUNLUN_SET_STREAM },
   'transformer-block→cambricon': { failure: /layernorm build_operation_graph: the cuDNN handle is not a cudnnHandle_t/, gap: FRONTEND_GRAPH },
 };

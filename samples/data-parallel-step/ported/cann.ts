@@ -23,7 +23,7 @@ import {
   aclblasSetStream,
   aclblasSscal,
   aclrtFree,
-  HcclGetErrorString,
+  aclGetRecentErrMsg,
   aclrtMalloc,
   ACL_MEM_MALLOC_HUGE_FIRST,
   aclrtMemcpy,
@@ -40,6 +40,7 @@ import {
   HcclCommDestroy,
   HcclCommInitRootInfo,
   HCCL_DATA_TYPE_FP32,
+  HcclGetErrorString,
   HcclGetRootInfo,
   HcclGroupEnd,
   HcclGroupStart,
@@ -70,7 +71,8 @@ const BATCH_PER_RANK = 32; // B: rows of this rank's shard
 const LEARNING_RATE = 0.05;
 
 function checkCuda(status: aclError, what: string): void {
-  if (status !== ACL_SUCCESS) throw new Error(`${what}: ${HcclGetErrorString(status)}`);
+  // opbridge OB1011: `aclGetRecentErrMsg` answers `cudaGetErrorString` only partially (unsupported: the text of an arbitrary error code: it returns the most recent error message (or null), it takes no code)
+  if (status !== ACL_SUCCESS) throw new Error(`${what}: ${aclGetRecentErrMsg()}`);
 }
 
 function checkCublas(status: aclblasStatus_t, what: string): void {

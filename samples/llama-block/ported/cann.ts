@@ -32,7 +32,7 @@ import {
   aclblasDestroy,
   aclblasSetStream,
   aclrtFree,
-  HcclGetErrorString,
+  aclGetRecentErrMsg,
   aclrtMalloc,
   ACL_MEM_MALLOC_HUGE_FIRST,
   aclrtMemcpy,
@@ -63,7 +63,6 @@ import {
   cublasGemmEx,
   cudnnCreate,
   cudnnDestroy,
-  cudnnGetErrorString,
   cudnnSetStream,
   fe,
   type cudnnHandle_t,
@@ -87,7 +86,8 @@ type error_t = InstanceType<typeof fe.error_t>;
 type Graph = InstanceType<typeof fe.graph.Graph>;
 
 function checkCuda(status: aclError, what: string): void {
-  if (status !== ACL_SUCCESS) throw new Error(`${what}: ${HcclGetErrorString(status)}`);
+  // opbridge OB1011: `aclGetRecentErrMsg` answers `cudaGetErrorString` only partially (unsupported: the text of an arbitrary error code: it returns the most recent error message (or null), it takes no code)
+  if (status !== ACL_SUCCESS) throw new Error(`${what}: ${aclGetRecentErrMsg()}`);
 }
 
 function checkCublas(status: aclblasStatus_t, what: string): void {
@@ -95,8 +95,8 @@ function checkCublas(status: aclblasStatus_t, what: string): void {
 }
 
 function checkCudnn(status: aclnnStatus, what: string): void {
-  // opbridge OB1002: cann does not support `cudnnGetErrorString`: aclnnStatus codes have no code-to-string function; aclGetRecentErrMsg returns the latest error message of the thread (use: aclGetRecentErrMsg)
-  if (status !== ACLNN_SUCCESS) throw new Error(`${what}: ${cudnnGetErrorString(status)}`);
+  // opbridge OB1011: `aclGetRecentErrMsg` answers `cudnnGetErrorString` only partially (unsupported: the text of an arbitrary error code: it returns the most recent error message (or null), it takes no code)
+  if (status !== ACLNN_SUCCESS) throw new Error(`${what}: ${aclGetRecentErrMsg()}`);
 }
 
 function checkFrontend(error: error_t, what: string): void {

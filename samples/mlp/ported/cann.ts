@@ -30,7 +30,7 @@ import {
   aclblasLtMatrixLayoutDestroy,
   aclblasSetStream,
   aclrtFree,
-  HcclGetErrorString,
+  aclGetRecentErrMsg,
   aclrtMalloc,
   ACL_MEM_MALLOC_HUGE_FIRST,
   aclrtMemcpy,
@@ -76,7 +76,6 @@ import {
   cudnnCreateTensorDescriptor,
   cudnnDestroy,
   cudnnDestroyTensorDescriptor,
-  cudnnGetErrorString,
   cudnnSetStream,
   cudnnSetTensor4dDescriptor,
   cudnnSoftmaxForward,
@@ -91,7 +90,8 @@ const CLASSES = 10;
 const WORKSPACE_BYTES = 4 << 20;
 
 function checkCuda(status: aclError, what: string): void {
-  if (status !== ACL_SUCCESS) throw new Error(`${what}: ${HcclGetErrorString(status)}`);
+  // opbridge OB1011: `aclGetRecentErrMsg` answers `cudaGetErrorString` only partially (unsupported: the text of an arbitrary error code: it returns the most recent error message (or null), it takes no code)
+  if (status !== ACL_SUCCESS) throw new Error(`${what}: ${aclGetRecentErrMsg()}`);
 }
 
 function checkCublas(status: aclblasStatus_t, what: string): void {
@@ -99,8 +99,8 @@ function checkCublas(status: aclblasStatus_t, what: string): void {
 }
 
 function checkCudnn(status: aclnnStatus, what: string): void {
-  // opbridge OB1002: cann does not support `cudnnGetErrorString`: aclnnStatus codes have no code-to-string function; aclGetRecentErrMsg returns the latest error message of the thread (use: aclGetRecentErrMsg)
-  if (status !== ACLNN_SUCCESS) throw new Error(`${what}: ${cudnnGetErrorString(status)}`);
+  // opbridge OB1011: `aclGetRecentErrMsg` answers `cudnnGetErrorString` only partially (unsupported: the text of an arbitrary error code: it returns the most recent error message (or null), it takes no code)
+  if (status !== ACLNN_SUCCESS) throw new Error(`${what}: ${aclGetRecentErrMsg()}`);
 }
 
 export function main() {

@@ -15,7 +15,7 @@
 import {
   ACLNN_SUCCESS,
   aclrtFree,
-  HcclGetErrorString,
+  aclGetRecentErrMsg,
   aclrtMalloc,
   ACL_MEM_MALLOC_HUGE_FIRST,
   aclrtMemcpy,
@@ -62,7 +62,6 @@ import {
   cudnnGetConvolution2dForwardOutputDim,
   cudnnGetConvolutionForwardAlgorithm_v7,
   cudnnGetConvolutionForwardWorkspaceSize,
-  cudnnGetErrorString,
   cudnnGetPooling2dForwardOutputDim,
   cudnnPoolingForward,
   cudnnSetActivationDescriptor,
@@ -86,12 +85,13 @@ const W = 16;
 const BN_EPSILON = 1e-5;
 
 function checkCuda(status: aclError, what: string): void {
-  if (status !== ACL_SUCCESS) throw new Error(`${what}: ${HcclGetErrorString(status)}`);
+  // opbridge OB1011: `aclGetRecentErrMsg` answers `cudaGetErrorString` only partially (unsupported: the text of an arbitrary error code: it returns the most recent error message (or null), it takes no code)
+  if (status !== ACL_SUCCESS) throw new Error(`${what}: ${aclGetRecentErrMsg()}`);
 }
 
 function checkCudnn(status: aclnnStatus, what: string): void {
-  // opbridge OB1002: cann does not support `cudnnGetErrorString`: aclnnStatus codes have no code-to-string function; aclGetRecentErrMsg returns the latest error message of the thread (use: aclGetRecentErrMsg)
-  if (status !== ACLNN_SUCCESS) throw new Error(`${what}: ${cudnnGetErrorString(status)}`);
+  // opbridge OB1011: `aclGetRecentErrMsg` answers `cudnnGetErrorString` only partially (unsupported: the text of an arbitrary error code: it returns the most recent error message (or null), it takes no code)
+  if (status !== ACLNN_SUCCESS) throw new Error(`${what}: ${aclGetRecentErrMsg()}`);
 }
 
 function upload(host: Float32Array, what: string): DevicePtr {

@@ -15,6 +15,10 @@ export function mpiSize(): number {
 /** MPI_Bcast: copies `root`'s bytes into `buffer` on every rank. */
 export function mpiBcast(buffer: Uint8Array, root: number): void {
   const process = currentProcess();
+  if (!(buffer instanceof Uint8Array)) {
+    const got = buffer === undefined || buffer === null ? String(buffer) : typeof buffer === 'object' ? (Object.getPrototypeOf(buffer)?.constructor?.name ?? 'an object') : typeof buffer;
+    throw new TypeError(`mpiBcast: buffer must be a Uint8Array (the bytes of the id, e.g. id.internal), got ${got}`);
+  }
   if (!Number.isInteger(root) || root < 0 || root >= process.nranks) {
     throw new RangeError(`mpiBcast: root ${root} is not a rank (0..${process.nranks - 1})`);
   }

@@ -276,6 +276,11 @@ function mapEnum(
     }
     return { value, failure: pending('OB1006', { member: argument.member, meaning: argument.meaning, target: ctx.target, where }, symbol) };
   }
+  // A status of one library is not a status of another (cudaError_t becomes aclError, never HcclResult).
+  if (!argument && sourceEnum && targetEnum && isStatusEnum(sourceEnum) && isStatusEnum(targetEnum) && correspondingEnum(ctx.catalog, sourceEnum, ctx.target) !== targetEnum) {
+    const where = ` for \`${param.name}\` of \`${target.spec.symbol}\` (porting \`${symbol}\`)`;
+    return { value, failure: pending('OB1006', { member: source.spec.params[si].name, meaning: `a ${sourceEnum.spec.name} status, not a ${targetEnum.spec.name}`, target: ctx.target, where }, symbol) };
+  }
   // Statuses flow from calls, which are ported too; other enum values (copy kinds, dtypes) may be computed.
   if (!argument && sourceEnum && targetEnum && !isStatusEnum(sourceEnum) && !sameNumbering(sourceEnum, targetEnum)) {
     return {
@@ -297,6 +302,9 @@ function droppable(key: RoleKey, expr: Expr, view: ReadonlyMap<RoleKey, Expr>, s
   if (!expr.pure) return false;
   const { role } = splitRoleKey(key);
   if (DROPPABLE_ROLES.has(role)) return true;
+  // An error-string call that takes no code (aclGetRecentErrMsg) still answers "what went wrong";
+  // the entry is partial and says what is lost, which the port reports (OB1011).
+  if (role === 'error' && 'primitive' in target.spec.binds && target.spec.binds.primitive === 'error.string' && target.spec.status === 'partial') return true;
   const param = si >= 0 ? source.spec.params[si] : undefined;
   if (param && defaultsOf(source, param, catalog).some((d) => equalsDefault(expr, d, catalog))) return true;
   if (role.startsWith('attr:') && 'operator' in target.spec.binds) {
