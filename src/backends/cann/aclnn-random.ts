@@ -2,9 +2,11 @@
  * aclnn random operators (ops-math random): Dropout, DropoutGenMask + DropoutDoMask, and the
  * in-place InplaceNormal / InplaceUniform, mapped onto the canonical Dropout, RandomNormal and
  * RandomUniform. CANN's generator is not documented (the catalog marks these partial), so the
- * values are the canonical Philox stream for the call's seed (docs/random.md), not CANN's
- * bits. The canonical operators start at counter offset 0 and take no offset, so a non-zero
- * offset is reported as not simulated rather than silently ignored.
+ * values are the canonical Philox stream for the call's seed and offset (docs/random.md), not
+ * CANN's bits. The offset goes to the operators' `offset` attribute as a count of 32-bit
+ * draws, curand_init's unit. CANN documents it only as "the offset of the random number";
+ * that it counts the same 32-bit draws is inferred (torch_npu takes seed and offset from its
+ * Philox generator's philox_engine_inputs), not confirmed.
  *
  * Dropout masks are bit masks (uint8 storage, one bit per element). Their bit order is not
  * documented; the simulation packs element 8j + i into bit i of byte j, 1 = kept (unconfirmed),
@@ -25,12 +27,11 @@ import type { aclnnStatus } from './constants.generated.js';
 type WorkspaceSize = Ref<number>;
 type Executor = Ref<AclOpExecutor>;
 
-function requireOffsetZero(offset: number): void {
-  if (offset !== 0) {
-    throw new DeviceFault(
-      'not-supported',
-      `offset ${offset} is not simulated: the canonical random operators draw from Philox offset 0 for a seed; vary the seed between calls instead`,
-    );
+/** The counter offset: a non-negative integer the operators' number attribute can hold. */
+function requireOffset(offset: number): void {
+  if (!Number.isInteger(offset) || offset < 0) throw new DeviceFault('invalid-value', `offset must be a non-negative integer, got ${offset}`);
+  if (!Number.isSafeInteger(offset)) {
+    throw new DeviceFault('not-supported', `offset ${offset} is not simulated: offsets above 2^53 - 1 do not fit the canonical operators' offset attribute`);
   }
 }
 
@@ -88,7 +89,7 @@ export function aclnnDropoutGetWorkspaceSize(
     requireMask(mask, 'maskOut', x.numel);
     requireProbability(p, 'p');
     requireSeed(seed);
-    requireOffsetZero(offset);
+    requireOffset(offset);
     const profile = cannProfile();
     return {
       workspaceSize: 0,
@@ -97,7 +98,7 @@ export function aclnnDropoutGetWorkspaceSize(
         void launch(run, {
           op: 'Dropout',
           inputs: [operand(run, x), constant(p, x.dtype), new Tensor(Uint8Array.of(train ? 1 : 0), 'bool', [])],
-          attributes: { seed },
+          attributes: { seed, offset },
           outputs: [operand(run, o), operand(run, mask)],
           convert: ([y, kept]) => [y, packBits(kept, mask.viewDims)],
           profile,
@@ -118,7 +119,7 @@ export function aclnnDropoutGenMaskGetWorkspaceSize(shape: AclIntArray, prob: nu
     requireMask(mask, 'out', count);
     requireProbability(prob, 'prob');
     requireSeed(seed);
-    requireOffsetZero(offset);
+    requireOffset(offset);
     const profile = cannProfile();
     return {
       workspaceSize: 0,
@@ -127,7 +128,7 @@ export function aclnnDropoutGenMaskGetWorkspaceSize(shape: AclIntArray, prob: nu
         void launch(run, {
           op: 'Dropout',
           inputs: [Tensor.fromNumbers(new Array<number>(count).fill(1), dims, 'float32'), constant(prob, 'float32'), new Tensor(Uint8Array.of(1), 'bool', [])],
-          attributes: { seed },
+          attributes: { seed, offset },
           outputs: [undefined, operand(run, mask)],
           convert: ([y, kept]) => [y, packBits(kept, mask.viewDims)],
           profile,
@@ -179,7 +180,7 @@ export function aclnnInplaceNormalGetWorkspaceSize(selfRef: AclTensor, mean: num
     requireDType(x, 'selfRef', FLOATS_AND_DOUBLE);
     if (!Number.isFinite(mean) || !(std >= 0)) throw new DeviceFault('invalid-value', `mean must be finite and std >= 0 (got ${mean}, ${std})`);
     requireSeed(seed);
-    requireOffsetZero(offset);
+    requireOffset(offset);
     const profile = cannProfile();
     return {
       workspaceSize: 0,
@@ -188,7 +189,7 @@ export function aclnnInplaceNormalGetWorkspaceSize(selfRef: AclTensor, mean: num
         void launch(run, {
           op: 'RandomNormal',
           inputs: [],
-          attributes: { shape: [...x.viewDims], dtype: x.dtype, mean: Math.fround(mean), scale: Math.fround(std), seed },
+          attributes: { shape: [...x.viewDims], dtype: x.dtype, mean: Math.fround(mean), scale: Math.fround(std), seed, offset },
           outputs: [operand(run, x)],
           profile,
         }),
@@ -207,7 +208,7 @@ export function aclnnInplaceUniformGetWorkspaceSize(selfRef: AclTensor, from: nu
     }
     if (!Number.isFinite(from) || !Number.isFinite(to) || from > to) throw new DeviceFault('invalid-value', `[from, to) = [${from}, ${to}) is not a finite interval`);
     requireSeed(seed);
-    requireOffsetZero(offset);
+    requireOffset(offset);
     const profile = cannProfile();
     return {
       workspaceSize: 0,
@@ -216,7 +217,7 @@ export function aclnnInplaceUniformGetWorkspaceSize(selfRef: AclTensor, from: nu
         void launch(run, {
           op: 'RandomUniform',
           inputs: [],
-          attributes: { shape: [...x.viewDims], dtype: x.dtype, low: from, high: to, seed },
+          attributes: { shape: [...x.viewDims], dtype: x.dtype, low: from, high: to, seed, offset },
           outputs: [operand(run, x)],
           profile,
         }),
