@@ -14,14 +14,14 @@
 import { randomFillSync } from 'node:crypto';
 import { isDType, type DType } from '../../runtime/dtype.js';
 import { callProfile } from '../sim/call-profile.js';
-import type { CallSite } from '../sim/call-site.js';
 import { exchangeOrFault, processGroup, runCollective, type CollectiveKind, type Reduction } from '../sim/collective-call.js';
 import { DeviceFault } from '../sim/device-fault.js';
 import type { DevicePtr } from '../sim/device-memory.js';
 import { facadeCall, type CallContext } from '../sim/facade-call.js';
 import { runPointToPoint, type PointToPointOp } from '../sim/p2p-call.js';
 import { Ref } from '../sim/ref.js';
-import type { LiveObject, SimProcess } from '../sim/sim-process.js';
+import { CommunicatorObject } from '../sim/sim-object.js';
+import type { SimProcess } from '../sim/sim-process.js';
 import type { BKCLDataType, BKCLOp, BKCLResult_t } from './constants.generated.js';
 import { KUNLUN, meaningOf } from './kunlun-catalog.js';
 import { BKCL_STATUS } from './status-codes.js';
@@ -37,16 +37,8 @@ export class BKCLUniqueId {
 }
 
 /** A BKCL communicator (`BKCLContext_t`). */
-export class SimBkclComm implements LiveObject {
+export class SimBkclComm extends CommunicatorObject {
   readonly kind = 'BKCLContext_t';
-  destroyed = false;
-
-  constructor(
-    readonly rank: number,
-    readonly nranks: number,
-    readonly device: number,
-    readonly site: CallSite | undefined,
-  ) {}
 }
 
 export type BKCLContext_t = SimBkclComm;
