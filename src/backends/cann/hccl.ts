@@ -7,12 +7,12 @@
  * worker per rank, rank i = worker i); HcclCommInitAll's communicators live in one process.
  */
 import { randomBytes } from 'node:crypto';
-import { processGroup, runCollective, type CollectiveKind, type Reduction } from '../sim/collective-call.js';
+import { runCollective, type CollectiveKind, type Reduction } from '../sim/collective-call.js';
 import { DeviceFault } from '../sim/device-fault.js';
 import type { DevicePtr } from '../sim/device-memory.js';
 import { requireLive } from '../sim/facade-call.js';
 import { requireDevicePtr } from '../sim/memory-ops.js';
-import { runPointToPoint, type PointToPointOp } from '../sim/p2p-call.js';
+import { PointToPointGroups } from '../sim/p2p-groups.js';
 import type { Ref } from '../sim/ref.js';
 import { ITEM_SIZE } from '../../runtime/dtype.js';
 import { cannCall, AclStatusError, type AclCallContext } from './acl-call.js';
@@ -142,9 +142,7 @@ export function HcclBarrier(comm: HcclComm, stream: aclrtStream): HcclResult {
  * wait for the outermost HcclGroupEnd.
  */
 export function HcclGroupStart(): HcclResult {
-  return hcclCall('HcclGroupStart', (ctx) => {
-    ctx.acl.hcclGroupDepth += 1;
-  });
+  return hcclCall('HcclGroupStart', (ctx) => groups(ctx).start());
 }
 
 /**
@@ -152,11 +150,7 @@ export function HcclGroupStart(): HcclResult {
  * each outermost group end, even without transfers of its own, so all ranks stay in step.
  */
 export function HcclGroupEnd(): HcclResult {
-  return hcclCall('HcclGroupEnd', (ctx) => {
-    if (ctx.acl.hcclGroupDepth === 0) throw new DeviceFault('invalid-value', 'HcclGroupEnd without a matching HcclGroupStart');
-    ctx.acl.hcclGroupDepth -= 1;
-    if (ctx.acl.hcclGroupDepth === 0) flushTransfers(ctx);
-  });
+  return hcclCall('HcclGroupEnd', (ctx) => groups(ctx).end(ctx));
 }
 
 /** The result's name (the vendor's message text was not read; unconfirmed). */
@@ -231,17 +225,9 @@ export function HcclReduce(
 }
 
 // ---------------------------------------------------------------------------------------------
-// Point to point: the shared batches of sim/p2p-call.ts, as NCCL, CNCL and BKCL run them
+// Point to point: the shared grouped batches (sim/p2p-groups.ts), as CNCL and BKCL run them
 
-/** Transfers issued inside HcclGroupStart / HcclGroupEnd, run as one batch when the group ends. */
-function pendingTransfers(ctx: AclCallContext): PointToPointOp[] {
-  return ctx.process.state<{ ops: PointToPointOp[] }>('cann.hccl.p2p', () => ({ ops: [] })).ops;
-}
-
-function flushTransfers(ctx: AclCallContext): void {
-  const ops = pendingTransfers(ctx).splice(0);
-  runPointToPoint(ctx, processGroup(ctx.process), ops);
-}
+const groups = (ctx: AclCallContext): PointToPointGroups => PointToPointGroups.of(ctx.process, 'cann.hccl', { start: 'HcclGroupStart', end: 'HcclGroupEnd' });
 
 /**
  * Queues one transfer, or runs it at once outside a group. The peer must be another rank of
@@ -257,8 +243,7 @@ function transfer(ctx: AclCallContext, kind: 'send' | 'recv', buffer: unknown, c
   if (c.local) {
     throw new DeviceFault('not-supported', `${ctx.symbol} on HcclCommInitAll communicators is not simulated: use communicators from HcclCommInitRootInfo, one per rank`);
   }
-  pendingTransfers(ctx).push({ kind, buffer, count, dtype: hcclDType(dataType, false), peer, stream: resolveStream(ctx, stream), symbol: ctx.symbol, site: ctx.site });
-  if (ctx.acl.hcclGroupDepth === 0) flushTransfers(ctx);
+  groups(ctx).issue(ctx, { kind, buffer, count, dtype: hcclDType(dataType, false), peer, stream: resolveStream(ctx, stream), symbol: ctx.symbol, site: ctx.site });
 }
 
 /**
