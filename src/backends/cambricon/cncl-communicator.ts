@@ -8,12 +8,11 @@
  */
 import { loadCatalog } from '../../catalog/load-catalog.js';
 import { seededUniform } from '../host/host-data.js';
-import type { CallSite } from '../sim/call-site.js';
 import { DeviceFault } from '../sim/device-fault.js';
 import { exchangeOrFault, processGroup } from '../sim/collective-call.js';
 import { requireLive } from '../sim/facade-call.js';
 import { Ref } from '../sim/ref.js';
-import type { LiveObject } from '../sim/sim-process.js';
+import { CommunicatorObject } from '../sim/sim-object.js';
 import type { cnclResult_t } from './constants.generated.js';
 import { cnclCall } from './library-calls.js';
 import { requireOutRef } from './out-params.js';
@@ -41,16 +40,8 @@ export class cnclCliqueId {
 /** `cnclCliqueId_t` is a pointer to the struct: pass the cnclCliqueId object. */
 export type cnclCliqueId_t = cnclCliqueId;
 
-export class CnclComm implements LiveObject {
+export class CnclComm extends CommunicatorObject {
   readonly kind = 'cnclComm_t';
-  destroyed = false;
-
-  constructor(
-    readonly rank: number,
-    readonly nranks: number,
-    readonly device: number,
-    readonly site: CallSite | undefined,
-  ) {}
 }
 
 export type cnclComm_t = CnclComm;

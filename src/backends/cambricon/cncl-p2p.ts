@@ -7,10 +7,8 @@
  * only the peers need to. Unmatched transfers or size mismatches are CNCL_RET_ERR_ARGUMENTS
  * with OB2015.
  */
-import { processGroup } from '../sim/collective-call.js';
-import { DeviceFault } from '../sim/device-fault.js';
 import type { CallContext } from '../sim/facade-call.js';
-import { runPointToPoint, type PointToPointOp } from '../sim/p2p-call.js';
+import { PointToPointGroups } from '../sim/p2p-groups.js';
 import type { SimProcess } from '../sim/sim-process.js';
 import type { cnclDataType_t } from './constants.generated.js';
 import { cnclCall } from './library-calls.js';
@@ -18,27 +16,11 @@ import { queueStream, type cnrtQueue_t } from './cnrt-queue.js';
 import { requireComm, type cnclComm_t } from './cncl-communicator.js';
 import { cnclDType } from './cncl-collectives.js';
 
-interface GroupState {
-  depth: number;
-  pending: PointToPointOp[];
-}
-
-function groupState(process: SimProcess): GroupState {
-  return process.state<GroupState>('cambricon.cncl.group', () => ({ depth: 0, pending: [] }));
-}
-
-function flush(ctx: CallContext): void {
-  const state = groupState(ctx.process);
-  const ops = state.pending;
-  state.pending = [];
-  runPointToPoint(ctx, processGroup(ctx.process), ops);
-}
+const groups = (process: SimProcess): PointToPointGroups => PointToPointGroups.of(process, 'cambricon.cncl', { start: 'cnclGroupStart', end: 'cnclGroupEnd' });
 
 function transfer(ctx: CallContext, kind: 'send' | 'recv', buffer: unknown, count: number, data_type: unknown, peer: number, comm: unknown, queue: unknown): void {
   requireComm(comm);
-  const state = groupState(ctx.process);
-  state.pending.push({ kind, buffer, count, dtype: cnclDType(data_type), peer, stream: queueStream(ctx.process, queue), symbol: ctx.symbol, site: ctx.site });
-  if (state.depth === 0) flush(ctx);
+  groups(ctx.process).issue(ctx, { kind, buffer, count, dtype: cnclDType(data_type), peer, stream: queueStream(ctx.process, queue), symbol: ctx.symbol, site: ctx.site });
 }
 
 /** NCCL's argument order (buffer, count, type, peer, communicator, queue). */
@@ -51,17 +33,10 @@ export function cnclRecv(buffer: unknown, count: number, data_type: cnclDataType
 }
 
 export function cnclGroupStart(): number {
-  return cnclCall('cnclGroupStart', ({ process }) => {
-    groupState(process).depth += 1;
-  });
+  return cnclCall('cnclGroupStart', ({ process }) => groups(process).start());
 }
 
+/** Every rank exchanges at the end of each group, even without traffic of its own. */
 export function cnclGroupEnd(): number {
-  return cnclCall('cnclGroupEnd', (ctx) => {
-    const state = groupState(ctx.process);
-    if (state.depth === 0) throw new DeviceFault('invalid-value', 'cnclGroupEnd without a matching cnclGroupStart');
-    state.depth -= 1;
-    // Every rank exchanges at the end of each group, even without traffic of its own.
-    if (state.depth === 0) flush(ctx);
-  });
+  return cnclCall('cnclGroupEnd', (ctx) => groups(ctx.process).end(ctx));
 }

@@ -11,6 +11,7 @@ import { Tensor } from '../../runtime/tensor.js';
 import { runOp } from '../../runtime/run-op.js';
 import { GOLDEN_PROFILE } from '../../runtime/numerics/numeric-profile.js';
 import { DeviceFault } from '../sim/device-fault.js';
+import type { CallContext } from '../sim/facade-call.js';
 import type { DeviceOperand } from '../sim/launch-op.js';
 import type { Ref } from '../sim/ref.js';
 import type { SimProcess } from '../sim/sim-process.js';
@@ -126,6 +127,30 @@ function requireSameShape(a: readonly number[], b: readonly number[], what: stri
   if (!shapesEqual(a, b)) throw new DeviceFault('invalid-value', `${what}: ${formatShape(a)} vs ${formatShape(b)}`);
 }
 
+interface NormalizedCall {
+  readonly x_desc: cnnlTensorDescriptor_t;
+  readonly x: unknown;
+  readonly y_desc: cnnlTensorDescriptor_t;
+  readonly y: unknown;
+  readonly axis: number;
+  readonly workspace: unknown;
+  readonly workspace_size: number;
+}
+
+/**
+ * x and y of a normalization over dims [axis, rank): same shape, a catalog dtype for the call,
+ * the axis resolved, and the workspace the size query (`sizeQuery`) reports.
+ */
+function normalizedOperands(ctx: CallContext, c: NormalizedCall, workspaceBytes: (shape: readonly number[], axis: number) => number, sizeQuery: string) {
+  const X = tensorOperand(ctx.process, c.x_desc, c.x, 'x');
+  const Y = tensorOperand(ctx.process, c.y_desc, c.y, 'y');
+  requireSameShape(X.view.shape, Y.view.shape, 'x and y must have the same shape');
+  requireCatalogDType(ctx.symbol, X.view.dtype, 'data');
+  const a = normalizedAxis(c.axis, X.view.rank);
+  requireWorkspace(ctx, c.workspace, c.workspace_size, workspaceBytes(X.view.shape, a), sizeQuery);
+  return { X, Y, a, normShape: X.view.shape.slice(a) };
+}
+
 /**
  * y = (x - mean) · rstd · weight + bias over dims [axis, rank); saved_mean / saved_rstd get
  * the statistics (shaped by mean_rstd_desc, e.g. X.shape[:axis]) when not NULL. A NULL
@@ -150,13 +175,7 @@ export function cnnlLayerNormForward(
 ): number {
   return cnnlCall('cnnlLayerNormForward', (ctx) => {
     const h = requireHandle(handle);
-    const X = tensorOperand(ctx.process, x_desc, x, 'x');
-    const Y = tensorOperand(ctx.process, y_desc, y, 'y');
-    requireSameShape(X.view.shape, Y.view.shape, 'x and y must have the same shape');
-    requireCatalogDType('cnnlLayerNormForward', X.view.dtype, 'data');
-    const a = normalizedAxis(axis, X.view.rank);
-    const normShape = X.view.shape.slice(a);
-    requireWorkspace(ctx, workspace, workspace_size, layerNormWorkspace(X.view.shape, a), 'cnnlGetLayerNormOpWorkspaceSize');
+    const { X, Y, a, normShape } = normalizedOperands(ctx, { x_desc, x, y_desc, y, axis, workspace, workspace_size }, layerNormWorkspace, 'cnnlGetLayerNormOpWorkspaceSize');
     const scale =
       weight === null || weight === undefined
         ? Tensor.fromNumbers(new Array(product(normShape)).fill(1), normShape, X.view.dtype)
@@ -216,13 +235,7 @@ export function cnnlRmsNormForward(
 ): number {
   return cnnlCall('cnnlRmsNormForward', (ctx) => {
     const h = requireHandle(handle);
-    const X = tensorOperand(ctx.process, x_desc, x, 'x');
-    const Y = tensorOperand(ctx.process, y_desc, y, 'y');
-    requireSameShape(X.view.shape, Y.view.shape, 'x and y must have the same shape');
-    requireCatalogDType('cnnlRmsNormForward', X.view.dtype, 'data');
-    const a = normalizedAxis(axis, X.view.rank);
-    const normShape = X.view.shape.slice(a);
-    requireWorkspace(ctx, workspace, workspace_size, rmsNormWorkspace(X.view.shape, a), 'cnnlGetRmsNormOpWorkspaceSize');
+    const { X, Y, a, normShape } = normalizedOperands(ctx, { x_desc, x, y_desc, y, axis, workspace, workspace_size }, rmsNormWorkspace, 'cnnlGetRmsNormOpWorkspaceSize');
     const S = reshapeOperand(tensorOperand(ctx.process, scale_bias_desc, scale, 'scale'), normShape, 'scale');
     const B = bias === null || bias === undefined ? undefined : reshapeOperand(tensorOperand(ctx.process, scale_bias_desc, bias, 'bias'), normShape, 'bias');
     const rms = optionalStats(ctx.process, rms_desc, saved_rms, statsShape(X.view.shape, a), 'saved_rms');

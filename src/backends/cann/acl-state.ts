@@ -16,8 +16,6 @@ export class AclState {
   readonly deviceRefs = new Map<number, number>();
   lastError = 0;
   recentErrorMessage: string | null = null;
-  /** HcclGroupStart nesting depth. */
-  hcclGroupDepth = 0;
 
   get initialized(): boolean {
     return this.initRefCount > 0;

@@ -181,6 +181,14 @@ export function runGemm(run: RunContext, v: { a: DeviceOperand; b: DeviceOperand
   });
 }
 
+/** The element types of an Ex GEMM: A and B alike, and a combination computeType accepts. */
+function exTypes(Atype: number, Btype: number, Ctype: number, computeType: number): readonly [DType, DType, DType] {
+  const types = [dtypeOf(Atype), dtypeOf(Btype), dtypeOf(Ctype)] as const;
+  if (types[0] !== types[1]) throw new DeviceFault('invalid-value', `Atype and Btype must match (${types[0]} vs ${types[1]})`);
+  requireComputeType(computeType, types);
+  return types;
+}
+
 export function aclblasGemmEx(
   handle: aclblasHandle_t,
   transA: aclblasOperation_t,
@@ -205,9 +213,7 @@ export function aclblasGemmEx(
   return blasCall('aclblasGemmEx', (ctx) => {
     const h = requireHandle(handle);
     requireDefaultAlgo(algo);
-    const types = [dtypeOf(Atype), dtypeOf(Btype), dtypeOf(Ctype)] as const;
-    if (types[0] !== types[1]) throw new DeviceFault('invalid-value', `Atype and Btype must match (${types[0]} vs ${types[1]})`);
-    requireComputeType(computeType, types);
+    const types = exTypes(Atype, Btype, Ctype, computeType);
     const views = gemmViews(ctx, { transA, transB, m, n, k, alpha, A, lda, B, ldb, beta, C, ldc, types });
     runGemm(blasRun(ctx, h.stream, 'aclblasGemmEx'), views, alpha, beta, cannProfile());
   });
@@ -267,9 +273,7 @@ export function aclblasGemmStridedBatchedEx(
     const h = requireHandle(handle);
     requireDims({ batchCount, strideA, strideB, strideC });
     requireDefaultAlgo(algo);
-    const types = [dtypeOf(Atype), dtypeOf(Btype), dtypeOf(Ctype)] as const;
-    if (types[0] !== types[1]) throw new DeviceFault('invalid-value', `Atype and Btype must match (${types[0]} vs ${types[1]})`);
-    requireComputeType(computeType, types);
+    const types = exTypes(Atype, Btype, Ctype, computeType);
     if (batchCount * m * n * 4 > h.workspaceBytes) {
       throw new AclStatusError(ACLBLAS_STATUS_ALLOC_FAILED, 'OB2013', `batchCount * m * n * 4 = ${batchCount * m * n * 4} bytes exceed the handle's ${h.workspaceBytes}-byte workspace (README)`);
     }

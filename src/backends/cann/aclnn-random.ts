@@ -2,14 +2,17 @@
  * aclnn random operators (ops-math random): Dropout, DropoutGenMask + DropoutDoMask, and the
  * in-place InplaceNormal / InplaceUniform, mapped onto the canonical Dropout, RandomNormal and
  * RandomUniform. CANN's generator is not documented (the catalog marks these partial), so the
- * values are the canonical Philox stream for the call's seed (docs/random.md), not CANN's
- * bits. The canonical operators start at counter offset 0 and take no offset, so a non-zero
- * offset is reported as not simulated rather than silently ignored.
+ * values are the canonical Philox stream for the call's seed and offset (docs/random.md), not
+ * CANN's bits. The offset goes to the operators' `offset` attribute as a count of 32-bit
+ * draws, curand_init's unit. CANN documents it only as "the offset of the random number";
+ * that it counts the same 32-bit draws is inferred (torch_npu takes seed and offset from its
+ * Philox generator's philox_engine_inputs), not confirmed.
  *
  * Dropout masks are bit masks (uint8 storage, one bit per element). Their bit order is not
  * documented; the simulation packs element 8j + i into bit i of byte j, 1 = kept (unconfirmed),
  * so GenMask and DoMask agree with each other.
  */
+import type { RawAttributes } from '../../runtime/kernel.js';
 import { Tensor } from '../../runtime/tensor.js';
 import type { DevicePtr } from '../sim/device-memory.js';
 import { DeviceFault } from '../sim/device-fault.js';
@@ -17,7 +20,7 @@ import type { Ref } from '../sim/ref.js';
 import type { aclrtStream } from './acl-stream.js';
 import type { AclIntArray, AclTensor } from './acl-tensor.js';
 import { FLOATS_AND_DOUBLE, intArrayArg, requireDType, requireSameDType, requireShape, tensorArg } from './aclnn-args.js';
-import { execute, prepare, type AclOpExecutor } from './aclnn-executor.js';
+import { execute, prepare, type AclnnPlan, type AclOpExecutor } from './aclnn-executor.js';
 import { castTo, constant, launch, operand } from './aclnn-launch.js';
 import { cannProfile } from './aclnn-plan.js';
 import type { aclnnStatus } from './constants.generated.js';
@@ -25,12 +28,11 @@ import type { aclnnStatus } from './constants.generated.js';
 type WorkspaceSize = Ref<number>;
 type Executor = Ref<AclOpExecutor>;
 
-function requireOffsetZero(offset: number): void {
-  if (offset !== 0) {
-    throw new DeviceFault(
-      'not-supported',
-      `offset ${offset} is not simulated: the canonical random operators draw from Philox offset 0 for a seed; vary the seed between calls instead`,
-    );
+/** The counter offset: a non-negative integer the operators' number attribute can hold. */
+function requireOffset(offset: number): void {
+  if (!Number.isInteger(offset) || offset < 0) throw new DeviceFault('invalid-value', `offset must be a non-negative integer, got ${offset}`);
+  if (!Number.isSafeInteger(offset)) {
+    throw new DeviceFault('not-supported', `offset ${offset} is not simulated: offsets above 2^53 - 1 do not fit the canonical operators' offset attribute`);
   }
 }
 
@@ -67,6 +69,57 @@ function unpackBits(mask: Tensor, shape: readonly number[]): Tensor {
   return new Tensor(kept, 'bool', shape);
 }
 
+/** In-place fill of selfRef by a canonical generator: its shape and dtype, the call's seed and offset. */
+function fillInPlace(x: AclTensor, op: 'RandomNormal' | 'RandomUniform', distribution: RawAttributes, seed: number, offset: number): AclnnPlan {
+  requireSeed(seed);
+  requireOffset(offset);
+  const profile = cannProfile();
+  return {
+    workspaceSize: 0,
+    uses: [x],
+    run: (run) =>
+      void launch(run, {
+        op,
+        inputs: [],
+        attributes: { shape: [...x.viewDims], dtype: x.dtype, ...distribution, seed, offset },
+        outputs: [operand(run, x)],
+        profile,
+      }),
+  };
+}
+
+interface DropoutCall {
+  /** Device data, or (GenMask) a host tensor of ones whose output is discarded. */
+  readonly data: AclTensor | Tensor;
+  readonly out?: AclTensor;
+  readonly mask: AclTensor;
+  readonly ratio: number;
+  readonly train: boolean;
+  readonly seed: number;
+  readonly offset: number;
+}
+
+/** The canonical Dropout with its bool mask packed into the bit mask. */
+function dropoutPlan(d: DropoutCall): AclnnPlan {
+  requireSeed(d.seed);
+  requireOffset(d.offset);
+  const profile = cannProfile();
+  const data = d.data;
+  return {
+    workspaceSize: 0,
+    uses: [...(data instanceof Tensor ? [] : [data]), ...(d.out ? [d.out] : []), d.mask],
+    run: (run) =>
+      void launch(run, {
+        op: 'Dropout',
+        inputs: [data instanceof Tensor ? data : operand(run, data), constant(d.ratio, data.dtype), new Tensor(Uint8Array.of(d.train ? 1 : 0), 'bool', [])],
+        attributes: { seed: d.seed, offset: d.offset },
+        outputs: [d.out ? operand(run, d.out) : undefined, operand(run, d.mask)],
+        convert: ([y, kept]) => [y, packBits(kept, d.mask.viewDims)],
+        profile,
+      }),
+  };
+}
+
 export function aclnnDropoutGetWorkspaceSize(
   input: AclTensor,
   p: number,
@@ -87,22 +140,7 @@ export function aclnnDropoutGetWorkspaceSize(
     requireSameDType(x, 'input', o, 'out');
     requireMask(mask, 'maskOut', x.numel);
     requireProbability(p, 'p');
-    requireSeed(seed);
-    requireOffsetZero(offset);
-    const profile = cannProfile();
-    return {
-      workspaceSize: 0,
-      uses: [x, o, mask],
-      run: (run) =>
-        void launch(run, {
-          op: 'Dropout',
-          inputs: [operand(run, x), constant(p, x.dtype), new Tensor(Uint8Array.of(train ? 1 : 0), 'bool', [])],
-          attributes: { seed },
-          outputs: [operand(run, o), operand(run, mask)],
-          convert: ([y, kept]) => [y, packBits(kept, mask.viewDims)],
-          profile,
-        }),
-    };
+    return dropoutPlan({ data: x, out: o, mask, ratio: p, train, seed, offset });
   });
 }
 export function aclnnDropout(workspace: DevicePtr | null, workspaceSize: number, executor: AclOpExecutor, stream: aclrtStream): aclnnStatus {
@@ -117,22 +155,8 @@ export function aclnnDropoutGenMaskGetWorkspaceSize(shape: AclIntArray, prob: nu
     const count = dims.reduce((a, b) => a * b, 1);
     requireMask(mask, 'out', count);
     requireProbability(prob, 'prob');
-    requireSeed(seed);
-    requireOffsetZero(offset);
-    const profile = cannProfile();
-    return {
-      workspaceSize: 0,
-      uses: [mask],
-      run: (run) =>
-        void launch(run, {
-          op: 'Dropout',
-          inputs: [Tensor.fromNumbers(new Array<number>(count).fill(1), dims, 'float32'), constant(prob, 'float32'), new Tensor(Uint8Array.of(1), 'bool', [])],
-          attributes: { seed },
-          outputs: [undefined, operand(run, mask)],
-          convert: ([y, kept]) => [y, packBits(kept, mask.viewDims)],
-          profile,
-        }),
-    };
+    // The mask of a dropout of ones: Dropout keeps or drops each element by its draw alone.
+    return dropoutPlan({ data: Tensor.fromNumbers(new Array<number>(count).fill(1), dims, 'float32'), mask, ratio: prob, train: true, seed, offset });
   });
 }
 export function aclnnDropoutGenMask(workspace: DevicePtr | null, workspaceSize: number, executor: AclOpExecutor, stream: aclrtStream): aclnnStatus {
@@ -178,21 +202,7 @@ export function aclnnInplaceNormalGetWorkspaceSize(selfRef: AclTensor, mean: num
     const x = tensorArg(selfRef, 'selfRef');
     requireDType(x, 'selfRef', FLOATS_AND_DOUBLE);
     if (!Number.isFinite(mean) || !(std >= 0)) throw new DeviceFault('invalid-value', `mean must be finite and std >= 0 (got ${mean}, ${std})`);
-    requireSeed(seed);
-    requireOffsetZero(offset);
-    const profile = cannProfile();
-    return {
-      workspaceSize: 0,
-      uses: [x],
-      run: (run) =>
-        void launch(run, {
-          op: 'RandomNormal',
-          inputs: [],
-          attributes: { shape: [...x.viewDims], dtype: x.dtype, mean: Math.fround(mean), scale: Math.fround(std), seed },
-          outputs: [operand(run, x)],
-          profile,
-        }),
-    };
+    return fillInPlace(x, 'RandomNormal', { mean: Math.fround(mean), scale: Math.fround(std) }, seed, offset);
   });
 }
 export function aclnnInplaceNormal(workspace: DevicePtr | null, workspaceSize: number, executor: AclOpExecutor, stream: aclrtStream): aclnnStatus {
@@ -206,21 +216,7 @@ export function aclnnInplaceUniformGetWorkspaceSize(selfRef: AclTensor, from: nu
       throw new DeviceFault('not-supported', `${x.dtype} selfRef is not simulated: the canonical RandomUniform produces floating-point tensors`);
     }
     if (!Number.isFinite(from) || !Number.isFinite(to) || from > to) throw new DeviceFault('invalid-value', `[from, to) = [${from}, ${to}) is not a finite interval`);
-    requireSeed(seed);
-    requireOffsetZero(offset);
-    const profile = cannProfile();
-    return {
-      workspaceSize: 0,
-      uses: [x],
-      run: (run) =>
-        void launch(run, {
-          op: 'RandomUniform',
-          inputs: [],
-          attributes: { shape: [...x.viewDims], dtype: x.dtype, low: from, high: to, seed },
-          outputs: [operand(run, x)],
-          profile,
-        }),
-    };
+    return fillInPlace(x, 'RandomUniform', { low: from, high: to }, seed, offset);
   });
 }
 /** The vendor prototype names the second parameter workspace_size (aclnnInplaceUniform doc). */

@@ -6,7 +6,7 @@ import type { DType } from '../../runtime/dtype.js';
 import type { CallSite } from '../sim/call-site.js';
 import { DeviceFault } from '../sim/device-fault.js';
 import type { Reduction } from '../sim/collective-call.js';
-import type { LiveObject } from '../sim/sim-process.js';
+import { CommunicatorObject } from '../sim/sim-object.js';
 import {
   HCCL_DATA_TYPE_BFP16,
   HCCL_DATA_TYPE_FP16,
@@ -33,17 +33,18 @@ export class HcclRootInfo {
   readonly internal = new Uint8Array(HCCL_ROOT_INFO_BYTES);
 }
 
-export class HcclCommunicator implements LiveObject {
+export class HcclCommunicator extends CommunicatorObject {
   readonly kind = 'HcclComm';
-  destroyed = false;
   constructor(
-    readonly rank: number,
-    readonly nranks: number,
-    readonly device: number,
-    readonly site: CallSite | undefined,
+    rank: number,
+    nranks: number,
+    device: number,
+    site: CallSite | undefined,
     /** Set for the communicators of HcclCommInitAll, which live in one process. */
     readonly local?: LocalCommGroup,
-  ) {}
+  ) {
+    super(rank, nranks, device, site);
+  }
 }
 
 export type HcclComm = HcclCommunicator;

@@ -12,6 +12,7 @@ import { DeviceFault } from '../sim/device-fault.js';
 import type { DevicePtr } from '../sim/device-memory.js';
 import { requireLive } from '../sim/facade-call.js';
 import { requireDevicePtr } from '../sim/memory-ops.js';
+import { PointToPointGroups } from '../sim/p2p-groups.js';
 import type { Ref } from '../sim/ref.js';
 import { ITEM_SIZE } from '../../runtime/dtype.js';
 import { cannCall, AclStatusError, type AclCallContext } from './acl-call.js';
@@ -136,18 +137,20 @@ export function HcclBarrier(comm: HcclComm, stream: aclrtStream): HcclResult {
   });
 }
 
-/** Experimental in the header; collectives run eagerly, so a group only needs to be balanced. */
+/**
+ * Experimental in the header. Collectives run eagerly; HcclSend / HcclRecv inside the group
+ * wait for the outermost HcclGroupEnd.
+ */
 export function HcclGroupStart(): HcclResult {
-  return hcclCall('HcclGroupStart', (ctx) => {
-    ctx.acl.hcclGroupDepth += 1;
-  });
+  return hcclCall('HcclGroupStart', (ctx) => groups(ctx).start());
 }
 
+/**
+ * Ending the outermost group exchanges its point-to-point transfers. Every rank exchanges at
+ * each outermost group end, even without transfers of its own, so all ranks stay in step.
+ */
 export function HcclGroupEnd(): HcclResult {
-  return hcclCall('HcclGroupEnd', (ctx) => {
-    if (ctx.acl.hcclGroupDepth === 0) throw new DeviceFault('invalid-value', 'HcclGroupEnd without a matching HcclGroupStart');
-    ctx.acl.hcclGroupDepth -= 1;
-  });
+  return hcclCall('HcclGroupEnd', (ctx) => groups(ctx).end(ctx));
 }
 
 /** The result's name (the vendor's message text was not read; unconfirmed). */
@@ -221,37 +224,40 @@ export function HcclReduce(
   return hcclCall('HcclReduce', (ctx) => collective(ctx, comm, stream, { kind: 'Reduce', send: sendBuf, recv: recvBuf, count, dataType, op, root }));
 }
 
-function peerCheck(ctx: AclCallContext, comm: unknown, peer: number, count: number, dataType: number, what: string): { c: HcclCommunicator; bytes: number } {
+// ---------------------------------------------------------------------------------------------
+// Point to point: the shared grouped batches (sim/p2p-groups.ts), as CNCL and BKCL run them
+
+const groups = (ctx: AclCallContext): PointToPointGroups => PointToPointGroups.of(ctx.process, 'cann.hccl', { start: 'HcclGroupStart', end: 'HcclGroupEnd' });
+
+/**
+ * Queues one transfer, or runs it at once outside a group. The peer must be another rank of
+ * the communicator; the buffer is checked when the transfer runs.
+ */
+function transfer(ctx: AclCallContext, kind: 'send' | 'recv', buffer: unknown, count: number, dataType: number, peer: number, comm: unknown, stream: unknown): void {
   const c = requireComm(comm);
-  if (!Number.isInteger(peer) || peer < 0 || peer >= c.nranks || peer === c.rank) throw new DeviceFault('invalid-value', `${what} ${peer} must be another rank of the communicator (0..${c.nranks - 1}, not ${c.rank})`);
-  if (!Number.isSafeInteger(count) || count < 0) throw new DeviceFault('invalid-value', `count must be a non-negative integer, got ${count}`);
-  const bytes = count * ITEM_SIZE[hcclDType(dataType, false)];
-  if (c.local || !ctx.process.transport.send || !ctx.process.transport.receive) {
-    throw new DeviceFault('not-supported', 'point-to-point HcclSend / HcclRecv is not simulated: the program runner\'s transport has no point-to-point channel yet');
+  const what = kind === 'send' ? 'destRank' : 'srcRank';
+  if (!Number.isInteger(peer) || peer < 0 || peer >= c.nranks || peer === c.rank) {
+    throw new DeviceFault('invalid-value', `${what} ${peer} must be another rank of the communicator (0..${c.nranks - 1}, not ${c.rank})`);
   }
-  return { c, bytes };
+  if (!Number.isSafeInteger(count) || count < 0) throw new DeviceFault('invalid-value', `count must be a non-negative integer, got ${count}`);
+  if (c.local) {
+    throw new DeviceFault('not-supported', `${ctx.symbol} on HcclCommInitAll communicators is not simulated: use communicators from HcclCommInitRootInfo, one per rank`);
+  }
+  groups(ctx).issue(ctx, { kind, buffer, count, dtype: hcclDType(dataType, false), peer, stream: resolveStream(ctx, stream), symbol: ctx.symbol, site: ctx.site });
 }
 
+/**
+ * Sends count elements to destRank, matched in order by an HcclRecv on destRank from this rank
+ * with the same count and type. Outside a group each call is exchanged at once, so the ranks
+ * must pair their calls (one rank sends while its peer receives); inside HcclGroupStart /
+ * HcclGroupEnd the group's transfers are exchanged together when it ends, and every rank must
+ * reach that point (sim/p2p-call.ts).
+ */
 export function HcclSend(sendBuf: DevicePtr, count: number, dataType: HcclDataType | number, destRank: number, comm: HcclComm, stream: aclrtStream): HcclResult {
-  return hcclCall('HcclSend', (ctx) => {
-    const { c, bytes } = peerCheck(ctx, comm, destRank, count, dataType, 'destRank');
-    const send = requireDevicePtr(sendBuf, 'sendBuf');
-    const s = resolveStream(ctx, stream);
-    const payload = ctx.process.memory(send.allocation.device).bytes(send, bytes).slice();
-    ctx.process.ordering.enqueue(s, 0);
-    ctx.process.transport.send?.(destRank, `hccl.p2p:${c.rank}->${destRank}:${dataType}:${count}`, payload);
-  });
+  return hcclCall('HcclSend', (ctx) => transfer(ctx, 'send', sendBuf, count, dataType, destRank, comm, stream));
 }
 
+/** Receives count elements from srcRank into recvBuf (when the group ends, inside a group). */
 export function HcclRecv(recvBuf: DevicePtr, count: number, dataType: HcclDataType | number, srcRank: number, comm: HcclComm, stream: aclrtStream): HcclResult {
-  return hcclCall('HcclRecv', (ctx) => {
-    const { c, bytes } = peerCheck(ctx, comm, srcRank, count, dataType, 'srcRank');
-    const recv = requireDevicePtr(recvBuf, 'recvBuf');
-    const s = resolveStream(ctx, stream);
-    const target = ctx.process.memory(recv.allocation.device).bytes(recv, bytes);
-    const stamp = ctx.process.ordering.enqueue(s, 0);
-    const payload = ctx.process.transport.receive?.(srcRank, `hccl.p2p:${srcRank}->${c.rank}:${dataType}:${count}`) ?? new Uint8Array(0);
-    target.set(payload.subarray(0, bytes));
-    ctx.process.access.recordDeviceWrite(recv, bytes, stamp, ctx.symbol, ctx.site);
-  });
+  return hcclCall('HcclRecv', (ctx) => transfer(ctx, 'recv', recvBuf, count, dataType, srcRank, comm, stream));
 }

@@ -120,6 +120,8 @@ export const HCCL_STATUS: StatusCodes = {
     'use-after-free': HCCL_E_MEMORY,
     misaligned: HCCL_E_PARA,
     'not-supported': HCCL_E_NOT_SUPPORT,
+    // Ranks whose calls do not pair up (a send without its receive, different counts).
+    'collective-mismatch': HCCL_E_PARA,
   },
   fallback: HCCL_E_INTERNAL,
   name: namer('HcclResult'),

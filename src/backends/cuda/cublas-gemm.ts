@@ -140,73 +140,42 @@ function blasGemm(ctx: CallContext, g: BlasGemm): number | void {
   });
 }
 
-export function cublasSgemm(
-  handle: cublasHandle_t,
-  transa: cublasOperation_t,
-  transb: cublasOperation_t,
-  m: number,
-  n: number,
-  k: number,
-  alpha: number,
-  A: unknown,
-  lda: number,
-  B: unknown,
-  ldb: number,
-  beta: number,
-  C: unknown,
-  ldc: number,
-): cublasStatus_t {
-  return cublasCall('cublasSgemm', (ctx) =>
-    blasGemm(ctx, { handle, transa, transb, m, n, k, alpha, A, lda, B, ldb, beta, C, ldc, aType: 'float32', bType: 'float32', cType: 'float32', scale: 'float32', knobs: [], mathMode: true }),
-  );
+/**
+ * A GEMM with one element type for A, B, C and the scalars (cublas<t>gemm): the vendor's
+ * parameter list, run by blasGemm. `mathMode` says whether the handle's math mode applies.
+ */
+function typedGemm<Scalar>(symbol: string, dtype: 'float32' | 'float64' | 'float16', mathMode: boolean) {
+  return (
+    handle: cublasHandle_t,
+    transa: cublasOperation_t,
+    transb: cublasOperation_t,
+    m: number,
+    n: number,
+    k: number,
+    alpha: Scalar,
+    A: unknown,
+    lda: number,
+    B: unknown,
+    ldb: number,
+    beta: Scalar,
+    C: unknown,
+    ldc: number,
+  ): cublasStatus_t =>
+    cublasCall(symbol, (ctx) =>
+      blasGemm(ctx, { handle, transa, transb, m, n, k, alpha, A, lda, B, ldb, beta, C, ldc, aType: dtype, bType: dtype, cType: dtype, scale: dtype, knobs: [], mathMode }),
+    );
 }
 
-export function cublasDgemm(
-  handle: cublasHandle_t,
-  transa: cublasOperation_t,
-  transb: cublasOperation_t,
-  m: number,
-  n: number,
-  k: number,
-  alpha: number,
-  A: unknown,
-  lda: number,
-  B: unknown,
-  ldb: number,
-  beta: number,
-  C: unknown,
-  ldc: number,
-): cublasStatus_t {
-  return cublasCall('cublasDgemm', (ctx) =>
-    blasGemm(ctx, { handle, transa, transb, m, n, k, alpha, A, lda, B, ldb, beta, C, ldc, aType: 'float64', bType: 'float64', cType: 'float64', scale: 'float64', knobs: [], mathMode: false }),
-  );
-}
+export const cublasSgemm = typedGemm<number>('cublasSgemm', 'float32', true);
+
+export const cublasDgemm = typedGemm<number>('cublasDgemm', 'float64', false);
 
 /**
  * Half-precision GEMM with __half alpha / beta (read as fp16 values). Runs under the catalog's
  * cuda.cublas-16f profile (fp16 products and accumulation; inferred there from the __half
  * scalars); the handle's math mode is not applied, as it addresses single-precision routines.
  */
-export function cublasHgemm(
-  handle: cublasHandle_t,
-  transa: cublasOperation_t,
-  transb: cublasOperation_t,
-  m: number,
-  n: number,
-  k: number,
-  alpha: number | Uint16Array,
-  A: unknown,
-  lda: number,
-  B: unknown,
-  ldb: number,
-  beta: number | Uint16Array,
-  C: unknown,
-  ldc: number,
-): cublasStatus_t {
-  return cublasCall('cublasHgemm', (ctx) =>
-    blasGemm(ctx, { handle, transa, transb, m, n, k, alpha, A, lda, B, ldb, beta, C, ldc, aType: 'float16', bType: 'float16', cType: 'float16', scale: 'float16', knobs: [], mathMode: false }),
-  );
-}
+export const cublasHgemm = typedGemm<number | Uint16Array>('cublasHgemm', 'float16', false);
 
 /**
  * The (A/B type, C type) pairs cuBLAS accepts for each compute type, and the type alpha and
@@ -278,6 +247,35 @@ function requireAlgo(ctx: CallContext, algo: unknown): number | undefined {
   return undefined;
 }
 
+interface ExTypes {
+  readonly Atype: unknown;
+  readonly Btype: unknown;
+  readonly Ctype: unknown;
+  readonly computeType: unknown;
+  readonly algo: unknown;
+}
+
+/**
+ * cublasGemmEx and its strided batch: element and scale types from the compute type, the
+ * algorithm checked, and the compute type applied as the entry's knob.
+ */
+function exGemm(ctx: CallContext, g: Omit<BlasGemm, 'aType' | 'bType' | 'cType' | 'scale' | 'knobs' | 'mathMode'>, ex: ExTypes): number | void {
+  requireCublasHandle(g.handle);
+  const types = resolveExTypes(ctx, ex.Atype, ex.Btype, ex.Ctype, ex.computeType);
+  if (typeof types === 'number') return types;
+  const bad = requireAlgo(ctx, ex.algo);
+  if (bad !== undefined) return bad;
+  return blasGemm(ctx, {
+    ...g,
+    aType: types.a,
+    bType: types.b,
+    cType: types.c,
+    scale: types.scale,
+    knobs: [{ symbol: ctx.symbol, param: 'computeType', value: ex.computeType as number }],
+    mathMode: true,
+  });
+}
+
 /**
  * Mixed-precision GEMM: element types per operand, products and accumulation per
  * computeType (the catalog knob cublasGemmEx.computeType, applied after the handle's math
@@ -305,19 +303,9 @@ export function cublasGemmEx(
   computeType: cublasComputeType_t,
   algo: cublasGemmAlgo_t,
 ): cublasStatus_t {
-  return cublasCall('cublasGemmEx', (ctx) => {
-    requireCublasHandle(handle);
-    const types = resolveExTypes(ctx, Atype, Btype, Ctype, computeType);
-    if (typeof types === 'number') return types;
-    const bad = requireAlgo(ctx, algo);
-    if (bad !== undefined) return bad;
-    return blasGemm(ctx, {
-      handle, transa, transb, m, n, k, alpha, A, lda, B, ldb, beta, C, ldc,
-      aType: types.a, bType: types.b, cType: types.c, scale: types.scale,
-      knobs: [{ symbol: 'cublasGemmEx', param: 'computeType', value: computeType }],
-      mathMode: true,
-    });
-  });
+  return cublasCall('cublasGemmEx', (ctx) =>
+    exGemm(ctx, { handle, transa, transb, m, n, k, alpha, A, lda, B, ldb, beta, C, ldc }, { Atype, Btype, Ctype, computeType, algo }),
+  );
 }
 
 /**
@@ -381,20 +369,13 @@ export function cublasGemmStridedBatchedEx(
   computeType: cublasComputeType_t,
   algo: cublasGemmAlgo_t,
 ): cublasStatus_t {
-  return cublasCall('cublasGemmStridedBatchedEx', (ctx) => {
-    requireCublasHandle(handle);
-    const types = resolveExTypes(ctx, Atype, Btype, Ctype, computeType);
-    if (typeof types === 'number') return types;
-    const bad = requireAlgo(ctx, algo);
-    if (bad !== undefined) return bad;
-    return blasGemm(ctx, {
-      handle, transa, transb, m, n, k, alpha, A, lda, B, ldb, beta, C, ldc,
-      aType: types.a, bType: types.b, cType: types.c, scale: types.scale,
-      batch: { count: batchCount, strideA, strideB, strideC },
-      knobs: [{ symbol: 'cublasGemmStridedBatchedEx', param: 'computeType', value: computeType }],
-      mathMode: true,
-    });
-  });
+  return cublasCall('cublasGemmStridedBatchedEx', (ctx) =>
+    exGemm(
+      ctx,
+      { handle, transa, transb, m, n, k, alpha, A, lda, B, ldb, beta, C, ldc, batch: { count: batchCount, strideA, strideB, strideC } },
+      { Atype, Btype, Ctype, computeType, algo },
+    ),
+  );
 }
 
 export const cublasSgemm_v2 = cublasSgemm;

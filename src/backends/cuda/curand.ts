@@ -5,9 +5,11 @@
  * Every pseudorandom generator draws from Philox4x32-10 (src/runtime/random/philox-stream.ts)
  * laid out as cuRAND's device API lays out one subsequence: draw p of subsequence 0 under
  * key = seed. A generator keeps its position across calls; curandSetGeneratorOffset moves it
- * (absolute). Uniforms are curand_uniform's (0, 1] maps, normals its Box-Muller pairs
- * (docs/random.md). How NVIDIA's *host* generators spread draws over threads is not
- * documented, so values match cuRAND in distribution, not bit for bit, even for
+ * (absolute, in 32-bit draws as curand_init's offset). Each generation is traced as the
+ * canonical operator with that position as its `offset` attribute. Uniforms are
+ * curand_uniform's (0, 1] maps, normals its Box-Muller pairs (docs/random.md). How NVIDIA's
+ * *host* generators spread draws over threads is not documented, so values match cuRAND in
+ * distribution, not bit for bit, even for
  * CURAND_RNG_PSEUDO_PHILOX4_32_10. XORWOW (the default), MRG32K3A, MTGP32 and MT19937 streams
  * are not reproduced: such generators are created and draw from Philox4x32-10, with a
  * warning (OB2014) saying so. Quasirandom (Sobol) generators are not simulated:
@@ -223,10 +225,15 @@ function generate(ctx: CallContext, g: Generation): number | void {
   const draws = BigInt(g.distribution === 'uniform' ? n : g.dtype === 'float32' ? n : 2 * n);
   asDeviceWork(ctx, () => {
     const view = deviceTensor(ctx.process, { ptr: out, dtype: g.dtype, shape: [n] });
+    // Traced with the generator's position as the operator's offset, so a normal generation
+    // replays as RandomNormal exactly (seed and offset below 2^53). The values are computed on
+    // the exact 64-bit stream, and uniforms keep cuRAND's (0, 1], where RandomUniform wraps 1
+    // to low.
+    const stream64 = { seed: Number(generator.seed), offset: Number(start), shape: [n] };
     const attributes =
       g.distribution === 'uniform'
-        ? { dtype: g.dtype, low: 0, high: 1, seed: Number(generator.seed), shape: [n] }
-        : { dtype: g.dtype, mean, scale: stddev, seed: Number(generator.seed), shape: [n] };
+        ? { dtype: g.dtype, low: 0, high: 1, ...stream64 }
+        : { dtype: g.dtype, mean, scale: stddev, ...stream64 };
     launchOp(ctx.process, {
       backend: ctx.backend,
       symbol: ctx.symbol,

@@ -24,7 +24,8 @@ import { DeviceFault } from '../sim/device-fault.js';
 import { facadeCall, type CallContext, type StatusCodes } from '../sim/facade-call.js';
 import { preparePointToPoint, type PointToPointOp, type PreparedPointToPoint } from '../sim/p2p-call.js';
 import { Ref } from '../sim/ref.js';
-import type { LiveObject, SimProcess } from '../sim/sim-process.js';
+import { CommunicatorObject } from '../sim/sim-object.js';
+import type { SimProcess } from '../sim/sim-process.js';
 import type { SimStream } from '../sim/stream-ordering.js';
 import {
   ncclAvg,
@@ -115,19 +116,20 @@ class LocalClique {
   constructor(readonly members: NcclComm[]) {}
 }
 
-class NcclComm implements LiveObject {
+class NcclComm extends CommunicatorObject {
   readonly kind = 'ncclComm_t';
-  destroyed = false;
 
   constructor(
-    readonly rank: number,
-    readonly nranks: number,
-    readonly device: number,
-    readonly site: CallSite | undefined,
+    rank: number,
+    nranks: number,
+    device: number,
+    site: CallSite | undefined,
     /** How its collectives reach the other ranks: the program's ranks, or a clique in this process. */
     readonly group: CollectiveGroup | undefined,
     readonly clique: LocalClique | undefined,
-  ) {}
+  ) {
+    super(rank, nranks, device, site);
+  }
 }
 
 /** `typedef struct ncclComm* ncclComm_t`. */

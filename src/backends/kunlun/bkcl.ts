@@ -14,14 +14,14 @@
 import { randomFillSync } from 'node:crypto';
 import { isDType, type DType } from '../../runtime/dtype.js';
 import { callProfile } from '../sim/call-profile.js';
-import type { CallSite } from '../sim/call-site.js';
 import { exchangeOrFault, processGroup, runCollective, type CollectiveKind, type Reduction } from '../sim/collective-call.js';
 import { DeviceFault } from '../sim/device-fault.js';
 import type { DevicePtr } from '../sim/device-memory.js';
 import { facadeCall, type CallContext } from '../sim/facade-call.js';
-import { runPointToPoint, type PointToPointOp } from '../sim/p2p-call.js';
+import { PointToPointGroups } from '../sim/p2p-groups.js';
 import { Ref } from '../sim/ref.js';
-import type { LiveObject, SimProcess } from '../sim/sim-process.js';
+import { CommunicatorObject } from '../sim/sim-object.js';
+import type { SimProcess } from '../sim/sim-process.js';
 import type { BKCLDataType, BKCLOp, BKCLResult_t } from './constants.generated.js';
 import { KUNLUN, meaningOf } from './kunlun-catalog.js';
 import { BKCL_STATUS } from './status-codes.js';
@@ -37,16 +37,8 @@ export class BKCLUniqueId {
 }
 
 /** A BKCL communicator (`BKCLContext_t`). */
-export class SimBkclComm implements LiveObject {
+export class SimBkclComm extends CommunicatorObject {
   readonly kind = 'BKCLContext_t';
-  destroyed = false;
-
-  constructor(
-    readonly rank: number,
-    readonly nranks: number,
-    readonly device: number,
-    readonly site: CallSite | undefined,
-  ) {}
 }
 
 export type BKCLContext_t = SimBkclComm;
@@ -234,34 +226,13 @@ export function bkcl_reduce_scatter(
 // ---------------------------------------------------------------------------------------------
 // Point to point: queued inside a group, exchanged as one batch when it ends
 
-interface P2pState {
-  depth: number;
-  ops: PointToPointOp[];
-}
-
-function p2pState(process: SimProcess): P2pState {
-  return process.state<P2pState>('kunlun.bkcl.p2p', () => ({ depth: 0, ops: [] }));
-}
-
-/** Queues a transfer, or runs it at once outside a group (as its own one-call group). */
-function pointToPoint(call: CallContext, op: PointToPointOp): void {
-  const state = p2pState(call.process);
-  state.ops.push(op);
-  if (state.depth === 0) flushP2p(call);
-}
-
-function flushP2p(call: CallContext): void {
-  const state = p2pState(call.process);
-  const ops = state.ops;
-  state.ops = [];
-  runPointToPoint(call, processGroup(call.process), ops);
-}
+const groups = (process: SimProcess): PointToPointGroups => PointToPointGroups.of(process, 'kunlun.bkcl', { start: 'bkcl_group_start', end: 'bkcl_group_end' });
 
 /** `bkcl_send(comm, sendbuf, count, peer, datatype, stream)`: peer BEFORE the data type. */
 export function bkcl_send(comm: BKCLContext_t, sendbuf: DevicePtr, count: number, peer: number, datatype: BKCLDataType, stream: XPUStreamArgument): BKCLResult_t {
   return bkclCall('bkcl_send', (call) => {
     requireComm(comm);
-    pointToPoint(call, { kind: 'send', buffer: sendbuf, count, dtype: dataType(datatype), peer, stream: resolveStream(call.process, stream), symbol: call.symbol, site: call.site });
+    groups(call.process).issue(call, { kind: 'send', buffer: sendbuf, count, dtype: dataType(datatype), peer, stream: resolveStream(call.process, stream), symbol: call.symbol, site: call.site });
   });
 }
 
@@ -269,21 +240,14 @@ export function bkcl_send(comm: BKCLContext_t, sendbuf: DevicePtr, count: number
 export function bkcl_recv(comm: BKCLContext_t, recvbuf: DevicePtr, count: number, peer: number, datatype: BKCLDataType, stream: XPUStreamArgument): BKCLResult_t {
   return bkclCall('bkcl_recv', (call) => {
     requireComm(comm);
-    pointToPoint(call, { kind: 'recv', buffer: recvbuf, count, dtype: dataType(datatype), peer, stream: resolveStream(call.process, stream), symbol: call.symbol, site: call.site });
+    groups(call.process).issue(call, { kind: 'recv', buffer: recvbuf, count, dtype: dataType(datatype), peer, stream: resolveStream(call.process, stream), symbol: call.symbol, site: call.site });
   });
 }
 
 export function bkcl_group_start(): BKCLResult_t {
-  return bkclCall('bkcl_group_start', ({ process }) => {
-    p2pState(process).depth += 1;
-  });
+  return bkclCall('bkcl_group_start', ({ process }) => groups(process).start());
 }
 
 export function bkcl_group_end(): BKCLResult_t {
-  return bkclCall('bkcl_group_end', (call) => {
-    const state = p2pState(call.process);
-    if (state.depth === 0) throw new DeviceFault('invalid-value', 'bkcl_group_end without a matching bkcl_group_start');
-    state.depth -= 1;
-    if (state.depth === 0) flushP2p(call);
-  });
+  return bkclCall('bkcl_group_end', (call) => groups(call.process).end(call));
 }

@@ -41,3 +41,15 @@ export abstract class EventObject extends SimObject {
     super(site);
   }
 }
+
+/** A vendor communicator (ncclComm_t, HcclComm, cnclComm_t, BKCLContext_t): its rank among nranks, on a device. */
+export abstract class CommunicatorObject extends SimObject {
+  constructor(
+    readonly rank: number,
+    readonly nranks: number,
+    readonly device: number,
+    site: CallSite | undefined,
+  ) {
+    super(site);
+  }
+}

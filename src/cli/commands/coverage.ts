@@ -18,6 +18,7 @@ import { closestName } from '../../text/closest-name.js';
 import { EXIT_FINDING, EXIT_OK } from '../exit-codes.js';
 import { stringifyJson } from '../json-values.js';
 import { parseNumberOption } from '../parse-options.js';
+import { progressLine, type ProgressLine } from '../progress-line.js';
 import { colorEnabled, progressAllowed, style } from '../terminal.js';
 import { parseBackend } from './catalog.js';
 
@@ -78,22 +79,11 @@ export function gatingCoverage(report: CoverageReport): { target: BackendId; cov
     .reduce((low, x) => (x.coverage < low.coverage ? x : low));
 }
 
-function progressReporter(enabled: boolean): { update: (p: ScanProgress) => void; done: () => void } {
-  if (!enabled) return { update: () => {}, done: () => {} };
-  let last = 0;
-  let shown = false;
-  return {
-    update: (p) => {
-      const now = Date.now();
-      if (now - last < 100 && p.filesDone < p.filesTotal) return;
-      last = now;
-      shown = true;
-      process.stderr.write(`\r${style.dim(`scanning ${p.filesDone.toLocaleString('en-US')}/${p.filesTotal.toLocaleString('en-US')} files, ${p.linesDone.toLocaleString('en-US')} lines`)}\u001b[K`);
-    },
-    done: () => {
-      if (shown) process.stderr.write('\r\u001b[K');
-    },
-  };
+function progressReporter(enabled: boolean): ProgressLine<ScanProgress> {
+  return progressLine<ScanProgress>(enabled, {
+    text: (p) => `scanning ${p.filesDone.toLocaleString('en-US')}/${p.filesTotal.toLocaleString('en-US')} files, ${p.linesDone.toLocaleString('en-US')} lines`,
+    finished: (p) => p.filesDone >= p.filesTotal,
+  });
 }
 
 export function registerCoverageCommand(program: Command, setExitCode: (code: number) => void): void {

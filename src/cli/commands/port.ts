@@ -14,6 +14,7 @@ import type { PortFileResult, PortResult } from '../../port/port-result.js';
 import { unifiedDiff } from '../../port/render/unified-diff.js';
 import { EXIT_FINDING, EXIT_OK } from '../exit-codes.js';
 import { displayPath } from '../report-error.js';
+import { progressLine, type ProgressLine } from '../progress-line.js';
 import { colorEnabled, progressAllowed, style } from '../terminal.js';
 
 interface PortCommandOptions {
@@ -99,22 +100,13 @@ function summaryText(result: PortResult): string {
   return `${style.bold(results)} → ${s.to}\n${diagnostics}${effort}${copied}${verified}`;
 }
 
-function progressReporter(enabled: boolean): { update: (p: { done: number; total: number }) => void; done: () => void } {
-  if (!enabled) return { update: () => {}, done: () => {} };
-  let last = 0;
-  let shown = false;
-  return {
-    update: (p) => {
-      const now = Date.now();
-      if (p.total < 50 || (now - last < 100 && p.done < p.total)) return;
-      last = now;
-      shown = true;
-      process.stderr.write(`\r${style.dim(`porting ${p.done.toLocaleString('en-US')}/${p.total.toLocaleString('en-US')} files`)}\u001b[K`);
-    },
-    done: () => {
-      if (shown) process.stderr.write('\r\u001b[K');
-    },
-  };
+function progressReporter(enabled: boolean): ProgressLine<{ done: number; total: number }> {
+  return progressLine<{ done: number; total: number }>(enabled, {
+    text: (p) => `porting ${p.done.toLocaleString('en-US')}/${p.total.toLocaleString('en-US')} files`,
+    finished: (p) => p.done >= p.total,
+    // A small port finishes before a progress line would help.
+    worthShowing: (p) => p.total >= 50,
+  });
 }
 
 export function registerPortCommand(program: Command, setExitCode: (code: number) => void): void {

@@ -4,8 +4,9 @@
  *
  * Inference (training_mode false) and ratio 0 are the identity with an all-true mask. In
  * training, element i (row-major) is kept when the float32 uniform u_i = curand_uniform of
- * Philox draw i (seed attribute or the run's seed) is below the keep probability 1 - ratio,
- * the rule of PyTorch's fused CUDA dropout (aten/src/ATen/native/cuda/Dropout.cu); kept
+ * Philox draw `offset + i` (seed attribute or the run's seed; offset default 0) is below the
+ * keep probability 1 - ratio, the rule of PyTorch's fused CUDA dropout
+ * (aten/src/ATen/native/cuda/Dropout.cu); kept
  * elements are scaled by 1 / (1 - ratio). Dropped elements are data * 0 (so NaN and Inf stay
  * NaN, as ONNX's `scale * data * mask` gives). Ratio 1 drops everything, as PyTorch's
  * dropout(p=1) does, although ONNX only defines ratio in [0, 1). See docs/random.md.
@@ -15,12 +16,14 @@ import { AttributeReader } from '../attribute-reader.js';
 import type { FloatDType } from '../dtype.js';
 import { defineKernel } from '../kernel.js';
 import { PhiloxStream } from '../random/philox-stream.js';
-import { philoxKeyFromSeed } from '../random/random-attributes.js';
+import { philoxKeyFromSeed, readPhiloxOffset } from '../random/random-attributes.js';
 import { Tensor } from '../tensor.js';
 import { FLOAT_ONLY, requireDType, requireInput } from './templates/elementwise.js';
 
 export interface DropoutAttributes {
   readonly seed: number | undefined;
+  /** Philox counter offset in 32-bit draws (default 0). */
+  readonly offset: number;
 }
 
 const DEFAULT_RATIO = 0.5;
@@ -40,8 +43,9 @@ export const Dropout = defineKernel<DropoutAttributes>({
   parseAttributes: (raw) => {
     const reader = new AttributeReader('Dropout', raw);
     const seed = reader.int('seed');
+    const offset = readPhiloxOffset('Dropout', reader);
     reader.done();
-    return { seed };
+    return { seed, offset };
   },
   run: (inputs, attrs, ctx) => {
     const data = requireInput('Dropout', inputs, 0, 'data');
@@ -72,7 +76,7 @@ export const Dropout = defineKernel<DropoutAttributes>({
     if (ratio < 1) {
       const keepProbability = data.dtype === 'float64' ? 1 - ratio : Math.fround(1 - ratio);
       const scale = 1 / (1 - ratio);
-      const u = new PhiloxStream(philoxKeyFromSeed('Dropout', attrs.seed ?? ctx.seed)).uniform(size, 'float32');
+      const u = new PhiloxStream(philoxKeyFromSeed('Dropout', attrs.seed ?? ctx.seed), { offset: attrs.offset }).uniform(size, 'float32');
       for (let i = 0; i < size; i++) {
         const keep = u[i] < keepProbability;
         mask[i] = keep ? 1 : 0;

@@ -1,7 +1,7 @@
 /**
  * RandomUniform (ONNX RandomUniform-22): a tensor of `shape` drawn uniformly from [low, high)
- * with Philox4x32-10 (docs/random.md). Element i (row-major) uses draw i of the stream
- * keyed by `seed` (or the run's seed), subsequence 0, offset 0.
+ * with Philox4x32-10 (docs/random.md). Element i (row-major) uses draw `offset + i` of the
+ * stream keyed by `seed` (or the run's seed), subsequence 0; `offset` defaults to 0.
  */
 import { OpError } from '../../errors.js';
 import { AttributeReader } from '../attribute-reader.js';
@@ -19,6 +19,7 @@ export interface RandomUniformAttributes {
   readonly low: number;
   readonly high: number;
   readonly seed: number | undefined;
+  readonly offset: number;
   readonly shape: readonly number[];
 }
 
@@ -27,18 +28,18 @@ export const RandomUniform = defineKernel<RandomUniformAttributes>({
   inputs: { min: 0, max: 0 },
   parseAttributes: (raw) => {
     const reader = new AttributeReader('RandomUniform', raw);
-    const { dtype, seed, shape } = readRandomTensorAttributes('RandomUniform', reader);
+    const { dtype, seed, offset, shape } = readRandomTensorAttributes('RandomUniform', reader);
     const low = reader.float('low', 0);
     const high = reader.float('high', 1);
     reader.done();
     if (!Number.isFinite(low) || !Number.isFinite(high) || low > high) {
       throw new OpError('RandomUniform', `needs finite low <= high, got low ${low}, high ${high}`);
     }
-    return { dtype, low: floatAttributeFor(low, dtype), high: floatAttributeFor(high, dtype), seed, shape };
+    return { dtype, low: floatAttributeFor(low, dtype), high: floatAttributeFor(high, dtype), seed, offset, shape };
   },
   run: (_inputs, attrs, ctx) => {
     const { dtype, low, high, shape } = attrs;
-    const stream = new PhiloxStream(philoxKeyFromSeed('RandomUniform', attrs.seed ?? ctx.seed));
+    const stream = new PhiloxStream(philoxKeyFromSeed('RandomUniform', attrs.seed ?? ctx.seed), { offset: attrs.offset });
     const size = shapeSize(shape);
     const u = stream.uniform(size, dtype === 'float64' ? 'float64' : 'float32');
     const round = rounderFor(dtype);

@@ -1,7 +1,8 @@
 /**
  * Attributes shared by the random operators: ONNX `seed` (a float in RandomNormal /
- * RandomUniform, an int in Dropout) to a 64-bit Philox key, and the output description
- * (`dtype`, `seed`, `shape`) of the generators.
+ * RandomUniform, an int in Dropout) to a 64-bit Philox key, the opbridge `offset` (where in
+ * the stream the first draw comes from), and the output description (`dtype`, `seed`, `shape`)
+ * of the generators.
  */
 import { OpError } from '../../errors.js';
 import type { AttributeReader } from '../attribute-reader.js';
@@ -23,19 +24,38 @@ export function philoxKeyFromSeed(op: string, seed: number): bigint {
   return FLOAT64_WORDS[0];
 }
 
+/**
+ * The `offset` attribute: the Philox counter offset in 32-bit draws, the unit of
+ * `curand_init(seed, subsequence, offset, ...)` (its `skipahead(offset)` skips that many
+ * elements) and of PyTorch's philox offset, which PyTorch passes to curand_init unchanged.
+ * 0 by default. Attributes are JavaScript numbers, so offsets stop at 2^53 - 1.
+ */
+export function readPhiloxOffset(op: string, reader: AttributeReader): number {
+  const offset = reader.int('offset', 0);
+  if (!Number.isSafeInteger(offset) || offset < 0) {
+    throw new OpError(op, `attribute 'offset' must be an integer in [0, 2^53), got ${offset}`, {
+      fix: 'pass the Philox counter offset in 32-bit draws (0 starts at the beginning of the stream)',
+    });
+  }
+  return offset;
+}
+
 export interface RandomTensorAttributes {
   /** Output dtype: ONNX `dtype` (a TensorProto code or a dtype name), float32 by default. */
   readonly dtype: FloatDType;
   readonly seed: number | undefined;
+  /** Philox counter offset in 32-bit draws ({@link readPhiloxOffset}). */
+  readonly offset: number;
   readonly shape: readonly number[];
 }
 
-/** `dtype`, `seed` and the required `shape` of RandomNormal / RandomUniform. */
+/** `dtype`, `seed`, `offset` and the required `shape` of RandomNormal / RandomUniform. */
 export function readRandomTensorAttributes(op: string, reader: AttributeReader): RandomTensorAttributes {
   const dtype = reader.dtype('dtype', 'float32', FLOAT_DTYPES);
   const seed = reader.float('seed');
+  const offset = readPhiloxOffset(op, reader);
   const shape = reader.ints('shape');
   if (!shape) throw new OpError(op, `attribute 'shape' is required`, { fix: 'pass shape, e.g. [2, 3]' });
   assertValidShape(shape, op);
-  return { dtype, seed, shape };
+  return { dtype, seed, offset, shape };
 }

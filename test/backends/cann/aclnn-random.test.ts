@@ -1,6 +1,7 @@
 /**
  * aclnn random operators: determinism per seed, the documented identities (p = 0, inference),
- * GenMask + DoMask agreeing with Dropout, and the offset the canonical generator cannot take.
+ * GenMask + DoMask agreeing with Dropout, and the Philox offset passed through to the
+ * canonical operators' offset attribute.
  */
 import { describe, expect, it } from 'vitest';
 import * as cann from '../../../src/backends/cann/index.js';
@@ -35,8 +36,14 @@ describe('aclnn random operators', () => {
       expect(keptCount).toBeLessThan(62);
       expect(Array.from(dropout(s, x, 0.25, false, 7).out)).toEqual(Array.from(x));
       expect(Array.from(dropout(s, x, 0, true, 7).out)).toEqual(Array.from(x));
-      expect(dropout(s, x, 0.25, true, 7, 4).status).toBe(cann.ACLNN_ERR_PARAM_INVALID);
-      expect(cann.aclGetRecentErrMsg()).toMatch(/offset 4 is not simulated/);
+      // Offset 8 continues the offset-0 stream: the mask of elements 8.. is byte 1.. of the whole.
+      const shifted = dropout(s, x, 0.25, true, 7, 8);
+      expect(shifted.status).toBe(cann.ACLNN_SUCCESS);
+      const longer = dropout(s, Float32Array.from({ length: COUNT }, (_, i) => i + 1), 0.25, true, 7);
+      expect(Array.from(shifted.mask.subarray(0, COUNT / 8 - 1))).toEqual(Array.from(longer.mask.subarray(1)));
+      expect(Array.from(shifted.mask)).not.toEqual(Array.from(a.mask));
+      expect(dropout(s, x, 0.25, true, 7, -4).status).toBe(cann.ACLNN_ERR_PARAM_INVALID);
+      expect(cann.aclGetRecentErrMsg()).toMatch(/offset must be a non-negative integer, got -4/);
     }));
 
   it('DropoutGenMask then DropoutDoMask give what Dropout gives for the same seed', () =>
@@ -71,6 +78,14 @@ describe('aclnn random operators', () => {
       const u = s.read(t.ptr, n);
       expect(Math.min(...u)).toBeGreaterThanOrEqual(-3);
       expect(Math.max(...u)).toBeLessThan(-1);
+      // The offset is the canonical operators' offset attribute (32-bit draws): uniforms at
+      // offset 5 are the offset-0 uniforms from element 5 on; normals at offset 6 from element 6.
+      s.twoPhase((ws, ex) => cann.aclnnInplaceUniformGetWorkspaceSize(t.t, -3, -1, 12, 5, ws, ex), cann.aclnnInplaceUniform);
+      expect(Array.from(s.read(t.ptr, n - 5))).toEqual(Array.from(u.subarray(5)));
+      s.twoPhase((ws, ex) => cann.aclnnInplaceNormalGetWorkspaceSize(t.t, 2, 0.5, 11, 6, ws, ex), cann.aclnnInplaceNormal);
+      expect(Array.from(s.read(t.ptr, n - 6))).toEqual(Array.from(first.subarray(6)));
+      expect(s.twoPhase((ws, ex) => cann.aclnnInplaceNormalGetWorkspaceSize(t.t, 2, 0.5, 11, 2 ** 60, ws, ex), cann.aclnnInplaceNormal).prepared).not.toBe(cann.ACLNN_SUCCESS);
+      expect(cann.aclGetRecentErrMsg()).toMatch(/offset \d+ is not simulated: offsets above 2\^53 - 1/);
       const ints = s.dev(new Int32Array(4), [4], cann.ACL_INT32);
       expect(s.twoPhase((ws, ex) => cann.aclnnInplaceUniformGetWorkspaceSize(ints.t, 0, 4, 1, 0, ws, ex), cann.aclnnInplaceUniform).prepared).toBe(cann.ACLNN_ERR_PARAM_INVALID);
     }));

@@ -1,8 +1,13 @@
-/** HCCL: communicator set-up rules, the collectives on HcclCommInitAll groups, and the gaps. */
+/**
+ * HCCL: communicator set-up rules, the collectives on HcclCommInitAll groups, HcclSend /
+ * HcclRecv across ranks, and the gaps.
+ */
 import { describe, expect, it } from 'vitest';
 import * as cann from '../../../src/backends/cann/index.js';
 import { ref } from '../../../src/backends/sim/ref.js';
 import type { DevicePtr } from '../../../src/backends/sim/device-memory.js';
+import { randomFloat32 } from '../../../src/backends/host/host-data.js';
+import { runProgram } from '../../../src/run/run-program.js';
 import { withCann } from './harness.js';
 
 function buffer(device: number, values: Float32Array): DevicePtr {
@@ -93,4 +98,46 @@ describe('HCCL collectives on HcclCommInitAll communicators', () => {
       expect(s.ids()).toContain('OB2015');
       expect(cann.HcclCommInitAll(2, [0, 0], [null, null])).toBe(cann.HCCL_E_PARA);
     }));
+});
+
+describe('HcclSend / HcclRecv', () => {
+  it('rejects a peer that is not another rank, a bad count, and HcclCommInitAll communicators', () =>
+    withCann((s) => {
+      const info = ref<cann.HcclRootInfo>();
+      cann.HcclGetRootInfo(info);
+      const comm = ref<cann.HcclComm>();
+      expect(cann.HcclCommInitRootInfo(1, info.value, 0, comm)).toBe(cann.HCCL_SUCCESS);
+      const x = buffer(0, Float32Array.of(1, 2));
+      expect(cann.HcclSend(x, 2, cann.HCCL_DATA_TYPE_FP32, 0, comm.value, s.stream)).toBe(cann.HCCL_E_PARA);
+      expect(cann.aclGetRecentErrMsg()).toMatch(/destRank 0 must be another rank of the communicator \(0\.\.0, not 0\)/);
+      expect(cann.HcclRecv(x, 2, cann.HCCL_DATA_TYPE_FP32, 5, comm.value, s.stream)).toBe(cann.HCCL_E_PARA);
+      expect(cann.aclGetRecentErrMsg()).toMatch(/srcRank 5 must be another rank/);
+      cann.HcclCommDestroy(comm.value);
+      expect(cann.HcclSend(x, 2, cann.HCCL_DATA_TYPE_FP32, 1, comm.value, s.stream)).toBe(cann.HCCL_E_PARA);
+      const comms: (cann.HcclComm | null)[] = [null, null];
+      cann.HcclCommInitAll(2, [0, 1], comms);
+      expect(cann.HcclSend(x, -1, cann.HCCL_DATA_TYPE_FP32, 1, comms[0]!, null)).toBe(cann.HCCL_E_PARA);
+      expect(cann.aclGetRecentErrMsg()).toMatch(/count must be a non-negative integer, got -1/);
+      expect(cann.HcclSend(x, 2, cann.HCCL_DATA_TYPE_FP32, 1, comms[0]!, null)).toBe(cann.HCCL_E_NOT_SUPPORT);
+      expect(cann.aclGetRecentErrMsg()).toMatch(/HcclSend on HcclCommInitAll communicators is not simulated/);
+    }));
+
+  it('exchanges around a 4-rank ring, grouped and as paired blocking calls; unpaired counts are HCCL_E_PARA (OB2015)', async () => {
+    const n = 4;
+    const count = 16;
+    const run = await runProgram(new URL('../../fixtures/programs/cann/hccl-ring.ts', import.meta.url).pathname, { ranks: n });
+    const inputs = Array.from({ length: n }, (_, r) => Array.from(randomFloat32(count, 300 + r)));
+    for (const rank of run.ranks) {
+      const out = (name: string) => rank.outputs.get(name)!.toFlatArray();
+      const fromLeft = inputs[(rank.rank + n - 1) % n];
+      // Transfers copy bytes: exact.
+      expect(out('grouped')).toEqual(fromLeft);
+      expect(out('paired')).toEqual(fromLeft);
+      // Every rank sees the unpaired group (rank 0 sends 16 floats, rank 1 expects 8).
+      expect(out('mismatch')).toEqual([cann.HCCL_E_PARA]);
+      const errors = rank.diagnostics.filter((d) => d.severity === 'error');
+      expect(errors.map((d) => `${d.id} ${d.symbol}`)).toEqual(['OB2015 HcclGroupEnd']);
+      expect(errors[0].message).toMatch(/send 1 from rank 0 to rank 1 carries 16 float32 but the matching receive expects 8 float32/);
+    }
+  });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { RawAttributes } from '../../../src/runtime/kernel.js';
 import { PhiloxStream } from '../../../src/runtime/random/philox-stream.js';
+import { runOp } from '../../../src/runtime/run-op.js';
 import { allocate, cuda, diagnosticIds, downloadFloat32, inProcess } from './cuda-test-kit.js';
 
 const { ref, CURAND_STATUS_SUCCESS, CURAND_STATUS_LENGTH_NOT_MULTIPLE, CURAND_STATUS_TYPE_ERROR, CURAND_STATUS_NOT_INITIALIZED } = cuda;
@@ -30,7 +32,30 @@ describe('cuRAND host API on Philox4x32-10', () => {
     });
     const trace = p.tracer.records.filter((r) => r.kind === 'op');
     expect(trace.map((r) => r.op)).toEqual(['RandomUniform', 'RandomUniform', 'RandomUniform']);
-    expect(trace[0].attributes).toMatchObject({ low: 0, high: 1, seed: 1234, shape: [5] });
+    expect(trace[0].attributes).toMatchObject({ low: 0, high: 1, seed: 1234, offset: 0, shape: [5] });
+    // The generator's position is each call's offset: 5 after the first call, 2 after the seek.
+    expect(trace.map((r) => r.attributes.offset)).toEqual([0, 5, 2]);
+  });
+
+  it('traces each normal generation as RandomNormal at the generator offset, which replays it exactly', () => {
+    let generated: number[] = [];
+    const p = inProcess(() => {
+      const g = generator();
+      cuda.curandSetPseudoRandomGeneratorSeed(g, 77n);
+      const d = allocate(4 * 6);
+      expect(cuda.curandGenerateNormal(g, d, 4, 0, 1)).toBe(CURAND_STATUS_SUCCESS);
+      // Absolute offset 7 (odd: pairs start mid block and differ from the offset-0 pairing).
+      expect(cuda.curandSetGeneratorOffset(g, 7n)).toBe(CURAND_STATUS_SUCCESS);
+      expect(cuda.curandGenerateNormal(g, d, 6, -1, 2)).toBe(CURAND_STATUS_SUCCESS);
+      generated = [...downloadFloat32(d, 6)];
+      cuda.curandDestroyGenerator(g);
+    });
+    const trace = p.tracer.records.filter((r) => r.kind === 'op');
+    expect(trace.map((r) => r.attributes.offset)).toEqual([0, 7]);
+    const [replayed] = runOp('RandomNormal', [], trace[1].attributes as RawAttributes);
+    expect(replayed.toFlatArray()).toEqual(generated);
+    const expected = new PhiloxStream(77n, { offset: 7n }).normal(6, 'float32');
+    expect(generated).toEqual(Array.from(expected, (z) => Math.fround(-1 + 2 * z)));
   });
 
   it('generates normals with the given mean and stddev, in pairs: an odd count is CURAND_STATUS_LENGTH_NOT_MULTIPLE', () => {

@@ -76,6 +76,16 @@ describe('Dropout training (closed form; ONNX leaves the generator unspecified)'
     expect(mask({}, 7)).toEqual(mask({ seed: 7 }));
   });
 
+  it('offset k keeps element i by draw k + i: the offset-0 mask shifted by k', () => {
+    const long = Tensor.zeros([x.size + 9], 'float32');
+    const [, whole] = runOp('Dropout', [long, ratio(0.5), TRUE], { seed: 13 });
+    const [, shifted] = runOp('Dropout', [x, ratio(0.5), TRUE], { seed: 13, offset: 9 });
+    expect(shifted.toFlatArray()).toEqual(whole.toFlatArray().slice(9));
+    const [, atZero] = runOp('Dropout', [x, ratio(0.5), TRUE], { seed: 13 });
+    expect(shifted.toFlatArray()).not.toEqual(atZero.toFlatArray());
+    expect(() => runOp('Dropout', [x, ratio(0.5), TRUE], { offset: -1 })).toThrow(/Dropout: attribute 'offset' must be an integer/);
+  });
+
   it('keeps a fraction 1 - ratio (fixed seed; 5 binomial standard errors)', () => {
     const n = 1 << 16;
     const big = Tensor.zeros([n], 'float32');

@@ -32,6 +32,25 @@ describe('RandomNormal', () => {
     expect(five).toEqual(six.slice(0, 5));
   });
 
+  it('offset 2j (float32; 4j for float64) continues the offset-0 sequence from element 2j', () => {
+    // Exact: the same pairs from the same draws. Offset 6 starts mid Philox block.
+    const whole = runOp('RandomNormal', [], { shape: [20], seed: 31, mean: 1, scale: 3 })[0].toFlatArray();
+    for (const j of [1, 2, 3, 8]) {
+      const tail = runOp('RandomNormal', [], { shape: [20 - 2 * j], seed: 31, mean: 1, scale: 3, offset: 2 * j })[0].toFlatArray();
+      expect(tail).toEqual(whole.slice(2 * j));
+    }
+    const whole64 = runOp('RandomNormal', [], { shape: [10], seed: 31, dtype: 11 })[0].toFlatArray();
+    expect(runOp('RandomNormal', [], { shape: [6], seed: 31, dtype: 11, offset: 8 })[0].toFlatArray()).toEqual(whole64.slice(4));
+  });
+
+  it('an odd offset pairs draws differently: z comes from draws offset + 2k, offset + 2k + 1', () => {
+    const [y] = runOp('RandomNormal', [], { shape: [6], seed: 31, offset: 1 });
+    expect(y.toFlatArray()).toEqual(Array.from(new PhiloxStream(31, { offset: 1 }).normal(6, 'float32')));
+    const atZero = runOp('RandomNormal', [], { shape: [6], seed: 31 })[0].toFlatArray();
+    expect(y.toFlatArray()).not.toEqual(atZero);
+    expect(runOp('RandomNormal', [], { shape: [6], seed: 31, offset: 0 })[0].toFlatArray()).toEqual(atZero);
+  });
+
   it('is deterministic per seed and uses the run seed when the attribute is absent', () => {
     const a = runOp('RandomNormal', [], { shape: [16], seed: 12 })[0].toFlatArray();
     expect(runOp('RandomNormal', [], { shape: [16] }, { seed: 12 })[0].toFlatArray()).toEqual(a);
@@ -53,5 +72,6 @@ describe('RandomNormal', () => {
     expect(() => runOp('RandomNormal', [], { shape: [1], scale: NaN })).toThrow(/finite mean and scale/);
     expect(() => runOp('RandomNormal', [], { shape: [1], dtype: 6 })).toThrow(/selects int32/);
     expect(() => runOp('RandomNormal', [], { shape: [1], low: 0 })).toThrow(/unknown attribute 'low'/);
+    expect(() => runOp('RandomNormal', [], { shape: [1], offset: -1 })).toThrow(/RandomNormal: attribute 'offset' must be an integer in \[0, 2\^53\)/);
   });
 });

@@ -59,6 +59,29 @@ describe('RandomUniform', () => {
     expect(runOp('RandomUniform', [], { shape: [32], seed: 9.5 })[0].toFlatArray()).not.toEqual(a);
   });
 
+  it('offset k starts at draw k: it continues the offset-0 stream from element k', () => {
+    // Exact: same draws, same float32 formula. Offsets 5 and 7 start mid Philox block.
+    const whole = runOp('RandomUniform', [], { shape: [40], seed: 6, low: -1, high: 3 })[0].toFlatArray();
+    for (const k of [1, 4, 5, 7, 32]) {
+      const tail = runOp('RandomUniform', [], { shape: [40 - k], seed: 6, low: -1, high: 3, offset: k })[0].toFlatArray();
+      expect(tail).toEqual(whole.slice(k));
+    }
+    // float64 outputs take one draw per element too.
+    const whole64 = runOp('RandomUniform', [], { shape: [12], seed: 6, dtype: 11 })[0].toFlatArray();
+    expect(runOp('RandomUniform', [], { shape: [9], seed: 6, dtype: 11, offset: 3 })[0].toFlatArray()).toEqual(whole64.slice(3));
+  });
+
+  it('offsets beyond 2^32 draws are curand_init(seed, 0, offset) positions, and differ from offset 0', () => {
+    const offset = 2 ** 40 + 6;
+    const [y] = runOp('RandomUniform', [], { shape: [8], seed: 2, offset });
+    const u = new PhiloxStream(2, { offset }).uniform(8, 'float32');
+    expect(y.toFlatArray()).toEqual(Array.from(u, (x) => (x === 1 ? 0 : x)));
+    const atZero = runOp('RandomUniform', [], { shape: [8], seed: 2 })[0].toFlatArray();
+    expect(y.toFlatArray()).not.toEqual(atZero);
+    // Offset 0 given explicitly is the default.
+    expect(runOp('RandomUniform', [], { shape: [8], seed: 2, offset: 0 })[0].toFlatArray()).toEqual(atZero);
+  });
+
   it('handles empty and scalar shapes', () => {
     expect(runOp('RandomUniform', [], { shape: [0, 3] })[0].size).toBe(0);
     const [scalar] = runOp('RandomUniform', [], { shape: [] });
@@ -82,5 +105,8 @@ describe('RandomUniform', () => {
     expect(() => runOp('RandomUniform', [], { shape: [2], dtype: 99 })).toThrow(/'dtype' = 99 is not an ONNX TensorProto data type/);
     expect(() => runOp('RandomUniform', [], { shape: [2], seed: Infinity })).toThrow(/finite/);
     expect(() => runOp('RandomUniform', [], { shape: [2], mean: 1 })).toThrow(/unknown attribute 'mean'/);
+    expect(() => runOp('RandomUniform', [], { shape: [2], offset: -4 })).toThrow(/RandomUniform: attribute 'offset' must be an integer in \[0, 2\^53\), got -4/);
+    expect(() => runOp('RandomUniform', [], { shape: [2], offset: 1.5 })).toThrow(/attribute 'offset' must be an integer/);
+    expect(() => runOp('RandomUniform', [], { shape: [2], offset: 2 ** 60 })).toThrow(/'offset' must be an integer in \[0, 2\^53\)/);
   });
 });
