@@ -120,6 +120,7 @@ export class FilePorter {
 
   private visit = (node: ts.Node): void => {
     if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) return;
+    if (ts.isVariableStatement(node) && this.dropDeclaration(node)) return;
     if (ts.isCallExpression(node)) {
       const callee = this.refs.exact(node.expression);
       if (callee?.symbol?.kind === 'entry') {
@@ -148,6 +149,48 @@ export class FilePorter {
     }
     ts.forEachChild(node, this.visit);
   };
+
+  /**
+   * Removes `const v = ref<T>();` when T is a source facade type and a registered dropper says
+   * every use of `v` is lowered away (a descriptor the target does not have).
+   */
+  private dropDeclaration(statement: ts.VariableStatement): boolean {
+    const declarations = statement.declarationList.declarations;
+    if (declarations.length !== 1 || this.isSuppressed(statement)) return false;
+    const [d] = declarations;
+    const init = d.initializer;
+    if (!ts.isIdentifier(d.name) || !init || !ts.isCallExpression(init) || init.arguments.length > 0 || init.typeArguments?.length !== 1) return false;
+    if (this.refs.exact(init.expression)?.symbol?.kind !== 'host') return false;
+    const typeArgument = init.typeArguments[0];
+    if (!ts.isTypeReferenceNode(typeArgument) || !ts.isIdentifier(typeArgument.typeName) || !this.refs.resolve(typeArgument.typeName)) return false;
+    const ctx = this.lowerContext({ kind: 'named' }, undefined, init);
+    if (!this.options.lowerers.dropsDeclaration(d.name.text, d, ctx)) return false;
+    const text = this.text;
+    const start = statement.getStart(this.sourceFile);
+    const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+    let end = statement.end;
+    while (end < text.length && (text[end] === ' ' || text[end] === '\t')) end++;
+    if (text.slice(lineStart, start).trim() === '' && (end === text.length || text[end] === '\n' || text[end] === '\r')) {
+      if (text[end] === '\r') end++;
+      if (text[end] === '\n') end++;
+      this.edits.replace(lineStart, end, '');
+    } else this.edits.replace(start, statement.end, '');
+    this.record(statement, 'call', d.name.text, []);
+    return true;
+  }
+
+  private lowerContext(style: ReferenceStyle, origin: string | undefined, node: ts.CallExpression): LowerContext {
+    return {
+      catalog: this.options.catalog,
+      target: this.options.to,
+      names: this.names,
+      style,
+      origin,
+      fresh: this.fresh,
+      context: this.context,
+      layout: callLayoutOf(node, this.sourceFile),
+    };
+  }
 
   private isSuppressed(node: ts.Node): boolean {
     if (this.suppressed.isEmpty) return false;
@@ -237,22 +280,21 @@ export class FilePorter {
     };
     const lifted = this.options.lifters.lift(call, liftContext);
     if (!lifted.ok) return lifted.diagnostics;
-    const lowerContext: LowerContext = {
-      catalog: this.options.catalog,
-      target: this.options.to,
-      names: this.names,
-      style: this.styleOf(callee),
-      origin: this.originOf(callee),
-      fresh: this.fresh,
-      context: this.context,
-      layout: callLayoutOf(node, this.sourceFile),
-    };
+    const lowerContext = this.lowerContext(this.styleOf(callee), this.originOf(callee), node);
     const lowered = this.options.lowerers.lower(lifted.invocation, lowerContext);
     if (!lowered.ok) return lowered.diagnostics;
-    const placed = placeLowering(node, lowered.lowering, this.edits, this.sourceFile);
+    const placed = placeLowering(
+      node,
+      lowered.lowering,
+      this.edits,
+      this.sourceFile,
+      (c) => this.refs.exact(c.expression)?.symbol?.kind === 'entry',
+      () => this.fresh.fresh('status'),
+    );
     if (!placed.ok) return [pending('OB1017', { symbol: entry.spec.symbol, reason: placed.reason }, entry.spec.symbol)];
     this.record(node, 'call', entry.spec.symbol, lowered.lowering.targetSymbols);
-    this.callTargets.set(node, this.options.catalog.entry(this.options.to, lowered.lowering.targetSymbols[lowered.lowering.targetSymbols.length - 1]) ?? null);
+    const last = lowered.lowering.targetSymbols[lowered.lowering.targetSymbols.length - 1];
+    this.callTargets.set(node, (last !== undefined ? this.options.catalog.entry(this.options.to, last) : undefined) ?? null);
     const placedDiagnostics = lowered.lowering.diagnostics.map((d) => this.place(node, d));
     if (this.options.comments) {
       const keep = new Set(placedDiagnostics.filter((d) => d.severity !== 'info').map(commentText));

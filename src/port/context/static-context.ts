@@ -57,6 +57,7 @@ type Scope = ts.SignatureDeclaration | ts.SourceFile;
 export class StaticContext {
   private readonly callsByScope = new Map<Scope, ResolvedCall[]>();
   private readonly constants: ConstantEvaluator;
+  private everyCall: ResolvedCall[] | undefined;
 
   constructor(
     readonly sourceFile: ts.SourceFile,
@@ -98,6 +99,28 @@ export class StaticContext {
   /** The set-call in effect at `before`: the nearest one. */
   lastSetCall(target: ts.Expression, before: ts.Node, query: SetCallQuery = {}): ResolvedCall | undefined {
     return this.setCallsFor(target, before, query)[0];
+  }
+
+  /** Every facade call in the file (nested functions included), in source order. */
+  allCalls(): ResolvedCall[] {
+    this.everyCall ??= (() => {
+      const list: ResolvedCall[] = [];
+      const visit = (node: ts.Node): void => {
+        ts.forEachChild(node, visit);
+        if (ts.isCallExpression(node)) {
+          const resolved = this.resolveCall(node);
+          if (resolved) list.push(resolved);
+        }
+      };
+      visit(this.sourceFile);
+      return list.sort((a, b) => a.node.getStart(this.sourceFile) - b.node.getStart(this.sourceFile));
+    })();
+    return this.everyCall;
+  }
+
+  /** A facade call with its entry, if `node` is one. */
+  resolve(node: ts.CallExpression): ResolvedCall | undefined {
+    return this.resolveCall(node);
   }
 
   /** The argument a resolved call passes for a role (first parameter with that role). */

@@ -1,0 +1,107 @@
+/**
+ * Canonical operators with tensor views → CANN aclnn two-phase calls (aclnn-two-phase.ts).
+ * Each lowering states what it needs of the invocation (`planAclnn`); what aclnn cannot express
+ * (an output scale alpha ≠ 1, blending into the old output beta ≠ 0, Add with beta ≠ 1) is
+ * declined with OB1019 rather than ported wrongly. The plan is a pure function, so the lowering
+ * of descriptor and handle calls can ask whether every use of a descriptor ports.
+ */
+import { pending } from '../../diagnostics/port-diagnostics.js';
+import type { Expr } from '../../ir/expr.js';
+import type { Invocation, OpInvocation, TensorExpr } from '../../ir/invocation.js';
+import type { LowerContext, LowerResult, Lowerer } from '../../lower/lowerer.js';
+import { describable, lowerAclnn, type AclnnCall } from './aclnn-two-phase.js';
+
+export type Plan = { readonly ok: true; readonly call: AclnnCall } | { readonly ok: false; readonly reason: string };
+
+function numberOf(e: Expr | undefined): number | undefined {
+  return e?.value?.kind === 'number' ? e.value.value : undefined;
+}
+
+/** y = alpha·op(x) + beta·y is op(x) only for alpha = 1 and beta = 0 (cuDNN's blend arguments). */
+function plainResult(invocation: OpInvocation): string | undefined {
+  const alpha = invocation.args.get('alpha');
+  const beta = invocation.args.get('beta');
+  if (alpha && numberOf(alpha) !== 1) return `alpha is \`${alpha.text}\`, not the constant 1 (aclnn has no output scale)`;
+  if (beta && numberOf(beta) !== 0) return `beta is \`${beta.text}\`, not the constant 0 (aclnn overwrites the output)`;
+  return undefined;
+}
+
+function only(map: ReadonlyMap<string, TensorExpr>, name: string): TensorExpr | undefined {
+  return map.size === 1 ? map.get(name) : undefined;
+}
+
+const UNARY: Readonly<Record<string, { op: string; input: string; output: string }>> = {
+  Relu: { op: 'aclnnRelu', input: 'X', output: 'Y' },
+  Sigmoid: { op: 'aclnnSigmoid', input: 'X', output: 'Y' },
+  Tanh: { op: 'aclnnTanh', input: 'input', output: 'output' },
+  Silu: { op: 'aclnnSilu', input: 'X', output: 'Y' },
+};
+
+/** The aclnn call for an operator invocation, or why it has none; undefined when not ours. */
+export function planAclnn(invocation: Invocation): Plan | undefined {
+  if (invocation.kind !== 'operator') return undefined;
+  const { operator, inputs, outputs, attributes } = invocation;
+  const views = [...inputs.values(), ...outputs.values()];
+  if (!views.every(describable)) return undefined; // not a tensor-view invocation: another lowerer's
+  switch (operator) {
+    case 'Softmax':
+    case 'LogSoftmax': {
+      const x = only(inputs, 'input');
+      const y = only(outputs, 'output');
+      const axis = attributes.get('axis')?.expr;
+      if (!x || !y || !axis) return undefined;
+      const blend = plainResult(invocation);
+      if (blend) return { ok: false, reason: blend };
+      return { ok: true, call: { op: operator === 'Softmax' ? 'aclnnSoftmax' : 'aclnnLogSoftmax', args: [{ kind: 'tensor', name: 'self', view: x }, { kind: 'text', text: axis.text }, { kind: 'tensor', name: 'out', view: y }] } };
+    }
+    case 'Add': {
+      const a = inputs.get('A');
+      const b = inputs.get('B');
+      const c = only(outputs, 'C');
+      if (!a || !b || !c || inputs.size !== 2) return undefined;
+      const alpha = invocation.args.get('alpha');
+      const beta = invocation.args.get('beta');
+      // C = alpha·B + beta·C with A the old C: in place, beta must be 1.
+      if (a.ptr.text !== c.ptr.text) return undefined;
+      if (beta && numberOf(beta) !== 1) return { ok: false, reason: `beta is \`${beta.text}\`, not the constant 1 (aclnnInplaceAdd adds to the output as it is)` };
+      if (alpha && !alpha.pure) return { ok: false, reason: `alpha \`${alpha.text}\` has side effects` };
+      return {
+        ok: true,
+        call: {
+          op: 'aclnnInplaceAdd',
+          args: [
+            { kind: 'tensor', name: 'selfRef', view: a },
+            { kind: 'tensor', name: 'other', view: b },
+            { kind: 'scalar', name: 'alpha', value: alpha ?? { text: '1', pure: true }, dtypeMeaning: 'dtype.float32' },
+          ],
+        },
+      };
+    }
+    default: {
+      const unary = UNARY[operator];
+      if (!unary) return undefined;
+      const x = only(inputs, unary.input);
+      const y = only(outputs, unary.output);
+      if (!x || !y) return undefined;
+      const blend = plainResult(invocation);
+      if (blend) return { ok: false, reason: blend };
+      return { ok: true, call: { op: unary.op, args: [{ kind: 'tensor', name: 'self', view: x }, { kind: 'tensor', name: 'out', view: y }] } };
+    }
+  }
+}
+
+export const aclnnLowerer: Lowerer = {
+  name: 'aclnn two-phase',
+  lower(invocation: Invocation, ctx: LowerContext): LowerResult | undefined {
+    const plan = planAclnn(invocation);
+    if (!plan) return undefined;
+    const symbol = invocation.origin.symbol;
+    if (!plan.ok) return { ok: false, diagnostics: [pending('OB1019', { symbol, target: ctx.target, reason: plan.reason }, symbol)] };
+    const lowering = lowerAclnn(plan.call, invocation.kind === 'operator' ? invocation.stream : undefined, ctx);
+    if ('error' in lowering) return { ok: false, diagnostics: [pending('OB1019', { symbol, target: ctx.target, reason: lowering.error }, symbol)] };
+    return { ok: true, lowering };
+  },
+};
+
+/** The operators aclnnLowerer serves (one registration each). */
+export const ACLNN_OPERATORS = ['Softmax', 'LogSoftmax', 'Add', ...Object.keys(UNARY)] as const;

@@ -1,0 +1,28 @@
+/**
+ * The decisive test of the cuDNN structural modules: programs ported from CUDA run on the
+ * reference runtime against their originals (verify: golden and profiled runs of both, compared
+ * call by call and output by output). The fixtures of test/fixtures/port/cudnn-* are the
+ * programs; their expected ports are checked byte for byte by fixtures.test.ts.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { port } from '../../../src/port/port.js';
+import { tempDir } from '../../helpers/temp-dir.js';
+
+const fixture = (name: string) => readFileSync(new URL(`../../fixtures/port/${name}/input.ts`, import.meta.url), 'utf8').replace(/^\/\/ @ts-nocheck.*\n/, '');
+
+async function portAndVerify(name: string, to: 'cann') {
+  const dir = tempDir({ 'model.ts': fixture(name), 'package.json': '{ "type": "module" }' });
+  const result = await port([dir], { to, cwd: dir, verify: { timeoutMs: 60_000 } });
+  return result.files.find((f) => f.path === 'model.ts')!;
+}
+
+describe('cuDNN ports verify on the reference runtime', () => {
+  it('bias add and channel softmax → CANN aclnnInplaceAdd + aclnnSoftmax', async () => {
+    const model = await portAndVerify('cudnn-softmax-add', 'cann');
+    expect(model.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(model.output).toContain('aclnnSoftmaxGetWorkspaceSize(');
+    // pass, or warn when only the target's documented numerics differ (verify's verdicts).
+    expect(model.verification, JSON.stringify(model.verification)).toMatchObject({ verdict: expect.stringMatching(/^(pass|warn)$/) });
+  }, 120_000);
+});
