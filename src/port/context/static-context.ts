@@ -58,6 +58,7 @@ export class StaticContext {
   private readonly callsByScope = new Map<Scope, ResolvedCall[]>();
   private readonly constants: ConstantEvaluator;
   private everyCall: ResolvedCall[] | undefined;
+  private readonly absorbed: ts.Node[] = [];
 
   constructor(
     readonly sourceFile: ts.SourceFile,
@@ -116,6 +117,20 @@ export class StaticContext {
       return list.sort((a, b) => a.node.getStart(this.sourceFile) - b.node.getStart(this.sourceFile));
     })();
     return this.everyCall;
+  }
+
+  /**
+   * Statements a structural module rewrites as a whole (a cudnn-frontend graph's construction
+   * and executes): uses of variables inside them are accounted for by that module.
+   */
+  absorb(statements: readonly ts.Node[]): void {
+    for (const s of statements) this.absorbed.push(s);
+  }
+
+  /** Whether `node` lies in a statement a structural module rewrote as a whole. */
+  isAbsorbed(node: ts.Node): boolean {
+    const at = node.getStart(this.sourceFile);
+    return this.absorbed.some((s) => at >= s.getStart(this.sourceFile) && node.end <= s.end);
   }
 
   /** A facade call with its entry, if `node` is one. */

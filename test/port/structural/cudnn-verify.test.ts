@@ -25,4 +25,12 @@ describe('cuDNN ports verify on the reference runtime', () => {
     // pass, or warn when only the target's documented numerics differ (verify's verdicts).
     expect(model.verification, JSON.stringify(model.verification)).toMatchObject({ verdict: expect.stringMatching(/^(pass|warn)$/) });
   }, 120_000);
+
+  it('frontend LayerNorm graph executed twice and an INSTANCE softmax → CANN aclnnLayerNorm + aclnnSoftmax', async () => {
+    const model = await portAndVerify('cudnn-frontend-layernorm', 'cann');
+    expect(model.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(model.output.match(/aclnnLayerNorm\(/g)).toHaveLength(2);
+    expect(model.output).not.toContain('graph.');
+    expect(model.verification, JSON.stringify(model.verification)).toMatchObject({ verdict: expect.stringMatching(/^(pass|warn)$/) });
+  }, 120_000);
 });

@@ -9,7 +9,7 @@ import { pending } from '../../diagnostics/port-diagnostics.js';
 import type { Expr } from '../../ir/expr.js';
 import type { Invocation, OpInvocation, TensorExpr } from '../../ir/invocation.js';
 import type { LowerContext, LowerResult, Lowerer } from '../../lower/lowerer.js';
-import { describable, lowerAclnn, type AclnnCall } from './aclnn-two-phase.js';
+import { describable, lowerAclnn, type AclnnArgument, type AclnnCall } from './aclnn-two-phase.js';
 
 export type Plan = { readonly ok: true; readonly call: AclnnCall } | { readonly ok: false; readonly reason: string };
 
@@ -61,6 +61,10 @@ export function planAclnn(invocation: Invocation): Plan | undefined {
       if (!a || !b || !c || inputs.size !== 2) return undefined;
       const alpha = invocation.args.get('alpha');
       const beta = invocation.args.get('beta');
+      if (!alpha && !beta && a.ptr.text !== c.ptr.text) {
+        // A plain C = A + B (a frontend pointwise ADD).
+        return { ok: true, call: { op: 'aclnnAdd', args: [{ kind: 'tensor', name: 'self', view: a }, { kind: 'tensor', name: 'other', view: b }, { kind: 'scalar', name: 'alpha', value: { text: '1', pure: true }, dtypeMeaning: 'dtype.float32' }, { kind: 'tensor', name: 'out', view: c }] } };
+      }
       // C = alpha·B + beta·C with A the old C: in place, beta must be 1.
       if (a.ptr.text !== c.ptr.text) return undefined;
       if (beta && numberOf(beta) !== 1) return { ok: false, reason: `beta is \`${beta.text}\`, not the constant 1 (aclnnInplaceAdd adds to the output as it is)` };
@@ -73,6 +77,61 @@ export function planAclnn(invocation: Invocation): Plan | undefined {
             { kind: 'tensor', name: 'selfRef', view: a },
             { kind: 'tensor', name: 'other', view: b },
             { kind: 'scalar', name: 'alpha', value: alpha ?? { text: '1', pure: true }, dtypeMeaning: 'dtype.float32' },
+          ],
+        },
+      };
+    }
+    case 'Mul':
+    case 'Div':
+    case 'Sub': {
+      const a = inputs.get('A');
+      const b = inputs.get('B');
+      const c = only(outputs, 'C');
+      if (!a || !b || !c || inputs.size !== 2 || invocation.args.size > 0) return undefined;
+      const alpha: AclnnArgument[] = operator === 'Sub' ? [{ kind: 'scalar', name: 'alpha', value: { text: '1', pure: true }, dtypeMeaning: 'dtype.float32' }] : [];
+      return { ok: true, call: { op: `aclnn${operator}`, args: [{ kind: 'tensor', name: 'self', view: a }, { kind: 'tensor', name: 'other', view: b }, ...alpha, { kind: 'tensor', name: 'out', view: c }] } };
+    }
+    case 'LayerNormalization':
+    case 'RMSNormalization': {
+      const x = inputs.get('X');
+      const scale = inputs.get(operator === 'LayerNormalization' ? 'Scale' : 'scale');
+      const bias = inputs.get('B');
+      const y = only(outputs, 'Y');
+      const axis = numberOf(attributes.get('axis')?.expr);
+      const epsilon = attributes.get('epsilon')?.expr;
+      if (!x || !scale || !y || axis === undefined || !epsilon) return undefined;
+      const rank = x.dims!.length;
+      const at = axis < 0 ? axis + rank : axis;
+      if (operator === 'LayerNormalization') {
+        return {
+          ok: true,
+          call: {
+            op: 'aclnnLayerNorm',
+            args: [
+              { kind: 'tensor', name: 'input', view: x },
+              { kind: 'ints', name: 'normalizedShape', values: x.dims!.slice(at).map((d) => d.text) },
+              { kind: 'tensor', name: 'weight', view: scale },
+              bias ? { kind: 'tensor', name: 'bias', view: bias } : { kind: 'text', text: 'null' },
+              { kind: 'text', text: epsilon.text },
+              { kind: 'tensor', name: 'out', view: y },
+              { kind: 'text', text: 'null' },
+              { kind: 'text', text: 'null' },
+            ],
+          },
+        };
+      }
+      // aclnnRmsNorm also writes the inverse RMS (float32, the normalized dims as 1); the source has no such output.
+      const rstdDims = x.dims!.map((d, i) => (i < at ? d.text : '1'));
+      return {
+        ok: true,
+        call: {
+          op: 'aclnnRmsNorm',
+          args: [
+            { kind: 'tensor', name: 'x', view: x },
+            { kind: 'tensor', name: 'gamma', view: scale },
+            { kind: 'text', text: epsilon.text },
+            { kind: 'tensor', name: 'y', view: y },
+            { kind: 'scratch', name: 'rstd', dims: rstdDims, dtypeMeaning: 'dtype.float32', elementBytes: 4 },
           ],
         },
       };
@@ -104,4 +163,4 @@ export const aclnnLowerer: Lowerer = {
 };
 
 /** The operators aclnnLowerer serves (one registration each). */
-export const ACLNN_OPERATORS = ['Softmax', 'LogSoftmax', 'Add', ...Object.keys(UNARY)] as const;
+export const ACLNN_OPERATORS = ['Softmax', 'LogSoftmax', 'Add', 'Mul', 'Sub', 'Div', 'LayerNormalization', 'RMSNormalization', ...Object.keys(UNARY)] as const;

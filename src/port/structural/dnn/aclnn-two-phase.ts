@@ -19,7 +19,9 @@ export type AclnnArgument =
   | { readonly kind: 'tensor'; readonly name: string; readonly view: TensorExpr; readonly format?: 'ND' | 'NCHW' }
   | { readonly kind: 'scalar'; readonly name: string; readonly value: Expr; readonly dtypeMeaning: string }
   | { readonly kind: 'ints'; readonly name: string; readonly values: readonly string[] }
-  | { readonly kind: 'text'; readonly text: string };
+  | { readonly kind: 'text'; readonly text: string }
+  /** An output the target needs and the source does not have (aclnnRmsNorm's rstd): a packed temporary. */
+  | { readonly kind: 'scratch'; readonly name: string; readonly dims: readonly string[]; readonly dtypeMeaning: string; readonly elementBytes: number };
 
 export interface AclnnCall {
   /** The second-phase symbol (`aclnnSoftmax`); the first phase is `<op>GetWorkspaceSize`. */
@@ -62,7 +64,7 @@ export function describable(view: TensorExpr | undefined): view is TensorExpr & 
 /** `dLogits.value` → `logitsTensor`; the parameter name when the pointer is not a plain variable. */
 function tensorName(ptr: Expr, fallback: string): string {
   const m = /^([A-Za-z_$][\w$]*)(\.value)?$/.exec(ptr.text);
-  if (!m) return fallback;
+  if (!m) return `${fallback}Tensor`;
   const stem = /^d[A-Z]/.test(m[1]) ? m[1][1].toLowerCase() + m[1].slice(2) : m[1];
   return `${stem}Tensor`;
 }
@@ -88,6 +90,22 @@ export function lowerAclnn(call: AclnnCall, stream: Expr | undefined, ctx: Lower
       prelude.push({ text: `const ${name} = ${v('aclCreateScalar')}(${a.value.text}, ${dtype})!`, declares: true });
       epilogue.push({ text: `${v('aclDestroyScalar')}(${name})`, declares: false });
       symbols.push('aclCreateScalar');
+      texts.push(name);
+      continue;
+    }
+    if (a.kind === 'scratch') {
+      const dtype = memberFor(ctx, 'aclDataType', a.dtypeMeaning);
+      const format = memberFor(ctx, 'aclFormat', 'layout.nd');
+      if (!dtype || !format) return { error: `${ctx.target} has no data type for ${a.dtypeMeaning}` };
+      const buffer = ctx.fresh.fresh(a.name);
+      const name = ctx.fresh.fresh(`${a.name}Tensor`);
+      const strides = a.dims.map((_, i) => a.dims.slice(i + 1).filter((d) => d !== '1').join(' * ') || '1');
+      const count = a.dims.filter((d) => d !== '1').join(' * ') || '1';
+      prelude.push({ text: `const ${buffer} = ${v('ref')}<${t('DevicePtr')}>()`, declares: true });
+      prelude.push({ text: `${v('aclrtMalloc')}(${buffer}, ${count} * ${a.elementBytes}, ${v('ACL_MEM_MALLOC_HUGE_FIRST')})`, declares: false });
+      prelude.push({ text: `const ${name} = ${v('aclCreateTensor')}(${list(a.dims)}, ${a.dims.length}, ${dtype}, ${list(strides)}, 0, ${format}, ${list(a.dims)}, ${a.dims.length}, ${buffer}.value)!`, declares: true });
+      epilogue.push({ text: `${v('aclDestroyTensor')}(${name})`, declares: false }, { text: `${v('aclrtFree')}(${buffer}.value)`, declares: false });
+      symbols.push('aclCreateTensor');
       texts.push(name);
       continue;
     }

@@ -47,7 +47,7 @@ export function whyVariableStays(name: string, declaration: ts.Node | undefined,
   const visit = (node: ts.Node): void => {
     if (reason) return;
     const declared = ts.isIdentifier(node) && ts.isVariableDeclaration(node.parent) && node.parent.name === node;
-    if (ts.isIdentifier(node) && node.text === name.split('.')[0] && !declared && !(declaration && node.parent === declaration)) {
+    if (ts.isIdentifier(node) && node.text === name.split('.')[0] && !declared && !(declaration && node.parent === declaration) && !context.isAbsorbed(node)) {
       // The facade call this use is an argument of.
       let n: ts.Node = node;
       let owner: ResolvedCall | undefined;
