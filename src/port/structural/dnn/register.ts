@@ -7,6 +7,7 @@ import type { LifterRegistry } from '../../lift/lifter.js';
 import type { LowererRegistry } from '../../lower/lowerer.js';
 import { ACLNN_OPERATORS, aclnnLowerer } from './aclnn-lowerers.js';
 import { cudnnLifecycleLowerer, dropsDeclaration, LIFECYCLE_PRIMITIVES } from './cudnn-lifecycle.js';
+import { recentErrorMessageLowerer } from './cudnn-error-string.js';
 import { CUDNN_LIFTED, cudnnLifter } from './cudnn-lifter.js';
 
 export function registerCudnnLifters(lifters: LifterRegistry): LifterRegistry {
@@ -17,6 +18,7 @@ export function registerCudnnLifters(lifters: LifterRegistry): LifterRegistry {
 export function registerDnnLowerers(lowerers: LowererRegistry): LowererRegistry {
   for (const operator of ACLNN_OPERATORS) lowerers.register({ target: 'cann', binding: `operator:${operator}` }, aclnnLowerer);
   for (const primitive of LIFECYCLE_PRIMITIVES) lowerers.register({ target: 'cann', binding: `primitive:${primitive}` }, cudnnLifecycleLowerer);
+  lowerers.register({ target: 'cann', binding: 'primitive:error.string' }, recentErrorMessageLowerer);
   lowerers.registerDeclarationDropper('cann', dropsDeclaration);
   return lowerers;
 }
