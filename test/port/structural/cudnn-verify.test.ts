@@ -33,4 +33,12 @@ describe('cuDNN ports verify on the reference runtime', () => {
     expect(model.output).not.toContain('graph.');
     expect(model.verification, JSON.stringify(model.verification)).toMatchObject({ verdict: expect.stringMatching(/^(pass|warn)$/) });
   }, 120_000);
+
+  it('batch norm inference, shortcut add, in-place ReLU and max pool → CANN aclnnBatchNorm, aclnnInplaceAdd, aclnnRelu, aclnnMaxPool', async () => {
+    const model = await portAndVerify('cudnn-batchnorm-pool', 'cann');
+    expect(model.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    for (const op of ['aclnnBatchNorm(', 'aclnnInplaceAdd(', 'aclnnRelu(', 'aclnnMaxPool(']) expect(model.output).toContain(op);
+    expect(model.output).not.toMatch(/\bcudnn[A-Z]\w*\(|opbridge\/cuda/);
+    expect(model.verification, JSON.stringify(model.verification)).toMatchObject({ verdict: expect.stringMatching(/^(pass|warn)$/) });
+  }, 120_000);
 });

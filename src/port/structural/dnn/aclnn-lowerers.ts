@@ -91,6 +91,59 @@ export function planAclnn(invocation: Invocation): Plan | undefined {
       const alpha: AclnnArgument[] = operator === 'Sub' ? [{ kind: 'scalar', name: 'alpha', value: { text: '1', pure: true }, dtypeMeaning: 'dtype.float32' }] : [];
       return { ok: true, call: { op: `aclnn${operator}`, args: [{ kind: 'tensor', name: 'self', view: a }, { kind: 'tensor', name: 'other', view: b }, ...alpha, { kind: 'tensor', name: 'out', view: c }] } };
     }
+    case 'MaxPool': {
+      const x = only(inputs, 'X');
+      const y = only(outputs, 'Y');
+      const list = (name: string) => attributes.get(name)?.expr.text.replace(/^\[|\]$/g, '').split(', ');
+      const [kernel, pads, strides] = [list('kernel_shape'), list('pads'), list('strides')];
+      if (!x || !y || !kernel || !pads || !strides || x.dims!.length !== 4) return undefined;
+      const blend = plainResult(invocation);
+      if (blend) return { ok: false, reason: blend };
+      return {
+        ok: true,
+        call: {
+          op: 'aclnnMaxPool',
+          args: [
+            { kind: 'tensor', name: 'self', view: x, format: 'NCHW' },
+            { kind: 'ints', name: 'kernelShape', values: kernel },
+            { kind: 'ints', name: 'strides', values: strides },
+            { kind: 'text', text: '0' }, // autoPad: explicit pads
+            { kind: 'ints', name: 'pads', values: pads },
+            { kind: 'ints', name: 'dilations', values: ['1', '1'] },
+            { kind: 'text', text: '0' }, // ceilMode: floor, as cuDNN's legacy pooling
+            { kind: 'tensor', name: 'out', view: y, format: 'NCHW' },
+          ],
+        },
+      };
+    }
+    case 'BatchNormalization': {
+      const x = inputs.get('X');
+      const y = only(outputs, 'Y');
+      const [scale, bias, mean, variance] = ['scale', 'B', 'input_mean', 'input_var'].map((n) => inputs.get(n));
+      const epsilon = attributes.get('epsilon')?.expr;
+      if (!x || !y || !scale || !bias || !mean || !variance || !epsilon) return undefined;
+      const blend = plainResult(invocation);
+      if (blend) return { ok: false, reason: blend };
+      return {
+        ok: true,
+        call: {
+          op: 'aclnnBatchNorm',
+          args: [
+            { kind: 'tensor', name: 'input', view: x, format: 'NCHW' },
+            { kind: 'tensor', name: 'weight', view: scale },
+            { kind: 'tensor', name: 'bias', view: bias },
+            { kind: 'tensor', name: 'runningMean', view: mean },
+            { kind: 'tensor', name: 'runningVar', view: variance },
+            { kind: 'text', text: 'false' }, // training: inference with the running statistics
+            { kind: 'text', text: '0' }, // momentum: unused in inference
+            { kind: 'text', text: epsilon.text },
+            { kind: 'tensor', name: 'output', view: y, format: 'NCHW' },
+            { kind: 'text', text: 'null' },
+            { kind: 'text', text: 'null' },
+          ],
+        },
+      };
+    }
     case 'LayerNormalization':
     case 'RMSNormalization': {
       const x = inputs.get('X');
@@ -163,4 +216,4 @@ export const aclnnLowerer: Lowerer = {
 };
 
 /** The operators aclnnLowerer serves (one registration each). */
-export const ACLNN_OPERATORS = ['Softmax', 'LogSoftmax', 'Add', 'Mul', 'Sub', 'Div', 'LayerNormalization', 'RMSNormalization', ...Object.keys(UNARY)] as const;
+export const ACLNN_OPERATORS = ['Softmax', 'LogSoftmax', 'Add', 'Mul', 'Sub', 'Div', 'LayerNormalization', 'RMSNormalization', 'MaxPool', 'BatchNormalization', ...Object.keys(UNARY)] as const;

@@ -19,7 +19,7 @@ import { generated, type Expr } from '../../ir/expr.js';
 import type { AttributeExpr, OpInvocation, TensorExpr } from '../../ir/invocation.js';
 import type { LiftContext, LiftResult, Lifter, SourceCall } from '../../lift/lifter.js';
 import { ts } from '../../syntax/typescript.js';
-import { activationOf, handleStream, isContiguous, product, tensorView, type Described } from './cudnn-descriptors.js';
+import { activationOf, carried, handleStream, isContiguous, product, setCallFor, tensorView, type Described } from './cudnn-descriptors.js';
 
 type Lifted = Described<Omit<OpInvocation, 'kind' | 'origin' | 'numerics' | 'enums'>>;
 
@@ -98,6 +98,46 @@ function liftCall(call: SourceCall, ctx: LiftContext): Lifted | undefined {
       if (lifted.ok) (lifted.value.args as Map<string, Expr>).set('activationDesc', a('activationDesc'));
       return lifted;
     }
+    case 'cudnnPoolingForward': {
+      const found = setCallFor(a('poolingDesc'), call.node, ['cudnnSetPooling2dDescriptor'], context);
+      if (!found.ok) return found;
+      const set = found.value;
+      const p = (name: string) => carried(set.args[set.entry.spec.params.findIndex((q) => q.name === name)], context);
+      const mode = p('mode').value;
+      const modeMeaning = mode?.kind === 'enum' ? mode.meaning : undefined;
+      if (modeMeaning !== 'pool.max' && modeMeaning !== 'pool.max-deterministic') return { ok: false, reason: `the pooling mode \`${p('mode').text}\` is not a constant max-pooling mode (average pooling is not ported yet)` };
+      const values = ['windowHeight', 'windowWidth', 'verticalPadding', 'horizontalPadding', 'verticalStride', 'horizontalStride'].map(p);
+      const impure = values.find((v) => !v.pure);
+      if (impure) return { ok: false, reason: `\`${impure.text}\` in the pooling descriptor has side effects` };
+      const [kh, kw, ph, pw, sh, sw] = values;
+      const x = view('xDesc', 'x');
+      const y = view('yDesc', 'y');
+      if (!x.ok) return x;
+      if (!y.ok) return y;
+      if (x.value.layout !== 'NCHW' || y.value.layout !== 'NCHW') return { ok: false, reason: 'pooling over a tensor that is not packed NCHW' };
+      const ints = (list: Expr[]): AttributeExpr => ({ expr: generated(`[${list.map((e) => e.text).join(', ')}]`) });
+      return common('MaxPool', [['X', x.value]], [['Y', y.value]], [['kernel_shape', ints([kh, kw])], ['pads', ints([ph, pw, ph, pw])], ['strides', ints([sh, sw])]]);
+    }
+    case 'cudnnBatchNormalizationForwardInference': {
+      const mode = meaning(a('mode'));
+      if (mode !== 'batchnorm.spatial') return { ok: false, reason: `the batch-norm mode \`${a('mode').text}\` is not CUDNN_BATCHNORM_SPATIAL` };
+      const x = view('xDesc', 'x');
+      const y = view('yDesc', 'y');
+      if (!x.ok) return x;
+      if (!y.ok) return y;
+      const parameters: [string, TensorExpr][] = [];
+      for (const [name, ptr] of [['scale', 'bnScale'], ['B', 'bnBias'], ['input_mean', 'estimatedMean'], ['input_var', 'estimatedVariance']] as const) {
+        const v = view('bnScaleBiasMeanVarDesc', ptr);
+        if (!v.ok) return v;
+        // The 1 × C × 1 × 1 parameter descriptor is ONNX's [C].
+        const dims = v.value.dims!;
+        if (dims.length !== 4 || ![0, 2, 3].every((i) => dims[i].value?.kind === 'number' && dims[i].value.value === 1)) return { ok: false, reason: 'the batch-norm parameter descriptor is not 1 × C × 1 × 1' };
+        parameters.push([name, { ...v.value, dims: [dims[1]], strides: [generated('1', { kind: 'number', value: 1 })], layout: 'row-major' }]);
+      }
+      const epsilon = a('epsilon');
+      if (!epsilon.pure) return { ok: false, reason: `epsilon \`${epsilon.text}\` has side effects` };
+      return common('BatchNormalization', [['X', x.value], ...parameters], [['Y', y.value]], [['epsilon', { expr: epsilon }]]);
+    }
     default:
       return undefined;
   }
@@ -107,7 +147,7 @@ function liftCall(call: SourceCall, ctx: LiftContext): Lifted | undefined {
 export const DESCRIPTORLESS_TARGETS: ReadonlySet<string> = new Set(['cann']);
 
 /** The symbols this lifter takes. */
-export const CUDNN_LIFTED = ['cudnnSoftmaxForward', 'cudnnAddTensor', 'cudnnActivationForward'] as const;
+export const CUDNN_LIFTED = ['cudnnSoftmaxForward', 'cudnnAddTensor', 'cudnnActivationForward', 'cudnnPoolingForward', 'cudnnBatchNormalizationForwardInference'] as const;
 
 export function liftCudnn(call: SourceCall, ctx: LiftContext): Described<OpInvocation> | undefined {
   const lifted = liftCall(call, ctx);
