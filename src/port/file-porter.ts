@@ -16,8 +16,9 @@ import { DiagnosticComments, commentText } from './diagnostics/diagnostic-commen
 import { pending, placeDiagnostic, type PendingDiagnostic, type PortDiagnostic } from './diagnostics/port-diagnostics.js';
 import { EditList } from './edits/edit-list.js';
 import { rewriteImports } from './edits/import-rewrite.js';
-import { callLayoutOf } from './emit/call-text.js';
+import { callLayoutOf, SINGLE_LINE } from './emit/call-text.js';
 import { placeLowering } from './emit/statement-placement.js';
+import { portFrontendGraphs } from './structural/dnn/frontend-port.js';
 import { TargetNames, type ReferenceStyle } from './emit/target-names.js';
 import type { ArgumentComments, Expr } from './ir/expr.js';
 import type { LiftContext, LifterRegistry, SourceCall } from './lift/lifter.js';
@@ -73,6 +74,8 @@ export class FilePorter {
   /** Facade calls already processed: the target entry written, or null when left as written. */
   private readonly callTargets = new Map<ts.CallExpression, EntryRecord | null>();
   private ported = false;
+  /** Statements a structural module rewrote as a whole (cudnn-frontend graphs). */
+  private readonly rewrittenStatements = new Set<ts.Node>();
 
   constructor(
     private readonly sourceFile: ts.SourceFile,
@@ -103,6 +106,7 @@ export class FilePorter {
     for (const r of this.bindings.reExports) {
       if (r.backend === this.options.from) this.report(r.declaration, pending('OB1014', { backend: r.backend, target: this.options.to }));
     }
+    this.portGraphs();
     this.visit(this.sourceFile);
     if (this.ported || this.leftovers.size === 0) {
       rewriteImports({ sourceFile: this.sourceFile, bindings: this.bindings, from: this.options.from, to: this.options.to, names: this.names, leftovers: this.leftovers }, this.edits);
@@ -120,6 +124,8 @@ export class FilePorter {
 
   private visit = (node: ts.Node): void => {
     if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) return;
+    if (this.rewrittenStatements.has(node)) return;
+    if (ts.isVariableStatement(node) && this.dropDeclaration(node)) return;
     if (ts.isCallExpression(node)) {
       const callee = this.refs.exact(node.expression);
       if (callee?.symbol?.kind === 'entry') {
@@ -148,6 +154,76 @@ export class FilePorter {
     }
     ts.forEachChild(node, this.visit);
   };
+
+  /** cudnn-frontend graphs (the source facade's `fe`), ported whole through the Invocation IR. */
+  private portGraphs(): void {
+    const fe = this.bindings.imports.filter((i) => i.backend === this.options.from).flatMap((i) => i.specifiers).find((s) => s.imported === 'fe');
+    if (!fe || this.options.from !== 'cuda' || this.options.to === 'cuda') return;
+    const result = portFrontendGraphs({
+      sourceFile: this.sourceFile,
+      fe: fe.local,
+      catalog: this.options.catalog,
+      target: this.options.to,
+      context: this.context,
+      lowerers: this.options.lowerers,
+      lowerContext: this.lowerContext({ kind: 'named' }, undefined, undefined),
+    });
+    for (const e of result.edits) {
+      if (this.isSuppressed(e.statement)) continue;
+      this.rewrittenStatements.add(e.statement);
+      if (e.text === '') this.removeStatement(e.statement);
+      else this.edits.replace(e.statement.getStart(this.sourceFile), e.statement.end, e.text);
+    }
+    for (const r of result.rewrites) this.record(r.node, 'call', r.from, r.to);
+    for (const d of result.diagnostics) this.report(d.node, d.diagnostic);
+  }
+
+  /** Removes a statement, with its line when nothing else is on it. */
+  private removeStatement(statement: ts.Node): void {
+    const text = this.text;
+    const start = statement.getStart(this.sourceFile);
+    const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+    let end = statement.end;
+    while (end < text.length && (text[end] === ' ' || text[end] === '\t')) end++;
+    if (text.slice(lineStart, start).trim() === '' && (end === text.length || text[end] === '\n' || text[end] === '\r')) {
+      if (text[end] === '\r') end++;
+      if (text[end] === '\n') end++;
+      this.edits.replace(lineStart, end, '');
+    } else this.edits.replace(start, statement.end, '');
+  }
+
+  /**
+   * Removes `const v = ref<T>();` when T is a source facade type and a registered dropper says
+   * every use of `v` is lowered away (a descriptor the target does not have).
+   */
+  private dropDeclaration(statement: ts.VariableStatement): boolean {
+    const declarations = statement.declarationList.declarations;
+    if (declarations.length !== 1 || this.isSuppressed(statement)) return false;
+    const [d] = declarations;
+    const init = d.initializer;
+    if (!ts.isIdentifier(d.name) || !init || !ts.isCallExpression(init) || init.arguments.length > 0 || init.typeArguments?.length !== 1) return false;
+    if (this.refs.exact(init.expression)?.symbol?.kind !== 'host') return false;
+    const typeArgument = init.typeArguments[0];
+    if (!ts.isTypeReferenceNode(typeArgument) || !ts.isIdentifier(typeArgument.typeName) || !this.refs.resolve(typeArgument.typeName)) return false;
+    const ctx = this.lowerContext({ kind: 'named' }, undefined, init);
+    if (!this.options.lowerers.dropsDeclaration(d.name.text, d, ctx)) return false;
+    this.removeStatement(statement);
+    this.record(statement, 'call', d.name.text, []);
+    return true;
+  }
+
+  private lowerContext(style: ReferenceStyle, origin: string | undefined, node: ts.CallExpression | undefined): LowerContext {
+    return {
+      catalog: this.options.catalog,
+      target: this.options.to,
+      names: this.names,
+      style,
+      origin,
+      fresh: this.fresh,
+      context: this.context,
+      layout: node ? callLayoutOf(node, this.sourceFile) : SINGLE_LINE,
+    };
+  }
 
   private isSuppressed(node: ts.Node): boolean {
     if (this.suppressed.isEmpty) return false;
@@ -237,22 +313,21 @@ export class FilePorter {
     };
     const lifted = this.options.lifters.lift(call, liftContext);
     if (!lifted.ok) return lifted.diagnostics;
-    const lowerContext: LowerContext = {
-      catalog: this.options.catalog,
-      target: this.options.to,
-      names: this.names,
-      style: this.styleOf(callee),
-      origin: this.originOf(callee),
-      fresh: this.fresh,
-      context: this.context,
-      layout: callLayoutOf(node, this.sourceFile),
-    };
+    const lowerContext = this.lowerContext(this.styleOf(callee), this.originOf(callee), node);
     const lowered = this.options.lowerers.lower(lifted.invocation, lowerContext);
     if (!lowered.ok) return lowered.diagnostics;
-    const placed = placeLowering(node, lowered.lowering, this.edits, this.sourceFile);
+    const placed = placeLowering(
+      node,
+      lowered.lowering,
+      this.edits,
+      this.sourceFile,
+      (c) => this.refs.exact(c.expression)?.symbol?.kind === 'entry',
+      () => this.fresh.fresh('status'),
+    );
     if (!placed.ok) return [pending('OB1017', { symbol: entry.spec.symbol, reason: placed.reason }, entry.spec.symbol)];
     this.record(node, 'call', entry.spec.symbol, lowered.lowering.targetSymbols);
-    this.callTargets.set(node, this.options.catalog.entry(this.options.to, lowered.lowering.targetSymbols[lowered.lowering.targetSymbols.length - 1]) ?? null);
+    const last = lowered.lowering.targetSymbols[lowered.lowering.targetSymbols.length - 1];
+    this.callTargets.set(node, (last !== undefined ? this.options.catalog.entry(this.options.to, last) : undefined) ?? null);
     const placedDiagnostics = lowered.lowering.diagnostics.map((d) => this.place(node, d));
     if (this.options.comments) {
       const keep = new Set(placedDiagnostics.filter((d) => d.severity !== 'info').map(commentText));

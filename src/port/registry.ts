@@ -8,11 +8,19 @@ import { LifterRegistry } from './lift/lifter.js';
 import { roleLifter } from './lift/role-lifter.js';
 import { LowererRegistry } from './lower/lowerer.js';
 import { roleLowerer } from './lower/role-lowerer.js';
+import { registerCudnnLifters, registerDnnLowerers } from './structural/dnn/register.js';
+import { aclInitLowerer, implicitInitLowerer } from './structural/runtime/acl-init.js';
 
 export function defaultLifters(): LifterRegistry {
-  return new LifterRegistry(roleLifter);
+  const lifters = new LifterRegistry(roleLifter);
+  registerCudnnLifters(lifters);
+  return lifters;
 }
 
 export function defaultLowerers(): LowererRegistry {
-  return new LowererRegistry(roleLowerer);
+  const lowerers = new LowererRegistry(roleLowerer);
+  registerDnnLowerers(lowerers);
+  lowerers.register({ target: 'cann', binding: 'primitive:device.set' }, aclInitLowerer);
+  lowerers.register({ target: 'cuda', binding: 'primitive:runtime.init' }, implicitInitLowerer);
+  return lowerers;
 }

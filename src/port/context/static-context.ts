@@ -57,6 +57,8 @@ type Scope = ts.SignatureDeclaration | ts.SourceFile;
 export class StaticContext {
   private readonly callsByScope = new Map<Scope, ResolvedCall[]>();
   private readonly constants: ConstantEvaluator;
+  private everyCall: ResolvedCall[] | undefined;
+  private readonly absorbed: ts.Node[] = [];
 
   constructor(
     readonly sourceFile: ts.SourceFile,
@@ -98,6 +100,42 @@ export class StaticContext {
   /** The set-call in effect at `before`: the nearest one. */
   lastSetCall(target: ts.Expression, before: ts.Node, query: SetCallQuery = {}): ResolvedCall | undefined {
     return this.setCallsFor(target, before, query)[0];
+  }
+
+  /** Every facade call in the file (nested functions included), in source order. */
+  allCalls(): ResolvedCall[] {
+    this.everyCall ??= (() => {
+      const list: ResolvedCall[] = [];
+      const visit = (node: ts.Node): void => {
+        ts.forEachChild(node, visit);
+        if (ts.isCallExpression(node)) {
+          const resolved = this.resolveCall(node);
+          if (resolved) list.push(resolved);
+        }
+      };
+      visit(this.sourceFile);
+      return list.sort((a, b) => a.node.getStart(this.sourceFile) - b.node.getStart(this.sourceFile));
+    })();
+    return this.everyCall;
+  }
+
+  /**
+   * Statements a structural module rewrites as a whole (a cudnn-frontend graph's construction
+   * and executes): uses of variables inside them are accounted for by that module.
+   */
+  absorb(statements: readonly ts.Node[]): void {
+    for (const s of statements) this.absorbed.push(s);
+  }
+
+  /** Whether `node` lies in a statement a structural module rewrote as a whole. */
+  isAbsorbed(node: ts.Node): boolean {
+    const at = node.getStart(this.sourceFile);
+    return this.absorbed.some((s) => at >= s.getStart(this.sourceFile) && node.end <= s.end);
+  }
+
+  /** A facade call with its entry, if `node` is one. */
+  resolve(node: ts.CallExpression): ResolvedCall | undefined {
+    return this.resolveCall(node);
   }
 
   /** The argument a resolved call passes for a role (first parameter with that role). */

@@ -106,6 +106,8 @@ export function rewriteImports(input: ImportRewriteInput, edits: EditList): void
         placed.add(t.name);
         targetSpecifiers.push(specifierText(t, !declaration.typeOnly && typeModifier && t.typeOnly));
       };
+      // Host helpers stay as written; generated code that uses them (`ref`) needs no second import.
+      for (const s of declaration.specifiers) if (isHostHelper(s.imported) && s.imported === s.local) placed.add(s.imported);
       for (const s of declaration.specifiers) {
         if (isHostHelper(s.imported)) {
           targetSpecifiers.push(s.node.getText(sourceFile));
@@ -115,7 +117,8 @@ export function rewriteImports(input: ImportRewriteInput, edits: EditList): void
         if (leftovers.has(s.local)) kept.push(s.node.getText(sourceFile));
       }
       if (declaration === namedDeclarations[0]) {
-        for (const t of named) if (t.origin === undefined || !originOwner.has(t.origin)) emit(t, false);
+        // A name no source import asked for is marked `type` when only types use it (verbatimModuleSyntax).
+        for (const t of named) if (t.origin === undefined || !originOwner.has(t.origin)) emit(t, t.typeOnly);
       }
       if (targetSpecifiers.length > 0) lines.push(declarationText(keyword, namedClause(targetSpecifiers, layout, nl), to, declaration.quote, layout));
       if (kept.length > 0) lines.push(declarationText(keyword, namedClause(kept, layout, nl), from, declaration.quote, layout));

@@ -8,7 +8,7 @@
  * on the spot, `(() => { const n = f(); return call; })()` — impossible when the arguments
  * contain `await` or `yield` (OB1017).
  */
-import { containsSuspension } from '../context/expression-purity.js';
+import { containsSuspension, isPure } from '../context/expression-purity.js';
 import type { EditList } from '../edits/edit-list.js';
 import type { Lowering } from '../lower/lowerer.js';
 import { ts } from '../syntax/typescript.js';
@@ -43,7 +43,91 @@ function statementOwning(call: ts.CallExpression): ts.Statement | undefined {
   return undefined;
 }
 
-export function placeLowering(call: ts.CallExpression, lowering: Lowering, edits: EditList, sourceFile: ts.SourceFile): Placement {
+/**
+ * The statement that only passes the call's status on, so it can be repeated for another
+ * status or dropped with the call: `call;` or `helper(call, 'what');` where the helper is not
+ * the facade's and its other arguments are pure.
+ */
+function statusSink(call: ts.CallExpression, isFacadeCall: (node: ts.CallExpression) => boolean): ts.ExpressionStatement | undefined {
+  const parent = call.parent;
+  if (ts.isExpressionStatement(parent) && parent.expression === call) return parent;
+  if (ts.isCallExpression(parent) && parent.arguments.includes(call) && !isFacadeCall(parent) && isPure(parent.expression)) {
+    const statement = parent.parent;
+    if (ts.isExpressionStatement(statement) && statement.expression === parent && parent.arguments.every((a) => a === call || isPure(a))) return statement;
+  }
+  return undefined;
+}
+
+/** The range of a statement with its whole line when nothing else is on it. */
+function statementLine(statement: ts.Statement, sourceFile: ts.SourceFile): [number, number] {
+  const text = sourceFile.text;
+  const start = statement.getStart(sourceFile);
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  let end = statement.end;
+  while (end < text.length && (text[end] === ' ' || text[end] === '\t')) end++;
+  if (text.slice(lineStart, start).trim() !== '' || !(end === text.length || text[end] === '\n' || text[end] === '\r')) return [start, statement.end];
+  if (text[end] === '\r') end++;
+  if (text[end] === '\n') end++;
+  return [lineStart, end];
+}
+
+/**
+ * Places a lowering with an epilogue, status-valued prelude statements or no effect at all
+ * (docs/port-architecture.md, "Several statements").
+ */
+function placeStructured(call: ts.CallExpression, lowering: Lowering, edits: EditList, sourceFile: ts.SourceFile, isFacadeCall: (node: ts.CallExpression) => boolean, statusName: () => string): Placement {
+  const text = sourceFile.text;
+  const start = call.getStart(sourceFile);
+  const nl = newlineOf(text);
+  const sink = statusSink(call, isFacadeCall);
+  if (lowering.vanishes) {
+    if (sink && inStatementList(sink)) {
+      const [from, to] = statementLine(sink, sourceFile);
+      edits.replace(from, to, '');
+    } else edits.replace(start, call.end, lowering.call);
+    return { ok: true };
+  }
+  const epilogue = (lowering.epilogue ?? []).map((p) => `${p.text};`);
+  if (sink) {
+    const stmtStart = sink.getStart(sourceFile);
+    const before = edits.textOf(stmtStart, start);
+    const after = edits.textOf(call.end, sink.end);
+    const through = (expression: string) => `${before}${expression}${after}`;
+    const lines = [...lowering.prelude.map((p) => (p.status ? through(p.text) : `${p.text};`)), through(lowering.call), ...epilogue];
+    const indent = lineIndent(text, stmtStart);
+    edits.replace(stmtStart, sink.end, inStatementList(sink) ? lines.join(`${nl}${indent}`) : `{${nl}${lines.map((l) => `${indent}  ${l}`).join(nl)}${nl}${indent}}`);
+    return { ok: true };
+  }
+  const statement = statementOwning(call);
+  const prelude = lowering.prelude.map((p) => `${p.text};`);
+  if (statement && !ts.isReturnStatement(statement) && epilogue.length === 0) {
+    return placeLowering(call, { ...lowering, epilogue: [], prelude: lowering.prelude.map((p) => ({ text: p.text, declares: p.declares })) }, edits, sourceFile);
+  }
+  const suspension = containsSuspension(call);
+  if (suspension) return { ok: false, reason: `\`${suspension}\`` };
+  const status = statusName();
+  const body = [...prelude, `const ${status} = ${lowering.call};`, ...epilogue];
+  if (statement && inStatementList(statement)) {
+    const stmtStart = statement.getStart(sourceFile);
+    const last = `${edits.textOf(stmtStart, start)}${status}${edits.textOf(call.end, statement.end)}`;
+    edits.replace(stmtStart, statement.end, [...body, last].join(`${nl}${lineIndent(text, stmtStart)}`));
+    return { ok: true };
+  }
+  edits.replace(start, call.end, `(() => { ${body.join(' ')} return ${status}; })()`);
+  return { ok: true };
+}
+
+export function placeLowering(
+  call: ts.CallExpression,
+  lowering: Lowering,
+  edits: EditList,
+  sourceFile: ts.SourceFile,
+  isFacadeCall: (node: ts.CallExpression) => boolean = () => false,
+  statusName: () => string = () => 'status',
+): Placement {
+  if (lowering.vanishes || (lowering.epilogue?.length ?? 0) > 0 || lowering.prelude.some((p) => p.status)) {
+    return placeStructured(call, lowering, edits, sourceFile, isFacadeCall, statusName);
+  }
   const text = sourceFile.text;
   const start = call.getStart(sourceFile);
   if (lowering.prelude.length === 0) {

@@ -12,12 +12,19 @@ import type { PendingDiagnostic } from '../diagnostics/port-diagnostics.js';
 import type { CallLayout } from '../emit/call-text.js';
 import type { ReferenceStyle, TargetNames } from '../emit/target-names.js';
 import type { Invocation } from '../ir/invocation.js';
+import type { ts } from '../syntax/typescript.js';
 
 export interface PreludeStatement {
   /** Statement text without the trailing semicolon. */
   readonly text: string;
   /** Whether it declares a name (then it cannot become part of a comma expression). */
   readonly declares: boolean;
+  /**
+   * Whether its value is a status of the same family as the call's (the first phase of a
+   * two-phase call): where the source call's status goes to a statement that can be repeated
+   * (`check(call, 'what');`), this statement's status goes there too.
+   */
+  readonly status?: boolean;
 }
 
 export interface Lowering {
@@ -29,6 +36,14 @@ export interface Lowering {
   readonly targetSymbols: readonly string[];
   /** Warnings and notes about a successful lowering. */
   readonly diagnostics: readonly PendingDiagnostic[];
+  /** Statements that run after the call (releasing what the prelude made); the call's status is kept. */
+  readonly epilogue?: readonly PreludeStatement[];
+  /**
+   * The call has nothing to do on the target (a handle or descriptor call where the target has
+   * none): a statement that only passes its status on (`check(call, 'what');`) is removed;
+   * elsewhere `call` (the target's success status) stands in for it.
+   */
+  readonly vanishes?: boolean;
 }
 
 export type LowerResult = { readonly ok: true; readonly lowering: Lowering } | { readonly ok: false; readonly diagnostics: readonly PendingDiagnostic[] };
@@ -57,9 +72,26 @@ export interface LowererKey {
   readonly binding?: string;
 }
 
+/**
+ * Says whether a variable declaration (`const xDesc = ref<cudnnTensorDescriptor_t>();`) goes
+ * away on the target because every use of the variable is lowered away (descriptors and handles
+ * a target does not have).
+ */
+export type DeclarationDropper = (name: string, declaration: ts.VariableDeclaration, ctx: LowerContext) => boolean;
+
 export class LowererRegistry {
   private readonly byBinding = new Map<string, Lowerer[]>();
   private readonly byTarget = new Map<string, Lowerer[]>();
+  private readonly droppers = new Map<string, DeclarationDropper[]>();
+
+  registerDeclarationDropper(target: BackendId, dropper: DeclarationDropper): this {
+    this.droppers.set(target, [...(this.droppers.get(target) ?? []), dropper]);
+    return this;
+  }
+
+  dropsDeclaration(name: string, declaration: ts.VariableDeclaration, ctx: LowerContext): boolean {
+    return (this.droppers.get(ctx.target) ?? []).some((d) => d(name, declaration, ctx));
+  }
 
   constructor(private readonly fallback: Lowerer) {}
 

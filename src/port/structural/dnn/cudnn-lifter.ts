@@ -1,0 +1,183 @@
+/**
+ * Lifts cuDNN's legacy (descriptor-based) compute calls to canonical operators with tensor
+ * views: the shapes, strides and data types live in the descriptors' earlier set-calls, the
+ * operator in an enum argument or an activation descriptor, the stream on the handle.
+ *
+ * - cudnnSoftmaxForward: ACCURATE / FAST → Softmax, LOG → LogSoftmax; CHANNEL mode → axis 1 of
+ *   the N, C, H, W view; INSTANCE mode → axis 1 of the packed [N, C·H·W] view.
+ * - cudnnAddTensor: C = alpha·A + beta·C → Add with inputs A := C (the accumulator), B := A (the
+ *   broadcast operand), output C; alpha and beta stay call-level arguments.
+ * - cudnnActivationForward: the activation descriptor's mode → Relu, Sigmoid, Tanh, Elu (alpha =
+ *   coef).
+ *
+ * `alpha` / `beta` (y = alpha·op(x) + beta·y) are kept as arguments; lowerers decline what their
+ * target cannot express. Anything not statically known is declined with OB1019.
+ */
+import type { ResolvedCall } from '../../context/static-context.js';
+import { pending } from '../../diagnostics/port-diagnostics.js';
+import { generated, type Expr } from '../../ir/expr.js';
+import type { AttributeExpr, OpInvocation, TensorExpr } from '../../ir/invocation.js';
+import type { LiftContext, LiftResult, Lifter, SourceCall } from '../../lift/lifter.js';
+import { ts } from '../../syntax/typescript.js';
+import { activationOf, carried, handleStream, isContiguous, product, setCallFor, tensorView, type Described } from './cudnn-descriptors.js';
+
+type Lifted = Described<Omit<OpInvocation, 'kind' | 'origin' | 'numerics' | 'enums'>>;
+
+function argument(call: { readonly entry: SourceCall['entry'] }, args: readonly Expr[], name: string): Expr {
+  const index = call.entry.spec.params.findIndex((p) => p.name === name);
+  if (index < 0 || !args[index]) throw new Error(`${call.entry.spec.symbol} has no argument ${name}`);
+  return args[index];
+}
+
+function meaning(e: Expr): string | undefined {
+  return e.value?.kind === 'enum' ? e.value.meaning : undefined;
+}
+
+const ACTIVATIONS: Readonly<Record<string, { operator: string; input: string; output: string; alpha?: boolean }>> = {
+  'activation.relu': { operator: 'Relu', input: 'X', output: 'Y' },
+  'activation.sigmoid': { operator: 'Sigmoid', input: 'X', output: 'Y' },
+  'activation.tanh': { operator: 'Tanh', input: 'input', output: 'output' },
+  'activation.elu': { operator: 'Elu', input: 'X', output: 'Y', alpha: true },
+};
+
+function liftCall(call: SourceCall, ctx: LiftContext): Lifted | undefined {
+  const a = (name: string) => argument(call, call.args, name);
+  const view = (desc: string, ptr: string) => tensorView(a(desc), a(ptr), call.node, ctx.context);
+  const context = ctx.context;
+  const common = (operator: string, inputs: [string, TensorExpr][], outputs: [string, TensorExpr][], attributes: [string, AttributeExpr][]): Lifted => {
+    const stream = handleStream(a('handle'), call.node, context);
+    if (!stream.ok) return stream;
+    const args = new Map<string, Expr>([['handle', a('handle')], ['alpha', a('alpha')], ['beta', a('beta')]]);
+    return { ok: true, value: { operator, inputs: new Map(inputs), outputs: new Map(outputs), attributes: new Map(attributes), ...(stream.value ? { stream: stream.value } : {}), args } };
+  };
+  switch (call.entry.spec.symbol) {
+    case 'cudnnSoftmaxForward': {
+      const algo = meaning(a('algo'));
+      const mode = meaning(a('mode'));
+      if (!algo) return { ok: false, reason: `the algorithm \`${a('algo').text}\` is not a constant` };
+      if (mode !== 'softmax-mode.channel' && mode !== 'softmax-mode.instance') return { ok: false, reason: `the mode \`${a('mode').text}\` is not a constant softmax mode` };
+      let x = view('xDesc', 'x');
+      let y = view('yDesc', 'y');
+      if (!x.ok) return x;
+      if (!y.ok) return y;
+      if (x.value.dims!.length !== 4 || y.value.dims!.length !== 4) return { ok: false, reason: 'the softmax tensors are not 4-D (N, C, H, W)' };
+      if (mode === 'softmax-mode.instance') {
+        // Over C·H·W per n: the packed [N, C·H·W] view.
+        if (!isContiguous(x.value) || !isContiguous(y.value)) return { ok: false, reason: 'INSTANCE mode over a tensor that is not packed NCHW' };
+        const flat = (t: TensorExpr): Described<TensorExpr> => {
+          const [n, ...rest] = t.dims!;
+          const inner = product(rest);
+          return { ok: true, value: { ...t, dims: [n, inner], strides: [inner, generated('1', { kind: 'number', value: 1 })], layout: 'row-major' } };
+        };
+        x = flat(x.value);
+        y = flat(y.value);
+        if (!x.ok || !y.ok) return undefined;
+      }
+      const operator = algo === 'softmax.log' ? 'LogSoftmax' : algo === 'softmax.accurate' || algo === 'softmax.fast' ? 'Softmax' : undefined;
+      if (!operator) return { ok: false, reason: `the algorithm \`${a('algo').text}\` is not a softmax algorithm` };
+      return common(operator, [['input', x.value]], [['output', y.value]], [['axis', { expr: generated('1', { kind: 'number', value: 1 }) }]]);
+    }
+    case 'cudnnAddTensor': {
+      const bias = view('aDesc', 'A');
+      const accumulator = view('cDesc', 'C');
+      if (!bias.ok) return bias;
+      if (!accumulator.ok) return accumulator;
+      return common('Add', [['A', accumulator.value], ['B', bias.value]], [['C', accumulator.value]], []);
+    }
+    case 'cudnnActivationForward': {
+      const activation = activationOf(a('activationDesc'), call.node, context);
+      if (!activation.ok) return activation;
+      const op = ACTIVATIONS[activation.value.mode];
+      if (!op) return { ok: false, reason: `activation mode ${activation.value.mode} has no canonical operator this port supports` };
+      const x = view('xDesc', 'x');
+      const y = view('yDesc', 'y');
+      if (!x.ok) return x;
+      if (!y.ok) return y;
+      const attributes: [string, AttributeExpr][] = op.alpha ? [['alpha', { expr: activation.value.coef }]] : [];
+      const lifted = common(op.operator, [[op.input, x.value]], [[op.output, y.value]], attributes);
+      if (lifted.ok) (lifted.value.args as Map<string, Expr>).set('activationDesc', a('activationDesc'));
+      return lifted;
+    }
+    case 'cudnnPoolingForward': {
+      const found = setCallFor(a('poolingDesc'), call.node, ['cudnnSetPooling2dDescriptor'], context);
+      if (!found.ok) return found;
+      const set = found.value;
+      const p = (name: string) => carried(set.args[set.entry.spec.params.findIndex((q) => q.name === name)], context);
+      const mode = p('mode').value;
+      const modeMeaning = mode?.kind === 'enum' ? mode.meaning : undefined;
+      if (modeMeaning !== 'pool.max' && modeMeaning !== 'pool.max-deterministic') return { ok: false, reason: `the pooling mode \`${p('mode').text}\` is not a constant max-pooling mode (average pooling is not ported yet)` };
+      const values = ['windowHeight', 'windowWidth', 'verticalPadding', 'horizontalPadding', 'verticalStride', 'horizontalStride'].map(p);
+      const impure = values.find((v) => !v.pure);
+      if (impure) return { ok: false, reason: `\`${impure.text}\` in the pooling descriptor has side effects` };
+      const [kh, kw, ph, pw, sh, sw] = values;
+      const x = view('xDesc', 'x');
+      const y = view('yDesc', 'y');
+      if (!x.ok) return x;
+      if (!y.ok) return y;
+      if (x.value.layout !== 'NCHW' || y.value.layout !== 'NCHW') return { ok: false, reason: 'pooling over a tensor that is not packed NCHW' };
+      const ints = (list: Expr[]): AttributeExpr => ({ expr: generated(`[${list.map((e) => e.text).join(', ')}]`) });
+      return common('MaxPool', [['X', x.value]], [['Y', y.value]], [['kernel_shape', ints([kh, kw])], ['pads', ints([ph, pw, ph, pw])], ['strides', ints([sh, sw])]]);
+    }
+    case 'cudnnBatchNormalizationForwardInference': {
+      const mode = meaning(a('mode'));
+      if (mode !== 'batchnorm.spatial') return { ok: false, reason: `the batch-norm mode \`${a('mode').text}\` is not CUDNN_BATCHNORM_SPATIAL` };
+      const x = view('xDesc', 'x');
+      const y = view('yDesc', 'y');
+      if (!x.ok) return x;
+      if (!y.ok) return y;
+      const parameters: [string, TensorExpr][] = [];
+      for (const [name, ptr] of [['scale', 'bnScale'], ['B', 'bnBias'], ['input_mean', 'estimatedMean'], ['input_var', 'estimatedVariance']] as const) {
+        const v = view('bnScaleBiasMeanVarDesc', ptr);
+        if (!v.ok) return v;
+        // The 1 × C × 1 × 1 parameter descriptor is ONNX's [C].
+        const dims = v.value.dims!;
+        if (dims.length !== 4 || ![0, 2, 3].every((i) => dims[i].value?.kind === 'number' && dims[i].value.value === 1)) return { ok: false, reason: 'the batch-norm parameter descriptor is not 1 × C × 1 × 1' };
+        parameters.push([name, { ...v.value, dims: [dims[1]], strides: [generated('1', { kind: 'number', value: 1 })], layout: 'row-major' }]);
+      }
+      const epsilon = a('epsilon');
+      if (!epsilon.pure) return { ok: false, reason: `epsilon \`${epsilon.text}\` has side effects` };
+      return common('BatchNormalization', [['X', x.value], ...parameters], [['Y', y.value]], [['epsilon', { expr: epsilon }]]);
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** Targets whose DNN library has no cuDNN-style descriptors; the structural lowerers serve them. */
+export const DESCRIPTORLESS_TARGETS: ReadonlySet<string> = new Set(['cann']);
+
+/** The symbols this lifter takes. */
+export const CUDNN_LIFTED = ['cudnnSoftmaxForward', 'cudnnAddTensor', 'cudnnActivationForward', 'cudnnPoolingForward', 'cudnnBatchNormalizationForwardInference'] as const;
+
+export function liftCudnn(call: SourceCall, ctx: LiftContext): Described<OpInvocation> | undefined {
+  const lifted = liftCall(call, ctx);
+  if (!lifted) return undefined;
+  if (!lifted.ok) return lifted;
+  const entry = call.entry;
+  return { ok: true, value: { kind: 'operator', ...lifted.value, numerics: {}, enums: new Map(), origin: { backend: call.backend, entry, symbol: entry.spec.symbol } } };
+}
+
+export const cudnnLifter: Lifter = {
+  name: 'cudnn descriptors',
+  lift(call: SourceCall, ctx: LiftContext): LiftResult | undefined {
+    // Within the cuDNN convention (MUSA, MACA, T-Head) the roles port the call as it is.
+    if (!DESCRIPTORLESS_TARGETS.has(ctx.target)) return undefined;
+    const lifted = liftCudnn(call, ctx);
+    if (!lifted) return undefined;
+    if (!lifted.ok) return { ok: false, diagnostics: [pending('OB1019', { symbol: call.entry.spec.symbol, target: ctx.target, reason: lifted.reason }, call.entry.spec.symbol)] };
+    return { ok: true, invocation: lifted.value };
+  },
+};
+
+/** A source call built from a resolved call (nodes only, source text), for checks ahead of the walk. */
+export function sourceCallOf(call: ResolvedCall, ctx: LiftContext): SourceCall {
+  return {
+    node: call.node,
+    backend: call.backend,
+    entry: call.entry,
+    args: call.args.map((node, order) => {
+      const value = ctx.context.constant(node);
+      return { text: node.getText(ctx.context.sourceFile), node, pure: !ts.isCallExpression(node), order, ...(value ? { value } : {}) };
+    }),
+  };
+}
