@@ -126,6 +126,12 @@ export const PORT_DIAGNOSTICS = {
     effortHours: 0.25,
     message: 'the status of `{targetSymbol}` goes to `{helper}()`; {target} does not confirm the number of `{member}` (its facade exports the name as a string), so a helper that compares statuses with {value} will take success for failure',
   },
+  OB1019: {
+    title: 'A structural port needs what the call does not show',
+    severity: 'error',
+    effortHours: 1,
+    message: '`{symbol}` cannot be ported to {target} structurally: {reason}',
+  },
 } as const satisfies Record<string, PortDiagnosticInfo>;
 
 export type PortDiagnosticId = keyof typeof PORT_DIAGNOSTICS;

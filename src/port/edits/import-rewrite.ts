@@ -79,6 +79,8 @@ export function rewriteImports(input: ImportRewriteInput, edits: EditList): void
   const sourceImports = bindings.imports.filter((i) => i.backend === from);
   const named = names.namedImports();
   const placed = new Set<string>();
+  // Host helpers the file imports under their own name are already in scope for generated code.
+  for (const i of sourceImports) for (const s of i.specifiers) if (isHostHelper(s.imported) && s.imported === s.local) placed.add(s.imported);
   const namedDeclarations = sourceImports.filter((i) => !i.namespace && i.specifiers.length > 0);
   const originOwner = new Map<string, FacadeImport>();
   for (const d of namedDeclarations) for (const s of d.specifiers) originOwner.set(s.local, d);
@@ -115,7 +117,7 @@ export function rewriteImports(input: ImportRewriteInput, edits: EditList): void
         if (leftovers.has(s.local)) kept.push(s.node.getText(sourceFile));
       }
       if (declaration === namedDeclarations[0]) {
-        for (const t of named) if (t.origin === undefined || !originOwner.has(t.origin)) emit(t, false);
+        for (const t of named) if (t.origin === undefined || !originOwner.has(t.origin)) emit(t, t.origin === undefined);
       }
       if (targetSpecifiers.length > 0) lines.push(declarationText(keyword, namedClause(targetSpecifiers, layout, nl), to, declaration.quote, layout));
       if (kept.length > 0) lines.push(declarationText(keyword, namedClause(kept, layout, nl), from, declaration.quote, layout));

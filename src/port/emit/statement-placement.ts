@@ -7,8 +7,15 @@
  * `(a(), b(), call)` when the statements are plain calls, otherwise an arrow function called
  * on the spot, `(() => { const n = f(); return call; })()` — impossible when the arguments
  * contain `await` or `yield` (OB1017).
+ *
+ * Statements after the call (`epilogue`: releasing what the prelude made) follow the statement
+ * that holds the call. A call whose status goes to a statement that only passes it on
+ * (`check(call, 'what');`, the callee and the other arguments pure) keeps that statement; its
+ * prelude goes before it, and prelude statements marked `status` (a first phase) are checked
+ * the same way (`check(firstPhase, 'what');`). Elsewhere the statements go into an arrow function
+ * called on the spot, the epilogue in a `finally` after the call has returned its status.
  */
-import { containsSuspension } from '../context/expression-purity.js';
+import { containsSuspension, isPure } from '../context/expression-purity.js';
 import type { EditList } from '../edits/edit-list.js';
 import type { Lowering } from '../lower/lowerer.js';
 import { ts } from '../syntax/typescript.js';
@@ -43,9 +50,88 @@ function statementOwning(call: ts.CallExpression): ts.Statement | undefined {
   return undefined;
 }
 
+/** `check(call, 'what');`: an expression statement whose call passes the status on, everything else in it pure. */
+function statusCheckStatement(call: ts.CallExpression): ts.ExpressionStatement | undefined {
+  let node: ts.Expression = call;
+  while (ts.isParenthesizedExpression(node.parent)) node = node.parent;
+  const outer = node.parent;
+  if (!outer || !ts.isCallExpression(outer) || !outer.arguments.includes(node)) return undefined;
+  if (!isPure(outer.expression) || outer.arguments.some((a) => a !== node && !isPure(a))) return undefined;
+  const statement = outer.parent;
+  return ts.isExpressionStatement(statement) && statement.expression === outer && inStatementList(statement) ? statement : undefined;
+}
+
+function placeAround(call: ts.CallExpression, lowering: Lowering, edits: EditList, sourceFile: ts.SourceFile): Placement {
+  const text = sourceFile.text;
+  const start = call.getStart(sourceFile);
+  const epilogue = lowering.epilogue ?? [];
+  const owning = statementOwning(call);
+  const terminated = (t: string) => (t.endsWith('}') ? t : `${t};`);
+  if (owning && ts.isReturnStatement(owning) && inStatementList(owning)) {
+    // `return call;`: the epilogue runs in a `finally`, after the status is computed.
+    const stmtStart = owning.getStart(sourceFile);
+    const lines = [
+      ...lowering.prelude.map((p) => terminated(p.text)),
+      `try {`,
+      `  ${edits.textOf(stmtStart, start)}${lowering.call}${edits.textOf(call.end, owning.end)}`,
+      `} finally {`,
+      ...epilogue.map((p) => `  ${terminated(p.text)}`),
+      `}`,
+    ];
+    edits.replace(stmtStart, owning.end, lines.join(`${newlineOf(text)}${lineIndent(text, stmtStart)}`));
+    return { ok: true };
+  }
+  const statement = owning && !ts.isReturnStatement(owning) ? owning : statusCheckStatement(call);
+  if (!statement) {
+    // Inside an expression: an arrow function called on the spot; the epilogue runs once the call has returned.
+    const suspension = containsSuspension(call);
+    if (suspension) return { ok: false, reason: `\`${suspension}\`` };
+    const prelude = lowering.prelude.map((p) => `${p.text}; `).join('');
+    const after = epilogue.map((p) => (p.text.endsWith('}') ? `${p.text} ` : `${p.text}; `)).join('');
+    edits.replace(start, call.end, `(() => { ${prelude}try { return ${lowering.call}; } finally { ${after}} })()`);
+    return { ok: true };
+  }
+  const stmtStart = statement.getStart(sourceFile);
+  const before = edits.textOf(stmtStart, start);
+  const after = edits.textOf(call.end, statement.end);
+  const passesStatus = statement !== owning;
+  const prelude = lowering.prelude.map((p) => (p.status && passesStatus ? `${before}${p.text}${after}` : terminated(p.text)));
+  const lines = [...prelude, `${before}${lowering.call}${after}`, ...epilogue.map((p) => terminated(p.text))];
+  const indent = lineIndent(text, stmtStart);
+  const nl = newlineOf(text);
+  const replacement = inStatementList(statement) ? lines.join(`${nl}${indent}`) : `{${nl}${lines.map((l) => `${indent}  ${l}`).join(nl)}${nl}${indent}}`;
+  edits.replace(stmtStart, statement.end, replacement);
+  return { ok: true };
+}
+
+/** Removes a call that has nothing to do on the target: its statement, or the call itself for its success status. */
+/** The statement a vanishing call takes with it (the call alone, or a check of its status), if any. */
+export function vanishingStatement(call: ts.CallExpression): ts.Statement | undefined {
+  const owning = statementOwning(call);
+  const statement = owning && ts.isExpressionStatement(owning) ? owning : statusCheckStatement(call);
+  return statement && inStatementList(statement) ? statement : undefined;
+}
+
+function placeVanishing(call: ts.CallExpression, lowering: Lowering, edits: EditList, sourceFile: ts.SourceFile): Placement {
+  const text = sourceFile.text;
+  const statement = vanishingStatement(call);
+  if (!statement) {
+    edits.replace(call.getStart(sourceFile), call.end, lowering.call);
+    return { ok: true };
+  }
+  const stmtStart = statement.getStart(sourceFile);
+  const lineStart = text.lastIndexOf('\n', stmtStart - 1) + 1;
+  const rest = /^[ \t]*(\r?\n)?/.exec(text.slice(statement.end))![0];
+  const wholeLine = /^[ \t]*$/.test(text.slice(lineStart, stmtStart)) && rest.endsWith('\n');
+  edits.replace(wholeLine ? lineStart : stmtStart, wholeLine ? statement.end + rest.length : statement.end, '');
+  return { ok: true };
+}
+
 export function placeLowering(call: ts.CallExpression, lowering: Lowering, edits: EditList, sourceFile: ts.SourceFile): Placement {
   const text = sourceFile.text;
   const start = call.getStart(sourceFile);
+  if (lowering.vanishes) return placeVanishing(call, lowering, edits, sourceFile);
+  if (lowering.epilogue?.length) return placeAround(call, lowering, edits, sourceFile);
   if (lowering.prelude.length === 0) {
     edits.replace(start, call.end, lowering.call);
     return { ok: true };

@@ -18,6 +18,12 @@ export interface PreludeStatement {
   readonly text: string;
   /** Whether it declares a name (then it cannot become part of a comma expression). */
   readonly declares: boolean;
+  /**
+   * Whether its value is a status of the same family as the call's (the first phase of a
+   * two-phase call): where the source call's status goes to a statement that can be repeated
+   * (`check(call, 'what');`), this statement's status goes there too.
+   */
+  readonly status?: boolean;
 }
 
 export interface Lowering {
@@ -29,6 +35,14 @@ export interface Lowering {
   readonly targetSymbols: readonly string[];
   /** Warnings and notes about a successful lowering. */
   readonly diagnostics: readonly PendingDiagnostic[];
+  /** Statements that run after the call (releasing what the prelude made); the call's status is kept. */
+  readonly epilogue?: readonly PreludeStatement[];
+  /**
+   * The call has nothing to do on the target (a handle or descriptor call where the target has
+   * none): a statement that only passes its status on (`check(call, 'what');`) is removed;
+   * elsewhere `call` (the target's success status) stands in for it.
+   */
+  readonly vanishes?: boolean;
 }
 
 export type LowerResult = { readonly ok: true; readonly lowering: Lowering } | { readonly ok: false; readonly diagnostics: readonly PendingDiagnostic[] };
