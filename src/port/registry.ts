@@ -10,10 +10,13 @@ import { LowererRegistry } from './lower/lowerer.js';
 import { roleLowerer } from './lower/role-lowerer.js';
 import { aclnnAxpyLowerer, aclnnGemmLowerer } from './structural/blas/aclnn-blas-lowerers.js';
 import { cublasLifter } from './structural/blas/cublas-lifter.js';
+import { cublasLtLifter } from './structural/blas/cublaslt-lifter.js';
 import { aclInitLowerer, runtimeInitVanishes } from './structural/runtime/acl-init-lowerer.js';
 
 export function defaultLifters(): LifterRegistry {
-  return new LifterRegistry(roleLifter).register({ backend: 'cuda', library: 'cublas' }, cublasLifter);
+  return new LifterRegistry(roleLifter)
+    .register({ backend: 'cuda', library: 'cublas' }, cublasLifter)
+    .register({ backend: 'cuda', symbol: 'cublasLtMatmul' }, cublasLtLifter);
 }
 
 export function defaultLowerers(): LowererRegistry {

@@ -81,12 +81,15 @@ export const aclnnGemmLowerer: Lowerer = {
     const dataType = s.dataType(out.dtype);
     if (!dataType) return fail(invocation, ctx, `CANN has no aclDataType for ${dtypes[0]}`);
     const params = invocation.origin.entry.spec.params;
-    const used = [mat1, mat2, out].flatMap((t) => [t.ptr, ...(t.offset ? [t.offset] : []), ...t.dims, ...t.strides]);
+    const used = [mat1, mat2, ...(c ? [c] : []), out].flatMap((t) => [t.ptr, ...(t.offset ? [t.offset] : []), ...t.dims, ...t.strides]);
     const replaced = s.hoistImpure([...used, ...(alpha ? [alpha] : []), ...(beta ? [beta] : [])], (e) => `${params[e.order ?? -1]?.name ?? 'value'}Value`);
     const [vMat1, vMat2, vOut] = [substitute(mat1, replaced), substitute(mat2, replaced), substitute(out, replaced)];
     const [vAlpha, vBeta] = [alpha && (replaced.get(alpha) ?? alpha), beta && (replaced.get(beta) ?? beta)];
     const names = { mat1: s.tensor(rank === 2 ? 'mat1' : 'batch1', vMat1, dataType), mat2: s.tensor(rank === 2 ? 'mat2' : 'batch2', vMat2, dataType) };
     const outName = s.tensor(plain ? 'out' : 'c', vOut, dataType);
+    // C is read unless beta is 0; it is the out tensor when it is the same view of the same buffer.
+    const sameView = c && c.ptr.text === out.ptr.text && c.dims.map((e) => e.text).join() === out.dims.map((e) => e.text).join() && c.strides.map((e) => e.text).join() === out.strides.map((e) => e.text).join() && (c.offset?.text ?? '0') === (out.offset?.text ?? '0');
+    const selfName = plain || !c || sameView || numberOf(beta) === 0 ? outName : s.tensor('self', substitute(c, replaced), dataType);
     const stream = s.stream(invocation.stream, invocation.args.get('handle'));
     if (!stream) return fail(invocation, ctx, 'no stream: neither the call nor its handle shows one');
     const math = s.value(cubeMathMember(invocation));
@@ -97,9 +100,16 @@ export const aclnnGemmLowerer: Lowerer = {
       const scaleType = invocation.origin.symbol === 'cublasHgemm' ? dataType : dtype === 'float64' ? dataType : s.value('ACL_FLOAT');
       const alphaName = s.scalar('alpha', vAlpha ?? { text: '1', pure: true }, scaleType);
       const betaName = s.scalar('beta', vBeta ?? { text: '0', pure: true }, scaleType);
-      args = [outName, names.mat1, names.mat2, betaName, alphaName, outName, math];
+      args = [selfName, names.mat1, names.mat2, betaName, alphaName, outName, math];
     }
-    const call = s.twoPhase(op, args, stream);
+    let call = s.twoPhase(op, args, stream);
+    const activation = invocation.attributes.get('activation')?.meaning;
+    if (activation) {
+      if (activation !== 'Relu') return fail(invocation, ctx, `the fused activation ${activation} is not ported`);
+      // The fused ReLU runs on the product in place, after it.
+      s.prelude.push({ text: call, declares: false, status: true });
+      call = s.twoPhase('aclnnRelu', [outName, outName], stream);
+    }
     return { ok: true, lowering: { prelude: s.prelude, call, epilogue: s.epilogue, targetSymbols: s.symbols, diagnostics: notes(invocation) } };
   },
 };
