@@ -8,7 +8,7 @@ import { LifterRegistry } from './lift/lifter.js';
 import { roleLifter } from './lift/role-lifter.js';
 import { LowererRegistry } from './lower/lowerer.js';
 import { roleLowerer } from './lower/role-lowerer.js';
-import { aclnnAxpyLowerer, aclnnGemmLowerer } from './structural/blas/aclnn-blas-lowerers.js';
+import { aclnnAxpyLowerer, aclnnDotLowerer, aclnnGemmLowerer } from './structural/blas/aclnn-blas-lowerers.js';
 import { cublasLifter } from './structural/blas/cublas-lifter.js';
 import { cublasLtLifter } from './structural/blas/cublaslt-lifter.js';
 import { aclInitLowerer, runtimeInitVanishes } from './structural/runtime/acl-init-lowerer.js';
@@ -23,6 +23,7 @@ export function defaultLowerers(): LowererRegistry {
   return new LowererRegistry(roleLowerer)
     .register({ target: 'cann', binding: 'operator:Gemm' }, aclnnGemmLowerer)
     .register({ target: 'cann', binding: 'operator:Add' }, aclnnAxpyLowerer)
+    .register({ target: 'cann', binding: 'operator:MatMul' }, aclnnDotLowerer)
     .register({ target: 'cann', binding: 'primitive:device.set' }, aclInitLowerer)
     .register({ target: 'cuda', binding: 'primitive:runtime.init' }, runtimeInitVanishes);
 }

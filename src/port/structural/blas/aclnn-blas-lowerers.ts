@@ -141,3 +141,41 @@ export const aclnnAxpyLowerer: Lowerer = {
     return { ok: true, lowering: { prelude: s.prelude, call, epilogue: s.epilogue, targetSymbols: s.symbols, diagnostics: [] } };
   },
 };
+
+/**
+ * A dot product into host memory (cublasSdot) → aclnnMatmul of the two 1-D views into a 0-d
+ * tensor over a device scratch element, then (the run has to finish first, as cuBLAS's host
+ * result is written when the call returns) copied to the host result and freed.
+ */
+export const aclnnDotLowerer: Lowerer = {
+  name: 'aclnnMatmul of two vectors into a host result',
+  lower(invocation, ctx) {
+    if (invocation.kind !== 'operator' || invocation.operator !== 'MatMul') return undefined;
+    const [x, y] = [invocation.inputs.get('A'), invocation.inputs.get('B')];
+    const result = invocation.outputs.get('Y');
+    if (!hasViews(x) || !hasViews(y) || !result || result.layout !== 'host' || x.dims.length !== 1 || y.dims.length !== 1) return undefined;
+    const s = new AclnnStatements(ctx);
+    const dataType = s.dataType(result.dtype);
+    const itemSize = result.dtype?.dtype === 'float32' ? 4 : undefined;
+    if (!dataType || !itemSize) return fail(invocation, ctx, 'the element type is not float32');
+    const params = invocation.origin.entry.spec.params;
+    const replaced = s.hoistImpure([x, y].flatMap((t) => [t.ptr, ...(t.offset ? [t.offset] : []), ...t.dims, ...t.strides]).concat([result.ptr]), (e) => `${params[e.order ?? -1]?.name ?? 'value'}Value`);
+    const xName = s.tensor('x', substitute(x, replaced), dataType);
+    const yName = s.tensor('y', substitute(y, replaced), dataType);
+    const stream = s.stream(invocation.stream, invocation.args.get('handle'));
+    if (!stream) return fail(invocation, ctx, 'no stream: neither the call nor its handle shows one');
+    const scratch = ctx.fresh.fresh('dotResult');
+    const ref = s.value('ref');
+    s.prelude.push({ text: `const ${scratch} = ${ref}<${s.type('DevicePtr')}>()`, declares: true });
+    s.prelude.push({ text: `${s.value('aclrtMalloc')}(${scratch}, ${itemSize}, ${s.value('ACL_MEM_MALLOC_HUGE_FIRST')})`, declares: false });
+    const dot = s.tensor('dot', { ptr: { text: `${scratch}.value`, pure: true }, dims: [], strides: [] }, dataType);
+    const call = s.twoPhase('aclnnMatmul', [xName, yName, dot, s.value('KEEP_DTYPE')], stream);
+    const host = replaced.get(result.ptr) ?? result.ptr;
+    s.epilogue.unshift(
+      { text: `${s.value('aclrtSynchronizeStream')}(${stream})`, declares: false },
+      { text: `${s.value('aclrtMemcpy')}(${host.text}, ${itemSize}, ${scratch}.value, ${itemSize}, ${s.value('ACL_MEMCPY_DEVICE_TO_HOST')})`, declares: false },
+      { text: `${s.value('aclrtFree')}(${scratch}.value)`, declares: false },
+    );
+    return { ok: true, lowering: { prelude: s.prelude, call, epilogue: s.epilogue, targetSymbols: s.symbols, diagnostics: [] } };
+  },
+};

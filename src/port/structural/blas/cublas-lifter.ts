@@ -7,7 +7,9 @@
  *   (m×n) as strided views of the column-major storage, the transposes folded into strides and
  *   the batch (when batched) outermost (column-major-views.ts); transA = transB = 0;
  * - cublasSaxpy → `Add` of A := x and B := y into C := y with the extension attribute `alpha`
- *   (C = alpha·A + B, torch's add with alpha), vectors as 1-D views with their increments.
+ *   (C = alpha·A + B, torch's add with alpha), vectors as 1-D views with their increments;
+ * - cublasSdot → `MatMul` of two 1-D views into a 0-d Y whose layout is `host`: the result
+ *   pointer is host memory (cuBLAS's default pointer mode, the only one the CUDA facade has).
  *
  * The stream is the one the handle was given (its `cublasSetStream` earlier in the function or
  * an enclosing one); when none is visible the handle stays in `args` and the lowerer asks it.
@@ -29,6 +31,7 @@ import { batched, columnMajorOperand, vector, type MatrixView } from './column-m
 
 const GEMMS = new Set(['cublasSgemm', 'cublasDgemm', 'cublasHgemm', 'cublasGemmEx', 'cublasSgemmStridedBatched', 'cublasGemmStridedBatchedEx']);
 const AXPY = new Set(['cublasSaxpy']);
+const DOT = new Set(['cublasSdot']);
 
 /** Whether the target's first choice for this call speaks cuBLAS's own convention. */
 function sameConvention(ctx: LiftContext, entry: EntryRecord): boolean {
@@ -178,14 +181,38 @@ function liftAxpy(call: SourceCall, generic: OpInvocation, ctx: LiftContext): Li
   return { ok: true, invocation };
 }
 
+function liftDot(call: SourceCall, generic: OpInvocation, ctx: LiftContext): LiftResult {
+  const arg = (key: string) => generic.args.get(key);
+  const n = arg('count');
+  const x = generic.inputs.get('A');
+  const y = generic.inputs.get('B');
+  const result = generic.outputs.get('Y');
+  const [incx, incy] = [arg('ld:A'), arg('ld:B')];
+  if (!n || !x || !y || !result || !incx || !incy) return structural(call, ctx, 'an operand or size is missing from the call');
+  for (const [name, inc] of [['incx', incx], ['incy', incy]] as const) {
+    const v = inc.value?.kind === 'number' ? inc.value.value : undefined;
+    if (v !== undefined && v < 1) return structural(call, ctx, `\`${name}\` is ${v}: BLAS walks the vector backwards (or not at all), which a strided view cannot express`);
+  }
+  const dtype = tensorDType(call, generic, 'A');
+  const inputs = new Map<string, TensorExpr>([
+    ['A', view(x.ptr, vector(n, incx), dtype)],
+    ['B', view(y.ptr, vector(n, incy), dtype)],
+  ]);
+  const outputs = new Map<string, TensorExpr>([['Y', { ptr: result.ptr, dims: [], strides: [], layout: 'host', ...(dtype ? { dtype } : {}) }]]);
+  const stream = generic.stream ?? handleStream(call, arg('handle'), ctx);
+  const invocation: OpInvocation = { ...generic, operator: 'MatMul', inputs, outputs, attributes: new Map(), args: new Map([...generic.args].filter(([key]) => key === 'handle')), ...(stream ? { stream } : {}) };
+  return { ok: true, invocation };
+}
+
 export const cublasLifter: Lifter = {
   name: 'cuBLAS column-major → row-major views',
   lift(call, ctx) {
     const symbol = call.entry.spec.symbol;
-    if (!GEMMS.has(symbol) && !AXPY.has(symbol)) return undefined;
+    if (!GEMMS.has(symbol) && !AXPY.has(symbol) && !DOT.has(symbol)) return undefined;
     if (sameConvention(ctx, call.entry)) return undefined;
     const generic = roleLifter.lift(call, ctx);
     if (!generic || !generic.ok || generic.invocation.kind !== 'operator') return generic;
+    if (DOT.has(symbol)) return liftDot(call, generic.invocation, ctx);
     return GEMMS.has(symbol) ? liftGemm(call, generic.invocation, ctx) : liftAxpy(call, generic.invocation, ctx);
   },
 };
