@@ -13,11 +13,9 @@
  *
  * The stream is the one the handle was given (its `cublasSetStream` earlier in the function or
  * an enclosing one); when none is visible the handle stays in `args` and the lowerer asks it.
- * For targets with a column-major BLAS of the same convention (muBLAS, mcBLAS, ops-blas as the
- * catalog's first choice) the lifter declines and the generic role path ports the call.
+ * Only for targets with a row-major lowering registered (ROW_MAJOR_BLAS_TARGETS); for the others
+ * the lifter declines and the generic role path answers.
  */
-import type { EntryRecord } from '../../../catalog/catalog.js';
-import { bindingKey } from '../../../catalog/answers.js';
 import { ITEM_SIZE, type DType } from '../../../runtime/dtype.js';
 import { isPure } from '../../context/expression-purity.js';
 import { pending } from '../../diagnostics/port-diagnostics.js';
@@ -25,7 +23,6 @@ import type { Expr } from '../../ir/expr.js';
 import type { DTypeExpr, OpInvocation, TensorExpr } from '../../ir/invocation.js';
 import type { LiftContext, LiftResult, Lifter, SourceCall } from '../../lift/lifter.js';
 import { dtypeOfMeaning, roleLifter } from '../../lift/role-lifter.js';
-import { chooseTarget } from '../../mapping/target-entry.js';
 import { ts } from '../../syntax/typescript.js';
 import { batched, columnMajorOperand, vector, type MatrixView } from './column-major-views.js';
 
@@ -33,13 +30,12 @@ const GEMMS = new Set(['cublasSgemm', 'cublasDgemm', 'cublasHgemm', 'cublasGemmE
 const AXPY = new Set(['cublasSaxpy']);
 const DOT = new Set(['cublasSdot']);
 
-/** Whether the target's first choice for this call speaks cuBLAS's own convention. */
-function sameConvention(ctx: LiftContext, entry: EntryRecord): boolean {
-  const first = chooseTarget(ctx.catalog, entry, ctx.target).candidates.find((e) => e.spec.status !== 'unsupported' && e.spec.status !== 'unknown');
-  if (!first) return ctx.target === 'cuda';
-  const binds = first.spec.binds;
-  return bindingKey(first) === bindingKey(entry) && 'operator' in binds && binds.layout === 'column-major' && binds.phase === 'single';
-}
+/**
+ * Targets with row-major lowerings of these invocations (aclnn-blas-lowerers.ts). Elsewhere the
+ * generic role path answers: a rename where the target keeps cuBLAS's convention (muBLAS,
+ * mcBLAS, T-Head), OB1003 where it does not and no module exists yet (CNNL, XDNN).
+ */
+export const ROW_MAJOR_BLAS_TARGETS: ReadonlySet<string> = new Set(['cann']);
 
 function transposeOf(invocation: OpInvocation, name: string): boolean | 'unknown' {
   const meaning = invocation.attributes.get(name)?.meaning ?? invocation.enums.get(`attr:${name}`)?.meaning;
@@ -209,7 +205,7 @@ export const cublasLifter: Lifter = {
   lift(call, ctx) {
     const symbol = call.entry.spec.symbol;
     if (!GEMMS.has(symbol) && !AXPY.has(symbol) && !DOT.has(symbol)) return undefined;
-    if (sameConvention(ctx, call.entry)) return undefined;
+    if (!ROW_MAJOR_BLAS_TARGETS.has(ctx.target)) return undefined;
     const generic = roleLifter.lift(call, ctx);
     if (!generic || !generic.ok || generic.invocation.kind !== 'operator') return generic;
     if (DOT.has(symbol)) return liftDot(call, generic.invocation, ctx);

@@ -23,6 +23,7 @@ import type { LiftContext, LiftResult, Lifter, SourceCall } from '../../lift/lif
 import { dtypeOfMeaning, roleLifter } from '../../lift/role-lifter.js';
 import { ts } from '../../syntax/typescript.js';
 import { columnMajorOperand, type MatrixView } from './column-major-views.js';
+import { ROW_MAJOR_BLAS_TARGETS } from './cublas-lifter.js';
 
 const EPILOGUES: Readonly<Record<string, { bias: boolean; activation?: string }>> = {
   'epilogue.default': { bias: false },
@@ -65,7 +66,7 @@ interface Layout {
 export const cublasLtLifter: Lifter = {
   name: 'cuBLASLt matmul with descriptors → row-major views',
   lift(call: SourceCall, ctx: LiftContext): LiftResult | undefined {
-    if (call.entry.spec.symbol !== 'cublasLtMatmul' || ctx.target === 'cuda') return undefined;
+    if (call.entry.spec.symbol !== 'cublasLtMatmul' || !ROW_MAJOR_BLAS_TARGETS.has(ctx.target)) return undefined;
     const generic = roleLifter.lift(call, ctx);
     if (!generic?.ok || generic.invocation.kind !== 'operator') return generic;
     const g = generic.invocation;
