@@ -87,7 +87,9 @@ function placeStructured(call: ts.CallExpression, lowering: Lowering, edits: Edi
     } else edits.replace(start, call.end, lowering.call);
     return { ok: true };
   }
-  const epilogue = (lowering.epilogue ?? []).map((p) => `${p.text};`);
+  // A statement ending in a block (`if (…) { … }`) takes no semicolon.
+  const terminated = (t: string) => (t.endsWith('}') ? t : `${t};`);
+  const epilogue = (lowering.epilogue ?? []).map((p) => terminated(p.text));
   if (sink) {
     const stmtStart = sink.getStart(sourceFile);
     const before = edits.textOf(stmtStart, start);
@@ -99,12 +101,22 @@ function placeStructured(call: ts.CallExpression, lowering: Lowering, edits: Edi
     return { ok: true };
   }
   const statement = statementOwning(call);
-  const prelude = lowering.prelude.map((p) => `${p.text};`);
+  const prelude = lowering.prelude.map((p) => terminated(p.text));
   if (statement && !ts.isReturnStatement(statement) && epilogue.length === 0) {
     return placeLowering(call, { ...lowering, epilogue: [], prelude: lowering.prelude.map((p) => ({ text: p.text, declares: p.declares })) }, edits, sourceFile);
   }
   const suspension = containsSuspension(call);
   if (suspension) return { ok: false, reason: `\`${suspension}\`` };
+  // `const x = call;` keeps its own name for the status: the releases follow it.
+  if (statement && ts.isVariableStatement(statement) && inStatementList(statement) && statement.declarationList.declarations.length === 1) {
+    const declaration = statement.declarationList.declarations[0];
+    if (declaration.initializer === call) {
+      const stmtStart = statement.getStart(sourceFile);
+      const first = `${edits.textOf(stmtStart, start)}${lowering.call}${edits.textOf(call.end, statement.end)}`;
+      edits.replace(stmtStart, statement.end, [...prelude, first, ...epilogue].join(`${nl}${lineIndent(text, stmtStart)}`));
+      return { ok: true };
+    }
+  }
   const status = statusName();
   const body = [...prelude, `const ${status} = ${lowering.call};`, ...epilogue];
   if (statement && inStatementList(statement)) {

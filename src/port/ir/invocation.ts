@@ -53,6 +53,8 @@ export interface DTypeExpr {
 
 export interface TensorExpr {
   readonly ptr: Expr;
+  /** Elements from `ptr` to the view's first element (a sub-tensor of a buffer), when not 0. */
+  readonly offset?: Expr;
   readonly dtype?: DTypeExpr;
   /** Dimensions, outermost first; absent when the call does not say. */
   readonly dims?: readonly Expr[];
