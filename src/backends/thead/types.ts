@@ -1,0 +1,22 @@
+/** T-Head keeps CUDA's type names (unconfirmed): the CUDA facade's objects. */
+export type {
+  cudaStream_t,
+  cudaEvent_t,
+  cublasHandle_t,
+  cublasLtHandle_t,
+  cublasLtMatmulDesc_t,
+  cublasLtMatrixLayout_t,
+  cublasLtMatmulPreference_t,
+  cublasLtMatmulAlgo_t,
+  cudnnHandle_t,
+  cudnnTensorDescriptor_t,
+  cudnnFilterDescriptor_t,
+  cudnnConvolutionDescriptor_t,
+  cudnnActivationDescriptor_t,
+  cudnnPoolingDescriptor_t,
+  cudnnOpTensorDescriptor_t,
+  cudnnReduceTensorDescriptor_t,
+  cudnnDropoutDescriptor_t,
+  cudnnConvolutionFwdAlgoPerf_t,
+  curandGenerator_t,
+} from '../cuda/index.js';
