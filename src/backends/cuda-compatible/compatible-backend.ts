@@ -13,6 +13,7 @@ import type { BackendId } from '../../catalog/vocabulary.js';
 import { runBound, type BackendBinding } from '../cuda/backend-binding.js';
 import * as cuda from '../cuda/index.js';
 import type { KnobSetting } from '../sim/call-profile.js';
+import { captureCallSite } from '../sim/call-site.js';
 import { Ref } from '../sim/ref.js';
 import { currentProcess, type SimProcess } from '../sim/sim-process.js';
 import { baseType, isCallable, isOutPointer, planCall, type CallPlan, type ParamPlan } from './call-plan.js';
@@ -110,6 +111,53 @@ export class CompatibleBackend implements BackendBinding {
     const result = this.run(() => (fn as (...a: unknown[]) => unknown)(...cudaArgs));
     for (const o of outs) if (o.proxy.isSet) o.user.value = this.fromCuda(o.proxy.value, baseType(o.param.target.type), baseType(o.param.cuda.type));
     return this.result(result, plan) as R;
+  }
+
+  /**
+   * Calls the CUDA function `cudaSymbol` with arguments a hand-written adapter arranged for a
+   * target entry whose shape differs from CUDA's (enum values already translated with
+   * `toCudaEnum`); returns the target's status.
+   */
+  callCuda<R>(symbol: string, cudaSymbol: string, cudaArgs: readonly unknown[]): R {
+    const target = this.catalog.entry(this.backend, symbol);
+    const cudaEntry = this.catalog.entry('cuda', cudaSymbol);
+    const fn = (cuda as unknown as Record<string, unknown>)[cudaSymbol];
+    if (!target || !cudaEntry || typeof fn !== 'function') throw new Error(`${this.backend} ${symbol}: no CUDA function ${cudaSymbol} to adapt`);
+    const result = this.run(() => (fn as (...a: unknown[]) => unknown)(...cudaArgs));
+    const targetReturn = baseType(target.spec.returns ?? '');
+    return (this.targetEnums.has(targetReturn) ? this.fromCuda(result, targetReturn, baseType(cudaEntry.spec.returns ?? '')) : result) as R;
+  }
+
+  /** Whether `value` is a member of the target enum `targetEnum`. */
+  isMember(value: unknown, targetEnum: string): boolean {
+    return this.targetEnums.get(targetEnum)?.members.some((m) => memberValue(m) === value) ?? false;
+  }
+
+  /** A target enum value as the CUDA enum `cudaEnum` expects it (NaN when nothing corresponds). */
+  toCudaEnum(value: unknown, targetEnum: string, cudaEnum: string): unknown {
+    return this.toCuda(value, { name: 'value', type: targetEnum, dir: 'in' } as ParamSpec, { name: 'value', type: cudaEnum, dir: 'in' } as ParamSpec);
+  }
+
+  /**
+   * Fails a target call the simulation cannot run (a feature CUDA's implementation lacks):
+   * records the diagnostic and returns the target status meaning `meaning`.
+   */
+  reject<R>(symbol: string, meaning: 'status.not-supported' | 'status.invalid-value', message: string): R {
+    const entry = this.catalog.entry(this.backend, symbol);
+    const spec = this.targetEnums.get(baseType(entry?.spec.returns ?? ''));
+    const status = spec ? matchStatus({ name: meaning, value: null, meaning }, spec.members) : undefined;
+    const value = status ? memberValue(status) : meaning;
+    const process = currentProcess();
+    process.diagnostics.add({
+      id: meaning === 'status.not-supported' ? 'OB2014' : 'OB2013',
+      message: `${symbol}: ${message}`,
+      backend: this.backend,
+      symbol,
+      status: status?.name ?? meaning,
+      site: captureCallSite(),
+      rank: process.rank,
+    });
+    return value as R;
   }
 
   /**

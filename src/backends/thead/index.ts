@@ -6,3 +6,4 @@ export * from '../host/index.js';
 export * from './constants.generated.js';
 export * from './bindings.generated.js';
 export type * from './types.js';
+export * from './cudnn-frontend.js';
