@@ -35,6 +35,10 @@ export function generatedPlans(catalog: Catalog, backend: BackendId, cudaExports
  */
 export function generateCompatibleBindings(catalog: Catalog, backend: BackendId, cudaArity: ReadonlyMap<string, number>): string {
   const enums = new Set([...catalog.backend(backend).enums.values()].filter((e) => !e.spec.name.includes('::')).map((e) => e.spec.name));
+  // Result structs the call fills in (cudnnConvolutionFwdAlgoPerf_t, cublasLtMatmulHeuristicResult_t)
+  // hold target enum values: each facade declares its own in types.ts.
+  const isResultStruct = (t: string): boolean => /(AlgoPerf|HeuristicResult)_t$/.test(t);
+  const usedStructs = new Set<string>();
   const plans = generatedPlans(catalog, backend, new Set(cudaArity.keys()));
   const usedEnums = new Set<string>();
   const body: string[] = [];
@@ -52,6 +56,9 @@ export function generateCompatibleBindings(catalog: Catalog, backend: BackendId,
       if (enums.has(t)) {
         usedEnums.add(t);
         type = isOutPointer(p.target) ? `Ref<${t}>` : t;
+      } else if (isResultStruct(t) && p.target.dir === 'out') {
+        usedStructs.add(t);
+        type = `${t}[]`;
       } else type = `Parameters<${fn}>[${p.cudaIndex}]`;
       return `${p.target.name}${p.cudaIndex >= arity ? '?' : ''}: ${type}`;
     });
@@ -72,6 +79,7 @@ export function generateCompatibleBindings(catalog: Catalog, backend: BackendId,
     "import type * as cuda from '../cuda/index.js';",
     "import type { Ref } from '../sim/ref.js';",
     `import type { ${[...usedEnums].sort().join(', ')} } from './constants.generated.js';`,
+    ...(usedStructs.size ? [`import type { ${[...usedStructs].sort().join(', ')} } from './types.js';`] : []),
     "import { binding } from './binding.js';",
     '',
   ];

@@ -28,7 +28,7 @@ export type PlanOutcome = { readonly plan: CallPlan } | { readonly reason: strin
 
 /** Strips qualifiers and pointer / reference marks: `const mublasMath_t*` → `mublasMath_t`. */
 export function baseType(cType: string): string {
-  return cType.replace(/\b(const|volatile|struct|enum)\b/g, '').replace(/[*&\s]/g, '');
+  return cType.replace(/\b(const|volatile|struct|enum)\b/g, '').replace(/[*&\s]|\[\]/g, '');
 }
 
 /** Whether a parameter is written by the callee through a pointer (a C out-parameter). */

@@ -26,6 +26,15 @@ interface MemberOf {
 
 const IDENTIFIER = /[A-Za-z_][A-Za-z0-9_]*/g;
 
+/**
+ * Enum fields of the result structs CUDA calls fill in (cudnn_cnn.h, cublasLt.h): translated
+ * into the target's values after the call, like enum out-parameters.
+ */
+const RESULT_STRUCT_ENUMS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  cudnnConvolutionFwdAlgoPerf_t: { algo: 'cudnnConvolutionFwdAlgo_t', status: 'cudnnStatus_t', determinism: 'cudnnDeterminism_t', mathType: 'cudnnMathType_t' },
+  cublasLtMatmulHeuristicResult_t: { state: 'cublasStatus_t' },
+};
+
 export class CompatibleBackend implements BackendBinding {
   private readonly names = new Map<string, string>();
   private readonly targetEnums = new Map<string, EnumSpec>();
@@ -110,6 +119,11 @@ export class CompatibleBackend implements BackendBinding {
     }
     const result = this.run(() => (fn as (...a: unknown[]) => unknown)(...cudaArgs));
     for (const o of outs) if (o.proxy.isSet) o.user.value = this.fromCuda(o.proxy.value, baseType(o.param.target.type), baseType(o.param.cuda.type));
+    for (const p of plan.params) {
+      const fields = RESULT_STRUCT_ENUMS[baseType(p.cuda.type)];
+      const value = args[p.targetIndex];
+      if (fields && Array.isArray(value)) for (const item of value) this.translateFields(item, fields);
+    }
     return this.result(result, plan) as R;
   }
 
@@ -200,6 +214,15 @@ export class CompatibleBackend implements BackendBinding {
     if (!member) return value;
     const match = isStatusEnum(target) ? matchStatus(member, target.members) : matchMember(member, target.members);
     return match ? memberValue(match) : value;
+  }
+
+  private translateFields(item: unknown, fields: Readonly<Record<string, string>>): void {
+    if (typeof item !== 'object' || item === null) return;
+    const record = item as Record<string, unknown>;
+    for (const [field, cudaEnum] of Object.entries(fields)) {
+      const target = this.names.get(cudaEnum);
+      if (target && field in record) record[field] = this.fromCuda(record[field], target, cudaEnum);
+    }
   }
 
   private targetMember(value: unknown, declared: EnumSpec | undefined): MemberOf | undefined {

@@ -48,6 +48,12 @@ export function matchMember(member: EnumMember, candidates: readonly EnumMember[
   return pool.find((c) => stem(c.name) === stem(member.name)) ?? pool[0];
 }
 
+/**
+ * A status CUDA uses for a fault that the target names more precisely: cuBLAS reports a stale
+ * handle as NOT_INITIALIZED, rocBLAS-style muBLAS has INVALID_HANDLE.
+ */
+const STATUS_NEIGHBOURS: ReadonlyMap<string, string> = new Map([['status.not-initialized', 'status.invalid-handle']]);
+
 /** Status meanings to fall back on, in order, when a target lacks a status CUDA returns. */
 const STATUS_FALLBACKS = ['status.invalid-value', 'status.internal-error', 'status.unknown', 'status.execution-failed'];
 
@@ -59,6 +65,9 @@ const STATUS_FALLBACKS = ['status.invalid-value', 'status.internal-error', 'stat
 export function matchStatus(member: EnumMember, candidates: readonly EnumMember[]): EnumMember | undefined {
   const direct = matchMember(member, candidates);
   if (direct || member.meaning === 'status.success') return direct;
+  const neighbour = STATUS_NEIGHBOURS.get(member.meaning ?? '');
+  const near = neighbour && candidates.find((c) => c.meaning === neighbour);
+  if (near) return near;
   for (const meaning of STATUS_FALLBACKS) {
     const found = candidates.find((c) => c.meaning === meaning);
     if (found) return found;

@@ -6,6 +6,7 @@
 import type * as cuda from '../cuda/index.js';
 import type { Ref } from '../sim/ref.js';
 import type { macaDataType_t, mcError_t, mcMemcpyKind, mcblasComputeType_t, mcblasGemmAlgo_t, mcblasLtMatmulDescAttributes_t, mcblasLtMatmulPreferenceAttributes_t, mcblasLtMatrixLayoutAttribute_t, mcblasMath_t, mcblasOperation_t, mcblasStatus_t, mcclDataType_t, mcclRedOp_t, mcclResult_t, mcdnnActivationMode_t, mcdnnBatchNormMode_t, mcdnnConvolutionFwdAlgo_t, mcdnnConvolutionMode_t, mcdnnDataType_t, mcdnnIndicesType_t, mcdnnMathType_t, mcdnnNanPropagation_t, mcdnnOpTensorOp_t, mcdnnPoolingMode_t, mcdnnReduceTensorIndices_t, mcdnnReduceTensorOp_t, mcdnnSoftmaxAlgorithm_t, mcdnnSoftmaxMode_t, mcdnnStatus_t, mcdnnTensorFormat_t, mcrandRngType_t, mcrandStatus_t } from './constants.generated.js';
+import type { mcblasLtMatmulHeuristicResult_t, mcdnnConvolutionFwdAlgoPerf_t } from './types.js';
 import { binding } from './binding.js';
 
 // ---- maca-runtime --------------------------------------------------------------------------
@@ -285,7 +286,7 @@ export function mcblasLtMatmul(lightHandle: Parameters<typeof cuda.cublasLtMatmu
 }
 
 /** mcblasLtMatmulAlgoGetHeuristic → cublasLtMatmulAlgoGetHeuristic (native, confirmed). */
-export function mcblasLtMatmulAlgoGetHeuristic(lightHandle: Parameters<typeof cuda.cublasLtMatmulAlgoGetHeuristic>[0], operationDesc: Parameters<typeof cuda.cublasLtMatmulAlgoGetHeuristic>[1], Adesc: Parameters<typeof cuda.cublasLtMatmulAlgoGetHeuristic>[2], Bdesc: Parameters<typeof cuda.cublasLtMatmulAlgoGetHeuristic>[3], Cdesc: Parameters<typeof cuda.cublasLtMatmulAlgoGetHeuristic>[4], Ddesc: Parameters<typeof cuda.cublasLtMatmulAlgoGetHeuristic>[5], preference: Parameters<typeof cuda.cublasLtMatmulAlgoGetHeuristic>[6], requestedAlgoCount: Parameters<typeof cuda.cublasLtMatmulAlgoGetHeuristic>[7], heuristicResultsArray: Parameters<typeof cuda.cublasLtMatmulAlgoGetHeuristic>[8], returnAlgoCount: Parameters<typeof cuda.cublasLtMatmulAlgoGetHeuristic>[9]): mcblasStatus_t {
+export function mcblasLtMatmulAlgoGetHeuristic(lightHandle: Parameters<typeof cuda.cublasLtMatmulAlgoGetHeuristic>[0], operationDesc: Parameters<typeof cuda.cublasLtMatmulAlgoGetHeuristic>[1], Adesc: Parameters<typeof cuda.cublasLtMatmulAlgoGetHeuristic>[2], Bdesc: Parameters<typeof cuda.cublasLtMatmulAlgoGetHeuristic>[3], Cdesc: Parameters<typeof cuda.cublasLtMatmulAlgoGetHeuristic>[4], Ddesc: Parameters<typeof cuda.cublasLtMatmulAlgoGetHeuristic>[5], preference: Parameters<typeof cuda.cublasLtMatmulAlgoGetHeuristic>[6], requestedAlgoCount: Parameters<typeof cuda.cublasLtMatmulAlgoGetHeuristic>[7], heuristicResultsArray: mcblasLtMatmulHeuristicResult_t[], returnAlgoCount: Parameters<typeof cuda.cublasLtMatmulAlgoGetHeuristic>[9]): mcblasStatus_t {
   return binding.call('mcblasLtMatmulAlgoGetHeuristic', [lightHandle, operationDesc, Adesc, Bdesc, Cdesc, Ddesc, preference, requestedAlgoCount, heuristicResultsArray, returnAlgoCount]);
 }
 
@@ -554,7 +555,7 @@ export function mcdnnGetConvolution2dForwardOutputDim(convDesc: Parameters<typeo
 }
 
 /** mcdnnGetConvolutionForwardAlgorithm_v7 → cudnnGetConvolutionForwardAlgorithm_v7 (native, unconfirmed). */
-export function mcdnnGetConvolutionForwardAlgorithm_v7(handle: Parameters<typeof cuda.cudnnGetConvolutionForwardAlgorithm_v7>[0], srcDesc: Parameters<typeof cuda.cudnnGetConvolutionForwardAlgorithm_v7>[1], filterDesc: Parameters<typeof cuda.cudnnGetConvolutionForwardAlgorithm_v7>[2], convDesc: Parameters<typeof cuda.cudnnGetConvolutionForwardAlgorithm_v7>[3], destDesc: Parameters<typeof cuda.cudnnGetConvolutionForwardAlgorithm_v7>[4], requestedAlgoCount: Parameters<typeof cuda.cudnnGetConvolutionForwardAlgorithm_v7>[5], returnedAlgoCount: Parameters<typeof cuda.cudnnGetConvolutionForwardAlgorithm_v7>[6], perfResults: Parameters<typeof cuda.cudnnGetConvolutionForwardAlgorithm_v7>[7]): mcdnnStatus_t {
+export function mcdnnGetConvolutionForwardAlgorithm_v7(handle: Parameters<typeof cuda.cudnnGetConvolutionForwardAlgorithm_v7>[0], srcDesc: Parameters<typeof cuda.cudnnGetConvolutionForwardAlgorithm_v7>[1], filterDesc: Parameters<typeof cuda.cudnnGetConvolutionForwardAlgorithm_v7>[2], convDesc: Parameters<typeof cuda.cudnnGetConvolutionForwardAlgorithm_v7>[3], destDesc: Parameters<typeof cuda.cudnnGetConvolutionForwardAlgorithm_v7>[4], requestedAlgoCount: Parameters<typeof cuda.cudnnGetConvolutionForwardAlgorithm_v7>[5], returnedAlgoCount: Parameters<typeof cuda.cudnnGetConvolutionForwardAlgorithm_v7>[6], perfResults: mcdnnConvolutionFwdAlgoPerf_t[]): mcdnnStatus_t {
   return binding.call('mcdnnGetConvolutionForwardAlgorithm_v7', [handle, srcDesc, filterDesc, convDesc, destDesc, requestedAlgoCount, returnedAlgoCount, perfResults]);
 }
 

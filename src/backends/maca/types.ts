@@ -7,7 +7,6 @@ export type {
   cublasLtMatmulDesc_t as mcblasLtMatmulDesc_t,
   cublasLtMatrixLayout_t as mcblasLtMatrixLayout_t,
   cublasLtMatmulPreference_t as mcblasLtMatmulPreference_t,
-  cublasLtMatmulHeuristicResult_t as mcblasLtMatmulHeuristicResult_t,
   cublasLtMatmulAlgo_t as mcblasLtMatmulAlgo_t,
   cudnnHandle_t as mcdnnHandle_t,
   cudnnTensorDescriptor_t as mcdnnTensorDescriptor_t,
@@ -18,8 +17,12 @@ export type {
   cudnnOpTensorDescriptor_t as mcdnnOpTensorDescriptor_t,
   cudnnReduceTensorDescriptor_t as mcdnnReduceTensorDescriptor_t,
   cudnnDropoutDescriptor_t as mcdnnDropoutDescriptor_t,
-  cudnnConvolutionFwdAlgoPerf_t as mcdnnConvolutionFwdAlgoPerf_t,
   curandGenerator_t as mcrandGenerator_t,
   ncclComm_t as mcclComm_t,
-  ncclUniqueId as mcclUniqueId,
 } from '../cuda/index.js';
+
+import type { mcblasStatus_t, mcdnnConvolutionFwdAlgo_t, mcdnnDeterminism_t, mcdnnMathType_t, mcdnnStatus_t } from './constants.generated.js';
+import type { ConvolutionFwdAlgoPerf, MatmulHeuristicResult } from '../cuda-compatible/result-structs.js';
+
+export type mcdnnConvolutionFwdAlgoPerf_t = ConvolutionFwdAlgoPerf<mcdnnConvolutionFwdAlgo_t, mcdnnStatus_t, mcdnnMathType_t, mcdnnDeterminism_t>;
+export type mcblasLtMatmulHeuristicResult_t = MatmulHeuristicResult<mcblasStatus_t>;

@@ -6,6 +6,7 @@
 import type * as cuda from '../cuda/index.js';
 import type { Ref } from '../sim/ref.js';
 import type { mcclDataType_t, mcclRedOp_t, mcclResult_t, mublasComputeType_t, mublasGemmAlgo_t, mublasLtMatmulDescAttributes_t, mublasLtMatmulPreferenceAttributes_t, mublasLtMatrixLayoutAttribute_t, mublasMath_t, mublasOperation_t, mublasStatus_t, mudnnActivationMode_t, mudnnConvolutionFwdAlgo_t, mudnnMathType_t, mudnnNanPropagation_t, mudnnStatus_t, murandRngType_t, murandStatus_t, musaDataType_t, musaError_t, musaMemcpyKind } from './constants.generated.js';
+import type { mublasLtMatmulHeuristicResult_t, mudnnConvolutionFwdAlgoPerf_t } from './types.js';
 import { binding } from './binding.js';
 
 // ---- mccl ----------------------------------------------------------------------------------
@@ -205,7 +206,7 @@ export function mublasLtMatmul(lightHandle: Parameters<typeof cuda.cublasLtMatmu
 }
 
 /** mublasLtMatmulAlgoGetHeuristic → cublasLtMatmulAlgoGetHeuristic (native, confirmed). */
-export function mublasLtMatmulAlgoGetHeuristic(lightHandle: Parameters<typeof cuda.cublasLtMatmulAlgoGetHeuristic>[0], operationDesc: Parameters<typeof cuda.cublasLtMatmulAlgoGetHeuristic>[1], Adesc: Parameters<typeof cuda.cublasLtMatmulAlgoGetHeuristic>[2], Bdesc: Parameters<typeof cuda.cublasLtMatmulAlgoGetHeuristic>[3], Cdesc: Parameters<typeof cuda.cublasLtMatmulAlgoGetHeuristic>[4], Ddesc: Parameters<typeof cuda.cublasLtMatmulAlgoGetHeuristic>[5], preference: Parameters<typeof cuda.cublasLtMatmulAlgoGetHeuristic>[6], requestedAlgoCount: Parameters<typeof cuda.cublasLtMatmulAlgoGetHeuristic>[7], heuristicResultsArray: Parameters<typeof cuda.cublasLtMatmulAlgoGetHeuristic>[8], returnAlgoCount: Parameters<typeof cuda.cublasLtMatmulAlgoGetHeuristic>[9]): mublasStatus_t {
+export function mublasLtMatmulAlgoGetHeuristic(lightHandle: Parameters<typeof cuda.cublasLtMatmulAlgoGetHeuristic>[0], operationDesc: Parameters<typeof cuda.cublasLtMatmulAlgoGetHeuristic>[1], Adesc: Parameters<typeof cuda.cublasLtMatmulAlgoGetHeuristic>[2], Bdesc: Parameters<typeof cuda.cublasLtMatmulAlgoGetHeuristic>[3], Cdesc: Parameters<typeof cuda.cublasLtMatmulAlgoGetHeuristic>[4], Ddesc: Parameters<typeof cuda.cublasLtMatmulAlgoGetHeuristic>[5], preference: Parameters<typeof cuda.cublasLtMatmulAlgoGetHeuristic>[6], requestedAlgoCount: Parameters<typeof cuda.cublasLtMatmulAlgoGetHeuristic>[7], heuristicResultsArray: mublasLtMatmulHeuristicResult_t[], returnAlgoCount: Parameters<typeof cuda.cublasLtMatmulAlgoGetHeuristic>[9]): mublasStatus_t {
   return binding.call('mublasLtMatmulAlgoGetHeuristic', [lightHandle, operationDesc, Adesc, Bdesc, Cdesc, Ddesc, preference, requestedAlgoCount, heuristicResultsArray, returnAlgoCount]);
 }
 
@@ -352,7 +353,7 @@ export function mudnnDestroyTensorDescriptor(tensorDesc: Parameters<typeof cuda.
 }
 
 /** mudnnGetConvolutionForwardAlgorithm_v7 → cudnnGetConvolutionForwardAlgorithm_v7 (native, confirmed). */
-export function mudnnGetConvolutionForwardAlgorithm_v7(handle: Parameters<typeof cuda.cudnnGetConvolutionForwardAlgorithm_v7>[0], srcDesc: Parameters<typeof cuda.cudnnGetConvolutionForwardAlgorithm_v7>[1], filterDesc: Parameters<typeof cuda.cudnnGetConvolutionForwardAlgorithm_v7>[2], convDesc: Parameters<typeof cuda.cudnnGetConvolutionForwardAlgorithm_v7>[3], destDesc: Parameters<typeof cuda.cudnnGetConvolutionForwardAlgorithm_v7>[4], requestedAlgoCount: Parameters<typeof cuda.cudnnGetConvolutionForwardAlgorithm_v7>[5], returnedAlgoCount: Parameters<typeof cuda.cudnnGetConvolutionForwardAlgorithm_v7>[6], perfResults: Parameters<typeof cuda.cudnnGetConvolutionForwardAlgorithm_v7>[7]): mudnnStatus_t {
+export function mudnnGetConvolutionForwardAlgorithm_v7(handle: Parameters<typeof cuda.cudnnGetConvolutionForwardAlgorithm_v7>[0], srcDesc: Parameters<typeof cuda.cudnnGetConvolutionForwardAlgorithm_v7>[1], filterDesc: Parameters<typeof cuda.cudnnGetConvolutionForwardAlgorithm_v7>[2], convDesc: Parameters<typeof cuda.cudnnGetConvolutionForwardAlgorithm_v7>[3], destDesc: Parameters<typeof cuda.cudnnGetConvolutionForwardAlgorithm_v7>[4], requestedAlgoCount: Parameters<typeof cuda.cudnnGetConvolutionForwardAlgorithm_v7>[5], returnedAlgoCount: Parameters<typeof cuda.cudnnGetConvolutionForwardAlgorithm_v7>[6], perfResults: mudnnConvolutionFwdAlgoPerf_t[]): mudnnStatus_t {
   return binding.call('mudnnGetConvolutionForwardAlgorithm_v7', [handle, srcDesc, filterDesc, convDesc, destDesc, requestedAlgoCount, returnedAlgoCount, perfResults]);
 }
 

@@ -7,3 +7,5 @@ export * from './constants.generated.js';
 export * from './bindings.generated.js';
 export type * from './types.js';
 export * from './mudnn-descriptors.js';
+/** mcclUniqueId: the communicator id rank 0 creates and broadcasts (a value, as in C). */
+export { ncclUniqueId as mcclUniqueId } from '../cuda/index.js';

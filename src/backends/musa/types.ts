@@ -7,7 +7,6 @@ export type {
   cublasLtMatmulDesc_t as mublasLtMatmulDesc_t,
   cublasLtMatrixLayout_t as mublasLtMatrixLayout_t,
   cublasLtMatmulPreference_t as mublasLtMatmulPreference_t,
-  cublasLtMatmulHeuristicResult_t as mublasLtMatmulHeuristicResult_t,
   cublasLtMatmulAlgo_t as mublasLtMatmulAlgo_t,
   cudnnHandle_t as mudnnHandle_t,
   cudnnTensorDescriptor_t as mudnnTensorDescriptor_t,
@@ -16,8 +15,12 @@ export type {
   cudnnActivationDescriptor_t as mudnnActivationDescriptor_t,
   cudnnPoolingDescriptor_t as mudnnPoolingDescriptor_t,
   cudnnDropoutDescriptor_t as mudnnDropoutDescriptor_t,
-  cudnnConvolutionFwdAlgoPerf_t as mudnnConvolutionFwdAlgoPerf_t,
   curandGenerator_t as murandGenerator_t,
   ncclComm_t as mcclComm_t,
-  ncclUniqueId as mcclUniqueId,
 } from '../cuda/index.js';
+
+import type { mublasStatus_t, mudnnConvolutionFwdAlgo_t, mudnnMathType_t, mudnnStatus_t } from './constants.generated.js';
+import type { ConvolutionFwdAlgoPerf, MatmulHeuristicResult } from '../cuda-compatible/result-structs.js';
+
+export type mudnnConvolutionFwdAlgoPerf_t = ConvolutionFwdAlgoPerf<mudnnConvolutionFwdAlgo_t, mudnnStatus_t, mudnnMathType_t>;
+export type mublasLtMatmulHeuristicResult_t = MatmulHeuristicResult<mublasStatus_t>;

@@ -6,6 +6,7 @@
 import type * as cuda from '../cuda/index.js';
 import type { Ref } from '../sim/ref.js';
 import type { cublasComputeType_t, cublasGemmAlgo_t, cublasLtMatmulDescAttributes_t, cublasLtMatmulPreferenceAttributes_t, cublasLtMatrixLayoutAttribute_t, cublasMath_t, cublasOperation_t, cublasStatus_t, cudaDataType_t, cudaError_t, cudaMemcpyKind, cudnnActivationMode_t, cudnnBatchNormMode_t, cudnnConvolutionFwdAlgo_t, cudnnConvolutionMode_t, cudnnDataType_t, cudnnIndicesType_t, cudnnMathType_t, cudnnNanPropagation_t, cudnnOpTensorOp_t, cudnnPoolingMode_t, cudnnReduceTensorIndices_t, cudnnReduceTensorOp_t, cudnnSoftmaxAlgorithm_t, cudnnSoftmaxMode_t, cudnnStatus_t, cudnnTensorFormat_t, curandRngType_t, curandStatus_t } from './constants.generated.js';
+import type { cublasLtMatmulHeuristicResult_t, cudnnConvolutionFwdAlgoPerf_t } from './types.js';
 import { binding } from './binding.js';
 
 // ---- acblas --------------------------------------------------------------------------------
@@ -71,7 +72,7 @@ export function cublasLtMatmul(lightHandle: Parameters<typeof cuda.cublasLtMatmu
 }
 
 /** cublasLtMatmulAlgoGetHeuristic → cublasLtMatmulAlgoGetHeuristic (native, unconfirmed). */
-export function cublasLtMatmulAlgoGetHeuristic(lightHandle: Parameters<typeof cuda.cublasLtMatmulAlgoGetHeuristic>[0], operationDesc: Parameters<typeof cuda.cublasLtMatmulAlgoGetHeuristic>[1], Adesc: Parameters<typeof cuda.cublasLtMatmulAlgoGetHeuristic>[2], Bdesc: Parameters<typeof cuda.cublasLtMatmulAlgoGetHeuristic>[3], Cdesc: Parameters<typeof cuda.cublasLtMatmulAlgoGetHeuristic>[4], Ddesc: Parameters<typeof cuda.cublasLtMatmulAlgoGetHeuristic>[5], preference: Parameters<typeof cuda.cublasLtMatmulAlgoGetHeuristic>[6], requestedAlgoCount: Parameters<typeof cuda.cublasLtMatmulAlgoGetHeuristic>[7], heuristicResultsArray: Parameters<typeof cuda.cublasLtMatmulAlgoGetHeuristic>[8], returnAlgoCount: Parameters<typeof cuda.cublasLtMatmulAlgoGetHeuristic>[9]): cublasStatus_t {
+export function cublasLtMatmulAlgoGetHeuristic(lightHandle: Parameters<typeof cuda.cublasLtMatmulAlgoGetHeuristic>[0], operationDesc: Parameters<typeof cuda.cublasLtMatmulAlgoGetHeuristic>[1], Adesc: Parameters<typeof cuda.cublasLtMatmulAlgoGetHeuristic>[2], Bdesc: Parameters<typeof cuda.cublasLtMatmulAlgoGetHeuristic>[3], Cdesc: Parameters<typeof cuda.cublasLtMatmulAlgoGetHeuristic>[4], Ddesc: Parameters<typeof cuda.cublasLtMatmulAlgoGetHeuristic>[5], preference: Parameters<typeof cuda.cublasLtMatmulAlgoGetHeuristic>[6], requestedAlgoCount: Parameters<typeof cuda.cublasLtMatmulAlgoGetHeuristic>[7], heuristicResultsArray: cublasLtMatmulHeuristicResult_t[], returnAlgoCount: Parameters<typeof cuda.cublasLtMatmulAlgoGetHeuristic>[9]): cublasStatus_t {
   return binding.call('cublasLtMatmulAlgoGetHeuristic', [lightHandle, operationDesc, Adesc, Bdesc, Cdesc, Ddesc, preference, requestedAlgoCount, heuristicResultsArray, returnAlgoCount]);
 }
 
@@ -303,7 +304,7 @@ export function cudnnGetConvolution2dForwardOutputDim(convDesc: Parameters<typeo
 }
 
 /** cudnnGetConvolutionForwardAlgorithm_v7 → cudnnGetConvolutionForwardAlgorithm_v7 (native, unconfirmed). */
-export function cudnnGetConvolutionForwardAlgorithm_v7(handle: Parameters<typeof cuda.cudnnGetConvolutionForwardAlgorithm_v7>[0], srcDesc: Parameters<typeof cuda.cudnnGetConvolutionForwardAlgorithm_v7>[1], filterDesc: Parameters<typeof cuda.cudnnGetConvolutionForwardAlgorithm_v7>[2], convDesc: Parameters<typeof cuda.cudnnGetConvolutionForwardAlgorithm_v7>[3], destDesc: Parameters<typeof cuda.cudnnGetConvolutionForwardAlgorithm_v7>[4], requestedAlgoCount: Parameters<typeof cuda.cudnnGetConvolutionForwardAlgorithm_v7>[5], returnedAlgoCount: Parameters<typeof cuda.cudnnGetConvolutionForwardAlgorithm_v7>[6], perfResults: Parameters<typeof cuda.cudnnGetConvolutionForwardAlgorithm_v7>[7]): cudnnStatus_t {
+export function cudnnGetConvolutionForwardAlgorithm_v7(handle: Parameters<typeof cuda.cudnnGetConvolutionForwardAlgorithm_v7>[0], srcDesc: Parameters<typeof cuda.cudnnGetConvolutionForwardAlgorithm_v7>[1], filterDesc: Parameters<typeof cuda.cudnnGetConvolutionForwardAlgorithm_v7>[2], convDesc: Parameters<typeof cuda.cudnnGetConvolutionForwardAlgorithm_v7>[3], destDesc: Parameters<typeof cuda.cudnnGetConvolutionForwardAlgorithm_v7>[4], requestedAlgoCount: Parameters<typeof cuda.cudnnGetConvolutionForwardAlgorithm_v7>[5], returnedAlgoCount: Parameters<typeof cuda.cudnnGetConvolutionForwardAlgorithm_v7>[6], perfResults: cudnnConvolutionFwdAlgoPerf_t[]): cudnnStatus_t {
   return binding.call('cudnnGetConvolutionForwardAlgorithm_v7', [handle, srcDesc, filterDesc, convDesc, destDesc, requestedAlgoCount, returnedAlgoCount, perfResults]);
 }
 

@@ -17,6 +17,11 @@ export type {
   cudnnOpTensorDescriptor_t,
   cudnnReduceTensorDescriptor_t,
   cudnnDropoutDescriptor_t,
-  cudnnConvolutionFwdAlgoPerf_t,
   curandGenerator_t,
 } from '../cuda/index.js';
+
+import type { cublasStatus_t, cudnnConvolutionFwdAlgo_t, cudnnDeterminism_t, cudnnMathType_t, cudnnStatus_t } from './constants.generated.js';
+import type { ConvolutionFwdAlgoPerf, MatmulHeuristicResult } from '../cuda-compatible/result-structs.js';
+
+export type cudnnConvolutionFwdAlgoPerf_t = ConvolutionFwdAlgoPerf<cudnnConvolutionFwdAlgo_t, cudnnStatus_t, cudnnMathType_t, cudnnDeterminism_t>;
+export type cublasLtMatmulHeuristicResult_t = MatmulHeuristicResult<cublasStatus_t>;
