@@ -111,7 +111,7 @@ describe('MUSA in process', () => {
   it('exports enum members with unconfirmed values as their names and runs calls with them', () => {
     expect(musa.musaMemcpyHostToDevice).toBe('musaMemcpyHostToDevice');
     expect(musa.MUBLAS_OP_T).toBe('MUBLAS_OP_T');
-    inProcess(() => {
+    inProcess((process) => {
       const a = upload(Float32Array.from([1, 2, 3, 4])); // column-major 2x2
       const y = musa.ref<musa.DevicePtr>();
       expect(musa.musaMalloc(y, 16)).toBe(musa.musaSuccess);
@@ -124,6 +124,11 @@ describe('MUSA in process', () => {
       expect(musa.mublasSetMathMode(h.value, musa.MUBLAS_MATH_MODE_DEFAULT)).toBe(musa.MUBLAS_STATUS_SUCCESS);
       expect(musa.mublasGetMathMode(h.value, mode)).toBe(musa.MUBLAS_STATUS_SUCCESS);
       expect(mode.value).toBe(musa.MUBLAS_DEFAULT_MATH);
+      const s = musa.ref<musa.musaStream_t>();
+      expect(musa.musaStreamCreate(s)).toBe(musa.musaSuccess);
+      // Live objects (leak reports at exit) carry MUSA's type names.
+      expect(process.liveObjects().map((o) => o.kind).sort()).toEqual(['mublasHandle_t', 'musaStream_t']);
+      expect(musa.musaStreamDestroy(s.value)).toBe(musa.musaSuccess);
       expect(musa.mublasDestroy(h.value)).toBe(musa.MUBLAS_STATUS_SUCCESS);
       expect(musa.musaGetErrorName(musa.musaErrorInvalidValue)).toBe('musaErrorInvalidValue');
     });
