@@ -9,7 +9,7 @@
  */
 import type { RuntimeDiagnosticId } from '../sim/diagnostics.js';
 import { DeviceFault } from '../sim/device-fault.js';
-import { facadeCall, type CallContext, type StatusCodes } from '../sim/facade-call.js';
+import type { CallContext, StatusCodes } from '../sim/facade-call.js';
 import { OpbridgeError } from '../../errors.js';
 import { error_code_t } from './constants.generated.js';
 import { error_t } from './cudnn-fe-error.js';

@@ -1,4 +1,7 @@
 /** MACA's handle, stream and descriptor types: the CUDA facade's objects under MACA names. */
+import type { ConvolutionFwdAlgoPerf, MatmulHeuristicResult } from '../cuda-compatible/result-structs.js';
+import type { mcblasStatus_t, mcdnnConvolutionFwdAlgo_t, mcdnnDeterminism_t, mcdnnMathType_t, mcdnnStatus_t } from './constants.generated.js';
+
 export type {
   cudaStream_t as mcStream_t,
   cudaEvent_t as mcEvent_t,
@@ -20,9 +23,6 @@ export type {
   curandGenerator_t as mcrandGenerator_t,
   ncclComm_t as mcclComm_t,
 } from '../cuda/index.js';
-
-import type { mcblasStatus_t, mcdnnConvolutionFwdAlgo_t, mcdnnDeterminism_t, mcdnnMathType_t, mcdnnStatus_t } from './constants.generated.js';
-import type { ConvolutionFwdAlgoPerf, MatmulHeuristicResult } from '../cuda-compatible/result-structs.js';
 
 export type mcdnnConvolutionFwdAlgoPerf_t = ConvolutionFwdAlgoPerf<mcdnnConvolutionFwdAlgo_t, mcdnnStatus_t, mcdnnMathType_t, mcdnnDeterminism_t>;
 export type mcblasLtMatmulHeuristicResult_t = MatmulHeuristicResult<mcblasStatus_t>;

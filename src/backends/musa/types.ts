@@ -1,4 +1,7 @@
 /** MUSA's handle, stream and descriptor types: the CUDA facade's objects under MUSA names. */
+import type { ConvolutionFwdAlgoPerf, MatmulHeuristicResult } from '../cuda-compatible/result-structs.js';
+import type { mublasStatus_t, mudnnConvolutionFwdAlgo_t, mudnnMathType_t, mudnnStatus_t } from './constants.generated.js';
+
 export type {
   cudaStream_t as musaStream_t,
   cudaEvent_t as musaEvent_t,
@@ -18,9 +21,6 @@ export type {
   curandGenerator_t as murandGenerator_t,
   ncclComm_t as mcclComm_t,
 } from '../cuda/index.js';
-
-import type { mublasStatus_t, mudnnConvolutionFwdAlgo_t, mudnnMathType_t, mudnnStatus_t } from './constants.generated.js';
-import type { ConvolutionFwdAlgoPerf, MatmulHeuristicResult } from '../cuda-compatible/result-structs.js';
 
 export type mudnnConvolutionFwdAlgoPerf_t = ConvolutionFwdAlgoPerf<mudnnConvolutionFwdAlgo_t, mudnnStatus_t, mudnnMathType_t>;
 export type mublasLtMatmulHeuristicResult_t = MatmulHeuristicResult<mublasStatus_t>;

@@ -1,4 +1,7 @@
 /** T-Head keeps CUDA's type names (unconfirmed): the CUDA facade's objects. */
+import type { ConvolutionFwdAlgoPerf, MatmulHeuristicResult } from '../cuda-compatible/result-structs.js';
+import type { cublasStatus_t, cudnnConvolutionFwdAlgo_t, cudnnDeterminism_t, cudnnMathType_t, cudnnStatus_t } from './constants.generated.js';
+
 export type {
   cudaStream_t,
   cudaEvent_t,
@@ -19,9 +22,6 @@ export type {
   cudnnDropoutDescriptor_t,
   curandGenerator_t,
 } from '../cuda/index.js';
-
-import type { cublasStatus_t, cudnnConvolutionFwdAlgo_t, cudnnDeterminism_t, cudnnMathType_t, cudnnStatus_t } from './constants.generated.js';
-import type { ConvolutionFwdAlgoPerf, MatmulHeuristicResult } from '../cuda-compatible/result-structs.js';
 
 export type cudnnConvolutionFwdAlgoPerf_t = ConvolutionFwdAlgoPerf<cudnnConvolutionFwdAlgo_t, cudnnStatus_t, cudnnMathType_t, cudnnDeterminism_t>;
 export type cublasLtMatmulHeuristicResult_t = MatmulHeuristicResult<cublasStatus_t>;
