@@ -37,9 +37,10 @@ function lookup(module: Record<string, unknown>, symbol: string): unknown {
  * in the change that implements it; the last test below fails if a listed library is complete.
  */
 const PENDING_LIBRARIES: Readonly<Partial<Record<string, readonly string[]>>> = {
-  // muDNN's own-shape calls (mudnnUnary, mudnnBinary, mudnnSoftmaxForwardEx, mudnnPoolingForwardEx,
+  // muDNN's own-shape calls (mudnnUnary, mudnnSoftmaxForwardEx, mudnnPoolingForwardEx,
   // mudnnBatchNormForwardInference, mudnnReduce, mudnnPermute, mudnnDropoutForwardEx and their
-  // descriptor setters) are not written yet; its cuDNN-shaped calls are (docs/backends/musa.md).
+  // descriptor setters) are not written yet; its cuDNN-shaped calls, Nd setters and mudnnBinary
+  // are (docs/backends/musa.md).
   musa: ['mudnn'],
 };
 

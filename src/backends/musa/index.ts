@@ -9,3 +9,4 @@ export type * from './types.js';
 export * from './mudnn-descriptors.js';
 /** mcclUniqueId: the communicator id rank 0 creates and broadcasts (a value, as in C). */
 export { ncclUniqueId as mcclUniqueId } from '../cuda/index.js';
+export * from './mudnn-binary.js';

@@ -180,6 +180,44 @@ describe('MUSA in process', () => {
     ]);
   });
 
+  it('mudnnBinary: output first, mode on the descriptor, B broadcast over A (bias add and subtract), exact in float32', () => {
+    const x = Float32Array.from({ length: 12 }, (_, i) => i * 0.25 - 1);
+    const bias = Float32Array.from([10, 20, 30]);
+    const desc = (dims: number[]) => {
+      const d = musa.ref<musa.mudnnTensorDescriptor_t>();
+      expect(musa.mudnnCreateTensorDescriptor(d)).toBe(musa.MUDNN_STATUS_SUCCESS);
+      const strides = dims.map((_, i) => dims.slice(i + 1).reduce((a, b) => a * b, 1));
+      expect(musa.mudnnSetTensorNdDescriptorWithScale(d.value, musa.MUDNN_TENSOR_NCHW, musa.MUDNN_DATA_FLOAT, 4, dims, strides, 1)).toBe(musa.MUDNN_STATUS_SUCCESS);
+      return d.value;
+    };
+    const process = inProcess(() => {
+      const h = musa.ref<musa.mudnnHandle_t>();
+      expect(musa.mudnnCreate(h)).toBe(musa.MUDNN_STATUS_SUCCESS);
+      const [xd, bd] = [desc([1, 3, 2, 2]), desc([1, 3, 1, 1])];
+      const [dx, db] = [upload(x), upload(bias)];
+      const y = musa.ref<musa.DevicePtr>();
+      expect(musa.musaMalloc(y, x.byteLength)).toBe(musa.musaSuccess);
+      const op = musa.ref<musa.mudnnBinaryDescriptor_t>();
+      expect(musa.mudnnCreateBinaryDescriptor(op)).toBe(musa.MUDNN_STATUS_SUCCESS);
+      expect(musa.mudnnBinary(h.value, op.value, xd, y.value, xd, dx, bd, db)).toBe(musa.MUDNN_STATUS_NOT_SUPPORTED); // mode never set
+      for (const [mode, f] of [[musa.MUDNN_BINARY_ADD, (a: number, b: number) => a + b], [musa.MUDNN_BINARY_SUB, (a: number, b: number) => a - b]] as const) {
+        expect(musa.mudnnSetBinaryDescriptor(op.value, mode, musa.MUDNN_PARAM_DATA_NONE, null, musa.MUDNN_PARAM_DATA_NONE, null)).toBe(musa.MUDNN_STATUS_SUCCESS);
+        expect(musa.mudnnBinary(h.value, op.value, xd, y.value, xd, dx, bd, db)).toBe(musa.MUDNN_STATUS_SUCCESS);
+        expect([...download(y.value, 12)]).toEqual(Array.from(x, (v, i) => Math.fround(f(v, bias[Math.floor(i / 4)]))));
+      }
+      expect(musa.mudnnSetBinaryDescriptor(op.value, musa.MUDNN_BINARY_ADD_ALPHA, musa.MUDNN_PARAM_DATA_NONE, null, musa.MUDNN_PARAM_DATA_NONE, null)).toBe(musa.MUDNN_STATUS_NOT_SUPPORTED);
+      expect(musa.mudnnDestroyBinaryDescriptor(op.value)).toBe(musa.MUDNN_STATUS_SUCCESS);
+    });
+    expect(process.tracer.records.filter((t) => t.kind === 'op').map((t) => [t.backend, t.symbol, t.op])).toEqual([
+      ['musa', 'mudnnBinary', 'Add'],
+      ['musa', 'mudnnBinary', 'Sub'],
+    ]);
+    expect(process.diagnostics.entries.map((d) => [d.id, d.symbol, d.status])).toEqual([
+      ['OB2013', 'mudnnBinary', 'MUDNN_STATUS_NOT_SUPPORTED'],
+      ['OB2014', 'mudnnSetBinaryDescriptor', 'MUDNN_STATUS_NOT_SUPPORTED'],
+    ]);
+  });
+
   it('a TF32 request cannot reach muBLAS: a GEMM is exact fp32 where CUDA under CUBLAS_TF32_TENSOR_OP_MATH rounds operands; golden mode is float64', () => {
     // 1 + 2^-12 needs more than TF32's 10 mantissa bits.
     const a = Float32Array.from([1 + 2 ** -12]);
