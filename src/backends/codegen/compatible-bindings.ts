@@ -38,6 +38,7 @@ export function generateCompatibleBindings(catalog: Catalog, backend: BackendId,
   // Result structs the call fills in (cudnnConvolutionFwdAlgoPerf_t, cublasLtMatmulHeuristicResult_t)
   // hold target enum values: each facade declares its own in types.ts.
   const isResultStruct = (t: string): boolean => /(AlgoPerf|HeuristicResult)_t$/.test(t);
+  const flagEnums = (plan: CallPlan): string[] => (plan.target.spec.enums ?? []).filter((e) => e !== baseType(plan.target.spec.returns ?? '') && enums.has(e));
   const usedStructs = new Set<string>();
   const plans = generatedPlans(catalog, backend, new Set(cudaArity.keys()));
   const usedEnums = new Set<string>();
@@ -56,6 +57,10 @@ export function generateCompatibleBindings(catalog: Catalog, backend: BackendId,
       if (enums.has(t)) {
         usedEnums.add(t);
         type = isOutPointer(p.target) ? `Ref<${t}>` : t;
+      } else if (p.target.role === 'flags' && flagEnums(plan).length > 0) {
+        // Flag arguments take the target's flag members (names where values are unconfirmed), or 0 for none.
+        for (const e of flagEnums(plan)) usedEnums.add(e);
+        type = `${flagEnums(plan).join(' | ')} | 0`;
       } else if (isResultStruct(t) && p.target.dir === 'out') {
         usedStructs.add(t);
         type = `${t}[]`;

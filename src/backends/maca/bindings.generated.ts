@@ -5,7 +5,7 @@
 // under the maca binding (src/backends/cuda-compatible/).
 import type * as cuda from '../cuda/index.js';
 import type { Ref } from '../sim/ref.js';
-import type { macaDataType_t, mcError_t, mcMemcpyKind, mcblasComputeType_t, mcblasGemmAlgo_t, mcblasLtMatmulDescAttributes_t, mcblasLtMatmulPreferenceAttributes_t, mcblasLtMatrixLayoutAttribute_t, mcblasMath_t, mcblasOperation_t, mcblasStatus_t, mcclDataType_t, mcclRedOp_t, mcclResult_t, mcdnnActivationMode_t, mcdnnBatchNormMode_t, mcdnnConvolutionFwdAlgo_t, mcdnnConvolutionMode_t, mcdnnDataType_t, mcdnnIndicesType_t, mcdnnMathType_t, mcdnnNanPropagation_t, mcdnnOpTensorOp_t, mcdnnPoolingMode_t, mcdnnReduceTensorIndices_t, mcdnnReduceTensorOp_t, mcdnnSoftmaxAlgorithm_t, mcdnnSoftmaxMode_t, mcdnnStatus_t, mcdnnTensorFormat_t, mcrandRngType_t, mcrandStatus_t } from './constants.generated.js';
+import type { macaDataType_t, mcError_t, mcEventFlags, mcHostAllocFlags, mcMemcpyKind, mcStreamFlags, mcblasComputeType_t, mcblasGemmAlgo_t, mcblasLtMatmulDescAttributes_t, mcblasLtMatmulPreferenceAttributes_t, mcblasLtMatrixLayoutAttribute_t, mcblasMath_t, mcblasOperation_t, mcblasStatus_t, mcclDataType_t, mcclRedOp_t, mcclResult_t, mcdnnActivationMode_t, mcdnnBatchNormMode_t, mcdnnConvolutionFwdAlgo_t, mcdnnConvolutionMode_t, mcdnnDataType_t, mcdnnIndicesType_t, mcdnnMathType_t, mcdnnNanPropagation_t, mcdnnOpTensorOp_t, mcdnnPoolingMode_t, mcdnnReduceTensorIndices_t, mcdnnReduceTensorOp_t, mcdnnSoftmaxAlgorithm_t, mcdnnSoftmaxMode_t, mcdnnStatus_t, mcdnnTensorFormat_t, mcrandRngType_t, mcrandStatus_t } from './constants.generated.js';
 import type { mcblasLtMatmulHeuristicResult_t, mcdnnConvolutionFwdAlgoPerf_t } from './types.js';
 import { binding } from './binding.js';
 
@@ -27,7 +27,7 @@ export function mcEventCreate(event: Parameters<typeof cuda.cudaEventCreate>[0])
 }
 
 /** mcEventCreateWithFlags → cudaEventCreateWithFlags (native, inferred). */
-export function mcEventCreateWithFlags(event: Parameters<typeof cuda.cudaEventCreateWithFlags>[0], flags: Parameters<typeof cuda.cudaEventCreateWithFlags>[1]): mcError_t {
+export function mcEventCreateWithFlags(event: Parameters<typeof cuda.cudaEventCreateWithFlags>[0], flags: mcEventFlags | 0): mcError_t {
   return binding.call('mcEventCreateWithFlags', [event, flags]);
 }
 
@@ -92,7 +92,7 @@ export function mcGetLastError(): mcError_t {
 }
 
 /** mcHostAlloc → cudaHostAlloc (native, unconfirmed). */
-export function mcHostAlloc(pHost: Parameters<typeof cuda.cudaHostAlloc>[0], size: Parameters<typeof cuda.cudaHostAlloc>[1], flags: Parameters<typeof cuda.cudaHostAlloc>[2]): mcError_t {
+export function mcHostAlloc(pHost: Parameters<typeof cuda.cudaHostAlloc>[0], size: Parameters<typeof cuda.cudaHostAlloc>[1], flags: mcHostAllocFlags | 0): mcError_t {
   return binding.call('mcHostAlloc', [pHost, size, flags]);
 }
 
@@ -147,7 +147,7 @@ export function mcStreamCreate(pStream: Parameters<typeof cuda.cudaStreamCreate>
 }
 
 /** mcStreamCreateWithFlags → cudaStreamCreateWithFlags (native, unconfirmed). */
-export function mcStreamCreateWithFlags(pStream: Parameters<typeof cuda.cudaStreamCreateWithFlags>[0], flags: Parameters<typeof cuda.cudaStreamCreateWithFlags>[1]): mcError_t {
+export function mcStreamCreateWithFlags(pStream: Parameters<typeof cuda.cudaStreamCreateWithFlags>[0], flags: mcStreamFlags | 0): mcError_t {
   return binding.call('mcStreamCreateWithFlags', [pStream, flags]);
 }
 

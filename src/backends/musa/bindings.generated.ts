@@ -5,7 +5,7 @@
 // under the musa binding (src/backends/cuda-compatible/).
 import type * as cuda from '../cuda/index.js';
 import type { Ref } from '../sim/ref.js';
-import type { mcclDataType_t, mcclRedOp_t, mcclResult_t, mublasComputeType_t, mublasGemmAlgo_t, mublasLtMatmulDescAttributes_t, mublasLtMatmulPreferenceAttributes_t, mublasLtMatrixLayoutAttribute_t, mublasMath_t, mublasOperation_t, mublasStatus_t, mudnnActivationMode_t, mudnnConvolutionFwdAlgo_t, mudnnMathType_t, mudnnNanPropagation_t, mudnnStatus_t, murandRngType_t, murandStatus_t, musaDataType_t, musaError_t, musaMemcpyKind } from './constants.generated.js';
+import type { mcclDataType_t, mcclRedOp_t, mcclResult_t, mublasComputeType_t, mublasGemmAlgo_t, mublasLtMatmulDescAttributes_t, mublasLtMatmulPreferenceAttributes_t, mublasLtMatrixLayoutAttribute_t, mublasMath_t, mublasOperation_t, mublasStatus_t, mudnnActivationMode_t, mudnnConvolutionFwdAlgo_t, mudnnMathType_t, mudnnNanPropagation_t, mudnnStatus_t, murandRngType_t, murandStatus_t, musaDataType_t, musaError_t, musaEventFlags, musaHostAllocFlags, musaMemcpyKind, musaStreamFlags } from './constants.generated.js';
 import type { mublasLtMatmulHeuristicResult_t, mudnnConvolutionFwdAlgoPerf_t } from './types.js';
 import { binding } from './binding.js';
 
@@ -457,7 +457,7 @@ export function musaEventCreate(event: Parameters<typeof cuda.cudaEventCreate>[0
 }
 
 /** musaEventCreateWithFlags → cudaEventCreateWithFlags (native, confirmed). */
-export function musaEventCreateWithFlags(event: Parameters<typeof cuda.cudaEventCreateWithFlags>[0], flags: Parameters<typeof cuda.cudaEventCreateWithFlags>[1]): musaError_t {
+export function musaEventCreateWithFlags(event: Parameters<typeof cuda.cudaEventCreateWithFlags>[0], flags: musaEventFlags | 0): musaError_t {
   return binding.call('musaEventCreateWithFlags', [event, flags]);
 }
 
@@ -522,7 +522,7 @@ export function musaGetLastError(): musaError_t {
 }
 
 /** musaHostAlloc → cudaHostAlloc (native, inferred). */
-export function musaHostAlloc(pHost: Parameters<typeof cuda.cudaHostAlloc>[0], size: Parameters<typeof cuda.cudaHostAlloc>[1], flags: Parameters<typeof cuda.cudaHostAlloc>[2]): musaError_t {
+export function musaHostAlloc(pHost: Parameters<typeof cuda.cudaHostAlloc>[0], size: Parameters<typeof cuda.cudaHostAlloc>[1], flags: musaHostAllocFlags | 0): musaError_t {
   return binding.call('musaHostAlloc', [pHost, size, flags]);
 }
 
@@ -577,7 +577,7 @@ export function musaStreamCreate(pStream: Parameters<typeof cuda.cudaStreamCreat
 }
 
 /** musaStreamCreateWithFlags → cudaStreamCreateWithFlags (native, confirmed). */
-export function musaStreamCreateWithFlags(pStream: Parameters<typeof cuda.cudaStreamCreateWithFlags>[0], flags: Parameters<typeof cuda.cudaStreamCreateWithFlags>[1]): musaError_t {
+export function musaStreamCreateWithFlags(pStream: Parameters<typeof cuda.cudaStreamCreateWithFlags>[0], flags: musaStreamFlags | 0): musaError_t {
   return binding.call('musaStreamCreateWithFlags', [pStream, flags]);
 }
 

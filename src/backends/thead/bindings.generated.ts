@@ -5,7 +5,7 @@
 // under the thead binding (src/backends/cuda-compatible/).
 import type * as cuda from '../cuda/index.js';
 import type { Ref } from '../sim/ref.js';
-import type { cublasComputeType_t, cublasGemmAlgo_t, cublasLtMatmulDescAttributes_t, cublasLtMatmulPreferenceAttributes_t, cublasLtMatrixLayoutAttribute_t, cublasMath_t, cublasOperation_t, cublasStatus_t, cudaDataType_t, cudaError_t, cudaMemcpyKind, cudnnActivationMode_t, cudnnBatchNormMode_t, cudnnConvolutionFwdAlgo_t, cudnnConvolutionMode_t, cudnnDataType_t, cudnnIndicesType_t, cudnnMathType_t, cudnnNanPropagation_t, cudnnOpTensorOp_t, cudnnPoolingMode_t, cudnnReduceTensorIndices_t, cudnnReduceTensorOp_t, cudnnSoftmaxAlgorithm_t, cudnnSoftmaxMode_t, cudnnStatus_t, cudnnTensorFormat_t, curandRngType_t, curandStatus_t } from './constants.generated.js';
+import type { cublasComputeType_t, cublasGemmAlgo_t, cublasLtMatmulDescAttributes_t, cublasLtMatmulPreferenceAttributes_t, cublasLtMatrixLayoutAttribute_t, cublasMath_t, cublasOperation_t, cublasStatus_t, cudaDataType_t, cudaError_t, cudaEventFlags, cudaHostAllocFlags, cudaMemcpyKind, cudaStreamFlags, cudnnActivationMode_t, cudnnBatchNormMode_t, cudnnConvolutionFwdAlgo_t, cudnnConvolutionMode_t, cudnnDataType_t, cudnnIndicesType_t, cudnnMathType_t, cudnnNanPropagation_t, cudnnOpTensorOp_t, cudnnPoolingMode_t, cudnnReduceTensorIndices_t, cudnnReduceTensorOp_t, cudnnSoftmaxAlgorithm_t, cudnnSoftmaxMode_t, cudnnStatus_t, cudnnTensorFormat_t, curandRngType_t, curandStatus_t } from './constants.generated.js';
 import type { cublasLtMatmulHeuristicResult_t, cudnnConvolutionFwdAlgoPerf_t } from './types.js';
 import { binding } from './binding.js';
 
@@ -478,7 +478,7 @@ export function cudaEventCreate(event: Parameters<typeof cuda.cudaEventCreate>[0
 }
 
 /** cudaEventCreateWithFlags → cudaEventCreateWithFlags (native, unconfirmed). */
-export function cudaEventCreateWithFlags(event: Parameters<typeof cuda.cudaEventCreateWithFlags>[0], flags: Parameters<typeof cuda.cudaEventCreateWithFlags>[1]): cudaError_t {
+export function cudaEventCreateWithFlags(event: Parameters<typeof cuda.cudaEventCreateWithFlags>[0], flags: cudaEventFlags | 0): cudaError_t {
   return binding.call('cudaEventCreateWithFlags', [event, flags]);
 }
 
@@ -543,7 +543,7 @@ export function cudaGetLastError(): cudaError_t {
 }
 
 /** cudaHostAlloc → cudaHostAlloc (native, unconfirmed). */
-export function cudaHostAlloc(pHost: Parameters<typeof cuda.cudaHostAlloc>[0], size: Parameters<typeof cuda.cudaHostAlloc>[1], flags: Parameters<typeof cuda.cudaHostAlloc>[2]): cudaError_t {
+export function cudaHostAlloc(pHost: Parameters<typeof cuda.cudaHostAlloc>[0], size: Parameters<typeof cuda.cudaHostAlloc>[1], flags: cudaHostAllocFlags | 0): cudaError_t {
   return binding.call('cudaHostAlloc', [pHost, size, flags]);
 }
 
@@ -598,7 +598,7 @@ export function cudaStreamCreate(pStream: Parameters<typeof cuda.cudaStreamCreat
 }
 
 /** cudaStreamCreateWithFlags → cudaStreamCreateWithFlags (native, unconfirmed). */
-export function cudaStreamCreateWithFlags(pStream: Parameters<typeof cuda.cudaStreamCreateWithFlags>[0], flags: Parameters<typeof cuda.cudaStreamCreateWithFlags>[1]): cudaError_t {
+export function cudaStreamCreateWithFlags(pStream: Parameters<typeof cuda.cudaStreamCreateWithFlags>[0], flags: cudaStreamFlags | 0): cudaError_t {
   return binding.call('cudaStreamCreateWithFlags', [pStream, flags]);
 }
 
