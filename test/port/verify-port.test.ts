@@ -84,8 +84,13 @@ export function main() {
   }, 120_000);
 
   it('reports a program that cannot run with the verify engine\'s message, not a crash', async () => {
-    // The T-Head facade does not exist in this tree yet, so the ported program cannot be loaded.
-    const dir = tempDir({ 'model.ts': PROGRAM, 'helpers.ts': HELPERS, 'package.json': '{ "type": "module" }' });
+    // T-Head's enum values are unconfirmed (its constants are their names), so a program that
+    // relies on CUDA's numbers fails when the port runs.
+    const needsNumbers = PROGRAM.replace('import { cudaMalloc,', 'import { cudaMemcpyHostToDevice, cudaMalloc,').replace(
+      'const d = ref<DevicePtr>();',
+      "if (typeof cudaMemcpyHostToDevice !== 'number') throw new Error('expected a numeric cudaMemcpyKind');\n  const d = ref<DevicePtr>();",
+    );
+    const dir = tempDir({ 'model.ts': needsNumbers, 'helpers.ts': HELPERS, 'package.json': '{ "type": "module" }' });
     const result = await port([dir], { to: 'thead', cwd: dir, verify: { timeoutMs: 60_000 } });
     const model = result.files.find((f) => f.path === 'model.ts')!;
     expect(model.outcome).toBe('ok');

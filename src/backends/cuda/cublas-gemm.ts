@@ -6,7 +6,8 @@
  * as stored), ldb likewise, ldc >= max(1, m), alpha / beta not NULL.
  */
 import type { DType } from '../../runtime/dtype.js';
-import { entryProfile, type KnobSetting } from '../sim/call-profile.js';
+import { type KnobSetting } from '../sim/call-profile.js';
+
 import { DeviceFault } from '../sim/device-fault.js';
 import type { CallContext } from '../sim/facade-call.js';
 import { requireDevicePtr } from '../sim/memory-ops.js';
@@ -40,6 +41,7 @@ import { launchGemm } from './gemm-launch.js';
 import { readHostScalar, type ScaleType } from './host-scalars.js';
 import { offsetElements } from './matrix-views.js';
 import { asDeviceWork } from './runtime-state.js';
+import { boundEntryProfile } from './backend-binding.js';
 
 /** `typedef enum cudaDataType_t cudaDataType` (library_types.h). */
 export type cudaDataType = cudaDataType_t;
@@ -118,7 +120,7 @@ function blasGemm(ctx: CallContext, g: BlasGemm): number | void {
   const A = requireDevicePtr(g.A, 'A');
   const B = requireDevicePtr(g.B, 'B');
   const C = requireDevicePtr(g.C, 'C');
-  const profile = entryProfile('cuda', ctx.symbol, [...(g.mathMode ? mathModeSettings(handle) : []), ...g.knobs]);
+  const profile = boundEntryProfile(ctx.symbol, [...(g.mathMode ? mathModeSettings(handle) : []), ...g.knobs]);
   asDeviceWork(ctx, () => {
     for (let i = 0; i < batchCount; i++) {
       const cSpec = { what: 'C', ptr: offsetElements(C, g.cType, i * strides[2]), dtype: g.cType, rows: m, cols: n, ld: ldc, order: 'column' } as const;

@@ -4,7 +4,7 @@
  * status enum and the wrapper.
  */
 import { DeviceFault } from '../sim/device-fault.js';
-import { facadeCall, type CallContext, type StatusCodes } from '../sim/facade-call.js';
+import type { CallContext, StatusCodes } from '../sim/facade-call.js';
 import type { CallSite } from '../sim/call-site.js';
 import type { KnobSetting } from '../sim/call-profile.js';
 import type { Ref } from '../sim/ref.js';
@@ -29,6 +29,7 @@ import { requireOut, writeOut } from './out-param.js';
 import { reject } from './rejection.js';
 import { contextLost } from './runtime-state.js';
 import { CudaStream, type cudaStream_t } from './streams.js';
+import { boundFacadeCall, boundName } from './backend-binding.js';
 
 /**
  * How simulated faults map onto cublasStatus_t. Argument faults the library checks
@@ -61,7 +62,7 @@ export const CUBLAS_STATUSES: StatusCodes = {
 
 /** Runs a cuBLAS / cuBLASLt call; once the context is lost no kernel launches. */
 export function cublasCall(symbol: string, body: (ctx: CallContext) => number | void, launchesWork = true): cublasStatus_t {
-  return facadeCall('cuda', symbol, CUBLAS_STATUSES, (ctx) => {
+  return boundFacadeCall(symbol, CUBLAS_STATUSES, (ctx) => {
     if (launchesWork && contextLost(ctx.process)) return CUBLAS_STATUS_EXECUTION_FAILED;
     return body(ctx);
   }) as cublasStatus_t;
@@ -77,7 +78,7 @@ export function cublasLaunchStream(ctx: CallContext, stream: cudaStream_t, what:
 }
 
 export class CublasHandle implements LiveObject {
-  readonly kind = 'cublasHandle_t';
+  readonly kind = boundName('cublasHandle_t');
   destroyed = false;
   stream: cudaStream_t = 0;
   mathMode: number = CUBLAS_DEFAULT_MATH;

@@ -10,7 +10,6 @@
  */
 import { runOp } from '../../runtime/run-op.js';
 import { Tensor } from '../../runtime/tensor.js';
-import { entryProfile } from '../sim/call-profile.js';
 import { DeviceFault } from '../sim/device-fault.js';
 import type { CallContext } from '../sim/facade-call.js';
 import { launchOp, type DeviceOperand } from '../sim/launch-op.js';
@@ -24,6 +23,7 @@ import { launchGemm } from './gemm-launch.js';
 import { readHostScalar } from './host-scalars.js';
 import { vectorOperand } from './matrix-views.js';
 import { asDeviceWork } from './runtime-state.js';
+import { boundEntryProfile } from './backend-binding.js';
 
 function requireCount(value: unknown, what: string): number {
   if (typeof value !== 'number' || !Number.isInteger(value)) throw new DeviceFault('invalid-value', `${what} must be an integer, got ${String(value)}`);
@@ -66,7 +66,7 @@ interface Step {
 
 /** Runs a binding's steps in order on one stream; each step's result feeds the next. */
 function runSteps(ctx: CallContext, stream: SimStream, steps: readonly ((previous: Tensor | undefined) => Step)[]): Tensor | undefined {
-  const profile = entryProfile('cuda', ctx.symbol);
+  const profile = boundEntryProfile(ctx.symbol);
   let previous: Tensor | undefined;
   for (const make of steps) {
     const step = make(previous);
@@ -136,7 +136,7 @@ export function cublasSgemv(
         beta: b,
         k: lenX,
         computeDType: 'float32',
-        profile: entryProfile('cuda', 'cublasSgemv'),
+        profile: boundEntryProfile('cublasSgemv'),
         stream,
       }),
     );

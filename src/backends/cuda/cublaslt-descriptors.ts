@@ -46,6 +46,7 @@ import { cublasCall, rejectCublas } from './cublas-handle.js';
 import type { cudaDataType } from './cublas-gemm.js';
 import { isEnumMember, statusName } from './enum-names.js';
 import { requireOut, writeOut } from './out-param.js';
+import { boundName } from './backend-binding.js';
 
 abstract class LtObject implements LiveObject {
   abstract readonly kind: string;
@@ -54,11 +55,11 @@ abstract class LtObject implements LiveObject {
 }
 
 export class CublasLtHandle extends LtObject {
-  readonly kind = 'cublasLtHandle_t';
+  readonly kind = boundName('cublasLtHandle_t');
 }
 
 export class CublasLtMatmulDesc extends LtObject {
-  readonly kind = 'cublasLtMatmulDesc_t';
+  readonly kind = boundName('cublasLtMatmulDesc_t');
   /** Attribute values by cublasLtMatmulDescAttributes_t member. */
   readonly attributes = new Map<number, unknown>();
 
@@ -77,7 +78,7 @@ export class CublasLtMatmulDesc extends LtObject {
 }
 
 export class CublasLtMatrixLayout extends LtObject {
-  readonly kind = 'cublasLtMatrixLayout_t';
+  readonly kind = boundName('cublasLtMatrixLayout_t');
   order: number = CUBLASLT_ORDER_COL;
   batchCount = 1;
   /** Elements between consecutive matrices of a batch. */
@@ -97,7 +98,7 @@ export class CublasLtMatrixLayout extends LtObject {
 }
 
 export class CublasLtMatmulPreference extends LtObject {
-  readonly kind = 'cublasLtMatmulPreference_t';
+  readonly kind = boundName('cublasLtMatmulPreference_t');
   readonly attributes = new Map<number, unknown>();
 
   /** CUBLASLT_MATMUL_PREF_MAX_WORKSPACE_BYTES; 0 until set. */

@@ -12,7 +12,6 @@
  */
 import type { DType } from '../../runtime/dtype.js';
 import type { NumericProfile } from '../../runtime/numerics/numeric-profile.js';
-import { entryProfile } from '../sim/call-profile.js';
 import { DeviceFault } from '../sim/device-fault.js';
 import type { DevicePtr } from '../sim/device-memory.js';
 import type { CallContext } from '../sim/facade-call.js';
@@ -67,6 +66,7 @@ import { launchStream } from './library-streams.js';
 import { matrixOperand, offsetElements, vectorOperand, type MatrixOrder, type MatrixSpec } from './matrix-views.js';
 import { writeOut } from './out-param.js';
 import { asDeviceWork } from './runtime-state.js';
+import { boundEntryProfile } from './backend-binding.js';
 
 /** `typedef struct { uint64_t data[8]; } cublasLtMatmulAlgo_t`: opaque; the simulator has one algorithm. */
 export class cublasLtMatmulAlgo_t {
@@ -339,7 +339,7 @@ export function cublasLtMatmul(
       const ws = requireDevicePtr(workspace, 'workspace');
       asDeviceWork(ctx, () => ctx.process.memory(ws.allocation.device).check(ws, workspaceSizeInBytes));
     }
-    const profile = entryProfile('cuda', 'cublasLtMatmul', [{ symbol: 'cublasLtMatmulDescCreate', param: 'computeType', value: plan.computeType }]);
+    const profile = boundEntryProfile('cublasLtMatmul', [{ symbol: 'cublasLtMatmulDescCreate', param: 'computeType', value: plan.computeType }]);
     asDeviceWork(ctx, () => {
       for (let i = 0; i < plan.batch; i++) {
         const d = matrixOf('D', plan.d, dD, i);

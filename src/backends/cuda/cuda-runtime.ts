@@ -6,7 +6,7 @@
  */
 import { DeviceFault } from '../sim/device-fault.js';
 import { DevicePtr, isDevicePtr } from '../sim/device-memory.js';
-import { facadeCall, type CallContext } from '../sim/facade-call.js';
+import type { CallContext } from '../sim/facade-call.js';
 import { allocateDevice, copyMemory, freeDevice, isHostMemory, setMemory, type CopyDirection } from '../sim/memory-ops.js';
 import type { Ref } from '../sim/ref.js';
 import { currentProcess } from '../sim/sim-process.js';
@@ -39,11 +39,12 @@ import { requireOut, writeOut } from './out-param.js';
 import { reject } from './rejection.js';
 import { cudaRuntimeState } from './runtime-state.js';
 import { CudaEvent, CudaStream, requireEvent, resolveStream, type cudaEvent_t, type cudaStream_t } from './streams.js';
+import { boundFacadeCall } from './backend-binding.js';
 
 /** Runs a runtime call: sticky errors first, then the body; a failure becomes the last error. */
 function runtimeCall(symbol: string, body: (ctx: CallContext) => number | void, touchesDevice = true): cudaError_t {
   const state = cudaRuntimeState(currentProcess());
-  const status = facadeCall('cuda', symbol, CUDA_ERRORS, (ctx) => {
+  const status = boundFacadeCall(symbol, CUDA_ERRORS, (ctx) => {
     if (touchesDevice && state.sticky !== cudaSuccess) return state.sticky;
     return body(ctx);
   });

@@ -14,7 +14,6 @@
  *   (x = y) is allowed.
  */
 import { Tensor } from '../../runtime/tensor.js';
-import { entryProfile } from '../sim/call-profile.js';
 import type { CallContext } from '../sim/facade-call.js';
 import type { Ref } from '../sim/ref.js';
 import {
@@ -41,6 +40,7 @@ import { formatDims, requireTensorLayout, tensorOperand, type cudnnTensorDescrip
 import { sameDims } from './cudnn-views.js';
 import { isEnumMember, statusName } from './enum-names.js';
 import { asDeviceWork } from './runtime-state.js';
+import { boundEntryProfile, boundName } from './backend-binding.js';
 
 interface ActivationSettings {
   readonly mode: number;
@@ -49,7 +49,7 @@ interface ActivationSettings {
 }
 
 export class CudnnActivationDescriptor extends CudnnDescriptor {
-  readonly kind = 'cudnnActivationDescriptor_t';
+  readonly kind = boundName('cudnnActivationDescriptor_t');
   settings: ActivationSettings | undefined;
 }
 
@@ -129,7 +129,7 @@ export function cudnnActivationForward(
       const b = readScalingFactor(beta, 'beta', yl.dtype);
       const stream = cudnnLaunchStream(ctx, h);
       if (typeof stream === 'number') return stream;
-      const env = { ctx, stream, profile: entryProfile('cuda', ctx.symbol) };
+      const env = { ctx, stream, profile: boundEntryProfile(ctx.symbol) };
       asDeviceWork(ctx, () => {
         const xo = tensorOperand(ctx.process, xl, x, 'x');
         const yo = tensorOperand(ctx.process, yl, y, 'y');

@@ -16,7 +16,6 @@
  *   type. Otherwise CUDNN_STATUS_BAD_PARAM.
  */
 import { Tensor } from '../../runtime/tensor.js';
-import { entryProfile } from '../sim/call-profile.js';
 import type { DeviceOperand } from '../sim/launch-op.js';
 import {
   CUDNN_BATCHNORM_PER_ACTIVATION,
@@ -32,6 +31,7 @@ import { formatDims, requireTensorLayout, tensorOperand, type cudnnTensorDescrip
 import { flattenAxes, sameDims, trailingAxes } from './cudnn-views.js';
 import { isEnumMember } from './enum-names.js';
 import { asDeviceWork } from './runtime-state.js';
+import { boundEntryProfile } from './backend-binding.js';
 
 /** Axis `axis` of a view whose other axes have size 1, as a 1-D view. */
 function vectorView(view: Tensor, axis: number): Tensor {
@@ -109,7 +109,7 @@ export function cudnnBatchNormalizationForwardInference(
           vectors = params.map((p) => ({ ptr: p.ptr, view: vectorView(p.view, 1) }));
         }
         launchBlended(
-          { ctx, stream, profile: entryProfile('cuda', ctx.symbol) },
+          { ctx, stream, profile: boundEntryProfile(ctx.symbol) },
           { op: 'BatchNormalization', inputs: [data, ...vectors], attributes: { epsilon, training_mode: 0 } },
           out,
           a,

@@ -25,6 +25,7 @@ import { cudnnCall, rejectCudnn } from './cudnn-status.js';
 import { formatDims, requireTensorLayout, type TensorLayout, type cudnnTensorDescriptor_t } from './cudnn-tensor-descriptors.js';
 import { isEnumMember } from './enum-names.js';
 import { writeOut, requireOut } from './out-param.js';
+import { boundName } from './backend-binding.js';
 
 export interface ConvolutionSettings {
   readonly pads: readonly [number, number];
@@ -35,7 +36,7 @@ export interface ConvolutionSettings {
 }
 
 export class CudnnConvolutionDescriptor extends CudnnDescriptor {
-  readonly kind = 'cudnnConvolutionDescriptor_t';
+  readonly kind = boundName('cudnnConvolutionDescriptor_t');
   settings: ConvolutionSettings | undefined;
   groupCount = 1;
   mathType: number = CUDNN_DEFAULT_MATH;

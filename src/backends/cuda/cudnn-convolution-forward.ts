@@ -25,7 +25,6 @@
  */
 import { ITEM_SIZE, type DType } from '../../runtime/dtype.js';
 import { Tensor } from '../../runtime/tensor.js';
-import { entryProfile } from '../sim/call-profile.js';
 import { DeviceFault } from '../sim/device-fault.js';
 import type { CallContext } from '../sim/facade-call.js';
 import type { DeviceOperand } from '../sim/launch-op.js';
@@ -66,6 +65,7 @@ import { formatDims, requireTensorLayout, tensorOperand, type TensorLayout, type
 import { isEnumMember, statusName } from './enum-names.js';
 import { requireOut, writeOut } from './out-param.js';
 import { asDeviceWork } from './runtime-state.js';
+import { boundEntryProfile } from './backend-binding.js';
 
 /** `cudnnConvolutionFwdAlgoPerf_t` (cudnn_cnn.h). */
 export interface cudnnConvolutionFwdAlgoPerf_t {
@@ -274,7 +274,7 @@ export function cudnnConvolutionForward(
       if (typeof stream === 'number') return stream;
       const workspace = required > 0 ? requireDevicePtr(workSpace, 'workSpace') : undefined;
       const { conv } = problem;
-      const profile = entryProfile('cuda', ctx.symbol, [
+      const profile = boundEntryProfile(ctx.symbol, [
         { symbol: 'cudnnSetConvolutionMathType', param: 'mathType', value: conv.mathType },
         { symbol: 'cudnnSetConvolution2dDescriptor', param: 'computeType', value: conv.settings.computeType },
       ]);

@@ -17,7 +17,6 @@
  * - x and y have the same dimensions and data type (CUDNN_STATUS_BAD_PARAM otherwise).
  */
 import { Tensor } from '../../runtime/tensor.js';
-import { entryProfile } from '../sim/call-profile.js';
 import { DeviceFault } from '../sim/device-fault.js';
 import type { DevicePtr } from '../sim/device-memory.js';
 import { deviceTensor } from '../sim/device-tensor.js';
@@ -35,6 +34,7 @@ import { formatDims, requireTensorLayout, tensorOperand, type cudnnTensorDescrip
 import { sameDims } from './cudnn-views.js';
 import { requireOut, writeOut } from './out-param.js';
 import { asDeviceWork } from './runtime-state.js';
+import { boundEntryProfile, boundName } from './backend-binding.js';
 
 /** Bytes of simulated RNG state: a 64-bit Philox key (the seed) and a 64-bit counter. */
 export const DROPOUT_STATE_BYTES = 16;
@@ -46,7 +46,7 @@ interface DropoutSettings {
 }
 
 export class CudnnDropoutDescriptor extends CudnnDescriptor {
-  readonly kind = 'cudnnDropoutDescriptor_t';
+  readonly kind = boundName('cudnnDropoutDescriptor_t');
   settings: DropoutSettings | undefined;
 }
 
@@ -163,7 +163,7 @@ export function cudnnDropoutForward(
         const rp = requireDevicePtr(reserveSpace, 'reserveSpace');
         const mask = { ptr: rp, view: deviceTensor(ctx.process, { ptr: rp, dtype: 'bool', shape: xl.dims }) };
         launchStep(
-          { ctx, stream, profile: entryProfile('cuda', ctx.symbol) },
+          { ctx, stream, profile: boundEntryProfile(ctx.symbol) },
           {
             op: 'Dropout',
             inputs: [xo, Tensor.fromNumbers([settings.dropout], [], 'float32'), Tensor.fromNumbers([1], [], 'bool')],

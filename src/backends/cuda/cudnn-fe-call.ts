@@ -9,10 +9,11 @@
  */
 import type { RuntimeDiagnosticId } from '../sim/diagnostics.js';
 import { DeviceFault } from '../sim/device-fault.js';
-import { facadeCall, type CallContext, type StatusCodes } from '../sim/facade-call.js';
+import type { CallContext, StatusCodes } from '../sim/facade-call.js';
 import { OpbridgeError } from '../../errors.js';
 import { error_code_t } from './constants.generated.js';
 import { error_t } from './cudnn-fe-error.js';
+import { boundFacadeCall } from './backend-binding.js';
 
 // The frontend reports errors as error_code_t names, so its status table is keyed by name.
 const FRONTEND_STATUSES: StatusCodes<error_code_t> = {
@@ -51,7 +52,7 @@ export function withDiagnostic(error: error_t, id: RuntimeDiagnosticId): error_t
 export function frontendCall(symbol: string, body: (ctx: CallContext) => error_t): error_t {
   let result: error_t | undefined;
   let fault: { kind: string; message: string } | undefined;
-  const code = facadeCall<error_code_t>('cuda', symbol, FRONTEND_STATUSES, (ctx) => {
+  const code = boundFacadeCall<error_code_t>(symbol, FRONTEND_STATUSES, (ctx) => {
     try {
       result = body(ctx);
     } catch (error) {

@@ -22,7 +22,6 @@
 import { ITEM_SIZE } from '../../runtime/dtype.js';
 import type { NumericProfile } from '../../runtime/numerics/numeric-profile.js';
 import { Tensor } from '../../runtime/tensor.js';
-import { callProfile } from '../sim/call-profile.js';
 import { DeviceFault } from '../sim/device-fault.js';
 import { isDevicePtr, type DevicePtr } from '../sim/device-memory.js';
 import { deviceTensor } from '../sim/device-tensor.js';
@@ -56,6 +55,7 @@ import { CudnnHandle, type cudnnHandle_t } from './cudnn-handle.js';
 import { writeOut } from './out-param.js';
 import { asDeviceWork, contextLost } from './runtime-state.js';
 import { resolveStream } from './streams.js';
+import { boundCallProfile } from './backend-binding.js';
 
 const SYMBOL = 'cudnn_frontend::graph::Graph::';
 const WORKSPACE_ALIGNMENT = 256;
@@ -407,7 +407,7 @@ export class Graph {
         const profiles = new Map<DataType_t, NumericProfile>();
         for (const node of this.nodes) {
           const type = node.compute(this.context);
-          if (!profiles.has(type)) profiles.set(type, callProfile('cuda', [{ symbol: `${SYMBOL}set_compute_data_type`, param: 'type', value: type }]));
+          if (!profiles.has(type)) profiles.set(type, boundCallProfile([{ symbol: `${SYMBOL}set_compute_data_type`, param: 'type', value: type }]));
           const compute = node.computeDType(this.context);
           if (typeof compute !== 'string') throw new Error(`${node.tag} node '${node.name}' has no compute type after validate()`);
           const run: NodeRun = {

@@ -20,6 +20,7 @@ import { CudnnDescriptor, createDescriptor, destroyDescriptor, requireDescriptor
 import { cudnnCall, notSimulated, rejectCudnn } from './cudnn-status.js';
 import { packedStrides, resolveDataType } from './cudnn-tensor-descriptors.js';
 import { isEnumMember, statusName } from './enum-names.js';
+import { boundName } from './backend-binding.js';
 
 export interface FilterLayout {
   readonly dataType: number;
@@ -32,7 +33,7 @@ export interface FilterLayout {
 }
 
 export class CudnnFilterDescriptor extends CudnnDescriptor {
-  readonly kind = 'cudnnFilterDescriptor_t';
+  readonly kind = boundName('cudnnFilterDescriptor_t');
   layout: FilterLayout | undefined;
 }
 

@@ -15,9 +15,10 @@ import { enumMemberNames } from './enum-names.js';
 import { launchStream } from './library-streams.js';
 import { requireOut, writeOut } from './out-param.js';
 import { CudaStream, type cudaStream_t } from './streams.js';
+import { boundName } from './backend-binding.js';
 
 export class CudnnHandle implements LiveObject {
-  readonly kind = 'cudnnHandle_t';
+  readonly kind = boundName('cudnnHandle_t');
   destroyed = false;
   stream: cudaStream_t = 0;
 

@@ -11,7 +11,6 @@
  */
 import type { DType } from '../../runtime/dtype.js';
 import { Tensor } from '../../runtime/tensor.js';
-import { entryProfile } from '../sim/call-profile.js';
 import { DeviceFault } from '../sim/device-fault.js';
 import type { Ref } from '../sim/ref.js';
 import {
@@ -37,6 +36,7 @@ import { formatDims, requireTensorLayout, tensorOperand, type cudnnTensorDescrip
 import { sameDims } from './cudnn-views.js';
 import { isEnumMember, statusName } from './enum-names.js';
 import { asDeviceWork } from './runtime-state.js';
+import { boundEntryProfile, boundName } from './backend-binding.js';
 
 interface OpTensorSettings {
   readonly op: number;
@@ -45,7 +45,7 @@ interface OpTensorSettings {
 }
 
 export class CudnnOpTensorDescriptor extends CudnnDescriptor {
-  readonly kind = 'cudnnOpTensorDescriptor_t';
+  readonly kind = boundName('cudnnOpTensorDescriptor_t');
   settings: OpTensorSettings | undefined;
 }
 
@@ -131,7 +131,7 @@ export function cudnnOpTensor(
       const b = readScalingFactor(beta, 'beta', cl.dtype);
       const stream = cudnnLaunchStream(ctx, h);
       if (typeof stream === 'number') return stream;
-      const env = { ctx, stream, profile: entryProfile('cuda', ctx.symbol) };
+      const env = { ctx, stream, profile: boundEntryProfile(ctx.symbol) };
       asDeviceWork(ctx, () => {
         const ao = tensorOperand(ctx.process, al, A, 'A');
         const bo = bl ? tensorOperand(ctx.process, bl, B, 'B') : undefined;

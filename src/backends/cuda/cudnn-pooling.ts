@@ -11,7 +11,6 @@
  * must be positive / non-negative (CUDNN_STATUS_BAD_PARAM); the runtime also requires each
  * pad to be smaller than its window, or some window could lie wholly in padding.
  */
-import { entryProfile } from '../sim/call-profile.js';
 import { DeviceFault } from '../sim/device-fault.js';
 import type { Ref } from '../sim/ref.js';
 import {
@@ -33,6 +32,7 @@ import { formatDims, requireTensorLayout, tensorOperand, type TensorLayout, type
 import { isEnumMember } from './enum-names.js';
 import { requireOut, writeOut } from './out-param.js';
 import { asDeviceWork } from './runtime-state.js';
+import { boundEntryProfile, boundName } from './backend-binding.js';
 
 interface PoolingSettings {
   readonly mode: number;
@@ -43,7 +43,7 @@ interface PoolingSettings {
 }
 
 export class CudnnPoolingDescriptor extends CudnnDescriptor {
-  readonly kind = 'cudnnPoolingDescriptor_t';
+  readonly kind = boundName('cudnnPoolingDescriptor_t');
   settings: PoolingSettings | undefined;
 }
 
@@ -155,7 +155,7 @@ export function cudnnPoolingForward(
         const view = (o: typeof xo) => (nhwc ? { ptr: o.ptr, view: o.view.permute(CHANNELS_LAST) } : o);
         const { window, pads, strides } = settings;
         launchBlended(
-          { ctx, stream, profile: entryProfile('cuda', ctx.symbol) },
+          { ctx, stream, profile: boundEntryProfile(ctx.symbol) },
           {
             op: average ? 'AveragePool' : 'MaxPool',
             inputs: [view(xo)],

@@ -21,7 +21,6 @@
  */
 import { ITEM_SIZE, type DType } from '../../runtime/dtype.js';
 import { Tensor } from '../../runtime/tensor.js';
-import { entryProfile } from '../sim/call-profile.js';
 import { DeviceFault } from '../sim/device-fault.js';
 import type { CallContext } from '../sim/facade-call.js';
 import { deviceTensor } from '../sim/device-tensor.js';
@@ -56,6 +55,7 @@ import { formatDims, requireTensorLayout, tensorOperand, type TensorLayout, type
 import { isEnumMember, statusName } from './enum-names.js';
 import { requireOut, writeOut } from './out-param.js';
 import { asDeviceWork } from './runtime-state.js';
+import { boundEntryProfile, boundName } from './backend-binding.js';
 
 interface ReduceSettings {
   readonly op: number;
@@ -66,7 +66,7 @@ interface ReduceSettings {
 }
 
 export class CudnnReduceTensorDescriptor extends CudnnDescriptor {
-  readonly kind = 'cudnnReduceTensorDescriptor_t';
+  readonly kind = boundName('cudnnReduceTensorDescriptor_t');
   settings: ReduceSettings | undefined;
 }
 
@@ -226,7 +226,7 @@ export function cudnnReduceTensor(
       const betaValue = readScalingFactor(beta, 'beta', c.dtype);
       const stream = cudnnLaunchStream(ctx, h);
       if (typeof stream === 'number') return stream;
-      const env: LaunchEnv = { ctx, stream, profile: entryProfile('cuda', ctx.symbol) };
+      const env: LaunchEnv = { ctx, stream, profile: boundEntryProfile(ctx.symbol) };
       asDeviceWork(ctx, () => {
         touch(ctx, workspace, problem.workspace, 'workspace');
         touch(ctx, indices, problem.indices, 'indices');

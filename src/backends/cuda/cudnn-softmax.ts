@@ -11,7 +11,6 @@
  * - x and y must have the same dimensions and data type (CUDNN_STATUS_BAD_PARAM).
  */
 import { loadCatalog } from '../../catalog/load-catalog.js';
-import { entryProfile } from '../sim/call-profile.js';
 import {
   CUDNN_SOFTMAX_FAST,
   CUDNN_SOFTMAX_LOG,
@@ -29,13 +28,15 @@ import { formatDims, requireTensorLayout, tensorOperand, type cudnnTensorDescrip
 import { flattenAxes, sameDims, trailingMemoryOrder, unflatten } from './cudnn-views.js';
 import { isEnumMember } from './enum-names.js';
 import { asDeviceWork } from './runtime-state.js';
+import { activeBinding, boundEntryProfile } from './backend-binding.js';
 
 /** The numeric profile of an algorithm: its catalog variant's profile when it names one. */
 function algorithmProfile(symbol: string, algoName: string) {
   const catalog = loadCatalog();
-  const binding = catalog.entry('cuda', symbol)?.spec.binds;
-  const variant = binding && 'variants' in binding ? binding.variants?.find((v) => v.when === algoName) : undefined;
-  return variant?.profile ? catalog.profile(variant.profile) : entryProfile('cuda', symbol);
+  const bound = activeBinding();
+  const binding = catalog.entry(bound.backend, bound.name(symbol))?.spec.binds;
+  const variant = binding && 'variants' in binding ? binding.variants?.find((v) => v.when === bound.name(algoName)) : undefined;
+  return variant?.profile ? catalog.profile(variant.profile) : boundEntryProfile(symbol);
 }
 
 export function cudnnSoftmaxForward(
@@ -64,7 +65,7 @@ export function cudnnSoftmaxForward(
       const b = readScalingFactor(beta, 'beta', yl.dtype);
       const stream = cudnnLaunchStream(ctx, h);
       if (typeof stream === 'number') return stream;
-      const profile = algo === CUDNN_SOFTMAX_FAST ? algorithmProfile(ctx.symbol, 'CUDNN_SOFTMAX_FAST') : entryProfile('cuda', ctx.symbol);
+      const profile = algo === CUDNN_SOFTMAX_FAST ? algorithmProfile(ctx.symbol, 'CUDNN_SOFTMAX_FAST') : boundEntryProfile(ctx.symbol);
       const op = algo === CUDNN_SOFTMAX_LOG ? 'LogSoftmax' : 'Softmax';
       return asDeviceWork(ctx, () => {
         const xo = tensorOperand(ctx.process, xl, x, 'x');

@@ -12,7 +12,7 @@
  * launches then fail at their first CUDA runtime call, CUDNN_STATUS_EXECUTION_FAILED_CUDART.
  */
 import type { RuntimeDiagnosticId } from '../sim/diagnostics.js';
-import { facadeCall, type CallContext, type StatusCodes } from '../sim/facade-call.js';
+import type { CallContext, StatusCodes } from '../sim/facade-call.js';
 import {
   CUDNN_STATUS_BAD_PARAM,
   CUDNN_STATUS_BAD_PARAM_MISALIGNED_POINTER,
@@ -29,6 +29,7 @@ import {
 import { statusName } from './enum-names.js';
 import { reject } from './rejection.js';
 import { contextLost } from './runtime-state.js';
+import { boundFacadeCall } from './backend-binding.js';
 
 export const CUDNN_STATUSES: StatusCodes = {
   success: CUDNN_STATUS_SUCCESS,
@@ -58,7 +59,7 @@ export function cudnnStatusName(code: number): string {
  * lost (its first CUDA runtime call returns the sticky error).
  */
 export function cudnnCall(symbol: string, body: (ctx: CallContext) => number | void, launchesWork = false): cudnnStatus_t {
-  return facadeCall('cuda', symbol, CUDNN_STATUSES, (ctx) => {
+  return boundFacadeCall(symbol, CUDNN_STATUSES, (ctx) => {
     if (launchesWork && contextLost(ctx.process)) return CUDNN_STATUS_EXECUTION_FAILED_CUDART;
     return body(ctx);
   }) as cudnnStatus_t;

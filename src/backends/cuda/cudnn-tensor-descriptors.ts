@@ -35,6 +35,7 @@ import { cudnnTypeName, dtypeOfCudnnType, isCudnnDataType } from './cudnn-data-t
 import { CudnnDescriptor, createDescriptor, destroyDescriptor, requireDescriptor, requireInt } from './cudnn-descriptor.js';
 import { cudnnCall, notSimulated, rejectCudnn } from './cudnn-status.js';
 import { isEnumMember, statusName } from './enum-names.js';
+import { boundName } from './backend-binding.js';
 
 /** CUDNN_DIM_MAX (cudnn_graph.h). */
 export const CUDNN_DIM_MAX = 8;
@@ -51,7 +52,7 @@ export interface TensorLayout {
 }
 
 export class CudnnTensorDescriptor extends CudnnDescriptor {
-  readonly kind = 'cudnnTensorDescriptor_t';
+  readonly kind = boundName('cudnnTensorDescriptor_t');
   layout: TensorLayout | undefined;
 }
 

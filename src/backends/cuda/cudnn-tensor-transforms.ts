@@ -11,7 +11,6 @@
  * copy is a Transpose into y's memory order (perm = y's axes by decreasing stride), followed
  * by a Cast when the data types differ (catalog binding).
  */
-import { entryProfile } from '../sim/call-profile.js';
 import { DeviceFault } from '../sim/device-fault.js';
 import type { CallContext } from '../sim/facade-call.js';
 import { CUDNN_STATUS_BAD_PARAM, type cudnnStatus_t } from './constants.generated.js';
@@ -22,11 +21,12 @@ import { cudnnCall, rejectCudnn } from './cudnn-status.js';
 import { formatDims, requireTensorLayout, tensorOperand, type cudnnTensorDescriptor_t } from './cudnn-tensor-descriptors.js';
 import { memoryOrder, sameDims } from './cudnn-views.js';
 import { asDeviceWork } from './runtime-state.js';
+import { boundEntryProfile } from './backend-binding.js';
 
 function environment(ctx: CallContext, handle: unknown): LaunchEnv | number {
   const h = requireCudnnHandle(handle);
   const stream = cudnnLaunchStream(ctx, h);
-  return typeof stream === 'number' ? stream : { ctx, stream, profile: entryProfile('cuda', ctx.symbol) };
+  return typeof stream === 'number' ? stream : { ctx, stream, profile: boundEntryProfile(ctx.symbol) };
 }
 
 export function cudnnAddTensor(

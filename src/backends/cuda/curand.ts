@@ -18,10 +18,9 @@
 import { PhiloxStream } from '../../runtime/random/philox-stream.js';
 import { Tensor } from '../../runtime/tensor.js';
 import type { CallSite } from '../sim/call-site.js';
-import { entryProfile } from '../sim/call-profile.js';
 import { DeviceFault } from '../sim/device-fault.js';
 import { deviceTensor } from '../sim/device-tensor.js';
-import { facadeCall, type CallContext, type StatusCodes } from '../sim/facade-call.js';
+import type { CallContext, StatusCodes } from '../sim/facade-call.js';
 import { launchOp } from '../sim/launch-op.js';
 import { requireDevicePtr } from '../sim/memory-ops.js';
 import type { Ref } from '../sim/ref.js';
@@ -56,6 +55,7 @@ import { requireOut, writeOut } from './out-param.js';
 import { reject } from './rejection.js';
 import { asDeviceWork, contextLost } from './runtime-state.js';
 import type { cudaStream_t } from './streams.js';
+import { boundEntryProfile, boundFacadeCall, boundName } from './backend-binding.js';
 
 /**
  * curandStatus_t per fault: a stale generator is CURAND_STATUS_NOT_INITIALIZED; a bad
@@ -80,7 +80,7 @@ const CURAND_STATUSES: StatusCodes = {
 };
 
 function curandCall(symbol: string, body: (ctx: CallContext) => number | void, launchesWork = false): curandStatus_t {
-  return facadeCall('cuda', symbol, CURAND_STATUSES, (ctx) => {
+  return boundFacadeCall(symbol, CURAND_STATUSES, (ctx) => {
     // "Preexisting failure on library entry": a lost context fails every generation.
     if (launchesWork && contextLost(ctx.process)) return CURAND_STATUS_PREEXISTING_FAILURE;
     return body(ctx);
@@ -105,7 +105,7 @@ const QUASI_TYPES: ReadonlySet<number> = new Set([
 ]);
 
 class CurandGenerator implements LiveObject {
-  readonly kind = 'curandGenerator_t';
+  readonly kind = boundName('curandGenerator_t');
   destroyed = false;
   seed = 0n;
   /** The offset set last with curandSetGeneratorOffset (0 by default). */
@@ -240,7 +240,7 @@ function generate(ctx: CallContext, g: Generation): number | void {
       op: g.distribution === 'uniform' ? 'RandomUniform' : 'RandomNormal',
       inputs: [],
       attributes,
-      profile: entryProfile('cuda', ctx.symbol),
+      profile: boundEntryProfile(ctx.symbol),
       stream,
       outputs: [{ ptr: out, view }],
       compute: () => {

@@ -10,7 +10,6 @@
 import { loadCatalog } from '../../catalog/load-catalog.js';
 import type { DType } from '../../runtime/dtype.js';
 import type { CallSite } from '../sim/call-site.js';
-import { entryProfile } from '../sim/call-profile.js';
 import {
   exchangeOrFault,
   prepareCollective,
@@ -21,7 +20,7 @@ import {
   type Reduction,
 } from '../sim/collective-call.js';
 import { DeviceFault } from '../sim/device-fault.js';
-import { facadeCall, type CallContext, type StatusCodes } from '../sim/facade-call.js';
+import type { CallContext, StatusCodes } from '../sim/facade-call.js';
 import { preparePointToPoint, type PointToPointOp, type PreparedPointToPoint } from '../sim/p2p-call.js';
 import { Ref } from '../sim/ref.js';
 import { CommunicatorObject } from '../sim/sim-object.js';
@@ -61,6 +60,7 @@ import { requireOut, writeOut } from './out-param.js';
 import { reject } from './rejection.js';
 import { asDeviceWork, contextLost } from './runtime-state.js';
 import type { cudaStream_t } from './streams.js';
+import { boundEntryProfile, boundFacadeCall, boundName } from './backend-binding.js';
 
 /**
  * ncclResult_t per fault: arguments NCCL checks (NULL pointers, counts, roots, peers, a
@@ -89,7 +89,7 @@ const NCCL_RESULTS: StatusCodes = {
 };
 
 function ncclCall(symbol: string, body: (ctx: CallContext) => number | void, launchesWork = false): ncclResult_t {
-  return facadeCall('cuda', symbol, NCCL_RESULTS, (ctx) => {
+  return boundFacadeCall(symbol, NCCL_RESULTS, (ctx) => {
     if (launchesWork && contextLost(ctx.process)) return ncclUnhandledCudaError;
     return body(ctx);
   }) as ncclResult_t;
@@ -117,7 +117,7 @@ class LocalClique {
 }
 
 class NcclComm extends CommunicatorObject {
-  readonly kind = 'ncclComm_t';
+  readonly kind = boundName('ncclComm_t');
 
   constructor(
     rank: number,
@@ -332,7 +332,7 @@ function prepared(p: PendingCollective, group: CollectiveGroup): PreparedCollect
     reduction: p.reduction,
     root: p.root,
     stream: p.stream,
-    profile: entryProfile('cuda', p.ctx.symbol),
+    profile: boundEntryProfile(p.ctx.symbol),
     group,
   });
 }

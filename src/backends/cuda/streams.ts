@@ -8,9 +8,10 @@ import type { CallSite } from '../sim/call-site.js';
 import { DeviceFault } from '../sim/device-fault.js';
 import type { LiveObject, SimProcess } from '../sim/sim-process.js';
 import type { SimEvent, SimStream } from '../sim/stream-ordering.js';
+import { boundName } from './backend-binding.js';
 
 export class CudaStream implements LiveObject {
-  readonly kind = 'cudaStream_t';
+  readonly kind = boundName('cudaStream_t');
   destroyed = false;
 
   constructor(
@@ -29,7 +30,7 @@ export class CudaStream implements LiveObject {
 }
 
 export class CudaEvent implements LiveObject {
-  readonly kind = 'cudaEvent_t';
+  readonly kind = boundName('cudaEvent_t');
   destroyed = false;
 
   constructor(
