@@ -19,20 +19,35 @@ import {
   ACLBLAS_STATUS_SUCCESS,
   aclblasCreate,
   aclblasDestroy,
-  aclblasSdot,
+  aclCreateScalar,
+  aclDestroyScalar,
+  aclnnInplaceAddGetWorkspaceSize,
+  aclnnInplaceAdd,
+  aclnnMatmulGetWorkspaceSize,
+  aclnnMatmul,
+  ACL_MEMCPY_DEVICE_TO_HOST,
   aclblasSetStream,
-  aclblasSscal,
+  ACL_FLOAT,
+  aclCreateTensor,
+  ACL_FORMAT_ND,
+  aclDestroyTensor,
+  KEEP_DTYPE,
+  aclnnMmGetWorkspaceSize,
+  aclrtSynchronizeStream,
   aclrtFree,
+  aclnnMm,
+  aclnnAddmmGetWorkspaceSize,
+  aclnnAddmm,
+  aclblasSscal,
   aclGetRecentErrMsg,
   aclrtMalloc,
   ACL_MEM_MALLOC_HUGE_FIRST,
   aclrtMemcpy,
-  ACL_MEMCPY_DEVICE_TO_HOST,
   ACL_MEMCPY_HOST_TO_DEVICE,
   aclrtSetDevice,
+  aclInit,
   aclrtCreateStream,
   aclrtDestroyStream,
-  aclrtSynchronizeStream,
   ACL_SUCCESS,
   mpiBcast,
   HcclAllReduce,
@@ -57,13 +72,8 @@ import {
   type aclrtStream,
   type HcclComm,
   type HcclResult,
+  type aclOpExecutor,
 } from 'opbridge/cann';
-import {
-  CUBLAS_OP_N,
-  CUBLAS_OP_T,
-  cublasSaxpy,
-  cublasSgemm,
-} from 'opbridge/cuda';
 
 const FEATURES = 64; // D
 const OUTPUTS = 8; // O
@@ -103,6 +113,7 @@ export function main({ rank, nranks }: ProgramContext) {
   const id = new HcclRootInfo();
   if (rank === 0) checkNccl(HcclGetRootInfo(id), 'ncclGetUniqueId');
   mpiBcast(id.internal, 0);
+  checkCuda(aclInit(null), 'cudaSetDevice');
   checkCuda(aclrtSetDevice(rank), 'cudaSetDevice');
 
   const { x, t } = makeShard(rank);
@@ -137,27 +148,86 @@ export function main({ rank, nranks }: ProgramContext) {
   checkNccl(HcclBroadcast(dW.value, FEATURES * OUTPUTS, HCCL_DATA_TYPE_FP32, 0, comm.value, stream.value), 'ncclBroadcast W');
 
   // Forward: row-major R (B×O) = X·W, i.e. column-major Rᵀ (O×B, ld O) = Wᵀ (O×D, ld O)·Xᵀ (D×B, ld D).
-  // opbridge OB1003: `cublasSgemm` → `aclnnAddmm`: one side is a two-phase call (workspace query + run); this needs a structural lifter or lowerer, none is registered
+  const mat1 = aclCreateTensor([OUTPUTS, FEATURES], 2, ACL_FLOAT, [1, OUTPUTS], 0, ACL_FORMAT_ND, [512], 1, dW.value)!;
+  const mat2 = aclCreateTensor([FEATURES, BATCH_PER_RANK], 2, ACL_FLOAT, [1, FEATURES], 0, ACL_FORMAT_ND, [2048], 1, dX.value)!;
+  const out = aclCreateTensor([OUTPUTS, BATCH_PER_RANK], 2, ACL_FLOAT, [1, OUTPUTS], 0, ACL_FORMAT_ND, [256], 1, dR.value)!;
+  const mmWorkspaceSize = ref(0);
+  const mmExecutor = ref<aclOpExecutor>();
   checkCublas(
-    cublasSgemm(handle.value, CUBLAS_OP_N, CUBLAS_OP_N, OUTPUTS, BATCH_PER_RANK, FEATURES, 1, dW.value, OUTPUTS, dX.value, FEATURES, 0, dR.value, OUTPUTS),
+    aclnnMmGetWorkspaceSize(mat1, mat2, out, KEEP_DTYPE, mmWorkspaceSize, mmExecutor),
     'forward GEMM',
   );
+  const mmWorkspace = ref<DevicePtr>();
+  if (mmWorkspaceSize.value > 0) aclrtMalloc(mmWorkspace, mmWorkspaceSize.value, ACL_MEM_MALLOC_HUGE_FIRST);
+  checkCublas(
+    aclnnMm(mmWorkspaceSize.value > 0 ? mmWorkspace.value : null, mmWorkspaceSize.value, mmExecutor.value, stream.value),
+    'forward GEMM',
+  );
+  if (mmWorkspaceSize.value > 0) { aclrtSynchronizeStream(stream.value); aclrtFree(mmWorkspace.value); }
+  aclDestroyTensor(mat1);
+  aclDestroyTensor(mat2);
+  aclDestroyTensor(out);
   // Residual: R = R − T.
-  // opbridge OB1003: `cublasSaxpy` → `aclnnInplaceAdd`: one side is a two-phase call (workspace query + run); this needs a structural lifter or lowerer, none is registered
-  checkCublas(cublasSaxpy(handle.value, BATCH_PER_RANK * OUTPUTS, -1, dT.value, 1, dR.value, 1), 'residual');
+  const alpha = aclCreateScalar(-1, ACL_FLOAT)!;
+  const x_1 = aclCreateTensor([BATCH_PER_RANK * OUTPUTS], 1, ACL_FLOAT, [1], 0, ACL_FORMAT_ND, [256], 1, dT.value)!;
+  const y = aclCreateTensor([BATCH_PER_RANK * OUTPUTS], 1, ACL_FLOAT, [1], 0, ACL_FORMAT_ND, [256], 1, dR.value)!;
+  const inplaceAddWorkspaceSize = ref(0);
+  const inplaceAddExecutor = ref<aclOpExecutor>();
+  checkCublas(aclnnInplaceAddGetWorkspaceSize(y, x_1, alpha, inplaceAddWorkspaceSize, inplaceAddExecutor), 'residual');
+  const inplaceAddWorkspace = ref<DevicePtr>();
+  if (inplaceAddWorkspaceSize.value > 0) aclrtMalloc(inplaceAddWorkspace, inplaceAddWorkspaceSize.value, ACL_MEM_MALLOC_HUGE_FIRST);
+  checkCublas(aclnnInplaceAdd(inplaceAddWorkspaceSize.value > 0 ? inplaceAddWorkspace.value : null, inplaceAddWorkspaceSize.value, inplaceAddExecutor.value, stream.value), 'residual');
+  if (inplaceAddWorkspaceSize.value > 0) { aclrtSynchronizeStream(stream.value); aclrtFree(inplaceAddWorkspace.value); }
+  aclDestroyScalar(alpha);
+  aclDestroyTensor(x_1);
+  aclDestroyTensor(y);
   const sumOfSquares = new Float32Array(1);
-  // opbridge OB1011: `aclblasSdot` answers `cublasSdot` only partially (unsupported: incx or incy other than 1 (the README: not yet supported); a host result pointer (cuBLAS default pointer mode): the result is written to device memory; copy it with aclrtMemcpy)
-  checkCublas(aclblasSdot(handle.value, BATCH_PER_RANK * OUTPUTS, dR.value, 1, dR.value, 1, sumOfSquares), 'loss');
+  const x_2 = aclCreateTensor([BATCH_PER_RANK * OUTPUTS], 1, ACL_FLOAT, [1], 0, ACL_FORMAT_ND, [256], 1, dR.value)!;
+  const y_1 = aclCreateTensor([BATCH_PER_RANK * OUTPUTS], 1, ACL_FLOAT, [1], 0, ACL_FORMAT_ND, [256], 1, dR.value)!;
+  const dotResult = ref<DevicePtr>();
+  aclrtMalloc(dotResult, 4, ACL_MEM_MALLOC_HUGE_FIRST);
+  const dot = aclCreateTensor([], 0, ACL_FLOAT, [], 0, ACL_FORMAT_ND, [1], 1, dotResult.value)!;
+  const matmulWorkspaceSize = ref(0);
+  const matmulExecutor = ref<aclOpExecutor>();
+  checkCublas(aclnnMatmulGetWorkspaceSize(x_2, y_1, dot, KEEP_DTYPE, matmulWorkspaceSize, matmulExecutor), 'loss');
+  const matmulWorkspace = ref<DevicePtr>();
+  if (matmulWorkspaceSize.value > 0) aclrtMalloc(matmulWorkspace, matmulWorkspaceSize.value, ACL_MEM_MALLOC_HUGE_FIRST);
+  checkCublas(aclnnMatmul(matmulWorkspaceSize.value > 0 ? matmulWorkspace.value : null, matmulWorkspaceSize.value, matmulExecutor.value, stream.value), 'loss');
+  aclrtSynchronizeStream(stream.value);
+  aclrtMemcpy(sumOfSquares, 4, dotResult.value, 4, ACL_MEMCPY_DEVICE_TO_HOST);
+  aclrtFree(dotResult.value);
+  if (matmulWorkspaceSize.value > 0) { aclrtSynchronizeStream(stream.value); aclrtFree(matmulWorkspace.value); }
+  aclDestroyTensor(x_2);
+  aclDestroyTensor(y_1);
+  aclDestroyTensor(dot);
   const localLoss = sumOfSquares[0] / (BATCH_PER_RANK * OUTPUTS);
 
   // Gradient of the shard's mean squared error: row-major G (D×O) = 2/(B·O)·Xᵀ·R, i.e.
   // column-major Gᵀ (O×D, ld O) = Rᵀ (O×B, ld O)·X, where X is the transpose of the stored
   // column-major Xᵀ (D×B, ld D).
-  // opbridge OB1003: `cublasSgemm` → `aclnnAddmm`: one side is a two-phase call (workspace query + run); this needs a structural lifter or lowerer, none is registered
+  const mat1_1 = aclCreateTensor([OUTPUTS, BATCH_PER_RANK], 2, ACL_FLOAT, [1, OUTPUTS], 0, ACL_FORMAT_ND, [256], 1, dR.value)!;
+  const mat2_1 = aclCreateTensor([BATCH_PER_RANK, FEATURES], 2, ACL_FLOAT, [FEATURES, 1], 0, ACL_FORMAT_ND, [2048], 1, dX.value)!;
+  const c = aclCreateTensor([OUTPUTS, FEATURES], 2, ACL_FLOAT, [1, OUTPUTS], 0, ACL_FORMAT_ND, [512], 1, dG.value)!;
+  const alpha_1 = aclCreateScalar(2 / (BATCH_PER_RANK * OUTPUTS), ACL_FLOAT)!;
+  const beta = aclCreateScalar(0, ACL_FLOAT)!;
+  const addmmWorkspaceSize = ref(0);
+  const addmmExecutor = ref<aclOpExecutor>();
   checkCublas(
-    cublasSgemm(handle.value, CUBLAS_OP_N, CUBLAS_OP_T, OUTPUTS, FEATURES, BATCH_PER_RANK, 2 / (BATCH_PER_RANK * OUTPUTS), dR.value, OUTPUTS, dX.value, FEATURES, 0, dG.value, OUTPUTS),
+    aclnnAddmmGetWorkspaceSize(c, mat1_1, mat2_1, beta, alpha_1, c, KEEP_DTYPE, addmmWorkspaceSize, addmmExecutor),
     'gradient GEMM',
   );
+  const addmmWorkspace = ref<DevicePtr>();
+  if (addmmWorkspaceSize.value > 0) aclrtMalloc(addmmWorkspace, addmmWorkspaceSize.value, ACL_MEM_MALLOC_HUGE_FIRST);
+  checkCublas(
+    aclnnAddmm(addmmWorkspaceSize.value > 0 ? addmmWorkspace.value : null, addmmWorkspaceSize.value, addmmExecutor.value, stream.value),
+    'gradient GEMM',
+  );
+  if (addmmWorkspaceSize.value > 0) { aclrtSynchronizeStream(stream.value); aclrtFree(addmmWorkspace.value); }
+  aclDestroyTensor(mat1_1);
+  aclDestroyTensor(mat2_1);
+  aclDestroyTensor(c);
+  aclDestroyScalar(alpha_1);
+  aclDestroyScalar(beta);
 
   // Sum gradients (in place) and the losses for logging in one NCCL group.
   checkCuda(aclrtMemcpy(dLoss.value, 4, new Float32Array([localLoss]), 4, ACL_MEMCPY_HOST_TO_DEVICE), 'copy loss');
@@ -171,8 +241,19 @@ export function main({ rank, nranks }: ProgramContext) {
   // Average over replicas, then W ← W − lr·G.
   // opbridge OB1011: `aclblasSscal` answers `cublasSscal` only partially (unsupported: strided vectors on Atlas A2/A3: the README says incx is ignored there (treated as 1) and arguments are not validated)
   checkCublas(aclblasSscal(handle.value, FEATURES * OUTPUTS, 1 / nranks, dG.value, 1), 'average gradients');
-  // opbridge OB1003: `cublasSaxpy` → `aclnnInplaceAdd`: one side is a two-phase call (workspace query + run); this needs a structural lifter or lowerer, none is registered
-  checkCublas(cublasSaxpy(handle.value, FEATURES * OUTPUTS, -LEARNING_RATE, dG.value, 1, dW.value, 1), 'SGD update');
+  const alpha_2 = aclCreateScalar(-LEARNING_RATE, ACL_FLOAT)!;
+  const x_3 = aclCreateTensor([FEATURES * OUTPUTS], 1, ACL_FLOAT, [1], 0, ACL_FORMAT_ND, [512], 1, dG.value)!;
+  const y_2 = aclCreateTensor([FEATURES * OUTPUTS], 1, ACL_FLOAT, [1], 0, ACL_FORMAT_ND, [512], 1, dW.value)!;
+  const inplaceAddWorkspaceSize_1 = ref(0);
+  const inplaceAddExecutor_1 = ref<aclOpExecutor>();
+  checkCublas(aclnnInplaceAddGetWorkspaceSize(y_2, x_3, alpha_2, inplaceAddWorkspaceSize_1, inplaceAddExecutor_1), 'SGD update');
+  const inplaceAddWorkspace_1 = ref<DevicePtr>();
+  if (inplaceAddWorkspaceSize_1.value > 0) aclrtMalloc(inplaceAddWorkspace_1, inplaceAddWorkspaceSize_1.value, ACL_MEM_MALLOC_HUGE_FIRST);
+  checkCublas(aclnnInplaceAdd(inplaceAddWorkspaceSize_1.value > 0 ? inplaceAddWorkspace_1.value : null, inplaceAddWorkspaceSize_1.value, inplaceAddExecutor_1.value, stream.value), 'SGD update');
+  if (inplaceAddWorkspaceSize_1.value > 0) { aclrtSynchronizeStream(stream.value); aclrtFree(inplaceAddWorkspace_1.value); }
+  aclDestroyScalar(alpha_2);
+  aclDestroyTensor(x_3);
+  aclDestroyTensor(y_2);
   checkCuda(aclrtSynchronizeStream(stream.value), 'cudaStreamSynchronize');
 
   const weights = new Float32Array(FEATURES * OUTPUTS);

@@ -30,8 +30,17 @@ import {
   ACLBLAS_STATUS_SUCCESS,
   aclblasCreate,
   aclblasDestroy,
-  aclblasSetStream,
+  ACL_BF16,
+  aclCreateTensor,
+  ACL_FORMAT_ND,
+  aclDestroyTensor,
+  aclblasGetStream,
+  KEEP_DTYPE,
+  aclnnMmGetWorkspaceSize,
+  aclrtSynchronizeStream,
   aclrtFree,
+  aclnnMm,
+  aclblasSetStream,
   aclGetRecentErrMsg,
   aclrtMalloc,
   ACL_MEM_MALLOC_HUGE_FIRST,
@@ -39,9 +48,9 @@ import {
   ACL_MEMCPY_DEVICE_TO_HOST,
   ACL_MEMCPY_HOST_TO_DEVICE,
   aclrtSetDevice,
+  aclInit,
   aclrtCreateStream,
   aclrtDestroyStream,
-  aclrtSynchronizeStream,
   ACL_SUCCESS,
   ACLNN_SUCCESS,
   randomFloat32,
@@ -51,16 +60,11 @@ import {
   type aclblasHandle_t,
   type aclblasStatus_t,
   type aclError,
-  type aclrtStream,
   type aclnnStatus,
+  type aclrtStream,
+  type aclOpExecutor,
 } from 'opbridge/cann';
 import {
-  CUBLAS_COMPUTE_32F,
-  CUBLAS_GEMM_DEFAULT,
-  CUBLAS_OP_N,
-  CUBLAS_OP_T,
-  CUDA_R_16BF,
-  cublasGemmEx,
   cudnnCreate,
   cudnnDestroy,
   cudnnSetStream,
@@ -95,8 +99,8 @@ function checkCublas(status: aclblasStatus_t, what: string): void {
 }
 
 function checkCudnn(status: aclnnStatus, what: string): void {
-  // opbridge OB1011: `aclGetRecentErrMsg` answers `cudnnGetErrorString` only partially (unsupported: the text of an arbitrary error code: it returns the most recent error message (or null), it takes no code)
-  if (status !== ACLNN_SUCCESS) throw new Error(`${what}: ${aclGetRecentErrMsg()}`);
+  // opbridge OB1011: `aclGetRecentErrMsg` answers `cudnnGetErrorString` only partially (unsupported: the text is the thread's most recent ACL error message, not the message of the status passed in (`status`))
+  if (status !== ACLNN_SUCCESS) throw new Error(`${what}: ${(aclGetRecentErrMsg() ?? '')}`);
 }
 
 function checkFrontend(error: error_t, what: string): void {
@@ -124,19 +128,32 @@ function linearWeight(inFeatures: number, outFeatures: number, seed: number): Ui
 
 /** Y[rows, out] = X[rows, in]·Wᵀ in bf16 with fp32 accumulation. */
 function linear(cublas: aclblasHandle_t, weight: DevicePtr, x: DevicePtr, y: DevicePtr, rows: number, inFeatures: number, outFeatures: number, what: string): void {
-  // opbridge OB1003: `cublasGemmEx` → `aclnnAddmm`: one side is a two-phase call (workspace query + run); this needs a structural lifter or lowerer, none is registered
+  const mat1 = aclCreateTensor([outFeatures, inFeatures], 2, ACL_BF16, [inFeatures, 1], 0, ACL_FORMAT_ND, [outFeatures * inFeatures], 1, weight)!;
+  const mat2 = aclCreateTensor([inFeatures, rows], 2, ACL_BF16, [1, inFeatures], 0, ACL_FORMAT_ND, [(inFeatures - 1) + (rows - 1) * inFeatures + 1], 1, x)!;
+  const out_1 = aclCreateTensor([outFeatures, rows], 2, ACL_BF16, [1, outFeatures], 0, ACL_FORMAT_ND, [(outFeatures - 1) + (rows - 1) * outFeatures + 1], 1, y)!;
+  const stream_1 = ref<aclrtStream>(null);
+  aclblasGetStream(cublas, stream_1);
+  const mmWorkspaceSize = ref(0);
+  const mmExecutor = ref<aclOpExecutor>();
   checkCublas(
-    cublasGemmEx(
-      cublas, CUBLAS_OP_T, CUBLAS_OP_N, outFeatures, rows, inFeatures,
-      1, weight, CUDA_R_16BF, inFeatures, x, CUDA_R_16BF, inFeatures,
-      0, y, CUDA_R_16BF, outFeatures, CUBLAS_COMPUTE_32F, CUBLAS_GEMM_DEFAULT,
-    ),
+    aclnnMmGetWorkspaceSize(mat1, mat2, out_1, KEEP_DTYPE, mmWorkspaceSize, mmExecutor),
     what,
   );
+  const mmWorkspace = ref<DevicePtr>();
+  if (mmWorkspaceSize.value > 0) aclrtMalloc(mmWorkspace, mmWorkspaceSize.value, ACL_MEM_MALLOC_HUGE_FIRST);
+  checkCublas(
+    aclnnMm(mmWorkspaceSize.value > 0 ? mmWorkspace.value : null, mmWorkspaceSize.value, mmExecutor.value, stream_1.value),
+    what,
+  );
+  if (mmWorkspaceSize.value > 0) { aclrtSynchronizeStream(stream_1.value); aclrtFree(mmWorkspace.value); }
+  aclDestroyTensor(mat1);
+  aclDestroyTensor(mat2);
+  aclDestroyTensor(out_1);
 }
 
 /** A bf16 graph with fp32 intermediates and compute, as the frontend samples configure it. */
 function bf16Graph(): Graph {
+  // opbridge OB1019: `cudnn_frontend::graph::Graph` cannot be ported to cann: `graph` or one of its tensors is used in a way the port does not read (line 135)
   const graph = new fe.graph.Graph();
   graph.set_io_data_type(fe.DataType_t.BFLOAT16).set_intermediate_data_type(fe.DataType_t.FLOAT).set_compute_data_type(fe.DataType_t.FLOAT);
   return graph;
@@ -183,6 +200,7 @@ function rotateHalfMatrix(): Uint16Array {
 }
 
 export function main() {
+  checkCuda(aclInit(null), 'cudaSetDevice');
   checkCuda(aclrtSetDevice(0), 'cudaSetDevice');
   const stream = ref<aclrtStream>();
   checkCuda(aclrtCreateStream(stream), 'cudaStreamCreate');
@@ -191,9 +209,9 @@ export function main() {
   checkCublas(aclblasSetStream(cublas.value, stream.value), 'cublasSetStream');
   // opbridge OB1008: type `cudnnHandle_t` has no cann equivalent in the catalog
   const cudnn = ref<cudnnHandle_t>();
-  // opbridge OB1002: cann does not support `cudnnCreate`: aclnn has no library handle: its calls need only an initialised ACL runtime on the current device (aclInit once, aclrtSetDevice) (use: aclInit, aclrtSetDevice)
+  // opbridge OB1019: `cudnnCreate` cannot be ported to cann: cann has no handle objects, and `cudnn` is used outside cuDNN calls (line 138)
   checkCudnn(cudnnCreate(cudnn), 'cudnnCreate');
-  // opbridge OB1002: cann does not support `cudnnSetStream`: The stream is the last argument of every aclnnXxx run call instead of handle state (use: aclnnConvolution, aclnnSoftmax, aclnnAddmm, aclnnReduceSum)
+  // opbridge OB1019: `cudnnSetStream` cannot be ported to cann: cann has no handle objects, and `cudnn` is used outside cuDNN calls (line 138)
   checkCudnn(cudnnSetStream(cudnn.value, stream.value), 'cudnnSetStream');
 
   // ---- host data in bf16
@@ -294,15 +312,25 @@ export function main() {
   linear(cublas.value, dWv, dNormed, dV, TOKENS, D_MODEL, KV_HEADS * D_HEAD, 'v = h·Wvᵀ');
   // rotate_half over [tokens·heads, d] rows: column-major (x·R)ᵀ = Rᵀ·xᵀ, R read column-major is Rᵀ.
   for (const [x, rotated, heads] of [[dQ, dQRotated, HEADS], [dK, dKRotated, KV_HEADS]] as const) {
-    // opbridge OB1003: `cublasGemmEx` → `aclnnAddmm`: one side is a two-phase call (workspace query + run); this needs a structural lifter or lowerer, none is registered
+    const mat1_1 = aclCreateTensor([D_HEAD, D_HEAD], 2, ACL_BF16, [1, D_HEAD], 0, ACL_FORMAT_ND, [256], 1, dRotate)!;
+    const mat2_1 = aclCreateTensor([D_HEAD, TOKENS * heads], 2, ACL_BF16, [1, D_HEAD], 0, ACL_FORMAT_ND, [(D_HEAD - 1) + (TOKENS * heads - 1) * D_HEAD + 1], 1, x)!;
+    const out_2 = aclCreateTensor([D_HEAD, TOKENS * heads], 2, ACL_BF16, [1, D_HEAD], 0, ACL_FORMAT_ND, [(D_HEAD - 1) + (TOKENS * heads - 1) * D_HEAD + 1], 1, rotated)!;
+    const mmWorkspaceSize_1 = ref(0);
+    const mmExecutor_1 = ref<aclOpExecutor>();
     checkCublas(
-      cublasGemmEx(
-        cublas.value, CUBLAS_OP_N, CUBLAS_OP_N, D_HEAD, TOKENS * heads, D_HEAD,
-        1, dRotate, CUDA_R_16BF, D_HEAD, x, CUDA_R_16BF, D_HEAD,
-        0, rotated, CUDA_R_16BF, D_HEAD, CUBLAS_COMPUTE_32F, CUBLAS_GEMM_DEFAULT,
-      ),
+      aclnnMmGetWorkspaceSize(mat1_1, mat2_1, out_2, KEEP_DTYPE, mmWorkspaceSize_1, mmExecutor_1),
       'rotate_half',
     );
+    const mmWorkspace_1 = ref<DevicePtr>();
+    if (mmWorkspaceSize_1.value > 0) aclrtMalloc(mmWorkspace_1, mmWorkspaceSize_1.value, ACL_MEM_MALLOC_HUGE_FIRST);
+    checkCublas(
+      aclnnMm(mmWorkspaceSize_1.value > 0 ? mmWorkspace_1.value : null, mmWorkspaceSize_1.value, mmExecutor_1.value, stream.value),
+      'rotate_half',
+    );
+    if (mmWorkspaceSize_1.value > 0) { aclrtSynchronizeStream(stream.value); aclrtFree(mmWorkspace_1.value); }
+    aclDestroyTensor(mat1_1);
+    aclDestroyTensor(mat2_1);
+    aclDestroyTensor(out_2);
   }
   const [ropeQ, ropeK] = ropeInputs;
   checkFrontend(
@@ -333,7 +361,7 @@ export function main() {
   const y = new Uint16Array(TOKENS * D_MODEL);
   checkCuda(aclrtMemcpy(y, y.byteLength, dY, y.byteLength, ACL_MEMCPY_DEVICE_TO_HOST), 'copy y');
 
-  // opbridge OB1002: cann does not support `cudnnDestroy`: No handle to destroy (use: aclDestroyAclOpExecutor)
+  // opbridge OB1019: `cudnnDestroy` cannot be ported to cann: cann has no handle objects, and `cudnn` is used outside cuDNN calls (line 138)
   checkCudnn(cudnnDestroy(cudnn.value), 'cudnnDestroy');
   checkCublas(aclblasDestroy(cublas.value), 'cublasDestroy');
   checkCuda(aclrtDestroyStream(stream.value), 'cudaStreamDestroy');

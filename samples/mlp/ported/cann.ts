@@ -21,7 +21,18 @@ import {
   aclblasDestroy,
   aclblasLtCreate,
   aclblasLtDestroy,
-  aclblasLtMatmul,
+  aclCreateTensor,
+  ACL_FORMAT_ND,
+  aclDestroyTensor,
+  KEEP_DTYPE,
+  aclCreateScalar,
+  aclDestroyScalar,
+  aclnnAddmmGetWorkspaceSize,
+  aclrtSynchronizeStream,
+  aclrtFree,
+  aclnnAddmm,
+  aclnnReluGetWorkspaceSize,
+  aclnnRelu,
   aclblasLtMatmulDescCreate,
   aclblasLtMatmulDescDestroy,
   aclblasLtMatmulPreferenceCreate,
@@ -29,7 +40,8 @@ import {
   aclblasLtMatrixLayoutCreate,
   aclblasLtMatrixLayoutDestroy,
   aclblasSetStream,
-  aclrtFree,
+  aclnnMmGetWorkspaceSize,
+  aclnnMm,
   aclGetRecentErrMsg,
   aclrtMalloc,
   ACL_MEM_MALLOC_HUGE_FIRST,
@@ -37,10 +49,14 @@ import {
   ACL_MEMCPY_DEVICE_TO_HOST,
   ACL_MEMCPY_HOST_TO_DEVICE,
   aclrtSetDevice,
+  aclInit,
   aclrtCreateStream,
   aclrtDestroyStream,
-  aclrtSynchronizeStream,
   ACL_SUCCESS,
+  aclnnInplaceAddGetWorkspaceSize,
+  aclnnInplaceAdd,
+  aclnnSoftmaxGetWorkspaceSize,
+  aclnnSoftmax,
   randomFloat32,
   ref,
   type DevicePtr,
@@ -53,7 +69,7 @@ import {
   type aclError,
   type aclrtStream,
   type aclnnStatus,
-  type aclTensor,
+  type aclOpExecutor,
 } from 'opbridge/cann';
 import {
   CUBLASLT_EPILOGUE_RELU_BIAS,
@@ -61,26 +77,11 @@ import {
   CUBLASLT_MATMUL_DESC_EPILOGUE,
   CUBLASLT_MATMUL_DESC_TRANSA,
   CUBLASLT_MATMUL_PREF_MAX_WORKSPACE_BYTES,
-  CUBLAS_OP_N,
   CUBLAS_OP_T,
-  CUDNN_DATA_FLOAT,
-  CUDNN_SOFTMAX_ACCURATE,
-  CUDNN_SOFTMAX_MODE_CHANNEL,
-  CUDNN_TENSOR_NCHW,
   cublasLtMatmulAlgoGetHeuristic,
   cublasLtMatmulDescSetAttribute,
   cublasLtMatmulPreferenceSetAttribute,
-  cublasSgemm,
-  cudnnAddTensor,
-  cudnnCreate,
-  cudnnCreateTensorDescriptor,
-  cudnnDestroy,
-  cudnnDestroyTensorDescriptor,
-  cudnnSetStream,
-  cudnnSetTensor4dDescriptor,
-  cudnnSoftmaxForward,
   type cublasLtMatmulHeuristicResult_t,
-  type cudnnHandle_t,
 } from 'opbridge/cuda';
 
 const BATCH = 16;
@@ -99,11 +100,12 @@ function checkCublas(status: aclblasStatus_t, what: string): void {
 }
 
 function checkCudnn(status: aclnnStatus, what: string): void {
-  // opbridge OB1011: `aclGetRecentErrMsg` answers `cudnnGetErrorString` only partially (unsupported: the text of an arbitrary error code: it returns the most recent error message (or null), it takes no code)
-  if (status !== ACLNN_SUCCESS) throw new Error(`${what}: ${aclGetRecentErrMsg()}`);
+  // opbridge OB1011: `aclGetRecentErrMsg` answers `cudnnGetErrorString` only partially (unsupported: the text is the thread's most recent ACL error message, not the message of the status passed in (`status`))
+  if (status !== ACLNN_SUCCESS) throw new Error(`${what}: ${(aclGetRecentErrMsg() ?? '')}`);
 }
 
 export function main() {
+  checkCuda(aclInit(null), 'cudaSetDevice');
   checkCuda(aclrtSetDevice(0), 'cudaSetDevice');
 
   // Host data: pixel intensities in [0, 1), weights and biases uniform in ±1/√fan_in (nn.Linear's init).
@@ -145,12 +147,6 @@ export function main() {
   const cublasLt = ref<aclblasLtHandle_t>();
   // opbridge OB1011: `aclblasLtCreate` answers `cublasLtCreate` only partially (unsupported: Atlas A2/A3: inferred unsupported (all aclblasLt kernels are arch35 / Ascend 950 sources))
   checkCublas(aclblasLtCreate(cublasLt), 'cublasLtCreate');
-  // opbridge OB1008: type `cudnnHandle_t` has no cann equivalent in the catalog
-  const cudnn = ref<cudnnHandle_t>();
-  // opbridge OB1002: cann does not support `cudnnCreate`: aclnn has no library handle: its calls need only an initialised ACL runtime on the current device (aclInit once, aclrtSetDevice) (use: aclInit, aclrtSetDevice)
-  checkCudnn(cudnnCreate(cudnn), 'cudnnCreate');
-  // opbridge OB1002: cann does not support `cudnnSetStream`: The stream is the last argument of every aclnnXxx run call instead of handle state (use: aclnnConvolution, aclnnSoftmax, aclnnAddmm, aclnnReduceSum)
-  checkCudnn(cudnnSetStream(cudnn.value, stream.value), 'cudnnSetStream');
 
   // ---- layer 1: Hᵀ[HIDDEN, BATCH] = ReLU(W1·Xᵀ + b1), bias per row of the column-major result.
   const matmulDesc = ref<aclblasLtMatmulDesc_t>();
@@ -189,53 +185,96 @@ export function main() {
     'cublasLtMatmulAlgoGetHeuristic',
   );
   if (algoCount.value === 0) throw new Error('cuBLASLt found no algorithm for layer 1');
-  // opbridge OB1011: `aclblasLtMatmul` answers `cublasLtMatmul` only partially (unsupported: Atlas A2/A3: inferred unsupported (all aclblasLt kernels are arch35 / Ascend 950 sources); there, use aclnnAddmm plus aclnnRelu / aclnnGeluV2)
+  const mat1 = aclCreateTensor([HIDDEN, INPUTS], 2, ACL_FLOAT, [INPUTS, 1], 0, ACL_FORMAT_ND, [100352], 1, dW1.value)!;
+  const mat2 = aclCreateTensor([INPUTS, BATCH], 2, ACL_FLOAT, [1, INPUTS], 0, ACL_FORMAT_ND, [12544], 1, dX.value)!;
+  const c = aclCreateTensor([HIDDEN, BATCH], 2, ACL_FLOAT, [1, HIDDEN], 0, ACL_FORMAT_ND, [2048], 1, dH.value)!;
+  const self = aclCreateTensor([HIDDEN, 1], 2, ACL_FLOAT, [1, 1], 0, ACL_FORMAT_ND, [128], 1, dB1.value)!;
+  const alpha = aclCreateScalar(1, ACL_FLOAT)!;
+  const beta = aclCreateScalar(1, ACL_FLOAT)!;
+  const addmmWorkspaceSize = ref(0);
+  const addmmExecutor = ref<aclOpExecutor>();
   checkCublas(
-    aclblasLtMatmul(
-      cublasLt.value,
-      matmulDesc.value,
-      1,
-      dW1.value,
-      layoutW1.value,
-      dX.value,
-      layoutX.value,
-      0,
-      dH.value,
-      layoutH.value,
-      dH.value,
-      layoutH.value,
-      heuristics[0].algo,
-      dWorkspace.value,
-      WORKSPACE_BYTES,
-      stream.value
-    ),
+    aclnnAddmmGetWorkspaceSize(self, mat1, mat2, beta, alpha, c, KEEP_DTYPE, addmmWorkspaceSize, addmmExecutor),
     'layer 1 cublasLtMatmul',
   );
+  const addmmWorkspace = ref<DevicePtr>();
+  if (addmmWorkspaceSize.value > 0) aclrtMalloc(addmmWorkspace, addmmWorkspaceSize.value, ACL_MEM_MALLOC_HUGE_FIRST);
+  checkCublas(
+    aclnnAddmm(addmmWorkspaceSize.value > 0 ? addmmWorkspace.value : null, addmmWorkspaceSize.value, addmmExecutor.value, stream.value),
+    'layer 1 cublasLtMatmul',
+  );
+  const reluWorkspaceSize = ref(0);
+  const reluExecutor = ref<aclOpExecutor>();
+  checkCublas(
+    aclnnReluGetWorkspaceSize(c, c, reluWorkspaceSize, reluExecutor),
+    'layer 1 cublasLtMatmul',
+  );
+  const reluWorkspace = ref<DevicePtr>();
+  if (reluWorkspaceSize.value > 0) aclrtMalloc(reluWorkspace, reluWorkspaceSize.value, ACL_MEM_MALLOC_HUGE_FIRST);
+  checkCublas(
+    aclnnRelu(reluWorkspaceSize.value > 0 ? reluWorkspace.value : null, reluWorkspaceSize.value, reluExecutor.value, stream.value),
+    'layer 1 cublasLtMatmul',
+  );
+  if (reluWorkspaceSize.value > 0) { aclrtSynchronizeStream(stream.value); aclrtFree(reluWorkspace.value); }
+  if (addmmWorkspaceSize.value > 0) { aclrtSynchronizeStream(stream.value); aclrtFree(addmmWorkspace.value); }
+  aclDestroyTensor(mat1);
+  aclDestroyTensor(mat2);
+  aclDestroyTensor(c);
+  aclDestroyTensor(self);
+  aclDestroyScalar(alpha);
+  aclDestroyScalar(beta);
 
   // ---- layer 2: logitsᵀ[CLASSES, BATCH] = W2·Hᵀ, then + b2 broadcast over the batch.
-  // opbridge OB1003: `cublasSgemm` → `aclnnAddmm`: one side is a two-phase call (workspace query + run); this needs a structural lifter or lowerer, none is registered
+  const mat1_1 = aclCreateTensor([CLASSES, HIDDEN], 2, ACL_FLOAT, [HIDDEN, 1], 0, ACL_FORMAT_ND, [1280], 1, dW2.value)!;
+  const mat2_1 = aclCreateTensor([HIDDEN, BATCH], 2, ACL_FLOAT, [1, HIDDEN], 0, ACL_FORMAT_ND, [2048], 1, dH.value)!;
+  const out = aclCreateTensor([CLASSES, BATCH], 2, ACL_FLOAT, [1, CLASSES], 0, ACL_FORMAT_ND, [160], 1, dLogits.value)!;
+  const mmWorkspaceSize = ref(0);
+  const mmExecutor = ref<aclOpExecutor>();
   checkCublas(
-    cublasSgemm(cublas.value, CUBLAS_OP_T, CUBLAS_OP_N, CLASSES, BATCH, HIDDEN, 1, dW2.value, HIDDEN, dH.value, HIDDEN, 0, dLogits.value, CLASSES),
+    aclnnMmGetWorkspaceSize(mat1_1, mat2_1, out, KEEP_DTYPE, mmWorkspaceSize, mmExecutor),
     'layer 2 cublasSgemm',
   );
+  const mmWorkspace = ref<DevicePtr>();
+  if (mmWorkspaceSize.value > 0) aclrtMalloc(mmWorkspace, mmWorkspaceSize.value, ACL_MEM_MALLOC_HUGE_FIRST);
+  checkCublas(
+    aclnnMm(mmWorkspaceSize.value > 0 ? mmWorkspace.value : null, mmWorkspaceSize.value, mmExecutor.value, stream.value),
+    'layer 2 cublasSgemm',
+  );
+  if (mmWorkspaceSize.value > 0) { aclrtSynchronizeStream(stream.value); aclrtFree(mmWorkspace.value); }
+  aclDestroyTensor(mat1_1);
+  aclDestroyTensor(mat2_1);
+  aclDestroyTensor(out);
   // Row-major logits[BATCH, CLASSES] is the NCHW tensor BATCH × CLASSES × 1 × 1.
-  const logitsDesc = ref<aclTensor>();
-  const biasDesc = ref<aclTensor>();
-  // opbridge OB1002: cann does not support `cudnnCreateTensorDescriptor`: No separate descriptor object: shape, strides and dtype meet the device pointer in one aclCreateTensor call, made where the compute call passes its pointer (use: aclCreateTensor)
-  checkCudnn(cudnnCreateTensorDescriptor(logitsDesc), 'cudnnCreateTensorDescriptor logits');
-  // opbridge OB1002: cann does not support `cudnnCreateTensorDescriptor`: No separate descriptor object: shape, strides and dtype meet the device pointer in one aclCreateTensor call, made where the compute call passes its pointer (use: aclCreateTensor)
-  checkCudnn(cudnnCreateTensorDescriptor(biasDesc), 'cudnnCreateTensorDescriptor bias');
-  // opbridge OB1002: cann does not support `cudnnSetTensor4dDescriptor`: Becomes the viewDims/stride/dataType/format arguments of aclCreateTensor (NCHW -> ACL_FORMAT_NCHW or ND with NCHW strides; NHWC has ACL_FORMAT_NHWC but aclnnConvolution accepts NCL/NCHW/NCDHW only) (use: aclCreateTensor)
-  checkCudnn(cudnnSetTensor4dDescriptor(logitsDesc.value, CUDNN_TENSOR_NCHW, CUDNN_DATA_FLOAT, BATCH, CLASSES, 1, 1), 'describe logits');
-  // opbridge OB1002: cann does not support `cudnnSetTensor4dDescriptor`: Becomes the viewDims/stride/dataType/format arguments of aclCreateTensor (NCHW -> ACL_FORMAT_NCHW or ND with NCHW strides; NHWC has ACL_FORMAT_NHWC but aclnnConvolution accepts NCL/NCHW/NCDHW only) (use: aclCreateTensor)
-  checkCudnn(cudnnSetTensor4dDescriptor(biasDesc.value, CUDNN_TENSOR_NCHW, CUDNN_DATA_FLOAT, 1, CLASSES, 1, 1), 'describe bias');
-  // opbridge OB1002: cann does not support `cudnnAddTensor`: C = alpha*A + beta*C: with beta = 1 this is aclnnInplaceAdd(C, A, alpha); otherwise scale C first with aclnnInplaceMuls(C, beta) (use: aclnnInplaceAddGetWorkspaceSize, aclnnInplaceAdd, aclnnInplaceMulsGetWorkspaceSize, aclnnInplaceMuls)
-  checkCudnn(cudnnAddTensor(cudnn.value, 1, biasDesc.value, dB2.value, 1, logitsDesc.value, dLogits.value), 'cudnnAddTensor b2');
-  // opbridge OB1003: `cudnnSoftmaxForward` → `aclnnSoftmax`: one side is a two-phase call (workspace query + run); this needs a structural lifter or lowerer, none is registered
+  const logitsTensor = aclCreateTensor([BATCH, CLASSES, 1, 1], 4, ACL_FLOAT, [CLASSES, 1, 1, 1], 0, ACL_FORMAT_ND, [BATCH, CLASSES, 1, 1], 4, dLogits.value)!;
+  const b2Tensor = aclCreateTensor([1, CLASSES, 1, 1], 4, ACL_FLOAT, [CLASSES, 1, 1, 1], 0, ACL_FORMAT_ND, [1, CLASSES, 1, 1], 4, dB2.value)!;
+  const alpha_1 = aclCreateScalar(1, ACL_FLOAT)!;
+  const workspaceSize = ref<number>();
+  const executor = ref<aclOpExecutor>();
+  checkCudnn(aclnnInplaceAddGetWorkspaceSize(logitsTensor, b2Tensor, alpha_1, workspaceSize, executor), 'cudnnAddTensor b2');
+  const workspace = ref<DevicePtr>();
+  if (workspaceSize.value > 0) aclrtMalloc(workspace, workspaceSize.value, ACL_MEM_MALLOC_HUGE_FIRST);
+  checkCudnn(aclnnInplaceAdd(workspaceSize.value > 0 ? workspace.value : null, workspaceSize.value, executor.value, stream.value), 'cudnnAddTensor b2');
+  aclDestroyTensor(logitsTensor);
+  aclDestroyTensor(b2Tensor);
+  aclDestroyScalar(alpha_1);
+  if (workspaceSize.value > 0) aclrtFree(workspace.value);
+  const logitsTensor_1 = aclCreateTensor([BATCH, CLASSES, 1, 1], 4, ACL_FLOAT, [CLASSES, 1, 1, 1], 0, ACL_FORMAT_ND, [BATCH, CLASSES, 1, 1], 4, dLogits.value)!;
+  const probsTensor = aclCreateTensor([BATCH, CLASSES, 1, 1], 4, ACL_FLOAT, [CLASSES, 1, 1, 1], 0, ACL_FORMAT_ND, [BATCH, CLASSES, 1, 1], 4, dProbs.value)!;
+  const workspaceSize_1 = ref<number>();
+  const executor_1 = ref<aclOpExecutor>();
   checkCudnn(
-    cudnnSoftmaxForward(cudnn.value, CUDNN_SOFTMAX_ACCURATE, CUDNN_SOFTMAX_MODE_CHANNEL, 1, logitsDesc.value, dLogits.value, 0, logitsDesc.value, dProbs.value),
+    aclnnSoftmaxGetWorkspaceSize(logitsTensor_1, 1, probsTensor, workspaceSize_1, executor_1),
     'cudnnSoftmaxForward',
   );
+  const workspace_1 = ref<DevicePtr>();
+  if (workspaceSize_1.value > 0) aclrtMalloc(workspace_1, workspaceSize_1.value, ACL_MEM_MALLOC_HUGE_FIRST);
+  checkCudnn(
+    aclnnSoftmax(workspaceSize_1.value > 0 ? workspace_1.value : null, workspaceSize_1.value, executor_1.value, stream.value),
+    'cudnnSoftmaxForward',
+  );
+  aclDestroyTensor(logitsTensor_1);
+  aclDestroyTensor(probsTensor);
+  if (workspaceSize_1.value > 0) aclrtFree(workspace_1.value);
 
   checkCuda(aclrtSynchronizeStream(stream.value), 'cudaStreamSynchronize');
   const logits = new Float32Array(BATCH * CLASSES);
@@ -243,10 +282,6 @@ export function main() {
   checkCuda(aclrtMemcpy(logits, logits.byteLength, dLogits.value, logits.byteLength, ACL_MEMCPY_DEVICE_TO_HOST), 'copy logits');
   checkCuda(aclrtMemcpy(probs, probs.byteLength, dProbs.value, probs.byteLength, ACL_MEMCPY_DEVICE_TO_HOST), 'copy probs');
 
-  // opbridge OB1002: cann does not support `cudnnDestroyTensorDescriptor`: Destroy the aclTensor made in its place (use: aclDestroyTensor)
-  checkCudnn(cudnnDestroyTensorDescriptor(logitsDesc.value), 'destroy logits descriptor');
-  // opbridge OB1002: cann does not support `cudnnDestroyTensorDescriptor`: Destroy the aclTensor made in its place (use: aclDestroyTensor)
-  checkCudnn(cudnnDestroyTensorDescriptor(biasDesc.value), 'destroy bias descriptor');
   // opbridge OB1011: `aclblasLtMatmulPreferenceDestroy` answers `cublasLtMatmulPreferenceDestroy` only partially (unsupported: Atlas A2/A3: inferred unsupported (all aclblasLt kernels are arch35 / Ascend 950 sources))
   checkCublas(aclblasLtMatmulPreferenceDestroy(preference.value), 'cublasLtMatmulPreferenceDestroy');
   // opbridge OB1011: `aclblasLtMatrixLayoutDestroy` answers `cublasLtMatrixLayoutDestroy` only partially (unsupported: Atlas A2/A3: inferred unsupported (all aclblasLt kernels are arch35 / Ascend 950 sources))
@@ -257,8 +292,6 @@ export function main() {
   checkCublas(aclblasLtMatrixLayoutDestroy(layoutH.value), 'destroy layout H');
   // opbridge OB1011: `aclblasLtMatmulDescDestroy` answers `cublasLtMatmulDescDestroy` only partially (unsupported: Atlas A2/A3: inferred unsupported (all aclblasLt kernels are arch35 / Ascend 950 sources))
   checkCublas(aclblasLtMatmulDescDestroy(matmulDesc.value), 'cublasLtMatmulDescDestroy');
-  // opbridge OB1002: cann does not support `cudnnDestroy`: No handle to destroy (use: aclDestroyAclOpExecutor)
-  checkCudnn(cudnnDestroy(cudnn.value), 'cudnnDestroy');
   // opbridge OB1011: `aclblasLtDestroy` answers `cublasLtDestroy` only partially (unsupported: Atlas A2/A3: inferred unsupported (all aclblasLt kernels are arch35 / Ascend 950 sources))
   checkCublas(aclblasLtDestroy(cublasLt.value), 'cublasLtDestroy');
   checkCublas(aclblasDestroy(cublas.value), 'cublasDestroy');

@@ -14,7 +14,6 @@
  */
 import {
   ACLNN_SUCCESS,
-  aclrtFree,
   aclGetRecentErrMsg,
   aclrtMalloc,
   ACL_MEM_MALLOC_HUGE_FIRST,
@@ -22,10 +21,29 @@ import {
   ACL_MEMCPY_DEVICE_TO_HOST,
   ACL_MEMCPY_HOST_TO_DEVICE,
   aclrtSetDevice,
+  aclInit,
   aclrtCreateStream,
   aclrtDestroyStream,
   aclrtSynchronizeStream,
   ACL_SUCCESS,
+  aclnnReluGetWorkspaceSize,
+  aclnnRelu,
+  aclCreateScalar,
+  aclDestroyScalar,
+  aclnnInplaceAddGetWorkspaceSize,
+  aclnnInplaceAdd,
+  ACL_FLOAT,
+  ACL_FORMAT_NCHW,
+  aclCreateTensor,
+  aclDestroyTensor,
+  ACL_FORMAT_ND,
+  aclnnBatchNormGetWorkspaceSize,
+  aclrtFree,
+  aclnnBatchNorm,
+  aclCreateIntArray,
+  aclDestroyIntArray,
+  aclnnMaxPoolGetWorkspaceSize,
+  aclnnMaxPool,
   randomFloat32,
   ref,
   type DevicePtr,
@@ -33,28 +51,22 @@ import {
   type aclrtStream,
   type aclnnStatus,
   type aclTensor,
+  type aclOpExecutor,
 } from 'opbridge/cann';
 import {
-  CUDNN_ACTIVATION_RELU,
-  CUDNN_BATCHNORM_SPATIAL,
   CUDNN_CONVOLUTION_FWD_ALGO_COUNT,
   CUDNN_CROSS_CORRELATION,
   CUDNN_DATA_FLOAT,
   CUDNN_POOLING_MAX,
   CUDNN_PROPAGATE_NAN,
   CUDNN_TENSOR_NCHW,
-  cudnnActivationForward,
-  cudnnAddTensor,
-  cudnnBatchNormalizationForwardInference,
   cudnnConvolutionForward,
   cudnnCreate,
-  cudnnCreateActivationDescriptor,
   cudnnCreateConvolutionDescriptor,
   cudnnCreateFilterDescriptor,
   cudnnCreatePoolingDescriptor,
   cudnnCreateTensorDescriptor,
   cudnnDestroy,
-  cudnnDestroyActivationDescriptor,
   cudnnDestroyConvolutionDescriptor,
   cudnnDestroyFilterDescriptor,
   cudnnDestroyPoolingDescriptor,
@@ -63,14 +75,11 @@ import {
   cudnnGetConvolutionForwardAlgorithm_v7,
   cudnnGetConvolutionForwardWorkspaceSize,
   cudnnGetPooling2dForwardOutputDim,
-  cudnnPoolingForward,
-  cudnnSetActivationDescriptor,
   cudnnSetConvolution2dDescriptor,
   cudnnSetFilter4dDescriptor,
   cudnnSetPooling2dDescriptor,
   cudnnSetStream,
   cudnnSetTensor4dDescriptor,
-  type cudnnActivationDescriptor_t,
   type cudnnConvolutionDescriptor_t,
   type cudnnConvolutionFwdAlgoPerf_t,
   type cudnnFilterDescriptor_t,
@@ -90,8 +99,8 @@ function checkCuda(status: aclError, what: string): void {
 }
 
 function checkCudnn(status: aclnnStatus, what: string): void {
-  // opbridge OB1011: `aclGetRecentErrMsg` answers `cudnnGetErrorString` only partially (unsupported: the text of an arbitrary error code: it returns the most recent error message (or null), it takes no code)
-  if (status !== ACLNN_SUCCESS) throw new Error(`${what}: ${aclGetRecentErrMsg()}`);
+  // opbridge OB1011: `aclGetRecentErrMsg` answers `cudnnGetErrorString` only partially (unsupported: the text is the thread's most recent ACL error message, not the message of the status passed in (`status`))
+  if (status !== ACLNN_SUCCESS) throw new Error(`${what}: ${(aclGetRecentErrMsg() ?? '')}`);
 }
 
 function upload(host: Float32Array, what: string): DevicePtr {
@@ -112,14 +121,15 @@ function batchNormParameters(seed: number) {
 }
 
 export function main() {
+  checkCuda(aclInit(null), 'cudaSetDevice');
   checkCuda(aclrtSetDevice(0), 'cudaSetDevice');
   const stream = ref<aclrtStream>();
   checkCuda(aclrtCreateStream(stream), 'cudaStreamCreate');
   // opbridge OB1008: type `cudnnHandle_t` has no cann equivalent in the catalog
   const cudnn = ref<cudnnHandle_t>();
-  // opbridge OB1002: cann does not support `cudnnCreate`: aclnn has no library handle: its calls need only an initialised ACL runtime on the current device (aclInit once, aclrtSetDevice) (use: aclInit, aclrtSetDevice)
+  // opbridge OB1019: `cudnnCreate` cannot be ported to cann: cann has no handle objects, and `cudnnGetConvolutionForwardAlgorithm_v7` uses `cudnn` and does not port
   checkCudnn(cudnnCreate(cudnn), 'cudnnCreate');
-  // opbridge OB1002: cann does not support `cudnnSetStream`: The stream is the last argument of every aclnnXxx run call instead of handle state (use: aclnnConvolution, aclnnSoftmax, aclnnAddmm, aclnnReduceSum)
+  // opbridge OB1019: `cudnnSetStream` cannot be ported to cann: cann has no handle objects, and `cudnnGetConvolutionForwardAlgorithm_v7` uses `cudnn` and does not port
   checkCudnn(cudnnSetStream(cudnn.value, stream.value), 'cudnnSetStream');
 
   // Host data: activations, He-uniform 3×3 filters (bound √(6 / fan_in)), batch-norm statistics.
@@ -137,21 +147,21 @@ export function main() {
 
   // ---- descriptors
   const xDesc = ref<aclTensor>();
-  // opbridge OB1002: cann does not support `cudnnCreateTensorDescriptor`: No separate descriptor object: shape, strides and dtype meet the device pointer in one aclCreateTensor call, made where the compute call passes its pointer (use: aclCreateTensor)
+  // opbridge OB1019: `cudnnCreateTensorDescriptor` cannot be ported to cann: cann has no descriptor objects, and `cudnnGetConvolution2dForwardOutputDim` uses `xDesc` and does not port
   checkCudnn(cudnnCreateTensorDescriptor(xDesc), 'cudnnCreateTensorDescriptor x');
-  // opbridge OB1002: cann does not support `cudnnSetTensor4dDescriptor`: Becomes the viewDims/stride/dataType/format arguments of aclCreateTensor (NCHW -> ACL_FORMAT_NCHW or ND with NCHW strides; NHWC has ACL_FORMAT_NHWC but aclnnConvolution accepts NCL/NCHW/NCDHW only) (use: aclCreateTensor)
+  // opbridge OB1019: `cudnnSetTensor4dDescriptor` cannot be ported to cann: cann has no descriptor objects, and `cudnnGetConvolution2dForwardOutputDim` uses `xDesc` and does not port
   checkCudnn(cudnnSetTensor4dDescriptor(xDesc.value, CUDNN_TENSOR_NCHW, CUDNN_DATA_FLOAT, N, C, H, W), 'describe x');
   // opbridge OB1008: type `cudnnFilterDescriptor_t` has no cann equivalent in the catalog
   const wDesc = ref<cudnnFilterDescriptor_t>();
-  // opbridge OB1002: cann does not support `cudnnCreateFilterDescriptor`: A filter is an ordinary aclTensor (the weight argument) (use: aclCreateTensor)
+  // opbridge OB1019: `cudnnCreateFilterDescriptor` cannot be ported to cann: cann has no descriptor objects, and `cudnnGetConvolution2dForwardOutputDim` uses `wDesc` and does not port
   checkCudnn(cudnnCreateFilterDescriptor(wDesc), 'cudnnCreateFilterDescriptor');
-  // opbridge OB1002: cann does not support `cudnnSetFilter4dDescriptor`: Becomes the aclCreateTensor of the weight: (O, I/group, kH, kW) in NCHW; an NHWC filter must be permuted first (aclnnPermute) because aclnnConvolution takes NCHW only (use: aclCreateTensor, aclnnPermuteGetWorkspaceSize)
+  // opbridge OB1019: `cudnnSetFilter4dDescriptor` cannot be ported to cann: cann has no descriptor objects, and `cudnnGetConvolution2dForwardOutputDim` uses `wDesc` and does not port
   checkCudnn(cudnnSetFilter4dDescriptor(wDesc.value, CUDNN_DATA_FLOAT, CUDNN_TENSOR_NCHW, C, C, 3, 3), 'describe filters');
   // opbridge OB1008: type `cudnnConvolutionDescriptor_t` has no cann equivalent in the catalog
   const convDesc = ref<cudnnConvolutionDescriptor_t>();
-  // opbridge OB1002: cann does not support `cudnnCreateConvolutionDescriptor`: No descriptor: stride, padding and dilation become aclIntArray arguments of aclnnConvolutionGetWorkspaceSize (use: aclCreateIntArray)
+  // opbridge OB1019: `cudnnCreateConvolutionDescriptor` cannot be ported to cann: cann has no descriptor objects, and `cudnnGetConvolution2dForwardOutputDim` uses `convDesc` and does not port
   checkCudnn(cudnnCreateConvolutionDescriptor(convDesc), 'cudnnCreateConvolutionDescriptor');
-  // opbridge OB1002: cann does not support `cudnnSetConvolution2dDescriptor`: pad_h/pad_w -> padding, u/v -> stride, dilation_h/dilation_w -> dilation (aclIntArray each) (use: aclCreateIntArray, aclnnConvolutionGetWorkspaceSize)
+  // opbridge OB1019: `cudnnSetConvolution2dDescriptor` cannot be ported to cann: cann has no descriptor objects, and `cudnnGetConvolution2dForwardOutputDim` uses `convDesc` and does not port
   checkCudnn(cudnnSetConvolution2dDescriptor(convDesc.value, 1, 1, 1, 1, 1, 1, CUDNN_CROSS_CORRELATION, CUDNN_DATA_FLOAT), 'describe convolution');
 
   const [outN, outC, outH, outW] = [ref<number>(), ref<number>(), ref<number>(), ref<number>()];
@@ -161,35 +171,19 @@ export function main() {
     throw new Error(`the convolution changes the shape to ${outN.value}×${outC.value}×${outH.value}×${outW.value}: the identity shortcut needs ${N}×${C}×${H}×${W}`);
   }
   const yDesc = ref<aclTensor>();
-  // opbridge OB1002: cann does not support `cudnnCreateTensorDescriptor`: No separate descriptor object: shape, strides and dtype meet the device pointer in one aclCreateTensor call, made where the compute call passes its pointer (use: aclCreateTensor)
+  // opbridge OB1019: `cudnnCreateTensorDescriptor` cannot be ported to cann: cann has no descriptor objects, and `cudnnGetPooling2dForwardOutputDim` uses `yDesc` and does not port
   checkCudnn(cudnnCreateTensorDescriptor(yDesc), 'cudnnCreateTensorDescriptor y');
-  // opbridge OB1002: cann does not support `cudnnSetTensor4dDescriptor`: Becomes the viewDims/stride/dataType/format arguments of aclCreateTensor (NCHW -> ACL_FORMAT_NCHW or ND with NCHW strides; NHWC has ACL_FORMAT_NHWC but aclnnConvolution accepts NCL/NCHW/NCDHW only) (use: aclCreateTensor)
+  // opbridge OB1019: `cudnnSetTensor4dDescriptor` cannot be ported to cann: cann has no descriptor objects, and `cudnnGetPooling2dForwardOutputDim` uses `yDesc` and does not port
   checkCudnn(cudnnSetTensor4dDescriptor(yDesc.value, CUDNN_TENSOR_NCHW, CUDNN_DATA_FLOAT, outN.value, outC.value, outH.value, outW.value), 'describe y');
-  const bnDesc = ref<aclTensor>();
-  // opbridge OB1002: cann does not support `cudnnCreateTensorDescriptor`: No separate descriptor object: shape, strides and dtype meet the device pointer in one aclCreateTensor call, made where the compute call passes its pointer (use: aclCreateTensor)
-  checkCudnn(cudnnCreateTensorDescriptor(bnDesc), 'cudnnCreateTensorDescriptor bn');
-  // opbridge OB1002: cann does not support `cudnnSetTensor4dDescriptor`: Becomes the viewDims/stride/dataType/format arguments of aclCreateTensor (NCHW -> ACL_FORMAT_NCHW or ND with NCHW strides; NHWC has ACL_FORMAT_NHWC but aclnnConvolution accepts NCL/NCHW/NCDHW only) (use: aclCreateTensor)
-  checkCudnn(cudnnSetTensor4dDescriptor(bnDesc.value, CUDNN_TENSOR_NCHW, CUDNN_DATA_FLOAT, 1, C, 1, 1), 'describe bn parameters');
-  // opbridge OB1008: type `cudnnActivationDescriptor_t` has no cann equivalent in the catalog
-  const reluDesc = ref<cudnnActivationDescriptor_t>();
-  // opbridge OB1002: cann does not support `cudnnCreateActivationDescriptor`: No descriptor: the activation mode selects the aclnn op (RELU -> aclnnRelu, SIGMOID -> aclnnSigmoid, TANH -> aclnnTanh, SWISH -> aclnnSilu / aclnnSwish, CLIPPED_RELU -> aclnnClamp, ELU -> aclnnElu, IDENTITY -> aclnnInplaceCopy) (use: aclnnReluGetWorkspaceSize, aclnnSigmoidGetWorkspaceSize, aclnnTanhGetWorkspaceSize, aclnnSiluGetWorkspaceSize)
-  checkCudnn(cudnnCreateActivationDescriptor(reluDesc), 'cudnnCreateActivationDescriptor');
-  // opbridge OB1002: cann does not support `cudnnSetActivationDescriptor`: The mode picks the op (see cudnnCreateActivationDescriptor); coef becomes the op argument (aclnnClamp max, aclnnElu alpha) (use: aclnnReluGetWorkspaceSize, aclnnSigmoidGetWorkspaceSize, aclnnTanhGetWorkspaceSize, aclnnSiluGetWorkspaceSize)
-  checkCudnn(cudnnSetActivationDescriptor(reluDesc.value, CUDNN_ACTIVATION_RELU, CUDNN_PROPAGATE_NAN, 0), 'describe ReLU');
   // opbridge OB1008: type `cudnnPoolingDescriptor_t` has no cann equivalent in the catalog
   const poolDesc = ref<cudnnPoolingDescriptor_t>();
-  // opbridge OB1002: cann does not support `cudnnCreatePoolingDescriptor`: No descriptor: the mode picks aclnnMaxPool / aclnnMaxPool2dWithIndices or aclnnAvgPool2d; window, padding and stride become aclIntArray arguments (use: aclnnMaxPoolGetWorkspaceSize, aclnnAvgPool2dGetWorkspaceSize, aclCreateIntArray)
+  // opbridge OB1019: `cudnnCreatePoolingDescriptor` cannot be ported to cann: cann has no descriptor objects, and `cudnnGetPooling2dForwardOutputDim` uses `poolDesc` and does not port
   checkCudnn(cudnnCreatePoolingDescriptor(poolDesc), 'cudnnCreatePoolingDescriptor');
-  // opbridge OB1002: cann does not support `cudnnSetPooling2dDescriptor`: windowHeight/Width -> kernel size, vertical/horizontalPadding -> padding, vertical/horizontalStride -> stride; CUDNN_POOLING_AVERAGE_COUNT_INCLUDE/EXCLUDE_PADDING -> countIncludePad of aclnnAvgPool2d (use: aclnnMaxPoolGetWorkspaceSize, aclnnAvgPool2dGetWorkspaceSize, aclCreateIntArray)
+  // opbridge OB1019: `cudnnSetPooling2dDescriptor` cannot be ported to cann: cann has no descriptor objects, and `cudnnGetPooling2dForwardOutputDim` uses `poolDesc` and does not port
   checkCudnn(cudnnSetPooling2dDescriptor(poolDesc.value, CUDNN_POOLING_MAX, CUDNN_PROPAGATE_NAN, 2, 2, 0, 0, 2, 2), 'describe max pool');
   const [poolN, poolC, poolH, poolW] = [ref<number>(), ref<number>(), ref<number>(), ref<number>()];
   // opbridge OB1002: cann does not support `cudnnGetPooling2dForwardOutputDim`: No shape query: compute Hout = floor((H + 2*pad - kH) / stride) + 1 (ceil with ceilMode) on the host, as the aclnnAvgPool2d doc states
   checkCudnn(cudnnGetPooling2dForwardOutputDim(poolDesc.value, yDesc.value, poolN, poolC, poolH, poolW), 'pooling output size');
-  const pooledDesc = ref<aclTensor>();
-  // opbridge OB1002: cann does not support `cudnnCreateTensorDescriptor`: No separate descriptor object: shape, strides and dtype meet the device pointer in one aclCreateTensor call, made where the compute call passes its pointer (use: aclCreateTensor)
-  checkCudnn(cudnnCreateTensorDescriptor(pooledDesc), 'cudnnCreateTensorDescriptor pooled');
-  // opbridge OB1002: cann does not support `cudnnSetTensor4dDescriptor`: Becomes the viewDims/stride/dataType/format arguments of aclCreateTensor (NCHW -> ACL_FORMAT_NCHW or ND with NCHW strides; NHWC has ACL_FORMAT_NHWC but aclnnConvolution accepts NCL/NCHW/NCDHW only) (use: aclCreateTensor)
-  checkCudnn(cudnnSetTensor4dDescriptor(pooledDesc.value, CUDNN_TENSOR_NCHW, CUDNN_DATA_FLOAT, poolN.value, poolC.value, poolH.value, poolW.value), 'describe pooled');
 
   // ---- algorithm and workspace: the best algorithm the heuristics rank as supported
   // opbridge OB1008: type `cudnnConvolutionFwdAlgoPerf_t` has no cann equivalent in the catalog
@@ -231,52 +225,128 @@ export function main() {
     cudnnConvolutionForward(cudnn.value, 1, xDesc.value, dX, wDesc.value, dW1, convDesc.value, choice.algo, workspace, workspaceBytes.value, 0, yDesc.value, dConv.value),
     'conv1',
   );
-  // opbridge OB1003: `cudnnBatchNormalizationForwardInference` → `aclnnBatchNorm`: one side is a two-phase call (workspace query + run); this needs a structural lifter or lowerer, none is registered
+  const convTensor = aclCreateTensor([outN.value, outC.value, outH.value, outW.value], 4, ACL_FLOAT, [outC.value * outH.value * outW.value, outH.value * outW.value, outW.value, 1], 0, ACL_FORMAT_NCHW, [outN.value, outC.value, outH.value, outW.value], 4, dConv.value)!;
+  const weightTensor = aclCreateTensor([C], 1, ACL_FLOAT, [1], 0, ACL_FORMAT_ND, [C], 1, dBn1[0])!;
+  const biasTensor = aclCreateTensor([C], 1, ACL_FLOAT, [1], 0, ACL_FORMAT_ND, [C], 1, dBn1[1])!;
+  const runningMeanTensor = aclCreateTensor([C], 1, ACL_FLOAT, [1], 0, ACL_FORMAT_ND, [C], 1, dBn1[2])!;
+  const runningVarTensor = aclCreateTensor([C], 1, ACL_FLOAT, [1], 0, ACL_FORMAT_ND, [C], 1, dBn1[3])!;
+  const tTensor = aclCreateTensor([outN.value, outC.value, outH.value, outW.value], 4, ACL_FLOAT, [outC.value * outH.value * outW.value, outH.value * outW.value, outW.value, 1], 0, ACL_FORMAT_NCHW, [outN.value, outC.value, outH.value, outW.value], 4, dT.value)!;
+  const workspaceSize = ref<number>();
+  const executor = ref<aclOpExecutor>();
   checkCudnn(
-    cudnnBatchNormalizationForwardInference(cudnn.value, CUDNN_BATCHNORM_SPATIAL, 1, 0, yDesc.value, dConv.value, yDesc.value, dT.value, bnDesc.value, dBn1[0], dBn1[1], dBn1[2], dBn1[3], BN_EPSILON),
+    aclnnBatchNormGetWorkspaceSize(convTensor, weightTensor, biasTensor, runningMeanTensor, runningVarTensor, false, 0, BN_EPSILON, tTensor, null, null, workspaceSize, executor),
     'bn1',
   );
-  // opbridge OB1003: `cudnnActivationForward` → `aclnnRelu`: one side is a two-phase call (workspace query + run); this needs a structural lifter or lowerer, none is registered
-  checkCudnn(cudnnActivationForward(cudnn.value, reluDesc.value, 1, yDesc.value, dT.value, 0, yDesc.value, dT.value), 'relu1');
+  const workspace_1 = ref<DevicePtr>();
+  if (workspaceSize.value > 0) aclrtMalloc(workspace_1, workspaceSize.value, ACL_MEM_MALLOC_HUGE_FIRST);
+  checkCudnn(
+    aclnnBatchNorm(workspaceSize.value > 0 ? workspace_1.value : null, workspaceSize.value, executor.value, stream.value),
+    'bn1',
+  );
+  aclDestroyTensor(convTensor);
+  aclDestroyTensor(weightTensor);
+  aclDestroyTensor(biasTensor);
+  aclDestroyTensor(runningMeanTensor);
+  aclDestroyTensor(runningVarTensor);
+  aclDestroyTensor(tTensor);
+  if (workspaceSize.value > 0) aclrtFree(workspace_1.value);
+  const tTensor_1 = aclCreateTensor([outN.value, outC.value, outH.value, outW.value], 4, ACL_FLOAT, [outC.value * outH.value * outW.value, outH.value * outW.value, outW.value, 1], 0, ACL_FORMAT_ND, [outN.value, outC.value, outH.value, outW.value], 4, dT.value)!;
+  const workspaceSize_1 = ref<number>();
+  const executor_1 = ref<aclOpExecutor>();
+  checkCudnn(aclnnReluGetWorkspaceSize(tTensor_1, tTensor_1, workspaceSize_1, executor_1), 'relu1');
+  const workspace_2 = ref<DevicePtr>();
+  if (workspaceSize_1.value > 0) aclrtMalloc(workspace_2, workspaceSize_1.value, ACL_MEM_MALLOC_HUGE_FIRST);
+  checkCudnn(aclnnRelu(workspaceSize_1.value > 0 ? workspace_2.value : null, workspaceSize_1.value, executor_1.value, stream.value), 'relu1');
+  aclDestroyTensor(tTensor_1);
+  if (workspaceSize_1.value > 0) aclrtFree(workspace_2.value);
   // opbridge OB1003: `cudnnConvolutionForward` → `aclnnConvolution`: one side is a two-phase call (workspace query + run); this needs a structural lifter or lowerer, none is registered
   checkCudnn(
     cudnnConvolutionForward(cudnn.value, 1, yDesc.value, dT.value, wDesc.value, dW2, convDesc.value, choice.algo, workspace, workspaceBytes.value, 0, yDesc.value, dConv.value),
     'conv2',
   );
-  // opbridge OB1003: `cudnnBatchNormalizationForwardInference` → `aclnnBatchNorm`: one side is a two-phase call (workspace query + run); this needs a structural lifter or lowerer, none is registered
+  const convTensor_1 = aclCreateTensor([outN.value, outC.value, outH.value, outW.value], 4, ACL_FLOAT, [outC.value * outH.value * outW.value, outH.value * outW.value, outW.value, 1], 0, ACL_FORMAT_NCHW, [outN.value, outC.value, outH.value, outW.value], 4, dConv.value)!;
+  const weightTensor_1 = aclCreateTensor([C], 1, ACL_FLOAT, [1], 0, ACL_FORMAT_ND, [C], 1, dBn2[0])!;
+  const biasTensor_1 = aclCreateTensor([C], 1, ACL_FLOAT, [1], 0, ACL_FORMAT_ND, [C], 1, dBn2[1])!;
+  const runningMeanTensor_1 = aclCreateTensor([C], 1, ACL_FLOAT, [1], 0, ACL_FORMAT_ND, [C], 1, dBn2[2])!;
+  const runningVarTensor_1 = aclCreateTensor([C], 1, ACL_FLOAT, [1], 0, ACL_FORMAT_ND, [C], 1, dBn2[3])!;
+  const tTensor_2 = aclCreateTensor([outN.value, outC.value, outH.value, outW.value], 4, ACL_FLOAT, [outC.value * outH.value * outW.value, outH.value * outW.value, outW.value, 1], 0, ACL_FORMAT_NCHW, [outN.value, outC.value, outH.value, outW.value], 4, dT.value)!;
+  const workspaceSize_2 = ref<number>();
+  const executor_2 = ref<aclOpExecutor>();
   checkCudnn(
-    cudnnBatchNormalizationForwardInference(cudnn.value, CUDNN_BATCHNORM_SPATIAL, 1, 0, yDesc.value, dConv.value, yDesc.value, dT.value, bnDesc.value, dBn2[0], dBn2[1], dBn2[2], dBn2[3], BN_EPSILON),
+    aclnnBatchNormGetWorkspaceSize(convTensor_1, weightTensor_1, biasTensor_1, runningMeanTensor_1, runningVarTensor_1, false, 0, BN_EPSILON, tTensor_2, null, null, workspaceSize_2, executor_2),
     'bn2',
   );
+  const workspace_3 = ref<DevicePtr>();
+  if (workspaceSize_2.value > 0) aclrtMalloc(workspace_3, workspaceSize_2.value, ACL_MEM_MALLOC_HUGE_FIRST);
+  checkCudnn(
+    aclnnBatchNorm(workspaceSize_2.value > 0 ? workspace_3.value : null, workspaceSize_2.value, executor_2.value, stream.value),
+    'bn2',
+  );
+  aclDestroyTensor(convTensor_1);
+  aclDestroyTensor(weightTensor_1);
+  aclDestroyTensor(biasTensor_1);
+  aclDestroyTensor(runningMeanTensor_1);
+  aclDestroyTensor(runningVarTensor_1);
+  aclDestroyTensor(tTensor_2);
+  if (workspaceSize_2.value > 0) aclrtFree(workspace_3.value);
   // Identity shortcut: t = 1·x + 1·t.
-  // opbridge OB1002: cann does not support `cudnnAddTensor`: C = alpha*A + beta*C: with beta = 1 this is aclnnInplaceAdd(C, A, alpha); otherwise scale C first with aclnnInplaceMuls(C, beta) (use: aclnnInplaceAddGetWorkspaceSize, aclnnInplaceAdd, aclnnInplaceMulsGetWorkspaceSize, aclnnInplaceMuls)
-  checkCudnn(cudnnAddTensor(cudnn.value, 1, xDesc.value, dX, 1, yDesc.value, dT.value), 'shortcut add');
-  // opbridge OB1003: `cudnnActivationForward` → `aclnnRelu`: one side is a two-phase call (workspace query + run); this needs a structural lifter or lowerer, none is registered
-  checkCudnn(cudnnActivationForward(cudnn.value, reluDesc.value, 1, yDesc.value, dT.value, 0, yDesc.value, dT.value), 'relu2');
-  // opbridge OB1003: `cudnnPoolingForward` → `aclnnMaxPool`: one side is a two-phase call (workspace query + run); this needs a structural lifter or lowerer, none is registered
-  checkCudnn(cudnnPoolingForward(cudnn.value, poolDesc.value, 1, yDesc.value, dT.value, 0, pooledDesc.value, dY.value), 'max pool');
+  const tTensor_3 = aclCreateTensor([outN.value, outC.value, outH.value, outW.value], 4, ACL_FLOAT, [outC.value * outH.value * outW.value, outH.value * outW.value, outW.value, 1], 0, ACL_FORMAT_ND, [outN.value, outC.value, outH.value, outW.value], 4, dT.value)!;
+  const xTensor = aclCreateTensor([N, C, H, W], 4, ACL_FLOAT, [C * H * W, H * W, W, 1], 0, ACL_FORMAT_ND, [N, C, H, W], 4, dX)!;
+  const alpha = aclCreateScalar(1, ACL_FLOAT)!;
+  const workspaceSize_3 = ref<number>();
+  const executor_3 = ref<aclOpExecutor>();
+  checkCudnn(aclnnInplaceAddGetWorkspaceSize(tTensor_3, xTensor, alpha, workspaceSize_3, executor_3), 'shortcut add');
+  const workspace_4 = ref<DevicePtr>();
+  if (workspaceSize_3.value > 0) aclrtMalloc(workspace_4, workspaceSize_3.value, ACL_MEM_MALLOC_HUGE_FIRST);
+  checkCudnn(aclnnInplaceAdd(workspaceSize_3.value > 0 ? workspace_4.value : null, workspaceSize_3.value, executor_3.value, stream.value), 'shortcut add');
+  aclDestroyTensor(tTensor_3);
+  aclDestroyTensor(xTensor);
+  aclDestroyScalar(alpha);
+  if (workspaceSize_3.value > 0) aclrtFree(workspace_4.value);
+  const tTensor_4 = aclCreateTensor([outN.value, outC.value, outH.value, outW.value], 4, ACL_FLOAT, [outC.value * outH.value * outW.value, outH.value * outW.value, outW.value, 1], 0, ACL_FORMAT_ND, [outN.value, outC.value, outH.value, outW.value], 4, dT.value)!;
+  const workspaceSize_4 = ref<number>();
+  const executor_4 = ref<aclOpExecutor>();
+  checkCudnn(aclnnReluGetWorkspaceSize(tTensor_4, tTensor_4, workspaceSize_4, executor_4), 'relu2');
+  const workspace_5 = ref<DevicePtr>();
+  if (workspaceSize_4.value > 0) aclrtMalloc(workspace_5, workspaceSize_4.value, ACL_MEM_MALLOC_HUGE_FIRST);
+  checkCudnn(aclnnRelu(workspaceSize_4.value > 0 ? workspace_5.value : null, workspaceSize_4.value, executor_4.value, stream.value), 'relu2');
+  aclDestroyTensor(tTensor_4);
+  if (workspaceSize_4.value > 0) aclrtFree(workspace_5.value);
+  const tTensor_5 = aclCreateTensor([outN.value, outC.value, outH.value, outW.value], 4, ACL_FLOAT, [outC.value * outH.value * outW.value, outH.value * outW.value, outW.value, 1], 0, ACL_FORMAT_NCHW, [outN.value, outC.value, outH.value, outW.value], 4, dT.value)!;
+  const kernelShape = aclCreateIntArray([2, 2], 2)!;
+  const strides = aclCreateIntArray([2, 2], 2)!;
+  const pads = aclCreateIntArray([0, 0, 0, 0], 4)!;
+  const dilations = aclCreateIntArray([1, 1], 2)!;
+  const yTensor = aclCreateTensor([poolN.value, poolC.value, poolH.value, poolW.value], 4, ACL_FLOAT, [poolC.value * poolH.value * poolW.value, poolH.value * poolW.value, poolW.value, 1], 0, ACL_FORMAT_NCHW, [poolN.value, poolC.value, poolH.value, poolW.value], 4, dY.value)!;
+  const workspaceSize_5 = ref<number>();
+  const executor_5 = ref<aclOpExecutor>();
+  checkCudnn(aclnnMaxPoolGetWorkspaceSize(tTensor_5, kernelShape, strides, 0, pads, dilations, 0, yTensor, workspaceSize_5, executor_5), 'max pool');
+  const workspace_6 = ref<DevicePtr>();
+  if (workspaceSize_5.value > 0) aclrtMalloc(workspace_6, workspaceSize_5.value, ACL_MEM_MALLOC_HUGE_FIRST);
+  checkCudnn(aclnnMaxPool(workspaceSize_5.value > 0 ? workspace_6.value : null, workspaceSize_5.value, executor_5.value, stream.value), 'max pool');
+  aclDestroyTensor(tTensor_5);
+  aclDestroyIntArray(kernelShape);
+  aclDestroyIntArray(strides);
+  aclDestroyIntArray(pads);
+  aclDestroyIntArray(dilations);
+  aclDestroyTensor(yTensor);
+  if (workspaceSize_5.value > 0) aclrtFree(workspace_6.value);
 
   checkCuda(aclrtSynchronizeStream(stream.value), 'cudaStreamSynchronize');
   const y = new Float32Array(pooledCount);
   checkCuda(aclrtMemcpy(y, y.byteLength, dY.value, y.byteLength, ACL_MEMCPY_DEVICE_TO_HOST), 'copy y');
 
-  // opbridge OB1002: cann does not support `cudnnDestroyTensorDescriptor`: Destroy the aclTensor made in its place (use: aclDestroyTensor)
+  // opbridge OB1019: `cudnnDestroyTensorDescriptor` cannot be ported to cann: cann has no descriptor objects, and `cudnnGetConvolution2dForwardOutputDim` uses `xDesc` and does not port
   checkCudnn(cudnnDestroyTensorDescriptor(xDesc.value), 'destroy x descriptor');
-  // opbridge OB1002: cann does not support `cudnnDestroyTensorDescriptor`: Destroy the aclTensor made in its place (use: aclDestroyTensor)
+  // opbridge OB1019: `cudnnDestroyTensorDescriptor` cannot be ported to cann: cann has no descriptor objects, and `cudnnGetPooling2dForwardOutputDim` uses `yDesc` and does not port
   checkCudnn(cudnnDestroyTensorDescriptor(yDesc.value), 'destroy y descriptor');
-  // opbridge OB1002: cann does not support `cudnnDestroyTensorDescriptor`: Destroy the aclTensor made in its place (use: aclDestroyTensor)
-  checkCudnn(cudnnDestroyTensorDescriptor(bnDesc.value), 'destroy bn descriptor');
-  // opbridge OB1002: cann does not support `cudnnDestroyTensorDescriptor`: Destroy the aclTensor made in its place (use: aclDestroyTensor)
-  checkCudnn(cudnnDestroyTensorDescriptor(pooledDesc.value), 'destroy pooled descriptor');
-  // opbridge OB1002: cann does not support `cudnnDestroyFilterDescriptor`: Destroy the weight aclTensor (use: aclDestroyTensor)
+  // opbridge OB1019: `cudnnDestroyFilterDescriptor` cannot be ported to cann: cann has no descriptor objects, and `cudnnGetConvolution2dForwardOutputDim` uses `wDesc` and does not port
   checkCudnn(cudnnDestroyFilterDescriptor(wDesc.value), 'cudnnDestroyFilterDescriptor');
-  // opbridge OB1002: cann does not support `cudnnDestroyConvolutionDescriptor`: Destroy the aclIntArrays made for stride/padding/dilation (use: aclDestroyIntArray)
+  // opbridge OB1019: `cudnnDestroyConvolutionDescriptor` cannot be ported to cann: cann has no descriptor objects, and `cudnnGetConvolution2dForwardOutputDim` uses `convDesc` and does not port
   checkCudnn(cudnnDestroyConvolutionDescriptor(convDesc.value), 'cudnnDestroyConvolutionDescriptor');
-  // opbridge OB1002: cann does not support `cudnnDestroyActivationDescriptor`: Nothing to destroy once the mode is folded into the op choice (use: aclnnReluGetWorkspaceSize, aclnnSigmoidGetWorkspaceSize, aclnnTanhGetWorkspaceSize, aclnnSiluGetWorkspaceSize)
-  checkCudnn(cudnnDestroyActivationDescriptor(reluDesc.value), 'cudnnDestroyActivationDescriptor');
-  // opbridge OB1002: cann does not support `cudnnDestroyPoolingDescriptor`: Destroy the aclIntArrays (use: aclDestroyIntArray)
+  // opbridge OB1019: `cudnnDestroyPoolingDescriptor` cannot be ported to cann: cann has no descriptor objects, and `cudnnGetPooling2dForwardOutputDim` uses `poolDesc` and does not port
   checkCudnn(cudnnDestroyPoolingDescriptor(poolDesc.value), 'cudnnDestroyPoolingDescriptor');
-  // opbridge OB1002: cann does not support `cudnnDestroy`: No handle to destroy (use: aclDestroyAclOpExecutor)
+  // opbridge OB1019: `cudnnDestroy` cannot be ported to cann: cann has no handle objects, and `cudnnGetConvolutionForwardAlgorithm_v7` uses `cudnn` and does not port
   checkCudnn(cudnnDestroy(cudnn.value), 'cudnnDestroy');
   checkCuda(aclrtDestroyStream(stream.value), 'cudaStreamDestroy');
   if (workspace) checkCuda(aclrtFree(workspace), 'cudaFree workspace');

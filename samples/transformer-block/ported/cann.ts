@@ -22,32 +22,37 @@ import {
   ACLBLASLT_EPILOGUE_GELU_BIAS,
   ACLBLAS_COMPUTE_32F,
   ACLBLAS_STATUS_SUCCESS,
-  ACL_FLOAT,
-  ACLNN_SUCCESS,
   aclblasCreate,
   aclblasDestroy,
   aclblasLtCreate,
   aclblasLtDestroy,
-  aclblasLtMatmul,
   aclblasLtMatmulDescCreate,
   aclblasLtMatmulDescDestroy,
   aclblasLtMatmulPreferenceCreate,
   aclblasLtMatmulPreferenceDestroy,
   aclblasLtMatrixLayoutCreate,
   aclblasLtMatrixLayoutDestroy,
+  aclnnInplaceAddGetWorkspaceSize,
+  aclnnInplaceAdd,
   aclblasSetStream,
-  aclrtFree,
-  aclGetRecentErrMsg,
-  aclrtMalloc,
-  ACL_MEM_MALLOC_HUGE_FIRST,
+  KEEP_DTYPE,
+  aclCreateScalar,
+  aclDestroyScalar,
+  aclnnBaddbmmGetWorkspaceSize,
+  aclrtSynchronizeStream,
+  aclnnBaddbmm,
+  aclnnBatchMatMulGetWorkspaceSize,
+  aclnnBatchMatMul,
   aclrtMemcpy,
   ACL_MEMCPY_DEVICE_TO_HOST,
   ACL_MEMCPY_HOST_TO_DEVICE,
   aclrtSetDevice,
+  aclInit,
   aclrtCreateStream,
   aclrtDestroyStream,
-  aclrtSynchronizeStream,
   ACL_SUCCESS,
+  aclnnSoftmaxGetWorkspaceSize,
+  aclnnSoftmax,
   randomFloat32,
   ref,
   type DevicePtr,
@@ -61,34 +66,33 @@ import {
   type aclError,
   type aclrtStream,
   type aclnnStatus,
-  type aclTensor,
+  ACL_FLOAT,
+  ACL_FORMAT_ND,
+  aclCreateTensor,
+  aclDestroyTensor,
+  aclCreateIntArray,
+  aclDestroyIntArray,
+  type aclOpExecutor,
+  aclnnLayerNormGetWorkspaceSize,
+  aclrtMalloc,
+  ACL_MEM_MALLOC_HUGE_FIRST,
+  aclrtFree,
+  aclnnLayerNorm,
+  aclGetRecentErrMsg,
+  ACLNN_SUCCESS,
 } from 'opbridge/cann';
 import {
   CUBLASLT_MATMUL_DESC_BIAS_POINTER,
   CUBLASLT_MATMUL_DESC_EPILOGUE,
   CUBLASLT_MATMUL_DESC_TRANSA,
   CUBLASLT_MATMUL_PREF_MAX_WORKSPACE_BYTES,
-  CUBLAS_OP_N,
   CUBLAS_OP_T,
-  CUDNN_DATA_FLOAT,
-  CUDNN_SOFTMAX_ACCURATE,
-  CUDNN_SOFTMAX_MODE_CHANNEL,
-  CUDNN_TENSOR_NCHW,
+  cublasLtMatmul,
   cublasLtMatmulAlgoGetHeuristic,
   cublasLtMatmulDescSetAttribute,
   cublasLtMatmulPreferenceSetAttribute,
-  cublasSaxpy,
-  cublasSgemmStridedBatched,
-  cudnnCreate,
-  cudnnCreateTensorDescriptor,
-  cudnnDestroy,
-  cudnnDestroyTensorDescriptor,
-  cudnnSetStream,
-  cudnnSetTensor4dDescriptor,
-  cudnnSoftmaxForward,
   fe,
   type cublasLtMatmulHeuristicResult_t,
-  type cudnnHandle_t,
 } from 'opbridge/cuda';
 
 const BATCH = 2;
@@ -111,8 +115,8 @@ function checkCublas(status: aclblasStatus_t, what: string): void {
 }
 
 function checkCudnn(status: aclnnStatus, what: string): void {
-  // opbridge OB1011: `aclGetRecentErrMsg` answers `cudnnGetErrorString` only partially (unsupported: the text of an arbitrary error code: it returns the most recent error message (or null), it takes no code)
-  if (status !== ACLNN_SUCCESS) throw new Error(`${what}: ${aclGetRecentErrMsg()}`);
+  // opbridge OB1011: `aclGetRecentErrMsg` answers `cudnnGetErrorString` only partially (unsupported: the text is the thread's most recent ACL error message, not the message of the status passed in (`status`))
+  if (status !== ACLNN_SUCCESS) throw new Error(`${what}: ${(aclGetRecentErrMsg() ?? '')}`);
 }
 
 /** cudnn_frontend::error_t, the result of every graph call. */
@@ -189,9 +193,9 @@ function linear(
   // opbridge OB1004: argument `returnAlgoCount` (count-out) of `cublasLtMatmulAlgoGetHeuristic` has no place in `aclblasLtMatmulAlgoGetHeuristic`
   checkCublas(cublasLtMatmulAlgoGetHeuristic(lt, desc.value, layoutW.value, layoutX.value, layoutY.value, layoutY.value, preference.value, 1, heuristics, found), 'heuristic');
   if (found.value === 0) throw new Error(`cuBLASLt found no algorithm for a ${rows}×${inFeatures} → ${outFeatures} linear layer`);
-  // opbridge OB1011: `aclblasLtMatmul` answers `cublasLtMatmul` only partially (unsupported: Atlas A2/A3: inferred unsupported (all aclblasLt kernels are arch35 / Ascend 950 sources); there, use aclnnAddmm plus aclnnRelu / aclnnGeluV2)
+  // opbridge OB1019: `cublasLtMatmul` cannot be ported to cann: the epilogue is set from `new Uint32Array([epilogue])`, not a constant
   checkCublas(
-    aclblasLtMatmul(lt, desc.value, 1, weight, layoutW.value, x, layoutX.value, 0, y, layoutY.value, y, layoutY.value, heuristics[0].algo, workspace, WORKSPACE_BYTES, stream),
+    cublasLtMatmul(lt, desc.value, 1, weight, layoutW.value, x, layoutX.value, 0, y, layoutY.value, y, layoutY.value, heuristics[0].algo, workspace, WORKSPACE_BYTES, stream),
     'cublasLtMatmul',
   );
   // opbridge OB1011: `aclblasLtMatmulPreferenceDestroy` answers `cublasLtMatmulPreferenceDestroy` only partially (unsupported: Atlas A2/A3: inferred unsupported (all aclblasLt kernels are arch35 / Ascend 950 sources))
@@ -207,6 +211,7 @@ function linear(
 }
 
 export function main() {
+  checkCuda(aclInit(null), 'cudaSetDevice');
   checkCuda(aclrtSetDevice(0), 'cudaSetDevice');
   const stream = ref<aclrtStream>();
   checkCuda(aclrtCreateStream(stream), 'cudaStreamCreate');
@@ -216,12 +221,6 @@ export function main() {
   const lt = ref<aclblasLtHandle_t>();
   // opbridge OB1011: `aclblasLtCreate` answers `cublasLtCreate` only partially (unsupported: Atlas A2/A3: inferred unsupported (all aclblasLt kernels are arch35 / Ascend 950 sources))
   checkCublas(aclblasLtCreate(lt), 'cublasLtCreate');
-  // opbridge OB1008: type `cudnnHandle_t` has no cann equivalent in the catalog
-  const cudnn = ref<cudnnHandle_t>();
-  // opbridge OB1002: cann does not support `cudnnCreate`: aclnn has no library handle: its calls need only an initialised ACL runtime on the current device (aclInit once, aclrtSetDevice) (use: aclInit, aclrtSetDevice)
-  checkCudnn(cudnnCreate(cudnn), 'cudnnCreate');
-  // opbridge OB1002: cann does not support `cudnnSetStream`: The stream is the last argument of every aclnnXxx run call instead of handle state (use: aclnnConvolution, aclnnSoftmax, aclnnAddmm, aclnnReduceSum)
-  checkCudnn(cudnnSetStream(cudnn.value, stream.value), 'cudnnSetStream');
 
   // ---- host parameters and input
   const x = randomFloat32(TOKENS * D_MODEL, 100);
@@ -254,26 +253,29 @@ export function main() {
   const dWorkspace = allocate(WORKSPACE_BYTES, 'cuBLASLt workspace');
 
   // ---- LayerNorm graph: X [tokens, d_model, 1, 1] normalised over d_model, built once and run for both norms
-  const graph = new fe.graph.Graph();
-  graph.set_io_data_type(fe.DataType_t.FLOAT).set_intermediate_data_type(fe.DataType_t.FLOAT).set_compute_data_type(fe.DataType_t.FLOAT);
-  const lnX = graph.tensor(new fe.graph.Tensor_attributes().set_name('X').set_dim([TOKENS, D_MODEL, 1, 1]).set_stride([D_MODEL, 1, D_MODEL, D_MODEL]));
-  const lnScale = graph.tensor(new fe.graph.Tensor_attributes().set_name('scale').set_dim([1, D_MODEL, 1, 1]).set_stride([D_MODEL, 1, D_MODEL, D_MODEL]));
-  const lnBias = graph.tensor(new fe.graph.Tensor_attributes().set_name('bias').set_dim([1, D_MODEL, 1, 1]).set_stride([D_MODEL, 1, D_MODEL, D_MODEL]));
-  const lnEpsilon = graph.tensor(LN_EPSILON);
-  const [lnY] = graph.layernorm(lnX, lnScale, lnBias, new fe.graph.Layernorm_attributes().set_forward_phase(fe.NormFwdPhase_t.INFERENCE).set_epsilon(lnEpsilon));
-  lnY.set_output(true);
-  checkFrontend(graph.validate(), 'layernorm validate');
-  checkFrontend(graph.build_operation_graph(cudnn.value), 'layernorm build_operation_graph');
-  checkFrontend(graph.create_execution_plans([fe.HeurMode_t.A, fe.HeurMode_t.FALLBACK]), 'layernorm create_execution_plans');
-  checkFrontend(graph.check_support(), 'layernorm check_support');
-  checkFrontend(graph.build_plans(), 'layernorm build_plans');
   const lnWorkspaceBytes = ref<number>();
-  checkFrontend(graph.get_workspace_size(lnWorkspaceBytes), 'layernorm get_workspace_size');
+  lnWorkspaceBytes.value = 0;
   let lnWorkspace: DevicePtr | null = null;
   if (lnWorkspaceBytes.value > 0) lnWorkspace = allocate(lnWorkspaceBytes.value, 'layernorm workspace');
 
   // ---- attention sub-layer
-  checkFrontend(graph.execute(cudnn.value, new Map([[lnX, dX], [lnScale, dLn1[0]], [lnBias, dLn1[1]], [lnY, dNormed]]), lnWorkspace), 'layernorm 1');
+  const xTensor = aclCreateTensor([TOKENS, D_MODEL], 2, ACL_FLOAT, [D_MODEL, 1], 0, ACL_FORMAT_ND, [TOKENS, D_MODEL], 2, dX)!;
+  const normalizedShape = aclCreateIntArray([D_MODEL], 1)!;
+  const weightTensor = aclCreateTensor([D_MODEL], 1, ACL_FLOAT, [1], 0, ACL_FORMAT_ND, [D_MODEL], 1, dLn1[0])!;
+  const biasTensor = aclCreateTensor([D_MODEL], 1, ACL_FLOAT, [1], 0, ACL_FORMAT_ND, [D_MODEL], 1, dLn1[1])!;
+  const normedTensor = aclCreateTensor([TOKENS, D_MODEL], 2, ACL_FLOAT, [D_MODEL, 1], 0, ACL_FORMAT_ND, [TOKENS, D_MODEL], 2, dNormed)!;
+  const workspaceSize = ref<number>();
+  const executor = ref<aclOpExecutor>();
+  if (aclnnLayerNormGetWorkspaceSize(xTensor, normalizedShape, weightTensor, biasTensor, LN_EPSILON, normedTensor, null, null, workspaceSize, executor) !== ACLNN_SUCCESS) throw new Error(`layernorm 1: ${aclGetRecentErrMsg()}`);
+  const workspace_1 = ref<DevicePtr>();
+  if (workspaceSize.value > 0) aclrtMalloc(workspace_1, workspaceSize.value, ACL_MEM_MALLOC_HUGE_FIRST);
+  if (aclnnLayerNorm(workspaceSize.value > 0 ? workspace_1.value : null, workspaceSize.value, executor.value, stream.value) !== ACLNN_SUCCESS) throw new Error(`layernorm 1: ${aclGetRecentErrMsg()}`);
+  aclDestroyTensor(xTensor);
+  aclDestroyIntArray(normalizedShape);
+  aclDestroyTensor(weightTensor);
+  aclDestroyTensor(biasTensor);
+  aclDestroyTensor(normedTensor);
+  if (workspaceSize.value > 0) aclrtFree(workspace_1.value);
   linear(lt.value, ACLBLASLT_EPILOGUE_BIAS, dQkvW, dQkvB, dNormed, dQkv, TOKENS, D_MODEL, 3 * D_MODEL, dWorkspace, stream.value);
 
   // Per sequence, one strided batch over the heads (head h starts h·D_HEAD floats into each
@@ -284,60 +286,128 @@ export function main() {
     const q = dQkv.plus(b * SEQ * rowStride * 4);
     const k = q.plus(D_MODEL * 4);
     const scores = dScores.plus(b * HEADS * SEQ * SEQ * 4);
-    // opbridge OB1003: `cublasSgemmStridedBatched` → `aclnnBaddbmm`: one side is a two-phase call (workspace query + run); this needs a structural lifter or lowerer, none is registered
+    const alphaValue = 1 / Math.sqrt(D_HEAD);
+    const batch1 = aclCreateTensor([HEADS, SEQ, D_HEAD], 3, ACL_FLOAT, [D_HEAD, rowStride, 1], 0, ACL_FORMAT_ND, [2944], 1, k)!;
+    const batch2 = aclCreateTensor([HEADS, D_HEAD, SEQ], 3, ACL_FLOAT, [D_HEAD, 1, rowStride], 0, ACL_FORMAT_ND, [2944], 1, q)!;
+    const c = aclCreateTensor([HEADS, SEQ, SEQ], 3, ACL_FLOAT, [SEQ * SEQ, 1, SEQ], 0, ACL_FORMAT_ND, [1024], 1, scores)!;
+    const alpha = aclCreateScalar(alphaValue, ACL_FLOAT)!;
+    const beta_1 = aclCreateScalar(0, ACL_FLOAT)!;
+    const baddbmmWorkspaceSize = ref(0);
+    const baddbmmExecutor = ref<aclOpExecutor>();
     checkCublas(
-      cublasSgemmStridedBatched(
-        cublas.value, CUBLAS_OP_T, CUBLAS_OP_N, SEQ, SEQ, D_HEAD, 1 / Math.sqrt(D_HEAD),
-        k, rowStride, D_HEAD, q, rowStride, D_HEAD, 0, scores, SEQ, SEQ * SEQ, HEADS,
-      ),
+      aclnnBaddbmmGetWorkspaceSize(c, batch1, batch2, beta_1, alpha, c, KEEP_DTYPE, baddbmmWorkspaceSize, baddbmmExecutor),
       'scores = Q·Kᵀ/√d',
     );
+    const baddbmmWorkspace = ref<DevicePtr>();
+    if (baddbmmWorkspaceSize.value > 0) aclrtMalloc(baddbmmWorkspace, baddbmmWorkspaceSize.value, ACL_MEM_MALLOC_HUGE_FIRST);
+    checkCublas(
+      aclnnBaddbmm(baddbmmWorkspaceSize.value > 0 ? baddbmmWorkspace.value : null, baddbmmWorkspaceSize.value, baddbmmExecutor.value, stream.value),
+      'scores = Q·Kᵀ/√d',
+    );
+    if (baddbmmWorkspaceSize.value > 0) { aclrtSynchronizeStream(stream.value); aclrtFree(baddbmmWorkspace.value); }
+    aclDestroyTensor(batch1);
+    aclDestroyTensor(batch2);
+    aclDestroyTensor(c);
+    aclDestroyScalar(alpha);
+    aclDestroyScalar(beta_1);
   }
   // Softmax over the key axis: the scores as NCHW [batch·heads·queries, keys, 1, 1], per channel.
-  const scoresDesc = ref<aclTensor>();
-  // opbridge OB1002: cann does not support `cudnnCreateTensorDescriptor`: No separate descriptor object: shape, strides and dtype meet the device pointer in one aclCreateTensor call, made where the compute call passes its pointer (use: aclCreateTensor)
-  checkCudnn(cudnnCreateTensorDescriptor(scoresDesc), 'cudnnCreateTensorDescriptor scores');
-  // opbridge OB1002: cann does not support `cudnnSetTensor4dDescriptor`: Becomes the viewDims/stride/dataType/format arguments of aclCreateTensor (NCHW -> ACL_FORMAT_NCHW or ND with NCHW strides; NHWC has ACL_FORMAT_NHWC but aclnnConvolution accepts NCL/NCHW/NCDHW only) (use: aclCreateTensor)
-  checkCudnn(cudnnSetTensor4dDescriptor(scoresDesc.value, CUDNN_TENSOR_NCHW, CUDNN_DATA_FLOAT, BATCH * HEADS * SEQ, SEQ, 1, 1), 'describe scores');
-  // opbridge OB1003: `cudnnSoftmaxForward` → `aclnnSoftmax`: one side is a two-phase call (workspace query + run); this needs a structural lifter or lowerer, none is registered
+  const scoresTensor = aclCreateTensor([BATCH * HEADS * SEQ, SEQ, 1, 1], 4, ACL_FLOAT, [SEQ, 1, 1, 1], 0, ACL_FORMAT_ND, [BATCH * HEADS * SEQ, SEQ, 1, 1], 4, dScores)!;
+  const probsTensor = aclCreateTensor([BATCH * HEADS * SEQ, SEQ, 1, 1], 4, ACL_FLOAT, [SEQ, 1, 1, 1], 0, ACL_FORMAT_ND, [BATCH * HEADS * SEQ, SEQ, 1, 1], 4, dProbs)!;
+  const workspaceSize_2 = ref<number>();
+  const executor_2 = ref<aclOpExecutor>();
   checkCudnn(
-    cudnnSoftmaxForward(cudnn.value, CUDNN_SOFTMAX_ACCURATE, CUDNN_SOFTMAX_MODE_CHANNEL, 1, scoresDesc.value, dScores, 0, scoresDesc.value, dProbs),
+    aclnnSoftmaxGetWorkspaceSize(scoresTensor, 1, probsTensor, workspaceSize_2, executor_2),
     'softmax over keys',
   );
+  const workspace_3 = ref<DevicePtr>();
+  if (workspaceSize_2.value > 0) aclrtMalloc(workspace_3, workspaceSize_2.value, ACL_MEM_MALLOC_HUGE_FIRST);
+  checkCudnn(
+    aclnnSoftmax(workspaceSize_2.value > 0 ? workspace_3.value : null, workspaceSize_2.value, executor_2.value, stream.value),
+    'softmax over keys',
+  );
+  aclDestroyTensor(scoresTensor);
+  aclDestroyTensor(probsTensor);
+  if (workspaceSize_2.value > 0) aclrtFree(workspace_3.value);
   // Column-major contextᵀ [D_HEAD × queries, ld D_MODEL] = Vᵀ (D_HEAD × keys, ld 3·D_MODEL) · Pᵀ
   // (keys × queries, ld SEQ): head h's output lands at columns h·D_HEAD of the context rows.
   for (let b = 0; b < BATCH; b++) {
     const v = dQkv.plus((b * SEQ * rowStride + 2 * D_MODEL) * 4);
     const probs = dProbs.plus(b * HEADS * SEQ * SEQ * 4);
     const context = dContext.plus(b * SEQ * D_MODEL * 4);
-    // opbridge OB1003: `cublasSgemmStridedBatched` → `aclnnBaddbmm`: one side is a two-phase call (workspace query + run); this needs a structural lifter or lowerer, none is registered
+    const batch1_1 = aclCreateTensor([HEADS, D_HEAD, SEQ], 3, ACL_FLOAT, [D_HEAD, 1, rowStride], 0, ACL_FORMAT_ND, [2944], 1, v)!;
+    const batch2_1 = aclCreateTensor([HEADS, SEQ, SEQ], 3, ACL_FLOAT, [SEQ * SEQ, 1, SEQ], 0, ACL_FORMAT_ND, [1024], 1, probs)!;
+    const out = aclCreateTensor([HEADS, D_HEAD, SEQ], 3, ACL_FLOAT, [D_HEAD, 1, D_MODEL], 0, ACL_FORMAT_ND, [1024], 1, context)!;
+    const batchMatMulWorkspaceSize = ref(0);
+    const batchMatMulExecutor = ref<aclOpExecutor>();
     checkCublas(
-      cublasSgemmStridedBatched(
-        cublas.value, CUBLAS_OP_N, CUBLAS_OP_N, D_HEAD, SEQ, SEQ, 1,
-        v, rowStride, D_HEAD, probs, SEQ, SEQ * SEQ, 0, context, D_MODEL, D_HEAD, HEADS,
-      ),
+      aclnnBatchMatMulGetWorkspaceSize(batch1_1, batch2_1, out, KEEP_DTYPE, batchMatMulWorkspaceSize, batchMatMulExecutor),
       'context = P·V',
     );
+    const batchMatMulWorkspace = ref<DevicePtr>();
+    if (batchMatMulWorkspaceSize.value > 0) aclrtMalloc(batchMatMulWorkspace, batchMatMulWorkspaceSize.value, ACL_MEM_MALLOC_HUGE_FIRST);
+    checkCublas(
+      aclnnBatchMatMul(batchMatMulWorkspaceSize.value > 0 ? batchMatMulWorkspace.value : null, batchMatMulWorkspaceSize.value, batchMatMulExecutor.value, stream.value),
+      'context = P·V',
+    );
+    if (batchMatMulWorkspaceSize.value > 0) { aclrtSynchronizeStream(stream.value); aclrtFree(batchMatMulWorkspace.value); }
+    aclDestroyTensor(batch1_1);
+    aclDestroyTensor(batch2_1);
+    aclDestroyTensor(out);
   }
   linear(lt.value, ACLBLASLT_EPILOGUE_BIAS, dOutW, dOutB, dContext, dResidual, TOKENS, D_MODEL, D_MODEL, dWorkspace, stream.value);
-  // opbridge OB1003: `cublasSaxpy` → `aclnnInplaceAdd`: one side is a two-phase call (workspace query + run); this needs a structural lifter or lowerer, none is registered
-  checkCublas(cublasSaxpy(cublas.value, TOKENS * D_MODEL, 1, dX, 1, dResidual, 1), 'x1 = x + attention');
+  const alpha_1 = aclCreateScalar(1, ACL_FLOAT)!;
+  const x_1 = aclCreateTensor([TOKENS * D_MODEL], 1, ACL_FLOAT, [1], 0, ACL_FORMAT_ND, [2048], 1, dX)!;
+  const y_1 = aclCreateTensor([TOKENS * D_MODEL], 1, ACL_FLOAT, [1], 0, ACL_FORMAT_ND, [2048], 1, dResidual)!;
+  const inplaceAddWorkspaceSize = ref(0);
+  const inplaceAddExecutor = ref<aclOpExecutor>();
+  checkCublas(aclnnInplaceAddGetWorkspaceSize(y_1, x_1, alpha_1, inplaceAddWorkspaceSize, inplaceAddExecutor), 'x1 = x + attention');
+  const inplaceAddWorkspace = ref<DevicePtr>();
+  if (inplaceAddWorkspaceSize.value > 0) aclrtMalloc(inplaceAddWorkspace, inplaceAddWorkspaceSize.value, ACL_MEM_MALLOC_HUGE_FIRST);
+  checkCublas(aclnnInplaceAdd(inplaceAddWorkspaceSize.value > 0 ? inplaceAddWorkspace.value : null, inplaceAddWorkspaceSize.value, inplaceAddExecutor.value, stream.value), 'x1 = x + attention');
+  if (inplaceAddWorkspaceSize.value > 0) { aclrtSynchronizeStream(stream.value); aclrtFree(inplaceAddWorkspace.value); }
+  aclDestroyScalar(alpha_1);
+  aclDestroyTensor(x_1);
+  aclDestroyTensor(y_1);
 
   // ---- MLP sub-layer
-  checkFrontend(graph.execute(cudnn.value, new Map([[lnX, dResidual], [lnScale, dLn2[0]], [lnBias, dLn2[1]], [lnY, dNormed]]), lnWorkspace), 'layernorm 2');
+  const residualTensor = aclCreateTensor([TOKENS, D_MODEL], 2, ACL_FLOAT, [D_MODEL, 1], 0, ACL_FORMAT_ND, [TOKENS, D_MODEL], 2, dResidual)!;
+  const normalizedShape_1 = aclCreateIntArray([D_MODEL], 1)!;
+  const weightTensor_1 = aclCreateTensor([D_MODEL], 1, ACL_FLOAT, [1], 0, ACL_FORMAT_ND, [D_MODEL], 1, dLn2[0])!;
+  const biasTensor_1 = aclCreateTensor([D_MODEL], 1, ACL_FLOAT, [1], 0, ACL_FORMAT_ND, [D_MODEL], 1, dLn2[1])!;
+  const normedTensor_1 = aclCreateTensor([TOKENS, D_MODEL], 2, ACL_FLOAT, [D_MODEL, 1], 0, ACL_FORMAT_ND, [TOKENS, D_MODEL], 2, dNormed)!;
+  const workspaceSize_1 = ref<number>();
+  const executor_1 = ref<aclOpExecutor>();
+  if (aclnnLayerNormGetWorkspaceSize(residualTensor, normalizedShape_1, weightTensor_1, biasTensor_1, LN_EPSILON, normedTensor_1, null, null, workspaceSize_1, executor_1) !== ACLNN_SUCCESS) throw new Error(`layernorm 2: ${aclGetRecentErrMsg()}`);
+  const workspace_2 = ref<DevicePtr>();
+  if (workspaceSize_1.value > 0) aclrtMalloc(workspace_2, workspaceSize_1.value, ACL_MEM_MALLOC_HUGE_FIRST);
+  if (aclnnLayerNorm(workspaceSize_1.value > 0 ? workspace_2.value : null, workspaceSize_1.value, executor_1.value, stream.value) !== ACLNN_SUCCESS) throw new Error(`layernorm 2: ${aclGetRecentErrMsg()}`);
+  aclDestroyTensor(residualTensor);
+  aclDestroyIntArray(normalizedShape_1);
+  aclDestroyTensor(weightTensor_1);
+  aclDestroyTensor(biasTensor_1);
+  aclDestroyTensor(normedTensor_1);
+  if (workspaceSize_1.value > 0) aclrtFree(workspace_2.value);
   linear(lt.value, ACLBLASLT_EPILOGUE_GELU_BIAS, dFc1W, dFc1B, dNormed, dHidden, TOKENS, D_MODEL, D_FF, dWorkspace, stream.value);
   linear(lt.value, ACLBLASLT_EPILOGUE_BIAS, dFc2W, dFc2B, dHidden, dY, TOKENS, D_FF, D_MODEL, dWorkspace, stream.value);
-  // opbridge OB1003: `cublasSaxpy` → `aclnnInplaceAdd`: one side is a two-phase call (workspace query + run); this needs a structural lifter or lowerer, none is registered
-  checkCublas(cublasSaxpy(cublas.value, TOKENS * D_MODEL, 1, dResidual, 1, dY, 1), 'y = x1 + mlp');
+  const alpha_2 = aclCreateScalar(1, ACL_FLOAT)!;
+  const x_2 = aclCreateTensor([TOKENS * D_MODEL], 1, ACL_FLOAT, [1], 0, ACL_FORMAT_ND, [2048], 1, dResidual)!;
+  const y_2 = aclCreateTensor([TOKENS * D_MODEL], 1, ACL_FLOAT, [1], 0, ACL_FORMAT_ND, [2048], 1, dY)!;
+  const inplaceAddWorkspaceSize_1 = ref(0);
+  const inplaceAddExecutor_1 = ref<aclOpExecutor>();
+  checkCublas(aclnnInplaceAddGetWorkspaceSize(y_2, x_2, alpha_2, inplaceAddWorkspaceSize_1, inplaceAddExecutor_1), 'y = x1 + mlp');
+  const inplaceAddWorkspace_1 = ref<DevicePtr>();
+  if (inplaceAddWorkspaceSize_1.value > 0) aclrtMalloc(inplaceAddWorkspace_1, inplaceAddWorkspaceSize_1.value, ACL_MEM_MALLOC_HUGE_FIRST);
+  checkCublas(aclnnInplaceAdd(inplaceAddWorkspaceSize_1.value > 0 ? inplaceAddWorkspace_1.value : null, inplaceAddWorkspaceSize_1.value, inplaceAddExecutor_1.value, stream.value), 'y = x1 + mlp');
+  if (inplaceAddWorkspaceSize_1.value > 0) { aclrtSynchronizeStream(stream.value); aclrtFree(inplaceAddWorkspace_1.value); }
+  aclDestroyScalar(alpha_2);
+  aclDestroyTensor(x_2);
+  aclDestroyTensor(y_2);
 
   checkCuda(aclrtSynchronizeStream(stream.value), 'cudaStreamSynchronize');
   const y = new Float32Array(TOKENS * D_MODEL);
   checkCuda(aclrtMemcpy(y, y.byteLength, dY, y.byteLength, ACL_MEMCPY_DEVICE_TO_HOST), 'copy y');
 
-  // opbridge OB1002: cann does not support `cudnnDestroyTensorDescriptor`: Destroy the aclTensor made in its place (use: aclDestroyTensor)
-  checkCudnn(cudnnDestroyTensorDescriptor(scoresDesc.value), 'destroy scores descriptor');
-  // opbridge OB1002: cann does not support `cudnnDestroy`: No handle to destroy (use: aclDestroyAclOpExecutor)
-  checkCudnn(cudnnDestroy(cudnn.value), 'cudnnDestroy');
   // opbridge OB1011: `aclblasLtDestroy` answers `cublasLtDestroy` only partially (unsupported: Atlas A2/A3: inferred unsupported (all aclblasLt kernels are arch35 / Ascend 950 sources))
   checkCublas(aclblasLtDestroy(lt.value), 'cublasLtDestroy');
   checkCublas(aclblasDestroy(cublas.value), 'cublasDestroy');
