@@ -1,11 +1,11 @@
 /**
- * `opbridge demo`, in process: the transformer-block sample (a copy of the draft sample in
- * test/fixtures/demo/samples) ported to CANN, and a data-movement program ported to Kunlun,
+ * `opbridge demo`, in process: the transformer-block sample (samples/transformer-block, set up
+ * alone in a temporary samples directory so the coverage matrix has one row) ported to CANN, and a data-movement program ported to Kunlun,
  * which the porter ports completely and verify can run. Both real runs start together in
  * beforeAll and serve every assertion. What the porter leaves as written changes as port
  * modules are added, so expectations are derived from the engines' results, not hard-coded.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,8 +23,12 @@ import { PORT_DIAGNOSTICS, type PortDiagnosticId } from '../../src/port/diagnost
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const fixtures = join(root, 'test/fixtures/demo');
-const samples = join(fixtures, 'samples');
+const samples = mkdtempSync(join(tmpdir(), 'opbridge-demo-samples-'));
+mkdirSync(join(samples, 'transformer-block'));
+// Model programs are ES modules, as in a user's project.
+writeFileSync(join(samples, 'package.json'), '{ "type": "module" }\n');
 const transformer = join(samples, 'transformer-block/cuda.ts');
+copyFileSync(join(root, 'samples/transformer-block/cuda.ts'), transformer);
 const deviceCopy = join(fixtures, 'device-copy/cuda.ts');
 const ANSI = /\u001b\[[0-9;]*m/g;
 
@@ -69,9 +73,10 @@ beforeAll(async () => {
 
 afterAll(() => {
   rmSync(kept, { recursive: true, force: true });
-  // Neither run may touch the repository: the fixtures are as they were.
+  // Neither run may touch its inputs: the fixtures and the sample are as they were.
   expect(readdirSync(fixtures, { recursive: true }).map(String).sort()).toEqual(fixtureListing);
   expect(readFileSync(transformer, 'utf8')).toBe(transformerText);
+  rmSync(samples, { recursive: true, force: true });
 });
 
 describe('opbridge demo: the transformer-block sample to CANN', () => {
