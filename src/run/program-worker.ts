@@ -26,6 +26,26 @@ export interface WorkerInput {
   readonly collectiveTimeoutMs: number;
 }
 
+/**
+ * Model programs are ES modules. A `.ts` file outside any package with `"type": "module"` is
+ * loaded as CommonJS by Node, which cannot take its `import` statements: say how to fix that
+ * instead of passing Node's message on.
+ */
+async function importProgram(url: string, file: string): Promise<unknown> {
+  try {
+    return await import(url);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (/Cannot require\(\) ES Module|Cannot use import statement outside a module|ERR_REQUIRE_ESM|Cannot find module 'opbridge(\/[a-z]+)?'\s+Require stack/.test(message)) {
+      throw new OpbridgeError('the program was loaded as CommonJS, but model programs are ES modules', {
+        location: { file },
+        fix: 'add "type": "module" to the package.json next to the program (or above it), or name it .mts',
+      });
+    }
+    throw error;
+  }
+}
+
 async function runRank(input: WorkerInput): Promise<WorkerResult> {
   const file = fileURLToPath(input.programUrl);
   const process = new SimProcess({
@@ -35,7 +55,7 @@ async function runRank(input: WorkerInput): Promise<WorkerResult> {
     deviceMemoryBytes: input.deviceMemoryBytes,
   });
   activateProcess(process);
-  const module = (await import(input.programUrl)) as { main?: unknown };
+  const module = (await importProgram(input.programUrl, file)) as { main?: unknown };
   if (typeof module.main !== 'function') {
     throw new OpbridgeError('the program does not export a main() function', {
       location: { file },

@@ -1,3 +1,6 @@
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runProgram } from '../../src/run/run-program.js';
 import { randomFloat32 } from '../../src/backends/host/host-data.js';
@@ -22,6 +25,16 @@ describe('runProgram', () => {
 
   it('stops a program that never returns at the time limit', async () => {
     await expect(runProgram(fixture('spins.ts'), { timeoutMs: 1500 })).rejects.toThrow(/did not finish within 1.5 s/);
+  });
+
+  it('says how to fix a program that Node loads as CommonJS (no "type": "module" above it)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'opbridge-cjs-'));
+    try {
+      copyFileSync(fixture('host-only.ts'), join(dir, 'program.ts'));
+      await expect(runProgram(join(dir, 'program.ts'))).rejects.toThrow(/loaded as CommonJS, but model programs are ES modules/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('rejects a missing file and a bad rank count as input errors', async () => {
