@@ -6,7 +6,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { runProgram } from '../../src/run/run-program.js';
+import { runProgram, type ProgramRun } from '../../src/run/run-program.js';
 import { compareRuns } from '../../src/verify/compare-runs.js';
 import { runForVerify, type ProgramRuns } from '../../src/verify/program-runs.js';
 import { verifySettings } from '../../src/verify/verify.js';
@@ -37,44 +37,54 @@ async function limited<T>(tasks: readonly (() => Promise<T>)[], limit: number): 
   return results;
 }
 
-/** Runs a program once (profiled); the error message, as verify words it, if it throws. */
-function probe(file: string, ranks: number, timeoutMs: number | undefined) {
-  return async (): Promise<string | undefined> => {
-    try {
-      await runProgram(file, { ranks, timeoutMs, mode: 'profiled', traceLevel: 'outputs' });
-      return undefined;
-    } catch (error) {
-      return `the ported program (profiled run): ${(error as Error).message}`;
-    }
-  };
-}
+/** A program run, or the message verify would print for it. */
+type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
 
-type Runs = { readonly ok: true; readonly runs: ProgramRuns } | { readonly ok: false; readonly message: string };
+async function attempt<T>(work: () => Promise<T>, label: string): Promise<Outcome<T>> {
+  try {
+    return { ok: true, value: await work() };
+  } catch (error) {
+    return { ok: false, message: `${label}${(error as Error).message}` };
+  }
+}
 
 export async function verifyPorts(root: string, pairs: readonly PortPair[], options: { readonly timeoutMs?: number } = {}): Promise<Map<PortPair, PortVerdict>> {
   const settings = verifySettings();
-  const run = (file: string, role: 'original' | 'ported', ranks: number) => async (): Promise<Runs> => {
-    try {
-      return { ok: true, runs: await runForVerify(join(root, file), role, { ranks, timeoutMs: options.timeoutMs }) };
-    } catch (error) {
-      return { ok: false, message: (error as Error).message };
-    }
-  };
+  const timeoutMs = options.timeoutMs;
   const parallel = availableParallelism();
-  // A port that cannot run fails whatever else happens, so one profiled run of it first (the
-  // cheapest question: most unfinished ports throw early) spares its golden run and, when no
-  // port of a sample runs, the original's runs. verify itself runs all four concurrently.
-  const probes = await limited(pairs.map((p) => probe(join(root, p.ported), p.ranks, options.timeoutMs)), parallel);
+  // A port that cannot run fails whatever else happens, and most unfinished ports throw early,
+  // so each port's profiled run (with the full trace verify needs of it) goes first, one rank
+  // set per core. Its golden run, and the original's runs, follow only when some port ran.
+  const profiled = await limited(
+    pairs.map((p) => () =>
+      attempt(
+        () => runProgram(join(root, p.ported), { ranks: p.ranks, timeoutMs, mode: 'profiled', traceLevel: 'full' }),
+        'the ported program (profiled run): ',
+      ),
+    ),
+    parallel,
+  );
+  const golden = await limited(
+    pairs.map((p, k) => async (): Promise<Outcome<ProgramRun>> => {
+      const probe = profiled[k];
+      if (!probe.ok) return probe;
+      return attempt(() => runProgram(join(root, p.ported), { ranks: p.ranks, timeoutMs, mode: 'golden', traceLevel: 'full' }), 'the ported program (golden run): ');
+    }),
+    parallel,
+  );
+  const portedRuns: Outcome<ProgramRuns>[] = pairs.map((_, k) => {
+    const [p, g] = [profiled[k], golden[k]];
+    if (!p.ok) return p;
+    if (!g.ok) return g;
+    return { ok: true, value: { role: 'ported', file: g.value.file, golden: g.value, profiled: p.value } };
+  });
+  const needed = [...new Map(pairs.filter((_, k) => portedRuns[k].ok).map((p) => [p.original, p])).values()];
   // Each task is two program runs (golden and profiled) of one or more rank workers.
   const limit = Math.max(1, Math.floor(parallel / 2));
-  const portedRuns = await limited(
-    pairs.map((p, k) => (probes[k] === undefined ? run(p.ported, 'ported', p.ranks) : async (): Promise<Runs> => ({ ok: false, message: probes[k]! }))),
+  const originalResults = await limited(
+    needed.map((p) => () => attempt(() => runForVerify(join(root, p.original), 'original', { ranks: p.ranks, timeoutMs }), '')),
     limit,
   );
-  // A port that cannot run fails whatever the original computes: run only the originals
-  // some port of which ran (verify would run them alongside; the verdict is the same).
-  const needed = [...new Map(pairs.filter((_, k) => portedRuns[k].ok).map((p) => [p.original, p])).values()];
-  const originalResults = await limited(needed.map((p) => run(p.original, 'original', p.ranks)), limit);
   const originalRuns = new Map(needed.map((p, k) => [p.original, originalResults[k]]));
   const verdicts = new Map<PortPair, PortVerdict>();
   pairs.forEach((pair, k) => {
@@ -82,7 +92,7 @@ export async function verifyPorts(root: string, pairs: readonly PortPair[], opti
     const original = originalRuns.get(pair.original);
     if (!ported.ok) verdicts.set(pair, { kind: 'error', message: ported.message });
     else if (!original?.ok) verdicts.set(pair, { kind: 'error', message: original?.message ?? 'the original was not run' });
-    else verdicts.set(pair, { kind: 'report', report: compareRuns(original.runs, ported.runs, { catalog: settings.catalog, tolerances: settings.tolerances, widen: settings.config.widen }) });
+    else verdicts.set(pair, { kind: 'report', report: compareRuns(original.value, ported.value, { catalog: settings.catalog, tolerances: settings.tolerances, widen: settings.config.widen }) });
   });
   return verdicts;
 }
