@@ -15,6 +15,7 @@ import { pending } from '../../diagnostics/port-diagnostics.js';
 import type { Invocation } from '../../ir/invocation.js';
 import type { LowerContext, LowerResult, Lowerer } from '../../lower/lowerer.js';
 import { ts } from '../../syntax/typescript.js';
+import { planAclnnConv } from './aclnn-conv-lowerer.js';
 import { planAclnn } from './aclnn-lowerers.js';
 import { liftCudnn, sourceCallOf } from './cudnn-lifter.js';
 
@@ -33,7 +34,7 @@ function computePorts(call: ResolvedCall, catalog: Catalog, target: BackendId, c
   const liftContext = { catalog, target, context, enumReference: () => undefined };
   const lifted = liftCudnn(sourceCallOf(call, liftContext), liftContext);
   if (!lifted?.ok) return false;
-  return planAclnn(lifted.value)?.ok === true;
+  return (planAclnn(lifted.value) ?? planAclnnConv(lifted.value))?.ok === true;
 }
 
 /**

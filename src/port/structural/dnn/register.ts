@@ -5,6 +5,7 @@
  */
 import type { LifterRegistry } from '../../lift/lifter.js';
 import type { LowererRegistry } from '../../lower/lowerer.js';
+import { aclnnConvLowerer } from './aclnn-conv-lowerer.js';
 import { ACLNN_OPERATORS, aclnnLowerer } from './aclnn-lowerers.js';
 import { cudnnLifecycleLowerer, dropsDeclaration, LIFECYCLE_PRIMITIVES } from './cudnn-lifecycle.js';
 import { recentErrorMessageLowerer } from './cudnn-error-string.js';
@@ -19,6 +20,7 @@ export function registerDnnLowerers(lowerers: LowererRegistry): LowererRegistry 
   for (const operator of ACLNN_OPERATORS) lowerers.register({ target: 'cann', binding: `operator:${operator}` }, aclnnLowerer);
   for (const primitive of LIFECYCLE_PRIMITIVES) lowerers.register({ target: 'cann', binding: `primitive:${primitive}` }, cudnnLifecycleLowerer);
   lowerers.register({ target: 'cann', binding: 'primitive:error.string' }, recentErrorMessageLowerer);
+  lowerers.register({ target: 'cann', binding: 'operator:Conv' }, aclnnConvLowerer);
   lowerers.registerDeclarationDropper('cann', dropsDeclaration);
   return lowerers;
 }
