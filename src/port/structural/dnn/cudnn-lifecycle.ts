@@ -17,6 +17,8 @@ import type { LowerContext, LowerResult, Lowerer } from '../../lower/lowerer.js'
 import { ts } from '../../syntax/typescript.js';
 import { planAclnnConv } from './aclnn-conv-lowerer.js';
 import { planAclnn } from './aclnn-lowerers.js';
+import { outputDimAssignments } from './conv-output-dims.js';
+import { PLAN_QUERIES, whyQueryStays } from './conv-workspace-slice.js';
 import { liftCudnn, sourceCallOf } from './cudnn-lifter.js';
 
 /** The primitives of handle and descriptor life cycles that vanish. */
@@ -66,7 +68,12 @@ export function whyVariableStays(name: string, declaration: ts.Node | undefined,
         return;
       }
       if (!judged.has(owner.node)) {
-        judged.set(owner.node, isLifecycle(owner) || computePorts(owner, catalog, target, context) ? undefined : `\`${owner.entry.spec.symbol}\` uses \`${name}\` and does not port`);
+        const ports =
+          isLifecycle(owner) ||
+          computePorts(owner, catalog, target, context) ||
+          outputDimAssignments(owner, context).ok ||
+          ((PLAN_QUERIES as readonly string[]).includes(owner.entry.spec.symbol) && whyQueryStays(owner, catalog, target, context) === undefined);
+        judged.set(owner.node, ports ? undefined : `\`${owner.entry.spec.symbol}\` uses \`${name}\` and does not port`);
       }
       reason = judged.get(owner.node);
       return;
