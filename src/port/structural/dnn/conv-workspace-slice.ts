@@ -246,24 +246,52 @@ function computeSlice(catalog: Catalog, target: BackendId, context: StaticContex
     }
     return false;
   };
-  const reasons = new Map<string, string>();
+  // Why each dropped candidate went, and which earlier drop caused it (the root is a use that stays).
+  const dropped = new Map<string, { readonly step: number; readonly reason: string; readonly cause?: string }>();
+  const describeUse = (use: ts.Identifier): string => {
+    const line = lineOf(use, context);
+    for (let n: ts.Node = use; n.parent && !ts.isFunctionLike(n.parent); n = n.parent) {
+      const call = ts.isCallExpression(n.parent) && n.parent.arguments.includes(n as ts.Expression) ? byNode.get(n.parent) : undefined;
+      if (call) return `\`${use.text}\` is passed to \`${call.entry.spec.symbol}\` (line ${line}), which stays`;
+    }
+    return `\`${use.text}\` is read at line ${line} by code that stays`;
+  };
+  const causeOf = (use: ts.Identifier): string | undefined => {
+    let statement: ts.Node = use;
+    while (statement.parent && !(ts.isStatement(statement) && inStatementList(statement))) statement = statement.parent;
+    let earliest: string | undefined;
+    const visit = (n: ts.Node): void => {
+      const named = ts.isIdentifier(n) && !(ts.isPropertyAccessExpression(n.parent) && n.parent.name === n);
+      if (named && dropped.has(n.text) && (!earliest || dropped.get(n.text)!.step < dropped.get(earliest)!.step)) earliest = n.text;
+      ts.forEachChild(n, visit);
+    };
+    visit(statement);
+    return earliest;
+  };
   for (let shrank = true; shrank; ) {
     shrank = false;
     for (const name of [...candidates]) {
       const stray = (uses.get(name) ?? []).find((u) => !accounted(u));
       if (stray) {
         candidates.delete(name);
-        reasons.set(name, `\`${name}\` is used outside the convolution plan (line ${lineOf(stray, context)})`);
+        const cause = causeOf(stray);
+        dropped.set(name, { step: dropped.size, reason: describeUse(stray), ...(cause ? { cause } : {}) });
         shrank = true;
       }
     }
   }
+  /** A dropped candidate's reason, followed back to the use that stays. */
+  const reasonFor = (name: string): string => {
+    const parts: string[] = [];
+    for (let n: string | undefined = name, guard = 0; n && guard < 8; n = dropped.get(n)?.cause, guard++) parts.push(dropped.get(n)?.reason ?? `\`${n}\` stays`);
+    return parts.join(', because ');
+  };
 
   // 3. What goes away.
   const why = new Map<ts.CallExpression, string | undefined>();
   for (const [q, names] of outputs) {
     const missing = names.find((n) => n === undefined || !candidates.has(n));
-    why.set(q, names.every((n) => n !== undefined && candidates.has(n)) ? undefined : missing === undefined ? 'an output is not a variable' : reasons.get(missing) ?? `\`${missing}\` stays`);
+    why.set(q, names.every((n) => n !== undefined && candidates.has(n)) ? undefined : missing === undefined ? 'an output is not a variable' : reasonFor(missing));
   }
   const removed = new Set<ts.Node>(statements.filter((s) => (reads(s, candidates) || written(s).some((n) => candidates.has(n))) && removable(s)));
   return { queries: why, statements: removed };
