@@ -3,7 +3,9 @@
  * the stream is an argument of every run call, shapes meet the pointer in aclCreateTensor).
  * cudnnCreate / cudnnSetStream / cudnnDestroy and the descriptor create / set / destroy calls
  * disappear — but only when every use of their handle or descriptor variable disappears or is
- * absorbed by a compute call that ports (its lift and its aclnn plan succeed). Otherwise the
+ * absorbed by a compute call that ports (its lift and its aclnn plan succeed), an output-shape
+ * query answered on the host (conv-output-dims.ts) or a convolution-plan query that vanishes
+ * (conv-workspace-slice.ts). Otherwise the
  * whole family stays as written, so the file never holds a compute call whose descriptors were
  * ported away. The variable's declaration (`const xDesc = ref<cudnnTensorDescriptor_t>();`)
  * goes with them.

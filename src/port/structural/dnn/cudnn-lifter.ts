@@ -9,6 +9,7 @@
  *   broadcast operand), output C; alpha and beta stay call-level arguments.
  * - cudnnActivationForward: the activation descriptor's mode → Relu, Sigmoid, Tanh, Elu (alpha =
  *   coef).
+ * - cudnnConvolutionForward → Conv, with the filter and convolution descriptors (conv-lifter.ts).
  *
  * `alpha` / `beta` (y = alpha·op(x) + beta·y) are kept as arguments; lowerers decline what their
  * target cannot express. Anything not statically known is declined with OB1019.
