@@ -17,7 +17,7 @@ import { pending, placeDiagnostic, type PendingDiagnostic, type PortDiagnostic }
 import { EditList } from './edits/edit-list.js';
 import { rewriteImports } from './edits/import-rewrite.js';
 import { callLayoutOf, SINGLE_LINE } from './emit/call-text.js';
-import { placeLowering } from './emit/statement-placement.js';
+import { inStatementList, placeLowering } from './emit/statement-placement.js';
 import { portFrontendGraphs } from './structural/dnn/frontend-port.js';
 import { TargetNames, type ReferenceStyle } from './emit/target-names.js';
 import type { ArgumentComments, Expr } from './ir/expr.js';
@@ -126,6 +126,7 @@ export class FilePorter {
     if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) return;
     if (this.rewrittenStatements.has(node)) return;
     if (ts.isVariableStatement(node) && this.dropDeclaration(node)) return;
+    if ((ts.isVariableStatement(node) || ts.isExpressionStatement(node) || ts.isIfStatement(node)) && this.dropStatement(node)) return;
     if (ts.isCallExpression(node)) {
       const callee = this.refs.exact(node.expression);
       if (callee?.symbol?.kind === 'entry') {
@@ -209,6 +210,15 @@ export class FilePorter {
     if (!this.options.lowerers.dropsDeclaration(d.name.text, d, ctx)) return false;
     this.removeStatement(statement);
     this.record(statement, 'call', d.name.text, []);
+    return true;
+  }
+
+  /** Removes a statement a registered dropper says serves only calls lowered away. */
+  private dropStatement(statement: ts.Statement): boolean {
+    if (!this.options.lowerers.hasStatementDroppers(this.options.to) || !inStatementList(statement) || this.isSuppressed(statement)) return false;
+    if (!this.options.lowerers.dropsStatement(statement, this.lowerContext({ kind: 'named' }, undefined, undefined))) return false;
+    this.removeStatement(statement);
+    this.record(statement, 'call', statement.getText(this.sourceFile).split('\n')[0], []);
     return true;
   }
 

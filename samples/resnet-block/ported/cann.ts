@@ -32,16 +32,19 @@ import {
   aclDestroyScalar,
   aclnnInplaceAddGetWorkspaceSize,
   aclnnInplaceAdd,
+  ACL_FORMAT_ND,
+  aclnnBatchNormGetWorkspaceSize,
+  aclnnBatchNorm,
   ACL_FLOAT,
   ACL_FORMAT_NCHW,
   aclCreateTensor,
   aclDestroyTensor,
-  ACL_FORMAT_ND,
-  aclnnBatchNormGetWorkspaceSize,
-  aclrtFree,
-  aclnnBatchNorm,
   aclCreateIntArray,
   aclDestroyIntArray,
+  USE_HF32,
+  aclnnConvolutionGetWorkspaceSize,
+  aclrtFree,
+  aclnnConvolution,
   aclnnMaxPoolGetWorkspaceSize,
   aclnnMaxPool,
   randomFloat32,
@@ -50,42 +53,8 @@ import {
   type aclError,
   type aclrtStream,
   type aclnnStatus,
-  type aclTensor,
   type aclOpExecutor,
 } from 'opbridge/cann';
-import {
-  CUDNN_CONVOLUTION_FWD_ALGO_COUNT,
-  CUDNN_CROSS_CORRELATION,
-  CUDNN_DATA_FLOAT,
-  CUDNN_POOLING_MAX,
-  CUDNN_PROPAGATE_NAN,
-  CUDNN_TENSOR_NCHW,
-  cudnnConvolutionForward,
-  cudnnCreate,
-  cudnnCreateConvolutionDescriptor,
-  cudnnCreateFilterDescriptor,
-  cudnnCreatePoolingDescriptor,
-  cudnnCreateTensorDescriptor,
-  cudnnDestroy,
-  cudnnDestroyConvolutionDescriptor,
-  cudnnDestroyFilterDescriptor,
-  cudnnDestroyPoolingDescriptor,
-  cudnnDestroyTensorDescriptor,
-  cudnnGetConvolution2dForwardOutputDim,
-  cudnnGetConvolutionForwardAlgorithm_v7,
-  cudnnGetConvolutionForwardWorkspaceSize,
-  cudnnGetPooling2dForwardOutputDim,
-  cudnnSetConvolution2dDescriptor,
-  cudnnSetFilter4dDescriptor,
-  cudnnSetPooling2dDescriptor,
-  cudnnSetStream,
-  cudnnSetTensor4dDescriptor,
-  type cudnnConvolutionDescriptor_t,
-  type cudnnConvolutionFwdAlgoPerf_t,
-  type cudnnFilterDescriptor_t,
-  type cudnnHandle_t,
-  type cudnnPoolingDescriptor_t,
-} from 'opbridge/cuda';
 
 const N = 2;
 const C = 16;
@@ -125,12 +94,6 @@ export function main() {
   checkCuda(aclrtSetDevice(0), 'cudaSetDevice');
   const stream = ref<aclrtStream>();
   checkCuda(aclrtCreateStream(stream), 'cudaStreamCreate');
-  // opbridge OB1008: type `cudnnHandle_t` has no cann equivalent in the catalog
-  const cudnn = ref<cudnnHandle_t>();
-  // opbridge OB1019: `cudnnCreate` cannot be ported to cann: cann has no handle objects, and `cudnnGetConvolutionForwardAlgorithm_v7` uses `cudnn` and does not port
-  checkCudnn(cudnnCreate(cudnn), 'cudnnCreate');
-  // opbridge OB1019: `cudnnSetStream` cannot be ported to cann: cann has no handle objects, and `cudnnGetConvolutionForwardAlgorithm_v7` uses `cudnn` and does not port
-  checkCudnn(cudnnSetStream(cudnn.value, stream.value), 'cudnnSetStream');
 
   // Host data: activations, He-uniform 3×3 filters (bound √(6 / fan_in)), batch-norm statistics.
   const fanIn = C * 3 * 3;
@@ -146,69 +109,23 @@ export function main() {
   const dBn2 = [bn2.scale, bn2.bias, bn2.mean, bn2.variance].map((p, i) => upload(p, `bn2 parameter ${i}`));
 
   // ---- descriptors
-  const xDesc = ref<aclTensor>();
-  // opbridge OB1019: `cudnnCreateTensorDescriptor` cannot be ported to cann: cann has no descriptor objects, and `cudnnGetConvolution2dForwardOutputDim` uses `xDesc` and does not port
-  checkCudnn(cudnnCreateTensorDescriptor(xDesc), 'cudnnCreateTensorDescriptor x');
-  // opbridge OB1019: `cudnnSetTensor4dDescriptor` cannot be ported to cann: cann has no descriptor objects, and `cudnnGetConvolution2dForwardOutputDim` uses `xDesc` and does not port
-  checkCudnn(cudnnSetTensor4dDescriptor(xDesc.value, CUDNN_TENSOR_NCHW, CUDNN_DATA_FLOAT, N, C, H, W), 'describe x');
-  // opbridge OB1008: type `cudnnFilterDescriptor_t` has no cann equivalent in the catalog
-  const wDesc = ref<cudnnFilterDescriptor_t>();
-  // opbridge OB1019: `cudnnCreateFilterDescriptor` cannot be ported to cann: cann has no descriptor objects, and `cudnnGetConvolution2dForwardOutputDim` uses `wDesc` and does not port
-  checkCudnn(cudnnCreateFilterDescriptor(wDesc), 'cudnnCreateFilterDescriptor');
-  // opbridge OB1019: `cudnnSetFilter4dDescriptor` cannot be ported to cann: cann has no descriptor objects, and `cudnnGetConvolution2dForwardOutputDim` uses `wDesc` and does not port
-  checkCudnn(cudnnSetFilter4dDescriptor(wDesc.value, CUDNN_DATA_FLOAT, CUDNN_TENSOR_NCHW, C, C, 3, 3), 'describe filters');
-  // opbridge OB1008: type `cudnnConvolutionDescriptor_t` has no cann equivalent in the catalog
-  const convDesc = ref<cudnnConvolutionDescriptor_t>();
-  // opbridge OB1019: `cudnnCreateConvolutionDescriptor` cannot be ported to cann: cann has no descriptor objects, and `cudnnGetConvolution2dForwardOutputDim` uses `convDesc` and does not port
-  checkCudnn(cudnnCreateConvolutionDescriptor(convDesc), 'cudnnCreateConvolutionDescriptor');
-  // opbridge OB1019: `cudnnSetConvolution2dDescriptor` cannot be ported to cann: cann has no descriptor objects, and `cudnnGetConvolution2dForwardOutputDim` uses `convDesc` and does not port
-  checkCudnn(cudnnSetConvolution2dDescriptor(convDesc.value, 1, 1, 1, 1, 1, 1, CUDNN_CROSS_CORRELATION, CUDNN_DATA_FLOAT), 'describe convolution');
 
   const [outN, outC, outH, outW] = [ref<number>(), ref<number>(), ref<number>(), ref<number>()];
-  // opbridge OB1002: cann does not support `cudnnGetConvolution2dForwardOutputDim`: No shape query: the caller allocates the output
-  checkCudnn(cudnnGetConvolution2dForwardOutputDim(convDesc.value, xDesc.value, wDesc.value, outN, outC, outH, outW), 'convolution output size');
+  outN.value = N;
+  outC.value = C;
+  outH.value = H + 2 * 1 - 3 + 1;
+  outW.value = W + 2 * 1 - 3 + 1;
   if (outC.value !== C || outH.value !== H || outW.value !== W) {
     throw new Error(`the convolution changes the shape to ${outN.value}×${outC.value}×${outH.value}×${outW.value}: the identity shortcut needs ${N}×${C}×${H}×${W}`);
   }
-  const yDesc = ref<aclTensor>();
-  // opbridge OB1019: `cudnnCreateTensorDescriptor` cannot be ported to cann: cann has no descriptor objects, and `cudnnGetPooling2dForwardOutputDim` uses `yDesc` and does not port
-  checkCudnn(cudnnCreateTensorDescriptor(yDesc), 'cudnnCreateTensorDescriptor y');
-  // opbridge OB1019: `cudnnSetTensor4dDescriptor` cannot be ported to cann: cann has no descriptor objects, and `cudnnGetPooling2dForwardOutputDim` uses `yDesc` and does not port
-  checkCudnn(cudnnSetTensor4dDescriptor(yDesc.value, CUDNN_TENSOR_NCHW, CUDNN_DATA_FLOAT, outN.value, outC.value, outH.value, outW.value), 'describe y');
-  // opbridge OB1008: type `cudnnPoolingDescriptor_t` has no cann equivalent in the catalog
-  const poolDesc = ref<cudnnPoolingDescriptor_t>();
-  // opbridge OB1019: `cudnnCreatePoolingDescriptor` cannot be ported to cann: cann has no descriptor objects, and `cudnnGetPooling2dForwardOutputDim` uses `poolDesc` and does not port
-  checkCudnn(cudnnCreatePoolingDescriptor(poolDesc), 'cudnnCreatePoolingDescriptor');
-  // opbridge OB1019: `cudnnSetPooling2dDescriptor` cannot be ported to cann: cann has no descriptor objects, and `cudnnGetPooling2dForwardOutputDim` uses `poolDesc` and does not port
-  checkCudnn(cudnnSetPooling2dDescriptor(poolDesc.value, CUDNN_POOLING_MAX, CUDNN_PROPAGATE_NAN, 2, 2, 0, 0, 2, 2), 'describe max pool');
   const [poolN, poolC, poolH, poolW] = [ref<number>(), ref<number>(), ref<number>(), ref<number>()];
-  // opbridge OB1002: cann does not support `cudnnGetPooling2dForwardOutputDim`: No shape query: compute Hout = floor((H + 2*pad - kH) / stride) + 1 (ceil with ceilMode) on the host, as the aclnnAvgPool2d doc states
-  checkCudnn(cudnnGetPooling2dForwardOutputDim(poolDesc.value, yDesc.value, poolN, poolC, poolH, poolW), 'pooling output size');
+  poolN.value = outN.value;
+  poolC.value = outC.value;
+  poolH.value = Math.floor((outH.value - 2) / 2) + 1;
+  poolW.value = Math.floor((outW.value - 2) / 2) + 1;
 
   // ---- algorithm and workspace: the best algorithm the heuristics rank as supported
-  // opbridge OB1008: type `cudnnConvolutionFwdAlgoPerf_t` has no cann equivalent in the catalog
-  const perf: cudnnConvolutionFwdAlgoPerf_t[] = [];
-  const algoCount = ref<number>();
-  // opbridge OB1002: cann does not support `cudnnGetConvolutionForwardAlgorithm_v7`: No algorithm choice is exposed: aclnnConvolutionGetWorkspaceSize selects the kernel
-  checkCudnn(
-    cudnnGetConvolutionForwardAlgorithm_v7(cudnn.value, xDesc.value, wDesc.value, convDesc.value, yDesc.value, CUDNN_CONVOLUTION_FWD_ALGO_COUNT, algoCount, perf),
-    'cudnnGetConvolutionForwardAlgorithm_v7',
-  );
-  const choice = perf.slice(0, algoCount.value).find((p) => p.status === ACLNN_SUCCESS);
-  if (!choice) throw new Error('cuDNN offers no forward convolution algorithm for this problem');
-  const workspaceBytes = ref<number>();
-  // opbridge OB1003: `cudnnGetConvolutionForwardWorkspaceSize` → `aclnnConvolutionGetWorkspaceSize`: it binds operator Conv, the source binds primitive workspace.query; this needs a structural lifter or lowerer, none is registered
-  checkCudnn(
-    cudnnGetConvolutionForwardWorkspaceSize(cudnn.value, xDesc.value, wDesc.value, convDesc.value, yDesc.value, choice.algo, workspaceBytes),
-    'cudnnGetConvolutionForwardWorkspaceSize',
-  );
   // NULL unless the algorithm needs a workspace.
-  let workspace: DevicePtr | null = null;
-  if (workspaceBytes.value > 0) {
-    const allocation = ref<DevicePtr>();
-    checkCuda(aclrtMalloc(allocation, workspaceBytes.value, ACL_MEM_MALLOC_HUGE_FIRST), 'cudaMalloc workspace');
-    workspace = allocation.value;
-  }
 
   const activationBytes = outN.value * outC.value * outH.value * outW.value * 4;
   const dConv = ref<DevicePtr>();
@@ -220,136 +137,167 @@ export function main() {
   checkCuda(aclrtMalloc(dY, pooledCount * 4, ACL_MEM_MALLOC_HUGE_FIRST), 'cudaMalloc y');
 
   // ---- the block
-  // opbridge OB1003: `cudnnConvolutionForward` → `aclnnConvolution`: one side is a two-phase call (workspace query + run); this needs a structural lifter or lowerer, none is registered
+  const xTensor = aclCreateTensor([N, C, H, W], 4, ACL_FLOAT, [C * H * W, H * W, W, 1], 0, ACL_FORMAT_NCHW, [N, C, H, W], 4, dX)!;
+  const w1Tensor = aclCreateTensor([C, C, 3, 3], 4, ACL_FLOAT, [C * 3 * 3, 3 * 3, 3, 1], 0, ACL_FORMAT_NCHW, [C, C, 3, 3], 4, dW1)!;
+  const stride = aclCreateIntArray([1, 1], 2)!;
+  const padding = aclCreateIntArray([1, 1], 2)!;
+  const dilation = aclCreateIntArray([1, 1], 2)!;
+  const outputPadding = aclCreateIntArray([0, 0], 2)!;
+  const convTensor = aclCreateTensor([outN.value, outC.value, outH.value, outW.value], 4, ACL_FLOAT, [outC.value * outH.value * outW.value, outH.value * outW.value, outW.value, 1], 0, ACL_FORMAT_NCHW, [outN.value, outC.value, outH.value, outW.value], 4, dConv.value)!;
+  const workspaceSize = ref<number>();
+  const executor = ref<aclOpExecutor>();
   checkCudnn(
-    cudnnConvolutionForward(cudnn.value, 1, xDesc.value, dX, wDesc.value, dW1, convDesc.value, choice.algo, workspace, workspaceBytes.value, 0, yDesc.value, dConv.value),
+    aclnnConvolutionGetWorkspaceSize(xTensor, w1Tensor, null, stride, padding, dilation, false, outputPadding, 1, convTensor, USE_HF32, workspaceSize, executor),
     'conv1',
   );
-  const convTensor = aclCreateTensor([outN.value, outC.value, outH.value, outW.value], 4, ACL_FLOAT, [outC.value * outH.value * outW.value, outH.value * outW.value, outW.value, 1], 0, ACL_FORMAT_NCHW, [outN.value, outC.value, outH.value, outW.value], 4, dConv.value)!;
+  const workspace_1 = ref<DevicePtr>();
+  if (workspaceSize.value > 0) aclrtMalloc(workspace_1, workspaceSize.value, ACL_MEM_MALLOC_HUGE_FIRST);
+  checkCudnn(
+    aclnnConvolution(workspaceSize.value > 0 ? workspace_1.value : null, workspaceSize.value, executor.value, stream.value),
+    'conv1',
+  );
+  aclDestroyTensor(xTensor);
+  aclDestroyTensor(w1Tensor);
+  aclDestroyIntArray(stride);
+  aclDestroyIntArray(padding);
+  aclDestroyIntArray(dilation);
+  aclDestroyIntArray(outputPadding);
+  aclDestroyTensor(convTensor);
+  if (workspaceSize.value > 0) aclrtFree(workspace_1.value);
+  const convTensor_1 = aclCreateTensor([outN.value, outC.value, outH.value, outW.value], 4, ACL_FLOAT, [outC.value * outH.value * outW.value, outH.value * outW.value, outW.value, 1], 0, ACL_FORMAT_NCHW, [outN.value, outC.value, outH.value, outW.value], 4, dConv.value)!;
   const weightTensor = aclCreateTensor([C], 1, ACL_FLOAT, [1], 0, ACL_FORMAT_ND, [C], 1, dBn1[0])!;
   const biasTensor = aclCreateTensor([C], 1, ACL_FLOAT, [1], 0, ACL_FORMAT_ND, [C], 1, dBn1[1])!;
   const runningMeanTensor = aclCreateTensor([C], 1, ACL_FLOAT, [1], 0, ACL_FORMAT_ND, [C], 1, dBn1[2])!;
   const runningVarTensor = aclCreateTensor([C], 1, ACL_FLOAT, [1], 0, ACL_FORMAT_ND, [C], 1, dBn1[3])!;
   const tTensor = aclCreateTensor([outN.value, outC.value, outH.value, outW.value], 4, ACL_FLOAT, [outC.value * outH.value * outW.value, outH.value * outW.value, outW.value, 1], 0, ACL_FORMAT_NCHW, [outN.value, outC.value, outH.value, outW.value], 4, dT.value)!;
-  const workspaceSize = ref<number>();
-  const executor = ref<aclOpExecutor>();
+  const workspaceSize_1 = ref<number>();
+  const executor_1 = ref<aclOpExecutor>();
   checkCudnn(
-    aclnnBatchNormGetWorkspaceSize(convTensor, weightTensor, biasTensor, runningMeanTensor, runningVarTensor, false, 0, BN_EPSILON, tTensor, null, null, workspaceSize, executor),
+    aclnnBatchNormGetWorkspaceSize(convTensor_1, weightTensor, biasTensor, runningMeanTensor, runningVarTensor, false, 0, BN_EPSILON, tTensor, null, null, workspaceSize_1, executor_1),
     'bn1',
   );
-  const workspace_1 = ref<DevicePtr>();
-  if (workspaceSize.value > 0) aclrtMalloc(workspace_1, workspaceSize.value, ACL_MEM_MALLOC_HUGE_FIRST);
+  const workspace_2 = ref<DevicePtr>();
+  if (workspaceSize_1.value > 0) aclrtMalloc(workspace_2, workspaceSize_1.value, ACL_MEM_MALLOC_HUGE_FIRST);
   checkCudnn(
-    aclnnBatchNorm(workspaceSize.value > 0 ? workspace_1.value : null, workspaceSize.value, executor.value, stream.value),
+    aclnnBatchNorm(workspaceSize_1.value > 0 ? workspace_2.value : null, workspaceSize_1.value, executor_1.value, stream.value),
     'bn1',
   );
-  aclDestroyTensor(convTensor);
+  aclDestroyTensor(convTensor_1);
   aclDestroyTensor(weightTensor);
   aclDestroyTensor(biasTensor);
   aclDestroyTensor(runningMeanTensor);
   aclDestroyTensor(runningVarTensor);
   aclDestroyTensor(tTensor);
-  if (workspaceSize.value > 0) aclrtFree(workspace_1.value);
-  const tTensor_1 = aclCreateTensor([outN.value, outC.value, outH.value, outW.value], 4, ACL_FLOAT, [outC.value * outH.value * outW.value, outH.value * outW.value, outW.value, 1], 0, ACL_FORMAT_ND, [outN.value, outC.value, outH.value, outW.value], 4, dT.value)!;
-  const workspaceSize_1 = ref<number>();
-  const executor_1 = ref<aclOpExecutor>();
-  checkCudnn(aclnnReluGetWorkspaceSize(tTensor_1, tTensor_1, workspaceSize_1, executor_1), 'relu1');
-  const workspace_2 = ref<DevicePtr>();
-  if (workspaceSize_1.value > 0) aclrtMalloc(workspace_2, workspaceSize_1.value, ACL_MEM_MALLOC_HUGE_FIRST);
-  checkCudnn(aclnnRelu(workspaceSize_1.value > 0 ? workspace_2.value : null, workspaceSize_1.value, executor_1.value, stream.value), 'relu1');
-  aclDestroyTensor(tTensor_1);
   if (workspaceSize_1.value > 0) aclrtFree(workspace_2.value);
-  // opbridge OB1003: `cudnnConvolutionForward` → `aclnnConvolution`: one side is a two-phase call (workspace query + run); this needs a structural lifter or lowerer, none is registered
+  const tTensor_1 = aclCreateTensor([outN.value, outC.value, outH.value, outW.value], 4, ACL_FLOAT, [outC.value * outH.value * outW.value, outH.value * outW.value, outW.value, 1], 0, ACL_FORMAT_ND, [outN.value, outC.value, outH.value, outW.value], 4, dT.value)!;
+  const workspaceSize_2 = ref<number>();
+  const executor_2 = ref<aclOpExecutor>();
+  checkCudnn(aclnnReluGetWorkspaceSize(tTensor_1, tTensor_1, workspaceSize_2, executor_2), 'relu1');
+  const workspace_3 = ref<DevicePtr>();
+  if (workspaceSize_2.value > 0) aclrtMalloc(workspace_3, workspaceSize_2.value, ACL_MEM_MALLOC_HUGE_FIRST);
+  checkCudnn(aclnnRelu(workspaceSize_2.value > 0 ? workspace_3.value : null, workspaceSize_2.value, executor_2.value, stream.value), 'relu1');
+  aclDestroyTensor(tTensor_1);
+  if (workspaceSize_2.value > 0) aclrtFree(workspace_3.value);
+  const tTensor_2 = aclCreateTensor([outN.value, outC.value, outH.value, outW.value], 4, ACL_FLOAT, [outC.value * outH.value * outW.value, outH.value * outW.value, outW.value, 1], 0, ACL_FORMAT_NCHW, [outN.value, outC.value, outH.value, outW.value], 4, dT.value)!;
+  const w2Tensor = aclCreateTensor([C, C, 3, 3], 4, ACL_FLOAT, [C * 3 * 3, 3 * 3, 3, 1], 0, ACL_FORMAT_NCHW, [C, C, 3, 3], 4, dW2)!;
+  const stride_1 = aclCreateIntArray([1, 1], 2)!;
+  const padding_1 = aclCreateIntArray([1, 1], 2)!;
+  const dilation_1 = aclCreateIntArray([1, 1], 2)!;
+  const outputPadding_1 = aclCreateIntArray([0, 0], 2)!;
+  const convTensor_2 = aclCreateTensor([outN.value, outC.value, outH.value, outW.value], 4, ACL_FLOAT, [outC.value * outH.value * outW.value, outH.value * outW.value, outW.value, 1], 0, ACL_FORMAT_NCHW, [outN.value, outC.value, outH.value, outW.value], 4, dConv.value)!;
+  const workspaceSize_3 = ref<number>();
+  const executor_3 = ref<aclOpExecutor>();
   checkCudnn(
-    cudnnConvolutionForward(cudnn.value, 1, yDesc.value, dT.value, wDesc.value, dW2, convDesc.value, choice.algo, workspace, workspaceBytes.value, 0, yDesc.value, dConv.value),
+    aclnnConvolutionGetWorkspaceSize(tTensor_2, w2Tensor, null, stride_1, padding_1, dilation_1, false, outputPadding_1, 1, convTensor_2, USE_HF32, workspaceSize_3, executor_3),
     'conv2',
   );
-  const convTensor_1 = aclCreateTensor([outN.value, outC.value, outH.value, outW.value], 4, ACL_FLOAT, [outC.value * outH.value * outW.value, outH.value * outW.value, outW.value, 1], 0, ACL_FORMAT_NCHW, [outN.value, outC.value, outH.value, outW.value], 4, dConv.value)!;
+  const workspace_4 = ref<DevicePtr>();
+  if (workspaceSize_3.value > 0) aclrtMalloc(workspace_4, workspaceSize_3.value, ACL_MEM_MALLOC_HUGE_FIRST);
+  checkCudnn(
+    aclnnConvolution(workspaceSize_3.value > 0 ? workspace_4.value : null, workspaceSize_3.value, executor_3.value, stream.value),
+    'conv2',
+  );
+  aclDestroyTensor(tTensor_2);
+  aclDestroyTensor(w2Tensor);
+  aclDestroyIntArray(stride_1);
+  aclDestroyIntArray(padding_1);
+  aclDestroyIntArray(dilation_1);
+  aclDestroyIntArray(outputPadding_1);
+  aclDestroyTensor(convTensor_2);
+  if (workspaceSize_3.value > 0) aclrtFree(workspace_4.value);
+  const convTensor_3 = aclCreateTensor([outN.value, outC.value, outH.value, outW.value], 4, ACL_FLOAT, [outC.value * outH.value * outW.value, outH.value * outW.value, outW.value, 1], 0, ACL_FORMAT_NCHW, [outN.value, outC.value, outH.value, outW.value], 4, dConv.value)!;
   const weightTensor_1 = aclCreateTensor([C], 1, ACL_FLOAT, [1], 0, ACL_FORMAT_ND, [C], 1, dBn2[0])!;
   const biasTensor_1 = aclCreateTensor([C], 1, ACL_FLOAT, [1], 0, ACL_FORMAT_ND, [C], 1, dBn2[1])!;
   const runningMeanTensor_1 = aclCreateTensor([C], 1, ACL_FLOAT, [1], 0, ACL_FORMAT_ND, [C], 1, dBn2[2])!;
   const runningVarTensor_1 = aclCreateTensor([C], 1, ACL_FLOAT, [1], 0, ACL_FORMAT_ND, [C], 1, dBn2[3])!;
-  const tTensor_2 = aclCreateTensor([outN.value, outC.value, outH.value, outW.value], 4, ACL_FLOAT, [outC.value * outH.value * outW.value, outH.value * outW.value, outW.value, 1], 0, ACL_FORMAT_NCHW, [outN.value, outC.value, outH.value, outW.value], 4, dT.value)!;
-  const workspaceSize_2 = ref<number>();
-  const executor_2 = ref<aclOpExecutor>();
+  const tTensor_3 = aclCreateTensor([outN.value, outC.value, outH.value, outW.value], 4, ACL_FLOAT, [outC.value * outH.value * outW.value, outH.value * outW.value, outW.value, 1], 0, ACL_FORMAT_NCHW, [outN.value, outC.value, outH.value, outW.value], 4, dT.value)!;
+  const workspaceSize_4 = ref<number>();
+  const executor_4 = ref<aclOpExecutor>();
   checkCudnn(
-    aclnnBatchNormGetWorkspaceSize(convTensor_1, weightTensor_1, biasTensor_1, runningMeanTensor_1, runningVarTensor_1, false, 0, BN_EPSILON, tTensor_2, null, null, workspaceSize_2, executor_2),
+    aclnnBatchNormGetWorkspaceSize(convTensor_3, weightTensor_1, biasTensor_1, runningMeanTensor_1, runningVarTensor_1, false, 0, BN_EPSILON, tTensor_3, null, null, workspaceSize_4, executor_4),
     'bn2',
   );
-  const workspace_3 = ref<DevicePtr>();
-  if (workspaceSize_2.value > 0) aclrtMalloc(workspace_3, workspaceSize_2.value, ACL_MEM_MALLOC_HUGE_FIRST);
+  const workspace_5 = ref<DevicePtr>();
+  if (workspaceSize_4.value > 0) aclrtMalloc(workspace_5, workspaceSize_4.value, ACL_MEM_MALLOC_HUGE_FIRST);
   checkCudnn(
-    aclnnBatchNorm(workspaceSize_2.value > 0 ? workspace_3.value : null, workspaceSize_2.value, executor_2.value, stream.value),
+    aclnnBatchNorm(workspaceSize_4.value > 0 ? workspace_5.value : null, workspaceSize_4.value, executor_4.value, stream.value),
     'bn2',
   );
-  aclDestroyTensor(convTensor_1);
+  aclDestroyTensor(convTensor_3);
   aclDestroyTensor(weightTensor_1);
   aclDestroyTensor(biasTensor_1);
   aclDestroyTensor(runningMeanTensor_1);
   aclDestroyTensor(runningVarTensor_1);
-  aclDestroyTensor(tTensor_2);
-  if (workspaceSize_2.value > 0) aclrtFree(workspace_3.value);
-  // Identity shortcut: t = 1·x + 1·t.
-  const tTensor_3 = aclCreateTensor([outN.value, outC.value, outH.value, outW.value], 4, ACL_FLOAT, [outC.value * outH.value * outW.value, outH.value * outW.value, outW.value, 1], 0, ACL_FORMAT_ND, [outN.value, outC.value, outH.value, outW.value], 4, dT.value)!;
-  const xTensor = aclCreateTensor([N, C, H, W], 4, ACL_FLOAT, [C * H * W, H * W, W, 1], 0, ACL_FORMAT_ND, [N, C, H, W], 4, dX)!;
-  const alpha = aclCreateScalar(1, ACL_FLOAT)!;
-  const workspaceSize_3 = ref<number>();
-  const executor_3 = ref<aclOpExecutor>();
-  checkCudnn(aclnnInplaceAddGetWorkspaceSize(tTensor_3, xTensor, alpha, workspaceSize_3, executor_3), 'shortcut add');
-  const workspace_4 = ref<DevicePtr>();
-  if (workspaceSize_3.value > 0) aclrtMalloc(workspace_4, workspaceSize_3.value, ACL_MEM_MALLOC_HUGE_FIRST);
-  checkCudnn(aclnnInplaceAdd(workspaceSize_3.value > 0 ? workspace_4.value : null, workspaceSize_3.value, executor_3.value, stream.value), 'shortcut add');
   aclDestroyTensor(tTensor_3);
-  aclDestroyTensor(xTensor);
-  aclDestroyScalar(alpha);
-  if (workspaceSize_3.value > 0) aclrtFree(workspace_4.value);
-  const tTensor_4 = aclCreateTensor([outN.value, outC.value, outH.value, outW.value], 4, ACL_FLOAT, [outC.value * outH.value * outW.value, outH.value * outW.value, outW.value, 1], 0, ACL_FORMAT_ND, [outN.value, outC.value, outH.value, outW.value], 4, dT.value)!;
-  const workspaceSize_4 = ref<number>();
-  const executor_4 = ref<aclOpExecutor>();
-  checkCudnn(aclnnReluGetWorkspaceSize(tTensor_4, tTensor_4, workspaceSize_4, executor_4), 'relu2');
-  const workspace_5 = ref<DevicePtr>();
-  if (workspaceSize_4.value > 0) aclrtMalloc(workspace_5, workspaceSize_4.value, ACL_MEM_MALLOC_HUGE_FIRST);
-  checkCudnn(aclnnRelu(workspaceSize_4.value > 0 ? workspace_5.value : null, workspaceSize_4.value, executor_4.value, stream.value), 'relu2');
-  aclDestroyTensor(tTensor_4);
   if (workspaceSize_4.value > 0) aclrtFree(workspace_5.value);
-  const tTensor_5 = aclCreateTensor([outN.value, outC.value, outH.value, outW.value], 4, ACL_FLOAT, [outC.value * outH.value * outW.value, outH.value * outW.value, outW.value, 1], 0, ACL_FORMAT_NCHW, [outN.value, outC.value, outH.value, outW.value], 4, dT.value)!;
+  // Identity shortcut: t = 1·x + 1·t.
+  const tTensor_4 = aclCreateTensor([outN.value, outC.value, outH.value, outW.value], 4, ACL_FLOAT, [outC.value * outH.value * outW.value, outH.value * outW.value, outW.value, 1], 0, ACL_FORMAT_ND, [outN.value, outC.value, outH.value, outW.value], 4, dT.value)!;
+  const xTensor_1 = aclCreateTensor([N, C, H, W], 4, ACL_FLOAT, [C * H * W, H * W, W, 1], 0, ACL_FORMAT_ND, [N, C, H, W], 4, dX)!;
+  const alpha = aclCreateScalar(1, ACL_FLOAT)!;
+  const workspaceSize_5 = ref<number>();
+  const executor_5 = ref<aclOpExecutor>();
+  checkCudnn(aclnnInplaceAddGetWorkspaceSize(tTensor_4, xTensor_1, alpha, workspaceSize_5, executor_5), 'shortcut add');
+  const workspace_6 = ref<DevicePtr>();
+  if (workspaceSize_5.value > 0) aclrtMalloc(workspace_6, workspaceSize_5.value, ACL_MEM_MALLOC_HUGE_FIRST);
+  checkCudnn(aclnnInplaceAdd(workspaceSize_5.value > 0 ? workspace_6.value : null, workspaceSize_5.value, executor_5.value, stream.value), 'shortcut add');
+  aclDestroyTensor(tTensor_4);
+  aclDestroyTensor(xTensor_1);
+  aclDestroyScalar(alpha);
+  if (workspaceSize_5.value > 0) aclrtFree(workspace_6.value);
+  const tTensor_5 = aclCreateTensor([outN.value, outC.value, outH.value, outW.value], 4, ACL_FLOAT, [outC.value * outH.value * outW.value, outH.value * outW.value, outW.value, 1], 0, ACL_FORMAT_ND, [outN.value, outC.value, outH.value, outW.value], 4, dT.value)!;
+  const workspaceSize_6 = ref<number>();
+  const executor_6 = ref<aclOpExecutor>();
+  checkCudnn(aclnnReluGetWorkspaceSize(tTensor_5, tTensor_5, workspaceSize_6, executor_6), 'relu2');
+  const workspace_7 = ref<DevicePtr>();
+  if (workspaceSize_6.value > 0) aclrtMalloc(workspace_7, workspaceSize_6.value, ACL_MEM_MALLOC_HUGE_FIRST);
+  checkCudnn(aclnnRelu(workspaceSize_6.value > 0 ? workspace_7.value : null, workspaceSize_6.value, executor_6.value, stream.value), 'relu2');
+  aclDestroyTensor(tTensor_5);
+  if (workspaceSize_6.value > 0) aclrtFree(workspace_7.value);
+  const tTensor_6 = aclCreateTensor([outN.value, outC.value, outH.value, outW.value], 4, ACL_FLOAT, [outC.value * outH.value * outW.value, outH.value * outW.value, outW.value, 1], 0, ACL_FORMAT_NCHW, [outN.value, outC.value, outH.value, outW.value], 4, dT.value)!;
   const kernelShape = aclCreateIntArray([2, 2], 2)!;
   const strides = aclCreateIntArray([2, 2], 2)!;
   const pads = aclCreateIntArray([0, 0, 0, 0], 4)!;
   const dilations = aclCreateIntArray([1, 1], 2)!;
   const yTensor = aclCreateTensor([poolN.value, poolC.value, poolH.value, poolW.value], 4, ACL_FLOAT, [poolC.value * poolH.value * poolW.value, poolH.value * poolW.value, poolW.value, 1], 0, ACL_FORMAT_NCHW, [poolN.value, poolC.value, poolH.value, poolW.value], 4, dY.value)!;
-  const workspaceSize_5 = ref<number>();
-  const executor_5 = ref<aclOpExecutor>();
-  checkCudnn(aclnnMaxPoolGetWorkspaceSize(tTensor_5, kernelShape, strides, 0, pads, dilations, 0, yTensor, workspaceSize_5, executor_5), 'max pool');
-  const workspace_6 = ref<DevicePtr>();
-  if (workspaceSize_5.value > 0) aclrtMalloc(workspace_6, workspaceSize_5.value, ACL_MEM_MALLOC_HUGE_FIRST);
-  checkCudnn(aclnnMaxPool(workspaceSize_5.value > 0 ? workspace_6.value : null, workspaceSize_5.value, executor_5.value, stream.value), 'max pool');
-  aclDestroyTensor(tTensor_5);
+  const workspaceSize_7 = ref<number>();
+  const executor_7 = ref<aclOpExecutor>();
+  checkCudnn(aclnnMaxPoolGetWorkspaceSize(tTensor_6, kernelShape, strides, 0, pads, dilations, 0, yTensor, workspaceSize_7, executor_7), 'max pool');
+  const workspace_8 = ref<DevicePtr>();
+  if (workspaceSize_7.value > 0) aclrtMalloc(workspace_8, workspaceSize_7.value, ACL_MEM_MALLOC_HUGE_FIRST);
+  checkCudnn(aclnnMaxPool(workspaceSize_7.value > 0 ? workspace_8.value : null, workspaceSize_7.value, executor_7.value, stream.value), 'max pool');
+  aclDestroyTensor(tTensor_6);
   aclDestroyIntArray(kernelShape);
   aclDestroyIntArray(strides);
   aclDestroyIntArray(pads);
   aclDestroyIntArray(dilations);
   aclDestroyTensor(yTensor);
-  if (workspaceSize_5.value > 0) aclrtFree(workspace_6.value);
+  if (workspaceSize_7.value > 0) aclrtFree(workspace_8.value);
 
   checkCuda(aclrtSynchronizeStream(stream.value), 'cudaStreamSynchronize');
   const y = new Float32Array(pooledCount);
   checkCuda(aclrtMemcpy(y, y.byteLength, dY.value, y.byteLength, ACL_MEMCPY_DEVICE_TO_HOST), 'copy y');
 
-  // opbridge OB1019: `cudnnDestroyTensorDescriptor` cannot be ported to cann: cann has no descriptor objects, and `cudnnGetConvolution2dForwardOutputDim` uses `xDesc` and does not port
-  checkCudnn(cudnnDestroyTensorDescriptor(xDesc.value), 'destroy x descriptor');
-  // opbridge OB1019: `cudnnDestroyTensorDescriptor` cannot be ported to cann: cann has no descriptor objects, and `cudnnGetPooling2dForwardOutputDim` uses `yDesc` and does not port
-  checkCudnn(cudnnDestroyTensorDescriptor(yDesc.value), 'destroy y descriptor');
-  // opbridge OB1019: `cudnnDestroyFilterDescriptor` cannot be ported to cann: cann has no descriptor objects, and `cudnnGetConvolution2dForwardOutputDim` uses `wDesc` and does not port
-  checkCudnn(cudnnDestroyFilterDescriptor(wDesc.value), 'cudnnDestroyFilterDescriptor');
-  // opbridge OB1019: `cudnnDestroyConvolutionDescriptor` cannot be ported to cann: cann has no descriptor objects, and `cudnnGetConvolution2dForwardOutputDim` uses `convDesc` and does not port
-  checkCudnn(cudnnDestroyConvolutionDescriptor(convDesc.value), 'cudnnDestroyConvolutionDescriptor');
-  // opbridge OB1019: `cudnnDestroyPoolingDescriptor` cannot be ported to cann: cann has no descriptor objects, and `cudnnGetPooling2dForwardOutputDim` uses `poolDesc` and does not port
-  checkCudnn(cudnnDestroyPoolingDescriptor(poolDesc.value), 'cudnnDestroyPoolingDescriptor');
-  // opbridge OB1019: `cudnnDestroy` cannot be ported to cann: cann has no handle objects, and `cudnnGetConvolutionForwardAlgorithm_v7` uses `cudnn` and does not port
-  checkCudnn(cudnnDestroy(cudnn.value), 'cudnnDestroy');
   checkCuda(aclrtDestroyStream(stream.value), 'cudaStreamDestroy');
-  if (workspace) checkCuda(aclrtFree(workspace), 'cudaFree workspace');
   for (const p of [dX, dW1, dW2, ...dBn1, ...dBn2, dConv.value, dT.value, dY.value]) checkCuda(aclrtFree(p), 'cudaFree');
   return { y: { dtype: 'float32', data: y, shape: [poolN.value, poolC.value, poolH.value, poolW.value] } } as const;
 }

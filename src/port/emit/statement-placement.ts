@@ -80,15 +80,23 @@ function placeStructured(call: ts.CallExpression, lowering: Lowering, edits: Edi
   const start = call.getStart(sourceFile);
   const nl = newlineOf(text);
   const sink = statusSink(call, isFacadeCall);
-  if (lowering.vanishes) {
-    if (sink && inStatementList(sink)) {
-      const [from, to] = statementLine(sink, sourceFile);
-      edits.replace(from, to, '');
-    } else edits.replace(start, call.end, lowering.call);
-    return { ok: true };
-  }
   // A statement ending in a block (`if (…) { … }`) takes no semicolon.
   const terminated = (t: string) => (t.endsWith('}') ? t : `${t};`);
+  if (lowering.vanishes) {
+    // What is left of a vanishing call is its prelude (a query answered by host arithmetic).
+    const kept = lowering.prelude.map((p) => terminated(p.text));
+    if (sink && kept.length > 0) {
+      const stmtStart = sink.getStart(sourceFile);
+      const indent = lineIndent(text, stmtStart);
+      edits.replace(stmtStart, sink.end, inStatementList(sink) ? kept.join(`${nl}${indent}`) : `{${nl}${kept.map((l) => `${indent}  ${l}`).join(nl)}${nl}${indent}}`);
+    } else if (sink && inStatementList(sink)) {
+      const [from, to] = statementLine(sink, sourceFile);
+      edits.replace(from, to, '');
+    } else if (kept.length === 0) edits.replace(start, call.end, lowering.call);
+    else if (lowering.prelude.some((p) => p.declares)) edits.replace(start, call.end, `(() => { ${kept.join(' ')} return ${lowering.call}; })()`);
+    else edits.replace(start, call.end, `(${[...lowering.prelude.map((p) => p.text), lowering.call].join(', ')})`);
+    return { ok: true };
+  }
   const epilogue = (lowering.epilogue ?? []).map((p) => terminated(p.text));
   if (sink) {
     const stmtStart = sink.getStart(sourceFile);

@@ -41,7 +41,8 @@ export interface Lowering {
   /**
    * The call has nothing to do on the target (a handle or descriptor call where the target has
    * none): a statement that only passes its status on (`check(call, 'what');`) is removed;
-   * elsewhere `call` (the target's success status) stands in for it.
+   * elsewhere `call` (the target's success status) stands in for it. A prelude stays in its
+   * place (a shape query answered by host arithmetic: `outH.value = H + 2 * pad - kH + 1;`).
    */
   readonly vanishes?: boolean;
 }
@@ -79,10 +80,31 @@ export interface LowererKey {
  */
 export type DeclarationDropper = (name: string, declaration: ts.VariableDeclaration, ctx: LowerContext) => boolean;
 
+/**
+ * Says whether a statement goes away on the target because all it does is serve calls that are
+ * lowered away (a cuDNN convolution's algorithm choice and workspace on CANN).
+ */
+export type StatementDropper = (statement: ts.Statement, ctx: LowerContext) => boolean;
+
 export class LowererRegistry {
   private readonly byBinding = new Map<string, Lowerer[]>();
   private readonly byTarget = new Map<string, Lowerer[]>();
   private readonly droppers = new Map<string, DeclarationDropper[]>();
+  private readonly statementDroppers = new Map<string, StatementDropper[]>();
+
+  registerStatementDropper(target: BackendId, dropper: StatementDropper): this {
+    this.statementDroppers.set(target, [...(this.statementDroppers.get(target) ?? []), dropper]);
+    return this;
+  }
+
+  /** Whether a registered dropper removes the statement; false at once when none is registered for the target. */
+  dropsStatement(statement: ts.Statement, ctx: LowerContext): boolean {
+    return (this.statementDroppers.get(ctx.target) ?? []).some((d) => d(statement, ctx));
+  }
+
+  hasStatementDroppers(target: BackendId): boolean {
+    return this.statementDroppers.has(target);
+  }
 
   registerDeclarationDropper(target: BackendId, dropper: DeclarationDropper): this {
     this.droppers.set(target, [...(this.droppers.get(target) ?? []), dropper]);

@@ -20,6 +20,8 @@ export type AclnnArgument =
   | { readonly kind: 'scalar'; readonly name: string; readonly value: Expr; readonly dtypeMeaning: string }
   | { readonly kind: 'ints'; readonly name: string; readonly values: readonly string[] }
   | { readonly kind: 'text'; readonly text: string }
+  /** A member of a target enum by meaning (`cubeMathType` `math.hf32` → USE_HF32), imported. */
+  | { readonly kind: 'enum'; readonly enumName: string; readonly meaning: string }
   /** An output the target needs and the source does not have (aclnnRmsNorm's rstd): a packed temporary. */
   | { readonly kind: 'scratch'; readonly name: string; readonly dims: readonly string[]; readonly dtypeMeaning: string; readonly elementBytes: number };
 
@@ -81,6 +83,12 @@ export function lowerAclnn(call: AclnnCall, stream: Expr | undefined, ctx: Lower
   for (const a of call.args) {
     if (a.kind === 'text') {
       texts.push(a.text);
+      continue;
+    }
+    if (a.kind === 'enum') {
+      const member = memberFor(ctx, a.enumName, a.meaning);
+      if (!member) return { error: `${ctx.target} has no ${a.enumName} member for ${a.meaning}` };
+      texts.push(member);
       continue;
     }
     if (a.kind === 'scalar') {

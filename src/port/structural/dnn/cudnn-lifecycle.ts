@@ -3,7 +3,9 @@
  * the stream is an argument of every run call, shapes meet the pointer in aclCreateTensor).
  * cudnnCreate / cudnnSetStream / cudnnDestroy and the descriptor create / set / destroy calls
  * disappear — but only when every use of their handle or descriptor variable disappears or is
- * absorbed by a compute call that ports (its lift and its aclnn plan succeed). Otherwise the
+ * absorbed by a compute call that ports (its lift and its aclnn plan succeed), an output-shape
+ * query answered on the host (conv-output-dims.ts) or a convolution-plan query that vanishes
+ * (conv-workspace-slice.ts). Otherwise the
  * whole family stays as written, so the file never holds a compute call whose descriptors were
  * ported away. The variable's declaration (`const xDesc = ref<cudnnTensorDescriptor_t>();`)
  * goes with them.
@@ -15,7 +17,10 @@ import { pending } from '../../diagnostics/port-diagnostics.js';
 import type { Invocation } from '../../ir/invocation.js';
 import type { LowerContext, LowerResult, Lowerer } from '../../lower/lowerer.js';
 import { ts } from '../../syntax/typescript.js';
+import { planAclnnConv } from './aclnn-conv-lowerer.js';
 import { planAclnn } from './aclnn-lowerers.js';
+import { outputDimAssignments } from './conv-output-dims.js';
+import { PLAN_QUERIES, whyQueryStays } from './conv-workspace-slice.js';
 import { liftCudnn, sourceCallOf } from './cudnn-lifter.js';
 
 /** The primitives of handle and descriptor life cycles that vanish. */
@@ -33,7 +38,7 @@ function computePorts(call: ResolvedCall, catalog: Catalog, target: BackendId, c
   const liftContext = { catalog, target, context, enumReference: () => undefined };
   const lifted = liftCudnn(sourceCallOf(call, liftContext), liftContext);
   if (!lifted?.ok) return false;
-  return planAclnn(lifted.value)?.ok === true;
+  return (planAclnn(lifted.value) ?? planAclnnConv(lifted.value))?.ok === true;
 }
 
 /**
@@ -65,7 +70,12 @@ export function whyVariableStays(name: string, declaration: ts.Node | undefined,
         return;
       }
       if (!judged.has(owner.node)) {
-        judged.set(owner.node, isLifecycle(owner) || computePorts(owner, catalog, target, context) ? undefined : `\`${owner.entry.spec.symbol}\` uses \`${name}\` and does not port`);
+        const ports =
+          isLifecycle(owner) ||
+          computePorts(owner, catalog, target, context) ||
+          outputDimAssignments(owner, context).ok ||
+          ((PLAN_QUERIES as readonly string[]).includes(owner.entry.spec.symbol) && whyQueryStays(owner, catalog, target, context) === undefined);
+        judged.set(owner.node, ports ? undefined : `\`${owner.entry.spec.symbol}\` uses \`${name}\` and does not port`);
       }
       reason = judged.get(owner.node);
       return;

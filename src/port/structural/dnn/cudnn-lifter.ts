@@ -9,6 +9,7 @@
  *   broadcast operand), output C; alpha and beta stay call-level arguments.
  * - cudnnActivationForward: the activation descriptor's mode → Relu, Sigmoid, Tanh, Elu (alpha =
  *   coef).
+ * - cudnnConvolutionForward → Conv, with the filter and convolution descriptors (conv-lifter.ts).
  *
  * `alpha` / `beta` (y = alpha·op(x) + beta·y) are kept as arguments; lowerers decline what their
  * target cannot express. Anything not statically known is declined with OB1019.
@@ -19,9 +20,10 @@ import { generated, type Expr } from '../../ir/expr.js';
 import type { AttributeExpr, OpInvocation, TensorExpr } from '../../ir/invocation.js';
 import type { LiftContext, LiftResult, Lifter, SourceCall } from '../../lift/lifter.js';
 import { ts } from '../../syntax/typescript.js';
+import { liftConvolution } from './conv-lifter.js';
 import { activationOf, carried, handleStream, isContiguous, product, setCallFor, tensorView, type Described } from './cudnn-descriptors.js';
 
-type Lifted = Described<Omit<OpInvocation, 'kind' | 'origin' | 'numerics' | 'enums'>>;
+type Lifted = Described<Omit<OpInvocation, 'kind' | 'origin' | 'numerics' | 'enums'> & { numerics?: OpInvocation['numerics'] }>;
 
 function argument(call: { readonly entry: SourceCall['entry'] }, args: readonly Expr[], name: string): Expr {
   const index = call.entry.spec.params.findIndex((p) => p.name === name);
@@ -138,6 +140,8 @@ function liftCall(call: SourceCall, ctx: LiftContext): Lifted | undefined {
       if (!epsilon.pure) return { ok: false, reason: `epsilon \`${epsilon.text}\` has side effects` };
       return common('BatchNormalization', [['X', x.value], ...parameters], [['Y', y.value]], [['epsilon', { expr: epsilon }]]);
     }
+    case 'cudnnConvolutionForward':
+      return liftConvolution(call, ctx);
     default:
       return undefined;
   }
@@ -147,14 +151,14 @@ function liftCall(call: SourceCall, ctx: LiftContext): Lifted | undefined {
 export const DESCRIPTORLESS_TARGETS: ReadonlySet<string> = new Set(['cann']);
 
 /** The symbols this lifter takes. */
-export const CUDNN_LIFTED = ['cudnnSoftmaxForward', 'cudnnAddTensor', 'cudnnActivationForward', 'cudnnPoolingForward', 'cudnnBatchNormalizationForwardInference'] as const;
+export const CUDNN_LIFTED = ['cudnnSoftmaxForward', 'cudnnAddTensor', 'cudnnActivationForward', 'cudnnPoolingForward', 'cudnnBatchNormalizationForwardInference', 'cudnnConvolutionForward'] as const;
 
 export function liftCudnn(call: SourceCall, ctx: LiftContext): Described<OpInvocation> | undefined {
   const lifted = liftCall(call, ctx);
   if (!lifted) return undefined;
   if (!lifted.ok) return lifted;
   const entry = call.entry;
-  return { ok: true, value: { kind: 'operator', ...lifted.value, numerics: {}, enums: new Map(), origin: { backend: call.backend, entry, symbol: entry.spec.symbol } } };
+  return { ok: true, value: { kind: 'operator', ...lifted.value, numerics: lifted.value.numerics ?? {}, enums: new Map(), origin: { backend: call.backend, entry, symbol: entry.spec.symbol } } };
 }
 
 export const cudnnLifter: Lifter = {

@@ -5,7 +5,10 @@
  */
 import type { LifterRegistry } from '../../lift/lifter.js';
 import type { LowererRegistry } from '../../lower/lowerer.js';
+import { aclnnConvLowerer } from './aclnn-conv-lowerer.js';
 import { ACLNN_OPERATORS, aclnnLowerer } from './aclnn-lowerers.js';
+import { outputDimLowerer } from './conv-output-dims.js';
+import { convPlanQueryLowerer, dropsPlanStatement } from './conv-plan-lowerer.js';
 import { cudnnLifecycleLowerer, dropsDeclaration, LIFECYCLE_PRIMITIVES } from './cudnn-lifecycle.js';
 import { recentErrorMessageLowerer } from './cudnn-error-string.js';
 import { CUDNN_LIFTED, cudnnLifter } from './cudnn-lifter.js';
@@ -19,6 +22,10 @@ export function registerDnnLowerers(lowerers: LowererRegistry): LowererRegistry 
   for (const operator of ACLNN_OPERATORS) lowerers.register({ target: 'cann', binding: `operator:${operator}` }, aclnnLowerer);
   for (const primitive of LIFECYCLE_PRIMITIVES) lowerers.register({ target: 'cann', binding: `primitive:${primitive}` }, cudnnLifecycleLowerer);
   lowerers.register({ target: 'cann', binding: 'primitive:error.string' }, recentErrorMessageLowerer);
+  lowerers.register({ target: 'cann', binding: 'operator:Conv' }, aclnnConvLowerer);
+  lowerers.register({ target: 'cann', binding: 'primitive:descriptor.get' }, outputDimLowerer);
+  for (const primitive of ['algorithm.query', 'workspace.query']) lowerers.register({ target: 'cann', binding: `primitive:${primitive}` }, convPlanQueryLowerer);
+  lowerers.registerStatementDropper('cann', dropsPlanStatement);
   lowerers.registerDeclarationDropper('cann', dropsDeclaration);
   return lowerers;
 }
