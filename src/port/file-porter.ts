@@ -6,9 +6,10 @@
  * Arguments are visited before their call, so a call's text is built from already-rewritten
  * arguments.
  */
-import type { Catalog, EntryRecord, EnumRecord } from '../catalog/catalog.js';
+import type { Catalog, EntryRecord, EnumRecord, TypeRecord } from '../catalog/catalog.js';
 import type { BackendId } from '../catalog/vocabulary.js';
 import { ConstantEvaluator, type ConstantValue } from './context/constant-value.js';
+import { declaredFacadeType } from './context/declared-type.js';
 import { isPure } from './context/expression-purity.js';
 import { FreshNames } from './context/fresh-names.js';
 import { StaticContext, type ResolvedCall } from './context/static-context.js';
@@ -25,6 +26,7 @@ import type { LiftContext, LifterRegistry, SourceCall } from './lift/lifter.js';
 import type { LowerContext, LowererRegistry } from './lower/lowerer.js';
 import { correspondingEnum, memberByMeaning, memberByValue, statusEnumOf } from './mapping/enum-mapping.js';
 import { facadeIndex, type EnumMember } from './mapping/facade-index.js';
+import { correspondingMember } from './mapping/member-mapping.js';
 import { chooseTarget } from './mapping/target-entry.js';
 import { correspondingType } from './mapping/type-mapping.js';
 import type { PortRewrite } from './port-result.js';
@@ -152,6 +154,7 @@ export class FilePorter {
       this.portStatusLiteral(node);
       return;
     }
+    if (ts.isPropertyAccessExpression(node)) this.portMember(node);
     ts.forEachChild(node, this.visit);
   };
 
@@ -552,6 +555,38 @@ export class FilePorter {
       if (initializer && ts.isCallExpression(initializer)) return this.resolveCall(initializer);
     }
     return undefined;
+  }
+
+  /**
+   * `id.internal` where `id` statically holds a source facade type that ports to another type:
+   * the member with the same catalog meaning on the target type (`cnclCliqueId.bytes`).
+   */
+  private portMember(access: ts.PropertyAccessExpression): void {
+    if (this.refs.exact(access) || this.isSuppressed(access)) return;
+    const source = declaredFacadeType(access.expression, (name) => this.facadeTypeNamed(name));
+    if (!source) return;
+    const mapped = correspondingType(this.options.catalog, source, this.options.to);
+    if (mapped?.kind !== 'type') return;
+    const member = access.name.text;
+    const found = correspondingMember(source, mapped.type, member);
+    const from = `${source.spec.name}.${member}`;
+    if (found.kind === 'missing') {
+      this.report(access.name, pending('OB1030', { type: source.spec.name, member, targetType: mapped.type.spec.name, reason: found.reason }, from));
+      return;
+    }
+    const to = `${mapped.type.spec.name}.${found.kind === 'renamed' ? found.name : member}`;
+    if (found.confidence && found.confidence !== 'confirmed') {
+      this.report(access.name, pending('OB1012', { symbol: from, targetSymbol: to, confidence: found.confidence }, from));
+    }
+    if (found.kind !== 'renamed') return;
+    this.edits.replace(access.name.getStart(this.sourceFile), access.name.end, found.name);
+    this.record(access.name, 'type', from, [to]);
+  }
+
+  /** The catalog type a type name or constructor expression names in the source facade. */
+  private facadeTypeNamed(name: ts.Node): TypeRecord | undefined {
+    const symbol = this.refs.exact(name)?.symbol;
+    return symbol?.kind === 'type' ? symbol.type : undefined;
   }
 
   private portType(ref: FacadeReference, source: { backend: BackendId; spec: { name: string } }): void {

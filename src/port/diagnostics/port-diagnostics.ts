@@ -132,6 +132,18 @@ export const PORT_DIAGNOSTICS = {
     effortHours: 1,
     message: '`{symbol}` cannot be ported to {target}: {reason}',
   },
+  OB1030: {
+    title: 'Member of a ported type has no known equivalent',
+    severity: 'error',
+    effortHours: 0.25,
+    message: '`{type}.{member}` has no known counterpart on `{targetType}`, the type it is ported to: {reason}',
+  },
+  OB1031: {
+    title: 'Device selection must move before this call',
+    severity: 'error',
+    effortHours: 0.25,
+    message: '`{targetSymbol}` needs {needs} on {target}, but `{symbol}` runs before the first device selection{where}; {reason}',
+  },
 } as const satisfies Record<string, PortDiagnosticInfo>;
 
 export type PortDiagnosticId = keyof typeof PORT_DIAGNOSTICS;
