@@ -18,8 +18,9 @@ import { pending, placeDiagnostic, type PendingDiagnostic, type PortDiagnostic }
 import { EditList } from './edits/edit-list.js';
 import { rewriteImports } from './edits/import-rewrite.js';
 import { callLayoutOf, SINGLE_LINE } from './emit/call-text.js';
-import { placeLowering } from './emit/statement-placement.js';
+import { lineIndent, newlineOf, placeLowering } from './emit/statement-placement.js';
 import { portFrontendGraphs } from './structural/dnn/frontend-port.js';
+import { planDeviceOrder, type DeviceOrderPlan } from './structural/runtime/device-before-unique-id.js';
 import { TargetNames, type ReferenceStyle } from './emit/target-names.js';
 import type { ArgumentComments, Expr } from './ir/expr.js';
 import type { LiftContext, LifterRegistry, SourceCall } from './lift/lifter.js';
@@ -109,7 +110,15 @@ export class FilePorter {
       if (r.backend === this.options.from) this.report(r.declaration, pending('OB1014', { backend: r.backend, target: this.options.to }));
     }
     this.portGraphs();
+    const deviceOrder = planDeviceOrder({
+      catalog: this.options.catalog,
+      target: this.options.to,
+      context: this.context,
+      isHostHelperCall: (c) => this.refs.exact(c.expression)?.symbol?.kind === 'host',
+      isSuppressed: (n) => this.isSuppressed(n),
+    });
     this.visit(this.sourceFile);
+    this.applyDeviceOrder(deviceOrder);
     if (this.ported || this.leftovers.size === 0) {
       rewriteImports({ sourceFile: this.sourceFile, bindings: this.bindings, from: this.options.from, to: this.options.to, names: this.names, leftovers: this.leftovers }, this.edits);
     }
@@ -179,6 +188,27 @@ export class FilePorter {
     }
     for (const r of result.rewrites) this.record(r.node, 'call', r.from, r.to);
     for (const d of result.diagnostics) this.report(d.node, d.diagnostic);
+  }
+
+  /**
+   * Targets that need a device before the communicator id (HcclGetRootInfo): the first device
+   * selection, already ported, moves up to before the id's statement where that is provably the
+   * same program; elsewhere the id's call gets OB1031 (structural/runtime/device-before-unique-id.ts).
+   */
+  private applyDeviceOrder(plans: readonly DeviceOrderPlan[]): void {
+    for (const plan of plans) {
+      if (plan.kind === 'blocked') {
+        this.report(plan.uniqueId.node, plan.diagnostic);
+        continue;
+      }
+      const start = plan.statement.getStart(this.sourceFile);
+      const moved = this.edits.textOf(start, plan.statement.end);
+      this.removeStatement(plan.statement);
+      const at = plan.before.getStart(this.sourceFile);
+      this.edits.insert(at, `${moved}${newlineOf(this.text)}${lineIndent(this.text, at)}`);
+      this.report(plan.statement, plan.diagnostic);
+      this.ported = true;
+    }
   }
 
   /** Removes a statement, with its line when nothing else is on it. */

@@ -142,7 +142,13 @@ export const PORT_DIAGNOSTICS = {
     title: 'Device selection must move before this call',
     severity: 'error',
     effortHours: 0.25,
-    message: '`{targetSymbol}` needs {needs} on {target}, but `{symbol}` runs before the first device selection{where}; {reason}',
+    message: '`{symbol}` becomes `{targetSymbol}`, which needs {needs} on {target}, but it runs before the first device selection{where}: {reason}',
+  },
+  OB1032: {
+    title: 'Device selection moved before the communicator id',
+    severity: 'info',
+    effortHours: 0,
+    message: '`{symbol}` moved up to before the statement of `{targetSymbol}` (line {line}), which needs {needs} on {target}; nothing between them uses a device',
   },
 } as const satisfies Record<string, PortDiagnosticInfo>;
 
