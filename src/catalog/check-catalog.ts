@@ -43,7 +43,16 @@ export function checkCatalog(catalog: Catalog): CatalogIssue[] {
       }
       if (b.id === 'thead' && en.spec.confidence !== 'unconfirmed') add(en, `thead:${en.spec.name}.confidence`, 'T-Head facts must be unconfirmed');
     }
-    for (const t of b.types.values()) checkSources(t, `${b.id}:${t.spec.name}`, t.sources);
+    for (const t of b.types.values()) {
+      checkSources(t, `${b.id}:${t.spec.name}`, t.sources);
+      // A member meaning the CUDA equivalent lacks could never be matched, in either direction.
+      const cudaType = t.spec.cuda ? cuda.types.get(t.spec.cuda) : undefined;
+      for (const m of t.spec.members ?? []) {
+        if (m.meaning && cudaType && !(cudaType.spec.members ?? []).some((c) => c.meaning === m.meaning)) {
+          add(t, `${b.id}:${t.spec.name}.members.${m.name}`, `meaning '${m.meaning}' is on no member of the CUDA type ${cudaType.spec.name}`);
+        }
+      }
+    }
     for (const g of b.gaps.values()) {
       checkSources(g, `${b.id}:gap(${g.spec.cuda})`, g.sources);
       if (!cuda.entries.has(g.spec.cuda)) add(g, `${b.id}:gap(${g.spec.cuda}).cuda`, `'${g.spec.cuda}' is not a CUDA symbol in the catalog`);

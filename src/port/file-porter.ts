@@ -6,9 +6,10 @@
  * Arguments are visited before their call, so a call's text is built from already-rewritten
  * arguments.
  */
-import type { Catalog, EntryRecord, EnumRecord } from '../catalog/catalog.js';
+import type { Catalog, EntryRecord, EnumRecord, TypeRecord } from '../catalog/catalog.js';
 import type { BackendId } from '../catalog/vocabulary.js';
 import { ConstantEvaluator, type ConstantValue } from './context/constant-value.js';
+import { declaredFacadeType } from './context/declared-type.js';
 import { isPure } from './context/expression-purity.js';
 import { FreshNames } from './context/fresh-names.js';
 import { StaticContext, type ResolvedCall } from './context/static-context.js';
@@ -17,14 +18,16 @@ import { pending, placeDiagnostic, type PendingDiagnostic, type PortDiagnostic }
 import { EditList } from './edits/edit-list.js';
 import { rewriteImports } from './edits/import-rewrite.js';
 import { callLayoutOf, SINGLE_LINE } from './emit/call-text.js';
-import { inStatementList, placeLowering } from './emit/statement-placement.js';
+import { inStatementList, lineIndent, newlineOf, placeLowering } from './emit/statement-placement.js';
 import { portFrontendGraphs } from './structural/dnn/frontend-port.js';
+import { planDeviceOrder, type DeviceOrderPlan } from './structural/runtime/device-before-unique-id.js';
 import { TargetNames, type ReferenceStyle } from './emit/target-names.js';
 import type { ArgumentComments, Expr } from './ir/expr.js';
 import type { LiftContext, LifterRegistry, SourceCall } from './lift/lifter.js';
 import type { LowerContext, LowererRegistry } from './lower/lowerer.js';
 import { correspondingEnum, memberByMeaning, memberByValue, statusEnumOf } from './mapping/enum-mapping.js';
 import { facadeIndex, type EnumMember } from './mapping/facade-index.js';
+import { correspondingMember } from './mapping/member-mapping.js';
 import { chooseTarget } from './mapping/target-entry.js';
 import { correspondingType } from './mapping/type-mapping.js';
 import type { PortRewrite } from './port-result.js';
@@ -107,7 +110,15 @@ export class FilePorter {
       if (r.backend === this.options.from) this.report(r.declaration, pending('OB1014', { backend: r.backend, target: this.options.to }));
     }
     this.portGraphs();
+    const deviceOrder = planDeviceOrder({
+      catalog: this.options.catalog,
+      target: this.options.to,
+      context: this.context,
+      isHostHelperCall: (c) => this.refs.exact(c.expression)?.symbol?.kind === 'host',
+      isSuppressed: (n) => this.isSuppressed(n),
+    });
     this.visit(this.sourceFile);
+    this.applyDeviceOrder(deviceOrder);
     if (this.ported || this.leftovers.size === 0) {
       rewriteImports({ sourceFile: this.sourceFile, bindings: this.bindings, from: this.options.from, to: this.options.to, names: this.names, leftovers: this.leftovers }, this.edits);
     }
@@ -153,6 +164,7 @@ export class FilePorter {
       this.portStatusLiteral(node);
       return;
     }
+    if (ts.isPropertyAccessExpression(node)) this.portMember(node);
     ts.forEachChild(node, this.visit);
   };
 
@@ -177,6 +189,27 @@ export class FilePorter {
     }
     for (const r of result.rewrites) this.record(r.node, 'call', r.from, r.to);
     for (const d of result.diagnostics) this.report(d.node, d.diagnostic);
+  }
+
+  /**
+   * Targets that need a device before the communicator id (HcclGetRootInfo): the first device
+   * selection, already ported, moves up to before the id's statement where that is provably the
+   * same program; elsewhere the id's call gets OB1031 (structural/runtime/device-before-unique-id.ts).
+   */
+  private applyDeviceOrder(plans: readonly DeviceOrderPlan[]): void {
+    for (const plan of plans) {
+      if (plan.kind === 'blocked') {
+        this.report(plan.uniqueId.node, plan.diagnostic);
+        continue;
+      }
+      const start = plan.statement.getStart(this.sourceFile);
+      const moved = this.edits.textOf(start, plan.statement.end);
+      this.removeStatement(plan.statement);
+      const at = plan.before.getStart(this.sourceFile);
+      this.edits.insert(at, `${moved}${newlineOf(this.text)}${lineIndent(this.text, at)}`);
+      this.report(plan.statement, plan.diagnostic);
+      this.ported = true;
+    }
   }
 
   /** Removes a statement, with its line when nothing else is on it. */
@@ -562,6 +595,38 @@ export class FilePorter {
       if (initializer && ts.isCallExpression(initializer)) return this.resolveCall(initializer);
     }
     return undefined;
+  }
+
+  /**
+   * `id.internal` where `id` statically holds a source facade type that ports to another type:
+   * the member with the same catalog meaning on the target type (`cnclCliqueId.bytes`).
+   */
+  private portMember(access: ts.PropertyAccessExpression): void {
+    if (this.refs.exact(access) || this.isSuppressed(access)) return;
+    const source = declaredFacadeType(access.expression, (name) => this.facadeTypeNamed(name));
+    if (!source) return;
+    const mapped = correspondingType(this.options.catalog, source, this.options.to);
+    if (mapped?.kind !== 'type') return;
+    const member = access.name.text;
+    const found = correspondingMember(source, mapped.type, member);
+    const from = `${source.spec.name}.${member}`;
+    if (found.kind === 'missing') {
+      this.report(access.name, pending('OB1030', { type: source.spec.name, member, targetType: mapped.type.spec.name, reason: found.reason }, from));
+      return;
+    }
+    const to = `${mapped.type.spec.name}.${found.kind === 'renamed' ? found.name : member}`;
+    if (found.confidence && found.confidence !== 'confirmed') {
+      this.report(access.name, pending('OB1012', { symbol: from, targetSymbol: to, confidence: found.confidence }, from));
+    }
+    if (found.kind !== 'renamed') return;
+    this.edits.replace(access.name.getStart(this.sourceFile), access.name.end, found.name);
+    this.record(access.name, 'type', from, [to]);
+  }
+
+  /** The catalog type a type name or constructor expression names in the source facade. */
+  private facadeTypeNamed(name: ts.Node): TypeRecord | undefined {
+    const symbol = this.refs.exact(name)?.symbol;
+    return symbol?.kind === 'type' ? symbol.type : undefined;
   }
 
   private portType(ref: FacadeReference, source: { backend: BackendId; spec: { name: string } }): void {

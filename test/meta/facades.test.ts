@@ -78,6 +78,22 @@ describe.each(backends)('the %s facade', (backend) => {
     expect(missing, 'catalog entries without a facade function').toEqual([]);
     expect(mismatched, 'parameter lists that differ from the catalog').toEqual([]);
   });
+
+  it('exposes every catalog type member on the exported class (what member renames write)', async () => {
+    const module = (await import(`../../src/backends/${backend}/index.ts`)) as Record<string, unknown>;
+    const missing: string[] = [];
+    for (const t of catalog.backend(backend).types.values()) {
+      if (!t.spec.members?.length) continue;
+      const ctor = module[t.spec.name];
+      if (typeof ctor !== 'function') {
+        missing.push(`${t.spec.name} (no exported class)`);
+        continue;
+      }
+      const instance = new (ctor as new () => object)();
+      for (const m of t.spec.members) if (!(m.name in instance)) missing.push(`${t.spec.name}.${m.name}`);
+    }
+    expect(missing).toEqual([]);
+  });
 });
 
 it('lists as pending only libraries whose facade is really missing', async () => {

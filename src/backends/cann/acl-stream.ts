@@ -83,20 +83,20 @@ export function releaseDeviceObjects(process: SimProcess, device: number): void 
   }
 }
 
-function createStream(ctx: AclCallContext, stream: Ref<AclStream> | null | undefined): void {
+function createStream(ctx: AclCallContext, stream: Ref<aclrtStream> | null | undefined): void {
   const out = requireOut(stream, 'stream');
   const device = ctx.acl.currentDevice as number;
   out.value = ctx.process.track(new AclStream(ctx.process.ordering.createStream(device, true), ctx.site));
 }
 
-export function aclrtCreateStream(stream: Ref<AclStream>): aclError {
+export function aclrtCreateStream(stream: Ref<aclrtStream>): aclError {
   return aclCall('aclrtCreateStream', (ctx) => createStream(ctx, stream), { device: true }) as aclError;
 }
 
 const STREAM_FLAGS = ACL_STREAM_FAST_LAUNCH | ACL_STREAM_FAST_SYNC | ACL_STREAM_PERSISTENT | ACL_STREAM_HUGE | ACL_STREAM_CPU_SCHEDULE | ACL_STREAM_DEVICE_USE_ONLY;
 
 /** The flags change scheduling, not ordering or results, so they are validated and recorded only. */
-export function aclrtCreateStreamWithConfig(stream: Ref<AclStream>, priority: number, flag: number): aclError {
+export function aclrtCreateStreamWithConfig(stream: Ref<aclrtStream>, priority: number, flag: number): aclError {
   return aclCall(
     'aclrtCreateStreamWithConfig',
     (ctx) => {

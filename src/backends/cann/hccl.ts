@@ -45,15 +45,21 @@ function requireComm(comm: unknown): HcclCommunicator {
   return requireLive(comm, 'HcclComm', isComm);
 }
 
-/** Rank 0 fills the blob; the program sends it to the other ranks (mpiBcast of rootInfo.internal). */
-export function HcclGetRootInfo(rootInfo: Ref<HcclRootInfo>): HcclResult {
+/**
+ * Rank 0 fills the blob; the program sends it to the other ranks (mpiBcast of rootInfo.internal).
+ * C passes a pointer to caller-owned storage (`HcclRootInfo info; HcclGetRootInfo(&info)`): the
+ * facade takes that HcclRootInfo itself, or a Ref it fills. HCCL asks the runtime for the current
+ * device first (op_base.cc: hrtGetDeviceRefresh), so a device must be set.
+ */
+export function HcclGetRootInfo(rootInfo: HcclRootInfo | Ref<HcclRootInfo>): HcclResult {
   return hcclCall('HcclGetRootInfo', (ctx) => {
     if (rootInfo === null || rootInfo === undefined) throw new DeviceFault('null-pointer', 'rootInfo is null');
     requireDeviceSet(ctx, 'HcclGetRootInfo');
-    const info = new HcclRootInfo();
+    const info = rootInfo instanceof HcclRootInfo ? rootInfo : rootInfo.isSet && rootInfo.value instanceof HcclRootInfo ? rootInfo.value : new HcclRootInfo();
+    info.internal.fill(0);
     info.internal.set(MAGIC);
     info.internal.set(randomBytes(16), MAGIC.length);
-    rootInfo.value = info;
+    if (!(rootInfo instanceof HcclRootInfo)) rootInfo.value = info;
   });
 }
 

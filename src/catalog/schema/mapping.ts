@@ -35,6 +35,27 @@ export const EnumSchema = z
   .strict();
 export type EnumSpec = z.infer<typeof EnumSchema>;
 
+/**
+ * A member of a struct type as code reaches it (`id.internal`). Members with the same `meaning`
+ * correspond across backends, so the porter renames `ncclUniqueId.internal` to
+ * `cnclCliqueId.bytes`. A member the facade adds (TypeScript has no address-of) says so in `note`.
+ */
+export const TypeMemberSchema = z
+  .object({
+    name: Identifier,
+    /** Dotted tag shared by corresponding members, e.g. unique-id.bytes. */
+    meaning: z.string().regex(MEANING_PATTERN, 'a dotted lower-case tag such as unique-id.bytes').optional(),
+    /** Defaults to the type's confidence; a member less than confirmed says why in `note`. */
+    confidence: ConfidenceSchema.optional(),
+    note: z.string().optional(),
+  })
+  .strict()
+  .refine((m) => m.confidence === undefined || m.confidence === 'confirmed' || m.note !== undefined, {
+    message: 'a member that is not confirmed needs a note saying why',
+    path: ['note'],
+  });
+export type TypeMemberSpec = z.infer<typeof TypeMemberSchema>;
+
 export const TypeSchema = z
   .object({
     name: Identifier,
@@ -43,6 +64,8 @@ export const TypeSchema = z
     /** The CUDA type this corresponds to. */
     cuda: Identifier.optional(),
     definition: z.string().optional(),
+    /** Members code reads or writes, with the meaning that matches them across backends. */
+    members: z.array(TypeMemberSchema).optional(),
     provenance: ProvenanceListSchema,
     confidence: ConfidenceSchema,
     notes: z.string().optional(),

@@ -132,6 +132,24 @@ export const PORT_DIAGNOSTICS = {
     effortHours: 1,
     message: '`{symbol}` cannot be ported to {target}: {reason}',
   },
+  OB1030: {
+    title: 'Member of a ported type has no known equivalent',
+    severity: 'error',
+    effortHours: 0.25,
+    message: '`{type}.{member}` has no known counterpart on `{targetType}`, the type it is ported to: {reason}',
+  },
+  OB1031: {
+    title: 'Device selection must move before this call',
+    severity: 'error',
+    effortHours: 0.25,
+    message: '`{symbol}` becomes `{targetSymbol}`, which needs {needs} on {target}, but it runs before the first device selection{where}: {reason}',
+  },
+  OB1032: {
+    title: 'Device selection moved before the communicator id',
+    severity: 'info',
+    effortHours: 0,
+    message: '`{symbol}` moved up to before the statement of `{targetSymbol}` (line {line}), which needs {needs} on {target}; nothing between them uses a device',
+  },
 } as const satisfies Record<string, PortDiagnosticInfo>;
 
 export type PortDiagnosticId = keyof typeof PORT_DIAGNOSTICS;

@@ -42,7 +42,8 @@ describe('aclInit / aclFinalize', () => {
       const count = ref<number>();
       cann.aclrtGetDeviceCount(count);
       expect(count.value).toBe(8);
-      const stream = ref<cann.AclStream>();
+      // The catalog's type (aclrtStream, what a port declares) is what aclrtCreateStream fills.
+      const stream = ref<cann.aclrtStream>();
       cann.aclrtCreateStream(stream);
       expect(cann.aclrtResetDevice(2)).toBe(cann.ACL_SUCCESS);
       // The reset released the device's streams.
@@ -146,7 +147,7 @@ describe('streams and events', () => {
 
   it('records events, makes streams wait on them, queries them with both status numberings and times them', () =>
     withCann((s) => {
-      const other = ref<cann.AclStream>();
+      const other = ref<cann.aclrtStream>();
       cann.aclrtCreateStreamWithConfig(other, 0, cann.ACL_STREAM_FAST_LAUNCH);
       expect(cann.aclrtCreateStreamWithConfig(ref<cann.AclStream>(), 9, 0)).toBe(cann.ACL_ERROR_INVALID_PARAM);
       const start = ref<cann.aclrtEvent>();

@@ -8,6 +8,7 @@ import { ref } from '../../../src/backends/sim/ref.js';
 import type { DevicePtr } from '../../../src/backends/sim/device-memory.js';
 import { randomFloat32 } from '../../../src/backends/host/host-data.js';
 import { runProgram } from '../../../src/run/run-program.js';
+import { SimProcess, withProcess } from '../../../src/backends/sim/sim-process.js';
 import { withCann } from './harness.js';
 
 function buffer(device: number, values: Float32Array): DevicePtr {
@@ -27,6 +28,15 @@ function read(device: number, ptr: DevicePtr, count: number): number[] {
 }
 
 describe('HCCL communicators', () => {
+  it('HcclGetRootInfo needs aclInit and a current device (HCCL queries the device first)', () =>
+    withProcess(new SimProcess(), () => {
+      expect(cann.HcclGetRootInfo(new cann.HcclRootInfo())).toBe(cann.HCCL_E_RUNTIME);
+      expect(cann.aclInit(null)).toBe(cann.ACL_SUCCESS);
+      expect(cann.HcclGetRootInfo(new cann.HcclRootInfo())).toBe(cann.HCCL_E_RUNTIME);
+      expect(cann.aclrtSetDevice(1)).toBe(cann.ACL_SUCCESS);
+      expect(cann.HcclGetRootInfo(new cann.HcclRootInfo())).toBe(cann.HCCL_SUCCESS);
+    }));
+
   it('initialises from HcclGetRootInfo with HCCL argument order, and rejects what HCCL rejects', () =>
     withCann((s) => {
       const info = ref<cann.HcclRootInfo>();
@@ -37,6 +47,11 @@ describe('HCCL communicators', () => {
       expect(cann.aclGetRecentErrMsg()).toMatch(/not filled by HcclGetRootInfo/);
       expect(cann.HcclCommInitRootInfo(4, info.value, 0, comm)).toBe(cann.HCCL_E_NOT_SUPPORT);
       expect(cann.HcclCommInitRootInfo(1, info.value, 0, comm)).toBe(cann.HCCL_SUCCESS);
+      // C's `HcclRootInfo id; HcclGetRootInfo(&id)`: the caller's struct is filled in place.
+      const owned = new cann.HcclRootInfo();
+      expect(cann.HcclGetRootInfo(owned)).toBe(cann.HCCL_SUCCESS);
+      expect(owned.internal.some((b) => b !== 0)).toBe(true);
+      expect(cann.HcclCommInitRootInfo(1, owned, 0, ref<cann.HcclComm>())).toBe(cann.HCCL_SUCCESS);
       const size = ref<number>();
       const rank = ref<number>();
       cann.HcclGetRankSize(comm.value, size);
