@@ -52,6 +52,10 @@ const KNOWN_GAPS: Readonly<Record<string, KnownGap>> = {
     failure: /cublasLtMatmulAlgoGetHeuristic: cuBLAS status 1/,
     gap: 'cublasLtMatmulAlgoGetHeuristic stays as written (OB1004/OB1005: its out-arguments have no place in cnnlGetMatMulAlgoHeuristic) and gets cnnl descriptors',
   },
+  'resnet-block→cann': {
+    failure: /op 6 \(aclnnInplaceAdd\): unmatched/,
+    gap: "ports without diagnostics and verify warns only within documented precision (HF32 convolution), but the CANN facade's aclnnInplaceAdd (the shortcut cudnnAddTensor) launches alpha·other as a Mul before its Add even for alpha = 1 (the catalog binds Mul then Add); that Mul has no counterpart in the original and is reported unmatched",
+  },
   'resnet-block→musa': { failure: /describe x: CUDNN_UNKNOWN_STATUS/, gap: 'cudnnSetTensor4dDescriptor has no muDNN equivalent (OB1002: use mudnnSetTensorNdDescriptorWithScale) and stays CUDA with a muDNN descriptor' },
   'resnet-block→thead': { failure: /cuDNN offers no forward convolution algorithm for this problem/, gap: 'the algorithm query on the T-Head facade returns no algorithm for the ported descriptors (not diagnosed further yet)' },
   'resnet-block→kunlun': { failure: /cudnnSetStream: CUDNN_STATUS_BAD_PARAM/, gap: KUNLUN_SET_STREAM },

@@ -93,7 +93,13 @@ function placeStructured(call: ts.CallExpression, lowering: Lowering, edits: Edi
       const [from, to] = statementLine(sink, sourceFile);
       edits.replace(from, to, '');
     } else if (kept.length === 0) edits.replace(start, call.end, lowering.call);
-    else if (lowering.prelude.some((p) => p.declares)) edits.replace(start, call.end, `(() => { ${kept.join(' ')} return ${lowering.call}; })()`);
+    else if (statementOwning(call) && inStatementList(statementOwning(call)!)) {
+      // `const status = query(…);`: the prelude first, then the statement with the success value.
+      const statement = statementOwning(call)!;
+      const stmtStart = statement.getStart(sourceFile);
+      const last = `${edits.textOf(stmtStart, start)}${lowering.call}${edits.textOf(call.end, statement.end)}`;
+      edits.replace(stmtStart, statement.end, [...kept, last].join(`${nl}${lineIndent(text, stmtStart)}`));
+    } else if (lowering.prelude.some((p) => p.declares)) edits.replace(start, call.end, `(() => { ${kept.join(' ')} return ${lowering.call}; })()`);
     else edits.replace(start, call.end, `(${[...lowering.prelude.map((p) => p.text), lowering.call].join(', ')})`);
     return { ok: true };
   }

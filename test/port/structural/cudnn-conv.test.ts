@@ -65,4 +65,34 @@ describe('cuDNN convolution → CANN', () => {
     expect(result.output).toContain('if (workspaceBytes.value > 0) {');
     expect(result.output).toContain('aclnnConvolution(');
   });
+
+  it('answers the pooling output-shape query with host arithmetic where its status is kept', () => {
+    const text = `import {
+  CUDNN_DATA_FLOAT, CUDNN_POOLING_MAX, CUDNN_PROPAGATE_NAN, CUDNN_TENSOR_NCHW,
+  cudnnCreatePoolingDescriptor, cudnnCreateTensorDescriptor, cudnnGetPooling2dForwardOutputDim, cudnnSetPooling2dDescriptor, cudnnSetTensor4dDescriptor, ref,
+  type cudnnPoolingDescriptor_t, type cudnnTensorDescriptor_t,
+} from 'opbridge/cuda';
+export function pooledShape(n: number, c: number, h: number, w: number) {
+  const x = ref<cudnnTensorDescriptor_t>();
+  cudnnCreateTensorDescriptor(x);
+  cudnnSetTensor4dDescriptor(x.value, CUDNN_TENSOR_NCHW, CUDNN_DATA_FLOAT, n, c, h, w);
+  const pool = ref<cudnnPoolingDescriptor_t>();
+  cudnnCreatePoolingDescriptor(pool);
+  cudnnSetPooling2dDescriptor(pool.value, CUDNN_POOLING_MAX, CUDNN_PROPAGATE_NAN, 3, 3, 1, 1, 2, 2);
+  const [on, oc, oh, ow] = [ref<number>(), ref<number>(), ref<number>(), ref<number>()];
+  const status = cudnnGetPooling2dForwardOutputDim(pool.value, x.value, on, oc, oh, ow);
+  return { status, shape: [on.value, oc.value, oh.value, ow.value] };
+}
+`;
+    const result = portSource(text, { to: 'cann', comments: false });
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(result.output).toContain(`  const [on, oc, oh, ow] = [ref<number>(), ref<number>(), ref<number>(), ref<number>()];
+  on.value = n;
+  oc.value = c;
+  oh.value = Math.floor((h + 2 * 1 - 3) / 2) + 1;
+  ow.value = Math.floor((w + 2 * 1 - 3) / 2) + 1;
+  const status = ACLNN_SUCCESS;
+`);
+    expect(result.output).not.toMatch(/cudnn|Desc|pool\.value/);
+  });
 });
