@@ -35,6 +35,8 @@ import {
   cnclAllReduce,
   cnclBroadcast,
   cnclFreeComm,
+  cnrtGetDevice,
+  cnclInitComms,
   cnclFloat,
   cnclGetErrorStr,
   cnclGetCliqueId,
@@ -61,7 +63,6 @@ import {
   cublasSdot,
   cublasSgemm,
   cublasSscal,
-  ncclCommInitRank,
 } from 'opbridge/cuda';
 
 const FEATURES = 64; // D
@@ -100,7 +101,7 @@ function makeShard(rank: number): { x: Float32Array; t: Float32Array } {
 export function main({ rank, nranks }: ProgramContext) {
   const id = new cnclCliqueId();
   if (rank === 0) checkNccl(cnclGetCliqueId(id), 'ncclGetUniqueId');
-  mpiBcast(id.internal, 0);
+  mpiBcast(id.bytes, 0);
   checkCuda(cnrtSetDevice(rank), 'cudaSetDevice');
 
   const { x, t } = makeShard(rank);
@@ -126,8 +127,7 @@ export function main({ rank, nranks }: ProgramContext) {
   const stream = ref<cnrtQueue_t>();
   checkCuda(cnrtQueueCreate(stream), 'cudaStreamCreate');
   const comm = ref<cnclComm_t>();
-  // opbridge OB1005: `cnclInitComms` needs `dev_list` (device), which `ncclCommInitRank` does not provide and the catalog gives no default for
-  checkNccl(ncclCommInitRank(comm, nranks, id, rank), 'ncclCommInitRank');
+  checkNccl((() => { const device = ref<number>(); cnrtGetDevice(device); return cnclInitComms(comm, 1, [device.value], [rank], nranks, id); })(), 'ncclCommInitRank');
   const handle = ref<cnnlHandle_t>();
   checkCublas(cnnlCreate(handle), 'cublasCreate');
   checkCublas(cnnlSetQueue(handle.value, stream.value), 'cublasSetStream');

@@ -111,10 +111,10 @@ function makeShard(rank: number): { x: Float32Array; t: Float32Array } {
 
 export function main({ rank, nranks }: ProgramContext) {
   const id = new HcclRootInfo();
-  if (rank === 0) checkNccl(HcclGetRootInfo(id), 'ncclGetUniqueId');
-  mpiBcast(id.internal, 0);
   checkCuda(aclInit(null), 'cudaSetDevice');
   checkCuda(aclrtSetDevice(rank), 'cudaSetDevice');
+  if (rank === 0) checkNccl(HcclGetRootInfo(id), 'ncclGetUniqueId');
+  mpiBcast(id.internal, 0);
 
   const { x, t } = makeShard(rank);
   const dX = ref<DevicePtr>();

@@ -80,11 +80,10 @@ export function planDeviceOrder(input: DeviceOrderInput): DeviceOrderPlan[] {
         diagnostic: pending('OB1031', { symbol: uniqueId.entry.spec.symbol, targetSymbol, target: input.target, needs, where, reason }, uniqueId.entry.spec.symbol),
       };
     };
+    // No selection in the file: the caller may have selected the device already (library code),
+    // which the porter cannot see; it says nothing rather than guess (docs/port.md, Limits).
     const deviceSet = firstSelection && primitiveOf(firstSelection) === 'device.set' ? firstSelection : undefined;
-    if (!deviceSet) {
-      plans.push(blocked('', `the file selects no device after it; select the device (${deviceSelectionHint(input)}) before this call`));
-      continue;
-    }
+    if (!deviceSet) continue;
     const where = ` (\`${deviceSet.entry.spec.symbol}\` at line ${sourceFile.getLineAndCharacterOfPosition(deviceSet.node.getStart(sourceFile)).line + 1})`;
     const checked = checkMove(uniqueId, deviceSet, input);
     if (typeof checked === 'string') {
@@ -96,10 +95,6 @@ export function planDeviceOrder(input: DeviceOrderInput): DeviceOrderPlan[] {
     plans.push({ kind: 'move', ...checked, uniqueId, deviceSet, diagnostic });
   }
   return plans;
-}
-
-function deviceSelectionHint(input: DeviceOrderInput): string {
-  return input.target === 'cann' ? 'aclInit(null), then aclrtSetDevice(id)' : 'the device selection';
 }
 
 /** The two statements to reorder, or why they cannot be. */
