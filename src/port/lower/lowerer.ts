@@ -25,6 +25,11 @@ export interface PreludeStatement {
    * (`check(call, 'what');`), this statement's status goes there too.
    */
   readonly status?: boolean;
+  /**
+   * Statements that `text` (a statement head such as `if (cond)`) runs as its block; their
+   * `status` is honoured as at the top level. Such a statement `declares` (it is no expression).
+   */
+  readonly body?: readonly PreludeStatement[];
 }
 
 export interface Lowering {
