@@ -84,10 +84,37 @@ export interface LowererKey {
  */
 export type DeclarationDropper = (name: string, declaration: ts.VariableDeclaration, ctx: LowerContext) => boolean;
 
+/**
+ * Says whether a whole statement goes away on the target because it only serves calls that are
+ * lowered away (a cuBLASLt set-up call, the declaration of its descriptor, the check of its
+ * heuristic's result count); returns what goes (for the rewrite list), or undefined.
+ */
+export type StatementDropper = (statement: ts.Statement, ctx: LowerContext) => string | undefined;
+
 export class LowererRegistry {
   private readonly byBinding = new Map<string, Lowerer[]>();
   private readonly byTarget = new Map<string, Lowerer[]>();
   private readonly droppers = new Map<string, DeclarationDropper[]>();
+  private readonly statementDroppers = new Map<string, StatementDropper[]>();
+
+  registerStatementDropper(target: BackendId, dropper: StatementDropper): this {
+    this.statementDroppers.set(target, [...(this.statementDroppers.get(target) ?? []), dropper]);
+    return this;
+  }
+
+  /** What a registered dropper removes with `statement`, or undefined when it stays. */
+  dropsStatement(statement: ts.Statement, ctx: LowerContext): string | undefined {
+    for (const d of this.statementDroppers.get(ctx.target) ?? []) {
+      const dropped = d(statement, ctx);
+      if (dropped !== undefined) return dropped;
+    }
+    return undefined;
+  }
+
+  /** Whether any statement dropper is registered for the target (the walk asks only then). */
+  dropsStatements(target: BackendId): boolean {
+    return (this.statementDroppers.get(target)?.length ?? 0) > 0;
+  }
 
   registerDeclarationDropper(target: BackendId, dropper: DeclarationDropper): this {
     this.droppers.set(target, [...(this.droppers.get(target) ?? []), dropper]);

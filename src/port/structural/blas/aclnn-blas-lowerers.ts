@@ -125,6 +125,33 @@ export const aclnnGemmLowerer: Lowerer = {
   },
 };
 
+/**
+ * Whether aclnnGemmLowerer writes aclnn calls for a `Gemm` with views, without writing anything
+ * (a pure function, for modules that remove what only served a ported call): the same checks
+ * the lowerer makes before it writes, in the same order.
+ */
+export function gemmPortsToAclnn(invocation: Invocation, catalog: Catalog): boolean {
+  if (invocation.kind !== 'operator' || invocation.operator !== 'Gemm') return false;
+  const [mat1, mat2, c] = [invocation.inputs.get('A'), invocation.inputs.get('B'), invocation.inputs.get('C')];
+  const out = invocation.outputs.get('Y');
+  if (!hasViews(mat1) || !hasViews(mat2) || !hasViews(out) || (c && !hasViews(c))) return false;
+  const rank = out.dims.length;
+  if (rank !== 2 && rank !== 3) return false;
+  const alpha = invocation.attributes.get('alpha')?.expr;
+  const beta = invocation.attributes.get('beta')?.expr;
+  const plain = (alpha === undefined || numberOf(alpha) === 1) && (beta === undefined || numberOf(beta) === 0);
+  const op = plain ? (rank === 2 ? 'aclnnMm' : 'aclnnBatchMatMul') : rank === 2 ? 'aclnnAddmm' : 'aclnnBaddbmm';
+  const entry = [`${op}GetWorkspaceSize`, 'aclnnMatmulGetWorkspaceSize'].map((e) => catalog.entry('cann', e)).find((e) => e?.spec.dtypes?.length);
+  const dtypes = [mat1, mat2, out].map((t) => t.dtype?.meaning);
+  if (dtypes.some((d) => d === undefined) || new Set(dtypes).size > 1) return false;
+  const dtype = out.dtype!.dtype;
+  if (!dtype || !entry?.spec.dtypes?.includes(dtype)) return false;
+  const aclDataType = catalog.backend('cann').enums.get('aclDataType');
+  if (!aclDataType || !memberByMeaning(aclDataType, dtypes[0]!)) return false;
+  if (!invocation.stream && !invocation.args.get('handle')) return false;
+  return !invocation.attributes.get('activation') || typeof activationPlan(invocation, catalog) !== 'string';
+}
+
 interface ActivationPlan {
   readonly op: string;
   /** Target constants passed between the input and the output (aclnnGeluV2's approximate). */
