@@ -77,6 +77,8 @@ export class FilePorter {
   /** Facade calls already processed: the target entry written, or null when left as written. */
   private readonly callTargets = new Map<ts.CallExpression, EntryRecord | null>();
   private ported = false;
+  /** Whether a statement dropper is registered for the target (asked for each statement then). */
+  private readonly dropsStatements: boolean;
   /** Statements a structural module rewrote as a whole (cudnn-frontend graphs). */
   private readonly rewrittenStatements = new Set<ts.Node>();
 
@@ -103,6 +105,7 @@ export class FilePorter {
     this.evaluator = new ConstantEvaluator((node) => this.enumValue(node));
     this.context = new StaticContext(sourceFile, (call) => this.resolveCall(call), this.evaluator, this.fresh);
     this.commentWriter = new DiagnosticComments(sourceFile, this.edits);
+    this.dropsStatements = options.lowerers.dropsStatements(to);
   }
 
   run(): FilePortRun {
@@ -136,8 +139,8 @@ export class FilePorter {
   private visit = (node: ts.Node): void => {
     if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) return;
     if (this.rewrittenStatements.has(node)) return;
+    if (this.dropsStatements && isListedStatement(node) && this.dropStatement(node)) return;
     if (ts.isVariableStatement(node) && this.dropDeclaration(node)) return;
-    if ((ts.isVariableStatement(node) || ts.isExpressionStatement(node) || ts.isIfStatement(node)) && this.dropStatement(node)) return;
     if (ts.isCallExpression(node)) {
       const callee = this.refs.exact(node.expression);
       if (callee?.symbol?.kind === 'entry') {
@@ -226,6 +229,16 @@ export class FilePorter {
     } else this.edits.replace(start, statement.end, '');
   }
 
+  /** Removes a statement a registered dropper says only serves calls lowered away. */
+  private dropStatement(statement: ts.Statement): boolean {
+    if (this.isSuppressed(statement)) return false;
+    const dropped = this.options.lowerers.dropsStatement(statement, this.lowerContext({ kind: 'named' }, undefined, undefined));
+    if (dropped === undefined) return false;
+    this.removeStatement(statement);
+    this.record(statement, 'call', dropped, []);
+    return true;
+  }
+
   /**
    * Removes `const v = ref<T>();` when T is a source facade type and a registered dropper says
    * every use of `v` is lowered away (a descriptor the target does not have).
@@ -243,15 +256,6 @@ export class FilePorter {
     if (!this.options.lowerers.dropsDeclaration(d.name.text, d, ctx)) return false;
     this.removeStatement(statement);
     this.record(statement, 'call', d.name.text, []);
-    return true;
-  }
-
-  /** Removes a statement a registered dropper says serves only calls lowered away. */
-  private dropStatement(statement: ts.Statement): boolean {
-    if (!this.options.lowerers.hasStatementDroppers(this.options.to) || !inStatementList(statement) || this.isSuppressed(statement)) return false;
-    if (!this.options.lowerers.dropsStatement(statement, this.lowerContext({ kind: 'named' }, undefined, undefined))) return false;
-    this.removeStatement(statement);
-    this.record(statement, 'call', statement.getText(this.sourceFile).split('\n')[0], []);
     return true;
   }
 
@@ -643,6 +647,12 @@ export class FilePorter {
     this.edits.replace(ref.node.getStart(this.sourceFile), ref.node.end, text);
     this.record(ref.node, 'type', source.spec.name, [name]);
   }
+}
+
+/** A statement directly in a statement list (one that can be removed on its own). */
+function isListedStatement(node: ts.Node): node is ts.Statement {
+  const p = node.parent;
+  return Boolean(p && (ts.isBlock(p) || ts.isSourceFile(p) || ts.isModuleBlock(p) || ts.isCaseClause(p) || ts.isDefaultClause(p)) && ts.isStatement(node));
 }
 
 /** The initializer of the variable an identifier names (nearest declaration in enclosing blocks). */

@@ -12,6 +12,7 @@ import { roleLowerer } from './lower/role-lowerer.js';
 import { aclnnAxpyLowerer, aclnnDotLowerer, aclnnGemmLowerer } from './structural/blas/aclnn-blas-lowerers.js';
 import { cublasLifter } from './structural/blas/cublas-lifter.js';
 import { cublasLtLifter } from './structural/blas/cublaslt-lifter.js';
+import { dropsCublasLtSetup } from './structural/blas/cublaslt-setup.js';
 import { registerCudnnLifters, registerDnnLowerers } from './structural/dnn/register.js';
 import { aclInitLowerer, implicitInitLowerer } from './structural/runtime/acl-init.js';
 import { cnclInitRankLowerer } from './structural/runtime/cncl-init-rank.js';
@@ -28,7 +29,8 @@ export function defaultLowerers(): LowererRegistry {
   const lowerers = new LowererRegistry(roleLowerer)
     .register({ target: 'cann', binding: 'operator:Gemm' }, aclnnGemmLowerer)
     .register({ target: 'cann', binding: 'operator:Add' }, aclnnAxpyLowerer)
-    .register({ target: 'cann', binding: 'operator:MatMul' }, aclnnDotLowerer);
+    .register({ target: 'cann', binding: 'operator:MatMul' }, aclnnDotLowerer)
+    .registerStatementDropper('cann', dropsCublasLtSetup);
   registerDnnLowerers(lowerers);
   lowerers.register({ target: 'cann', binding: 'primitive:device.set' }, aclInitLowerer);
   lowerers.register({ target: 'cuda', binding: 'primitive:runtime.init' }, implicitInitLowerer);

@@ -48,6 +48,22 @@ describe('placing a lowering', () => {
     expect(place('async function f() { check(src(await g())); }', hoisted)).toBe('refused: `await`');
   });
 
+  it('writes a statement with a body as a block, its status statements checked like the call', () => {
+    const guarded: Lowering = {
+      prelude: [],
+      call: 'run()',
+      epilogue: [
+        { text: 'if (mode === GELU)', declares: true, body: [{ text: 'gelu()', declares: false, status: true }, { text: 'free()', declares: false }] },
+        { text: 'destroy()', declares: false },
+      ],
+      targetSymbols: ['run', 'gelu'],
+      diagnostics: [],
+    };
+    expect(place("function f() {\n  check(src(1), 'what');\n}", guarded)).toBe(
+      "function f() {\n  check(run(), 'what');\n  if (mode === GELU) {\n    check(gelu(), 'what');\n    free();\n  }\n  destroy();\n}",
+    );
+  });
+
   it('uses the file\'s line endings', () => {
     expect(place('a();\r\nsrc(1);\r\n', hoisted)).toBe('a();\r\nconst n = size();\r\ntgt(n, n);\r\n');
   });

@@ -13,14 +13,11 @@
  * back with CUBLAS_OP_T; Xᵀ is X read column-major (in × batch, ld = in).
  */
 import {
-  ACLBLAS_COMPUTE_32F,
   ACLBLAS_STATUS_SUCCESS,
-  ACL_FLOAT,
   ACLNN_SUCCESS,
   aclblasCreate,
   aclblasDestroy,
-  aclblasLtCreate,
-  aclblasLtDestroy,
+  ACL_FLOAT,
   aclCreateTensor,
   ACL_FORMAT_ND,
   aclDestroyTensor,
@@ -33,12 +30,6 @@ import {
   aclnnAddmm,
   aclnnReluGetWorkspaceSize,
   aclnnRelu,
-  aclblasLtMatmulDescCreate,
-  aclblasLtMatmulDescDestroy,
-  aclblasLtMatmulPreferenceCreate,
-  aclblasLtMatmulPreferenceDestroy,
-  aclblasLtMatrixLayoutCreate,
-  aclblasLtMatrixLayoutDestroy,
   aclblasSetStream,
   aclnnMmGetWorkspaceSize,
   aclnnMm,
@@ -61,28 +52,12 @@ import {
   ref,
   type DevicePtr,
   type aclblasHandle_t,
-  type aclblasLtHandle_t,
-  type aclblasLtMatmulDesc_t,
-  type aclblasLtMatmulPreference_t,
-  type aclblasLtMatrixLayout_t,
   type aclblasStatus_t,
   type aclError,
   type aclrtStream,
   type aclnnStatus,
   type aclOpExecutor,
 } from 'opbridge/cann';
-import {
-  CUBLASLT_EPILOGUE_RELU_BIAS,
-  CUBLASLT_MATMUL_DESC_BIAS_POINTER,
-  CUBLASLT_MATMUL_DESC_EPILOGUE,
-  CUBLASLT_MATMUL_DESC_TRANSA,
-  CUBLASLT_MATMUL_PREF_MAX_WORKSPACE_BYTES,
-  CUBLAS_OP_T,
-  cublasLtMatmulAlgoGetHeuristic,
-  cublasLtMatmulDescSetAttribute,
-  cublasLtMatmulPreferenceSetAttribute,
-  type cublasLtMatmulHeuristicResult_t,
-} from 'opbridge/cuda';
 
 const BATCH = 16;
 const INPUTS = 784;
@@ -144,47 +119,8 @@ export function main() {
   const cublas = ref<aclblasHandle_t>();
   checkCublas(aclblasCreate(cublas), 'cublasCreate');
   checkCublas(aclblasSetStream(cublas.value, stream.value), 'cublasSetStream');
-  const cublasLt = ref<aclblasLtHandle_t>();
-  // opbridge OB1011: `aclblasLtCreate` answers `cublasLtCreate` only partially (unsupported: Atlas A2/A3: inferred unsupported (all aclblasLt kernels are arch35 / Ascend 950 sources))
-  checkCublas(aclblasLtCreate(cublasLt), 'cublasLtCreate');
 
   // ---- layer 1: Hᵀ[HIDDEN, BATCH] = ReLU(W1·Xᵀ + b1), bias per row of the column-major result.
-  const matmulDesc = ref<aclblasLtMatmulDesc_t>();
-  // opbridge OB1011: `aclblasLtMatmulDescCreate` answers `cublasLtMatmulDescCreate` only partially (unsupported: Atlas A2/A3: inferred unsupported (all aclblasLt kernels are arch35 / Ascend 950 sources))
-  checkCublas(aclblasLtMatmulDescCreate(matmulDesc, ACLBLAS_COMPUTE_32F, ACL_FLOAT), 'cublasLtMatmulDescCreate');
-  // opbridge OB1006: `CUBLASLT_MATMUL_DESC_TRANSA` (matmul-desc.transa) has no cann equivalent for `attr` of `aclblasLtMatmulDescSetAttribute` (porting `cublasLtMatmulDescSetAttribute`)
-  checkCublas(cublasLtMatmulDescSetAttribute(matmulDesc.value, CUBLASLT_MATMUL_DESC_TRANSA, new Int32Array([CUBLAS_OP_T]), 4), 'set TRANSA');
-  // opbridge OB1006: `CUBLASLT_MATMUL_DESC_EPILOGUE` (matmul-desc.epilogue) has no cann equivalent for `attr` of `aclblasLtMatmulDescSetAttribute` (porting `cublasLtMatmulDescSetAttribute`)
-  checkCublas(cublasLtMatmulDescSetAttribute(matmulDesc.value, CUBLASLT_MATMUL_DESC_EPILOGUE, new Uint32Array([CUBLASLT_EPILOGUE_RELU_BIAS]), 4), 'set EPILOGUE');
-  // opbridge OB1006: `CUBLASLT_MATMUL_DESC_BIAS_POINTER` (matmul-desc.bias-pointer) has no cann equivalent for `attr` of `aclblasLtMatmulDescSetAttribute` (porting `cublasLtMatmulDescSetAttribute`)
-  checkCublas(cublasLtMatmulDescSetAttribute(matmulDesc.value, CUBLASLT_MATMUL_DESC_BIAS_POINTER, dB1.value, 8), 'set BIAS_POINTER');
-  const layoutW1 = ref<aclblasLtMatrixLayout_t>();
-  const layoutX = ref<aclblasLtMatrixLayout_t>();
-  const layoutH = ref<aclblasLtMatrixLayout_t>();
-  // opbridge OB1011: `aclblasLtMatrixLayoutCreate` answers `cublasLtMatrixLayoutCreate` only partially (unsupported: Atlas A2/A3: inferred unsupported (all aclblasLt kernels are arch35 / Ascend 950 sources))
-  checkCublas(aclblasLtMatrixLayoutCreate(layoutW1, ACL_FLOAT, INPUTS, HIDDEN, INPUTS), 'layout W1');
-  // opbridge OB1011: `aclblasLtMatrixLayoutCreate` answers `cublasLtMatrixLayoutCreate` only partially (unsupported: Atlas A2/A3: inferred unsupported (all aclblasLt kernels are arch35 / Ascend 950 sources))
-  checkCublas(aclblasLtMatrixLayoutCreate(layoutX, ACL_FLOAT, INPUTS, BATCH, INPUTS), 'layout X');
-  // opbridge OB1011: `aclblasLtMatrixLayoutCreate` answers `cublasLtMatrixLayoutCreate` only partially (unsupported: Atlas A2/A3: inferred unsupported (all aclblasLt kernels are arch35 / Ascend 950 sources))
-  checkCublas(aclblasLtMatrixLayoutCreate(layoutH, ACL_FLOAT, HIDDEN, BATCH, HIDDEN), 'layout H');
-  const preference = ref<aclblasLtMatmulPreference_t>();
-  // opbridge OB1011: `aclblasLtMatmulPreferenceCreate` answers `cublasLtMatmulPreferenceCreate` only partially (unsupported: Atlas A2/A3: inferred unsupported (all aclblasLt kernels are arch35 / Ascend 950 sources))
-  checkCublas(aclblasLtMatmulPreferenceCreate(preference), 'cublasLtMatmulPreferenceCreate');
-  // opbridge OB1006: `CUBLASLT_MATMUL_PREF_MAX_WORKSPACE_BYTES` (matmul-pref.max-workspace-bytes) has no cann equivalent for `attr` of `aclblasLtMatmulPreferenceSetAttribute` (porting `cublasLtMatmulPreferenceSetAttribute`)
-  checkCublas(
-    cublasLtMatmulPreferenceSetAttribute(preference.value, CUBLASLT_MATMUL_PREF_MAX_WORKSPACE_BYTES, new BigUint64Array([BigInt(WORKSPACE_BYTES)]), 8),
-    'set MAX_WORKSPACE_BYTES',
-  );
-  // opbridge OB1008: type `cublasLtMatmulHeuristicResult_t` has no cann equivalent in the catalog
-  const heuristics: cublasLtMatmulHeuristicResult_t[] = [];
-  const algoCount = ref<number>();
-  // opbridge OB1005: `aclblasLtMatmulAlgoGetHeuristic` needs `returnAlgoCount` (out-count), which `cublasLtMatmulAlgoGetHeuristic` does not provide and the catalog gives no default for
-  // opbridge OB1004: argument `returnAlgoCount` (count-out) of `cublasLtMatmulAlgoGetHeuristic` has no place in `aclblasLtMatmulAlgoGetHeuristic`
-  checkCublas(
-    cublasLtMatmulAlgoGetHeuristic(cublasLt.value, matmulDesc.value, layoutW1.value, layoutX.value, layoutH.value, layoutH.value, preference.value, 1, heuristics, algoCount),
-    'cublasLtMatmulAlgoGetHeuristic',
-  );
-  if (algoCount.value === 0) throw new Error('cuBLASLt found no algorithm for layer 1');
   const mat1 = aclCreateTensor([HIDDEN, INPUTS], 2, ACL_FLOAT, [INPUTS, 1], 0, ACL_FORMAT_ND, [100352], 1, dW1.value)!;
   const mat2 = aclCreateTensor([INPUTS, BATCH], 2, ACL_FLOAT, [1, INPUTS], 0, ACL_FORMAT_ND, [12544], 1, dX.value)!;
   const c = aclCreateTensor([HIDDEN, BATCH], 2, ACL_FLOAT, [1, HIDDEN], 0, ACL_FORMAT_ND, [2048], 1, dH.value)!;
@@ -282,18 +218,6 @@ export function main() {
   checkCuda(aclrtMemcpy(logits, logits.byteLength, dLogits.value, logits.byteLength, ACL_MEMCPY_DEVICE_TO_HOST), 'copy logits');
   checkCuda(aclrtMemcpy(probs, probs.byteLength, dProbs.value, probs.byteLength, ACL_MEMCPY_DEVICE_TO_HOST), 'copy probs');
 
-  // opbridge OB1011: `aclblasLtMatmulPreferenceDestroy` answers `cublasLtMatmulPreferenceDestroy` only partially (unsupported: Atlas A2/A3: inferred unsupported (all aclblasLt kernels are arch35 / Ascend 950 sources))
-  checkCublas(aclblasLtMatmulPreferenceDestroy(preference.value), 'cublasLtMatmulPreferenceDestroy');
-  // opbridge OB1011: `aclblasLtMatrixLayoutDestroy` answers `cublasLtMatrixLayoutDestroy` only partially (unsupported: Atlas A2/A3: inferred unsupported (all aclblasLt kernels are arch35 / Ascend 950 sources))
-  checkCublas(aclblasLtMatrixLayoutDestroy(layoutW1.value), 'destroy layout W1');
-  // opbridge OB1011: `aclblasLtMatrixLayoutDestroy` answers `cublasLtMatrixLayoutDestroy` only partially (unsupported: Atlas A2/A3: inferred unsupported (all aclblasLt kernels are arch35 / Ascend 950 sources))
-  checkCublas(aclblasLtMatrixLayoutDestroy(layoutX.value), 'destroy layout X');
-  // opbridge OB1011: `aclblasLtMatrixLayoutDestroy` answers `cublasLtMatrixLayoutDestroy` only partially (unsupported: Atlas A2/A3: inferred unsupported (all aclblasLt kernels are arch35 / Ascend 950 sources))
-  checkCublas(aclblasLtMatrixLayoutDestroy(layoutH.value), 'destroy layout H');
-  // opbridge OB1011: `aclblasLtMatmulDescDestroy` answers `cublasLtMatmulDescDestroy` only partially (unsupported: Atlas A2/A3: inferred unsupported (all aclblasLt kernels are arch35 / Ascend 950 sources))
-  checkCublas(aclblasLtMatmulDescDestroy(matmulDesc.value), 'cublasLtMatmulDescDestroy');
-  // opbridge OB1011: `aclblasLtDestroy` answers `cublasLtDestroy` only partially (unsupported: Atlas A2/A3: inferred unsupported (all aclblasLt kernels are arch35 / Ascend 950 sources))
-  checkCublas(aclblasLtDestroy(cublasLt.value), 'cublasLtDestroy');
   checkCublas(aclblasDestroy(cublas.value), 'cublasDestroy');
   checkCuda(aclrtDestroyStream(stream.value), 'cudaStreamDestroy');
   for (const p of [dX, dW1, dB1, dW2, dB2, dH, dLogits, dProbs, dWorkspace]) checkCuda(aclrtFree(p.value), 'cudaFree');

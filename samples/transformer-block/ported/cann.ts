@@ -19,27 +19,24 @@
  */
 import {
   ACLBLASLT_EPILOGUE_BIAS,
-  ACLBLASLT_EPILOGUE_GELU_BIAS,
-  ACLBLAS_COMPUTE_32F,
   ACLBLAS_STATUS_SUCCESS,
   aclblasCreate,
   aclblasDestroy,
   aclblasLtCreate,
   aclblasLtDestroy,
-  aclblasLtMatmulDescCreate,
-  aclblasLtMatmulDescDestroy,
-  aclblasLtMatmulPreferenceCreate,
-  aclblasLtMatmulPreferenceDestroy,
-  aclblasLtMatrixLayoutCreate,
-  aclblasLtMatrixLayoutDestroy,
-  aclnnInplaceAddGetWorkspaceSize,
-  aclnnInplaceAdd,
-  aclblasSetStream,
   KEEP_DTYPE,
   aclCreateScalar,
   aclDestroyScalar,
-  aclnnBaddbmmGetWorkspaceSize,
+  aclnnAddmmGetWorkspaceSize,
   aclrtSynchronizeStream,
+  aclnnAddmm,
+  aclnnGeluGetWorkspaceSize,
+  aclnnGelu,
+  ACLBLASLT_EPILOGUE_GELU_BIAS,
+  aclnnInplaceAddGetWorkspaceSize,
+  aclnnInplaceAdd,
+  aclblasSetStream,
+  aclnnBaddbmmGetWorkspaceSize,
   aclnnBaddbmm,
   aclnnBatchMatMulGetWorkspaceSize,
   aclnnBatchMatMul,
@@ -59,9 +56,6 @@ import {
   type aclblasHandle_t,
   type aclblasLtEpilogue_t,
   type aclblasLtHandle_t,
-  type aclblasLtMatmulDesc_t,
-  type aclblasLtMatmulPreference_t,
-  type aclblasLtMatrixLayout_t,
   type aclblasStatus_t,
   type aclError,
   type aclrtStream,
@@ -82,17 +76,7 @@ import {
   ACLNN_SUCCESS,
 } from 'opbridge/cann';
 import {
-  CUBLASLT_MATMUL_DESC_BIAS_POINTER,
-  CUBLASLT_MATMUL_DESC_EPILOGUE,
-  CUBLASLT_MATMUL_DESC_TRANSA,
-  CUBLASLT_MATMUL_PREF_MAX_WORKSPACE_BYTES,
-  CUBLAS_OP_T,
-  cublasLtMatmul,
-  cublasLtMatmulAlgoGetHeuristic,
-  cublasLtMatmulDescSetAttribute,
-  cublasLtMatmulPreferenceSetAttribute,
   fe,
-  type cublasLtMatmulHeuristicResult_t,
 } from 'opbridge/cuda';
 
 const BATCH = 2;
@@ -160,54 +144,46 @@ function linear(
   workspace: DevicePtr,
   stream: aclrtStream,
 ): void {
-  const desc = ref<aclblasLtMatmulDesc_t>();
-  // opbridge OB1011: `aclblasLtMatmulDescCreate` answers `cublasLtMatmulDescCreate` only partially (unsupported: Atlas A2/A3: inferred unsupported (all aclblasLt kernels are arch35 / Ascend 950 sources))
-  checkCublas(aclblasLtMatmulDescCreate(desc, ACLBLAS_COMPUTE_32F, ACL_FLOAT), 'cublasLtMatmulDescCreate');
-  // opbridge OB1006: `CUBLASLT_MATMUL_DESC_TRANSA` (matmul-desc.transa) has no cann equivalent for `attr` of `aclblasLtMatmulDescSetAttribute` (porting `cublasLtMatmulDescSetAttribute`)
-  checkCublas(cublasLtMatmulDescSetAttribute(desc.value, CUBLASLT_MATMUL_DESC_TRANSA, new Int32Array([CUBLAS_OP_T]), 4), 'set TRANSA');
-  // opbridge OB1006: `CUBLASLT_MATMUL_DESC_EPILOGUE` (matmul-desc.epilogue) has no cann equivalent for `attr` of `aclblasLtMatmulDescSetAttribute` (porting `cublasLtMatmulDescSetAttribute`)
-  checkCublas(cublasLtMatmulDescSetAttribute(desc.value, CUBLASLT_MATMUL_DESC_EPILOGUE, new Uint32Array([epilogue]), 4), 'set EPILOGUE');
-  // opbridge OB1006: `CUBLASLT_MATMUL_DESC_BIAS_POINTER` (matmul-desc.bias-pointer) has no cann equivalent for `attr` of `aclblasLtMatmulDescSetAttribute` (porting `cublasLtMatmulDescSetAttribute`)
-  checkCublas(cublasLtMatmulDescSetAttribute(desc.value, CUBLASLT_MATMUL_DESC_BIAS_POINTER, bias, 8), 'set BIAS_POINTER');
-  const layoutW = ref<aclblasLtMatrixLayout_t>();
-  const layoutX = ref<aclblasLtMatrixLayout_t>();
-  const layoutY = ref<aclblasLtMatrixLayout_t>();
-  // opbridge OB1011: `aclblasLtMatrixLayoutCreate` answers `cublasLtMatrixLayoutCreate` only partially (unsupported: Atlas A2/A3: inferred unsupported (all aclblasLt kernels are arch35 / Ascend 950 sources))
-  checkCublas(aclblasLtMatrixLayoutCreate(layoutW, ACL_FLOAT, inFeatures, outFeatures, inFeatures), 'layout W');
-  // opbridge OB1011: `aclblasLtMatrixLayoutCreate` answers `cublasLtMatrixLayoutCreate` only partially (unsupported: Atlas A2/A3: inferred unsupported (all aclblasLt kernels are arch35 / Ascend 950 sources))
-  checkCublas(aclblasLtMatrixLayoutCreate(layoutX, ACL_FLOAT, inFeatures, rows, inFeatures), 'layout X');
-  // opbridge OB1011: `aclblasLtMatrixLayoutCreate` answers `cublasLtMatrixLayoutCreate` only partially (unsupported: Atlas A2/A3: inferred unsupported (all aclblasLt kernels are arch35 / Ascend 950 sources))
-  checkCublas(aclblasLtMatrixLayoutCreate(layoutY, ACL_FLOAT, outFeatures, rows, outFeatures), 'layout Y');
-  const preference = ref<aclblasLtMatmulPreference_t>();
-  // opbridge OB1011: `aclblasLtMatmulPreferenceCreate` answers `cublasLtMatmulPreferenceCreate` only partially (unsupported: Atlas A2/A3: inferred unsupported (all aclblasLt kernels are arch35 / Ascend 950 sources))
-  checkCublas(aclblasLtMatmulPreferenceCreate(preference), 'cublasLtMatmulPreferenceCreate');
-  // opbridge OB1006: `CUBLASLT_MATMUL_PREF_MAX_WORKSPACE_BYTES` (matmul-pref.max-workspace-bytes) has no cann equivalent for `attr` of `aclblasLtMatmulPreferenceSetAttribute` (porting `cublasLtMatmulPreferenceSetAttribute`)
+  const mat1 = aclCreateTensor([outFeatures, inFeatures], 2, ACL_FLOAT, [inFeatures, 1], 0, ACL_FORMAT_ND, [outFeatures * inFeatures], 1, weight)!;
+  const mat2 = aclCreateTensor([inFeatures, rows], 2, ACL_FLOAT, [1, inFeatures], 0, ACL_FORMAT_ND, [(inFeatures - 1) + (rows - 1) * inFeatures + 1], 1, x)!;
+  const c = aclCreateTensor([outFeatures, rows], 2, ACL_FLOAT, [1, outFeatures], 0, ACL_FORMAT_ND, [(outFeatures - 1) + (rows - 1) * outFeatures + 1], 1, y)!;
+  const self = aclCreateTensor([outFeatures, 1], 2, ACL_FLOAT, [1, 1], 0, ACL_FORMAT_ND, [outFeatures * 1], 1, bias)!;
+  const alpha = aclCreateScalar(1, ACL_FLOAT)!;
+  const beta_1 = aclCreateScalar(1, ACL_FLOAT)!;
+  const addmmWorkspaceSize = ref(0);
+  const addmmExecutor = ref<aclOpExecutor>();
   checkCublas(
-    cublasLtMatmulPreferenceSetAttribute(preference.value, CUBLASLT_MATMUL_PREF_MAX_WORKSPACE_BYTES, new BigUint64Array([BigInt(WORKSPACE_BYTES)]), 8),
-    'set MAX_WORKSPACE_BYTES',
-  );
-  // opbridge OB1008: type `cublasLtMatmulHeuristicResult_t` has no cann equivalent in the catalog
-  const heuristics: cublasLtMatmulHeuristicResult_t[] = [];
-  const found = ref<number>();
-  // opbridge OB1005: `aclblasLtMatmulAlgoGetHeuristic` needs `returnAlgoCount` (out-count), which `cublasLtMatmulAlgoGetHeuristic` does not provide and the catalog gives no default for
-  // opbridge OB1004: argument `returnAlgoCount` (count-out) of `cublasLtMatmulAlgoGetHeuristic` has no place in `aclblasLtMatmulAlgoGetHeuristic`
-  checkCublas(cublasLtMatmulAlgoGetHeuristic(lt, desc.value, layoutW.value, layoutX.value, layoutY.value, layoutY.value, preference.value, 1, heuristics, found), 'heuristic');
-  if (found.value === 0) throw new Error(`cuBLASLt found no algorithm for a ${rows}×${inFeatures} → ${outFeatures} linear layer`);
-  // opbridge OB1019: `cublasLtMatmul` cannot be ported to cann: the epilogue is set from `new Uint32Array([epilogue])`, not a constant
-  checkCublas(
-    cublasLtMatmul(lt, desc.value, 1, weight, layoutW.value, x, layoutX.value, 0, y, layoutY.value, y, layoutY.value, heuristics[0].algo, workspace, WORKSPACE_BYTES, stream),
+    aclnnAddmmGetWorkspaceSize(self, mat1, mat2, beta_1, alpha, c, KEEP_DTYPE, addmmWorkspaceSize, addmmExecutor),
     'cublasLtMatmul',
   );
-  // opbridge OB1011: `aclblasLtMatmulPreferenceDestroy` answers `cublasLtMatmulPreferenceDestroy` only partially (unsupported: Atlas A2/A3: inferred unsupported (all aclblasLt kernels are arch35 / Ascend 950 sources))
-  checkCublas(aclblasLtMatmulPreferenceDestroy(preference.value), 'cublasLtMatmulPreferenceDestroy');
-  // opbridge OB1011: `aclblasLtMatrixLayoutDestroy` answers `cublasLtMatrixLayoutDestroy` only partially (unsupported: Atlas A2/A3: inferred unsupported (all aclblasLt kernels are arch35 / Ascend 950 sources))
-  checkCublas(aclblasLtMatrixLayoutDestroy(layoutW.value), 'destroy layout W');
-  // opbridge OB1011: `aclblasLtMatrixLayoutDestroy` answers `cublasLtMatrixLayoutDestroy` only partially (unsupported: Atlas A2/A3: inferred unsupported (all aclblasLt kernels are arch35 / Ascend 950 sources))
-  checkCublas(aclblasLtMatrixLayoutDestroy(layoutX.value), 'destroy layout X');
-  // opbridge OB1011: `aclblasLtMatrixLayoutDestroy` answers `cublasLtMatrixLayoutDestroy` only partially (unsupported: Atlas A2/A3: inferred unsupported (all aclblasLt kernels are arch35 / Ascend 950 sources))
-  checkCublas(aclblasLtMatrixLayoutDestroy(layoutY.value), 'destroy layout Y');
-  // opbridge OB1011: `aclblasLtMatmulDescDestroy` answers `cublasLtMatmulDescDestroy` only partially (unsupported: Atlas A2/A3: inferred unsupported (all aclblasLt kernels are arch35 / Ascend 950 sources))
-  checkCublas(aclblasLtMatmulDescDestroy(desc.value), 'cublasLtMatmulDescDestroy');
+  const addmmWorkspace = ref<DevicePtr>();
+  if (addmmWorkspaceSize.value > 0) aclrtMalloc(addmmWorkspace, addmmWorkspaceSize.value, ACL_MEM_MALLOC_HUGE_FIRST);
+  checkCublas(
+    aclnnAddmm(addmmWorkspaceSize.value > 0 ? addmmWorkspace.value : null, addmmWorkspaceSize.value, addmmExecutor.value, stream),
+    'cublasLtMatmul',
+  );
+  if (epilogue === ACLBLASLT_EPILOGUE_GELU_BIAS) {
+    const geluWorkspaceSize = ref(0);
+    const geluExecutor = ref<aclOpExecutor>();
+    checkCublas(
+      aclnnGeluGetWorkspaceSize(c, c, geluWorkspaceSize, geluExecutor),
+      'cublasLtMatmul',
+    );
+    const geluWorkspace = ref<DevicePtr>();
+    if (geluWorkspaceSize.value > 0) aclrtMalloc(geluWorkspace, geluWorkspaceSize.value, ACL_MEM_MALLOC_HUGE_FIRST);
+    checkCublas(
+      aclnnGelu(geluWorkspaceSize.value > 0 ? geluWorkspace.value : null, geluWorkspaceSize.value, geluExecutor.value, stream),
+      'cublasLtMatmul',
+    );
+    if (geluWorkspaceSize.value > 0) { aclrtSynchronizeStream(stream); aclrtFree(geluWorkspace.value); }
+  }
+  if (addmmWorkspaceSize.value > 0) { aclrtSynchronizeStream(stream); aclrtFree(addmmWorkspace.value); }
+  aclDestroyTensor(mat1);
+  aclDestroyTensor(mat2);
+  aclDestroyTensor(c);
+  aclDestroyTensor(self);
+  aclDestroyScalar(alpha);
+  aclDestroyScalar(beta_1);
 }
 
 export function main() {
@@ -289,13 +265,13 @@ export function main() {
     const alphaValue = 1 / Math.sqrt(D_HEAD);
     const batch1 = aclCreateTensor([HEADS, SEQ, D_HEAD], 3, ACL_FLOAT, [D_HEAD, rowStride, 1], 0, ACL_FORMAT_ND, [2944], 1, k)!;
     const batch2 = aclCreateTensor([HEADS, D_HEAD, SEQ], 3, ACL_FLOAT, [D_HEAD, 1, rowStride], 0, ACL_FORMAT_ND, [2944], 1, q)!;
-    const c = aclCreateTensor([HEADS, SEQ, SEQ], 3, ACL_FLOAT, [SEQ * SEQ, 1, SEQ], 0, ACL_FORMAT_ND, [1024], 1, scores)!;
-    const alpha = aclCreateScalar(alphaValue, ACL_FLOAT)!;
-    const beta_1 = aclCreateScalar(0, ACL_FLOAT)!;
+    const c_1 = aclCreateTensor([HEADS, SEQ, SEQ], 3, ACL_FLOAT, [SEQ * SEQ, 1, SEQ], 0, ACL_FORMAT_ND, [1024], 1, scores)!;
+    const alpha_1 = aclCreateScalar(alphaValue, ACL_FLOAT)!;
+    const beta_2 = aclCreateScalar(0, ACL_FLOAT)!;
     const baddbmmWorkspaceSize = ref(0);
     const baddbmmExecutor = ref<aclOpExecutor>();
     checkCublas(
-      aclnnBaddbmmGetWorkspaceSize(c, batch1, batch2, beta_1, alpha, c, KEEP_DTYPE, baddbmmWorkspaceSize, baddbmmExecutor),
+      aclnnBaddbmmGetWorkspaceSize(c_1, batch1, batch2, beta_2, alpha_1, c_1, KEEP_DTYPE, baddbmmWorkspaceSize, baddbmmExecutor),
       'scores = Q·Kᵀ/√d',
     );
     const baddbmmWorkspace = ref<DevicePtr>();
@@ -307,9 +283,9 @@ export function main() {
     if (baddbmmWorkspaceSize.value > 0) { aclrtSynchronizeStream(stream.value); aclrtFree(baddbmmWorkspace.value); }
     aclDestroyTensor(batch1);
     aclDestroyTensor(batch2);
-    aclDestroyTensor(c);
-    aclDestroyScalar(alpha);
-    aclDestroyScalar(beta_1);
+    aclDestroyTensor(c_1);
+    aclDestroyScalar(alpha_1);
+    aclDestroyScalar(beta_2);
   }
   // Softmax over the key axis: the scores as NCHW [batch·heads·queries, keys, 1, 1], per channel.
   const scoresTensor = aclCreateTensor([BATCH * HEADS * SEQ, SEQ, 1, 1], 4, ACL_FLOAT, [SEQ, 1, 1, 1], 0, ACL_FORMAT_ND, [BATCH * HEADS * SEQ, SEQ, 1, 1], 4, dScores)!;
@@ -356,17 +332,17 @@ export function main() {
     aclDestroyTensor(out);
   }
   linear(lt.value, ACLBLASLT_EPILOGUE_BIAS, dOutW, dOutB, dContext, dResidual, TOKENS, D_MODEL, D_MODEL, dWorkspace, stream.value);
-  const alpha_1 = aclCreateScalar(1, ACL_FLOAT)!;
+  const alpha_2 = aclCreateScalar(1, ACL_FLOAT)!;
   const x_1 = aclCreateTensor([TOKENS * D_MODEL], 1, ACL_FLOAT, [1], 0, ACL_FORMAT_ND, [2048], 1, dX)!;
   const y_1 = aclCreateTensor([TOKENS * D_MODEL], 1, ACL_FLOAT, [1], 0, ACL_FORMAT_ND, [2048], 1, dResidual)!;
   const inplaceAddWorkspaceSize = ref(0);
   const inplaceAddExecutor = ref<aclOpExecutor>();
-  checkCublas(aclnnInplaceAddGetWorkspaceSize(y_1, x_1, alpha_1, inplaceAddWorkspaceSize, inplaceAddExecutor), 'x1 = x + attention');
+  checkCublas(aclnnInplaceAddGetWorkspaceSize(y_1, x_1, alpha_2, inplaceAddWorkspaceSize, inplaceAddExecutor), 'x1 = x + attention');
   const inplaceAddWorkspace = ref<DevicePtr>();
   if (inplaceAddWorkspaceSize.value > 0) aclrtMalloc(inplaceAddWorkspace, inplaceAddWorkspaceSize.value, ACL_MEM_MALLOC_HUGE_FIRST);
   checkCublas(aclnnInplaceAdd(inplaceAddWorkspaceSize.value > 0 ? inplaceAddWorkspace.value : null, inplaceAddWorkspaceSize.value, inplaceAddExecutor.value, stream.value), 'x1 = x + attention');
   if (inplaceAddWorkspaceSize.value > 0) { aclrtSynchronizeStream(stream.value); aclrtFree(inplaceAddWorkspace.value); }
-  aclDestroyScalar(alpha_1);
+  aclDestroyScalar(alpha_2);
   aclDestroyTensor(x_1);
   aclDestroyTensor(y_1);
 
@@ -390,17 +366,17 @@ export function main() {
   if (workspaceSize_1.value > 0) aclrtFree(workspace_2.value);
   linear(lt.value, ACLBLASLT_EPILOGUE_GELU_BIAS, dFc1W, dFc1B, dNormed, dHidden, TOKENS, D_MODEL, D_FF, dWorkspace, stream.value);
   linear(lt.value, ACLBLASLT_EPILOGUE_BIAS, dFc2W, dFc2B, dHidden, dY, TOKENS, D_FF, D_MODEL, dWorkspace, stream.value);
-  const alpha_2 = aclCreateScalar(1, ACL_FLOAT)!;
+  const alpha_3 = aclCreateScalar(1, ACL_FLOAT)!;
   const x_2 = aclCreateTensor([TOKENS * D_MODEL], 1, ACL_FLOAT, [1], 0, ACL_FORMAT_ND, [2048], 1, dResidual)!;
   const y_2 = aclCreateTensor([TOKENS * D_MODEL], 1, ACL_FLOAT, [1], 0, ACL_FORMAT_ND, [2048], 1, dY)!;
   const inplaceAddWorkspaceSize_1 = ref(0);
   const inplaceAddExecutor_1 = ref<aclOpExecutor>();
-  checkCublas(aclnnInplaceAddGetWorkspaceSize(y_2, x_2, alpha_2, inplaceAddWorkspaceSize_1, inplaceAddExecutor_1), 'y = x1 + mlp');
+  checkCublas(aclnnInplaceAddGetWorkspaceSize(y_2, x_2, alpha_3, inplaceAddWorkspaceSize_1, inplaceAddExecutor_1), 'y = x1 + mlp');
   const inplaceAddWorkspace_1 = ref<DevicePtr>();
   if (inplaceAddWorkspaceSize_1.value > 0) aclrtMalloc(inplaceAddWorkspace_1, inplaceAddWorkspaceSize_1.value, ACL_MEM_MALLOC_HUGE_FIRST);
   checkCublas(aclnnInplaceAdd(inplaceAddWorkspaceSize_1.value > 0 ? inplaceAddWorkspace_1.value : null, inplaceAddWorkspaceSize_1.value, inplaceAddExecutor_1.value, stream.value), 'y = x1 + mlp');
   if (inplaceAddWorkspaceSize_1.value > 0) { aclrtSynchronizeStream(stream.value); aclrtFree(inplaceAddWorkspace_1.value); }
-  aclDestroyScalar(alpha_2);
+  aclDestroyScalar(alpha_3);
   aclDestroyTensor(x_2);
   aclDestroyTensor(y_2);
 

@@ -10,7 +10,7 @@
  */
 import { containsSuspension, isPure } from '../context/expression-purity.js';
 import type { EditList } from '../edits/edit-list.js';
-import type { Lowering } from '../lower/lowerer.js';
+import type { Lowering, PreludeStatement } from '../lower/lowerer.js';
 import { ts } from '../syntax/typescript.js';
 
 export type Placement = { readonly ok: true } | { readonly ok: false; readonly reason: string };
@@ -71,6 +71,26 @@ function statementLine(statement: ts.Statement, sourceFile: ts.SourceFile): [num
   return [lineStart, end];
 }
 
+/** A statement ending in a block (`if (…) { … }`) takes no semicolon. */
+function terminated(t: string): string {
+  return t.endsWith('}') ? t : `${t};`;
+}
+
+/**
+ * One prelude or epilogue statement as text at `indent`: a status statement goes `through` the
+ * source call's status sink when there is one; a statement with a body is written as a block
+ * whose lines are one level deeper.
+ */
+function rendered(p: PreludeStatement, through: ((expression: string) => string) | undefined, indent: string, nl: string, nested = false): string {
+  if (p.body) {
+    const inner = `${indent}  `;
+    const lines = p.body.map((b) => `${inner}${rendered(b, through, inner, nl, true)}`);
+    return `${p.text} {${nl}${lines.join(nl)}${nl}${indent}}`;
+  }
+  if (p.status && through) return nested ? through(p.text).split(/\r?\n/).join(`${nl}  `) : through(p.text);
+  return terminated(p.text);
+}
+
 /**
  * Places a lowering with an epilogue, status-valued prelude statements or no effect at all
  * (docs/port-architecture.md, "Several statements").
@@ -80,11 +100,9 @@ function placeStructured(call: ts.CallExpression, lowering: Lowering, edits: Edi
   const start = call.getStart(sourceFile);
   const nl = newlineOf(text);
   const sink = statusSink(call, isFacadeCall);
-  // A statement ending in a block (`if (…) { … }`) takes no semicolon.
-  const terminated = (t: string) => (t.endsWith('}') ? t : `${t};`);
   if (lowering.vanishes) {
     // What is left of a vanishing call is its prelude (a query answered by host arithmetic).
-    const kept = lowering.prelude.map((p) => terminated(p.text));
+    const kept = lowering.prelude.map((p) => rendered(p, undefined, lineIndent(text, start), nl));
     if (sink && kept.length > 0) {
       const stmtStart = sink.getStart(sourceFile);
       const indent = lineIndent(text, stmtStart);
@@ -103,19 +121,20 @@ function placeStructured(call: ts.CallExpression, lowering: Lowering, edits: Edi
     else edits.replace(start, call.end, `(${[...lowering.prelude.map((p) => p.text), lowering.call].join(', ')})`);
     return { ok: true };
   }
-  const epilogue = (lowering.epilogue ?? []).map((p) => terminated(p.text));
+  const epilogue = (lowering.epilogue ?? []).map((p) => rendered(p, undefined, lineIndent(text, start), nl));
   if (sink) {
     const stmtStart = sink.getStart(sourceFile);
     const before = edits.textOf(stmtStart, start);
     const after = edits.textOf(call.end, sink.end);
     const through = (expression: string) => `${before}${expression}${after}`;
-    const lines = [...lowering.prelude.map((p) => (p.status ? through(p.text) : `${p.text};`)), through(lowering.call), ...epilogue];
     const indent = lineIndent(text, stmtStart);
+    const each = (p: PreludeStatement) => rendered(p, through, indent, nl);
+    const lines = [...lowering.prelude.map(each), through(lowering.call), ...(lowering.epilogue ?? []).map(each)];
     edits.replace(stmtStart, sink.end, inStatementList(sink) ? lines.join(`${nl}${indent}`) : `{${nl}${lines.map((l) => `${indent}  ${l}`).join(nl)}${nl}${indent}}`);
     return { ok: true };
   }
   const statement = statementOwning(call);
-  const prelude = lowering.prelude.map((p) => terminated(p.text));
+  const prelude = lowering.prelude.map((p) => rendered(p, undefined, lineIndent(text, start), nl));
   if (statement && !ts.isReturnStatement(statement) && epilogue.length === 0) {
     return placeLowering(call, { ...lowering, epilogue: [], prelude: lowering.prelude.map((p) => ({ text: p.text, declares: p.declares })) }, edits, sourceFile);
   }

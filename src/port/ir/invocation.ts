@@ -70,6 +70,12 @@ export interface AttributeExpr {
   readonly expr: Expr;
   /** The meaning of an enum-valued attribute (`reduce.sum`). */
   readonly meaning?: string;
+  /**
+   * The attribute applies only while `expr` (a value known at run time, such as a helper's
+   * parameter) has one of `meanings` of the source enum `enumName`; every value it can take is
+   * known statically (parameter-values.ts), so the lowering may branch on it.
+   */
+  readonly when?: { readonly expr: Expr; readonly enumName: string; readonly meanings: readonly string[] };
 }
 
 export interface Numerics {

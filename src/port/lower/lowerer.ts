@@ -25,6 +25,11 @@ export interface PreludeStatement {
    * (`check(call, 'what');`), this statement's status goes there too.
    */
   readonly status?: boolean;
+  /**
+   * Statements that `text` (a statement head such as `if (cond)`) runs as its block; their
+   * `status` is honoured as at the top level. Such a statement `declares` (it is no expression).
+   */
+  readonly body?: readonly PreludeStatement[];
 }
 
 export interface Lowering {
@@ -81,10 +86,11 @@ export interface LowererKey {
 export type DeclarationDropper = (name: string, declaration: ts.VariableDeclaration, ctx: LowerContext) => boolean;
 
 /**
- * Says whether a statement goes away on the target because all it does is serve calls that are
- * lowered away (a cuDNN convolution's algorithm choice and workspace on CANN).
+ * Says whether a whole statement goes away on the target because it only serves calls that are
+ * lowered away (a cuBLASLt set-up call, the declaration of its descriptor, the check of its
+ * heuristic's result count); returns what goes (for the rewrite list), or undefined.
  */
-export type StatementDropper = (statement: ts.Statement, ctx: LowerContext) => boolean;
+export type StatementDropper = (statement: ts.Statement, ctx: LowerContext) => string | undefined;
 
 export class LowererRegistry {
   private readonly byBinding = new Map<string, Lowerer[]>();
@@ -97,13 +103,18 @@ export class LowererRegistry {
     return this;
   }
 
-  /** Whether a registered dropper removes the statement; false at once when none is registered for the target. */
-  dropsStatement(statement: ts.Statement, ctx: LowerContext): boolean {
-    return (this.statementDroppers.get(ctx.target) ?? []).some((d) => d(statement, ctx));
+  /** What a registered dropper removes with `statement`, or undefined when it stays. */
+  dropsStatement(statement: ts.Statement, ctx: LowerContext): string | undefined {
+    for (const d of this.statementDroppers.get(ctx.target) ?? []) {
+      const dropped = d(statement, ctx);
+      if (dropped !== undefined) return dropped;
+    }
+    return undefined;
   }
 
-  hasStatementDroppers(target: BackendId): boolean {
-    return this.statementDroppers.has(target);
+  /** Whether any statement dropper is registered for the target (the walk asks only then). */
+  dropsStatements(target: BackendId): boolean {
+    return (this.statementDroppers.get(target)?.length ?? 0) > 0;
   }
 
   registerDeclarationDropper(target: BackendId, dropper: DeclarationDropper): this {

@@ -10,11 +10,12 @@
  *
  * Invocations without views (from other lifters) are declined: the generic lowerer answers them.
  */
-import type { EntryRecord } from '../../../catalog/catalog.js';
+import type { Catalog, EntryRecord } from '../../../catalog/catalog.js';
 import { pending, type PendingDiagnostic } from '../../diagnostics/port-diagnostics.js';
 import type { Expr } from '../../ir/expr.js';
 import type { Invocation, OpInvocation, TensorExpr } from '../../ir/invocation.js';
 import type { LowerContext, LowerResult, Lowerer } from '../../lower/lowerer.js';
+import { correspondingEnum, memberByMeaning } from '../../mapping/enum-mapping.js';
 import { AclnnStatements, substitute } from './aclnn-statements.js';
 
 function hasViews(t: TensorExpr | undefined): t is TensorExpr & { dims: readonly Expr[]; strides: readonly Expr[] } {
@@ -103,19 +104,87 @@ export const aclnnGemmLowerer: Lowerer = {
       args = [selfName, names.mat1, names.mat2, betaName, alphaName, outName, math];
     }
     let call = s.twoPhase(op, args, stream);
-    const activation = invocation.attributes.get('activation')?.meaning;
+    const activation = invocation.attributes.get('activation');
     if (activation) {
-      if (activation !== 'Relu') return fail(invocation, ctx, `the fused activation ${activation} is not ported`);
-      // The fused ReLU runs on the product in place, after it.
-      s.prelude.push({ text: call, declares: false, status: true });
-      call = s.twoPhase('aclnnRelu', [outName, outName], stream);
+      const plan = activationPlan(invocation, ctx.catalog);
+      if (typeof plan === 'string') return fail(invocation, ctx, plan);
+      if (!plan.when) {
+        // The fused activation runs on the product in place, after it.
+        s.prelude.push({ text: call, declares: false, status: true });
+        call = s.twoPhase(plan.op, [outName, ...plan.args.map((a) => s.value(a)), outName], stream);
+      } else {
+        // Only some values of the epilogue parameter apply it: the same run, under their test.
+        const inner = new AclnnStatements(ctx);
+        const run = inner.twoPhase(plan.op, [outName, ...plan.args.map((a) => inner.value(a)), outName], stream);
+        const condition = plan.when.members.map((m) => `${plan.when!.expr} === ${ctx.names.member(plan.when!.enumName, m, ctx.style, ctx.origin)}`).join(' || ');
+        s.epilogue.unshift({ text: `if (${condition})`, declares: true, body: [...inner.prelude, { text: run, declares: false, status: true }, ...inner.epilogue] });
+        for (const symbol of inner.symbols) if (!s.symbols.includes(symbol)) s.symbols.splice(s.symbols.length - 1, 0, symbol);
+      }
     }
-    return { ok: true, lowering: { prelude: s.prelude, call, epilogue: s.epilogue, targetSymbols: s.symbols, diagnostics: notes(invocation) } };
+    return { ok: true, lowering: { prelude: s.prelude, call, epilogue: s.epilogue, targetSymbols: s.symbols, diagnostics: notes(invocation, ctx) } };
   },
 };
 
-function notes(_invocation: Invocation): PendingDiagnostic[] {
-  return [];
+/**
+ * Whether aclnnGemmLowerer writes aclnn calls for a `Gemm` with views, without writing anything
+ * (a pure function, for modules that remove what only served a ported call): the same checks
+ * the lowerer makes before it writes, in the same order.
+ */
+export function gemmPortsToAclnn(invocation: Invocation, catalog: Catalog): boolean {
+  if (invocation.kind !== 'operator' || invocation.operator !== 'Gemm') return false;
+  const [mat1, mat2, c] = [invocation.inputs.get('A'), invocation.inputs.get('B'), invocation.inputs.get('C')];
+  const out = invocation.outputs.get('Y');
+  if (!hasViews(mat1) || !hasViews(mat2) || !hasViews(out) || (c && !hasViews(c))) return false;
+  const rank = out.dims.length;
+  if (rank !== 2 && rank !== 3) return false;
+  const alpha = invocation.attributes.get('alpha')?.expr;
+  const beta = invocation.attributes.get('beta')?.expr;
+  const plain = (alpha === undefined || numberOf(alpha) === 1) && (beta === undefined || numberOf(beta) === 0);
+  const op = plain ? (rank === 2 ? 'aclnnMm' : 'aclnnBatchMatMul') : rank === 2 ? 'aclnnAddmm' : 'aclnnBaddbmm';
+  const entry = [`${op}GetWorkspaceSize`, 'aclnnMatmulGetWorkspaceSize'].map((e) => catalog.entry('cann', e)).find((e) => e?.spec.dtypes?.length);
+  const dtypes = [mat1, mat2, out].map((t) => t.dtype?.meaning);
+  if (dtypes.some((d) => d === undefined) || new Set(dtypes).size > 1) return false;
+  const dtype = out.dtype!.dtype;
+  if (!dtype || !entry?.spec.dtypes?.includes(dtype)) return false;
+  const aclDataType = catalog.backend('cann').enums.get('aclDataType');
+  if (!aclDataType || !memberByMeaning(aclDataType, dtypes[0]!)) return false;
+  if (!invocation.stream && !invocation.args.get('handle')) return false;
+  return !invocation.attributes.get('activation') || typeof activationPlan(invocation, catalog) !== 'string';
+}
+
+interface ActivationPlan {
+  readonly op: string;
+  /** Target constants passed between the input and the output (aclnnGeluV2's approximate). */
+  readonly args: readonly string[];
+  /** For an activation that applies only to some values of a run-time enum: the test. */
+  readonly when?: { readonly expr: string; readonly enumName: string; readonly members: readonly string[] };
+}
+
+/**
+ * The aclnn call of a fused activation, or why there is none: Relu → aclnnRelu; Gelu with the
+ * tanh approximation → aclnnGelu (always tanh: aclnn.yaml, profile cann.aclnn-gelu).
+ */
+function activationPlan(invocation: OpInvocation, catalog: Catalog): ActivationPlan | string {
+  const activation = invocation.attributes.get('activation');
+  if (!activation) return 'no activation';
+  const approximate = invocation.attributes.get('approximate')?.meaning;
+  let plan: ActivationPlan;
+  if (activation.meaning === 'Relu') plan = { op: 'aclnnRelu', args: [] };
+  else if (activation.meaning === 'Gelu' && approximate === 'tanh') plan = { op: 'aclnnGelu', args: [] };
+  else return `the fused activation ${activation.meaning ?? activation.expr.text}${approximate ? ` (approximate ${approximate})` : ''} is not ported`;
+  const when = activation.when;
+  if (!when) return plan;
+  const source = catalog.backend(invocation.origin.backend).enums.get(when.enumName);
+  const target = source ? correspondingEnum(catalog, source, 'cann') : undefined;
+  const members = when.meanings.map((m) => (target ? memberByMeaning(target, m)?.name : undefined));
+  if (!target || members.some((m) => m === undefined)) return `the ${when.enumName} values ${when.meanings.join(', ')} that apply the activation have no CANN equivalent to test \`${when.expr.text}\` against`;
+  return { ...plan, when: { expr: when.expr.text, enumName: target.spec.name, members: members as string[] } };
+}
+
+/** A GELU fused by cuBLASLt is the tanh approximation by inference only (the catalog's variant notes). */
+function notes(invocation: OpInvocation, ctx: LowerContext): PendingDiagnostic[] {
+  if (invocation.attributes.get('activation')?.meaning !== 'Gelu' || invocation.origin.symbol !== 'cublasLtMatmul') return [];
+  return [pending('OB1012', { symbol: invocation.origin.symbol, targetSymbol: 'aclnnGelu', confidence: 'inferred (cublasLt.h does not say which GELU the epilogue computes; the catalog takes the tanh approximation, which aclnnGelu computes)' }, invocation.origin.symbol)];
 }
 
 export const aclnnAxpyLowerer: Lowerer = {

@@ -23,14 +23,41 @@ import type { LiftContext, LiftResult, Lifter, SourceCall } from '../../lift/lif
 import { dtypeOfMeaning, roleLifter } from '../../lift/role-lifter.js';
 import { ts } from '../../syntax/typescript.js';
 import { columnMajorOperand, type MatrixView } from './column-major-views.js';
+import { parameterValues } from './parameter-values.js';
 import { ROW_MAJOR_BLAS_TARGETS } from './cublas-lifter.js';
 
-const EPILOGUES: Readonly<Record<string, { bias: boolean; activation?: string }>> = {
+interface Epilogue {
+  readonly bias: boolean;
+  readonly activation?: string;
+}
+
+const EPILOGUES: Readonly<Record<string, Epilogue>> = {
   'epilogue.default': { bias: false },
   'epilogue.bias': { bias: true },
   'epilogue.relu': { bias: false, activation: 'Relu' },
   'epilogue.relu-bias': { bias: true, activation: 'Relu' },
+  'epilogue.gelu': { bias: false, activation: 'Gelu' },
+  'epilogue.gelu-bias': { bias: true, activation: 'Gelu' },
 };
+
+/**
+ * The GELU formula the catalog gives a cublasLtMatmul epilogue (its binding variant's fixed
+ * `approximate`), or undefined when the catalog leaves it open.
+ */
+function geluApproximation(entry: SourceCall['entry'], member: string): string | undefined {
+  const binds = entry.spec.binds;
+  if (!('operator' in binds)) return undefined;
+  const variant = binds.variants?.find((v) => v.when === member);
+  const steps = variant ? [{ operator: variant.operator ?? binds.operator, fixed: variant.fixed }, ...(variant.then ?? [])] : [];
+  const approximate = steps.find((s) => s.operator === 'Gelu')?.fixed?.approximate;
+  return typeof approximate === 'string' ? approximate : undefined;
+}
+
+/** The element a set-attribute buffer holds: `x` of `new Uint32Array([x])`, or the buffer itself. */
+function bufferElement(buf: ts.Expression): ts.Expression {
+  if (ts.isNewExpression(buf) && buf.arguments?.length === 1 && ts.isArrayLiteralExpression(buf.arguments[0]) && buf.arguments[0].elements.length === 1) return buf.arguments[0].elements[0];
+  return buf;
+}
 
 function expr(node: ts.Expression, ctx: LiftContext): Expr {
   const value = ctx.context.constant(node);
@@ -48,8 +75,7 @@ function isPlain(node: ts.Expression): boolean {
 /** The enum meaning a set-attribute buffer holds: `new Int32Array([CUBLAS_OP_T])` or a constant. */
 function bufferMeaning(buf: ts.Expression | undefined, ctx: LiftContext): string | undefined {
   if (!buf) return undefined;
-  let value: ts.Expression = buf;
-  if (ts.isNewExpression(buf) && buf.arguments?.length === 1 && ts.isArrayLiteralExpression(buf.arguments[0]) && buf.arguments[0].elements.length === 1) value = buf.arguments[0].elements[0];
+  const value = bufferElement(buf);
   const direct = ctx.enumReference(value);
   if (direct?.member.meaning) return direct.member.meaning;
   const c = ctx.context.constant(value);
@@ -107,11 +133,9 @@ export const cublasLtLifter: Lifter = {
     if (typeof ta === 'string') return decline(ta);
     if (typeof tb === 'string') return decline(tb);
     const epilogueSet = attribute('matmul-desc.epilogue');
-    const epilogueMeaning = epilogueSet.found ? epilogueSet.value : 'epilogue.default';
-    const epilogue = epilogueMeaning ? EPILOGUES[epilogueMeaning] : undefined;
-    if (!epilogue) {
-      return decline(epilogueMeaning ? `the epilogue ${epilogueMeaning} is not ported (a GELU's formula is unconfirmed in the catalog)` : `the epilogue is set from \`${epilogueSet.buf?.getText() ?? '?'}\`, not a constant`);
-    }
+    const resolved = resolveEpilogue(call, ctx, epilogueSet);
+    if (typeof resolved === 'string') return decline(resolved);
+    const { epilogue, activationWhen } = resolved;
     // Layouts after the descriptor: a descriptor the port cannot read is the first thing to fix.
     const layouts: Record<string, Layout> = {};
     for (const name of ['A', 'B', 'C', 'D'] as const) {
@@ -147,7 +171,8 @@ export const cublasLtLifter: Lifter = {
     } else {
       inputs.set('C', view(c.ptr, stored(C, false), C.dtype));
     }
-    if (epilogue.activation) attrs.set('activation', { expr: generated(`'${epilogue.activation}'`), meaning: epilogue.activation });
+    if (epilogue.activation) attrs.set('activation', { expr: generated(`'${epilogue.activation}'`), meaning: epilogue.activation, ...(activationWhen ? { when: activationWhen } : {}) });
+    if (epilogue.approximate) attrs.set('approximate', { expr: generated(`'${epilogue.approximate}'`), meaning: epilogue.approximate });
     const outputs = new Map<string, TensorExpr>([['Y', view(d.ptr, stored(D, false), D.dtype)]]);
     const invocation: OpInvocation = {
       ...g,
@@ -161,3 +186,51 @@ export const cublasLtLifter: Lifter = {
     return { ok: true, invocation };
   },
 };
+
+interface ResolvedEpilogue {
+  readonly epilogue: Epilogue & { readonly approximate?: string };
+  /** When the epilogue comes from a helper's parameter: the values that apply the activation. */
+  readonly activationWhen?: AttributeExpr['when'];
+}
+
+/**
+ * The epilogue in effect: a constant set on the descriptor, or a helper's parameter whose every
+ * value is known from the helper's calls (parameter-values.ts) and that all agree on the bias;
+ * the activation then applies only for the values that have it. A GELU takes the formula the
+ * catalog gives the variant. Returns why not, otherwise.
+ */
+function resolveEpilogue(call: SourceCall, ctx: LiftContext, set: { found: boolean; value?: string; buf?: ts.Expression }): ResolvedEpilogue | string {
+  const withFormula = (meaning: string): (Epilogue & { approximate?: string }) | string => {
+    const epilogue = EPILOGUES[meaning];
+    if (!epilogue) return `the epilogue ${meaning} is not ported (training and auxiliary-output epilogues have no aclnn lowering here)`;
+    if (epilogue.activation !== 'Gelu') return epilogue;
+    const member = ctx.catalog.backend('cuda').enums.get('cublasLtEpilogue_t')?.spec.members.find((m) => m.meaning === meaning)?.name ?? meaning;
+    const approximate = geluApproximation(call.entry, member);
+    return approximate ? { ...epilogue, approximate } : `the GELU formula of ${member} is not given in the catalog (erf or tanh)`;
+  };
+  if (!set.found || set.value) {
+    const epilogue = withFormula(set.found ? set.value! : 'epilogue.default');
+    return typeof epilogue === 'string' ? epilogue : { epilogue };
+  }
+  const element = set.buf ? bufferElement(set.buf) : undefined;
+  const values = element ? parameterValues(element, ctx.context) : undefined;
+  if (!values) return `the epilogue is set from \`${set.buf?.getText() ?? '?'}\`, not a constant`;
+  if (!values.ok) return `the epilogue is set from \`${set.buf?.getText() ?? '?'}\`: ${values.reason}`;
+  const meanings = [...new Set(values.values.map((v) => (v.kind === 'enum' ? v.meaning : undefined)))];
+  if (meanings.some((m) => m === undefined)) return `the epilogue parameter \`${element!.getText()}\` is passed a value that is not a cublasLtEpilogue_t member`;
+  const epilogues = meanings.map((m) => withFormula(m!));
+  const declined = epilogues.find((e) => typeof e === 'string');
+  if (declined) return declined as string;
+  const all = epilogues as (Epilogue & { approximate?: string })[];
+  if (new Set(all.map((e) => e.bias)).size > 1) return `the epilogue parameter \`${element!.getText()}\` is passed epilogues with and without a bias (${meanings.join(', ')}): one matmul call takes the bias or not`;
+  const activations = [...new Set(all.map((e) => e.activation).filter((a) => a !== undefined))];
+  const approximations = new Set(all.map((e) => e.approximate).filter((a) => a !== undefined));
+  if (activations.length > 1 || approximations.size > 1) return `the epilogue parameter \`${element!.getText()}\` is passed epilogues with different activations (${meanings.join(', ')})`;
+  const epilogue = all.find((e) => e.activation) ?? all[0];
+  const applying = meanings.filter((_, i) => all[i].activation !== undefined) as string[];
+  // Every value applies the activation (or none does): nothing to branch on.
+  if (applying.length === 0 || applying.length === meanings.length) return { epilogue };
+  const value = values.values[0];
+  const enumName = value.kind === 'enum' ? value.enumName : 'cublasLtEpilogue_t';
+  return { epilogue, activationWhen: { expr: { text: element!.getText(), node: element!, pure: true }, enumName, meanings: applying } };
+}

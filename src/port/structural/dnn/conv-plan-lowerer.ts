@@ -49,12 +49,13 @@ export const convPlanQueryLowerer: Lowerer = {
 
 /** Statements of the plan other than the queries' own (those vanish through the lowering above). */
 export const dropsPlanStatement: StatementDropper = (statement, ctx) => {
-  if (!isPlanStatement(statement, ctx.catalog, ctx.target, ctx.context)) return false;
+  if (!isPlanStatement(statement, ctx.catalog, ctx.target, ctx.context)) return undefined;
   if (ts.isExpressionStatement(statement)) {
     const e = statement.expression;
     const call = ts.isCallExpression(e) ? [e, ...e.arguments].find((c): c is ts.CallExpression => ts.isCallExpression(c) && (PLAN_QUERIES as readonly string[]).includes(ctx.context.resolve(c)?.entry.spec.symbol ?? '')) : undefined;
-    if (call) return false;
+    if (call) return undefined;
   }
-  return true;
+  // The rewrite list names what went: the statement's first line.
+  return statement.getText().split('\n')[0];
 };
 

@@ -1,0 +1,235 @@
+/**
+ * The cuBLASLt set-up that only serves a `cublasLtMatmul` ported to aclnn has nothing to do on
+ * CANN and goes: cublasLtCreate / Destroy, the matmul descriptor's create / set-attribute /
+ * destroy, the matrix layouts, the preference, cublasLtMatmulAlgoGetHeuristic, the
+ * declarations of their variables (`const desc = ref<cublasLtMatmulDesc_t>()`, the heuristic
+ * result array and its count) and the check of that count (`if (found.value === 0) throw …`).
+ *
+ * Only as a whole and only when safe: a variable goes when every use of it is a set-up call
+ * that goes, an argument of a cublasLtMatmul that ports (its lift and aclnn plan succeed, as
+ * the walk will do them), such a check, or its own declaration; a set-up call goes when every
+ * object it names goes and it is a statement of its own (`call;` or `check(call, 'what');`).
+ * Anything else (a handle passed to a helper, a status kept in a variable) keeps the family
+ * as the generic port writes it. Variables are told apart by their declarations, so two
+ * helpers' `desc` are two variables. Removal is silent, as for cuDNN's life cycle: the port's
+ * rewrite list records each removed statement.
+ */
+import type { Catalog } from '../../../catalog/catalog.js';
+import type { BackendId } from '../../../catalog/vocabulary.js';
+import type { ResolvedCall, StaticContext } from '../../context/static-context.js';
+import type { LowerContext } from '../../lower/lowerer.js';
+import { ts } from '../../syntax/typescript.js';
+import { sourceCallOf } from '../dnn/cudnn-lifter.js';
+import { gemmPortsToAclnn } from './aclnn-blas-lowerers.js';
+import { cublasLtLifter } from './cublaslt-lifter.js';
+
+/** The primitives of cuBLASLt calls that only prepare a matmul. */
+const SETUP_PRIMITIVES = new Set(['handle.create', 'handle.destroy', 'descriptor.create', 'descriptor.set', 'descriptor.destroy', 'algorithm.query']);
+
+/** Parameters that name a set-up object (handle, descriptor, layout, preference, heuristic results and count). */
+const OBJECT_ROLES = new Set(['out-handle', 'handle', 'out-descriptor', 'descriptor', 'desc:A', 'desc:B', 'desc:C', 'desc:Y', 'config', 'out-algorithm', 'count-out']);
+
+type Declaration = ts.VariableDeclaration | ts.ParameterDeclaration;
+
+interface SetupPlan {
+  /** Statements that go, with what they held (for the rewrite list). */
+  readonly dropped: ReadonlyMap<ts.Statement, string>;
+}
+
+const plans = new WeakMap<StaticContext, Map<BackendId, SetupPlan>>();
+
+/** The declaration an identifier refers to: a parameter or a variable of an enclosing scope. */
+function declarationOf(identifier: ts.Identifier): Declaration | undefined {
+  const name = identifier.text;
+  const declares = (d: ts.VariableDeclaration) => ts.isIdentifier(d.name) && d.name.text === name;
+  for (let n: ts.Node | undefined = identifier.parent; n; n = n.parent) {
+    if (ts.isFunctionLike(n)) {
+      const p = n.parameters.find((q) => ts.isIdentifier(q.name) && q.name.text === name);
+      if (p) return p;
+    }
+    if (ts.isBlock(n) || ts.isSourceFile(n) || ts.isModuleBlock(n)) {
+      for (const s of n.statements) if (ts.isVariableStatement(s)) for (const d of s.declarationList.declarations) if (declares(d)) return d;
+    }
+    if ((ts.isForStatement(n) || ts.isForOfStatement(n) || ts.isForInStatement(n)) && n.initializer && ts.isVariableDeclarationList(n.initializer)) {
+      const d = n.initializer.declarations.find(declares);
+      if (d) return d;
+    }
+  }
+  return undefined;
+}
+
+/** The variable an argument names: `x`, `x.value`, `x!`, `(x)`. */
+function objectIdentifier(argument: ts.Expression): ts.Identifier | undefined {
+  let e = argument;
+  for (;;) {
+    if (ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e) || ts.isAsExpression(e)) e = e.expression;
+    else if (ts.isPropertyAccessExpression(e) && e.name.text === 'value') e = e.expression;
+    else break;
+  }
+  return ts.isIdentifier(e) ? e : undefined;
+}
+
+/** The statement a call's status only passes through: `call;` or `helper(call, 'what');` (pure other arguments). */
+function ownStatement(call: ts.CallExpression, context: StaticContext): ts.ExpressionStatement | undefined {
+  const parent = call.parent;
+  if (ts.isExpressionStatement(parent)) return parent;
+  if (ts.isCallExpression(parent) && parent.arguments.includes(call) && !context.resolve(parent) && ts.isIdentifier(parent.expression)) {
+    const others = parent.arguments.filter((a) => a !== call);
+    if (others.every((a) => ts.isStringLiteralLike(a) || ts.isNoSubstitutionTemplateLiteral(a) || ts.isIdentifier(a)) && ts.isExpressionStatement(parent.parent)) return parent.parent;
+  }
+  return undefined;
+}
+
+/**
+ * A statement that only checks set-up results and fails: `if (found.value === 0) throw …;`
+ * (no else; the condition names nothing but set-up variables and constants).
+ */
+function isResultCheck(statement: ts.Statement): statement is ts.IfStatement {
+  if (!ts.isIfStatement(statement) || statement.elseStatement) return false;
+  const then = statement.thenStatement;
+  return ts.isThrowStatement(then) || (ts.isBlock(then) && then.statements.length === 1 && ts.isThrowStatement(then.statements[0]));
+}
+
+/** Whether a declaration can go with its variable: `ref<T>()`, `[]`, or no initializer. */
+function removableDeclaration(d: Declaration): ts.VariableStatement | undefined {
+  if (!ts.isVariableDeclaration(d)) return undefined;
+  const list = d.parent;
+  if (!ts.isVariableDeclarationList(list)) return undefined;
+  const statement = list.parent;
+  if (!ts.isVariableStatement(statement) || list.declarations.length !== 1) return undefined;
+  const init = d.initializer;
+  if (!init) return statement;
+  if (ts.isArrayLiteralExpression(init) && init.elements.length === 0) return statement;
+  if (ts.isCallExpression(init) && init.arguments.length === 0 && ts.isIdentifier(init.expression) && init.expression.text === 'ref') return statement;
+  return undefined;
+}
+
+function computePlan(catalog: Catalog, target: BackendId, context: StaticContext): SetupPlan {
+  const sourceFile = context.sourceFile;
+  const lt = context.allCalls().filter((c) => c.entry.library === 'cublaslt');
+  const setup = lt.filter((c) => 'primitive' in c.entry.spec.binds && SETUP_PRIMITIVES.has(c.entry.spec.binds.primitive));
+  if (setup.length === 0) return { dropped: new Map() };
+  const liftContext = { catalog, target, context, enumReference: () => undefined };
+  const porting = new Set(
+    lt
+      .filter((c) => c.entry.spec.symbol === 'cublasLtMatmul')
+      .filter((c) => {
+        const lifted = cublasLtLifter.lift(sourceCallOf(c, liftContext), liftContext);
+        return lifted?.ok === true && gemmPortsToAclnn(lifted.invocation, catalog);
+      })
+      .map((c) => c.node),
+  );
+  if (porting.size === 0) return { dropped: new Map() };
+
+  // The objects each set-up call names, and the statement it is.
+  const objects = new Map<ResolvedCall, Declaration[]>();
+  const staying = new Set<ResolvedCall>();
+  const statements = new Map<ResolvedCall, ts.ExpressionStatement>();
+  for (const call of setup) {
+    const own = ownStatement(call.node, context);
+    const named: Declaration[] = [];
+    call.entry.spec.params.forEach((p, i) => {
+      const arg = call.args[i];
+      if (!arg || !p.role || !OBJECT_ROLES.has(p.role)) return;
+      const id = objectIdentifier(arg);
+      const d = id ? declarationOf(id) : undefined;
+      if (d) named.push(d);
+      else staying.add(call); // an object the port cannot follow
+    });
+    objects.set(call, named);
+    if (own) statements.set(call, own);
+    else staying.add(call);
+  }
+
+  // Every use of every object, classified.
+  const setupByNode = new Map(setup.map((c) => [c.node, c]));
+  const variables = new Set([...objects.values()].flat());
+  const usedBy = new Map<Declaration, ResolvedCall[]>();
+  const checks = new Map<ts.IfStatement, Set<Declaration>>();
+  const stayingVariables = new Set<Declaration>();
+  for (const d of variables) {
+    if (ts.isVariableDeclaration(d) && !removableDeclaration(d)) stayingVariables.add(d);
+    usedBy.set(d, []);
+  }
+  const visit = (node: ts.Node): void => {
+    if (ts.isIdentifier(node)) {
+      const d = variables.has(node.parent as Declaration) && (node.parent as Declaration).name === node ? undefined : declarationOf(node);
+      if (d && variables.has(d) && !(ts.isPropertyAccessExpression(node.parent) && node.parent.name === node)) classify(node, d);
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  const classify = (use: ts.Identifier, d: Declaration): void => {
+    // The facade call whose argument holds the use.
+    for (let n: ts.Node = use; n.parent; n = n.parent) {
+      const p = n.parent;
+      if (ts.isCallExpression(p) && p.arguments.includes(n as ts.Expression)) {
+        const owner = setupByNode.get(p);
+        if (owner) return void usedBy.get(d)!.push(owner);
+        if (porting.has(p)) return;
+        break; // an argument of another call: a helper, or a facade call that keeps it
+      }
+      if (ts.isStatement(p) && isResultCheck(p) && n === p.expression) {
+        const names = checks.get(p) ?? new Set<Declaration>();
+        names.add(d);
+        checks.set(p, names);
+        return;
+      }
+      if (ts.isStatement(p) || ts.isFunctionLike(p)) break;
+    }
+    stayingVariables.add(d);
+  };
+  visit(sourceFile);
+  // A check goes only when its whole condition is about set-up variables.
+  for (const [check] of checks) {
+    let foreign = false;
+    const look = (n: ts.Node): void => {
+      if (ts.isIdentifier(n) && !(ts.isPropertyAccessExpression(n.parent) && n.parent.name === n)) {
+        const d = declarationOf(n);
+        if (!d || !variables.has(d)) foreign = true;
+      }
+      ts.forEachChild(n, look);
+    };
+    look(check.expression);
+    if (foreign) for (const d of checks.get(check)!) stayingVariables.add(d);
+  }
+
+  // What stays spreads: a call with a staying object stays, a variable used by a staying call stays.
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const [call, named] of objects) {
+      if (!staying.has(call) && named.some((d) => stayingVariables.has(d))) {
+        staying.add(call);
+        changed = true;
+      }
+    }
+    for (const [d, calls] of usedBy) {
+      if (!stayingVariables.has(d) && calls.some((c) => staying.has(c))) {
+        stayingVariables.add(d);
+        changed = true;
+      }
+    }
+  }
+
+  const dropped = new Map<ts.Statement, string>();
+  for (const [call, statement] of statements) if (!staying.has(call)) dropped.set(statement, call.entry.spec.symbol);
+  for (const d of variables) {
+    const statement = stayingVariables.has(d) ? undefined : removableDeclaration(d);
+    if (statement) dropped.set(statement, d.name.getText(sourceFile));
+  }
+  for (const [check, names] of checks) if ([...names].every((d) => !stayingVariables.has(d))) dropped.set(check, check.expression.getText(sourceFile));
+  return { dropped };
+}
+
+function planFor(ctx: LowerContext): SetupPlan {
+  let byTarget = plans.get(ctx.context);
+  if (!byTarget) plans.set(ctx.context, (byTarget = new Map()));
+  let plan = byTarget.get(ctx.target);
+  if (!plan) byTarget.set(ctx.target, (plan = computePlan(ctx.catalog, ctx.target, ctx.context)));
+  return plan;
+}
+
+/** The statement dropper registered for CANN (src/port/registry.ts). */
+export function dropsCublasLtSetup(statement: ts.Statement, ctx: LowerContext): string | undefined {
+  return planFor(ctx).dropped.get(statement);
+}
