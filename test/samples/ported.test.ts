@@ -39,7 +39,6 @@ const KNOWN_GAPS: Readonly<Record<string, KnownGap>> = {
     failure: /mpiBcast: buffer must be a Uint8Array \(the bytes of the id, e\.g\. id\.internal\), got undefined/,
     gap: '`id.internal` of the ncclUniqueId survives the port to cnclCliqueId, whose bytes are `id.bytes` (members of renamed types are not mapped)',
   },
-  'llama-block→cann': { failure: /cudnnSetStream: /, gap: `${CUDNN_HANDLE_HELD} (the frontend graphs are built by helpers, have several nodes or SDPA)` },
   'llama-block→musa': { failure: /q = h·Wqᵀ: cuBLAS status 0/, gap: 'cublasGemmEx (bf16) stays as written on MUSA and its CUDA status 0 meets a check ported to the name-valued MUBLAS_STATUS_SUCCESS' },
   'llama-block→kunlun': { failure: /cublasSetStream: cuBLAS status 7/, gap: KUNLUN_SET_STREAM },
   'llama-block→cambricon': { failure: /rmsnorm build_operation_graph: the cuDNN handle is not a cudnnHandle_t/, gap: FRONTEND_GRAPH },

@@ -129,7 +129,7 @@ function linear(cublas: cnnlHandle_t, weight: DevicePtr, x: DevicePtr, y: Device
 
 /** A bf16 graph with fp32 intermediates and compute, as the frontend samples configure it. */
 function bf16Graph(): Graph {
-  // opbridge OB1019: `cudnn_frontend::graph::Graph` cannot be ported to cambricon: `graph` or one of its tensors is used in a way the port does not read (line 135)
+  // opbridge OB1002: cambricon does not support `cudnn_frontend::graph::Graph::execute`: Executing a graph becomes the sequence of its nodes' CNNL calls, each with its own workspace query (use: cnnlLayerNormForward, cnnlRmsNormForward, cnnlFlashAttentionForward, cnnlMatMul_v2, cnnlBatchMatMulBCast_v2, cnnlActivationForward, cnnlOpTensor)
   const graph = new fe.graph.Graph();
   graph.set_io_data_type(fe.DataType_t.BFLOAT16).set_intermediate_data_type(fe.DataType_t.FLOAT).set_compute_data_type(fe.DataType_t.FLOAT);
   return graph;

@@ -134,7 +134,7 @@ function linear(cublas: Context, weight: DevicePtr, x: DevicePtr, y: DevicePtr, 
 
 /** A bf16 graph with fp32 intermediates and compute, as the frontend samples configure it. */
 function bf16Graph(): Graph {
-  // opbridge OB1019: `cudnn_frontend::graph::Graph` cannot be ported to kunlun: `graph` or one of its tensors is used in a way the port does not read (line 135)
+  // opbridge OB1002: kunlun does not support `cudnn_frontend::graph::Graph::execute`: Executing a graph becomes the sequence of its nodes' XDNN calls on the context's stream (use: xpu::layer_norm, xpu::rms_layer_norm, baidu::xpu::xfa::mha_varlen_fwd, xpu::fc_batched, xpu::gelu, xpu::silu, xpu::broadcast_add)
   const graph = new fe.graph.Graph();
   graph.set_io_data_type(fe.DataType_t.BFLOAT16).set_intermediate_data_type(fe.DataType_t.FLOAT).set_compute_data_type(fe.DataType_t.FLOAT);
   return graph;

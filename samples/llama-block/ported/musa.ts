@@ -138,7 +138,7 @@ function linear(cublas: mublasHandle_t, weight: DevicePtr, x: DevicePtr, y: Devi
 
 /** A bf16 graph with fp32 intermediates and compute, as the frontend samples configure it. */
 function bf16Graph(): Graph {
-  // opbridge OB1019: `cudnn_frontend::graph::Graph` cannot be ported to musa: `graph` or one of its tensors is used in a way the port does not read (line 135)
+  // opbridge OB1002: musa does not support `cudnn_frontend::graph::Graph::execute`: No muDNN graph API was found (torch_musa drives muDNN op by op, through ::musa::dnn classes or the mudnn* C API); a port replaces the graph with direct calls, and this lifecycle step has no counterpart
   const graph = new fe.graph.Graph();
   graph.set_io_data_type(fe.DataType_t.BFLOAT16).set_intermediate_data_type(fe.DataType_t.FLOAT).set_compute_data_type(fe.DataType_t.FLOAT);
   return graph;

@@ -154,7 +154,7 @@ function linear(cublas: cublasHandle_t, weight: DevicePtr, x: DevicePtr, y: Devi
 
 /** A bf16 graph with fp32 intermediates and compute, as the frontend samples configure it. */
 function bf16Graph(): Graph {
-  // opbridge OB1019: `cudnn_frontend::graph::Graph` cannot be ported to thead: `graph` or one of its tensors is used in a way the port does not read (line 135)
+  // opbridge OB1003: `cudnn_frontend::graph::Graph::execute` → `cudnn_frontend::graph::Graph::execute`: `cudnn_frontend::graph::Graph::execute` is a C++ method; this needs a structural lifter or lowerer, none is registered
   const graph = new fe.graph.Graph();
   graph.set_io_data_type(fe.DataType_t.BFLOAT16).set_intermediate_data_type(fe.DataType_t.FLOAT).set_compute_data_type(fe.DataType_t.FLOAT);
   return graph;

@@ -9,6 +9,8 @@ import { ACLNN_OPERATORS, aclnnLowerer } from './aclnn-lowerers.js';
 import { cudnnLifecycleLowerer, dropsDeclaration, LIFECYCLE_PRIMITIVES } from './cudnn-lifecycle.js';
 import { recentErrorMessageLowerer } from './cudnn-error-string.js';
 import { CUDNN_LIFTED, cudnnLifter } from './cudnn-lifter.js';
+import { fusedInferAttentionLowerer } from './frontend-attention.js';
+import { aclnnCastLowerer } from './frontend-cast.js';
 
 export function registerCudnnLifters(lifters: LifterRegistry): LifterRegistry {
   for (const symbol of CUDNN_LIFTED) lifters.register({ backend: 'cuda', symbol }, cudnnLifter);
@@ -19,6 +21,8 @@ export function registerDnnLowerers(lowerers: LowererRegistry): LowererRegistry 
   for (const operator of ACLNN_OPERATORS) lowerers.register({ target: 'cann', binding: `operator:${operator}` }, aclnnLowerer);
   for (const primitive of LIFECYCLE_PRIMITIVES) lowerers.register({ target: 'cann', binding: `primitive:${primitive}` }, cudnnLifecycleLowerer);
   lowerers.register({ target: 'cann', binding: 'primitive:error.string' }, recentErrorMessageLowerer);
+  lowerers.register({ target: 'cann', binding: 'operator:Attention' }, fusedInferAttentionLowerer);
+  lowerers.register({ target: 'cann', binding: 'operator:Cast' }, aclnnCastLowerer);
   lowerers.registerDeclarationDropper('cann', dropsDeclaration);
   return lowerers;
 }
