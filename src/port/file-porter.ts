@@ -189,6 +189,8 @@ export class FilePorter {
     if (text.slice(lineStart, start).trim() === '' && (end === text.length || text[end] === '\n' || text[end] === '\r')) {
       if (text[end] === '\r') end++;
       if (text[end] === '\n') end++;
+      // A removed declaration takes one of the blank lines around it.
+      if (withLeadingComments && /^\r?\n/.test(text.slice(end)) && /(^|\n)\r?\n$/.test(text.slice(0, lineStart))) end += text[end] === '\r' ? 2 : 1;
       this.edits.replace(lineStart, end, '');
     } else this.edits.replace(start, statement.end, '');
   }

@@ -110,7 +110,6 @@ function checkCudnn(status: aclnnStatus, what: string): void {
   if (status !== ACLNN_SUCCESS) throw new Error(`${what}: ${(aclGetRecentErrMsg() ?? '')}`);
 }
 
-
 function upload(host: Uint16Array, what: string): DevicePtr {
   const p = ref<DevicePtr>();
   checkCuda(aclrtMalloc(p, host.byteLength, ACL_MEM_MALLOC_HUGE_FIRST), `cudaMalloc ${what}`);
@@ -154,9 +153,6 @@ function linear(cublas: aclblasHandle_t, weight: DevicePtr, x: DevicePtr, y: Dev
   aclDestroyTensor(mat2);
   aclDestroyTensor(out_1);
 }
-
-
-
 
 /** cos and sin of position·θ_i per position and head dimension (both halves share θ_i), bf16. */
 function ropeTables(): { cos: Uint16Array; sin: Uint16Array } {
@@ -294,7 +290,7 @@ export function main() {
   aclrtMalloc(widened_3, BATCH * SEQ * KV_HEADS * D_HEAD * 4, ACL_MEM_MALLOC_HUGE_FIRST);
   const mulResult_3 = ref<DevicePtr>();
   aclrtMalloc(mulResult_3, BATCH * SEQ * KV_HEADS * D_HEAD * 4, ACL_MEM_MALLOC_HUGE_FIRST);
-  const qTensor = aclCreateTensor([BATCH, SEQ, HEADS, D_HEAD], 4, ACL_BF16, [(SEQ * HEADS) * D_HEAD, HEADS * D_HEAD, D_HEAD, 1], 0, ACL_FORMAT_ND, [BATCH, SEQ, HEADS, D_HEAD], 4, dQ)!;
+  const qTensor = aclCreateTensor([BATCH, SEQ, HEADS, D_HEAD], 4, ACL_BF16, [SEQ * HEADS * D_HEAD, HEADS * D_HEAD, D_HEAD, 1], 0, ACL_FORMAT_ND, [BATCH, SEQ, HEADS, D_HEAD], 4, dQ)!;
   const widenedTensor = aclCreateTensor([BATCH, SEQ, HEADS, D_HEAD], 4, ACL_FLOAT, [SEQ * HEADS * D_HEAD, HEADS * D_HEAD, D_HEAD, 1], 0, ACL_FORMAT_ND, [BATCH, SEQ, HEADS, D_HEAD], 4, widened.value)!;
   const workspaceSize_1 = ref<number>();
   const executor_1 = ref<aclOpExecutor>();
@@ -318,7 +314,7 @@ export function main() {
   aclDestroyTensor(cosTensor);
   aclDestroyTensor(mulResultTensor);
   if (workspaceSize_2.value > 0) aclrtFree(workspace_3.value);
-  const qRotatedTensor = aclCreateTensor([BATCH, SEQ, HEADS, D_HEAD], 4, ACL_BF16, [(SEQ * HEADS) * D_HEAD, HEADS * D_HEAD, D_HEAD, 1], 0, ACL_FORMAT_ND, [BATCH, SEQ, HEADS, D_HEAD], 4, dQRotated)!;
+  const qRotatedTensor = aclCreateTensor([BATCH, SEQ, HEADS, D_HEAD], 4, ACL_BF16, [SEQ * HEADS * D_HEAD, HEADS * D_HEAD, D_HEAD, 1], 0, ACL_FORMAT_ND, [BATCH, SEQ, HEADS, D_HEAD], 4, dQRotated)!;
   const widened_1Tensor = aclCreateTensor([BATCH, SEQ, HEADS, D_HEAD], 4, ACL_FLOAT, [SEQ * HEADS * D_HEAD, HEADS * D_HEAD, D_HEAD, 1], 0, ACL_FORMAT_ND, [BATCH, SEQ, HEADS, D_HEAD], 4, widened_1.value)!;
   const workspaceSize_3 = ref<number>();
   const executor_3 = ref<aclOpExecutor>();
@@ -345,7 +341,7 @@ export function main() {
   const mulResultTensor_1 = aclCreateTensor([BATCH, SEQ, HEADS, D_HEAD], 4, ACL_FLOAT, [SEQ * HEADS * D_HEAD, HEADS * D_HEAD, D_HEAD, 1], 0, ACL_FORMAT_ND, [BATCH, SEQ, HEADS, D_HEAD], 4, mulResult.value)!;
   const mulResult_1Tensor_1 = aclCreateTensor([BATCH, SEQ, HEADS, D_HEAD], 4, ACL_FLOAT, [SEQ * HEADS * D_HEAD, HEADS * D_HEAD, D_HEAD, 1], 0, ACL_FORMAT_ND, [BATCH, SEQ, HEADS, D_HEAD], 4, mulResult_1.value)!;
   const alpha = aclCreateScalar(1, ACL_FLOAT)!;
-  const qRopeTensor = aclCreateTensor([BATCH, SEQ, HEADS, D_HEAD], 4, ACL_BF16, [(SEQ * HEADS) * D_HEAD, HEADS * D_HEAD, D_HEAD, 1], 0, ACL_FORMAT_ND, [BATCH, SEQ, HEADS, D_HEAD], 4, dQRope)!;
+  const qRopeTensor = aclCreateTensor([BATCH, SEQ, HEADS, D_HEAD], 4, ACL_BF16, [SEQ * HEADS * D_HEAD, HEADS * D_HEAD, D_HEAD, 1], 0, ACL_FORMAT_ND, [BATCH, SEQ, HEADS, D_HEAD], 4, dQRope)!;
   const workspaceSize_5 = ref<number>();
   const executor_5 = ref<aclOpExecutor>();
   if (aclnnAddGetWorkspaceSize(mulResultTensor_1, mulResult_1Tensor_1, alpha, qRopeTensor, workspaceSize_5, executor_5) !== ACLNN_SUCCESS) throw new Error(`RoPE: ${aclGetRecentErrMsg()}`);
@@ -357,7 +353,7 @@ export function main() {
   aclDestroyScalar(alpha);
   aclDestroyTensor(qRopeTensor);
   if (workspaceSize_5.value > 0) aclrtFree(workspace_6.value);
-  const kTensor = aclCreateTensor([BATCH, SEQ, KV_HEADS, D_HEAD], 4, ACL_BF16, [(SEQ * KV_HEADS) * D_HEAD, KV_HEADS * D_HEAD, D_HEAD, 1], 0, ACL_FORMAT_ND, [BATCH, SEQ, KV_HEADS, D_HEAD], 4, dK)!;
+  const kTensor = aclCreateTensor([BATCH, SEQ, KV_HEADS, D_HEAD], 4, ACL_BF16, [SEQ * KV_HEADS * D_HEAD, KV_HEADS * D_HEAD, D_HEAD, 1], 0, ACL_FORMAT_ND, [BATCH, SEQ, KV_HEADS, D_HEAD], 4, dK)!;
   const widened_2Tensor = aclCreateTensor([BATCH, SEQ, KV_HEADS, D_HEAD], 4, ACL_FLOAT, [SEQ * KV_HEADS * D_HEAD, KV_HEADS * D_HEAD, D_HEAD, 1], 0, ACL_FORMAT_ND, [BATCH, SEQ, KV_HEADS, D_HEAD], 4, widened_2.value)!;
   const workspaceSize_6 = ref<number>();
   const executor_6 = ref<aclOpExecutor>();
@@ -381,7 +377,7 @@ export function main() {
   aclDestroyTensor(cosTensor_1);
   aclDestroyTensor(mulResult_2Tensor);
   if (workspaceSize_7.value > 0) aclrtFree(workspace_8.value);
-  const kRotatedTensor = aclCreateTensor([BATCH, SEQ, KV_HEADS, D_HEAD], 4, ACL_BF16, [(SEQ * KV_HEADS) * D_HEAD, KV_HEADS * D_HEAD, D_HEAD, 1], 0, ACL_FORMAT_ND, [BATCH, SEQ, KV_HEADS, D_HEAD], 4, dKRotated)!;
+  const kRotatedTensor = aclCreateTensor([BATCH, SEQ, KV_HEADS, D_HEAD], 4, ACL_BF16, [SEQ * KV_HEADS * D_HEAD, KV_HEADS * D_HEAD, D_HEAD, 1], 0, ACL_FORMAT_ND, [BATCH, SEQ, KV_HEADS, D_HEAD], 4, dKRotated)!;
   const widened_3Tensor = aclCreateTensor([BATCH, SEQ, KV_HEADS, D_HEAD], 4, ACL_FLOAT, [SEQ * KV_HEADS * D_HEAD, KV_HEADS * D_HEAD, D_HEAD, 1], 0, ACL_FORMAT_ND, [BATCH, SEQ, KV_HEADS, D_HEAD], 4, widened_3.value)!;
   const workspaceSize_8 = ref<number>();
   const executor_8 = ref<aclOpExecutor>();
@@ -408,7 +404,7 @@ export function main() {
   const mulResult_2Tensor_1 = aclCreateTensor([BATCH, SEQ, KV_HEADS, D_HEAD], 4, ACL_FLOAT, [SEQ * KV_HEADS * D_HEAD, KV_HEADS * D_HEAD, D_HEAD, 1], 0, ACL_FORMAT_ND, [BATCH, SEQ, KV_HEADS, D_HEAD], 4, mulResult_2.value)!;
   const mulResult_3Tensor_1 = aclCreateTensor([BATCH, SEQ, KV_HEADS, D_HEAD], 4, ACL_FLOAT, [SEQ * KV_HEADS * D_HEAD, KV_HEADS * D_HEAD, D_HEAD, 1], 0, ACL_FORMAT_ND, [BATCH, SEQ, KV_HEADS, D_HEAD], 4, mulResult_3.value)!;
   const alpha_1 = aclCreateScalar(1, ACL_FLOAT)!;
-  const kRopeTensor = aclCreateTensor([BATCH, SEQ, KV_HEADS, D_HEAD], 4, ACL_BF16, [(SEQ * KV_HEADS) * D_HEAD, KV_HEADS * D_HEAD, D_HEAD, 1], 0, ACL_FORMAT_ND, [BATCH, SEQ, KV_HEADS, D_HEAD], 4, dKRope)!;
+  const kRopeTensor = aclCreateTensor([BATCH, SEQ, KV_HEADS, D_HEAD], 4, ACL_BF16, [SEQ * KV_HEADS * D_HEAD, KV_HEADS * D_HEAD, D_HEAD, 1], 0, ACL_FORMAT_ND, [BATCH, SEQ, KV_HEADS, D_HEAD], 4, dKRope)!;
   const workspaceSize_10 = ref<number>();
   const executor_10 = ref<aclOpExecutor>();
   if (aclnnAddGetWorkspaceSize(mulResult_2Tensor_1, mulResult_3Tensor_1, alpha_1, kRopeTensor, workspaceSize_10, executor_10) !== ACLNN_SUCCESS) throw new Error(`RoPE: ${aclGetRecentErrMsg()}`);
@@ -428,9 +424,9 @@ export function main() {
   aclrtFree(mulResult_2.value);
   aclrtFree(widened_3.value);
   aclrtFree(mulResult_3.value);
-  const keyTensor = aclCreateTensor([BATCH, SEQ, KV_HEADS, D_HEAD], 4, ACL_BF16, [(SEQ * KV_HEADS) * D_HEAD, KV_HEADS * D_HEAD, D_HEAD, 1], 0, ACL_FORMAT_ND, [BATCH, SEQ, KV_HEADS, D_HEAD], 4, dKRope)!;
+  const keyTensor = aclCreateTensor([BATCH, SEQ, KV_HEADS, D_HEAD], 4, ACL_BF16, [SEQ * KV_HEADS * D_HEAD, KV_HEADS * D_HEAD, D_HEAD, 1], 0, ACL_FORMAT_ND, [BATCH, SEQ, KV_HEADS, D_HEAD], 4, dKRope)!;
   const keyList = aclCreateTensorList([keyTensor], 1)!;
-  const valueTensor = aclCreateTensor([BATCH, SEQ, KV_HEADS, D_HEAD], 4, ACL_BF16, [(SEQ * KV_HEADS) * D_HEAD, KV_HEADS * D_HEAD, D_HEAD, 1], 0, ACL_FORMAT_ND, [BATCH, SEQ, KV_HEADS, D_HEAD], 4, dV)!;
+  const valueTensor = aclCreateTensor([BATCH, SEQ, KV_HEADS, D_HEAD], 4, ACL_BF16, [SEQ * KV_HEADS * D_HEAD, KV_HEADS * D_HEAD, D_HEAD, 1], 0, ACL_FORMAT_ND, [BATCH, SEQ, KV_HEADS, D_HEAD], 4, dV)!;
   const valueList = aclCreateTensorList([valueTensor], 1)!;
   const causalMaskHost = new Uint8Array(SEQ * SEQ);
   for (let i = 0; i < SEQ; i++) causalMaskHost.fill(1, i * SEQ + i + 1, (i + 1) * SEQ);
@@ -438,8 +434,8 @@ export function main() {
   aclrtMalloc(causalMask, causalMaskHost.byteLength, ACL_MEM_MALLOC_HUGE_FIRST);
   aclrtMemcpy(causalMask.value, causalMaskHost.byteLength, causalMaskHost, causalMaskHost.byteLength, ACL_MEMCPY_HOST_TO_DEVICE);
   const causalMaskTensor = aclCreateTensor([SEQ, SEQ], 2, ACL_BOOL, [SEQ, 1], 0, ACL_FORMAT_ND, [SEQ, SEQ], 2, causalMask.value)!;
-  const qRopeTensor_1 = aclCreateTensor([BATCH, SEQ, HEADS, D_HEAD], 4, ACL_BF16, [(SEQ * HEADS) * D_HEAD, HEADS * D_HEAD, D_HEAD, 1], 0, ACL_FORMAT_ND, [BATCH, SEQ, HEADS, D_HEAD], 4, dQRope)!;
-  const attentionTensor = aclCreateTensor([BATCH, SEQ, HEADS, D_HEAD], 4, ACL_BF16, [(SEQ * HEADS) * D_HEAD, HEADS * D_HEAD, D_HEAD, 1], 0, ACL_FORMAT_ND, [BATCH, SEQ, HEADS, D_HEAD], 4, dAttention)!;
+  const qRopeTensor_1 = aclCreateTensor([BATCH, SEQ, HEADS, D_HEAD], 4, ACL_BF16, [SEQ * HEADS * D_HEAD, HEADS * D_HEAD, D_HEAD, 1], 0, ACL_FORMAT_ND, [BATCH, SEQ, HEADS, D_HEAD], 4, dQRope)!;
+  const attentionTensor = aclCreateTensor([BATCH, SEQ, HEADS, D_HEAD], 4, ACL_BF16, [SEQ * HEADS * D_HEAD, HEADS * D_HEAD, D_HEAD, 1], 0, ACL_FORMAT_ND, [BATCH, SEQ, HEADS, D_HEAD], 4, dAttention)!;
   const workspaceSize_11 = ref<number>();
   const executor_11 = ref<aclOpExecutor>();
   if (aclnnFusedInferAttentionScoreV2GetWorkspaceSize(qRopeTensor_1, keyList, valueList, null, causalMaskTensor, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, HEADS, 1 / Math.sqrt(D_HEAD), 2147483647, 0, 'BSND', KV_HEADS, 0, 0, 0, 0, false, 0, 0, attentionTensor, null, workspaceSize_11, executor_11) !== ACLNN_SUCCESS) throw new Error(`attention: ${aclGetRecentErrMsg()}`);

@@ -22,8 +22,6 @@ import {
   ACLBLASLT_EPILOGUE_GELU_BIAS,
   ACLBLAS_COMPUTE_32F,
   ACLBLAS_STATUS_SUCCESS,
-  ACL_FLOAT,
-  ACLNN_SUCCESS,
   aclblasCreate,
   aclblasDestroy,
   aclblasLtCreate,
@@ -37,21 +35,14 @@ import {
   aclnnInplaceAddGetWorkspaceSize,
   aclnnInplaceAdd,
   aclblasSetStream,
-  aclCreateTensor,
-  ACL_FORMAT_ND,
-  aclDestroyTensor,
   KEEP_DTYPE,
   aclCreateScalar,
   aclDestroyScalar,
   aclnnBaddbmmGetWorkspaceSize,
   aclrtSynchronizeStream,
-  aclrtFree,
   aclnnBaddbmm,
   aclnnBatchMatMulGetWorkspaceSize,
   aclnnBatchMatMul,
-  aclGetRecentErrMsg,
-  aclrtMalloc,
-  ACL_MEM_MALLOC_HUGE_FIRST,
   aclrtMemcpy,
   ACL_MEMCPY_DEVICE_TO_HOST,
   ACL_MEMCPY_HOST_TO_DEVICE,
@@ -75,7 +66,20 @@ import {
   type aclError,
   type aclrtStream,
   type aclnnStatus,
+  ACL_FLOAT,
+  ACL_FORMAT_ND,
+  aclCreateTensor,
+  aclDestroyTensor,
+  aclCreateIntArray,
+  aclDestroyIntArray,
   type aclOpExecutor,
+  aclnnLayerNormGetWorkspaceSize,
+  aclrtMalloc,
+  ACL_MEM_MALLOC_HUGE_FIRST,
+  aclrtFree,
+  aclnnLayerNorm,
+  aclGetRecentErrMsg,
+  ACLNN_SUCCESS,
 } from 'opbridge/cann';
 import {
   CUBLASLT_MATMUL_DESC_BIAS_POINTER,
@@ -87,12 +91,7 @@ import {
   cublasLtMatmulAlgoGetHeuristic,
   cublasLtMatmulDescSetAttribute,
   cublasLtMatmulPreferenceSetAttribute,
-  cudnnCreate,
-  cudnnDestroy,
-  cudnnSetStream,
-  fe,
   type cublasLtMatmulHeuristicResult_t,
-  type cudnnHandle_t,
 } from 'opbridge/cuda';
 
 const BATCH = 2;
@@ -117,14 +116,6 @@ function checkCublas(status: aclblasStatus_t, what: string): void {
 function checkCudnn(status: aclnnStatus, what: string): void {
   // opbridge OB1011: `aclGetRecentErrMsg` answers `cudnnGetErrorString` only partially (unsupported: the text is the thread's most recent ACL error message, not the message of the status passed in (`status`))
   if (status !== ACLNN_SUCCESS) throw new Error(`${what}: ${(aclGetRecentErrMsg() ?? '')}`);
-}
-
-/** cudnn_frontend::error_t, the result of every graph call. */
-// opbridge OB1010: `fe` from opbridge/cuda is not in the cuda catalog; it is left as is
-type error_t = InstanceType<typeof fe.error_t>;
-
-function checkFrontend(error: error_t, what: string): void {
-  if (!error.is_good()) throw new Error(`${what}: ${error.get_message()}`);
 }
 
 function upload(host: Float32Array, what: string): DevicePtr {
@@ -221,12 +212,6 @@ export function main() {
   const lt = ref<aclblasLtHandle_t>();
   // opbridge OB1011: `aclblasLtCreate` answers `cublasLtCreate` only partially (unsupported: Atlas A2/A3: inferred unsupported (all aclblasLt kernels are arch35 / Ascend 950 sources))
   checkCublas(aclblasLtCreate(lt), 'cublasLtCreate');
-  // opbridge OB1008: type `cudnnHandle_t` has no cann equivalent in the catalog
-  const cudnn = ref<cudnnHandle_t>();
-  // opbridge OB1019: `cudnnCreate` cannot be ported to cann: cann has no handle objects, and `cudnn` is used outside cuDNN calls (line 238)
-  checkCudnn(cudnnCreate(cudnn), 'cudnnCreate');
-  // opbridge OB1019: `cudnnSetStream` cannot be ported to cann: cann has no handle objects, and `cudnn` is used outside cuDNN calls (line 238)
-  checkCudnn(cudnnSetStream(cudnn.value, stream.value), 'cudnnSetStream');
 
   // ---- host parameters and input
   const x = randomFloat32(TOKENS * D_MODEL, 100);
@@ -259,27 +244,29 @@ export function main() {
   const dWorkspace = allocate(WORKSPACE_BYTES, 'cuBLASLt workspace');
 
   // ---- LayerNorm graph: X [tokens, d_model, 1, 1] normalised over d_model, built once and run for both norms
-  // opbridge OB1019: `cudnn_frontend::graph::Graph` cannot be ported to cann: get_workspace_size is not given a ref (line 243)
-  const graph = new fe.graph.Graph();
-  graph.set_io_data_type(fe.DataType_t.FLOAT).set_intermediate_data_type(fe.DataType_t.FLOAT).set_compute_data_type(fe.DataType_t.FLOAT);
-  const lnX = graph.tensor(new fe.graph.Tensor_attributes().set_name('X').set_dim([TOKENS, D_MODEL, 1, 1]).set_stride([D_MODEL, 1, D_MODEL, D_MODEL]));
-  const lnScale = graph.tensor(new fe.graph.Tensor_attributes().set_name('scale').set_dim([1, D_MODEL, 1, 1]).set_stride([D_MODEL, 1, D_MODEL, D_MODEL]));
-  const lnBias = graph.tensor(new fe.graph.Tensor_attributes().set_name('bias').set_dim([1, D_MODEL, 1, 1]).set_stride([D_MODEL, 1, D_MODEL, D_MODEL]));
-  const lnEpsilon = graph.tensor(LN_EPSILON);
-  const [lnY] = graph.layernorm(lnX, lnScale, lnBias, new fe.graph.Layernorm_attributes().set_forward_phase(fe.NormFwdPhase_t.INFERENCE).set_epsilon(lnEpsilon));
-  lnY.set_output(true);
-  checkFrontend(graph.validate(), 'layernorm validate');
-  checkFrontend(graph.build_operation_graph(cudnn.value), 'layernorm build_operation_graph');
-  checkFrontend(graph.create_execution_plans([fe.HeurMode_t.A, fe.HeurMode_t.FALLBACK]), 'layernorm create_execution_plans');
-  checkFrontend(graph.check_support(), 'layernorm check_support');
-  checkFrontend(graph.build_plans(), 'layernorm build_plans');
   const lnWorkspaceBytes = ref<number>();
-  checkFrontend(graph.get_workspace_size(lnWorkspaceBytes), 'layernorm get_workspace_size');
+  lnWorkspaceBytes.value = 0;
   let lnWorkspace: DevicePtr | null = null;
   if (lnWorkspaceBytes.value > 0) lnWorkspace = allocate(lnWorkspaceBytes.value, 'layernorm workspace');
 
   // ---- attention sub-layer
-  checkFrontend(graph.execute(cudnn.value, new Map([[lnX, dX], [lnScale, dLn1[0]], [lnBias, dLn1[1]], [lnY, dNormed]]), lnWorkspace), 'layernorm 1');
+  const xTensor = aclCreateTensor([TOKENS, D_MODEL], 2, ACL_FLOAT, [D_MODEL, 1], 0, ACL_FORMAT_ND, [TOKENS, D_MODEL], 2, dX)!;
+  const normalizedShape = aclCreateIntArray([D_MODEL], 1)!;
+  const weightTensor = aclCreateTensor([D_MODEL], 1, ACL_FLOAT, [1], 0, ACL_FORMAT_ND, [D_MODEL], 1, dLn1[0])!;
+  const biasTensor = aclCreateTensor([D_MODEL], 1, ACL_FLOAT, [1], 0, ACL_FORMAT_ND, [D_MODEL], 1, dLn1[1])!;
+  const normedTensor = aclCreateTensor([TOKENS, D_MODEL], 2, ACL_FLOAT, [D_MODEL, 1], 0, ACL_FORMAT_ND, [TOKENS, D_MODEL], 2, dNormed)!;
+  const workspaceSize = ref<number>();
+  const executor = ref<aclOpExecutor>();
+  if (aclnnLayerNormGetWorkspaceSize(xTensor, normalizedShape, weightTensor, biasTensor, LN_EPSILON, normedTensor, null, null, workspaceSize, executor) !== ACLNN_SUCCESS) throw new Error(`layernorm 1: ${aclGetRecentErrMsg()}`);
+  const workspace_1 = ref<DevicePtr>();
+  if (workspaceSize.value > 0) aclrtMalloc(workspace_1, workspaceSize.value, ACL_MEM_MALLOC_HUGE_FIRST);
+  if (aclnnLayerNorm(workspaceSize.value > 0 ? workspace_1.value : null, workspaceSize.value, executor.value, stream.value) !== ACLNN_SUCCESS) throw new Error(`layernorm 1: ${aclGetRecentErrMsg()}`);
+  aclDestroyTensor(xTensor);
+  aclDestroyIntArray(normalizedShape);
+  aclDestroyTensor(weightTensor);
+  aclDestroyTensor(biasTensor);
+  aclDestroyTensor(normedTensor);
+  if (workspaceSize.value > 0) aclrtFree(workspace_1.value);
   linear(lt.value, ACLBLASLT_EPILOGUE_BIAS, dQkvW, dQkvB, dNormed, dQkv, TOKENS, D_MODEL, 3 * D_MODEL, dWorkspace, stream.value);
 
   // Per sequence, one strided batch over the heads (head h starts h·D_HEAD floats into each
@@ -318,21 +305,21 @@ export function main() {
   // Softmax over the key axis: the scores as NCHW [batch·heads·queries, keys, 1, 1], per channel.
   const scoresTensor = aclCreateTensor([BATCH * HEADS * SEQ, SEQ, 1, 1], 4, ACL_FLOAT, [SEQ, 1, 1, 1], 0, ACL_FORMAT_ND, [BATCH * HEADS * SEQ, SEQ, 1, 1], 4, dScores)!;
   const probsTensor = aclCreateTensor([BATCH * HEADS * SEQ, SEQ, 1, 1], 4, ACL_FLOAT, [SEQ, 1, 1, 1], 0, ACL_FORMAT_ND, [BATCH * HEADS * SEQ, SEQ, 1, 1], 4, dProbs)!;
-  const workspaceSize = ref<number>();
-  const executor = ref<aclOpExecutor>();
+  const workspaceSize_2 = ref<number>();
+  const executor_2 = ref<aclOpExecutor>();
   checkCudnn(
-    aclnnSoftmaxGetWorkspaceSize(scoresTensor, 1, probsTensor, workspaceSize, executor),
+    aclnnSoftmaxGetWorkspaceSize(scoresTensor, 1, probsTensor, workspaceSize_2, executor_2),
     'softmax over keys',
   );
-  const workspace_1 = ref<DevicePtr>();
-  if (workspaceSize.value > 0) aclrtMalloc(workspace_1, workspaceSize.value, ACL_MEM_MALLOC_HUGE_FIRST);
+  const workspace_3 = ref<DevicePtr>();
+  if (workspaceSize_2.value > 0) aclrtMalloc(workspace_3, workspaceSize_2.value, ACL_MEM_MALLOC_HUGE_FIRST);
   checkCudnn(
-    aclnnSoftmax(workspaceSize.value > 0 ? workspace_1.value : null, workspaceSize.value, executor.value, stream.value),
+    aclnnSoftmax(workspaceSize_2.value > 0 ? workspace_3.value : null, workspaceSize_2.value, executor_2.value, stream.value),
     'softmax over keys',
   );
   aclDestroyTensor(scoresTensor);
   aclDestroyTensor(probsTensor);
-  if (workspaceSize.value > 0) aclrtFree(workspace_1.value);
+  if (workspaceSize_2.value > 0) aclrtFree(workspace_3.value);
   // Column-major contextᵀ [D_HEAD × queries, ld D_MODEL] = Vᵀ (D_HEAD × keys, ld 3·D_MODEL) · Pᵀ
   // (keys × queries, ld SEQ): head h's output lands at columns h·D_HEAD of the context rows.
   for (let b = 0; b < BATCH; b++) {
@@ -375,7 +362,23 @@ export function main() {
   aclDestroyTensor(y_1);
 
   // ---- MLP sub-layer
-  checkFrontend(graph.execute(cudnn.value, new Map([[lnX, dResidual], [lnScale, dLn2[0]], [lnBias, dLn2[1]], [lnY, dNormed]]), lnWorkspace), 'layernorm 2');
+  const residualTensor = aclCreateTensor([TOKENS, D_MODEL], 2, ACL_FLOAT, [D_MODEL, 1], 0, ACL_FORMAT_ND, [TOKENS, D_MODEL], 2, dResidual)!;
+  const normalizedShape_1 = aclCreateIntArray([D_MODEL], 1)!;
+  const weightTensor_1 = aclCreateTensor([D_MODEL], 1, ACL_FLOAT, [1], 0, ACL_FORMAT_ND, [D_MODEL], 1, dLn2[0])!;
+  const biasTensor_1 = aclCreateTensor([D_MODEL], 1, ACL_FLOAT, [1], 0, ACL_FORMAT_ND, [D_MODEL], 1, dLn2[1])!;
+  const normedTensor_1 = aclCreateTensor([TOKENS, D_MODEL], 2, ACL_FLOAT, [D_MODEL, 1], 0, ACL_FORMAT_ND, [TOKENS, D_MODEL], 2, dNormed)!;
+  const workspaceSize_1 = ref<number>();
+  const executor_1 = ref<aclOpExecutor>();
+  if (aclnnLayerNormGetWorkspaceSize(residualTensor, normalizedShape_1, weightTensor_1, biasTensor_1, LN_EPSILON, normedTensor_1, null, null, workspaceSize_1, executor_1) !== ACLNN_SUCCESS) throw new Error(`layernorm 2: ${aclGetRecentErrMsg()}`);
+  const workspace_2 = ref<DevicePtr>();
+  if (workspaceSize_1.value > 0) aclrtMalloc(workspace_2, workspaceSize_1.value, ACL_MEM_MALLOC_HUGE_FIRST);
+  if (aclnnLayerNorm(workspaceSize_1.value > 0 ? workspace_2.value : null, workspaceSize_1.value, executor_1.value, stream.value) !== ACLNN_SUCCESS) throw new Error(`layernorm 2: ${aclGetRecentErrMsg()}`);
+  aclDestroyTensor(residualTensor);
+  aclDestroyIntArray(normalizedShape_1);
+  aclDestroyTensor(weightTensor_1);
+  aclDestroyTensor(biasTensor_1);
+  aclDestroyTensor(normedTensor_1);
+  if (workspaceSize_1.value > 0) aclrtFree(workspace_2.value);
   linear(lt.value, ACLBLASLT_EPILOGUE_GELU_BIAS, dFc1W, dFc1B, dNormed, dHidden, TOKENS, D_MODEL, D_FF, dWorkspace, stream.value);
   linear(lt.value, ACLBLASLT_EPILOGUE_BIAS, dFc2W, dFc2B, dHidden, dY, TOKENS, D_FF, D_MODEL, dWorkspace, stream.value);
   const alpha_2 = aclCreateScalar(1, ACL_FLOAT)!;
@@ -396,8 +399,6 @@ export function main() {
   const y = new Float32Array(TOKENS * D_MODEL);
   checkCuda(aclrtMemcpy(y, y.byteLength, dY, y.byteLength, ACL_MEMCPY_DEVICE_TO_HOST), 'copy y');
 
-  // opbridge OB1019: `cudnnDestroy` cannot be ported to cann: cann has no handle objects, and `cudnn` is used outside cuDNN calls (line 238)
-  checkCudnn(cudnnDestroy(cudnn.value), 'cudnnDestroy');
   // opbridge OB1011: `aclblasLtDestroy` answers `cublasLtDestroy` only partially (unsupported: Atlas A2/A3: inferred unsupported (all aclblasLt kernels are arch35 / Ascend 950 sources))
   checkCublas(aclblasLtDestroy(lt.value), 'cublasLtDestroy');
   checkCublas(aclblasDestroy(cublas.value), 'cublasDestroy');

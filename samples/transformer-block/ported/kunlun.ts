@@ -252,7 +252,7 @@ export function main() {
   const dWorkspace = allocate(WORKSPACE_BYTES, 'cuBLASLt workspace');
 
   // ---- LayerNorm graph: X [tokens, d_model, 1, 1] normalised over d_model, built once and run for both norms
-  // opbridge OB1019: `cudnn_frontend::graph::Graph` cannot be ported to kunlun: get_workspace_size is not given a ref (line 243)
+  // opbridge OB1002: kunlun does not support `cudnn_frontend::graph::Graph::execute`: Executing a graph becomes the sequence of its nodes' XDNN calls on the context's stream (use: xpu::layer_norm, xpu::rms_layer_norm, baidu::xpu::xfa::mha_varlen_fwd, xpu::fc_batched, xpu::gelu, xpu::silu, xpu::broadcast_add)
   const graph = new fe.graph.Graph();
   graph.set_io_data_type(fe.DataType_t.FLOAT).set_intermediate_data_type(fe.DataType_t.FLOAT).set_compute_data_type(fe.DataType_t.FLOAT);
   const lnX = graph.tensor(new fe.graph.Tensor_attributes().set_name('X').set_dim([TOKENS, D_MODEL, 1, 1]).set_stride([D_MODEL, 1, D_MODEL, D_MODEL]));

@@ -256,7 +256,7 @@ export function main() {
   const dWorkspace = allocate(WORKSPACE_BYTES, 'cuBLASLt workspace');
 
   // ---- LayerNorm graph: X [tokens, d_model, 1, 1] normalised over d_model, built once and run for both norms
-  // opbridge OB1019: `cudnn_frontend::graph::Graph` cannot be ported to maca: get_workspace_size is not given a ref (line 243)
+  // opbridge OB1003: `cudnn_frontend::graph::Graph::execute` → `mcdnn_frontend::graph::Graph::execute`: `mcdnn_frontend::graph::Graph::execute` is a C++ method; this needs a structural lifter or lowerer, none is registered
   const graph = new fe.graph.Graph();
   graph.set_io_data_type(fe.DataType_t.FLOAT).set_intermediate_data_type(fe.DataType_t.FLOAT).set_compute_data_type(fe.DataType_t.FLOAT);
   const lnX = graph.tensor(new fe.graph.Tensor_attributes().set_name('X').set_dim([TOKENS, D_MODEL, 1, 1]).set_stride([D_MODEL, 1, D_MODEL, D_MODEL]));

@@ -42,6 +42,8 @@ export interface GraphModel {
   readonly id: number;
   /** Where the graph is created (`new fe.graph.Graph()`). */
   readonly origin: ts.Node;
+  /** The statement of the walked function that created it (`const norm = bf16Graph();`). */
+  readonly site: ts.Node;
   readonly dtypes: Map<string, string>;
   readonly tensors: TensorModel[];
   readonly nodes: NodeModel[];
@@ -62,6 +64,8 @@ export interface Sym {
   readonly fe?: string;
   /** Needs parentheses as an operand. */
   readonly compound?: boolean;
+  /** The precedence of its outermost operator, when compound (+ - 1, * / % 2, ** 3). */
+  readonly precedence?: number;
   /** The expression of the walked scope it is, when it is one (the stream of a handle is looked up there). */
   readonly node?: ts.Expression;
 }
@@ -161,6 +165,8 @@ export interface EvalOptions {
 export class FrontendEvaluator {
   readonly graphs: GraphModel[] = [];
   readonly executes: ExecuteEvent[] = [];
+  /** Refs of the walked scope that get_workspace_size writes (`workspaceBytes`): they get 0. */
+  readonly sizeWrites: Sym[] = [];
   private nextId = 0;
   private depth = 0;
   private readonly relevant = new Map<ts.Node, boolean>();
@@ -169,6 +175,8 @@ export class FrontendEvaluator {
   readonly moduleEnv = new Env(undefined);
   /** Local functions the evaluation inlined. */
   readonly inlined = new Set<ts.FunctionLikeDeclaration>();
+  /** The statement of the walked function being evaluated. */
+  currentStatement: ts.Node | undefined;
 
   constructor(readonly options: EvalOptions) {
     for (const s of options.sourceFile.statements) {
@@ -212,6 +220,11 @@ export class FrontendEvaluator {
     let found = false;
     const visit = (n: ts.Node): void => {
       if (found) return;
+      // `x.execute(handle, new Map(...), workspace)`: a graph execute, whatever `x` is.
+      if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && n.expression.name.text === 'execute' && n.arguments[1] && ts.isNewExpression(n.arguments[1]) && n.arguments[1].expression.getText(this.options.sourceFile) === 'Map') {
+        found = true;
+        return;
+      }
       if (ts.isIdentifier(n) && !(ts.isPropertyAccessExpression(n.parent) && n.parent.name === n)) {
         if (n.text === this.options.fe) found = true;
         const v = env.get(n.text);
@@ -313,9 +326,10 @@ export class FrontendEvaluator {
       const op = BINARY[node.operatorToken.kind]!;
       const a = this.number(node.left, env);
       const b = this.number(node.right, env);
-      const wrap = (s: Sym, right: boolean) => (s.compound && (right || op.text !== '+' && op.text !== '-') ? `(${s.text})` : s.text);
+      const precedence = op.text === '**' ? 3 : op.text === '+' || op.text === '-' ? 1 : 2;
+      const wrap = (s: Sym, right: boolean) => (s.compound && ((s.precedence ?? 0) < precedence || (right && (s.precedence ?? 0) === precedence && op.text !== '+' && op.text !== '*')) ? `(${s.text})` : s.text);
       const value = typeof a.value === 'number' && typeof b.value === 'number' ? op.run(a.value, b.value) : undefined;
-      return sym(`${wrap(a, false)} ${op.text} ${wrap(b, true)}`, value, a.pure && b.pure, true);
+      return { ...sym(`${wrap(a, false)} ${op.text} ${wrap(b, true)}`, value, a.pure && b.pure, true), precedence };
     }
     if (ts.isConditionalExpression(node)) {
       const c = this.expr(node.condition, env);
@@ -392,7 +406,7 @@ export class FrontendEvaluator {
     const callee = node.expression.getText(this.options.sourceFile);
     const args = (node.arguments ?? []).map((a) => this.expr(a, env));
     if (callee === `${this.options.fe}.graph.Graph`) {
-      const graph: GraphModel = { id: this.nextId++, origin: node, dtypes: new Map(), tensors: [], nodes: [] };
+      const graph: GraphModel = { id: this.nextId++, origin: node, site: this.currentStatement ?? node, dtypes: new Map(), tensors: [], nodes: [] };
       this.graphs.push(graph);
       return { kind: 'graph', graph };
     }
@@ -513,6 +527,10 @@ export class FrontendEvaluator {
     if (name === 'get_workspace_size') {
       const target = args[0];
       if (!target) return num(0);
+      if (target.kind === 'sym' && target.pure) {
+        this.sizeWrites.push(target);
+        return { kind: 'status' };
+      }
       if (target.kind !== 'ref') this.refuse(node, 'get_workspace_size is not given a ref');
       target.value = num(0);
       return { kind: 'status' };

@@ -48,8 +48,10 @@ export type GraphStatement =
     };
 
 export interface GraphReading {
-  /** Where each graph of the walk is created (diagnostics go there). */
+  /** The statements that create the walk's graphs (diagnostics go there). */
   readonly origins: readonly ts.Node[];
+  /** The `new fe.graph.Graph()` expressions the walk evaluated. */
+  readonly created: readonly ts.Node[];
   readonly result: Described<readonly GraphStatement[]>;
   /** Local functions the walk followed (removed when nothing else uses them). */
   readonly inlined: ReadonlySet<ts.FunctionLikeDeclaration>;
@@ -88,31 +90,26 @@ const toExpr = (s: Sym): Expr => ({ text: s.text, pure: s.pure, ...(s.node ? { n
 const numberOf = (e: Expr | undefined) => (e?.value?.kind === 'number' ? e.value.value : undefined);
 const line = (node: ts.Node, sf: ts.SourceFile) => sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1;
 
-/** Functions whose body executes a graph: the scopes walked. */
-function executingFunctions(fx: FrontendContext): ts.FunctionLikeDeclaration[] {
-  const found = new Set<ts.FunctionLikeDeclaration>();
+/** Functions with a block body: each is walked (one without graph code reads as nothing). */
+function functionsWithBodies(fx: FrontendContext): ts.FunctionLikeDeclaration[] {
+  const found: ts.FunctionLikeDeclaration[] = [];
   const visit = (n: ts.Node): void => {
-    if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && n.expression.name.text === 'execute') {
-      for (let p: ts.Node | undefined = n.parent; p; p = p.parent) {
-        if ((ts.isFunctionDeclaration(p) || ts.isMethodDeclaration(p) || ((ts.isFunctionExpression(p) || ts.isArrowFunction(p)) && ts.isBlock(p.body))) && p.body && ts.isBlock(p.body)) {
-          found.add(p);
-          break;
-        }
-      }
-    }
+    if ((ts.isFunctionDeclaration(n) || ts.isMethodDeclaration(n) || ts.isFunctionExpression(n) || ts.isArrowFunction(n)) && n.body && ts.isBlock(n.body)) found.push(n);
     ts.forEachChild(n, visit);
   };
   visit(fx.sourceFile);
-  return [...found];
+  return found;
 }
 
 /** Reads every function that executes graphs; graphs created elsewhere get their own reading. */
 export function readGraphs(fx: FrontendContext): GraphReading[] {
-  const walks = executingFunctions(fx).map((f) => ({ f, ...walk(f, fx) }));
+  const walks = functionsWithBodies(fx).map((f) => ({ f, ...walk(f, fx) }));
   // A function the port followed from another walk is ported at its call sites, not on its own.
-  const inlinedElsewhere = (f: ts.FunctionLikeDeclaration) => walks.some((w) => w.f !== f && w.reading.result.ok && w.reading.inlined.has(f));
-  const readings = walks.filter((w) => !inlinedElsewhere(w.f)).map((w) => w.reading);
-  const seen = new Set(readings.flatMap((r) => r.origins));
+  const inlinedElsewhere = (f: ts.FunctionLikeDeclaration) => walks.some((w) => w.f !== f && w.reading.inlined.has(f));
+  // A walk that failed before meeting a graph or an execute has nothing to report.
+  const executes = (f: ts.FunctionLikeDeclaration) => /\.execute\(/.test(f.body!.getText(fx.sourceFile));
+  const readings = walks.filter((w) => !inlinedElsewhere(w.f) && (w.reading.result.ok || w.reading.created.length > 0 || executes(w.f))).map((w) => w.reading);
+  const seen = new Set(readings.flatMap((r) => r.created));
   const inlined = new Set(readings.filter((r) => r.result.ok).flatMap((r) => [...r.inlined]));
   const visit = (n: ts.Node): void => {
     if (ts.isNewExpression(n) && n.expression.getText(fx.sourceFile) === `${fx.fe}.graph.Graph` && !seen.has(n)) {
@@ -120,7 +117,7 @@ export function readGraphs(fx: FrontendContext): GraphReading[] {
       while (owner && !ts.isFunctionLike(owner)) owner = owner.parent;
       if (!(owner && inlined.has(owner as ts.FunctionLikeDeclaration))) {
         const where = owner && 'name' in owner && owner.name && ts.isIdentifier(owner.name) ? `\`${owner.name.text}\`` : 'code';
-        readings.push({ origins: [n], inlined: new Set(), result: { ok: false, reason: `the graph created here is not executed by ${where} or by a function that calls it (line ${line(n, fx.sourceFile)})` } });
+        readings.push({ origins: [n], created: [n], inlined: new Set(), result: { ok: false, reason: `the graph created here is not executed by ${where} or by a function that calls it (line ${line(n, fx.sourceFile)})` } });
       }
     }
     ts.forEachChild(n, visit);
@@ -136,7 +133,7 @@ function walk(f: ts.FunctionLikeDeclaration, fx: FrontendContext): { reading: Gr
   const statements: GraphStatement[] = [];
   const fail = (e: unknown): { reading: GraphReading } => {
     if (!(e instanceof EvalRefusal)) throw e;
-    return { reading: { origins: ev.graphs.length ? ev.graphs.map((g) => g.origin) : [e.node], inlined: ev.inlined, result: { ok: false, reason: e.reason } } };
+    return { reading: { origins: ev.graphs.length ? [...new Set(ev.graphs.map((g) => g.site))] : [e.node], created: ev.graphs.map((g) => g.origin), inlined: ev.inlined, result: { ok: false, reason: e.reason } } };
   };
   try {
     for (const p of f.parameters) for (const name of namesOf(p.name)) env.set(name, { kind: 'sym', text: name, pure: true });
@@ -153,6 +150,7 @@ function walk(f: ts.FunctionLikeDeclaration, fx: FrontendContext): { reading: Gr
         if (ts.isFunctionDeclaration(s) && s.name) env.set(s.name.text, { kind: 'fn', decl: s, env });
         continue;
       }
+      ev.currentStatement = s;
       const before = ev.executes.length;
       const refuseHere = (why: string) => ev.refuse(s, why);
       if (ts.isVariableStatement(s)) {
@@ -192,18 +190,25 @@ function walk(f: ts.FunctionLikeDeclaration, fx: FrontendContext): { reading: Gr
           continue;
         }
         const events = ev.executes.slice(before);
-        if (events.length === 0) statements.push({ kind: 'absorbed', statement: s });
+        const writes = ev.sizeWrites.splice(0);
+        // The target calls size their own workspaces: the graph's workspace is empty.
+        if (writes.length > 0 && events.length === 0) statements.push({ kind: 'replaced', statement: s, text: writes.map((w) => `${w.text}.value = 0;`).join(' ') });
+        else if (events.length === 0) statements.push({ kind: 'absorbed', statement: s });
         else if (events.length === 1) statements.push(executeStatement(s, events[0], fx));
         else refuseHere(`one statement executes ${events.length} graphs`);
         continue;
+      }
+      if (ts.isReturnStatement(s)) {
+        const name = 'name' in f && f.name && ts.isIdentifier(f.name) ? `\`${f.name.text}\`` : 'the function';
+        refuseHere(`${name} returns graph objects, and no function the port can follow executes them`);
       }
       statements.push({ kind: 'replaced', statement: s, text: substitute(s, ev, env, undefined, sf) });
     }
   } catch (e) {
     return fail(e);
   }
-  if (ev.graphs.length === 0) return { reading: { origins: [], inlined: ev.inlined, result: { ok: true, value: [] } } };
-  return { reading: { origins: ev.graphs.map((g) => g.origin), inlined: ev.inlined, result: { ok: true, value: statements } } };
+  if (ev.graphs.length === 0) return { reading: { origins: [], created: [], inlined: ev.inlined, result: { ok: true, value: [] } } };
+  return { reading: { origins: ev.graphs.map((g) => g.site), created: ev.graphs.map((g) => g.origin), inlined: ev.inlined, result: { ok: true, value: statements } } };
 }
 
 function isGraphValue(v: Value): boolean {
@@ -255,6 +260,7 @@ function substitute(s: ts.Statement, ev: FrontendEvaluator, env: Env, original: 
       }
     }
     if (ts.isIdentifier(n)) throw original ?? new EvalRefusal(`\`${n.text}\` is used where the port cannot follow it (line ${line(n, sf)})`, n);
+    if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && n.expression.name.text === 'execute') throw original ?? new EvalRefusal(`an execute the port cannot follow (line ${line(n, sf)})`, n);
     ts.forEachChild(n, visit);
   };
   visit(s);
