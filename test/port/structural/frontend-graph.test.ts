@@ -94,7 +94,7 @@ export function main(h: cudnnHandle_t, d0: DevicePtr, d1: DevicePtr) {
 }
 `;
     expect(errors(text).filter((m) => /Graph/.test(m))).toEqual([
-      '`cudnn_frontend::graph::Graph` cannot be ported to cann: the graph `graph` is not built where it is executed (a parameter or a value known only at run time) (line 4)',
+      '`cudnn_frontend::graph::Graph` cannot be ported to cann: the graph `graph` is not built where it is executed (a parameter or a value known only at run time) (line 6)',
     ]);
   });
 
