@@ -187,7 +187,7 @@ export class FilePorter {
     for (const e of result.edits) {
       if (this.isSuppressed(e.statement)) continue;
       this.rewrittenStatements.add(e.statement);
-      if (e.text === '') this.removeStatement(e.statement);
+      if (e.text === '') this.removeStatement(e.statement, e.withLeadingComments);
       else this.edits.replace(e.statement.getStart(this.sourceFile), e.statement.end, e.text);
     }
     for (const r of result.rewrites) this.record(r.node, 'call', r.from, r.to);
@@ -216,15 +216,18 @@ export class FilePorter {
   }
 
   /** Removes a statement, with its line when nothing else is on it. */
-  private removeStatement(statement: ts.Node): void {
+  private removeStatement(statement: ts.Node, withLeadingComments = false): void {
     const text = this.text;
-    const start = statement.getStart(this.sourceFile);
+    const comments = withLeadingComments ? ts.getLeadingCommentRanges(text, statement.pos) : undefined;
+    const start = comments?.length ? comments[0].pos : statement.getStart(this.sourceFile);
     const lineStart = text.lastIndexOf('\n', start - 1) + 1;
     let end = statement.end;
     while (end < text.length && (text[end] === ' ' || text[end] === '\t')) end++;
     if (text.slice(lineStart, start).trim() === '' && (end === text.length || text[end] === '\n' || text[end] === '\r')) {
       if (text[end] === '\r') end++;
       if (text[end] === '\n') end++;
+      // A removed declaration takes one of the blank lines around it.
+      if (withLeadingComments && /^\r?\n/.test(text.slice(end)) && /(^|\n)\r?\n$/.test(text.slice(0, lineStart))) end += text[end] === '\r' ? 2 : 1;
       this.edits.replace(lineStart, end, '');
     } else this.edits.replace(start, statement.end, '');
   }

@@ -30,29 +30,18 @@ import {
   ACLBLAS_STATUS_SUCCESS,
   aclblasCreate,
   aclblasDestroy,
-  ACL_BF16,
-  aclCreateTensor,
-  ACL_FORMAT_ND,
-  aclDestroyTensor,
   aclblasGetStream,
   KEEP_DTYPE,
   aclnnMmGetWorkspaceSize,
   aclrtSynchronizeStream,
-  aclrtFree,
   aclnnMm,
   aclblasSetStream,
-  aclGetRecentErrMsg,
-  aclrtMalloc,
-  ACL_MEM_MALLOC_HUGE_FIRST,
-  aclrtMemcpy,
   ACL_MEMCPY_DEVICE_TO_HOST,
-  ACL_MEMCPY_HOST_TO_DEVICE,
   aclrtSetDevice,
   aclInit,
   aclrtCreateStream,
   aclrtDestroyStream,
   ACL_SUCCESS,
-  ACLNN_SUCCESS,
   randomFloat32,
   ref,
   toBfloat16Bits,
@@ -61,16 +50,38 @@ import {
   type aclblasStatus_t,
   type aclError,
   type aclnnStatus,
-  type aclrtStream,
+  ACL_BF16,
+  ACL_FORMAT_ND,
+  aclCreateTensor,
+  aclDestroyTensor,
+  ACL_FLOAT,
+  aclrtMalloc,
+  ACL_MEM_MALLOC_HUGE_FIRST,
+  aclrtFree,
   type aclOpExecutor,
+  aclnnRmsNormGetWorkspaceSize,
+  aclnnRmsNorm,
+  aclGetRecentErrMsg,
+  ACLNN_SUCCESS,
+  aclnnCastGetWorkspaceSize,
+  aclnnCast,
+  aclnnMulGetWorkspaceSize,
+  aclnnMul,
+  aclCreateScalar,
+  aclDestroyScalar,
+  aclnnAddGetWorkspaceSize,
+  aclnnAdd,
+  aclCreateTensorList,
+  aclDestroyTensorList,
+  ACL_BOOL,
+  aclrtMemcpy,
+  ACL_MEMCPY_HOST_TO_DEVICE,
+  aclnnFusedInferAttentionScoreV2GetWorkspaceSize,
+  aclnnFusedInferAttentionScoreV2,
+  aclnnSiluGetWorkspaceSize,
+  aclnnSilu,
+  type aclrtStream,
 } from 'opbridge/cann';
-import {
-  cudnnCreate,
-  cudnnDestroy,
-  cudnnSetStream,
-  fe,
-  type cudnnHandle_t,
-} from 'opbridge/cuda';
 
 const BATCH = 2;
 const SEQ = 16;
@@ -84,10 +95,6 @@ const RMS_EPSILON = 1e-5;
 const ROPE_THETA = 10000;
 const BF16 = 2; // bytes per element
 
-/** cudnn_frontend::error_t, the result of every graph call. */
-// opbridge OB1010: `fe` from opbridge/cuda is not in the cuda catalog; it is left as is
-type error_t = InstanceType<typeof fe.error_t>;
-type Graph = InstanceType<typeof fe.graph.Graph>;
 
 function checkCuda(status: aclError, what: string): void {
   // opbridge OB1011: `aclGetRecentErrMsg` answers `cudaGetErrorString` only partially (unsupported: the text of an arbitrary error code: it returns the most recent error message (or null), it takes no code)
@@ -101,10 +108,6 @@ function checkCublas(status: aclblasStatus_t, what: string): void {
 function checkCudnn(status: aclnnStatus, what: string): void {
   // opbridge OB1011: `aclGetRecentErrMsg` answers `cudnnGetErrorString` only partially (unsupported: the text is the thread's most recent ACL error message, not the message of the status passed in (`status`))
   if (status !== ACLNN_SUCCESS) throw new Error(`${what}: ${(aclGetRecentErrMsg() ?? '')}`);
-}
-
-function checkFrontend(error: error_t, what: string): void {
-  if (!error.is_good()) throw new Error(`${what}: ${error.get_message()}`);
 }
 
 function upload(host: Uint16Array, what: string): DevicePtr {
@@ -151,30 +154,6 @@ function linear(cublas: aclblasHandle_t, weight: DevicePtr, x: DevicePtr, y: Dev
   aclDestroyTensor(out_1);
 }
 
-/** A bf16 graph with fp32 intermediates and compute, as the frontend samples configure it. */
-function bf16Graph(): Graph {
-  // opbridge OB1019: `cudnn_frontend::graph::Graph` cannot be ported to cann: `graph` or one of its tensors is used in a way the port does not read (line 135)
-  const graph = new fe.graph.Graph();
-  graph.set_io_data_type(fe.DataType_t.BFLOAT16).set_intermediate_data_type(fe.DataType_t.FLOAT).set_compute_data_type(fe.DataType_t.FLOAT);
-  return graph;
-}
-
-// opbridge OB1008: type `cudnnHandle_t` has no cann equivalent in the catalog
-function buildGraph(graph: Graph, cudnn: cudnnHandle_t, what: string): number {
-  checkFrontend(graph.validate(), `${what} validate`);
-  checkFrontend(graph.build_operation_graph(cudnn), `${what} build_operation_graph`);
-  checkFrontend(graph.create_execution_plans([fe.HeurMode_t.A, fe.HeurMode_t.FALLBACK]), `${what} create_execution_plans`);
-  checkFrontend(graph.check_support(), `${what} check_support`);
-  checkFrontend(graph.build_plans(), `${what} build_plans`);
-  const workspaceBytes = ref<number>();
-  checkFrontend(graph.get_workspace_size(workspaceBytes), `${what} get_workspace_size`);
-  return workspaceBytes.value;
-}
-
-function tensor(name: string, dim: number[], stride: number[]) {
-  return new fe.graph.Tensor_attributes().set_name(name).set_dim(dim).set_stride(stride);
-}
-
 /** cos and sin of position·θ_i per position and head dimension (both halves share θ_i), bf16. */
 function ropeTables(): { cos: Uint16Array; sin: Uint16Array } {
   const cos = new Float32Array(SEQ * D_HEAD);
@@ -207,12 +186,6 @@ export function main() {
   const cublas = ref<aclblasHandle_t>();
   checkCublas(aclblasCreate(cublas), 'cublasCreate');
   checkCublas(aclblasSetStream(cublas.value, stream.value), 'cublasSetStream');
-  // opbridge OB1008: type `cudnnHandle_t` has no cann equivalent in the catalog
-  const cudnn = ref<cudnnHandle_t>();
-  // opbridge OB1019: `cudnnCreate` cannot be ported to cann: cann has no handle objects, and `cudnn` is used outside cuDNN calls (line 138)
-  checkCudnn(cudnnCreate(cudnn), 'cudnnCreate');
-  // opbridge OB1019: `cudnnSetStream` cannot be ported to cann: cann has no handle objects, and `cudnn` is used outside cuDNN calls (line 138)
-  checkCudnn(cudnnSetStream(cudnn.value, stream.value), 'cudnnSetStream');
 
   // ---- host data in bf16
   const { cos, sin } = ropeTables();
@@ -246,67 +219,36 @@ export function main() {
   const dActivated = allocate(TOKENS * D_FF * BF16, 'SiLU(gate)·up');
   const dY = allocate(TOKENS * D_MODEL * BF16, 'y');
 
-  // ---- graphs, built once: RMSNorm (both norms), RoPE, attention, residual add, SwiGLU
-  const rowStrides = (features: number) => [features, 1, features, features];
-  const norm = bf16Graph();
-  const normX = norm.tensor(tensor('X', [TOKENS, D_MODEL, 1, 1], rowStrides(D_MODEL)));
-  const normScale = norm.tensor(tensor('scale', [1, D_MODEL, 1, 1], rowStrides(D_MODEL)));
-  const normEpsilon = norm.tensor(RMS_EPSILON);
-  const [normY] = norm.rmsnorm(normX, normScale, new fe.graph.Rmsnorm_attributes().set_forward_phase(fe.NormFwdPhase_t.INFERENCE).set_epsilon(normEpsilon));
-  normY.set_output(true);
 
   // RoPE over [batch, seq, heads, d]; the tables are [1, seq, 1, d] and broadcast.
-  const rope = bf16Graph();
-  const headDims = (heads: number) => [BATCH, SEQ, heads, D_HEAD];
-  const headStrides = (heads: number) => [SEQ * heads * D_HEAD, heads * D_HEAD, D_HEAD, 1];
-  const ropeCos = rope.tensor(tensor('cos', [1, SEQ, 1, D_HEAD], [SEQ * D_HEAD, D_HEAD, D_HEAD, 1]));
-  const ropeSin = rope.tensor(tensor('sin', [1, SEQ, 1, D_HEAD], [SEQ * D_HEAD, D_HEAD, D_HEAD, 1]));
-  const mul = () => new fe.graph.Pointwise_attributes().set_mode(fe.PointwiseMode_t.MUL);
-  const add = () => new fe.graph.Pointwise_attributes().set_mode(fe.PointwiseMode_t.ADD);
-  const ropeInputs = ([['q', HEADS], ['k', KV_HEADS]] as const).map(([name, heads]) => {
-    const x = rope.tensor(tensor(name, headDims(heads), headStrides(heads)));
-    const rotated = rope.tensor(tensor(`rotate_half(${name})`, headDims(heads), headStrides(heads)));
-    const out = rope.pointwise(rope.pointwise(x, ropeCos, mul()), rope.pointwise(rotated, ropeSin, mul()), add());
-    out.set_output(true).set_dim(headDims(heads)).set_stride(headStrides(heads));
-    return { x, rotated, out };
-  });
 
   // Causal grouped-query attention; Q, K, V and O are [batch, heads, seq, d] views of BSHD memory.
-  const sdpa = bf16Graph();
-  const bhsd = (heads: number) => [BATCH, heads, SEQ, D_HEAD];
-  const bhsdStrides = (heads: number) => [SEQ * heads * D_HEAD, D_HEAD, heads * D_HEAD, 1];
-  const sdpaQ = sdpa.tensor(tensor('Q', bhsd(HEADS), bhsdStrides(HEADS)));
-  const sdpaK = sdpa.tensor(tensor('K', bhsd(KV_HEADS), bhsdStrides(KV_HEADS)));
-  const sdpaV = sdpa.tensor(tensor('V', bhsd(KV_HEADS), bhsdStrides(KV_HEADS)));
-  const sdpaOptions = new fe.graph.SDPA_attributes().set_name('flash_attention').set_generate_stats(false).set_causal_mask(true).set_attn_scale(1 / Math.sqrt(D_HEAD));
-  const [sdpaO] = sdpa.sdpa(sdpaQ, sdpaK, sdpaV, sdpaOptions);
-  sdpaO.set_output(true).set_dim(bhsd(HEADS)).set_stride(bhsdStrides(HEADS));
 
-  const residual = bf16Graph();
-  const residualA = residual.tensor(tensor('residual', [TOKENS, D_MODEL, 1, 1], rowStrides(D_MODEL)));
-  const residualB = residual.tensor(tensor('branch', [TOKENS, D_MODEL, 1, 1], rowStrides(D_MODEL)));
-  const residualSum = residual.pointwise(residualA, residualB, add());
-  residualSum.set_output(true);
 
-  const swiglu = bf16Graph();
-  const swigluGate = swiglu.tensor(tensor('gate', [TOKENS, D_FF, 1, 1], rowStrides(D_FF)));
-  const swigluUp = swiglu.tensor(tensor('up', [TOKENS, D_FF, 1, 1], rowStrides(D_FF)));
-  const silu = swiglu.pointwise(swigluGate, new fe.graph.Pointwise_attributes().set_mode(fe.PointwiseMode_t.SWISH_FWD));
-  const swigluOut = swiglu.pointwise(silu, swigluUp, mul());
-  swigluOut.set_output(true);
 
-  const workspaceBytes = Math.max(
-    buildGraph(norm, cudnn.value, 'rmsnorm'),
-    buildGraph(rope, cudnn.value, 'rope'),
-    buildGraph(sdpa, cudnn.value, 'sdpa'),
-    buildGraph(residual, cudnn.value, 'residual add'),
-    buildGraph(swiglu, cudnn.value, 'swiglu'),
-  );
+  const workspaceBytes = 0;
   let workspace: DevicePtr | null = null;
   if (workspaceBytes > 0) workspace = allocate(workspaceBytes, 'cuDNN workspace');
 
   // ---- attention sub-layer
-  checkFrontend(norm.execute(cudnn.value, new Map([[normX, dX], [normScale, dAttnNorm], [normY, dNormed]]), workspace), 'attention_norm');
+  const xTensor = aclCreateTensor([TOKENS, D_MODEL], 2, ACL_BF16, [D_MODEL, 1], 0, ACL_FORMAT_ND, [TOKENS, D_MODEL], 2, dX)!;
+  const attnNormTensor = aclCreateTensor([D_MODEL], 1, ACL_BF16, [1], 0, ACL_FORMAT_ND, [D_MODEL], 1, dAttnNorm)!;
+  const normedTensor = aclCreateTensor([TOKENS, D_MODEL], 2, ACL_BF16, [D_MODEL, 1], 0, ACL_FORMAT_ND, [TOKENS, D_MODEL], 2, dNormed)!;
+  const rstd = ref<DevicePtr>();
+  aclrtMalloc(rstd, TOKENS * 4, ACL_MEM_MALLOC_HUGE_FIRST);
+  const rstdTensor = aclCreateTensor([TOKENS, 1], 2, ACL_FLOAT, [1, 1], 0, ACL_FORMAT_ND, [TOKENS, 1], 2, rstd.value)!;
+  const workspaceSize = ref<number>();
+  const executor = ref<aclOpExecutor>();
+  if (aclnnRmsNormGetWorkspaceSize(xTensor, attnNormTensor, RMS_EPSILON, normedTensor, rstdTensor, workspaceSize, executor) !== ACLNN_SUCCESS) throw new Error(`attention_norm: ${aclGetRecentErrMsg()}`);
+  const workspace_1 = ref<DevicePtr>();
+  if (workspaceSize.value > 0) aclrtMalloc(workspace_1, workspaceSize.value, ACL_MEM_MALLOC_HUGE_FIRST);
+  if (aclnnRmsNorm(workspaceSize.value > 0 ? workspace_1.value : null, workspaceSize.value, executor.value, stream.value) !== ACLNN_SUCCESS) throw new Error(`attention_norm: ${aclGetRecentErrMsg()}`);
+  aclDestroyTensor(xTensor);
+  aclDestroyTensor(attnNormTensor);
+  aclDestroyTensor(normedTensor);
+  aclDestroyTensor(rstdTensor);
+  aclrtFree(rstd.value);
+  if (workspaceSize.value > 0) aclrtFree(workspace_1.value);
   linear(cublas.value, dWq, dNormed, dQ, TOKENS, D_MODEL, HEADS * D_HEAD, 'q = h·Wqᵀ');
   linear(cublas.value, dWk, dNormed, dK, TOKENS, D_MODEL, KV_HEADS * D_HEAD, 'k = h·Wkᵀ');
   linear(cublas.value, dWv, dNormed, dV, TOKENS, D_MODEL, KV_HEADS * D_HEAD, 'v = h·Wvᵀ');
@@ -332,37 +274,281 @@ export function main() {
     aclDestroyTensor(mat2_1);
     aclDestroyTensor(out_2);
   }
-  const [ropeQ, ropeK] = ropeInputs;
-  checkFrontend(
-    rope.execute(
-      cudnn.value,
-      new Map([
-        [ropeQ.x, dQ], [ropeQ.rotated, dQRotated], [ropeQ.out, dQRope],
-        [ropeK.x, dK], [ropeK.rotated, dKRotated], [ropeK.out, dKRope],
-        [ropeCos, dCos], [ropeSin, dSin],
-      ]),
-      workspace,
-    ),
-    'RoPE',
-  );
-  checkFrontend(sdpa.execute(cudnn.value, new Map([[sdpaQ, dQRope], [sdpaK, dKRope], [sdpaV, dV], [sdpaO, dAttention]]), workspace), 'attention');
+  const widened = ref<DevicePtr>();
+  aclrtMalloc(widened, BATCH * SEQ * HEADS * D_HEAD * 4, ACL_MEM_MALLOC_HUGE_FIRST);
+  const mulResult = ref<DevicePtr>();
+  aclrtMalloc(mulResult, BATCH * SEQ * HEADS * D_HEAD * 4, ACL_MEM_MALLOC_HUGE_FIRST);
+  const widened_1 = ref<DevicePtr>();
+  aclrtMalloc(widened_1, BATCH * SEQ * HEADS * D_HEAD * 4, ACL_MEM_MALLOC_HUGE_FIRST);
+  const mulResult_1 = ref<DevicePtr>();
+  aclrtMalloc(mulResult_1, BATCH * SEQ * HEADS * D_HEAD * 4, ACL_MEM_MALLOC_HUGE_FIRST);
+  const widened_2 = ref<DevicePtr>();
+  aclrtMalloc(widened_2, BATCH * SEQ * KV_HEADS * D_HEAD * 4, ACL_MEM_MALLOC_HUGE_FIRST);
+  const mulResult_2 = ref<DevicePtr>();
+  aclrtMalloc(mulResult_2, BATCH * SEQ * KV_HEADS * D_HEAD * 4, ACL_MEM_MALLOC_HUGE_FIRST);
+  const widened_3 = ref<DevicePtr>();
+  aclrtMalloc(widened_3, BATCH * SEQ * KV_HEADS * D_HEAD * 4, ACL_MEM_MALLOC_HUGE_FIRST);
+  const mulResult_3 = ref<DevicePtr>();
+  aclrtMalloc(mulResult_3, BATCH * SEQ * KV_HEADS * D_HEAD * 4, ACL_MEM_MALLOC_HUGE_FIRST);
+  const qTensor = aclCreateTensor([BATCH, SEQ, HEADS, D_HEAD], 4, ACL_BF16, [SEQ * HEADS * D_HEAD, HEADS * D_HEAD, D_HEAD, 1], 0, ACL_FORMAT_ND, [BATCH, SEQ, HEADS, D_HEAD], 4, dQ)!;
+  const widenedTensor = aclCreateTensor([BATCH, SEQ, HEADS, D_HEAD], 4, ACL_FLOAT, [SEQ * HEADS * D_HEAD, HEADS * D_HEAD, D_HEAD, 1], 0, ACL_FORMAT_ND, [BATCH, SEQ, HEADS, D_HEAD], 4, widened.value)!;
+  const workspaceSize_1 = ref<number>();
+  const executor_1 = ref<aclOpExecutor>();
+  if (aclnnCastGetWorkspaceSize(qTensor, ACL_FLOAT, widenedTensor, workspaceSize_1, executor_1) !== ACLNN_SUCCESS) throw new Error(`RoPE: ${aclGetRecentErrMsg()}`);
+  const workspace_2 = ref<DevicePtr>();
+  if (workspaceSize_1.value > 0) aclrtMalloc(workspace_2, workspaceSize_1.value, ACL_MEM_MALLOC_HUGE_FIRST);
+  if (aclnnCast(workspaceSize_1.value > 0 ? workspace_2.value : null, workspaceSize_1.value, executor_1.value, stream.value) !== ACLNN_SUCCESS) throw new Error(`RoPE: ${aclGetRecentErrMsg()}`);
+  aclDestroyTensor(qTensor);
+  aclDestroyTensor(widenedTensor);
+  if (workspaceSize_1.value > 0) aclrtFree(workspace_2.value);
+  const widenedTensor_1 = aclCreateTensor([BATCH, SEQ, HEADS, D_HEAD], 4, ACL_FLOAT, [SEQ * HEADS * D_HEAD, HEADS * D_HEAD, D_HEAD, 1], 0, ACL_FORMAT_ND, [BATCH, SEQ, HEADS, D_HEAD], 4, widened.value)!;
+  const cosTensor = aclCreateTensor([1, SEQ, 1, D_HEAD], 4, ACL_BF16, [SEQ * D_HEAD, D_HEAD, D_HEAD, 1], 0, ACL_FORMAT_ND, [1, SEQ, 1, D_HEAD], 4, dCos)!;
+  const mulResultTensor = aclCreateTensor([BATCH, SEQ, HEADS, D_HEAD], 4, ACL_FLOAT, [SEQ * HEADS * D_HEAD, HEADS * D_HEAD, D_HEAD, 1], 0, ACL_FORMAT_ND, [BATCH, SEQ, HEADS, D_HEAD], 4, mulResult.value)!;
+  const workspaceSize_2 = ref<number>();
+  const executor_2 = ref<aclOpExecutor>();
+  if (aclnnMulGetWorkspaceSize(widenedTensor_1, cosTensor, mulResultTensor, workspaceSize_2, executor_2) !== ACLNN_SUCCESS) throw new Error(`RoPE: ${aclGetRecentErrMsg()}`);
+  const workspace_3 = ref<DevicePtr>();
+  if (workspaceSize_2.value > 0) aclrtMalloc(workspace_3, workspaceSize_2.value, ACL_MEM_MALLOC_HUGE_FIRST);
+  if (aclnnMul(workspaceSize_2.value > 0 ? workspace_3.value : null, workspaceSize_2.value, executor_2.value, stream.value) !== ACLNN_SUCCESS) throw new Error(`RoPE: ${aclGetRecentErrMsg()}`);
+  aclDestroyTensor(widenedTensor_1);
+  aclDestroyTensor(cosTensor);
+  aclDestroyTensor(mulResultTensor);
+  if (workspaceSize_2.value > 0) aclrtFree(workspace_3.value);
+  const qRotatedTensor = aclCreateTensor([BATCH, SEQ, HEADS, D_HEAD], 4, ACL_BF16, [SEQ * HEADS * D_HEAD, HEADS * D_HEAD, D_HEAD, 1], 0, ACL_FORMAT_ND, [BATCH, SEQ, HEADS, D_HEAD], 4, dQRotated)!;
+  const widened_1Tensor = aclCreateTensor([BATCH, SEQ, HEADS, D_HEAD], 4, ACL_FLOAT, [SEQ * HEADS * D_HEAD, HEADS * D_HEAD, D_HEAD, 1], 0, ACL_FORMAT_ND, [BATCH, SEQ, HEADS, D_HEAD], 4, widened_1.value)!;
+  const workspaceSize_3 = ref<number>();
+  const executor_3 = ref<aclOpExecutor>();
+  if (aclnnCastGetWorkspaceSize(qRotatedTensor, ACL_FLOAT, widened_1Tensor, workspaceSize_3, executor_3) !== ACLNN_SUCCESS) throw new Error(`RoPE: ${aclGetRecentErrMsg()}`);
+  const workspace_4 = ref<DevicePtr>();
+  if (workspaceSize_3.value > 0) aclrtMalloc(workspace_4, workspaceSize_3.value, ACL_MEM_MALLOC_HUGE_FIRST);
+  if (aclnnCast(workspaceSize_3.value > 0 ? workspace_4.value : null, workspaceSize_3.value, executor_3.value, stream.value) !== ACLNN_SUCCESS) throw new Error(`RoPE: ${aclGetRecentErrMsg()}`);
+  aclDestroyTensor(qRotatedTensor);
+  aclDestroyTensor(widened_1Tensor);
+  if (workspaceSize_3.value > 0) aclrtFree(workspace_4.value);
+  const widened_1Tensor_1 = aclCreateTensor([BATCH, SEQ, HEADS, D_HEAD], 4, ACL_FLOAT, [SEQ * HEADS * D_HEAD, HEADS * D_HEAD, D_HEAD, 1], 0, ACL_FORMAT_ND, [BATCH, SEQ, HEADS, D_HEAD], 4, widened_1.value)!;
+  const sinTensor = aclCreateTensor([1, SEQ, 1, D_HEAD], 4, ACL_BF16, [SEQ * D_HEAD, D_HEAD, D_HEAD, 1], 0, ACL_FORMAT_ND, [1, SEQ, 1, D_HEAD], 4, dSin)!;
+  const mulResult_1Tensor = aclCreateTensor([BATCH, SEQ, HEADS, D_HEAD], 4, ACL_FLOAT, [SEQ * HEADS * D_HEAD, HEADS * D_HEAD, D_HEAD, 1], 0, ACL_FORMAT_ND, [BATCH, SEQ, HEADS, D_HEAD], 4, mulResult_1.value)!;
+  const workspaceSize_4 = ref<number>();
+  const executor_4 = ref<aclOpExecutor>();
+  if (aclnnMulGetWorkspaceSize(widened_1Tensor_1, sinTensor, mulResult_1Tensor, workspaceSize_4, executor_4) !== ACLNN_SUCCESS) throw new Error(`RoPE: ${aclGetRecentErrMsg()}`);
+  const workspace_5 = ref<DevicePtr>();
+  if (workspaceSize_4.value > 0) aclrtMalloc(workspace_5, workspaceSize_4.value, ACL_MEM_MALLOC_HUGE_FIRST);
+  if (aclnnMul(workspaceSize_4.value > 0 ? workspace_5.value : null, workspaceSize_4.value, executor_4.value, stream.value) !== ACLNN_SUCCESS) throw new Error(`RoPE: ${aclGetRecentErrMsg()}`);
+  aclDestroyTensor(widened_1Tensor_1);
+  aclDestroyTensor(sinTensor);
+  aclDestroyTensor(mulResult_1Tensor);
+  if (workspaceSize_4.value > 0) aclrtFree(workspace_5.value);
+  const mulResultTensor_1 = aclCreateTensor([BATCH, SEQ, HEADS, D_HEAD], 4, ACL_FLOAT, [SEQ * HEADS * D_HEAD, HEADS * D_HEAD, D_HEAD, 1], 0, ACL_FORMAT_ND, [BATCH, SEQ, HEADS, D_HEAD], 4, mulResult.value)!;
+  const mulResult_1Tensor_1 = aclCreateTensor([BATCH, SEQ, HEADS, D_HEAD], 4, ACL_FLOAT, [SEQ * HEADS * D_HEAD, HEADS * D_HEAD, D_HEAD, 1], 0, ACL_FORMAT_ND, [BATCH, SEQ, HEADS, D_HEAD], 4, mulResult_1.value)!;
+  const alpha = aclCreateScalar(1, ACL_FLOAT)!;
+  const qRopeTensor = aclCreateTensor([BATCH, SEQ, HEADS, D_HEAD], 4, ACL_BF16, [SEQ * HEADS * D_HEAD, HEADS * D_HEAD, D_HEAD, 1], 0, ACL_FORMAT_ND, [BATCH, SEQ, HEADS, D_HEAD], 4, dQRope)!;
+  const workspaceSize_5 = ref<number>();
+  const executor_5 = ref<aclOpExecutor>();
+  if (aclnnAddGetWorkspaceSize(mulResultTensor_1, mulResult_1Tensor_1, alpha, qRopeTensor, workspaceSize_5, executor_5) !== ACLNN_SUCCESS) throw new Error(`RoPE: ${aclGetRecentErrMsg()}`);
+  const workspace_6 = ref<DevicePtr>();
+  if (workspaceSize_5.value > 0) aclrtMalloc(workspace_6, workspaceSize_5.value, ACL_MEM_MALLOC_HUGE_FIRST);
+  if (aclnnAdd(workspaceSize_5.value > 0 ? workspace_6.value : null, workspaceSize_5.value, executor_5.value, stream.value) !== ACLNN_SUCCESS) throw new Error(`RoPE: ${aclGetRecentErrMsg()}`);
+  aclDestroyTensor(mulResultTensor_1);
+  aclDestroyTensor(mulResult_1Tensor_1);
+  aclDestroyScalar(alpha);
+  aclDestroyTensor(qRopeTensor);
+  if (workspaceSize_5.value > 0) aclrtFree(workspace_6.value);
+  const kTensor = aclCreateTensor([BATCH, SEQ, KV_HEADS, D_HEAD], 4, ACL_BF16, [SEQ * KV_HEADS * D_HEAD, KV_HEADS * D_HEAD, D_HEAD, 1], 0, ACL_FORMAT_ND, [BATCH, SEQ, KV_HEADS, D_HEAD], 4, dK)!;
+  const widened_2Tensor = aclCreateTensor([BATCH, SEQ, KV_HEADS, D_HEAD], 4, ACL_FLOAT, [SEQ * KV_HEADS * D_HEAD, KV_HEADS * D_HEAD, D_HEAD, 1], 0, ACL_FORMAT_ND, [BATCH, SEQ, KV_HEADS, D_HEAD], 4, widened_2.value)!;
+  const workspaceSize_6 = ref<number>();
+  const executor_6 = ref<aclOpExecutor>();
+  if (aclnnCastGetWorkspaceSize(kTensor, ACL_FLOAT, widened_2Tensor, workspaceSize_6, executor_6) !== ACLNN_SUCCESS) throw new Error(`RoPE: ${aclGetRecentErrMsg()}`);
+  const workspace_7 = ref<DevicePtr>();
+  if (workspaceSize_6.value > 0) aclrtMalloc(workspace_7, workspaceSize_6.value, ACL_MEM_MALLOC_HUGE_FIRST);
+  if (aclnnCast(workspaceSize_6.value > 0 ? workspace_7.value : null, workspaceSize_6.value, executor_6.value, stream.value) !== ACLNN_SUCCESS) throw new Error(`RoPE: ${aclGetRecentErrMsg()}`);
+  aclDestroyTensor(kTensor);
+  aclDestroyTensor(widened_2Tensor);
+  if (workspaceSize_6.value > 0) aclrtFree(workspace_7.value);
+  const widened_2Tensor_1 = aclCreateTensor([BATCH, SEQ, KV_HEADS, D_HEAD], 4, ACL_FLOAT, [SEQ * KV_HEADS * D_HEAD, KV_HEADS * D_HEAD, D_HEAD, 1], 0, ACL_FORMAT_ND, [BATCH, SEQ, KV_HEADS, D_HEAD], 4, widened_2.value)!;
+  const cosTensor_1 = aclCreateTensor([1, SEQ, 1, D_HEAD], 4, ACL_BF16, [SEQ * D_HEAD, D_HEAD, D_HEAD, 1], 0, ACL_FORMAT_ND, [1, SEQ, 1, D_HEAD], 4, dCos)!;
+  const mulResult_2Tensor = aclCreateTensor([BATCH, SEQ, KV_HEADS, D_HEAD], 4, ACL_FLOAT, [SEQ * KV_HEADS * D_HEAD, KV_HEADS * D_HEAD, D_HEAD, 1], 0, ACL_FORMAT_ND, [BATCH, SEQ, KV_HEADS, D_HEAD], 4, mulResult_2.value)!;
+  const workspaceSize_7 = ref<number>();
+  const executor_7 = ref<aclOpExecutor>();
+  if (aclnnMulGetWorkspaceSize(widened_2Tensor_1, cosTensor_1, mulResult_2Tensor, workspaceSize_7, executor_7) !== ACLNN_SUCCESS) throw new Error(`RoPE: ${aclGetRecentErrMsg()}`);
+  const workspace_8 = ref<DevicePtr>();
+  if (workspaceSize_7.value > 0) aclrtMalloc(workspace_8, workspaceSize_7.value, ACL_MEM_MALLOC_HUGE_FIRST);
+  if (aclnnMul(workspaceSize_7.value > 0 ? workspace_8.value : null, workspaceSize_7.value, executor_7.value, stream.value) !== ACLNN_SUCCESS) throw new Error(`RoPE: ${aclGetRecentErrMsg()}`);
+  aclDestroyTensor(widened_2Tensor_1);
+  aclDestroyTensor(cosTensor_1);
+  aclDestroyTensor(mulResult_2Tensor);
+  if (workspaceSize_7.value > 0) aclrtFree(workspace_8.value);
+  const kRotatedTensor = aclCreateTensor([BATCH, SEQ, KV_HEADS, D_HEAD], 4, ACL_BF16, [SEQ * KV_HEADS * D_HEAD, KV_HEADS * D_HEAD, D_HEAD, 1], 0, ACL_FORMAT_ND, [BATCH, SEQ, KV_HEADS, D_HEAD], 4, dKRotated)!;
+  const widened_3Tensor = aclCreateTensor([BATCH, SEQ, KV_HEADS, D_HEAD], 4, ACL_FLOAT, [SEQ * KV_HEADS * D_HEAD, KV_HEADS * D_HEAD, D_HEAD, 1], 0, ACL_FORMAT_ND, [BATCH, SEQ, KV_HEADS, D_HEAD], 4, widened_3.value)!;
+  const workspaceSize_8 = ref<number>();
+  const executor_8 = ref<aclOpExecutor>();
+  if (aclnnCastGetWorkspaceSize(kRotatedTensor, ACL_FLOAT, widened_3Tensor, workspaceSize_8, executor_8) !== ACLNN_SUCCESS) throw new Error(`RoPE: ${aclGetRecentErrMsg()}`);
+  const workspace_9 = ref<DevicePtr>();
+  if (workspaceSize_8.value > 0) aclrtMalloc(workspace_9, workspaceSize_8.value, ACL_MEM_MALLOC_HUGE_FIRST);
+  if (aclnnCast(workspaceSize_8.value > 0 ? workspace_9.value : null, workspaceSize_8.value, executor_8.value, stream.value) !== ACLNN_SUCCESS) throw new Error(`RoPE: ${aclGetRecentErrMsg()}`);
+  aclDestroyTensor(kRotatedTensor);
+  aclDestroyTensor(widened_3Tensor);
+  if (workspaceSize_8.value > 0) aclrtFree(workspace_9.value);
+  const widened_3Tensor_1 = aclCreateTensor([BATCH, SEQ, KV_HEADS, D_HEAD], 4, ACL_FLOAT, [SEQ * KV_HEADS * D_HEAD, KV_HEADS * D_HEAD, D_HEAD, 1], 0, ACL_FORMAT_ND, [BATCH, SEQ, KV_HEADS, D_HEAD], 4, widened_3.value)!;
+  const sinTensor_1 = aclCreateTensor([1, SEQ, 1, D_HEAD], 4, ACL_BF16, [SEQ * D_HEAD, D_HEAD, D_HEAD, 1], 0, ACL_FORMAT_ND, [1, SEQ, 1, D_HEAD], 4, dSin)!;
+  const mulResult_3Tensor = aclCreateTensor([BATCH, SEQ, KV_HEADS, D_HEAD], 4, ACL_FLOAT, [SEQ * KV_HEADS * D_HEAD, KV_HEADS * D_HEAD, D_HEAD, 1], 0, ACL_FORMAT_ND, [BATCH, SEQ, KV_HEADS, D_HEAD], 4, mulResult_3.value)!;
+  const workspaceSize_9 = ref<number>();
+  const executor_9 = ref<aclOpExecutor>();
+  if (aclnnMulGetWorkspaceSize(widened_3Tensor_1, sinTensor_1, mulResult_3Tensor, workspaceSize_9, executor_9) !== ACLNN_SUCCESS) throw new Error(`RoPE: ${aclGetRecentErrMsg()}`);
+  const workspace_10 = ref<DevicePtr>();
+  if (workspaceSize_9.value > 0) aclrtMalloc(workspace_10, workspaceSize_9.value, ACL_MEM_MALLOC_HUGE_FIRST);
+  if (aclnnMul(workspaceSize_9.value > 0 ? workspace_10.value : null, workspaceSize_9.value, executor_9.value, stream.value) !== ACLNN_SUCCESS) throw new Error(`RoPE: ${aclGetRecentErrMsg()}`);
+  aclDestroyTensor(widened_3Tensor_1);
+  aclDestroyTensor(sinTensor_1);
+  aclDestroyTensor(mulResult_3Tensor);
+  if (workspaceSize_9.value > 0) aclrtFree(workspace_10.value);
+  const mulResult_2Tensor_1 = aclCreateTensor([BATCH, SEQ, KV_HEADS, D_HEAD], 4, ACL_FLOAT, [SEQ * KV_HEADS * D_HEAD, KV_HEADS * D_HEAD, D_HEAD, 1], 0, ACL_FORMAT_ND, [BATCH, SEQ, KV_HEADS, D_HEAD], 4, mulResult_2.value)!;
+  const mulResult_3Tensor_1 = aclCreateTensor([BATCH, SEQ, KV_HEADS, D_HEAD], 4, ACL_FLOAT, [SEQ * KV_HEADS * D_HEAD, KV_HEADS * D_HEAD, D_HEAD, 1], 0, ACL_FORMAT_ND, [BATCH, SEQ, KV_HEADS, D_HEAD], 4, mulResult_3.value)!;
+  const alpha_1 = aclCreateScalar(1, ACL_FLOAT)!;
+  const kRopeTensor = aclCreateTensor([BATCH, SEQ, KV_HEADS, D_HEAD], 4, ACL_BF16, [SEQ * KV_HEADS * D_HEAD, KV_HEADS * D_HEAD, D_HEAD, 1], 0, ACL_FORMAT_ND, [BATCH, SEQ, KV_HEADS, D_HEAD], 4, dKRope)!;
+  const workspaceSize_10 = ref<number>();
+  const executor_10 = ref<aclOpExecutor>();
+  if (aclnnAddGetWorkspaceSize(mulResult_2Tensor_1, mulResult_3Tensor_1, alpha_1, kRopeTensor, workspaceSize_10, executor_10) !== ACLNN_SUCCESS) throw new Error(`RoPE: ${aclGetRecentErrMsg()}`);
+  const workspace_11 = ref<DevicePtr>();
+  if (workspaceSize_10.value > 0) aclrtMalloc(workspace_11, workspaceSize_10.value, ACL_MEM_MALLOC_HUGE_FIRST);
+  if (aclnnAdd(workspaceSize_10.value > 0 ? workspace_11.value : null, workspaceSize_10.value, executor_10.value, stream.value) !== ACLNN_SUCCESS) throw new Error(`RoPE: ${aclGetRecentErrMsg()}`);
+  aclDestroyTensor(mulResult_2Tensor_1);
+  aclDestroyTensor(mulResult_3Tensor_1);
+  aclDestroyScalar(alpha_1);
+  aclDestroyTensor(kRopeTensor);
+  if (workspaceSize_10.value > 0) aclrtFree(workspace_11.value);
+  aclrtFree(widened.value);
+  aclrtFree(mulResult.value);
+  aclrtFree(widened_1.value);
+  aclrtFree(mulResult_1.value);
+  aclrtFree(widened_2.value);
+  aclrtFree(mulResult_2.value);
+  aclrtFree(widened_3.value);
+  aclrtFree(mulResult_3.value);
+  const keyTensor = aclCreateTensor([BATCH, SEQ, KV_HEADS, D_HEAD], 4, ACL_BF16, [SEQ * KV_HEADS * D_HEAD, KV_HEADS * D_HEAD, D_HEAD, 1], 0, ACL_FORMAT_ND, [BATCH, SEQ, KV_HEADS, D_HEAD], 4, dKRope)!;
+  const keyList = aclCreateTensorList([keyTensor], 1)!;
+  const valueTensor = aclCreateTensor([BATCH, SEQ, KV_HEADS, D_HEAD], 4, ACL_BF16, [SEQ * KV_HEADS * D_HEAD, KV_HEADS * D_HEAD, D_HEAD, 1], 0, ACL_FORMAT_ND, [BATCH, SEQ, KV_HEADS, D_HEAD], 4, dV)!;
+  const valueList = aclCreateTensorList([valueTensor], 1)!;
+  const causalMaskHost = new Uint8Array(SEQ * SEQ);
+  for (let i = 0; i < SEQ; i++) causalMaskHost.fill(1, i * SEQ + i + 1, (i + 1) * SEQ);
+  const causalMask = ref<DevicePtr>();
+  aclrtMalloc(causalMask, causalMaskHost.byteLength, ACL_MEM_MALLOC_HUGE_FIRST);
+  aclrtMemcpy(causalMask.value, causalMaskHost.byteLength, causalMaskHost, causalMaskHost.byteLength, ACL_MEMCPY_HOST_TO_DEVICE);
+  const causalMaskTensor = aclCreateTensor([SEQ, SEQ], 2, ACL_BOOL, [SEQ, 1], 0, ACL_FORMAT_ND, [SEQ, SEQ], 2, causalMask.value)!;
+  const qRopeTensor_1 = aclCreateTensor([BATCH, SEQ, HEADS, D_HEAD], 4, ACL_BF16, [SEQ * HEADS * D_HEAD, HEADS * D_HEAD, D_HEAD, 1], 0, ACL_FORMAT_ND, [BATCH, SEQ, HEADS, D_HEAD], 4, dQRope)!;
+  const attentionTensor = aclCreateTensor([BATCH, SEQ, HEADS, D_HEAD], 4, ACL_BF16, [SEQ * HEADS * D_HEAD, HEADS * D_HEAD, D_HEAD, 1], 0, ACL_FORMAT_ND, [BATCH, SEQ, HEADS, D_HEAD], 4, dAttention)!;
+  const workspaceSize_11 = ref<number>();
+  const executor_11 = ref<aclOpExecutor>();
+  if (aclnnFusedInferAttentionScoreV2GetWorkspaceSize(qRopeTensor_1, keyList, valueList, null, causalMaskTensor, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, HEADS, 1 / Math.sqrt(D_HEAD), 2147483647, 0, 'BSND', KV_HEADS, 0, 0, 0, 0, false, 0, 0, attentionTensor, null, workspaceSize_11, executor_11) !== ACLNN_SUCCESS) throw new Error(`attention: ${aclGetRecentErrMsg()}`);
+  const workspace_12 = ref<DevicePtr>();
+  if (workspaceSize_11.value > 0) aclrtMalloc(workspace_12, workspaceSize_11.value, ACL_MEM_MALLOC_HUGE_FIRST);
+  if (aclnnFusedInferAttentionScoreV2(workspaceSize_11.value > 0 ? workspace_12.value : null, workspaceSize_11.value, executor_11.value, stream.value) !== ACLNN_SUCCESS) throw new Error(`attention: ${aclGetRecentErrMsg()}`);
+  aclDestroyTensor(qRopeTensor_1);
+  aclDestroyTensor(attentionTensor);
+  if (workspaceSize_11.value > 0) aclrtFree(workspace_12.value);
+  aclDestroyTensorList(keyList);
+  aclDestroyTensorList(valueList);
+  aclDestroyTensor(causalMaskTensor);
+  aclrtFree(causalMask.value);
   linear(cublas.value, dWo, dAttention, dProjected, TOKENS, HEADS * D_HEAD, D_MODEL, 'o·Woᵀ');
-  checkFrontend(residual.execute(cudnn.value, new Map([[residualA, dX], [residualB, dProjected], [residualSum, dResidual]]), workspace), 'x1 = x + attention');
+  const xTensor_1 = aclCreateTensor([TOKENS, D_MODEL, 1, 1], 4, ACL_BF16, [D_MODEL, 1, D_MODEL, D_MODEL], 0, ACL_FORMAT_ND, [TOKENS, D_MODEL, 1, 1], 4, dX)!;
+  const projectedTensor = aclCreateTensor([TOKENS, D_MODEL, 1, 1], 4, ACL_BF16, [D_MODEL, 1, D_MODEL, D_MODEL], 0, ACL_FORMAT_ND, [TOKENS, D_MODEL, 1, 1], 4, dProjected)!;
+  const alpha_2 = aclCreateScalar(1, ACL_FLOAT)!;
+  const residualTensor = aclCreateTensor([TOKENS, D_MODEL, 1, 1], 4, ACL_BF16, [D_MODEL, 1, D_MODEL, D_MODEL], 0, ACL_FORMAT_ND, [TOKENS, D_MODEL, 1, 1], 4, dResidual)!;
+  const workspaceSize_12 = ref<number>();
+  const executor_12 = ref<aclOpExecutor>();
+  if (aclnnAddGetWorkspaceSize(xTensor_1, projectedTensor, alpha_2, residualTensor, workspaceSize_12, executor_12) !== ACLNN_SUCCESS) throw new Error(`x1 = x + attention: ${aclGetRecentErrMsg()}`);
+  const workspace_13 = ref<DevicePtr>();
+  if (workspaceSize_12.value > 0) aclrtMalloc(workspace_13, workspaceSize_12.value, ACL_MEM_MALLOC_HUGE_FIRST);
+  if (aclnnAdd(workspaceSize_12.value > 0 ? workspace_13.value : null, workspaceSize_12.value, executor_12.value, stream.value) !== ACLNN_SUCCESS) throw new Error(`x1 = x + attention: ${aclGetRecentErrMsg()}`);
+  aclDestroyTensor(xTensor_1);
+  aclDestroyTensor(projectedTensor);
+  aclDestroyScalar(alpha_2);
+  aclDestroyTensor(residualTensor);
+  if (workspaceSize_12.value > 0) aclrtFree(workspace_13.value);
 
   // ---- SwiGLU feed-forward sub-layer
-  checkFrontend(norm.execute(cudnn.value, new Map([[normX, dResidual], [normScale, dFfnNorm], [normY, dNormed]]), workspace), 'ffn_norm');
+  const residualTensor_1 = aclCreateTensor([TOKENS, D_MODEL], 2, ACL_BF16, [D_MODEL, 1], 0, ACL_FORMAT_ND, [TOKENS, D_MODEL], 2, dResidual)!;
+  const ffnNormTensor = aclCreateTensor([D_MODEL], 1, ACL_BF16, [1], 0, ACL_FORMAT_ND, [D_MODEL], 1, dFfnNorm)!;
+  const normedTensor_1 = aclCreateTensor([TOKENS, D_MODEL], 2, ACL_BF16, [D_MODEL, 1], 0, ACL_FORMAT_ND, [TOKENS, D_MODEL], 2, dNormed)!;
+  const rstd_1 = ref<DevicePtr>();
+  aclrtMalloc(rstd_1, TOKENS * 4, ACL_MEM_MALLOC_HUGE_FIRST);
+  const rstdTensor_1 = aclCreateTensor([TOKENS, 1], 2, ACL_FLOAT, [1, 1], 0, ACL_FORMAT_ND, [TOKENS, 1], 2, rstd_1.value)!;
+  const workspaceSize_13 = ref<number>();
+  const executor_13 = ref<aclOpExecutor>();
+  if (aclnnRmsNormGetWorkspaceSize(residualTensor_1, ffnNormTensor, RMS_EPSILON, normedTensor_1, rstdTensor_1, workspaceSize_13, executor_13) !== ACLNN_SUCCESS) throw new Error(`ffn_norm: ${aclGetRecentErrMsg()}`);
+  const workspace_14 = ref<DevicePtr>();
+  if (workspaceSize_13.value > 0) aclrtMalloc(workspace_14, workspaceSize_13.value, ACL_MEM_MALLOC_HUGE_FIRST);
+  if (aclnnRmsNorm(workspaceSize_13.value > 0 ? workspace_14.value : null, workspaceSize_13.value, executor_13.value, stream.value) !== ACLNN_SUCCESS) throw new Error(`ffn_norm: ${aclGetRecentErrMsg()}`);
+  aclDestroyTensor(residualTensor_1);
+  aclDestroyTensor(ffnNormTensor);
+  aclDestroyTensor(normedTensor_1);
+  aclDestroyTensor(rstdTensor_1);
+  aclrtFree(rstd_1.value);
+  if (workspaceSize_13.value > 0) aclrtFree(workspace_14.value);
   linear(cublas.value, dWGate, dNormed, dGate, TOKENS, D_MODEL, D_FF, 'gate = h·W1ᵀ');
   linear(cublas.value, dWUp, dNormed, dUp, TOKENS, D_MODEL, D_FF, 'up = h·W3ᵀ');
-  checkFrontend(swiglu.execute(cudnn.value, new Map([[swigluGate, dGate], [swigluUp, dUp], [swigluOut, dActivated]]), workspace), 'SiLU(gate)·up');
+  const widened_4 = ref<DevicePtr>();
+  aclrtMalloc(widened_4, TOKENS * D_FF * 4, ACL_MEM_MALLOC_HUGE_FIRST);
+  const swishResult = ref<DevicePtr>();
+  aclrtMalloc(swishResult, TOKENS * D_FF * 4, ACL_MEM_MALLOC_HUGE_FIRST);
+  const gateTensor = aclCreateTensor([TOKENS, D_FF, 1, 1], 4, ACL_BF16, [D_FF, 1, D_FF, D_FF], 0, ACL_FORMAT_ND, [TOKENS, D_FF, 1, 1], 4, dGate)!;
+  const widened_4Tensor = aclCreateTensor([TOKENS, D_FF, 1, 1], 4, ACL_FLOAT, [D_FF, 1, 1, 1], 0, ACL_FORMAT_ND, [TOKENS, D_FF, 1, 1], 4, widened_4.value)!;
+  const workspaceSize_14 = ref<number>();
+  const executor_14 = ref<aclOpExecutor>();
+  if (aclnnCastGetWorkspaceSize(gateTensor, ACL_FLOAT, widened_4Tensor, workspaceSize_14, executor_14) !== ACLNN_SUCCESS) throw new Error(`SiLU(gate)·up: ${aclGetRecentErrMsg()}`);
+  const workspace_15 = ref<DevicePtr>();
+  if (workspaceSize_14.value > 0) aclrtMalloc(workspace_15, workspaceSize_14.value, ACL_MEM_MALLOC_HUGE_FIRST);
+  if (aclnnCast(workspaceSize_14.value > 0 ? workspace_15.value : null, workspaceSize_14.value, executor_14.value, stream.value) !== ACLNN_SUCCESS) throw new Error(`SiLU(gate)·up: ${aclGetRecentErrMsg()}`);
+  aclDestroyTensor(gateTensor);
+  aclDestroyTensor(widened_4Tensor);
+  if (workspaceSize_14.value > 0) aclrtFree(workspace_15.value);
+  const widened_4Tensor_1 = aclCreateTensor([TOKENS, D_FF, 1, 1], 4, ACL_FLOAT, [D_FF, 1, 1, 1], 0, ACL_FORMAT_ND, [TOKENS, D_FF, 1, 1], 4, widened_4.value)!;
+  const swishResultTensor = aclCreateTensor([TOKENS, D_FF, 1, 1], 4, ACL_FLOAT, [D_FF, 1, 1, 1], 0, ACL_FORMAT_ND, [TOKENS, D_FF, 1, 1], 4, swishResult.value)!;
+  const workspaceSize_15 = ref<number>();
+  const executor_15 = ref<aclOpExecutor>();
+  if (aclnnSiluGetWorkspaceSize(widened_4Tensor_1, swishResultTensor, workspaceSize_15, executor_15) !== ACLNN_SUCCESS) throw new Error(`SiLU(gate)·up: ${aclGetRecentErrMsg()}`);
+  const workspace_16 = ref<DevicePtr>();
+  if (workspaceSize_15.value > 0) aclrtMalloc(workspace_16, workspaceSize_15.value, ACL_MEM_MALLOC_HUGE_FIRST);
+  if (aclnnSilu(workspaceSize_15.value > 0 ? workspace_16.value : null, workspaceSize_15.value, executor_15.value, stream.value) !== ACLNN_SUCCESS) throw new Error(`SiLU(gate)·up: ${aclGetRecentErrMsg()}`);
+  aclDestroyTensor(widened_4Tensor_1);
+  aclDestroyTensor(swishResultTensor);
+  if (workspaceSize_15.value > 0) aclrtFree(workspace_16.value);
+  const swishResultTensor_1 = aclCreateTensor([TOKENS, D_FF, 1, 1], 4, ACL_FLOAT, [D_FF, 1, 1, 1], 0, ACL_FORMAT_ND, [TOKENS, D_FF, 1, 1], 4, swishResult.value)!;
+  const upTensor = aclCreateTensor([TOKENS, D_FF, 1, 1], 4, ACL_BF16, [D_FF, 1, D_FF, D_FF], 0, ACL_FORMAT_ND, [TOKENS, D_FF, 1, 1], 4, dUp)!;
+  const activatedTensor = aclCreateTensor([TOKENS, D_FF, 1, 1], 4, ACL_BF16, [D_FF, 1, 1, 1], 0, ACL_FORMAT_ND, [TOKENS, D_FF, 1, 1], 4, dActivated)!;
+  const workspaceSize_16 = ref<number>();
+  const executor_16 = ref<aclOpExecutor>();
+  if (aclnnMulGetWorkspaceSize(swishResultTensor_1, upTensor, activatedTensor, workspaceSize_16, executor_16) !== ACLNN_SUCCESS) throw new Error(`SiLU(gate)·up: ${aclGetRecentErrMsg()}`);
+  const workspace_17 = ref<DevicePtr>();
+  if (workspaceSize_16.value > 0) aclrtMalloc(workspace_17, workspaceSize_16.value, ACL_MEM_MALLOC_HUGE_FIRST);
+  if (aclnnMul(workspaceSize_16.value > 0 ? workspace_17.value : null, workspaceSize_16.value, executor_16.value, stream.value) !== ACLNN_SUCCESS) throw new Error(`SiLU(gate)·up: ${aclGetRecentErrMsg()}`);
+  aclDestroyTensor(swishResultTensor_1);
+  aclDestroyTensor(upTensor);
+  aclDestroyTensor(activatedTensor);
+  if (workspaceSize_16.value > 0) aclrtFree(workspace_17.value);
+  aclrtFree(widened_4.value);
+  aclrtFree(swishResult.value);
   linear(cublas.value, dWDown, dActivated, dProjected, TOKENS, D_FF, D_MODEL, 'down = a·W2ᵀ');
-  checkFrontend(residual.execute(cudnn.value, new Map([[residualA, dResidual], [residualB, dProjected], [residualSum, dY]]), workspace), 'y = x1 + ffn');
+  const residualTensor_2 = aclCreateTensor([TOKENS, D_MODEL, 1, 1], 4, ACL_BF16, [D_MODEL, 1, D_MODEL, D_MODEL], 0, ACL_FORMAT_ND, [TOKENS, D_MODEL, 1, 1], 4, dResidual)!;
+  const projectedTensor_1 = aclCreateTensor([TOKENS, D_MODEL, 1, 1], 4, ACL_BF16, [D_MODEL, 1, D_MODEL, D_MODEL], 0, ACL_FORMAT_ND, [TOKENS, D_MODEL, 1, 1], 4, dProjected)!;
+  const alpha_3 = aclCreateScalar(1, ACL_FLOAT)!;
+  const yTensor = aclCreateTensor([TOKENS, D_MODEL, 1, 1], 4, ACL_BF16, [D_MODEL, 1, D_MODEL, D_MODEL], 0, ACL_FORMAT_ND, [TOKENS, D_MODEL, 1, 1], 4, dY)!;
+  const workspaceSize_17 = ref<number>();
+  const executor_17 = ref<aclOpExecutor>();
+  if (aclnnAddGetWorkspaceSize(residualTensor_2, projectedTensor_1, alpha_3, yTensor, workspaceSize_17, executor_17) !== ACLNN_SUCCESS) throw new Error(`y = x1 + ffn: ${aclGetRecentErrMsg()}`);
+  const workspace_18 = ref<DevicePtr>();
+  if (workspaceSize_17.value > 0) aclrtMalloc(workspace_18, workspaceSize_17.value, ACL_MEM_MALLOC_HUGE_FIRST);
+  if (aclnnAdd(workspaceSize_17.value > 0 ? workspace_18.value : null, workspaceSize_17.value, executor_17.value, stream.value) !== ACLNN_SUCCESS) throw new Error(`y = x1 + ffn: ${aclGetRecentErrMsg()}`);
+  aclDestroyTensor(residualTensor_2);
+  aclDestroyTensor(projectedTensor_1);
+  aclDestroyScalar(alpha_3);
+  aclDestroyTensor(yTensor);
+  if (workspaceSize_17.value > 0) aclrtFree(workspace_18.value);
 
   checkCuda(aclrtSynchronizeStream(stream.value), 'cudaStreamSynchronize');
   const y = new Uint16Array(TOKENS * D_MODEL);
   checkCuda(aclrtMemcpy(y, y.byteLength, dY, y.byteLength, ACL_MEMCPY_DEVICE_TO_HOST), 'copy y');
 
-  // opbridge OB1019: `cudnnDestroy` cannot be ported to cann: cann has no handle objects, and `cudnn` is used outside cuDNN calls (line 138)
-  checkCudnn(cudnnDestroy(cudnn.value), 'cudnnDestroy');
   checkCublas(aclblasDestroy(cublas.value), 'cublasDestroy');
   checkCuda(aclrtDestroyStream(stream.value), 'cudaStreamDestroy');
   if (workspace) checkCuda(aclrtFree(workspace), 'cudaFree workspace');

@@ -154,7 +154,6 @@ function linear(cublas: mcblasHandle_t, weight: DevicePtr, x: DevicePtr, y: Devi
 
 /** A bf16 graph with fp32 intermediates and compute, as the frontend samples configure it. */
 function bf16Graph(): Graph {
-  // opbridge OB1019: `cudnn_frontend::graph::Graph` cannot be ported to maca: `graph` or one of its tensors is used in a way the port does not read (line 135)
   const graph = new fe.graph.Graph();
   graph.set_io_data_type(fe.DataType_t.BFLOAT16).set_intermediate_data_type(fe.DataType_t.FLOAT).set_compute_data_type(fe.DataType_t.FLOAT);
   return graph;
@@ -250,6 +249,7 @@ export function main() {
 
   // ---- graphs, built once: RMSNorm (both norms), RoPE, attention, residual add, SwiGLU
   const rowStrides = (features: number) => [features, 1, features, features];
+  // opbridge OB1003: `cudnn_frontend::graph::Graph::execute` → `mcdnn_frontend::graph::Graph::execute`: `mcdnn_frontend::graph::Graph::execute` is a C++ method; this needs a structural lifter or lowerer, none is registered
   const norm = bf16Graph();
   const normX = norm.tensor(tensor('X', [TOKENS, D_MODEL, 1, 1], rowStrides(D_MODEL)));
   const normScale = norm.tensor(tensor('scale', [1, D_MODEL, 1, 1], rowStrides(D_MODEL)));
@@ -258,6 +258,7 @@ export function main() {
   normY.set_output(true);
 
   // RoPE over [batch, seq, heads, d]; the tables are [1, seq, 1, d] and broadcast.
+  // opbridge OB1003: `cudnn_frontend::graph::Graph::execute` → `mcdnn_frontend::graph::Graph::execute`: `mcdnn_frontend::graph::Graph::execute` is a C++ method; this needs a structural lifter or lowerer, none is registered
   const rope = bf16Graph();
   const headDims = (heads: number) => [BATCH, SEQ, heads, D_HEAD];
   const headStrides = (heads: number) => [SEQ * heads * D_HEAD, heads * D_HEAD, D_HEAD, 1];
@@ -274,6 +275,7 @@ export function main() {
   });
 
   // Causal grouped-query attention; Q, K, V and O are [batch, heads, seq, d] views of BSHD memory.
+  // opbridge OB1003: `cudnn_frontend::graph::Graph::execute` → `mcdnn_frontend::graph::Graph::execute`: `mcdnn_frontend::graph::Graph::execute` is a C++ method; this needs a structural lifter or lowerer, none is registered
   const sdpa = bf16Graph();
   const bhsd = (heads: number) => [BATCH, heads, SEQ, D_HEAD];
   const bhsdStrides = (heads: number) => [SEQ * heads * D_HEAD, D_HEAD, heads * D_HEAD, 1];
@@ -284,12 +286,14 @@ export function main() {
   const [sdpaO] = sdpa.sdpa(sdpaQ, sdpaK, sdpaV, sdpaOptions);
   sdpaO.set_output(true).set_dim(bhsd(HEADS)).set_stride(bhsdStrides(HEADS));
 
+  // opbridge OB1003: `cudnn_frontend::graph::Graph::execute` → `mcdnn_frontend::graph::Graph::execute`: `mcdnn_frontend::graph::Graph::execute` is a C++ method; this needs a structural lifter or lowerer, none is registered
   const residual = bf16Graph();
   const residualA = residual.tensor(tensor('residual', [TOKENS, D_MODEL, 1, 1], rowStrides(D_MODEL)));
   const residualB = residual.tensor(tensor('branch', [TOKENS, D_MODEL, 1, 1], rowStrides(D_MODEL)));
   const residualSum = residual.pointwise(residualA, residualB, add());
   residualSum.set_output(true);
 
+  // opbridge OB1003: `cudnn_frontend::graph::Graph::execute` → `mcdnn_frontend::graph::Graph::execute`: `mcdnn_frontend::graph::Graph::execute` is a C++ method; this needs a structural lifter or lowerer, none is registered
   const swiglu = bf16Graph();
   const swigluGate = swiglu.tensor(tensor('gate', [TOKENS, D_FF, 1, 1], rowStrides(D_FF)));
   const swigluUp = swiglu.tensor(tensor('up', [TOKENS, D_FF, 1, 1], rowStrides(D_FF)));

@@ -138,7 +138,6 @@ function linear(cublas: mublasHandle_t, weight: DevicePtr, x: DevicePtr, y: Devi
 
 /** A bf16 graph with fp32 intermediates and compute, as the frontend samples configure it. */
 function bf16Graph(): Graph {
-  // opbridge OB1019: `cudnn_frontend::graph::Graph` cannot be ported to musa: `graph` or one of its tensors is used in a way the port does not read (line 135)
   const graph = new fe.graph.Graph();
   graph.set_io_data_type(fe.DataType_t.BFLOAT16).set_intermediate_data_type(fe.DataType_t.FLOAT).set_compute_data_type(fe.DataType_t.FLOAT);
   return graph;
@@ -234,6 +233,7 @@ export function main() {
 
   // ---- graphs, built once: RMSNorm (both norms), RoPE, attention, residual add, SwiGLU
   const rowStrides = (features: number) => [features, 1, features, features];
+  // opbridge OB1002: musa does not support `cudnn_frontend::graph::Graph::execute`: No muDNN graph API was found (torch_musa drives muDNN op by op, through ::musa::dnn classes or the mudnn* C API); a port replaces the graph with direct calls, and this lifecycle step has no counterpart
   const norm = bf16Graph();
   const normX = norm.tensor(tensor('X', [TOKENS, D_MODEL, 1, 1], rowStrides(D_MODEL)));
   const normScale = norm.tensor(tensor('scale', [1, D_MODEL, 1, 1], rowStrides(D_MODEL)));
@@ -242,6 +242,7 @@ export function main() {
   normY.set_output(true);
 
   // RoPE over [batch, seq, heads, d]; the tables are [1, seq, 1, d] and broadcast.
+  // opbridge OB1002: musa does not support `cudnn_frontend::graph::Graph::execute`: No muDNN graph API was found (torch_musa drives muDNN op by op, through ::musa::dnn classes or the mudnn* C API); a port replaces the graph with direct calls, and this lifecycle step has no counterpart
   const rope = bf16Graph();
   const headDims = (heads: number) => [BATCH, SEQ, heads, D_HEAD];
   const headStrides = (heads: number) => [SEQ * heads * D_HEAD, heads * D_HEAD, D_HEAD, 1];
@@ -258,6 +259,7 @@ export function main() {
   });
 
   // Causal grouped-query attention; Q, K, V and O are [batch, heads, seq, d] views of BSHD memory.
+  // opbridge OB1002: musa does not support `cudnn_frontend::graph::Graph::execute`: No muDNN graph API was found (torch_musa drives muDNN op by op, through ::musa::dnn classes or the mudnn* C API); a port replaces the graph with direct calls, and this lifecycle step has no counterpart
   const sdpa = bf16Graph();
   const bhsd = (heads: number) => [BATCH, heads, SEQ, D_HEAD];
   const bhsdStrides = (heads: number) => [SEQ * heads * D_HEAD, D_HEAD, heads * D_HEAD, 1];
@@ -268,12 +270,14 @@ export function main() {
   const [sdpaO] = sdpa.sdpa(sdpaQ, sdpaK, sdpaV, sdpaOptions);
   sdpaO.set_output(true).set_dim(bhsd(HEADS)).set_stride(bhsdStrides(HEADS));
 
+  // opbridge OB1002: musa does not support `cudnn_frontend::graph::Graph::execute`: No muDNN graph API was found (torch_musa drives muDNN op by op, through ::musa::dnn classes or the mudnn* C API); a port replaces the graph with direct calls, and this lifecycle step has no counterpart
   const residual = bf16Graph();
   const residualA = residual.tensor(tensor('residual', [TOKENS, D_MODEL, 1, 1], rowStrides(D_MODEL)));
   const residualB = residual.tensor(tensor('branch', [TOKENS, D_MODEL, 1, 1], rowStrides(D_MODEL)));
   const residualSum = residual.pointwise(residualA, residualB, add());
   residualSum.set_output(true);
 
+  // opbridge OB1002: musa does not support `cudnn_frontend::graph::Graph::execute`: No muDNN graph API was found (torch_musa drives muDNN op by op, through ::musa::dnn classes or the mudnn* C API); a port replaces the graph with direct calls, and this lifecycle step has no counterpart
   const swiglu = bf16Graph();
   const swigluGate = swiglu.tensor(tensor('gate', [TOKENS, D_FF, 1, 1], rowStrides(D_FF)));
   const swigluUp = swiglu.tensor(tensor('up', [TOKENS, D_FF, 1, 1], rowStrides(D_FF)));

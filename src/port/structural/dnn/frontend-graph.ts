@@ -1,90 +1,61 @@
 /**
- * Reads cudnn-frontend graphs (the `fe` namespace of the CUDA facade) statically: a graph built
- * in one block (`const g = new fe.graph.Graph()`, its data types, `g.tensor(...)` tensors with
- * dims and strides, one operation node, `set_output(true)`, the build calls) and executed there
- * with variant packs (`g.execute(handle, new Map([[t, ptr], ...]), workspace)`). Each execute
- * becomes an invocation of the node's canonical operator with tensor views (pointer from the
- * variant pack, dims and strides from the tensor attributes, dtype from the tensor or the graph's
- * io type); the construction and build statements are absorbed.
+ * Reads cudnn-frontend graphs (the `fe` namespace of the CUDA facade) statically, through the
+ * symbolic evaluator (frontend-eval.ts). Every function that executes a graph is walked
+ * statement by statement: graph code (creation, configuration, tensors, nodes, builds — in the
+ * function itself or in local helpers it calls) is absorbed, a value computed from it that is a
+ * known number (a workspace size) is written as that number, and each execute becomes the
+ * graph's nodes as canonical operator invocations in node order, over tensor views (pointer
+ * from the variant pack, dims and strides from the tensor attributes, dtype from the tensor or
+ * the graph's io type). Intermediate tensors that are virtual in the graph become temporary
+ * device buffers in the graph's intermediate data type.
  *
- * What this module reads: layernorm (INFERENCE) → LayerNormalization, rmsnorm (INFERENCE) →
- * RMSNormalization, pointwise ADD / MUL / SUB / DIV → Add / Mul / Sub / Div and RELU / SIGMOID /
- * TANH / SWISH (β = 1) / GELU → unary operators. Anything else about the graph (a helper builds
- * it, it escapes the block, several nodes with virtual intermediates, sdpa, a non-constant value)
- * is declined with the reason, and the graph's code stays as written.
+ * Operators: layernorm / rmsnorm (INFERENCE) → LayerNormalization / RMSNormalization;
+ * pointwise ADD / MUL / SUB / DIV, RELU / SIGMOID / TANH / SWISH (β = 1) → Add / Mul / Sub /
+ * Div / Relu / Sigmoid / Tanh / Silu; sdpa → Attention (scale, causal mask, GQA by head counts,
+ * Stats as the softmax log-sum-exp). Anything the evaluator cannot follow, or a node option the
+ * lowering cannot express, is declined with the reason and the function's graph code stays.
  */
 import type { Catalog } from '../../../catalog/catalog.js';
-import { isPure } from '../../context/expression-purity.js';
 import type { StaticContext } from '../../context/static-context.js';
 import { generated, type Expr } from '../../ir/expr.js';
 import type { AttributeExpr, OpInvocation, TensorExpr } from '../../ir/invocation.js';
 import { dtypeOfMeaning } from '../../lift/role-lifter.js';
 import { ts } from '../../syntax/typescript.js';
-import { carried, contiguousStrides, handleStream, type Described } from './cudnn-descriptors.js';
+import { contiguousStrides, handleStream, type Described } from './cudnn-descriptors.js';
+import { Env, EvalRefusal, FrontendEvaluator, namesOf, type ExecuteEvent, type NodeModel, type Sym, type TensorModel, type Value } from './frontend-eval.js';
 
-/** One statement of a graph's code and what becomes of it. */
+/** A virtual intermediate tensor that becomes a device buffer around the execute. */
+export interface Temporary {
+  readonly tensor: TensorModel;
+  /** A readable stem for its variable (`mulResult`). */
+  readonly stem: string;
+  readonly dims: readonly Expr[];
+  readonly dtypeMeaning: string;
+  readonly elementBytes: number;
+}
+
+/** One statement of a walked function and what becomes of it. */
 export type GraphStatement =
   | { readonly kind: 'absorbed'; readonly statement: ts.Statement }
-  | { readonly kind: 'workspace-size'; readonly statement: ts.Statement; readonly target: string }
-  | { readonly kind: 'execute'; readonly statement: ts.Statement; readonly invocation: OpInvocation; readonly what: string | undefined };
+  | { readonly kind: 'replaced'; readonly statement: ts.Statement; readonly text: string }
+  | {
+      readonly kind: 'execute';
+      readonly statement: ts.Statement;
+      readonly what: string | undefined;
+      readonly temporaries: readonly Temporary[];
+      /** The nodes' invocations, given the temporaries' pointer expressions. */
+      readonly invocations: (pointer: (t: TensorModel) => Expr) => OpInvocation[];
+    };
 
 export interface GraphReading {
-  readonly graph: string;
-  readonly declaration: ts.VariableDeclaration;
+  /** The statements that create the walk's graphs (diagnostics go there). */
+  readonly origins: readonly ts.Node[];
+  /** The `new fe.graph.Graph()` expressions the walk evaluated. */
+  readonly created: readonly ts.Node[];
   readonly result: Described<readonly GraphStatement[]>;
+  /** Local functions the walk followed (removed when nothing else uses them). */
+  readonly inlined: ReadonlySet<ts.FunctionLikeDeclaration>;
 }
-
-interface Chain {
-  readonly root: ts.Expression;
-  /** Method calls from the root outwards, with their arguments. */
-  readonly calls: readonly { readonly name: string; readonly args: readonly ts.Expression[] }[];
-}
-
-/** `a.f(x).g(y)` → root `a`, calls f(x), g(y). */
-function chainOf(expression: ts.Expression): Chain {
-  const calls: { name: string; args: readonly ts.Expression[] }[] = [];
-  let e = expression;
-  while (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression)) {
-    calls.unshift({ name: e.expression.name.text, args: e.arguments });
-    e = e.expression.expression;
-  }
-  return { root: e, calls };
-}
-
-const last = <T>(chain: Chain, name: string, pick: (args: readonly ts.Expression[]) => T): T | undefined => {
-  const found = [...chain.calls].reverse().find((c) => c.name === name);
-  return found ? pick(found.args) : undefined;
-};
-
-interface GraphTensor {
-  readonly name: string;
-  dims?: readonly ts.Expression[];
-  strides?: readonly ts.Expression[];
-  dataType?: ts.Expression;
-  /** A pass-by-value scalar (`g.tensor(1e-5)`). */
-  scalar?: ts.Expression;
-  output: boolean;
-}
-
-interface GraphNode {
-  readonly op: 'layernorm' | 'rmsnorm' | 'pointwise';
-  readonly inputs: readonly string[];
-  readonly output: string;
-  readonly attributes: Chain;
-}
-
-const BUILD_CALLS = new Set(['validate', 'build_operation_graph', 'create_execution_plans', 'check_support', 'build_plans']);
-const CONFIG_CALLS = new Set(['set_io_data_type', 'set_intermediate_data_type', 'set_compute_data_type', 'set_name']);
-
-const POINTWISE: Readonly<Record<string, { operator: string; arity: 1 | 2 }>> = {
-  'pointwise.add': { operator: 'Add', arity: 2 },
-  'pointwise.mul': { operator: 'Mul', arity: 2 },
-  'pointwise.sub': { operator: 'Sub', arity: 2 },
-  'pointwise.div': { operator: 'Div', arity: 2 },
-  'activation.relu': { operator: 'Relu', arity: 1 },
-  'activation.sigmoid': { operator: 'Sigmoid', arity: 1 },
-  'activation.tanh': { operator: 'Tanh', arity: 1 },
-};
 
 export interface FrontendContext {
   readonly sourceFile: ts.SourceFile;
@@ -94,267 +65,428 @@ export interface FrontendContext {
   readonly context: StaticContext;
 }
 
-/** The meaning of `fe.<Enum>.<MEMBER>` through the catalog's cudnn_frontend enum. */
-function feMeaning(node: ts.Expression | undefined, enumName: string, fx: FrontendContext): string | undefined {
-  if (!node || !ts.isPropertyAccessExpression(node) || node.expression.getText(fx.sourceFile) !== `${fx.fe}.${enumName}`) return undefined;
+const POINTWISE: Readonly<Record<string, { operator: string; arity: 1 | 2 }>> = {
+  'pointwise.add': { operator: 'Add', arity: 2 },
+  'pointwise.mul': { operator: 'Mul', arity: 2 },
+  'pointwise.sub': { operator: 'Sub', arity: 2 },
+  'pointwise.div': { operator: 'Div', arity: 2 },
+  'activation.relu': { operator: 'Relu', arity: 1 },
+  'activation.sigmoid': { operator: 'Sigmoid', arity: 1 },
+  'activation.tanh': { operator: 'Tanh', arity: 1 },
+  'activation.swish': { operator: 'Silu', arity: 1 },
+};
+
+const BYTES: Readonly<Record<string, number>> = { 'dtype.float32': 4, 'dtype.float16': 2, 'dtype.bfloat16': 2, 'dtype.float64': 8, 'dtype.int32': 4, 'dtype.int8': 1, 'dtype.uint8': 1 };
+
+/** The meaning of an fe enum path (`DataType_t.FLOAT` → dtype.float32) through the catalog. */
+function feMeaning(path: string | undefined, fx: FrontendContext): string | undefined {
+  if (!path) return undefined;
+  const [enumName, member] = path.split('.');
   const e = fx.catalog.backend('cuda').enums.get(`cudnn_frontend::${enumName}`);
-  return e?.spec.members.find((m) => m.name === node.name.text)?.meaning;
+  return e?.spec.members.find((m) => m.name === member)?.meaning;
 }
 
-function isFeNew(node: ts.Expression | undefined, path: string, fx: FrontendContext): boolean {
-  return Boolean(node && ts.isNewExpression(node) && node.expression.getText(fx.sourceFile) === `${fx.fe}.${path}`);
-}
+const toExpr = (s: Sym): Expr => ({ text: s.text, pure: s.pure, ...(s.node ? { node: s.node } : {}), ...(typeof s.value === 'number' ? { value: { kind: 'number', value: s.value } } : {}) });
+const numberOf = (e: Expr | undefined) => (e?.value?.kind === 'number' ? e.value.value : undefined);
+const line = (node: ts.Node, sf: ts.SourceFile) => sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1;
 
-/** The graph call a statement is about: `g.m(...)` itself or as an argument of a helper (`check(g.m(...), 'what')`). */
-function statementCall(statement: ts.Statement, graph: string): { call: ts.CallExpression; method: string; what?: string } | undefined {
-  if (!ts.isExpressionStatement(statement)) return undefined;
-  const isGraphCall = (e: ts.Expression): e is ts.CallExpression =>
-    ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && ts.isIdentifier(e.expression.expression) && e.expression.expression.text === graph;
-  const e = statement.expression;
-  if (isGraphCall(e)) return { call: e, method: (e.expression as ts.PropertyAccessExpression).name.text };
-  if (ts.isCallExpression(e) && e.arguments.length > 0 && isGraphCall(e.arguments[0]) && e.arguments.slice(1).every((a) => isPure(a))) {
-    const call = e.arguments[0];
-    const what = e.arguments.slice(1).find((a) => ts.isStringLiteral(a) || ts.isNoSubstitutionTemplateLiteral(a));
-    return { call, method: (call.expression as ts.PropertyAccessExpression).name.text, ...(what ? { what: (what as ts.StringLiteral).text } : {}) };
-  }
-  return undefined;
-}
-
-function identifiersIn(node: ts.Node, names: ReadonlySet<string>): ts.Identifier[] {
-  const found: ts.Identifier[] = [];
+/** Functions with a block body: each is walked (one without graph code reads as nothing). */
+function functionsWithBodies(fx: FrontendContext): ts.FunctionLikeDeclaration[] {
+  const found: ts.FunctionLikeDeclaration[] = [];
   const visit = (n: ts.Node): void => {
-    if (ts.isIdentifier(n) && names.has(n.text) && !(ts.isPropertyAccessExpression(n.parent) && n.parent.name === n)) found.push(n);
+    if ((ts.isFunctionDeclaration(n) || ts.isMethodDeclaration(n) || ts.isFunctionExpression(n) || ts.isArrowFunction(n)) && n.body && ts.isBlock(n.body)) found.push(n);
     ts.forEachChild(n, visit);
   };
-  visit(node);
+  visit(fx.sourceFile);
   return found;
 }
 
-/** Reads every graph declared in the file. */
+/** Reads every function that executes graphs; graphs created elsewhere get their own reading. */
 export function readGraphs(fx: FrontendContext): GraphReading[] {
-  const readings: GraphReading[] = [];
-  const visit = (node: ts.Node): void => {
-    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && isFeNew(node.initializer, 'graph.Graph', fx)) {
-      readings.push({ graph: node.name.text, declaration: node, result: readGraph(node, fx) });
+  const walks = functionsWithBodies(fx).map((f) => ({ f, ...walk(f, fx) }));
+  // A function the port followed from another walk is ported at its call sites, not on its own.
+  const inlinedElsewhere = (f: ts.FunctionLikeDeclaration) => walks.some((w) => w.f !== f && w.reading.inlined.has(f));
+  // A walk that failed before meeting a graph or an execute has nothing to report.
+  const executes = (f: ts.FunctionLikeDeclaration) => /\.execute\(/.test(f.body!.getText(fx.sourceFile));
+  const readings = walks.filter((w) => !inlinedElsewhere(w.f) && (w.reading.result.ok || w.reading.created.length > 0 || executes(w.f))).map((w) => w.reading);
+  const seen = new Set(readings.flatMap((r) => r.created));
+  const inlined = new Set(readings.filter((r) => r.result.ok).flatMap((r) => [...r.inlined]));
+  const visit = (n: ts.Node): void => {
+    if (ts.isNewExpression(n) && n.expression.getText(fx.sourceFile) === `${fx.fe}.graph.Graph` && !seen.has(n)) {
+      let owner: ts.Node | undefined = n.parent;
+      while (owner && !ts.isFunctionLike(owner)) owner = owner.parent;
+      if (!(owner && inlined.has(owner as ts.FunctionLikeDeclaration))) {
+        const where = owner && 'name' in owner && owner.name && ts.isIdentifier(owner.name) ? `\`${owner.name.text}\`` : 'code';
+        readings.push({ origins: [n], created: [n], inlined: new Set(), result: { ok: false, reason: `the graph created here is not executed by ${where} or by a function that calls it (line ${line(n, fx.sourceFile)})` } });
+      }
     }
-    ts.forEachChild(node, visit);
+    ts.forEachChild(n, visit);
   };
   visit(fx.sourceFile);
   return readings;
 }
 
-function readGraph(declaration: ts.VariableDeclaration, fx: FrontendContext): Described<readonly GraphStatement[]> {
-  const graph = (declaration.name as ts.Identifier).text;
-  const declStatement = declaration.parent.parent;
-  if (!ts.isVariableStatement(declStatement) || declStatement.declarationList.declarations.length !== 1 || !ts.isBlock(declStatement.parent)) {
-    return { ok: false, reason: `graph \`${graph}\` is not declared on its own in a block` };
-  }
-  const block = declStatement.parent;
-  const tensors = new Map<string, GraphTensor>();
-  const nodes: GraphNode[] = [];
-  const dtypes = new Map<string, string>();
-  const statements: GraphStatement[] = [{ kind: 'absorbed', statement: declStatement }];
-  const pendingExecutes: { statement: ts.Statement; call: ts.CallExpression; what?: string }[] = [];
-  const tracked = () => new Set([graph, ...tensors.keys()]);
-
-  for (const statement of block.statements.slice(block.statements.indexOf(declStatement) + 1)) {
-    if (identifiersIn(statement, tracked()).length === 0) continue;
-    const refuse = (why: string): Described<never> => ({ ok: false, reason: `${why} (line ${fx.sourceFile.getLineAndCharacterOfPosition(statement.getStart(fx.sourceFile)).line + 1})` });
-    // Graph configuration: g.set_io_data_type(...).set_...(...)
-    if (ts.isExpressionStatement(statement)) {
-      const chain = chainOf(statement.expression);
-      if (ts.isIdentifier(chain.root) && chain.root.text === graph && chain.calls.length > 0 && chain.calls.every((c) => CONFIG_CALLS.has(c.name))) {
-        for (const c of chain.calls) {
-          const meaning = feMeaning(c.args[0], 'DataType_t', fx);
-          if (c.name !== 'set_name' && !meaning) return refuse(`\`${c.name}\` of \`${graph}\` is not a constant fe.DataType_t`);
-          if (meaning) dtypes.set(c.name, meaning);
-        }
-        statements.push({ kind: 'absorbed', statement });
-        continue;
-      }
-      if (ts.isIdentifier(chain.root) && tensors.has(chain.root.text) && chain.calls.every((c) => ['set_output', 'set_dim', 'set_stride', 'set_data_type', 'set_name'].includes(c.name))) {
-        const t = tensors.get(chain.root.text)!;
-        for (const c of chain.calls) {
-          if (c.name === 'set_output') {
-            if (c.args[0]?.kind !== ts.SyntaxKind.TrueKeyword) return refuse(`\`${t.name}.set_output\` is not given \`true\``);
-            t.output = true;
-          } else if (c.name === 'set_dim' || c.name === 'set_stride') {
-            const list = arrayElements(c.args[0], fx);
-            if (!list) return refuse(`\`${t.name}.${c.name}\` is not given an array the port can read`);
-            if (c.name === 'set_dim') t.dims = list;
-            else t.strides = list;
-          } else if (c.name === 'set_data_type') t.dataType = c.args[0];
-        }
-        statements.push({ kind: 'absorbed', statement });
-        continue;
-      }
-    }
-    // Tensors and nodes: const t = g.tensor(...), const [y] = g.layernorm(...)
-    if (ts.isVariableStatement(statement) && statement.declarationList.declarations.length === 1) {
-      const d = statement.declarationList.declarations[0];
-      const init = d.initializer;
-      const call = init && ts.isCallExpression(init) && ts.isPropertyAccessExpression(init.expression) && ts.isIdentifier(init.expression.expression) && init.expression.expression.text === graph ? init : undefined;
-      if (call) {
-        const method = (call.expression as ts.PropertyAccessExpression).name.text;
-        if (method === 'tensor' && ts.isIdentifier(d.name)) {
-          const arg = call.arguments[0];
-          const chain = arg ? chainOf(arg) : undefined;
-          if (chain && isFeNew(chain.root, 'graph.Tensor_attributes', fx)) {
-            const t: GraphTensor = { name: d.name.text, output: false };
-            for (const c of chain.calls) {
-              if (c.name === 'set_dim') t.dims = arrayElements(c.args[0], fx);
-              else if (c.name === 'set_stride') t.strides = arrayElements(c.args[0], fx);
-              else if (c.name === 'set_data_type') t.dataType = c.args[0];
-              else if (c.name !== 'set_name') return refuse(`\`${c.name}\` on a graph tensor is not read by the port`);
-            }
-            if (!t.dims || !t.strides) return refuse(`tensor \`${t.name}\` has no dims or strides the port can read`);
-            tensors.set(t.name, t);
-          } else if (arg && isPure(arg) && !identifiersIn(arg, tracked()).length) {
-            tensors.set(d.name.text, { name: d.name.text, scalar: arg, output: false });
-          } else return refuse(`the tensor \`${d.name.text}\` is not built in place with fe.graph.Tensor_attributes`);
-          statements.push({ kind: 'absorbed', statement });
-          continue;
-        }
-        if (method === 'layernorm' || method === 'rmsnorm' || method === 'pointwise') {
-          const outName = ts.isIdentifier(d.name) ? d.name.text : ts.isArrayBindingPattern(d.name) && d.name.elements[0] && ts.isBindingElement(d.name.elements[0]) && ts.isIdentifier(d.name.elements[0].name) ? d.name.elements[0].name.text : undefined;
-          if (!outName || (ts.isArrayBindingPattern(d.name) && d.name.elements.length > 1)) return refuse(`the outputs of \`${graph}.${method}\` are not bound to one name`);
-          const args = [...call.arguments];
-          const attributes = chainOf(args.pop()!);
-          const inputs = args.map((a) => (ts.isIdentifier(a) && tensors.has(a.text) ? a.text : undefined));
-          if (inputs.some((i) => i === undefined)) return refuse(`an input of \`${graph}.${method}\` is not a tensor of the graph`);
-          nodes.push({ op: method, inputs: inputs as string[], output: outName, attributes });
-          tensors.set(outName, { name: outName, output: false });
-          statements.push({ kind: 'absorbed', statement });
-          continue;
-        }
-      }
-    }
-    const graphCall = statementCall(statement, graph);
-    if (graphCall && BUILD_CALLS.has(graphCall.method)) {
-      statements.push({ kind: 'absorbed', statement });
-      continue;
-    }
-    if (graphCall?.method === 'get_workspace_size' && graphCall.call.arguments.length === 1 && ts.isIdentifier(graphCall.call.arguments[0])) {
-      statements.push({ kind: 'workspace-size', statement, target: graphCall.call.arguments[0].text });
-      continue;
-    }
-    if (graphCall?.method === 'execute') {
-      pendingExecutes.push({ statement, call: graphCall.call, ...(graphCall.what !== undefined ? { what: graphCall.what } : {}) });
-      continue;
-    }
-    return refuse(`\`${graph}\` or one of its tensors is used in a way the port does not read`);
-  }
-  // Nothing of the graph may be used outside the block (passed to or from helpers).
-  const inside = (n: ts.Node) => n.getStart(fx.sourceFile) >= block.getStart(fx.sourceFile) && n.end <= block.end;
-  const outside = identifiersIn(fx.sourceFile, tracked()).find((id) => !inside(id) && !(ts.isVariableDeclaration(id.parent) && id.parent.name === id));
-  if (outside) return { ok: false, reason: `\`${outside.text}\` is used outside the block that builds the graph (line ${fx.sourceFile.getLineAndCharacterOfPosition(outside.getStart(fx.sourceFile)).line + 1})` };
-  if (nodes.length !== 1) return { ok: false, reason: nodes.length === 0 ? `graph \`${graph}\` has no node the port reads` : `graph \`${graph}\` has ${nodes.length} nodes; graphs with virtual intermediate tensors are not ported yet` };
-  const node = nodes[0];
-  if (!tensors.get(node.output)!.output) return { ok: false, reason: `the output of \`${graph}\` is not marked with set_output(true)` };
-  for (const e of pendingExecutes) {
-    const invocation = invocationOf(node, tensors, dtypes, e.call, fx);
-    if (!invocation.ok) return invocation;
-    statements.push({ kind: 'execute', statement: e.statement, invocation: invocation.value, what: e.what });
-  }
-  return { ok: true, value: statements };
-}
-
-function arrayElements(node: ts.Expression | undefined, fx: FrontendContext): ts.Expression[] | undefined {
-  if (!node) return undefined;
-  if (ts.isArrayLiteralExpression(node)) return node.elements.every((e) => isPure(e) && !ts.isSpreadElement(e)) ? [...node.elements] : undefined;
-  // A call of a local arrow function returning an array literal (`rowStrides(D_MODEL)`) is not followed.
-  void fx;
-  return undefined;
-}
-
-function invocationOf(node: GraphNode, tensors: ReadonlyMap<string, GraphTensor>, dtypes: ReadonlyMap<string, string>, execute: ts.CallExpression, fx: FrontendContext): Described<OpInvocation> {
-  const [handle, pack] = execute.arguments;
-  if (!pack || !ts.isNewExpression(pack) || pack.expression.getText(fx.sourceFile) !== 'Map' || !pack.arguments?.[0] || !ts.isArrayLiteralExpression(pack.arguments[0])) {
-    return { ok: false, reason: 'the variant pack is not written in place as `new Map([[tensor, pointer], ...])`' };
-  }
-  const pointers = new Map<string, Expr>();
-  for (const entry of pack.arguments[0].elements) {
-    if (!ts.isArrayLiteralExpression(entry) || entry.elements.length !== 2 || !ts.isIdentifier(entry.elements[0])) return { ok: false, reason: 'a variant-pack entry is not `[tensor, pointer]`' };
-    const ptr = carried(entry.elements[1], fx.context);
-    if (!ptr.pure) return { ok: false, reason: `the pointer \`${ptr.text}\` has side effects` };
-    pointers.set(entry.elements[0].text, ptr);
-  }
-  const ioMeaning = dtypes.get('set_io_data_type');
-  const view = (name: string, like?: GraphTensor): Described<TensorExpr> => {
-    const t = tensors.get(name)!;
-    const ptr = pointers.get(name);
-    if (!ptr) return { ok: false, reason: `the variant pack gives no pointer for \`${name}\`` };
-    const dimsNodes = t.dims ?? like?.dims;
-    const stridesNodes = t.strides ?? like?.strides;
-    if (!dimsNodes || !stridesNodes) return { ok: false, reason: `\`${name}\` has no dims or strides` };
-    const meaning = (t.dataType ? feMeaning(t.dataType, 'DataType_t', fx) : undefined) ?? ioMeaning;
-    const dtype = dtypeOfMeaning(meaning);
-    if (!meaning || !dtype) return { ok: false, reason: `the data type of \`${name}\` is not known (no set_data_type and no graph io type)` };
-    return { ok: true, value: { ptr, dtype: { meaning, dtype }, dims: dimsNodes.map((d) => carried(d, fx.context)), strides: stridesNodes.map((s) => carried(s, fx.context)), layout: 'strided' } };
+function walk(f: ts.FunctionLikeDeclaration, fx: FrontendContext): { reading: GraphReading } {
+  const ev = new FrontendEvaluator({ sourceFile: fx.sourceFile, fe: fx.fe, context: fx.context });
+  const env = new Env(ev.moduleEnv);
+  const sf = fx.sourceFile;
+  const statements: GraphStatement[] = [];
+  const fail = (e: unknown): { reading: GraphReading } => {
+    if (!(e instanceof EvalRefusal)) throw e;
+    return { reading: { origins: ev.graphs.length ? [...new Set(ev.graphs.map((g) => g.site))] : [e.node], created: ev.graphs.map((g) => g.origin), inlined: ev.inlined, result: { ok: false, reason: e.reason } } };
   };
-  const stream = handleStream(carried(handle, fx.context), execute, fx.context);
-  if (!stream.ok) return stream;
-  const first = tensors.get(node.inputs[0])!;
-  const out = view(node.output, first);
-  if (!out.ok) return out;
-  const attrs = node.attributes;
-  let operator: string;
-  let inputs: [string, TensorExpr][] = [];
-  const attributes: [string, AttributeExpr][] = [];
-  if (node.op === 'layernorm' || node.op === 'rmsnorm') {
-    const phase = last(attrs, 'set_forward_phase', (a) => feMeaning(a[0], 'NormFwdPhase_t', fx) ?? a[0]?.getText(fx.sourceFile));
-    if (!phase || !/inference/i.test(phase)) return { ok: false, reason: `the ${node.op} forward phase is not INFERENCE (training outputs are not ported)` };
-    if (attrs.calls.some((c) => c.name === 'set_bias')) return { ok: false, reason: 'an rmsnorm bias is not ported' };
-    const epsilonArg = last(attrs, 'set_epsilon', (a) => a[0]);
-    const epsilon = epsilonArg && ts.isIdentifier(epsilonArg) && tensors.get(epsilonArg.text)?.scalar ? tensors.get(epsilonArg.text)!.scalar! : epsilonArg;
-    if (!epsilon || !isPure(epsilon)) return { ok: false, reason: `the ${node.op} epsilon is not a value the port can read` };
-    const names = node.op === 'layernorm' ? ['X', 'Scale', 'B'] : ['X', 'scale'];
-    for (const [i, name] of names.entries()) {
-      const v = view(node.inputs[i]);
-      if (!v.ok) return v;
-      inputs.push([name, v.value]);
+  try {
+    for (const p of f.parameters) for (const name of namesOf(p.name)) env.set(name, { kind: 'sym', text: name, pure: true });
+    for (const s of (f.body as ts.Block).statements) {
+      if (!ev.touchesGraph(s, env)) {
+        if (ts.isVariableStatement(s)) {
+          for (const d of s.declarationList.declarations) {
+            const init = d.initializer;
+            // Local arrow functions (`rowStrides`) are followed where graph code calls them.
+            if (init && ts.isIdentifier(d.name) && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) env.set(d.name.text, { kind: 'fn', decl: init, env });
+            else for (const name of namesOf(d.name)) env.set(name, { kind: 'sym', text: name, pure: true });
+          }
+        }
+        if (ts.isFunctionDeclaration(s) && s.name) env.set(s.name.text, { kind: 'fn', decl: s, env });
+        continue;
+      }
+      ev.currentStatement = s;
+      const before = ev.executes.length;
+      const refuseHere = (why: string) => ev.refuse(s, why);
+      if (ts.isVariableStatement(s)) {
+        const values: Value[] = [];
+        try {
+          for (const d of s.declarationList.declarations) {
+            const v = d.initializer ? ev.expr(d.initializer, env) : refuseHere('a declaration without a value');
+            ev.bind(d.name, v, env);
+            values.push(v);
+          }
+        } catch (e) {
+          if (!(e instanceof EvalRefusal) || ev.executes.length > before) throw e;
+          statements.push({ kind: 'replaced', statement: s, text: substitute(s, ev, env, e, sf) });
+          for (const d of s.declarationList.declarations) for (const name of namesOf(d.name)) env.set(name, { kind: 'sym', text: name, pure: true });
+          continue;
+        }
+        if (ev.executes.length > before) refuseHere('the status of an execute is stored instead of checked');
+        const d = s.declarationList.declarations[0];
+        const v = values[0];
+        if (values.length === 1 && v.kind === 'sym' && typeof v.value === 'number' && ts.isIdentifier(d.name) && d.initializer) {
+          // A number computed by graph code (the workspace size): written as its value.
+          statements.push({ kind: 'replaced', statement: s, text: spliced(s, [[d.initializer, String(v.value)]], sf) });
+          env.set(d.name.text, { kind: 'sym', text: d.name.text, pure: true });
+          continue;
+        }
+        const stray = values.find((x) => x.kind !== 'undefined' && !isGraphValue(x));
+        if (stray) refuseHere('a value computed by graph code is used by the rest of the program');
+        statements.push({ kind: 'absorbed', statement: s });
+        continue;
+      }
+      if (ts.isExpressionStatement(s)) {
+        try {
+          ev.expr(s.expression, env);
+        } catch (e) {
+          if (!(e instanceof EvalRefusal) || ev.executes.length > before) throw e;
+          statements.push({ kind: 'replaced', statement: s, text: substitute(s, ev, env, e, sf) });
+          continue;
+        }
+        const events = ev.executes.slice(before);
+        const writes = ev.sizeWrites.splice(0);
+        // The target calls size their own workspaces: the graph's workspace is empty.
+        if (writes.length > 0 && events.length === 0) statements.push({ kind: 'replaced', statement: s, text: writes.map((w) => `${w.text}.value = 0;`).join(' ') });
+        else if (events.length === 0) statements.push({ kind: 'absorbed', statement: s });
+        else if (events.length === 1) statements.push(executeStatement(s, events[0], fx));
+        else refuseHere(`one statement executes ${events.length} graphs`);
+        continue;
+      }
+      if (ts.isReturnStatement(s)) {
+        const name = 'name' in f && f.name && ts.isIdentifier(f.name) ? `\`${f.name.text}\`` : 'the function';
+        refuseHere(`${name} returns graph objects, and no function the port can follow executes them`);
+      }
+      statements.push({ kind: 'replaced', statement: s, text: substitute(s, ev, env, undefined, sf) });
     }
-    // Normalized over the dims where scale is not 1 (the frontend samples: X [rows, hidden, 1, 1],
-    // scale [1, hidden, 1, 1]); that is ONNX axis 1 after dropping the constant-1 dims.
-    const squeezed = squeezeNorm(inputs.map(([, v]) => v), out.value);
-    if (!squeezed.ok) return squeezed;
-    inputs = inputs.map(([name], i) => [name, squeezed.value.inputs[i]]);
-    operator = node.op === 'layernorm' ? 'LayerNormalization' : 'RMSNormalization';
-    attributes.push(['axis', { expr: generated('1', { kind: 'number', value: 1 }) }], ['epsilon', { expr: carried(epsilon, fx.context) }]);
-    return done(operator, inputs, squeezed.value.output);
+  } catch (e) {
+    return fail(e);
   }
-  const mode = last(attrs, 'set_mode', (a) => feMeaning(a[0], 'PointwiseMode_t', fx));
-  const pointwise = mode ? POINTWISE[mode] : undefined;
-  if (!pointwise) return { ok: false, reason: `pointwise mode ${mode ?? '(not a constant)'} is not ported` };
-  if (node.inputs.length !== pointwise.arity) return { ok: false, reason: `pointwise ${mode} takes ${pointwise.arity} input(s)` };
-  operator = pointwise.operator;
-  const inputNames = pointwise.arity === 2 ? ['A', 'B'] : [operator === 'Tanh' ? 'input' : 'X'];
-  for (const [i, name] of inputNames.entries()) {
-    const v = view(node.inputs[i]);
-    if (!v.ok) return v;
-    inputs.push([name, v.value]);
-  }
-  return done(operator, inputs, out.value, pointwise.arity === 2 ? 'C' : operator === 'Tanh' ? 'output' : 'Y');
+  if (ev.graphs.length === 0) return { reading: { origins: [], created: [], inlined: ev.inlined, result: { ok: true, value: [] } } };
+  return { reading: { origins: ev.graphs.map((g) => g.site), created: ev.graphs.map((g) => g.origin), inlined: ev.inlined, result: { ok: true, value: statements } } };
+}
 
-  function done(op: string, ins: [string, TensorExpr][], output: TensorExpr, outputName = 'Y'): Described<OpInvocation> {
+function isGraphValue(v: Value): boolean {
+  switch (v.kind) {
+    case 'graph':
+    case 'tensor':
+    case 'attrs':
+    case 'status':
+    case 'ref':
+    case 'map':
+    case 'undefined':
+    case 'fn':
+      return true;
+    case 'array':
+      return v.items.every(isGraphValue);
+    case 'object':
+      return [...v.props.values()].every(isGraphValue);
+    default:
+      return false;
+  }
+}
+
+function spliced(s: ts.Node, replacements: readonly (readonly [ts.Node, string])[], sf: ts.SourceFile): string {
+  const start = s.getStart(sf);
+  let text = s.getText(sf);
+  for (const [node, by] of [...replacements].sort((a, b) => b[0].getStart(sf) - a[0].getStart(sf))) {
+    text = text.slice(0, node.getStart(sf) - start) + by + text.slice(node.end - start);
+  }
+  return text;
+}
+
+/**
+ * A statement of other code that reads graph code (`cudaMalloc(w, graph.get_workspace_size())`):
+ * each largest graph sub-expression with a known number is written as that number.
+ */
+function substitute(s: ts.Statement, ev: FrontendEvaluator, env: Env, original: EvalRefusal | undefined, sf: ts.SourceFile): string {
+  const replacements: [ts.Node, string][] = [];
+  const visit = (n: ts.Node): void => {
+    if (!ev.touchesGraph(n, env)) return;
+    if (ts.isExpression(n) && !ts.isIdentifier(n)) {
+      try {
+        const v = ev.expr(n, env);
+        if (v.kind === 'sym' && typeof v.value === 'number') {
+          replacements.push([n, String(v.value)]);
+          return;
+        }
+      } catch (e) {
+        if (!(e instanceof EvalRefusal)) throw e;
+      }
+    }
+    if (ts.isIdentifier(n)) throw original ?? new EvalRefusal(`\`${n.text}\` is used where the port cannot follow it (line ${line(n, sf)})`, n);
+    if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && n.expression.name.text === 'execute') throw original ?? new EvalRefusal(`an execute the port cannot follow (line ${line(n, sf)})`, n);
+    ts.forEachChild(n, visit);
+  };
+  visit(s);
+  return spliced(s, replacements, sf);
+}
+
+// ---- executes → invocations
+
+interface View {
+  dims: readonly Expr[];
+  strides: readonly Expr[];
+  meaning: string;
+}
+
+function broadcastDims(views: readonly View[], at: string): Described<Expr[]> {
+  const rank = Math.max(...views.map((v) => v.dims.length));
+  const out: Expr[] = [];
+  for (let i = 0; i < rank; i++) {
+    const candidates = views.map((v) => v.dims[v.dims.length - rank + i]).filter((d): d is Expr => d !== undefined && numberOf(d) !== 1);
+    const first = candidates[0] ?? generated('1', { kind: 'number', value: 1 });
+    if (candidates.some((c) => c.text !== first.text && numberOf(c) !== numberOf(first))) return { ok: false, reason: `the inputs of ${at} do not broadcast (dimension ${i})` };
+    out.push(first);
+  }
+  return { ok: true, value: out };
+}
+
+function executeStatement(s: ts.Statement, event: ExecuteEvent, fx: FrontendContext): GraphStatement {
+  const sf = fx.sourceFile;
+  const refuse: (why: string) => never = (why) => {
+    throw new EvalRefusal(`${why} (line ${line(s, sf)})`, s);
+  };
+  const graph = event.graph;
+  const ioMeaning = feMeaning(graph.dtypes.get('set_io_data_type'), fx);
+  const intermediateMeaning = feMeaning(graph.dtypes.get('set_intermediate_data_type'), fx) ?? 'dtype.float32';
+  const packed = new Map(event.pack.map(([t, p]) => [t, p]));
+  const consumed = new Set(event.nodes.flatMap((n) => n.inputs));
+  const views = new Map<TensorModel, View>();
+  const temporaries: Temporary[] = [];
+
+  const view = (t: TensorModel): View => {
+    const known = views.get(t);
+    if (known) return known;
+    const meaning = feMeaning(t.dataType, fx) ?? (t.producer && !packed.has(t) ? intermediateMeaning : ioMeaning);
+    if (!meaning || !dtypeOfMeaning(meaning)) return refuse(`the data type of \`${t.name}\` is not known (no set_data_type and no graph io type)`);
+    let dims: readonly Expr[] | undefined = t.dims?.map(toExpr);
+    let strides: readonly Expr[] | undefined = t.strides?.map(toExpr);
+    if (!dims && t.producer) {
+      const n = t.producer;
+      const inputs = n.inputs.filter((i) => !i.scalar).map(view);
+      if (n.op === 'pointwise') {
+        const b = broadcastDims(inputs, `pointwise node of \`${t.name}\``);
+        if (!b.ok) refuse(b.reason);
+        dims = b.value;
+        const same = inputs.find((i) => i.dims.length === dims!.length && i.dims.every((d, k) => d.text === dims![k].text));
+        if (packed.has(t) && same) strides = same.strides;
+      } else if ((n.op === 'layernorm' || n.op === 'rmsnorm') && n.outputs[0] === t) {
+        dims = inputs[0].dims;
+        if (packed.has(t)) strides = inputs[0].strides;
+      } else refuse(`the output \`${t.name}\` of ${n.op} has no dims the port can infer (set_dim / set_stride)`);
+    }
+    if (!dims) return refuse(`\`${t.name}\` has no dims`);
+    strides ??= contiguousStrides(dims);
+    const v = { dims, strides, meaning };
+    views.set(t, v);
+    return v;
+  };
+  const pointerOf = (t: TensorModel, temp: (t: TensorModel) => Expr): Expr => {
+    const p = packed.get(t);
+    if (p) return toExpr(p);
+    if (t.producer && !t.output) return temp(t);
+    return refuse(`the variant pack gives no pointer for \`${t.name}\``);
+  };
+  // Validate and collect the temporaries once.
+  for (const n of event.nodes) {
+    for (const i of n.inputs) {
+      if (i.scalar) continue;
+      if (!packed.has(i) && !i.producer) refuse(`the variant pack gives no pointer for \`${i.name}\``);
+      view(i);
+    }
+    for (const o of n.outputs) {
+      if (packed.has(o) || (consumed.has(o) && !o.output)) view(o);
+      else if (o.output) refuse(`the variant pack gives no pointer for the output \`${o.name}\``);
+    }
+  }
+  // A pointwise node whose result stays an intermediate computes in the graph's float32 compute
+  // type; aclnn computes in the promoted input type, so a lower-precision first input is widened
+  // (Cast) into a float32 temporary first and the chain rounds once, into its output.
+  const widened = new Map<NodeModel, TensorModel>();
+  for (const n of event.nodes) {
+    for (const o of n.outputs) {
+      if (packed.has(o) || !consumed.has(o)) continue;
+      const v = view(o);
+      const bytes = BYTES[v.meaning];
+      if (!bytes) refuse(`no element size for ${v.meaning}`);
+      const inputs = n.inputs.filter((i) => !i.scalar);
+      if (n.op === 'pointwise' && v.meaning === 'dtype.float32' && inputs.length > 0 && inputs.every((i) => view(i).meaning !== 'dtype.float32')) {
+        const source = view(inputs[0]);
+        const copy: TensorModel = { id: -1 - widened.size, graph, name: `${inputs[0].name} (float32)`, output: false, producer: n };
+        views.set(copy, { dims: source.dims, strides: contiguousStrides(source.dims), meaning: 'dtype.float32' });
+        widened.set(n, copy);
+        temporaries.push({ tensor: copy, stem: 'widened', dims: source.dims, dtypeMeaning: 'dtype.float32', elementBytes: 4 });
+      }
+      temporaries.push({ tensor: o, stem: `${stemOf(n, fx)}Result`, dims: v.dims, dtypeMeaning: v.meaning, elementBytes: bytes });
+    }
+  }
+  const stream = handleStream(toExpr(event.handle), event.call, fx.context);
+  if (!stream.ok) refuse(stream.reason);
+  const castEntry = fx.catalog.entry('cuda', 'cudnn_frontend::graph::Graph::execute');
+  const build = (temp: (t: TensorModel) => Expr): OpInvocation[] =>
+    event.nodes
+      .filter((n) => n.outputs.some((o) => packed.has(o) || consumed.has(o)))
+      .flatMap((n) => {
+        const tensor = (t: TensorModel): TensorExpr => {
+          const v = view(t);
+          return { ptr: pointerOf(t, temp), dtype: { meaning: v.meaning, dtype: dtypeOfMeaning(v.meaning)! }, dims: v.dims, strides: v.strides, layout: 'strided' };
+        };
+        const copy = widened.get(n);
+        const sourceInput = n.inputs.find((i) => !i.scalar);
+        const node = copy ? { ...n, inputs: n.inputs.map((i) => (i === sourceInput ? copy : i)) } : n;
+        const r = nodeInvocation(node, tensor, packed, fx);
+        if (!r.ok) return refuse(r.reason);
+        const run: OpInvocation = { ...r.value, ...(stream.value ? { stream: stream.value } : {}) };
+        if (!copy || !sourceInput || !castEntry) return [run];
+        const cast: OpInvocation = {
+          kind: 'operator',
+          operator: 'Cast',
+          inputs: new Map([['input', tensor(sourceInput)]]),
+          outputs: new Map([['output', tensor(copy)]]),
+          attributes: new Map([['to', { expr: generated('1', { kind: 'number', value: 1 }), meaning: 'dtype.float32' }]]),
+          numerics: {},
+          args: new Map(),
+          enums: new Map(),
+          origin: { backend: 'cuda', entry: castEntry, symbol: castEntry.spec.symbol },
+          ...(stream.value ? { stream: stream.value } : {}),
+        };
+        return [cast, run];
+      });
+  build(() => generated('temporary'));
+  return { kind: 'execute', statement: s, what: event.what, temporaries, invocations: build };
+}
+
+function stemOf(n: NodeModel, fx: FrontendContext): string {
+  if (n.op !== 'pointwise') return n.op;
+  const mode = attrArg(n, 'set_mode');
+  const meaning = mode?.kind === 'sym' ? feMeaning(mode.fe, fx) : undefined;
+  return meaning?.split('.')[1] ?? 'pointwise';
+}
+
+function attrArg(n: NodeModel, name: string, index = 0): Value | undefined {
+  return [...n.attributes].reverse().find((c) => c.name === name)?.args[index];
+}
+
+function nodeInvocation(n: NodeModel, tensor: (t: TensorModel) => TensorExpr, packed: ReadonlyMap<TensorModel, Sym>, fx: FrontendContext): Described<OpInvocation> {
+  const attributes: [string, AttributeExpr][] = [];
+  const known = new Set<string>();
+  const unknownOption = (allowed: readonly string[]) => n.attributes.find((c) => !allowed.includes(c.name));
+  const done = (operator: string, inputs: [string, TensorExpr][], outputs: [string, TensorExpr][]): Described<OpInvocation> => {
     const entry = fx.catalog.entry('cuda', 'cudnn_frontend::graph::Graph::execute');
     if (!entry) return { ok: false, reason: 'the catalog has no cudnn_frontend::graph::Graph::execute entry' };
     return {
       ok: true,
-      value: {
-        kind: 'operator',
-        operator: op,
-        inputs: new Map(ins),
-        outputs: new Map([[outputName, output]]),
-        attributes: new Map(attributes),
-        ...(stream.ok && stream.value ? { stream: stream.value } : {}),
-        numerics: {},
-        args: new Map(),
-        enums: new Map(),
-        origin: { backend: 'cuda', entry, symbol: entry.spec.symbol },
-      },
+      value: { kind: 'operator', operator, inputs: new Map(inputs), outputs: new Map(outputs), attributes: new Map(attributes), numerics: {}, args: new Map(), enums: new Map(), origin: { backend: 'cuda', entry, symbol: entry.spec.symbol } },
     };
+  };
+  void known;
+  if (n.op === 'layernorm' || n.op === 'rmsnorm') {
+    const extra = unknownOption(['set_forward_phase', 'set_epsilon', 'set_name', 'set_compute_data_type']);
+    if (extra) return { ok: false, reason: `the ${n.op} option \`${extra.name}\` is not ported` };
+    const phase = attrArg(n, 'set_forward_phase');
+    if (!(phase?.kind === 'sym' && phase.fe && /inference/i.test(feMeaning(phase.fe, fx) ?? phase.fe))) return { ok: false, reason: `the ${n.op} forward phase is not INFERENCE (training outputs are not ported)` };
+    const eps = attrArg(n, 'set_epsilon');
+    const epsilon = eps?.kind === 'tensor' ? eps.tensor.scalar : eps?.kind === 'sym' ? eps : undefined;
+    if (!epsilon || !epsilon.pure) return { ok: false, reason: `the ${n.op} epsilon is not a value the port can read` };
+    const names = n.op === 'layernorm' ? ['X', 'Scale', 'B'] : ['X', 'scale'];
+    if (n.inputs.length !== names.length) return { ok: false, reason: `${n.op} with ${n.inputs.length} inputs is not ported` };
+    const squeezed = squeezeNorm(n.inputs.map(tensor), tensor(n.outputs[0]));
+    if (!squeezed.ok) return squeezed;
+    attributes.push(['axis', { expr: generated('1', { kind: 'number', value: 1 }) }], ['epsilon', { expr: toExpr(epsilon) }]);
+    return done(n.op === 'layernorm' ? 'LayerNormalization' : 'RMSNormalization', names.map((name, i) => [name, squeezed.value.inputs[i]]), [['Y', squeezed.value.output]]);
   }
+  if (n.op === 'pointwise') {
+    const extra = unknownOption(['set_mode', 'set_name', 'set_compute_data_type']);
+    if (extra) return { ok: false, reason: `the pointwise option \`${extra.name}\` is not ported` };
+    const mode = attrArg(n, 'set_mode');
+    const meaning = mode?.kind === 'sym' ? feMeaning(mode.fe, fx) : undefined;
+    const pointwise = meaning ? POINTWISE[meaning] : undefined;
+    if (!pointwise) return { ok: false, reason: `pointwise mode ${meaning ?? '(not a constant)'} is not ported` };
+    if (n.inputs.length !== pointwise.arity) return { ok: false, reason: `pointwise ${meaning} takes ${pointwise.arity} input(s)` };
+    const op = pointwise.operator;
+    const inputNames = pointwise.arity === 2 ? ['A', 'B'] : [op === 'Tanh' ? 'input' : 'X'];
+    const outputName = pointwise.arity === 2 ? 'C' : op === 'Tanh' ? 'output' : 'Y';
+    return done(op, inputNames.map((name, i) => [name, tensor(n.inputs[i])]), [[outputName, tensor(n.outputs[0])]]);
+  }
+  // sdpa
+  const extra = unknownOption(['set_name', 'set_generate_stats', 'set_is_inference', 'set_attn_scale', 'set_causal_mask', 'set_causal_mask_bottom_right', 'set_diagonal_alignment', 'set_diagonal_band_right_bound', 'set_compute_data_type']);
+  if (extra) return { ok: false, reason: `the sdpa option \`${extra.name}\` is not ported (padding masks, bias, ALiBi, dropout and sliding windows are not lowered)` };
+  const scale = attrArg(n, 'set_attn_scale');
+  if (scale && !(scale.kind === 'sym' && scale.pure && !scale.fe)) return { ok: false, reason: 'the sdpa attn_scale is not a number the port can read (a scale tensor is not ported)' };
+  const flag = (name: string) => {
+    const a = attrArg(n, name);
+    return a?.kind === 'sym' && typeof a.value === 'boolean' ? a.value : a === undefined ? undefined : 'unknown';
+  };
+  const alignment = attrArg(n, 'set_diagonal_alignment');
+  const rightBound = attrArg(n, 'set_diagonal_band_right_bound');
+  let causal: 'top-left' | 'bottom-right' | undefined;
+  if (flag('set_causal_mask') === true) causal = 'top-left';
+  if (flag('set_causal_mask_bottom_right') === true) causal = 'bottom-right';
+  if (rightBound) {
+    if (!(rightBound.kind === 'sym' && rightBound.value === 0)) return { ok: false, reason: 'an sdpa diagonal band right bound other than 0 is not ported' };
+    const alignMeaning = alignment?.kind === 'sym' ? alignment.fe : undefined;
+    causal = alignMeaning === 'DiagonalAlignment_t.BOTTOM_RIGHT' ? 'bottom-right' : 'top-left';
+  }
+  if (['set_causal_mask', 'set_causal_mask_bottom_right', 'set_generate_stats', 'set_is_inference'].some((f) => flag(f) === 'unknown')) return { ok: false, reason: 'an sdpa flag is not a constant' };
+  const [q, k, v] = n.inputs.map(tensor);
+  const [o, stats] = n.outputs;
+  const heads = (t: TensorExpr) => t.dims?.[1];
+  const attrs: [string, AttributeExpr][] = [
+    ['scale', { expr: scale?.kind === 'sym' ? toExpr(scale) : generated('1', { kind: 'number', value: 1 }) }],
+    ['is_causal', { expr: generated(causal ? '1' : '0', { kind: 'number', value: causal ? 1 : 0 }), ...(causal ? { meaning: `causal.${causal}` } : {}) }],
+    ['q_num_heads', { expr: heads(q)! }],
+    ['kv_num_heads', { expr: heads(k)! }],
+  ];
+  attributes.push(...attrs);
+  const outputs: [string, TensorExpr][] = [['Y', tensor(o)]];
+  if (stats && packed.has(stats)) outputs.push(['softmax_lse', tensor(stats)]);
+  return done('Attention', [['Q', q], ['K', k], ['V', v]], outputs);
 }
 
 const isOne = (e: Expr) => e.value?.kind === 'number' && e.value.value === 1;

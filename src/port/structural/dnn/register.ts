@@ -12,6 +12,8 @@ import { convPlanQueryLowerer, dropsPlanStatement } from './conv-plan-lowerer.js
 import { cudnnLifecycleLowerer, dropsDeclaration, LIFECYCLE_PRIMITIVES } from './cudnn-lifecycle.js';
 import { recentErrorMessageLowerer } from './cudnn-error-string.js';
 import { CUDNN_LIFTED, cudnnLifter } from './cudnn-lifter.js';
+import { fusedInferAttentionLowerer } from './frontend-attention.js';
+import { aclnnCastLowerer } from './frontend-cast.js';
 
 export function registerCudnnLifters(lifters: LifterRegistry): LifterRegistry {
   for (const symbol of CUDNN_LIFTED) lifters.register({ backend: 'cuda', symbol }, cudnnLifter);
@@ -26,6 +28,8 @@ export function registerDnnLowerers(lowerers: LowererRegistry): LowererRegistry 
   lowerers.register({ target: 'cann', binding: 'primitive:descriptor.get' }, outputDimLowerer);
   for (const primitive of ['algorithm.query', 'workspace.query']) lowerers.register({ target: 'cann', binding: `primitive:${primitive}` }, convPlanQueryLowerer);
   lowerers.registerStatementDropper('cann', dropsPlanStatement);
+  lowerers.register({ target: 'cann', binding: 'operator:Attention' }, fusedInferAttentionLowerer);
+  lowerers.register({ target: 'cann', binding: 'operator:Cast' }, aclnnCastLowerer);
   lowerers.registerDeclarationDropper('cann', dropsDeclaration);
   return lowerers;
 }
