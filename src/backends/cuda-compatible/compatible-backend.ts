@@ -232,9 +232,18 @@ export class CompatibleBackend implements BackendBinding {
     if (typeof item !== 'object' || item === null) return;
     const record = item as Record<string, unknown>;
     for (const [field, cudaEnum] of Object.entries(fields)) {
-      const target = this.names.get(cudaEnum);
+      const target = this.targetEnumFor(cudaEnum);
       if (target && field in record) record[field] = this.fromCuda(record[field], target, cudaEnum);
     }
+  }
+
+  /**
+   * The target enum paired with the CUDA enum `cudaEnum`. Not `name()`: a target that keeps
+   * CUDA's names (T-Head) has no renames recorded, but its enums still carry their own values.
+   */
+  private targetEnumFor(cudaEnum: string): string | undefined {
+    for (const [target, cuda] of this.pairs) if (cuda.name === cudaEnum) return target;
+    return undefined;
   }
 
   /** The enum a C parameter or return type names, through enum typedefs. */
