@@ -12,6 +12,7 @@ import { roleLowerer } from './lower/role-lowerer.js';
 import { aclnnAxpyLowerer, aclnnDotLowerer, aclnnGemmLowerer } from './structural/blas/aclnn-blas-lowerers.js';
 import { cublasLifter } from './structural/blas/cublas-lifter.js';
 import { cublasLtLifter } from './structural/blas/cublaslt-lifter.js';
+import { registerComputeTypeAsDataType } from './structural/compat/compute-type-as-data-type.js';
 import { registerEnumAttributeBuffers } from './structural/compat/enum-attribute-buffers.js';
 import { registerCudnnLifters, registerDnnLowerers } from './structural/dnn/register.js';
 import { aclInitLowerer, implicitInitLowerer } from './structural/runtime/acl-init.js';
@@ -31,6 +32,7 @@ export function defaultLowerers(): LowererRegistry {
     .register({ target: 'cann', binding: 'operator:MatMul' }, aclnnDotLowerer);
   registerDnnLowerers(lowerers);
   registerEnumAttributeBuffers(lowerers);
+  registerComputeTypeAsDataType(lowerers);
   lowerers.register({ target: 'cann', binding: 'primitive:device.set' }, aclInitLowerer);
   lowerers.register({ target: 'cuda', binding: 'primitive:runtime.init' }, implicitInitLowerer);
   return lowerers;
