@@ -16,7 +16,7 @@ import type { KnobSetting } from '../sim/call-profile.js';
 import { captureCallSite } from '../sim/call-site.js';
 import { Ref } from '../sim/ref.js';
 import { currentProcess, type SimProcess } from '../sim/sim-process.js';
-import { baseType, isCallable, isOutPointer, planCall, type CallPlan, type ParamPlan } from './call-plan.js';
+import { baseType, enumTypedefs, isCallable, isOutPointer, planCall, type CallPlan, type ParamPlan } from './call-plan.js';
 import { commonSuffix, isStatusEnum, matchMember, matchStatus, memberValue, twinMeaning, type EnumMember } from './member-matching.js';
 
 interface MemberOf {
@@ -57,12 +57,7 @@ export class CompatibleBackend implements BackendBinding {
   ) {
     for (const e of catalog.backend(backend).enums.values()) this.targetEnums.set(e.spec.name, e.spec);
     for (const e of catalog.backend('cuda').enums.values()) this.cudaEnums.set(e.spec.name, e.spec);
-    for (const id of [backend, 'cuda'] as const) {
-      for (const t of catalog.backend(id).types.values()) {
-        const named = /^typedef\s+enum\s+(\w+)\s+(\w+)$/.exec(t.spec.definition?.trim() ?? '');
-        if (named && named[2] === t.spec.name && named[1] !== named[2]) this.typedefs.set(named[2], named[1]);
-      }
-    }
+    for (const id of [backend, 'cuda'] as const) for (const [name, named] of enumTypedefs(catalog, id)) this.typedefs.set(name, named);
     for (const spec of this.targetEnums.values()) {
       for (const m of spec.members) if (m.value === null && !this.namedMembers.has(m.name)) this.namedMembers.set(m.name, { spec, member: m });
     }
