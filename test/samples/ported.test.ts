@@ -28,7 +28,8 @@ interface KnownGap {
 const LT_DESCRIPTORS_CANN =
   'cuBLASLt descriptor set-calls port generically to aclblasLt, whose CUBLASLT_MATMUL_DESC_* attributes have no equivalent (OB1006): they stay CUDA calls and get aclblasLt descriptors';
 const CUDNN_HANDLE_HELD = 'a cuDNN use that does not port keeps the whole handle family CUDA (OB1019), while the stream given to cudnnSetStream is ported to an aclrtStream';
-const LT_HEURISTIC_COMPAT = "the renamed cuBLASLt heuristic query answers NOT_SUPPORTED for this layout/epilogue on the CUDA-compatible facade (not diagnosed further yet)";
+const MUDNN_LEGACY =
+  'cudnnSetTensor4dDescriptor has no muDNN equivalent (OB1002: use mudnnSetTensorNdDescriptorWithScale) and stays CUDA with a muDNN descriptor; its CUDA status meets a check ported to the name-valued MUDNN_STATUS_SUCCESS (no structural lowerer for MUSA yet; cudnnAddTensor / cudnnSoftmaxForward would stay CUDA next, OB1005: mudnnBinary / mudnnSoftmaxForwardEx need descriptors the CUDA calls do not have)';
 const KUNLUN_SET_STREAM = '(cublas|cudnn)SetStream stays as written (OB1003: xpu::Context::set_stream is a C++ method, no structural lowerer) and gets XPU objects';
 const FRONTEND_GRAPH = 'the cudnn-frontend graph stays as written (no Cambricon mapping) and gets the cnnlHandle_t the handle was ported to';
 
@@ -40,30 +41,24 @@ const KNOWN_GAPS: Readonly<Record<string, KnownGap>> = {
     gap: '`id.internal` of the ncclUniqueId survives the port to cnclCliqueId, whose bytes are `id.bytes` (members of renamed types are not mapped)',
   },
   'llama-block→cann': { failure: /cudnnSetStream: /, gap: `${CUDNN_HANDLE_HELD} (the frontend graphs are built by helpers, have several nodes or SDPA)` },
-  'llama-block→musa': { failure: /q = h·Wqᵀ: cuBLAS status 0/, gap: 'cublasGemmEx (bf16) stays as written on MUSA and its CUDA status 0 meets a check ported to the name-valued MUBLAS_STATUS_SUCCESS' },
   'llama-block→kunlun': { failure: /cublasSetStream: cuBLAS status 7/, gap: KUNLUN_SET_STREAM },
   'llama-block→cambricon': { failure: /rmsnorm build_operation_graph: the cuDNN handle is not a cudnnHandle_t/, gap: FRONTEND_GRAPH },
   'mlp→cann': { failure: /set TRANSA: cuBLAS status 7/, gap: LT_DESCRIPTORS_CANN },
-  'mlp→musa': { failure: /layout W1: cuBLAS status MUBLAS_STATUS_INVALID_VALUE/, gap: 'mublasLtMatrixLayoutCreate rejects the ported MUSA_R_32F data type on the MUSA facade (enum translation by meaning; not diagnosed further yet)' },
-  'mlp→maca': { failure: /cublasLtMatmulAlgoGetHeuristic: cuBLAS status MCBLAS_STATUS_NOT_SUPPORTED/, gap: LT_HEURISTIC_COMPAT },
-  'mlp→thead': { failure: /cublasLtMatmulAlgoGetHeuristic: cuBLAS status CUBLAS_STATUS_NOT_SUPPORTED/, gap: LT_HEURISTIC_COMPAT },
+  'mlp→musa': { failure: /describe logits: CUDNN_UNKNOWN_STATUS/, gap: MUDNN_LEGACY },
   'mlp→kunlun': { failure: /cublasSetStream: cuBLAS status 7/, gap: KUNLUN_SET_STREAM },
   'mlp→cambricon': {
     failure: /cublasLtMatmulAlgoGetHeuristic: cuBLAS status 1/,
     gap: 'cublasLtMatmulAlgoGetHeuristic stays as written (OB1004/OB1005: its out-arguments have no place in cnnlGetMatMulAlgoHeuristic) and gets cnnl descriptors',
   },
   'resnet-block→cann': { failure: /cudnnSetStream: /, gap: `${CUDNN_HANDLE_HELD} (cudnnConvolutionForward and its queries have no structural module yet)` },
-  'resnet-block→musa': { failure: /describe x: CUDNN_UNKNOWN_STATUS/, gap: 'cudnnSetTensor4dDescriptor has no muDNN equivalent (OB1002: use mudnnSetTensorNdDescriptorWithScale) and stays CUDA with a muDNN descriptor' },
-  'resnet-block→thead': { failure: /cuDNN offers no forward convolution algorithm for this problem/, gap: 'the algorithm query on the T-Head facade returns no algorithm for the ported descriptors (not diagnosed further yet)' },
+  'resnet-block→musa': { failure: /describe x: CUDNN_UNKNOWN_STATUS/, gap: `${MUDNN_LEGACY}; the filter, convolution and pooling setters and the output-shape queries likewise (OB1002)` },
   'resnet-block→kunlun': { failure: /cudnnSetStream: CUDNN_STATUS_BAD_PARAM/, gap: KUNLUN_SET_STREAM },
   'resnet-block→cambricon': {
     failure: /describe x: unrecognized cnnlStatus_t 2000/,
     gap: 'cudnnSetTensor4dDescriptor stays as written and returns a cuDNN status (2000, BAD_PARAM) to a check ported to cnnlStatus_t',
   },
   'transformer-block→cann': { failure: /set TRANSA: cuBLAS status 7/, gap: `${LT_DESCRIPTORS_CANN}; linear() takes its epilogue as a parameter (OB1019)` },
-  'transformer-block→musa': { failure: /layout W: cuBLAS status MUBLAS_STATUS_INVALID_VALUE/, gap: 'mublasLtMatrixLayoutCreate rejects the ported MUSA_R_32F data type on the MUSA facade (enum translation by meaning; not diagnosed further yet)' },
-  'transformer-block→maca': { failure: /heuristic: cuBLAS status MCBLAS_STATUS_NOT_SUPPORTED/, gap: LT_HEURISTIC_COMPAT },
-  'transformer-block→thead': { failure: /heuristic: cuBLAS status CUBLAS_STATUS_NOT_SUPPORTED/, gap: LT_HEURISTIC_COMPAT },
+  'transformer-block→musa': { failure: /describe scores: CUDNN_UNKNOWN_STATUS/, gap: MUDNN_LEGACY },
   'transformer-block→kunlun': { failure: /cublasSetStream: cuBLAS status 7/, gap: KUNLUN_SET_STREAM },
   'transformer-block→cambricon': { failure: /layernorm build_operation_graph: the cuDNN handle is not a cudnnHandle_t/, gap: FRONTEND_GRAPH },
 };
