@@ -13,6 +13,8 @@ import { aclnnAxpyLowerer, aclnnDotLowerer, aclnnGemmLowerer } from './structura
 import { cublasLifter } from './structural/blas/cublas-lifter.js';
 import { cublasLtLifter } from './structural/blas/cublaslt-lifter.js';
 import { dropsCublasLtSetup } from './structural/blas/cublaslt-setup.js';
+import { registerComputeTypeAsDataType } from './structural/compat/compute-type-as-data-type.js';
+import { registerEnumAttributeBuffers } from './structural/compat/enum-attribute-buffers.js';
 import { registerCudnnLifters, registerDnnLowerers } from './structural/dnn/register.js';
 import { aclInitLowerer, implicitInitLowerer } from './structural/runtime/acl-init.js';
 import { cnclInitRankLowerer } from './structural/runtime/cncl-init-rank.js';
@@ -32,6 +34,8 @@ export function defaultLowerers(): LowererRegistry {
     .register({ target: 'cann', binding: 'operator:MatMul' }, aclnnDotLowerer)
     .registerStatementDropper('cann', dropsCublasLtSetup);
   registerDnnLowerers(lowerers);
+  registerEnumAttributeBuffers(lowerers);
+  registerComputeTypeAsDataType(lowerers);
   lowerers.register({ target: 'cann', binding: 'primitive:device.set' }, aclInitLowerer);
   lowerers.register({ target: 'cuda', binding: 'primitive:runtime.init' }, implicitInitLowerer);
   lowerers.register({ target: 'cambricon', binding: 'primitive:communicator.init' }, cnclInitRankLowerer);

@@ -36,13 +36,7 @@ function lookup(module: Record<string, unknown>, symbol: string): unknown {
  * Libraries whose facade is still being written (issue 4). Each must be removed from this list
  * in the change that implements it; the last test below fails if a listed library is complete.
  */
-const PENDING_LIBRARIES: Readonly<Partial<Record<string, readonly string[]>>> = {
-  // muDNN's own-shape calls (mudnnUnary, mudnnSoftmaxForwardEx, mudnnPoolingForwardEx,
-  // mudnnBatchNormForwardInference, mudnnReduce, mudnnPermute, mudnnDropoutForwardEx and their
-  // descriptor setters) are not written yet; its cuDNN-shaped calls, Nd setters and mudnnBinary
-  // are (docs/backends/musa.md).
-  musa: ['mudnn'],
-};
+const PENDING_LIBRARIES: Readonly<Partial<Record<string, readonly string[]>>> = {};
 
 const isPending = (backend: string, library: string): boolean => PENDING_LIBRARIES[backend]?.includes(library) ?? false;
 

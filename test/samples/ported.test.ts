@@ -27,7 +27,8 @@ interface KnownGap {
 
 const ALIGNMENT_ONLY = 'ports completely (no call left as written) and every aligned call, copy and output passes; verify leaves calls unmatched, an alignment gap, not a numerical one:';
 const CUDNN_HANDLE_HELD = 'a cuDNN use that does not port keeps the whole handle family CUDA (OB1019), while the stream given to cudnnSetStream is ported to an aclrtStream';
-const LT_HEURISTIC_COMPAT = "the renamed cuBLASLt heuristic query answers NOT_SUPPORTED for this layout/epilogue on the CUDA-compatible facade (not diagnosed further yet)";
+const MUDNN_LEGACY =
+  'cudnnSetTensor4dDescriptor has no muDNN equivalent (OB1002: use mudnnSetTensorNdDescriptorWithScale) and stays CUDA with a muDNN descriptor; its CUDA status meets a check ported to the name-valued MUDNN_STATUS_SUCCESS (no structural lowerer for MUSA yet; cudnnAddTensor / cudnnSoftmaxForward would stay CUDA next, OB1005: mudnnBinary / mudnnSoftmaxForwardEx need descriptors the CUDA calls do not have)';
 const KUNLUN_SET_STREAM = '(cublas|cudnn)SetStream stays as written (OB1003: xpu::Context::set_stream is a C++ method, no structural lowerer) and gets XPU objects';
 const FRONTEND_GRAPH = 'the cudnn-frontend graph stays as written (no Cambricon mapping) and gets the cnnlHandle_t the handle was ported to';
 
@@ -45,16 +46,13 @@ const KNOWN_GAPS: Readonly<Record<string, KnownGap>> = {
     failure: /op 1 \(cudnn_frontend::graph::Graph::execute\): unmatched: no counterpart in the port/,
     gap: 'every graph ports (RMSNorm, RoPE with float32 intermediates, causal GQA sdpa → aclnnFusedInferAttentionScoreV2, SwiGLU) and y matches the original exactly, but verify aligns call by call: the CANN facade runs aclnnRmsNorm as six canonical launches the one RMSNormalization of the original does not match, and the widening aclnnCast calls have no counterpart, so those rows stay unmatched',
   },
-  'llama-block→musa': { failure: /q = h·Wqᵀ: cuBLAS status 0/, gap: 'cublasGemmEx (bf16) stays as written on MUSA and its CUDA status 0 meets a check ported to the name-valued MUBLAS_STATUS_SUCCESS' },
   'llama-block→kunlun': { failure: /cublasSetStream: cuBLAS status 7/, gap: KUNLUN_SET_STREAM },
   'llama-block→cambricon': { failure: /rmsnorm build_operation_graph: the cuDNN handle is not a cudnnHandle_t/, gap: FRONTEND_GRAPH },
   'mlp→cann': {
     failure: /op 4 \(aclnnInplaceAdd\): unmatched/,
     gap: `${ALIGNMENT_ONLY} the CANN facade's aclnnInplaceAdd records Mul then Add even for alpha = 1 (alwaysScale, so that it pairs with cublasSaxpy's Mul then Add), while the original cudnnAddTensor (alpha = beta = 1) records one Add`,
   },
-  'mlp→musa': { failure: /layout W1: cuBLAS status MUBLAS_STATUS_INVALID_VALUE/, gap: 'mublasLtMatrixLayoutCreate rejects the ported MUSA_R_32F data type on the MUSA facade (enum translation by meaning; not diagnosed further yet)' },
-  'mlp→maca': { failure: /cublasLtMatmulAlgoGetHeuristic: cuBLAS status MCBLAS_STATUS_NOT_SUPPORTED/, gap: LT_HEURISTIC_COMPAT },
-  'mlp→thead': { failure: /cublasLtMatmulAlgoGetHeuristic: cuBLAS status CUBLAS_STATUS_NOT_SUPPORTED/, gap: LT_HEURISTIC_COMPAT },
+  'mlp→musa': { failure: /describe logits: CUDNN_UNKNOWN_STATUS/, gap: MUDNN_LEGACY },
   'mlp→kunlun': { failure: /cublasSetStream: cuBLAS status 7/, gap: KUNLUN_SET_STREAM },
   'mlp→cambricon': {
     failure: /cublasLtMatmulAlgoGetHeuristic: cuBLAS status 1/,
@@ -64,8 +62,7 @@ const KNOWN_GAPS: Readonly<Record<string, KnownGap>> = {
     failure: /op 6 \(aclnnInplaceAdd\): unmatched/,
     gap: "ports without diagnostics and verify warns only within documented precision (HF32 convolution), but the CANN facade's aclnnInplaceAdd (the shortcut cudnnAddTensor) launches alpha·other as a Mul before its Add even for alpha = 1 (the catalog binds Mul then Add); that Mul has no counterpart in the original and is reported unmatched",
   },
-  'resnet-block→musa': { failure: /describe x: CUDNN_UNKNOWN_STATUS/, gap: 'cudnnSetTensor4dDescriptor has no muDNN equivalent (OB1002: use mudnnSetTensorNdDescriptorWithScale) and stays CUDA with a muDNN descriptor' },
-  'resnet-block→thead': { failure: /cuDNN offers no forward convolution algorithm for this problem/, gap: 'the algorithm query on the T-Head facade returns no algorithm for the ported descriptors (not diagnosed further yet)' },
+  'resnet-block→musa': { failure: /describe x: CUDNN_UNKNOWN_STATUS/, gap: `${MUDNN_LEGACY}; the filter, convolution and pooling setters and the output-shape queries likewise (OB1002)` },
   'resnet-block→kunlun': { failure: /cudnnSetStream: CUDNN_STATUS_BAD_PARAM/, gap: KUNLUN_SET_STREAM },
   'resnet-block→cambricon': {
     failure: /describe x: unrecognized cnnlStatus_t 2000/,
@@ -75,9 +72,7 @@ const KNOWN_GAPS: Readonly<Record<string, KnownGap>> = {
     failure: /op 1 \(aclnnLayerNorm\): unmatched/,
     gap: `${ALIGNMENT_ONLY} each ported aclnnLayerNorm is left alone while the graph's layernorm is fused with the next matmul (the many-to-one match wins), and the per-head Gemms of cublasSgemmStridedBatched (P·V, beta 0) face one batched MatMul per aclnnBatchMatMul, which no match of equal output shapes pairs`,
   },
-  'transformer-block→musa': { failure: /layout W: cuBLAS status MUBLAS_STATUS_INVALID_VALUE/, gap: 'mublasLtMatrixLayoutCreate rejects the ported MUSA_R_32F data type on the MUSA facade (enum translation by meaning; not diagnosed further yet)' },
-  'transformer-block→maca': { failure: /heuristic: cuBLAS status MCBLAS_STATUS_NOT_SUPPORTED/, gap: LT_HEURISTIC_COMPAT },
-  'transformer-block→thead': { failure: /heuristic: cuBLAS status CUBLAS_STATUS_NOT_SUPPORTED/, gap: LT_HEURISTIC_COMPAT },
+  'transformer-block→musa': { failure: /describe scores: CUDNN_UNKNOWN_STATUS/, gap: MUDNN_LEGACY },
   'transformer-block→kunlun': { failure: /cublasSetStream: cuBLAS status 7/, gap: KUNLUN_SET_STREAM },
   'transformer-block→cambricon': { failure: /layernorm build_operation_graph: the cuDNN handle is not a cudnnHandle_t/, gap: FRONTEND_GRAPH },
 };

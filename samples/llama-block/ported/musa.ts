@@ -27,9 +27,15 @@
  * position, broadcast over batch and heads) and the sum are a pointwise graph.
  */
 import {
+  MUSA_R_32F,
+  MUBLAS_GEMM_DEFAULT,
+  MUBLAS_OP_N,
+  MUBLAS_OP_T,
   MUBLAS_STATUS_SUCCESS,
+  MUSA_R_16BF,
   mublasCreate,
   mublasDestroy,
+  mublasGemmEx,
   mublasSetStream,
   musaFree,
   musaGetErrorString,
@@ -59,12 +65,6 @@ import {
   type mudnnStatus_t,
 } from 'opbridge/musa';
 import {
-  CUBLAS_COMPUTE_32F,
-  CUBLAS_GEMM_DEFAULT,
-  CUBLAS_OP_N,
-  CUBLAS_OP_T,
-  CUDA_R_16BF,
-  cublasGemmEx,
   fe,
 } from 'opbridge/cuda';
 
@@ -125,12 +125,28 @@ function linearWeight(inFeatures: number, outFeatures: number, seed: number): Ui
 
 /** Y[rows, out] = X[rows, in]·Wᵀ in bf16 with fp32 accumulation. */
 function linear(cublas: mublasHandle_t, weight: DevicePtr, x: DevicePtr, y: DevicePtr, rows: number, inFeatures: number, outFeatures: number, what: string): void {
-  // opbridge OB1006: `CUBLAS_COMPUTE_32F` (compute.32f) has no musa equivalent for `computeType` of `mublasGemmEx` (porting `cublasGemmEx`)
+  // opbridge OB1018: the status of `mublasGemmEx` goes to `checkCublas()`; musa does not confirm the number of `MUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(
-    cublasGemmEx(
-      cublas, CUBLAS_OP_T, CUBLAS_OP_N, outFeatures, rows, inFeatures,
-      1, weight, CUDA_R_16BF, inFeatures, x, CUDA_R_16BF, inFeatures,
-      0, y, CUDA_R_16BF, outFeatures, CUBLAS_COMPUTE_32F, CUBLAS_GEMM_DEFAULT,
+    mublasGemmEx(
+      cublas,
+      MUBLAS_OP_T,
+      MUBLAS_OP_N,
+      outFeatures,
+      rows,
+      inFeatures,
+      1,
+      weight,
+      MUSA_R_16BF,
+      inFeatures,
+      x,
+      MUSA_R_16BF,
+      inFeatures,
+      0,
+      y,
+      MUSA_R_16BF,
+      outFeatures,
+      MUSA_R_32F,
+      MUBLAS_GEMM_DEFAULT
     ),
     what,
   );
@@ -302,12 +318,28 @@ export function main() {
   linear(cublas.value, dWv, dNormed, dV, TOKENS, D_MODEL, KV_HEADS * D_HEAD, 'v = h·Wvᵀ');
   // rotate_half over [tokens·heads, d] rows: column-major (x·R)ᵀ = Rᵀ·xᵀ, R read column-major is Rᵀ.
   for (const [x, rotated, heads] of [[dQ, dQRotated, HEADS], [dK, dKRotated, KV_HEADS]] as const) {
-    // opbridge OB1006: `CUBLAS_COMPUTE_32F` (compute.32f) has no musa equivalent for `computeType` of `mublasGemmEx` (porting `cublasGemmEx`)
+    // opbridge OB1018: the status of `mublasGemmEx` goes to `checkCublas()`; musa does not confirm the number of `MUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
     checkCublas(
-      cublasGemmEx(
-        cublas.value, CUBLAS_OP_N, CUBLAS_OP_N, D_HEAD, TOKENS * heads, D_HEAD,
-        1, dRotate, CUDA_R_16BF, D_HEAD, x, CUDA_R_16BF, D_HEAD,
-        0, rotated, CUDA_R_16BF, D_HEAD, CUBLAS_COMPUTE_32F, CUBLAS_GEMM_DEFAULT,
+      mublasGemmEx(
+        cublas.value,
+        MUBLAS_OP_N,
+        MUBLAS_OP_N,
+        D_HEAD,
+        TOKENS * heads,
+        D_HEAD,
+        1,
+        dRotate,
+        MUSA_R_16BF,
+        D_HEAD,
+        x,
+        MUSA_R_16BF,
+        D_HEAD,
+        0,
+        rotated,
+        MUSA_R_16BF,
+        D_HEAD,
+        MUSA_R_32F,
+        MUBLAS_GEMM_DEFAULT
       ),
       'rotate_half',
     );

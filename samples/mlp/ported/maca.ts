@@ -170,9 +170,9 @@ export function main() {
   // opbridge OB1018: the status of `mcblasLtMatmulDescCreate` goes to `checkCublas()`; maca does not confirm the number of `MCBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mcblasLtMatmulDescCreate(matmulDesc, MCBLAS_COMPUTE_32F, MACA_R_32F), 'cublasLtMatmulDescCreate');
   // opbridge OB1018: the status of `mcblasLtMatmulDescSetAttribute` goes to `checkCublas()`; maca does not confirm the number of `MCBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
-  checkCublas(mcblasLtMatmulDescSetAttribute(matmulDesc.value, MCBLASLT_MATMUL_DESC_TRANSA, new Int32Array([MCBLAS_OP_T]), 4), 'set TRANSA');
+  checkCublas(mcblasLtMatmulDescSetAttribute(matmulDesc.value, MCBLASLT_MATMUL_DESC_TRANSA, MCBLAS_OP_T, 4), 'set TRANSA');
   // opbridge OB1018: the status of `mcblasLtMatmulDescSetAttribute` goes to `checkCublas()`; maca does not confirm the number of `MCBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
-  checkCublas(mcblasLtMatmulDescSetAttribute(matmulDesc.value, MCBLASLT_MATMUL_DESC_EPILOGUE, new Uint32Array([MCBLASLT_EPILOGUE_RELU_BIAS]), 4), 'set EPILOGUE');
+  checkCublas(mcblasLtMatmulDescSetAttribute(matmulDesc.value, MCBLASLT_MATMUL_DESC_EPILOGUE, MCBLASLT_EPILOGUE_RELU_BIAS, 4), 'set EPILOGUE');
   // opbridge OB1018: the status of `mcblasLtMatmulDescSetAttribute` goes to `checkCublas()`; maca does not confirm the number of `MCBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mcblasLtMatmulDescSetAttribute(matmulDesc.value, MCBLASLT_MATMUL_DESC_BIAS_POINTER, dB1.value, 8), 'set BIAS_POINTER');
   const layoutW1 = ref<mcblasLtMatrixLayout_t>();

@@ -172,9 +172,9 @@ export function main() {
   // opbridge OB1018: the status of `mublasLtMatmulDescCreate` goes to `checkCublas()`; musa does not confirm the number of `MUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mublasLtMatmulDescCreate(matmulDesc, MUBLAS_COMPUTE_32F, MUSA_R_32F), 'cublasLtMatmulDescCreate');
   // opbridge OB1018: the status of `mublasLtMatmulDescSetAttribute` goes to `checkCublas()`; musa does not confirm the number of `MUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
-  checkCublas(mublasLtMatmulDescSetAttribute(matmulDesc.value, MUBLASLT_MATMUL_DESC_TRANSA, new Int32Array([MUBLAS_OP_T]), 4), 'set TRANSA');
+  checkCublas(mublasLtMatmulDescSetAttribute(matmulDesc.value, MUBLASLT_MATMUL_DESC_TRANSA, MUBLAS_OP_T, 4), 'set TRANSA');
   // opbridge OB1018: the status of `mublasLtMatmulDescSetAttribute` goes to `checkCublas()`; musa does not confirm the number of `MUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
-  checkCublas(mublasLtMatmulDescSetAttribute(matmulDesc.value, MUBLASLT_MATMUL_DESC_EPILOGUE, new Uint32Array([MUBLASLT_EPILOGUE_RELU_BIAS]), 4), 'set EPILOGUE');
+  checkCublas(mublasLtMatmulDescSetAttribute(matmulDesc.value, MUBLASLT_MATMUL_DESC_EPILOGUE, MUBLASLT_EPILOGUE_RELU_BIAS, 4), 'set EPILOGUE');
   // opbridge OB1018: the status of `mublasLtMatmulDescSetAttribute` goes to `checkCublas()`; musa does not confirm the number of `MUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mublasLtMatmulDescSetAttribute(matmulDesc.value, MUBLASLT_MATMUL_DESC_BIAS_POINTER, dB1.value, 8), 'set BIAS_POINTER');
   const layoutW1 = ref<mublasLtMatrixLayout_t>();

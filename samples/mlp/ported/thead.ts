@@ -170,9 +170,9 @@ export function main() {
   // opbridge OB1018: the status of `cublasLtMatmulDescCreate` goes to `checkCublas()`; thead does not confirm the number of `CUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(cublasLtMatmulDescCreate(matmulDesc, CUBLAS_COMPUTE_32F, CUDA_R_32F), 'cublasLtMatmulDescCreate');
   // opbridge OB1018: the status of `cublasLtMatmulDescSetAttribute` goes to `checkCublas()`; thead does not confirm the number of `CUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
-  checkCublas(cublasLtMatmulDescSetAttribute(matmulDesc.value, CUBLASLT_MATMUL_DESC_TRANSA, new Int32Array([CUBLAS_OP_T]), 4), 'set TRANSA');
+  checkCublas(cublasLtMatmulDescSetAttribute(matmulDesc.value, CUBLASLT_MATMUL_DESC_TRANSA, CUBLAS_OP_T, 4), 'set TRANSA');
   // opbridge OB1018: the status of `cublasLtMatmulDescSetAttribute` goes to `checkCublas()`; thead does not confirm the number of `CUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
-  checkCublas(cublasLtMatmulDescSetAttribute(matmulDesc.value, CUBLASLT_MATMUL_DESC_EPILOGUE, new Uint32Array([CUBLASLT_EPILOGUE_RELU_BIAS]), 4), 'set EPILOGUE');
+  checkCublas(cublasLtMatmulDescSetAttribute(matmulDesc.value, CUBLASLT_MATMUL_DESC_EPILOGUE, CUBLASLT_EPILOGUE_RELU_BIAS, 4), 'set EPILOGUE');
   // opbridge OB1018: the status of `cublasLtMatmulDescSetAttribute` goes to `checkCublas()`; thead does not confirm the number of `CUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(cublasLtMatmulDescSetAttribute(matmulDesc.value, CUBLASLT_MATMUL_DESC_BIAS_POINTER, dB1.value, 8), 'set BIAS_POINTER');
   const layoutW1 = ref<cublasLtMatrixLayout_t>();

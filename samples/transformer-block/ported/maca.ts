@@ -161,9 +161,9 @@ function linear(
   // opbridge OB1018: the status of `mcblasLtMatmulDescCreate` goes to `checkCublas()`; maca does not confirm the number of `MCBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mcblasLtMatmulDescCreate(desc, MCBLAS_COMPUTE_32F, MACA_R_32F), 'cublasLtMatmulDescCreate');
   // opbridge OB1018: the status of `mcblasLtMatmulDescSetAttribute` goes to `checkCublas()`; maca does not confirm the number of `MCBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
-  checkCublas(mcblasLtMatmulDescSetAttribute(desc.value, MCBLASLT_MATMUL_DESC_TRANSA, new Int32Array([MCBLAS_OP_T]), 4), 'set TRANSA');
+  checkCublas(mcblasLtMatmulDescSetAttribute(desc.value, MCBLASLT_MATMUL_DESC_TRANSA, MCBLAS_OP_T, 4), 'set TRANSA');
   // opbridge OB1018: the status of `mcblasLtMatmulDescSetAttribute` goes to `checkCublas()`; maca does not confirm the number of `MCBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
-  checkCublas(mcblasLtMatmulDescSetAttribute(desc.value, MCBLASLT_MATMUL_DESC_EPILOGUE, new Uint32Array([epilogue]), 4), 'set EPILOGUE');
+  checkCublas(mcblasLtMatmulDescSetAttribute(desc.value, MCBLASLT_MATMUL_DESC_EPILOGUE, epilogue, 4), 'set EPILOGUE');
   // opbridge OB1018: the status of `mcblasLtMatmulDescSetAttribute` goes to `checkCublas()`; maca does not confirm the number of `MCBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mcblasLtMatmulDescSetAttribute(desc.value, MCBLASLT_MATMUL_DESC_BIAS_POINTER, bias, 8), 'set BIAS_POINTER');
   const layoutW = ref<mcblasLtMatrixLayout_t>();

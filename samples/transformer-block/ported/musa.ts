@@ -161,9 +161,9 @@ function linear(
   // opbridge OB1018: the status of `mublasLtMatmulDescCreate` goes to `checkCublas()`; musa does not confirm the number of `MUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mublasLtMatmulDescCreate(desc, MUBLAS_COMPUTE_32F, MUSA_R_32F), 'cublasLtMatmulDescCreate');
   // opbridge OB1018: the status of `mublasLtMatmulDescSetAttribute` goes to `checkCublas()`; musa does not confirm the number of `MUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
-  checkCublas(mublasLtMatmulDescSetAttribute(desc.value, MUBLASLT_MATMUL_DESC_TRANSA, new Int32Array([MUBLAS_OP_T]), 4), 'set TRANSA');
+  checkCublas(mublasLtMatmulDescSetAttribute(desc.value, MUBLASLT_MATMUL_DESC_TRANSA, MUBLAS_OP_T, 4), 'set TRANSA');
   // opbridge OB1018: the status of `mublasLtMatmulDescSetAttribute` goes to `checkCublas()`; musa does not confirm the number of `MUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
-  checkCublas(mublasLtMatmulDescSetAttribute(desc.value, MUBLASLT_MATMUL_DESC_EPILOGUE, new Uint32Array([epilogue]), 4), 'set EPILOGUE');
+  checkCublas(mublasLtMatmulDescSetAttribute(desc.value, MUBLASLT_MATMUL_DESC_EPILOGUE, epilogue, 4), 'set EPILOGUE');
   // opbridge OB1018: the status of `mublasLtMatmulDescSetAttribute` goes to `checkCublas()`; musa does not confirm the number of `MUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mublasLtMatmulDescSetAttribute(desc.value, MUBLASLT_MATMUL_DESC_BIAS_POINTER, bias, 8), 'set BIAS_POINTER');
   const layoutW = ref<mublasLtMatrixLayout_t>();

@@ -161,9 +161,9 @@ function linear(
   // opbridge OB1018: the status of `cublasLtMatmulDescCreate` goes to `checkCublas()`; thead does not confirm the number of `CUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(cublasLtMatmulDescCreate(desc, CUBLAS_COMPUTE_32F, CUDA_R_32F), 'cublasLtMatmulDescCreate');
   // opbridge OB1018: the status of `cublasLtMatmulDescSetAttribute` goes to `checkCublas()`; thead does not confirm the number of `CUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
-  checkCublas(cublasLtMatmulDescSetAttribute(desc.value, CUBLASLT_MATMUL_DESC_TRANSA, new Int32Array([CUBLAS_OP_T]), 4), 'set TRANSA');
+  checkCublas(cublasLtMatmulDescSetAttribute(desc.value, CUBLASLT_MATMUL_DESC_TRANSA, CUBLAS_OP_T, 4), 'set TRANSA');
   // opbridge OB1018: the status of `cublasLtMatmulDescSetAttribute` goes to `checkCublas()`; thead does not confirm the number of `CUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
-  checkCublas(cublasLtMatmulDescSetAttribute(desc.value, CUBLASLT_MATMUL_DESC_EPILOGUE, new Uint32Array([epilogue]), 4), 'set EPILOGUE');
+  checkCublas(cublasLtMatmulDescSetAttribute(desc.value, CUBLASLT_MATMUL_DESC_EPILOGUE, epilogue, 4), 'set EPILOGUE');
   // opbridge OB1018: the status of `cublasLtMatmulDescSetAttribute` goes to `checkCublas()`; thead does not confirm the number of `CUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(cublasLtMatmulDescSetAttribute(desc.value, CUBLASLT_MATMUL_DESC_BIAS_POINTER, bias, 8), 'set BIAS_POINTER');
   const layoutW = ref<cublasLtMatrixLayout_t>();

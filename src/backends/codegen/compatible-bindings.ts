@@ -8,7 +8,7 @@
  */
 import type { Catalog } from '../../catalog/catalog.js';
 import type { BackendId } from '../../catalog/vocabulary.js';
-import { baseType, isCallable, isOutPointer, planCall, type CallPlan } from '../cuda-compatible/call-plan.js';
+import { baseType, enumTypedefs, isCallable, isOutPointer, planCall, type CallPlan } from '../cuda-compatible/call-plan.js';
 import { GENERATED_HEADER } from './facade-constants.js';
 
 /** The CUDA-compatible backends whose facades bind the CUDA implementation. */
@@ -39,6 +39,13 @@ export function generateCompatibleBindings(catalog: Catalog, backend: BackendId,
   // hold target enum values: each facade declares its own in types.ts.
   const isResultStruct = (t: string): boolean => /(AlgoPerf|HeuristicResult)_t$/.test(t);
   const flagEnums = (plan: CallPlan): string[] => (plan.target.spec.enums ?? []).filter((e) => e !== baseType(plan.target.spec.returns ?? '') && enums.has(e));
+  // Parameters declared with an enum typedef (`cudaDataType`) take the enum's members.
+  const typedefs = enumTypedefs(catalog, backend);
+  const enumOf = (cType: string): string => {
+    const t = baseType(cType);
+    const named = typedefs.get(t);
+    return named && enums.has(named) ? named : t;
+  };
   const usedStructs = new Set<string>();
   const plans = generatedPlans(catalog, backend, new Set(cudaArity.keys()));
   const usedEnums = new Set<string>();
@@ -52,7 +59,7 @@ export function generateCompatibleBindings(catalog: Catalog, backend: BackendId,
     const fn = `typeof cuda.${plan.cudaSymbol}`;
     const arity = cudaArity.get(plan.cudaSymbol) ?? plan.params.length;
     const params = plan.params.map((p) => {
-      const t = baseType(p.target.type);
+      const t = enumOf(p.target.type);
       let type: string;
       if (enums.has(t)) {
         usedEnums.add(t);

@@ -31,6 +31,19 @@ export function baseType(cType: string): string {
   return cType.replace(/\b(const|volatile|struct|enum)\b/g, '').replace(/[*&\s]|\[\]/g, '');
 }
 
+/**
+ * Enum typedef names of a backend's catalog → the enum they name (`cudaDataType` →
+ * `cudaDataType_t`, from `typedef enum cudaDataType_t cudaDataType` in library_types.h).
+ */
+export function enumTypedefs(catalog: Catalog, backend: BackendId): Map<string, string> {
+  const typedefs = new Map<string, string>();
+  for (const t of catalog.backend(backend).types.values()) {
+    const named = /^typedef\s+enum\s+(\w+)\s+(\w+)$/.exec(t.spec.definition?.trim() ?? '');
+    if (named && named[2] === t.spec.name && named[1] !== named[2]) typedefs.set(named[2], named[1]);
+  }
+  return typedefs;
+}
+
 /** Whether a parameter is written by the callee through a pointer (a C out-parameter). */
 export function isOutPointer(param: ParamSpec): boolean {
   return param.dir === 'out' && /[*&]\s*$/.test(param.type.trim());

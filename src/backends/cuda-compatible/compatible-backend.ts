@@ -16,7 +16,7 @@ import type { KnobSetting } from '../sim/call-profile.js';
 import { captureCallSite } from '../sim/call-site.js';
 import { Ref } from '../sim/ref.js';
 import { currentProcess, type SimProcess } from '../sim/sim-process.js';
-import { baseType, isCallable, isOutPointer, planCall, type CallPlan, type ParamPlan } from './call-plan.js';
+import { baseType, enumTypedefs, isCallable, isOutPointer, planCall, type CallPlan, type ParamPlan } from './call-plan.js';
 import { commonSuffix, isStatusEnum, matchMember, matchStatus, memberValue, twinMeaning, type EnumMember } from './member-matching.js';
 
 interface MemberOf {
@@ -44,6 +44,12 @@ export class CompatibleBackend implements BackendBinding {
   /** Target members with unconfirmed values, by name (their exported value is the name). */
   private readonly namedMembers = new Map<string, MemberOf>();
   private readonly plans = new Map<string, CallPlan>();
+  /**
+   * Enum typedef names → the enum they name (`cudaDataType` → `cudaDataType_t`, library_types.h):
+   * cuBLASLt declares its layout type with the typedef, and without this its parameters would
+   * look enum-less and `MUSA_R_32F` would be read as a compute type.
+   */
+  private readonly typedefs = new Map<string, string>();
 
   constructor(
     readonly backend: BackendId,
@@ -51,6 +57,7 @@ export class CompatibleBackend implements BackendBinding {
   ) {
     for (const e of catalog.backend(backend).enums.values()) this.targetEnums.set(e.spec.name, e.spec);
     for (const e of catalog.backend('cuda').enums.values()) this.cudaEnums.set(e.spec.name, e.spec);
+    for (const id of [backend, 'cuda'] as const) for (const [name, named] of enumTypedefs(catalog, id)) this.typedefs.set(name, named);
     for (const spec of this.targetEnums.values()) {
       for (const m of spec.members) if (m.value === null && !this.namedMembers.has(m.name)) this.namedMembers.set(m.name, { spec, member: m });
     }
@@ -108,7 +115,7 @@ export class CompatibleBackend implements BackendBinding {
     const outs: { user: Ref<unknown>; proxy: Ref<unknown>; param: ParamPlan }[] = [];
     for (const p of plan.params) {
       const value = args[p.targetIndex];
-      const enumOut = isOutPointer(p.target) && this.targetEnums.has(baseType(p.target.type));
+      const enumOut = isOutPointer(p.target) && this.targetEnums.has(this.enumType(p.target.type));
       if (enumOut && value instanceof Ref) {
         const proxy = new Ref<unknown>();
         outs.push({ user: value, proxy, param: p });
@@ -118,7 +125,7 @@ export class CompatibleBackend implements BackendBinding {
       }
     }
     const result = this.run(() => (fn as (...a: unknown[]) => unknown)(...cudaArgs));
-    for (const o of outs) if (o.proxy.isSet) o.user.value = this.fromCuda(o.proxy.value, baseType(o.param.target.type), baseType(o.param.cuda.type));
+    for (const o of outs) if (o.proxy.isSet) o.user.value = this.fromCuda(o.proxy.value, this.enumType(o.param.target.type), this.enumType(o.param.cuda.type));
     for (const p of plan.params) {
       const fields = RESULT_STRUCT_ENUMS[baseType(p.cuda.type)];
       const value = args[p.targetIndex];
@@ -138,8 +145,8 @@ export class CompatibleBackend implements BackendBinding {
     const fn = (cuda as unknown as Record<string, unknown>)[cudaSymbol];
     if (!target || !cudaEntry || typeof fn !== 'function') throw new Error(`${this.backend} ${symbol}: no CUDA function ${cudaSymbol} to adapt`);
     const result = this.run(() => (fn as (...a: unknown[]) => unknown)(...cudaArgs));
-    const targetReturn = baseType(target.spec.returns ?? '');
-    return (this.targetEnums.has(targetReturn) ? this.fromCuda(result, targetReturn, baseType(cudaEntry.spec.returns ?? '')) : result) as R;
+    const targetReturn = this.enumType(target.spec.returns ?? '');
+    return (this.targetEnums.has(targetReturn) ? this.fromCuda(result, targetReturn, this.enumType(cudaEntry.spec.returns ?? '')) : result) as R;
   }
 
   /** Whether `value` is a member of the target enum `targetEnum`. */
@@ -158,7 +165,7 @@ export class CompatibleBackend implements BackendBinding {
    */
   reject<R>(symbol: string, meaning: 'status.not-supported' | 'status.invalid-value', message: string): R {
     const entry = this.catalog.entry(this.backend, symbol);
-    const spec = this.targetEnums.get(baseType(entry?.spec.returns ?? ''));
+    const spec = this.targetEnums.get(this.enumType(entry?.spec.returns ?? ''));
     const status = spec ? matchStatus({ name: meaning, value: null, meaning }, spec.members) : undefined;
     const value = status ? memberValue(status) : meaning;
     const process = currentProcess();
@@ -191,7 +198,7 @@ export class CompatibleBackend implements BackendBinding {
 
   /** A target enum value given to a CUDA function: the CUDA member with the same meaning. */
   toCuda(value: unknown, target: ParamSpec | undefined, cudaParam: ParamSpec | undefined): unknown {
-    const declared = target ? this.targetEnums.get(baseType(target.type)) : undefined;
+    const declared = target ? this.targetEnums.get(this.enumType(target.type)) : undefined;
     const found = this.targetMember(value, declared);
     if (!found) {
       // A number given where the target's values are unconfirmed names means nothing on the
@@ -199,7 +206,7 @@ export class CompatibleBackend implements BackendBinding {
       if (typeof value === 'number' && declared && declared.members.every((m) => m.value === null)) return Number.NaN;
       return value;
     }
-    const cudaEnum = (cudaParam && this.cudaEnums.get(baseType(cudaParam.type))) ?? this.pairs.get(found.spec.name);
+    const cudaEnum = (cudaParam && this.cudaEnums.get(this.enumType(cudaParam.type))) ?? this.pairs.get(found.spec.name);
     const candidates = cudaEnum ? cudaEnum.members : [...this.cudaEnums.values()].flatMap((e) => e.members);
     const match = matchMember(found.member, candidates);
     return match ? memberValue(match) : Number.NaN;
@@ -220,9 +227,24 @@ export class CompatibleBackend implements BackendBinding {
     if (typeof item !== 'object' || item === null) return;
     const record = item as Record<string, unknown>;
     for (const [field, cudaEnum] of Object.entries(fields)) {
-      const target = this.names.get(cudaEnum);
+      const target = this.targetEnumFor(cudaEnum);
       if (target && field in record) record[field] = this.fromCuda(record[field], target, cudaEnum);
     }
+  }
+
+  /**
+   * The target enum paired with the CUDA enum `cudaEnum`. Not `name()`: a target that keeps
+   * CUDA's names (T-Head) has no renames recorded, but its enums still carry their own values.
+   */
+  private targetEnumFor(cudaEnum: string): string | undefined {
+    for (const [target, cuda] of this.pairs) if (cuda.name === cudaEnum) return target;
+    return undefined;
+  }
+
+  /** The enum a C parameter or return type names, through enum typedefs. */
+  private enumType(cType: string): string {
+    const base = baseType(cType);
+    return this.typedefs.get(base) ?? base;
   }
 
   private targetMember(value: unknown, declared: EnumSpec | undefined): MemberOf | undefined {
@@ -234,15 +256,15 @@ export class CompatibleBackend implements BackendBinding {
   }
 
   private result(result: unknown, plan: CallPlan): unknown {
-    const targetReturn = baseType(plan.target.spec.returns ?? '');
-    if (this.targetEnums.has(targetReturn)) return this.fromCuda(result, targetReturn, baseType(plan.cudaEntry.spec.returns ?? ''));
+    const targetReturn = this.enumType(plan.target.spec.returns ?? '');
+    if (this.targetEnums.has(targetReturn)) return this.fromCuda(result, targetReturn, this.enumType(plan.cudaEntry.spec.returns ?? ''));
     return typeof result === 'string' ? this.message(result) : result;
   }
 
   private cudaKnobMember(setting: KnobSetting): EnumMember | undefined {
     const entry = this.catalog.entry('cuda', setting.symbol);
     const param = entry?.spec.params.find((p) => p.name === setting.param);
-    const spec = param ? this.cudaEnums.get(baseType(param.type)) : undefined;
+    const spec = param ? this.cudaEnums.get(this.enumType(param.type)) : undefined;
     const pool = spec ? spec.members : [...this.cudaEnums.values()].flatMap((e) => e.members);
     return pool.find((m) => memberValue(m) === setting.value);
   }
@@ -277,8 +299,8 @@ export class CompatibleBackend implements BackendBinding {
     for (const entry of this.catalog.backend(this.backend).entries.values()) {
       const outcome = planCall(this.catalog, this.backend, entry);
       if (!('plan' in outcome)) continue;
-      for (const p of outcome.plan.params) vote(baseType(p.target.type), baseType(p.cuda.type));
-      vote(baseType(entry.spec.returns ?? ''), baseType(outcome.plan.cudaEntry.spec.returns ?? ''));
+      for (const p of outcome.plan.params) vote(this.enumType(p.target.type), this.enumType(p.cuda.type));
+      vote(this.enumType(entry.spec.returns ?? ''), this.enumType(outcome.plan.cudaEntry.spec.returns ?? ''));
     }
     for (const spec of this.targetEnums.values()) {
       const ranked = [...(votes.get(spec.name)?.entries() ?? [])].sort((a, b) => b[1] - a[1] || commonSuffix(b[0], spec.name) - commonSuffix(a[0], spec.name));

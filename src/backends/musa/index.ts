@@ -10,3 +10,10 @@ export * from './mudnn-descriptors.js';
 /** mcclUniqueId: the communicator id rank 0 creates and broadcasts (a value, as in C). */
 export { ncclUniqueId as mcclUniqueId } from '../cuda/index.js';
 export * from './mudnn-binary.js';
+export * from './mudnn-unary.js';
+export * from './mudnn-softmax.js';
+export * from './mudnn-pooling.js';
+export * from './mudnn-batchnorm.js';
+export * from './mudnn-reduce.js';
+export * from './mudnn-permute.js';
+export * from './mudnn-dropout.js';

@@ -3,8 +3,13 @@
  * entries, docs/backends/musa.md): each is answered by the cuDNN setter it generalises, with
  * the arguments rearranged. The simulation covers what the CUDA implementation covers: 2-D
  * filters and convolutions, and float tensors (scale 1.0; quantised scales are not modelled).
+ * Tensors may have 1 to 8 dims (cuDNN's Nd setter takes 4 to 8; torch_musa describes lower ranks).
  */
+import { requireDescriptor, requireInt } from '../cuda/cudnn-descriptor.js';
+import { CudnnTensorDescriptor, resolveDataType } from '../cuda/cudnn-tensor-descriptors.js';
+import { DeviceFault } from '../sim/device-fault.js';
 import { binding } from './binding.js';
+import { mudnnCall } from './mudnn-call.js';
 import type { mudnnConvolutionMode_t, mudnnDataType_t, mudnnStatus_t, mudnnTensorFormat_t } from './constants.generated.js';
 import type { mudnnConvolutionDescriptor_t, mudnnFilterDescriptor_t, mudnnTensorDescriptor_t } from './types.js';
 
@@ -41,7 +46,26 @@ export function mudnnSetTensorNdDescriptorWithScale(
   if (bad !== undefined) return bad;
   const dims = integers(dimA, nbDims) ?? dimA;
   const strides = integers(strideA, nbDims) ?? strideA;
+  if (typeof nbDims === 'number' && nbDims >= 1 && nbDims < 4) return setLowRankLayout(symbol, tensorDesc, cudnnDataType(dataType), nbDims, dims, strides);
   return binding.callCuda(symbol, 'cudnnSetTensorNdDescriptor', [tensorDesc, cudnnDataType(dataType), nbDims, dims, strides]);
+}
+
+/**
+ * 1- to 3-D tensors, which cuDNN's Nd setter refuses (it takes 4 to 8 dims) and torch_musa
+ * describes directly (biases, rows of a softmax): the same checks, the layout as given.
+ */
+function setLowRankLayout(symbol: string, tensorDesc: unknown, dataType: unknown, nbDims: number, dimA: unknown, strideA: unknown): mudnnStatus_t {
+  return mudnnCall(symbol, (ctx) => {
+    const desc = requireDescriptor(tensorDesc, CudnnTensorDescriptor, 'mudnnTensorDescriptor_t', 'tensorDesc');
+    const dtype = resolveDataType(ctx, dataType);
+    if (typeof dtype === 'number') return dtype;
+    if (!Array.isArray(dimA) || !Array.isArray(strideA)) throw new DeviceFault('null-pointer', 'dimA and strideA must hold nbDims integers');
+    const dims = dimA.map((d: unknown, i) => requireInt(d, `dimA[${i}]`, 1));
+    const strides = strideA.map((v: unknown, i) => requireInt(v, `strideA[${i}]`, 1));
+    desc.layout = { dataType: dataType as number, dtype, dims, strides, channelsLast: false };
+    void nbDims;
+    return undefined;
+  });
 }
 
 /** cudnnSetFilter4dDescriptor for nbDims = 4 ({K, C/group, H, W}); other ranks are not simulated. */

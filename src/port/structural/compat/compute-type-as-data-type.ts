@@ -1,0 +1,58 @@
+/**
+ * Compute types written as data types (Moore Threads MUSA): llama.cpp's musa.h maps
+ * `cublasComputeType_t` to `musaDataType_t` and `CUBLAS_COMPUTE_32F` to `MUSA_R_32F` (via
+ * `CUDA_R_32F`), and the catalog types mublasGemmEx's `computeType` as `musaDataType_t`
+ * accordingly (mappings/musa/mublas.yaml). A cuBLAS compute type given to such a parameter is
+ * ported to the data-type member with the twin meaning (`compute.32f` → `dtype.float32`), which
+ * the facade reads back as the compute type (src/backends/cuda-compatible/member-matching.ts).
+ * Compute types without a data-type twin (`CUBLAS_COMPUTE_32F_FAST_TF32`) are left to the
+ * generic lowerer, which reports them.
+ */
+import type { EnumArgument, Invocation } from '../../ir/invocation.js';
+import type { RoleKey } from '../../ir/roles.js';
+import type { LowerContext, LowerResult, Lowerer, LowererRegistry } from '../../lower/lowerer.js';
+import { roleLowerer } from '../../lower/role-lowerer.js';
+
+/** cuBLAS compute-type meanings and the data-type meaning musa.h writes for each. */
+const DATA_TYPE_TWIN: ReadonlyMap<string, string> = new Map([
+  ['compute.16f', 'dtype.float16'],
+  ['compute.32f', 'dtype.float32'],
+  ['compute.64f', 'dtype.float64'],
+  ['compute.32i', 'dtype.int32'],
+]);
+
+/** Whether the target entry declares its compute type with a data-type enum (no compute-type member has `meaning`). */
+function computeTypeIsDataType(ctx: LowerContext, invocation: Invocation, meaning: string): boolean {
+  for (const symbol of invocation.origin.entry.spec.cuda ?? [invocation.origin.symbol]) {
+    for (const entry of ctx.catalog.backend(ctx.target).entries.values()) {
+      if (!(entry.spec.cuda ?? []).includes(symbol)) continue;
+      const param = entry.spec.params.find((p) => p.role === 'compute-type');
+      const enumName = param?.type.replace(/\bconst\b|[*&\s]/g, '');
+      const spec = enumName ? ctx.catalog.backend(ctx.target).enums.get(enumName)?.spec : undefined;
+      if (spec && !spec.members.some((m) => m.meaning === meaning) && spec.members.some((m) => m.meaning === DATA_TYPE_TWIN.get(meaning))) return true;
+    }
+  }
+  return false;
+}
+
+export const computeTypeAsDataTypeLowerer: Lowerer = {
+  name: 'cuBLAS compute types as data types (musa.h)',
+  lower(invocation: Invocation, ctx: LowerContext): LowerResult | undefined {
+    if (invocation.origin.backend !== 'cuda') return undefined;
+    let changed = false;
+    const enums = new Map<RoleKey, EnumArgument>();
+    for (const [key, argument] of invocation.enums) {
+      const twin = DATA_TYPE_TWIN.get(argument.meaning);
+      if (twin && computeTypeIsDataType(ctx, invocation, argument.meaning)) {
+        changed = true;
+        enums.set(key, { ...argument, meaning: twin });
+      } else enums.set(key, argument);
+    }
+    return changed ? roleLowerer.lower({ ...invocation, enums }, ctx) : undefined;
+  },
+};
+
+export function registerComputeTypeAsDataType(lowerers: LowererRegistry): LowererRegistry {
+  for (const operator of ['Gemm', 'MatMul']) lowerers.register({ target: 'musa', binding: `operator:${operator}` }, computeTypeAsDataTypeLowerer);
+  return lowerers;
+}
