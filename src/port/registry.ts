@@ -13,6 +13,7 @@ import { aclnnAxpyLowerer, aclnnDotLowerer, aclnnGemmLowerer } from './structura
 import { cublasLifter } from './structural/blas/cublas-lifter.js';
 import { cublasLtLifter } from './structural/blas/cublaslt-lifter.js';
 import { registerCudnnLifters, registerDnnLowerers } from './structural/dnn/register.js';
+import { registerCnnlLowerers } from './structural/cnnl/register.js';
 import { aclInitLowerer, implicitInitLowerer } from './structural/runtime/acl-init.js';
 
 export function defaultLifters(): LifterRegistry {
@@ -29,6 +30,7 @@ export function defaultLowerers(): LowererRegistry {
     .register({ target: 'cann', binding: 'operator:Add' }, aclnnAxpyLowerer)
     .register({ target: 'cann', binding: 'operator:MatMul' }, aclnnDotLowerer);
   registerDnnLowerers(lowerers);
+  registerCnnlLowerers(lowerers);
   lowerers.register({ target: 'cann', binding: 'primitive:device.set' }, aclInitLowerer);
   lowerers.register({ target: 'cuda', binding: 'primitive:runtime.init' }, implicitInitLowerer);
   return lowerers;
