@@ -20,8 +20,6 @@
 import {
   CNNL_STATUS_SUCCESS,
   cnnlCreate,
-  cnnlMatMulDescDestroy,
-  cnnlDestroyTensorDescriptor,
   cnnlSetQueue,
   cnrtFree,
   cnrtGetErrorStr,
@@ -34,9 +32,16 @@ import {
   cnrtQueueDestroy,
   cnrtQueueSync,
   cnrtSuccess,
-  cnnlCreateTensorDescriptor,
   cnnlDestroy,
   cnnlGetErrorString,
+  CNNL_DTYPE_FLOAT,
+  cnnlCreateTensorDescriptor,
+  CNNL_LAYOUT_ARRAY,
+  cnnlSetTensorDescriptor,
+  cnnlDestroyTensorDescriptor,
+  cnnlSoftmaxForward,
+  CNNL_SOFTMAX_ACCURATE,
+  CNNL_SOFTMAX_MODE_MEDIUM_DIMENSION,
   randomFloat32,
   ref,
   type DevicePtr,
@@ -54,30 +59,21 @@ import {
   CUBLASLT_MATMUL_DESC_BIAS_POINTER,
   CUBLASLT_MATMUL_DESC_EPILOGUE,
   CUBLASLT_MATMUL_DESC_TRANSA,
-  CUBLASLT_MATMUL_PREF_MAX_WORKSPACE_BYTES,
   CUBLAS_COMPUTE_32F,
   CUBLAS_OP_N,
   CUBLAS_OP_T,
   CUDA_R_32F,
-  CUDNN_DATA_FLOAT,
-  CUDNN_SOFTMAX_ACCURATE,
-  CUDNN_SOFTMAX_MODE_CHANNEL,
-  CUDNN_TENSOR_NCHW,
   cublasLtMatmul,
   cublasLtMatmulAlgoGetHeuristic,
   cublasLtMatmulDescCreate,
+  cublasLtMatmulDescDestroy,
   cublasLtMatmulDescSetAttribute,
-  cublasLtMatmulPreferenceCreate,
-  cublasLtMatmulPreferenceDestroy,
-  cublasLtMatmulPreferenceSetAttribute,
   cublasLtMatrixLayoutCreate,
+  cublasLtMatrixLayoutDestroy,
   cublasSaxpy,
   cublasSgemmStridedBatched,
-  cudnnSetTensor4dDescriptor,
-  cudnnSoftmaxForward,
   fe,
   type cublasLtEpilogue_t,
-  type cublasLtMatmulPreference_t,
   type cublasLtMatrixLayout_t,
 } from 'opbridge/cuda';
 
@@ -146,14 +142,13 @@ function linear(
   stream: cnrtQueue_t,
 ): void {
   const desc = ref<cnnlMatMulDescriptor_t>();
-  // opbridge OB1004: argument `computeType` (compute-type) of `cublasLtMatmulDescCreate` has no place in `cnnlMatMulDescCreate`
-  // opbridge OB1004: argument `scaleType` (dtype) of `cublasLtMatmulDescCreate` has no place in `cnnlMatMulDescCreate`
+  // opbridge OB1019: `cublasLtMatmulDescCreate` cannot be ported to cambricon: its descriptors are replaced by the ones each CNNL call makes, and `cublasLtMatmul` uses `desc` and does not port
   checkCublas(cublasLtMatmulDescCreate(desc, CUBLAS_COMPUTE_32F, CUDA_R_32F), 'cublasLtMatmulDescCreate');
-  // opbridge OB1006: `CUBLASLT_MATMUL_DESC_TRANSA` (matmul-desc.transa) has no cambricon equivalent for `attr` of `cnnlSetMatMulDescAttr` (porting `cublasLtMatmulDescSetAttribute`)
+  // opbridge OB1019: `cublasLtMatmulDescSetAttribute` cannot be ported to cambricon: its descriptors are replaced by the ones each CNNL call makes, and `cublasLtMatmul` uses `desc` and does not port
   checkCublas(cublasLtMatmulDescSetAttribute(desc.value, CUBLASLT_MATMUL_DESC_TRANSA, new Int32Array([CUBLAS_OP_T]), 4), 'set TRANSA');
-  // opbridge OB1006: `CUBLASLT_MATMUL_DESC_EPILOGUE` (matmul-desc.epilogue) has no cambricon equivalent for `attr` of `cnnlSetMatMulDescAttr` (porting `cublasLtMatmulDescSetAttribute`)
+  // opbridge OB1019: `cublasLtMatmulDescSetAttribute` cannot be ported to cambricon: its descriptors are replaced by the ones each CNNL call makes, and `cublasLtMatmul` uses `desc` and does not port
   checkCublas(cublasLtMatmulDescSetAttribute(desc.value, CUBLASLT_MATMUL_DESC_EPILOGUE, new Uint32Array([epilogue]), 4), 'set EPILOGUE');
-  // opbridge OB1006: `CUBLASLT_MATMUL_DESC_BIAS_POINTER` (matmul-desc.bias-pointer) has no cambricon equivalent for `attr` of `cnnlSetMatMulDescAttr` (porting `cublasLtMatmulDescSetAttribute`)
+  // opbridge OB1019: `cublasLtMatmulDescSetAttribute` cannot be ported to cambricon: its descriptors are replaced by the ones each CNNL call makes, and `cublasLtMatmul` uses `desc` and does not port
   checkCublas(cublasLtMatmulDescSetAttribute(desc.value, CUBLASLT_MATMUL_DESC_BIAS_POINTER, bias, 8), 'set BIAS_POINTER');
   // opbridge OB1008: type `cublasLtMatrixLayout_t` has no cambricon equivalent in the catalog
   const layoutW = ref<cublasLtMatrixLayout_t>();
@@ -161,40 +156,30 @@ function linear(
   const layoutX = ref<cublasLtMatrixLayout_t>();
   // opbridge OB1008: type `cublasLtMatrixLayout_t` has no cambricon equivalent in the catalog
   const layoutY = ref<cublasLtMatrixLayout_t>();
-  // opbridge OB1002: cambricon does not support `cublasLtMatrixLayoutCreate`: A cuBLASLt matrix layout is a CNNL tensor descriptor (CNNL_LAYOUT_ARRAY, dims {rows, cols} row-major, strides for the leading dimension) created and set in two calls (use: cnnlCreateTensorDescriptor, cnnlSetTensorDescriptorEx)
+  // opbridge OB1019: `cublasLtMatrixLayoutCreate` cannot be ported to cambricon: its descriptors are replaced by the ones each CNNL call makes, and `cublasLtMatmul` uses `layoutW` and does not port
   checkCublas(cublasLtMatrixLayoutCreate(layoutW, CUDA_R_32F, inFeatures, outFeatures, inFeatures), 'layout W');
-  // opbridge OB1002: cambricon does not support `cublasLtMatrixLayoutCreate`: A cuBLASLt matrix layout is a CNNL tensor descriptor (CNNL_LAYOUT_ARRAY, dims {rows, cols} row-major, strides for the leading dimension) created and set in two calls (use: cnnlCreateTensorDescriptor, cnnlSetTensorDescriptorEx)
+  // opbridge OB1019: `cublasLtMatrixLayoutCreate` cannot be ported to cambricon: its descriptors are replaced by the ones each CNNL call makes, and `cublasLtMatmul` uses `layoutX` and does not port
   checkCublas(cublasLtMatrixLayoutCreate(layoutX, CUDA_R_32F, inFeatures, rows, inFeatures), 'layout X');
-  // opbridge OB1002: cambricon does not support `cublasLtMatrixLayoutCreate`: A cuBLASLt matrix layout is a CNNL tensor descriptor (CNNL_LAYOUT_ARRAY, dims {rows, cols} row-major, strides for the leading dimension) created and set in two calls (use: cnnlCreateTensorDescriptor, cnnlSetTensorDescriptorEx)
+  // opbridge OB1019: `cublasLtMatrixLayoutCreate` cannot be ported to cambricon: its descriptors are replaced by the ones each CNNL call makes, and `cublasLtMatmul` uses `layoutY` and does not port
   checkCublas(cublasLtMatrixLayoutCreate(layoutY, CUDA_R_32F, outFeatures, rows, outFeatures), 'layout Y');
-  // opbridge OB1008: type `cublasLtMatmulPreference_t` has no cambricon equivalent in the catalog
-  const preference = ref<cublasLtMatmulPreference_t>();
-  // opbridge OB1002: cambricon does not support `cublasLtMatmulPreferenceCreate`: No preference object: the heuristic takes a cnnlMatMulPrefer_t value (or nullptr) (use: cnnlGetMatMulAlgoHeuristic)
-  checkCublas(cublasLtMatmulPreferenceCreate(preference), 'cublasLtMatmulPreferenceCreate');
-  // opbridge OB1002: cambricon does not support `cublasLtMatmulPreferenceSetAttribute`: No preference object: the heuristic takes a cnnlMatMulPrefer_t value (or nullptr) (use: cnnlGetMatMulAlgoHeuristic)
-  checkCublas(
-    cublasLtMatmulPreferenceSetAttribute(preference.value, CUBLASLT_MATMUL_PREF_MAX_WORKSPACE_BYTES, new BigUint64Array([BigInt(WORKSPACE_BYTES)]), 8),
-    'set MAX_WORKSPACE_BYTES',
-  );
   const heuristics: cnnlMatMulHeuristicResult_t[] = [];
   const found = ref<number>();
-  // opbridge OB1005: `cnnlGetMatMulAlgoHeuristic` needs `result_array` (out-value), which `cublasLtMatmulAlgoGetHeuristic` does not provide and the catalog gives no default for
-  // opbridge OB1005: `cnnlGetMatMulAlgoHeuristic` needs `return_algo_count` (out-count), which `cublasLtMatmulAlgoGetHeuristic` does not provide and the catalog gives no default for
-  // opbridge OB1004: argument `heuristicResultsArray` (out-algorithm) of `cublasLtMatmulAlgoGetHeuristic` has no place in `cnnlGetMatMulAlgoHeuristic`
-  // opbridge OB1004: argument `returnAlgoCount` (count-out) of `cublasLtMatmulAlgoGetHeuristic` has no place in `cnnlGetMatMulAlgoHeuristic`
+  // opbridge OB1019: `cublasLtMatmulAlgoGetHeuristic` cannot be ported to cambricon: the cublasLtMatmul it serves does not port
   checkCublas(cublasLtMatmulAlgoGetHeuristic(lt, desc.value, layoutW.value, layoutX.value, layoutY.value, layoutY.value, preference.value, 1, heuristics, found), 'heuristic');
   if (found.value === 0) throw new Error(`cuBLASLt found no algorithm for a ${rows}×${inFeatures} → ${outFeatures} linear layer`);
-  // opbridge OB1002: cambricon does not support `cublasLtMatmul`: The default epilogue is one cnnlMatMul_v2 call (same D = alpha*AB + beta*C shape with separate C and D) (use: cnnlMatMul_v2, cnnlOpTensor, cnnlActivationForward)
+  // opbridge OB1019: `cublasLtMatmul` cannot be ported to cambricon: the epilogue is set from `new Uint32Array([epilogue])`, not a constant
   checkCublas(
     cublasLtMatmul(lt, desc.value, 1, weight, layoutW.value, x, layoutX.value, 0, y, layoutY.value, y, layoutY.value, heuristics[0].algo, workspace, WORKSPACE_BYTES, stream),
     'cublasLtMatmul',
   );
-  // opbridge OB1002: cambricon does not support `cublasLtMatmulPreferenceDestroy`: Nothing to destroy (use: cnnlGetMatMulAlgoHeuristic)
-  checkCublas(cublasLtMatmulPreferenceDestroy(preference.value), 'cublasLtMatmulPreferenceDestroy');
-  checkCublas(cnnlDestroyTensorDescriptor(layoutW.value), 'destroy layout W');
-  checkCublas(cnnlDestroyTensorDescriptor(layoutX.value), 'destroy layout X');
-  checkCublas(cnnlDestroyTensorDescriptor(layoutY.value), 'destroy layout Y');
-  checkCublas(cnnlMatMulDescDestroy(desc.value), 'cublasLtMatmulDescDestroy');
+  // opbridge OB1019: `cublasLtMatrixLayoutDestroy` cannot be ported to cambricon: its descriptors are replaced by the ones each CNNL call makes, and `cublasLtMatmul` uses `layoutW` and does not port
+  checkCublas(cublasLtMatrixLayoutDestroy(layoutW.value), 'destroy layout W');
+  // opbridge OB1019: `cublasLtMatrixLayoutDestroy` cannot be ported to cambricon: its descriptors are replaced by the ones each CNNL call makes, and `cublasLtMatmul` uses `layoutX` and does not port
+  checkCublas(cublasLtMatrixLayoutDestroy(layoutX.value), 'destroy layout X');
+  // opbridge OB1019: `cublasLtMatrixLayoutDestroy` cannot be ported to cambricon: its descriptors are replaced by the ones each CNNL call makes, and `cublasLtMatmul` uses `layoutY` and does not port
+  checkCublas(cublasLtMatrixLayoutDestroy(layoutY.value), 'destroy layout Y');
+  // opbridge OB1019: `cublasLtMatmulDescDestroy` cannot be ported to cambricon: its descriptors are replaced by the ones each CNNL call makes, and `cublasLtMatmul` uses `desc` and does not port
+  checkCublas(cublasLtMatmulDescDestroy(desc.value), 'cublasLtMatmulDescDestroy');
 }
 
 export function main() {
@@ -273,7 +258,7 @@ export function main() {
     const q = dQkv.plus(b * SEQ * rowStride * 4);
     const k = q.plus(D_MODEL * 4);
     const scores = dScores.plus(b * HEADS * SEQ * SEQ * 4);
-    // opbridge OB1003: `cublasSgemmStridedBatched` → `cnnlMatMul`: the source is column-major, the target row-major; this needs a structural lifter or lowerer, none is registered
+    // opbridge OB1019: `cublasSgemmStridedBatched` cannot be ported to cambricon: the product is 3-D: only 2-D products are ported to cnnlMatMul_v2 yet (batched: cnnlBatchMatMulBCast_v2, not written)
     checkCublas(
       cublasSgemmStridedBatched(
         cublas.value, CUBLAS_OP_T, CUBLAS_OP_N, SEQ, SEQ, D_HEAD, 1 / Math.sqrt(D_HEAD),
@@ -283,29 +268,25 @@ export function main() {
     );
   }
   // Softmax over the key axis: the scores as NCHW [batch·heads·queries, keys, 1, 1], per channel.
-  const scoresDesc = ref<cnnlTensorDescriptor_t>();
-  checkCudnn(cnnlCreateTensorDescriptor(scoresDesc), 'cudnnCreateTensorDescriptor scores');
-  // opbridge OB1005: `cnnlSetTensorDescriptor` needs `layout` (layout), which `cudnnSetTensor4dDescriptor` does not provide and the catalog gives no default for
-  // opbridge OB1005: `cnnlSetTensorDescriptor` needs `dimNb` (ndims), which `cudnnSetTensor4dDescriptor` does not provide and the catalog gives no default for
-  // opbridge OB1005: `cnnlSetTensorDescriptor` needs `dimSize` (dims), which `cudnnSetTensor4dDescriptor` does not provide and the catalog gives no default for
-  // opbridge OB1004: argument `format` (format) of `cudnnSetTensor4dDescriptor` has no place in `cnnlSetTensorDescriptor`
-  // opbridge OB1004: argument `n` (dim:N) of `cudnnSetTensor4dDescriptor` has no place in `cnnlSetTensorDescriptor`
-  // opbridge OB1004: argument `c` (dim:C) of `cudnnSetTensor4dDescriptor` has no place in `cnnlSetTensorDescriptor`
-  // opbridge OB1004: argument `h` (dim:H) of `cudnnSetTensor4dDescriptor` has no place in `cnnlSetTensorDescriptor`
-  // opbridge OB1004: argument `w` (dim:W) of `cudnnSetTensor4dDescriptor` has no place in `cnnlSetTensorDescriptor`
-  checkCudnn(cudnnSetTensor4dDescriptor(scoresDesc.value, CUDNN_TENSOR_NCHW, CUDNN_DATA_FLOAT, BATCH * HEADS * SEQ, SEQ, 1, 1), 'describe scores');
-  // opbridge OB1006: `CUDNN_SOFTMAX_MODE_CHANNEL` (softmax-mode.channel) has no cambricon equivalent for `mode` of `cnnlSoftmaxForward` (porting `cudnnSoftmaxForward`)
+  const xDesc = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(xDesc);
+  cnnlSetTensorDescriptor(xDesc.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 3, [BATCH * HEADS * SEQ, SEQ, 1]);
+  const yDesc = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(yDesc);
+  cnnlSetTensorDescriptor(yDesc.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 3, [BATCH * HEADS * SEQ, SEQ, 1]);
   checkCudnn(
-    cudnnSoftmaxForward(cudnn.value, CUDNN_SOFTMAX_ACCURATE, CUDNN_SOFTMAX_MODE_CHANNEL, 1, scoresDesc.value, dScores, 0, scoresDesc.value, dProbs),
+    cnnlSoftmaxForward(cudnn.value, CNNL_SOFTMAX_ACCURATE, CNNL_SOFTMAX_MODE_MEDIUM_DIMENSION, 1, xDesc.value, dScores, 0, yDesc.value, dProbs),
     'softmax over keys',
   );
+  cnnlDestroyTensorDescriptor(xDesc.value);
+  cnnlDestroyTensorDescriptor(yDesc.value);
   // Column-major contextᵀ [D_HEAD × queries, ld D_MODEL] = Vᵀ (D_HEAD × keys, ld 3·D_MODEL) · Pᵀ
   // (keys × queries, ld SEQ): head h's output lands at columns h·D_HEAD of the context rows.
   for (let b = 0; b < BATCH; b++) {
     const v = dQkv.plus((b * SEQ * rowStride + 2 * D_MODEL) * 4);
     const probs = dProbs.plus(b * HEADS * SEQ * SEQ * 4);
     const context = dContext.plus(b * SEQ * D_MODEL * 4);
-    // opbridge OB1003: `cublasSgemmStridedBatched` → `cnnlMatMul`: the source is column-major, the target row-major; this needs a structural lifter or lowerer, none is registered
+    // opbridge OB1019: `cublasSgemmStridedBatched` cannot be ported to cambricon: the product is 3-D: only 2-D products are ported to cnnlMatMul_v2 yet (batched: cnnlBatchMatMulBCast_v2, not written)
     checkCublas(
       cublasSgemmStridedBatched(
         cublas.value, CUBLAS_OP_N, CUBLAS_OP_N, D_HEAD, SEQ, SEQ, 1,
@@ -332,7 +313,6 @@ export function main() {
   const y = new Float32Array(TOKENS * D_MODEL);
   checkCuda(cnrtMemcpy(y, dY, y.byteLength, cnrtMemcpyDevToHost), 'copy y');
 
-  checkCudnn(cnnlDestroyTensorDescriptor(scoresDesc.value), 'destroy scores descriptor');
   checkCudnn(cnnlDestroy(cudnn.value), 'cudnnDestroy');
   checkCublas(cnnlDestroy(lt.value), 'cublasLtDestroy');
   checkCublas(cnnlDestroy(cublas.value), 'cublasDestroy');
