@@ -79,6 +79,14 @@ describe('CNNL ports verify on the reference runtime', () => {
     expect(model.output).not.toMatch(/\bcudnn[A-Z]\w*\(|opbridge\/cuda/);
     expect(model.verification, JSON.stringify(model.verification)).toMatchObject({ verdict: expect.stringMatching(/^(pass|warn)$/) });
   }, 120_000);
+
+  it('frontend LayerNorm graph executed twice → cnnlLayerNormForward, the graph statements gone', async () => {
+    const model = await portAndVerify(fixture('cudnn-frontend-layernorm'));
+    expect(model.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(model.output.match(/cnnlLayerNormForward\(/g)).toHaveLength(2);
+    expect(model.output).not.toContain('graph.');
+    expect(model.verification, JSON.stringify(model.verification)).toMatchObject({ verdict: expect.stringMatching(/^(pass|warn)$/) });
+  }, 120_000);
 });
 
 describe('CNNL declines', () => {

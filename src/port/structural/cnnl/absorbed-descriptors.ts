@@ -22,6 +22,7 @@ import { whyVariableStays } from '../dnn/cudnn-lifecycle.js';
 import { liftCudnn, sourceCallOf } from '../dnn/cudnn-lifter.js';
 import { planCnnlDnn } from './cnnl-dnn.js';
 import { planCnnlMatMul } from './cnnl-matmul.js';
+import { servedMatmul } from './cnnl-matmul-heuristic.js';
 
 /** The primitives of the descriptor calls that vanish (cuBLASLt's heuristic query with them). */
 export const ABSORBED_PRIMITIVES = ['descriptor.create', 'descriptor.set', 'descriptor.destroy', 'algorithm.query'] as const;
@@ -33,8 +34,14 @@ function isDescriptorCall(call: ResolvedCall): boolean {
   return LIBRARIES.has(call.entry.library) && 'primitive' in binds && (ABSORBED_PRIMITIVES as readonly string[]).includes(binds.primitive);
 }
 
+function isQuery(call: ResolvedCall): boolean {
+  const binds = call.entry.spec.binds;
+  return 'primitive' in binds && binds.primitive === 'algorithm.query';
+}
+
 /** Whether a compute call ports to CNNL structurally (the same lift and plan as the walk's). */
 function computePorts(call: ResolvedCall, catalog: Catalog, target: BackendId, context: StaticContext): boolean {
+  if (call.entry.spec.symbol === 'cublasLtMatmulAlgoGetHeuristic') return servedMatmul(call, catalog, target, context).ok;
   const liftContext: LiftContext = { catalog, target, context, enumReference: () => undefined };
   const source = sourceCallOf(call, liftContext);
   if (call.entry.spec.symbol === 'cublasLtMatmul') {
@@ -46,7 +53,9 @@ function computePorts(call: ResolvedCall, catalog: Catalog, target: BackendId, c
 }
 
 function whyStays(name: string, declaration: ts.Node | undefined, catalog: Catalog, target: BackendId, context: StaticContext): string | undefined {
-  return whyVariableStays(name, declaration, catalog, target, context, (call) => isDescriptorCall(call) || computePorts(call, catalog, target, context));
+  // The heuristic query stays a query: it is absorbed only when it ports (cnnl-matmul-heuristic.ts).
+  const absorbs = (call: ResolvedCall) => (isDescriptorCall(call) && !isQuery(call)) || computePorts(call, catalog, target, context);
+  return whyVariableStays(name, declaration, catalog, target, context, absorbs);
 }
 
 /** The descriptor variables a descriptor call creates, sets, destroys or queries with. */

@@ -9,6 +9,10 @@
  *   the mode names dim 1), ACCURATE or LOG; alpha / beta blend as in cuDNN.
  * - Add from cudnnAddTensor (C = alpha·A + beta·C) → cnnlOpTensor ADD with a := C scaled by
  *   beta, b := A scaled by alpha, into C, broadcasting A.
+ * - LayerNormalization / RMSNormalization (one-node cudnn-frontend graphs) → cnnlLayerNormForward /
+ *   cnnlRmsNormForward over dims [axis, rank), scale (and bias) with the normalized shape, the
+ *   workspace from cnnlGetLayerNormOpWorkspaceSize / cnnlGetRmsNormOpWorkspaceSize, no saved
+ *   statistics (inference).
  * - Relu / Sigmoid / Tanh / Elu from cudnnActivationForward → cnnlActivationForward with an
  *   activation descriptor of the same mode (coef for ELU's alpha), alpha / beta as given.
  *
@@ -118,6 +122,40 @@ export function planCnnlDnn(invocation: Invocation): DnnPlan | undefined {
         },
       };
     }
+    case 'LayerNormalization':
+    case 'RMSNormalization': {
+      const x = inputs.get('X');
+      const scale = inputs.get(operator === 'LayerNormalization' ? 'Scale' : 'scale');
+      const bias = inputs.get('B');
+      const y = only(outputs, 'Y');
+      const axis = numberOf(attributes.get('axis')?.expr);
+      const epsilon = attributes.get('epsilon')?.expr;
+      if (!viewed(x) || !viewed(scale) || (bias && !viewed(bias)) || !y || axis === undefined || !epsilon) return undefined;
+      if (!epsilon.pure) return { ok: false, reason: `epsilon \`${epsilon.text}\` has side effects` };
+      const loose = packedOnly(x, scale, y, ...(bias && viewed(bias) ? [bias] : []));
+      if (loose) return { ok: false, reason: loose };
+      if (operator === 'RMSNormalization' && bias) return { ok: false, reason: 'an RMS norm bias is not ported' };
+      const at = axis < 0 ? axis + x.dims.length : axis;
+      // Scale (and bias) have the normalized shape, dims [axis, rank) of X.
+      const normalized = x.dims.slice(at);
+      return {
+        ok: true,
+        dtype: x.dtype,
+        emit: (s, handle, dataType) => {
+          const xDesc = s.tensor('x', view(x), dataType);
+          const yDesc = x.ptr.text === y.ptr.text ? xDesc : s.tensor('y', view(y), dataType);
+          const scaleDesc = s.tensor('scale', { dims: normalized, strides: [] as Expr[] }, dataType);
+          const queue = s.queue(undefined, handle);
+          if (operator === 'LayerNormalization') {
+            const ws = s.workspace('layerNorm', (size) => `${s.value('cnnlGetLayerNormOpWorkspaceSize')}(${handle}, ${at}, ${xDesc}, ${size})`, queue);
+            const b = bias && viewed(bias) ? bias.ptr.text : 'null';
+            return `${s.value('cnnlLayerNormForward')}(${handle}, ${xDesc}, ${x.ptr.text}, ${at}, ${scaleDesc}, ${(scale as Viewed).ptr.text}, ${b}, ${epsilon.text}, ${ws.ptr}, ${ws.size}, ${yDesc}, ${y.ptr.text}, null, null, null)`;
+          }
+          const ws = s.workspace('rmsNorm', (size) => `${s.value('cnnlGetRmsNormOpWorkspaceSize')}(${handle}, ${at}, ${xDesc}, ${size})`, queue);
+          return `${s.value('cnnlRmsNormForward')}(${handle}, ${at}, ${xDesc}, ${x.ptr.text}, ${scaleDesc}, ${(scale as Viewed).ptr.text}, null, ${epsilon.text}, ${ws.ptr}, ${ws.size}, ${yDesc}, ${y.ptr.text}, null, null)`;
+        },
+      };
+    }
     default: {
       const activation = ACTIVATIONS[operator];
       if (!activation) return undefined;
@@ -168,4 +206,4 @@ export const cnnlDnnLowerer: Lowerer = {
 };
 
 /** The operators cnnlDnnLowerer serves (one registration each). */
-export const CNNL_DNN_OPERATORS = ['Softmax', 'LogSoftmax', 'Add', ...Object.keys(ACTIVATIONS)] as const;
+export const CNNL_DNN_OPERATORS = ['Softmax', 'LogSoftmax', 'Add', 'LayerNormalization', 'RMSNormalization', ...Object.keys(ACTIVATIONS)] as const;
