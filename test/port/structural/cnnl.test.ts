@@ -18,53 +18,9 @@ async function portAndVerify(program: string) {
   return result.files.find((f) => f.path === 'model.ts')!;
 }
 
-// Column-major GEMMs with every transpose pair the row-major rewrite treats differently, leading
-// dimensions wider than the matrices, alpha ≠ 1 and an in-place beta = 1 accumulation.
-const GEMMS = `import {
-  CUBLAS_OP_N, CUBLAS_OP_T, cublasCreate, cublasDestroy, cublasSetStream, cublasSgemm, cudaMalloc, cudaMemcpy,
-  cudaMemcpyDeviceToHost, cudaMemcpyHostToDevice, cudaSetDevice, cudaStreamCreate, cudaStreamSynchronize, randomFloat32, ref,
-  type DevicePtr, type cublasHandle_t, type cudaStream_t,
-} from 'opbridge/cuda';
-
-export function main() {
-  cudaSetDevice(0);
-  const [M, N, K, LD] = [6, 5, 7, 9];
-  const a = randomFloat32(LD * LD, 1, -1, 1);
-  const b = randomFloat32(LD * LD, 2, -1, 1);
-  const dA = ref<DevicePtr>();
-  const dB = ref<DevicePtr>();
-  const dC = ref<DevicePtr>();
-  const dD = ref<DevicePtr>();
-  cudaMalloc(dA, a.byteLength);
-  cudaMalloc(dB, b.byteLength);
-  cudaMalloc(dC, LD * LD * 4);
-  cudaMalloc(dD, M * N * 4);
-  cudaMemcpy(dA.value, a, a.byteLength, cudaMemcpyHostToDevice);
-  cudaMemcpy(dB.value, b, b.byteLength, cudaMemcpyHostToDevice);
-  const stream = ref<cudaStream_t>();
-  cudaStreamCreate(stream);
-  const handle = ref<cublasHandle_t>();
-  cublasCreate(handle);
-  cublasSetStream(handle.value, stream.value);
-  // C (ld 9) = 0.5·A·Bᵀ, then += Aᵀ·B (beta 1, in place); D (packed) = Aᵀ·Bᵀ.
-  cublasSgemm(handle.value, CUBLAS_OP_N, CUBLAS_OP_T, M, N, K, 0.5, dA.value, LD, dB.value, LD, 0, dC.value, LD);
-  cublasSgemm(handle.value, CUBLAS_OP_T, CUBLAS_OP_N, M, N, K, 1, dA.value, LD, dB.value, LD, 1, dC.value, LD);
-  cublasSgemm(handle.value, CUBLAS_OP_T, CUBLAS_OP_T, M, N, K, 1, dA.value, LD, dB.value, LD, 0, dD.value, M);
-  cudaStreamSynchronize(stream.value);
-  const c = new Float32Array(LD * LD);
-  const d = new Float32Array(M * N);
-  cudaMemcpy(c, dC.value, c.byteLength, cudaMemcpyDeviceToHost);
-  cudaMemcpy(d, dD.value, d.byteLength, cudaMemcpyDeviceToHost);
-  cublasDestroy(handle.value);
-  // Only the M × N corner of C (column-major, ld 9) is written.
-  const corner = new Float32Array(M * N).map((_, i) => c[(i % M) + Math.floor(i / M) * LD]);
-  return { c: { dtype: 'float32', data: corner, shape: [N, M] }, d: { dtype: 'float32', data: d, shape: [N, M] } } as const;
-}
-`;
-
 describe('CNNL ports verify on the reference runtime', () => {
   it('cublasSgemm (transposes, wide leading dimensions, alpha, in-place beta) → cnnlMatMul_v2', async () => {
-    const model = await portAndVerify(GEMMS);
+    const model = await portAndVerify(fixture('cublas-to-cnnl'));
     expect(model.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
     expect(model.output).not.toMatch(/\bcublasSgemm\(/);
     expect(model.output).toContain('cnnlSetTensorDescriptorEx('); // the ld-9 views are strided
