@@ -48,6 +48,10 @@ const KNOWN_GAPS: Readonly<Record<string, KnownGap>> = {
   'mlp→maca': { failure: /cublasLtMatmulAlgoGetHeuristic: cuBLAS status MCBLAS_STATUS_NOT_SUPPORTED/, gap: LT_HEURISTIC_COMPAT },
   'mlp→thead': { failure: /cublasLtMatmulAlgoGetHeuristic: cuBLAS status CUBLAS_STATUS_NOT_SUPPORTED/, gap: LT_HEURISTIC_COMPAT },
   'mlp→kunlun': { failure: /cublasSetStream: cuBLAS status 7/, gap: KUNLUN_SET_STREAM },
+  'mlp→cambricon': {
+    failure: /op 1 \(cublasLtMatmul\): unmatched/,
+    gap: 'every call ports to CNNL and every copy and output passes, but verify cannot pair the calls: the port computes the column-major products transposed (Dᵀ = op(B)ᵀ·op(A)ᵀ, [16×128] for [128×16]) and the softmax over a 3-D view (CNNL softmax is 3-D), so the shapes differ and the calls are reported unmatched',
+  },
   'resnet-block→cann': { failure: /cudnnSetStream: /, gap: `${CUDNN_HANDLE_HELD} (cudnnConvolutionForward and its queries have no structural module yet)` },
   'resnet-block→musa': { failure: /describe x: CUDNN_UNKNOWN_STATUS/, gap: 'cudnnSetTensor4dDescriptor has no muDNN equivalent (OB1002: use mudnnSetTensorNdDescriptorWithScale) and stays CUDA with a muDNN descriptor' },
   'resnet-block→thead': { failure: /cuDNN offers no forward convolution algorithm for this problem/, gap: 'the algorithm query on the T-Head facade returns no algorithm for the ported descriptors (not diagnosed further yet)' },
