@@ -81,6 +81,8 @@ export class FilePorter {
   private readonly dropsStatements: boolean;
   /** Statements a structural module rewrote as a whole (cudnn-frontend graphs). */
   private readonly rewrittenStatements = new Set<ts.Node>();
+  /** Calls whose lowering vanishes (descriptor calls of a target without them). */
+  private readonly vanishedCalls = new Set<ts.Node>();
 
   constructor(
     private readonly sourceFile: ts.SourceFile,
@@ -148,7 +150,14 @@ export class FilePorter {
         node.typeArguments?.forEach(this.visit);
         // Enum members passed directly are mapped by the call, through its target parameter.
         node.arguments.forEach((a) => this.enumReference(a) || this.visit(a));
-        const failure = this.portCall(node, callee);
+        const argumentsReported = this.diagnostics.length > checkpoint.diagnostics || this.leftovers.size > checkpoint.leftovers.size;
+        let failure = this.portCall(node, callee);
+        if (!failure && argumentsReported && this.vanishedCalls.has(node)) {
+          // The call vanishes with its arguments: what porting them reported (a constant nested in
+          // a buffer, `new Int32Array([CUBLAS_OP_T])`) no longer applies.
+          this.restore(checkpoint);
+          failure = this.portCall(node, callee);
+        }
         if (failure) {
           this.callTargets.set(node, null);
           this.restore(checkpoint);
@@ -315,6 +324,7 @@ export class FilePorter {
       rewrites: this.rewrites.length,
       diagnostics: this.diagnostics.length,
       unknown: new Set(this.reportedUnknown),
+      leftovers: new Set(this.leftovers),
     };
   }
 
@@ -326,6 +336,8 @@ export class FilePorter {
     this.diagnostics.length = c.diagnostics;
     this.reportedUnknown.clear();
     for (const u of c.unknown) this.reportedUnknown.add(u);
+    this.leftovers.clear();
+    for (const l of c.leftovers) this.leftovers.add(l);
     this.ported = this.rewrites.length > 0;
   }
 
@@ -376,6 +388,7 @@ export class FilePorter {
     );
     if (!placed.ok) return [pending('OB1017', { symbol: entry.spec.symbol, reason: placed.reason }, entry.spec.symbol)];
     this.record(node, 'call', entry.spec.symbol, lowered.lowering.targetSymbols);
+    if (lowered.lowering.vanishes) this.vanishedCalls.add(node);
     const last = lowered.lowering.targetSymbols[lowered.lowering.targetSymbols.length - 1];
     this.callTargets.set(node, (last !== undefined ? this.options.catalog.entry(this.options.to, last) : undefined) ?? null);
     const placedDiagnostics = lowered.lowering.diagnostics.map((d) => this.place(node, d));

@@ -16,6 +16,7 @@ import { dropsCublasLtSetup } from './structural/blas/cublaslt-setup.js';
 import { registerComputeTypeAsDataType } from './structural/compat/compute-type-as-data-type.js';
 import { registerEnumAttributeBuffers } from './structural/compat/enum-attribute-buffers.js';
 import { registerCudnnLifters, registerDnnLowerers } from './structural/dnn/register.js';
+import { registerCnnlLowerers } from './structural/cnnl/register.js';
 import { aclInitLowerer, implicitInitLowerer } from './structural/runtime/acl-init.js';
 import { cnclInitRankLowerer } from './structural/runtime/cncl-init-rank.js';
 
@@ -36,6 +37,7 @@ export function defaultLowerers(): LowererRegistry {
   registerDnnLowerers(lowerers);
   registerEnumAttributeBuffers(lowerers);
   registerComputeTypeAsDataType(lowerers);
+  registerCnnlLowerers(lowerers);
   lowerers.register({ target: 'cann', binding: 'primitive:device.set' }, aclInitLowerer);
   lowerers.register({ target: 'cuda', binding: 'primitive:runtime.init' }, implicitInitLowerer);
   lowerers.register({ target: 'cambricon', binding: 'primitive:communicator.init' }, cnclInitRankLowerer);

@@ -55,8 +55,8 @@ const KNOWN_GAPS: Readonly<Record<string, KnownGap>> = {
   'mlp→musa': { failure: /describe logits: CUDNN_UNKNOWN_STATUS/, gap: MUDNN_LEGACY },
   'mlp→kunlun': { failure: /cublasSetStream: cuBLAS status 7/, gap: KUNLUN_SET_STREAM },
   'mlp→cambricon': {
-    failure: /cublasLtMatmulAlgoGetHeuristic: cuBLAS status 1/,
-    gap: 'cublasLtMatmulAlgoGetHeuristic stays as written (OB1004/OB1005: its out-arguments have no place in cnnlGetMatMulAlgoHeuristic) and gets cnnl descriptors',
+    failure: /op 1 \(cublasLtMatmul\): unmatched/,
+    gap: 'every call ports to CNNL and every copy and output passes, but verify cannot pair the calls: the port computes the column-major products transposed (Dᵀ = op(B)ᵀ·op(A)ᵀ, [16×128] for [128×16]) and the softmax over a 3-D view (CNNL softmax is 3-D), so the shapes differ and the calls are reported unmatched',
   },
   'resnet-block→cann': {
     failure: /op 6 \(aclnnInplaceAdd\): unmatched/,
@@ -65,8 +65,8 @@ const KNOWN_GAPS: Readonly<Record<string, KnownGap>> = {
   'resnet-block→musa': { failure: /describe x: CUDNN_UNKNOWN_STATUS/, gap: `${MUDNN_LEGACY}; the filter, convolution and pooling setters and the output-shape queries likewise (OB1002)` },
   'resnet-block→kunlun': { failure: /cudnnSetStream: CUDNN_STATUS_BAD_PARAM/, gap: KUNLUN_SET_STREAM },
   'resnet-block→cambricon': {
-    failure: /describe x: unrecognized cnnlStatus_t 2000/,
-    gap: 'cudnnSetTensor4dDescriptor stays as written and returns a cuDNN status (2000, BAD_PARAM) to a check ported to cnnlStatus_t',
+    failure: /cudnnGetConvolutionForwardAlgorithm_v7: unrecognized cnnlStatus_t 2000/,
+    gap: 'cudnnConvolutionForward and its queries (output dims, algorithm, workspace) have no CNNL structural module yet, so every descriptor they use keeps its cuDNN family (OB1019); the algorithm query then returns a cuDNN status to a check ported to cnnlStatus_t',
   },
   'transformer-block→cann': {
     failure: /op 1 \(aclnnLayerNorm\): unmatched/,
@@ -74,7 +74,10 @@ const KNOWN_GAPS: Readonly<Record<string, KnownGap>> = {
   },
   'transformer-block→musa': { failure: /describe scores: CUDNN_UNKNOWN_STATUS/, gap: MUDNN_LEGACY },
   'transformer-block→kunlun': { failure: /cublasSetStream: cuBLAS status 7/, gap: KUNLUN_SET_STREAM },
-  'transformer-block→cambricon': { failure: /layernorm build_operation_graph: the cuDNN handle is not a cudnnHandle_t/, gap: FRONTEND_GRAPH },
+  'transformer-block→cambricon': {
+    failure: /heuristic: cuBLAS status 1/,
+    gap: 'linear() takes its cuBLASLt epilogue as a parameter (OB1019), so its matmul, heuristic query and descriptors stay as written, while the cublasLtCreate handle they are given is ported to a cnnlHandle_t (the layernorm graphs and softmax port to CNNL; the strided-batched GEMMs and cublasSaxpy do not yet)',
+  },
 };
 
 const key = (p: { sample: string; backend: string }): string => `${p.sample}→${p.backend}`;

@@ -20,7 +20,25 @@ import {
   cnnlCreate,
   cnnlDestroy,
   cnnlSetQueue,
+  CNNL_DTYPE_FLOAT,
+  cnnlCreateTensorDescriptor,
+  CNNL_LAYOUT_ARRAY,
+  cnnlSetTensorDescriptor,
+  cnnlDestroyTensorDescriptor,
+  cnnlSetMatMulDescAttr,
+  CNNL_MATMUL_ALLOW_TF32,
+  cnnlMatMulDescCreate,
+  cnnlMatMulDescDestroy,
+  cnnlMatMulAlgoCreate,
+  cnnlMatMulAlgoDestroy,
+  cnnlCreateMatMulHeuristicResult,
+  cnnlDestroyMatMulHeuristicResult,
+  cnnlGetMatMulAlgoHeuristic,
+  cnnlGetMatMulHeuristicResult,
+  cnrtQueueSync,
   cnrtFree,
+  cnnlMatMul_v2,
+  CNNL_MATMUL_DESC_TRANSA,
   cnrtGetErrorStr,
   cnrtMalloc,
   cnrtMemcpy,
@@ -29,7 +47,6 @@ import {
   cnrtSetDevice,
   cnrtQueueCreate,
   cnrtQueueDestroy,
-  cnrtQueueSync,
   cnrtSuccess,
   mpiBcast,
   cnclAllReduce,
@@ -55,13 +72,14 @@ import {
   type cnrtQueue_t,
   type cnclComm_t,
   type cnclResult_t,
+  type cnnlTensorDescriptor_t,
+  type cnnlMatMulDescriptor_t,
+  type cnnlMatMulAlgo_t,
+  type cnnlMatMulHeuristicResult_t,
 } from 'opbridge/cambricon';
 import {
-  CUBLAS_OP_N,
-  CUBLAS_OP_T,
   cublasSaxpy,
   cublasSdot,
-  cublasSgemm,
   cublasSscal,
 } from 'opbridge/cuda';
 
@@ -136,11 +154,45 @@ export function main({ rank, nranks }: ProgramContext) {
   checkNccl(cnclBroadcast(dW.value, dW.value, FEATURES * OUTPUTS, cnclFloat, 0, comm.value, stream.value), 'ncclBroadcast W');
 
   // Forward: row-major R (B×O) = X·W, i.e. column-major Rᵀ (O×B, ld O) = Wᵀ (O×D, ld O)·Xᵀ (D×B, ld D).
-  // opbridge OB1003: `cublasSgemm` → `cnnlMatMul`: the source is column-major, the target row-major; this needs a structural lifter or lowerer, none is registered
+  const aDesc = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(aDesc);
+  cnnlSetTensorDescriptor(aDesc.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 2, [BATCH_PER_RANK, FEATURES]);
+  const bDesc = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(bDesc);
+  cnnlSetTensorDescriptor(bDesc.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 2, [FEATURES, OUTPUTS]);
+  const dDesc = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(dDesc);
+  cnnlSetTensorDescriptor(dDesc.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 2, [BATCH_PER_RANK, OUTPUTS]);
+  const matmulDesc = ref<cnnlMatMulDescriptor_t>();
+  cnnlMatMulDescCreate(matmulDesc);
+  cnnlSetMatMulDescAttr(matmulDesc.value, CNNL_MATMUL_ALLOW_TF32, 0, 4);
+  const algo = ref<cnnlMatMulAlgo_t>();
+  cnnlMatMulAlgoCreate(algo);
+  const heuristic = ref<cnnlMatMulHeuristicResult_t>();
+  cnnlCreateMatMulHeuristicResult(heuristic);
+  const algoCount = ref(0);
   checkCublas(
-    cublasSgemm(handle.value, CUBLAS_OP_N, CUBLAS_OP_N, OUTPUTS, BATCH_PER_RANK, FEATURES, 1, dW.value, OUTPUTS, dX.value, FEATURES, 0, dR.value, OUTPUTS),
+    cnnlGetMatMulAlgoHeuristic(handle.value, matmulDesc.value, aDesc.value, bDesc.value, dDesc.value, dDesc.value, null, 1, heuristic.value, algoCount),
     'forward GEMM',
   );
+  const matmulWorkspaceSize = ref(0);
+  checkCublas(
+    cnnlGetMatMulHeuristicResult(heuristic.value, algo.value, matmulWorkspaceSize),
+    'forward GEMM',
+  );
+  const matmulWorkspace = ref<DevicePtr>();
+  if (matmulWorkspaceSize.value > 0) cnrtMalloc(matmulWorkspace, matmulWorkspaceSize.value);
+  checkCublas(
+    cnnlMatMul_v2(handle.value, matmulDesc.value, algo.value, 1, aDesc.value, dX.value, bDesc.value, dW.value, 0, dDesc.value, dR.value, matmulWorkspaceSize.value > 0 ? matmulWorkspace.value : null, matmulWorkspaceSize.value, dDesc.value, dR.value),
+    'forward GEMM',
+  );
+  if (matmulWorkspaceSize.value > 0) { cnrtQueueSync(stream.value); cnrtFree(matmulWorkspace.value); }
+  cnnlDestroyTensorDescriptor(aDesc.value);
+  cnnlDestroyTensorDescriptor(bDesc.value);
+  cnnlDestroyTensorDescriptor(dDesc.value);
+  cnnlMatMulDescDestroy(matmulDesc.value);
+  cnnlMatMulAlgoDestroy(algo.value);
+  cnnlDestroyMatMulHeuristicResult(heuristic.value);
   // Residual: R = R − T.
   // opbridge OB1002: cambricon does not support `cublasSaxpy`: y = alpha*x + y is OpTensor ADD with alpha1 = alpha on x, alpha2 = 1 on y, output y; whether the output may alias an input is not documented (use: cnnlOpTensor)
   checkCublas(cublasSaxpy(handle.value, BATCH_PER_RANK * OUTPUTS, -1, dT.value, 1, dR.value, 1), 'residual');
@@ -152,11 +204,46 @@ export function main({ rank, nranks }: ProgramContext) {
   // Gradient of the shard's mean squared error: row-major G (D×O) = 2/(B·O)·Xᵀ·R, i.e.
   // column-major Gᵀ (O×D, ld O) = Rᵀ (O×B, ld O)·X, where X is the transpose of the stored
   // column-major Xᵀ (D×B, ld D).
-  // opbridge OB1003: `cublasSgemm` → `cnnlMatMul`: the source is column-major, the target row-major; this needs a structural lifter or lowerer, none is registered
+  const aDesc_1 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(aDesc_1);
+  cnnlSetTensorDescriptor(aDesc_1.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 2, [BATCH_PER_RANK, FEATURES]);
+  const bDesc_1 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(bDesc_1);
+  cnnlSetTensorDescriptor(bDesc_1.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 2, [BATCH_PER_RANK, OUTPUTS]);
+  const dDesc_1 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(dDesc_1);
+  cnnlSetTensorDescriptor(dDesc_1.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 2, [FEATURES, OUTPUTS]);
+  const matmulDesc_1 = ref<cnnlMatMulDescriptor_t>();
+  cnnlMatMulDescCreate(matmulDesc_1);
+  cnnlSetMatMulDescAttr(matmulDesc_1.value, CNNL_MATMUL_DESC_TRANSA, 1, 4);
+  cnnlSetMatMulDescAttr(matmulDesc_1.value, CNNL_MATMUL_ALLOW_TF32, 0, 4);
+  const algo_1 = ref<cnnlMatMulAlgo_t>();
+  cnnlMatMulAlgoCreate(algo_1);
+  const heuristic_1 = ref<cnnlMatMulHeuristicResult_t>();
+  cnnlCreateMatMulHeuristicResult(heuristic_1);
+  const algoCount_1 = ref(0);
   checkCublas(
-    cublasSgemm(handle.value, CUBLAS_OP_N, CUBLAS_OP_T, OUTPUTS, FEATURES, BATCH_PER_RANK, 2 / (BATCH_PER_RANK * OUTPUTS), dR.value, OUTPUTS, dX.value, FEATURES, 0, dG.value, OUTPUTS),
+    cnnlGetMatMulAlgoHeuristic(handle.value, matmulDesc_1.value, aDesc_1.value, bDesc_1.value, dDesc_1.value, dDesc_1.value, null, 1, heuristic_1.value, algoCount_1),
     'gradient GEMM',
   );
+  const matmulWorkspaceSize_1 = ref(0);
+  checkCublas(
+    cnnlGetMatMulHeuristicResult(heuristic_1.value, algo_1.value, matmulWorkspaceSize_1),
+    'gradient GEMM',
+  );
+  const matmulWorkspace_1 = ref<DevicePtr>();
+  if (matmulWorkspaceSize_1.value > 0) cnrtMalloc(matmulWorkspace_1, matmulWorkspaceSize_1.value);
+  checkCublas(
+    cnnlMatMul_v2(handle.value, matmulDesc_1.value, algo_1.value, 2 / (BATCH_PER_RANK * OUTPUTS), aDesc_1.value, dX.value, bDesc_1.value, dR.value, 0, dDesc_1.value, dG.value, matmulWorkspaceSize_1.value > 0 ? matmulWorkspace_1.value : null, matmulWorkspaceSize_1.value, dDesc_1.value, dG.value),
+    'gradient GEMM',
+  );
+  if (matmulWorkspaceSize_1.value > 0) { cnrtQueueSync(stream.value); cnrtFree(matmulWorkspace_1.value); }
+  cnnlDestroyTensorDescriptor(aDesc_1.value);
+  cnnlDestroyTensorDescriptor(bDesc_1.value);
+  cnnlDestroyTensorDescriptor(dDesc_1.value);
+  cnnlMatMulDescDestroy(matmulDesc_1.value);
+  cnnlMatMulAlgoDestroy(algo_1.value);
+  cnnlDestroyMatMulHeuristicResult(heuristic_1.value);
 
   // Sum gradients (in place) and the losses for logging in one NCCL group.
   checkCuda(cnrtMemcpy(dLoss.value, new Float32Array([localLoss]), 4, cnrtMemcpyHostToDev), 'copy loss');

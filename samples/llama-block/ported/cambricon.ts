@@ -29,8 +29,27 @@
 import {
   CNNL_STATUS_SUCCESS,
   cnnlCreate,
-  cnnlSetQueue,
+  CNNL_DTYPE_BFLOAT16,
+  cnnlCreateTensorDescriptor,
+  CNNL_LAYOUT_ARRAY,
+  cnnlSetTensorDescriptor,
+  cnnlDestroyTensorDescriptor,
+  cnnlSetMatMulDescAttr,
+  CNNL_MATMUL_DESC_TRANSB,
+  CNNL_MATMUL_ALLOW_TF32,
+  cnnlMatMulDescCreate,
+  cnnlMatMulDescDestroy,
+  cnnlMatMulAlgoCreate,
+  cnnlMatMulAlgoDestroy,
+  cnnlCreateMatMulHeuristicResult,
+  cnnlDestroyMatMulHeuristicResult,
+  cnnlGetMatMulAlgoHeuristic,
+  cnnlGetQueue,
+  cnnlGetMatMulHeuristicResult,
+  cnrtQueueSync,
   cnrtFree,
+  cnnlMatMul_v2,
+  cnnlSetQueue,
   cnrtGetErrorStr,
   cnrtMalloc,
   cnrtMemcpy,
@@ -39,7 +58,6 @@ import {
   cnrtSetDevice,
   cnrtQueueCreate,
   cnrtQueueDestroy,
-  cnrtQueueSync,
   cnrtSuccess,
   cnnlDestroy,
   cnnlGetErrorString,
@@ -50,15 +68,13 @@ import {
   type cnnlHandle_t,
   type cnnlStatus_t,
   type cnrtRet_t,
+  type cnnlTensorDescriptor_t,
+  type cnnlMatMulDescriptor_t,
+  type cnnlMatMulAlgo_t,
+  type cnnlMatMulHeuristicResult_t,
   type cnrtQueue_t,
 } from 'opbridge/cambricon';
 import {
-  CUBLAS_COMPUTE_32F,
-  CUBLAS_GEMM_DEFAULT,
-  CUBLAS_OP_N,
-  CUBLAS_OP_T,
-  CUDA_R_16BF,
-  cublasGemmEx,
   fe,
 } from 'opbridge/cuda';
 
@@ -116,15 +132,48 @@ function linearWeight(inFeatures: number, outFeatures: number, seed: number): Ui
 
 /** Y[rows, out] = X[rows, in]·Wᵀ in bf16 with fp32 accumulation. */
 function linear(cublas: cnnlHandle_t, weight: DevicePtr, x: DevicePtr, y: DevicePtr, rows: number, inFeatures: number, outFeatures: number, what: string): void {
-  // opbridge OB1003: `cublasGemmEx` → `cnnlMatMul_v2`: the source is column-major, the target row-major; this needs a structural lifter or lowerer, none is registered
+  const aDesc = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(aDesc);
+  cnnlSetTensorDescriptor(aDesc.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_BFLOAT16, 2, [rows, inFeatures]);
+  const bDesc = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(bDesc);
+  cnnlSetTensorDescriptor(bDesc.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_BFLOAT16, 2, [outFeatures, inFeatures]);
+  const dDesc = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(dDesc);
+  cnnlSetTensorDescriptor(dDesc.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_BFLOAT16, 2, [rows, outFeatures]);
+  const matmulDesc = ref<cnnlMatMulDescriptor_t>();
+  cnnlMatMulDescCreate(matmulDesc);
+  cnnlSetMatMulDescAttr(matmulDesc.value, CNNL_MATMUL_DESC_TRANSB, 1, 4);
+  cnnlSetMatMulDescAttr(matmulDesc.value, CNNL_MATMUL_ALLOW_TF32, 0, 4);
+  const algo = ref<cnnlMatMulAlgo_t>();
+  cnnlMatMulAlgoCreate(algo);
+  const heuristic = ref<cnnlMatMulHeuristicResult_t>();
+  cnnlCreateMatMulHeuristicResult(heuristic);
+  const algoCount = ref(0);
   checkCublas(
-    cublasGemmEx(
-      cublas, CUBLAS_OP_T, CUBLAS_OP_N, outFeatures, rows, inFeatures,
-      1, weight, CUDA_R_16BF, inFeatures, x, CUDA_R_16BF, inFeatures,
-      0, y, CUDA_R_16BF, outFeatures, CUBLAS_COMPUTE_32F, CUBLAS_GEMM_DEFAULT,
-    ),
+    cnnlGetMatMulAlgoHeuristic(cublas, matmulDesc.value, aDesc.value, bDesc.value, dDesc.value, dDesc.value, null, 1, heuristic.value, algoCount),
     what,
   );
+  const queue = ref<cnrtQueue_t>(null);
+  cnnlGetQueue(cublas, queue);
+  const matmulWorkspaceSize = ref(0);
+  checkCublas(
+    cnnlGetMatMulHeuristicResult(heuristic.value, algo.value, matmulWorkspaceSize),
+    what,
+  );
+  const matmulWorkspace = ref<DevicePtr>();
+  if (matmulWorkspaceSize.value > 0) cnrtMalloc(matmulWorkspace, matmulWorkspaceSize.value);
+  checkCublas(
+    cnnlMatMul_v2(cublas, matmulDesc.value, algo.value, 1, aDesc.value, x, bDesc.value, weight, 0, dDesc.value, y, matmulWorkspaceSize.value > 0 ? matmulWorkspace.value : null, matmulWorkspaceSize.value, dDesc.value, y),
+    what,
+  );
+  if (matmulWorkspaceSize.value > 0) { cnrtQueueSync(queue.value); cnrtFree(matmulWorkspace.value); }
+  cnnlDestroyTensorDescriptor(aDesc.value);
+  cnnlDestroyTensorDescriptor(bDesc.value);
+  cnnlDestroyTensorDescriptor(dDesc.value);
+  cnnlMatMulDescDestroy(matmulDesc.value);
+  cnnlMatMulAlgoDestroy(algo.value);
+  cnnlDestroyMatMulHeuristicResult(heuristic.value);
 }
 
 /** A bf16 graph with fp32 intermediates and compute, as the frontend samples configure it. */
@@ -287,15 +336,45 @@ export function main() {
   linear(cublas.value, dWv, dNormed, dV, TOKENS, D_MODEL, KV_HEADS * D_HEAD, 'v = h·Wvᵀ');
   // rotate_half over [tokens·heads, d] rows: column-major (x·R)ᵀ = Rᵀ·xᵀ, R read column-major is Rᵀ.
   for (const [x, rotated, heads] of [[dQ, dQRotated, HEADS], [dK, dKRotated, KV_HEADS]] as const) {
-    // opbridge OB1003: `cublasGemmEx` → `cnnlMatMul_v2`: the source is column-major, the target row-major; this needs a structural lifter or lowerer, none is registered
+    const aDesc_1 = ref<cnnlTensorDescriptor_t>();
+    cnnlCreateTensorDescriptor(aDesc_1);
+    cnnlSetTensorDescriptor(aDesc_1.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_BFLOAT16, 2, [TOKENS * heads, D_HEAD]);
+    const bDesc_1 = ref<cnnlTensorDescriptor_t>();
+    cnnlCreateTensorDescriptor(bDesc_1);
+    cnnlSetTensorDescriptor(bDesc_1.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_BFLOAT16, 2, [D_HEAD, D_HEAD]);
+    const dDesc_1 = ref<cnnlTensorDescriptor_t>();
+    cnnlCreateTensorDescriptor(dDesc_1);
+    cnnlSetTensorDescriptor(dDesc_1.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_BFLOAT16, 2, [TOKENS * heads, D_HEAD]);
+    const matmulDesc_1 = ref<cnnlMatMulDescriptor_t>();
+    cnnlMatMulDescCreate(matmulDesc_1);
+    cnnlSetMatMulDescAttr(matmulDesc_1.value, CNNL_MATMUL_ALLOW_TF32, 0, 4);
+    const algo_1 = ref<cnnlMatMulAlgo_t>();
+    cnnlMatMulAlgoCreate(algo_1);
+    const heuristic_1 = ref<cnnlMatMulHeuristicResult_t>();
+    cnnlCreateMatMulHeuristicResult(heuristic_1);
+    const algoCount_1 = ref(0);
     checkCublas(
-      cublasGemmEx(
-        cublas.value, CUBLAS_OP_N, CUBLAS_OP_N, D_HEAD, TOKENS * heads, D_HEAD,
-        1, dRotate, CUDA_R_16BF, D_HEAD, x, CUDA_R_16BF, D_HEAD,
-        0, rotated, CUDA_R_16BF, D_HEAD, CUBLAS_COMPUTE_32F, CUBLAS_GEMM_DEFAULT,
-      ),
+      cnnlGetMatMulAlgoHeuristic(cublas.value, matmulDesc_1.value, aDesc_1.value, bDesc_1.value, dDesc_1.value, dDesc_1.value, null, 1, heuristic_1.value, algoCount_1),
       'rotate_half',
     );
+    const matmulWorkspaceSize_1 = ref(0);
+    checkCublas(
+      cnnlGetMatMulHeuristicResult(heuristic_1.value, algo_1.value, matmulWorkspaceSize_1),
+      'rotate_half',
+    );
+    const matmulWorkspace_1 = ref<DevicePtr>();
+    if (matmulWorkspaceSize_1.value > 0) cnrtMalloc(matmulWorkspace_1, matmulWorkspaceSize_1.value);
+    checkCublas(
+      cnnlMatMul_v2(cublas.value, matmulDesc_1.value, algo_1.value, 1, aDesc_1.value, x, bDesc_1.value, dRotate, 0, dDesc_1.value, rotated, matmulWorkspaceSize_1.value > 0 ? matmulWorkspace_1.value : null, matmulWorkspaceSize_1.value, dDesc_1.value, rotated),
+      'rotate_half',
+    );
+    if (matmulWorkspaceSize_1.value > 0) { cnrtQueueSync(stream.value); cnrtFree(matmulWorkspace_1.value); }
+    cnnlDestroyTensorDescriptor(aDesc_1.value);
+    cnnlDestroyTensorDescriptor(bDesc_1.value);
+    cnnlDestroyTensorDescriptor(dDesc_1.value);
+    cnnlMatMulDescDestroy(matmulDesc_1.value);
+    cnnlMatMulAlgoDestroy(algo_1.value);
+    cnnlDestroyMatMulHeuristicResult(heuristic_1.value);
   }
   const [ropeQ, ropeK] = ropeInputs;
   checkFrontend(

@@ -15,9 +15,38 @@
 import {
   CNNL_STATUS_SUCCESS,
   cnnlCreate,
-  cnnlMatMulDescDestroy,
-  cnnlSetQueue,
+  cnnlGetMatMulHeuristicResult,
+  cnrtQueueSync,
   cnrtFree,
+  cnnlMatMul_v2,
+  cnnlSetOpTensorDescriptor,
+  CNNL_OP_TENSOR_ADD,
+  CNNL_PROPAGATE_NAN,
+  cnnlCreateOpTensorDescriptor,
+  cnnlDestroyOpTensorDescriptor,
+  cnnlGetOpTensorWorkspaceSize,
+  cnnlOpTensor,
+  cnnlSetActivationDescriptor,
+  CNNL_ACTIVATION_RELU,
+  cnnlCreateActivationDescriptor,
+  cnnlDestroyActivationDescriptor,
+  cnnlActivationForward,
+  CNNL_DTYPE_FLOAT,
+  cnnlCreateTensorDescriptor,
+  CNNL_LAYOUT_ARRAY,
+  cnnlSetTensorDescriptor,
+  cnnlDestroyTensorDescriptor,
+  cnnlSetMatMulDescAttr,
+  CNNL_MATMUL_DESC_TRANSB,
+  CNNL_MATMUL_ALLOW_TF32,
+  cnnlMatMulDescCreate,
+  cnnlMatMulDescDestroy,
+  cnnlMatMulAlgoCreate,
+  cnnlMatMulAlgoDestroy,
+  cnnlCreateMatMulHeuristicResult,
+  cnnlDestroyMatMulHeuristicResult,
+  cnnlGetMatMulAlgoHeuristic,
+  cnnlSetQueue,
   cnrtGetErrorStr,
   cnrtMalloc,
   cnrtMemcpy,
@@ -26,52 +55,27 @@ import {
   cnrtSetDevice,
   cnrtQueueCreate,
   cnrtQueueDestroy,
-  cnrtQueueSync,
   cnrtSuccess,
-  cnnlCreateTensorDescriptor,
+  cnnlGetQueue,
   cnnlDestroy,
-  cnnlDestroyTensorDescriptor,
   cnnlGetErrorString,
+  cnnlSoftmaxForward,
+  CNNL_SOFTMAX_ACCURATE,
+  CNNL_SOFTMAX_MODE_MEDIUM_DIMENSION,
   randomFloat32,
   ref,
   type DevicePtr,
   type cnnlHandle_t,
-  type cnnlMatMulDescriptor_t,
   type cnnlMatMulHeuristicResult_t,
   type cnnlStatus_t,
   type cnrtRet_t,
   type cnrtQueue_t,
   type cnnlTensorDescriptor_t,
+  type cnnlMatMulDescriptor_t,
+  type cnnlMatMulAlgo_t,
+  type cnnlOpTensorDescriptor_t,
+  type cnnlActivationDescriptor_t,
 } from 'opbridge/cambricon';
-import {
-  CUBLASLT_EPILOGUE_RELU_BIAS,
-  CUBLASLT_MATMUL_DESC_BIAS_POINTER,
-  CUBLASLT_MATMUL_DESC_EPILOGUE,
-  CUBLASLT_MATMUL_DESC_TRANSA,
-  CUBLASLT_MATMUL_PREF_MAX_WORKSPACE_BYTES,
-  CUBLAS_COMPUTE_32F,
-  CUBLAS_OP_N,
-  CUBLAS_OP_T,
-  CUDA_R_32F,
-  CUDNN_DATA_FLOAT,
-  CUDNN_SOFTMAX_ACCURATE,
-  CUDNN_SOFTMAX_MODE_CHANNEL,
-  CUDNN_TENSOR_NCHW,
-  cublasLtMatmul,
-  cublasLtMatmulAlgoGetHeuristic,
-  cublasLtMatmulDescCreate,
-  cublasLtMatmulDescSetAttribute,
-  cublasLtMatmulPreferenceCreate,
-  cublasLtMatmulPreferenceDestroy,
-  cublasLtMatmulPreferenceSetAttribute,
-  cublasLtMatrixLayoutCreate,
-  cublasSgemm,
-  cudnnAddTensor,
-  cudnnSetTensor4dDescriptor,
-  cudnnSoftmaxForward,
-  type cublasLtMatmulPreference_t,
-  type cublasLtMatrixLayout_t,
-} from 'opbridge/cuda';
 
 const BATCH = 16;
 const INPUTS = 784;
@@ -137,102 +141,180 @@ export function main() {
   checkCudnn(cnnlSetQueue(cudnn.value, stream.value), 'cudnnSetStream');
 
   // ---- layer 1: Hᵀ[HIDDEN, BATCH] = ReLU(W1·Xᵀ + b1), bias per row of the column-major result.
-  const matmulDesc = ref<cnnlMatMulDescriptor_t>();
-  // opbridge OB1004: argument `computeType` (compute-type) of `cublasLtMatmulDescCreate` has no place in `cnnlMatMulDescCreate`
-  // opbridge OB1004: argument `scaleType` (dtype) of `cublasLtMatmulDescCreate` has no place in `cnnlMatMulDescCreate`
-  checkCublas(cublasLtMatmulDescCreate(matmulDesc, CUBLAS_COMPUTE_32F, CUDA_R_32F), 'cublasLtMatmulDescCreate');
-  // opbridge OB1006: `CUBLASLT_MATMUL_DESC_TRANSA` (matmul-desc.transa) has no cambricon equivalent for `attr` of `cnnlSetMatMulDescAttr` (porting `cublasLtMatmulDescSetAttribute`)
-  checkCublas(cublasLtMatmulDescSetAttribute(matmulDesc.value, CUBLASLT_MATMUL_DESC_TRANSA, new Int32Array([CUBLAS_OP_T]), 4), 'set TRANSA');
-  // opbridge OB1006: `CUBLASLT_MATMUL_DESC_EPILOGUE` (matmul-desc.epilogue) has no cambricon equivalent for `attr` of `cnnlSetMatMulDescAttr` (porting `cublasLtMatmulDescSetAttribute`)
-  checkCublas(cublasLtMatmulDescSetAttribute(matmulDesc.value, CUBLASLT_MATMUL_DESC_EPILOGUE, new Uint32Array([CUBLASLT_EPILOGUE_RELU_BIAS]), 4), 'set EPILOGUE');
-  // opbridge OB1006: `CUBLASLT_MATMUL_DESC_BIAS_POINTER` (matmul-desc.bias-pointer) has no cambricon equivalent for `attr` of `cnnlSetMatMulDescAttr` (porting `cublasLtMatmulDescSetAttribute`)
-  checkCublas(cublasLtMatmulDescSetAttribute(matmulDesc.value, CUBLASLT_MATMUL_DESC_BIAS_POINTER, dB1.value, 8), 'set BIAS_POINTER');
-  // opbridge OB1008: type `cublasLtMatrixLayout_t` has no cambricon equivalent in the catalog
-  const layoutW1 = ref<cublasLtMatrixLayout_t>();
-  // opbridge OB1008: type `cublasLtMatrixLayout_t` has no cambricon equivalent in the catalog
-  const layoutX = ref<cublasLtMatrixLayout_t>();
-  // opbridge OB1008: type `cublasLtMatrixLayout_t` has no cambricon equivalent in the catalog
-  const layoutH = ref<cublasLtMatrixLayout_t>();
-  // opbridge OB1002: cambricon does not support `cublasLtMatrixLayoutCreate`: A cuBLASLt matrix layout is a CNNL tensor descriptor (CNNL_LAYOUT_ARRAY, dims {rows, cols} row-major, strides for the leading dimension) created and set in two calls (use: cnnlCreateTensorDescriptor, cnnlSetTensorDescriptorEx)
-  checkCublas(cublasLtMatrixLayoutCreate(layoutW1, CUDA_R_32F, INPUTS, HIDDEN, INPUTS), 'layout W1');
-  // opbridge OB1002: cambricon does not support `cublasLtMatrixLayoutCreate`: A cuBLASLt matrix layout is a CNNL tensor descriptor (CNNL_LAYOUT_ARRAY, dims {rows, cols} row-major, strides for the leading dimension) created and set in two calls (use: cnnlCreateTensorDescriptor, cnnlSetTensorDescriptorEx)
-  checkCublas(cublasLtMatrixLayoutCreate(layoutX, CUDA_R_32F, INPUTS, BATCH, INPUTS), 'layout X');
-  // opbridge OB1002: cambricon does not support `cublasLtMatrixLayoutCreate`: A cuBLASLt matrix layout is a CNNL tensor descriptor (CNNL_LAYOUT_ARRAY, dims {rows, cols} row-major, strides for the leading dimension) created and set in two calls (use: cnnlCreateTensorDescriptor, cnnlSetTensorDescriptorEx)
-  checkCublas(cublasLtMatrixLayoutCreate(layoutH, CUDA_R_32F, HIDDEN, BATCH, HIDDEN), 'layout H');
-  // opbridge OB1008: type `cublasLtMatmulPreference_t` has no cambricon equivalent in the catalog
-  const preference = ref<cublasLtMatmulPreference_t>();
-  // opbridge OB1002: cambricon does not support `cublasLtMatmulPreferenceCreate`: No preference object: the heuristic takes a cnnlMatMulPrefer_t value (or nullptr) (use: cnnlGetMatMulAlgoHeuristic)
-  checkCublas(cublasLtMatmulPreferenceCreate(preference), 'cublasLtMatmulPreferenceCreate');
-  // opbridge OB1002: cambricon does not support `cublasLtMatmulPreferenceSetAttribute`: No preference object: the heuristic takes a cnnlMatMulPrefer_t value (or nullptr) (use: cnnlGetMatMulAlgoHeuristic)
-  checkCublas(
-    cublasLtMatmulPreferenceSetAttribute(preference.value, CUBLASLT_MATMUL_PREF_MAX_WORKSPACE_BYTES, new BigUint64Array([BigInt(WORKSPACE_BYTES)]), 8),
-    'set MAX_WORKSPACE_BYTES',
-  );
   const heuristics: cnnlMatMulHeuristicResult_t[] = [];
   const algoCount = ref<number>();
-  // opbridge OB1005: `cnnlGetMatMulAlgoHeuristic` needs `result_array` (out-value), which `cublasLtMatmulAlgoGetHeuristic` does not provide and the catalog gives no default for
-  // opbridge OB1005: `cnnlGetMatMulAlgoHeuristic` needs `return_algo_count` (out-count), which `cublasLtMatmulAlgoGetHeuristic` does not provide and the catalog gives no default for
-  // opbridge OB1004: argument `heuristicResultsArray` (out-algorithm) of `cublasLtMatmulAlgoGetHeuristic` has no place in `cnnlGetMatMulAlgoHeuristic`
-  // opbridge OB1004: argument `returnAlgoCount` (count-out) of `cublasLtMatmulAlgoGetHeuristic` has no place in `cnnlGetMatMulAlgoHeuristic`
+  const aDesc = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(aDesc);
+  cnnlSetTensorDescriptor(aDesc.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 2, [BATCH, INPUTS]);
+  const bDesc = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(bDesc);
+  cnnlSetTensorDescriptor(bDesc.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 2, [HIDDEN, INPUTS]);
+  const dDesc = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(dDesc);
+  cnnlSetTensorDescriptor(dDesc.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 2, [BATCH, HIDDEN]);
+  const matmulDesc_1 = ref<cnnlMatMulDescriptor_t>();
+  cnnlMatMulDescCreate(matmulDesc_1);
+  cnnlSetMatMulDescAttr(matmulDesc_1.value, CNNL_MATMUL_DESC_TRANSB, 1, 4);
+  cnnlSetMatMulDescAttr(matmulDesc_1.value, CNNL_MATMUL_ALLOW_TF32, 0, 4);
+  const algo_1 = ref<cnnlMatMulAlgo_t>();
+  cnnlMatMulAlgoCreate(algo_1);
+  const heuristic = ref<cnnlMatMulHeuristicResult_t>();
+  cnnlCreateMatMulHeuristicResult(heuristic);
   checkCublas(
-    cublasLtMatmulAlgoGetHeuristic(cublasLt.value, matmulDesc.value, layoutW1.value, layoutX.value, layoutH.value, layoutH.value, preference.value, 1, heuristics, algoCount),
+    cnnlGetMatMulAlgoHeuristic(cublasLt.value, matmulDesc_1.value, aDesc.value, bDesc.value, dDesc.value, dDesc.value, null, 1, heuristic.value, algoCount),
     'cublasLtMatmulAlgoGetHeuristic',
   );
+  cnnlDestroyTensorDescriptor(aDesc.value);
+  cnnlDestroyTensorDescriptor(bDesc.value);
+  cnnlDestroyTensorDescriptor(dDesc.value);
+  cnnlMatMulDescDestroy(matmulDesc_1.value);
+  cnnlMatMulAlgoDestroy(algo_1.value);
+  cnnlDestroyMatMulHeuristicResult(heuristic.value);
   if (algoCount.value === 0) throw new Error('cuBLASLt found no algorithm for layer 1');
-  // opbridge OB1002: cambricon does not support `cublasLtMatmul`: The default epilogue is one cnnlMatMul_v2 call (same D = alpha*AB + beta*C shape with separate C and D) (use: cnnlMatMul_v2, cnnlOpTensor, cnnlActivationForward)
+  cnnlSetQueue(cublasLt.value, stream.value);
+  const aDesc_1 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(aDesc_1);
+  cnnlSetTensorDescriptor(aDesc_1.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 2, [BATCH, INPUTS]);
+  const bDesc_1 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(bDesc_1);
+  cnnlSetTensorDescriptor(bDesc_1.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 2, [HIDDEN, INPUTS]);
+  const dDesc_1 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(dDesc_1);
+  cnnlSetTensorDescriptor(dDesc_1.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 2, [BATCH, HIDDEN]);
+  const matmulDesc_2 = ref<cnnlMatMulDescriptor_t>();
+  cnnlMatMulDescCreate(matmulDesc_2);
+  cnnlSetMatMulDescAttr(matmulDesc_2.value, CNNL_MATMUL_DESC_TRANSB, 1, 4);
+  cnnlSetMatMulDescAttr(matmulDesc_2.value, CNNL_MATMUL_ALLOW_TF32, 0, 4);
+  const algo_2 = ref<cnnlMatMulAlgo_t>();
+  cnnlMatMulAlgoCreate(algo_2);
+  const heuristic_1 = ref<cnnlMatMulHeuristicResult_t>();
+  cnnlCreateMatMulHeuristicResult(heuristic_1);
+  const algoCount_1 = ref(0);
   checkCublas(
-    cublasLtMatmul(
-      cublasLt.value, matmulDesc.value, 1,
-      dW1.value, layoutW1.value, dX.value, layoutX.value, 0,
-      dH.value, layoutH.value, dH.value, layoutH.value,
-      heuristics[0].algo, dWorkspace.value, WORKSPACE_BYTES, stream.value,
-    ),
+    cnnlGetMatMulAlgoHeuristic(cublasLt.value, matmulDesc_2.value, aDesc_1.value, bDesc_1.value, dDesc_1.value, dDesc_1.value, null, 1, heuristic_1.value, algoCount_1),
     'layer 1 cublasLtMatmul',
   );
+  const matmulWorkspaceSize = ref(0);
+  checkCublas(
+    cnnlGetMatMulHeuristicResult(heuristic_1.value, algo_2.value, matmulWorkspaceSize),
+    'layer 1 cublasLtMatmul',
+  );
+  const matmulWorkspace = ref<DevicePtr>();
+  if (matmulWorkspaceSize.value > 0) cnrtMalloc(matmulWorkspace, matmulWorkspaceSize.value);
+  checkCublas(
+    cnnlMatMul_v2(cublasLt.value, matmulDesc_2.value, algo_2.value, 1, aDesc_1.value, dX.value, bDesc_1.value, dW1.value, 0, dDesc_1.value, dH.value, matmulWorkspaceSize.value > 0 ? matmulWorkspace.value : null, matmulWorkspaceSize.value, dDesc_1.value, dH.value),
+    'layer 1 cublasLtMatmul',
+  );
+  const cDesc = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(cDesc);
+  cnnlSetTensorDescriptor(cDesc.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 2, [1, HIDDEN]);
+  const addDesc = ref<cnnlOpTensorDescriptor_t>();
+  cnnlCreateOpTensorDescriptor(addDesc);
+  cnnlSetOpTensorDescriptor(addDesc.value, CNNL_OP_TENSOR_ADD, CNNL_DTYPE_FLOAT, CNNL_PROPAGATE_NAN);
+  const addWorkspaceSize = ref(0);
+  checkCublas(
+    cnnlGetOpTensorWorkspaceSize(cublasLt.value, dDesc_1.value, cDesc.value, dDesc_1.value, addWorkspaceSize),
+    'layer 1 cublasLtMatmul',
+  );
+  const addWorkspace = ref<DevicePtr>();
+  if (addWorkspaceSize.value > 0) cnrtMalloc(addWorkspace, addWorkspaceSize.value);
+  checkCublas(
+    cnnlOpTensor(cublasLt.value, addDesc.value, 1, dDesc_1.value, dH.value, 1, cDesc.value, dB1.value, addWorkspaceSize.value > 0 ? addWorkspace.value : null, addWorkspaceSize.value, 0, dDesc_1.value, dH.value),
+    'layer 1 cublasLtMatmul',
+  );
+  const reluDesc = ref<cnnlActivationDescriptor_t>();
+  cnnlCreateActivationDescriptor(reluDesc);
+  cnnlSetActivationDescriptor(reluDesc.value, CNNL_ACTIVATION_RELU, CNNL_PROPAGATE_NAN, 0);
+  checkCublas(
+    cnnlActivationForward(cublasLt.value, reluDesc.value, null, dDesc_1.value, dH.value, null, dDesc_1.value, dH.value),
+    'layer 1 cublasLtMatmul',
+  );
+  if (addWorkspaceSize.value > 0) { cnrtQueueSync(stream.value); cnrtFree(addWorkspace.value); }
+  if (matmulWorkspaceSize.value > 0) { cnrtQueueSync(stream.value); cnrtFree(matmulWorkspace.value); }
+  cnnlDestroyTensorDescriptor(aDesc_1.value);
+  cnnlDestroyTensorDescriptor(bDesc_1.value);
+  cnnlDestroyTensorDescriptor(dDesc_1.value);
+  cnnlMatMulDescDestroy(matmulDesc_2.value);
+  cnnlMatMulAlgoDestroy(algo_2.value);
+  cnnlDestroyMatMulHeuristicResult(heuristic_1.value);
+  cnnlDestroyTensorDescriptor(cDesc.value);
+  cnnlDestroyOpTensorDescriptor(addDesc.value);
+  cnnlDestroyActivationDescriptor(reluDesc.value);
 
   // ---- layer 2: logitsᵀ[CLASSES, BATCH] = W2·Hᵀ, then + b2 broadcast over the batch.
-  // opbridge OB1003: `cublasSgemm` → `cnnlMatMul`: the source is column-major, the target row-major; this needs a structural lifter or lowerer, none is registered
+  const aDesc_2 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(aDesc_2);
+  cnnlSetTensorDescriptor(aDesc_2.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 2, [BATCH, HIDDEN]);
+  const bDesc_2 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(bDesc_2);
+  cnnlSetTensorDescriptor(bDesc_2.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 2, [CLASSES, HIDDEN]);
+  const dDesc_2 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(dDesc_2);
+  cnnlSetTensorDescriptor(dDesc_2.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 2, [BATCH, CLASSES]);
+  const matmulDesc_3 = ref<cnnlMatMulDescriptor_t>();
+  cnnlMatMulDescCreate(matmulDesc_3);
+  cnnlSetMatMulDescAttr(matmulDesc_3.value, CNNL_MATMUL_DESC_TRANSB, 1, 4);
+  cnnlSetMatMulDescAttr(matmulDesc_3.value, CNNL_MATMUL_ALLOW_TF32, 0, 4);
+  const algo_3 = ref<cnnlMatMulAlgo_t>();
+  cnnlMatMulAlgoCreate(algo_3);
+  const heuristic_2 = ref<cnnlMatMulHeuristicResult_t>();
+  cnnlCreateMatMulHeuristicResult(heuristic_2);
+  const algoCount_2 = ref(0);
   checkCublas(
-    cublasSgemm(cublas.value, CUBLAS_OP_T, CUBLAS_OP_N, CLASSES, BATCH, HIDDEN, 1, dW2.value, HIDDEN, dH.value, HIDDEN, 0, dLogits.value, CLASSES),
+    cnnlGetMatMulAlgoHeuristic(cublas.value, matmulDesc_3.value, aDesc_2.value, bDesc_2.value, dDesc_2.value, dDesc_2.value, null, 1, heuristic_2.value, algoCount_2),
     'layer 2 cublasSgemm',
   );
+  const matmulWorkspaceSize_1 = ref(0);
+  checkCublas(
+    cnnlGetMatMulHeuristicResult(heuristic_2.value, algo_3.value, matmulWorkspaceSize_1),
+    'layer 2 cublasSgemm',
+  );
+  const matmulWorkspace_1 = ref<DevicePtr>();
+  if (matmulWorkspaceSize_1.value > 0) cnrtMalloc(matmulWorkspace_1, matmulWorkspaceSize_1.value);
+  checkCublas(
+    cnnlMatMul_v2(cublas.value, matmulDesc_3.value, algo_3.value, 1, aDesc_2.value, dH.value, bDesc_2.value, dW2.value, 0, dDesc_2.value, dLogits.value, matmulWorkspaceSize_1.value > 0 ? matmulWorkspace_1.value : null, matmulWorkspaceSize_1.value, dDesc_2.value, dLogits.value),
+    'layer 2 cublasSgemm',
+  );
+  if (matmulWorkspaceSize_1.value > 0) { cnrtQueueSync(stream.value); cnrtFree(matmulWorkspace_1.value); }
+  cnnlDestroyTensorDescriptor(aDesc_2.value);
+  cnnlDestroyTensorDescriptor(bDesc_2.value);
+  cnnlDestroyTensorDescriptor(dDesc_2.value);
+  cnnlMatMulDescDestroy(matmulDesc_3.value);
+  cnnlMatMulAlgoDestroy(algo_3.value);
+  cnnlDestroyMatMulHeuristicResult(heuristic_2.value);
   // Row-major logits[BATCH, CLASSES] is the NCHW tensor BATCH × CLASSES × 1 × 1.
-  const logitsDesc = ref<cnnlTensorDescriptor_t>();
-  const biasDesc = ref<cnnlTensorDescriptor_t>();
-  checkCudnn(cnnlCreateTensorDescriptor(logitsDesc), 'cudnnCreateTensorDescriptor logits');
-  checkCudnn(cnnlCreateTensorDescriptor(biasDesc), 'cudnnCreateTensorDescriptor bias');
-  // opbridge OB1005: `cnnlSetTensorDescriptor` needs `layout` (layout), which `cudnnSetTensor4dDescriptor` does not provide and the catalog gives no default for
-  // opbridge OB1005: `cnnlSetTensorDescriptor` needs `dimNb` (ndims), which `cudnnSetTensor4dDescriptor` does not provide and the catalog gives no default for
-  // opbridge OB1005: `cnnlSetTensorDescriptor` needs `dimSize` (dims), which `cudnnSetTensor4dDescriptor` does not provide and the catalog gives no default for
-  // opbridge OB1004: argument `format` (format) of `cudnnSetTensor4dDescriptor` has no place in `cnnlSetTensorDescriptor`
-  // opbridge OB1004: argument `n` (dim:N) of `cudnnSetTensor4dDescriptor` has no place in `cnnlSetTensorDescriptor`
-  // opbridge OB1004: argument `c` (dim:C) of `cudnnSetTensor4dDescriptor` has no place in `cnnlSetTensorDescriptor`
-  // opbridge OB1004: argument `h` (dim:H) of `cudnnSetTensor4dDescriptor` has no place in `cnnlSetTensorDescriptor`
-  // opbridge OB1004: argument `w` (dim:W) of `cudnnSetTensor4dDescriptor` has no place in `cnnlSetTensorDescriptor`
-  checkCudnn(cudnnSetTensor4dDescriptor(logitsDesc.value, CUDNN_TENSOR_NCHW, CUDNN_DATA_FLOAT, BATCH, CLASSES, 1, 1), 'describe logits');
-  // opbridge OB1005: `cnnlSetTensorDescriptor` needs `layout` (layout), which `cudnnSetTensor4dDescriptor` does not provide and the catalog gives no default for
-  // opbridge OB1005: `cnnlSetTensorDescriptor` needs `dimNb` (ndims), which `cudnnSetTensor4dDescriptor` does not provide and the catalog gives no default for
-  // opbridge OB1005: `cnnlSetTensorDescriptor` needs `dimSize` (dims), which `cudnnSetTensor4dDescriptor` does not provide and the catalog gives no default for
-  // opbridge OB1004: argument `format` (format) of `cudnnSetTensor4dDescriptor` has no place in `cnnlSetTensorDescriptor`
-  // opbridge OB1004: argument `n` (dim:N) of `cudnnSetTensor4dDescriptor` has no place in `cnnlSetTensorDescriptor`
-  // opbridge OB1004: argument `c` (dim:C) of `cudnnSetTensor4dDescriptor` has no place in `cnnlSetTensorDescriptor`
-  // opbridge OB1004: argument `h` (dim:H) of `cudnnSetTensor4dDescriptor` has no place in `cnnlSetTensorDescriptor`
-  // opbridge OB1004: argument `w` (dim:W) of `cudnnSetTensor4dDescriptor` has no place in `cnnlSetTensorDescriptor`
-  checkCudnn(cudnnSetTensor4dDescriptor(biasDesc.value, CUDNN_TENSOR_NCHW, CUDNN_DATA_FLOAT, 1, CLASSES, 1, 1), 'describe bias');
-  // opbridge OB1005: `cnnlOpTensor` needs `op_desc` (descriptor), which `cudnnAddTensor` does not provide and the catalog gives no default for
-  // opbridge OB1005: `cnnlOpTensor` needs `alpha1` (no role), which `cudnnAddTensor` does not provide and the catalog gives no default for
-  // opbridge OB1005: `cnnlOpTensor` needs `a_desc` (desc:A), which `cudnnAddTensor` does not provide and the catalog gives no default for
-  // opbridge OB1005: `cnnlOpTensor` needs `a` (input:A), which `cudnnAddTensor` does not provide and the catalog gives no default for
-  // opbridge OB1005: `cnnlOpTensor` needs `alpha2` (no role), which `cudnnAddTensor` does not provide and the catalog gives no default for
-  // opbridge OB1005: `cnnlOpTensor` needs `workspace` (workspace), which `cudnnAddTensor` does not provide and the catalog gives no default for
-  // opbridge OB1005: `cnnlOpTensor` needs `workspace_size` (workspace-size), which `cudnnAddTensor` does not provide and the catalog gives no default for
-  // opbridge OB1004: argument `alpha` (blend-alpha) of `cudnnAddTensor` has no place in `cnnlOpTensor`
-  checkCudnn(cudnnAddTensor(cudnn.value, 1, biasDesc.value, dB2.value, 1, logitsDesc.value, dLogits.value), 'cudnnAddTensor b2');
-  // opbridge OB1006: `CUDNN_SOFTMAX_MODE_CHANNEL` (softmax-mode.channel) has no cambricon equivalent for `mode` of `cnnlSoftmaxForward` (porting `cudnnSoftmaxForward`)
+  const cDesc_1 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(cDesc_1);
+  cnnlSetTensorDescriptor(cDesc_1.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 4, [BATCH, CLASSES, 1, 1]);
+  const aDesc_3 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(aDesc_3);
+  cnnlSetTensorDescriptor(aDesc_3.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 4, [1, CLASSES, 1, 1]);
+  const addDesc_1 = ref<cnnlOpTensorDescriptor_t>();
+  cnnlCreateOpTensorDescriptor(addDesc_1);
+  cnnlSetOpTensorDescriptor(addDesc_1.value, CNNL_OP_TENSOR_ADD, CNNL_DTYPE_FLOAT, CNNL_PROPAGATE_NAN);
+  const queue = ref<cnrtQueue_t>(null);
+  cnnlGetQueue(cudnn.value, queue);
+  const addWorkspaceSize_1 = ref(0);
+  checkCudnn(cnnlGetOpTensorWorkspaceSize(cudnn.value, cDesc_1.value, aDesc_3.value, cDesc_1.value, addWorkspaceSize_1), 'cudnnAddTensor b2');
+  const addWorkspace_1 = ref<DevicePtr>();
+  if (addWorkspaceSize_1.value > 0) cnrtMalloc(addWorkspace_1, addWorkspaceSize_1.value);
+  checkCudnn(cnnlOpTensor(cudnn.value, addDesc_1.value, 1, cDesc_1.value, dLogits.value, 1, aDesc_3.value, dB2.value, addWorkspaceSize_1.value > 0 ? addWorkspace_1.value : null, addWorkspaceSize_1.value, 0, cDesc_1.value, dLogits.value), 'cudnnAddTensor b2');
+  if (addWorkspaceSize_1.value > 0) { cnrtQueueSync(queue.value); cnrtFree(addWorkspace_1.value); }
+  cnnlDestroyTensorDescriptor(cDesc_1.value);
+  cnnlDestroyTensorDescriptor(aDesc_3.value);
+  cnnlDestroyOpTensorDescriptor(addDesc_1.value);
+  const xDesc = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(xDesc);
+  cnnlSetTensorDescriptor(xDesc.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 3, [BATCH, CLASSES, 1]);
+  const yDesc = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(yDesc);
+  cnnlSetTensorDescriptor(yDesc.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 3, [BATCH, CLASSES, 1]);
   checkCudnn(
-    cudnnSoftmaxForward(cudnn.value, CUDNN_SOFTMAX_ACCURATE, CUDNN_SOFTMAX_MODE_CHANNEL, 1, logitsDesc.value, dLogits.value, 0, logitsDesc.value, dProbs.value),
+    cnnlSoftmaxForward(cudnn.value, CNNL_SOFTMAX_ACCURATE, CNNL_SOFTMAX_MODE_MEDIUM_DIMENSION, 1, xDesc.value, dLogits.value, 0, yDesc.value, dProbs.value),
     'cudnnSoftmaxForward',
   );
+  cnnlDestroyTensorDescriptor(xDesc.value);
+  cnnlDestroyTensorDescriptor(yDesc.value);
 
   checkCuda(cnrtQueueSync(stream.value), 'cudaStreamSynchronize');
   const logits = new Float32Array(BATCH * CLASSES);
@@ -240,14 +322,6 @@ export function main() {
   checkCuda(cnrtMemcpy(logits, dLogits.value, logits.byteLength, cnrtMemcpyDevToHost), 'copy logits');
   checkCuda(cnrtMemcpy(probs, dProbs.value, probs.byteLength, cnrtMemcpyDevToHost), 'copy probs');
 
-  checkCudnn(cnnlDestroyTensorDescriptor(logitsDesc.value), 'destroy logits descriptor');
-  checkCudnn(cnnlDestroyTensorDescriptor(biasDesc.value), 'destroy bias descriptor');
-  // opbridge OB1002: cambricon does not support `cublasLtMatmulPreferenceDestroy`: Nothing to destroy (use: cnnlGetMatMulAlgoHeuristic)
-  checkCublas(cublasLtMatmulPreferenceDestroy(preference.value), 'cublasLtMatmulPreferenceDestroy');
-  checkCublas(cnnlDestroyTensorDescriptor(layoutW1.value), 'destroy layout W1');
-  checkCublas(cnnlDestroyTensorDescriptor(layoutX.value), 'destroy layout X');
-  checkCublas(cnnlDestroyTensorDescriptor(layoutH.value), 'destroy layout H');
-  checkCublas(cnnlMatMulDescDestroy(matmulDesc.value), 'cublasLtMatmulDescDestroy');
   checkCudnn(cnnlDestroy(cudnn.value), 'cudnnDestroy');
   checkCublas(cnnlDestroy(cublasLt.value), 'cublasLtDestroy');
   checkCublas(cnnlDestroy(cublas.value), 'cublasDestroy');

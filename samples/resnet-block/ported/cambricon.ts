@@ -13,8 +13,6 @@
  * type, which lets fp32 convolutions use TF32 tensor cores on Ampere and newer GPUs.
  */
 import {
-  CNNL_ACTIVATION_RELU,
-  CNNL_PROPAGATE_NAN,
   CNNL_STATUS_SUCCESS,
   cnrtFree,
   cnrtGetErrorStr,
@@ -27,22 +25,11 @@ import {
   cnrtQueueDestroy,
   cnrtQueueSync,
   cnrtSuccess,
-  cnnlActivationForward,
   cnnlConvolutionForward,
   cnnlCreate,
-  cnnlCreateActivationDescriptor,
-  cnnlCreateConvolutionDescriptor,
-  cnnlCreatePoolingDescriptor,
-  cnnlCreateTensorDescriptor,
   cnnlDestroy,
-  cnnlDestroyActivationDescriptor,
-  cnnlDestroyConvolutionDescriptor,
-  cnnlDestroyPoolingDescriptor,
-  cnnlDestroyTensorDescriptor,
   cnnlGetConvolutionForwardWorkspaceSize,
   cnnlGetErrorString,
-  cnnlSetActivationDescriptor_v6,
-  CNNL_ACTIVATION_HIGH_PRECISION,
   cnnlSetQueue,
   randomFloat32,
   ref,
@@ -57,6 +44,7 @@ import {
   type cnnlTensorDescriptor_t,
 } from 'opbridge/cambricon';
 import {
+  CUDNN_ACTIVATION_RELU,
   CUDNN_BATCHNORM_SPATIAL,
   CUDNN_CONVOLUTION_FWD_ALGO_COUNT,
   CUDNN_CROSS_CORRELATION,
@@ -64,12 +52,24 @@ import {
   CUDNN_POOLING_MAX,
   CUDNN_PROPAGATE_NAN,
   CUDNN_TENSOR_NCHW,
+  cudnnActivationForward,
   cudnnAddTensor,
   cudnnBatchNormalizationForwardInference,
+  cudnnCreateActivationDescriptor,
+  cudnnCreateConvolutionDescriptor,
+  cudnnCreateFilterDescriptor,
+  cudnnCreatePoolingDescriptor,
+  cudnnCreateTensorDescriptor,
+  cudnnDestroyActivationDescriptor,
+  cudnnDestroyConvolutionDescriptor,
+  cudnnDestroyFilterDescriptor,
+  cudnnDestroyPoolingDescriptor,
+  cudnnDestroyTensorDescriptor,
   cudnnGetConvolution2dForwardOutputDim,
   cudnnGetConvolutionForwardAlgorithm_v7,
   cudnnGetPooling2dForwardOutputDim,
   cudnnPoolingForward,
+  cudnnSetActivationDescriptor,
   cudnnSetConvolution2dDescriptor,
   cudnnSetFilter4dDescriptor,
   cudnnSetPooling2dDescriptor,
@@ -132,36 +132,20 @@ export function main() {
 
   // ---- descriptors
   const xDesc = ref<cnnlTensorDescriptor_t>();
-  checkCudnn(cnnlCreateTensorDescriptor(xDesc), 'cudnnCreateTensorDescriptor x');
-  // opbridge OB1005: `cnnlSetTensorDescriptor` needs `layout` (layout), which `cudnnSetTensor4dDescriptor` does not provide and the catalog gives no default for
-  // opbridge OB1005: `cnnlSetTensorDescriptor` needs `dimNb` (ndims), which `cudnnSetTensor4dDescriptor` does not provide and the catalog gives no default for
-  // opbridge OB1005: `cnnlSetTensorDescriptor` needs `dimSize` (dims), which `cudnnSetTensor4dDescriptor` does not provide and the catalog gives no default for
-  // opbridge OB1004: argument `format` (format) of `cudnnSetTensor4dDescriptor` has no place in `cnnlSetTensorDescriptor`
-  // opbridge OB1004: argument `n` (dim:N) of `cudnnSetTensor4dDescriptor` has no place in `cnnlSetTensorDescriptor`
-  // opbridge OB1004: argument `c` (dim:C) of `cudnnSetTensor4dDescriptor` has no place in `cnnlSetTensorDescriptor`
-  // opbridge OB1004: argument `h` (dim:H) of `cudnnSetTensor4dDescriptor` has no place in `cnnlSetTensorDescriptor`
-  // opbridge OB1004: argument `w` (dim:W) of `cudnnSetTensor4dDescriptor` has no place in `cnnlSetTensorDescriptor`
+  // opbridge OB1019: `cudnnCreateTensorDescriptor` cannot be ported to cambricon: its descriptors are replaced by the ones each CNNL call makes, and `cudnnGetConvolution2dForwardOutputDim` uses `xDesc` and does not port
+  checkCudnn(cudnnCreateTensorDescriptor(xDesc), 'cudnnCreateTensorDescriptor x');
+  // opbridge OB1019: `cudnnSetTensor4dDescriptor` cannot be ported to cambricon: its descriptors are replaced by the ones each CNNL call makes, and `cudnnGetConvolution2dForwardOutputDim` uses `xDesc` and does not port
   checkCudnn(cudnnSetTensor4dDescriptor(xDesc.value, CUDNN_TENSOR_NCHW, CUDNN_DATA_FLOAT, N, C, H, W), 'describe x');
   // opbridge OB1008: type `cudnnFilterDescriptor_t` has no cambricon equivalent in the catalog
   const wDesc = ref<cudnnFilterDescriptor_t>();
-  checkCudnn(cnnlCreateTensorDescriptor(wDesc), 'cudnnCreateFilterDescriptor');
-  // opbridge OB1005: `cnnlSetTensorDescriptor` needs `layout` (layout), which `cudnnSetFilter4dDescriptor` does not provide and the catalog gives no default for
-  // opbridge OB1005: `cnnlSetTensorDescriptor` needs `dimNb` (ndims), which `cudnnSetFilter4dDescriptor` does not provide and the catalog gives no default for
-  // opbridge OB1005: `cnnlSetTensorDescriptor` needs `dimSize` (dims), which `cudnnSetFilter4dDescriptor` does not provide and the catalog gives no default for
-  // opbridge OB1004: argument `format` (format) of `cudnnSetFilter4dDescriptor` has no place in `cnnlSetTensorDescriptor`
-  // opbridge OB1004: argument `k` (dim:K) of `cudnnSetFilter4dDescriptor` has no place in `cnnlSetTensorDescriptor`
-  // opbridge OB1004: argument `c` (dim:C) of `cudnnSetFilter4dDescriptor` has no place in `cnnlSetTensorDescriptor`
-  // opbridge OB1004: argument `h` (dim:kH) of `cudnnSetFilter4dDescriptor` has no place in `cnnlSetTensorDescriptor`
-  // opbridge OB1004: argument `w` (dim:kW) of `cudnnSetFilter4dDescriptor` has no place in `cnnlSetTensorDescriptor`
+  // opbridge OB1019: `cudnnCreateFilterDescriptor` cannot be ported to cambricon: its descriptors are replaced by the ones each CNNL call makes, and `cudnnGetConvolution2dForwardOutputDim` uses `wDesc` and does not port
+  checkCudnn(cudnnCreateFilterDescriptor(wDesc), 'cudnnCreateFilterDescriptor');
+  // opbridge OB1019: `cudnnSetFilter4dDescriptor` cannot be ported to cambricon: its descriptors are replaced by the ones each CNNL call makes, and `cudnnGetConvolution2dForwardOutputDim` uses `wDesc` and does not port
   checkCudnn(cudnnSetFilter4dDescriptor(wDesc.value, CUDNN_DATA_FLOAT, CUDNN_TENSOR_NCHW, C, C, 3, 3), 'describe filters');
   const convDesc = ref<cnnlConvolutionDescriptor_t>();
-  checkCudnn(cnnlCreateConvolutionDescriptor(convDesc), 'cudnnCreateConvolutionDescriptor');
-  // opbridge OB1005: `cnnlSetConvolutionDescriptor` needs `dimNb` (ndims), which `cudnnSetConvolution2dDescriptor` does not provide and the catalog gives no default for
-  // opbridge OB1005: `cnnlSetConvolutionDescriptor` needs `group_count` (attr:group), which `cudnnSetConvolution2dDescriptor` does not provide and the catalog gives no default for
-  // opbridge OB1004: argument `pad_w` (attr:pads) of `cudnnSetConvolution2dDescriptor` has no place in `cnnlSetConvolutionDescriptor`
-  // opbridge OB1004: argument `v` (attr:strides) of `cudnnSetConvolution2dDescriptor` has no place in `cnnlSetConvolutionDescriptor`
-  // opbridge OB1004: argument `dilation_w` (attr:dilations) of `cudnnSetConvolution2dDescriptor` has no place in `cnnlSetConvolutionDescriptor`
-  // opbridge OB1004: argument `mode` (mode) of `cudnnSetConvolution2dDescriptor` has no place in `cnnlSetConvolutionDescriptor`
+  // opbridge OB1019: `cudnnCreateConvolutionDescriptor` cannot be ported to cambricon: its descriptors are replaced by the ones each CNNL call makes, and `cudnnGetConvolution2dForwardOutputDim` uses `convDesc` and does not port
+  checkCudnn(cudnnCreateConvolutionDescriptor(convDesc), 'cudnnCreateConvolutionDescriptor');
+  // opbridge OB1019: `cudnnSetConvolution2dDescriptor` cannot be ported to cambricon: its descriptors are replaced by the ones each CNNL call makes, and `cudnnGetConvolution2dForwardOutputDim` uses `convDesc` and does not port
   checkCudnn(cudnnSetConvolution2dDescriptor(convDesc.value, 1, 1, 1, 1, 1, 1, CUDNN_CROSS_CORRELATION, CUDNN_DATA_FLOAT), 'describe convolution');
 
   const [outN, outC, outH, outW] = [ref<number>(), ref<number>(), ref<number>(), ref<number>()];
@@ -171,49 +155,32 @@ export function main() {
     throw new Error(`the convolution changes the shape to ${outN.value}×${outC.value}×${outH.value}×${outW.value}: the identity shortcut needs ${N}×${C}×${H}×${W}`);
   }
   const yDesc = ref<cnnlTensorDescriptor_t>();
-  checkCudnn(cnnlCreateTensorDescriptor(yDesc), 'cudnnCreateTensorDescriptor y');
-  // opbridge OB1005: `cnnlSetTensorDescriptor` needs `layout` (layout), which `cudnnSetTensor4dDescriptor` does not provide and the catalog gives no default for
-  // opbridge OB1005: `cnnlSetTensorDescriptor` needs `dimNb` (ndims), which `cudnnSetTensor4dDescriptor` does not provide and the catalog gives no default for
-  // opbridge OB1005: `cnnlSetTensorDescriptor` needs `dimSize` (dims), which `cudnnSetTensor4dDescriptor` does not provide and the catalog gives no default for
-  // opbridge OB1004: argument `format` (format) of `cudnnSetTensor4dDescriptor` has no place in `cnnlSetTensorDescriptor`
-  // opbridge OB1004: argument `n` (dim:N) of `cudnnSetTensor4dDescriptor` has no place in `cnnlSetTensorDescriptor`
-  // opbridge OB1004: argument `c` (dim:C) of `cudnnSetTensor4dDescriptor` has no place in `cnnlSetTensorDescriptor`
-  // opbridge OB1004: argument `h` (dim:H) of `cudnnSetTensor4dDescriptor` has no place in `cnnlSetTensorDescriptor`
-  // opbridge OB1004: argument `w` (dim:W) of `cudnnSetTensor4dDescriptor` has no place in `cnnlSetTensorDescriptor`
+  // opbridge OB1019: `cudnnCreateTensorDescriptor` cannot be ported to cambricon: its descriptors are replaced by the ones each CNNL call makes, and `cudnnGetPooling2dForwardOutputDim` uses `yDesc` and does not port
+  checkCudnn(cudnnCreateTensorDescriptor(yDesc), 'cudnnCreateTensorDescriptor y');
+  // opbridge OB1019: `cudnnSetTensor4dDescriptor` cannot be ported to cambricon: its descriptors are replaced by the ones each CNNL call makes, and `cudnnGetPooling2dForwardOutputDim` uses `yDesc` and does not port
   checkCudnn(cudnnSetTensor4dDescriptor(yDesc.value, CUDNN_TENSOR_NCHW, CUDNN_DATA_FLOAT, outN.value, outC.value, outH.value, outW.value), 'describe y');
   const bnDesc = ref<cnnlTensorDescriptor_t>();
-  checkCudnn(cnnlCreateTensorDescriptor(bnDesc), 'cudnnCreateTensorDescriptor bn');
-  // opbridge OB1005: `cnnlSetTensorDescriptor` needs `layout` (layout), which `cudnnSetTensor4dDescriptor` does not provide and the catalog gives no default for
-  // opbridge OB1005: `cnnlSetTensorDescriptor` needs `dimNb` (ndims), which `cudnnSetTensor4dDescriptor` does not provide and the catalog gives no default for
-  // opbridge OB1005: `cnnlSetTensorDescriptor` needs `dimSize` (dims), which `cudnnSetTensor4dDescriptor` does not provide and the catalog gives no default for
-  // opbridge OB1004: argument `format` (format) of `cudnnSetTensor4dDescriptor` has no place in `cnnlSetTensorDescriptor`
-  // opbridge OB1004: argument `n` (dim:N) of `cudnnSetTensor4dDescriptor` has no place in `cnnlSetTensorDescriptor`
-  // opbridge OB1004: argument `c` (dim:C) of `cudnnSetTensor4dDescriptor` has no place in `cnnlSetTensorDescriptor`
-  // opbridge OB1004: argument `h` (dim:H) of `cudnnSetTensor4dDescriptor` has no place in `cnnlSetTensorDescriptor`
-  // opbridge OB1004: argument `w` (dim:W) of `cudnnSetTensor4dDescriptor` has no place in `cnnlSetTensorDescriptor`
+  // opbridge OB1019: `cudnnCreateTensorDescriptor` cannot be ported to cambricon: its descriptors are replaced by the ones each CNNL call makes, and `cudnnBatchNormalizationForwardInference` uses `bnDesc` and does not port
+  checkCudnn(cudnnCreateTensorDescriptor(bnDesc), 'cudnnCreateTensorDescriptor bn');
+  // opbridge OB1019: `cudnnSetTensor4dDescriptor` cannot be ported to cambricon: its descriptors are replaced by the ones each CNNL call makes, and `cudnnBatchNormalizationForwardInference` uses `bnDesc` and does not port
   checkCudnn(cudnnSetTensor4dDescriptor(bnDesc.value, CUDNN_TENSOR_NCHW, CUDNN_DATA_FLOAT, 1, C, 1, 1), 'describe bn parameters');
   const reluDesc = ref<cnnlActivationDescriptor_t>();
-  checkCudnn(cnnlCreateActivationDescriptor(reluDesc), 'cudnnCreateActivationDescriptor');
-  checkCudnn(cnnlSetActivationDescriptor_v6(reluDesc.value, CNNL_ACTIVATION_RELU, CNNL_ACTIVATION_HIGH_PRECISION, CNNL_PROPAGATE_NAN, 0, 0, 0, 0, false, false), 'describe ReLU');
+  // opbridge OB1019: `cudnnCreateActivationDescriptor` cannot be ported to cambricon: its descriptors are replaced by the ones each CNNL call makes, and `cudnnActivationForward` uses `reluDesc` and does not port
+  checkCudnn(cudnnCreateActivationDescriptor(reluDesc), 'cudnnCreateActivationDescriptor');
+  // opbridge OB1019: `cudnnSetActivationDescriptor` cannot be ported to cambricon: its descriptors are replaced by the ones each CNNL call makes, and `cudnnActivationForward` uses `reluDesc` and does not port
+  checkCudnn(cudnnSetActivationDescriptor(reluDesc.value, CUDNN_ACTIVATION_RELU, CUDNN_PROPAGATE_NAN, 0), 'describe ReLU');
   const poolDesc = ref<cnnlPoolingDescriptor_t>();
-  checkCudnn(cnnlCreatePoolingDescriptor(poolDesc), 'cudnnCreatePoolingDescriptor');
-  // opbridge OB1005: `cnnlSetPooling2dDescriptor_v2` needs `pad_left` (attr:pads), which `cudnnSetPooling2dDescriptor` does not provide and the catalog gives no default for
-  // opbridge OB1005: `cnnlSetPooling2dDescriptor_v2` needs `pad_right` (attr:pads), which `cudnnSetPooling2dDescriptor` does not provide and the catalog gives no default for
-  // opbridge OB1005: `cnnlSetPooling2dDescriptor_v2` needs `ceil_mode` (attr:ceil_mode), which `cudnnSetPooling2dDescriptor` does not provide and the catalog gives no default for
+  // opbridge OB1019: `cudnnCreatePoolingDescriptor` cannot be ported to cambricon: its descriptors are replaced by the ones each CNNL call makes, and `cudnnGetPooling2dForwardOutputDim` uses `poolDesc` and does not port
+  checkCudnn(cudnnCreatePoolingDescriptor(poolDesc), 'cudnnCreatePoolingDescriptor');
+  // opbridge OB1019: `cudnnSetPooling2dDescriptor` cannot be ported to cambricon: its descriptors are replaced by the ones each CNNL call makes, and `cudnnGetPooling2dForwardOutputDim` uses `poolDesc` and does not port
   checkCudnn(cudnnSetPooling2dDescriptor(poolDesc.value, CUDNN_POOLING_MAX, CUDNN_PROPAGATE_NAN, 2, 2, 0, 0, 2, 2), 'describe max pool');
   const [poolN, poolC, poolH, poolW] = [ref<number>(), ref<number>(), ref<number>(), ref<number>()];
   // opbridge OB1002: cambricon does not support `cudnnGetPooling2dForwardOutputDim`: No output-shape query was seen in CNNL callers
   checkCudnn(cudnnGetPooling2dForwardOutputDim(poolDesc.value, yDesc.value, poolN, poolC, poolH, poolW), 'pooling output size');
   const pooledDesc = ref<cnnlTensorDescriptor_t>();
-  checkCudnn(cnnlCreateTensorDescriptor(pooledDesc), 'cudnnCreateTensorDescriptor pooled');
-  // opbridge OB1005: `cnnlSetTensorDescriptor` needs `layout` (layout), which `cudnnSetTensor4dDescriptor` does not provide and the catalog gives no default for
-  // opbridge OB1005: `cnnlSetTensorDescriptor` needs `dimNb` (ndims), which `cudnnSetTensor4dDescriptor` does not provide and the catalog gives no default for
-  // opbridge OB1005: `cnnlSetTensorDescriptor` needs `dimSize` (dims), which `cudnnSetTensor4dDescriptor` does not provide and the catalog gives no default for
-  // opbridge OB1004: argument `format` (format) of `cudnnSetTensor4dDescriptor` has no place in `cnnlSetTensorDescriptor`
-  // opbridge OB1004: argument `n` (dim:N) of `cudnnSetTensor4dDescriptor` has no place in `cnnlSetTensorDescriptor`
-  // opbridge OB1004: argument `c` (dim:C) of `cudnnSetTensor4dDescriptor` has no place in `cnnlSetTensorDescriptor`
-  // opbridge OB1004: argument `h` (dim:H) of `cudnnSetTensor4dDescriptor` has no place in `cnnlSetTensorDescriptor`
-  // opbridge OB1004: argument `w` (dim:W) of `cudnnSetTensor4dDescriptor` has no place in `cnnlSetTensorDescriptor`
+  // opbridge OB1019: `cudnnCreateTensorDescriptor` cannot be ported to cambricon: its descriptors are replaced by the ones each CNNL call makes, and `cudnnPoolingForward` uses `pooledDesc` and does not port
+  checkCudnn(cudnnCreateTensorDescriptor(pooledDesc), 'cudnnCreateTensorDescriptor pooled');
+  // opbridge OB1019: `cudnnSetTensor4dDescriptor` cannot be ported to cambricon: its descriptors are replaced by the ones each CNNL call makes, and `cudnnPoolingForward` uses `pooledDesc` and does not port
   checkCudnn(cudnnSetTensor4dDescriptor(pooledDesc.value, CUDNN_TENSOR_NCHW, CUDNN_DATA_FLOAT, poolN.value, poolC.value, poolH.value, poolW.value), 'describe pooled');
 
   // ---- algorithm and workspace: the best algorithm the heuristics rank as supported
@@ -258,50 +225,70 @@ export function main() {
     cnnlConvolutionForward(cudnn.value, convDesc.value, choice.algo, 1, xDesc.value, dX, wDesc.value, dW1, null, null, workspace, workspaceBytes.value, 0, yDesc.value, dConv.value),
     'conv1',
   );
-  // opbridge OB1004: argument `mode` (mode) of `cudnnBatchNormalizationForwardInference` has no place in `cnnlBatchNormForwardInference`
+  // opbridge OB1004: argument `alpha` (alpha) of `cudnnBatchNormalizationForwardInference` has no place in `cnnlBatchNormForwardInference`
+  // opbridge OB1004: argument `beta` (beta) of `cudnnBatchNormalizationForwardInference` has no place in `cnnlBatchNormForwardInference`
+  // opbridge OB1004: argument `desc:B` (desc:B) of `cudnnBatchNormalizationForwardInference` has no place in `cnnlBatchNormForwardInference`
+  // opbridge OB1004: argument `desc:input_mean` (desc:input_mean) of `cudnnBatchNormalizationForwardInference` has no place in `cnnlBatchNormForwardInference`
+  // opbridge OB1004: argument `desc:input_var` (desc:input_var) of `cudnnBatchNormalizationForwardInference` has no place in `cnnlBatchNormForwardInference`
+  // opbridge OB1004: argument `stream` (stream) of `cudnnBatchNormalizationForwardInference` has no place in `cnnlBatchNormForwardInference`
   checkCudnn(
     cudnnBatchNormalizationForwardInference(cudnn.value, CUDNN_BATCHNORM_SPATIAL, 1, 0, yDesc.value, dConv.value, yDesc.value, dT.value, bnDesc.value, dBn1[0], dBn1[1], dBn1[2], dBn1[3], BN_EPSILON),
     'bn1',
   );
-  checkCudnn(cnnlActivationForward(cudnn.value, reluDesc.value, 1, yDesc.value, dT.value, 0, yDesc.value, dT.value), 'relu1');
+  // opbridge OB1019: `cudnnActivationForward` cannot be ported to cambricon: a tensor (`dT.value`) is strided; this port describes packed tensors only
+  checkCudnn(cudnnActivationForward(cudnn.value, reluDesc.value, 1, yDesc.value, dT.value, 0, yDesc.value, dT.value), 'relu1');
   // opbridge OB1007: argument `algo` of `cudnnConvolutionForward` is not a constant; it is passed unchanged to `cnnlConvolutionForward`, whose cnnlConvolutionForwardAlgo_t numbers its values differently
   // opbridge OB1011: `cnnlConvolutionForward` answers `cudnnConvolutionForward` only partially (unsupported: NCHW tensors (transpose to NHWC first))
   checkCudnn(
     cnnlConvolutionForward(cudnn.value, convDesc.value, choice.algo, 1, yDesc.value, dT.value, wDesc.value, dW2, null, null, workspace, workspaceBytes.value, 0, yDesc.value, dConv.value),
     'conv2',
   );
-  // opbridge OB1004: argument `mode` (mode) of `cudnnBatchNormalizationForwardInference` has no place in `cnnlBatchNormForwardInference`
+  // opbridge OB1004: argument `alpha` (alpha) of `cudnnBatchNormalizationForwardInference` has no place in `cnnlBatchNormForwardInference`
+  // opbridge OB1004: argument `beta` (beta) of `cudnnBatchNormalizationForwardInference` has no place in `cnnlBatchNormForwardInference`
+  // opbridge OB1004: argument `desc:B` (desc:B) of `cudnnBatchNormalizationForwardInference` has no place in `cnnlBatchNormForwardInference`
+  // opbridge OB1004: argument `desc:input_mean` (desc:input_mean) of `cudnnBatchNormalizationForwardInference` has no place in `cnnlBatchNormForwardInference`
+  // opbridge OB1004: argument `desc:input_var` (desc:input_var) of `cudnnBatchNormalizationForwardInference` has no place in `cnnlBatchNormForwardInference`
+  // opbridge OB1004: argument `stream` (stream) of `cudnnBatchNormalizationForwardInference` has no place in `cnnlBatchNormForwardInference`
   checkCudnn(
     cudnnBatchNormalizationForwardInference(cudnn.value, CUDNN_BATCHNORM_SPATIAL, 1, 0, yDesc.value, dConv.value, yDesc.value, dT.value, bnDesc.value, dBn2[0], dBn2[1], dBn2[2], dBn2[3], BN_EPSILON),
     'bn2',
   );
   // Identity shortcut: t = 1·x + 1·t.
-  // opbridge OB1005: `cnnlOpTensor` needs `op_desc` (descriptor), which `cudnnAddTensor` does not provide and the catalog gives no default for
-  // opbridge OB1005: `cnnlOpTensor` needs `alpha1` (no role), which `cudnnAddTensor` does not provide and the catalog gives no default for
-  // opbridge OB1005: `cnnlOpTensor` needs `a_desc` (desc:A), which `cudnnAddTensor` does not provide and the catalog gives no default for
-  // opbridge OB1005: `cnnlOpTensor` needs `a` (input:A), which `cudnnAddTensor` does not provide and the catalog gives no default for
-  // opbridge OB1005: `cnnlOpTensor` needs `alpha2` (no role), which `cudnnAddTensor` does not provide and the catalog gives no default for
-  // opbridge OB1005: `cnnlOpTensor` needs `workspace` (workspace), which `cudnnAddTensor` does not provide and the catalog gives no default for
-  // opbridge OB1005: `cnnlOpTensor` needs `workspace_size` (workspace-size), which `cudnnAddTensor` does not provide and the catalog gives no default for
-  // opbridge OB1004: argument `alpha` (blend-alpha) of `cudnnAddTensor` has no place in `cnnlOpTensor`
+  // opbridge OB1019: `cudnnAddTensor` cannot be ported to cambricon: a tensor (`dT.value`) is strided; this port describes packed tensors only
   checkCudnn(cudnnAddTensor(cudnn.value, 1, xDesc.value, dX, 1, yDesc.value, dT.value), 'shortcut add');
-  checkCudnn(cnnlActivationForward(cudnn.value, reluDesc.value, 1, yDesc.value, dT.value, 0, yDesc.value, dT.value), 'relu2');
+  // opbridge OB1019: `cudnnActivationForward` cannot be ported to cambricon: a tensor (`dT.value`) is strided; this port describes packed tensors only
+  checkCudnn(cudnnActivationForward(cudnn.value, reluDesc.value, 1, yDesc.value, dT.value, 0, yDesc.value, dT.value), 'relu2');
+  // opbridge OB1005: `cnnlPoolingForward` needs `pool_desc` (descriptor), which `cudnnPoolingForward` does not provide and the catalog gives no default for
   // opbridge OB1005: `cnnlPoolingForward` needs `workspace` (workspace), which `cudnnPoolingForward` does not provide and the catalog gives no default for
   // opbridge OB1005: `cnnlPoolingForward` needs `workspace_size` (workspace-size), which `cudnnPoolingForward` does not provide and the catalog gives no default for
+  // opbridge OB1004: argument `alpha` (alpha) of `cudnnPoolingForward` has no place in `cnnlPoolingForward`
+  // opbridge OB1004: argument `beta` (beta) of `cudnnPoolingForward` has no place in `cnnlPoolingForward`
+  // opbridge OB1004: argument `attr:kernel_shape` (attr:kernel_shape) of `cudnnPoolingForward` has no place in `cnnlPoolingForward`
+  // opbridge OB1004: argument `attr:pads` (attr:pads) of `cudnnPoolingForward` has no place in `cnnlPoolingForward`
+  // opbridge OB1004: argument `attr:strides` (attr:strides) of `cudnnPoolingForward` has no place in `cnnlPoolingForward`
+  // opbridge OB1004: argument `stream` (stream) of `cudnnPoolingForward` has no place in `cnnlPoolingForward`
   checkCudnn(cudnnPoolingForward(cudnn.value, poolDesc.value, 1, yDesc.value, dT.value, 0, pooledDesc.value, dY.value), 'max pool');
 
   checkCuda(cnrtQueueSync(stream.value), 'cudaStreamSynchronize');
   const y = new Float32Array(pooledCount);
   checkCuda(cnrtMemcpy(y, dY.value, y.byteLength, cnrtMemcpyDevToHost), 'copy y');
 
-  checkCudnn(cnnlDestroyTensorDescriptor(xDesc.value), 'destroy x descriptor');
-  checkCudnn(cnnlDestroyTensorDescriptor(yDesc.value), 'destroy y descriptor');
-  checkCudnn(cnnlDestroyTensorDescriptor(bnDesc.value), 'destroy bn descriptor');
-  checkCudnn(cnnlDestroyTensorDescriptor(pooledDesc.value), 'destroy pooled descriptor');
-  checkCudnn(cnnlDestroyTensorDescriptor(wDesc.value), 'cudnnDestroyFilterDescriptor');
-  checkCudnn(cnnlDestroyConvolutionDescriptor(convDesc.value), 'cudnnDestroyConvolutionDescriptor');
-  checkCudnn(cnnlDestroyActivationDescriptor(reluDesc.value), 'cudnnDestroyActivationDescriptor');
-  checkCudnn(cnnlDestroyPoolingDescriptor(poolDesc.value), 'cudnnDestroyPoolingDescriptor');
+  // opbridge OB1019: `cudnnDestroyTensorDescriptor` cannot be ported to cambricon: its descriptors are replaced by the ones each CNNL call makes, and `cudnnGetConvolution2dForwardOutputDim` uses `xDesc` and does not port
+  checkCudnn(cudnnDestroyTensorDescriptor(xDesc.value), 'destroy x descriptor');
+  // opbridge OB1019: `cudnnDestroyTensorDescriptor` cannot be ported to cambricon: its descriptors are replaced by the ones each CNNL call makes, and `cudnnGetPooling2dForwardOutputDim` uses `yDesc` and does not port
+  checkCudnn(cudnnDestroyTensorDescriptor(yDesc.value), 'destroy y descriptor');
+  // opbridge OB1019: `cudnnDestroyTensorDescriptor` cannot be ported to cambricon: its descriptors are replaced by the ones each CNNL call makes, and `cudnnBatchNormalizationForwardInference` uses `bnDesc` and does not port
+  checkCudnn(cudnnDestroyTensorDescriptor(bnDesc.value), 'destroy bn descriptor');
+  // opbridge OB1019: `cudnnDestroyTensorDescriptor` cannot be ported to cambricon: its descriptors are replaced by the ones each CNNL call makes, and `cudnnPoolingForward` uses `pooledDesc` and does not port
+  checkCudnn(cudnnDestroyTensorDescriptor(pooledDesc.value), 'destroy pooled descriptor');
+  // opbridge OB1019: `cudnnDestroyFilterDescriptor` cannot be ported to cambricon: its descriptors are replaced by the ones each CNNL call makes, and `cudnnGetConvolution2dForwardOutputDim` uses `wDesc` and does not port
+  checkCudnn(cudnnDestroyFilterDescriptor(wDesc.value), 'cudnnDestroyFilterDescriptor');
+  // opbridge OB1019: `cudnnDestroyConvolutionDescriptor` cannot be ported to cambricon: its descriptors are replaced by the ones each CNNL call makes, and `cudnnGetConvolution2dForwardOutputDim` uses `convDesc` and does not port
+  checkCudnn(cudnnDestroyConvolutionDescriptor(convDesc.value), 'cudnnDestroyConvolutionDescriptor');
+  // opbridge OB1019: `cudnnDestroyActivationDescriptor` cannot be ported to cambricon: its descriptors are replaced by the ones each CNNL call makes, and `cudnnActivationForward` uses `reluDesc` and does not port
+  checkCudnn(cudnnDestroyActivationDescriptor(reluDesc.value), 'cudnnDestroyActivationDescriptor');
+  // opbridge OB1019: `cudnnDestroyPoolingDescriptor` cannot be ported to cambricon: its descriptors are replaced by the ones each CNNL call makes, and `cudnnGetPooling2dForwardOutputDim` uses `poolDesc` and does not port
+  checkCudnn(cudnnDestroyPoolingDescriptor(poolDesc.value), 'cudnnDestroyPoolingDescriptor');
   checkCudnn(cnnlDestroy(cudnn.value), 'cudnnDestroy');
   checkCuda(cnrtQueueDestroy(stream.value), 'cudaStreamDestroy');
   if (workspace) checkCuda(cnrtFree(workspace), 'cudaFree workspace');

@@ -18,25 +18,21 @@
  * transposed back with CUBLAS_OP_T. The qkv rows hold Q | K | V, head h at columns h·d of each.
  */
 import {
-  CNNL_STATUS_SUCCESS,
   cnnlCreate,
-  cnnlMatMulDescDestroy,
-  cnnlDestroyTensorDescriptor,
   cnnlSetQueue,
-  cnrtFree,
   cnrtGetErrorStr,
-  cnrtMalloc,
   cnrtMemcpy,
   cnrtMemcpyDevToHost,
   cnrtMemcpyHostToDev,
   cnrtSetDevice,
   cnrtQueueCreate,
   cnrtQueueDestroy,
-  cnrtQueueSync,
   cnrtSuccess,
-  cnnlCreateTensorDescriptor,
   cnnlDestroy,
   cnnlGetErrorString,
+  cnnlSoftmaxForward,
+  CNNL_SOFTMAX_ACCURATE,
+  CNNL_SOFTMAX_MODE_MEDIUM_DIMENSION,
   randomFloat32,
   ref,
   type DevicePtr,
@@ -45,8 +41,20 @@ import {
   type cnnlMatMulHeuristicResult_t,
   type cnnlStatus_t,
   type cnrtRet_t,
-  type cnrtQueue_t,
+  CNNL_DTYPE_FLOAT,
   type cnnlTensorDescriptor_t,
+  cnnlCreateTensorDescriptor,
+  CNNL_LAYOUT_ARRAY,
+  cnnlSetTensorDescriptor,
+  cnnlDestroyTensorDescriptor,
+  type cnrtQueue_t,
+  cnnlGetQueue,
+  cnnlGetLayerNormOpWorkspaceSize,
+  cnrtMalloc,
+  cnrtQueueSync,
+  cnrtFree,
+  cnnlLayerNormForward,
+  CNNL_STATUS_SUCCESS,
 } from 'opbridge/cambricon';
 import {
   CUBLASLT_EPILOGUE_BIAS,
@@ -59,22 +67,18 @@ import {
   CUBLAS_OP_N,
   CUBLAS_OP_T,
   CUDA_R_32F,
-  CUDNN_DATA_FLOAT,
-  CUDNN_SOFTMAX_ACCURATE,
-  CUDNN_SOFTMAX_MODE_CHANNEL,
-  CUDNN_TENSOR_NCHW,
   cublasLtMatmul,
   cublasLtMatmulAlgoGetHeuristic,
   cublasLtMatmulDescCreate,
+  cublasLtMatmulDescDestroy,
   cublasLtMatmulDescSetAttribute,
   cublasLtMatmulPreferenceCreate,
   cublasLtMatmulPreferenceDestroy,
   cublasLtMatmulPreferenceSetAttribute,
   cublasLtMatrixLayoutCreate,
+  cublasLtMatrixLayoutDestroy,
   cublasSaxpy,
   cublasSgemmStridedBatched,
-  cudnnSetTensor4dDescriptor,
-  cudnnSoftmaxForward,
   fe,
   type cublasLtEpilogue_t,
   type cublasLtMatmulPreference_t,
@@ -146,14 +150,13 @@ function linear(
   stream: cnrtQueue_t,
 ): void {
   const desc = ref<cnnlMatMulDescriptor_t>();
-  // opbridge OB1004: argument `computeType` (compute-type) of `cublasLtMatmulDescCreate` has no place in `cnnlMatMulDescCreate`
-  // opbridge OB1004: argument `scaleType` (dtype) of `cublasLtMatmulDescCreate` has no place in `cnnlMatMulDescCreate`
+  // opbridge OB1019: `cublasLtMatmulDescCreate` cannot be ported to cambricon: its descriptors are replaced by the ones each CNNL call makes, and `cublasLtMatmulAlgoGetHeuristic` uses `desc` and does not port
   checkCublas(cublasLtMatmulDescCreate(desc, CUBLAS_COMPUTE_32F, CUDA_R_32F), 'cublasLtMatmulDescCreate');
-  // opbridge OB1006: `CUBLASLT_MATMUL_DESC_TRANSA` (matmul-desc.transa) has no cambricon equivalent for `attr` of `cnnlSetMatMulDescAttr` (porting `cublasLtMatmulDescSetAttribute`)
+  // opbridge OB1019: `cublasLtMatmulDescSetAttribute` cannot be ported to cambricon: its descriptors are replaced by the ones each CNNL call makes, and `cublasLtMatmulAlgoGetHeuristic` uses `desc` and does not port
   checkCublas(cublasLtMatmulDescSetAttribute(desc.value, CUBLASLT_MATMUL_DESC_TRANSA, new Int32Array([CUBLAS_OP_T]), 4), 'set TRANSA');
-  // opbridge OB1006: `CUBLASLT_MATMUL_DESC_EPILOGUE` (matmul-desc.epilogue) has no cambricon equivalent for `attr` of `cnnlSetMatMulDescAttr` (porting `cublasLtMatmulDescSetAttribute`)
+  // opbridge OB1019: `cublasLtMatmulDescSetAttribute` cannot be ported to cambricon: its descriptors are replaced by the ones each CNNL call makes, and `cublasLtMatmulAlgoGetHeuristic` uses `desc` and does not port
   checkCublas(cublasLtMatmulDescSetAttribute(desc.value, CUBLASLT_MATMUL_DESC_EPILOGUE, new Uint32Array([epilogue]), 4), 'set EPILOGUE');
-  // opbridge OB1006: `CUBLASLT_MATMUL_DESC_BIAS_POINTER` (matmul-desc.bias-pointer) has no cambricon equivalent for `attr` of `cnnlSetMatMulDescAttr` (porting `cublasLtMatmulDescSetAttribute`)
+  // opbridge OB1019: `cublasLtMatmulDescSetAttribute` cannot be ported to cambricon: its descriptors are replaced by the ones each CNNL call makes, and `cublasLtMatmulAlgoGetHeuristic` uses `desc` and does not port
   checkCublas(cublasLtMatmulDescSetAttribute(desc.value, CUBLASLT_MATMUL_DESC_BIAS_POINTER, bias, 8), 'set BIAS_POINTER');
   // opbridge OB1008: type `cublasLtMatrixLayout_t` has no cambricon equivalent in the catalog
   const layoutW = ref<cublasLtMatrixLayout_t>();
@@ -161,40 +164,41 @@ function linear(
   const layoutX = ref<cublasLtMatrixLayout_t>();
   // opbridge OB1008: type `cublasLtMatrixLayout_t` has no cambricon equivalent in the catalog
   const layoutY = ref<cublasLtMatrixLayout_t>();
-  // opbridge OB1002: cambricon does not support `cublasLtMatrixLayoutCreate`: A cuBLASLt matrix layout is a CNNL tensor descriptor (CNNL_LAYOUT_ARRAY, dims {rows, cols} row-major, strides for the leading dimension) created and set in two calls (use: cnnlCreateTensorDescriptor, cnnlSetTensorDescriptorEx)
+  // opbridge OB1019: `cublasLtMatrixLayoutCreate` cannot be ported to cambricon: its descriptors are replaced by the ones each CNNL call makes, and `cublasLtMatmulAlgoGetHeuristic` uses `layoutW` and does not port
   checkCublas(cublasLtMatrixLayoutCreate(layoutW, CUDA_R_32F, inFeatures, outFeatures, inFeatures), 'layout W');
-  // opbridge OB1002: cambricon does not support `cublasLtMatrixLayoutCreate`: A cuBLASLt matrix layout is a CNNL tensor descriptor (CNNL_LAYOUT_ARRAY, dims {rows, cols} row-major, strides for the leading dimension) created and set in two calls (use: cnnlCreateTensorDescriptor, cnnlSetTensorDescriptorEx)
+  // opbridge OB1019: `cublasLtMatrixLayoutCreate` cannot be ported to cambricon: its descriptors are replaced by the ones each CNNL call makes, and `cublasLtMatmulAlgoGetHeuristic` uses `layoutX` and does not port
   checkCublas(cublasLtMatrixLayoutCreate(layoutX, CUDA_R_32F, inFeatures, rows, inFeatures), 'layout X');
-  // opbridge OB1002: cambricon does not support `cublasLtMatrixLayoutCreate`: A cuBLASLt matrix layout is a CNNL tensor descriptor (CNNL_LAYOUT_ARRAY, dims {rows, cols} row-major, strides for the leading dimension) created and set in two calls (use: cnnlCreateTensorDescriptor, cnnlSetTensorDescriptorEx)
+  // opbridge OB1019: `cublasLtMatrixLayoutCreate` cannot be ported to cambricon: its descriptors are replaced by the ones each CNNL call makes, and `cublasLtMatmulAlgoGetHeuristic` uses `layoutY` and does not port
   checkCublas(cublasLtMatrixLayoutCreate(layoutY, CUDA_R_32F, outFeatures, rows, outFeatures), 'layout Y');
   // opbridge OB1008: type `cublasLtMatmulPreference_t` has no cambricon equivalent in the catalog
   const preference = ref<cublasLtMatmulPreference_t>();
-  // opbridge OB1002: cambricon does not support `cublasLtMatmulPreferenceCreate`: No preference object: the heuristic takes a cnnlMatMulPrefer_t value (or nullptr) (use: cnnlGetMatMulAlgoHeuristic)
+  // opbridge OB1019: `cublasLtMatmulPreferenceCreate` cannot be ported to cambricon: its descriptors are replaced by the ones each CNNL call makes, and `cublasLtMatmulAlgoGetHeuristic` uses `preference` and does not port
   checkCublas(cublasLtMatmulPreferenceCreate(preference), 'cublasLtMatmulPreferenceCreate');
-  // opbridge OB1002: cambricon does not support `cublasLtMatmulPreferenceSetAttribute`: No preference object: the heuristic takes a cnnlMatMulPrefer_t value (or nullptr) (use: cnnlGetMatMulAlgoHeuristic)
+  // opbridge OB1019: `cublasLtMatmulPreferenceSetAttribute` cannot be ported to cambricon: its descriptors are replaced by the ones each CNNL call makes, and `cublasLtMatmulAlgoGetHeuristic` uses `preference` and does not port
   checkCublas(
     cublasLtMatmulPreferenceSetAttribute(preference.value, CUBLASLT_MATMUL_PREF_MAX_WORKSPACE_BYTES, new BigUint64Array([BigInt(WORKSPACE_BYTES)]), 8),
     'set MAX_WORKSPACE_BYTES',
   );
   const heuristics: cnnlMatMulHeuristicResult_t[] = [];
   const found = ref<number>();
-  // opbridge OB1005: `cnnlGetMatMulAlgoHeuristic` needs `result_array` (out-value), which `cublasLtMatmulAlgoGetHeuristic` does not provide and the catalog gives no default for
-  // opbridge OB1005: `cnnlGetMatMulAlgoHeuristic` needs `return_algo_count` (out-count), which `cublasLtMatmulAlgoGetHeuristic` does not provide and the catalog gives no default for
-  // opbridge OB1004: argument `heuristicResultsArray` (out-algorithm) of `cublasLtMatmulAlgoGetHeuristic` has no place in `cnnlGetMatMulAlgoHeuristic`
-  // opbridge OB1004: argument `returnAlgoCount` (count-out) of `cublasLtMatmulAlgoGetHeuristic` has no place in `cnnlGetMatMulAlgoHeuristic`
+  // opbridge OB1019: `cublasLtMatmulAlgoGetHeuristic` cannot be ported to cambricon: the cublasLtMatmul it serves does not port
   checkCublas(cublasLtMatmulAlgoGetHeuristic(lt, desc.value, layoutW.value, layoutX.value, layoutY.value, layoutY.value, preference.value, 1, heuristics, found), 'heuristic');
   if (found.value === 0) throw new Error(`cuBLASLt found no algorithm for a ${rows}×${inFeatures} → ${outFeatures} linear layer`);
-  // opbridge OB1002: cambricon does not support `cublasLtMatmul`: The default epilogue is one cnnlMatMul_v2 call (same D = alpha*AB + beta*C shape with separate C and D) (use: cnnlMatMul_v2, cnnlOpTensor, cnnlActivationForward)
+  // opbridge OB1019: `cublasLtMatmul` cannot be ported to cambricon: the epilogue is set from `new Uint32Array([epilogue])`, not a constant
   checkCublas(
     cublasLtMatmul(lt, desc.value, 1, weight, layoutW.value, x, layoutX.value, 0, y, layoutY.value, y, layoutY.value, heuristics[0].algo, workspace, WORKSPACE_BYTES, stream),
     'cublasLtMatmul',
   );
-  // opbridge OB1002: cambricon does not support `cublasLtMatmulPreferenceDestroy`: Nothing to destroy (use: cnnlGetMatMulAlgoHeuristic)
+  // opbridge OB1019: `cublasLtMatmulPreferenceDestroy` cannot be ported to cambricon: its descriptors are replaced by the ones each CNNL call makes, and `cublasLtMatmulAlgoGetHeuristic` uses `preference` and does not port
   checkCublas(cublasLtMatmulPreferenceDestroy(preference.value), 'cublasLtMatmulPreferenceDestroy');
-  checkCublas(cnnlDestroyTensorDescriptor(layoutW.value), 'destroy layout W');
-  checkCublas(cnnlDestroyTensorDescriptor(layoutX.value), 'destroy layout X');
-  checkCublas(cnnlDestroyTensorDescriptor(layoutY.value), 'destroy layout Y');
-  checkCublas(cnnlMatMulDescDestroy(desc.value), 'cublasLtMatmulDescDestroy');
+  // opbridge OB1019: `cublasLtMatrixLayoutDestroy` cannot be ported to cambricon: its descriptors are replaced by the ones each CNNL call makes, and `cublasLtMatmulAlgoGetHeuristic` uses `layoutW` and does not port
+  checkCublas(cublasLtMatrixLayoutDestroy(layoutW.value), 'destroy layout W');
+  // opbridge OB1019: `cublasLtMatrixLayoutDestroy` cannot be ported to cambricon: its descriptors are replaced by the ones each CNNL call makes, and `cublasLtMatmulAlgoGetHeuristic` uses `layoutX` and does not port
+  checkCublas(cublasLtMatrixLayoutDestroy(layoutX.value), 'destroy layout X');
+  // opbridge OB1019: `cublasLtMatrixLayoutDestroy` cannot be ported to cambricon: its descriptors are replaced by the ones each CNNL call makes, and `cublasLtMatmulAlgoGetHeuristic` uses `layoutY` and does not port
+  checkCublas(cublasLtMatrixLayoutDestroy(layoutY.value), 'destroy layout Y');
+  // opbridge OB1019: `cublasLtMatmulDescDestroy` cannot be ported to cambricon: its descriptors are replaced by the ones each CNNL call makes, and `cublasLtMatmulAlgoGetHeuristic` uses `desc` and does not port
+  checkCublas(cublasLtMatmulDescDestroy(desc.value), 'cublasLtMatmulDescDestroy');
 }
 
 export function main() {
@@ -241,27 +245,32 @@ export function main() {
   const dWorkspace = allocate(WORKSPACE_BYTES, 'cuBLASLt workspace');
 
   // ---- LayerNorm graph: X [tokens, d_model, 1, 1] normalised over d_model, built once and run for both norms
-  // opbridge OB1002: cambricon does not support `cudnn_frontend::graph::Graph::execute`: Executing a graph becomes the sequence of its nodes' CNNL calls, each with its own workspace query (use: cnnlLayerNormForward, cnnlRmsNormForward, cnnlFlashAttentionForward, cnnlMatMul_v2, cnnlBatchMatMulBCast_v2, cnnlActivationForward, cnnlOpTensor)
-  const graph = new fe.graph.Graph();
-  graph.set_io_data_type(fe.DataType_t.FLOAT).set_intermediate_data_type(fe.DataType_t.FLOAT).set_compute_data_type(fe.DataType_t.FLOAT);
-  const lnX = graph.tensor(new fe.graph.Tensor_attributes().set_name('X').set_dim([TOKENS, D_MODEL, 1, 1]).set_stride([D_MODEL, 1, D_MODEL, D_MODEL]));
-  const lnScale = graph.tensor(new fe.graph.Tensor_attributes().set_name('scale').set_dim([1, D_MODEL, 1, 1]).set_stride([D_MODEL, 1, D_MODEL, D_MODEL]));
-  const lnBias = graph.tensor(new fe.graph.Tensor_attributes().set_name('bias').set_dim([1, D_MODEL, 1, 1]).set_stride([D_MODEL, 1, D_MODEL, D_MODEL]));
-  const lnEpsilon = graph.tensor(LN_EPSILON);
-  const [lnY] = graph.layernorm(lnX, lnScale, lnBias, new fe.graph.Layernorm_attributes().set_forward_phase(fe.NormFwdPhase_t.INFERENCE).set_epsilon(lnEpsilon));
-  lnY.set_output(true);
-  checkFrontend(graph.validate(), 'layernorm validate');
-  checkFrontend(graph.build_operation_graph(cudnn.value), 'layernorm build_operation_graph');
-  checkFrontend(graph.create_execution_plans([fe.HeurMode_t.A, fe.HeurMode_t.FALLBACK]), 'layernorm create_execution_plans');
-  checkFrontend(graph.check_support(), 'layernorm check_support');
-  checkFrontend(graph.build_plans(), 'layernorm build_plans');
   const lnWorkspaceBytes = ref<number>();
-  checkFrontend(graph.get_workspace_size(lnWorkspaceBytes), 'layernorm get_workspace_size');
+  lnWorkspaceBytes.value = 0;
   let lnWorkspace: DevicePtr | null = null;
   if (lnWorkspaceBytes.value > 0) lnWorkspace = allocate(lnWorkspaceBytes.value, 'layernorm workspace');
 
   // ---- attention sub-layer
-  checkFrontend(graph.execute(cudnn.value, new Map([[lnX, dX], [lnScale, dLn1[0]], [lnBias, dLn1[1]], [lnY, dNormed]]), lnWorkspace), 'layernorm 1');
+  const xDesc = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(xDesc);
+  cnnlSetTensorDescriptor(xDesc.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 2, [TOKENS, D_MODEL]);
+  const yDesc = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(yDesc);
+  cnnlSetTensorDescriptor(yDesc.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 2, [TOKENS, D_MODEL]);
+  const scaleDesc = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(scaleDesc);
+  cnnlSetTensorDescriptor(scaleDesc.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 1, [D_MODEL]);
+  const queue = ref<cnrtQueue_t>(null);
+  cnnlGetQueue(cudnn.value, queue);
+  const layerNormWorkspaceSize = ref(0);
+  if (cnnlGetLayerNormOpWorkspaceSize(cudnn.value, 1, xDesc.value, layerNormWorkspaceSize) !== CNNL_STATUS_SUCCESS) throw new Error(`layernorm 1: failed`);
+  const layerNormWorkspace = ref<DevicePtr>();
+  if (layerNormWorkspaceSize.value > 0) cnrtMalloc(layerNormWorkspace, layerNormWorkspaceSize.value);
+  if (cnnlLayerNormForward(cudnn.value, xDesc.value, dX, 1, scaleDesc.value, dLn1[0], dLn1[1], LN_EPSILON, layerNormWorkspaceSize.value > 0 ? layerNormWorkspace.value : null, layerNormWorkspaceSize.value, yDesc.value, dNormed, null, null, null) !== CNNL_STATUS_SUCCESS) throw new Error(`layernorm 1: failed`);
+  if (layerNormWorkspaceSize.value > 0) { cnrtQueueSync(queue.value); cnrtFree(layerNormWorkspace.value); };
+  cnnlDestroyTensorDescriptor(xDesc.value);
+  cnnlDestroyTensorDescriptor(yDesc.value);
+  cnnlDestroyTensorDescriptor(scaleDesc.value);
   // opbridge OB1006: `CUBLASLT_EPILOGUE_BIAS` (epilogue.bias) has no cambricon equivalent
   linear(lt.value, CUBLASLT_EPILOGUE_BIAS, dQkvW, dQkvB, dNormed, dQkv, TOKENS, D_MODEL, 3 * D_MODEL, dWorkspace, stream.value);
 
@@ -273,7 +282,7 @@ export function main() {
     const q = dQkv.plus(b * SEQ * rowStride * 4);
     const k = q.plus(D_MODEL * 4);
     const scores = dScores.plus(b * HEADS * SEQ * SEQ * 4);
-    // opbridge OB1003: `cublasSgemmStridedBatched` → `cnnlMatMul`: the source is column-major, the target row-major; this needs a structural lifter or lowerer, none is registered
+    // opbridge OB1019: `cublasSgemmStridedBatched` cannot be ported to cambricon: the product is 3-D: only 2-D products are ported to cnnlMatMul_v2 yet (batched: cnnlBatchMatMulBCast_v2, not written)
     checkCublas(
       cublasSgemmStridedBatched(
         cublas.value, CUBLAS_OP_T, CUBLAS_OP_N, SEQ, SEQ, D_HEAD, 1 / Math.sqrt(D_HEAD),
@@ -283,29 +292,25 @@ export function main() {
     );
   }
   // Softmax over the key axis: the scores as NCHW [batch·heads·queries, keys, 1, 1], per channel.
-  const scoresDesc = ref<cnnlTensorDescriptor_t>();
-  checkCudnn(cnnlCreateTensorDescriptor(scoresDesc), 'cudnnCreateTensorDescriptor scores');
-  // opbridge OB1005: `cnnlSetTensorDescriptor` needs `layout` (layout), which `cudnnSetTensor4dDescriptor` does not provide and the catalog gives no default for
-  // opbridge OB1005: `cnnlSetTensorDescriptor` needs `dimNb` (ndims), which `cudnnSetTensor4dDescriptor` does not provide and the catalog gives no default for
-  // opbridge OB1005: `cnnlSetTensorDescriptor` needs `dimSize` (dims), which `cudnnSetTensor4dDescriptor` does not provide and the catalog gives no default for
-  // opbridge OB1004: argument `format` (format) of `cudnnSetTensor4dDescriptor` has no place in `cnnlSetTensorDescriptor`
-  // opbridge OB1004: argument `n` (dim:N) of `cudnnSetTensor4dDescriptor` has no place in `cnnlSetTensorDescriptor`
-  // opbridge OB1004: argument `c` (dim:C) of `cudnnSetTensor4dDescriptor` has no place in `cnnlSetTensorDescriptor`
-  // opbridge OB1004: argument `h` (dim:H) of `cudnnSetTensor4dDescriptor` has no place in `cnnlSetTensorDescriptor`
-  // opbridge OB1004: argument `w` (dim:W) of `cudnnSetTensor4dDescriptor` has no place in `cnnlSetTensorDescriptor`
-  checkCudnn(cudnnSetTensor4dDescriptor(scoresDesc.value, CUDNN_TENSOR_NCHW, CUDNN_DATA_FLOAT, BATCH * HEADS * SEQ, SEQ, 1, 1), 'describe scores');
-  // opbridge OB1006: `CUDNN_SOFTMAX_MODE_CHANNEL` (softmax-mode.channel) has no cambricon equivalent for `mode` of `cnnlSoftmaxForward` (porting `cudnnSoftmaxForward`)
+  const xDesc_2 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(xDesc_2);
+  cnnlSetTensorDescriptor(xDesc_2.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 3, [BATCH * HEADS * SEQ, SEQ, 1]);
+  const yDesc_2 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(yDesc_2);
+  cnnlSetTensorDescriptor(yDesc_2.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 3, [BATCH * HEADS * SEQ, SEQ, 1]);
   checkCudnn(
-    cudnnSoftmaxForward(cudnn.value, CUDNN_SOFTMAX_ACCURATE, CUDNN_SOFTMAX_MODE_CHANNEL, 1, scoresDesc.value, dScores, 0, scoresDesc.value, dProbs),
+    cnnlSoftmaxForward(cudnn.value, CNNL_SOFTMAX_ACCURATE, CNNL_SOFTMAX_MODE_MEDIUM_DIMENSION, 1, xDesc_2.value, dScores, 0, yDesc_2.value, dProbs),
     'softmax over keys',
   );
+  cnnlDestroyTensorDescriptor(xDesc_2.value);
+  cnnlDestroyTensorDescriptor(yDesc_2.value);
   // Column-major contextᵀ [D_HEAD × queries, ld D_MODEL] = Vᵀ (D_HEAD × keys, ld 3·D_MODEL) · Pᵀ
   // (keys × queries, ld SEQ): head h's output lands at columns h·D_HEAD of the context rows.
   for (let b = 0; b < BATCH; b++) {
     const v = dQkv.plus((b * SEQ * rowStride + 2 * D_MODEL) * 4);
     const probs = dProbs.plus(b * HEADS * SEQ * SEQ * 4);
     const context = dContext.plus(b * SEQ * D_MODEL * 4);
-    // opbridge OB1003: `cublasSgemmStridedBatched` → `cnnlMatMul`: the source is column-major, the target row-major; this needs a structural lifter or lowerer, none is registered
+    // opbridge OB1019: `cublasSgemmStridedBatched` cannot be ported to cambricon: the product is 3-D: only 2-D products are ported to cnnlMatMul_v2 yet (batched: cnnlBatchMatMulBCast_v2, not written)
     checkCublas(
       cublasSgemmStridedBatched(
         cublas.value, CUBLAS_OP_N, CUBLAS_OP_N, D_HEAD, SEQ, SEQ, 1,
@@ -320,7 +325,26 @@ export function main() {
   checkCublas(cublasSaxpy(cublas.value, TOKENS * D_MODEL, 1, dX, 1, dResidual, 1), 'x1 = x + attention');
 
   // ---- MLP sub-layer
-  checkFrontend(graph.execute(cudnn.value, new Map([[lnX, dResidual], [lnScale, dLn2[0]], [lnBias, dLn2[1]], [lnY, dNormed]]), lnWorkspace), 'layernorm 2');
+  const xDesc_1 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(xDesc_1);
+  cnnlSetTensorDescriptor(xDesc_1.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 2, [TOKENS, D_MODEL]);
+  const yDesc_1 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(yDesc_1);
+  cnnlSetTensorDescriptor(yDesc_1.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 2, [TOKENS, D_MODEL]);
+  const scaleDesc_1 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(scaleDesc_1);
+  cnnlSetTensorDescriptor(scaleDesc_1.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 1, [D_MODEL]);
+  const queue_1 = ref<cnrtQueue_t>(null);
+  cnnlGetQueue(cudnn.value, queue_1);
+  const layerNormWorkspaceSize_1 = ref(0);
+  if (cnnlGetLayerNormOpWorkspaceSize(cudnn.value, 1, xDesc_1.value, layerNormWorkspaceSize_1) !== CNNL_STATUS_SUCCESS) throw new Error(`layernorm 2: failed`);
+  const layerNormWorkspace_1 = ref<DevicePtr>();
+  if (layerNormWorkspaceSize_1.value > 0) cnrtMalloc(layerNormWorkspace_1, layerNormWorkspaceSize_1.value);
+  if (cnnlLayerNormForward(cudnn.value, xDesc_1.value, dResidual, 1, scaleDesc_1.value, dLn2[0], dLn2[1], LN_EPSILON, layerNormWorkspaceSize_1.value > 0 ? layerNormWorkspace_1.value : null, layerNormWorkspaceSize_1.value, yDesc_1.value, dNormed, null, null, null) !== CNNL_STATUS_SUCCESS) throw new Error(`layernorm 2: failed`);
+  if (layerNormWorkspaceSize_1.value > 0) { cnrtQueueSync(queue_1.value); cnrtFree(layerNormWorkspace_1.value); };
+  cnnlDestroyTensorDescriptor(xDesc_1.value);
+  cnnlDestroyTensorDescriptor(yDesc_1.value);
+  cnnlDestroyTensorDescriptor(scaleDesc_1.value);
   // opbridge OB1006: `CUBLASLT_EPILOGUE_GELU_BIAS` (epilogue.gelu-bias) has no cambricon equivalent
   linear(lt.value, CUBLASLT_EPILOGUE_GELU_BIAS, dFc1W, dFc1B, dNormed, dHidden, TOKENS, D_MODEL, D_FF, dWorkspace, stream.value);
   // opbridge OB1006: `CUBLASLT_EPILOGUE_BIAS` (epilogue.bias) has no cambricon equivalent
@@ -332,7 +356,6 @@ export function main() {
   const y = new Float32Array(TOKENS * D_MODEL);
   checkCuda(cnrtMemcpy(y, dY, y.byteLength, cnrtMemcpyDevToHost), 'copy y');
 
-  checkCudnn(cnnlDestroyTensorDescriptor(scoresDesc.value), 'destroy scores descriptor');
   checkCudnn(cnnlDestroy(cudnn.value), 'cudnnDestroy');
   checkCublas(cnnlDestroy(lt.value), 'cublasLtDestroy');
   checkCublas(cnnlDestroy(cublas.value), 'cublasDestroy');

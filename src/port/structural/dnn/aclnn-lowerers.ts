@@ -87,7 +87,7 @@ export function planAclnn(invocation: Invocation): Plan | undefined {
       const a = inputs.get('A');
       const b = inputs.get('B');
       const c = only(outputs, 'C');
-      if (!a || !b || !c || inputs.size !== 2 || invocation.args.size > 0) return undefined;
+      if (!a || !b || !c || inputs.size !== 2 || [...invocation.args.keys()].some((k) => k !== 'handle')) return undefined;
       const alpha: AclnnArgument[] = operator === 'Sub' ? [{ kind: 'scalar', name: 'alpha', value: { text: '1', pure: true }, dtypeMeaning: 'dtype.float32' }] : [];
       return { ok: true, call: { op: `aclnn${operator}`, args: [{ kind: 'tensor', name: 'self', view: a }, { kind: 'tensor', name: 'other', view: b }, ...alpha, { kind: 'tensor', name: 'out', view: c }] } };
     }

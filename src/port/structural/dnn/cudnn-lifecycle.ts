@@ -43,9 +43,21 @@ function computePorts(call: ResolvedCall, catalog: Catalog, target: BackendId, c
 
 /**
  * Why the variable `name` cannot vanish, or undefined when every use of it is a cuDNN life-cycle
- * call or an argument of a compute call that ports.
+ * call or an argument of a compute call that ports (to aclnn; other targets pass `absorbs`,
+ * which says whether a facade call using the variable goes away with it).
  */
-export function whyVariableStays(name: string, declaration: ts.Node | undefined, catalog: Catalog, target: BackendId, context: StaticContext): string | undefined {
+export function whyVariableStays(
+  name: string,
+  declaration: ts.Node | undefined,
+  catalog: Catalog,
+  target: BackendId,
+  context: StaticContext,
+  absorbs: (call: ResolvedCall) => boolean = (call) =>
+    isLifecycle(call) ||
+    computePorts(call, catalog, target, context) ||
+    outputDimAssignments(call, context).ok ||
+    ((PLAN_QUERIES as readonly string[]).includes(call.entry.spec.symbol) && whyQueryStays(call, catalog, target, context) === undefined),
+): string | undefined {
   const calls = new Map(context.allCalls().map((c) => [c.node, c]));
   const judged = new Map<ts.CallExpression, string | undefined>();
   let reason: string | undefined;
@@ -70,12 +82,7 @@ export function whyVariableStays(name: string, declaration: ts.Node | undefined,
         return;
       }
       if (!judged.has(owner.node)) {
-        const ports =
-          isLifecycle(owner) ||
-          computePorts(owner, catalog, target, context) ||
-          outputDimAssignments(owner, context).ok ||
-          ((PLAN_QUERIES as readonly string[]).includes(owner.entry.spec.symbol) && whyQueryStays(owner, catalog, target, context) === undefined);
-        judged.set(owner.node, ports ? undefined : `\`${owner.entry.spec.symbol}\` uses \`${name}\` and does not port`);
+        judged.set(owner.node, absorbs(owner) ? undefined : `\`${owner.entry.spec.symbol}\` uses \`${name}\` and does not port`);
       }
       reason = judged.get(owner.node);
       return;

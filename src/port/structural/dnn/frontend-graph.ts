@@ -382,7 +382,8 @@ function executeStatement(s: ts.Statement, event: ExecuteEvent, fx: FrontendCont
         const node = copy ? { ...n, inputs: n.inputs.map((i) => (i === sourceInput ? copy : i)) } : n;
         const r = nodeInvocation(node, tensor, packed, fx);
         if (!r.ok) return refuse(r.reason);
-        const run: OpInvocation = { ...r.value, ...(stream.value ? { stream: stream.value } : {}) };
+        // The handle the graph executes on (CNNL calls take it; aclnn lowerings ignore it).
+        const run: OpInvocation = { ...r.value, args: new Map([['handle', toExpr(event.handle)]]), ...(stream.value ? { stream: stream.value } : {}) };
         if (!copy || !sourceInput || !castEntry) return [run];
         const cast: OpInvocation = {
           kind: 'operator',

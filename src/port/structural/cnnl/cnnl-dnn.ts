@@ -1,0 +1,209 @@
+/**
+ * Canonical operators with tensor views (from the cuDNN descriptor lifter) → CNNL calls with
+ * their own descriptors (cnnl-statements.ts). Each plan states what it needs of the invocation
+ * and is a pure function, so the descriptor calls can ask whether every use of a descriptor
+ * ports (absorbed-descriptors.ts):
+ *
+ * - Softmax / LogSoftmax over `axis` of a packed view → cnnlSoftmaxForward over the 3-D view
+ *   [outer, axis, inner] in CNNL_SOFTMAX_MODE_MEDIUM_DIMENSION (CNNL softmax takes 3-D tensors;
+ *   the mode names dim 1), ACCURATE or LOG; alpha / beta blend as in cuDNN.
+ * - Add from cudnnAddTensor (C = alpha·A + beta·C) → cnnlOpTensor ADD with a := C scaled by
+ *   beta, b := A scaled by alpha, into C, broadcasting A.
+ * - LayerNormalization / RMSNormalization (one-node cudnn-frontend graphs) → cnnlLayerNormForward /
+ *   cnnlRmsNormForward over dims [axis, rank), scale (and bias) with the normalized shape, the
+ *   workspace from cnnlGetLayerNormOpWorkspaceSize / cnnlGetRmsNormOpWorkspaceSize, no saved
+ *   statistics (inference).
+ * - Relu / Sigmoid / Tanh / Elu from cudnnActivationForward → cnnlActivationForward with an
+ *   activation descriptor of the same mode (coef for ELU's alpha), alpha / beta as given.
+ *
+ * The blend factors of CNNL's softmax and activation are cuDNN's (y = alpha·op(x) + beta·y), so
+ * they pass unchanged.
+ */
+import { pending } from '../../diagnostics/port-diagnostics.js';
+import { generated, type Expr } from '../../ir/expr.js';
+import type { Invocation, OpInvocation, TensorExpr } from '../../ir/invocation.js';
+import type { LowerContext, LowerResult, Lowerer } from '../../lower/lowerer.js';
+import { product } from '../dnn/cudnn-descriptors.js';
+import { CnnlStatements, isPacked, numberOf, type CnnlView } from './cnnl-statements.js';
+
+/** Writes the statements before the op and returns the op call. */
+export type Emit = (s: CnnlStatements, handle: string, dataType: string) => string;
+
+export type DnnPlan = { readonly ok: true; readonly emit: Emit; readonly dtype: TensorExpr['dtype'] } | { readonly ok: false; readonly reason: string };
+
+type Viewed = TensorExpr & { dims: readonly Expr[]; strides: readonly Expr[] };
+
+function viewed(t: TensorExpr | undefined): t is Viewed {
+  return Boolean(t?.dims && t.strides);
+}
+
+function only(map: ReadonlyMap<string, TensorExpr>, name: string): Viewed | undefined {
+  const t = map.size === 1 ? map.get(name) : undefined;
+  return viewed(t) ? t : undefined;
+}
+
+function view(t: Viewed, dims?: readonly Expr[]): CnnlView {
+  return { ptr: t.ptr, dims: dims ?? t.dims, strides: t.strides, ...(t.dtype ? { dtype: t.dtype } : {}) };
+}
+
+/** The cuDNN blend factors as CNNL scaling arguments (null where cuDNN's value is the default). */
+function blend(invocation: OpInvocation): { alpha: string; beta: string } | string {
+  const alpha = invocation.args.get('alpha');
+  const beta = invocation.args.get('beta');
+  for (const [name, e] of [['alpha', alpha], ['beta', beta]] as const) if (e && !e.pure) return `${name} \`${e.text}\` has side effects`;
+  return { alpha: alpha?.text ?? '1', beta: beta?.text ?? '0' };
+}
+
+const ACTIVATIONS: Readonly<Record<string, { mode: string; input: string; output: string; coef?: string }>> = {
+  Relu: { mode: 'CNNL_ACTIVATION_RELU', input: 'X', output: 'Y' },
+  Sigmoid: { mode: 'CNNL_ACTIVATION_SIGMOID', input: 'X', output: 'Y' },
+  Tanh: { mode: 'CNNL_ACTIVATION_TANH', input: 'input', output: 'output' },
+  Elu: { mode: 'CNNL_ACTIVATION_ELU', input: 'X', output: 'Y', coef: 'alpha' },
+};
+
+function packedOnly(...views: Viewed[]): string | undefined {
+  const loose = views.find((v) => !isPacked(v));
+  return loose ? `a tensor (\`${loose.ptr.text}\`) is strided; this port describes packed tensors only` : undefined;
+}
+
+/** The CNNL call for an operator invocation, or why it has none; undefined when not ours. */
+export function planCnnlDnn(invocation: Invocation): DnnPlan | undefined {
+  if (invocation.kind !== 'operator') return undefined;
+  const { operator, inputs, outputs, attributes } = invocation;
+  if (![...inputs.values(), ...outputs.values()].every(viewed)) return undefined; // another lowerer's
+  switch (operator) {
+    case 'Softmax':
+    case 'LogSoftmax': {
+      const x = only(inputs, 'input');
+      const y = only(outputs, 'output');
+      const axis = numberOf(attributes.get('axis')?.expr);
+      if (!x || !y || axis === undefined) return undefined;
+      const b = blend(invocation);
+      if (typeof b === 'string') return { ok: false, reason: b };
+      const loose = packedOnly(x, y);
+      if (loose) return { ok: false, reason: loose };
+      const at = axis < 0 ? axis + x.dims.length : axis;
+      // [outer, axis, inner]: CNNL softmax runs over dim 1 of a 3-D view in MEDIUM_DIMENSION mode.
+      const three = [product(x.dims.slice(0, at)), x.dims[at], product(x.dims.slice(at + 1))];
+      const algorithm = operator === 'Softmax' ? 'CNNL_SOFTMAX_ACCURATE' : 'CNNL_SOFTMAX_LOG';
+      return {
+        ok: true,
+        dtype: x.dtype,
+        emit: (s, handle, dataType) => {
+          const xDesc = s.tensor('x', { dims: three, strides: [] as Expr[] }, dataType);
+          const yDesc = x.ptr.text === y.ptr.text ? xDesc : s.tensor('y', { dims: three, strides: [] as Expr[] }, dataType);
+          return `${s.value('cnnlSoftmaxForward')}(${handle}, ${s.value(algorithm)}, ${s.value('CNNL_SOFTMAX_MODE_MEDIUM_DIMENSION')}, ${b.alpha}, ${xDesc}, ${x.ptr.text}, ${b.beta}, ${yDesc}, ${y.ptr.text})`;
+        },
+      };
+    }
+    case 'Add': {
+      const acc = inputs.get('A');
+      const addend = inputs.get('B');
+      const c = only(outputs, 'C');
+      if (!viewed(acc) || !viewed(addend) || !c || inputs.size !== 2 || acc.ptr.text !== c.ptr.text || !invocation.args.has('beta')) return undefined;
+      const b = blend(invocation);
+      if (typeof b === 'string') return { ok: false, reason: b };
+      const loose = packedOnly(acc, addend);
+      if (loose) return { ok: false, reason: loose };
+      if (acc.dims.length !== addend.dims.length) return { ok: false, reason: `the tensors have ranks ${acc.dims.length} and ${addend.dims.length}` };
+      return {
+        ok: true,
+        dtype: c.dtype,
+        emit: (s, handle, dataType) => {
+          const cDesc = s.tensor('c', view(c), dataType);
+          const aDesc = s.tensor('a', view(addend), dataType);
+          const add = s.descriptor('addDesc', 'cnnlOpTensorDescriptor_t', 'cnnlCreateOpTensorDescriptor', 'cnnlDestroyOpTensorDescriptor', [
+            `${s.value('cnnlSetOpTensorDescriptor')}($, ${s.value('CNNL_OP_TENSOR_ADD')}, ${s.value(c.dtype?.dtype === 'float64' ? 'CNNL_DTYPE_DOUBLE' : 'CNNL_DTYPE_FLOAT')}, ${s.value('CNNL_PROPAGATE_NAN')})`,
+          ]);
+          const queue = s.queue(undefined, handle);
+          const ws = s.workspace('add', (size) => `${s.value('cnnlGetOpTensorWorkspaceSize')}(${handle}, ${cDesc}, ${aDesc}, ${cDesc}, ${size})`, queue);
+          // C = beta·C + alpha·A: the old C is input a (scaled by beta), the broadcast A is input b.
+          return `${s.value('cnnlOpTensor')}(${handle}, ${add}, ${b.beta}, ${cDesc}, ${c.ptr.text}, ${b.alpha}, ${aDesc}, ${addend.ptr.text}, ${ws.ptr}, ${ws.size}, 0, ${cDesc}, ${c.ptr.text})`;
+        },
+      };
+    }
+    case 'LayerNormalization':
+    case 'RMSNormalization': {
+      const x = inputs.get('X');
+      const scale = inputs.get(operator === 'LayerNormalization' ? 'Scale' : 'scale');
+      const bias = inputs.get('B');
+      const y = only(outputs, 'Y');
+      const axis = numberOf(attributes.get('axis')?.expr);
+      const epsilon = attributes.get('epsilon')?.expr;
+      if (!viewed(x) || !viewed(scale) || (bias && !viewed(bias)) || !y || axis === undefined || !epsilon) return undefined;
+      if (!epsilon.pure) return { ok: false, reason: `epsilon \`${epsilon.text}\` has side effects` };
+      const loose = packedOnly(x, scale, y, ...(bias && viewed(bias) ? [bias] : []));
+      if (loose) return { ok: false, reason: loose };
+      if (operator === 'RMSNormalization' && bias) return { ok: false, reason: 'an RMS norm bias is not ported' };
+      const at = axis < 0 ? axis + x.dims.length : axis;
+      // Scale (and bias) have the normalized shape, dims [axis, rank) of X.
+      const normalized = x.dims.slice(at);
+      return {
+        ok: true,
+        dtype: x.dtype,
+        emit: (s, handle, dataType) => {
+          const xDesc = s.tensor('x', view(x), dataType);
+          const yDesc = x.ptr.text === y.ptr.text ? xDesc : s.tensor('y', view(y), dataType);
+          const scaleDesc = s.tensor('scale', { dims: normalized, strides: [] as Expr[] }, dataType);
+          const queue = s.queue(undefined, handle);
+          if (operator === 'LayerNormalization') {
+            const ws = s.workspace('layerNorm', (size) => `${s.value('cnnlGetLayerNormOpWorkspaceSize')}(${handle}, ${at}, ${xDesc}, ${size})`, queue);
+            const b = bias && viewed(bias) ? bias.ptr.text : 'null';
+            return `${s.value('cnnlLayerNormForward')}(${handle}, ${xDesc}, ${x.ptr.text}, ${at}, ${scaleDesc}, ${(scale as Viewed).ptr.text}, ${b}, ${epsilon.text}, ${ws.ptr}, ${ws.size}, ${yDesc}, ${y.ptr.text}, null, null, null)`;
+          }
+          const ws = s.workspace('rmsNorm', (size) => `${s.value('cnnlGetRmsNormOpWorkspaceSize')}(${handle}, ${at}, ${xDesc}, ${size})`, queue);
+          return `${s.value('cnnlRmsNormForward')}(${handle}, ${at}, ${xDesc}, ${x.ptr.text}, ${scaleDesc}, ${(scale as Viewed).ptr.text}, null, ${epsilon.text}, ${ws.ptr}, ${ws.size}, ${yDesc}, ${y.ptr.text}, null, null)`;
+        },
+      };
+    }
+    default: {
+      const activation = ACTIVATIONS[operator];
+      if (!activation) return undefined;
+      const x = only(inputs, activation.input);
+      const y = only(outputs, activation.output);
+      if (!x || !y) return undefined;
+      const b = blend(invocation);
+      if (typeof b === 'string') return { ok: false, reason: b };
+      const loose = packedOnly(x, y);
+      if (loose) return { ok: false, reason: loose };
+      const coef = activation.coef ? attributes.get(activation.coef)?.expr : generated('0', { kind: 'number', value: 0 });
+      if (!coef?.pure) return { ok: false, reason: `the activation coefficient \`${coef?.text ?? '?'}\` is not known` };
+      return {
+        ok: true,
+        dtype: x.dtype,
+        emit: (s, handle, dataType) => {
+          const xDesc = s.tensor('x', view(x), dataType);
+          const yDesc = x.ptr.text === y.ptr.text ? xDesc : s.tensor('y', view(y), dataType);
+          const act = s.descriptor('activationDesc', 'cnnlActivationDescriptor_t', 'cnnlCreateActivationDescriptor', 'cnnlDestroyActivationDescriptor', [
+            `${s.value('cnnlSetActivationDescriptor')}($, ${s.value(activation.mode)}, ${s.value('CNNL_PROPAGATE_NAN')}, ${coef.text})`,
+          ]);
+          return `${s.value('cnnlActivationForward')}(${handle}, ${act}, ${b.alpha}, ${xDesc}, ${x.ptr.text}, ${b.beta}, ${yDesc}, ${y.ptr.text})`;
+        },
+      };
+    }
+  }
+}
+
+export const cnnlDnnLowerer: Lowerer = {
+  name: 'CNNL calls with their own descriptors',
+  lower(invocation: Invocation, ctx: LowerContext): LowerResult | undefined {
+    const plan = planCnnlDnn(invocation);
+    if (!plan || invocation.kind !== 'operator') return undefined;
+    const symbol = invocation.origin.symbol;
+    const decline = (reason: string): LowerResult => ({ ok: false, diagnostics: [pending('OB1019', { symbol, target: ctx.target, reason }, symbol)] });
+    if (!plan.ok) return decline(plan.reason);
+    const handle = invocation.args.get('handle');
+    if (!handle) return decline('the call has no handle');
+    if (!handle.pure) return decline(`the handle \`${handle.text}\` has side effects`);
+    const impure = [...invocation.inputs.values(), ...invocation.outputs.values()].find((t) => !t.ptr.pure);
+    if (impure) return decline(`the pointer \`${impure.ptr.text}\` has side effects, and the CNNL statements use it more than once`);
+    const s = new CnnlStatements(ctx);
+    const dataType = s.dataType(plan.dtype);
+    if (!dataType) return decline(`CNNL has no cnnlDataType_t for ${plan.dtype?.meaning ?? 'the element type'}`);
+    const call = plan.emit(s, handle.text, dataType);
+    return { ok: true, lowering: { prelude: s.prelude, call, epilogue: s.epilogue, targetSymbols: s.symbols, diagnostics: [] } };
+  },
+};
+
+/** The operators cnnlDnnLowerer serves (one registration each). */
+export const CNNL_DNN_OPERATORS = ['Softmax', 'LogSoftmax', 'Add', 'LayerNormalization', 'RMSNormalization', ...Object.keys(ACTIVATIONS)] as const;
