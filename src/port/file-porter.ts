@@ -107,6 +107,7 @@ export class FilePorter {
       if (r.backend === this.options.from) this.report(r.declaration, pending('OB1014', { backend: r.backend, target: this.options.to }));
     }
     this.portGraphs();
+    this.portStatementGroups();
     this.visit(this.sourceFile);
     if (this.ported || this.leftovers.size === 0) {
       rewriteImports({ sourceFile: this.sourceFile, bindings: this.bindings, from: this.options.from, to: this.options.to, names: this.names, leftovers: this.leftovers }, this.edits);
@@ -176,6 +177,45 @@ export class FilePorter {
     }
     for (const r of result.rewrites) this.record(r.node, 'call', r.from, r.to);
     for (const d of result.diagnostics) this.report(d.node, d.diagnostic);
+  }
+
+  /**
+   * Operations spelled as several statements (lift/statement-groups.ts): the statements around
+   * each anchor call that ports vanish before the walk; the walk ports the anchor call.
+   */
+  private portStatementGroups(): void {
+    for (const reader of this.options.lifters.groupReaders(this.options.from)) {
+      const statements = reader.absorbed({
+        sourceFile: this.sourceFile,
+        catalog: this.options.catalog,
+        target: this.options.to,
+        context: this.context,
+        ports: (call) => this.portsOnTrial(call),
+        suppressed: (node) => this.isSuppressed(node),
+      });
+      for (const statement of statements) {
+        this.rewrittenStatements.add(statement);
+        this.removeStatement(statement);
+        this.ported = true;
+      }
+      this.context.absorb(statements);
+    }
+  }
+
+  /** Whether a facade call lifts and lowers to the target; names issued on the way are given back. */
+  private portsOnTrial(node: ts.CallExpression): boolean {
+    const callee = this.refs.exact(node.expression);
+    if (callee?.symbol?.kind !== 'entry') return false;
+    const entry = callee.symbol.entry;
+    const hasTemplate = (entry.spec.template?.length ?? 0) > 0;
+    const call: SourceCall = { node, backend: this.options.from, entry, args: node.arguments.slice(hasTemplate ? 1 : 0).map((a, i) => this.argument(a, i)) };
+    const mark = this.names.mark();
+    try {
+      const lifted = this.options.lifters.lift(call, { catalog: this.options.catalog, target: this.options.to, context: this.context, enumReference: (n) => this.enumReference(n) });
+      return lifted.ok && this.options.lowerers.lower(lifted.invocation, this.lowerContext(this.styleOf(callee), this.originOf(callee), node)).ok;
+    } finally {
+      this.names.rollback(mark);
+    }
   }
 
   /** Removes a statement, with its line when nothing else is on it. */

@@ -12,13 +12,19 @@ import { roleLowerer } from './lower/role-lowerer.js';
 import { aclnnAxpyLowerer, aclnnDotLowerer, aclnnGemmLowerer } from './structural/blas/aclnn-blas-lowerers.js';
 import { cublasLifter } from './structural/blas/cublas-lifter.js';
 import { cublasLtLifter } from './structural/blas/cublaslt-lifter.js';
+import { aclnnGroupReader } from './structural/aclnn-lift/aclnn-groups.js';
+import { aclnnLifter } from './structural/aclnn-lift/aclnn-lifter.js';
+import { cublasAxpyLowerer, cublasDotLowerer, cublasGemmLowerer } from './structural/cuda-lower/cublas-lowerers.js';
+import { CUDNN_LEGACY_OPERATORS, cudnnLegacyLowerer } from './structural/cuda-lower/cudnn-lowerers.js';
 import { registerCudnnLifters, registerDnnLowerers } from './structural/dnn/register.js';
 import { aclInitLowerer, implicitInitLowerer } from './structural/runtime/acl-init.js';
 
 export function defaultLifters(): LifterRegistry {
   const lifters = new LifterRegistry(roleLifter)
     .register({ backend: 'cuda', library: 'cublas' }, cublasLifter)
-    .register({ backend: 'cuda', symbol: 'cublasLtMatmul' }, cublasLtLifter);
+    .register({ backend: 'cuda', symbol: 'cublasLtMatmul' }, cublasLtLifter)
+    .register({ backend: 'cann', library: 'aclnn' }, aclnnLifter)
+    .registerGroupReader({ backend: 'cann' }, aclnnGroupReader);
   registerCudnnLifters(lifters);
   return lifters;
 }
@@ -31,5 +37,9 @@ export function defaultLowerers(): LowererRegistry {
   registerDnnLowerers(lowerers);
   lowerers.register({ target: 'cann', binding: 'primitive:device.set' }, aclInitLowerer);
   lowerers.register({ target: 'cuda', binding: 'primitive:runtime.init' }, implicitInitLowerer);
+  lowerers.register({ target: 'cuda', binding: 'operator:Gemm' }, cublasGemmLowerer);
+  lowerers.register({ target: 'cuda', binding: 'operator:MatMul' }, cublasDotLowerer);
+  lowerers.register({ target: 'cuda', binding: 'operator:Add' }, cublasAxpyLowerer);
+  for (const operator of CUDNN_LEGACY_OPERATORS) lowerers.register({ target: 'cuda', binding: `operator:${operator}` }, cudnnLegacyLowerer);
   return lowerers;
 }
