@@ -229,7 +229,7 @@ export class FilePorter {
       if (text[end] === '\r') end++;
       if (text[end] === '\n') end++;
       this.edits.replace(lineStart, end, '');
-    } else this.edits.replace(start, statement.end, '');
+    } else this.edits.replace(start, end, '');
   }
 
   /**

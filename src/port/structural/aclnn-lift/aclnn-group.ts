@@ -55,6 +55,12 @@ export function statementOf(node: ts.Node): ts.Statement | undefined {
   return undefined;
 }
 
+/** The statement of `container` that holds `node`. */
+export function statementIn(node: ts.Node, container: ts.Node): ts.Statement | undefined {
+  for (let n: ts.Node | undefined = node; n; n = n.parent) if (n.parent === container) return n as ts.Statement;
+  return undefined;
+}
+
 function unwrap(e: ts.Expression): ts.Expression {
   while (ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e) || ts.isAsExpression(e)) e = e.expression;
   return e;
@@ -173,8 +179,8 @@ export function readGroup(run: ResolvedCall, context: StaticContext): GroupReadi
   const scope = container;
   for (const name of privateNames) {
     for (const use of usesOf(name, scope)) {
-      const statement = statementOf(use);
-      if (!statement || statement.parent !== container || !isPrivateUse(statement)) return fail(`\`${name}\` is used outside the \`${op}\` call (line ${lineOf(use)})`);
+      const statement = statementIn(use, container);
+      if (!statement || !isPrivateUse(statement)) return fail(`\`${name}\` is used outside the \`${op}\` call (line ${lineOf(use)})`);
       if (statement !== runStatement) own.add(statement);
     }
   }

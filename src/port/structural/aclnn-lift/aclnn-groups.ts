@@ -10,7 +10,7 @@ import type { StaticContext, ResolvedCall } from '../../context/static-context.j
 import type { StatementGroupInput, StatementGroupReader } from '../../lift/statement-groups.js';
 import { ts } from '../../syntax/typescript.js';
 import { VIEW_LOWERING_TARGETS } from './view-targets.js';
-import { readGroup, statementOf, usesOf, type AclnnGroup, type AclnnObject, type GroupReading } from './aclnn-group.js';
+import { readGroup, statementIn, statementOf, usesOf, type AclnnGroup, type AclnnObject, type GroupReading } from './aclnn-group.js';
 
 interface FileDecision {
   readonly accepted: ReadonlySet<ts.CallExpression>;
@@ -37,7 +37,10 @@ export function groupOf(run: ResolvedCall, context: StaticContext): GroupReading
   return reading;
 }
 
-/** Undefined while the file is being decided (a trial); otherwise whether the run's group goes, and why not. */
+/**
+ * Undefined while the file is being decided (a trial); otherwise whether the run's group goes,
+ * and why not when the reason is not the run's own port failing (shared objects, markers).
+ */
 export function decisionFor(run: ts.CallExpression): { readonly accepted: boolean; readonly reason?: string } | undefined {
   const decision = decisions.get(run.getSourceFile());
   if (!decision) return undefined;
@@ -71,7 +74,10 @@ export const aclnnGroupReader: StatementGroupReader = {
     const held = new Map<ts.CallExpression, string>();
     let candidates = groups.filter((g) => {
       const statements = [...g.own, statementOf(g.run.node)!, ...objectsOf(g).map((o) => o.declaration)];
-      return !statements.some((s) => input.suppressed(s)) && input.ports(g.run.node);
+      const marked = statements.find((s) => input.suppressed(s));
+      if (marked) held.set(g.run.node, `line ${sourceFile.getLineAndCharacterOfPosition(marked.getStart(sourceFile)).line + 1} of the operation is marked opbridge-ignore`);
+      // A run that does not port is reported by the walk with the lowerer's own reason.
+      return !marked && input.ports(g.run.node);
     });
     // Objects: every use is its declaration, a destroy, or the first phase of a group that goes.
     const destroys = new Map<AclnnObject['declaration'], ts.Statement[]>();
@@ -84,7 +90,7 @@ export const aclnnGroupReader: StatementGroupReader = {
         const scope = object.declaration.parent;
         const found: ts.Statement[] = [];
         for (const use of usesOf(object.name, scope)) {
-          const statement = statementOf(use);
+          const statement = statementIn(use, scope);
           if (statement === object.declaration) continue;
           if (statement && prepares.has(statement)) continue;
           if (statement && isDestroyOf(statement, object.name, context)) {

@@ -314,7 +314,8 @@ export const aclnnLifter: Lifter = {
     const reading = groupOf(resolved, ctx.context);
     if (!reading.ok) return fail(reading.reason);
     const decision = decisionFor(call.node);
-    if (decision && !decision.accepted) return fail(decision.reason ?? 'its statements stay as written');
+    // Held back by a shared object or a marker; otherwise the lift and lowering say why (they failed on trial).
+    if (decision && !decision.accepted && decision.reason) return fail(decision.reason);
     const lifted = liftAclnn(reading.group, call, ctx.context);
     if (!lifted) return fail(`\`${symbol}\` has no lifter to a canonical operator yet`);
     if (!lifted.ok) return fail(lifted.reason);

@@ -12,7 +12,8 @@
  * - BatchNormalization (inference, 4-D X, [C] parameters) → cudnnBatchNormalizationForwardInference, SPATIAL.
  * - MaxPool (2-D, symmetric pads) → cudnnSetPooling2dDescriptor + cudnnPoolingForward.
  *
- * Declined with the reason: Gelu (legacy cuDNN has no GELU), Silu (CUDNN_ACTIVATION_SWISH's
+ * Declined with the reason: LayerNormalization and RMSNormalization (they need a cudnn-frontend
+ * graph, not written yet), Gelu (legacy cuDNN has no GELU), Silu (CUDNN_ACTIVATION_SWISH's
  * default beta is unconfirmed), out-of-place Add, views of more than 8 dims, a softmax axis other
  * than 0 or 1 of at most 4 dims, asymmetric pads.
  */
@@ -239,6 +240,10 @@ export const cudnnLegacyLowerer: Lowerer = {
         return batchNorm(invocation, ctx);
       case 'MaxPool':
         return maxPool(invocation, ctx);
+      case 'LayerNormalization':
+      case 'RMSNormalization':
+        if (![...invocation.inputs.values(), ...invocation.outputs.values()].every(isView)) return undefined;
+        return declineOn(invocation, ctx, `legacy cuDNN has no ${invocation.operator}; the one-node cudnn-frontend graph it needs is not written by this port yet`);
       default:
         return activation(invocation, ctx);
     }
@@ -246,4 +251,4 @@ export const cudnnLegacyLowerer: Lowerer = {
 };
 
 /** The operators cudnnLegacyLowerer serves (one registration each). */
-export const CUDNN_LEGACY_OPERATORS = ['Softmax', 'LogSoftmax', 'Add', 'BatchNormalization', 'MaxPool', ...Object.keys(ACTIVATION)] as const;
+export const CUDNN_LEGACY_OPERATORS = ['Softmax', 'LogSoftmax', 'Add', 'BatchNormalization', 'MaxPool', 'LayerNormalization', 'RMSNormalization', ...Object.keys(ACTIVATION)] as const;
