@@ -113,9 +113,29 @@ function isWorkspaceStatement(statement: ts.Statement, size: string, context: St
   const body = ts.isBlock(statement.thenStatement) ? [...statement.thenStatement.statements] : [statement.thenStatement];
   return body.every((s) => {
     if (!ts.isExpressionStatement(s) || !ts.isCallExpression(s.expression)) return false;
-    const binds = context.resolve(s.expression)?.entry.spec.binds;
-    return binds !== undefined && 'primitive' in binds && ['memory.alloc', 'memory.free', 'stream.synchronize'].includes(binds.primitive);
+    const resolved = context.resolve(s.expression);
+    if (!resolved) return isOtherFacadeMemoryCall(s.expression);
+    const binds = resolved.entry.spec.binds;
+    return 'primitive' in binds && ['memory.alloc', 'memory.free', 'stream.synchronize'].includes(binds.primitive);
   });
+}
+
+/**
+ * A memory or stream call of another facade (`cudaMalloc` in a file already ported once, whose
+ * declined aclnn calls stay): the group reads the same on a second run, so its reason does too.
+ */
+function isOtherFacadeMemoryCall(call: ts.CallExpression): boolean {
+  if (!ts.isIdentifier(call.expression) || !/(Malloc|Free|Synchronize)/.test(call.expression.text)) return false;
+  const name = call.expression.text;
+  return call.getSourceFile().statements.some(
+    (s) =>
+      ts.isImportDeclaration(s) &&
+      ts.isStringLiteral(s.moduleSpecifier) &&
+      s.moduleSpecifier.text.startsWith('opbridge/') &&
+      s.importClause?.namedBindings !== undefined &&
+      ts.isNamedImports(s.importClause.namedBindings) &&
+      s.importClause.namedBindings.elements.some((e) => e.name.text === name),
+  );
 }
 
 /** The workspace variable of the run's first argument: `size.value > 0 ? w.value : null`, `w.value` or `null`. */

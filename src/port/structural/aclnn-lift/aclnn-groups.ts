@@ -59,6 +59,15 @@ function isDestroyOf(statement: ts.Statement, name: string, context: StaticConte
   return Boolean(call && binds && 'primitive' in binds && binds.primitive === 'tensor.destroy' && call.args.length === 1 && ts.isIdentifier(call.args[0]) && call.args[0].text === name);
 }
 
+/** `by \`aclnnAddGetWorkspaceSize\``: the call a use is an argument of (line numbers move when comments are written). */
+function whereUsed(use: ts.Node, sourceFile: ts.SourceFile): string {
+  for (let n: ts.Node | undefined = use.parent; n; n = n.parent) {
+    if (ts.isCallExpression(n)) return `by \`${n.expression.getText(sourceFile)}\``;
+    if (ts.isStatement(n)) break;
+  }
+  return `in \`${statementOf(use)?.getText(sourceFile).split('\n')[0].slice(0, 60) ?? use.getText(sourceFile)}\``;
+}
+
 export const aclnnGroupReader: StatementGroupReader = {
   name: 'aclnn operations (tensors, two phases, workspace, destroys)',
   absorbed(input: StatementGroupInput): readonly ts.Statement[] {
@@ -97,8 +106,7 @@ export const aclnnGroupReader: StatementGroupReader = {
             found.push(statement);
             continue;
           }
-          const line = sourceFile.getLineAndCharacterOfPosition(use.getStart(sourceFile)).line + 1;
-          blocked.set(object.declaration, `\`${object.name}\` is also used on line ${line}, which stays as written`);
+          blocked.set(object.declaration, `\`${object.name}\` is also used ${whereUsed(use, sourceFile)}, which stays as written`);
           break;
         }
         if (!blocked.has(object.declaration)) destroys.set(object.declaration, found);

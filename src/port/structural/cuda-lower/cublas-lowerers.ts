@@ -47,8 +47,8 @@ interface Operand {
   readonly strides: readonly [Expr, Expr];
 }
 
-/** op(X) as cuBLAS takes it: the transpose and the leading dimension, or why not. */
-function columnMajor(x: Operand, name: string): { op: 'N' | 'T'; ld: string } | string {
+/** op(X) as cuBLAS takes it: the transpose and the leading dimension, or why not (`what` names the view). */
+function columnMajor(x: Operand, what: string): { op: 'N' | 'T'; ld: string } | string {
   const [sr, sc] = x.strides;
   const fix = (ld: Expr, stored: Expr, other: Expr): string => {
     // cuBLAS wants ld ≥ the stored rows; when the other extent is 1 the stride is never used.
@@ -58,7 +58,12 @@ function columnMajor(x: Operand, name: string): { op: 'N' | 'T'; ld: string } | 
   };
   if (isOne(sr)) return { op: 'N', ld: fix(sc, x.rows, x.cols) };
   if (isOne(sc)) return { op: 'T', ld: fix(sr, x.cols, x.rows) };
-  return `${name} has strides [${sr.text}, ${sc.text}] with no unit stride, which a leading dimension cannot express`;
+  return `${what} has no unit stride, which a leading dimension cannot express`;
+}
+
+/** `the view A ([4, 4] with strides [16, 2] of `a`)`, for reasons. */
+function described(name: string, view: ViewTensor): string {
+  return `the view ${name} ([${view.dims.map((d) => d.text).join(', ')}] with strides [${view.strides.map((s) => s.text).join(', ')}] of \`${view.ptr.text}\`)`;
 }
 
 function matrix(view: ViewTensor, transposed: boolean): Operand {
@@ -89,10 +94,10 @@ export const cublasGemmLowerer: Lowerer = {
     // Y column-major (row stride 1): C = op(A)·op(B); else Yᵀ = op(B)ᵀ·op(A)ᵀ.
     const swap = !isOne(y.strides[rank - 2]);
     const out = matrix(y, swap);
-    const outOrder = columnMajor(out, 'the output');
+    const outOrder = columnMajor(out, described('Y', y));
     if (typeof outOrder === 'string') return fail(outOrder);
     if (outOrder.op !== 'N') return fail('the output view is not column-major after the swap');
-    const [first, second] = swap ? [columnMajor(matrix(b, true), 'B'), columnMajor(matrix(a, true), 'A')] : [columnMajor(matrix(a, false), 'A'), columnMajor(matrix(b, false), 'B')];
+    const [first, second] = swap ? [columnMajor(matrix(b, true), described('B', b)), columnMajor(matrix(a, true), described('A', a))] : [columnMajor(matrix(a, false), described('A', a)), columnMajor(matrix(b, false), described('B', b))];
     if (typeof first === 'string') return fail(first);
     if (typeof second === 'string') return fail(second);
     const [firstView, secondView] = swap ? [b, a] : [a, b];
