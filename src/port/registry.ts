@@ -16,6 +16,7 @@ import { aclnnGroupReader } from './structural/aclnn-lift/aclnn-groups.js';
 import { aclnnLifter } from './structural/aclnn-lift/aclnn-lifter.js';
 import { cublasAxpyLowerer, cublasDotLowerer, cublasGemmLowerer } from './structural/cuda-lower/cublas-lowerers.js';
 import { CUDNN_LEGACY_OPERATORS, cudnnLegacyLowerer } from './structural/cuda-lower/cudnn-lowerers.js';
+import { frontendLayerNormLowerer } from './structural/cuda-lower/frontend-norm-lowerer.js';
 import { implicitFinalizeLowerer } from './structural/cuda-lower/implicit-finalize.js';
 import { registerCudnnLifters, registerDnnLowerers } from './structural/dnn/register.js';
 import { aclInitLowerer, implicitInitLowerer } from './structural/runtime/acl-init.js';
@@ -42,6 +43,7 @@ export function defaultLowerers(): LowererRegistry {
   lowerers.register({ target: 'cuda', binding: 'operator:Gemm' }, cublasGemmLowerer);
   lowerers.register({ target: 'cuda', binding: 'operator:MatMul' }, cublasDotLowerer);
   lowerers.register({ target: 'cuda', binding: 'operator:Add' }, cublasAxpyLowerer);
+  lowerers.register({ target: 'cuda', binding: 'operator:LayerNormalization' }, frontendLayerNormLowerer);
   for (const operator of CUDNN_LEGACY_OPERATORS) lowerers.register({ target: 'cuda', binding: `operator:${operator}` }, cudnnLegacyLowerer);
   return lowerers;
 }

@@ -27,10 +27,11 @@ function roundTrip(name: string) {
 
 async function verifies(original: string, ported: string) {
   const dir = tempDir({ 'original.ts': original, 'ported.ts': ported, 'package.json': '{ "type": "module" }' });
-  return verify(join(dir, 'original.ts'), join(dir, 'ported.ts'), { timeoutMs: 90_000 });
+  return verify(join(dir, 'original.ts'), join(dir, 'ported.ts'), { timeoutMs: 300_000 });
 }
 
 const ACLNN_CALL = /\baclnn[A-Z]\w*\(|\bacl(Create|Destroy)(Tensor|Scalar|IntArray)\(/;
+const TIMEOUT = 400_000; // the runs take seconds alone; a loaded 2-core machine stretches them
 
 describe('cuda → cann → cuda keeps the results', () => {
   it.each([
@@ -46,19 +47,19 @@ describe('cuda → cann → cuda keeps the results', () => {
     for (const call of calls) expect(back.output).toContain(call);
     const report = await verifies(original, back.output);
     expect(report.verdict, JSON.stringify(report.firstDivergence)).toMatch(/^(pass|warn)$/);
-  }, 240_000);
+  }, TIMEOUT);
 
-  it('cudnn-frontend-layernorm: the softmax comes back; each LayerNorm stays as aclnn with the reason', () => {
-    const { back } = roundTrip('cudnn-frontend-layernorm');
+  it('cudnn-frontend-layernorm: the LayerNorms come back as one-node frontend graphs, the softmax as cuDNN', async () => {
+    const { original, there, back } = roundTrip('cudnn-frontend-layernorm');
+    expect(there).toMatch(ACLNN_CALL);
+    expect(back.output).not.toMatch(ACLNN_CALL);
+    expect(back.output.match(/\.layernorm\(/g)).toHaveLength(2);
     expect(back.output).toContain('cudnnSoftmaxForward(');
-    const declined = back.diagnostics.filter((d) => d.id === 'OB1019');
-    expect(declined.map((d) => d.message)).toEqual([
-      expect.stringMatching(/^`aclnnLayerNorm` cannot be ported to cuda: legacy cuDNN has no LayerNormalization/),
-      expect.stringMatching(/^`aclnnLayerNorm` cannot be ported to cuda: legacy cuDNN has no LayerNormalization/),
-    ]);
-    // Its operands and workspace stay with it, so the kept call still has what it uses.
-    expect(back.output.match(/aclnnLayerNormGetWorkspaceSize\(/g)).toHaveLength(2);
-  });
+    // Only the error text stays: aclGetRecentErrMsg() has no CUDA equivalent without the error (OB1005).
+    expect(back.diagnostics.filter((d) => d.severity !== 'info').map((d) => d.id)).toEqual(['OB1005', 'OB1005']);
+    const report = await verifies(original, back.output);
+    expect(report.verdict, JSON.stringify(report.firstDivergence)).toMatch(/^(pass|warn)$/);
+  }, TIMEOUT);
 });
 
 describe('a CANN program ported to CUDA', () => {
@@ -70,5 +71,5 @@ describe('a CANN program ported to CUDA', () => {
     const report = await verifies(input, ported.output);
     // CANN's profile (the Cube unit's accumulation) against CUDA's: pass, or warn within the widened tolerance.
     expect(report.verdict, JSON.stringify(report.firstDivergence)).toMatch(/^(pass|warn)$/);
-  }, 240_000);
+  }, TIMEOUT);
 });

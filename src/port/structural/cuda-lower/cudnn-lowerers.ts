@@ -12,8 +12,8 @@
  * - BatchNormalization (inference, 4-D X, [C] parameters) → cudnnBatchNormalizationForwardInference, SPATIAL.
  * - MaxPool (2-D, symmetric pads) → cudnnSetPooling2dDescriptor + cudnnPoolingForward.
  *
- * Declined with the reason: LayerNormalization and RMSNormalization (they need a cudnn-frontend
- * graph, not written yet), Gelu (legacy cuDNN has no GELU), Silu (CUDNN_ACTIVATION_SWISH's
+ * Declined with the reason: RMSNormalization, and a LayerNormalization the cudnn-frontend
+ * lowerer (frontend-norm-lowerer.ts, registered first) declines, Gelu (legacy cuDNN has no GELU), Silu (CUDNN_ACTIVATION_SWISH's
  * default beta is unconfirmed), out-of-place Add, views of more than 8 dims, a softmax axis other
  * than 0 or 1 of at most 4 dims, asymmetric pads.
  */
@@ -243,7 +243,7 @@ export const cudnnLegacyLowerer: Lowerer = {
       case 'LayerNormalization':
       case 'RMSNormalization':
         if (![...invocation.inputs.values(), ...invocation.outputs.values()].every(isView)) return undefined;
-        return declineOn(invocation, ctx, `legacy cuDNN has no ${invocation.operator}; the one-node cudnn-frontend graph it needs is not written by this port yet`);
+        return declineOn(invocation, ctx, `legacy cuDNN has no ${invocation.operator}, and no cudnn-frontend graph is written for it by this port yet`);
       default:
         return activation(invocation, ctx);
     }
