@@ -122,6 +122,7 @@ export class FilePorter {
       isHostHelperCall: (c) => this.refs.exact(c.expression)?.symbol?.kind === 'host',
       isSuppressed: (n) => this.isSuppressed(n),
     });
+    this.portStatementGroups();
     this.visit(this.sourceFile);
     this.applyDeviceOrder(deviceOrder);
     if (this.ported || this.leftovers.size === 0) {
@@ -224,6 +225,45 @@ export class FilePorter {
     }
   }
 
+  /**
+   * Operations spelled as several statements (lift/statement-groups.ts): the statements around
+   * each anchor call that ports vanish before the walk; the walk ports the anchor call.
+   */
+  private portStatementGroups(): void {
+    for (const reader of this.options.lifters.groupReaders(this.options.from)) {
+      const statements = reader.absorbed({
+        sourceFile: this.sourceFile,
+        catalog: this.options.catalog,
+        target: this.options.to,
+        context: this.context,
+        ports: (call) => this.portsOnTrial(call),
+        suppressed: (node) => this.isSuppressed(node),
+      });
+      for (const statement of statements) {
+        this.rewrittenStatements.add(statement);
+        this.removeStatement(statement);
+        this.ported = true;
+      }
+      this.context.absorb(statements);
+    }
+  }
+
+  /** Whether a facade call lifts and lowers to the target; names issued on the way are given back. */
+  private portsOnTrial(node: ts.CallExpression): boolean {
+    const callee = this.refs.exact(node.expression);
+    if (callee?.symbol?.kind !== 'entry') return false;
+    const entry = callee.symbol.entry;
+    const hasTemplate = (entry.spec.template?.length ?? 0) > 0;
+    const call: SourceCall = { node, backend: this.options.from, entry, args: node.arguments.slice(hasTemplate ? 1 : 0).map((a, i) => this.argument(a, i)) };
+    const mark = this.names.mark();
+    try {
+      const lifted = this.options.lifters.lift(call, { catalog: this.options.catalog, target: this.options.to, context: this.context, enumReference: (n) => this.enumReference(n) });
+      return lifted.ok && this.options.lowerers.lower(lifted.invocation, this.lowerContext(this.styleOf(callee), this.originOf(callee), node)).ok;
+    } finally {
+      this.names.rollback(mark);
+    }
+  }
+
   /** Removes a statement, with its line when nothing else is on it. */
   private removeStatement(statement: ts.Node, withLeadingComments = false): void {
     const text = this.text;
@@ -238,7 +278,7 @@ export class FilePorter {
       // A removed declaration takes one of the blank lines around it.
       if (withLeadingComments && /^\r?\n/.test(text.slice(end)) && /(^|\n)\r?\n$/.test(text.slice(0, lineStart))) end += text[end] === '\r' ? 2 : 1;
       this.edits.replace(lineStart, end, '');
-    } else this.edits.replace(start, statement.end, '');
+    } else this.edits.replace(start, end, '');
   }
 
   /** Removes a statement a registered dropper says only serves calls lowered away. */

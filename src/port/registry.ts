@@ -15,6 +15,12 @@ import { cublasLtLifter } from './structural/blas/cublaslt-lifter.js';
 import { dropsCublasLtSetup } from './structural/blas/cublaslt-setup.js';
 import { registerComputeTypeAsDataType } from './structural/compat/compute-type-as-data-type.js';
 import { registerEnumAttributeBuffers } from './structural/compat/enum-attribute-buffers.js';
+import { aclnnGroupReader } from './structural/aclnn-lift/aclnn-groups.js';
+import { aclnnLifter } from './structural/aclnn-lift/aclnn-lifter.js';
+import { cublasAxpyLowerer, cublasDotLowerer, cublasGemmLowerer } from './structural/cuda-lower/cublas-lowerers.js';
+import { CUDNN_LEGACY_OPERATORS, cudnnLegacyLowerer } from './structural/cuda-lower/cudnn-lowerers.js';
+import { frontendLayerNormLowerer } from './structural/cuda-lower/frontend-norm-lowerer.js';
+import { implicitFinalizeLowerer } from './structural/cuda-lower/implicit-finalize.js';
 import { registerCudnnLifters, registerDnnLowerers } from './structural/dnn/register.js';
 import { registerCnnlLowerers } from './structural/cnnl/register.js';
 import { aclInitLowerer, implicitInitLowerer } from './structural/runtime/acl-init.js';
@@ -23,7 +29,9 @@ import { cnclInitRankLowerer } from './structural/runtime/cncl-init-rank.js';
 export function defaultLifters(): LifterRegistry {
   const lifters = new LifterRegistry(roleLifter)
     .register({ backend: 'cuda', library: 'cublas' }, cublasLifter)
-    .register({ backend: 'cuda', symbol: 'cublasLtMatmul' }, cublasLtLifter);
+    .register({ backend: 'cuda', symbol: 'cublasLtMatmul' }, cublasLtLifter)
+    .register({ backend: 'cann', library: 'aclnn' }, aclnnLifter)
+    .registerGroupReader({ backend: 'cann' }, aclnnGroupReader);
   registerCudnnLifters(lifters);
   return lifters;
 }
@@ -41,5 +49,11 @@ export function defaultLowerers(): LowererRegistry {
   lowerers.register({ target: 'cann', binding: 'primitive:device.set' }, aclInitLowerer);
   lowerers.register({ target: 'cuda', binding: 'primitive:runtime.init' }, implicitInitLowerer);
   lowerers.register({ target: 'cambricon', binding: 'primitive:communicator.init' }, cnclInitRankLowerer);
+  lowerers.register({ target: 'cuda', binding: 'primitive:runtime.finalize' }, implicitFinalizeLowerer);
+  lowerers.register({ target: 'cuda', binding: 'operator:Gemm' }, cublasGemmLowerer);
+  lowerers.register({ target: 'cuda', binding: 'operator:MatMul' }, cublasDotLowerer);
+  lowerers.register({ target: 'cuda', binding: 'operator:Add' }, cublasAxpyLowerer);
+  lowerers.register({ target: 'cuda', binding: 'operator:LayerNormalization' }, frontendLayerNormLowerer);
+  for (const operator of CUDNN_LEGACY_OPERATORS) lowerers.register({ target: 'cuda', binding: `operator:${operator}` }, cudnnLegacyLowerer);
   return lowerers;
 }

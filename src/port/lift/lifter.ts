@@ -13,6 +13,7 @@ import type { Expr } from '../ir/expr.js';
 import type { Invocation } from '../ir/invocation.js';
 import type { EnumMember } from '../mapping/facade-index.js';
 import type { ts } from '../syntax/typescript.js';
+import type { StatementGroupReader } from './statement-groups.js';
 
 /** A facade call as the porter sees it. */
 export interface SourceCall {
@@ -52,7 +53,19 @@ export class LifterRegistry {
   private readonly byLibrary = new Map<string, Lifter[]>();
   private readonly byBackend = new Map<string, Lifter[]>();
 
+  private readonly groupReadersByBackend = new Map<BackendId, StatementGroupReader[]>();
+
   constructor(private readonly fallback: Lifter) {}
+
+  /** A reader of operations spelled as several statements in `backend` code (statement-groups.ts). */
+  registerGroupReader(key: { readonly backend: BackendId }, reader: StatementGroupReader): this {
+    this.groupReadersByBackend.set(key.backend, [...(this.groupReadersByBackend.get(key.backend) ?? []), reader]);
+    return this;
+  }
+
+  groupReaders(backend: BackendId): readonly StatementGroupReader[] {
+    return this.groupReadersByBackend.get(backend) ?? [];
+  }
 
   register(key: LifterKey, lifter: Lifter): this {
     const [map, k] = key.symbol ? [this.bySymbol, `${key.backend}\u0000${key.symbol}`] : key.library ? [this.byLibrary, `${key.backend}\u0000${key.library}`] : [this.byBackend, key.backend];

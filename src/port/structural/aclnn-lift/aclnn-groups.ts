@@ -1,0 +1,136 @@
+/**
+ * The aclnn operations of a file, for the walk (lift/statement-groups.ts): every second-phase
+ * call is read with its group (aclnn-group.ts); a group goes when its run ports (tried by the
+ * porter) and every object it uses (tensor, scalar, int array) is used only by the first phases
+ * of groups that go and by its destroys. Objects shared with an operation that stays keep every
+ * operation using them as written (to a fixed point), so no statement refers to a removed name.
+ * The decision is kept per source file, so the lifter declines the runs of groups that stay.
+ */
+import type { StaticContext, ResolvedCall } from '../../context/static-context.js';
+import type { StatementGroupInput, StatementGroupReader } from '../../lift/statement-groups.js';
+import { ts } from '../../syntax/typescript.js';
+import { VIEW_LOWERING_TARGETS } from './view-targets.js';
+import { readGroup, statementIn, statementOf, usesOf, type AclnnGroup, type AclnnObject, type GroupReading } from './aclnn-group.js';
+
+interface FileDecision {
+  readonly accepted: ReadonlySet<ts.CallExpression>;
+  /** Why a run whose own reading and port succeed stays anyway. */
+  readonly held: ReadonlyMap<ts.CallExpression, string>;
+}
+
+const decisions = new WeakMap<ts.SourceFile, FileDecision>();
+
+/** The second phases of aclnn operations: execute-phase entries of the aclnn library. */
+export function isAclnnRun(call: ResolvedCall): boolean {
+  const binds = call.entry.spec.binds;
+  return call.backend === 'cann' && call.entry.library === 'aclnn' && 'operator' in binds && binds.phase === 'execute';
+}
+
+const readings = new WeakMap<ts.CallExpression, GroupReading>();
+
+export function groupOf(run: ResolvedCall, context: StaticContext): GroupReading {
+  let reading = readings.get(run.node);
+  if (!reading) {
+    reading = readGroup(run, context);
+    readings.set(run.node, reading);
+  }
+  return reading;
+}
+
+/**
+ * Undefined while the file is being decided (a trial); otherwise whether the run's group goes,
+ * and why not when the reason is not the run's own port failing (shared objects, markers).
+ */
+export function decisionFor(run: ts.CallExpression): { readonly accepted: boolean; readonly reason?: string } | undefined {
+  const decision = decisions.get(run.getSourceFile());
+  if (!decision) return undefined;
+  return decision.accepted.has(run) ? { accepted: true } : { accepted: false, ...(decision.held.has(run) ? { reason: decision.held.get(run)! } : {}) };
+}
+
+function objectsOf(group: AclnnGroup): AclnnObject[] {
+  return group.operands.flatMap((o) => (o.kind === 'value' ? [] : [o.object]));
+}
+
+/** `aclDestroyTensor(t);` and its kin. */
+function isDestroyOf(statement: ts.Statement, name: string, context: StaticContext): boolean {
+  if (!ts.isExpressionStatement(statement) || !ts.isCallExpression(statement.expression)) return false;
+  const call = context.resolve(statement.expression);
+  const binds = call?.entry.spec.binds;
+  return Boolean(call && binds && 'primitive' in binds && binds.primitive === 'tensor.destroy' && call.args.length === 1 && ts.isIdentifier(call.args[0]) && call.args[0].text === name);
+}
+
+/** `by \`aclnnAddGetWorkspaceSize\``: the call a use is an argument of (line numbers move when comments are written). */
+function whereUsed(use: ts.Node, sourceFile: ts.SourceFile): string {
+  for (let n: ts.Node | undefined = use.parent; n; n = n.parent) {
+    if (ts.isCallExpression(n)) return `by \`${n.expression.getText(sourceFile)}\``;
+    if (ts.isStatement(n)) break;
+  }
+  return `in \`${statementOf(use)?.getText(sourceFile).split('\n')[0].slice(0, 60) ?? use.getText(sourceFile)}\``;
+}
+
+export const aclnnGroupReader: StatementGroupReader = {
+  name: 'aclnn operations (tensors, two phases, workspace, destroys)',
+  absorbed(input: StatementGroupInput): readonly ts.Statement[] {
+    const { context, sourceFile } = input;
+    decisions.delete(sourceFile);
+    if (!VIEW_LOWERING_TARGETS.has(input.target)) return [];
+    const groups: AclnnGroup[] = [];
+    for (const call of context.allCalls()) {
+      if (!isAclnnRun(call)) continue;
+      const reading = groupOf(call, context);
+      if (reading.ok) groups.push(reading.group);
+    }
+    const held = new Map<ts.CallExpression, string>();
+    let candidates = groups.filter((g) => {
+      const statements = [...g.own, statementOf(g.run.node)!, ...objectsOf(g).map((o) => o.declaration)];
+      const marked = statements.find((s) => input.suppressed(s));
+      if (marked) held.set(g.run.node, `line ${sourceFile.getLineAndCharacterOfPosition(marked.getStart(sourceFile)).line + 1} of the operation is marked opbridge-ignore`);
+      // A run that does not port is reported by the walk with the lowerer's own reason.
+      return !marked && input.ports(g.run.node);
+    });
+    // Objects: every use is its declaration, a destroy, or the first phase of a group that goes.
+    const destroys = new Map<AclnnObject['declaration'], ts.Statement[]>();
+    for (let changed = true; changed; ) {
+      changed = false;
+      const prepares = new Set(candidates.map((g) => statementOf(g.prepare.node)!));
+      const blocked = new Map<ts.VariableStatement, string>();
+      for (const object of candidates.flatMap(objectsOf)) {
+        if (blocked.has(object.declaration) || destroys.has(object.declaration)) continue;
+        const scope = object.declaration.parent;
+        const found: ts.Statement[] = [];
+        for (const use of usesOf(object.name, scope)) {
+          const statement = statementIn(use, scope);
+          if (statement === object.declaration) continue;
+          if (statement && prepares.has(statement)) continue;
+          if (statement && isDestroyOf(statement, object.name, context)) {
+            found.push(statement);
+            continue;
+          }
+          blocked.set(object.declaration, `\`${object.name}\` is also used ${whereUsed(use, sourceFile)}, which stays as written`);
+          break;
+        }
+        if (!blocked.has(object.declaration)) destroys.set(object.declaration, found);
+      }
+      const kept = candidates.filter((g) => {
+        const reason = objectsOf(g).map((o) => blocked.get(o.declaration)).find((r) => r !== undefined);
+        if (reason) held.set(g.run.node, reason);
+        return reason === undefined;
+      });
+      if (kept.length !== candidates.length) {
+        changed = true;
+        candidates = kept;
+        destroys.clear();
+      }
+    }
+    decisions.set(sourceFile, { accepted: new Set(candidates.map((g) => g.run.node)), held });
+    const statements = new Set<ts.Statement>();
+    for (const g of candidates) {
+      for (const s of g.own) statements.add(s);
+      for (const o of objectsOf(g)) {
+        statements.add(o.declaration);
+        for (const d of destroys.get(o.declaration) ?? []) statements.add(d);
+      }
+    }
+    return [...statements].sort((a, b) => a.pos - b.pos);
+  },
+};

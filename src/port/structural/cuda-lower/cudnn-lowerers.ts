@@ -1,0 +1,254 @@
+/**
+ * CUDA lowerings of operators over tensor views (from the aclnn lifter) to legacy cuDNN calls,
+ * written as CUDA code does it: a cuDNN handle for the call (CANN has none to come back from)
+ * bound to the stream, a tensor descriptor per distinct view (cudnnSetTensorNdDescriptor with
+ * the view's dims and element strides, padded with trailing 1s to cuDNN's minimum of 4 dims),
+ * the op's own descriptor, the call, then everything destroyed in reverse order.
+ *
+ * - Softmax / LogSoftmax over axis a → cudnnSoftmaxForward CHANNEL mode with the axis as dim 1
+ *   (a leading 1 is added for a = 0); ACCURATE, or LOG for LogSoftmax.
+ * - Relu / Sigmoid / Tanh → cudnnActivationForward (NaN propagated, as aclnn does).
+ * - Add in place (C := beta·C + alpha·B, B broadcast) → cudnnAddTensor.
+ * - BatchNormalization (inference, 4-D X, [C] parameters) → cudnnBatchNormalizationForwardInference, SPATIAL.
+ * - MaxPool (2-D, symmetric pads) → cudnnSetPooling2dDescriptor + cudnnPoolingForward.
+ *
+ * Declined with the reason: RMSNormalization, and a LayerNormalization the cudnn-frontend
+ * lowerer (frontend-norm-lowerer.ts, registered first) declines, Gelu (legacy cuDNN has no GELU), Silu (CUDNN_ACTIVATION_SWISH's
+ * default beta is unconfirmed), out-of-place Add, views of more than 8 dims, a softmax axis other
+ * than 0 or 1 of at most 4 dims, asymmetric pads.
+ */
+import type { Expr } from '../../ir/expr.js';
+import type { OpInvocation } from '../../ir/invocation.js';
+import type { LowerContext, LowerResult, Lowerer } from '../../lower/lowerer.js';
+import { declineOn } from './cublas-lowerers.js';
+import { CudaStatements, isView, numberOf, sameView, stemOf, type ViewTensor } from './cuda-statements.js';
+
+const ONE: Expr = { text: '1', pure: true, value: { kind: 'number', value: 1 } };
+
+/** Dims and strides as written for cudnnSetTensorNdDescriptor: at least 4 dims. */
+function padded(view: ViewTensor, leading = 0): { dims: string[]; strides: string[] } | string {
+  const dims = [...Array<Expr>(leading).fill(ONE), ...view.dims];
+  const strides = [...Array<Expr>(leading).fill(ONE), ...view.strides];
+  while (dims.length < 4) {
+    dims.push(ONE);
+    strides.push(ONE);
+  }
+  if (dims.length > 8) return `a ${view.dims.length}-D view exceeds CUDNN_DIM_MAX (8)`;
+  return { dims: dims.map((d) => d.text), strides: strides.map((s) => s.text) };
+}
+
+class CudnnCall {
+  readonly s: CudaStatements;
+  private readonly descriptors = new Map<string, string>();
+  private handleName: string | undefined;
+
+  constructor(
+    ctx: LowerContext,
+    private readonly invocation: OpInvocation,
+  ) {
+    this.s = new CudaStatements(ctx);
+  }
+
+  handle(): string {
+    if (this.handleName) return this.handleName;
+    const s = this.s;
+    const handle = s.declareRef('cudnnHandle', 'cudnnHandle_t');
+    s.before('cudnnCreate', [handle]);
+    const stream = this.invocation.stream;
+    if (stream && !/^(null|undefined|0)$/.test(stream.text)) s.before('cudnnSetStream', [`${handle}.value`, stream.text]);
+    s.after('cudnnDestroy', [`${handle}.value`]);
+    this.handleName = `${handle}.value`;
+    return this.handleName;
+  }
+
+  /** The descriptor of a view (one per distinct view), or why not. */
+  tensor(view: ViewTensor, fallback: string, leading = 0): string | { error: string } {
+    const layout = padded(view, leading);
+    if (typeof layout === 'string') return { error: layout };
+    const key = `${view.dtype.meaning}\u0000${layout.dims.join(',')}\u0000${layout.strides.join(',')}`;
+    const existing = this.descriptors.get(key);
+    if (existing) return existing;
+    const s = this.s;
+    const dataType = s.member('cudnnDataType_t', view.dtype.meaning!);
+    if (!dataType) return { error: `cuDNN has no data type for ${view.dtype.meaning}` };
+    const desc = s.declareRef(`${stemOf(view.ptr, fallback)}Desc`, 'cudnnTensorDescriptor_t');
+    s.before('cudnnCreateTensorDescriptor', [desc]);
+    s.before('cudnnSetTensorNdDescriptor', [`${desc}.value`, dataType, String(layout.dims.length), `[${layout.dims.join(', ')}]`, `[${layout.strides.join(', ')}]`]);
+    s.after('cudnnDestroyTensorDescriptor', [`${desc}.value`]);
+    this.descriptors.set(key, `${desc}.value`);
+    return `${desc}.value`;
+  }
+
+  address(view: ViewTensor): string | { error: string } {
+    return this.s.address(view) ?? { error: 'a sub-buffer offset of a tensor whose element size is unknown' };
+  }
+
+  done(call: string, symbol: string): LowerResult {
+    return { ok: true, lowering: this.s.lowering(`${this.s.value(symbol)}(${call})`, symbol) };
+  }
+}
+
+function views(invocation: OpInvocation, inputs: readonly string[], outputs: readonly string[]): ViewTensor[] | undefined {
+  const found = [...inputs.map((n) => invocation.inputs.get(n)), ...outputs.map((n) => invocation.outputs.get(n))];
+  if (invocation.inputs.size !== inputs.length || invocation.outputs.size !== outputs.length) return undefined;
+  return found.every(isView) ? found : undefined;
+}
+
+/** Collects `string | { error }` results; the first error wins. */
+function texts(items: readonly (string | { error: string })[]): string[] | string {
+  const failed = items.find((i): i is { error: string } => typeof i !== 'string');
+  return failed ? failed.error : (items as string[]);
+}
+
+const ACTIVATION: Readonly<Record<string, { input: string; output: string; mode?: string; why?: string }>> = {
+  Relu: { input: 'X', output: 'Y', mode: 'activation.relu' },
+  Sigmoid: { input: 'X', output: 'Y', mode: 'activation.sigmoid' },
+  Tanh: { input: 'input', output: 'output', mode: 'activation.tanh' },
+  Gelu: { input: 'X', output: 'Y', why: "legacy cuDNN has no GELU activation (cudnn-frontend's pointwise GELU is not written by this port yet)" },
+  Silu: { input: 'X', output: 'Y', why: "CUDNN_ACTIVATION_SWISH is x·sigmoid(beta·x) and the default of its beta is unconfirmed, so Silu is not written as it" },
+};
+
+function softmax(invocation: OpInvocation, ctx: LowerContext): LowerResult | undefined {
+  const found = views(invocation, ['input'], ['output']);
+  if (!found) return undefined;
+  const [x, y] = found;
+  const fail = (reason: string) => declineOn(invocation, ctx, reason);
+  const axisExpr = invocation.attributes.get('axis')?.expr;
+  let axis = numberOf(axisExpr);
+  if (axis === undefined) return fail(`the softmax axis \`${axisExpr?.text ?? '?'}\` is not a constant`);
+  const rank = x.dims.length;
+  if (axis < 0) axis += rank;
+  if (axis > 1 || rank + (axis === 0 ? 1 : 0) > 4) return fail(`softmax over axis ${axis} of a ${rank}-D view: cuDNN's CHANNEL mode normalises dim 1 of at most 4 dims`);
+  const c = new CudnnCall(ctx, invocation);
+  const leading = axis === 0 ? 1 : 0;
+  const handle = c.handle();
+  const parts = texts([c.tensor(x, 'x', leading), c.address(x), c.tensor(y, 'y', leading), c.address(y)]);
+  if (typeof parts === 'string') return fail(parts);
+  const [xDesc, px, yDesc, py] = parts;
+  const s = c.s;
+  const algo = s.member('cudnnSoftmaxAlgorithm_t', invocation.operator === 'LogSoftmax' ? 'softmax.log' : 'softmax.accurate');
+  const mode = s.member('cudnnSoftmaxMode_t', 'softmax-mode.channel');
+  if (!algo || !mode) return fail('the CUDA catalog lacks the softmax enums');
+  return c.done([handle, algo, mode, '1', xDesc, px, '0', yDesc, py].join(', '), 'cudnnSoftmaxForward');
+}
+
+function activation(invocation: OpInvocation, ctx: LowerContext): LowerResult | undefined {
+  const spec = ACTIVATION[invocation.operator];
+  const found = spec ? views(invocation, [spec.input], [spec.output]) : undefined;
+  if (!spec || !found) return undefined;
+  const fail = (reason: string) => declineOn(invocation, ctx, reason);
+  if (spec.why || !spec.mode) return fail(spec.why ?? 'no cuDNN activation mode');
+  const [x, y] = found;
+  const c = new CudnnCall(ctx, invocation);
+  const s = c.s;
+  const handle = c.handle();
+  const mode = s.member('cudnnActivationMode_t', spec.mode);
+  const nan = s.member('cudnnNanPropagation_t', 'nan.propagate');
+  if (!mode || !nan) return fail('the CUDA catalog lacks the activation enums');
+  const desc = s.declareRef(`${invocation.operator.toLowerCase()}Desc`, 'cudnnActivationDescriptor_t');
+  s.before('cudnnCreateActivationDescriptor', [desc]);
+  s.before('cudnnSetActivationDescriptor', [`${desc}.value`, mode, nan, '0']);
+  s.after('cudnnDestroyActivationDescriptor', [`${desc}.value`]);
+  const parts = texts([c.tensor(x, 'x'), c.address(x), c.tensor(y, 'y'), c.address(y)]);
+  if (typeof parts === 'string') return fail(parts);
+  const [xDesc, px, yDesc, py] = parts;
+  return c.done([handle, `${desc}.value`, '1', xDesc, px, '0', yDesc, py].join(', '), 'cudnnActivationForward');
+}
+
+function add(invocation: OpInvocation, ctx: LowerContext): LowerResult | undefined {
+  const found = views(invocation, ['A', 'B'], ['C']);
+  if (!found) return undefined;
+  const [acc, b, out] = found;
+  const fail = (reason: string) => declineOn(invocation, ctx, reason);
+  if (!sameView(acc, out)) return fail('the sum is written to a tensor other than its first operand; cudnnAddTensor adds in place (cudnnOpTensor is not written by this port yet)');
+  const alpha = invocation.args.get('alpha') ?? ONE;
+  const beta = invocation.args.get('beta') ?? ONE;
+  if (!alpha.pure || !beta.pure) return fail('alpha or beta has side effects');
+  if (b.dims.length !== out.dims.length) return fail(`the added tensor is ${b.dims.length}-D and the sum ${out.dims.length}-D; cudnnAddTensor broadcasts dims of equal rank`);
+  const c = new CudnnCall(ctx, invocation);
+  const handle = c.handle();
+  const parts = texts([c.tensor(b, 'b'), c.address(b), c.tensor(out, 'c'), c.address(out)]);
+  if (typeof parts === 'string') return fail(parts);
+  const [bDesc, pb, cDesc, pc] = parts;
+  return c.done([handle, alpha.text, bDesc, pb, beta.text, cDesc, pc].join(', '), 'cudnnAddTensor');
+}
+
+function batchNorm(invocation: OpInvocation, ctx: LowerContext): LowerResult | undefined {
+  const found = views(invocation, ['X', 'scale', 'B', 'input_mean', 'input_var'], ['Y']);
+  if (!found) return undefined;
+  const [x, scale, bias, mean, variance, y] = found;
+  const fail = (reason: string) => declineOn(invocation, ctx, reason);
+  if (x.dims.length !== 4) return fail(`batch norm over a ${x.dims.length}-D tensor; this port writes 4-D N, C, H, W`);
+  const params = [scale, bias, mean, variance];
+  if (!params.every((p) => p.dims.length === 1 && p.dims[0].text === x.dims[1].text && (numberOf(p.strides[0]) === 1 || p.strides[0].text === '1'))) {
+    return fail('the scale, bias, mean and variance are not packed [C] tensors');
+  }
+  if (new Set(params.map((p) => p.dtype.meaning)).size > 1) return fail('the batch-norm parameters have different element types');
+  const epsilon = invocation.attributes.get('epsilon')?.expr;
+  if (!epsilon?.pure) return fail('epsilon is missing or has side effects');
+  const c = new CudnnCall(ctx, invocation);
+  const s = c.s;
+  const handle = c.handle();
+  const channels = x.dims[1];
+  const paramView: ViewTensor = { ...scale, dims: [ONE, channels, ONE, ONE], strides: [channels, ONE, ONE, ONE], ptr: { text: 'bn', pure: true } };
+  const parts = texts([c.tensor(x, 'x'), c.address(x), c.tensor(y, 'y'), c.address(y), c.tensor(paramView, 'bn'), ...params.map((p) => c.address(p))]);
+  if (typeof parts === 'string') return fail(parts);
+  const [xDesc, px, yDesc, py, bnDesc, ...pp] = parts;
+  const mode = s.member('cudnnBatchNormMode_t', 'batchnorm.spatial');
+  if (!mode) return fail('the CUDA catalog lacks CUDNN_BATCHNORM_SPATIAL');
+  return c.done([handle, mode, '1', '0', xDesc, px, yDesc, py, bnDesc, ...pp, epsilon.text].join(', '), 'cudnnBatchNormalizationForwardInference');
+}
+
+function maxPool(invocation: OpInvocation, ctx: LowerContext): LowerResult | undefined {
+  const found = views(invocation, ['X'], ['Y']);
+  if (!found) return undefined;
+  const [x, y] = found;
+  const fail = (reason: string) => declineOn(invocation, ctx, reason);
+  const list = (name: string) => invocation.attributes.get(name)?.expr.text.replace(/^\[|\]$/g, '').split(',').map((v) => v.trim()).filter((v) => v !== '');
+  const [kernel, pads, strides] = [list('kernel_shape'), list('pads'), list('strides')];
+  if (!kernel || !strides || kernel.length !== 2 || strides.length !== 2 || x.dims.length !== 4) return fail('only 2-D max pooling over N, C, H, W tensors is written');
+  const p = pads ?? ['0', '0', '0', '0'];
+  if (p.length !== 4 || p[0] !== p[2] || p[1] !== p[3]) return fail(`the pads [${p.join(', ')}] are not symmetric; cudnnSetPooling2dDescriptor takes one pad per dimension`);
+  if (x.layout === 'NHWC') return fail('max pooling over an NHWC-formatted tensor is not written');
+  const c = new CudnnCall(ctx, invocation);
+  const s = c.s;
+  const handle = c.handle();
+  const mode = s.member('cudnnPoolingMode_t', 'pool.max');
+  const nan = s.member('cudnnNanPropagation_t', 'nan.propagate');
+  if (!mode || !nan) return fail('the CUDA catalog lacks the pooling enums');
+  const desc = s.declareRef('poolDesc', 'cudnnPoolingDescriptor_t');
+  s.before('cudnnCreatePoolingDescriptor', [desc]);
+  s.before('cudnnSetPooling2dDescriptor', [`${desc}.value`, mode, nan, kernel[0], kernel[1], p[0], p[1], strides[0], strides[1]]);
+  s.after('cudnnDestroyPoolingDescriptor', [`${desc}.value`]);
+  const parts = texts([c.tensor(x, 'x'), c.address(x), c.tensor(y, 'y'), c.address(y)]);
+  if (typeof parts === 'string') return fail(parts);
+  const [xDesc, px, yDesc, py] = parts;
+  return c.done([handle, `${desc}.value`, '1', xDesc, px, '0', yDesc, py].join(', '), 'cudnnPoolingForward');
+}
+
+export const cudnnLegacyLowerer: Lowerer = {
+  name: 'legacy cuDNN over tensor views',
+  lower(invocation, ctx) {
+    if (invocation.kind !== 'operator') return undefined;
+    switch (invocation.operator) {
+      case 'Softmax':
+      case 'LogSoftmax':
+        return softmax(invocation, ctx);
+      case 'Add':
+        return add(invocation, ctx);
+      case 'BatchNormalization':
+        return batchNorm(invocation, ctx);
+      case 'MaxPool':
+        return maxPool(invocation, ctx);
+      case 'LayerNormalization':
+      case 'RMSNormalization':
+        if (![...invocation.inputs.values(), ...invocation.outputs.values()].every(isView)) return undefined;
+        return declineOn(invocation, ctx, `legacy cuDNN has no ${invocation.operator}, and no cudnn-frontend graph is written for it by this port yet`);
+      default:
+        return activation(invocation, ctx);
+    }
+  },
+};
+
+/** The operators cudnnLegacyLowerer serves (one registration each). */
+export const CUDNN_LEGACY_OPERATORS = ['Softmax', 'LogSoftmax', 'Add', 'BatchNormalization', 'MaxPool', 'LayerNormalization', 'RMSNormalization', ...Object.keys(ACTIVATION)] as const;
