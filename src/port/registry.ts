@@ -14,7 +14,6 @@ import { cublasLifter } from './structural/blas/cublas-lifter.js';
 import { cublasLtLifter } from './structural/blas/cublaslt-lifter.js';
 import { registerCudnnLifters, registerDnnLowerers } from './structural/dnn/register.js';
 import { aclInitLowerer, implicitInitLowerer } from './structural/runtime/acl-init.js';
-import { cnclInitRankLowerer } from './structural/runtime/cncl-init-rank.js';
 
 export function defaultLifters(): LifterRegistry {
   const lifters = new LifterRegistry(roleLifter)
@@ -32,6 +31,5 @@ export function defaultLowerers(): LowererRegistry {
   registerDnnLowerers(lowerers);
   lowerers.register({ target: 'cann', binding: 'primitive:device.set' }, aclInitLowerer);
   lowerers.register({ target: 'cuda', binding: 'primitive:runtime.init' }, implicitInitLowerer);
-  lowerers.register({ target: 'cambricon', binding: 'primitive:communicator.init' }, cnclInitRankLowerer);
   return lowerers;
 }

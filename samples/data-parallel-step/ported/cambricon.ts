@@ -35,8 +35,6 @@ import {
   cnclAllReduce,
   cnclBroadcast,
   cnclFreeComm,
-  cnrtGetDevice,
-  cnclInitComms,
   cnclFloat,
   cnclGetErrorStr,
   cnclGetCliqueId,
@@ -63,6 +61,7 @@ import {
   cublasSdot,
   cublasSgemm,
   cublasSscal,
+  ncclCommInitRank,
 } from 'opbridge/cuda';
 
 const FEATURES = 64; // D
@@ -127,7 +126,8 @@ export function main({ rank, nranks }: ProgramContext) {
   const stream = ref<cnrtQueue_t>();
   checkCuda(cnrtQueueCreate(stream), 'cudaStreamCreate');
   const comm = ref<cnclComm_t>();
-  checkNccl((() => { const device = ref<number>(); cnrtGetDevice(device); return cnclInitComms(comm, 1, [device.value], [rank], nranks, id); })(), 'ncclCommInitRank');
+  // opbridge OB1005: `cnclInitComms` needs `dev_list` (device), which `ncclCommInitRank` does not provide and the catalog gives no default for
+  checkNccl(ncclCommInitRank(comm, nranks, id, rank), 'ncclCommInitRank');
   const handle = ref<cnnlHandle_t>();
   checkCublas(cnnlCreate(handle), 'cublasCreate');
   checkCublas(cnnlSetQueue(handle.value, stream.value), 'cublasSetStream');
