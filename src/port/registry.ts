@@ -24,7 +24,6 @@ import { implicitFinalizeLowerer } from './structural/cuda-lower/implicit-finali
 import { registerCudnnLifters, registerDnnLowerers } from './structural/dnn/register.js';
 import { registerCnnlLowerers } from './structural/cnnl/register.js';
 import { aclInitLowerer, implicitInitLowerer } from './structural/runtime/acl-init.js';
-import { cnclInitRankLowerer } from './structural/runtime/cncl-init-rank.js';
 
 export function defaultLifters(): LifterRegistry {
   const lifters = new LifterRegistry(roleLifter)
@@ -48,7 +47,6 @@ export function defaultLowerers(): LowererRegistry {
   registerCnnlLowerers(lowerers);
   lowerers.register({ target: 'cann', binding: 'primitive:device.set' }, aclInitLowerer);
   lowerers.register({ target: 'cuda', binding: 'primitive:runtime.init' }, implicitInitLowerer);
-  lowerers.register({ target: 'cambricon', binding: 'primitive:communicator.init' }, cnclInitRankLowerer);
   lowerers.register({ target: 'cuda', binding: 'primitive:runtime.finalize' }, implicitFinalizeLowerer);
   lowerers.register({ target: 'cuda', binding: 'operator:Gemm' }, cublasGemmLowerer);
   lowerers.register({ target: 'cuda', binding: 'operator:MatMul' }, cublasDotLowerer);

@@ -39,8 +39,8 @@ const KNOWN_GAPS: Readonly<Record<string, KnownGap>> = {
   },
   'data-parallel-step→kunlun': { failure: /cublasSetStream: cuBLAS status 7/, gap: KUNLUN_SET_STREAM },
   'data-parallel-step→cambricon': {
-    failure: /forward GEMM: cuBLAS status 1/,
-    gap: 'the NCCL part ports (id.bytes, cnclInitComms on the current device), but cublasSgemm stays as written (OB1003: no structural module from column-major cuBLAS to cnnlMatMul yet) and gets the cnnlHandle_t the handle was ported to',
+    failure: /ncclCommInitRank: driver error \(CNCL_RET_ERR_MLU_DEVICE\)/,
+    gap: 'the id ports (id.internal → id.bytes), but ncclCommInitRank stays as written (OB1005: cnclInitComms needs dev_list, the current device, which it does not take; a lowering through cnrtGetDevice needs a lifter back for the round trip) and gets a cnclCliqueId on a Cambricon device; after it, cublasSgemm has no CNNL module yet (OB1003)',
   },
   'llama-block→cann': {
     failure: /op 1 \(cudnn_frontend::graph::Graph::execute\): unmatched: no counterpart in the port/,

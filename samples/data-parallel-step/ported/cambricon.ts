@@ -52,8 +52,6 @@ import {
   cnclAllReduce,
   cnclBroadcast,
   cnclFreeComm,
-  cnrtGetDevice,
-  cnclInitComms,
   cnclFloat,
   cnclGetErrorStr,
   cnclGetCliqueId,
@@ -81,6 +79,7 @@ import {
   cublasSaxpy,
   cublasSdot,
   cublasSscal,
+  ncclCommInitRank,
 } from 'opbridge/cuda';
 
 const FEATURES = 64; // D
@@ -145,7 +144,8 @@ export function main({ rank, nranks }: ProgramContext) {
   const stream = ref<cnrtQueue_t>();
   checkCuda(cnrtQueueCreate(stream), 'cudaStreamCreate');
   const comm = ref<cnclComm_t>();
-  checkNccl((() => { const device = ref<number>(); cnrtGetDevice(device); return cnclInitComms(comm, 1, [device.value], [rank], nranks, id); })(), 'ncclCommInitRank');
+  // opbridge OB1005: `cnclInitComms` needs `dev_list` (device), which `ncclCommInitRank` does not provide and the catalog gives no default for
+  checkNccl(ncclCommInitRank(comm, nranks, id, rank), 'ncclCommInitRank');
   const handle = ref<cnnlHandle_t>();
   checkCublas(cnnlCreate(handle), 'cublasCreate');
   checkCublas(cnnlSetQueue(handle.value, stream.value), 'cublasSetStream');
