@@ -25,7 +25,6 @@ import {
   cnrtQueueDestroy,
   cnrtQueueSync,
   cnrtSuccess,
-  cnnlConvolutionForward,
   cnnlCreate,
   cnnlDestroy,
   cnnlGetConvolutionForwardWorkspaceSize,
@@ -55,6 +54,7 @@ import {
   cudnnActivationForward,
   cudnnAddTensor,
   cudnnBatchNormalizationForwardInference,
+  cudnnConvolutionForward,
   cudnnCreateActivationDescriptor,
   cudnnCreateConvolutionDescriptor,
   cudnnCreateFilterDescriptor,
@@ -219,10 +219,24 @@ export function main() {
   checkCuda(cnrtMalloc(dY, pooledCount * 4), 'cudaMalloc y');
 
   // ---- the block
-  // opbridge OB1007: argument `algo` of `cudnnConvolutionForward` is not a constant; it is passed unchanged to `cnnlConvolutionForward`, whose cnnlConvolutionForwardAlgo_t numbers its values differently
-  // opbridge OB1011: `cnnlConvolutionForward` answers `cudnnConvolutionForward` only partially (unsupported: NCHW tensors (transpose to NHWC first))
+  // opbridge OB1005: `cnnlConvolutionForward` needs `conv_desc` (descriptor), which `cudnnConvolutionForward` does not provide and the catalog gives no default for
+  // opbridge OB1005: `cnnlConvolutionForward` needs `algo` (algorithm), which `cudnnConvolutionForward` does not provide and the catalog gives no default for
+  // opbridge OB1005: `cnnlConvolutionForward` needs `workspace` (workspace), which `cudnnConvolutionForward` does not provide and the catalog gives no default for
+  // opbridge OB1005: `cnnlConvolutionForward` needs `workspace_size` (workspace-size), which `cudnnConvolutionForward` does not provide and the catalog gives no default for
+  // opbridge OB1004: argument `alpha` (alpha) of `cudnnConvolutionForward` has no place in `cnnlConvolutionForward`
+  // opbridge OB1004: argument `beta` (beta) of `cudnnConvolutionForward` has no place in `cnnlConvolutionForward`
+  // opbridge OB1004: argument `algo` (algo) of `cudnnConvolutionForward` has no place in `cnnlConvolutionForward`
+  // opbridge OB1004: argument `workSpace` (workSpace) of `cudnnConvolutionForward` has no place in `cnnlConvolutionForward`
+  // opbridge OB1004: argument `workSpaceSizeInBytes` (workSpaceSizeInBytes) of `cudnnConvolutionForward` has no place in `cnnlConvolutionForward`
+  // opbridge OB1004: argument `attr:kernel_shape` (attr:kernel_shape) of `cudnnConvolutionForward` has no place in `cnnlConvolutionForward`
+  // opbridge OB1004: argument `attr:pads` (attr:pads) of `cudnnConvolutionForward` has no place in `cnnlConvolutionForward`
+  // opbridge OB1004: argument `attr:strides` (attr:strides) of `cudnnConvolutionForward` has no place in `cnnlConvolutionForward`
+  // opbridge OB1004: argument `attr:dilations` (attr:dilations) of `cudnnConvolutionForward` has no place in `cnnlConvolutionForward`
+  // opbridge OB1004: argument `attr:group` (attr:group) of `cudnnConvolutionForward` has no place in `cnnlConvolutionForward`
+  // opbridge OB1004: argument `attr:mode` (attr:mode) of `cudnnConvolutionForward` has no place in `cnnlConvolutionForward`
+  // opbridge OB1004: argument `stream` (stream) of `cudnnConvolutionForward` has no place in `cnnlConvolutionForward`
   checkCudnn(
-    cnnlConvolutionForward(cudnn.value, convDesc.value, choice.algo, 1, xDesc.value, dX, wDesc.value, dW1, null, null, workspace, workspaceBytes.value, 0, yDesc.value, dConv.value),
+    cudnnConvolutionForward(cudnn.value, 1, xDesc.value, dX, wDesc.value, dW1, convDesc.value, choice.algo, workspace, workspaceBytes.value, 0, yDesc.value, dConv.value),
     'conv1',
   );
   // opbridge OB1004: argument `alpha` (alpha) of `cudnnBatchNormalizationForwardInference` has no place in `cnnlBatchNormForwardInference`
@@ -237,10 +251,24 @@ export function main() {
   );
   // opbridge OB1019: `cudnnActivationForward` cannot be ported to cambricon: a tensor (`dT.value`) is strided; this port describes packed tensors only
   checkCudnn(cudnnActivationForward(cudnn.value, reluDesc.value, 1, yDesc.value, dT.value, 0, yDesc.value, dT.value), 'relu1');
-  // opbridge OB1007: argument `algo` of `cudnnConvolutionForward` is not a constant; it is passed unchanged to `cnnlConvolutionForward`, whose cnnlConvolutionForwardAlgo_t numbers its values differently
-  // opbridge OB1011: `cnnlConvolutionForward` answers `cudnnConvolutionForward` only partially (unsupported: NCHW tensors (transpose to NHWC first))
+  // opbridge OB1005: `cnnlConvolutionForward` needs `conv_desc` (descriptor), which `cudnnConvolutionForward` does not provide and the catalog gives no default for
+  // opbridge OB1005: `cnnlConvolutionForward` needs `algo` (algorithm), which `cudnnConvolutionForward` does not provide and the catalog gives no default for
+  // opbridge OB1005: `cnnlConvolutionForward` needs `workspace` (workspace), which `cudnnConvolutionForward` does not provide and the catalog gives no default for
+  // opbridge OB1005: `cnnlConvolutionForward` needs `workspace_size` (workspace-size), which `cudnnConvolutionForward` does not provide and the catalog gives no default for
+  // opbridge OB1004: argument `alpha` (alpha) of `cudnnConvolutionForward` has no place in `cnnlConvolutionForward`
+  // opbridge OB1004: argument `beta` (beta) of `cudnnConvolutionForward` has no place in `cnnlConvolutionForward`
+  // opbridge OB1004: argument `algo` (algo) of `cudnnConvolutionForward` has no place in `cnnlConvolutionForward`
+  // opbridge OB1004: argument `workSpace` (workSpace) of `cudnnConvolutionForward` has no place in `cnnlConvolutionForward`
+  // opbridge OB1004: argument `workSpaceSizeInBytes` (workSpaceSizeInBytes) of `cudnnConvolutionForward` has no place in `cnnlConvolutionForward`
+  // opbridge OB1004: argument `attr:kernel_shape` (attr:kernel_shape) of `cudnnConvolutionForward` has no place in `cnnlConvolutionForward`
+  // opbridge OB1004: argument `attr:pads` (attr:pads) of `cudnnConvolutionForward` has no place in `cnnlConvolutionForward`
+  // opbridge OB1004: argument `attr:strides` (attr:strides) of `cudnnConvolutionForward` has no place in `cnnlConvolutionForward`
+  // opbridge OB1004: argument `attr:dilations` (attr:dilations) of `cudnnConvolutionForward` has no place in `cnnlConvolutionForward`
+  // opbridge OB1004: argument `attr:group` (attr:group) of `cudnnConvolutionForward` has no place in `cnnlConvolutionForward`
+  // opbridge OB1004: argument `attr:mode` (attr:mode) of `cudnnConvolutionForward` has no place in `cnnlConvolutionForward`
+  // opbridge OB1004: argument `stream` (stream) of `cudnnConvolutionForward` has no place in `cnnlConvolutionForward`
   checkCudnn(
-    cnnlConvolutionForward(cudnn.value, convDesc.value, choice.algo, 1, yDesc.value, dT.value, wDesc.value, dW2, null, null, workspace, workspaceBytes.value, 0, yDesc.value, dConv.value),
+    cudnnConvolutionForward(cudnn.value, 1, yDesc.value, dT.value, wDesc.value, dW2, convDesc.value, choice.algo, workspace, workspaceBytes.value, 0, yDesc.value, dConv.value),
     'conv2',
   );
   // opbridge OB1004: argument `alpha` (alpha) of `cudnnBatchNormalizationForwardInference` has no place in `cnnlBatchNormForwardInference`

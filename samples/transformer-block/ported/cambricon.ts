@@ -79,7 +79,6 @@ import {
   cublasLtMatrixLayoutDestroy,
   cublasSaxpy,
   cublasSgemmStridedBatched,
-  fe,
   type cublasLtEpilogue_t,
   type cublasLtMatmulPreference_t,
   type cublasLtMatrixLayout_t,
@@ -105,14 +104,6 @@ function checkCublas(status: cnnlStatus_t, what: string): void {
 
 function checkCudnn(status: cnnlStatus_t, what: string): void {
   if (status !== CNNL_STATUS_SUCCESS) throw new Error(`${what}: ${cnnlGetErrorString(status)}`);
-}
-
-/** cudnn_frontend::error_t, the result of every graph call. */
-// opbridge OB1010: `fe` from opbridge/cuda is not in the cuda catalog; it is left as is
-type error_t = InstanceType<typeof fe.error_t>;
-
-function checkFrontend(error: error_t, what: string): void {
-  if (!error.is_good()) throw new Error(`${what}: ${error.get_message()}`);
 }
 
 function upload(host: Float32Array, what: string): DevicePtr {
@@ -181,10 +172,10 @@ function linear(
   );
   const heuristics: cnnlMatMulHeuristicResult_t[] = [];
   const found = ref<number>();
-  // opbridge OB1019: `cublasLtMatmulAlgoGetHeuristic` cannot be ported to cambricon: the cublasLtMatmul it serves does not port
+  // opbridge OB1019: `cublasLtMatmulAlgoGetHeuristic` cannot be ported to cambricon: the cublasLtMatmul it serves does not port: the fused activation Gelu is not ported
   checkCublas(cublasLtMatmulAlgoGetHeuristic(lt, desc.value, layoutW.value, layoutX.value, layoutY.value, layoutY.value, preference.value, 1, heuristics, found), 'heuristic');
   if (found.value === 0) throw new Error(`cuBLASLt found no algorithm for a ${rows}×${inFeatures} → ${outFeatures} linear layer`);
-  // opbridge OB1019: `cublasLtMatmul` cannot be ported to cambricon: the epilogue is set from `new Uint32Array([epilogue])`, not a constant
+  // opbridge OB1019: `cublasLtMatmul` cannot be ported to cambricon: the fused activation Gelu is not ported
   checkCublas(
     cublasLtMatmul(lt, desc.value, 1, weight, layoutW.value, x, layoutX.value, 0, y, layoutY.value, y, layoutY.value, heuristics[0].algo, workspace, WORKSPACE_BYTES, stream),
     'cublasLtMatmul',

@@ -75,9 +75,6 @@ import {
   aclGetRecentErrMsg,
   ACLNN_SUCCESS,
 } from 'opbridge/cann';
-import {
-  fe,
-} from 'opbridge/cuda';
 
 const BATCH = 2;
 const SEQ = 16;
@@ -101,14 +98,6 @@ function checkCublas(status: aclblasStatus_t, what: string): void {
 function checkCudnn(status: aclnnStatus, what: string): void {
   // opbridge OB1011: `aclGetRecentErrMsg` answers `cudnnGetErrorString` only partially (unsupported: the text is the thread's most recent ACL error message, not the message of the status passed in (`status`))
   if (status !== ACLNN_SUCCESS) throw new Error(`${what}: ${(aclGetRecentErrMsg() ?? '')}`);
-}
-
-/** cudnn_frontend::error_t, the result of every graph call. */
-// opbridge OB1010: `fe` from opbridge/cuda is not in the cuda catalog; it is left as is
-type error_t = InstanceType<typeof fe.error_t>;
-
-function checkFrontend(error: error_t, what: string): void {
-  if (!error.is_good()) throw new Error(`${what}: ${error.get_message()}`);
 }
 
 function upload(host: Float32Array, what: string): DevicePtr {
