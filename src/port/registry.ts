@@ -14,6 +14,7 @@ import { cublasLifter } from './structural/blas/cublas-lifter.js';
 import { cublasLtLifter } from './structural/blas/cublaslt-lifter.js';
 import { registerCudnnLifters, registerDnnLowerers } from './structural/dnn/register.js';
 import { aclInitLowerer, implicitInitLowerer } from './structural/runtime/acl-init.js';
+import { registerXdnnLowerers } from './structural/xdnn/register.js';
 
 export function defaultLifters(): LifterRegistry {
   const lifters = new LifterRegistry(roleLifter)
@@ -29,6 +30,7 @@ export function defaultLowerers(): LowererRegistry {
     .register({ target: 'cann', binding: 'operator:Add' }, aclnnAxpyLowerer)
     .register({ target: 'cann', binding: 'operator:MatMul' }, aclnnDotLowerer);
   registerDnnLowerers(lowerers);
+  registerXdnnLowerers(lowerers);
   lowerers.register({ target: 'cann', binding: 'primitive:device.set' }, aclInitLowerer);
   lowerers.register({ target: 'cuda', binding: 'primitive:runtime.init' }, implicitInitLowerer);
   return lowerers;

@@ -81,10 +81,15 @@ function placeStructured(call: ts.CallExpression, lowering: Lowering, edits: Edi
   const nl = newlineOf(text);
   const sink = statusSink(call, isFacadeCall);
   if (lowering.vanishes) {
+    // The status has nothing to report; what the prelude does (an XDNN context's creation) stays.
+    const kept = lowering.prelude.map((p) => p.text);
     if (sink && inStatementList(sink)) {
-      const [from, to] = statementLine(sink, sourceFile);
-      edits.replace(from, to, '');
-    } else edits.replace(start, call.end, lowering.call);
+      if (kept.length > 0) edits.replace(sink.getStart(sourceFile), sink.end, kept.map((t) => `${t};`).join(`${nl}${lineIndent(text, sink.getStart(sourceFile))}`));
+      else {
+        const [from, to] = statementLine(sink, sourceFile);
+        edits.replace(from, to, '');
+      }
+    } else edits.replace(start, call.end, kept.length > 0 ? `(${[...kept, lowering.call].join(', ')})` : lowering.call);
     return { ok: true };
   }
   // A statement ending in a block (`if (…) { … }`) takes no semicolon.
