@@ -133,7 +133,12 @@ export class FilePorter {
         node.typeArguments?.forEach(this.visit);
         // Enum members passed directly are mapped by the call, through its target parameter.
         node.arguments.forEach((a) => this.enumReference(a) || this.visit(a));
-        const failure = this.portCall(node, callee);
+        let failure = this.portCall(node, callee);
+        if (!failure && this.vanishedWhole) {
+          // The statement goes away with its arguments: what visiting them reported goes too.
+          this.restore(checkpoint);
+          failure = this.portCall(node, callee);
+        }
         if (failure) {
           this.callTargets.set(node, null);
           this.restore(checkpoint);
@@ -257,6 +262,9 @@ export class FilePorter {
 
   // ---- calls ----------------------------------------------------------------------------
 
+  /** The last call ported vanished with nothing in its place (set by portCall). */
+  private vanishedWhole = false;
+
   private checkpoint() {
     return {
       edits: this.edits.mark(),
@@ -316,6 +324,7 @@ export class FilePorter {
     const lowerContext = this.lowerContext(this.styleOf(callee), this.originOf(callee), node);
     const lowered = this.options.lowerers.lower(lifted.invocation, lowerContext);
     if (!lowered.ok) return lowered.diagnostics;
+    this.vanishedWhole = lowered.lowering.vanishes === true && lowered.lowering.prelude.length === 0;
     const placed = placeLowering(
       node,
       lowered.lowering,

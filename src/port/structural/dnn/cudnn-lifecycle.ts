@@ -38,9 +38,17 @@ function computePorts(call: ResolvedCall, catalog: Catalog, target: BackendId, c
 
 /**
  * Why the variable `name` cannot vanish, or undefined when every use of it is a cuDNN life-cycle
- * call or an argument of a compute call that ports.
+ * call or an argument of a compute call that ports (by default: to aclnn).
  */
-export function whyVariableStays(name: string, declaration: ts.Node | undefined, catalog: Catalog, target: BackendId, context: StaticContext): string | undefined {
+export function whyVariableStays(
+  name: string,
+  declaration: ts.Node | undefined,
+  catalog: Catalog,
+  target: BackendId,
+  context: StaticContext,
+  // Whether a call using the variable goes away or ports (another target's modules say their own).
+  ports: (call: ResolvedCall) => boolean = (call) => isLifecycle(call) || computePorts(call, catalog, target, context),
+): string | undefined {
   const calls = new Map(context.allCalls().map((c) => [c.node, c]));
   const judged = new Map<ts.CallExpression, string | undefined>();
   let reason: string | undefined;
@@ -65,7 +73,7 @@ export function whyVariableStays(name: string, declaration: ts.Node | undefined,
         return;
       }
       if (!judged.has(owner.node)) {
-        judged.set(owner.node, isLifecycle(owner) || computePorts(owner, catalog, target, context) ? undefined : `\`${owner.entry.spec.symbol}\` uses \`${name}\` and does not port`);
+        judged.set(owner.node, ports(owner) ? undefined : `\`${owner.entry.spec.symbol}\` uses \`${name}\` and does not port`);
       }
       reason = judged.get(owner.node);
       return;

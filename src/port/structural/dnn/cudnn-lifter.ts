@@ -144,7 +144,7 @@ function liftCall(call: SourceCall, ctx: LiftContext): Lifted | undefined {
 }
 
 /** Targets whose DNN library has no cuDNN-style descriptors; the structural lowerers serve them. */
-export const DESCRIPTORLESS_TARGETS: ReadonlySet<string> = new Set(['cann']);
+export const DESCRIPTORLESS_TARGETS: ReadonlySet<string> = new Set(['cann', 'kunlun']);
 
 /** The symbols this lifter takes. */
 export const CUDNN_LIFTED = ['cudnnSoftmaxForward', 'cudnnAddTensor', 'cudnnActivationForward', 'cudnnPoolingForward', 'cudnnBatchNormalizationForwardInference'] as const;

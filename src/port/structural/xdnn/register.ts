@@ -5,8 +5,14 @@
  */
 import type { LowererRegistry } from '../../lower/lowerer.js';
 import { CONTEXT_PRIMITIVES, xdnnContextLowerer } from './xdnn-context.js';
+import { DESCRIPTOR_PRIMITIVES, dropsDescriptorDeclaration, xdnnDescriptorLifecycleLowerer } from './xdnn-lifecycle.js';
+import { xdnnLowerer } from './xdnn-lowerer.js';
+import { XDNN_OPERATORS } from './xdnn-plan.js';
 
 export function registerXdnnLowerers(lowerers: LowererRegistry): LowererRegistry {
   for (const primitive of CONTEXT_PRIMITIVES) lowerers.register({ target: 'kunlun', binding: `primitive:${primitive}` }, xdnnContextLowerer);
+  for (const operator of XDNN_OPERATORS) lowerers.register({ target: 'kunlun', binding: `operator:${operator}` }, xdnnLowerer);
+  for (const primitive of DESCRIPTOR_PRIMITIVES) lowerers.register({ target: 'kunlun', binding: `primitive:${primitive}` }, xdnnDescriptorLifecycleLowerer);
+  lowerers.registerDeclarationDropper('kunlun', dropsDescriptorDeclaration);
   return lowerers;
 }
