@@ -14,13 +14,14 @@ import { cublasLifter } from './structural/blas/cublas-lifter.js';
 import { cublasLtLifter } from './structural/blas/cublaslt-lifter.js';
 import { registerCudnnLifters, registerDnnLowerers } from './structural/dnn/register.js';
 import { aclInitLowerer, implicitInitLowerer } from './structural/runtime/acl-init.js';
-import { registerXdnnLowerers } from './structural/xdnn/register.js';
+import { registerXdnnLifters, registerXdnnLowerers } from './structural/xdnn/register.js';
 
 export function defaultLifters(): LifterRegistry {
   const lifters = new LifterRegistry(roleLifter)
     .register({ backend: 'cuda', library: 'cublas' }, cublasLifter)
     .register({ backend: 'cuda', symbol: 'cublasLtMatmul' }, cublasLtLifter);
   registerCudnnLifters(lifters);
+  registerXdnnLifters(lifters);
   return lifters;
 }
 

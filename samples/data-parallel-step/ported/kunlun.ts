@@ -17,17 +17,17 @@
  */
 import {
   xpu,
+  xpu_wait,
   xpu_free,
+  XPU_DEVICE_TO_HOST,
   xpu_strerror,
   xpu_malloc,
   XPU_MEM_MAIN,
   xpu_memcpy,
-  XPU_DEVICE_TO_HOST,
   XPU_HOST_TO_DEVICE,
   xpu_set_device,
   xpu_stream_create,
   xpu_stream_destroy,
-  xpu_wait,
   XPU_SUCCESS,
   mpiBcast,
   bkcl_all_reduce,
@@ -53,9 +53,6 @@ import {
   type BKCLResult_t,
 } from 'opbridge/kunlun';
 import {
-  cublasSaxpy,
-  cublasSdot,
-  cublasSscal,
   ncclGetErrorString,
 } from 'opbridge/cuda';
 
@@ -139,11 +136,23 @@ export function main({ rank, nranks }: ProgramContext) {
     'forward GEMM',
   );
   // Residual: R = R − T.
-  // opbridge OB1019: `cublasSaxpy` cannot be ported to kunlun: alpha is `-1`; xpu::add has no scale (y = alpha·x + y needs xpu::scale into a scratch buffer first)
-  checkCublas(cublasSaxpy(handle.value, BATCH_PER_RANK * OUTPUTS, -1, dT.value, 1, dR.value, 1), 'residual');
+  const scaled = ref<DevicePtr>();
+  xpu_malloc(scaled, (BATCH_PER_RANK * OUTPUTS) * 4, XPU_MEM_MAIN);
+  checkCublas(xpu.scale(['float'], handle.value, dT.value, scaled.value, BATCH_PER_RANK * OUTPUTS, true, -1, 0), 'residual');
+  checkCublas(xpu.add(['float'], handle.value, scaled.value, dR.value, dR.value, BATCH_PER_RANK * OUTPUTS), 'residual');
+  xpu_wait(handle.value.xpu_stream);
+  xpu_free(scaled.value);
   const sumOfSquares = new Float32Array(1);
-  // opbridge OB1002: kunlun does not support `cublasSdot`: Elementwise product then a full reduction; no dot call found (use: xpu::mul, xpu::reduce_sum)
-  checkCublas(cublasSdot(handle.value, BATCH_PER_RANK * OUTPUTS, dR.value, 1, dR.value, 1, sumOfSquares), 'loss');
+  const products = ref<DevicePtr>();
+  xpu_malloc(products, (BATCH_PER_RANK * OUTPUTS) * 4, XPU_MEM_MAIN);
+  const sum_1 = ref<DevicePtr>();
+  xpu_malloc(sum_1, 4, XPU_MEM_MAIN);
+  checkCublas(xpu.mul(['float'], handle.value, dR.value, dR.value, products.value, BATCH_PER_RANK * OUTPUTS), 'loss');
+  checkCublas(xpu.reduce_sum(['float'], handle.value, products.value, sum_1.value, [BATCH_PER_RANK * OUTPUTS], [0]), 'loss');
+  xpu_wait(handle.value.xpu_stream);
+  xpu_memcpy(sumOfSquares, sum_1.value, 4, XPU_DEVICE_TO_HOST);
+  xpu_free(products.value);
+  xpu_free(sum_1.value);
   const localLoss = sumOfSquares[0] / (BATCH_PER_RANK * OUTPUTS);
 
   // Gradient of the shard's mean squared error: row-major G (D×O) = 2/(B·O)·Xᵀ·R, i.e.
@@ -166,10 +175,13 @@ export function main({ rank, nranks }: ProgramContext) {
   checkNccl(bkcl_group_end(), 'ncclGroupEnd');
 
   // Average over replicas, then W ← W − lr·G.
-  // opbridge OB1002: kunlun does not support `cublasSscal`: xpu::scale(ctx, x, y, len, true, alpha, 0) computes alpha*x into y; whether x == y (in place) is allowed is not documented (use: xpu::scale)
-  checkCublas(cublasSscal(handle.value, FEATURES * OUTPUTS, 1 / nranks, dG.value, 1), 'average gradients');
-  // opbridge OB1019: `cublasSaxpy` cannot be ported to kunlun: alpha is `-LEARNING_RATE`; xpu::add has no scale (y = alpha·x + y needs xpu::scale into a scratch buffer first)
-  checkCublas(cublasSaxpy(handle.value, FEATURES * OUTPUTS, -LEARNING_RATE, dG.value, 1, dW.value, 1), 'SGD update');
+  checkCublas(xpu.scale(['float'], handle.value, dG.value, dG.value, FEATURES * OUTPUTS, true, 1 / nranks, 0), 'average gradients');
+  const scaled_1 = ref<DevicePtr>();
+  xpu_malloc(scaled_1, (FEATURES * OUTPUTS) * 4, XPU_MEM_MAIN);
+  checkCublas(xpu.scale(['float'], handle.value, dG.value, scaled_1.value, FEATURES * OUTPUTS, true, -LEARNING_RATE, 0), 'SGD update');
+  checkCublas(xpu.add(['float'], handle.value, scaled_1.value, dW.value, dW.value, FEATURES * OUTPUTS), 'SGD update');
+  xpu_wait(handle.value.xpu_stream);
+  xpu_free(scaled_1.value);
   checkCuda(xpu_wait(stream.value), 'cudaStreamSynchronize');
 
   const weights = new Float32Array(FEATURES * OUTPUTS);

@@ -5,12 +5,12 @@
  * the stream to each matmul), `ctx.set_stream(stream)` comes first.
  */
 import { pending } from '../../diagnostics/port-diagnostics.js';
-import { formatCall } from '../../emit/call-text.js';
+import { formatCall, SINGLE_LINE } from '../../emit/call-text.js';
 import type { Expr } from '../../ir/expr.js';
 import type { Invocation } from '../../ir/invocation.js';
 import type { LowerContext, LowerResult, Lowerer, PreludeStatement } from '../../lower/lowerer.js';
 import { ts } from '../../syntax/typescript.js';
-import { planXdnn, pointerText, type XdnnArgument } from './xdnn-plan.js';
+import { planXdnn, pointerText, type XdnnArgument, type XdnnCall } from './xdnn-plan.js';
 
 const SET_STREAM_SYMBOLS = ['cublasSetStream', 'cudnnSetStream'];
 
@@ -49,21 +49,46 @@ export const xdnnLowerer: Lowerer = {
       if (!stream.pure) return decline(`the stream \`${stream.text}\` has side effects and must be set on the context before the call`);
       prelude.push({ text: `${handle.text}.set_stream(${stream.text})`, declares: false });
     }
+    const v = (name: string) => ctx.names.value(name, ctx.style, ctx.origin);
+    const epilogue: PreludeStatement[] = [];
+    const symbols: string[] = prelude.length ? ['xpu::Context::set_stream'] : [];
+    // Scratch buffers: allocated first, freed once the context's stream is done with them.
+    const scratch = new Map<string, string>();
+    for (const buffer of plan.scratch ?? []) {
+      const name = ctx.fresh.fresh(buffer.name);
+      scratch.set(buffer.name, `${name}.value`);
+      prelude.push({ text: `const ${name} = ${v('ref')}<${ctx.names.type('DevicePtr', ctx.style, undefined)}>()`, declares: true });
+      prelude.push({ text: `${v('xpu_malloc')}(${name}, ${buffer.bytes}, ${v('XPU_MEM_MAIN')})`, declares: false });
+      symbols.push('xpu_malloc');
+    }
+    if (scratch.size > 0) {
+      epilogue.push({ text: `${v('xpu_wait')}(${handle.text}.xpu_stream)`, declares: false });
+      if (plan.toHost) epilogue.push({ text: `${v('xpu_memcpy')}(${plan.toHost.dst}, ${scratch.get(plan.toHost.scratch)}, ${plan.toHost.bytes}, ${v('XPU_DEVICE_TO_HOST')})`, declares: false });
+      for (const name of scratch.values()) epilogue.push({ text: `${v('xpu_free')}(${name})`, declares: false });
+    }
     const argument = (a: XdnnArgument): string => {
       if (a.kind === 'text') return a.text;
       if (a.kind === 'pointer') return pointerText(a.view);
-      return ctx.names.value(a.symbol, ctx.style, ctx.origin);
+      if (a.kind === 'scratch') return scratch.get(a.name)!;
+      return v(a.symbol);
     };
-    const template = `[${plan.call.template.map((t) => `'${t}'`).join(', ')}]`;
-    const callee = ctx.names.value(plan.call.symbol, ctx.style, ctx.origin);
-    const call = formatCall(callee, [{ text: template }, { text: handle.text }, ...plan.call.args.map((a) => ({ text: argument(a) }))], ctx.layout);
+    const write = (call: XdnnCall, layout = ctx.layout): string => {
+      const template = `[${call.template.map((t) => `'${t}'`).join(', ')}]`;
+      return formatCall(v(call.symbol), [{ text: template }, { text: handle.text }, ...call.args.map((a) => ({ text: argument(a) }))], layout);
+    };
+    for (const before of plan.before ?? []) {
+      prelude.push({ text: write(before, SINGLE_LINE), declares: false, status: true });
+      symbols.push(before.symbol);
+    }
+    const call = write(plan.call);
     return {
       ok: true,
       lowering: {
         prelude,
         call,
-        targetSymbols: [...(prelude.length ? ['xpu::Context::set_stream'] : []), plan.call.symbol],
+        targetSymbols: [...symbols, plan.call.symbol],
         diagnostics: [],
+        ...(epilogue.length ? { epilogue } : {}),
       },
     };
   },

@@ -31,7 +31,16 @@ export type XdnnArgument =
   /** A device pointer (with its element offset folded into `.plus(bytes)`). */
   | { readonly kind: 'pointer'; readonly view: TensorExpr }
   /** A member of a facade enum, written through the target names (`xpu.Activation_t.RELU`). */
-  | { readonly kind: 'member'; readonly symbol: string };
+  | { readonly kind: 'member'; readonly symbol: string }
+  /** A device scratch buffer of the plan (`XdnnPlanned.scratch`). */
+  | { readonly kind: 'scratch'; readonly name: string };
+
+/** A device buffer the lowering allocates before its calls and frees after them. */
+export interface XdnnScratch {
+  readonly name: string;
+  /** Its size in bytes, as code. */
+  readonly bytes: string;
+}
 
 export interface XdnnCall {
   /** Catalog symbol (`xpu::fc_fusion`). */
@@ -42,7 +51,18 @@ export interface XdnnCall {
   readonly args: readonly XdnnArgument[];
 }
 
-export type XdnnPlan = { readonly ok: true; readonly call: XdnnCall } | { readonly ok: false; readonly reason: string };
+export interface XdnnPlanned {
+  readonly ok: true;
+  /** The call whose status is the source call's. */
+  readonly call: XdnnCall;
+  /** Calls before it (their statuses are checked like the call's). */
+  readonly before?: readonly XdnnCall[];
+  readonly scratch?: readonly XdnnScratch[];
+  /** A host result read back from a scratch buffer after the calls (cuBLAS's host pointer mode). */
+  readonly toHost?: { readonly dst: string; readonly scratch: string; readonly bytes: string };
+}
+
+export type XdnnPlan = XdnnPlanned | { readonly ok: false; readonly reason: string };
 
 const TYPE_NAMES: Partial<Record<DType, string>> = { float32: 'float', float16: 'float16', bfloat16: 'bfloat16', int32: 'int', int64: 'int64_t' };
 
@@ -221,10 +241,19 @@ function planAdd(invocation: OpInvocation): XdnnPlan | undefined {
   const scaled = attributes.get('alpha')?.expr;
   if (scaled) {
     // cuBLAS axpy: C := y = alpha·A + B, vectors with increments.
-    if (numberOf(scaled) !== 1) return { ok: false, reason: `alpha is \`${scaled.text}\`; xpu::add has no scale (y = alpha·x + y needs xpu::scale into a scratch buffer first)` };
     const types = packed([a, b, c], 'the operands');
     if ('reason' in types) return { ok: false, reason: types.reason };
-    return { ok: true, call: { symbol: 'xpu::add', template: [types.type], args: [{ kind: 'pointer', view: a }, { kind: 'pointer', view: b }, { kind: 'pointer', view: c }, { kind: 'text', text: product(c.dims!).text }] } };
+    const n = product(c.dims!).text;
+    if (numberOf(scaled) === 1) return { ok: true, call: { symbol: 'xpu::add', template: [types.type], args: [{ kind: 'pointer', view: a }, { kind: 'pointer', view: b }, { kind: 'pointer', view: c }, { kind: 'text', text: n }] } };
+    if (!scaled.pure) return { ok: false, reason: `alpha \`${scaled.text}\` has side effects` };
+    // xpu::add has no scale: alpha·x goes to a scratch buffer first (xpu::scale, bias 0).
+    const size = ITEM_SIZE[a.dtype!.dtype!];
+    return {
+      ok: true,
+      scratch: [{ name: 'scaled', bytes: `${operand(n)} * ${size}` }],
+      before: [{ symbol: 'xpu::scale', template: [types.type], args: [{ kind: 'pointer', view: a }, { kind: 'scratch', name: 'scaled' }, { kind: 'text', text: n }, { kind: 'text', text: 'true' }, { kind: 'text', text: scaled.text }, { kind: 'text', text: '0' }] }],
+      call: { symbol: 'xpu::add', template: [types.type], args: [{ kind: 'scratch', name: 'scaled' }, { kind: 'pointer', view: b }, { kind: 'pointer', view: c }, { kind: 'text', text: n }] },
+    };
   }
   const alpha = args.get('alpha');
   const beta = args.get('beta');
@@ -315,10 +344,46 @@ function planBatchNorm(invocation: OpInvocation): XdnnPlan | undefined {
   };
 }
 
+/** x := alpha·x (cuBLAS scal): Mul of the vector A by the host scalar B, in place. */
+function planScale(invocation: OpInvocation): XdnnPlan | undefined {
+  const { inputs, outputs } = invocation;
+  const [a, b, c] = [inputs.get('A'), inputs.get('B'), only(outputs, 'C')];
+  if (!a || !b || !c || b.layout !== 'host' || !described(a) || !described(c)) return undefined;
+  const types = packed([a, c], 'x and y');
+  if ('reason' in types) return { ok: false, reason: types.reason };
+  return {
+    ok: true,
+    call: { symbol: 'xpu::scale', template: [types.type], args: [{ kind: 'pointer', view: a }, { kind: 'pointer', view: c }, { kind: 'text', text: product(c.dims!).text }, { kind: 'text', text: 'true' }, { kind: 'text', text: b.ptr.text }, { kind: 'text', text: '0' }] },
+  };
+}
+
+/** result = Σ x·y into host memory (cuBLAS dot): xpu::mul, xpu::reduce_sum, then a copy to the host. */
+function planDot(invocation: OpInvocation): XdnnPlan | undefined {
+  const { inputs, outputs } = invocation;
+  const [a, b, y] = [inputs.get('A'), inputs.get('B'), only(outputs, 'Y')];
+  if (!a || !b || !y || y.layout !== 'host' || a.dims?.length !== 1 || b.dims?.length !== 1 || !described(a) || !described(b)) return undefined;
+  const types = packed([a, b], 'x and y');
+  if ('reason' in types) return { ok: false, reason: types.reason };
+  const n = a.dims[0].text;
+  const size = ITEM_SIZE[a.dtype!.dtype!];
+  return {
+    ok: true,
+    scratch: [
+      { name: 'products', bytes: `${operand(n)} * ${size}` },
+      { name: 'sum', bytes: String(size) },
+    ],
+    before: [{ symbol: 'xpu::mul', template: [types.type], args: [{ kind: 'pointer', view: a }, { kind: 'pointer', view: b }, { kind: 'scratch', name: 'products' }, { kind: 'text', text: n }] }],
+    call: { symbol: 'xpu::reduce_sum', template: [types.type], args: [{ kind: 'scratch', name: 'products' }, { kind: 'scratch', name: 'sum' }, { kind: 'text', text: `[${n}]` }, { kind: 'text', text: '[0]' }] },
+    toHost: { dst: y.ptr.text, scratch: 'sum', bytes: String(size) },
+  };
+}
+
 /** The XDNN call for an operator invocation, or why it has none; undefined when not ours. */
 export function planXdnn(invocation: Invocation): XdnnPlan | undefined {
   if (invocation.kind !== 'operator') return undefined;
   const { operator, inputs, outputs, attributes } = invocation;
+  if (operator === 'Mul') return planScale(invocation);
+  if (operator === 'MatMul') return planDot(invocation);
   if (![...inputs.values(), ...outputs.values()].every(described)) return undefined;
   switch (operator) {
     case 'Gemm':
@@ -358,7 +423,7 @@ export function planXdnn(invocation: Invocation): XdnnPlan | undefined {
 }
 
 /** The operators planXdnn serves (one registration each). */
-export const XDNN_OPERATORS = ['Gemm', 'Add', 'Softmax', 'LogSoftmax', 'MaxPool', 'BatchNormalization', ...Object.keys(UNARY)] as const;
+export const XDNN_OPERATORS = ['Gemm', 'Add', 'Mul', 'MatMul', 'Softmax', 'LogSoftmax', 'MaxPool', 'BatchNormalization', ...Object.keys(UNARY)] as const;
 
 /** A pointer argument: the base pointer, or `base.plus(bytes)` for a view with an element offset. */
 export function pointerText(view: TensorExpr): string {
