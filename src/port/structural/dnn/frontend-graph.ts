@@ -349,7 +349,8 @@ function invocationOf(node: GraphNode, tensors: ReadonlyMap<string, GraphTensor>
         attributes: new Map(attributes),
         ...(stream.ok && stream.value ? { stream: stream.value } : {}),
         numerics: {},
-        args: new Map(),
+        // The handle: the context an XDNN call runs on (aclnn takes the stream instead).
+        args: new Map([['handle', carried(handle, fx.context)]]),
         enums: new Map(),
         origin: { backend: 'cuda', entry, symbol: entry.spec.symbol },
       },

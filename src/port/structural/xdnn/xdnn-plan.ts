@@ -378,6 +378,40 @@ function planDot(invocation: OpInvocation): XdnnPlan | undefined {
   };
 }
 
+/**
+ * LayerNormalization / RMSNormalization over the axes from `axis` on: XDNN normalises the rows of
+ * the (m, n) view of a packed tensor, with float32 scale and bias of n elements.
+ */
+function planNormalization(invocation: OpInvocation): XdnnPlan | undefined {
+  const { operator, inputs, outputs, attributes } = invocation;
+  const layer = operator === 'LayerNormalization';
+  const [x, scale, bias, y] = [inputs.get('X'), inputs.get(layer ? 'Scale' : 'scale'), inputs.get('B'), only(outputs, 'Y')];
+  const axis = numberOf(attributes.get('axis')?.expr);
+  const epsilon = attributes.get('epsilon')?.expr;
+  if (!x || !scale || !y || axis === undefined || !epsilon) return undefined;
+  if (!layer && bias) return undefined;
+  const types = packed([x, y], 'x and y');
+  if ('reason' in types) return { ok: false, reason: types.reason };
+  const parameters = bias ? [scale, bias] : [scale];
+  const odd = parameters.find((p) => !isContiguous(p) || (layer && p.dtype?.dtype !== 'float32') || (!layer && typeName(p) !== types.type));
+  if (odd) return { ok: false, reason: `\`${odd.ptr.text}\` is not a packed ${layer ? 'float32' : types.type} vector (XDNN's ${layer ? 'layer_norm takes float32 scale and bias' : 'rms_layer_norm takes a weight of type T'})` };
+  const rank = x.dims!.length;
+  const at = axis < 0 ? axis + rank : axis;
+  const m = product(x.dims!.slice(0, at)).text;
+  const n = product(x.dims!.slice(at)).text;
+  const text = (t: string): XdnnArgument => ({ kind: 'text', text: t });
+  if (layer) {
+    return {
+      ok: true,
+      call: { symbol: 'xpu::layer_norm', template: [types.type], args: [{ kind: 'pointer', view: x }, { kind: 'pointer', view: y }, text(m), text(n), text(epsilon.text), { kind: 'pointer', view: scale }, bias ? { kind: 'pointer', view: bias } : text('null')] },
+    };
+  }
+  return {
+    ok: true,
+    call: { symbol: 'xpu::rms_layer_norm', template: [types.type, types.type], args: [{ kind: 'pointer', view: x }, { kind: 'pointer', view: y }, text(m), text(n), text(epsilon.text), { kind: 'pointer', view: scale }] },
+  };
+}
+
 /** The XDNN call for an operator invocation, or why it has none; undefined when not ours. */
 export function planXdnn(invocation: Invocation): XdnnPlan | undefined {
   if (invocation.kind !== 'operator') return undefined;
@@ -394,6 +428,9 @@ export function planXdnn(invocation: Invocation): XdnnPlan | undefined {
       return planMaxPool(invocation);
     case 'BatchNormalization':
       return planBatchNorm(invocation);
+    case 'LayerNormalization':
+    case 'RMSNormalization':
+      return planNormalization(invocation);
     case 'Softmax':
     case 'LogSoftmax': {
       const x = only(inputs, 'input');
@@ -423,7 +460,7 @@ export function planXdnn(invocation: Invocation): XdnnPlan | undefined {
 }
 
 /** The operators planXdnn serves (one registration each). */
-export const XDNN_OPERATORS = ['Gemm', 'Add', 'Mul', 'MatMul', 'Softmax', 'LogSoftmax', 'MaxPool', 'BatchNormalization', ...Object.keys(UNARY)] as const;
+export const XDNN_OPERATORS = ['Gemm', 'Add', 'Mul', 'MatMul', 'Softmax', 'LogSoftmax', 'MaxPool', 'BatchNormalization', 'LayerNormalization', 'RMSNormalization', ...Object.keys(UNARY)] as const;
 
 /** A pointer argument: the base pointer, or `base.plus(bytes)` for a view with an element offset. */
 export function pointerText(view: TensorExpr): string {
