@@ -18,7 +18,6 @@
  * transposed back with CUBLAS_OP_T. The qkv rows hold Q | K | V, head h at columns h·d of each.
  */
 import {
-  xpu,
   xpu_free,
   xpu_strerror,
   xpu_malloc,
@@ -36,9 +35,10 @@ import {
   type DevicePtr,
   type Context,
   type Activation_t,
-  Error_t,
   type XPUError_t,
   type XPUStream,
+  xpu,
+  Error_t,
 } from 'opbridge/kunlun';
 import {
   CUBLASLT_EPILOGUE_BIAS,
@@ -212,27 +212,13 @@ export function main() {
   const dWorkspace = allocate(WORKSPACE_BYTES, 'cuBLASLt workspace');
 
   // ---- LayerNorm graph: X [tokens, d_model, 1, 1] normalised over d_model, built once and run for both norms
-  // opbridge OB1002: kunlun does not support `cudnn_frontend::graph::Graph::execute`: Executing a graph becomes the sequence of its nodes' XDNN calls on the context's stream (use: xpu::layer_norm, xpu::rms_layer_norm, baidu::xpu::xfa::mha_varlen_fwd, xpu::fc_batched, xpu::gelu, xpu::silu, xpu::broadcast_add)
-  const graph = new fe.graph.Graph();
-  graph.set_io_data_type(fe.DataType_t.FLOAT).set_intermediate_data_type(fe.DataType_t.FLOAT).set_compute_data_type(fe.DataType_t.FLOAT);
-  const lnX = graph.tensor(new fe.graph.Tensor_attributes().set_name('X').set_dim([TOKENS, D_MODEL, 1, 1]).set_stride([D_MODEL, 1, D_MODEL, D_MODEL]));
-  const lnScale = graph.tensor(new fe.graph.Tensor_attributes().set_name('scale').set_dim([1, D_MODEL, 1, 1]).set_stride([D_MODEL, 1, D_MODEL, D_MODEL]));
-  const lnBias = graph.tensor(new fe.graph.Tensor_attributes().set_name('bias').set_dim([1, D_MODEL, 1, 1]).set_stride([D_MODEL, 1, D_MODEL, D_MODEL]));
-  const lnEpsilon = graph.tensor(LN_EPSILON);
-  const [lnY] = graph.layernorm(lnX, lnScale, lnBias, new fe.graph.Layernorm_attributes().set_forward_phase(fe.NormFwdPhase_t.INFERENCE).set_epsilon(lnEpsilon));
-  lnY.set_output(true);
-  checkFrontend(graph.validate(), 'layernorm validate');
-  checkFrontend(graph.build_operation_graph(cudnn.value), 'layernorm build_operation_graph');
-  checkFrontend(graph.create_execution_plans([fe.HeurMode_t.A, fe.HeurMode_t.FALLBACK]), 'layernorm create_execution_plans');
-  checkFrontend(graph.check_support(), 'layernorm check_support');
-  checkFrontend(graph.build_plans(), 'layernorm build_plans');
   const lnWorkspaceBytes = ref<number>();
-  checkFrontend(graph.get_workspace_size(lnWorkspaceBytes), 'layernorm get_workspace_size');
+  lnWorkspaceBytes.value = 0;
   let lnWorkspace: DevicePtr | null = null;
   if (lnWorkspaceBytes.value > 0) lnWorkspace = allocate(lnWorkspaceBytes.value, 'layernorm workspace');
 
   // ---- attention sub-layer
-  checkFrontend(graph.execute(cudnn.value, new Map([[lnX, dX], [lnScale, dLn1[0]], [lnBias, dLn1[1]], [lnY, dNormed]]), lnWorkspace), 'layernorm 1');
+  if (xpu.layer_norm(['float'], cudnn.value, dX, dNormed, TOKENS, D_MODEL, LN_EPSILON, dLn1[0], dLn1[1]) !== Error_t.SUCCESS) throw new Error(`layernorm 1: failed`);
   // opbridge OB1006: `CUBLASLT_EPILOGUE_BIAS` (epilogue.bias) has no kunlun equivalent
   linear(lt.value, CUBLASLT_EPILOGUE_BIAS, dQkvW, dQkvB, dNormed, dQkv, TOKENS, D_MODEL, 3 * D_MODEL, dWorkspace, stream.value);
 
@@ -278,7 +264,7 @@ export function main() {
   checkCublas(xpu.add(['float'], cublas.value, dX, dResidual, dResidual, TOKENS * D_MODEL), 'x1 = x + attention');
 
   // ---- MLP sub-layer
-  checkFrontend(graph.execute(cudnn.value, new Map([[lnX, dResidual], [lnScale, dLn2[0]], [lnBias, dLn2[1]], [lnY, dNormed]]), lnWorkspace), 'layernorm 2');
+  if (xpu.layer_norm(['float'], cudnn.value, dResidual, dNormed, TOKENS, D_MODEL, LN_EPSILON, dLn2[0], dLn2[1]) !== Error_t.SUCCESS) throw new Error(`layernorm 2: failed`);
   // opbridge OB1006: `CUBLASLT_EPILOGUE_GELU_BIAS` (epilogue.gelu-bias) has no kunlun equivalent
   linear(lt.value, CUBLASLT_EPILOGUE_GELU_BIAS, dFc1W, dFc1B, dNormed, dHidden, TOKENS, D_MODEL, D_FF, dWorkspace, stream.value);
   // opbridge OB1006: `CUBLASLT_EPILOGUE_BIAS` (epilogue.bias) has no kunlun equivalent
