@@ -47,8 +47,25 @@ function computePorts(call: ResolvedCall, catalog: Catalog, target: BackendId, c
   return lifted?.ok === true && planXdnn(lifted.invocation)?.ok === true;
 }
 
-function stays(name: string, declaration: ts.Node | undefined, catalog: Catalog, target: BackendId, context: StaticContext): string | undefined {
-  return whyVariableStays(name, declaration, catalog, target, context, (call) => isDescriptorCall(call) || (DESCRIPTOR_LIBRARIES.has(call.entry.library) && computePorts(call, catalog, target, context)));
+function isQuery(call: ResolvedCall): boolean {
+  const binds = call.entry.spec.binds;
+  return 'primitive' in binds && binds.primitive === 'algorithm.query';
+}
+
+/**
+ * Why a descriptor variable stays. A heuristic query goes only when all its descriptors go, so a
+ * query met while judging one of them is judged by the others (one level deep: their own queries
+ * are taken to go).
+ */
+function stays(name: string, declaration: ts.Node | undefined, catalog: Catalog, target: BackendId, context: StaticContext, nested = false): string | undefined {
+  return whyVariableStays(name, declaration, catalog, target, context, (call) => {
+    if (isQuery(call) && DESCRIPTOR_LIBRARIES.has(call.entry.library)) {
+      if (nested) return true;
+      const others = QUERY_ROLES.map((role) => context.argumentFor(call, role)).map((a) => (a ? variableName(a) : undefined));
+      return others.every((other) => other === undefined || other === name || stays(other, undefined, catalog, target, context, true) === undefined);
+    }
+    return isDescriptorCall(call) || (DESCRIPTOR_LIBRARIES.has(call.entry.library) && computePorts(call, catalog, target, context));
+  });
 }
 
 export const xdnnDescriptorLifecycleLowerer: Lowerer = {
