@@ -46,6 +46,7 @@ import {
   CUBLASLT_MATMUL_DESC_BIAS_POINTER,
   CUBLASLT_MATMUL_DESC_EPILOGUE,
   CUBLASLT_MATMUL_DESC_TRANSA,
+  CUBLASLT_MATMUL_PREF_MAX_WORKSPACE_BYTES,
   CUBLAS_COMPUTE_32F,
   CUBLAS_OP_N,
   CUBLAS_OP_T,
@@ -55,6 +56,9 @@ import {
   cublasLtMatmulDescCreate,
   cublasLtMatmulDescDestroy,
   cublasLtMatmulDescSetAttribute,
+  cublasLtMatmulPreferenceCreate,
+  cublasLtMatmulPreferenceDestroy,
+  cublasLtMatmulPreferenceSetAttribute,
   cublasLtMatrixLayoutCreate,
   cublasLtMatrixLayoutDestroy,
   cublasSgemmStridedBatched,
@@ -130,27 +134,35 @@ function linear(
   stream: XPUStream,
 ): void {
   const desc = ref<Activation_t>();
-  // opbridge OB1019: `cublasLtMatmulDescCreate` cannot be ported to kunlun: kunlun has no descriptor objects, and `cublasLtMatmul` uses `desc` and does not port
+  // opbridge OB1019: `cublasLtMatmulDescCreate` cannot be ported to kunlun: kunlun has no descriptor objects, and `cublasLtMatmulAlgoGetHeuristic` uses `desc` and does not port
   checkCublas(cublasLtMatmulDescCreate(desc, CUBLAS_COMPUTE_32F, CUDA_R_32F), 'cublasLtMatmulDescCreate');
-  // opbridge OB1019: `cublasLtMatmulDescSetAttribute` cannot be ported to kunlun: kunlun has no descriptor objects, and `cublasLtMatmul` uses `desc` and does not port
+  // opbridge OB1019: `cublasLtMatmulDescSetAttribute` cannot be ported to kunlun: kunlun has no descriptor objects, and `cublasLtMatmulAlgoGetHeuristic` uses `desc` and does not port
   checkCublas(cublasLtMatmulDescSetAttribute(desc.value, CUBLASLT_MATMUL_DESC_TRANSA, new Int32Array([CUBLAS_OP_T]), 4), 'set TRANSA');
-  // opbridge OB1019: `cublasLtMatmulDescSetAttribute` cannot be ported to kunlun: kunlun has no descriptor objects, and `cublasLtMatmul` uses `desc` and does not port
+  // opbridge OB1019: `cublasLtMatmulDescSetAttribute` cannot be ported to kunlun: kunlun has no descriptor objects, and `cublasLtMatmulAlgoGetHeuristic` uses `desc` and does not port
   checkCublas(cublasLtMatmulDescSetAttribute(desc.value, CUBLASLT_MATMUL_DESC_EPILOGUE, new Uint32Array([epilogue]), 4), 'set EPILOGUE');
-  // opbridge OB1019: `cublasLtMatmulDescSetAttribute` cannot be ported to kunlun: kunlun has no descriptor objects, and `cublasLtMatmul` uses `desc` and does not port
+  // opbridge OB1019: `cublasLtMatmulDescSetAttribute` cannot be ported to kunlun: kunlun has no descriptor objects, and `cublasLtMatmulAlgoGetHeuristic` uses `desc` and does not port
   checkCublas(cublasLtMatmulDescSetAttribute(desc.value, CUBLASLT_MATMUL_DESC_BIAS_POINTER, bias, 8), 'set BIAS_POINTER');
   const layoutW = ref<Activation_t>();
   const layoutX = ref<Activation_t>();
   const layoutY = ref<Activation_t>();
-  // opbridge OB1019: `cublasLtMatrixLayoutCreate` cannot be ported to kunlun: kunlun has no descriptor objects, and `cublasLtMatmul` uses `layoutW` and does not port
+  // opbridge OB1019: `cublasLtMatrixLayoutCreate` cannot be ported to kunlun: kunlun has no descriptor objects, and `cublasLtMatmulAlgoGetHeuristic` uses `layoutW` and does not port
   checkCublas(cublasLtMatrixLayoutCreate(layoutW, CUDA_R_32F, inFeatures, outFeatures, inFeatures), 'layout W');
-  // opbridge OB1019: `cublasLtMatrixLayoutCreate` cannot be ported to kunlun: kunlun has no descriptor objects, and `cublasLtMatmul` uses `layoutX` and does not port
+  // opbridge OB1019: `cublasLtMatrixLayoutCreate` cannot be ported to kunlun: kunlun has no descriptor objects, and `cublasLtMatmulAlgoGetHeuristic` uses `layoutX` and does not port
   checkCublas(cublasLtMatrixLayoutCreate(layoutX, CUDA_R_32F, inFeatures, rows, inFeatures), 'layout X');
-  // opbridge OB1019: `cublasLtMatrixLayoutCreate` cannot be ported to kunlun: kunlun has no descriptor objects, and `cublasLtMatmul` uses `layoutY` and does not port
+  // opbridge OB1019: `cublasLtMatrixLayoutCreate` cannot be ported to kunlun: kunlun has no descriptor objects, and `cublasLtMatmulAlgoGetHeuristic` uses `layoutY` and does not port
   checkCublas(cublasLtMatrixLayoutCreate(layoutY, CUDA_R_32F, outFeatures, rows, outFeatures), 'layout Y');
+  const preference = ref<Activation_t>();
+  // opbridge OB1019: `cublasLtMatmulPreferenceCreate` cannot be ported to kunlun: kunlun has no descriptor objects, and `cublasLtMatmulAlgoGetHeuristic` uses `preference` and does not port
+  checkCublas(cublasLtMatmulPreferenceCreate(preference), 'cublasLtMatmulPreferenceCreate');
+  // opbridge OB1019: `cublasLtMatmulPreferenceSetAttribute` cannot be ported to kunlun: kunlun has no descriptor objects, and `cublasLtMatmulAlgoGetHeuristic` uses `preference` and does not port
+  checkCublas(
+    cublasLtMatmulPreferenceSetAttribute(preference.value, CUBLASLT_MATMUL_PREF_MAX_WORKSPACE_BYTES, new BigUint64Array([BigInt(WORKSPACE_BYTES)]), 8),
+    'set MAX_WORKSPACE_BYTES',
+  );
   // opbridge OB1008: type `cublasLtMatmulHeuristicResult_t` has no kunlun equivalent in the catalog
   const heuristics: cublasLtMatmulHeuristicResult_t[] = [];
   const found = ref<number>();
-  // opbridge OB1019: `cublasLtMatmulAlgoGetHeuristic` cannot be ported to kunlun: kunlun has no descriptor objects, and `cublasLtMatmul` uses `desc` and does not port
+  // opbridge OB1019: `cublasLtMatmulAlgoGetHeuristic` cannot be ported to kunlun: kunlun has no descriptor objects, and `cublasLtMatmulAlgoGetHeuristic` uses `desc` and does not port
   checkCublas(cublasLtMatmulAlgoGetHeuristic(lt, desc.value, layoutW.value, layoutX.value, layoutY.value, layoutY.value, preference.value, 1, heuristics, found), 'heuristic');
   if (found.value === 0) throw new Error(`cuBLASLt found no algorithm for a ${rows}×${inFeatures} → ${outFeatures} linear layer`);
   // opbridge OB1019: `cublasLtMatmul` cannot be ported to kunlun: the epilogue is set from `new Uint32Array([epilogue])`, not a constant
@@ -158,13 +170,15 @@ function linear(
     cublasLtMatmul(lt, desc.value, 1, weight, layoutW.value, x, layoutX.value, 0, y, layoutY.value, y, layoutY.value, heuristics[0].algo, workspace, WORKSPACE_BYTES, stream),
     'cublasLtMatmul',
   );
-  // opbridge OB1019: `cublasLtMatrixLayoutDestroy` cannot be ported to kunlun: kunlun has no descriptor objects, and `cublasLtMatmul` uses `layoutW` and does not port
+  // opbridge OB1019: `cublasLtMatmulPreferenceDestroy` cannot be ported to kunlun: kunlun has no descriptor objects, and `cublasLtMatmulAlgoGetHeuristic` uses `preference` and does not port
+  checkCublas(cublasLtMatmulPreferenceDestroy(preference.value), 'cublasLtMatmulPreferenceDestroy');
+  // opbridge OB1019: `cublasLtMatrixLayoutDestroy` cannot be ported to kunlun: kunlun has no descriptor objects, and `cublasLtMatmulAlgoGetHeuristic` uses `layoutW` and does not port
   checkCublas(cublasLtMatrixLayoutDestroy(layoutW.value), 'destroy layout W');
-  // opbridge OB1019: `cublasLtMatrixLayoutDestroy` cannot be ported to kunlun: kunlun has no descriptor objects, and `cublasLtMatmul` uses `layoutX` and does not port
+  // opbridge OB1019: `cublasLtMatrixLayoutDestroy` cannot be ported to kunlun: kunlun has no descriptor objects, and `cublasLtMatmulAlgoGetHeuristic` uses `layoutX` and does not port
   checkCublas(cublasLtMatrixLayoutDestroy(layoutX.value), 'destroy layout X');
-  // opbridge OB1019: `cublasLtMatrixLayoutDestroy` cannot be ported to kunlun: kunlun has no descriptor objects, and `cublasLtMatmul` uses `layoutY` and does not port
+  // opbridge OB1019: `cublasLtMatrixLayoutDestroy` cannot be ported to kunlun: kunlun has no descriptor objects, and `cublasLtMatmulAlgoGetHeuristic` uses `layoutY` and does not port
   checkCublas(cublasLtMatrixLayoutDestroy(layoutY.value), 'destroy layout Y');
-  // opbridge OB1019: `cublasLtMatmulDescDestroy` cannot be ported to kunlun: kunlun has no descriptor objects, and `cublasLtMatmul` uses `desc` and does not port
+  // opbridge OB1019: `cublasLtMatmulDescDestroy` cannot be ported to kunlun: kunlun has no descriptor objects, and `cublasLtMatmulAlgoGetHeuristic` uses `desc` and does not port
   checkCublas(cublasLtMatmulDescDestroy(desc.value), 'cublasLtMatmulDescDestroy');
 }
 
