@@ -273,6 +273,7 @@ export class FilePorter {
       rewrites: this.rewrites.length,
       diagnostics: this.diagnostics.length,
       unknown: new Set(this.reportedUnknown),
+      leftovers: new Set(this.leftovers),
     };
   }
 
@@ -284,6 +285,8 @@ export class FilePorter {
     this.diagnostics.length = c.diagnostics;
     this.reportedUnknown.clear();
     for (const u of c.unknown) this.reportedUnknown.add(u);
+    this.leftovers.clear();
+    for (const l of c.leftovers) this.leftovers.add(l);
     this.ported = this.rewrites.length > 0;
   }
 

@@ -35,8 +35,6 @@ import {
   type XPUStream,
 } from 'opbridge/kunlun';
 import {
-  CUBLASLT_EPILOGUE_RELU_BIAS,
-  CUBLAS_OP_T,
   cudnnGetErrorString,
   type cublasLtMatmulHeuristicResult_t,
 } from 'opbridge/cuda';
