@@ -356,6 +356,8 @@ export class FilePorter {
 
   // ---- calls ----------------------------------------------------------------------------
 
+  /** The last call ported vanished with nothing in its place (set by portCall). */
+
   private checkpoint() {
     return {
       edits: this.edits.mark(),

@@ -24,6 +24,7 @@ import { implicitFinalizeLowerer } from './structural/cuda-lower/implicit-finali
 import { registerCudnnLifters, registerDnnLowerers } from './structural/dnn/register.js';
 import { registerCnnlLowerers } from './structural/cnnl/register.js';
 import { aclInitLowerer, implicitInitLowerer } from './structural/runtime/acl-init.js';
+import { registerXdnnLifters, registerXdnnLowerers } from './structural/xdnn/register.js';
 
 export function defaultLifters(): LifterRegistry {
   const lifters = new LifterRegistry(roleLifter)
@@ -32,6 +33,7 @@ export function defaultLifters(): LifterRegistry {
     .register({ backend: 'cann', library: 'aclnn' }, aclnnLifter)
     .registerGroupReader({ backend: 'cann' }, aclnnGroupReader);
   registerCudnnLifters(lifters);
+  registerXdnnLifters(lifters);
   return lifters;
 }
 
@@ -45,6 +47,7 @@ export function defaultLowerers(): LowererRegistry {
   registerEnumAttributeBuffers(lowerers);
   registerComputeTypeAsDataType(lowerers);
   registerCnnlLowerers(lowerers);
+  registerXdnnLowerers(lowerers);
   lowerers.register({ target: 'cann', binding: 'primitive:device.set' }, aclInitLowerer);
   lowerers.register({ target: 'cuda', binding: 'primitive:runtime.init' }, implicitInitLowerer);
   lowerers.register({ target: 'cuda', binding: 'primitive:runtime.finalize' }, implicitFinalizeLowerer);

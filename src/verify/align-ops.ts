@@ -16,7 +16,8 @@
  * Calls left over are then paired out of order when class, shape and golden result agree
  * (`reordered`). Runs still unmatched between two matches are compared through their final
  * results when those have the same shape and either agree or share a family (`region`);
- * anything else is reported `unmatched`. Sequences too long for the quadratic program
+ * calls the original records no output for (intermediate steps) pair in order with same-class
+ * port calls; anything else is reported `unmatched`. Sequences too long for the quadratic program
  * (`maxCells`) are aligned greedily within a window.
  */
 export interface AlignItem {
@@ -209,6 +210,14 @@ function finish(steps: Step[], original: readonly AlignItem[], ported: readonly 
         gapPorted = [];
         return;
       }
+    }
+    // Intermediate steps the original does not store (cuBLAS axpy's alpha·x) against the same
+    // operators in the port, in order: a structural match, nothing to compare by value.
+    if (gapOriginal.length && gapOriginal.length === gapPorted.length && gapOriginal.every((o, k) => original[o].shape === '' && original[o].cls === ported[gapPorted[k]].cls)) {
+      gapOriginal.forEach((o, k) => placed.push({ unit: { kind: 'match', original: [o], ported: [gapPorted[k]], confirmed: false }, position: gapPorted[k] }));
+      gapOriginal = [];
+      gapPorted = [];
+      return;
     }
     for (const o of gapOriginal) placed.push({ unit: { kind: 'unmatched', original: [o], ported: [], confirmed: false }, position: gapCursor - 0.5 });
     for (const p of gapPorted) placed.push({ unit: { kind: 'unmatched', original: [], ported: [p], confirmed: false }, position: p });

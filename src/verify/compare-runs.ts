@@ -17,6 +17,7 @@ import { measureOwnError, type OwnError } from './own-error.js';
 import { consistentPrefix, splitTrace, type ProgramRuns, type RankTrace } from './program-runs.js';
 import type { ToleranceResolver } from './tolerance.js';
 import { resolveTraceProfile, type ProfileLookup } from './trace-profile.js';
+import { transposedResults, withTransposedResults } from './transposed-results.js';
 import {
   countVerdicts,
   overallVerdict,
@@ -85,7 +86,17 @@ class Engine {
     return lookup;
   }
 
-  compareRank(runs: RankRuns): OpRow[] {
+  compareRank(given: RankRuns): OpRow[] {
+    // A row-major port of a column-major matrix product records the transposed view (transposed-results.ts).
+    const flipped = transposedResults(given.originalGolden.ops.slice(0, given.originalOps), given.portedGolden.ops.slice(0, given.portedOps));
+    const runs: RankRuns =
+      flipped.size === 0
+        ? given
+        : {
+            ...given,
+            portedGolden: { ...given.portedGolden, ops: withTransposedResults(given.portedGolden.ops, flipped) },
+            portedProfiled: { ...given.portedProfiled, ops: withTransposedResults(given.portedProfiled.ops, flipped) },
+          };
     const og = runs.originalGolden.ops.slice(0, runs.originalOps);
     const pg = runs.portedGolden.ops.slice(0, runs.portedOps);
     const units = alignOps(og.map(alignItem), pg.map(alignItem), { agree: (i, j) => goldenAgree(og[i].outputs[0], pg[j].outputs[0]) });

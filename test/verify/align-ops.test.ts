@@ -104,4 +104,12 @@ describe('alignOps', () => {
     const p: Call[] = [{ op: 'MatMul', value: 'a' }, { op: 'Softmax', value: 'c' }];
     expect(summary(align(o, p, 1))).toEqual(['match 0>0', 'unmatched? 1>', 'match 2>1']);
   });
+  it('pairs intermediate steps the original records no output for with the same operators of the port, in order', () => {
+    // cuBLAS axpy's unstored alpha·x (Mul) then Add, against xpu::scale into a scratch buffer then xpu::add.
+    const original: Call[] = [{ op: 'Mul', shape: '', value: '-' }, { op: 'Add', value: 'y' }];
+    const ported: Call[] = [{ op: 'Mul', value: 'ax' }, { op: 'Add', value: 'y' }];
+    expect(summary(align(original, ported))).toEqual(['match? 0>0', 'match 1>1']);
+    // A port call of another class stays unmatched.
+    expect(summary(align(original, [{ op: 'Sub', value: 'ax' }, { op: 'Add', value: 'y' }]))).toEqual(['unmatched? 0>', 'unmatched? >0', 'match 1>1']);
+  });
 });

@@ -16,17 +16,18 @@
  * row-major Y = X·W is column-major Yᵀ = Wᵀ·Xᵀ.
  */
 import {
+  xpu,
+  xpu_wait,
   xpu_free,
+  XPU_DEVICE_TO_HOST,
   xpu_strerror,
   xpu_malloc,
   XPU_MEM_MAIN,
   xpu_memcpy,
-  XPU_DEVICE_TO_HOST,
   XPU_HOST_TO_DEVICE,
   xpu_set_device,
   xpu_stream_create,
   xpu_stream_destroy,
-  xpu_wait,
   XPU_SUCCESS,
   mpiBcast,
   bkcl_all_reduce,
@@ -52,15 +53,6 @@ import {
   type BKCLResult_t,
 } from 'opbridge/kunlun';
 import {
-  CUBLAS_OP_N,
-  CUBLAS_OP_T,
-  cublasCreate,
-  cublasDestroy,
-  cublasSaxpy,
-  cublasSdot,
-  cublasSetStream,
-  cublasSgemm,
-  cublasSscal,
   ncclGetErrorString,
 } from 'opbridge/cuda';
 
@@ -131,35 +123,43 @@ export function main({ rank, nranks }: ProgramContext) {
   // opbridge OB1018: the status of `bkcl_init_rank` goes to `checkNccl()`; kunlun does not confirm the number of `BKCL_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkNccl(bkcl_init_rank(comm, rank, nranks, id), 'ncclCommInitRank');
   const handle = ref<Context>();
-  // opbridge OB1003: `cublasCreate` → `xpu::create_context`: it binds primitive context.create, the source binds primitive handle.create; this needs a structural lifter or lowerer, none is registered
-  checkCublas(cublasCreate(handle), 'cublasCreate');
-  // opbridge OB1003: `cublasSetStream` → `xpu::Context::set_stream`: `xpu::Context::set_stream` is a C++ method; this needs a structural lifter or lowerer, none is registered
-  checkCublas(cublasSetStream(handle.value, stream.value), 'cublasSetStream');
+  handle.value = xpu.create_context();
+  handle.value.set_stream(stream.value);
 
   // Replicas start identical: rank 0's weights go to everyone, in place.
   // opbridge OB1018: the status of `bkcl_broadcast` goes to `checkNccl()`; kunlun does not confirm the number of `BKCL_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkNccl(bkcl_broadcast(comm.value, dW.value, dW.value, FEATURES * OUTPUTS, BKCL_FLOAT, 0, stream.value), 'ncclBroadcast W');
 
   // Forward: row-major R (B×O) = X·W, i.e. column-major Rᵀ (O×B, ld O) = Wᵀ (O×D, ld O)·Xᵀ (D×B, ld D).
-  // opbridge OB1003: `cublasSgemm` → `xpu::fc_fusion`: the source is column-major, the target row-major; this needs a structural lifter or lowerer, none is registered
   checkCublas(
-    cublasSgemm(handle.value, CUBLAS_OP_N, CUBLAS_OP_N, OUTPUTS, BATCH_PER_RANK, FEATURES, 1, dW.value, OUTPUTS, dX.value, FEATURES, 0, dR.value, OUTPUTS),
+    xpu.fc_fusion(['float', 'float', 'float', 'float'], handle.value, dX.value, dW.value, dR.value, BATCH_PER_RANK, OUTPUTS, FEATURES, false, false, null, null, null, FEATURES, OUTPUTS, OUTPUTS, 1, 0, null, xpu.Activation_t.LINEAR),
     'forward GEMM',
   );
   // Residual: R = R − T.
-  // opbridge OB1002: kunlun does not support `cublasSaxpy`: y = alpha*x + y as xpu::scale into a temporary then xpu::add; no axpy call found (use: xpu::scale, xpu::add)
-  checkCublas(cublasSaxpy(handle.value, BATCH_PER_RANK * OUTPUTS, -1, dT.value, 1, dR.value, 1), 'residual');
+  const scaled = ref<DevicePtr>();
+  xpu_malloc(scaled, (BATCH_PER_RANK * OUTPUTS) * 4, XPU_MEM_MAIN);
+  checkCublas(xpu.scale(['float'], handle.value, dT.value, scaled.value, BATCH_PER_RANK * OUTPUTS, true, -1, 0), 'residual');
+  checkCublas(xpu.add(['float'], handle.value, scaled.value, dR.value, dR.value, BATCH_PER_RANK * OUTPUTS), 'residual');
+  xpu_wait(handle.value.xpu_stream);
+  xpu_free(scaled.value);
   const sumOfSquares = new Float32Array(1);
-  // opbridge OB1002: kunlun does not support `cublasSdot`: Elementwise product then a full reduction; no dot call found (use: xpu::mul, xpu::reduce_sum)
-  checkCublas(cublasSdot(handle.value, BATCH_PER_RANK * OUTPUTS, dR.value, 1, dR.value, 1, sumOfSquares), 'loss');
+  const products = ref<DevicePtr>();
+  xpu_malloc(products, (BATCH_PER_RANK * OUTPUTS) * 4, XPU_MEM_MAIN);
+  const sum_1 = ref<DevicePtr>();
+  xpu_malloc(sum_1, 4, XPU_MEM_MAIN);
+  checkCublas(xpu.mul(['float'], handle.value, dR.value, dR.value, products.value, BATCH_PER_RANK * OUTPUTS), 'loss');
+  checkCublas(xpu.reduce_sum(['float'], handle.value, products.value, sum_1.value, [BATCH_PER_RANK * OUTPUTS], [0]), 'loss');
+  xpu_wait(handle.value.xpu_stream);
+  xpu_memcpy(sumOfSquares, sum_1.value, 4, XPU_DEVICE_TO_HOST);
+  xpu_free(products.value);
+  xpu_free(sum_1.value);
   const localLoss = sumOfSquares[0] / (BATCH_PER_RANK * OUTPUTS);
 
   // Gradient of the shard's mean squared error: row-major G (D×O) = 2/(B·O)·Xᵀ·R, i.e.
   // column-major Gᵀ (O×D, ld O) = Rᵀ (O×B, ld O)·X, where X is the transpose of the stored
   // column-major Xᵀ (D×B, ld D).
-  // opbridge OB1003: `cublasSgemm` → `xpu::fc_fusion`: the source is column-major, the target row-major; this needs a structural lifter or lowerer, none is registered
   checkCublas(
-    cublasSgemm(handle.value, CUBLAS_OP_N, CUBLAS_OP_T, OUTPUTS, FEATURES, BATCH_PER_RANK, 2 / (BATCH_PER_RANK * OUTPUTS), dR.value, OUTPUTS, dX.value, FEATURES, 0, dG.value, OUTPUTS),
+    xpu.fc_fusion(['float', 'float', 'float', 'float'], handle.value, dX.value, dR.value, dG.value, FEATURES, OUTPUTS, BATCH_PER_RANK, true, false, null, null, null, FEATURES, OUTPUTS, OUTPUTS, 2 / (BATCH_PER_RANK * OUTPUTS), 0, null, xpu.Activation_t.LINEAR),
     'gradient GEMM',
   );
 
@@ -175,10 +175,13 @@ export function main({ rank, nranks }: ProgramContext) {
   checkNccl(bkcl_group_end(), 'ncclGroupEnd');
 
   // Average over replicas, then W ← W − lr·G.
-  // opbridge OB1002: kunlun does not support `cublasSscal`: xpu::scale(ctx, x, y, len, true, alpha, 0) computes alpha*x into y; whether x == y (in place) is allowed is not documented (use: xpu::scale)
-  checkCublas(cublasSscal(handle.value, FEATURES * OUTPUTS, 1 / nranks, dG.value, 1), 'average gradients');
-  // opbridge OB1002: kunlun does not support `cublasSaxpy`: y = alpha*x + y as xpu::scale into a temporary then xpu::add; no axpy call found (use: xpu::scale, xpu::add)
-  checkCublas(cublasSaxpy(handle.value, FEATURES * OUTPUTS, -LEARNING_RATE, dG.value, 1, dW.value, 1), 'SGD update');
+  checkCublas(xpu.scale(['float'], handle.value, dG.value, dG.value, FEATURES * OUTPUTS, true, 1 / nranks, 0), 'average gradients');
+  const scaled_1 = ref<DevicePtr>();
+  xpu_malloc(scaled_1, (FEATURES * OUTPUTS) * 4, XPU_MEM_MAIN);
+  checkCublas(xpu.scale(['float'], handle.value, dG.value, scaled_1.value, FEATURES * OUTPUTS, true, -LEARNING_RATE, 0), 'SGD update');
+  checkCublas(xpu.add(['float'], handle.value, scaled_1.value, dW.value, dW.value, FEATURES * OUTPUTS), 'SGD update');
+  xpu_wait(handle.value.xpu_stream);
+  xpu_free(scaled_1.value);
   checkCuda(xpu_wait(stream.value), 'cudaStreamSynchronize');
 
   const weights = new Float32Array(FEATURES * OUTPUTS);
@@ -186,8 +189,7 @@ export function main({ rank, nranks }: ProgramContext) {
   checkCuda(xpu_memcpy(weights, dW.value, weights.byteLength, XPU_DEVICE_TO_HOST), 'copy W out');
   checkCuda(xpu_memcpy(lossSum, dLoss.value, 4, XPU_DEVICE_TO_HOST), 'copy loss out');
 
-  // opbridge OB1003: `cublasDestroy` → `xpu::destroy_context`: it binds primitive context.destroy, the source binds primitive handle.destroy; this needs a structural lifter or lowerer, none is registered
-  checkCublas(cublasDestroy(handle.value), 'cublasDestroy');
+  xpu.destroy_context(handle.value);
   // opbridge OB1018: the status of `bkcl_destroy_context` goes to `checkNccl()`; kunlun does not confirm the number of `BKCL_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkNccl(bkcl_destroy_context(comm.value), 'ncclCommDestroy');
   checkCuda(xpu_stream_destroy(stream.value), 'cudaStreamDestroy');

@@ -27,6 +27,7 @@
  * position, broadcast over batch and heads) and the sum are a pointwise graph.
  */
 import {
+  xpu,
   xpu_free,
   xpu_strerror,
   xpu_malloc,
@@ -49,21 +50,8 @@ import {
   type XPUStream,
 } from 'opbridge/kunlun';
 import {
-  CUBLAS_COMPUTE_32F,
-  CUBLAS_GEMM_DEFAULT,
-  CUBLAS_OP_N,
-  CUBLAS_OP_T,
-  CUDA_R_16BF,
-  cublasCreate,
-  cublasDestroy,
-  cublasGemmEx,
-  cublasSetStream,
-  cudnnCreate,
-  cudnnDestroy,
   cudnnGetErrorString,
-  cudnnSetStream,
   fe,
-  type cudnnHandle_t,
 } from 'opbridge/cuda';
 
 const BATCH = 2;
@@ -121,12 +109,28 @@ function linearWeight(inFeatures: number, outFeatures: number, seed: number): Ui
 
 /** Y[rows, out] = X[rows, in]·Wᵀ in bf16 with fp32 accumulation. */
 function linear(cublas: Context, weight: DevicePtr, x: DevicePtr, y: DevicePtr, rows: number, inFeatures: number, outFeatures: number, what: string): void {
-  // opbridge OB1003: `cublasGemmEx` → `xpu::fc_fusion`: the source is column-major, the target row-major; this needs a structural lifter or lowerer, none is registered
   checkCublas(
-    cublasGemmEx(
-      cublas, CUBLAS_OP_T, CUBLAS_OP_N, outFeatures, rows, inFeatures,
-      1, weight, CUDA_R_16BF, inFeatures, x, CUDA_R_16BF, inFeatures,
-      0, y, CUDA_R_16BF, outFeatures, CUBLAS_COMPUTE_32F, CUBLAS_GEMM_DEFAULT,
+    xpu.fc_fusion(
+      ['bfloat16', 'bfloat16', 'bfloat16', 'float'],
+      cublas,
+      x,
+      weight,
+      y,
+      rows,
+      outFeatures,
+      inFeatures,
+      false,
+      true,
+      null,
+      null,
+      null,
+      inFeatures,
+      inFeatures,
+      outFeatures,
+      1,
+      0,
+      null,
+      xpu.Activation_t.LINEAR
     ),
     what,
   );
@@ -139,8 +143,7 @@ function bf16Graph(): Graph {
   return graph;
 }
 
-// opbridge OB1008: type `cudnnHandle_t` has no kunlun equivalent in the catalog
-function buildGraph(graph: Graph, cudnn: cudnnHandle_t, what: string): number {
+function buildGraph(graph: Graph, cudnn: Context, what: string): number {
   checkFrontend(graph.validate(), `${what} validate`);
   checkFrontend(graph.build_operation_graph(cudnn), `${what} build_operation_graph`);
   checkFrontend(graph.create_execution_plans([fe.HeurMode_t.A, fe.HeurMode_t.FALLBACK]), `${what} create_execution_plans`);
@@ -184,16 +187,11 @@ export function main() {
   const stream = ref<XPUStream>();
   checkCuda(xpu_stream_create(stream), 'cudaStreamCreate');
   const cublas = ref<Context>();
-  // opbridge OB1003: `cublasCreate` → `xpu::create_context`: it binds primitive context.create, the source binds primitive handle.create; this needs a structural lifter or lowerer, none is registered
-  checkCublas(cublasCreate(cublas), 'cublasCreate');
-  // opbridge OB1003: `cublasSetStream` → `xpu::Context::set_stream`: `xpu::Context::set_stream` is a C++ method; this needs a structural lifter or lowerer, none is registered
-  checkCublas(cublasSetStream(cublas.value, stream.value), 'cublasSetStream');
-  // opbridge OB1008: type `cudnnHandle_t` has no kunlun equivalent in the catalog
-  const cudnn = ref<cudnnHandle_t>();
-  // opbridge OB1003: `cudnnCreate` → `xpu::create_context`: it binds primitive context.create, the source binds primitive handle.create; this needs a structural lifter or lowerer, none is registered
-  checkCudnn(cudnnCreate(cudnn), 'cudnnCreate');
-  // opbridge OB1003: `cudnnSetStream` → `xpu::Context::set_stream`: `xpu::Context::set_stream` is a C++ method; this needs a structural lifter or lowerer, none is registered
-  checkCudnn(cudnnSetStream(cudnn.value, stream.value), 'cudnnSetStream');
+  cublas.value = xpu.create_context();
+  cublas.value.set_stream(stream.value);
+  const cudnn = ref<Context>();
+  cudnn.value = xpu.create_context();
+  cudnn.value.set_stream(stream.value);
 
   // ---- host data in bf16
   const { cos, sin } = ropeTables();
@@ -298,12 +296,28 @@ export function main() {
   linear(cublas.value, dWv, dNormed, dV, TOKENS, D_MODEL, KV_HEADS * D_HEAD, 'v = h·Wvᵀ');
   // rotate_half over [tokens·heads, d] rows: column-major (x·R)ᵀ = Rᵀ·xᵀ, R read column-major is Rᵀ.
   for (const [x, rotated, heads] of [[dQ, dQRotated, HEADS], [dK, dKRotated, KV_HEADS]] as const) {
-    // opbridge OB1003: `cublasGemmEx` → `xpu::fc_fusion`: the source is column-major, the target row-major; this needs a structural lifter or lowerer, none is registered
     checkCublas(
-      cublasGemmEx(
-        cublas.value, CUBLAS_OP_N, CUBLAS_OP_N, D_HEAD, TOKENS * heads, D_HEAD,
-        1, dRotate, CUDA_R_16BF, D_HEAD, x, CUDA_R_16BF, D_HEAD,
-        0, rotated, CUDA_R_16BF, D_HEAD, CUBLAS_COMPUTE_32F, CUBLAS_GEMM_DEFAULT,
+      xpu.fc_fusion(
+        ['bfloat16', 'bfloat16', 'bfloat16', 'float'],
+        cublas.value,
+        x,
+        dRotate,
+        rotated,
+        TOKENS * heads,
+        D_HEAD,
+        D_HEAD,
+        false,
+        false,
+        null,
+        null,
+        null,
+        D_HEAD,
+        D_HEAD,
+        D_HEAD,
+        1,
+        0,
+        null,
+        xpu.Activation_t.LINEAR
       ),
       'rotate_half',
     );
@@ -337,10 +351,8 @@ export function main() {
   const y = new Uint16Array(TOKENS * D_MODEL);
   checkCuda(xpu_memcpy(y, dY, y.byteLength, XPU_DEVICE_TO_HOST), 'copy y');
 
-  // opbridge OB1003: `cudnnDestroy` → `xpu::destroy_context`: it binds primitive context.destroy, the source binds primitive handle.destroy; this needs a structural lifter or lowerer, none is registered
-  checkCudnn(cudnnDestroy(cudnn.value), 'cudnnDestroy');
-  // opbridge OB1003: `cublasDestroy` → `xpu::destroy_context`: it binds primitive context.destroy, the source binds primitive handle.destroy; this needs a structural lifter or lowerer, none is registered
-  checkCublas(cublasDestroy(cublas.value), 'cublasDestroy');
+  xpu.destroy_context(cudnn.value);
+  xpu.destroy_context(cublas.value);
   checkCuda(xpu_stream_destroy(stream.value), 'cudaStreamDestroy');
   if (workspace) checkCuda(xpu_free(workspace), 'cudaFree workspace');
   for (const p of [

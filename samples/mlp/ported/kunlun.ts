@@ -13,6 +13,7 @@
  * back with CUBLAS_OP_T; Xᵀ is X read column-major (in × batch, ld = in).
  */
 import {
+  xpu,
   xpu_free,
   xpu_strerror,
   xpu_malloc,
@@ -29,53 +30,13 @@ import {
   ref,
   type DevicePtr,
   type Context,
-  type Activation_t,
   Error_t,
   type XPUError_t,
   type XPUStream,
 } from 'opbridge/kunlun';
 import {
-  CUBLASLT_EPILOGUE_RELU_BIAS,
-  CUBLASLT_MATMUL_DESC_BIAS_POINTER,
-  CUBLASLT_MATMUL_DESC_EPILOGUE,
-  CUBLASLT_MATMUL_DESC_TRANSA,
-  CUBLASLT_MATMUL_PREF_MAX_WORKSPACE_BYTES,
-  CUBLAS_COMPUTE_32F,
-  CUBLAS_OP_N,
-  CUBLAS_OP_T,
-  CUDA_R_32F,
-  CUDNN_DATA_FLOAT,
-  CUDNN_SOFTMAX_ACCURATE,
-  CUDNN_SOFTMAX_MODE_CHANNEL,
-  CUDNN_TENSOR_NCHW,
-  cublasCreate,
-  cublasDestroy,
-  cublasLtCreate,
-  cublasLtDestroy,
-  cublasLtMatmul,
-  cublasLtMatmulAlgoGetHeuristic,
-  cublasLtMatmulDescCreate,
-  cublasLtMatmulDescDestroy,
-  cublasLtMatmulDescSetAttribute,
-  cublasLtMatmulPreferenceCreate,
-  cublasLtMatmulPreferenceDestroy,
-  cublasLtMatmulPreferenceSetAttribute,
-  cublasLtMatrixLayoutCreate,
-  cublasLtMatrixLayoutDestroy,
-  cublasSetStream,
-  cublasSgemm,
-  cudnnAddTensor,
-  cudnnCreate,
-  cudnnCreateTensorDescriptor,
-  cudnnDestroy,
-  cudnnDestroyTensorDescriptor,
   cudnnGetErrorString,
-  cudnnSetStream,
-  cudnnSetTensor4dDescriptor,
-  cudnnSoftmaxForward,
-  type cublasLtHandle_t,
   type cublasLtMatmulHeuristicResult_t,
-  type cudnnHandle_t,
 } from 'opbridge/cuda';
 
 const BATCH = 16;
@@ -134,90 +95,56 @@ export function main() {
   const stream = ref<XPUStream>();
   checkCuda(xpu_stream_create(stream), 'cudaStreamCreate');
   const cublas = ref<Context>();
-  // opbridge OB1003: `cublasCreate` → `xpu::create_context`: it binds primitive context.create, the source binds primitive handle.create; this needs a structural lifter or lowerer, none is registered
-  checkCublas(cublasCreate(cublas), 'cublasCreate');
-  // opbridge OB1003: `cublasSetStream` → `xpu::Context::set_stream`: `xpu::Context::set_stream` is a C++ method; this needs a structural lifter or lowerer, none is registered
-  checkCublas(cublasSetStream(cublas.value, stream.value), 'cublasSetStream');
-  // opbridge OB1008: type `cublasLtHandle_t` has no kunlun equivalent in the catalog
-  const cublasLt = ref<cublasLtHandle_t>();
-  // opbridge OB1003: `cublasLtCreate` → `xpu::create_context`: it binds primitive context.create, the source binds primitive handle.create; this needs a structural lifter or lowerer, none is registered
-  checkCublas(cublasLtCreate(cublasLt), 'cublasLtCreate');
-  // opbridge OB1008: type `cudnnHandle_t` has no kunlun equivalent in the catalog
-  const cudnn = ref<cudnnHandle_t>();
-  // opbridge OB1003: `cudnnCreate` → `xpu::create_context`: it binds primitive context.create, the source binds primitive handle.create; this needs a structural lifter or lowerer, none is registered
-  checkCudnn(cudnnCreate(cudnn), 'cudnnCreate');
-  // opbridge OB1003: `cudnnSetStream` → `xpu::Context::set_stream`: `xpu::Context::set_stream` is a C++ method; this needs a structural lifter or lowerer, none is registered
-  checkCudnn(cudnnSetStream(cudnn.value, stream.value), 'cudnnSetStream');
+  cublas.value = xpu.create_context();
+  cublas.value.set_stream(stream.value);
+  const cublasLt = ref<Context>();
+  cublasLt.value = xpu.create_context();
+  const cudnn = ref<Context>();
+  cudnn.value = xpu.create_context();
+  cudnn.value.set_stream(stream.value);
 
   // ---- layer 1: Hᵀ[HIDDEN, BATCH] = ReLU(W1·Xᵀ + b1), bias per row of the column-major result.
-  const matmulDesc = ref<Activation_t>();
-  // opbridge OB1002: kunlun does not support `cublasLtMatmulDescCreate`: XDNN has no matmul descriptor: trans flags, compute type (TGEMM), bias and activation epilogues are direct arguments / template arguments of xpu::fc_fusion (use: xpu::fc_fusion)
-  checkCublas(cublasLtMatmulDescCreate(matmulDesc, CUBLAS_COMPUTE_32F, CUDA_R_32F), 'cublasLtMatmulDescCreate');
-  // opbridge OB1002: kunlun does not support `cublasLtMatmulDescSetAttribute`: TRANSA/TRANSB -> x_trans/w_trans; EPILOGUE BIAS -> bias; RELU/GELU -> act; COMPUTE_TYPE -> TGEMM template argument (use: xpu::fc_fusion)
-  checkCublas(cublasLtMatmulDescSetAttribute(matmulDesc.value, CUBLASLT_MATMUL_DESC_TRANSA, new Int32Array([CUBLAS_OP_T]), 4), 'set TRANSA');
-  // opbridge OB1002: kunlun does not support `cublasLtMatmulDescSetAttribute`: TRANSA/TRANSB -> x_trans/w_trans; EPILOGUE BIAS -> bias; RELU/GELU -> act; COMPUTE_TYPE -> TGEMM template argument (use: xpu::fc_fusion)
-  checkCublas(cublasLtMatmulDescSetAttribute(matmulDesc.value, CUBLASLT_MATMUL_DESC_EPILOGUE, new Uint32Array([CUBLASLT_EPILOGUE_RELU_BIAS]), 4), 'set EPILOGUE');
-  // opbridge OB1002: kunlun does not support `cublasLtMatmulDescSetAttribute`: TRANSA/TRANSB -> x_trans/w_trans; EPILOGUE BIAS -> bias; RELU/GELU -> act; COMPUTE_TYPE -> TGEMM template argument (use: xpu::fc_fusion)
-  checkCublas(cublasLtMatmulDescSetAttribute(matmulDesc.value, CUBLASLT_MATMUL_DESC_BIAS_POINTER, dB1.value, 8), 'set BIAS_POINTER');
-  const layoutW1 = ref<Activation_t>();
-  const layoutX = ref<Activation_t>();
-  const layoutH = ref<Activation_t>();
-  // opbridge OB1002: kunlun does not support `cublasLtMatrixLayoutCreate`: No layout object: rows/cols/ld become m, n, k and ldx/ldw/ldy of fc_fusion (row-major) (use: xpu::fc_fusion)
-  checkCublas(cublasLtMatrixLayoutCreate(layoutW1, CUDA_R_32F, INPUTS, HIDDEN, INPUTS), 'layout W1');
-  // opbridge OB1002: kunlun does not support `cublasLtMatrixLayoutCreate`: No layout object: rows/cols/ld become m, n, k and ldx/ldw/ldy of fc_fusion (row-major) (use: xpu::fc_fusion)
-  checkCublas(cublasLtMatrixLayoutCreate(layoutX, CUDA_R_32F, INPUTS, BATCH, INPUTS), 'layout X');
-  // opbridge OB1002: kunlun does not support `cublasLtMatrixLayoutCreate`: No layout object: rows/cols/ld become m, n, k and ldx/ldw/ldy of fc_fusion (row-major) (use: xpu::fc_fusion)
-  checkCublas(cublasLtMatrixLayoutCreate(layoutH, CUDA_R_32F, HIDDEN, BATCH, HIDDEN), 'layout H');
-  const preference = ref<Activation_t>();
-  // opbridge OB1002: kunlun does not support `cublasLtMatmulPreferenceCreate`: No algorithm search or preference object; drop the call (use: xpu::fc_fusion)
-  checkCublas(cublasLtMatmulPreferenceCreate(preference), 'cublasLtMatmulPreferenceCreate');
-  // opbridge OB1002: kunlun does not support `cublasLtMatmulPreferenceSetAttribute`: No algorithm search or preference object (and so no workspace limit to set); drop the call (use: xpu::fc_fusion)
-  checkCublas(
-    cublasLtMatmulPreferenceSetAttribute(preference.value, CUBLASLT_MATMUL_PREF_MAX_WORKSPACE_BYTES, new BigUint64Array([BigInt(WORKSPACE_BYTES)]), 8),
-    'set MAX_WORKSPACE_BYTES',
-  );
   // opbridge OB1008: type `cublasLtMatmulHeuristicResult_t` has no kunlun equivalent in the catalog
   const heuristics: cublasLtMatmulHeuristicResult_t[] = [];
   const algoCount = ref<number>();
-  // opbridge OB1002: kunlun does not support `cublasLtMatmulAlgoGetHeuristic`: No heuristic query: XDNN chooses its kernel internally; workspace comes from the context (use: xpu::fc_fusion)
-  checkCublas(
-    cublasLtMatmulAlgoGetHeuristic(cublasLt.value, matmulDesc.value, layoutW1.value, layoutX.value, layoutH.value, layoutH.value, preference.value, 1, heuristics, algoCount),
-    'cublasLtMatmulAlgoGetHeuristic',
-  );
+  algoCount.value = 1;
   if (algoCount.value === 0) throw new Error('cuBLASLt found no algorithm for layer 1');
-  // opbridge OB1003: `cublasLtMatmul` → `xpu::fc_fusion`: the source is column-major, the target row-major; this needs a structural lifter or lowerer, none is registered
+  cublasLt.value.set_stream(stream.value);
   checkCublas(
-    cublasLtMatmul(
-      cublasLt.value, matmulDesc.value, 1,
-      dW1.value, layoutW1.value, dX.value, layoutX.value, 0,
-      dH.value, layoutH.value, dH.value, layoutH.value,
-      heuristics[0].algo, dWorkspace.value, WORKSPACE_BYTES, stream.value,
+    xpu.fc_fusion(
+      ['float', 'float', 'float', 'float'],
+      cublasLt.value,
+      dX.value,
+      dW1.value,
+      dH.value,
+      BATCH,
+      HIDDEN,
+      INPUTS,
+      false,
+      true,
+      null,
+      null,
+      null,
+      INPUTS,
+      INPUTS,
+      HIDDEN,
+      1,
+      0,
+      dB1.value,
+      xpu.Activation_t.RELU
     ),
     'layer 1 cublasLtMatmul',
   );
 
   // ---- layer 2: logitsᵀ[CLASSES, BATCH] = W2·Hᵀ, then + b2 broadcast over the batch.
-  // opbridge OB1003: `cublasSgemm` → `xpu::fc_fusion`: the source is column-major, the target row-major; this needs a structural lifter or lowerer, none is registered
   checkCublas(
-    cublasSgemm(cublas.value, CUBLAS_OP_T, CUBLAS_OP_N, CLASSES, BATCH, HIDDEN, 1, dW2.value, HIDDEN, dH.value, HIDDEN, 0, dLogits.value, CLASSES),
+    xpu.fc_fusion(['float', 'float', 'float', 'float'], cublas.value, dH.value, dW2.value, dLogits.value, BATCH, CLASSES, HIDDEN, false, true, null, null, null, HIDDEN, HIDDEN, CLASSES, 1, 0, null, xpu.Activation_t.LINEAR),
     'layer 2 cublasSgemm',
   );
   // Row-major logits[BATCH, CLASSES] is the NCHW tensor BATCH × CLASSES × 1 × 1.
-  const logitsDesc = ref<Activation_t>();
-  const biasDesc = ref<Activation_t>();
-  // opbridge OB1002: kunlun does not support `cudnnCreateTensorDescriptor`: XDNN has no tensor descriptors: shapes are std::vector<int> arguments (or n, c, h, w integers) of each call (use: xpu::softmax, xpu::conv2d, xpu::broadcast_add)
-  checkCudnn(cudnnCreateTensorDescriptor(logitsDesc), 'cudnnCreateTensorDescriptor logits');
-  // opbridge OB1002: kunlun does not support `cudnnCreateTensorDescriptor`: XDNN has no tensor descriptors: shapes are std::vector<int> arguments (or n, c, h, w integers) of each call (use: xpu::softmax, xpu::conv2d, xpu::broadcast_add)
-  checkCudnn(cudnnCreateTensorDescriptor(biasDesc), 'cudnnCreateTensorDescriptor bias');
-  // opbridge OB1002: kunlun does not support `cudnnSetTensor4dDescriptor`: Pass n, c, h, w (and is_nchw for NCHW/NHWC) directly to the op (use: xpu::conv2d, xpu::batch_norm_infer)
-  checkCudnn(cudnnSetTensor4dDescriptor(logitsDesc.value, CUDNN_TENSOR_NCHW, CUDNN_DATA_FLOAT, BATCH, CLASSES, 1, 1), 'describe logits');
-  // opbridge OB1002: kunlun does not support `cudnnSetTensor4dDescriptor`: Pass n, c, h, w (and is_nchw for NCHW/NHWC) directly to the op (use: xpu::conv2d, xpu::batch_norm_infer)
-  checkCudnn(cudnnSetTensor4dDescriptor(biasDesc.value, CUDNN_TENSOR_NCHW, CUDNN_DATA_FLOAT, 1, CLASSES, 1, 1), 'describe bias');
-  // opbridge OB1003: `cudnnAddTensor` → `xpu::broadcast_add`: C++ template arguments differ; this needs a structural lifter or lowerer, none is registered
-  checkCudnn(cudnnAddTensor(cudnn.value, 1, biasDesc.value, dB2.value, 1, logitsDesc.value, dLogits.value), 'cudnnAddTensor b2');
-  // opbridge OB1003: `cudnnSoftmaxForward` → `xpu::softmax`: C++ template arguments differ; this needs a structural lifter or lowerer, none is registered
+  checkCudnn(xpu.broadcast_add(['float'], cudnn.value, dLogits.value, dB2.value, dLogits.value, [BATCH, CLASSES, 1, 1], [1, CLASSES, 1, 1]), 'cudnnAddTensor b2');
   checkCudnn(
-    cudnnSoftmaxForward(cudnn.value, CUDNN_SOFTMAX_ACCURATE, CUDNN_SOFTMAX_MODE_CHANNEL, 1, logitsDesc.value, dLogits.value, 0, logitsDesc.value, dProbs.value),
+    xpu.softmax(['float'], cudnn.value, dLogits.value, dProbs.value, [BATCH, CLASSES, 1, 1], 1),
     'cudnnSoftmaxForward',
   );
 
@@ -227,26 +154,9 @@ export function main() {
   checkCuda(xpu_memcpy(logits, dLogits.value, logits.byteLength, XPU_DEVICE_TO_HOST), 'copy logits');
   checkCuda(xpu_memcpy(probs, dProbs.value, probs.byteLength, XPU_DEVICE_TO_HOST), 'copy probs');
 
-  // opbridge OB1002: kunlun does not support `cudnnDestroyTensorDescriptor`: Nothing to destroy (use: xpu::conv2d)
-  checkCudnn(cudnnDestroyTensorDescriptor(logitsDesc.value), 'destroy logits descriptor');
-  // opbridge OB1002: kunlun does not support `cudnnDestroyTensorDescriptor`: Nothing to destroy (use: xpu::conv2d)
-  checkCudnn(cudnnDestroyTensorDescriptor(biasDesc.value), 'destroy bias descriptor');
-  // opbridge OB1002: kunlun does not support `cublasLtMatmulPreferenceDestroy`: Nothing to destroy (use: xpu::fc_fusion)
-  checkCublas(cublasLtMatmulPreferenceDestroy(preference.value), 'cublasLtMatmulPreferenceDestroy');
-  // opbridge OB1002: kunlun does not support `cublasLtMatrixLayoutDestroy`: Nothing to destroy (no layout object) (use: xpu::fc_fusion)
-  checkCublas(cublasLtMatrixLayoutDestroy(layoutW1.value), 'destroy layout W1');
-  // opbridge OB1002: kunlun does not support `cublasLtMatrixLayoutDestroy`: Nothing to destroy (no layout object) (use: xpu::fc_fusion)
-  checkCublas(cublasLtMatrixLayoutDestroy(layoutX.value), 'destroy layout X');
-  // opbridge OB1002: kunlun does not support `cublasLtMatrixLayoutDestroy`: Nothing to destroy (no layout object) (use: xpu::fc_fusion)
-  checkCublas(cublasLtMatrixLayoutDestroy(layoutH.value), 'destroy layout H');
-  // opbridge OB1002: kunlun does not support `cublasLtMatmulDescDestroy`: Nothing to destroy (no descriptor object) (use: xpu::fc_fusion)
-  checkCublas(cublasLtMatmulDescDestroy(matmulDesc.value), 'cublasLtMatmulDescDestroy');
-  // opbridge OB1003: `cudnnDestroy` → `xpu::destroy_context`: it binds primitive context.destroy, the source binds primitive handle.destroy; this needs a structural lifter or lowerer, none is registered
-  checkCudnn(cudnnDestroy(cudnn.value), 'cudnnDestroy');
-  // opbridge OB1003: `cublasLtDestroy` → `xpu::destroy_context`: it binds primitive context.destroy, the source binds primitive handle.destroy; this needs a structural lifter or lowerer, none is registered
-  checkCublas(cublasLtDestroy(cublasLt.value), 'cublasLtDestroy');
-  // opbridge OB1003: `cublasDestroy` → `xpu::destroy_context`: it binds primitive context.destroy, the source binds primitive handle.destroy; this needs a structural lifter or lowerer, none is registered
-  checkCublas(cublasDestroy(cublas.value), 'cublasDestroy');
+  xpu.destroy_context(cudnn.value);
+  xpu.destroy_context(cublasLt.value);
+  xpu.destroy_context(cublas.value);
   checkCuda(xpu_stream_destroy(stream.value), 'cudaStreamDestroy');
   for (const p of [dX, dW1, dB1, dW2, dB2, dH, dLogits, dProbs, dWorkspace]) checkCuda(xpu_free(p.value), 'cudaFree');
   return {

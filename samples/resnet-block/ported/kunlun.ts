@@ -25,35 +25,28 @@ import {
   xpu_stream_destroy,
   xpu_wait,
   XPU_SUCCESS,
+  xpu,
   randomFloat32,
   ref,
   type DevicePtr,
   type XPUError_t,
   type XPUStream,
+  type Context,
   Error_t,
   type Activation_t,
 } from 'opbridge/kunlun';
 import {
-  CUDNN_ACTIVATION_RELU,
-  CUDNN_BATCHNORM_SPATIAL,
   CUDNN_CONVOLUTION_FWD_ALGO_COUNT,
   CUDNN_CROSS_CORRELATION,
   CUDNN_DATA_FLOAT,
   CUDNN_POOLING_MAX,
   CUDNN_PROPAGATE_NAN,
   CUDNN_TENSOR_NCHW,
-  cudnnActivationForward,
-  cudnnAddTensor,
-  cudnnBatchNormalizationForwardInference,
   cudnnConvolutionForward,
-  cudnnCreate,
-  cudnnCreateActivationDescriptor,
   cudnnCreateConvolutionDescriptor,
   cudnnCreateFilterDescriptor,
   cudnnCreatePoolingDescriptor,
   cudnnCreateTensorDescriptor,
-  cudnnDestroy,
-  cudnnDestroyActivationDescriptor,
   cudnnDestroyConvolutionDescriptor,
   cudnnDestroyFilterDescriptor,
   cudnnDestroyPoolingDescriptor,
@@ -63,15 +56,11 @@ import {
   cudnnGetConvolutionForwardWorkspaceSize,
   cudnnGetErrorString,
   cudnnGetPooling2dForwardOutputDim,
-  cudnnPoolingForward,
-  cudnnSetActivationDescriptor,
   cudnnSetConvolution2dDescriptor,
   cudnnSetFilter4dDescriptor,
   cudnnSetPooling2dDescriptor,
-  cudnnSetStream,
   cudnnSetTensor4dDescriptor,
   type cudnnConvolutionFwdAlgoPerf_t,
-  type cudnnHandle_t,
 } from 'opbridge/cuda';
 
 const N = 2;
@@ -110,12 +99,9 @@ export function main() {
   checkCuda(xpu_set_device(0), 'cudaSetDevice');
   const stream = ref<XPUStream>();
   checkCuda(xpu_stream_create(stream), 'cudaStreamCreate');
-  // opbridge OB1008: type `cudnnHandle_t` has no kunlun equivalent in the catalog
-  const cudnn = ref<cudnnHandle_t>();
-  // opbridge OB1003: `cudnnCreate` → `xpu::create_context`: it binds primitive context.create, the source binds primitive handle.create; this needs a structural lifter or lowerer, none is registered
-  checkCudnn(cudnnCreate(cudnn), 'cudnnCreate');
-  // opbridge OB1003: `cudnnSetStream` → `xpu::Context::set_stream`: `xpu::Context::set_stream` is a C++ method; this needs a structural lifter or lowerer, none is registered
-  checkCudnn(cudnnSetStream(cudnn.value, stream.value), 'cudnnSetStream');
+  const cudnn = ref<Context>();
+  cudnn.value = xpu.create_context();
+  cudnn.value.set_stream(stream.value);
 
   // Host data: activations, He-uniform 3×3 filters (bound √(6 / fan_in)), batch-norm statistics.
   const fanIn = C * 3 * 3;
@@ -132,19 +118,19 @@ export function main() {
 
   // ---- descriptors
   const xDesc = ref<Activation_t>();
-  // opbridge OB1002: kunlun does not support `cudnnCreateTensorDescriptor`: XDNN has no tensor descriptors: shapes are std::vector<int> arguments (or n, c, h, w integers) of each call (use: xpu::softmax, xpu::conv2d, xpu::broadcast_add)
+  // opbridge OB1019: `cudnnCreateTensorDescriptor` cannot be ported to kunlun: kunlun has no descriptor objects, and `cudnnGetConvolution2dForwardOutputDim` uses `xDesc` and does not port
   checkCudnn(cudnnCreateTensorDescriptor(xDesc), 'cudnnCreateTensorDescriptor x');
-  // opbridge OB1002: kunlun does not support `cudnnSetTensor4dDescriptor`: Pass n, c, h, w (and is_nchw for NCHW/NHWC) directly to the op (use: xpu::conv2d, xpu::batch_norm_infer)
+  // opbridge OB1019: `cudnnSetTensor4dDescriptor` cannot be ported to kunlun: kunlun has no descriptor objects, and `cudnnGetConvolution2dForwardOutputDim` uses `xDesc` and does not port
   checkCudnn(cudnnSetTensor4dDescriptor(xDesc.value, CUDNN_TENSOR_NCHW, CUDNN_DATA_FLOAT, N, C, H, W), 'describe x');
   const wDesc = ref<Activation_t>();
-  // opbridge OB1002: kunlun does not support `cudnnCreateFilterDescriptor`: No filter descriptor: the filter shape follows from f, c/groups and ksize arguments of xpu::conv2d (use: xpu::conv2d)
+  // opbridge OB1019: `cudnnCreateFilterDescriptor` cannot be ported to kunlun: kunlun has no descriptor objects, and `cudnnGetConvolution2dForwardOutputDim` uses `wDesc` and does not port
   checkCudnn(cudnnCreateFilterDescriptor(wDesc), 'cudnnCreateFilterDescriptor');
-  // opbridge OB1002: kunlun does not support `cudnnSetFilter4dDescriptor`: Filter layout is [f, c/groups, kh, kw] (NHWC callers transpose to [f, kh, kw, c]); pass f and ksize to conv2d (use: xpu::conv2d)
+  // opbridge OB1019: `cudnnSetFilter4dDescriptor` cannot be ported to kunlun: kunlun has no descriptor objects, and `cudnnGetConvolution2dForwardOutputDim` uses `wDesc` and does not port
   checkCudnn(cudnnSetFilter4dDescriptor(wDesc.value, CUDNN_DATA_FLOAT, CUDNN_TENSOR_NCHW, C, C, 3, 3), 'describe filters');
   const convDesc = ref<Activation_t>();
-  // opbridge OB1002: kunlun does not support `cudnnCreateConvolutionDescriptor`: No convolution descriptor: strides, paddings, dilations and groups are arguments of xpu::conv2d (use: xpu::conv2d)
+  // opbridge OB1019: `cudnnCreateConvolutionDescriptor` cannot be ported to kunlun: kunlun has no descriptor objects, and `cudnnGetConvolution2dForwardOutputDim` uses `convDesc` and does not port
   checkCudnn(cudnnCreateConvolutionDescriptor(convDesc), 'cudnnCreateConvolutionDescriptor');
-  // opbridge OB1002: kunlun does not support `cudnnSetConvolution2dDescriptor`: pad/stride/dilation become conv2d arguments; only cross-correlation (CUDNN_CROSS_CORRELATION) is available, as in every DL framework (use: xpu::conv2d)
+  // opbridge OB1019: `cudnnSetConvolution2dDescriptor` cannot be ported to kunlun: kunlun has no descriptor objects, and `cudnnGetConvolution2dForwardOutputDim` uses `convDesc` and does not port
   checkCudnn(cudnnSetConvolution2dDescriptor(convDesc.value, 1, 1, 1, 1, 1, 1, CUDNN_CROSS_CORRELATION, CUDNN_DATA_FLOAT), 'describe convolution');
 
   const [outN, outC, outH, outW] = [ref<number>(), ref<number>(), ref<number>(), ref<number>()];
@@ -154,39 +140,24 @@ export function main() {
     throw new Error(`the convolution changes the shape to ${outN.value}×${outC.value}×${outH.value}×${outW.value}: the identity shortcut needs ${N}×${C}×${H}×${W}`);
   }
   const yDesc = ref<Activation_t>();
-  // opbridge OB1002: kunlun does not support `cudnnCreateTensorDescriptor`: XDNN has no tensor descriptors: shapes are std::vector<int> arguments (or n, c, h, w integers) of each call (use: xpu::softmax, xpu::conv2d, xpu::broadcast_add)
+  // opbridge OB1019: `cudnnCreateTensorDescriptor` cannot be ported to kunlun: kunlun has no descriptor objects, and `cudnnGetPooling2dForwardOutputDim` uses `yDesc` and does not port
   checkCudnn(cudnnCreateTensorDescriptor(yDesc), 'cudnnCreateTensorDescriptor y');
-  // opbridge OB1002: kunlun does not support `cudnnSetTensor4dDescriptor`: Pass n, c, h, w (and is_nchw for NCHW/NHWC) directly to the op (use: xpu::conv2d, xpu::batch_norm_infer)
+  // opbridge OB1019: `cudnnSetTensor4dDescriptor` cannot be ported to kunlun: kunlun has no descriptor objects, and `cudnnGetPooling2dForwardOutputDim` uses `yDesc` and does not port
   checkCudnn(cudnnSetTensor4dDescriptor(yDesc.value, CUDNN_TENSOR_NCHW, CUDNN_DATA_FLOAT, outN.value, outC.value, outH.value, outW.value), 'describe y');
-  const bnDesc = ref<Activation_t>();
-  // opbridge OB1002: kunlun does not support `cudnnCreateTensorDescriptor`: XDNN has no tensor descriptors: shapes are std::vector<int> arguments (or n, c, h, w integers) of each call (use: xpu::softmax, xpu::conv2d, xpu::broadcast_add)
-  checkCudnn(cudnnCreateTensorDescriptor(bnDesc), 'cudnnCreateTensorDescriptor bn');
-  // opbridge OB1002: kunlun does not support `cudnnSetTensor4dDescriptor`: Pass n, c, h, w (and is_nchw for NCHW/NHWC) directly to the op (use: xpu::conv2d, xpu::batch_norm_infer)
-  checkCudnn(cudnnSetTensor4dDescriptor(bnDesc.value, CUDNN_TENSOR_NCHW, CUDNN_DATA_FLOAT, 1, C, 1, 1), 'describe bn parameters');
-  const reluDesc = ref<Activation_t>();
-  // opbridge OB1002: kunlun does not support `cudnnCreateActivationDescriptor`: No activation descriptor: each activation is its own function (use: xpu::relu, xpu::sigmoid, xpu::tanh, xpu::silu)
-  checkCudnn(cudnnCreateActivationDescriptor(reluDesc), 'cudnnCreateActivationDescriptor');
-  // opbridge OB1002: kunlun does not support `cudnnSetActivationDescriptor`: The activation mode selects which XDNN function to call (RELU -> xpu::relu, SIGMOID -> xpu::sigmoid, TANH -> xpu::tanh, SWISH -> xpu::silu; CLIPPED_RELU / ELU have their own calls: xpu::elu(ctx, x, y, len, alpha)) (use: xpu::relu, xpu::sigmoid, xpu::tanh, xpu::silu)
-  checkCudnn(cudnnSetActivationDescriptor(reluDesc.value, CUDNN_ACTIVATION_RELU, CUDNN_PROPAGATE_NAN, 0), 'describe ReLU');
   const poolDesc = ref<Activation_t>();
-  // opbridge OB1002: kunlun does not support `cudnnCreatePoolingDescriptor`: No pooling descriptor: window, strides and paddings are arguments of the pooling call (use: xpu::max_pool2d, xpu::avg_pool2d)
+  // opbridge OB1019: `cudnnCreatePoolingDescriptor` cannot be ported to kunlun: kunlun has no descriptor objects, and `cudnnGetPooling2dForwardOutputDim` uses `poolDesc` and does not port
   checkCudnn(cudnnCreatePoolingDescriptor(poolDesc), 'cudnnCreatePoolingDescriptor');
-  // opbridge OB1002: kunlun does not support `cudnnSetPooling2dDescriptor`: CUDNN_POOLING_MAX -> xpu::max_pool2d; AVERAGE_COUNT_INCLUDE/EXCLUDE_PADDING -> xpu::avg_pool2d with count_include_pad true/false (use: xpu::max_pool2d, xpu::avg_pool2d)
+  // opbridge OB1019: `cudnnSetPooling2dDescriptor` cannot be ported to kunlun: kunlun has no descriptor objects, and `cudnnGetPooling2dForwardOutputDim` uses `poolDesc` and does not port
   checkCudnn(cudnnSetPooling2dDescriptor(poolDesc.value, CUDNN_POOLING_MAX, CUDNN_PROPAGATE_NAN, 2, 2, 0, 0, 2, 2), 'describe max pool');
   const [poolN, poolC, poolH, poolW] = [ref<number>(), ref<number>(), ref<number>(), ref<number>()];
   // opbridge OB1002: kunlun does not support `cudnnGetPooling2dForwardOutputDim`: No output-shape query seen; compute the pooled size on the host
   checkCudnn(cudnnGetPooling2dForwardOutputDim(poolDesc.value, yDesc.value, poolN, poolC, poolH, poolW), 'pooling output size');
-  const pooledDesc = ref<Activation_t>();
-  // opbridge OB1002: kunlun does not support `cudnnCreateTensorDescriptor`: XDNN has no tensor descriptors: shapes are std::vector<int> arguments (or n, c, h, w integers) of each call (use: xpu::softmax, xpu::conv2d, xpu::broadcast_add)
-  checkCudnn(cudnnCreateTensorDescriptor(pooledDesc), 'cudnnCreateTensorDescriptor pooled');
-  // opbridge OB1002: kunlun does not support `cudnnSetTensor4dDescriptor`: Pass n, c, h, w (and is_nchw for NCHW/NHWC) directly to the op (use: xpu::conv2d, xpu::batch_norm_infer)
-  checkCudnn(cudnnSetTensor4dDescriptor(pooledDesc.value, CUDNN_TENSOR_NCHW, CUDNN_DATA_FLOAT, poolN.value, poolC.value, poolH.value, poolW.value), 'describe pooled');
 
   // ---- algorithm and workspace: the best algorithm the heuristics rank as supported
   // opbridge OB1008: type `cudnnConvolutionFwdAlgoPerf_t` has no kunlun equivalent in the catalog
   const perf: cudnnConvolutionFwdAlgoPerf_t[] = [];
   const algoCount = ref<number>();
-  // opbridge OB1002: kunlun does not support `cudnnGetConvolutionForwardAlgorithm_v7`: No algorithm selection API seen in XDNN callers
+  // opbridge OB1019: `cudnnGetConvolutionForwardAlgorithm_v7` cannot be ported to kunlun: kunlun has no descriptor objects, and `cudnnGetConvolution2dForwardOutputDim` uses `convDesc` and does not port
   checkCudnn(
     cudnnGetConvolutionForwardAlgorithm_v7(cudnn.value, xDesc.value, wDesc.value, convDesc.value, yDesc.value, CUDNN_CONVOLUTION_FWD_ALGO_COUNT, algoCount, perf),
     'cudnnGetConvolutionForwardAlgorithm_v7',
@@ -222,53 +193,40 @@ export function main() {
     cudnnConvolutionForward(cudnn.value, 1, xDesc.value, dX, wDesc.value, dW1, convDesc.value, choice.algo, workspace, workspaceBytes.value, 0, yDesc.value, dConv.value),
     'conv1',
   );
-  // opbridge OB1003: `cudnnBatchNormalizationForwardInference` → `xpu::batch_norm_infer`: C++ template arguments differ; this needs a structural lifter or lowerer, none is registered
   checkCudnn(
-    cudnnBatchNormalizationForwardInference(cudnn.value, CUDNN_BATCHNORM_SPATIAL, 1, 0, yDesc.value, dConv.value, yDesc.value, dT.value, bnDesc.value, dBn1[0], dBn1[1], dBn1[2], dBn1[3], BN_EPSILON),
+    xpu.batch_norm_infer(['float'], cudnn.value, dConv.value, dT.value, outN.value, outC.value, outH.value, outW.value, BN_EPSILON, dBn1[0], dBn1[1], dBn1[2], dBn1[3], true),
     'bn1',
   );
-  // opbridge OB1003: `cudnnActivationForward` → `xpu::relu`: C++ template arguments differ; this needs a structural lifter or lowerer, none is registered
-  checkCudnn(cudnnActivationForward(cudnn.value, reluDesc.value, 1, yDesc.value, dT.value, 0, yDesc.value, dT.value), 'relu1');
+  checkCudnn(xpu.relu(['float'], cudnn.value, dT.value, dT.value, outN.value * outC.value * outH.value * outW.value), 'relu1');
   // opbridge OB1003: `cudnnConvolutionForward` → `xpu::conv2d`: C++ template arguments differ; this needs a structural lifter or lowerer, none is registered
   checkCudnn(
     cudnnConvolutionForward(cudnn.value, 1, yDesc.value, dT.value, wDesc.value, dW2, convDesc.value, choice.algo, workspace, workspaceBytes.value, 0, yDesc.value, dConv.value),
     'conv2',
   );
-  // opbridge OB1003: `cudnnBatchNormalizationForwardInference` → `xpu::batch_norm_infer`: C++ template arguments differ; this needs a structural lifter or lowerer, none is registered
   checkCudnn(
-    cudnnBatchNormalizationForwardInference(cudnn.value, CUDNN_BATCHNORM_SPATIAL, 1, 0, yDesc.value, dConv.value, yDesc.value, dT.value, bnDesc.value, dBn2[0], dBn2[1], dBn2[2], dBn2[3], BN_EPSILON),
+    xpu.batch_norm_infer(['float'], cudnn.value, dConv.value, dT.value, outN.value, outC.value, outH.value, outW.value, BN_EPSILON, dBn2[0], dBn2[1], dBn2[2], dBn2[3], true),
     'bn2',
   );
   // Identity shortcut: t = 1·x + 1·t.
-  // opbridge OB1003: `cudnnAddTensor` → `xpu::broadcast_add`: C++ template arguments differ; this needs a structural lifter or lowerer, none is registered
-  checkCudnn(cudnnAddTensor(cudnn.value, 1, xDesc.value, dX, 1, yDesc.value, dT.value), 'shortcut add');
-  // opbridge OB1003: `cudnnActivationForward` → `xpu::relu`: C++ template arguments differ; this needs a structural lifter or lowerer, none is registered
-  checkCudnn(cudnnActivationForward(cudnn.value, reluDesc.value, 1, yDesc.value, dT.value, 0, yDesc.value, dT.value), 'relu2');
-  // opbridge OB1003: `cudnnPoolingForward` → `xpu::max_pool2d`: C++ template arguments differ; this needs a structural lifter or lowerer, none is registered
-  checkCudnn(cudnnPoolingForward(cudnn.value, poolDesc.value, 1, yDesc.value, dT.value, 0, pooledDesc.value, dY.value), 'max pool');
+  checkCudnn(xpu.broadcast_add(['float'], cudnn.value, dT.value, dX, dT.value, [outN.value, outC.value, outH.value, outW.value], [N, C, H, W]), 'shortcut add');
+  checkCudnn(xpu.relu(['float'], cudnn.value, dT.value, dT.value, outN.value * outC.value * outH.value * outW.value), 'relu2');
+  checkCudnn(xpu.max_pool2d(['float'], cudnn.value, dT.value, dY.value, null, outN.value, outC.value, outH.value, outW.value, [2, 2], [2, 2], [0, 0], true), 'max pool');
 
   checkCuda(xpu_wait(stream.value), 'cudaStreamSynchronize');
   const y = new Float32Array(pooledCount);
   checkCuda(xpu_memcpy(y, dY.value, y.byteLength, XPU_DEVICE_TO_HOST), 'copy y');
 
-  // opbridge OB1002: kunlun does not support `cudnnDestroyTensorDescriptor`: Nothing to destroy (use: xpu::conv2d)
+  // opbridge OB1019: `cudnnDestroyTensorDescriptor` cannot be ported to kunlun: kunlun has no descriptor objects, and `cudnnGetConvolution2dForwardOutputDim` uses `xDesc` and does not port
   checkCudnn(cudnnDestroyTensorDescriptor(xDesc.value), 'destroy x descriptor');
-  // opbridge OB1002: kunlun does not support `cudnnDestroyTensorDescriptor`: Nothing to destroy (use: xpu::conv2d)
+  // opbridge OB1019: `cudnnDestroyTensorDescriptor` cannot be ported to kunlun: kunlun has no descriptor objects, and `cudnnGetPooling2dForwardOutputDim` uses `yDesc` and does not port
   checkCudnn(cudnnDestroyTensorDescriptor(yDesc.value), 'destroy y descriptor');
-  // opbridge OB1002: kunlun does not support `cudnnDestroyTensorDescriptor`: Nothing to destroy (use: xpu::conv2d)
-  checkCudnn(cudnnDestroyTensorDescriptor(bnDesc.value), 'destroy bn descriptor');
-  // opbridge OB1002: kunlun does not support `cudnnDestroyTensorDescriptor`: Nothing to destroy (use: xpu::conv2d)
-  checkCudnn(cudnnDestroyTensorDescriptor(pooledDesc.value), 'destroy pooled descriptor');
-  // opbridge OB1002: kunlun does not support `cudnnDestroyFilterDescriptor`: Nothing to destroy (use: xpu::conv2d)
+  // opbridge OB1019: `cudnnDestroyFilterDescriptor` cannot be ported to kunlun: kunlun has no descriptor objects, and `cudnnGetConvolution2dForwardOutputDim` uses `wDesc` and does not port
   checkCudnn(cudnnDestroyFilterDescriptor(wDesc.value), 'cudnnDestroyFilterDescriptor');
-  // opbridge OB1002: kunlun does not support `cudnnDestroyConvolutionDescriptor`: Nothing to destroy (use: xpu::conv2d)
+  // opbridge OB1019: `cudnnDestroyConvolutionDescriptor` cannot be ported to kunlun: kunlun has no descriptor objects, and `cudnnGetConvolution2dForwardOutputDim` uses `convDesc` and does not port
   checkCudnn(cudnnDestroyConvolutionDescriptor(convDesc.value), 'cudnnDestroyConvolutionDescriptor');
-  // opbridge OB1002: kunlun does not support `cudnnDestroyActivationDescriptor`: Nothing to destroy (use: xpu::relu)
-  checkCudnn(cudnnDestroyActivationDescriptor(reluDesc.value), 'cudnnDestroyActivationDescriptor');
-  // opbridge OB1002: kunlun does not support `cudnnDestroyPoolingDescriptor`: Nothing to destroy (use: xpu::max_pool2d)
+  // opbridge OB1019: `cudnnDestroyPoolingDescriptor` cannot be ported to kunlun: kunlun has no descriptor objects, and `cudnnGetPooling2dForwardOutputDim` uses `poolDesc` and does not port
   checkCudnn(cudnnDestroyPoolingDescriptor(poolDesc.value), 'cudnnDestroyPoolingDescriptor');
-  // opbridge OB1003: `cudnnDestroy` → `xpu::destroy_context`: it binds primitive context.destroy, the source binds primitive handle.destroy; this needs a structural lifter or lowerer, none is registered
-  checkCudnn(cudnnDestroy(cudnn.value), 'cudnnDestroy');
+  xpu.destroy_context(cudnn.value);
   checkCuda(xpu_stream_destroy(stream.value), 'cudaStreamDestroy');
   if (workspace) checkCuda(xpu_free(workspace), 'cudaFree workspace');
   for (const p of [dX, dW1, dW2, ...dBn1, ...dBn2, dConv.value, dT.value, dY.value]) checkCuda(xpu_free(p), 'cudaFree');

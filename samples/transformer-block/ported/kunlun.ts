@@ -35,9 +35,10 @@ import {
   type DevicePtr,
   type Context,
   type Activation_t,
-  Error_t,
   type XPUError_t,
   type XPUStream,
+  xpu,
+  Error_t,
 } from 'opbridge/kunlun';
 import {
   CUBLASLT_EPILOGUE_BIAS,
@@ -50,14 +51,6 @@ import {
   CUBLAS_OP_N,
   CUBLAS_OP_T,
   CUDA_R_32F,
-  CUDNN_DATA_FLOAT,
-  CUDNN_SOFTMAX_ACCURATE,
-  CUDNN_SOFTMAX_MODE_CHANNEL,
-  CUDNN_TENSOR_NCHW,
-  cublasCreate,
-  cublasDestroy,
-  cublasLtCreate,
-  cublasLtDestroy,
   cublasLtMatmul,
   cublasLtMatmulAlgoGetHeuristic,
   cublasLtMatmulDescCreate,
@@ -68,22 +61,11 @@ import {
   cublasLtMatmulPreferenceSetAttribute,
   cublasLtMatrixLayoutCreate,
   cublasLtMatrixLayoutDestroy,
-  cublasSaxpy,
-  cublasSetStream,
   cublasSgemmStridedBatched,
-  cudnnCreate,
-  cudnnCreateTensorDescriptor,
-  cudnnDestroy,
-  cudnnDestroyTensorDescriptor,
   cudnnGetErrorString,
-  cudnnSetStream,
-  cudnnSetTensor4dDescriptor,
-  cudnnSoftmaxForward,
   fe,
   type cublasLtEpilogue_t,
-  type cublasLtHandle_t,
   type cublasLtMatmulHeuristicResult_t,
-  type cudnnHandle_t,
 } from 'opbridge/cuda';
 
 const BATCH = 2;
@@ -137,10 +119,9 @@ function linearParameters(inFeatures: number, outFeatures: number, seed: number)
 }
 
 /** Y[rows, out] = epilogue(X[rows, in]·Wᵀ + b) with cuBLASLt, as Yᵀ = W·Xᵀ column-major. */
-// opbridge OB1008: type `cublasLtHandle_t` has no kunlun equivalent in the catalog
 // opbridge OB1008: type `cublasLtEpilogue_t` has no kunlun equivalent in the catalog
 function linear(
-  lt: cublasLtHandle_t,
+  lt: Context,
   epilogue: cublasLtEpilogue_t,
   weight: DevicePtr,
   bias: DevicePtr,
@@ -153,27 +134,27 @@ function linear(
   stream: XPUStream,
 ): void {
   const desc = ref<Activation_t>();
-  // opbridge OB1002: kunlun does not support `cublasLtMatmulDescCreate`: XDNN has no matmul descriptor: trans flags, compute type (TGEMM), bias and activation epilogues are direct arguments / template arguments of xpu::fc_fusion (use: xpu::fc_fusion)
+  // opbridge OB1019: `cublasLtMatmulDescCreate` cannot be ported to kunlun: kunlun has no descriptor objects, and `cublasLtMatmulAlgoGetHeuristic` uses `desc` and does not port
   checkCublas(cublasLtMatmulDescCreate(desc, CUBLAS_COMPUTE_32F, CUDA_R_32F), 'cublasLtMatmulDescCreate');
-  // opbridge OB1002: kunlun does not support `cublasLtMatmulDescSetAttribute`: TRANSA/TRANSB -> x_trans/w_trans; EPILOGUE BIAS -> bias; RELU/GELU -> act; COMPUTE_TYPE -> TGEMM template argument (use: xpu::fc_fusion)
+  // opbridge OB1019: `cublasLtMatmulDescSetAttribute` cannot be ported to kunlun: kunlun has no descriptor objects, and `cublasLtMatmulAlgoGetHeuristic` uses `desc` and does not port
   checkCublas(cublasLtMatmulDescSetAttribute(desc.value, CUBLASLT_MATMUL_DESC_TRANSA, new Int32Array([CUBLAS_OP_T]), 4), 'set TRANSA');
-  // opbridge OB1002: kunlun does not support `cublasLtMatmulDescSetAttribute`: TRANSA/TRANSB -> x_trans/w_trans; EPILOGUE BIAS -> bias; RELU/GELU -> act; COMPUTE_TYPE -> TGEMM template argument (use: xpu::fc_fusion)
+  // opbridge OB1019: `cublasLtMatmulDescSetAttribute` cannot be ported to kunlun: kunlun has no descriptor objects, and `cublasLtMatmulAlgoGetHeuristic` uses `desc` and does not port
   checkCublas(cublasLtMatmulDescSetAttribute(desc.value, CUBLASLT_MATMUL_DESC_EPILOGUE, new Uint32Array([epilogue]), 4), 'set EPILOGUE');
-  // opbridge OB1002: kunlun does not support `cublasLtMatmulDescSetAttribute`: TRANSA/TRANSB -> x_trans/w_trans; EPILOGUE BIAS -> bias; RELU/GELU -> act; COMPUTE_TYPE -> TGEMM template argument (use: xpu::fc_fusion)
+  // opbridge OB1019: `cublasLtMatmulDescSetAttribute` cannot be ported to kunlun: kunlun has no descriptor objects, and `cublasLtMatmulAlgoGetHeuristic` uses `desc` and does not port
   checkCublas(cublasLtMatmulDescSetAttribute(desc.value, CUBLASLT_MATMUL_DESC_BIAS_POINTER, bias, 8), 'set BIAS_POINTER');
   const layoutW = ref<Activation_t>();
   const layoutX = ref<Activation_t>();
   const layoutY = ref<Activation_t>();
-  // opbridge OB1002: kunlun does not support `cublasLtMatrixLayoutCreate`: No layout object: rows/cols/ld become m, n, k and ldx/ldw/ldy of fc_fusion (row-major) (use: xpu::fc_fusion)
+  // opbridge OB1019: `cublasLtMatrixLayoutCreate` cannot be ported to kunlun: kunlun has no descriptor objects, and `cublasLtMatmulAlgoGetHeuristic` uses `layoutW` and does not port
   checkCublas(cublasLtMatrixLayoutCreate(layoutW, CUDA_R_32F, inFeatures, outFeatures, inFeatures), 'layout W');
-  // opbridge OB1002: kunlun does not support `cublasLtMatrixLayoutCreate`: No layout object: rows/cols/ld become m, n, k and ldx/ldw/ldy of fc_fusion (row-major) (use: xpu::fc_fusion)
+  // opbridge OB1019: `cublasLtMatrixLayoutCreate` cannot be ported to kunlun: kunlun has no descriptor objects, and `cublasLtMatmulAlgoGetHeuristic` uses `layoutX` and does not port
   checkCublas(cublasLtMatrixLayoutCreate(layoutX, CUDA_R_32F, inFeatures, rows, inFeatures), 'layout X');
-  // opbridge OB1002: kunlun does not support `cublasLtMatrixLayoutCreate`: No layout object: rows/cols/ld become m, n, k and ldx/ldw/ldy of fc_fusion (row-major) (use: xpu::fc_fusion)
+  // opbridge OB1019: `cublasLtMatrixLayoutCreate` cannot be ported to kunlun: kunlun has no descriptor objects, and `cublasLtMatmulAlgoGetHeuristic` uses `layoutY` and does not port
   checkCublas(cublasLtMatrixLayoutCreate(layoutY, CUDA_R_32F, outFeatures, rows, outFeatures), 'layout Y');
   const preference = ref<Activation_t>();
-  // opbridge OB1002: kunlun does not support `cublasLtMatmulPreferenceCreate`: No algorithm search or preference object; drop the call (use: xpu::fc_fusion)
+  // opbridge OB1019: `cublasLtMatmulPreferenceCreate` cannot be ported to kunlun: kunlun has no descriptor objects, and `cublasLtMatmulAlgoGetHeuristic` uses `preference` and does not port
   checkCublas(cublasLtMatmulPreferenceCreate(preference), 'cublasLtMatmulPreferenceCreate');
-  // opbridge OB1002: kunlun does not support `cublasLtMatmulPreferenceSetAttribute`: No algorithm search or preference object (and so no workspace limit to set); drop the call (use: xpu::fc_fusion)
+  // opbridge OB1019: `cublasLtMatmulPreferenceSetAttribute` cannot be ported to kunlun: kunlun has no descriptor objects, and `cublasLtMatmulAlgoGetHeuristic` uses `preference` and does not port
   checkCublas(
     cublasLtMatmulPreferenceSetAttribute(preference.value, CUBLASLT_MATMUL_PREF_MAX_WORKSPACE_BYTES, new BigUint64Array([BigInt(WORKSPACE_BYTES)]), 8),
     'set MAX_WORKSPACE_BYTES',
@@ -181,23 +162,23 @@ function linear(
   // opbridge OB1008: type `cublasLtMatmulHeuristicResult_t` has no kunlun equivalent in the catalog
   const heuristics: cublasLtMatmulHeuristicResult_t[] = [];
   const found = ref<number>();
-  // opbridge OB1002: kunlun does not support `cublasLtMatmulAlgoGetHeuristic`: No heuristic query: XDNN chooses its kernel internally; workspace comes from the context (use: xpu::fc_fusion)
+  // opbridge OB1019: `cublasLtMatmulAlgoGetHeuristic` cannot be ported to kunlun: kunlun has no descriptor objects, and `cublasLtMatmulAlgoGetHeuristic` uses `desc` and does not port
   checkCublas(cublasLtMatmulAlgoGetHeuristic(lt, desc.value, layoutW.value, layoutX.value, layoutY.value, layoutY.value, preference.value, 1, heuristics, found), 'heuristic');
   if (found.value === 0) throw new Error(`cuBLASLt found no algorithm for a ${rows}×${inFeatures} → ${outFeatures} linear layer`);
-  // opbridge OB1003: `cublasLtMatmul` → `xpu::fc_fusion`: the source is column-major, the target row-major; this needs a structural lifter or lowerer, none is registered
+  // opbridge OB1019: `cublasLtMatmul` cannot be ported to kunlun: the epilogue is set from `new Uint32Array([epilogue])`, not a constant
   checkCublas(
     cublasLtMatmul(lt, desc.value, 1, weight, layoutW.value, x, layoutX.value, 0, y, layoutY.value, y, layoutY.value, heuristics[0].algo, workspace, WORKSPACE_BYTES, stream),
     'cublasLtMatmul',
   );
-  // opbridge OB1002: kunlun does not support `cublasLtMatmulPreferenceDestroy`: Nothing to destroy (use: xpu::fc_fusion)
+  // opbridge OB1019: `cublasLtMatmulPreferenceDestroy` cannot be ported to kunlun: kunlun has no descriptor objects, and `cublasLtMatmulAlgoGetHeuristic` uses `preference` and does not port
   checkCublas(cublasLtMatmulPreferenceDestroy(preference.value), 'cublasLtMatmulPreferenceDestroy');
-  // opbridge OB1002: kunlun does not support `cublasLtMatrixLayoutDestroy`: Nothing to destroy (no layout object) (use: xpu::fc_fusion)
+  // opbridge OB1019: `cublasLtMatrixLayoutDestroy` cannot be ported to kunlun: kunlun has no descriptor objects, and `cublasLtMatmulAlgoGetHeuristic` uses `layoutW` and does not port
   checkCublas(cublasLtMatrixLayoutDestroy(layoutW.value), 'destroy layout W');
-  // opbridge OB1002: kunlun does not support `cublasLtMatrixLayoutDestroy`: Nothing to destroy (no layout object) (use: xpu::fc_fusion)
+  // opbridge OB1019: `cublasLtMatrixLayoutDestroy` cannot be ported to kunlun: kunlun has no descriptor objects, and `cublasLtMatmulAlgoGetHeuristic` uses `layoutX` and does not port
   checkCublas(cublasLtMatrixLayoutDestroy(layoutX.value), 'destroy layout X');
-  // opbridge OB1002: kunlun does not support `cublasLtMatrixLayoutDestroy`: Nothing to destroy (no layout object) (use: xpu::fc_fusion)
+  // opbridge OB1019: `cublasLtMatrixLayoutDestroy` cannot be ported to kunlun: kunlun has no descriptor objects, and `cublasLtMatmulAlgoGetHeuristic` uses `layoutY` and does not port
   checkCublas(cublasLtMatrixLayoutDestroy(layoutY.value), 'destroy layout Y');
-  // opbridge OB1002: kunlun does not support `cublasLtMatmulDescDestroy`: Nothing to destroy (no descriptor object) (use: xpu::fc_fusion)
+  // opbridge OB1019: `cublasLtMatmulDescDestroy` cannot be ported to kunlun: kunlun has no descriptor objects, and `cublasLtMatmulAlgoGetHeuristic` uses `desc` and does not port
   checkCublas(cublasLtMatmulDescDestroy(desc.value), 'cublasLtMatmulDescDestroy');
 }
 
@@ -206,20 +187,13 @@ export function main() {
   const stream = ref<XPUStream>();
   checkCuda(xpu_stream_create(stream), 'cudaStreamCreate');
   const cublas = ref<Context>();
-  // opbridge OB1003: `cublasCreate` → `xpu::create_context`: it binds primitive context.create, the source binds primitive handle.create; this needs a structural lifter or lowerer, none is registered
-  checkCublas(cublasCreate(cublas), 'cublasCreate');
-  // opbridge OB1003: `cublasSetStream` → `xpu::Context::set_stream`: `xpu::Context::set_stream` is a C++ method; this needs a structural lifter or lowerer, none is registered
-  checkCublas(cublasSetStream(cublas.value, stream.value), 'cublasSetStream');
-  // opbridge OB1008: type `cublasLtHandle_t` has no kunlun equivalent in the catalog
-  const lt = ref<cublasLtHandle_t>();
-  // opbridge OB1003: `cublasLtCreate` → `xpu::create_context`: it binds primitive context.create, the source binds primitive handle.create; this needs a structural lifter or lowerer, none is registered
-  checkCublas(cublasLtCreate(lt), 'cublasLtCreate');
-  // opbridge OB1008: type `cudnnHandle_t` has no kunlun equivalent in the catalog
-  const cudnn = ref<cudnnHandle_t>();
-  // opbridge OB1003: `cudnnCreate` → `xpu::create_context`: it binds primitive context.create, the source binds primitive handle.create; this needs a structural lifter or lowerer, none is registered
-  checkCudnn(cudnnCreate(cudnn), 'cudnnCreate');
-  // opbridge OB1003: `cudnnSetStream` → `xpu::Context::set_stream`: `xpu::Context::set_stream` is a C++ method; this needs a structural lifter or lowerer, none is registered
-  checkCudnn(cudnnSetStream(cudnn.value, stream.value), 'cudnnSetStream');
+  cublas.value = xpu.create_context();
+  cublas.value.set_stream(stream.value);
+  const lt = ref<Context>();
+  lt.value = xpu.create_context();
+  const cudnn = ref<Context>();
+  cudnn.value = xpu.create_context();
+  cudnn.value.set_stream(stream.value);
 
   // ---- host parameters and input
   const x = randomFloat32(TOKENS * D_MODEL, 100);
@@ -252,27 +226,13 @@ export function main() {
   const dWorkspace = allocate(WORKSPACE_BYTES, 'cuBLASLt workspace');
 
   // ---- LayerNorm graph: X [tokens, d_model, 1, 1] normalised over d_model, built once and run for both norms
-  // opbridge OB1002: kunlun does not support `cudnn_frontend::graph::Graph::execute`: Executing a graph becomes the sequence of its nodes' XDNN calls on the context's stream (use: xpu::layer_norm, xpu::rms_layer_norm, baidu::xpu::xfa::mha_varlen_fwd, xpu::fc_batched, xpu::gelu, xpu::silu, xpu::broadcast_add)
-  const graph = new fe.graph.Graph();
-  graph.set_io_data_type(fe.DataType_t.FLOAT).set_intermediate_data_type(fe.DataType_t.FLOAT).set_compute_data_type(fe.DataType_t.FLOAT);
-  const lnX = graph.tensor(new fe.graph.Tensor_attributes().set_name('X').set_dim([TOKENS, D_MODEL, 1, 1]).set_stride([D_MODEL, 1, D_MODEL, D_MODEL]));
-  const lnScale = graph.tensor(new fe.graph.Tensor_attributes().set_name('scale').set_dim([1, D_MODEL, 1, 1]).set_stride([D_MODEL, 1, D_MODEL, D_MODEL]));
-  const lnBias = graph.tensor(new fe.graph.Tensor_attributes().set_name('bias').set_dim([1, D_MODEL, 1, 1]).set_stride([D_MODEL, 1, D_MODEL, D_MODEL]));
-  const lnEpsilon = graph.tensor(LN_EPSILON);
-  const [lnY] = graph.layernorm(lnX, lnScale, lnBias, new fe.graph.Layernorm_attributes().set_forward_phase(fe.NormFwdPhase_t.INFERENCE).set_epsilon(lnEpsilon));
-  lnY.set_output(true);
-  checkFrontend(graph.validate(), 'layernorm validate');
-  checkFrontend(graph.build_operation_graph(cudnn.value), 'layernorm build_operation_graph');
-  checkFrontend(graph.create_execution_plans([fe.HeurMode_t.A, fe.HeurMode_t.FALLBACK]), 'layernorm create_execution_plans');
-  checkFrontend(graph.check_support(), 'layernorm check_support');
-  checkFrontend(graph.build_plans(), 'layernorm build_plans');
   const lnWorkspaceBytes = ref<number>();
-  checkFrontend(graph.get_workspace_size(lnWorkspaceBytes), 'layernorm get_workspace_size');
+  lnWorkspaceBytes.value = 0;
   let lnWorkspace: DevicePtr | null = null;
   if (lnWorkspaceBytes.value > 0) lnWorkspace = allocate(lnWorkspaceBytes.value, 'layernorm workspace');
 
   // ---- attention sub-layer
-  checkFrontend(graph.execute(cudnn.value, new Map([[lnX, dX], [lnScale, dLn1[0]], [lnBias, dLn1[1]], [lnY, dNormed]]), lnWorkspace), 'layernorm 1');
+  if (xpu.layer_norm(['float'], cudnn.value, dX, dNormed, TOKENS, D_MODEL, LN_EPSILON, dLn1[0], dLn1[1]) !== Error_t.SUCCESS) throw new Error(`layernorm 1: failed`);
   // opbridge OB1006: `CUBLASLT_EPILOGUE_BIAS` (epilogue.bias) has no kunlun equivalent
   linear(lt.value, CUBLASLT_EPILOGUE_BIAS, dQkvW, dQkvB, dNormed, dQkv, TOKENS, D_MODEL, 3 * D_MODEL, dWorkspace, stream.value);
 
@@ -284,7 +244,7 @@ export function main() {
     const q = dQkv.plus(b * SEQ * rowStride * 4);
     const k = q.plus(D_MODEL * 4);
     const scores = dScores.plus(b * HEADS * SEQ * SEQ * 4);
-    // opbridge OB1003: `cublasSgemmStridedBatched` → `xpu::fc_batched`: the source is column-major, the target row-major; this needs a structural lifter or lowerer, none is registered
+    // opbridge OB1019: `cublasSgemmStridedBatched` cannot be ported to kunlun: a strided batched GEMM: xpu::fc_batched takes packed matrices only, and the views here are not known to be packed
     checkCublas(
       cublasSgemmStridedBatched(
         cublas.value, CUBLAS_OP_T, CUBLAS_OP_N, SEQ, SEQ, D_HEAD, 1 / Math.sqrt(D_HEAD),
@@ -294,14 +254,8 @@ export function main() {
     );
   }
   // Softmax over the key axis: the scores as NCHW [batch·heads·queries, keys, 1, 1], per channel.
-  const scoresDesc = ref<Activation_t>();
-  // opbridge OB1002: kunlun does not support `cudnnCreateTensorDescriptor`: XDNN has no tensor descriptors: shapes are std::vector<int> arguments (or n, c, h, w integers) of each call (use: xpu::softmax, xpu::conv2d, xpu::broadcast_add)
-  checkCudnn(cudnnCreateTensorDescriptor(scoresDesc), 'cudnnCreateTensorDescriptor scores');
-  // opbridge OB1002: kunlun does not support `cudnnSetTensor4dDescriptor`: Pass n, c, h, w (and is_nchw for NCHW/NHWC) directly to the op (use: xpu::conv2d, xpu::batch_norm_infer)
-  checkCudnn(cudnnSetTensor4dDescriptor(scoresDesc.value, CUDNN_TENSOR_NCHW, CUDNN_DATA_FLOAT, BATCH * HEADS * SEQ, SEQ, 1, 1), 'describe scores');
-  // opbridge OB1003: `cudnnSoftmaxForward` → `xpu::softmax`: C++ template arguments differ; this needs a structural lifter or lowerer, none is registered
   checkCudnn(
-    cudnnSoftmaxForward(cudnn.value, CUDNN_SOFTMAX_ACCURATE, CUDNN_SOFTMAX_MODE_CHANNEL, 1, scoresDesc.value, dScores, 0, scoresDesc.value, dProbs),
+    xpu.softmax(['float'], cudnn.value, dScores, dProbs, [BATCH * HEADS * SEQ, SEQ, 1, 1], 1),
     'softmax over keys',
   );
   // Column-major contextᵀ [D_HEAD × queries, ld D_MODEL] = Vᵀ (D_HEAD × keys, ld 3·D_MODEL) · Pᵀ
@@ -310,7 +264,7 @@ export function main() {
     const v = dQkv.plus((b * SEQ * rowStride + 2 * D_MODEL) * 4);
     const probs = dProbs.plus(b * HEADS * SEQ * SEQ * 4);
     const context = dContext.plus(b * SEQ * D_MODEL * 4);
-    // opbridge OB1003: `cublasSgemmStridedBatched` → `xpu::fc_batched`: the source is column-major, the target row-major; this needs a structural lifter or lowerer, none is registered
+    // opbridge OB1019: `cublasSgemmStridedBatched` cannot be ported to kunlun: a strided batched GEMM: xpu::fc_batched takes packed matrices only, and the views here are not known to be packed
     checkCublas(
       cublasSgemmStridedBatched(
         cublas.value, CUBLAS_OP_N, CUBLAS_OP_N, D_HEAD, SEQ, SEQ, 1,
@@ -321,30 +275,23 @@ export function main() {
   }
   // opbridge OB1006: `CUBLASLT_EPILOGUE_BIAS` (epilogue.bias) has no kunlun equivalent
   linear(lt.value, CUBLASLT_EPILOGUE_BIAS, dOutW, dOutB, dContext, dResidual, TOKENS, D_MODEL, D_MODEL, dWorkspace, stream.value);
-  // opbridge OB1002: kunlun does not support `cublasSaxpy`: y = alpha*x + y as xpu::scale into a temporary then xpu::add; no axpy call found (use: xpu::scale, xpu::add)
-  checkCublas(cublasSaxpy(cublas.value, TOKENS * D_MODEL, 1, dX, 1, dResidual, 1), 'x1 = x + attention');
+  checkCublas(xpu.add(['float'], cublas.value, dX, dResidual, dResidual, TOKENS * D_MODEL), 'x1 = x + attention');
 
   // ---- MLP sub-layer
-  checkFrontend(graph.execute(cudnn.value, new Map([[lnX, dResidual], [lnScale, dLn2[0]], [lnBias, dLn2[1]], [lnY, dNormed]]), lnWorkspace), 'layernorm 2');
+  if (xpu.layer_norm(['float'], cudnn.value, dResidual, dNormed, TOKENS, D_MODEL, LN_EPSILON, dLn2[0], dLn2[1]) !== Error_t.SUCCESS) throw new Error(`layernorm 2: failed`);
   // opbridge OB1006: `CUBLASLT_EPILOGUE_GELU_BIAS` (epilogue.gelu-bias) has no kunlun equivalent
   linear(lt.value, CUBLASLT_EPILOGUE_GELU_BIAS, dFc1W, dFc1B, dNormed, dHidden, TOKENS, D_MODEL, D_FF, dWorkspace, stream.value);
   // opbridge OB1006: `CUBLASLT_EPILOGUE_BIAS` (epilogue.bias) has no kunlun equivalent
   linear(lt.value, CUBLASLT_EPILOGUE_BIAS, dFc2W, dFc2B, dHidden, dY, TOKENS, D_FF, D_MODEL, dWorkspace, stream.value);
-  // opbridge OB1002: kunlun does not support `cublasSaxpy`: y = alpha*x + y as xpu::scale into a temporary then xpu::add; no axpy call found (use: xpu::scale, xpu::add)
-  checkCublas(cublasSaxpy(cublas.value, TOKENS * D_MODEL, 1, dResidual, 1, dY, 1), 'y = x1 + mlp');
+  checkCublas(xpu.add(['float'], cublas.value, dResidual, dY, dY, TOKENS * D_MODEL), 'y = x1 + mlp');
 
   checkCuda(xpu_wait(stream.value), 'cudaStreamSynchronize');
   const y = new Float32Array(TOKENS * D_MODEL);
   checkCuda(xpu_memcpy(y, dY, y.byteLength, XPU_DEVICE_TO_HOST), 'copy y');
 
-  // opbridge OB1002: kunlun does not support `cudnnDestroyTensorDescriptor`: Nothing to destroy (use: xpu::conv2d)
-  checkCudnn(cudnnDestroyTensorDescriptor(scoresDesc.value), 'destroy scores descriptor');
-  // opbridge OB1003: `cudnnDestroy` → `xpu::destroy_context`: it binds primitive context.destroy, the source binds primitive handle.destroy; this needs a structural lifter or lowerer, none is registered
-  checkCudnn(cudnnDestroy(cudnn.value), 'cudnnDestroy');
-  // opbridge OB1003: `cublasLtDestroy` → `xpu::destroy_context`: it binds primitive context.destroy, the source binds primitive handle.destroy; this needs a structural lifter or lowerer, none is registered
-  checkCublas(cublasLtDestroy(lt.value), 'cublasLtDestroy');
-  // opbridge OB1003: `cublasDestroy` → `xpu::destroy_context`: it binds primitive context.destroy, the source binds primitive handle.destroy; this needs a structural lifter or lowerer, none is registered
-  checkCublas(cublasDestroy(cublas.value), 'cublasDestroy');
+  xpu.destroy_context(cudnn.value);
+  xpu.destroy_context(lt.value);
+  xpu.destroy_context(cublas.value);
   checkCuda(xpu_stream_destroy(stream.value), 'cudaStreamDestroy');
   if (lnWorkspace) checkCuda(xpu_free(lnWorkspace), 'cudaFree layernorm workspace');
   for (const p of [

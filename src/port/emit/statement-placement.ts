@@ -194,6 +194,9 @@ export function placeLowering(
     edits.replace(stmtStart, statement.end, replacement);
     return { ok: true };
   }
+  // `check(call, 'what');`: the statements go before it rather than into a comma expression.
+  const sink = statusSink(call, isFacadeCall);
+  if (sink && inStatementList(sink)) return placeStructured(call, lowering, edits, sourceFile, isFacadeCall, () => 'status');
   const suspension = containsSuspension(call);
   if (suspension) return { ok: false, reason: `\`${suspension}\`` };
   const expression = lowering.prelude.some((p) => p.declares)

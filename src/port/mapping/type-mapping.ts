@@ -1,7 +1,8 @@
 /**
  * Type references across backends: an enum type maps to the corresponding enum; an opaque
  * type maps through the catalog's `cuda:` equivalence (`aclrtStream` ~ `cudaStream_t`), then,
- * when the target has exactly one type of the same kind, by kind.
+ * when the target has exactly one type of the same kind, by kind (a handle goes to the target's
+ * one context type when the target has no handle types).
  */
 import type { Catalog, EnumRecord, TypeRecord } from '../../catalog/catalog.js';
 import type { BackendId } from '../../catalog/vocabulary.js';
@@ -33,5 +34,12 @@ export function correspondingType(catalog: Catalog, source: TypeRecord | EnumRec
     }
   }
   const byKind = targetTypes.filter((t) => t.spec.kind === type.spec.kind);
-  return byKind.length === 1 ? { kind: 'type', type: byKind[0] } : undefined;
+  if (byKind.length === 1) return { kind: 'type', type: byKind[0] };
+  // A library handle on a target whose libraries have no handles but one context (XDNN's
+  // xpu::Context stands for the cuBLAS, cuBLASLt and cuDNN handles alike).
+  if (type.spec.kind === 'handle' && byKind.length === 0) {
+    const contexts = targetTypes.filter((t) => t.spec.kind === 'context');
+    if (contexts.length === 1) return { kind: 'type', type: contexts[0] };
+  }
+  return undefined;
 }

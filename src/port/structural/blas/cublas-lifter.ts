@@ -35,7 +35,7 @@ const DOT = new Set(['cublasSdot']);
  * generic role path answers: a rename where the target keeps cuBLAS's convention (muBLAS,
  * mcBLAS, T-Head), OB1003 where it does not and no module exists yet (CNNL, XDNN).
  */
-export const ROW_MAJOR_BLAS_TARGETS: ReadonlySet<string> = new Set(['cann', 'cambricon']);
+export const ROW_MAJOR_BLAS_TARGETS: ReadonlySet<string> = new Set(['cann', 'cambricon', 'kunlun']);
 
 function transposeOf(invocation: OpInvocation, name: string): boolean | 'unknown' {
   const meaning = invocation.attributes.get(name)?.meaning ?? invocation.enums.get(`attr:${name}`)?.meaning;

@@ -150,7 +150,7 @@ function liftCall(call: SourceCall, ctx: LiftContext): Lifted | undefined {
 /** Targets whose DNN library has no cuDNN-style descriptors; the structural lowerers serve them. */
 // Cambricon has descriptors, but CNNL's differ (3-D softmax, NHWC convolution, separate op
 // descriptors): its structural lowerers describe each call's operands themselves (structural/cnnl).
-export const DESCRIPTORLESS_TARGETS: ReadonlySet<string> = new Set(['cann', 'cambricon']);
+export const DESCRIPTORLESS_TARGETS: ReadonlySet<string> = new Set(['cann', 'cambricon', 'kunlun']);
 
 /** The symbols this lifter takes. */
 export const CUDNN_LIFTED = ['cudnnSoftmaxForward', 'cudnnAddTensor', 'cudnnActivationForward', 'cudnnPoolingForward', 'cudnnBatchNormalizationForwardInference', 'cudnnConvolutionForward'] as const;

@@ -61,7 +61,7 @@ function loweringLines(lowering: Lowering, what: string, input: FrontendPortInpu
   const recent = catalog.entry(target, 'aclGetRecentErrMsg');
   const detail = recent && recent.spec.params.length === 0 ? `\${${ctx.names.value('aclGetRecentErrMsg', ctx.style, ctx.origin)}()}` : 'failed';
   const check = (call: string) =>
-    success ? `if (${call} !== ${ctx.names.value(success.name, ctx.style, ctx.origin)}) throw new Error(\`${escapeTemplate(what)}: ${detail}\`);` : `${call};`;
+    success ? `if (${call} !== ${ctx.names.member(statusEnum!.spec.name, success.name, ctx.style, ctx.origin)}) throw new Error(\`${escapeTemplate(what)}: ${detail}\`);` : `${call};`;
   return [...lowering.prelude.map((p) => (p.status ? check(p.text) : `${p.text};`)), check(lowering.call), ...(lowering.epilogue ?? []).map((p) => `${p.text};`)];
 }
 

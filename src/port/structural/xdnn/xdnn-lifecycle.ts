@@ -1,0 +1,112 @@
+/**
+ * cuDNN and cuBLASLt descriptors on Kunlun: XDNN has none (shapes, transposes, epilogues are
+ * arguments of each call), so the descriptor create / set / destroy calls and cuBLASLt's
+ * heuristic query disappear — but only when every use of their variable disappears or is an
+ * argument of a compute call that ports to XDNN (its lift and `planXdnn` succeed); otherwise the
+ * whole family stays as written (dnn/cudnn-lifecycle.ts's rule, with XDNN's plan). The variable's
+ * `ref<T>()` declaration goes with them.
+ *
+ * The heuristic query's result count is what code checks afterwards (`if (found.value === 0)`):
+ * XDNN picks its kernel inside each call, so one algorithm is always available —
+ * `returnAlgoCount.value = 1` stands for the query.
+ */
+import type { Catalog } from '../../../catalog/catalog.js';
+import type { BackendId } from '../../../catalog/vocabulary.js';
+import { variableName, type ResolvedCall, type StaticContext } from '../../context/static-context.js';
+import { pending } from '../../diagnostics/port-diagnostics.js';
+import type { Invocation } from '../../ir/invocation.js';
+import type { LiftContext } from '../../lift/lifter.js';
+import type { LowerContext, LowerResult, Lowerer } from '../../lower/lowerer.js';
+import type { ts } from '../../syntax/typescript.js';
+import { cublasLtLifter } from '../blas/cublaslt-lifter.js';
+import { whyVariableStays } from '../dnn/cudnn-lifecycle.js';
+import { liftCudnn, sourceCallOf } from '../dnn/cudnn-lifter.js';
+import { planXdnn } from './xdnn-plan.js';
+
+/** The primitives of descriptor life cycles that vanish on Kunlun. */
+export const DESCRIPTOR_PRIMITIVES = ['descriptor.create', 'descriptor.set', 'descriptor.destroy', 'algorithm.query'] as const;
+const DESCRIPTOR_LIBRARIES = new Set(['cudnn', 'cublaslt']);
+const OBJECT_ROLES = ['out-descriptor', 'descriptor'];
+/** The descriptor arguments of cublasLtMatmulAlgoGetHeuristic. */
+const QUERY_ROLES = ['descriptor', 'desc:A', 'desc:B', 'desc:C', 'desc:Y', 'config'];
+
+function isDescriptorCall(call: ResolvedCall): boolean {
+  const binds = call.entry.spec.binds;
+  return DESCRIPTOR_LIBRARIES.has(call.entry.library) && 'primitive' in binds && (DESCRIPTOR_PRIMITIVES as readonly string[]).includes(binds.primitive);
+}
+
+/** Whether a compute call lifts (cuDNN descriptors, cuBLASLt matmul) and plans to one XDNN call. */
+function computePorts(call: ResolvedCall, catalog: Catalog, target: BackendId, context: StaticContext): boolean {
+  const liftContext: LiftContext = { catalog, target, context, enumReference: () => undefined };
+  const source = sourceCallOf(call, liftContext);
+  if (call.entry.library === 'cudnn') {
+    const lifted = liftCudnn(source, liftContext);
+    return lifted?.ok === true && planXdnn(lifted.value)?.ok === true;
+  }
+  const lifted = cublasLtLifter.lift(source, liftContext);
+  return lifted?.ok === true && planXdnn(lifted.invocation)?.ok === true;
+}
+
+function isQuery(call: ResolvedCall): boolean {
+  const binds = call.entry.spec.binds;
+  return 'primitive' in binds && binds.primitive === 'algorithm.query';
+}
+
+/**
+ * Why a descriptor variable stays. A heuristic query goes only when all its descriptors go, so a
+ * query met while judging one of them is judged by the others (one level deep: their own queries
+ * are taken to go).
+ */
+function stays(name: string, declaration: ts.Node | undefined, catalog: Catalog, target: BackendId, context: StaticContext, nested = false): string | undefined {
+  return whyVariableStays(name, declaration, catalog, target, context, (call) => {
+    if (isQuery(call) && DESCRIPTOR_LIBRARIES.has(call.entry.library)) {
+      if (nested) return true;
+      const others = QUERY_ROLES.map((role) => context.argumentFor(call, role)).map((a) => (a ? variableName(a) : undefined));
+      return others.every((other) => other === undefined || other === name || stays(other, undefined, catalog, target, context, true) === undefined);
+    }
+    return isDescriptorCall(call) || (DESCRIPTOR_LIBRARIES.has(call.entry.library) && computePorts(call, catalog, target, context));
+  });
+}
+
+export const xdnnDescriptorLifecycleLowerer: Lowerer = {
+  name: 'cuDNN / cuBLASLt descriptors vanish on XDNN',
+  lower(invocation: Invocation, ctx: LowerContext): LowerResult | undefined {
+    if (invocation.kind !== 'primitive' || !DESCRIPTOR_LIBRARIES.has(invocation.origin.entry.library)) return undefined;
+    if (!(DESCRIPTOR_PRIMITIVES as readonly string[]).includes(invocation.primitive)) return undefined;
+    const symbol = invocation.origin.symbol;
+    const query = invocation.primitive === 'algorithm.query';
+    const objects = (query ? QUERY_ROLES : OBJECT_ROLES).map((r) => invocation.args.get(r)).filter((e) => e !== undefined);
+    const names = objects.map((o) => (o.node ? variableName(o.node) : undefined));
+    if (names.length === 0 || names.some((n) => !n)) return undefined; // nothing to follow: the catalog's own answer (its gap note) stands
+    for (const name of names) {
+      const why = stays(name!, undefined, ctx.catalog, ctx.target, ctx.context);
+      if (why) return { ok: false, diagnostics: [pending('OB1019', { symbol, target: ctx.target, reason: `${ctx.target} has no descriptor objects, and ${why}` }, symbol)] };
+    }
+    const prelude = [];
+    if (query) {
+      const count = invocation.args.get('count-out');
+      if (!count || !/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/.test(count.text)) return { ok: false, diagnostics: [pending('OB1019', { symbol, target: ctx.target, reason: `the result count \`${count?.text ?? '?'}\` is not a variable` }, symbol)] };
+      prelude.push({ text: `${count.text}.value = 1`, declares: false });
+    }
+    let success: string | undefined;
+    return {
+      ok: true,
+      lowering: {
+        prelude,
+        get call() {
+          success ??= ctx.names.member('xpu::Error_t', 'SUCCESS', ctx.style, ctx.origin);
+          return success;
+        },
+        targetSymbols: [],
+        diagnostics: [],
+        vanishes: true,
+      },
+    };
+  },
+};
+
+/** Whether a `const v = ref<T>()` declaration goes with the calls of its descriptor variable. */
+export function dropsDescriptorDeclaration(name: string, declaration: ts.VariableDeclaration, ctx: LowerContext): boolean {
+  const uses = ctx.context.allCalls().filter((c) => c.args.some((a) => variableName(a) === name));
+  return uses.some((c) => isDescriptorCall(c) && c.entry.spec.binds && 'primitive' in c.entry.spec.binds && c.entry.spec.binds.primitive !== 'algorithm.query') && stays(name, declaration, ctx.catalog, ctx.target, ctx.context) === undefined;
+}

@@ -1,0 +1,95 @@
+/**
+ * Writes the XDNN call `planXdnn` chose: `xpu.fn(['T', ...], ctx, ...)`, where the context is
+ * the source call's handle (ported to an xpu::Context by xdnn-context.ts). XDNN runs on the
+ * context's stream. When the invocation names a stream the handle was not given (cuBLASLt passes
+ * the stream to each matmul), `ctx.set_stream(stream)` comes first.
+ */
+import { pending } from '../../diagnostics/port-diagnostics.js';
+import { formatCall, SINGLE_LINE } from '../../emit/call-text.js';
+import type { Expr } from '../../ir/expr.js';
+import type { Invocation } from '../../ir/invocation.js';
+import type { LowerContext, LowerResult, Lowerer, PreludeStatement } from '../../lower/lowerer.js';
+import { ts } from '../../syntax/typescript.js';
+import { planXdnn, pointerText, type XdnnArgument, type XdnnCall } from './xdnn-plan.js';
+
+const SET_STREAM_SYMBOLS = ['cublasSetStream', 'cudnnSetStream'];
+
+/** Whether the handle was last given this very stream (its set-stream call ported to set_stream). */
+function handleRunsOn(handle: Expr, stream: Expr, before: ts.Node | undefined, ctx: LowerContext): boolean {
+  if (!handle.node || !before) return false;
+  const set = ctx.context.lastSetCall(handle.node, before, { symbols: SET_STREAM_SYMBOLS, role: 'handle' });
+  const given = set ? ctx.context.argumentFor(set, 'stream') : undefined;
+  return given !== undefined && given.getText(ctx.context.sourceFile) === (stream.node?.getText(ctx.context.sourceFile) ?? stream.text);
+}
+
+/** The source call an invocation came from (its first argument with a node). */
+function sourceCallOf(invocation: Invocation): ts.CallExpression | undefined {
+  const exprs = invocation.kind === 'operator' ? [...invocation.args.values(), ...[...invocation.inputs.values()].map((t) => t.ptr)] : [...invocation.args.values()];
+  for (const e of exprs) {
+    let n: ts.Node | undefined = e.node;
+    while (n && !ts.isCallExpression(n)) n = n.parent;
+    if (n) return n;
+  }
+  return undefined;
+}
+
+export const xdnnLowerer: Lowerer = {
+  name: 'XDNN calls on an xpu::Context',
+  lower(invocation: Invocation, ctx: LowerContext): LowerResult | undefined {
+    const plan = planXdnn(invocation);
+    if (!plan || invocation.kind !== 'operator') return undefined;
+    const symbol = invocation.origin.symbol;
+    const decline = (reason: string): LowerResult => ({ ok: false, diagnostics: [pending('OB1019', { symbol, target: ctx.target, reason }, symbol)] });
+    if (!plan.ok) return decline(plan.reason);
+    const handle = invocation.args.get('handle');
+    if (!handle) return decline('the call has no handle to become the xpu::Context XDNN calls need');
+    const prelude: PreludeStatement[] = [];
+    const stream = invocation.stream;
+    if (stream && !handleRunsOn(handle, stream, sourceCallOf(invocation), ctx)) {
+      if (!stream.pure) return decline(`the stream \`${stream.text}\` has side effects and must be set on the context before the call`);
+      prelude.push({ text: `${handle.text}.set_stream(${stream.text})`, declares: false });
+    }
+    const v = (name: string) => ctx.names.value(name, ctx.style, ctx.origin);
+    const epilogue: PreludeStatement[] = [];
+    const symbols: string[] = prelude.length ? ['xpu::Context::set_stream'] : [];
+    // Scratch buffers: allocated first, freed once the context's stream is done with them.
+    const scratch = new Map<string, string>();
+    for (const buffer of plan.scratch ?? []) {
+      const name = ctx.fresh.fresh(buffer.name);
+      scratch.set(buffer.name, `${name}.value`);
+      prelude.push({ text: `const ${name} = ${v('ref')}<${ctx.names.type('DevicePtr', ctx.style, undefined)}>()`, declares: true });
+      prelude.push({ text: `${v('xpu_malloc')}(${name}, ${buffer.bytes}, ${v('XPU_MEM_MAIN')})`, declares: false });
+      symbols.push('xpu_malloc');
+    }
+    if (scratch.size > 0) {
+      epilogue.push({ text: `${v('xpu_wait')}(${handle.text}.xpu_stream)`, declares: false });
+      if (plan.toHost) epilogue.push({ text: `${v('xpu_memcpy')}(${plan.toHost.dst}, ${scratch.get(plan.toHost.scratch)}, ${plan.toHost.bytes}, ${v('XPU_DEVICE_TO_HOST')})`, declares: false });
+      for (const name of scratch.values()) epilogue.push({ text: `${v('xpu_free')}(${name})`, declares: false });
+    }
+    const argument = (a: XdnnArgument): string => {
+      if (a.kind === 'text') return a.text;
+      if (a.kind === 'pointer') return pointerText(a.view);
+      if (a.kind === 'scratch') return scratch.get(a.name)!;
+      return v(a.symbol);
+    };
+    const write = (call: XdnnCall, layout = ctx.layout): string => {
+      const template = `[${call.template.map((t) => `'${t}'`).join(', ')}]`;
+      return formatCall(v(call.symbol), [{ text: template }, { text: handle.text }, ...call.args.map((a) => ({ text: argument(a) }))], layout);
+    };
+    for (const before of plan.before ?? []) {
+      prelude.push({ text: write(before, SINGLE_LINE), declares: false, status: true });
+      symbols.push(before.symbol);
+    }
+    const call = write(plan.call);
+    return {
+      ok: true,
+      lowering: {
+        prelude,
+        call,
+        targetSymbols: [...symbols, plan.call.symbol],
+        diagnostics: [],
+        ...(epilogue.length ? { epilogue } : {}),
+      },
+    };
+  },
+};

@@ -1,0 +1,37 @@
+/**
+ * A row-major port of a column-major matrix product records its result as the transposed view
+ * of the same storage (XDNN's fc_fusion computing Yᵀ); such results are read transposed, and
+ * only those: values are compared exactly as golden runs agree (compare-values.ts, 1e-4 relative).
+ */
+import { describe, expect, it } from 'vitest';
+import type { TraceRecord } from '../../src/backends/sim/trace.js';
+import type { TensorData } from '../../src/runtime/tensor-transfer.js';
+import { transposedResults, withTransposedResults } from '../../src/verify/transposed-results.js';
+
+function record(op: string, shape: number[], values: number[]): TraceRecord {
+  const out: TensorData = { dtype: 'float32', shape, storage: new Float32Array(values) };
+  return { seq: 0, rank: 0, kind: 'op', backend: 'x', symbol: op, op, attributes: {}, inputs: [], outputs: [out], profile: 'p', site: undefined, stream: undefined };
+}
+
+// [[1, 2, 3], [4, 5, 6]] and its transpose [[1, 4], [2, 5], [3, 6]].
+const M = [1, 2, 3, 4, 5, 6];
+const MT = [1, 4, 2, 5, 3, 6];
+
+describe('transposed matrix results', () => {
+  it('finds a ported Gemm whose result is the transpose of an original result and reads it transposed', () => {
+    const original = [record('Gemm', [2, 3], M)];
+    const ported = [record('Add', [3, 2], MT), record('Gemm', [3, 2], MT)];
+    const found = transposedResults(original, ported);
+    expect([...found]).toEqual([1]);
+    const viewed = withTransposedResults(ported, found);
+    expect(viewed[1].outputs[0].shape).toEqual([2, 3]);
+    expect([...viewed[1].outputs[0].storage]).toEqual(M);
+    expect(viewed[0]).toBe(ported[0]);
+  });
+
+  it('leaves results that agree as recorded, square results and results whose transpose agrees with nothing', () => {
+    expect(transposedResults([record('Gemm', [2, 3], M)], [record('Gemm', [2, 3], M)]).size).toBe(0);
+    expect(transposedResults([record('Gemm', [2, 2], [1, 2, 3, 4])], [record('Gemm', [2, 2], [1, 3, 2, 4])]).size).toBe(0);
+    expect(transposedResults([record('Gemm', [2, 3], M)], [record('Gemm', [3, 2], [9, 9, 9, 9, 9, 9])]).size).toBe(0);
+  });
+});
