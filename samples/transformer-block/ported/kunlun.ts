@@ -63,7 +63,6 @@ import {
   cublasLtMatrixLayoutDestroy,
   cublasSgemmStridedBatched,
   cudnnGetErrorString,
-  fe,
   type cublasLtEpilogue_t,
   type cublasLtMatmulHeuristicResult_t,
 } from 'opbridge/cuda';
@@ -89,14 +88,6 @@ function checkCublas(status: Error_t, what: string): void {
 function checkCudnn(status: Error_t, what: string): void {
   // opbridge OB1002: kunlun does not support `cudnnGetErrorString`: No XDNN status-to-string call seen; Paddle formats XDNN codes itself (enforce_xpu)
   if (status !== Error_t.SUCCESS) throw new Error(`${what}: ${cudnnGetErrorString(status)}`);
-}
-
-/** cudnn_frontend::error_t, the result of every graph call. */
-// opbridge OB1010: `fe` from opbridge/cuda is not in the cuda catalog; it is left as is
-type error_t = InstanceType<typeof fe.error_t>;
-
-function checkFrontend(error: error_t, what: string): void {
-  if (!error.is_good()) throw new Error(`${what}: ${error.get_message()}`);
 }
 
 function upload(host: Float32Array, what: string): DevicePtr {
@@ -165,7 +156,7 @@ function linear(
   // opbridge OB1019: `cublasLtMatmulAlgoGetHeuristic` cannot be ported to kunlun: kunlun has no descriptor objects, and `cublasLtMatmulAlgoGetHeuristic` uses `desc` and does not port
   checkCublas(cublasLtMatmulAlgoGetHeuristic(lt, desc.value, layoutW.value, layoutX.value, layoutY.value, layoutY.value, preference.value, 1, heuristics, found), 'heuristic');
   if (found.value === 0) throw new Error(`cuBLASLt found no algorithm for a ${rows}×${inFeatures} → ${outFeatures} linear layer`);
-  // opbridge OB1019: `cublasLtMatmul` cannot be ported to kunlun: the epilogue is set from `new Uint32Array([epilogue])`, not a constant
+  // opbridge OB1019: `cublasLtMatmul` cannot be ported to kunlun: the Gelu epilogue has no fc_fusion activation whose formula the catalog confirms
   checkCublas(
     cublasLtMatmul(lt, desc.value, 1, weight, layoutW.value, x, layoutX.value, 0, y, layoutY.value, y, layoutY.value, heuristics[0].algo, workspace, WORKSPACE_BYTES, stream),
     'cublasLtMatmul',
