@@ -137,6 +137,10 @@ class Engine {
       agreeTiled: (is, js) => goldenAgree(unitResult(og, is, is.length > 1), unitResult(pg, js, js.length > 1)),
     });
     const rows: OpRow[] = [];
+    const grouped = units.reduce((n, u) => n + (u.absorbed ? u.absorbed.original.length + u.absorbed.ported.length : 0), 0);
+    if (grouped) {
+      this.notes.push(`rank ${runs.rank}: ${grouped} call(s) are shown with a neighbouring call and not compared on their own: steps that cannot change a value (a Mul by 1, a widening Cast) and further launches of the same vendor call`);
+    }
     let failed = false;
     for (const unit of units) {
       const row = this.compareUnit(runs, unit, rows.length + 1, failed);

@@ -25,7 +25,6 @@ interface KnownGap {
   readonly gap: string;
 }
 
-const ALIGNMENT_ONLY = 'ports completely (no call left as written) and every aligned call, copy and output passes; verify leaves calls unmatched, an alignment gap, not a numerical one:';
 const CUDNN_HANDLE_HELD = 'a cuDNN use that does not port keeps the whole handle family CUDA (OB1019), while the stream given to cudnnSetStream is ported to an aclrtStream';
 const MUDNN_LEGACY =
   'cudnnSetTensor4dDescriptor has no muDNN equivalent (OB1002: use mudnnSetTensorNdDescriptorWithScale) and stays CUDA with a muDNN descriptor; its CUDA status meets a check ported to the name-valued MUDNN_STATUS_SUCCESS (no structural lowerer for MUSA yet; cudnnAddTensor / cudnnSoftmaxForward would stay CUDA next, OB1005: mudnnBinary / mudnnSoftmaxForwardEx need descriptors the CUDA calls do not have)';
@@ -33,44 +32,24 @@ const KUNLUN_SET_STREAM = '(cublas|cudnn)SetStream stays as written (OB1003: xpu
 const FRONTEND_GRAPH = 'the cudnn-frontend graph stays as written (no Cambricon mapping) and gets the cnnlHandle_t the handle was ported to';
 
 const KNOWN_GAPS: Readonly<Record<string, KnownGap>> = {
-  'data-parallel-step→cann': {
-    failure: /^rank 0 copy copy 1: unmatched: copies differ in size/,
-    gap: 'every call and output verifies, but the cublasSdot lowering copies the dot to the host (aclrtMemcpy), a device-to-host copy the original does not make, and verify pairs copies by position (src/verify/compare-runs.ts compareCopies)',
-  },
   'data-parallel-step→kunlun': { failure: /cublasSetStream: cuBLAS status 7/, gap: KUNLUN_SET_STREAM },
   'data-parallel-step→cambricon': {
     failure: /forward GEMM: cuBLAS status 1/,
     gap: 'the NCCL part ports (id.bytes, cnclInitComms on the current device), but cublasSgemm stays as written (OB1003: no structural module from column-major cuBLAS to cnnlMatMul yet) and gets the cnnlHandle_t the handle was ported to',
   },
-  'llama-block→cann': {
-    failure: /op 1 \(cudnn_frontend::graph::Graph::execute\): unmatched: no counterpart in the port/,
-    gap: 'every graph ports (RMSNorm, RoPE with float32 intermediates, causal GQA sdpa → aclnnFusedInferAttentionScoreV2, SwiGLU) and y matches the original exactly, but verify aligns call by call: the CANN facade runs aclnnRmsNorm as six canonical launches the one RMSNormalization of the original does not match, and the widening aclnnCast calls have no counterpart, so those rows stay unmatched',
-  },
   'llama-block→kunlun': { failure: /cublasSetStream: cuBLAS status 7/, gap: KUNLUN_SET_STREAM },
   'llama-block→cambricon': { failure: /rmsnorm build_operation_graph: the cuDNN handle is not a cudnnHandle_t/, gap: FRONTEND_GRAPH },
-  'mlp→cann': {
-    failure: /op 4 \(aclnnInplaceAdd\): unmatched/,
-    gap: `${ALIGNMENT_ONLY} the CANN facade's aclnnInplaceAdd records Mul then Add even for alpha = 1 (alwaysScale, so that it pairs with cublasSaxpy's Mul then Add), while the original cudnnAddTensor (alpha = beta = 1) records one Add`,
-  },
   'mlp→musa': { failure: /describe logits: CUDNN_UNKNOWN_STATUS/, gap: MUDNN_LEGACY },
   'mlp→kunlun': { failure: /cublasSetStream: cuBLAS status 7/, gap: KUNLUN_SET_STREAM },
   'mlp→cambricon': {
     failure: /op 1 \(cublasLtMatmul\): unmatched/,
     gap: 'every call ports to CNNL and every copy and output passes, but verify cannot pair the calls: the port computes the column-major products transposed (Dᵀ = op(B)ᵀ·op(A)ᵀ, [16×128] for [128×16]) and the softmax over a 3-D view (CNNL softmax is 3-D), so the shapes differ and the calls are reported unmatched',
   },
-  'resnet-block→cann': {
-    failure: /op 6 \(aclnnInplaceAdd\): unmatched/,
-    gap: "ports without diagnostics and verify warns only within documented precision (HF32 convolution), but the CANN facade's aclnnInplaceAdd (the shortcut cudnnAddTensor) launches alpha·other as a Mul before its Add even for alpha = 1 (the catalog binds Mul then Add); that Mul has no counterpart in the original and is reported unmatched",
-  },
   'resnet-block→musa': { failure: /describe x: CUDNN_UNKNOWN_STATUS/, gap: `${MUDNN_LEGACY}; the filter, convolution and pooling setters and the output-shape queries likewise (OB1002)` },
   'resnet-block→kunlun': { failure: /cudnnSetStream: CUDNN_STATUS_BAD_PARAM/, gap: KUNLUN_SET_STREAM },
   'resnet-block→cambricon': {
     failure: /cudnnGetConvolutionForwardAlgorithm_v7: unrecognized cnnlStatus_t 2000/,
     gap: 'cudnnConvolutionForward and its queries (output dims, algorithm, workspace) have no CNNL structural module yet, so every descriptor they use keeps its cuDNN family (OB1019); the algorithm query then returns a cuDNN status to a check ported to cnnlStatus_t',
-  },
-  'transformer-block→cann': {
-    failure: /op 1 \(aclnnLayerNorm\): unmatched/,
-    gap: `${ALIGNMENT_ONLY} each ported aclnnLayerNorm is left alone while the graph's layernorm is fused with the next matmul (the many-to-one match wins), and the per-head Gemms of cublasSgemmStridedBatched (P·V, beta 0) face one batched MatMul per aclnnBatchMatMul, which no match of equal output shapes pairs`,
   },
   'transformer-block→musa': { failure: /describe scores: CUDNN_UNKNOWN_STATUS/, gap: MUDNN_LEGACY },
   'transformer-block→kunlun': { failure: /cublasSetStream: cuBLAS status 7/, gap: KUNLUN_SET_STREAM },
