@@ -11,7 +11,12 @@
  *   final golden results agree, 0.5 when the single call's family is that of the run's first
  *   or last call, else not allowed.
  *
- * Ties go to the matching that leaves fewer calls unmatched.
+ * - tiled: a batched call against the run of per-batch calls whose results are its slices
+ *   along the leading dim; worth 3 when the concatenation agrees, else 1.
+ *
+ * Ties go to the matching that leaves fewer calls unmatched. Unmatched calls that carry no
+ * value of their own (transparent steps, further launches of a paired vendor call) are then
+ * grouped with their matched neighbour (`absorbed`).
  *
  * Calls left over are then paired out of order when class, shape and golden result agree
  * (`reordered`). Runs still unmatched between two matches are compared through their final
