@@ -11,7 +11,12 @@
  *   final golden results agree, 0.5 when the single call's family is that of the run's first
  *   or last call, else not allowed.
  *
- * Ties go to the matching that leaves fewer calls unmatched.
+ * - tiled: a batched call against the run of per-batch calls whose results are its slices
+ *   along the leading dim; worth 3 when the concatenation agrees, else 1.
+ *
+ * Ties go to the matching that leaves fewer calls unmatched. Unmatched calls that carry no
+ * value of their own (transparent steps, further launches of a paired vendor call) are then
+ * grouped with their matched neighbour (`absorbed`).
  *
  * Calls left over are then paired out of order when class, shape and golden result agree
  * (`reordered`). Runs still unmatched between two matches are compared through their final
@@ -24,13 +29,29 @@ export interface AlignItem {
   /** Equivalence class for one-to-one matches. */
   readonly cls: string;
   readonly family: string;
-  /** Shape (and count) of the call's outputs, as a key; '' when it has none. */
+  /** Shape of the call's first output as a key (size-1 dims dropped: same elements, same order); '' when it has none. */
   readonly shape: string;
+  /**
+   * The call cannot change the value it passes on (a Mul by the scalar 1, a widening Cast):
+   * left unmatched just before a matched call, it is grouped with that call.
+   */
+  readonly transparent?: boolean;
+  /**
+   * The vendor call this record belongs to (symbol and call site): one vendor call may run as
+   * several canonical launches, and those left unmatched beside a matched launch of the same
+   * call are grouped with it (a decomposition, e.g. a norm that also computes its rstd).
+   */
+  readonly call?: string;
 }
 
 export interface AlignOptions {
   /** Whether the golden results of original call i and ported call j agree. */
   readonly agree: (i: number, j: number) => boolean;
+  /**
+   * Whether the golden results of a group of calls on one side, concatenated in order, agree
+   * with the one call on the other (a batched call against its per-batch calls).
+   */
+  readonly agreeTiled?: (original: readonly number[], ported: readonly number[]) => boolean;
   readonly maxFusion?: number;
   readonly maxCells?: number;
 }
@@ -44,6 +65,16 @@ export interface AlignedUnit {
   readonly ported: readonly number[];
   /** The golden results agree (the pairing is value-confirmed). */
   readonly confirmed: boolean;
+  /**
+   * The side whose calls tile the other side's one result (each gives one slice along its
+   * leading dim, in order): compared through their concatenation.
+   */
+  readonly tiled?: 'original' | 'ported';
+  /**
+   * Calls grouped with the unit without being compared: transparent steps and the other
+   * launches of a decomposed vendor call (see AlignItem). Shown with the unit, never compared.
+   */
+  readonly absorbed?: { readonly original: readonly number[]; readonly ported: readonly number[] };
 }
 
 const SKIP_ORIGINAL = 1;
@@ -51,6 +82,10 @@ const SKIP_PORTED = 2;
 const ONE_TO_ONE = 3;
 const ONE_TO_MANY = 10; // + run length
 const MANY_TO_ONE = 30; // + run length
+const TILED_ORIGINAL = 300; // + group length: original calls tile one ported call
+const TILED_PORTED = 600; // + group length: ported calls tile one original call
+/** The most per-batch calls one batched call is paired with. */
+const MAX_TILES = 64;
 /**
  * A tie-breaker per call a match covers: between equally good matchings, prefer the one that
  * leaves fewer calls unmatched (a fused call takes the whole run it became, not its tail).
@@ -68,8 +103,9 @@ export function alignOps(original: readonly AlignItem[], ported: readonly AlignI
     if (v === undefined) cache.set(key, (v = options.agree(i, j)));
     return v;
   };
-  const path = (n + 1) * (m + 1) <= maxCells ? programPath(original, ported, agree, options.maxFusion ?? 6) : greedyPath(original, ported, agree);
-  return finish(path, original, ported, agree);
+  const agreeTiled = options.agreeTiled ?? ((): boolean => false);
+  const path = (n + 1) * (m + 1) <= maxCells ? programPath(original, ported, agree, agreeTiled, options.maxFusion ?? 6) : greedyPath(original, ported, agree);
+  return finish(absorb(path, original, ported), original, ported, agree);
 }
 
 interface Step {
@@ -78,14 +114,39 @@ interface Step {
   readonly matched: boolean;
   readonly confirmed: boolean;
   readonly kind: UnitKind;
+  readonly tiled?: 'original' | 'ported';
+  absorbedOriginal?: number[];
+  absorbedPorted?: number[];
 }
 
-function programPath(original: readonly AlignItem[], ported: readonly AlignItem[], agree: (i: number, j: number) => boolean, maxFusion: number): Step[] {
+/**
+ * How many calls of `group` tile `whole`: the leading dim of whole's shape when the rest of it
+ * is the shape of each call of the group (0 when it cannot be tiled).
+ */
+function tileCount(whole: AlignItem): { count: number; tile: string } {
+  const dims = whole.shape.split('x');
+  if (dims.length < 2) return { count: 0, tile: '' };
+  const count = Number(dims[0]);
+  return Number.isInteger(count) && count >= 2 && count <= MAX_TILES ? { count, tile: dims.slice(1).join('x') } : { count: 0, tile: '' };
+}
+
+function tiles(group: readonly AlignItem[], from: number, count: number, whole: AlignItem, tile: string): boolean {
+  for (let k = from; k < from + count; k++) if (group[k].cls !== whole.cls || group[k].shape !== tile) return false;
+  return true;
+}
+
+function programPath(
+  original: readonly AlignItem[],
+  ported: readonly AlignItem[],
+  agree: (i: number, j: number) => boolean,
+  agreeTiled: (original: readonly number[], ported: readonly number[]) => boolean,
+  maxFusion: number,
+): Step[] {
   const n = original.length;
   const m = ported.length;
   const width = m + 1;
   const score = new Float64Array((n + 1) * width);
-  const move = new Uint8Array((n + 1) * width);
+  const move = new Uint16Array((n + 1) * width);
   for (let i = 0; i <= n; i++) {
     for (let j = 0; j <= m; j++) {
       if (i === 0 && j === 0) continue;
@@ -113,6 +174,17 @@ function programPath(original: readonly AlignItem[], ported: readonly AlignItem[
           const gain = agree(i - 1, j - 1) ? 2 : p.family === first.family || p.family === o.family ? 0.5 : -1;
           if (gain > 0) offer(score[(i - k) * width + j - 1] + gain + (k + 1) * COVERAGE, MANY_TO_ONE + k);
         }
+        // A batched call against its per-batch calls: structural like a one-to-one match.
+        const byPort = tileCount(p);
+        if (byPort.count && byPort.count <= i && tiles(original, i - byPort.count, byPort.count, p, byPort.tile)) {
+          const k = byPort.count;
+          offer(score[(i - k) * width + j - 1] + (agreeTiled(range(i - k, i), [j - 1]) ? 3 : 1) + (k + 1) * COVERAGE, TILED_ORIGINAL + k);
+        }
+        const byOriginal = tileCount(o);
+        if (byOriginal.count && byOriginal.count <= j && tiles(ported, j - byOriginal.count, byOriginal.count, o, byOriginal.tile)) {
+          const k = byOriginal.count;
+          offer(score[(i - 1) * width + j - k] + (agreeTiled([i - 1], range(j - k, j)) ? 3 : 1) + (k + 1) * COVERAGE, TILED_PORTED + k);
+        }
       }
       if (j > 0) offer(score[i * width + j - 1], SKIP_PORTED);
       if (i > 0) offer(score[(i - 1) * width + j], SKIP_ORIGINAL);
@@ -133,6 +205,18 @@ function programPath(original: readonly AlignItem[], ported: readonly AlignItem[
       i--;
       j--;
       steps.push({ original: [i], ported: [j], matched: true, confirmed: agree(i, j), kind: 'match' });
+    } else if (code > TILED_PORTED) {
+      const k = code - TILED_PORTED;
+      const group = range(j - k, j);
+      steps.push({ original: [i - 1], ported: group, matched: true, confirmed: agreeTiled([i - 1], group), kind: 'fused', tiled: 'ported' });
+      i -= 1;
+      j -= k;
+    } else if (code > TILED_ORIGINAL) {
+      const k = code - TILED_ORIGINAL;
+      const group = range(i - k, i);
+      steps.push({ original: group, ported: [j - 1], matched: true, confirmed: agreeTiled(group, [j - 1]), kind: 'fused', tiled: 'original' });
+      i -= k;
+      j -= 1;
     } else if (code > MANY_TO_ONE) {
       const k = code - MANY_TO_ONE;
       const confirmed = agree(i - 1, j - 1);
@@ -227,7 +311,9 @@ function finish(steps: Step[], original: readonly AlignItem[], ported: readonly 
   for (const step of steps) {
     if (step.matched) {
       flushGap();
-      placed.push({ unit: { kind: step.kind, original: step.original, ported: step.ported, confirmed: step.confirmed }, position: step.ported[0] });
+      const absorbed = step.absorbedOriginal?.length || step.absorbedPorted?.length ? { original: step.absorbedOriginal ?? [], ported: step.absorbedPorted ?? [] } : undefined;
+      const unit: AlignedUnit = { kind: step.kind, original: step.original, ported: step.ported, confirmed: step.confirmed, ...(step.tiled ? { tiled: step.tiled } : {}), ...(absorbed ? { absorbed } : {}) };
+      placed.push({ unit, position: Math.min(step.ported[0], ...(step.absorbedPorted ?? [])) });
       cursor = step.ported[step.ported.length - 1] + 1;
       gapCursor = cursor;
       continue;
@@ -248,4 +334,42 @@ function finish(steps: Step[], original: readonly AlignItem[], ported: readonly 
     .map((p, order) => ({ ...p, order }))
     .sort((a, b) => a.position - b.position || a.order - b.order)
     .map((p) => p.unit);
+}
+
+/**
+ * Groups unmatched calls with the matched unit beside them when they cannot carry a value of
+ * their own into the comparison: a transparent call just before a matched call of its side,
+ * or a launch of the same vendor call as its neighbour in the unit (repeated until stable, so
+ * a six-launch decomposition joins whole). Only in-order neighbours: nothing is reordered.
+ */
+function absorb(steps: Step[], original: readonly AlignItem[], ported: readonly AlignItem[]): Step[] {
+  const owner = [new Map<number, Step>(), new Map<number, Step>()];
+  for (const step of steps) {
+    if (!step.matched) continue;
+    for (const i of step.original) owner[0].set(i, step);
+    for (const j of step.ported) owner[1].set(j, step);
+  }
+  const absorbed = new Set<Step>();
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const step of steps) {
+      if (step.matched || absorbed.has(step)) continue;
+      const side = step.original.length ? 0 : 1;
+      const index = side === 0 ? step.original[0] : step.ported[0];
+      const items = side === 0 ? original : ported;
+      const self = items[index];
+      const next = owner[side].get(index + 1);
+      const previous = owner[side].get(index - 1);
+      const sameCall = (k: number): boolean => self.call !== undefined && items[k]?.call === self.call;
+      const into = next && (self.transparent || sameCall(index + 1)) ? next : previous && sameCall(index - 1) ? previous : undefined;
+      if (!into) continue;
+      if (side === 0) (into.absorbedOriginal ??= []).push(index);
+      else (into.absorbedPorted ??= []).push(index);
+      owner[side].set(index, into);
+      absorbed.add(step);
+      changed = true;
+    }
+  }
+  return steps.filter((s) => !absorbed.has(s)).map((s) => (s.matched ? { ...s, absorbedOriginal: s.absorbedOriginal?.sort((a, b) => a - b), absorbedPorted: s.absorbedPorted?.sort((a, b) => a - b) } : s));
 }

@@ -9,7 +9,9 @@ import type { RankRun } from '../run/run-program.js';
 import type { DType } from '../runtime/dtype.js';
 import { toTensorData, type TensorData } from '../runtime/tensor-transfer.js';
 import { alignOps, type AlignItem, type AlignedUnit } from './align-ops.js';
-import { compareValues, goldenAgree, type ValueSet } from './compare-values.js';
+import { compareValues, elementCount, goldenAgree, valuesOf, type ValueSet } from './compare-values.js';
+import { coarserDType } from './dtype-precision.js';
+import { isFloatDType } from '../runtime/dtype.js';
 import { findFirstDivergence } from './first-divergence.js';
 import { judgeOp, judgeValue, type PortedCallError } from './judge.js';
 import { opClass, opFamily } from './op-equivalence.js';
@@ -53,13 +55,55 @@ export function callRef(record: TraceRecord): CallRef {
   };
 }
 
+/** A shape as an alignment key: size-1 dims dropped (a [32×64] result and a [32×64×1×1] one hold the same elements in the same order). */
+function shapeKey(data: TensorData | undefined): string {
+  if (!data) return '';
+  return data.shape.filter((d) => d !== 1).join('x') || 'scalar';
+}
+
+/** The call cannot change the value it passes on: a Mul by the scalar 1, or a Cast into a float dtype that holds every value of its input's. */
+function isTransparent(record: TraceRecord): boolean {
+  if (record.op === 'Mul' && record.inputs.length === 2) {
+    return record.inputs.some((x) => elementCount(x) === 1 && valuesOf(x)[0] === 1);
+  }
+  if (record.op === 'Cast' && record.inputs.length === 1 && record.outputs.length === 1) {
+    const from = record.inputs[0].dtype;
+    const to = record.outputs[0].dtype;
+    return from !== to && isFloatDType(from) && isFloatDType(to) && coarserDType(from, to) === from && !(from === 'bfloat16' && to === 'float16');
+  }
+  return false;
+}
+
 function alignItem(record: TraceRecord): AlignItem {
-  const out = record.outputs[0];
   return {
     cls: opClass({ op: record.op, attributes: record.attributes, inputCount: record.inputs.length }),
     family: opFamily(record.op),
-    shape: out ? out.shape.join('x') || 'scalar' : '',
+    shape: shapeKey(record.outputs[0]),
+    transparent: isTransparent(record),
+    call: record.site ? `${record.symbol}@${JSON.stringify(record.site)}` : undefined,
   };
+}
+
+/** The first outputs of several calls, concatenated along a new leading dim (per-batch calls against one batched call). */
+function concatenated(records: readonly (TraceRecord | undefined)[]): TensorData | undefined {
+  const parts = records.map((r) => r?.outputs[0]);
+  if (parts.some((x) => !x)) return undefined;
+  const first = parts[0]!;
+  const total = parts.reduce((a, x) => a + x!.storage.length, 0);
+  const Storage = first.storage.constructor as new (n: number) => TensorData['storage'];
+  const storage = new Storage(total);
+  let at = 0;
+  for (const x of parts) {
+    if (x!.dtype !== first.dtype) return undefined;
+    (storage as unknown as { set(a: ArrayLike<number>, at: number): void }).set(x!.storage as unknown as ArrayLike<number>, at);
+    at += x!.storage.length;
+  }
+  return { dtype: first.dtype, shape: [parts.length, ...first.shape], storage };
+}
+
+/** The result a unit is compared through on one side: its last call's, or the concatenation of a tiling group's. */
+function unitResult(records: readonly TraceRecord[], calls: readonly number[], tiled: boolean): TensorData | undefined {
+  return tiled ? concatenated(calls.map((k) => records[k])) : records[calls[calls.length - 1]]?.outputs[0];
 }
 
 /** The four traces of one rank, each cut to the calls its golden and profiled runs agree on. */
@@ -99,8 +143,15 @@ class Engine {
           };
     const og = runs.originalGolden.ops.slice(0, runs.originalOps);
     const pg = runs.portedGolden.ops.slice(0, runs.portedOps);
-    const units = alignOps(og.map(alignItem), pg.map(alignItem), { agree: (i, j) => goldenAgree(og[i].outputs[0], pg[j].outputs[0]) });
+    const units = alignOps(og.map(alignItem), pg.map(alignItem), {
+      agree: (i, j) => goldenAgree(og[i].outputs[0], pg[j].outputs[0]),
+      agreeTiled: (is, js) => goldenAgree(unitResult(og, is, is.length > 1), unitResult(pg, js, js.length > 1)),
+    });
     const rows: OpRow[] = [];
+    const grouped = units.reduce((n, u) => n + (u.absorbed ? u.absorbed.original.length + u.absorbed.ported.length : 0), 0);
+    if (grouped) {
+      this.notes.push(`rank ${runs.rank}: ${grouped} call(s) are shown with a neighbouring call and not compared on their own: steps that cannot change a value (a Mul by 1, a widening Cast) and further launches of the same vendor call`);
+    }
     let failed = false;
     for (const unit of units) {
       const row = this.compareUnit(runs, unit, rows.length + 1, failed);
@@ -110,9 +161,21 @@ class Engine {
     return rows;
   }
 
+  /** The values of a unit whose calls on one side tile the other side's one result. */
+  private tiledSet(runs: RankRuns, unit: AlignedUnit): ValueSet {
+    const byOriginal = unit.tiled === 'original';
+    return {
+      reference: unitResult(runs.originalGolden.ops, unit.original, byOriginal)!,
+      original: unitResult(runs.originalProfiled.ops, unit.original, byOriginal),
+      ported: unitResult(runs.portedProfiled.ops, unit.ported, !byOriginal)!,
+      portedGolden: unitResult(runs.portedGolden.ops, unit.ported, !byOriginal)!,
+    };
+  }
+
   private compareUnit(runs: RankRuns, unit: AlignedUnit, index: number, afterFailure: boolean): OpRow {
-    const original = unit.original.map((i) => callRef(runs.originalProfiled.ops[i] ?? runs.originalGolden.ops[i]));
-    const ported = unit.ported.map((j) => callRef(runs.portedProfiled.ops[j]));
+    const inOrder = (core: readonly number[], extra: readonly number[] | undefined): number[] => [...core, ...(extra ?? [])].sort((a, b) => a - b);
+    const original = inOrder(unit.original, unit.absorbed?.original).map((i) => callRef(runs.originalProfiled.ops[i] ?? runs.originalGolden.ops[i]));
+    const ported = inOrder(unit.ported, unit.absorbed?.ported).map((j) => callRef(runs.portedProfiled.ops[j]));
     const base = { index, rank: runs.rank, kind: unit.kind, original, ported, widened: null, ownError: null, afterDivergence: false };
     if (unit.kind === 'unmatched') {
       const side = unit.original.length ? 'original' : 'port';
@@ -129,7 +192,8 @@ class Engine {
     const opIds = [og.op, pp.op];
     const values: ValueComparison[] = [];
     for (let k = 0; k < outputs; k++) {
-      const set: ValueSet = { reference: og.outputs[k], ported: pp.outputs[k], portedGolden: pg.outputs[k], original: op?.outputs[k] };
+      const set: ValueSet = unit.tiled ? this.tiledSet(runs, unit) : { reference: og.outputs[k], ported: pp.outputs[k], portedGolden: pg.outputs[k], original: op?.outputs[k] };
+      if (!set.reference || !set.ported || !set.portedGolden) return { ...base, verdict: 'fail', reason: 'the per-batch results cannot be concatenated (a call traced no result, or the dtypes differ)', comparison: null };
       const result = compareValues(set, (dtype: DType) => this.settings.tolerances.forOperators(opIds, dtype));
       if (typeof result === 'string') return { ...base, verdict: 'fail', reason: result, comparison: null };
       values.push(result);
@@ -198,22 +262,39 @@ function rankRuns(original: ProgramRuns, ported: ProgramRuns, rank: number, note
   return { rank, originalGolden, originalProfiled, portedGolden, portedProfiled, originalOps, portedOps };
 }
 
+/**
+ * Pairs the device-to-host copies of the two programs in order by shape, preferring copies
+ * whose golden contents agree (the same aligner as the calls, one to one only), so a copy only
+ * one program makes does not shift every later pair. A copy only the port makes (e.g. a BLAS
+ * result the target writes to device memory and the port copies back) is information, not a
+ * failure: the values it carries are checked where they are used. A copy only the original
+ * makes stays unmatched.
+ */
 function compareCopies(runs: RankRuns, tolerances: ToleranceResolver): ValueRow[] {
   const og = runs.originalGolden.copies;
   const op = runs.originalProfiled.copies;
   const pg = runs.portedGolden.copies;
   const pp = runs.portedProfiled.copies;
+  const item = (r: TraceRecord): AlignItem => ({ cls: 'Copy', family: 'Copy', shape: shapeKey(r.outputs[0]) || 'none' });
+  const n = Math.min(pg.length, pp.length);
+  // Every copy has the one class, so copies of one shape always pair one to one and no region forms.
+  const units = alignOps(og.map(item), pg.slice(0, n).map(item), { agree: (i, j) => goldenAgree(og[i].outputs[0], pg[j].outputs[0]), maxFusion: 1 });
   const rows: ValueRow[] = [];
-  const n = Math.max(og.length, pp.length);
-  for (let k = 0; k < n; k++) {
-    const name = `copy ${k + 1}`;
-    const original = og[k] ? callRef(og[k]) : null;
-    const ported = pp[k] ? callRef(pp[k]) : null;
-    if (!og[k] || !pp[k] || !pg[k]) {
-      rows.push({ kind: 'copy', name, rank: runs.rank, verdict: 'unmatched', reason: `the ${og[k] ? 'port' : 'original'} makes no device-to-host copy number ${k + 1}`, original, ported, comparison: null });
+  for (const unit of units) {
+    const k = unit.original[0];
+    const j = unit.ported[0];
+    const name = k === undefined ? `port copy ${j + 1}` : j === undefined || j === k ? `copy ${k + 1}` : `copy ${k + 1} (port copy ${j + 1})`;
+    const original = k !== undefined ? callRef(og[k]) : null;
+    const ported = j !== undefined ? callRef(pp[j]) : null;
+    if (k === undefined) {
+      rows.push({ kind: 'copy', name, rank: runs.rank, verdict: 'pass', reason: `port-only copy (information): the original makes no such device-to-host copy; the value it carries is checked where it is used`, original, ported, comparison: null });
       continue;
     }
-    const result = compareValues({ reference: og[k].outputs[0], ported: pp[k].outputs[0], portedGolden: pg[k].outputs[0], original: op[k]?.outputs[0] }, (dtype) => tolerances.forValue(dtype));
+    if (j === undefined) {
+      rows.push({ kind: 'copy', name, rank: runs.rank, verdict: 'unmatched', reason: `the port makes no device-to-host copy of this size (${og[k].outputs[0]?.shape.join('×') ?? '?'})`, original, ported: null, comparison: null });
+      continue;
+    }
+    const result = compareValues({ reference: og[k].outputs[0], ported: pp[j].outputs[0], portedGolden: pg[j].outputs[0], original: op[k]?.outputs[0] }, (dtype) => tolerances.forValue(dtype));
     if (typeof result === 'string') {
       rows.push({ kind: 'copy', name, rank: runs.rank, verdict: 'unmatched', reason: `copies differ in size: ${result}`, original, ported, comparison: null });
       continue;

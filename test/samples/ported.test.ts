@@ -25,8 +25,6 @@ interface KnownGap {
   readonly gap: string;
 }
 
-const ALIGNMENT_ONLY = 'ports completely (no call left as written) and every aligned call, copy and output passes; verify leaves calls unmatched, an alignment gap, not a numerical one:';
-const CUDNN_HANDLE_HELD = 'a cuDNN use that does not port keeps the whole handle family CUDA (OB1019), while the stream given to cudnnSetStream is ported to an aclrtStream';
 const MUDNN_LEGACY =
   'cudnnSetTensor4dDescriptor has no muDNN equivalent (OB1002: use mudnnSetTensorNdDescriptorWithScale) and stays CUDA with a muDNN descriptor; its CUDA status meets a check ported to the name-valued MUDNN_STATUS_SUCCESS (no structural lowerer for MUSA yet; cudnnAddTensor / cudnnSoftmaxForward would stay CUDA next, OB1005: mudnnBinary / mudnnSoftmaxForwardEx need descriptors the CUDA calls do not have)';
 const FRONTEND_GRAPH = 'the cudnn-frontend graph stays as written (no Cambricon mapping) and gets the cnnlHandle_t the handle was ported to';
@@ -36,19 +34,11 @@ const KNOWN_GAPS: Readonly<Record<string, KnownGap>> = {
     failure: /ncclCommInitRank: driver error \(CNCL_RET_ERR_MLU_DEVICE\)/,
     gap: 'the id ports (id.internal → id.bytes), but ncclCommInitRank stays as written (OB1005: cnclInitComms needs dev_list, the current device, which it does not take; a lowering through cnrtGetDevice needs a lifter back for the round trip) and gets a cnclCliqueId on a Cambricon device; after it, cublasSgemm has no CNNL module yet (OB1003)',
   },
-  'data-parallel-step→cann': {
-    failure: /^rank 0 copy copy 1: unmatched: copies differ in size/,
-    gap: 'every call and output verifies, but the cublasSdot lowering copies the dot to the host (aclrtMemcpy), a device-to-host copy the original does not make, and verify pairs copies by position (src/verify/compare-runs.ts compareCopies)',
-  },
   'data-parallel-step→kunlun': {
     failure: /copy 1: unmatched: copies differ in size/,
     gap: 'every call passes, but the port reads cublasSdot\'s host result back with xpu_memcpy (XDNN writes device memory), a device-to-host copy the original does not make, and copies are compared by position',
   },
   'llama-block→cambricon': { failure: /rmsnorm build_operation_graph: the cuDNN handle is not a cudnnHandle_t/, gap: FRONTEND_GRAPH },
-  'llama-block→cann': {
-    failure: /op 1 \(cudnn_frontend::graph::Graph::execute\): unmatched: no counterpart in the port/,
-    gap: 'every graph ports (RMSNorm, RoPE with float32 intermediates, causal GQA sdpa → aclnnFusedInferAttentionScoreV2, SwiGLU) and y matches the original exactly, but verify aligns call by call: the CANN facade runs aclnnRmsNorm as six canonical launches the one RMSNormalization of the original does not match, and the widening aclnnCast calls have no counterpart, so those rows stay unmatched',
-  },
   'llama-block→kunlun': {
     failure: /rmsnorm build_operation_graph: the cuDNN handle is not a cudnnHandle_t/,
     gap: 'the frontend graphs are built by helpers, have several nodes or SDPA (OB1019) and stay as written, getting the xpu::Context the cuDNN handle was ported to',
@@ -57,18 +47,10 @@ const KNOWN_GAPS: Readonly<Record<string, KnownGap>> = {
     failure: /op 1 \(cublasLtMatmul\): unmatched/,
     gap: 'every call ports to CNNL and every copy and output passes, but verify cannot pair the calls: the port computes the column-major products transposed (Dᵀ = op(B)ᵀ·op(A)ᵀ, [16×128] for [128×16]) and the softmax over a 3-D view (CNNL softmax is 3-D), so the shapes differ and the calls are reported unmatched',
   },
-  'mlp→cann': {
-    failure: /op 4 \(aclnnInplaceAdd\): unmatched/,
-    gap: `${ALIGNMENT_ONLY} the CANN facade's aclnnInplaceAdd records Mul then Add even for alpha = 1 (alwaysScale, so that it pairs with cublasSaxpy's Mul then Add), while the original cudnnAddTensor (alpha = beta = 1) records one Add`,
-  },
   'mlp→musa': { failure: /describe logits: CUDNN_UNKNOWN_STATUS/, gap: MUDNN_LEGACY },
   'resnet-block→cambricon': {
     failure: /cudnnGetConvolutionForwardAlgorithm_v7: unrecognized cnnlStatus_t 2000/,
     gap: 'cudnnConvolutionForward and its queries (output dims, algorithm, workspace) have no CNNL structural module yet, so every descriptor they use keeps its cuDNN family (OB1019); the algorithm query then returns a cuDNN status to a check ported to cnnlStatus_t',
-  },
-  'resnet-block→cann': {
-    failure: /op 6 \(aclnnInplaceAdd\): unmatched/,
-    gap: "ports without diagnostics and verify warns only within documented precision (HF32 convolution), but the CANN facade's aclnnInplaceAdd (the shortcut cudnnAddTensor) launches alpha·other as a Mul before its Add even for alpha = 1 (the catalog binds Mul then Add); that Mul has no counterpart in the original and is reported unmatched",
   },
   'resnet-block→kunlun': {
     failure: /cudnnGetConvolutionForwardAlgorithm_v7: CUDNN_STATUS_BAD_PARAM/,
@@ -78,9 +60,6 @@ const KNOWN_GAPS: Readonly<Record<string, KnownGap>> = {
   'transformer-block→cambricon': {
     failure: /heuristic: cuBLAS status 1/,
     gap: 'linear() takes its cuBLASLt epilogue as a parameter (OB1019), so its matmul, heuristic query and descriptors stay as written, while the cublasLtCreate handle they are given is ported to a cnnlHandle_t (the layernorm graphs and softmax port to CNNL; the strided-batched GEMMs and cublasSaxpy do not yet)',
-  },  'transformer-block→cann': {
-    failure: /op 1 \(aclnnLayerNorm\): unmatched/,
-    gap: `${ALIGNMENT_ONLY} each ported aclnnLayerNorm is left alone while the graph's layernorm is fused with the next matmul (the many-to-one match wins), and the per-head Gemms of cublasSgemmStridedBatched (P·V, beta 0) face one batched MatMul per aclnnBatchMatMul, which no match of equal output shapes pairs`,
   },
   'transformer-block→kunlun': {
     failure: /heuristic: cuBLAS status 1/,

@@ -112,4 +112,32 @@ describe('alignOps', () => {
     // A port call of another class stays unmatched.
     expect(summary(align(original, [{ op: 'Sub', value: 'ax' }, { op: 'Add', value: 'y' }]))).toEqual(['unmatched? 0>', 'unmatched? >0', 'match 1>1']);
   });
+
+  it('pairs a batched call with the per-batch calls that tile it, on either side, and only with as many as its leading dim', () => {
+    const tiledItems = (u: Call[]) => u.map(item);
+    const batched: Call[] = [{ op: 'MatMul', value: 'all', shape: '3x4x4' }];
+    const perBatch: Call[] = [0, 1, 2].map((k) => ({ op: 'Gemm', value: `b${k}`, shape: '4x4', attributes: { beta: 0 } }));
+    const agreeTiled = (): boolean => true;
+    const units = alignOps(tiledItems(perBatch), tiledItems(batched), { agree: () => false, agreeTiled });
+    expect(units).toEqual([{ kind: 'fused', original: [0, 1, 2], ported: [0], confirmed: true, tiled: 'original' }]);
+    const reverse = alignOps(tiledItems(batched), tiledItems(perBatch), { agree: () => false, agreeTiled });
+    expect(reverse).toEqual([{ kind: 'fused', original: [0], ported: [0, 1, 2], confirmed: true, tiled: 'ported' }]);
+    // Two per-batch calls do not tile a batch of three.
+    expect(summary(alignOps(tiledItems(perBatch.slice(0, 2)), tiledItems(batched), { agree: () => false, agreeTiled }))).toEqual(['unmatched? 0>', 'unmatched? 1>', 'unmatched? >0']);
+  });
+
+  it('groups a transparent call with the matched call after it, and launches of one vendor call with their matched neighbour', () => {
+    const o: AlignItem[] = [{ cls: 'Add', family: 'Add', shape: '4' }];
+    const p: AlignItem[] = [
+      { cls: 'Mul', family: 'Mul', shape: '', transparent: true, call: 'inplaceAdd@1' },
+      { cls: 'Add', family: 'Add', shape: '4', call: 'inplaceAdd@1' },
+      { cls: 'ReduceMean', family: 'ReduceMean', shape: '2', call: 'inplaceAdd@1' },
+      { cls: 'Relu', family: 'Relu', shape: '4', call: 'relu@2' },
+    ];
+    const units = alignOps(o, p, { agree: () => true });
+    expect(units).toEqual([
+      { kind: 'match', original: [0], ported: [1], confirmed: true, absorbed: { original: [], ported: [0, 2] } },
+      { kind: 'unmatched', original: [], ported: [3], confirmed: false },
+    ]);
+  });
 });
