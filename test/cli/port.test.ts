@@ -43,7 +43,7 @@ describe('opbridge port', () => {
     const json = JSON.parse(r.stdout) as { files: { path: string; outcome: string; rewrites: unknown[]; diagnostics: { id: string }[] }[]; summary: Record<string, unknown> };
     expect(json.files).toEqual([expect.objectContaining({ path: 'model.ts', outcome: 'ok', from: 'cuda' })]);
     expect(json.files[0].rewrites).toContainEqual({ line: 5, column: 3, kind: 'call', from: 'cudaMemcpy', to: ['xpu_memcpy'] });
-    expect(json.files[0].diagnostics.map((d) => d.id)).toContain('OB1003');
+    expect(json.files[0].diagnostics.map((d) => d.id)).toContain('OB1019');
     expect(json.summary).toMatchObject({ to: 'kunlun', files: 1, ok: 1, error: 0 });
     expect(r.stderr).toBe('');
   });
