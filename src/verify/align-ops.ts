@@ -174,16 +174,18 @@ function programPath(
           const gain = agree(i - 1, j - 1) ? 2 : p.family === first.family || p.family === o.family ? 0.5 : -1;
           if (gain > 0) offer(score[(i - k) * width + j - 1] + gain + (k + 1) * COVERAGE, MANY_TO_ONE + k);
         }
-        // A batched call against its per-batch calls: structural like a one-to-one match.
+        // A batched call against its per-batch calls, only when the golden values confirm the
+        // tiling: per-batch results may be recorded in another layout (a column-major port of a
+        // row-major batched product), and shapes alone would then pair calls that read differently.
         const byPort = tileCount(p);
-        if (byPort.count && byPort.count <= i && tiles(original, i - byPort.count, byPort.count, p, byPort.tile)) {
+        if (byPort.count && byPort.count <= i && tiles(original, i - byPort.count, byPort.count, p, byPort.tile) && agreeTiled(range(i - byPort.count, i), [j - 1])) {
           const k = byPort.count;
-          offer(score[(i - k) * width + j - 1] + (agreeTiled(range(i - k, i), [j - 1]) ? 3 : 1) + (k + 1) * COVERAGE, TILED_ORIGINAL + k);
+          offer(score[(i - k) * width + j - 1] + 3 + (k + 1) * COVERAGE, TILED_ORIGINAL + k);
         }
         const byOriginal = tileCount(o);
-        if (byOriginal.count && byOriginal.count <= j && tiles(ported, j - byOriginal.count, byOriginal.count, o, byOriginal.tile)) {
+        if (byOriginal.count && byOriginal.count <= j && tiles(ported, j - byOriginal.count, byOriginal.count, o, byOriginal.tile) && agreeTiled([i - 1], range(j - byOriginal.count, j))) {
           const k = byOriginal.count;
-          offer(score[(i - 1) * width + j - k] + (agreeTiled([i - 1], range(j - k, j)) ? 3 : 1) + (k + 1) * COVERAGE, TILED_PORTED + k);
+          offer(score[(i - 1) * width + j - k] + 3 + (k + 1) * COVERAGE, TILED_PORTED + k);
         }
       }
       if (j > 0) offer(score[i * width + j - 1], SKIP_PORTED);

@@ -103,13 +103,16 @@ describe('verify groups calls that carry no value of their own', () => {
     expect(r.ops[0]).toMatchObject({ kind: 'fused', verdict: 'pass' });
     expect(r.ops[0].original.map((c) => c.op)).toEqual(['Gemm', 'Gemm', 'Gemm']);
     expect(r.ops[0].comparison?.shape).toEqual([3, 4, 4]);
-    // Batches in the wrong order are still paired by shape, and fail.
+    // Batches in the wrong order do not tile the batched result: nothing pairs them, so they stay
+    // unmatched (shapes alone cannot tell a wrong order from another layout) and are judged
+    // through the results that follow.
     const reversed = (api: ProgramApi) => {
       const parts = [2, 1, 0].map((k) => api.op('Gemm', [Tensor.fromNumbers([...a.toFloat64().slice(k * 20, k * 20 + 20)], [4, 5], 'float32'), Tensor.fromNumbers([...b.toFloat64().slice(k * 20, k * 20 + 20)], [5, 4], 'float32')], { beta: 0 }, 2)[0]);
       expect(parts).toHaveLength(3);
       return {};
     };
-    expect(compare(reversed, batched).ops[0]).toMatchObject({ kind: 'fused', verdict: 'fail' });
+    expect(compare(reversed, batched).ops.map((row) => row.verdict)).not.toContain('pass');
+    expect(compare(reversed, batched).ops.some((row) => row.kind === 'fused')).toBe(false);
   });
 
   it('pairs device-to-host copies by shape and content: a copy only the port makes is information, the rest still pair', () => {
