@@ -17,6 +17,8 @@ export interface RunnerFiles {
   readonly resolveHook: string;
   readonly workerModule: string;
   readonly moduleMap: Record<string, string>;
+  /** URL prefixes of opbridge's own modules: never re-evaluated for a later run of a program. */
+  readonly sharedPrefixes: readonly string[];
 }
 
 export function runnerFiles(): RunnerFiles {
@@ -36,5 +38,6 @@ export function runnerFiles(): RunnerFiles {
     resolveHook: url(source ? 'src/run/resolve-hook.mjs' : 'dist/run/resolve-hook.mjs'),
     workerModule: url(source ? 'src/run/program-worker.ts' : 'dist/run/program-worker.js'),
     moduleMap,
+    sharedPrefixes: [`${url('src')}/`, `${url('dist')}/`],
   };
 }

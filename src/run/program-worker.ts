@@ -12,18 +12,34 @@ import type { TraceLevel } from '../backends/sim/trace.js';
 import type { RunMode } from '../runtime/kernel.js';
 import { toTensorData } from '../runtime/tensor-transfer.js';
 import { SharedMemoryTransport, type SharedArena } from './shared-memory-transport.js';
+import { RUN_QUERY } from './run-query.js';
 import { outputTensor } from './program-outputs.js';
 import { finalChecks } from './final-checks.js';
 import type { WorkerResult } from './worker-protocol.js';
 
+/** One run of the program in a rank worker: its mode, trace level and collective arena. */
+export interface WorkerRun {
+  readonly mode: RunMode;
+  readonly traceLevel: TraceLevel;
+  readonly arena: SharedArena;
+}
+
 export interface WorkerInput {
   readonly programUrl: string;
   readonly rank: number;
-  readonly arena: SharedArena;
-  readonly mode: RunMode;
-  readonly traceLevel: TraceLevel;
+  /** Run one after another in this worker, each in a fresh simulated process. */
+  readonly runs: readonly WorkerRun[];
   readonly deviceMemoryBytes: number;
   readonly collectiveTimeoutMs: number;
+}
+
+/**
+ * The program's URL for run `k`. Every run after the first imports the program (and, through
+ * the resolve hook, every module of the program's own) under a query, so each run starts from
+ * freshly evaluated program modules while opbridge's modules stay loaded.
+ */
+export function runUrl(programUrl: string, k: number): string {
+  return k === 0 ? programUrl : `${programUrl}${programUrl.includes('?') ? '&' : '?'}${RUN_QUERY}=${k}`;
 }
 
 /**
@@ -46,23 +62,24 @@ async function importProgram(url: string, file: string): Promise<unknown> {
   }
 }
 
-async function runRank(input: WorkerInput): Promise<WorkerResult> {
+async function runOnce(input: WorkerInput, k: number): Promise<WorkerResult> {
+  const run = input.runs[k];
   const file = fileURLToPath(input.programUrl);
   const process = new SimProcess({
-    transport: new SharedMemoryTransport(input.arena, input.rank, input.collectiveTimeoutMs),
-    mode: input.mode,
-    traceLevel: input.traceLevel,
+    transport: new SharedMemoryTransport(run.arena, input.rank, input.collectiveTimeoutMs),
+    mode: run.mode,
+    traceLevel: run.traceLevel,
     deviceMemoryBytes: input.deviceMemoryBytes,
   });
   activateProcess(process);
-  const module = (await importProgram(input.programUrl, file)) as { main?: unknown };
+  const module = (await importProgram(runUrl(input.programUrl, k), file)) as { main?: unknown };
   if (typeof module.main !== 'function') {
     throw new OpbridgeError('the program does not export a main() function', {
       location: { file },
       fix: 'export function main() { ...; return { name: hostArray } }',
     });
   }
-  const returned = (await (module.main as (ctx: unknown) => unknown)({ rank: input.rank, nranks: input.arena.nranks })) as unknown;
+  const returned = (await (module.main as (ctx: unknown) => unknown)({ rank: input.rank, nranks: run.arena.nranks })) as unknown;
   if (!returned || typeof returned !== 'object') {
     throw new OpbridgeError('main() must return an object of named host outputs', { location: { file }, fix: 'return { name: hostArray, ... }' });
   }
@@ -71,6 +88,7 @@ async function runRank(input: WorkerInput): Promise<WorkerResult> {
   return {
     ok: true,
     rank: input.rank,
+    run: k,
     outputs: outputs.map((o) => ({ name: o.name, data: toTensorData(o.tensor) })),
     trace: process.tracer.records,
     diagnostics: process.diagnostics.entries,
@@ -91,21 +109,25 @@ function locate(error: unknown, programFile: string): { file?: string; line?: nu
   return {};
 }
 
+function failure(error: unknown, input: WorkerInput, k: number): WorkerResult {
+  return {
+    ok: false,
+    rank: input.rank,
+    run: k,
+    error: {
+      message: error instanceof Error ? error.message : String(error),
+      kind: error instanceof Error ? error.name : 'Error',
+      stack: error instanceof Error ? error.stack : undefined,
+      fix: error instanceof OpbridgeError ? error.fix : undefined,
+      ...locate(error, fileURLToPath(input.programUrl)),
+    },
+  };
+}
+
+// Runs go one after another; the first failure ends the worker's work (the runner stops).
 const input = workerData as WorkerInput;
-runRank(input).then(
-  (result) => parentPort?.postMessage(result),
-  (error: unknown) => {
-    const result: WorkerResult = {
-      ok: false,
-      rank: input.rank,
-      error: {
-        message: error instanceof Error ? error.message : String(error),
-        kind: error instanceof Error ? error.name : 'Error',
-        stack: error instanceof Error ? error.stack : undefined,
-        fix: error instanceof OpbridgeError ? error.fix : undefined,
-        ...locate(error, fileURLToPath(input.programUrl)),
-      },
-    };
-    parentPort?.postMessage(result);
-  },
-);
+for (let k = 0; k < input.runs.length; k++) {
+  const result = await runOnce(input, k).catch((error: unknown) => failure(error, input, k));
+  parentPort?.postMessage(result);
+  if (!result.ok) break;
+}

@@ -16,6 +16,7 @@ import type { Tensor } from '../runtime/tensor.js';
 import { fromTensorData } from '../runtime/tensor-transfer.js';
 import { runnerFiles } from './module-map.js';
 import { createArena } from './shared-memory-transport.js';
+import { RUN_QUERY } from './run-query.js';
 import type { WorkerInput } from './program-worker.js';
 import type { WorkerResult } from './worker-protocol.js';
 
@@ -50,20 +51,49 @@ export interface ProgramRun {
 /** A program that threw, or a rank that crashed, timed out or ran out of memory. */
 export class ProgramError extends OpbridgeError {}
 
+/** One run of a program: how its calls compute and how much of them the trace keeps. */
+export interface RunRequest {
+  readonly mode: RunMode;
+  readonly traceLevel?: TraceLevel;
+}
+
+/** A failed run of a program, saying which run (mode) failed. */
+export class RunFailure extends ProgramError {
+  constructor(
+    message: string,
+    readonly mode: RunMode,
+    details: ConstructorParameters<typeof ProgramError>[1],
+  ) {
+    super(message, details);
+  }
+}
+
 export async function runProgram(file: string, options: RunProgramOptions = {}): Promise<ProgramRun> {
+  const [run] = await runProgramModes(file, [{ mode: options.mode ?? 'profiled', traceLevel: options.traceLevel }], options);
+  return run;
+}
+
+/**
+ * Runs `file` once per request, in order, each rank's runs in one worker: opbridge loads once
+ * per rank, and each run gets a fresh simulated process and freshly evaluated program modules.
+ * The first failing run ends the whole call with a RunFailure naming its mode.
+ */
+export async function runProgramModes(file: string, requests: readonly RunRequest[], options: Omit<RunProgramOptions, 'mode' | 'traceLevel'> = {}): Promise<ProgramRun[]> {
   const path = resolve(file);
   if (!existsSync(path)) throw new InputError('program file not found', { location: { file }, fix: 'check the path' });
   const nranks = options.ranks ?? 1;
   if (!Number.isInteger(nranks) || nranks < 1 || nranks > 64) {
     throw new UsageError(`--ranks must be an integer between 1 and 64, got ${options.ranks}`);
   }
-  const mode = options.mode ?? 'profiled';
+  if (requests.length === 0) return [];
   const timeoutMs = options.timeoutMs ?? 120_000;
   const files = runnerFiles();
-  const arena = createArena(nranks, options.collectiveBufferBytes ?? 64 * 1024 * 1024);
+  // Each run exchanges collectives through its own arena: ranks may be in different runs at once.
+  const runs = requests.map((r) => ({ mode: r.mode, traceLevel: r.traceLevel ?? 'outputs', arena: createArena(nranks, options.collectiveBufferBytes ?? 64 * 1024 * 1024) }));
   const workers: Worker[] = [];
-  const results = await new Promise<WorkerResult[]>((resolveAll, reject) => {
-    const collected: WorkerResult[] = [];
+  const collected: WorkerResult[][] = requests.map(() => []);
+  let pending = nranks * requests.length;
+  await new Promise<void>((resolveAll, reject) => {
     const timer = setTimeout(() => {
       fail(new ProgramError(`the program did not finish within ${timeoutMs / 1000} s`, { location: { file }, fix: 'look for an infinite loop or a rank waiting for a collective that never comes; raise --timeout if the program is just slow' }));
     }, timeoutMs);
@@ -79,32 +109,31 @@ export async function runProgram(file: string, options: RunProgramOptions = {}):
       const input: WorkerInput = {
         programUrl: pathToFileURL(path).href,
         rank,
-        arena,
-        mode,
-        traceLevel: options.traceLevel ?? 'outputs',
+        runs,
         deviceMemoryBytes: options.deviceMemoryBytes ?? 4 * 1024 ** 3,
         collectiveTimeoutMs: Math.max(1000, timeoutMs - 1000),
       };
       const worker = new Worker(files.bootstrap, {
-        workerData: { ...input, resolveHookUrl: files.resolveHook, moduleMap: files.moduleMap, workerModuleUrl: files.workerModule },
+        workerData: { ...input, resolveHookUrl: files.resolveHook, moduleMap: files.moduleMap, sharedPrefixes: files.sharedPrefixes, runQuery: RUN_QUERY, workerModuleUrl: files.workerModule },
         resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb ?? 2048 },
         stdout: false,
         stderr: false,
       });
       workers.push(worker);
+      let finished = 0;
       worker.on('message', (message: WorkerResult) => {
         if (!message.ok) {
           const e = message.error;
           const where = e.file ? { file: e.file, line: e.line } : { file };
-          fail(new ProgramError(`rank ${message.rank}: ${e.message}`, { location: where, fix: e.fix ?? 'fix the program (OPBRIDGE_DEBUG=1 prints the stack trace)', cause: e.stack }));
+          fail(new RunFailure(`rank ${message.rank}: ${e.message}`, runs[message.run].mode, { location: where, fix: e.fix ?? 'fix the program (OPBRIDGE_DEBUG=1 prints the stack trace)', cause: e.stack }));
           return;
         }
-        collected.push(message);
-        void worker.terminate();
-        if (collected.length === nranks && !settled) {
+        collected[message.run].push(message);
+        if (++finished === runs.length) void worker.terminate();
+        if (--pending === 0 && !settled) {
           settled = true;
           clearTimeout(timer);
-          resolveAll(collected);
+          resolveAll();
         }
       });
       worker.on('error', (error) => {
@@ -118,17 +147,16 @@ export async function runProgram(file: string, options: RunProgramOptions = {}):
         );
       });
       worker.on('exit', (code) => {
-        if (!settled && code !== 0 && !collected.some((r) => r.rank === rank)) {
+        if (!settled && code !== 0 && finished < runs.length) {
           fail(new ProgramError(`rank ${rank} exited with code ${code}`, { location: { file } }));
         }
       });
     }
   });
-  results.sort((a, b) => a.rank - b.rank);
-  return {
+  return collected.map((results, k) => ({
     file: path,
-    mode,
-    ranks: results.map((r) => {
+    mode: runs[k].mode,
+    ranks: [...results].sort((a, b) => a.rank - b.rank).map((r) => {
       if (!r.ok) throw new Error('unreachable');
       return {
         rank: r.rank,
@@ -138,5 +166,5 @@ export async function runProgram(file: string, options: RunProgramOptions = {}):
         simulatedTimeUs: r.simulatedTimeUs,
       };
     }),
-  };
+  }));
 }

@@ -5,6 +5,8 @@ import { register } from 'node:module';
 import { workerData } from 'node:worker_threads';
 import { register as registerTsx } from 'tsx/esm/api';
 
-register(workerData.resolveHookUrl, { data: { modules: workerData.moduleMap } });
+register(workerData.resolveHookUrl, {
+  data: { modules: workerData.moduleMap, runQuery: workerData.runQuery, sharedPrefixes: workerData.sharedPrefixes },
+});
 registerTsx();
 await import(workerData.workerModuleUrl);

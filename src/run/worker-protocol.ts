@@ -16,9 +16,11 @@ export type WorkerResult =
   | {
       readonly ok: true;
       readonly rank: number;
+      /** Index of the run in WorkerInput.runs. */
+      readonly run: number;
       readonly outputs: readonly { readonly name: string; readonly data: TensorData }[];
       readonly trace: readonly TraceRecord[];
       readonly diagnostics: readonly RuntimeDiagnostic[];
       readonly simulatedTimeUs: number;
     }
-  | { readonly ok: false; readonly rank: number; readonly error: WorkerError };
+  | { readonly ok: false; readonly rank: number; readonly run: number; readonly error: WorkerError };

@@ -7,7 +7,7 @@
  */
 import { InputError, OpbridgeError, UsageError } from '../errors.js';
 import type { TraceLevel, TraceRecord } from '../backends/sim/trace.js';
-import { ProgramError, runProgram, type ProgramRun, type RankRun } from '../run/run-program.js';
+import { ProgramError, RunFailure, runProgramModes, type RunRequest, type ProgramRun, type RankRun } from '../run/run-program.js';
 
 export type ProgramRole = 'original' | 'ported';
 
@@ -25,22 +25,26 @@ export interface RunLimits {
 }
 
 /**
- * Runs `file` golden and profiled, concurrently. The profiled run of the port and both golden
- * runs keep operator inputs (alignment reads Gemm's C, the own-error check recomputes calls);
- * the original's profiled run only needs results.
+ * Runs `file` golden, then profiled, in the same rank workers (opbridge loads once per rank;
+ * each run still starts from a fresh process and freshly evaluated program modules). The
+ * profiled run of the port and both golden runs keep operator inputs (alignment reads Gemm's
+ * C, the own-error check recomputes calls); the original's profiled run only needs results.
  */
 export async function runForVerify(file: string, role: ProgramRole, limits: RunLimits = {}): Promise<ProgramRuns> {
-  const run = (mode: 'golden' | 'profiled', traceLevel: TraceLevel): Promise<ProgramRun> =>
-    runProgram(file, { ranks: limits.ranks, timeoutMs: limits.timeoutMs, maxHeapMb: limits.maxHeapMb, mode, traceLevel }).catch((error: unknown) => {
-      throw relabel(error, role, mode);
-    });
-  const [golden, profiled] = await Promise.all([run('golden', 'full'), run('profiled', role === 'ported' ? 'full' : 'outputs')]);
+  const requests: RunRequest[] = [
+    { mode: 'golden', traceLevel: 'full' },
+    { mode: 'profiled', traceLevel: role === 'ported' ? 'full' : 'outputs' },
+  ];
+  const [golden, profiled] = await runProgramModes(file, requests, { ranks: limits.ranks, timeoutMs: limits.timeoutMs, maxHeapMb: limits.maxHeapMb }).catch((error: unknown) => {
+    throw relabel(error, role);
+  });
   return { role, file: golden.file, golden, profiled };
 }
 
-function relabel(error: unknown, role: ProgramRole, mode: string): unknown {
+/** Names the program (and the run, when known) an error came from. */
+function relabel(error: unknown, role: ProgramRole): unknown {
   if (!(error instanceof OpbridgeError)) return error;
-  const what = `the ${role} program (${mode} run)`;
+  const what = error instanceof RunFailure ? `the ${role} program (${error.mode} run)` : `the ${role} program`;
   const Kind = error instanceof InputError ? InputError : error instanceof UsageError ? UsageError : ProgramError;
   return new Kind(`${what}: ${error.message}`, { location: error.location, fix: error.fix, cause: error });
 }

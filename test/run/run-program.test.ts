@@ -2,7 +2,7 @@ import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runProgram } from '../../src/run/run-program.js';
+import { RunFailure, runProgram, runProgramModes } from '../../src/run/run-program.js';
 import { randomFloat32 } from '../../src/backends/host/host-data.js';
 
 const fixture = (name: string) => new URL(`../fixtures/programs/${name}`, import.meta.url).pathname;
@@ -40,5 +40,26 @@ describe('runProgram', () => {
   it('rejects a missing file and a bad rank count as input errors', async () => {
     await expect(runProgram(fixture('nope.ts'))).rejects.toThrow(/not found/);
     await expect(runProgram(fixture('host-only.ts'), { ranks: 0 })).rejects.toThrow(/--ranks/);
+  });
+
+  it('runs several modes in the same workers, each from freshly evaluated program modules', async () => {
+    const runs = await runProgramModes(fixture('stateful.ts'), [{ mode: 'golden', traceLevel: 'full' }, { mode: 'profiled' }, { mode: 'golden' }], { ranks: 2 });
+    expect(runs.map((r) => r.mode)).toEqual(['golden', 'profiled', 'golden']);
+    for (const run of runs) {
+      expect(run.ranks.map((r) => r.rank)).toEqual([0, 1]);
+      for (const r of run.ranks) {
+        // 1 and 1: neither the program's state nor its imported module's survived a run.
+        expect(r.outputs.get('runs')?.toFlatArray()).toEqual([1, 1]);
+        // Collectives of each run meet only their own run's ranks.
+        expect(r.outputs.get('root')?.toFlatArray()).toEqual([42]);
+      }
+    }
+  });
+
+  it('names the mode of the run that failed', async () => {
+    const failure = await runProgramModes(fixture('throws.ts'), [{ mode: 'golden' }, { mode: 'profiled' }]).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(RunFailure);
+    expect((failure as RunFailure).mode).toBe('golden');
+    expect((failure as RunFailure).message).toMatch(/deliberate failure/);
   });
 });

@@ -6,7 +6,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { runProgram, type ProgramRun } from '../../src/run/run-program.js';
+import { RunFailure, runProgramModes } from '../../src/run/run-program.js';
 import { compareRuns } from '../../src/verify/compare-runs.js';
 import { runForVerify, type ProgramRuns } from '../../src/verify/program-runs.js';
 import { verifySettings } from '../../src/verify/verify.js';
@@ -40,11 +40,14 @@ async function limited<T>(tasks: readonly (() => Promise<T>)[], limit: number): 
 /** A program run, or the message verify would print for it. */
 type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
 
-async function attempt<T>(work: () => Promise<T>, label: string): Promise<Outcome<T>> {
+/** `program` names the program for the message, as verify does (runForVerify names its own). */
+async function attempt<T>(work: () => Promise<T>, program?: string): Promise<Outcome<T>> {
   try {
     return { ok: true, value: await work() };
   } catch (error) {
-    return { ok: false, message: `${label}${(error as Error).message}` };
+    const message = (error as Error).message;
+    if (!program) return { ok: false, message };
+    return { ok: false, message: `${program}${error instanceof RunFailure ? ` (${error.mode} run)` : ''}: ${message}` };
   }
 }
 
@@ -53,37 +56,24 @@ export async function verifyPorts(root: string, pairs: readonly PortPair[], opti
   const timeoutMs = options.timeoutMs;
   const parallel = availableParallelism();
   // A port that cannot run fails whatever else happens, and most unfinished ports throw early,
-  // so each port's profiled run (with the full trace verify needs of it) goes first, one rank
-  // set per core. Its golden run, and the original's runs, follow only when some port ran.
-  const profiled = await limited(
-    pairs.map((p) => () =>
-      attempt(
-        () => runProgram(join(root, p.ported), { ranks: p.ranks, timeoutMs, mode: 'profiled', traceLevel: 'full' }),
-        'the ported program (profiled run): ',
-      ),
-    ),
-    parallel,
-  );
-  const golden = await limited(
-    pairs.map((p, k) => async (): Promise<Outcome<ProgramRun>> => {
-      const probe = profiled[k];
-      if (!probe.ok) return probe;
-      return attempt(() => runProgram(join(root, p.ported), { ranks: p.ranks, timeoutMs, mode: 'golden', traceLevel: 'full' }), 'the ported program (golden run): ');
+  // so each port runs profiled (with the full trace verify needs of it) first, then golden in
+  // the same workers, one rank set per core. The originals run only when some port ran.
+  const portedRuns = await limited(
+    pairs.map((p) => async (): Promise<Outcome<ProgramRuns>> => {
+      const runs = await attempt(
+        () => runProgramModes(join(root, p.ported), [{ mode: 'profiled', traceLevel: 'full' }, { mode: 'golden', traceLevel: 'full' }], { ranks: p.ranks, timeoutMs }),
+        'the ported program',
+      );
+      if (!runs.ok) return runs;
+      const [profiled, golden] = runs.value;
+      return { ok: true, value: { role: 'ported', file: golden.file, golden, profiled } };
     }),
     parallel,
   );
-  const portedRuns: Outcome<ProgramRuns>[] = pairs.map((_, k) => {
-    const [p, g] = [profiled[k], golden[k]];
-    if (!p.ok) return p;
-    if (!g.ok) return g;
-    return { ok: true, value: { role: 'ported', file: g.value.file, golden: g.value, profiled: p.value } };
-  });
   const needed = [...new Map(pairs.filter((_, k) => portedRuns[k].ok).map((p) => [p.original, p])).values()];
-  // Each task is two program runs (golden and profiled) of one or more rank workers.
-  const limit = Math.max(1, Math.floor(parallel / 2));
   const originalResults = await limited(
-    needed.map((p) => () => attempt(() => runForVerify(join(root, p.original), 'original', { ranks: p.ranks, timeoutMs }), '')),
-    limit,
+    needed.map((p) => () => attempt(() => runForVerify(join(root, p.original), 'original', { ranks: p.ranks, timeoutMs }))),
+    parallel,
   );
   const originalRuns = new Map(needed.map((p, k) => [p.original, originalResults[k]]));
   const verdicts = new Map<PortPair, PortVerdict>();

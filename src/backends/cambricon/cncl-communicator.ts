@@ -13,6 +13,7 @@ import { exchangeOrFault, processGroup } from '../sim/collective-call.js';
 import { requireLive } from '../sim/facade-call.js';
 import { Ref } from '../sim/ref.js';
 import { CommunicatorObject } from '../sim/sim-object.js';
+import type { SimProcess } from '../sim/sim-process.js';
 import type { cnclResult_t } from './constants.generated.js';
 import { cnclCall } from './library-calls.js';
 import { requireOutRef } from './out-params.js';
@@ -56,14 +57,15 @@ function fnv1a64(bytes: Uint8Array): bigint {
   return h;
 }
 
-let cliqueCounter = 0;
+/** Ids drawn so far in this process: each call gives new bytes, and every run of a program the same ones. */
+const cliqueIdsDrawn = (process: SimProcess): { count: number } => process.state('cncl-clique-ids', () => ({ count: 0 }));
 
 /** Fills the id with fresh bytes and their hash (the `hash` field PaddleCustomDevice reads). */
 export function cnclGetCliqueId(clique_id: cnclCliqueId_t): number {
   return cnclCall('cnclGetCliqueId', ({ process }) => {
     if (clique_id === null || clique_id === undefined) throw new DeviceFault('null-pointer', 'clique_id is NULL: pass a cnclCliqueId object');
     if (!(clique_id instanceof cnclCliqueId)) throw new DeviceFault('invalid-value', 'clique_id must be a cnclCliqueId object');
-    const next = seededUniform((process.rank + 1) * 0x9e3779b1 + ++cliqueCounter);
+    const next = seededUniform((process.rank + 1) * 0x9e3779b1 + ++cliqueIdsDrawn(process).count);
     for (let i = 0; i < CLIQUE_ID_BYTES; i++) clique_id.bytes[i] = Math.floor(next() * 256);
     new DataView(clique_id.bytes.buffer).setBigUint64(CLIQUE_ID_BYTES, fnv1a64(clique_id.data), true);
   });
