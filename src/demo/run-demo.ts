@@ -14,18 +14,16 @@ import { packageRoot } from '../catalog/package-root.js';
 import { TARGET_BACKENDS, type BackendId } from '../catalog/vocabulary.js';
 import { InputError, OpbridgeError, UsageError } from '../errors.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
-import { checkBackend, port } from '../port/port.js';
+import { parseBackendName } from '../catalog/backend-name.js';
+import { port } from '../port/port.js';
 import type { PortFileResult, PortResult } from '../port/port-result.js';
 import { verify } from '../verify/verify.js';
 import type { VerifyReport } from '../verify/verify-report.js';
 import { condensedDiff, type CondensedDiff } from './condensed-diff.js';
+import { DEMO_SAMPLE, DEMO_TARGET, SAMPLES_DIR } from './demo-defaults.js';
 import { findSamples, samplesCoverage, type SamplesCoverage } from './samples-coverage.js';
 
-/** The sample the demo ports, relative to the package root. */
-export const DEMO_SAMPLE = 'samples/transformer-block/cuda.ts';
-/** Where the samples live, relative to the package root: each `<name>/cuda.ts` is in the matrix. */
-export const SAMPLES_DIR = 'samples';
-export const DEMO_TARGET: BackendId = 'cann';
+export { DEMO_SAMPLE, DEMO_TARGET, SAMPLES_DIR } from './demo-defaults.js';
 
 export type DemoStep = 'port' | 'verify' | 'coverage';
 
@@ -133,7 +131,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
     });
   }
   if (!statSync(sample).isFile() || !TYPESCRIPT.test(sample)) throw notAProgram(sample);
-  const to = checkBackend('--to', options.to ?? DEMO_TARGET);
+  const to = parseBackendName(options.to ?? DEMO_TARGET, '--to');
   const catalog = options.catalog ?? loadCatalog();
   const kept = options.workDir !== undefined;
   const workDir = kept ? resolve(options.workDir!) : mkdtempSync(join(tmpdir(), 'opbridge-demo-'));

@@ -7,12 +7,12 @@
  */
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { parseBackendName } from '../catalog/backend-name.js';
 import type { Catalog } from '../catalog/catalog.js';
 import { loadCatalog } from '../catalog/load-catalog.js';
-import { BACKENDS, type BackendId } from '../catalog/vocabulary.js';
+import type { BackendId } from '../catalog/vocabulary.js';
 import { UsageError } from '../errors.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
-import { closestName } from '../text/closest-name.js';
 import type { LifterRegistry } from './lift/lifter.js';
 import type { LowererRegistry } from './lower/lowerer.js';
 import { discoverPortFiles } from './port-files.js';
@@ -48,15 +48,9 @@ export interface PortOptions {
   readonly verifier?: PortVerifier;
 }
 
-export function checkBackend(option: string, value: string): BackendId {
-  if ((BACKENDS as readonly string[]).includes(value)) return value as BackendId;
-  const suggestion = closestName(value, BACKENDS);
-  throw new UsageError(`${option}: unknown backend '${value}'`, { fix: `${suggestion ? `did you mean '${suggestion}'? ` : ''}backends: ${BACKENDS.join(', ')}` });
-}
-
 export async function port(paths: readonly string[], options: PortOptions): Promise<PortResult> {
-  const to = checkBackend('--to', options.to);
-  const from = options.from === undefined ? undefined : checkBackend('--from', options.from);
+  const to = parseBackendName(options.to, '--to');
+  const from = options.from === undefined ? undefined : parseBackendName(options.from, '--from');
   if (options.write && options.outDir) throw new UsageError('--write and --out-dir cannot be used together', { fix: 'rewrite in place with --write, or write a ported copy with --out-dir' });
   if (paths.length === 0) throw new UsageError('no paths to port', { fix: 'pass TypeScript files or directories' });
   const cwd = options.cwd ?? process.cwd();

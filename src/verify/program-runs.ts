@@ -6,7 +6,7 @@
  * random streams from the seeds the program passes.
  */
 import { InputError, OpbridgeError, UsageError } from '../errors.js';
-import type { TraceLevel, TraceRecord } from '../backends/sim/trace.js';
+import type { TraceRecord } from '../backends/sim/trace.js';
 import { ProgramError, RunFailure, runProgramModes, type RunRequest, type ProgramRun, type RankRun } from '../run/run-program.js';
 
 export type ProgramRole = 'original' | 'ported';

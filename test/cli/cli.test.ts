@@ -22,7 +22,7 @@ describe('the CLI contract', () => {
     expect(r.stderr).toMatch(/unknown option '--bogus'/);
     const j = opbridge('catalog', 'list', '--backend', 'nvidia', '--json');
     expect(j.code).toBe(2);
-    expect(JSON.parse(j.stdout).error).toMatchObject({ kind: 'UsageError', message: "unknown backend 'nvidia'" });
+    expect(JSON.parse(j.stdout).error).toMatchObject({ kind: 'UsageError', message: "--backend: unknown backend 'nvidia'" });
   });
 
   it('answers a broken --mappings file with its file, line and fix, exit 2 and no stack trace', () => {

@@ -4,10 +4,8 @@
 import type { Command } from 'commander';
 import { join } from 'node:path';
 import { answerFor } from '../../catalog/answers.js';
+import { parseBackendName } from '../../catalog/backend-name.js';
 import type { Catalog, EntryRecord } from '../../catalog/catalog.js';
-import { checkCatalog } from '../../catalog/check-catalog.js';
-import { catalogJsonSchemas } from '../../catalog/json-schema.js';
-import { loadCatalog } from '../../catalog/load-catalog.js';
 import { citation, renderSupportCsv, renderSupportMarkdown, supportJson } from '../../catalog/support-tables.js';
 import { catalogError } from '../../catalog/validate-file.js';
 import { BACKENDS, BACKEND_NAMES, STATUSES, TARGET_BACKENDS, type BackendId } from '../../catalog/vocabulary.js';
@@ -19,17 +17,13 @@ import { stringifyJson } from '../json-values.js';
 import { style } from '../terminal.js';
 import { renderTable } from '../text-table.js';
 
+// The catalog's loader and schemas (zod, yaml) load only when a catalog command runs, so
+// `opbridge --help` and the other commands' start-up stay fast.
+const loadCatalogModule = () => import('../../catalog/load-catalog.js');
+
 interface CommonOptions {
   mappings?: string[];
   json?: boolean;
-}
-
-export function parseBackend(value: string): BackendId {
-  if ((BACKENDS as readonly string[]).includes(value)) return value as BackendId;
-  const suggestion = closestName(value, BACKENDS);
-  throw new UsageError(`unknown backend '${value}'`, {
-    fix: suggestion ? `did you mean '${suggestion}'? (backends: ${BACKENDS.join(', ')})` : `use one of ${BACKENDS.join(', ')}`,
-  });
 }
 
 function statusCounts(entries: Iterable<EntryRecord>): Record<string, number> {
@@ -145,9 +139,9 @@ export function registerCatalogCommand(program: Command, setExitCode: (code: num
     .option('--backend <id>', 'list the entries of one backend')
     .option('--mappings <paths...>', 'extra mapping, profile or operator files/directories')
     .option('--json', 'machine-readable output on stdout')
-    .action((options: CommonOptions & { backend?: string }) => {
-      const catalog = loadCatalog({ extra: options.mappings });
-      const backend = options.backend ? parseBackend(options.backend) : undefined;
+    .action(async (options: CommonOptions & { backend?: string }) => {
+      const catalog = (await loadCatalogModule()).loadCatalog({ extra: options.mappings });
+      const backend = options.backend ? parseBackendName(options.backend, '--backend') : undefined;
       if (options.json) {
         const json = catalogListJson(catalog);
         process.stdout.write(stringifyJson(backend ? { ...json, entries: [...catalog.backend(backend).entries.values()].map(entryJson) } : json));
@@ -161,8 +155,8 @@ export function registerCatalogCommand(program: Command, setExitCode: (code: num
     .argument('<name>', 'an operator id (Gemm) or a vendor symbol (cublasSgemm, aclnnMatmul)')
     .option('--mappings <paths...>', 'extra mapping, profile or operator files/directories')
     .option('--json', 'machine-readable output on stdout')
-    .action((name: string, options: CommonOptions) => {
-      const json = showJson(loadCatalog({ extra: options.mappings }), name);
+    .action(async (name: string, options: CommonOptions) => {
+      const json = showJson((await loadCatalogModule()).loadCatalog({ extra: options.mappings }), name);
       process.stdout.write(options.json ? stringifyJson(json) : renderShow(json));
       setExitCode(EXIT_OK);
     });
@@ -172,7 +166,8 @@ export function registerCatalogCommand(program: Command, setExitCode: (code: num
     .description('validate every catalog file (schemas, references, provenance); exit 2 on problems')
     .option('--mappings <paths...>', 'extra mapping, profile or operator files/directories to validate with the catalog')
     .option('--json', 'machine-readable result on stdout')
-    .action((options: CommonOptions) => {
+    .action(async (options: CommonOptions) => {
+      const [{ loadCatalog }, { checkCatalog }] = await Promise.all([loadCatalogModule(), import('../../catalog/check-catalog.js')]);
       const loaded = loadCatalog({ extra: options.mappings });
       const issues = checkCatalog(loaded);
       if (issues.length > 0) throw catalogError(issues);
@@ -198,9 +193,9 @@ export function registerCatalogCommand(program: Command, setExitCode: (code: num
     .option('--to <backends>', 'comma-separated target backends (default: all targets)')
     .option('--out <path>', 'directory (md, json-schema) or file (csv, json) to write; stdout when omitted (md: one backend)')
     .option('--mappings <paths...>', 'extra mapping, profile or operator files/directories')
-    .action((options: { format: string; to?: string; out?: string; mappings?: string[] }) => {
-      const catalog = loadCatalog({ extra: options.mappings });
-      const backends = options.to ? options.to.split(',').map((b) => parseBackend(b.trim())) : TARGET_BACKENDS;
+    .action(async (options: { format: string; to?: string; out?: string; mappings?: string[] }) => {
+      const catalog = (await loadCatalogModule()).loadCatalog({ extra: options.mappings });
+      const backends = options.to ? options.to.split(',').map((b) => parseBackendName(b.trim(), '--to')) : TARGET_BACKENDS;
       switch (options.format) {
         case 'md':
           if (options.out) for (const b of backends) writeFileAtomic(join(options.out, `${b}.md`), renderSupportMarkdown(catalog, b));
@@ -214,7 +209,7 @@ export function registerCatalogCommand(program: Command, setExitCode: (code: num
           writeOrPrint(options.out, stringifyJson(supportJson(catalog, backends)));
           break;
         case 'json-schema': {
-          const schemas = catalogJsonSchemas();
+          const schemas = (await import('../../catalog/json-schema.js')).catalogJsonSchemas();
           if (!options.out) process.stdout.write(stringifyJson(schemas));
           else for (const [name, schema] of Object.entries(schemas)) writeFileAtomic(join(options.out, name), stringifyJson(schema));
           break;

@@ -4,7 +4,6 @@
  */
 import type { Command } from 'commander';
 import { TARGET_BACKENDS, type BackendId } from '../../catalog/vocabulary.js';
-import { coverage } from '../../coverage/coverage.js';
 import type { CoverageReport } from '../../coverage/coverage-report.js';
 import { renderCsv } from '../../coverage/render-csv.js';
 import { renderHtml } from '../../coverage/render-html.js';
@@ -20,7 +19,7 @@ import { stringifyJson } from '../json-values.js';
 import { parseNumberOption } from '../parse-options.js';
 import { progressLine, type ProgressLine } from '../progress-line.js';
 import { colorEnabled, progressAllowed, style } from '../terminal.js';
-import { parseBackend } from './catalog.js';
+import { parseBackendName } from '../../catalog/backend-name.js';
 
 export const COVERAGE_FORMATS = ['text', 'json', 'md', 'csv', 'sarif', 'html'] as const;
 export type CoverageFormat = (typeof COVERAGE_FORMATS)[number];
@@ -39,14 +38,7 @@ export function parseTargets(raw: string | undefined): BackendId[] {
   if (raw === undefined || raw.trim() === 'all') return [...TARGET_BACKENDS];
   const names = raw.split(',').map((b) => b.trim()).filter(Boolean);
   if (names.length === 0) throw new UsageError(`--to needs at least one backend, got '${raw}'`, { fix: `use a comma-separated list such as --to cann,musa (targets: ${TARGET_BACKENDS.join(', ')})` });
-  return [...new Set(names.map((n) => {
-    try {
-      return parseBackend(n);
-    } catch (error) {
-      if (error instanceof UsageError) throw new UsageError(`--to: ${error.message}`, { fix: error.fix });
-      throw error;
-    }
-  }))];
+  return [...new Set(names.map((n) => parseBackendName(n, '--to')))];
 }
 
 export function parseFormat(raw: string): CoverageFormat {
@@ -108,6 +100,8 @@ export function registerCoverageCommand(program: Command, setExitCode: (code: nu
       const failUnder = options.failUnder === undefined ? undefined : parseNumberOption('--fail-under', options.failUnder.replace(/%$/, ''), 0, 100);
       const toStdout = options.out === undefined;
       const progress = progressReporter(progressAllowed(toStdout && format !== 'text'));
+      // The scanners (and the TypeScript compiler) load only when a scan runs.
+      const { coverage } = await import('../../coverage/coverage.js');
       let report: CoverageReport;
       try {
         report = await coverage(paths, { to: targets, mappings: options.mappings, onProgress: progress.update });

@@ -7,9 +7,9 @@
  */
 import type { Command } from 'commander';
 import type { BackendId } from '../../catalog/vocabulary.js';
-import { DEMO_SAMPLE, DEMO_TARGET, runDemo, type DemoResult } from '../../demo/run-demo.js';
-import { renderDemoText } from '../../demo/render-demo-text.js';
-import { checkBackend } from '../../port/port.js';
+import { parseBackendName } from '../../catalog/backend-name.js';
+import { DEMO_SAMPLE, DEMO_TARGET } from '../../demo/demo-defaults.js';
+import type { DemoResult } from '../../demo/run-demo.js';
 import { reportJson } from '../../verify/render-json.js';
 import { EXIT_FINDING, EXIT_OK } from '../exit-codes.js';
 import { stringifyJson } from '../json-values.js';
@@ -79,9 +79,11 @@ export function registerDemoCommand(program: Command, setExitCode: (code: number
     .option('--json', 'print the port, verify and coverage results as one JSON object')
     .addHelpText('after', '\nNothing in the repository is modified. Exit codes: 0 done, 1 the port fails verification or could not be run, 2 bad usage or input.')
     .action(async (options: DemoCommandOptions) => {
-      const to: BackendId = checkBackend('--to', options.to);
+      const to: BackendId = parseBackendName(options.to, '--to');
       const timeoutMs = options.timeout !== undefined ? parseIntegerOption('--timeout', options.timeout, 1, 86_400) * 1000 : undefined;
       const progress = progressLine(progressAllowed(options.json));
+      // The demo's engines load only when it runs (`--help` and usage errors stay fast).
+      const [{ runDemo }, { renderDemoText }] = await Promise.all([import('../../demo/run-demo.js'), import('../../demo/render-demo-text.js')]);
       let result: DemoResult;
       try {
         result = await runDemo({

@@ -9,7 +9,7 @@
 import type { Command } from 'commander';
 import { BACKENDS, type BackendId } from '../../catalog/vocabulary.js';
 import { PORT_DIAGNOSTICS } from '../../port/diagnostics/port-diagnostics.js';
-import { checkBackend, port } from '../../port/port.js';
+import { parseBackendName } from '../../catalog/backend-name.js';
 import type { PortFileResult, PortResult } from '../../port/port-result.js';
 import { unifiedDiff } from '../../port/render/unified-diff.js';
 import { EXIT_FINDING, EXIT_OK } from '../exit-codes.js';
@@ -132,8 +132,10 @@ export function registerPortCommand(program: Command, setExitCode: (code: number
         'Examples:\n  opbridge port src/ --to cann\n  opbridge port src/ --to kunlun --out-dir ported/\n  opbridge port model.ts --to musa --write --no-comments',
     )
     .action(async (paths: string[], options: PortCommandOptions) => {
-      const to: BackendId = checkBackend('--to', options.to);
-      const from = options.from === undefined ? undefined : checkBackend('--from', options.from);
+      const to: BackendId = parseBackendName(options.to, '--to');
+      const from = options.from === undefined ? undefined : parseBackendName(options.from, '--from');
+      // The porter (and the TypeScript compiler it parses with) loads only when a port runs.
+      const { port } = await import('../../port/port.js');
       const progress = progressReporter(progressAllowed(options.json));
       let result: PortResult;
       try {

@@ -6,7 +6,6 @@ import { reportJson } from '../../verify/render-json.js';
 import { renderJUnit } from '../../verify/render-junit.js';
 import { renderMarkdown } from '../../verify/render-markdown.js';
 import { renderText } from '../../verify/render-text.js';
-import { verify } from '../../verify/verify.js';
 import { EXIT_FINDING, EXIT_OK } from '../exit-codes.js';
 import { stringifyJson } from '../json-values.js';
 import { parseIntegerOption, parseNumberOption } from '../parse-options.js';
@@ -47,6 +46,8 @@ export function registerVerifyCommand(program: Command, setExitCode: (code: numb
         throw new UsageError('--json and --md both want stdout', { fix: 'give --md a file (--md report.md), or drop one of them' });
       }
       if (progressAllowed(options.json || options.md === true)) process.stderr.write(style.dim('running the original and the port, golden and profiled…\n'));
+      // The runtime and the comparison engine load only when verify runs.
+      const { verify } = await import('../../verify/verify.js');
       const report = await verify(original, ported, {
         ranks: options.ranks !== undefined ? parseIntegerOption('--ranks', options.ranks, 1, 64) : undefined,
         rtol: options.rtol !== undefined ? parseNumberOption('--rtol', options.rtol, 0, 1e6) : undefined,
