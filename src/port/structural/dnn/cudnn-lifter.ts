@@ -118,7 +118,10 @@ function liftCall(call: SourceCall, ctx: LiftContext): Lifted | undefined {
       if (!y.ok) return y;
       if (x.value.layout !== 'NCHW' || y.value.layout !== 'NCHW') return { ok: false, reason: 'pooling over a tensor that is not packed NCHW' };
       const ints = (list: Expr[]): AttributeExpr => ({ expr: generated(`[${list.map((e) => e.text).join(', ')}]`) });
-      return common('MaxPool', [['X', x.value]], [['Y', y.value]], [['kernel_shape', ints([kh, kw])], ['pads', ints([ph, pw, ph, pw])], ['strides', ints([sh, sw])]]);
+      const pooled = common('MaxPool', [['X', x.value]], [['Y', y.value]], [['kernel_shape', ints([kh, kw])], ['pads', ints([ph, pw, ph, pw])], ['strides', ints([sh, sw])]]);
+      // Targets with pooling descriptors of their own (muDNN) call with the source's.
+      if (pooled.ok) (pooled.value.args as Map<string, Expr>).set('poolingDesc', a('poolingDesc'));
+      return pooled;
     }
     case 'cudnnBatchNormalizationForwardInference': {
       const mode = meaning(a('mode'));
@@ -163,15 +166,21 @@ export function liftCudnn(call: SourceCall, ctx: LiftContext): Described<OpInvoc
   return { ok: true, value: { kind: 'operator', ...lifted.value, numerics: lifted.value.numerics ?? {}, enums: new Map(), origin: { backend: call.backend, entry, symbol: entry.spec.symbol } } };
 }
 
+/** The lift of a legacy cuDNN compute call as a lifter answers it (OB1019 with the reason when declined). */
+export function liftCudnnResult(call: SourceCall, ctx: LiftContext): LiftResult | undefined {
+  const lifted = liftCudnn(call, ctx);
+  if (!lifted) return undefined;
+  if (!lifted.ok) return { ok: false, diagnostics: [pending('OB1019', { symbol: call.entry.spec.symbol, target: ctx.target, reason: lifted.reason }, call.entry.spec.symbol)] };
+  return { ok: true, invocation: lifted.value };
+}
+
 export const cudnnLifter: Lifter = {
   name: 'cudnn descriptors',
   lift(call: SourceCall, ctx: LiftContext): LiftResult | undefined {
-    // Within the cuDNN convention (MUSA, MACA, T-Head) the roles port the call as it is.
+    // Within the cuDNN convention (MUSA, MACA, T-Head) the roles port the call as it is; muDNN's
+    // own-shape calls have their lifter (structural/mudnn).
     if (!DESCRIPTORLESS_TARGETS.has(ctx.target)) return undefined;
-    const lifted = liftCudnn(call, ctx);
-    if (!lifted) return undefined;
-    if (!lifted.ok) return { ok: false, diagnostics: [pending('OB1019', { symbol: call.entry.spec.symbol, target: ctx.target, reason: lifted.reason }, call.entry.spec.symbol)] };
-    return { ok: true, invocation: lifted.value };
+    return liftCudnnResult(call, ctx);
   },
 };
 
