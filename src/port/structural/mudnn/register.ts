@@ -12,6 +12,7 @@ import { ACTIVATION_ABSORPTION } from './activation-descriptors.js';
 import { MUDNN_COMPUTE_OPERATORS, mudnnComputeLowerer } from './mudnn-compute.js';
 import { MUDNN_LIFTED, mudnnLifter } from './mudnn-lifter.js';
 import { mudnnSetterLowerer } from './mudnn-setters.js';
+import { requestedAlgorithmCountLowerer } from './requested-algorithm-count.js';
 
 export function registerMudnnLifters(lifters: LifterRegistry): LifterRegistry {
   for (const symbol of MUDNN_LIFTED) lifters.register({ backend: 'cuda', symbol }, mudnnLifter);
@@ -22,6 +23,7 @@ export function registerMudnnLowerers(lowerers: LowererRegistry): LowererRegistr
   for (const operator of MUDNN_COMPUTE_OPERATORS) lowerers.register({ target: 'musa', binding: `operator:${operator}` }, mudnnComputeLowerer);
   lowerers.register({ target: 'musa', binding: 'primitive:descriptor.set' }, mudnnSetterLowerer);
   lowerers.register({ target: 'musa', binding: 'primitive:descriptor.get' }, outputDimLowererFor('MUDNN_STATUS_SUCCESS'));
+  lowerers.register({ target: 'musa', binding: 'primitive:algorithm.query' }, requestedAlgorithmCountLowerer);
   const activations = absorbedDescriptorLowerer(ACTIVATION_ABSORPTION);
   for (const primitive of ['descriptor.create', 'descriptor.set', 'descriptor.destroy']) lowerers.register({ target: 'musa', binding: `primitive:${primitive}` }, activations);
   lowerers.registerDeclarationDropper('musa', absorbedDeclarationDropper(ACTIVATION_ABSORPTION));
