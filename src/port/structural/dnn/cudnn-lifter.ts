@@ -118,10 +118,7 @@ function liftCall(call: SourceCall, ctx: LiftContext): Lifted | undefined {
       if (!y.ok) return y;
       if (x.value.layout !== 'NCHW' || y.value.layout !== 'NCHW') return { ok: false, reason: 'pooling over a tensor that is not packed NCHW' };
       const ints = (list: Expr[]): AttributeExpr => ({ expr: generated(`[${list.map((e) => e.text).join(', ')}]`) });
-      const pooled = common('MaxPool', [['X', x.value]], [['Y', y.value]], [['kernel_shape', ints([kh, kw])], ['pads', ints([ph, pw, ph, pw])], ['strides', ints([sh, sw])]]);
-      // Targets with pooling descriptors of their own (muDNN) call with the source's.
-      if (pooled.ok) (pooled.value.args as Map<string, Expr>).set('poolingDesc', a('poolingDesc'));
-      return pooled;
+      return common('MaxPool', [['X', x.value]], [['Y', y.value]], [['kernel_shape', ints([kh, kw])], ['pads', ints([ph, pw, ph, pw])], ['strides', ints([sh, sw])]]);
     }
     case 'cudnnBatchNormalizationForwardInference': {
       const mode = meaning(a('mode'));

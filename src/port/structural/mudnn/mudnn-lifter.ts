@@ -15,6 +15,12 @@ export const mudnnLifter: Lifter = {
   name: 'cudnn descriptors (muDNN own-shape calls)',
   lift(call: SourceCall, ctx: LiftContext): LiftResult | undefined {
     if (ctx.target !== 'musa' || !(MUDNN_LIFTED as readonly string[]).includes(call.entry.spec.symbol)) return undefined;
-    return liftCudnnResult(call, ctx);
+    const lifted = liftCudnnResult(call, ctx);
+    // muDNN's pooling runs on the source's pooling descriptor (set by mudnnSetPoolingNdDescriptorEx).
+    const pooling = call.entry.spec.params.findIndex((p) => p.name === 'poolingDesc');
+    if (lifted?.ok && lifted.invocation.kind === 'operator' && pooling >= 0) {
+      return { ok: true, invocation: { ...lifted.invocation, args: new Map([...lifted.invocation.args, ['poolingDesc', call.args[pooling]]]) } };
+    }
+    return lifted;
   },
 };
