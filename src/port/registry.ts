@@ -23,6 +23,7 @@ import { frontendLayerNormLowerer } from './structural/cuda-lower/frontend-norm-
 import { implicitFinalizeLowerer } from './structural/cuda-lower/implicit-finalize.js';
 import { registerCudnnLifters, registerDnnLowerers } from './structural/dnn/register.js';
 import { registerCnnlLowerers } from './structural/cnnl/register.js';
+import { registerMudnnLifters, registerMudnnLowerers } from './structural/mudnn/register.js';
 import { aclInitLowerer, implicitInitLowerer } from './structural/runtime/acl-init.js';
 import { registerXdnnLifters, registerXdnnLowerers } from './structural/xdnn/register.js';
 
@@ -34,6 +35,7 @@ export function defaultLifters(): LifterRegistry {
     .registerGroupReader({ backend: 'cann' }, aclnnGroupReader);
   registerCudnnLifters(lifters);
   registerXdnnLifters(lifters);
+  registerMudnnLifters(lifters);
   return lifters;
 }
 
@@ -48,6 +50,7 @@ export function defaultLowerers(): LowererRegistry {
   registerComputeTypeAsDataType(lowerers);
   registerCnnlLowerers(lowerers);
   registerXdnnLowerers(lowerers);
+  registerMudnnLowerers(lowerers);
   lowerers.register({ target: 'cann', binding: 'primitive:device.set' }, aclInitLowerer);
   lowerers.register({ target: 'cuda', binding: 'primitive:runtime.init' }, implicitInitLowerer);
   lowerers.register({ target: 'cuda', binding: 'primitive:runtime.finalize' }, implicitFinalizeLowerer);

@@ -25,8 +25,6 @@ interface KnownGap {
   readonly gap: string;
 }
 
-const MUDNN_LEGACY =
-  'cudnnSetTensor4dDescriptor has no muDNN equivalent (OB1002: use mudnnSetTensorNdDescriptorWithScale) and stays CUDA with a muDNN descriptor; its CUDA status meets a check ported to the name-valued MUDNN_STATUS_SUCCESS (no structural lowerer for MUSA yet; cudnnAddTensor / cudnnSoftmaxForward would stay CUDA next, OB1005: mudnnBinary / mudnnSoftmaxForwardEx need descriptors the CUDA calls do not have)';
 const FRONTEND_GRAPH = 'the cudnn-frontend graph stays as written (no Cambricon mapping) and gets the cnnlHandle_t the handle was ported to';
 
 const KNOWN_GAPS: Readonly<Record<string, KnownGap>> = {
@@ -47,7 +45,6 @@ const KNOWN_GAPS: Readonly<Record<string, KnownGap>> = {
     failure: /op 2 \(cnnlOpTensor\): unmatched/,
     gap: 'every call ports to CNNL and every copy and output passes; the cuBLASLt RELU_BIAS epilogue becomes cnnlMatMul_v2, cnnlOpTensor (bias) and cnnlActivationForward, and verify does not pair the separate bias add with the fused epilogue of the original (an alignment gap, not a numerical one)',
   },
-  'mlp→musa': { failure: /describe logits: CUDNN_UNKNOWN_STATUS/, gap: MUDNN_LEGACY },
   'resnet-block→cambricon': {
     failure: /cudnnGetConvolutionForwardAlgorithm_v7: unrecognized cnnlStatus_t 2000/,
     gap: 'cudnnConvolutionForward and its queries (output dims, algorithm, workspace) have no CNNL structural module yet, so every descriptor they use keeps its cuDNN family (OB1019); the algorithm query then returns a cuDNN status to a check ported to cnnlStatus_t',
@@ -56,7 +53,6 @@ const KNOWN_GAPS: Readonly<Record<string, KnownGap>> = {
     failure: /cudnnGetConvolutionForwardAlgorithm_v7: CUDNN_STATUS_BAD_PARAM/,
     gap: 'cudnnConvolutionForward and its queries have no XDNN module yet (xpu::conv2d): they stay CUDA calls and get the xpu::Context the cuDNN handle was ported to',
   },
-  'resnet-block→musa': { failure: /describe x: CUDNN_UNKNOWN_STATUS/, gap: `${MUDNN_LEGACY}; the filter, convolution and pooling setters and the output-shape queries likewise (OB1002)` },
   'transformer-block→cambricon': {
     failure: /heuristic: cuBLAS status 1/,
     gap: 'linear() takes its cuBLASLt epilogue as a parameter (OB1019), so its matmul, heuristic query and descriptors stay as written, while the cublasLtCreate handle they are given is ported to a cnnlHandle_t (the layernorm graphs and softmax port to CNNL; the strided-batched GEMMs and cublasSaxpy do not yet)',
@@ -65,7 +61,6 @@ const KNOWN_GAPS: Readonly<Record<string, KnownGap>> = {
     failure: /heuristic: cuBLAS status 1/,
     gap: 'the cuBLASLt epilogue is a parameter of the `linear` helper (OB1019: not a constant, and GELU has no confirmed XDNN formula), so its descriptors and heuristic query stay CUDA calls and get the xpu::Context the handle was ported to; the strided batched attention GEMMs are declined (fc_batched takes packed matrices only)',
   },
-  'transformer-block→musa': { failure: /describe scores: CUDNN_UNKNOWN_STATUS/, gap: MUDNN_LEGACY },
 };
 
 const key = (p: { sample: string; backend: string }): string => `${p.sample}→${p.backend}`;

@@ -40,7 +40,6 @@ import {
   mublasLtMatrixLayoutDestroy,
   mublasSetStream,
   mublasSgemm,
-  musaFree,
   musaGetErrorString,
   musaMalloc,
   musaMemcpy,
@@ -49,14 +48,31 @@ import {
   musaSetDevice,
   musaStreamCreate,
   musaStreamDestroy,
-  musaStreamSynchronize,
   musaSuccess,
+  MUDNN_PARAM_DATA_NONE,
+  mudnnSetBinaryDescriptor,
+  MUDNN_BINARY_ADD,
+  mudnnCreateBinaryDescriptor,
+  mudnnDestroyBinaryDescriptor,
+  mudnnBinary,
   mudnnCreate,
   mudnnCreateTensorDescriptor,
   mudnnDestroy,
   mudnnDestroyTensorDescriptor,
   mudnnGetErrorString,
   mudnnSetStream,
+  mudnnSetTensorNdDescriptorWithScale,
+  MUDNN_TENSOR_NCHW,
+  MUDNN_DATA_FLOAT,
+  mudnnSetSoftmaxDescriptor,
+  MUDNN_SOFTMAX_ACCURATE,
+  MUDNN_SOFTMAX_MODE_SOFTMAX,
+  mudnnCreateSoftmaxDescriptor,
+  mudnnDestroySoftmaxDescriptor,
+  mudnnGetSoftmaxForwardWorkspaceSize,
+  musaStreamSynchronize,
+  musaFree,
+  mudnnSoftmaxForwardEx,
   randomFloat32,
   ref,
   type DevicePtr,
@@ -72,16 +88,9 @@ import {
   type mudnnHandle_t,
   type mudnnStatus_t,
   type mudnnTensorDescriptor_t,
+  type mudnnBinaryDescriptor_t,
+  type mudnnSoftmaxDescriptor_t,
 } from 'opbridge/musa';
-import {
-  CUDNN_DATA_FLOAT,
-  CUDNN_SOFTMAX_ACCURATE,
-  CUDNN_SOFTMAX_MODE_CHANNEL,
-  CUDNN_TENSOR_NCHW,
-  cudnnAddTensor,
-  cudnnSetTensor4dDescriptor,
-  cudnnSoftmaxForward,
-} from 'opbridge/cuda';
 
 const BATCH = 16;
 const INPUTS = 784;
@@ -239,27 +248,39 @@ export function main() {
   checkCudnn(mudnnCreateTensorDescriptor(logitsDesc), 'cudnnCreateTensorDescriptor logits');
   // opbridge OB1018: the status of `mudnnCreateTensorDescriptor` goes to `checkCudnn()`; musa does not confirm the number of `MUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mudnnCreateTensorDescriptor(biasDesc), 'cudnnCreateTensorDescriptor bias');
-  // opbridge OB1002: musa does not support `cudnnSetTensor4dDescriptor`: Use mudnnSetTensorNdDescriptorWithScale with nbDims 4, dims N, C, H, W and the packed strides of the format (NCHW: C*H*W, H*W, W, 1; NHWC: H*W*C, 1, W*C, C), format and scale 1.0 (use: mudnnSetTensorNdDescriptorWithScale)
-  checkCudnn(cudnnSetTensor4dDescriptor(logitsDesc.value, CUDNN_TENSOR_NCHW, CUDNN_DATA_FLOAT, BATCH, CLASSES, 1, 1), 'describe logits');
-  // opbridge OB1002: musa does not support `cudnnSetTensor4dDescriptor`: Use mudnnSetTensorNdDescriptorWithScale with nbDims 4, dims N, C, H, W and the packed strides of the format (NCHW: C*H*W, H*W, W, 1; NHWC: H*W*C, 1, W*C, C), format and scale 1.0 (use: mudnnSetTensorNdDescriptorWithScale)
-  checkCudnn(cudnnSetTensor4dDescriptor(biasDesc.value, CUDNN_TENSOR_NCHW, CUDNN_DATA_FLOAT, 1, CLASSES, 1, 1), 'describe bias');
-  // opbridge OB1005: `mudnnBinary` needs `binaryDesc` (descriptor), which `cudnnAddTensor` does not provide and the catalog gives no default for
-  // opbridge OB1005: `mudnnBinary` needs `aDesc` (desc:A), which `cudnnAddTensor` does not provide and the catalog gives no default for
-  // opbridge OB1005: `mudnnBinary` needs `A` (input:A), which `cudnnAddTensor` does not provide and the catalog gives no default for
-  // opbridge OB1004: argument `alpha` (blend-alpha) of `cudnnAddTensor` has no place in `mudnnBinary`
-  // opbridge OB1004: argument `beta` (blend-beta) of `cudnnAddTensor` has no place in `mudnnBinary`
-  checkCudnn(cudnnAddTensor(cudnn.value, 1, biasDesc.value, dB2.value, 1, logitsDesc.value, dLogits.value), 'cudnnAddTensor b2');
-  // opbridge OB1005: `mudnnSoftmaxForwardEx` needs `softmaxDesc` (descriptor), which `cudnnSoftmaxForward` does not provide and the catalog gives no default for
-  // opbridge OB1005: `mudnnSoftmaxForwardEx` needs `workspace` (workspace), which `cudnnSoftmaxForward` does not provide and the catalog gives no default for
-  // opbridge OB1005: `mudnnSoftmaxForwardEx` needs `workspaceSizeInBytes` (workspace-size), which `cudnnSoftmaxForward` does not provide and the catalog gives no default for
-  // opbridge OB1004: argument `algo` (algorithm) of `cudnnSoftmaxForward` has no place in `mudnnSoftmaxForwardEx`
-  // opbridge OB1004: argument `mode` (mode) of `cudnnSoftmaxForward` has no place in `mudnnSoftmaxForwardEx`
-  // opbridge OB1004: argument `alpha` (blend-alpha) of `cudnnSoftmaxForward` has no place in `mudnnSoftmaxForwardEx`
-  // opbridge OB1004: argument `beta` (blend-beta) of `cudnnSoftmaxForward` has no place in `mudnnSoftmaxForwardEx`
+  // opbridge OB1018: the status of `mudnnSetTensorNdDescriptorWithScale` goes to `checkCudnn()`; musa does not confirm the number of `MUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
+  checkCudnn(mudnnSetTensorNdDescriptorWithScale(logitsDesc.value, MUDNN_TENSOR_NCHW, MUDNN_DATA_FLOAT, 4, [BATCH, CLASSES, 1, 1], [CLASSES, 1, 1, 1], 1), 'describe logits');
+  // opbridge OB1018: the status of `mudnnSetTensorNdDescriptorWithScale` goes to `checkCudnn()`; musa does not confirm the number of `MUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
+  checkCudnn(mudnnSetTensorNdDescriptorWithScale(biasDesc.value, MUDNN_TENSOR_NCHW, MUDNN_DATA_FLOAT, 4, [1, CLASSES, 1, 1], [CLASSES, 1, 1, 1], 1), 'describe bias');
+  // opbridge OB1018: the status of `mudnnBinary` goes to `checkCudnn()`; musa does not confirm the number of `MUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
+  const addDesc = ref<mudnnBinaryDescriptor_t>();
+  checkCudnn(mudnnCreateBinaryDescriptor(addDesc), 'cudnnAddTensor b2');
+  checkCudnn(mudnnSetBinaryDescriptor(addDesc.value, MUDNN_BINARY_ADD, MUDNN_PARAM_DATA_NONE, 0, MUDNN_PARAM_DATA_NONE, 0), 'cudnnAddTensor b2');
+  checkCudnn(mudnnBinary(cudnn.value, addDesc.value, logitsDesc.value, dLogits.value, logitsDesc.value, dLogits.value, biasDesc.value, dB2.value), 'cudnnAddTensor b2');
+  mudnnDestroyBinaryDescriptor(addDesc.value);
+  // opbridge OB1018: the status of `mudnnSoftmaxForwardEx` goes to `checkCudnn()`; musa does not confirm the number of `MUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
+  const softmaxDesc = ref<mudnnSoftmaxDescriptor_t>();
   checkCudnn(
-    cudnnSoftmaxForward(cudnn.value, CUDNN_SOFTMAX_ACCURATE, CUDNN_SOFTMAX_MODE_CHANNEL, 1, logitsDesc.value, dLogits.value, 0, logitsDesc.value, dProbs.value),
+    mudnnCreateSoftmaxDescriptor(softmaxDesc),
     'cudnnSoftmaxForward',
   );
+  checkCudnn(
+    mudnnSetSoftmaxDescriptor(softmaxDesc.value, 1, MUDNN_SOFTMAX_ACCURATE, MUDNN_SOFTMAX_MODE_SOFTMAX),
+    'cudnnSoftmaxForward',
+  );
+  const softmaxWorkspaceSize = ref(0);
+  checkCudnn(
+    mudnnGetSoftmaxForwardWorkspaceSize(cudnn.value, softmaxDesc.value, logitsDesc.value, logitsDesc.value, softmaxWorkspaceSize),
+    'cudnnSoftmaxForward',
+  );
+  const softmaxWorkspace = ref<DevicePtr>();
+  if (softmaxWorkspaceSize.value > 0) musaMalloc(softmaxWorkspace, softmaxWorkspaceSize.value);
+  checkCudnn(
+    mudnnSoftmaxForwardEx(cudnn.value, softmaxDesc.value, logitsDesc.value, dLogits.value, softmaxWorkspaceSize.value > 0 ? softmaxWorkspace.value : null, softmaxWorkspaceSize.value, logitsDesc.value, dProbs.value),
+    'cudnnSoftmaxForward',
+  );
+  if (softmaxWorkspaceSize.value > 0) { musaStreamSynchronize(stream.value); musaFree(softmaxWorkspace.value); }
+  mudnnDestroySoftmaxDescriptor(softmaxDesc.value);
 
   // opbridge OB1018: the status of `musaStreamSynchronize` goes to `checkCuda()`; musa does not confirm the number of `musaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(musaStreamSynchronize(stream.value), 'cudaStreamSynchronize');

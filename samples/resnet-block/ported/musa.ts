@@ -25,28 +25,51 @@ import {
   musaStreamDestroy,
   musaStreamSynchronize,
   musaSuccess,
+  MUDNN_PARAM_DATA_NONE,
+  mudnnSetUnaryDescriptor,
+  MUDNN_UNARY_RELU,
+  mudnnCreateUnaryDescriptor,
+  mudnnDestroyUnaryDescriptor,
+  mudnnUnary,
+  mudnnSetBinaryDescriptor,
+  MUDNN_BINARY_ADD,
+  mudnnCreateBinaryDescriptor,
+  mudnnDestroyBinaryDescriptor,
+  mudnnBinary,
+  mudnnSetBatchNormDescriptor,
+  MUDNN_BATCHNORM_SPATIAL,
+  mudnnCreateBatchNormDescriptor,
+  mudnnDestroyBatchNormDescriptor,
+  mudnnBatchNormForwardInference,
   mudnnConvolutionForward,
   mudnnCreate,
-  mudnnCreateActivationDescriptor,
   mudnnCreateConvolutionDescriptor,
   mudnnCreateFilterDescriptor,
   mudnnCreatePoolingDescriptor,
   mudnnCreateTensorDescriptor,
   mudnnDestroy,
-  mudnnDestroyActivationDescriptor,
   mudnnDestroyConvolutionDescriptor,
   mudnnDestroyFilterDescriptor,
   mudnnDestroyPoolingDescriptor,
   mudnnDestroyTensorDescriptor,
+  mudnnGetConvolutionForwardAlgorithm_v7,
   mudnnGetConvolutionForwardWorkspaceSize,
   mudnnGetErrorString,
+  mudnnPoolingForwardEx,
+  mudnnSetConvolutionNdDescriptor,
+  MUDNN_CROSS_CORRELATION,
+  mudnnSetFilterNdDescriptorWithScale,
+  mudnnSetPoolingNdDescriptorEx,
+  MUDNN_POOLING_MAX,
   mudnnSetStream,
+  mudnnSetTensorNdDescriptorWithScale,
+  MUDNN_TENSOR_NCHW,
+  MUDNN_DATA_FLOAT,
   randomFloat32,
   ref,
   type DevicePtr,
   type musaError_t,
   type musaStream_t,
-  type mudnnActivationDescriptor_t,
   type mudnnConvolutionDescriptor_t,
   type mudnnConvolutionFwdAlgoPerf_t,
   type mudnnFilterDescriptor_t,
@@ -54,29 +77,10 @@ import {
   type mudnnPoolingDescriptor_t,
   type mudnnStatus_t,
   type mudnnTensorDescriptor_t,
+  type mudnnBatchNormDescriptor_t,
+  type mudnnUnaryDescriptor_t,
+  type mudnnBinaryDescriptor_t,
 } from 'opbridge/musa';
-import {
-  CUDNN_ACTIVATION_RELU,
-  CUDNN_BATCHNORM_SPATIAL,
-  CUDNN_CONVOLUTION_FWD_ALGO_COUNT,
-  CUDNN_CROSS_CORRELATION,
-  CUDNN_DATA_FLOAT,
-  CUDNN_POOLING_MAX,
-  CUDNN_PROPAGATE_NAN,
-  CUDNN_TENSOR_NCHW,
-  cudnnActivationForward,
-  cudnnAddTensor,
-  cudnnBatchNormalizationForwardInference,
-  cudnnGetConvolution2dForwardOutputDim,
-  cudnnGetConvolutionForwardAlgorithm_v7,
-  cudnnGetPooling2dForwardOutputDim,
-  cudnnPoolingForward,
-  cudnnSetActivationDescriptor,
-  cudnnSetConvolution2dDescriptor,
-  cudnnSetFilter4dDescriptor,
-  cudnnSetPooling2dDescriptor,
-  cudnnSetTensor4dDescriptor,
-} from 'opbridge/cuda';
 
 const N = 2;
 const C = 16;
@@ -140,60 +144,59 @@ export function main() {
   const xDesc = ref<mudnnTensorDescriptor_t>();
   // opbridge OB1018: the status of `mudnnCreateTensorDescriptor` goes to `checkCudnn()`; musa does not confirm the number of `MUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mudnnCreateTensorDescriptor(xDesc), 'cudnnCreateTensorDescriptor x');
-  // opbridge OB1002: musa does not support `cudnnSetTensor4dDescriptor`: Use mudnnSetTensorNdDescriptorWithScale with nbDims 4, dims N, C, H, W and the packed strides of the format (NCHW: C*H*W, H*W, W, 1; NHWC: H*W*C, 1, W*C, C), format and scale 1.0 (use: mudnnSetTensorNdDescriptorWithScale)
-  checkCudnn(cudnnSetTensor4dDescriptor(xDesc.value, CUDNN_TENSOR_NCHW, CUDNN_DATA_FLOAT, N, C, H, W), 'describe x');
+  // opbridge OB1018: the status of `mudnnSetTensorNdDescriptorWithScale` goes to `checkCudnn()`; musa does not confirm the number of `MUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
+  checkCudnn(mudnnSetTensorNdDescriptorWithScale(xDesc.value, MUDNN_TENSOR_NCHW, MUDNN_DATA_FLOAT, 4, [N, C, H, W], [C * H * W, H * W, W, 1], 1), 'describe x');
   const wDesc = ref<mudnnFilterDescriptor_t>();
   // opbridge OB1018: the status of `mudnnCreateFilterDescriptor` goes to `checkCudnn()`; musa does not confirm the number of `MUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mudnnCreateFilterDescriptor(wDesc), 'cudnnCreateFilterDescriptor');
-  // opbridge OB1002: musa does not support `cudnnSetFilter4dDescriptor`: Use mudnnSetFilterNdDescriptorWithScale(desc, dataType, format, 4, {K, C, H, W}, 1.0) (use: mudnnSetFilterNdDescriptorWithScale)
-  checkCudnn(cudnnSetFilter4dDescriptor(wDesc.value, CUDNN_DATA_FLOAT, CUDNN_TENSOR_NCHW, C, C, 3, 3), 'describe filters');
+  // opbridge OB1018: the status of `mudnnSetFilterNdDescriptorWithScale` goes to `checkCudnn()`; musa does not confirm the number of `MUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
+  checkCudnn(mudnnSetFilterNdDescriptorWithScale(wDesc.value, MUDNN_DATA_FLOAT, MUDNN_TENSOR_NCHW, 4, [C, C, 3, 3], 1), 'describe filters');
   const convDesc = ref<mudnnConvolutionDescriptor_t>();
   // opbridge OB1018: the status of `mudnnCreateConvolutionDescriptor` goes to `checkCudnn()`; musa does not confirm the number of `MUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mudnnCreateConvolutionDescriptor(convDesc), 'cudnnCreateConvolutionDescriptor');
-  // opbridge OB1002: musa does not support `cudnnSetConvolution2dDescriptor`: Use mudnnSetConvolutionNdDescriptor(desc, 2, {pad_h, pad_w}, {u, v}, {dilation_h, dilation_w}, mode, computeType): torch_musa only uses the Nd form (use: mudnnSetConvolutionNdDescriptor)
-  checkCudnn(cudnnSetConvolution2dDescriptor(convDesc.value, 1, 1, 1, 1, 1, 1, CUDNN_CROSS_CORRELATION, CUDNN_DATA_FLOAT), 'describe convolution');
+  // opbridge OB1018: the status of `mudnnSetConvolutionNdDescriptor` goes to `checkCudnn()`; musa does not confirm the number of `MUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
+  checkCudnn(mudnnSetConvolutionNdDescriptor(convDesc.value, 2, [1, 1], [1, 1], [1, 1], MUDNN_CROSS_CORRELATION, MUDNN_DATA_FLOAT), 'describe convolution');
 
   const [outN, outC, outH, outW] = [ref<number>(), ref<number>(), ref<number>(), ref<number>()];
-  // opbridge OB1002: musa does not support `cudnnGetConvolution2dForwardOutputDim`: No muDNN output-shape query was seen; a port computes the ONNX Conv output shape itself (out = floor((in + 2*pad - dilation*(k-1) - 1) / stride) + 1)
-  checkCudnn(cudnnGetConvolution2dForwardOutputDim(convDesc.value, xDesc.value, wDesc.value, outN, outC, outH, outW), 'convolution output size');
+  outN.value = N;
+  outC.value = C;
+  outH.value = H + 2 * 1 - 3 + 1;
+  outW.value = W + 2 * 1 - 3 + 1;
   if (outC.value !== C || outH.value !== H || outW.value !== W) {
     throw new Error(`the convolution changes the shape to ${outN.value}×${outC.value}×${outH.value}×${outW.value}: the identity shortcut needs ${N}×${C}×${H}×${W}`);
   }
   const yDesc = ref<mudnnTensorDescriptor_t>();
   // opbridge OB1018: the status of `mudnnCreateTensorDescriptor` goes to `checkCudnn()`; musa does not confirm the number of `MUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mudnnCreateTensorDescriptor(yDesc), 'cudnnCreateTensorDescriptor y');
-  // opbridge OB1002: musa does not support `cudnnSetTensor4dDescriptor`: Use mudnnSetTensorNdDescriptorWithScale with nbDims 4, dims N, C, H, W and the packed strides of the format (NCHW: C*H*W, H*W, W, 1; NHWC: H*W*C, 1, W*C, C), format and scale 1.0 (use: mudnnSetTensorNdDescriptorWithScale)
-  checkCudnn(cudnnSetTensor4dDescriptor(yDesc.value, CUDNN_TENSOR_NCHW, CUDNN_DATA_FLOAT, outN.value, outC.value, outH.value, outW.value), 'describe y');
+  // opbridge OB1018: the status of `mudnnSetTensorNdDescriptorWithScale` goes to `checkCudnn()`; musa does not confirm the number of `MUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
+  checkCudnn(mudnnSetTensorNdDescriptorWithScale(yDesc.value, MUDNN_TENSOR_NCHW, MUDNN_DATA_FLOAT, 4, [outN.value, outC.value, outH.value, outW.value], [outC.value * outH.value * outW.value, outH.value * outW.value, outW.value, 1], 1), 'describe y');
   const bnDesc = ref<mudnnTensorDescriptor_t>();
   // opbridge OB1018: the status of `mudnnCreateTensorDescriptor` goes to `checkCudnn()`; musa does not confirm the number of `MUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mudnnCreateTensorDescriptor(bnDesc), 'cudnnCreateTensorDescriptor bn');
-  // opbridge OB1002: musa does not support `cudnnSetTensor4dDescriptor`: Use mudnnSetTensorNdDescriptorWithScale with nbDims 4, dims N, C, H, W and the packed strides of the format (NCHW: C*H*W, H*W, W, 1; NHWC: H*W*C, 1, W*C, C), format and scale 1.0 (use: mudnnSetTensorNdDescriptorWithScale)
-  checkCudnn(cudnnSetTensor4dDescriptor(bnDesc.value, CUDNN_TENSOR_NCHW, CUDNN_DATA_FLOAT, 1, C, 1, 1), 'describe bn parameters');
-  const reluDesc = ref<mudnnActivationDescriptor_t>();
-  // opbridge OB1018: the status of `mudnnCreateActivationDescriptor` goes to `checkCudnn()`; musa does not confirm the number of `MUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
-  checkCudnn(mudnnCreateActivationDescriptor(reluDesc), 'cudnnCreateActivationDescriptor');
-  // opbridge OB1006: `CUDNN_PROPAGATE_NAN` (nan.propagate) has no musa equivalent for `reluNanOpt` of `mudnnSetActivationDescriptor` (porting `cudnnSetActivationDescriptor`)
-  checkCudnn(cudnnSetActivationDescriptor(reluDesc.value, CUDNN_ACTIVATION_RELU, CUDNN_PROPAGATE_NAN, 0), 'describe ReLU');
+  // opbridge OB1018: the status of `mudnnSetTensorNdDescriptorWithScale` goes to `checkCudnn()`; musa does not confirm the number of `MUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
+  checkCudnn(mudnnSetTensorNdDescriptorWithScale(bnDesc.value, MUDNN_TENSOR_NCHW, MUDNN_DATA_FLOAT, 4, [1, C, 1, 1], [C, 1, 1, 1], 1), 'describe bn parameters');
   const poolDesc = ref<mudnnPoolingDescriptor_t>();
   // opbridge OB1018: the status of `mudnnCreatePoolingDescriptor` goes to `checkCudnn()`; musa does not confirm the number of `MUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mudnnCreatePoolingDescriptor(poolDesc), 'cudnnCreatePoolingDescriptor');
-  // opbridge OB1002: musa does not support `cudnnSetPooling2dDescriptor`: Use mudnnSetPoolingNdDescriptorEx(desc, mode, 0, 2, window, pads, strides, {1, 1}); the NaN-propagation option has no counterpart (use: mudnnSetPoolingNdDescriptorEx)
-  checkCudnn(cudnnSetPooling2dDescriptor(poolDesc.value, CUDNN_POOLING_MAX, CUDNN_PROPAGATE_NAN, 2, 2, 0, 0, 2, 2), 'describe max pool');
+  // opbridge OB1018: the status of `mudnnSetPoolingNdDescriptorEx` goes to `checkCudnn()`; musa does not confirm the number of `MUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
+  checkCudnn(mudnnSetPoolingNdDescriptorEx(poolDesc.value, MUDNN_POOLING_MAX, 0, 2, [2, 2], [0, 0], [2, 2], [1, 1]), 'describe max pool');
   const [poolN, poolC, poolH, poolW] = [ref<number>(), ref<number>(), ref<number>(), ref<number>()];
-  // opbridge OB1002: musa does not support `cudnnGetPooling2dForwardOutputDim`: No muDNN pooling output-shape query was seen; a port computes the ONNX pooling output shape itself
-  checkCudnn(cudnnGetPooling2dForwardOutputDim(poolDesc.value, yDesc.value, poolN, poolC, poolH, poolW), 'pooling output size');
+  poolN.value = outN.value;
+  poolC.value = outC.value;
+  poolH.value = Math.floor((outH.value - 2) / 2) + 1;
+  poolW.value = Math.floor((outW.value - 2) / 2) + 1;
   const pooledDesc = ref<mudnnTensorDescriptor_t>();
   // opbridge OB1018: the status of `mudnnCreateTensorDescriptor` goes to `checkCudnn()`; musa does not confirm the number of `MUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mudnnCreateTensorDescriptor(pooledDesc), 'cudnnCreateTensorDescriptor pooled');
-  // opbridge OB1002: musa does not support `cudnnSetTensor4dDescriptor`: Use mudnnSetTensorNdDescriptorWithScale with nbDims 4, dims N, C, H, W and the packed strides of the format (NCHW: C*H*W, H*W, W, 1; NHWC: H*W*C, 1, W*C, C), format and scale 1.0 (use: mudnnSetTensorNdDescriptorWithScale)
-  checkCudnn(cudnnSetTensor4dDescriptor(pooledDesc.value, CUDNN_TENSOR_NCHW, CUDNN_DATA_FLOAT, poolN.value, poolC.value, poolH.value, poolW.value), 'describe pooled');
+  // opbridge OB1018: the status of `mudnnSetTensorNdDescriptorWithScale` goes to `checkCudnn()`; musa does not confirm the number of `MUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
+  checkCudnn(mudnnSetTensorNdDescriptorWithScale(pooledDesc.value, MUDNN_TENSOR_NCHW, MUDNN_DATA_FLOAT, 4, [poolN.value, poolC.value, poolH.value, poolW.value], [poolC.value * poolH.value * poolW.value, poolH.value * poolW.value, poolW.value, 1], 1), 'describe pooled');
 
   // ---- algorithm and workspace: the best algorithm the heuristics rank as supported
   const perf: mudnnConvolutionFwdAlgoPerf_t[] = [];
   const algoCount = ref<number>();
-  // opbridge OB1006: `CUDNN_CONVOLUTION_FWD_ALGO_COUNT` (conv-algo.count) has no musa equivalent for `requestedAlgoCount` of `mudnnGetConvolutionForwardAlgorithm_v7` (porting `cudnnGetConvolutionForwardAlgorithm_v7`)
+  // opbridge OB1018: the status of `mudnnGetConvolutionForwardAlgorithm_v7` goes to `checkCudnn()`; musa does not confirm the number of `MUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(
-    cudnnGetConvolutionForwardAlgorithm_v7(cudnn.value, xDesc.value, wDesc.value, convDesc.value, yDesc.value, CUDNN_CONVOLUTION_FWD_ALGO_COUNT, algoCount, perf),
+    mudnnGetConvolutionForwardAlgorithm_v7(cudnn.value, xDesc.value, wDesc.value, convDesc.value, yDesc.value, 8, algoCount, perf),
     'cudnnGetConvolutionForwardAlgorithm_v7',
   );
   const choice = perf.slice(0, algoCount.value).find((p) => p.status === MUDNN_STATUS_SUCCESS);
@@ -233,54 +236,63 @@ export function main() {
     mudnnConvolutionForward(cudnn.value, 1, xDesc.value, dX, wDesc.value, dW1, convDesc.value, choice.algo, workspace, workspaceBytes.value, 0, yDesc.value, dConv.value),
     'conv1',
   );
-  // opbridge OB1005: `mudnnBatchNormForwardInference` needs `bnDesc` (descriptor), which `cudnnBatchNormalizationForwardInference` does not provide and the catalog gives no default for
-  // opbridge OB1005: `mudnnBatchNormForwardInference` needs `meanDesc` (desc:input_mean), which `cudnnBatchNormalizationForwardInference` does not provide and the catalog gives no default for
-  // opbridge OB1005: `mudnnBatchNormForwardInference` needs `varDesc` (desc:input_var), which `cudnnBatchNormalizationForwardInference` does not provide and the catalog gives no default for
-  // opbridge OB1005: `mudnnBatchNormForwardInference` needs `biasDesc` (desc:B), which `cudnnBatchNormalizationForwardInference` does not provide and the catalog gives no default for
-  // opbridge OB1004: argument `mode` (mode) of `cudnnBatchNormalizationForwardInference` has no place in `mudnnBatchNormForwardInference`
-  // opbridge OB1004: argument `alpha` (blend-alpha) of `cudnnBatchNormalizationForwardInference` has no place in `mudnnBatchNormForwardInference`
-  // opbridge OB1004: argument `beta` (blend-beta) of `cudnnBatchNormalizationForwardInference` has no place in `mudnnBatchNormForwardInference`
-  // opbridge OB1004: argument `epsilon` (attr:epsilon) of `cudnnBatchNormalizationForwardInference` has no place in `mudnnBatchNormForwardInference`
+  // opbridge OB1018: the status of `mudnnBatchNormForwardInference` goes to `checkCudnn()`; musa does not confirm the number of `MUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
+  const batchNormDesc = ref<mudnnBatchNormDescriptor_t>();
   checkCudnn(
-    cudnnBatchNormalizationForwardInference(cudnn.value, CUDNN_BATCHNORM_SPATIAL, 1, 0, yDesc.value, dConv.value, yDesc.value, dT.value, bnDesc.value, dBn1[0], dBn1[1], dBn1[2], dBn1[3], BN_EPSILON),
+    mudnnCreateBatchNormDescriptor(batchNormDesc),
     'bn1',
   );
-  // opbridge OB1004: argument `alpha` (blend-alpha) of `cudnnActivationForward` has no place in `mudnnUnary`
-  // opbridge OB1004: argument `beta` (blend-beta) of `cudnnActivationForward` has no place in `mudnnUnary`
-  checkCudnn(cudnnActivationForward(cudnn.value, reluDesc.value, 1, yDesc.value, dT.value, 0, yDesc.value, dT.value), 'relu1');
+  checkCudnn(
+    mudnnSetBatchNormDescriptor(batchNormDesc.value, MUDNN_BATCHNORM_SPATIAL, BN_EPSILON, false),
+    'bn1',
+  );
+  checkCudnn(
+    mudnnBatchNormForwardInference(cudnn.value, batchNormDesc.value, yDesc.value, dT.value, yDesc.value, dConv.value, bnDesc.value, dBn1[2], bnDesc.value, dBn1[3], bnDesc.value, dBn1[0], bnDesc.value, dBn1[1]),
+    'bn1',
+  );
+  mudnnDestroyBatchNormDescriptor(batchNormDesc.value);
+  // opbridge OB1018: the status of `mudnnUnary` goes to `checkCudnn()`; musa does not confirm the number of `MUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
+  const unaryDesc = ref<mudnnUnaryDescriptor_t>();
+  checkCudnn(mudnnCreateUnaryDescriptor(unaryDesc), 'relu1');
+  checkCudnn(mudnnSetUnaryDescriptor(unaryDesc.value, MUDNN_UNARY_RELU, MUDNN_PARAM_DATA_NONE, 0, MUDNN_PARAM_DATA_NONE, 0), 'relu1');
+  checkCudnn(mudnnUnary(cudnn.value, unaryDesc.value, yDesc.value, dT.value, yDesc.value, dT.value), 'relu1');
+  mudnnDestroyUnaryDescriptor(unaryDesc.value);
   // opbridge OB1007: argument `algo` of `cudnnConvolutionForward` is not a constant; it is passed unchanged to `mudnnConvolutionForward`, whose mudnnConvolutionFwdAlgo_t numbers its values differently
   // opbridge OB1018: the status of `mudnnConvolutionForward` goes to `checkCudnn()`; musa does not confirm the number of `MUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(
     mudnnConvolutionForward(cudnn.value, 1, yDesc.value, dT.value, wDesc.value, dW2, convDesc.value, choice.algo, workspace, workspaceBytes.value, 0, yDesc.value, dConv.value),
     'conv2',
   );
-  // opbridge OB1005: `mudnnBatchNormForwardInference` needs `bnDesc` (descriptor), which `cudnnBatchNormalizationForwardInference` does not provide and the catalog gives no default for
-  // opbridge OB1005: `mudnnBatchNormForwardInference` needs `meanDesc` (desc:input_mean), which `cudnnBatchNormalizationForwardInference` does not provide and the catalog gives no default for
-  // opbridge OB1005: `mudnnBatchNormForwardInference` needs `varDesc` (desc:input_var), which `cudnnBatchNormalizationForwardInference` does not provide and the catalog gives no default for
-  // opbridge OB1005: `mudnnBatchNormForwardInference` needs `biasDesc` (desc:B), which `cudnnBatchNormalizationForwardInference` does not provide and the catalog gives no default for
-  // opbridge OB1004: argument `mode` (mode) of `cudnnBatchNormalizationForwardInference` has no place in `mudnnBatchNormForwardInference`
-  // opbridge OB1004: argument `alpha` (blend-alpha) of `cudnnBatchNormalizationForwardInference` has no place in `mudnnBatchNormForwardInference`
-  // opbridge OB1004: argument `beta` (blend-beta) of `cudnnBatchNormalizationForwardInference` has no place in `mudnnBatchNormForwardInference`
-  // opbridge OB1004: argument `epsilon` (attr:epsilon) of `cudnnBatchNormalizationForwardInference` has no place in `mudnnBatchNormForwardInference`
+  // opbridge OB1018: the status of `mudnnBatchNormForwardInference` goes to `checkCudnn()`; musa does not confirm the number of `MUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
+  const batchNormDesc_1 = ref<mudnnBatchNormDescriptor_t>();
   checkCudnn(
-    cudnnBatchNormalizationForwardInference(cudnn.value, CUDNN_BATCHNORM_SPATIAL, 1, 0, yDesc.value, dConv.value, yDesc.value, dT.value, bnDesc.value, dBn2[0], dBn2[1], dBn2[2], dBn2[3], BN_EPSILON),
+    mudnnCreateBatchNormDescriptor(batchNormDesc_1),
     'bn2',
   );
+  checkCudnn(
+    mudnnSetBatchNormDescriptor(batchNormDesc_1.value, MUDNN_BATCHNORM_SPATIAL, BN_EPSILON, false),
+    'bn2',
+  );
+  checkCudnn(
+    mudnnBatchNormForwardInference(cudnn.value, batchNormDesc_1.value, yDesc.value, dT.value, yDesc.value, dConv.value, bnDesc.value, dBn2[2], bnDesc.value, dBn2[3], bnDesc.value, dBn2[0], bnDesc.value, dBn2[1]),
+    'bn2',
+  );
+  mudnnDestroyBatchNormDescriptor(batchNormDesc_1.value);
   // Identity shortcut: t = 1·x + 1·t.
-  // opbridge OB1005: `mudnnBinary` needs `binaryDesc` (descriptor), which `cudnnAddTensor` does not provide and the catalog gives no default for
-  // opbridge OB1005: `mudnnBinary` needs `aDesc` (desc:A), which `cudnnAddTensor` does not provide and the catalog gives no default for
-  // opbridge OB1005: `mudnnBinary` needs `A` (input:A), which `cudnnAddTensor` does not provide and the catalog gives no default for
-  // opbridge OB1004: argument `alpha` (blend-alpha) of `cudnnAddTensor` has no place in `mudnnBinary`
-  // opbridge OB1004: argument `beta` (blend-beta) of `cudnnAddTensor` has no place in `mudnnBinary`
-  checkCudnn(cudnnAddTensor(cudnn.value, 1, xDesc.value, dX, 1, yDesc.value, dT.value), 'shortcut add');
-  // opbridge OB1004: argument `alpha` (blend-alpha) of `cudnnActivationForward` has no place in `mudnnUnary`
-  // opbridge OB1004: argument `beta` (blend-beta) of `cudnnActivationForward` has no place in `mudnnUnary`
-  checkCudnn(cudnnActivationForward(cudnn.value, reluDesc.value, 1, yDesc.value, dT.value, 0, yDesc.value, dT.value), 'relu2');
-  // opbridge OB1005: `mudnnPoolingForwardEx` needs `indicesDesc` (desc:Indices), which `cudnnPoolingForward` does not provide and the catalog gives no default for
-  // opbridge OB1005: `mudnnPoolingForwardEx` needs `indices` (output:Indices), which `cudnnPoolingForward` does not provide and the catalog gives no default for
-  // opbridge OB1004: argument `alpha` (blend-alpha) of `cudnnPoolingForward` has no place in `mudnnPoolingForwardEx`
-  // opbridge OB1004: argument `beta` (blend-beta) of `cudnnPoolingForward` has no place in `mudnnPoolingForwardEx`
-  checkCudnn(cudnnPoolingForward(cudnn.value, poolDesc.value, 1, yDesc.value, dT.value, 0, pooledDesc.value, dY.value), 'max pool');
+  // opbridge OB1018: the status of `mudnnBinary` goes to `checkCudnn()`; musa does not confirm the number of `MUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
+  const addDesc = ref<mudnnBinaryDescriptor_t>();
+  checkCudnn(mudnnCreateBinaryDescriptor(addDesc), 'shortcut add');
+  checkCudnn(mudnnSetBinaryDescriptor(addDesc.value, MUDNN_BINARY_ADD, MUDNN_PARAM_DATA_NONE, 0, MUDNN_PARAM_DATA_NONE, 0), 'shortcut add');
+  checkCudnn(mudnnBinary(cudnn.value, addDesc.value, yDesc.value, dT.value, yDesc.value, dT.value, xDesc.value, dX), 'shortcut add');
+  mudnnDestroyBinaryDescriptor(addDesc.value);
+  // opbridge OB1018: the status of `mudnnUnary` goes to `checkCudnn()`; musa does not confirm the number of `MUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
+  const unaryDesc_1 = ref<mudnnUnaryDescriptor_t>();
+  checkCudnn(mudnnCreateUnaryDescriptor(unaryDesc_1), 'relu2');
+  checkCudnn(mudnnSetUnaryDescriptor(unaryDesc_1.value, MUDNN_UNARY_RELU, MUDNN_PARAM_DATA_NONE, 0, MUDNN_PARAM_DATA_NONE, 0), 'relu2');
+  checkCudnn(mudnnUnary(cudnn.value, unaryDesc_1.value, yDesc.value, dT.value, yDesc.value, dT.value), 'relu2');
+  mudnnDestroyUnaryDescriptor(unaryDesc_1.value);
+  // opbridge OB1018: the status of `mudnnPoolingForwardEx` goes to `checkCudnn()`; musa does not confirm the number of `MUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
+  checkCudnn(mudnnPoolingForwardEx(cudnn.value, poolDesc.value, pooledDesc.value, dY.value, yDesc.value, dT.value, null, null), 'max pool');
 
   // opbridge OB1018: the status of `musaStreamSynchronize` goes to `checkCuda()`; musa does not confirm the number of `musaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(musaStreamSynchronize(stream.value), 'cudaStreamSynchronize');
@@ -300,8 +312,6 @@ export function main() {
   checkCudnn(mudnnDestroyFilterDescriptor(wDesc.value), 'cudnnDestroyFilterDescriptor');
   // opbridge OB1018: the status of `mudnnDestroyConvolutionDescriptor` goes to `checkCudnn()`; musa does not confirm the number of `MUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mudnnDestroyConvolutionDescriptor(convDesc.value), 'cudnnDestroyConvolutionDescriptor');
-  // opbridge OB1018: the status of `mudnnDestroyActivationDescriptor` goes to `checkCudnn()`; musa does not confirm the number of `MUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
-  checkCudnn(mudnnDestroyActivationDescriptor(reluDesc.value), 'cudnnDestroyActivationDescriptor');
   // opbridge OB1018: the status of `mudnnDestroyPoolingDescriptor` goes to `checkCudnn()`; musa does not confirm the number of `MUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mudnnDestroyPoolingDescriptor(poolDesc.value), 'cudnnDestroyPoolingDescriptor');
   // opbridge OB1018: the status of `mudnnDestroy` goes to `checkCudnn()`; musa does not confirm the number of `MUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure

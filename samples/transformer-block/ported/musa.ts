@@ -47,7 +47,6 @@ import {
   mublasSaxpy,
   mublasSetStream,
   mublasSgemmStridedBatched,
-  musaFree,
   musaGetErrorString,
   musaMalloc,
   musaMemcpy,
@@ -56,7 +55,6 @@ import {
   musaSetDevice,
   musaStreamCreate,
   musaStreamDestroy,
-  musaStreamSynchronize,
   musaSuccess,
   mudnnCreate,
   mudnnCreateTensorDescriptor,
@@ -64,6 +62,18 @@ import {
   mudnnDestroyTensorDescriptor,
   mudnnGetErrorString,
   mudnnSetStream,
+  mudnnSetTensorNdDescriptorWithScale,
+  MUDNN_TENSOR_NCHW,
+  MUDNN_DATA_FLOAT,
+  mudnnSetSoftmaxDescriptor,
+  MUDNN_SOFTMAX_ACCURATE,
+  MUDNN_SOFTMAX_MODE_SOFTMAX,
+  mudnnCreateSoftmaxDescriptor,
+  mudnnDestroySoftmaxDescriptor,
+  mudnnGetSoftmaxForwardWorkspaceSize,
+  musaStreamSynchronize,
+  musaFree,
+  mudnnSoftmaxForwardEx,
   randomFloat32,
   ref,
   type DevicePtr,
@@ -80,14 +90,9 @@ import {
   type mudnnHandle_t,
   type mudnnStatus_t,
   type mudnnTensorDescriptor_t,
+  type mudnnSoftmaxDescriptor_t,
 } from 'opbridge/musa';
 import {
-  CUDNN_DATA_FLOAT,
-  CUDNN_SOFTMAX_ACCURATE,
-  CUDNN_SOFTMAX_MODE_CHANNEL,
-  CUDNN_TENSOR_NCHW,
-  cudnnSetTensor4dDescriptor,
-  cudnnSoftmaxForward,
   fe,
 } from 'opbridge/cuda';
 
@@ -317,19 +322,31 @@ export function main() {
   const scoresDesc = ref<mudnnTensorDescriptor_t>();
   // opbridge OB1018: the status of `mudnnCreateTensorDescriptor` goes to `checkCudnn()`; musa does not confirm the number of `MUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mudnnCreateTensorDescriptor(scoresDesc), 'cudnnCreateTensorDescriptor scores');
-  // opbridge OB1002: musa does not support `cudnnSetTensor4dDescriptor`: Use mudnnSetTensorNdDescriptorWithScale with nbDims 4, dims N, C, H, W and the packed strides of the format (NCHW: C*H*W, H*W, W, 1; NHWC: H*W*C, 1, W*C, C), format and scale 1.0 (use: mudnnSetTensorNdDescriptorWithScale)
-  checkCudnn(cudnnSetTensor4dDescriptor(scoresDesc.value, CUDNN_TENSOR_NCHW, CUDNN_DATA_FLOAT, BATCH * HEADS * SEQ, SEQ, 1, 1), 'describe scores');
-  // opbridge OB1005: `mudnnSoftmaxForwardEx` needs `softmaxDesc` (descriptor), which `cudnnSoftmaxForward` does not provide and the catalog gives no default for
-  // opbridge OB1005: `mudnnSoftmaxForwardEx` needs `workspace` (workspace), which `cudnnSoftmaxForward` does not provide and the catalog gives no default for
-  // opbridge OB1005: `mudnnSoftmaxForwardEx` needs `workspaceSizeInBytes` (workspace-size), which `cudnnSoftmaxForward` does not provide and the catalog gives no default for
-  // opbridge OB1004: argument `algo` (algorithm) of `cudnnSoftmaxForward` has no place in `mudnnSoftmaxForwardEx`
-  // opbridge OB1004: argument `mode` (mode) of `cudnnSoftmaxForward` has no place in `mudnnSoftmaxForwardEx`
-  // opbridge OB1004: argument `alpha` (blend-alpha) of `cudnnSoftmaxForward` has no place in `mudnnSoftmaxForwardEx`
-  // opbridge OB1004: argument `beta` (blend-beta) of `cudnnSoftmaxForward` has no place in `mudnnSoftmaxForwardEx`
+  // opbridge OB1018: the status of `mudnnSetTensorNdDescriptorWithScale` goes to `checkCudnn()`; musa does not confirm the number of `MUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
+  checkCudnn(mudnnSetTensorNdDescriptorWithScale(scoresDesc.value, MUDNN_TENSOR_NCHW, MUDNN_DATA_FLOAT, 4, [BATCH * HEADS * SEQ, SEQ, 1, 1], [SEQ, 1, 1, 1], 1), 'describe scores');
+  // opbridge OB1018: the status of `mudnnSoftmaxForwardEx` goes to `checkCudnn()`; musa does not confirm the number of `MUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
+  const softmaxDesc = ref<mudnnSoftmaxDescriptor_t>();
   checkCudnn(
-    cudnnSoftmaxForward(cudnn.value, CUDNN_SOFTMAX_ACCURATE, CUDNN_SOFTMAX_MODE_CHANNEL, 1, scoresDesc.value, dScores, 0, scoresDesc.value, dProbs),
+    mudnnCreateSoftmaxDescriptor(softmaxDesc),
     'softmax over keys',
   );
+  checkCudnn(
+    mudnnSetSoftmaxDescriptor(softmaxDesc.value, 1, MUDNN_SOFTMAX_ACCURATE, MUDNN_SOFTMAX_MODE_SOFTMAX),
+    'softmax over keys',
+  );
+  const softmaxWorkspaceSize = ref(0);
+  checkCudnn(
+    mudnnGetSoftmaxForwardWorkspaceSize(cudnn.value, softmaxDesc.value, scoresDesc.value, scoresDesc.value, softmaxWorkspaceSize),
+    'softmax over keys',
+  );
+  const softmaxWorkspace = ref<DevicePtr>();
+  if (softmaxWorkspaceSize.value > 0) musaMalloc(softmaxWorkspace, softmaxWorkspaceSize.value);
+  checkCudnn(
+    mudnnSoftmaxForwardEx(cudnn.value, softmaxDesc.value, scoresDesc.value, dScores, softmaxWorkspaceSize.value > 0 ? softmaxWorkspace.value : null, softmaxWorkspaceSize.value, scoresDesc.value, dProbs),
+    'softmax over keys',
+  );
+  if (softmaxWorkspaceSize.value > 0) { musaStreamSynchronize(stream.value); musaFree(softmaxWorkspace.value); }
+  mudnnDestroySoftmaxDescriptor(softmaxDesc.value);
   // Column-major contextᵀ [D_HEAD × queries, ld D_MODEL] = Vᵀ (D_HEAD × keys, ld 3·D_MODEL) · Pᵀ
   // (keys × queries, ld SEQ): head h's output lands at columns h·D_HEAD of the context rows.
   for (let b = 0; b < BATCH; b++) {

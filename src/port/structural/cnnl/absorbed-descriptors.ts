@@ -4,22 +4,19 @@
  * descriptor calls — cuDNN's tensor / filter / activation / pooling / convolution descriptors,
  * cuBLASLt's matmul descriptor, matrix layouts, preference and heuristic query — disappear with
  * their `const d = ref<…>()` declarations, but only when every use of the descriptor variable is
- * one of those calls or a compute call that ports (whyVariableStays, shared with the CANN
- * modules). Otherwise the whole family stays as written with OB1019 naming the use that holds it,
+ * one of those calls or a compute call that ports (dnn/descriptor-absorption.ts, shared with the
+ * muDNN activation descriptors; whyVariableStays, shared with the CANN modules). Otherwise the whole family stays as written with OB1019 naming the use that holds it,
  * so a file never keeps a compute call whose descriptors were ported away. Library handles stay:
  * CNNL has one (`cnnlCreate`, `cnnlSetQueue`), and the generic lowerer renames them.
  */
 import type { Catalog } from '../../../catalog/catalog.js';
 import type { BackendId } from '../../../catalog/vocabulary.js';
-import { variableName, type ResolvedCall, type StaticContext } from '../../context/static-context.js';
-import { pending } from '../../diagnostics/port-diagnostics.js';
-import type { Invocation } from '../../ir/invocation.js';
+import type { ResolvedCall, StaticContext } from '../../context/static-context.js';
 import type { LiftContext } from '../../lift/lifter.js';
-import type { LowerContext, LowerResult, Lowerer } from '../../lower/lowerer.js';
-import type { ts } from '../../syntax/typescript.js';
+import type { DeclarationDropper, Lowerer } from '../../lower/lowerer.js';
 import { cublasLtLifter } from '../blas/cublaslt-lifter.js';
-import { whyVariableStays } from '../dnn/cudnn-lifecycle.js';
 import { liftCudnn, sourceCallOf } from '../dnn/cudnn-lifter.js';
+import { absorbedDeclarationDropper, absorbedDescriptorLowerer as sharedAbsorbedDescriptorLowerer, type DescriptorAbsorption } from '../dnn/descriptor-absorption.js';
 import { planCnnlDnn } from './cnnl-dnn.js';
 import { planCnnlMatMul } from './cnnl-matmul.js';
 import { servedMatmul } from './cnnl-matmul-heuristic.js';
@@ -28,16 +25,6 @@ import { servedMatmul } from './cnnl-matmul-heuristic.js';
 export const ABSORBED_PRIMITIVES = ['descriptor.create', 'descriptor.set', 'descriptor.destroy', 'algorithm.query'] as const;
 
 const LIBRARIES = new Set(['cudnn', 'cublaslt']);
-
-function isDescriptorCall(call: ResolvedCall): boolean {
-  const binds = call.entry.spec.binds;
-  return LIBRARIES.has(call.entry.library) && 'primitive' in binds && (ABSORBED_PRIMITIVES as readonly string[]).includes(binds.primitive);
-}
-
-function isQuery(call: ResolvedCall): boolean {
-  const binds = call.entry.spec.binds;
-  return 'primitive' in binds && binds.primitive === 'algorithm.query';
-}
 
 /** Whether a compute call ports to CNNL structurally (the same lift and plan as the walk's). */
 function computePorts(call: ResolvedCall, catalog: Catalog, target: BackendId, context: StaticContext): boolean {
@@ -52,57 +39,19 @@ function computePorts(call: ResolvedCall, catalog: Catalog, target: BackendId, c
   return lifted?.ok === true && planCnnlDnn(lifted.value)?.ok === true;
 }
 
-function whyStays(name: string, declaration: ts.Node | undefined, catalog: Catalog, target: BackendId, context: StaticContext): string | undefined {
+/** The family the CNNL calls absorb (the machinery is shared: dnn/descriptor-absorption.ts). */
+const CNNL_ABSORPTION: DescriptorAbsorption = {
+  replacedBy: 'the ones each CNNL call makes',
   // The heuristic query stays a query: it is absorbed only when it ports (cnnl-matmul-heuristic.ts).
-  const absorbs = (call: ResolvedCall) => (isDescriptorCall(call) && !isQuery(call)) || computePorts(call, catalog, target, context);
-  return whyVariableStays(name, declaration, catalog, target, context, absorbs);
-}
-
-/** The descriptor variables a descriptor call creates, sets, destroys or queries with. */
-function descriptorVariables(invocation: Invocation): string[] {
-  const names: string[] = [];
-  for (const [role, e] of invocation.args) {
-    if (!(role === 'out-descriptor' || role === 'descriptor' || role.startsWith('desc:') || role === 'config') || !e.node) continue;
-    const name = variableName(e.node);
-    if (name && !names.includes(name)) names.push(name);
-  }
-  return names;
-}
-
-export const absorbedDescriptorLowerer: Lowerer = {
-  name: 'cuDNN / cuBLASLt descriptors absorbed by CNNL calls',
-  lower(invocation: Invocation, ctx: LowerContext): LowerResult | undefined {
-    if (invocation.kind !== 'primitive' || !LIBRARIES.has(invocation.origin.entry.library)) return undefined;
-    // The heuristic query stays a query (cnnl-matmul-heuristic.ts): the program reads its count.
-    if (!(ABSORBED_PRIMITIVES as readonly string[]).includes(invocation.primitive) || invocation.primitive === 'algorithm.query') return undefined;
-    const symbol = invocation.origin.symbol;
-    const names = descriptorVariables(invocation);
-    if (names.length === 0) return undefined; // nothing to follow: the catalog's own answer stands
-    for (const name of names) {
-      const stays = whyStays(name, undefined, ctx.catalog, ctx.target, ctx.context);
-      if (stays) return { ok: false, diagnostics: [pending('OB1019', { symbol, target: ctx.target, reason: `its descriptors are replaced by the ones each CNNL call makes, and ${stays}` }, symbol)] };
-    }
-    let success: string | undefined;
-    return {
-      ok: true,
-      lowering: {
-        prelude: [],
-        get call() {
-          // Written only where the status is used in an expression (imports follow what is written).
-          success ??= ctx.names.value('CNNL_STATUS_SUCCESS', ctx.style, ctx.origin);
-          return success;
-        },
-        targetSymbols: [],
-        diagnostics: [],
-        vanishes: true,
-      },
-    };
+  isDescriptorCall: (entry) => {
+    const binds = entry.spec.binds;
+    return LIBRARIES.has(entry.library) && 'primitive' in binds && (ABSORBED_PRIMITIVES as readonly string[]).includes(binds.primitive) && binds.primitive !== 'algorithm.query';
   },
+  absorbs: computePorts,
+  success: 'CNNL_STATUS_SUCCESS',
 };
 
+export const absorbedDescriptorLowerer: Lowerer = sharedAbsorbedDescriptorLowerer(CNNL_ABSORPTION);
+
 /** Whether a `const d = ref<T>()` declaration goes with the descriptor calls of its variable. */
-export function dropsAbsorbedDeclaration(name: string, declaration: ts.VariableDeclaration, ctx: LowerContext): boolean {
-  const uses = ctx.context.allCalls().filter((c) => c.args.some((a) => variableName(a) === name));
-  const creates = uses.some((c) => isDescriptorCall(c) && 'primitive' in c.entry.spec.binds && c.entry.spec.binds.primitive === 'descriptor.create');
-  return creates && whyStays(name, declaration, ctx.catalog, ctx.target, ctx.context) === undefined;
-}
+export const dropsAbsorbedDeclaration: DeclarationDropper = absorbedDeclarationDropper(CNNL_ABSORPTION);

@@ -163,15 +163,21 @@ export function liftCudnn(call: SourceCall, ctx: LiftContext): Described<OpInvoc
   return { ok: true, value: { kind: 'operator', ...lifted.value, numerics: lifted.value.numerics ?? {}, enums: new Map(), origin: { backend: call.backend, entry, symbol: entry.spec.symbol } } };
 }
 
+/** The lift of a legacy cuDNN compute call as a lifter answers it (OB1019 with the reason when declined). */
+export function liftCudnnResult(call: SourceCall, ctx: LiftContext): LiftResult | undefined {
+  const lifted = liftCudnn(call, ctx);
+  if (!lifted) return undefined;
+  if (!lifted.ok) return { ok: false, diagnostics: [pending('OB1019', { symbol: call.entry.spec.symbol, target: ctx.target, reason: lifted.reason }, call.entry.spec.symbol)] };
+  return { ok: true, invocation: lifted.value };
+}
+
 export const cudnnLifter: Lifter = {
   name: 'cudnn descriptors',
   lift(call: SourceCall, ctx: LiftContext): LiftResult | undefined {
-    // Within the cuDNN convention (MUSA, MACA, T-Head) the roles port the call as it is.
+    // Within the cuDNN convention (MUSA, MACA, T-Head) the roles port the call as it is; muDNN's
+    // own-shape calls have their lifter (structural/mudnn).
     if (!DESCRIPTORLESS_TARGETS.has(ctx.target)) return undefined;
-    const lifted = liftCudnn(call, ctx);
-    if (!lifted) return undefined;
-    if (!lifted.ok) return { ok: false, diagnostics: [pending('OB1019', { symbol: call.entry.spec.symbol, target: ctx.target, reason: lifted.reason }, call.entry.spec.symbol)] };
-    return { ok: true, invocation: lifted.value };
+    return liftCudnnResult(call, ctx);
   },
 };
 
