@@ -9,6 +9,7 @@ import type { RankRun } from '../run/run-program.js';
 import type { DType } from '../runtime/dtype.js';
 import { toTensorData, type TensorData } from '../runtime/tensor-transfer.js';
 import { alignOps, type AlignItem, type AlignedUnit } from './align-ops.js';
+import { chainContainment } from './chain-containment.js';
 import { compareValues, elementCount, goldenAgree, valuesOf, type ValueSet } from './compare-values.js';
 import { coarserDType } from './dtype-precision.js';
 import { isFloatDType } from '../runtime/dtype.js';
@@ -146,6 +147,8 @@ class Engine {
     const units = alignOps(og.map(alignItem), pg.map(alignItem), {
       agree: (i, j) => goldenAgree(og[i].outputs[0], pg[j].outputs[0]),
       agreeTiled: (is, js) => goldenAgree(unitResult(og, is, is.length > 1), unitResult(pg, js, js.length > 1)),
+      chain: (side, from, to) =>
+        side === 'original' ? chainContainment(runs.originalGolden.all, og.slice(from, to)) : chainContainment(runs.portedGolden.all, pg.slice(from, to)),
     });
     const rows: OpRow[] = [];
     const grouped = units.reduce((n, u) => n + (u.absorbed ? u.absorbed.original.length + u.absorbed.ported.length : 0), 0);
