@@ -10,27 +10,10 @@
  * A result written into host memory by any member but the last is seen by the program.
  */
 import type { MemoryRange, TraceRecord } from '../backends/sim/trace.js';
+import { overlaps, without } from './memory-ranges.js';
 
 /** 'unknown' when a member's writes, or a reader's reads, were not traced. */
 export type Containment = 'contained' | 'escapes' | 'unknown';
-
-function overlaps(a: MemoryRange, b: MemoryRange): boolean {
-  return a.device === b.device && a.allocation === b.allocation && a.start < b.end && b.start < a.end;
-}
-
-/** `live` without the bytes of `cut`. */
-function without(live: readonly MemoryRange[], cut: MemoryRange): MemoryRange[] {
-  const out: MemoryRange[] = [];
-  for (const r of live) {
-    if (!overlaps(r, cut)) {
-      out.push(r);
-      continue;
-    }
-    if (r.start < cut.start) out.push({ ...r, end: cut.start });
-    if (cut.end < r.end) out.push({ ...r, start: cut.end });
-  }
-  return out;
-}
 
 /**
  * @param trace one rank's whole trace in program order (calls and copies)
