@@ -125,7 +125,7 @@ export function alignOps(original: readonly AlignItem[], ported: readonly AlignI
   };
   const maxFusion = Math.min(options.maxFusion ?? 6, 19); // move codes hold run lengths below 20
   const path = (n + 1) * (m + 1) <= maxCells ? programPath(original, ported, agree, agreeTiled, chain, maxFusion) : greedyPath(original, ported, agree);
-  return finish(absorb(path, original, ported), original, ported, agree);
+  return finish(absorb(path, original, ported), original, ported, agree, chain);
 }
 
 interface Step {
@@ -343,7 +343,13 @@ function range(from: number, to: number): number[] {
 }
 
 /** Out-of-order pairs, then regions between matches, then the final order (by position in the port). */
-function finish(steps: Step[], original: readonly AlignItem[], ported: readonly AlignItem[], agree: (i: number, j: number) => boolean): AlignedUnit[] {
+function finish(
+  steps: Step[],
+  original: readonly AlignItem[],
+  ported: readonly AlignItem[],
+  agree: (i: number, j: number) => boolean,
+  chain: (side: 'original' | 'ported', from: number, to: number) => Containment,
+): AlignedUnit[] {
   const leftOriginal = steps.filter((s) => !s.matched && s.original.length).map((s) => s.original[0]);
   const leftPorted = new Set(steps.filter((s) => !s.matched && s.ported.length).map((s) => s.ported[0]));
   const reordered = new Map<number, number>(); // original -> ported
@@ -370,7 +376,9 @@ function finish(steps: Step[], original: readonly AlignItem[], ported: readonly 
       const p = gapPorted[gapPorted.length - 1];
       const sameShape = original[o].shape === ported[p].shape && original[o].shape !== '';
       const confirmed = sameShape && agree(o, p);
-      if (sameShape && (confirmed || original[o].family === ported[p].family)) {
+      // Compared through final results only: no run may hand an intermediate to later calls.
+      const leaks = chain('original', gapOriginal[0], o + 1) === 'escapes' || chain('ported', gapPorted[0], p + 1) === 'escapes';
+      if (sameShape && !leaks && (confirmed || original[o].family === ported[p].family)) {
         placed.push({ unit: { kind: 'region', original: gapOriginal, ported: gapPorted, confirmed }, position: gapPorted[0] });
         gapOriginal = [];
         gapPorted = [];
