@@ -290,7 +290,7 @@ function compareCopies(runs: RankRuns, tolerances: ToleranceResolver): ValueRow[
     const original = k !== undefined ? callRef(og[k]) : null;
     const ported = j !== undefined ? callRef(pp[j]) : null;
     if (k === undefined) {
-      rows.push({ kind: 'copy', name, rank: runs.rank, verdict: 'pass', reason: `port-only copy (information): the original makes no such device-to-host copy; the value it carries is checked where it is used`, original, ported, comparison: null });
+      rows.push({ kind: 'copy', name, rank: runs.rank, verdict: 'info', reason: `port-only copy: the original makes no such device-to-host copy; the value it carries is checked where it is used`, original, ported, comparison: null });
       continue;
     }
     if (j === undefined) {
