@@ -6,10 +6,13 @@
  *
  * - one-to-one: same class (see op-equivalence.ts) and output shape; worth 3 when the golden
  *   results agree (value-confirmed), else 1 (structural);
- * - one-to-many / many-to-one (up to `maxFusion` calls on one side, e.g. a fused
- *   Gemm+bias+GELU against MatMul, Add, Gelu): same final output shape; worth 2 when the
- *   final golden results agree, 0.5 when the single call's family is that of the run's first
- *   or last call, else not allowed.
+ * - one-to-many / many-to-one: a single call (one record, or every launch of one vendor call)
+ *   against a chain of up to `maxFusion` consecutive calls on the other side (a fused
+ *   Gemm+bias+GELU against MatMul, Add, Gelu; cuBLAS axpy against a scale into scratch memory
+ *   and an add), same final output shape. Worth 3 when the final golden results agree and the
+ *   chain keeps its intermediates to itself (`chain`, decided from traced memory accesses),
+ *   2 when they agree and that is unknown, 0.5 when the single record's family is that of the
+ *   chain's first or last call; never when an intermediate escapes (see chainGain).
  *
  * - tiled: a batched call against the run of per-batch calls whose results are its slices
  *   along the leading dim; worth 3 when the concatenation agrees, else 1.
