@@ -6,10 +6,13 @@
  *
  * - one-to-one: same class (see op-equivalence.ts) and output shape; worth 3 when the golden
  *   results agree (value-confirmed), else 1 (structural);
- * - one-to-many / many-to-one (up to `maxFusion` calls on one side, e.g. a fused
- *   Gemm+bias+GELU against MatMul, Add, Gelu): same final output shape; worth 2 when the
- *   final golden results agree, 0.5 when the single call's family is that of the run's first
- *   or last call, else not allowed.
+ * - one-to-many / many-to-one: a single call (one record, or every launch of one vendor call)
+ *   against a chain of up to `maxFusion` consecutive calls on the other side (a fused
+ *   Gemm+bias+GELU against MatMul, Add, Gelu; cuBLAS axpy against a scale into scratch memory
+ *   and an add), same final output shape. Worth 3 when the final golden results agree and the
+ *   chain keeps its intermediates to itself (`chain`, decided from traced memory accesses),
+ *   2 when they agree and that is unknown, 0.5 when the single record's family is that of the
+ *   chain's first or last call; never when an intermediate escapes (see chainGain).
  *
  * - tiled: a batched call against the run of per-batch calls whose results are its slices
  *   along the leading dim; worth 3 when the concatenation agrees, else 1.
@@ -25,6 +28,8 @@
  * port calls; anything else is reported `unmatched`. Sequences too long for the quadratic program
  * (`maxCells`) are aligned greedily within a window.
  */
+import type { Containment } from './chain-containment.js';
+
 export interface AlignItem {
   /** Equivalence class for one-to-one matches. */
   readonly cls: string;
@@ -45,6 +50,11 @@ export interface AlignItem {
 }
 
 export interface AlignOptions {
+  /**
+   * Whether calls [from, to) of one side keep their intermediate results inside the run
+   * (chain-containment.ts). Absent: not known, and only the value-or-family rules apply.
+   */
+  readonly chain?: (side: 'original' | 'ported', from: number, to: number) => Containment;
   /** Whether the golden results of original call i and ported call j agree. */
   readonly agree: (i: number, j: number) => boolean;
   /**
@@ -82,6 +92,10 @@ const SKIP_PORTED = 2;
 const ONE_TO_ONE = 3;
 const ONE_TO_MANY = 10; // + run length
 const MANY_TO_ONE = 30; // + run length
+const CALL_TO_MANY = 100; // + run length: one whole vendor call (several launches) of the original against a run of the port
+const MANY_TO_CALL = 200; // + run length: a run of the original against one whole vendor call of the port
+/** The most launches of one vendor call taken whole as the single side of a chain. */
+const MAX_CALL_LAUNCHES = 16;
 const TILED_ORIGINAL = 300; // + group length: original calls tile one ported call
 const TILED_PORTED = 600; // + group length: ported calls tile one original call
 /** The most per-batch calls one batched call is paired with. */
@@ -104,8 +118,17 @@ export function alignOps(original: readonly AlignItem[], ported: readonly AlignI
     return v;
   };
   const agreeTiled = options.agreeTiled ?? ((): boolean => false);
-  const path = (n + 1) * (m + 1) <= maxCells ? programPath(original, ported, agree, agreeTiled, options.maxFusion ?? 6) : greedyPath(original, ported, agree);
-  return finish(absorb(path, original, ported), original, ported, agree);
+  const chains = new Map<string, Containment>();
+  const chain = (side: 'original' | 'ported', from: number, to: number): Containment => {
+    if (!options.chain) return 'unknown';
+    const key = `${side}:${from}:${to}`;
+    let v = chains.get(key);
+    if (v === undefined) chains.set(key, (v = options.chain(side, from, to)));
+    return v;
+  };
+  const maxFusion = Math.min(options.maxFusion ?? 6, 19); // move codes hold run lengths below 20
+  const path = (n + 1) * (m + 1) <= maxCells ? programPath(original, ported, agree, agreeTiled, chain, maxFusion) : greedyPath(original, ported, agree);
+  return finish(absorb(path, original, ported), original, ported, agree, chain);
 }
 
 interface Step {
@@ -135,15 +158,50 @@ function tiles(group: readonly AlignItem[], from: number, count: number, whole: 
   return true;
 }
 
+/**
+ * For each end position e (1..length): how many launches the vendor call ending at e - 1 made,
+ * when it is a whole call of several launches (the next record belongs to another call); else 0.
+ */
+function wholeCalls(items: readonly AlignItem[]): Int32Array {
+  const out = new Int32Array(items.length + 1);
+  let start = 0;
+  for (let e = 1; e <= items.length; e++) {
+    const call = items[e - 1].call;
+    if (e === 1 || call === undefined || items[e - 2].call !== call) start = e - 1;
+    const ends = e === items.length || items[e].call === undefined || items[e].call !== call;
+    const size = e - start;
+    if (call !== undefined && ends && size >= 2 && size <= MAX_CALL_LAUNCHES) out[e] = size;
+  }
+  return out;
+}
+
+/**
+ * What a single call (or one vendor call's launches) against a run of k >= 2 calls on the other
+ * side is worth: value-confirmed and the run keeps its intermediates to itself (a chain): 3, as
+ * much as a confirmed one-to-one pair, so the chain wins over pairing its last call alone by
+ * coverage only; value-confirmed with containment unknown: 2; unconfirmed but the single call's
+ * family is that of the run's first or last call: 0.5. A run whose intermediates escape is not
+ * a unit, nor is a whole multi-launch call against a run not known to be a chain.
+ */
+function chainGain(agreed: boolean, sameFamily: boolean, containment: Containment, wholeCall: boolean): number {
+  if (containment === 'escapes') return -1;
+  if (wholeCall) return containment === 'contained' && agreed ? 3 : -1;
+  if (agreed) return containment === 'contained' ? 3 : 2;
+  return sameFamily ? 0.5 : -1;
+}
+
 function programPath(
   original: readonly AlignItem[],
   ported: readonly AlignItem[],
   agree: (i: number, j: number) => boolean,
   agreeTiled: (original: readonly number[], ported: readonly number[]) => boolean,
+  chain: (side: 'original' | 'ported', from: number, to: number) => Containment,
   maxFusion: number,
 ): Step[] {
   const n = original.length;
   const m = ported.length;
+  const callOriginal = wholeCalls(original);
+  const callPorted = wholeCalls(ported);
   const width = m + 1;
   const score = new Float64Array((n + 1) * width);
   const move = new Uint16Array((n + 1) * width);
@@ -162,17 +220,30 @@ function programPath(
         const o = original[i - 1];
         const p = ported[j - 1];
         if (o.cls === p.cls && o.shape === p.shape) offer(score[(i - 1) * width + j - 1] + (agree(i - 1, j - 1) ? 3 : 1) + 2 * COVERAGE, ONE_TO_ONE);
+        // One call (or all launches of one vendor call) against a run of the other side.
+        const g = callOriginal[i];
         for (let k = 2; k <= maxFusion && k <= j; k++) {
           if (o.shape !== p.shape || o.shape === '') break;
           const first = ported[j - k];
-          const gain = agree(i - 1, j - 1) ? 2 : o.family === first.family || o.family === p.family ? 0.5 : -1;
+          const agreed = agree(i - 1, j - 1);
+          const sameFamily = o.family === first.family || o.family === p.family;
+          const containment = chain('ported', j - k, j);
+          const gain = chainGain(agreed, sameFamily, containment, false);
           if (gain > 0) offer(score[(i - 1) * width + j - k] + gain + (k + 1) * COVERAGE, ONE_TO_MANY + k);
+          const whole = g ? chainGain(agreed, sameFamily, containment, true) : -1;
+          if (whole > 0) offer(score[(i - g) * width + j - k] + whole + (k + g) * COVERAGE, CALL_TO_MANY + k);
         }
+        const h = callPorted[j];
         for (let k = 2; k <= maxFusion && k <= i; k++) {
           if (o.shape !== p.shape || o.shape === '') break;
           const first = original[i - k];
-          const gain = agree(i - 1, j - 1) ? 2 : p.family === first.family || p.family === o.family ? 0.5 : -1;
+          const agreed = agree(i - 1, j - 1);
+          const sameFamily = p.family === first.family || p.family === o.family;
+          const containment = chain('original', i - k, i);
+          const gain = chainGain(agreed, sameFamily, containment, false);
           if (gain > 0) offer(score[(i - k) * width + j - 1] + gain + (k + 1) * COVERAGE, MANY_TO_ONE + k);
+          const whole = h ? chainGain(agreed, sameFamily, containment, true) : -1;
+          if (whole > 0) offer(score[(i - k) * width + j - h] + whole + (k + h) * COVERAGE, MANY_TO_CALL + k);
         }
         // A batched call against its per-batch calls, only when the golden values confirm the
         // tiling: per-batch results may be recorded in another layout (a column-major port of a
@@ -219,6 +290,18 @@ function programPath(
       steps.push({ original: group, ported: [j - 1], matched: true, confirmed: agreeTiled(group, [j - 1]), kind: 'fused', tiled: 'original' });
       i -= k;
       j -= 1;
+    } else if (code > MANY_TO_CALL) {
+      const k = code - MANY_TO_CALL;
+      const h = callPorted[j];
+      steps.push({ original: range(i - k, i), ported: range(j - h, j), matched: true, confirmed: agree(i - 1, j - 1), kind: 'fused' });
+      i -= k;
+      j -= h;
+    } else if (code > CALL_TO_MANY) {
+      const k = code - CALL_TO_MANY;
+      const g = callOriginal[i];
+      steps.push({ original: range(i - g, i), ported: range(j - k, j), matched: true, confirmed: agree(i - 1, j - 1), kind: 'fused' });
+      i -= g;
+      j -= k;
     } else if (code > MANY_TO_ONE) {
       const k = code - MANY_TO_ONE;
       const confirmed = agree(i - 1, j - 1);
@@ -263,7 +346,13 @@ function range(from: number, to: number): number[] {
 }
 
 /** Out-of-order pairs, then regions between matches, then the final order (by position in the port). */
-function finish(steps: Step[], original: readonly AlignItem[], ported: readonly AlignItem[], agree: (i: number, j: number) => boolean): AlignedUnit[] {
+function finish(
+  steps: Step[],
+  original: readonly AlignItem[],
+  ported: readonly AlignItem[],
+  agree: (i: number, j: number) => boolean,
+  chain: (side: 'original' | 'ported', from: number, to: number) => Containment,
+): AlignedUnit[] {
   const leftOriginal = steps.filter((s) => !s.matched && s.original.length).map((s) => s.original[0]);
   const leftPorted = new Set(steps.filter((s) => !s.matched && s.ported.length).map((s) => s.ported[0]));
   const reordered = new Map<number, number>(); // original -> ported
@@ -290,7 +379,9 @@ function finish(steps: Step[], original: readonly AlignItem[], ported: readonly 
       const p = gapPorted[gapPorted.length - 1];
       const sameShape = original[o].shape === ported[p].shape && original[o].shape !== '';
       const confirmed = sameShape && agree(o, p);
-      if (sameShape && (confirmed || original[o].family === ported[p].family)) {
+      // Compared through final results only: no run may hand an intermediate to later calls.
+      const leaks = chain('original', gapOriginal[0], o + 1) === 'escapes' || chain('ported', gapPorted[0], p + 1) === 'escapes';
+      if (sameShape && !leaks && (confirmed || original[o].family === ported[p].family)) {
         placed.push({ unit: { kind: 'region', original: gapOriginal, ported: gapPorted, confirmed }, position: gapPorted[0] });
         gapOriginal = [];
         gapPorted = [];

@@ -9,6 +9,7 @@ import type { RankRun } from '../run/run-program.js';
 import type { DType } from '../runtime/dtype.js';
 import { toTensorData, type TensorData } from '../runtime/tensor-transfer.js';
 import { alignOps, type AlignItem, type AlignedUnit } from './align-ops.js';
+import { chainContainment } from './chain-containment.js';
 import { compareValues, elementCount, goldenAgree, valuesOf, type ValueSet } from './compare-values.js';
 import { coarserDType } from './dtype-precision.js';
 import { isFloatDType } from '../runtime/dtype.js';
@@ -146,6 +147,8 @@ class Engine {
     const units = alignOps(og.map(alignItem), pg.map(alignItem), {
       agree: (i, j) => goldenAgree(og[i].outputs[0], pg[j].outputs[0]),
       agreeTiled: (is, js) => goldenAgree(unitResult(og, is, is.length > 1), unitResult(pg, js, js.length > 1)),
+      chain: (side, from, to) =>
+        side === 'original' ? chainContainment(runs.originalGolden.all, og.slice(from, to)) : chainContainment(runs.portedGolden.all, pg.slice(from, to)),
     });
     const rows: OpRow[] = [];
     const grouped = units.reduce((n, u) => n + (u.absorbed ? u.absorbed.original.length + u.absorbed.ported.length : 0), 0);
@@ -287,7 +290,7 @@ function compareCopies(runs: RankRuns, tolerances: ToleranceResolver): ValueRow[
     const original = k !== undefined ? callRef(og[k]) : null;
     const ported = j !== undefined ? callRef(pp[j]) : null;
     if (k === undefined) {
-      rows.push({ kind: 'copy', name, rank: runs.rank, verdict: 'pass', reason: `port-only copy (information): the original makes no such device-to-host copy; the value it carries is checked where it is used`, original, ported, comparison: null });
+      rows.push({ kind: 'copy', name, rank: runs.rank, verdict: 'info', reason: `port-only copy: the original makes no such device-to-host copy; the value it carries is checked where it is used`, original, ported, comparison: null });
       continue;
     }
     if (j === undefined) {

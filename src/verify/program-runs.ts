@@ -53,10 +53,12 @@ function relabel(error: unknown, role: ProgramRole): unknown {
 export interface RankTrace {
   readonly ops: readonly TraceRecord[];
   readonly copies: readonly TraceRecord[];
+  /** Every record, device-side copies included (what reads and writes which memory). */
+  readonly all: readonly TraceRecord[];
 }
 
 export function splitTrace(rank: RankRun): RankTrace {
-  return { ops: rank.trace.filter((r) => r.kind === 'op'), copies: rank.trace.filter((r) => r.kind === 'copy-to-host') };
+  return { ops: rank.trace.filter((r) => r.kind === 'op'), copies: rank.trace.filter((r) => r.kind === 'copy-to-host'), all: rank.trace };
 }
 
 /**

@@ -37,7 +37,8 @@ function testcase(c: Case): string {
     case 'unmatched':
       return `    <testcase ${attrs}>\n      <skipped message="${xmlEscape(c.message)}"/>\n    </testcase>`;
     case 'warn':
-      return `    <testcase ${attrs}>\n      <system-out>${xmlEscape(`warn: ${c.message}`)}</system-out>\n    </testcase>`;
+    case 'info':
+      return `    <testcase ${attrs}>\n      <system-out>${xmlEscape(`${c.verdict}: ${c.message}`)}</system-out>\n    </testcase>`;
     case 'pass':
       return `    <testcase ${attrs}/>`;
   }

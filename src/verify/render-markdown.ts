@@ -4,7 +4,7 @@ import { formatSite, reportPath } from './report-paths.js';
 import { opLabel, symbolLabel, valueShapeLabel } from './row-labels.js';
 import type { OpRow, RowVerdict, ValueRow, VerifyReport } from './verify-report.js';
 
-const ICON: Readonly<Record<RowVerdict, string>> = { pass: '✅ pass', warn: '⚠️ warn', fail: '❌ fail', unmatched: '➖ unmatched' };
+const ICON: Readonly<Record<RowVerdict, string>> = { pass: '✅ pass', warn: '⚠️ warn', fail: '❌ fail', unmatched: '➖ unmatched', info: 'ℹ️ info' };
 
 /** Escapes text for a table cell: pipes, backticks' neighbours and line breaks. */
 function cell(text: string): string {
@@ -62,7 +62,7 @@ export function renderMarkdown(report: VerifyReport, base?: string): string {
   ], []));
   out.push('');
   const s = report.summary;
-  const count = (c: Readonly<Record<RowVerdict, number>>): string => `${c.pass} pass, ${c.warn} warn, ${c.fail} fail, ${c.unmatched} unmatched`;
+  const count = (c: Readonly<Record<RowVerdict, number>>): string => `${c.pass} pass, ${c.warn} warn, ${c.fail} fail, ${c.unmatched} unmatched${c.info ? `, ${c.info} info` : ''}`;
   out.push(`- calls: ${count(s.ops)}`, `- device-to-host copies: ${count(s.copies)}`, `- outputs: ${count(s.outputs)}`, `- runtime diagnostics: ${s.diagnostics.errors} errors, ${s.diagnostics.warnings} warnings`, '');
 
   const d = report.firstDivergence;

@@ -24,6 +24,8 @@ export function paintVerdict(verdict: RowVerdict): string {
       return style.red(style.bold('fail'));
     case 'unmatched':
       return style.magenta('unmatched');
+    case 'info':
+      return style.cyan('info');
   }
 }
 
@@ -68,7 +70,7 @@ function valueRows(rows: readonly ValueRow[], multiRank: boolean): string[][] {
 }
 
 function counts(c: Readonly<Record<RowVerdict, number>>): string {
-  return (['pass', 'warn', 'fail', 'unmatched'] as const)
+  return (['pass', 'warn', 'fail', 'unmatched', 'info'] as const)
     .filter((v) => c[v] > 0)
     .map((v) => `${c[v]} ${v}`)
     .join(', ') || 'none';

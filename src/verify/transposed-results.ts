@@ -4,13 +4,17 @@
  * in the same buffer, but its trace records the [n, m] view where the original recorded [m, n].
  * Before alignment, such a ported matrix result is viewed transposed — only for 2-D outputs of
  * matrix operators (Gemm, MatMul), only when its transpose agrees with some original call's
- * golden result and the result as recorded agrees with none. Values are not changed, only the
- * order in which they are read.
+ * golden result and the result as recorded agrees with none. The port's layout carries on
+ * through its buffers: a 2-D result of a call that reads memory last written by such a matrix
+ * result, or by another such call (the bias add and activation a port applies to a product
+ * after it, where the original fused them into one cuBLASLt epilogue), is viewed transposed on
+ * the same evidence. Values are not changed, only the order in which they are read.
  */
-import type { TraceRecord } from '../backends/sim/trace.js';
+import type { MemoryRange, TraceRecord } from '../backends/sim/trace.js';
 import type { Storage } from '../runtime/dtype.js';
 import type { TensorData } from '../runtime/tensor-transfer.js';
 import { goldenAgree } from './compare-values.js';
+import { overlaps, without } from './memory-ranges.js';
 
 const MATRIX_OPS = new Set(['Gemm', 'MatMul']);
 
@@ -32,13 +36,25 @@ function shapeKey(t: TensorData | undefined): string {
  */
 export function transposedResults(originalGolden: readonly TraceRecord[], portedGolden: readonly TraceRecord[]): Set<number> {
   const found = new Set<number>();
-  portedGolden.forEach((record, j) => {
+  /** Memory last written by a 2-D matrix result, or by a 2-D result computed from one. */
+  let matrixLayout: MemoryRange[] = [];
+  const candidate = (record: TraceRecord): boolean => {
     const out = record.outputs[0];
-    if (!MATRIX_OPS.has(record.op) || !out || out.shape.length !== 2 || out.shape[0] === out.shape[1]) return;
+    if (!out || out.shape.length !== 2 || out.shape[0] === out.shape[1]) return false;
+    return MATRIX_OPS.has(record.op) || (record.reads?.some((r) => matrixLayout.some((t) => overlaps(r, t))) ?? false);
+  };
+  const agreesTransposed = (out: TensorData): boolean => {
     const flipped = transposed(out);
     const asRecorded = originalGolden.some((o) => shapeKey(o.outputs[0]) === shapeKey(out) && goldenAgree(o.outputs[0], out));
-    if (asRecorded) return;
-    if (originalGolden.some((o) => shapeKey(o.outputs[0]) === shapeKey(flipped) && goldenAgree(o.outputs[0], flipped))) found.add(j);
+    if (asRecorded) return false;
+    return originalGolden.some((o) => shapeKey(o.outputs[0]) === shapeKey(flipped) && goldenAgree(o.outputs[0], flipped));
+  };
+  portedGolden.forEach((record, j) => {
+    const inLayout = candidate(record);
+    for (const w of record.writes ?? []) matrixLayout = without(matrixLayout, w);
+    if (!inLayout) return;
+    matrixLayout.push(...(record.writes ?? []));
+    if (agreesTransposed(record.outputs[0])) found.add(j);
   });
   return found;
 }

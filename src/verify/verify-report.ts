@@ -11,7 +11,11 @@ import type { TensorMetrics } from './metrics.js';
 import type { StrictTolerance } from './tolerance.js';
 
 export type Verdict = 'pass' | 'warn' | 'fail';
-export type RowVerdict = Verdict | 'unmatched';
+/**
+ * A row's verdict. `info`: nothing to compare and nothing wrong (a device-to-host copy only the
+ * port makes, whose value is checked where it is used); it never changes the overall verdict.
+ */
+export type RowVerdict = Verdict | 'unmatched' | 'info';
 
 /** One traced call on one side of a row. */
 export interface CallRef {
@@ -140,12 +144,12 @@ export interface VerifyReport {
 }
 
 export function countVerdicts(rows: readonly { verdict: RowVerdict }[]): Record<RowVerdict, number> {
-  const counts: Record<RowVerdict, number> = { pass: 0, warn: 0, fail: 0, unmatched: 0 };
+  const counts: Record<RowVerdict, number> = { pass: 0, warn: 0, fail: 0, unmatched: 0, info: 0 };
   for (const r of rows) counts[r.verdict]++;
   return counts;
 }
 
-/** fail if anything fails or the port raised an error diagnostic; warn if anything warns or is unmatched; else pass. */
+/** fail if anything fails or the port raised an error diagnostic; warn if anything warns or is unmatched; else pass (info rows count as passing). */
 export function overallVerdict(rows: readonly { verdict: RowVerdict }[], portErrors: number): Verdict {
   if (portErrors > 0 || rows.some((r) => r.verdict === 'fail')) return 'fail';
   if (rows.some((r) => r.verdict === 'warn' || r.verdict === 'unmatched')) return 'warn';

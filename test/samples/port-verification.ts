@@ -119,7 +119,7 @@ export function shortfalls(verdict: PortVerdict): string[] {
     out.push(`rank ${row.rank} op ${row.index} (${calls}): ${row.verdict}: ${row.reason}`);
   }
   for (const row of [...r.copies, ...r.outputs]) {
-    if (row.verdict === 'pass' || (row.verdict === 'warn' && valueIsDocumented(row))) continue;
+    if (row.verdict === 'pass' || row.verdict === 'info' || (row.verdict === 'warn' && valueIsDocumented(row))) continue;
     out.push(`rank ${row.rank} ${row.kind} ${row.name}: ${row.verdict}: ${row.reason}`);
   }
   if (out.length === 0 && r.verdict === 'fail') out.push(`verdict fail: ${r.firstDivergence?.reason ?? 'see the report'}`);

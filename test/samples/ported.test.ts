@@ -32,18 +32,10 @@ const KNOWN_GAPS: Readonly<Record<string, KnownGap>> = {
     failure: /ncclCommInitRank: driver error \(CNCL_RET_ERR_MLU_DEVICE\)/,
     gap: 'the id ports (id.internal → id.bytes), but ncclCommInitRank stays as written (OB1005: cnclInitComms needs dev_list, the current device, which it does not take; a lowering through cnrtGetDevice needs a lifter back for the round trip) and gets a cnclCliqueId on a Cambricon device; after it, cublasSgemm has no CNNL module yet (OB1003)',
   },
-  'data-parallel-step→kunlun': {
-    failure: /op 3 \(xpu::scale\): unmatched/,
-    gap: 'every copy and output passes; the axpy with alpha ≠ 1 lowers to xpu::scale into a scratch buffer then xpu::add, and verify leaves the scale unmatched against cublasSaxpy\'s unstored alpha·x step (an alignment gap, not a numerical one)',
-  },
   'llama-block→cambricon': { failure: /rmsnorm build_operation_graph: the cuDNN handle is not a cudnnHandle_t/, gap: FRONTEND_GRAPH },
   'llama-block→kunlun': {
     failure: /rmsnorm build_operation_graph: the cuDNN handle is not a cudnnHandle_t/,
     gap: 'the frontend graphs are built by helpers, have several nodes or SDPA (OB1019) and stay as written, getting the xpu::Context the cuDNN handle was ported to',
-  },
-  'mlp→cambricon': {
-    failure: /op 2 \(cnnlOpTensor\): unmatched/,
-    gap: 'every call ports to CNNL and every copy and output passes; the cuBLASLt RELU_BIAS epilogue becomes cnnlMatMul_v2, cnnlOpTensor (bias) and cnnlActivationForward, and verify does not pair the separate bias add with the fused epilogue of the original (an alignment gap, not a numerical one)',
   },
   'resnet-block→cambricon': {
     failure: /cudnnGetConvolutionForwardAlgorithm_v7: unrecognized cnnlStatus_t 2000/,

@@ -8,8 +8,10 @@
 import { describe, expect, it } from 'vitest';
 import { Tensor } from '../../src/runtime/tensor.js';
 import { compareRuns } from '../../src/verify/compare-runs.js';
+import { renderJUnit } from '../../src/verify/render-junit.js';
+import { renderText } from '../../src/verify/render-text.js';
 import { ToleranceResolver } from '../../src/verify/tolerance.js';
-import type { VerifyReport } from '../../src/verify/verify-report.js';
+import { overallVerdict, type VerifyReport } from '../../src/verify/verify-report.js';
 import { seededUniform } from '../../src/backends/host/host-data.js';
 import { syntheticRuns, type ProgramApi, type SyntheticProgram } from './synthetic-runs.js';
 import { catalog, IEEE } from './fixture-catalog.js';
@@ -129,8 +131,14 @@ describe('verify groups calls that carry no value of their own', () => {
       return original(api);
     };
     const r = compare(original, withDot);
-    expect(r.copies.map((c) => `${c.name} ${c.verdict}`)).toEqual(['port copy 1 pass', 'copy 1 (port copy 2) pass', 'copy 2 (port copy 3) pass']);
+    expect(r.copies.map((c) => `${c.name} ${c.verdict}`)).toEqual(['port copy 1 info', 'copy 1 (port copy 2) pass', 'copy 2 (port copy 3) pass']);
     expect(r.copies[0].reason).toMatch(/port-only copy/);
+    // Information is counted on its own and does not lower the overall verdict (the port's
+    // extra ReduceSum call here is still unmatched, hence warn).
+    expect(r.summary.copies).toMatchObject({ pass: 2, info: 1 });
+    expect(overallVerdict(r.copies, 0)).toBe('pass');
+    expect(renderText(r)).toMatch(/port copy 1[^\n]*info/);
+    expect(renderJUnit(r)).toContain('info: port-only copy');
     // A copy the port drops is still unmatched.
     const dropped = compare(withDot, original);
     expect(dropped.copies.map((c) => c.verdict)).toContain('unmatched');

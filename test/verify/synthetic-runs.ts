@@ -5,7 +5,7 @@
  * launchOp does (inputs, outputs, profile id, call site). No workers are started.
  */
 import type { RuntimeDiagnostic } from '../../src/backends/sim/diagnostics.js';
-import type { TraceRecord } from '../../src/backends/sim/trace.js';
+import type { MemoryRange, TraceRecord } from '../../src/backends/sim/trace.js';
 import type { RawAttributes } from '../../src/runtime/kernel.js';
 import type { NumericProfile } from '../../src/runtime/numerics/numeric-profile.js';
 import { runOp } from '../../src/runtime/run-op.js';
@@ -22,13 +22,22 @@ export interface CallOptions {
   readonly symbol?: string;
   /** Post-process the result after the operator (a fused epilogue applied outside it). */
   readonly finish?: (t: Tensor) => Tensor;
+  /**
+   * Named device buffers (one whole allocation each) the call reads and writes, traced as
+   * launchOp traces them; without either, the call's memory accesses are not traced.
+   */
+  readonly reads?: readonly string[];
+  readonly writes?: readonly string[];
+  /** Trace no result (a step the vendor call does not store, e.g. cuBLAS axpy's alpha·x). */
+  readonly unstored?: boolean;
 }
 
 export interface ProgramApi {
   readonly mode: 'golden' | 'profiled';
   readonly rank: number;
   op(op: string, inputs: readonly Tensor[], attributes: RawAttributes, line: number, options?: CallOptions): Tensor[];
-  copy(value: Tensor, line: number, symbol?: string): void;
+  /** A device-to-host copy of `value`, read from the named buffer when given. */
+  copy(value: Tensor, line: number, symbol?: string, from?: string): void;
 }
 
 export interface SyntheticProgram {
@@ -48,6 +57,13 @@ function runOnce(program: SyntheticProgram, mode: 'golden' | 'profiled'): Progra
     const trace: TraceRecord[] = [];
     const add = (record: Omit<TraceRecord, 'seq' | 'rank'>): void => void trace.push({ ...record, seq: trace.length, rank });
     const site = (line: number) => ({ file: program.file, line, column: 3 });
+    const buffers = new Map<string, number>();
+    const range = (name: string): MemoryRange => {
+      if (!buffers.has(name)) buffers.set(name, buffers.size + 1);
+      return { device: 0, allocation: buffers.get(name)!, start: 0, end: 1 << 20 };
+    };
+    const accesses = (options: CallOptions) =>
+      options.reads || options.writes ? { reads: (options.reads ?? []).map(range), writes: (options.writes ?? []).map(range) } : {};
     const api: ProgramApi = {
       mode,
       rank,
@@ -62,15 +78,17 @@ function runOnce(program: SyntheticProgram, mode: 'golden' | 'profiled'): Progra
           op,
           attributes: { ...attributes },
           inputs: inputs.map(toTensorData),
-          outputs: results.map(toTensorData),
+          outputs: options.unstored ? [] : results.map(toTensorData),
           profile: mode === 'golden' ? 'golden' : (options.recordedProfile ?? profile.id),
           site: site(line),
           stream: 1,
+          ...accesses(options),
         });
         return results;
       },
-      copy(value, line, symbol) {
-        add({ kind: 'copy-to-host', backend: program.backend, symbol: symbol ?? `${program.prefix ?? ''}Memcpy`, op: 'Copy', attributes: {}, inputs: [], outputs: [toTensorData(value)], profile: 'exact', site: site(line), stream: 1 });
+      copy(value, line, symbol, from) {
+        const read = from ? { reads: [range(from)], writes: [], writesHost: true } : {};
+        add({ kind: 'copy-to-host', backend: program.backend, symbol: symbol ?? `${program.prefix ?? ''}Memcpy`, op: 'Copy', attributes: {}, inputs: [], outputs: [toTensorData(value)], profile: 'exact', site: site(line), stream: 1, ...read });
       },
     };
     const outputs = new Map(Object.entries(program.body(api)));

@@ -8,9 +8,11 @@ import type { TraceRecord } from '../../src/backends/sim/trace.js';
 import type { TensorData } from '../../src/runtime/tensor-transfer.js';
 import { transposedResults, withTransposedResults } from '../../src/verify/transposed-results.js';
 
-function record(op: string, shape: number[], values: number[]): TraceRecord {
+function record(op: string, shape: number[], values: number[], memory?: { reads: number[]; writes: number[] }): TraceRecord {
   const out: TensorData = { dtype: 'float32', shape, storage: new Float32Array(values) };
-  return { seq: 0, rank: 0, kind: 'op', backend: 'x', symbol: op, op, attributes: {}, inputs: [], outputs: [out], profile: 'p', site: undefined, stream: undefined };
+  const range = (allocation: number) => ({ device: 0, allocation, start: 0, end: 24 });
+  const accesses = memory ? { reads: memory.reads.map(range), writes: memory.writes.map(range) } : {};
+  return { seq: 0, rank: 0, kind: 'op', backend: 'x', symbol: op, op, attributes: {}, inputs: [], outputs: [out], profile: 'p', site: undefined, stream: undefined, ...accesses };
 }
 
 // [[1, 2, 3], [4, 5, 6]] and its transpose [[1, 4], [2, 5], [3, 6]].
@@ -33,5 +35,15 @@ describe('transposed matrix results', () => {
     expect(transposedResults([record('Gemm', [2, 3], M)], [record('Gemm', [2, 3], M)]).size).toBe(0);
     expect(transposedResults([record('Gemm', [2, 2], [1, 2, 3, 4])], [record('Gemm', [2, 2], [1, 3, 2, 4])]).size).toBe(0);
     expect(transposedResults([record('Gemm', [2, 3], M)], [record('Gemm', [3, 2], [9, 9, 9, 9, 9, 9])]).size).toBe(0);
+  });
+
+  it('carries the layout through the buffer: a bias add reading the transposed product is read transposed too, an unrelated Add is not', () => {
+    const biased = M.map((v) => v + 10);
+    const original = [record('Gemm', [2, 3], M), record('Add', [2, 3], biased)];
+    const biasedT = MT.map((v) => v + 10);
+    const ported = [record('Gemm', [3, 2], MT, { reads: [1, 2], writes: [3] }), record('Add', [3, 2], biasedT, { reads: [3, 4], writes: [3] })];
+    expect([...transposedResults(original, ported)]).toEqual([0, 1]);
+    const elsewhere = [ported[0], record('Add', [3, 2], biasedT, { reads: [5, 4], writes: [6] })];
+    expect([...transposedResults(original, elsewhere)]).toEqual([0]);
   });
 });

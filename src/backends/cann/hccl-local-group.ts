@@ -14,6 +14,7 @@ import { toTensorData } from '../../runtime/tensor-transfer.js';
 import type { CollectiveKind, Reduction } from '../sim/collective-call.js';
 import { DeviceFault } from '../sim/device-fault.js';
 import type { DevicePtr } from '../sim/device-memory.js';
+import { memoryRange } from '../sim/trace.js';
 import type { CallContext } from '../sim/facade-call.js';
 import type { OpStamp, SimStream } from '../sim/stream-ordering.js';
 import { AclStatusError } from './acl-call.js';
@@ -27,6 +28,8 @@ export interface LocalContribution {
   readonly reduction?: Reduction;
   readonly root?: number;
   readonly payload: Uint8Array;
+  /** Where the payload was read from (traced, so the verifier sees what the call consumes). */
+  readonly send?: { readonly ptr: DevicePtr; readonly bytes: number };
   readonly recv: DevicePtr;
   readonly stream: SimStream;
   readonly stamp: OpStamp;
@@ -95,6 +98,8 @@ export class LocalCommGroup {
         profile: mode === 'golden' ? 'golden' : c.profile.id,
         site: c.ctx.site,
         stream: c.stream.id,
+        reads: c.send ? [memoryRange(c.send.ptr, c.send.bytes)] : [],
+        writes: [memoryRange(c.recv, recvCount * item)],
       });
     }
   }

@@ -197,7 +197,7 @@ function collective(ctx: AclCallContext, comm: unknown, stream: unknown, c: Coll
   const payload = send ? ctx.process.memory(send.allocation.device).bytes(send, sendCount * item).slice() : new Uint8Array(0);
   ctx.process.memory(recv.allocation.device).check(recv, (c.kind === 'AllGather' ? c.count * communicator.nranks : c.count) * item);
   const stamp = ctx.process.ordering.enqueue(simStream, 0);
-  communicator.local.contribute({ rank: communicator.rank, kind: c.kind, dtype, count: c.count, reduction, root: c.root, payload, recv, stream: simStream, stamp, profile, ctx });
+  communicator.local.contribute({ rank: communicator.rank, kind: c.kind, dtype, count: c.count, reduction, root: c.root, payload, ...(send ? { send: { ptr: send, bytes: sendCount * item } } : {}), recv, stream: simStream, stamp, profile, ctx });
 }
 
 export function HcclAllReduce(sendBuf: DevicePtr, recvBuf: DevicePtr, count: number, dataType: HcclDataType | number, op: HcclReduceOp | number, comm: HcclComm, stream: aclrtStream): HcclResult {

@@ -14,6 +14,7 @@ import type { CallContext } from './facade-call.js';
 import type { SimStream } from './stream-ordering.js';
 import type { DevicePtr } from './device-memory.js';
 import { requireDevicePtr } from './memory-ops.js';
+import { memoryRange } from './trace.js';
 import { toTensorData } from '../../runtime/tensor-transfer.js';
 
 export type CollectiveKind = 'AllReduce' | 'Broadcast' | 'AllGather' | 'ReduceScatter' | 'Reduce';
@@ -190,6 +191,8 @@ export function prepareCollective(ctx: CallContext, request: CollectiveRequest):
       profile: mode === 'golden' ? 'golden' : request.profile.id,
       site: ctx.site,
       stream: request.stream.id,
+      reads: send ? [memoryRange(send, sendBytes)] : [],
+      writes: recv && target ? [memoryRange(recv, recvBytes)] : [],
     });
   };
   return { tag, payload, complete };

@@ -14,6 +14,7 @@ import type { DevicePtr } from './device-memory.js';
 import { extentElements } from './device-tensor.js';
 import { storeInto } from './device-tensor.js';
 import type { SimProcess } from './sim-process.js';
+import { memoryRange } from './trace.js';
 import { SIMULATED_DEVICE, type OpStamp, type SimStream } from './stream-ordering.js';
 import { ITEM_SIZE } from '../../runtime/dtype.js';
 import { DeviceFault } from './device-fault.js';
@@ -155,6 +156,9 @@ export function launchOp(process: SimProcess, launch: OpLaunch): OpResult {
     profile: mode === 'golden' ? 'golden' : launch.profile.id,
     site,
     stream: launch.stream.id,
+    reads: [...launch.inputs, ...(launch.reads ?? [])].filter(isOperand).map((x) => memoryRange(x.ptr, bytesOf(x.view))),
+    writes: launch.outputs.flatMap((out, i) => (out && results[i] && !('host' in out) ? [memoryRange(out.ptr, bytesOf(out.view))] : [])),
+    writesHost: launch.outputs.some((out, i) => out !== undefined && results[i] !== undefined && 'host' in out),
   });
   return { stamp, results };
 }

@@ -12,6 +12,7 @@ import { dtypeOfHostArray } from '../host/host-array-dtype.js';
 import { DeviceFault } from './device-fault.js';
 import { DevicePtr, isDevicePtr } from './device-memory.js';
 import { SIMULATED_DEVICE, type SimStream } from './stream-ordering.js';
+import { memoryRange } from './trace.js';
 
 /** Host memory as TypeScript programs hold it. */
 export type HostMemory = ArrayBufferView | ArrayBuffer;
@@ -121,11 +122,30 @@ export function copyMemory(ctx: CallContext, request: CopyRequest): void {
 
   if (!request.stream) process.ordering.synchronizeStream(stream);
 
-  if (direction === 'device-to-host') traceCopyToHost(ctx, dst as HostMemory, bytes, stream.id);
+  if (direction === 'device-to-host') traceCopyToHost(ctx, dst as HostMemory, src as DevicePtr, bytes, stream.id);
+  else if (isDevicePtr(dst)) traceCopyOnDevice(ctx, dst, isDevicePtr(src) ? src : undefined, bytes, stream.id);
+}
+
+/** A copy into device memory, traced for what it reads and overwrites (the verifier follows values through buffers). */
+function traceCopyOnDevice(ctx: CallContext, dst: DevicePtr, src: DevicePtr | undefined, bytes: number, streamId: number): void {
+  ctx.process.tracer.add({
+    kind: 'copy-on-device',
+    backend: ctx.backend,
+    symbol: ctx.symbol,
+    op: 'Copy',
+    attributes: { bytes },
+    inputs: [],
+    outputs: [],
+    profile: 'exact',
+    site: ctx.site,
+    stream: streamId,
+    reads: src ? [memoryRange(src, bytes)] : [],
+    writes: [memoryRange(dst, bytes)],
+  });
 }
 
 /** Records what a device-to-host copy delivered, typed by the program's host view. */
-function traceCopyToHost(ctx: CallContext, host: HostMemory, bytes: number, streamId: number): void {
+function traceCopyToHost(ctx: CallContext, host: HostMemory, src: DevicePtr, bytes: number, streamId: number): void {
   const dtype = hostDType(host);
   const count = Math.floor(bytes / ITEM_SIZE[dtype]);
   const storage = allocateStorage(dtype, count);
@@ -141,6 +161,9 @@ function traceCopyToHost(ctx: CallContext, host: HostMemory, bytes: number, stre
     profile: 'exact',
     site: ctx.site,
     stream: streamId,
+    reads: [memoryRange(src, bytes)],
+    writes: [],
+    writesHost: true,
   });
 }
 

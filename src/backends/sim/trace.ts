@@ -1,17 +1,34 @@
 /**
  * Per-call trace records for the verifier: every operator call made through a facade
  * (backend, symbol, canonical operator, attributes, inputs, outputs, call site) and every
- * device-to-host copy, in program order.
+ * device-to-host copy, in program order, with the device memory each one read and wrote (so
+ * the verifier can tell which results later calls consume); device-side copies are recorded
+ * for their memory accesses only.
  */
 import type { TensorData } from '../../runtime/tensor-transfer.js';
 import type { CallSite } from './call-site.js';
+import type { DevicePtr } from './device-memory.js';
 
 export type TraceLevel = 'full' | 'outputs' | 'none';
+
+/** Bytes [start, end) of one device allocation. */
+export interface MemoryRange {
+  readonly device: number;
+  readonly allocation: number;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** The `bytes` bytes at `ptr`, as a trace records an access. */
+export function memoryRange(ptr: DevicePtr, bytes: number): MemoryRange {
+  return { device: ptr.allocation.device, allocation: ptr.allocation.id, start: ptr.byteOffset, end: ptr.byteOffset + bytes };
+}
 
 export interface TraceRecord {
   readonly seq: number;
   readonly rank: number;
-  readonly kind: 'op' | 'copy-to-host';
+  /** 'copy-on-device': a host-to-device or device-to-device copy, traced for its accesses only. */
+  readonly kind: 'op' | 'copy-to-host' | 'copy-on-device';
   readonly backend: string;
   readonly symbol: string;
   /** Canonical operator id (or 'Copy' for device-to-host copies). */
@@ -22,6 +39,12 @@ export interface TraceRecord {
   readonly profile: string;
   readonly site: CallSite | undefined;
   readonly stream: number | undefined;
+  /** Device memory the call read (operands and any extra reads); absent when not known. */
+  readonly reads?: readonly MemoryRange[];
+  /** Device memory the call wrote; absent when not known. */
+  readonly writes?: readonly MemoryRange[];
+  /** The call wrote a result into host memory, where the program can read it. */
+  readonly writesHost?: boolean;
 }
 
 export class Tracer {
