@@ -6,11 +6,15 @@
 import type { LowererRegistry } from '../../lower/lowerer.js';
 import { ABSORBED_PRIMITIVES, absorbedDescriptorLowerer, dropsAbsorbedDeclaration } from './absorbed-descriptors.js';
 import { CNNL_DNN_OPERATORS, cnnlDnnLowerer } from './cnnl-dnn.js';
+import { cnnlAxpyLowerer } from './cnnl-axpy.js';
 import { cnnlMatMulLowerer } from './cnnl-matmul.js';
+import { epilogueAsActivation } from '../blas/cublaslt-epilogue-activation.js';
 import { cnnlMatMulHeuristicLowerer } from './cnnl-matmul-heuristic.js';
 
 export function registerCnnlLowerers(lowerers: LowererRegistry): LowererRegistry {
   lowerers.register({ target: 'cambricon', binding: 'operator:Gemm' }, cnnlMatMulLowerer);
+  lowerers.register({ target: 'cambricon', binding: 'operator:Add' }, cnnlAxpyLowerer);
+  lowerers.registerEnumSubstitute('cambricon', epilogueAsActivation);
   for (const operator of CNNL_DNN_OPERATORS) lowerers.register({ target: 'cambricon', binding: `operator:${operator}` }, cnnlDnnLowerer);
   lowerers.register({ target: 'cambricon', binding: 'primitive:algorithm.query' }, cnnlMatMulHeuristicLowerer);
   for (const primitive of ABSORBED_PRIMITIVES) lowerers.register({ target: 'cambricon', binding: `primitive:${primitive}` }, absorbedDescriptorLowerer);
