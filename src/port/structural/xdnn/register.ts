@@ -5,6 +5,7 @@
  */
 import type { LifterRegistry } from '../../lift/lifter.js';
 import type { LowererRegistry } from '../../lower/lowerer.js';
+import { epilogueAsActivation } from '../blas/cublaslt-epilogue-activation.js';
 import { cublasScalLifter } from './cublas-scal-lifter.js';
 import { CONTEXT_PRIMITIVES, xdnnContextLowerer } from './xdnn-context.js';
 import { DESCRIPTOR_PRIMITIVES, dropsDescriptorDeclaration, xdnnDescriptorLifecycleLowerer } from './xdnn-lifecycle.js';
@@ -16,6 +17,7 @@ export function registerXdnnLowerers(lowerers: LowererRegistry): LowererRegistry
   for (const operator of XDNN_OPERATORS) lowerers.register({ target: 'kunlun', binding: `operator:${operator}` }, xdnnLowerer);
   for (const primitive of DESCRIPTOR_PRIMITIVES) lowerers.register({ target: 'kunlun', binding: `primitive:${primitive}` }, xdnnDescriptorLifecycleLowerer);
   lowerers.registerDeclarationDropper('kunlun', dropsDescriptorDeclaration);
+  lowerers.registerEnumSubstitute('kunlun', epilogueAsActivation);
   return lowerers;
 }
 
