@@ -2,9 +2,10 @@
  * cuBLAS axpy (y := alpha·x + y, lifted by cublas-lifter.ts to Add with A := x, B := y, C := y
  * and the attribute `alpha`) → `cnnlOpTensor` ADD over 1-D views: input a := y (scale 1),
  * input b := x scaled by alpha, output y — the form cnnl-dnn.ts writes for cudnnAddTensor's
- * C = alpha·A + beta·C (cnnlOpTensor computes c = op(alpha1·a, alpha2·b) + beta·c). Increments
- * other than 1 become strided descriptors (cnnlSetTensorDescriptorEx). The workspace is queried
- * and allocated when non-zero, on the queue the handle was given.
+ * C = alpha·A + beta·C (cnnlOpTensor computes c = op(alpha1·a, alpha2·b) + beta·c). Whether the
+ * output may alias an input is not documented (the catalog's note), so the port says so
+ * (OB1012). Increments other than 1 become strided descriptors (cnnlSetTensorDescriptorEx).
+ * The workspace is queried and allocated when non-zero, on the queue the handle was given.
  */
 import type { Expr } from '../../ir/expr.js';
 import type { TensorExpr } from '../../ir/invocation.js';
@@ -51,6 +52,8 @@ export const cnnlAxpyLowerer: Lowerer = {
     const ws = s.workspace('add', (size) => `${s.value('cnnlGetOpTensorWorkspaceSize')}(${handle}, ${yDesc}, ${xDesc}, ${yDesc}, ${size})`, queue);
     const [y0, x0] = [view(out).ptr.text, view(x).ptr.text];
     const call = `${s.value('cnnlOpTensor')}(${handle}, ${add}, 1, ${yDesc}, ${y0}, ${r(alpha)}, ${xDesc}, ${x0}, ${ws.ptr}, ${ws.size}, 0, ${yDesc}, ${y0})`;
-    return { ok: true, lowering: { prelude: s.prelude, call, epilogue: s.epilogue, targetSymbols: s.symbols, diagnostics: [] } };
+    // The catalog leaves open whether cnnlOpTensor's output may alias an input (mappings/cambricon/cnnl.yaml): say so.
+    const note = pending('OB1012', { symbol, targetSymbol: 'cnnlOpTensor', confidence: 'inferred (y is input a and the output, as in the cudnnAddTensor port; CNNL does not document whether the output may alias an input)' }, symbol);
+    return { ok: true, lowering: { prelude: s.prelude, call, epilogue: s.epilogue, targetSymbols: s.symbols, diagnostics: [note] } };
   },
 };
