@@ -108,6 +108,15 @@ function isResultCheck(statement: ts.Statement): statement is ts.IfStatement {
   return ts.isThrowStatement(then) || (ts.isBlock(then) && then.statements.length === 1 && ts.isThrowStatement(then.statements[0]));
 }
 
+/** Where a use that keeps a variable is, in words that do not change when the file is ported: the call it is an argument of. */
+function userOf(use: ts.Node): string {
+  for (let n: ts.Node = use; n.parent && !ts.isStatement(n.parent); n = n.parent) {
+    const p = n.parent;
+    if (ts.isCallExpression(p) && p.arguments.includes(n as ts.Expression)) return `by \`${p.expression.getText()}\``;
+  }
+  return 'outside a call';
+}
+
 /** Whether a declaration can go with its variable: `ref<T>()`, `[]`, or no initializer. */
 function removableDeclaration(d: Declaration): ts.VariableStatement | undefined {
   if (!ts.isVariableDeclaration(d)) return undefined;
@@ -140,9 +149,9 @@ function computePlan(ctx: LowerContext, setupTarget: SetupTarget): SetupPlan {
       })
       .map((c) => c.node),
   );
+  // With no matmul that ports nothing goes; the analysis still runs so that each call says why
+  // the same way whether or not other matmuls in the file port (a second port of the output).
   const noMatmul = `no cublasLtMatmul it serves ports to ${target} (each says why)`;
-  if (porting.size === 0) return { dropped: new Map(), stays: new Map(setup.map((c) => [c.node, noMatmul])) };
-  const lineOf = (n: ts.Node) => sourceFile.getLineAndCharacterOfPosition(n.getStart(sourceFile)).line + 1;
 
   // The objects each set-up call names, and the statement it is; why a call or variable stays.
   const objects = new Map<ResolvedCall, Declaration[]>();
@@ -200,7 +209,7 @@ function computePlan(ctx: LowerContext, setupTarget: SetupTarget): SetupPlan {
       }
       if (ts.isStatement(p) || ts.isFunctionLike(p)) break;
     }
-    if (!stayingVariables.has(d)) stayingVariables.set(d, `\`${use.text}\` is also used on line ${lineOf(use)}, beyond the set-up and the matmuls that port`);
+    if (!stayingVariables.has(d)) stayingVariables.set(d, `\`${use.text}\` is also used ${userOf(use)}, neither set-up nor a matmul that ports`);
   };
   visit(sourceFile);
   // A check goes only when its whole condition is about set-up variables.
@@ -214,7 +223,7 @@ function computePlan(ctx: LowerContext, setupTarget: SetupTarget): SetupPlan {
       ts.forEachChild(n, look);
     };
     look(check.expression);
-    if (foreign) for (const d of checks.get(check)!) if (!stayingVariables.has(d)) stayingVariables.set(d, `the check on line ${lineOf(check)} reads more than the set-up`);
+    if (foreign) for (const d of checks.get(check)!) if (!stayingVariables.has(d)) stayingVariables.set(d, `the check \`${check.expression.getText(sourceFile)}\` reads more than the set-up`);
   }
 
   // What stays spreads: a call with a staying object stays, a variable used by a staying call stays.
@@ -230,7 +239,7 @@ function computePlan(ctx: LowerContext, setupTarget: SetupTarget): SetupPlan {
     for (const [d, calls] of usedBy) {
       const holder = calls.find((c) => staying.has(c));
       if (!stayingVariables.has(d) && holder) {
-        stayingVariables.set(d, `\`${holder.entry.spec.symbol}\` on line ${lineOf(holder.node)} keeps \`${d.name.getText(sourceFile)}\`: ${staying.get(holder)}`);
+        stayingVariables.set(d, `\`${holder.entry.spec.symbol}\` keeps \`${d.name.getText(sourceFile)}\`: ${staying.get(holder)}`);
         changed = true;
       }
     }
@@ -243,7 +252,10 @@ function computePlan(ctx: LowerContext, setupTarget: SetupTarget): SetupPlan {
     if (statement) dropped.set(statement, d.name.getText(sourceFile));
   }
   for (const [check, names] of checks) if ([...names].every((d) => !stayingVariables.has(d))) dropped.set(check, check.expression.getText(sourceFile));
-  return { dropped, stays: new Map([...staying].map(([call, why]) => [call.node, why])) };
+  const stays = new Map([...staying].map(([call, why]) => [call.node, why]));
+  if (porting.size > 0) return { dropped, stays };
+  for (const call of setup) if (!stays.has(call.node)) stays.set(call.node, noMatmul);
+  return { dropped: new Map(), stays };
 }
 
 /**

@@ -10,10 +10,14 @@
  * cuBLAS (strides [1, ldc]) is therefore computed transposed, exactly: Dᵀ = op(B)ᵀ·op(A)ᵀ, with
  * the operands swapped (the usual row-major trick).
  *
+ * A batch (a 3-D view, cuBLAS's strided batched GEMMs) is `cnnlBatchMatMulBCast_v2` with the
+ * batched heuristic (DIOPI's baddbmm), the batch stride in each descriptor.
+ *
  * A C that is not D itself (cuBLASLt's bias, broadcast over the columns) is added after the
- * product with `cnnlOpTensor` (D = D + beta·C); a fused ReLU runs after it with
- * `cnnlActivationForward` in place. Batched products, other activations and views CNNL cannot
- * describe (no unit stride) are declined with OB1019 and the reason.
+ * product with `cnnlOpTensor` (D = D + beta·C); a fused ReLU or GELU runs after it with
+ * `cnnlActivationForward` in place (GELU's tanh or erf form through `_v6`'s approximate), under
+ * the epilogue parameter's test when only some of its values apply it. Other activations and
+ * views CNNL cannot describe (no unit stride) are declined with OB1019 and the reason.
  */
 import { ITEM_SIZE } from '../../../runtime/dtype.js';
 import { pending, type PendingDiagnostic } from '../../diagnostics/port-diagnostics.js';

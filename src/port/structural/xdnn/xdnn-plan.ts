@@ -8,8 +8,10 @@
  *   stride (a column-major C) the product is issued as Yᵀ = op(B)ᵀ·op(A)ᵀ, so every operand keeps
  *   its storage and only x_trans / w_trans and the leading dimensions change. C is either Y
  *   itself (fc_fusion's beta·y) or a bias broadcast along Y's rows (fc_fusion's float32 bias,
- *   beta = 1); a RELU epilogue is the fused activation. TGEMM is `float` (`tfloat32` where the
- *   source asks for TF32): Paddle's default int16 quantisation would not match cuBLAS fp32.
+ *   beta = 1); a RELU epilogue is the fused activation, a tanh GELU epilogue calls after it
+ *   (xpu::gelu's formula is undocumented). TGEMM is `float` (`tfloat32` where the source asks
+ *   for TF32): Paddle's default int16 quantisation would not match cuBLAS fp32. A batch is one
+ *   `xpu::fc_batched` when its matrices are packed, else one fc_fusion per matrix.
  * - Add → `xpu::broadcast_add` (cuDNN's C = alpha·A + beta·C with alpha = beta = 1, or a plain
  *   C = A + B), `xpu::add` (cuBLAS axpy with alpha = 1 on unit increments).
  * - Softmax / LogSoftmax → `xpu::softmax` / `xpu::log_softmax` with the shape and axis.
@@ -333,8 +335,7 @@ function planBatchedGemm(invocation: OpInvocation, a: TensorExpr, b: TensorExpr,
     const offset = step === undefined ? t.offset : generated(t.offset ? `${operand(t.offset.text)} + ${step}` : step);
     return { ...t, dims: t.dims!.slice(1), strides: t.strides!.slice(1), ...(offset ? { offset } : {}) };
   };
-  const at = (index?: string) => fcProblem(invocation, matrixAt(a, index), matrixAt(b, index), c && matrixAt(c, index), matrixAt(y, index));
-  const first = at();
+  const first = fcProblem(invocation, matrixAt(a), matrixAt(b), c && matrixAt(c), matrixAt(y));
   if (!first) return { ok: false, reason: 'the matrices of the batch are not 2-D views' };
   if ('reason' in first) return { ok: false, reason: first.reason };
   if (first.bias) return { ok: false, reason: 'a batched GEMM with a bias C is not ported' };
@@ -362,10 +363,8 @@ function planBatchedGemm(invocation: OpInvocation, a: TensorExpr, b: TensorExpr,
     call: fcFusionCall(first),
     perMatrix: {
       count: count.text,
-      call: (index) => {
-        const p = at(index);
-        return p && !('reason' in p) ? fcFusionCall(p) : fcFusionCall(first);
-      },
+      // Matrix `index` of each operand: the first's view moved by its batch stride.
+      call: (index) => fcFusionCall({ ...first, x: { ...first.x, view: matrixAt(xSource, index) }, w: { ...first.w, view: matrixAt(wSource, index) }, out: { ...first.out, view: matrixAt(y, index) } }),
     },
   };
 }
