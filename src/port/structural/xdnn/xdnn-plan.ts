@@ -297,7 +297,7 @@ function tanhGelu(y: TensorExpr, len: string, type: string): XdnnActivation {
 }
 
 /** An activation fc_fusion does not fuse, as calls on y after it (under the epilogue parameter's test, if any). */
-function separateActivation(invocation: OpInvocation, activation: NonNullable<ReturnType<OpInvocation['attributes']['get']>>, out: Matrix, type: string): XdnnActivation | { reason: string } {
+function separateActivation(invocation: OpInvocation, activation: AttributeExpr, out: Matrix, type: string): XdnnActivation | { reason: string } {
   const approximate = invocation.attributes.get('approximate')?.meaning;
   const when = activation.when ? { when: activation.when } : {};
   // y is written row by row with leading dimension ldy: packed when ldy is its row length (either orientation of the source's view).
