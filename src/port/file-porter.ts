@@ -608,6 +608,14 @@ export class FilePorter {
     }
     targetEnum ??= correspondingEnum(catalog, source, to);
     const targetMember = targetEnum ? memberByMeaning(targetEnum, member.meaning, { enum: source, member: member.name }) : undefined;
+    // No corresponding enum: a structural module may know what this reference stands for.
+    const substitute = targetEnum ? undefined : this.options.lowerers.substituteEnum(ref.node, { enumName: source.spec.name, member: member.name }, this.lowerContext({ kind: 'named' }, undefined, undefined));
+    if (substitute?.member) {
+      const text = this.names.member(substitute.enumName, substitute.member, this.styleOf(ref), this.originOf(ref));
+      this.edits.replace(ref.node.getStart(this.sourceFile), ref.node.end, text);
+      this.record(ref.node, 'enum', member.name, [substitute.member]);
+      return;
+    }
     if (!targetEnum || !targetMember) {
       this.leftovers.add(ref.local);
       this.report(ref.node, pending('OB1006', { member: member.name, meaning: member.meaning, target: to, where: '' }, member.name));
@@ -695,6 +703,13 @@ export class FilePorter {
     const catalog = this.options.catalog;
     const record = catalog.backend(source.backend).enums.get(source.spec.name) ?? catalog.backend(source.backend).types.get(source.spec.name);
     const mapped = record ? correspondingType(catalog, record, this.options.to) : undefined;
+    const substitute = mapped ? undefined : this.options.lowerers.substituteEnum(ref.node, { enumName: source.spec.name }, this.lowerContext({ kind: 'named' }, undefined, undefined));
+    if (substitute) {
+      const text = ref.inType ? this.names.type(substitute.enumName, this.styleOf(ref), this.originOf(ref)) : this.names.value(substitute.enumName, this.styleOf(ref), this.originOf(ref));
+      this.edits.replace(ref.node.getStart(this.sourceFile), ref.node.end, text);
+      this.record(ref.node, 'type', source.spec.name, [substitute.enumName]);
+      return;
+    }
     if (!mapped) {
       this.leftovers.add(ref.local);
       this.report(ref.node, pending('OB1008', { type: source.spec.name, target: this.options.to }, source.spec.name));

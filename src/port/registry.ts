@@ -9,10 +9,10 @@ import { LifterRegistry } from './lift/lifter.js';
 import { roleLifter } from './lift/role-lifter.js';
 import { LowererRegistry } from './lower/lowerer.js';
 import { roleLowerer } from './lower/role-lowerer.js';
-import { aclnnAxpyLowerer, aclnnDotLowerer, aclnnGemmLowerer } from './structural/blas/aclnn-blas-lowerers.js';
+import { aclnnAxpyLowerer, aclnnDotLowerer, aclnnGemmLowerer, gemmPortsToAclnn } from './structural/blas/aclnn-blas-lowerers.js';
 import { cublasLifter } from './structural/blas/cublas-lifter.js';
 import { cublasLtLifter } from './structural/blas/cublaslt-lifter.js';
-import { dropsCublasLtSetup } from './structural/blas/cublaslt-setup.js';
+import { cublasLtSetup } from './structural/blas/cublaslt-setup.js';
 import { registerComputeTypeAsDataType } from './structural/compat/compute-type-as-data-type.js';
 import { registerEnumAttributeBuffers } from './structural/compat/enum-attribute-buffers.js';
 import { aclnnGroupReader } from './structural/aclnn-lift/aclnn-groups.js';
@@ -44,7 +44,8 @@ export function defaultLowerers(): LowererRegistry {
     .register({ target: 'cann', binding: 'operator:Gemm' }, aclnnGemmLowerer)
     .register({ target: 'cann', binding: 'operator:Add' }, aclnnAxpyLowerer)
     .register({ target: 'cann', binding: 'operator:MatMul' }, aclnnDotLowerer)
-    .registerStatementDropper('cann', dropsCublasLtSetup);
+    // aclblasLt answers the calls that stay, so only the dropper.
+    .registerStatementDropper('cann', cublasLtSetup({ matmulPorts: gemmPortsToAclnn, handleGoes: true }).dropper);
   registerDnnLowerers(lowerers);
   registerEnumAttributeBuffers(lowerers);
   registerComputeTypeAsDataType(lowerers);

@@ -4,11 +4,16 @@
  * in the same buffer, but its trace records the [n, m] view where the original recorded [m, n].
  * Before alignment, such a ported matrix result is viewed transposed — only for 2-D outputs of
  * matrix operators (Gemm, MatMul), only when its transpose agrees with some original call's
- * golden result and the result as recorded agrees with none. The port's layout carries on
- * through its buffers: a 2-D result of a call that reads memory last written by such a matrix
- * result, or by another such call (the bias add and activation a port applies to a product
- * after it, where the original fused them into one cuBLASLt epilogue), is viewed transposed on
- * the same evidence. Values are not changed, only the order in which they are read.
+ * golden result and the result as recorded agrees with none. A batched (3-D) result is viewed
+ * with each matrix transposed when every matrix's transpose agrees with some original result
+ * (a strided batched GEMM records one result per matrix) and no matrix as recorded does.
+ * Square matrices too: the facades record the row-major view of what the port wrote, so a
+ * recorded transpose is the very bytes the original wrote, and a port that wrote the transposed
+ * bytes records the original's values and is not flipped. The port's layout carries on through
+ * its buffers: a result of a call that reads memory last written by such a matrix result, or by
+ * another such call (the bias add and activation a port applies to a product after it, where
+ * the original fused them into one cuBLASLt epilogue), is viewed transposed on the same
+ * evidence. Values are not changed, only the order in which they are read.
  */
 import type { MemoryRange, TraceRecord } from '../backends/sim/trace.js';
 import type { Storage } from '../runtime/dtype.js';
@@ -18,12 +23,23 @@ import { overlaps, without } from './memory-ranges.js';
 
 const MATRIX_OPS = new Set(['Gemm', 'MatMul']);
 
+/** Each matrix (the last two dims) transposed. */
 function transposed(t: TensorData): TensorData {
-  const [rows, cols] = t.shape;
-  const source = t.storage;
-  const out = new (source.constructor as new (n: number) => Storage)(source.length);
-  for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) (out as unknown as number[])[j * rows + i] = (source as unknown as number[])[i * cols + j];
-  return { dtype: t.dtype, shape: [cols, rows], storage: out };
+  const [rows, cols] = t.shape.slice(-2);
+  const source = t.storage as unknown as number[];
+  const out = new (t.storage.constructor as new (n: number) => Storage)(t.storage.length);
+  const size = rows * cols;
+  for (let b = 0; b < source.length / size; b++) {
+    for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) (out as unknown as number[])[b * size + j * rows + i] = source[b * size + i * cols + j];
+  }
+  return { dtype: t.dtype, shape: [...t.shape.slice(0, -2), cols, rows], storage: out };
+}
+
+/** The matrices of a batched result. */
+function matrices(t: TensorData): TensorData[] {
+  const shape = t.shape.slice(-2);
+  const size = shape[0] * shape[1];
+  return Array.from({ length: t.shape[0] }, (_, b) => ({ dtype: t.dtype, shape, storage: t.storage.slice(b * size, (b + 1) * size) as Storage }));
 }
 
 function shapeKey(t: TensorData | undefined): string {
@@ -40,14 +56,15 @@ export function transposedResults(originalGolden: readonly TraceRecord[], ported
   let matrixLayout: MemoryRange[] = [];
   const candidate = (record: TraceRecord): boolean => {
     const out = record.outputs[0];
-    if (!out || out.shape.length !== 2 || out.shape[0] === out.shape[1]) return false;
+    if (!out || (out.shape.length !== 2 && out.shape.length !== 3)) return false;
     return MATRIX_OPS.has(record.op) || (record.reads?.some((r) => matrixLayout.some((t) => overlaps(r, t))) ?? false);
   };
+  const agreesWithSome = (t: TensorData) => originalGolden.some((o) => shapeKey(o.outputs[0]) === shapeKey(t) && goldenAgree(o.outputs[0], t));
   const agreesTransposed = (out: TensorData): boolean => {
     const flipped = transposed(out);
-    const asRecorded = originalGolden.some((o) => shapeKey(o.outputs[0]) === shapeKey(out) && goldenAgree(o.outputs[0], out));
-    if (asRecorded) return false;
-    return originalGolden.some((o) => shapeKey(o.outputs[0]) === shapeKey(flipped) && goldenAgree(o.outputs[0], flipped));
+    if (out.shape.length === 2) return !agreesWithSome(out) && agreesWithSome(flipped);
+    if (agreesWithSome(out) || matrices(out).some(agreesWithSome)) return false;
+    return agreesWithSome(flipped) || matrices(flipped).every(agreesWithSome);
   };
   portedGolden.forEach((record, j) => {
     const inLayout = candidate(record);

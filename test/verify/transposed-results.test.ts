@@ -31,10 +31,25 @@ describe('transposed matrix results', () => {
     expect(viewed[0]).toBe(ported[0]);
   });
 
-  it('leaves results that agree as recorded, square results and results whose transpose agrees with nothing', () => {
+  it('leaves results that agree as recorded and results whose transpose agrees with nothing', () => {
     expect(transposedResults([record('Gemm', [2, 3], M)], [record('Gemm', [2, 3], M)]).size).toBe(0);
-    expect(transposedResults([record('Gemm', [2, 2], [1, 2, 3, 4])], [record('Gemm', [2, 2], [1, 3, 2, 4])]).size).toBe(0);
     expect(transposedResults([record('Gemm', [2, 3], M)], [record('Gemm', [3, 2], [9, 9, 9, 9, 9, 9])]).size).toBe(0);
+    // A square result that agrees as recorded stays, even though its transpose agrees with another.
+    expect(transposedResults([record('Gemm', [2, 2], [1, 2, 3, 4]), record('Gemm', [2, 2], [1, 3, 2, 4])], [record('Gemm', [2, 2], [1, 3, 2, 4])]).size).toBe(0);
+  });
+
+  it('reads a square result transposed when only its transpose agrees', () => {
+    expect([...transposedResults([record('Gemm', [2, 2], [1, 2, 3, 4])], [record('Gemm', [2, 2], [1, 3, 2, 4])])]).toEqual([0]);
+  });
+
+  it('reads each matrix of a batched result transposed when every one is the transpose of a per-matrix original', () => {
+    const original = [record('Gemm', [2, 2], [1, 2, 3, 4]), record('Gemm', [2, 2], [5, 6, 7, 8])];
+    const batched = record('MatMul', [2, 2, 2], [1, 3, 2, 4, 5, 7, 6, 8]);
+    const found = transposedResults(original, [batched]);
+    expect([...found]).toEqual([0]);
+    expect([...withTransposedResults([batched], found)[0].outputs[0].storage]).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    // One matrix that is no original's transpose: the batch is read as recorded.
+    expect(transposedResults(original, [record('MatMul', [2, 2, 2], [1, 3, 2, 4, 9, 9, 9, 9])]).size).toBe(0);
   });
 
   it('carries the layout through the buffer: a bias add reading the transposed product is read transposed too, an unrelated Add is not', () => {

@@ -19,6 +19,13 @@ import {
   CNNL_STATUS_SUCCESS,
   cnnlCreate,
   cnnlDestroy,
+  cnnlSetOpTensorDescriptor,
+  CNNL_OP_TENSOR_ADD,
+  CNNL_PROPAGATE_NAN,
+  cnnlCreateOpTensorDescriptor,
+  cnnlDestroyOpTensorDescriptor,
+  cnnlGetOpTensorWorkspaceSize,
+  cnnlOpTensor,
   cnnlSetQueue,
   CNNL_DTYPE_FLOAT,
   cnnlCreateTensorDescriptor,
@@ -74,9 +81,9 @@ import {
   type cnnlMatMulDescriptor_t,
   type cnnlMatMulAlgo_t,
   type cnnlMatMulHeuristicResult_t,
+  type cnnlOpTensorDescriptor_t,
 } from 'opbridge/cambricon';
 import {
-  cublasSaxpy,
   cublasSdot,
   cublasSscal,
   ncclCommInitRank,
@@ -194,8 +201,24 @@ export function main({ rank, nranks }: ProgramContext) {
   cnnlMatMulAlgoDestroy(algo.value);
   cnnlDestroyMatMulHeuristicResult(heuristic.value);
   // Residual: R = R − T.
-  // opbridge OB1002: cambricon does not support `cublasSaxpy`: y = alpha*x + y is OpTensor ADD with alpha1 = alpha on x, alpha2 = 1 on y, output y; whether the output may alias an input is not documented (use: cnnlOpTensor)
-  checkCublas(cublasSaxpy(handle.value, BATCH_PER_RANK * OUTPUTS, -1, dT.value, 1, dR.value, 1), 'residual');
+  const yDesc = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(yDesc);
+  cnnlSetTensorDescriptor(yDesc.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 1, [BATCH_PER_RANK * OUTPUTS]);
+  const xDesc = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(xDesc);
+  cnnlSetTensorDescriptor(xDesc.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 1, [BATCH_PER_RANK * OUTPUTS]);
+  const addDesc = ref<cnnlOpTensorDescriptor_t>();
+  cnnlCreateOpTensorDescriptor(addDesc);
+  cnnlSetOpTensorDescriptor(addDesc.value, CNNL_OP_TENSOR_ADD, CNNL_DTYPE_FLOAT, CNNL_PROPAGATE_NAN);
+  const addWorkspaceSize = ref(0);
+  checkCublas(cnnlGetOpTensorWorkspaceSize(handle.value, yDesc.value, xDesc.value, yDesc.value, addWorkspaceSize), 'residual');
+  const addWorkspace = ref<DevicePtr>();
+  if (addWorkspaceSize.value > 0) cnrtMalloc(addWorkspace, addWorkspaceSize.value);
+  checkCublas(cnnlOpTensor(handle.value, addDesc.value, 1, yDesc.value, dR.value, -1, xDesc.value, dT.value, addWorkspaceSize.value > 0 ? addWorkspace.value : null, addWorkspaceSize.value, 0, yDesc.value, dR.value), 'residual');
+  if (addWorkspaceSize.value > 0) { cnrtQueueSync(stream.value); cnrtFree(addWorkspace.value); }
+  cnnlDestroyTensorDescriptor(yDesc.value);
+  cnnlDestroyTensorDescriptor(xDesc.value);
+  cnnlDestroyOpTensorDescriptor(addDesc.value);
   const sumOfSquares = new Float32Array(1);
   // opbridge OB1002: cambricon does not support `cublasSdot`: OpTensor MUL then a full ADD reduction; summation order differs from cuBLAS (use: cnnlOpTensor, cnnlReduce)
   checkCublas(cublasSdot(handle.value, BATCH_PER_RANK * OUTPUTS, dR.value, 1, dR.value, 1, sumOfSquares), 'loss');
@@ -255,8 +278,24 @@ export function main({ rank, nranks }: ProgramContext) {
   // Average over replicas, then W ← W − lr·G.
   // opbridge OB1002: cambricon does not support `cublasSscal`: x = alpha*x via OpTensor (e.g (use: cnnlOpTensor)
   checkCublas(cublasSscal(handle.value, FEATURES * OUTPUTS, 1 / nranks, dG.value, 1), 'average gradients');
-  // opbridge OB1002: cambricon does not support `cublasSaxpy`: y = alpha*x + y is OpTensor ADD with alpha1 = alpha on x, alpha2 = 1 on y, output y; whether the output may alias an input is not documented (use: cnnlOpTensor)
-  checkCublas(cublasSaxpy(handle.value, FEATURES * OUTPUTS, -LEARNING_RATE, dG.value, 1, dW.value, 1), 'SGD update');
+  const yDesc_1 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(yDesc_1);
+  cnnlSetTensorDescriptor(yDesc_1.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 1, [FEATURES * OUTPUTS]);
+  const xDesc_1 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(xDesc_1);
+  cnnlSetTensorDescriptor(xDesc_1.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 1, [FEATURES * OUTPUTS]);
+  const addDesc_1 = ref<cnnlOpTensorDescriptor_t>();
+  cnnlCreateOpTensorDescriptor(addDesc_1);
+  cnnlSetOpTensorDescriptor(addDesc_1.value, CNNL_OP_TENSOR_ADD, CNNL_DTYPE_FLOAT, CNNL_PROPAGATE_NAN);
+  const addWorkspaceSize_1 = ref(0);
+  checkCublas(cnnlGetOpTensorWorkspaceSize(handle.value, yDesc_1.value, xDesc_1.value, yDesc_1.value, addWorkspaceSize_1), 'SGD update');
+  const addWorkspace_1 = ref<DevicePtr>();
+  if (addWorkspaceSize_1.value > 0) cnrtMalloc(addWorkspace_1, addWorkspaceSize_1.value);
+  checkCublas(cnnlOpTensor(handle.value, addDesc_1.value, 1, yDesc_1.value, dW.value, -LEARNING_RATE, xDesc_1.value, dG.value, addWorkspaceSize_1.value > 0 ? addWorkspace_1.value : null, addWorkspaceSize_1.value, 0, yDesc_1.value, dW.value), 'SGD update');
+  if (addWorkspaceSize_1.value > 0) { cnrtQueueSync(stream.value); cnrtFree(addWorkspace_1.value); }
+  cnnlDestroyTensorDescriptor(yDesc_1.value);
+  cnnlDestroyTensorDescriptor(xDesc_1.value);
+  cnnlDestroyOpTensorDescriptor(addDesc_1.value);
   checkCuda(cnrtQueueSync(stream.value), 'cudaStreamSynchronize');
 
   const weights = new Float32Array(FEATURES * OUTPUTS);

@@ -15,6 +15,21 @@
 import {
   CNNL_STATUS_SUCCESS,
   cnnlCreate,
+  CNNL_DTYPE_FLOAT,
+  cnnlCreateTensorDescriptor,
+  CNNL_LAYOUT_ARRAY,
+  cnnlSetTensorDescriptor,
+  cnnlDestroyTensorDescriptor,
+  cnnlSetMatMulDescAttr,
+  CNNL_MATMUL_DESC_TRANSB,
+  CNNL_MATMUL_ALLOW_TF32,
+  cnnlMatMulDescCreate,
+  cnnlMatMulDescDestroy,
+  cnnlMatMulAlgoCreate,
+  cnnlMatMulAlgoDestroy,
+  cnnlCreateMatMulHeuristicResult,
+  cnnlDestroyMatMulHeuristicResult,
+  cnnlGetMatMulAlgoHeuristic,
   cnnlGetMatMulHeuristicResult,
   cnrtQueueSync,
   cnrtFree,
@@ -31,21 +46,6 @@ import {
   cnnlCreateActivationDescriptor,
   cnnlDestroyActivationDescriptor,
   cnnlActivationForward,
-  CNNL_DTYPE_FLOAT,
-  cnnlCreateTensorDescriptor,
-  CNNL_LAYOUT_ARRAY,
-  cnnlSetTensorDescriptor,
-  cnnlDestroyTensorDescriptor,
-  cnnlSetMatMulDescAttr,
-  CNNL_MATMUL_DESC_TRANSB,
-  CNNL_MATMUL_ALLOW_TF32,
-  cnnlMatMulDescCreate,
-  cnnlMatMulDescDestroy,
-  cnnlMatMulAlgoCreate,
-  cnnlMatMulAlgoDestroy,
-  cnnlCreateMatMulHeuristicResult,
-  cnnlDestroyMatMulHeuristicResult,
-  cnnlGetMatMulAlgoHeuristic,
   cnnlSetQueue,
   cnrtGetErrorStr,
   cnrtMalloc,
@@ -66,13 +66,13 @@ import {
   ref,
   type DevicePtr,
   type cnnlHandle_t,
-  type cnnlMatMulHeuristicResult_t,
   type cnnlStatus_t,
   type cnrtRet_t,
   type cnrtQueue_t,
   type cnnlTensorDescriptor_t,
   type cnnlMatMulDescriptor_t,
   type cnnlMatMulAlgo_t,
+  type cnnlMatMulHeuristicResult_t,
   type cnnlOpTensorDescriptor_t,
   type cnnlActivationDescriptor_t,
 } from 'opbridge/cambricon';
@@ -141,8 +141,7 @@ export function main() {
   checkCudnn(cnnlSetQueue(cudnn.value, stream.value), 'cudnnSetStream');
 
   // ---- layer 1: Hᵀ[HIDDEN, BATCH] = ReLU(W1·Xᵀ + b1), bias per row of the column-major result.
-  const heuristics: cnnlMatMulHeuristicResult_t[] = [];
-  const algoCount = ref<number>();
+  cnnlSetQueue(cublasLt.value, stream.value);
   const aDesc = ref<cnnlTensorDescriptor_t>();
   cnnlCreateTensorDescriptor(aDesc);
   cnnlSetTensorDescriptor(aDesc.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 2, [BATCH, INPUTS]);
@@ -160,49 +159,20 @@ export function main() {
   cnnlMatMulAlgoCreate(algo_1);
   const heuristic = ref<cnnlMatMulHeuristicResult_t>();
   cnnlCreateMatMulHeuristicResult(heuristic);
-  checkCublas(
-    cnnlGetMatMulAlgoHeuristic(cublasLt.value, matmulDesc_1.value, aDesc.value, bDesc.value, dDesc.value, dDesc.value, null, 1, heuristic.value, algoCount),
-    'cublasLtMatmulAlgoGetHeuristic',
-  );
-  cnnlDestroyTensorDescriptor(aDesc.value);
-  cnnlDestroyTensorDescriptor(bDesc.value);
-  cnnlDestroyTensorDescriptor(dDesc.value);
-  cnnlMatMulDescDestroy(matmulDesc_1.value);
-  cnnlMatMulAlgoDestroy(algo_1.value);
-  cnnlDestroyMatMulHeuristicResult(heuristic.value);
-  if (algoCount.value === 0) throw new Error('cuBLASLt found no algorithm for layer 1');
-  cnnlSetQueue(cublasLt.value, stream.value);
-  const aDesc_1 = ref<cnnlTensorDescriptor_t>();
-  cnnlCreateTensorDescriptor(aDesc_1);
-  cnnlSetTensorDescriptor(aDesc_1.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 2, [BATCH, INPUTS]);
-  const bDesc_1 = ref<cnnlTensorDescriptor_t>();
-  cnnlCreateTensorDescriptor(bDesc_1);
-  cnnlSetTensorDescriptor(bDesc_1.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 2, [HIDDEN, INPUTS]);
-  const dDesc_1 = ref<cnnlTensorDescriptor_t>();
-  cnnlCreateTensorDescriptor(dDesc_1);
-  cnnlSetTensorDescriptor(dDesc_1.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 2, [BATCH, HIDDEN]);
-  const matmulDesc_2 = ref<cnnlMatMulDescriptor_t>();
-  cnnlMatMulDescCreate(matmulDesc_2);
-  cnnlSetMatMulDescAttr(matmulDesc_2.value, CNNL_MATMUL_DESC_TRANSB, 1, 4);
-  cnnlSetMatMulDescAttr(matmulDesc_2.value, CNNL_MATMUL_ALLOW_TF32, 0, 4);
-  const algo_2 = ref<cnnlMatMulAlgo_t>();
-  cnnlMatMulAlgoCreate(algo_2);
-  const heuristic_1 = ref<cnnlMatMulHeuristicResult_t>();
-  cnnlCreateMatMulHeuristicResult(heuristic_1);
   const algoCount_1 = ref(0);
   checkCublas(
-    cnnlGetMatMulAlgoHeuristic(cublasLt.value, matmulDesc_2.value, aDesc_1.value, bDesc_1.value, dDesc_1.value, dDesc_1.value, null, 1, heuristic_1.value, algoCount_1),
+    cnnlGetMatMulAlgoHeuristic(cublasLt.value, matmulDesc_1.value, aDesc.value, bDesc.value, dDesc.value, dDesc.value, null, 1, heuristic.value, algoCount_1),
     'layer 1 cublasLtMatmul',
   );
   const matmulWorkspaceSize = ref(0);
   checkCublas(
-    cnnlGetMatMulHeuristicResult(heuristic_1.value, algo_2.value, matmulWorkspaceSize),
+    cnnlGetMatMulHeuristicResult(heuristic.value, algo_1.value, matmulWorkspaceSize),
     'layer 1 cublasLtMatmul',
   );
   const matmulWorkspace = ref<DevicePtr>();
   if (matmulWorkspaceSize.value > 0) cnrtMalloc(matmulWorkspace, matmulWorkspaceSize.value);
   checkCublas(
-    cnnlMatMul_v2(cublasLt.value, matmulDesc_2.value, algo_2.value, 1, aDesc_1.value, dX.value, bDesc_1.value, dW1.value, 0, dDesc_1.value, dH.value, matmulWorkspaceSize.value > 0 ? matmulWorkspace.value : null, matmulWorkspaceSize.value, dDesc_1.value, dH.value),
+    cnnlMatMul_v2(cublasLt.value, matmulDesc_1.value, algo_1.value, 1, aDesc.value, dX.value, bDesc.value, dW1.value, 0, dDesc.value, dH.value, matmulWorkspaceSize.value > 0 ? matmulWorkspace.value : null, matmulWorkspaceSize.value, dDesc.value, dH.value),
     'layer 1 cublasLtMatmul',
   );
   const cDesc = ref<cnnlTensorDescriptor_t>();
@@ -213,95 +183,95 @@ export function main() {
   cnnlSetOpTensorDescriptor(addDesc.value, CNNL_OP_TENSOR_ADD, CNNL_DTYPE_FLOAT, CNNL_PROPAGATE_NAN);
   const addWorkspaceSize = ref(0);
   checkCublas(
-    cnnlGetOpTensorWorkspaceSize(cublasLt.value, dDesc_1.value, cDesc.value, dDesc_1.value, addWorkspaceSize),
+    cnnlGetOpTensorWorkspaceSize(cublasLt.value, dDesc.value, cDesc.value, dDesc.value, addWorkspaceSize),
     'layer 1 cublasLtMatmul',
   );
   const addWorkspace = ref<DevicePtr>();
   if (addWorkspaceSize.value > 0) cnrtMalloc(addWorkspace, addWorkspaceSize.value);
   checkCublas(
-    cnnlOpTensor(cublasLt.value, addDesc.value, 1, dDesc_1.value, dH.value, 1, cDesc.value, dB1.value, addWorkspaceSize.value > 0 ? addWorkspace.value : null, addWorkspaceSize.value, 0, dDesc_1.value, dH.value),
+    cnnlOpTensor(cublasLt.value, addDesc.value, 1, dDesc.value, dH.value, 1, cDesc.value, dB1.value, addWorkspaceSize.value > 0 ? addWorkspace.value : null, addWorkspaceSize.value, 0, dDesc.value, dH.value),
     'layer 1 cublasLtMatmul',
   );
   const reluDesc = ref<cnnlActivationDescriptor_t>();
   cnnlCreateActivationDescriptor(reluDesc);
   cnnlSetActivationDescriptor(reluDesc.value, CNNL_ACTIVATION_RELU, CNNL_PROPAGATE_NAN, 0);
   checkCublas(
-    cnnlActivationForward(cublasLt.value, reluDesc.value, null, dDesc_1.value, dH.value, null, dDesc_1.value, dH.value),
+    cnnlActivationForward(cublasLt.value, reluDesc.value, null, dDesc.value, dH.value, null, dDesc.value, dH.value),
     'layer 1 cublasLtMatmul',
   );
   if (addWorkspaceSize.value > 0) { cnrtQueueSync(stream.value); cnrtFree(addWorkspace.value); }
   if (matmulWorkspaceSize.value > 0) { cnrtQueueSync(stream.value); cnrtFree(matmulWorkspace.value); }
+  cnnlDestroyTensorDescriptor(aDesc.value);
+  cnnlDestroyTensorDescriptor(bDesc.value);
+  cnnlDestroyTensorDescriptor(dDesc.value);
+  cnnlMatMulDescDestroy(matmulDesc_1.value);
+  cnnlMatMulAlgoDestroy(algo_1.value);
+  cnnlDestroyMatMulHeuristicResult(heuristic.value);
+  cnnlDestroyTensorDescriptor(cDesc.value);
+  cnnlDestroyOpTensorDescriptor(addDesc.value);
+  cnnlDestroyActivationDescriptor(reluDesc.value);
+
+  // ---- layer 2: logitsᵀ[CLASSES, BATCH] = W2·Hᵀ, then + b2 broadcast over the batch.
+  const aDesc_1 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(aDesc_1);
+  cnnlSetTensorDescriptor(aDesc_1.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 2, [BATCH, HIDDEN]);
+  const bDesc_1 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(bDesc_1);
+  cnnlSetTensorDescriptor(bDesc_1.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 2, [CLASSES, HIDDEN]);
+  const dDesc_1 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(dDesc_1);
+  cnnlSetTensorDescriptor(dDesc_1.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 2, [BATCH, CLASSES]);
+  const matmulDesc_2 = ref<cnnlMatMulDescriptor_t>();
+  cnnlMatMulDescCreate(matmulDesc_2);
+  cnnlSetMatMulDescAttr(matmulDesc_2.value, CNNL_MATMUL_DESC_TRANSB, 1, 4);
+  cnnlSetMatMulDescAttr(matmulDesc_2.value, CNNL_MATMUL_ALLOW_TF32, 0, 4);
+  const algo_2 = ref<cnnlMatMulAlgo_t>();
+  cnnlMatMulAlgoCreate(algo_2);
+  const heuristic_1 = ref<cnnlMatMulHeuristicResult_t>();
+  cnnlCreateMatMulHeuristicResult(heuristic_1);
+  const algoCount_2 = ref(0);
+  checkCublas(
+    cnnlGetMatMulAlgoHeuristic(cublas.value, matmulDesc_2.value, aDesc_1.value, bDesc_1.value, dDesc_1.value, dDesc_1.value, null, 1, heuristic_1.value, algoCount_2),
+    'layer 2 cublasSgemm',
+  );
+  const matmulWorkspaceSize_1 = ref(0);
+  checkCublas(
+    cnnlGetMatMulHeuristicResult(heuristic_1.value, algo_2.value, matmulWorkspaceSize_1),
+    'layer 2 cublasSgemm',
+  );
+  const matmulWorkspace_1 = ref<DevicePtr>();
+  if (matmulWorkspaceSize_1.value > 0) cnrtMalloc(matmulWorkspace_1, matmulWorkspaceSize_1.value);
+  checkCublas(
+    cnnlMatMul_v2(cublas.value, matmulDesc_2.value, algo_2.value, 1, aDesc_1.value, dH.value, bDesc_1.value, dW2.value, 0, dDesc_1.value, dLogits.value, matmulWorkspaceSize_1.value > 0 ? matmulWorkspace_1.value : null, matmulWorkspaceSize_1.value, dDesc_1.value, dLogits.value),
+    'layer 2 cublasSgemm',
+  );
+  if (matmulWorkspaceSize_1.value > 0) { cnrtQueueSync(stream.value); cnrtFree(matmulWorkspace_1.value); }
   cnnlDestroyTensorDescriptor(aDesc_1.value);
   cnnlDestroyTensorDescriptor(bDesc_1.value);
   cnnlDestroyTensorDescriptor(dDesc_1.value);
   cnnlMatMulDescDestroy(matmulDesc_2.value);
   cnnlMatMulAlgoDestroy(algo_2.value);
   cnnlDestroyMatMulHeuristicResult(heuristic_1.value);
-  cnnlDestroyTensorDescriptor(cDesc.value);
-  cnnlDestroyOpTensorDescriptor(addDesc.value);
-  cnnlDestroyActivationDescriptor(reluDesc.value);
-
-  // ---- layer 2: logitsᵀ[CLASSES, BATCH] = W2·Hᵀ, then + b2 broadcast over the batch.
-  const aDesc_2 = ref<cnnlTensorDescriptor_t>();
-  cnnlCreateTensorDescriptor(aDesc_2);
-  cnnlSetTensorDescriptor(aDesc_2.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 2, [BATCH, HIDDEN]);
-  const bDesc_2 = ref<cnnlTensorDescriptor_t>();
-  cnnlCreateTensorDescriptor(bDesc_2);
-  cnnlSetTensorDescriptor(bDesc_2.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 2, [CLASSES, HIDDEN]);
-  const dDesc_2 = ref<cnnlTensorDescriptor_t>();
-  cnnlCreateTensorDescriptor(dDesc_2);
-  cnnlSetTensorDescriptor(dDesc_2.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 2, [BATCH, CLASSES]);
-  const matmulDesc_3 = ref<cnnlMatMulDescriptor_t>();
-  cnnlMatMulDescCreate(matmulDesc_3);
-  cnnlSetMatMulDescAttr(matmulDesc_3.value, CNNL_MATMUL_DESC_TRANSB, 1, 4);
-  cnnlSetMatMulDescAttr(matmulDesc_3.value, CNNL_MATMUL_ALLOW_TF32, 0, 4);
-  const algo_3 = ref<cnnlMatMulAlgo_t>();
-  cnnlMatMulAlgoCreate(algo_3);
-  const heuristic_2 = ref<cnnlMatMulHeuristicResult_t>();
-  cnnlCreateMatMulHeuristicResult(heuristic_2);
-  const algoCount_2 = ref(0);
-  checkCublas(
-    cnnlGetMatMulAlgoHeuristic(cublas.value, matmulDesc_3.value, aDesc_2.value, bDesc_2.value, dDesc_2.value, dDesc_2.value, null, 1, heuristic_2.value, algoCount_2),
-    'layer 2 cublasSgemm',
-  );
-  const matmulWorkspaceSize_1 = ref(0);
-  checkCublas(
-    cnnlGetMatMulHeuristicResult(heuristic_2.value, algo_3.value, matmulWorkspaceSize_1),
-    'layer 2 cublasSgemm',
-  );
-  const matmulWorkspace_1 = ref<DevicePtr>();
-  if (matmulWorkspaceSize_1.value > 0) cnrtMalloc(matmulWorkspace_1, matmulWorkspaceSize_1.value);
-  checkCublas(
-    cnnlMatMul_v2(cublas.value, matmulDesc_3.value, algo_3.value, 1, aDesc_2.value, dH.value, bDesc_2.value, dW2.value, 0, dDesc_2.value, dLogits.value, matmulWorkspaceSize_1.value > 0 ? matmulWorkspace_1.value : null, matmulWorkspaceSize_1.value, dDesc_2.value, dLogits.value),
-    'layer 2 cublasSgemm',
-  );
-  if (matmulWorkspaceSize_1.value > 0) { cnrtQueueSync(stream.value); cnrtFree(matmulWorkspace_1.value); }
-  cnnlDestroyTensorDescriptor(aDesc_2.value);
-  cnnlDestroyTensorDescriptor(bDesc_2.value);
-  cnnlDestroyTensorDescriptor(dDesc_2.value);
-  cnnlMatMulDescDestroy(matmulDesc_3.value);
-  cnnlMatMulAlgoDestroy(algo_3.value);
-  cnnlDestroyMatMulHeuristicResult(heuristic_2.value);
   // Row-major logits[BATCH, CLASSES] is the NCHW tensor BATCH × CLASSES × 1 × 1.
   const cDesc_1 = ref<cnnlTensorDescriptor_t>();
   cnnlCreateTensorDescriptor(cDesc_1);
   cnnlSetTensorDescriptor(cDesc_1.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 4, [BATCH, CLASSES, 1, 1]);
-  const aDesc_3 = ref<cnnlTensorDescriptor_t>();
-  cnnlCreateTensorDescriptor(aDesc_3);
-  cnnlSetTensorDescriptor(aDesc_3.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 4, [1, CLASSES, 1, 1]);
+  const aDesc_2 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(aDesc_2);
+  cnnlSetTensorDescriptor(aDesc_2.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 4, [1, CLASSES, 1, 1]);
   const addDesc_1 = ref<cnnlOpTensorDescriptor_t>();
   cnnlCreateOpTensorDescriptor(addDesc_1);
   cnnlSetOpTensorDescriptor(addDesc_1.value, CNNL_OP_TENSOR_ADD, CNNL_DTYPE_FLOAT, CNNL_PROPAGATE_NAN);
   const queue = ref<cnrtQueue_t>(null);
   cnnlGetQueue(cudnn.value, queue);
   const addWorkspaceSize_1 = ref(0);
-  checkCudnn(cnnlGetOpTensorWorkspaceSize(cudnn.value, cDesc_1.value, aDesc_3.value, cDesc_1.value, addWorkspaceSize_1), 'cudnnAddTensor b2');
+  checkCudnn(cnnlGetOpTensorWorkspaceSize(cudnn.value, cDesc_1.value, aDesc_2.value, cDesc_1.value, addWorkspaceSize_1), 'cudnnAddTensor b2');
   const addWorkspace_1 = ref<DevicePtr>();
   if (addWorkspaceSize_1.value > 0) cnrtMalloc(addWorkspace_1, addWorkspaceSize_1.value);
-  checkCudnn(cnnlOpTensor(cudnn.value, addDesc_1.value, 1, cDesc_1.value, dLogits.value, 1, aDesc_3.value, dB2.value, addWorkspaceSize_1.value > 0 ? addWorkspace_1.value : null, addWorkspaceSize_1.value, 0, cDesc_1.value, dLogits.value), 'cudnnAddTensor b2');
+  checkCudnn(cnnlOpTensor(cudnn.value, addDesc_1.value, 1, cDesc_1.value, dLogits.value, 1, aDesc_2.value, dB2.value, addWorkspaceSize_1.value > 0 ? addWorkspace_1.value : null, addWorkspaceSize_1.value, 0, cDesc_1.value, dLogits.value), 'cudnnAddTensor b2');
   if (addWorkspaceSize_1.value > 0) { cnrtQueueSync(queue.value); cnrtFree(addWorkspace_1.value); }
   cnnlDestroyTensorDescriptor(cDesc_1.value);
-  cnnlDestroyTensorDescriptor(aDesc_3.value);
+  cnnlDestroyTensorDescriptor(aDesc_2.value);
   cnnlDestroyOpTensorDescriptor(addDesc_1.value);
   const xDesc = ref<cnnlTensorDescriptor_t>();
   cnnlCreateTensorDescriptor(xDesc);

@@ -36,7 +36,6 @@ import {
 } from 'opbridge/kunlun';
 import {
   cudnnGetErrorString,
-  type cublasLtMatmulHeuristicResult_t,
 } from 'opbridge/cuda';
 
 const BATCH = 16;
@@ -104,11 +103,6 @@ export function main() {
   cudnn.value.set_stream(stream.value);
 
   // ---- layer 1: Hᵀ[HIDDEN, BATCH] = ReLU(W1·Xᵀ + b1), bias per row of the column-major result.
-  // opbridge OB1008: type `cublasLtMatmulHeuristicResult_t` has no kunlun equivalent in the catalog
-  const heuristics: cublasLtMatmulHeuristicResult_t[] = [];
-  const algoCount = ref<number>();
-  algoCount.value = 1;
-  if (algoCount.value === 0) throw new Error('cuBLASLt found no algorithm for layer 1');
   cublasLt.value.set_stream(stream.value);
   checkCublas(
     xpu.fc_fusion(

@@ -18,8 +18,38 @@
  * transposed back with CUBLAS_OP_T. The qkv rows hold Q | K | V, head h at columns h·d of each.
  */
 import {
+  CNNL_ACTIVATION_IDENTITY,
   cnnlCreate,
   cnnlSetQueue,
+  cnnlSetMatMulDescAttr,
+  CNNL_MATMUL_DESC_TRANSB,
+  CNNL_MATMUL_ALLOW_TF32,
+  cnnlMatMulDescCreate,
+  cnnlMatMulDescDestroy,
+  cnnlMatMulAlgoCreate,
+  cnnlMatMulAlgoDestroy,
+  cnnlCreateMatMulHeuristicResult,
+  cnnlDestroyMatMulHeuristicResult,
+  cnnlGetMatMulAlgoHeuristic,
+  cnnlGetMatMulHeuristicResult,
+  cnnlMatMul_v2,
+  cnnlSetOpTensorDescriptor,
+  CNNL_OP_TENSOR_ADD,
+  CNNL_PROPAGATE_NAN,
+  cnnlCreateOpTensorDescriptor,
+  cnnlDestroyOpTensorDescriptor,
+  cnnlGetOpTensorWorkspaceSize,
+  cnnlOpTensor,
+  CNNL_ACTIVATION_GELU,
+  cnnlSetActivationDescriptor_v6,
+  CNNL_ACTIVATION_HIGH_PRECISION,
+  cnnlCreateActivationDescriptor,
+  cnnlDestroyActivationDescriptor,
+  cnnlActivationForward,
+  cnnlSetTensorDescriptorEx,
+  cnnlGetBatchMatMulAlgoHeuristic,
+  cnnlGetBatchMatMulHeuristicResult,
+  cnnlBatchMatMulBCast_v2,
   cnrtGetErrorStr,
   cnrtMemcpy,
   cnrtMemcpyDevToHost,
@@ -36,9 +66,8 @@ import {
   randomFloat32,
   ref,
   type DevicePtr,
+  type cnnlActivationMode_t,
   type cnnlHandle_t,
-  type cnnlMatMulDescriptor_t,
-  type cnnlMatMulHeuristicResult_t,
   type cnnlStatus_t,
   type cnrtRet_t,
   CNNL_DTYPE_FLOAT,
@@ -55,34 +84,12 @@ import {
   cnrtFree,
   cnnlLayerNormForward,
   CNNL_STATUS_SUCCESS,
+  type cnnlMatMulDescriptor_t,
+  type cnnlMatMulAlgo_t,
+  type cnnlMatMulHeuristicResult_t,
+  type cnnlOpTensorDescriptor_t,
+  type cnnlActivationDescriptor_t,
 } from 'opbridge/cambricon';
-import {
-  CUBLASLT_EPILOGUE_BIAS,
-  CUBLASLT_EPILOGUE_GELU_BIAS,
-  CUBLASLT_MATMUL_DESC_BIAS_POINTER,
-  CUBLASLT_MATMUL_DESC_EPILOGUE,
-  CUBLASLT_MATMUL_DESC_TRANSA,
-  CUBLASLT_MATMUL_PREF_MAX_WORKSPACE_BYTES,
-  CUBLAS_COMPUTE_32F,
-  CUBLAS_OP_N,
-  CUBLAS_OP_T,
-  CUDA_R_32F,
-  cublasLtMatmul,
-  cublasLtMatmulAlgoGetHeuristic,
-  cublasLtMatmulDescCreate,
-  cublasLtMatmulDescDestroy,
-  cublasLtMatmulDescSetAttribute,
-  cublasLtMatmulPreferenceCreate,
-  cublasLtMatmulPreferenceDestroy,
-  cublasLtMatmulPreferenceSetAttribute,
-  cublasLtMatrixLayoutCreate,
-  cublasLtMatrixLayoutDestroy,
-  cublasSaxpy,
-  cublasSgemmStridedBatched,
-  type cublasLtEpilogue_t,
-  type cublasLtMatmulPreference_t,
-  type cublasLtMatrixLayout_t,
-} from 'opbridge/cuda';
 
 const BATCH = 2;
 const SEQ = 16;
@@ -126,10 +133,9 @@ function linearParameters(inFeatures: number, outFeatures: number, seed: number)
 }
 
 /** Y[rows, out] = epilogue(X[rows, in]·Wᵀ + b) with cuBLASLt, as Yᵀ = W·Xᵀ column-major. */
-// opbridge OB1008: type `cublasLtEpilogue_t` has no cambricon equivalent in the catalog
 function linear(
   lt: cnnlHandle_t,
-  epilogue: cublasLtEpilogue_t,
+  epilogue: cnnlActivationMode_t,
   weight: DevicePtr,
   bias: DevicePtr,
   x: DevicePtr,
@@ -140,56 +146,77 @@ function linear(
   workspace: DevicePtr,
   stream: cnrtQueue_t,
 ): void {
-  const desc = ref<cnnlMatMulDescriptor_t>();
-  // opbridge OB1019: `cublasLtMatmulDescCreate` cannot be ported to cambricon: its descriptors are replaced by the ones each CNNL call makes, and `cublasLtMatmulAlgoGetHeuristic` uses `desc` and does not port
-  checkCublas(cublasLtMatmulDescCreate(desc, CUBLAS_COMPUTE_32F, CUDA_R_32F), 'cublasLtMatmulDescCreate');
-  // opbridge OB1019: `cublasLtMatmulDescSetAttribute` cannot be ported to cambricon: its descriptors are replaced by the ones each CNNL call makes, and `cublasLtMatmulAlgoGetHeuristic` uses `desc` and does not port
-  checkCublas(cublasLtMatmulDescSetAttribute(desc.value, CUBLASLT_MATMUL_DESC_TRANSA, new Int32Array([CUBLAS_OP_T]), 4), 'set TRANSA');
-  // opbridge OB1019: `cublasLtMatmulDescSetAttribute` cannot be ported to cambricon: its descriptors are replaced by the ones each CNNL call makes, and `cublasLtMatmulAlgoGetHeuristic` uses `desc` and does not port
-  checkCublas(cublasLtMatmulDescSetAttribute(desc.value, CUBLASLT_MATMUL_DESC_EPILOGUE, new Uint32Array([epilogue]), 4), 'set EPILOGUE');
-  // opbridge OB1019: `cublasLtMatmulDescSetAttribute` cannot be ported to cambricon: its descriptors are replaced by the ones each CNNL call makes, and `cublasLtMatmulAlgoGetHeuristic` uses `desc` and does not port
-  checkCublas(cublasLtMatmulDescSetAttribute(desc.value, CUBLASLT_MATMUL_DESC_BIAS_POINTER, bias, 8), 'set BIAS_POINTER');
-  // opbridge OB1008: type `cublasLtMatrixLayout_t` has no cambricon equivalent in the catalog
-  const layoutW = ref<cublasLtMatrixLayout_t>();
-  // opbridge OB1008: type `cublasLtMatrixLayout_t` has no cambricon equivalent in the catalog
-  const layoutX = ref<cublasLtMatrixLayout_t>();
-  // opbridge OB1008: type `cublasLtMatrixLayout_t` has no cambricon equivalent in the catalog
-  const layoutY = ref<cublasLtMatrixLayout_t>();
-  // opbridge OB1019: `cublasLtMatrixLayoutCreate` cannot be ported to cambricon: its descriptors are replaced by the ones each CNNL call makes, and `cublasLtMatmulAlgoGetHeuristic` uses `layoutW` and does not port
-  checkCublas(cublasLtMatrixLayoutCreate(layoutW, CUDA_R_32F, inFeatures, outFeatures, inFeatures), 'layout W');
-  // opbridge OB1019: `cublasLtMatrixLayoutCreate` cannot be ported to cambricon: its descriptors are replaced by the ones each CNNL call makes, and `cublasLtMatmulAlgoGetHeuristic` uses `layoutX` and does not port
-  checkCublas(cublasLtMatrixLayoutCreate(layoutX, CUDA_R_32F, inFeatures, rows, inFeatures), 'layout X');
-  // opbridge OB1019: `cublasLtMatrixLayoutCreate` cannot be ported to cambricon: its descriptors are replaced by the ones each CNNL call makes, and `cublasLtMatmulAlgoGetHeuristic` uses `layoutY` and does not port
-  checkCublas(cublasLtMatrixLayoutCreate(layoutY, CUDA_R_32F, outFeatures, rows, outFeatures), 'layout Y');
-  // opbridge OB1008: type `cublasLtMatmulPreference_t` has no cambricon equivalent in the catalog
-  const preference = ref<cublasLtMatmulPreference_t>();
-  // opbridge OB1019: `cublasLtMatmulPreferenceCreate` cannot be ported to cambricon: its descriptors are replaced by the ones each CNNL call makes, and `cublasLtMatmulAlgoGetHeuristic` uses `preference` and does not port
-  checkCublas(cublasLtMatmulPreferenceCreate(preference), 'cublasLtMatmulPreferenceCreate');
-  // opbridge OB1019: `cublasLtMatmulPreferenceSetAttribute` cannot be ported to cambricon: its descriptors are replaced by the ones each CNNL call makes, and `cublasLtMatmulAlgoGetHeuristic` uses `preference` and does not port
+  cnnlSetQueue(lt, stream);
+  const aDesc = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(aDesc);
+  cnnlSetTensorDescriptor(aDesc.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 2, [rows, inFeatures]);
+  const bDesc = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(bDesc);
+  cnnlSetTensorDescriptor(bDesc.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 2, [outFeatures, inFeatures]);
+  const dDesc = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(dDesc);
+  cnnlSetTensorDescriptor(dDesc.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 2, [rows, outFeatures]);
+  const matmulDesc = ref<cnnlMatMulDescriptor_t>();
+  cnnlMatMulDescCreate(matmulDesc);
+  cnnlSetMatMulDescAttr(matmulDesc.value, CNNL_MATMUL_DESC_TRANSB, 1, 4);
+  cnnlSetMatMulDescAttr(matmulDesc.value, CNNL_MATMUL_ALLOW_TF32, 0, 4);
+  const algo_1 = ref<cnnlMatMulAlgo_t>();
+  cnnlMatMulAlgoCreate(algo_1);
+  const heuristic = ref<cnnlMatMulHeuristicResult_t>();
+  cnnlCreateMatMulHeuristicResult(heuristic);
+  const algoCount = ref(0);
   checkCublas(
-    cublasLtMatmulPreferenceSetAttribute(preference.value, CUBLASLT_MATMUL_PREF_MAX_WORKSPACE_BYTES, new BigUint64Array([BigInt(WORKSPACE_BYTES)]), 8),
-    'set MAX_WORKSPACE_BYTES',
-  );
-  const heuristics: cnnlMatMulHeuristicResult_t[] = [];
-  const found = ref<number>();
-  // opbridge OB1019: `cublasLtMatmulAlgoGetHeuristic` cannot be ported to cambricon: the cublasLtMatmul it serves does not port: the fused activation Gelu is not ported
-  checkCublas(cublasLtMatmulAlgoGetHeuristic(lt, desc.value, layoutW.value, layoutX.value, layoutY.value, layoutY.value, preference.value, 1, heuristics, found), 'heuristic');
-  if (found.value === 0) throw new Error(`cuBLASLt found no algorithm for a ${rows}×${inFeatures} → ${outFeatures} linear layer`);
-  // opbridge OB1019: `cublasLtMatmul` cannot be ported to cambricon: the fused activation Gelu is not ported
-  checkCublas(
-    cublasLtMatmul(lt, desc.value, 1, weight, layoutW.value, x, layoutX.value, 0, y, layoutY.value, y, layoutY.value, heuristics[0].algo, workspace, WORKSPACE_BYTES, stream),
+    cnnlGetMatMulAlgoHeuristic(lt, matmulDesc.value, aDesc.value, bDesc.value, dDesc.value, dDesc.value, null, 1, heuristic.value, algoCount),
     'cublasLtMatmul',
   );
-  // opbridge OB1019: `cublasLtMatmulPreferenceDestroy` cannot be ported to cambricon: its descriptors are replaced by the ones each CNNL call makes, and `cublasLtMatmulAlgoGetHeuristic` uses `preference` and does not port
-  checkCublas(cublasLtMatmulPreferenceDestroy(preference.value), 'cublasLtMatmulPreferenceDestroy');
-  // opbridge OB1019: `cublasLtMatrixLayoutDestroy` cannot be ported to cambricon: its descriptors are replaced by the ones each CNNL call makes, and `cublasLtMatmulAlgoGetHeuristic` uses `layoutW` and does not port
-  checkCublas(cublasLtMatrixLayoutDestroy(layoutW.value), 'destroy layout W');
-  // opbridge OB1019: `cublasLtMatrixLayoutDestroy` cannot be ported to cambricon: its descriptors are replaced by the ones each CNNL call makes, and `cublasLtMatmulAlgoGetHeuristic` uses `layoutX` and does not port
-  checkCublas(cublasLtMatrixLayoutDestroy(layoutX.value), 'destroy layout X');
-  // opbridge OB1019: `cublasLtMatrixLayoutDestroy` cannot be ported to cambricon: its descriptors are replaced by the ones each CNNL call makes, and `cublasLtMatmulAlgoGetHeuristic` uses `layoutY` and does not port
-  checkCublas(cublasLtMatrixLayoutDestroy(layoutY.value), 'destroy layout Y');
-  // opbridge OB1019: `cublasLtMatmulDescDestroy` cannot be ported to cambricon: its descriptors are replaced by the ones each CNNL call makes, and `cublasLtMatmulAlgoGetHeuristic` uses `desc` and does not port
-  checkCublas(cublasLtMatmulDescDestroy(desc.value), 'cublasLtMatmulDescDestroy');
+  const matmulWorkspaceSize = ref(0);
+  checkCublas(
+    cnnlGetMatMulHeuristicResult(heuristic.value, algo_1.value, matmulWorkspaceSize),
+    'cublasLtMatmul',
+  );
+  const matmulWorkspace = ref<DevicePtr>();
+  if (matmulWorkspaceSize.value > 0) cnrtMalloc(matmulWorkspace, matmulWorkspaceSize.value);
+  checkCublas(
+    cnnlMatMul_v2(lt, matmulDesc.value, algo_1.value, 1, aDesc.value, x, bDesc.value, weight, 0, dDesc.value, y, matmulWorkspaceSize.value > 0 ? matmulWorkspace.value : null, matmulWorkspaceSize.value, dDesc.value, y),
+    'cublasLtMatmul',
+  );
+  const cDesc = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(cDesc);
+  cnnlSetTensorDescriptor(cDesc.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 2, [1, outFeatures]);
+  const addDesc = ref<cnnlOpTensorDescriptor_t>();
+  cnnlCreateOpTensorDescriptor(addDesc);
+  cnnlSetOpTensorDescriptor(addDesc.value, CNNL_OP_TENSOR_ADD, CNNL_DTYPE_FLOAT, CNNL_PROPAGATE_NAN);
+  const addWorkspaceSize = ref(0);
+  checkCublas(
+    cnnlGetOpTensorWorkspaceSize(lt, dDesc.value, cDesc.value, dDesc.value, addWorkspaceSize),
+    'cublasLtMatmul',
+  );
+  const addWorkspace = ref<DevicePtr>();
+  if (addWorkspaceSize.value > 0) cnrtMalloc(addWorkspace, addWorkspaceSize.value);
+  checkCublas(
+    cnnlOpTensor(lt, addDesc.value, 1, dDesc.value, y, 1, cDesc.value, bias, addWorkspaceSize.value > 0 ? addWorkspace.value : null, addWorkspaceSize.value, 0, dDesc.value, y),
+    'cublasLtMatmul',
+  );
+  if (epilogue === CNNL_ACTIVATION_GELU) {
+    const geluDesc = ref<cnnlActivationDescriptor_t>();
+    cnnlCreateActivationDescriptor(geluDesc);
+    cnnlSetActivationDescriptor_v6(geluDesc.value, CNNL_ACTIVATION_GELU, CNNL_ACTIVATION_HIGH_PRECISION, CNNL_PROPAGATE_NAN, 1, 0, 0, 0, false, true);
+    checkCublas(
+      cnnlActivationForward(lt, geluDesc.value, null, dDesc.value, y, null, dDesc.value, y),
+      'cublasLtMatmul',
+    );
+    cnnlDestroyActivationDescriptor(geluDesc.value);
+  }
+  if (addWorkspaceSize.value > 0) { cnrtQueueSync(stream); cnrtFree(addWorkspace.value); }
+  if (matmulWorkspaceSize.value > 0) { cnrtQueueSync(stream); cnrtFree(matmulWorkspace.value); }
+  cnnlDestroyTensorDescriptor(aDesc.value);
+  cnnlDestroyTensorDescriptor(bDesc.value);
+  cnnlDestroyTensorDescriptor(dDesc.value);
+  cnnlMatMulDescDestroy(matmulDesc.value);
+  cnnlMatMulAlgoDestroy(algo_1.value);
+  cnnlDestroyMatMulHeuristicResult(heuristic.value);
+  cnnlDestroyTensorDescriptor(cDesc.value);
+  cnnlDestroyOpTensorDescriptor(addDesc.value);
 }
 
 export function main() {
@@ -262,8 +289,7 @@ export function main() {
   cnnlDestroyTensorDescriptor(xDesc.value);
   cnnlDestroyTensorDescriptor(yDesc.value);
   cnnlDestroyTensorDescriptor(scaleDesc.value);
-  // opbridge OB1006: `CUBLASLT_EPILOGUE_BIAS` (epilogue.bias) has no cambricon equivalent
-  linear(lt.value, CUBLASLT_EPILOGUE_BIAS, dQkvW, dQkvB, dNormed, dQkv, TOKENS, D_MODEL, 3 * D_MODEL, dWorkspace, stream.value);
+  linear(lt.value, CNNL_ACTIVATION_IDENTITY, dQkvW, dQkvB, dNormed, dQkv, TOKENS, D_MODEL, 3 * D_MODEL, dWorkspace, stream.value);
 
   // Per sequence, one strided batch over the heads (head h starts h·D_HEAD floats into each
   // qkv row). Column-major Sᵀ [keys × queries, ld SEQ] = op_T(K) · Q, where K and Q read
@@ -273,14 +299,47 @@ export function main() {
     const q = dQkv.plus(b * SEQ * rowStride * 4);
     const k = q.plus(D_MODEL * 4);
     const scores = dScores.plus(b * HEADS * SEQ * SEQ * 4);
-    // opbridge OB1019: `cublasSgemmStridedBatched` cannot be ported to cambricon: the product is 3-D: only 2-D products are ported to cnnlMatMul_v2 yet (batched: cnnlBatchMatMulBCast_v2, not written)
+    const alphaValue = 1 / Math.sqrt(D_HEAD);
+    const aDesc_1 = ref<cnnlTensorDescriptor_t>();
+    cnnlCreateTensorDescriptor(aDesc_1);
+    cnnlSetTensorDescriptorEx(aDesc_1.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 3, [HEADS, SEQ, D_HEAD], [D_HEAD, rowStride, 1]);
+    const bDesc_1 = ref<cnnlTensorDescriptor_t>();
+    cnnlCreateTensorDescriptor(bDesc_1);
+    cnnlSetTensorDescriptorEx(bDesc_1.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 3, [HEADS, SEQ, D_HEAD], [D_HEAD, rowStride, 1]);
+    const dDesc_1 = ref<cnnlTensorDescriptor_t>();
+    cnnlCreateTensorDescriptor(dDesc_1);
+    cnnlSetTensorDescriptor(dDesc_1.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 3, [HEADS, SEQ, SEQ]);
+    const matmulDesc_1 = ref<cnnlMatMulDescriptor_t>();
+    cnnlMatMulDescCreate(matmulDesc_1);
+    cnnlSetMatMulDescAttr(matmulDesc_1.value, CNNL_MATMUL_DESC_TRANSB, 1, 4);
+    cnnlSetMatMulDescAttr(matmulDesc_1.value, CNNL_MATMUL_ALLOW_TF32, 0, 4);
+    const algo_2 = ref<cnnlMatMulAlgo_t>();
+    cnnlMatMulAlgoCreate(algo_2);
+    const heuristic_1 = ref<cnnlMatMulHeuristicResult_t>();
+    cnnlCreateMatMulHeuristicResult(heuristic_1);
+    const algoCount_1 = ref(0);
     checkCublas(
-      cublasSgemmStridedBatched(
-        cublas.value, CUBLAS_OP_T, CUBLAS_OP_N, SEQ, SEQ, D_HEAD, 1 / Math.sqrt(D_HEAD),
-        k, rowStride, D_HEAD, q, rowStride, D_HEAD, 0, scores, SEQ, SEQ * SEQ, HEADS,
-      ),
+      cnnlGetBatchMatMulAlgoHeuristic(cublas.value, matmulDesc_1.value, aDesc_1.value, bDesc_1.value, dDesc_1.value, null, 1, heuristic_1.value, algoCount_1),
       'scores = Q·Kᵀ/√d',
     );
+    const matmulWorkspaceSize_1 = ref(0);
+    checkCublas(
+      cnnlGetBatchMatMulHeuristicResult(heuristic_1.value, algo_2.value, matmulWorkspaceSize_1),
+      'scores = Q·Kᵀ/√d',
+    );
+    const matmulWorkspace_1 = ref<DevicePtr>();
+    if (matmulWorkspaceSize_1.value > 0) cnrtMalloc(matmulWorkspace_1, matmulWorkspaceSize_1.value);
+    checkCublas(
+      cnnlBatchMatMulBCast_v2(cublas.value, matmulDesc_1.value, algo_2.value, alphaValue, aDesc_1.value, q, bDesc_1.value, k, 0, dDesc_1.value, scores, matmulWorkspaceSize_1.value > 0 ? matmulWorkspace_1.value : null, matmulWorkspaceSize_1.value),
+      'scores = Q·Kᵀ/√d',
+    );
+    if (matmulWorkspaceSize_1.value > 0) { cnrtQueueSync(stream.value); cnrtFree(matmulWorkspace_1.value); }
+    cnnlDestroyTensorDescriptor(aDesc_1.value);
+    cnnlDestroyTensorDescriptor(bDesc_1.value);
+    cnnlDestroyTensorDescriptor(dDesc_1.value);
+    cnnlMatMulDescDestroy(matmulDesc_1.value);
+    cnnlMatMulAlgoDestroy(algo_2.value);
+    cnnlDestroyMatMulHeuristicResult(heuristic_1.value);
   }
   // Softmax over the key axis: the scores as NCHW [batch·heads·queries, keys, 1, 1], per channel.
   const xDesc_2 = ref<cnnlTensorDescriptor_t>();
@@ -301,19 +360,65 @@ export function main() {
     const v = dQkv.plus((b * SEQ * rowStride + 2 * D_MODEL) * 4);
     const probs = dProbs.plus(b * HEADS * SEQ * SEQ * 4);
     const context = dContext.plus(b * SEQ * D_MODEL * 4);
-    // opbridge OB1019: `cublasSgemmStridedBatched` cannot be ported to cambricon: the product is 3-D: only 2-D products are ported to cnnlMatMul_v2 yet (batched: cnnlBatchMatMulBCast_v2, not written)
+    const aDesc_2 = ref<cnnlTensorDescriptor_t>();
+    cnnlCreateTensorDescriptor(aDesc_2);
+    cnnlSetTensorDescriptor(aDesc_2.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 3, [HEADS, SEQ, SEQ]);
+    const bDesc_2 = ref<cnnlTensorDescriptor_t>();
+    cnnlCreateTensorDescriptor(bDesc_2);
+    cnnlSetTensorDescriptorEx(bDesc_2.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 3, [HEADS, SEQ, D_HEAD], [D_HEAD, rowStride, 1]);
+    const dDesc_2 = ref<cnnlTensorDescriptor_t>();
+    cnnlCreateTensorDescriptor(dDesc_2);
+    cnnlSetTensorDescriptorEx(dDesc_2.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 3, [HEADS, SEQ, D_HEAD], [D_HEAD, D_MODEL, 1]);
+    const matmulDesc_2 = ref<cnnlMatMulDescriptor_t>();
+    cnnlMatMulDescCreate(matmulDesc_2);
+    cnnlSetMatMulDescAttr(matmulDesc_2.value, CNNL_MATMUL_ALLOW_TF32, 0, 4);
+    const algo_3 = ref<cnnlMatMulAlgo_t>();
+    cnnlMatMulAlgoCreate(algo_3);
+    const heuristic_2 = ref<cnnlMatMulHeuristicResult_t>();
+    cnnlCreateMatMulHeuristicResult(heuristic_2);
+    const algoCount_2 = ref(0);
     checkCublas(
-      cublasSgemmStridedBatched(
-        cublas.value, CUBLAS_OP_N, CUBLAS_OP_N, D_HEAD, SEQ, SEQ, 1,
-        v, rowStride, D_HEAD, probs, SEQ, SEQ * SEQ, 0, context, D_MODEL, D_HEAD, HEADS,
-      ),
+      cnnlGetBatchMatMulAlgoHeuristic(cublas.value, matmulDesc_2.value, aDesc_2.value, bDesc_2.value, dDesc_2.value, null, 1, heuristic_2.value, algoCount_2),
       'context = P·V',
     );
+    const matmulWorkspaceSize_2 = ref(0);
+    checkCublas(
+      cnnlGetBatchMatMulHeuristicResult(heuristic_2.value, algo_3.value, matmulWorkspaceSize_2),
+      'context = P·V',
+    );
+    const matmulWorkspace_2 = ref<DevicePtr>();
+    if (matmulWorkspaceSize_2.value > 0) cnrtMalloc(matmulWorkspace_2, matmulWorkspaceSize_2.value);
+    checkCublas(
+      cnnlBatchMatMulBCast_v2(cublas.value, matmulDesc_2.value, algo_3.value, 1, aDesc_2.value, probs, bDesc_2.value, v, 0, dDesc_2.value, context, matmulWorkspaceSize_2.value > 0 ? matmulWorkspace_2.value : null, matmulWorkspaceSize_2.value),
+      'context = P·V',
+    );
+    if (matmulWorkspaceSize_2.value > 0) { cnrtQueueSync(stream.value); cnrtFree(matmulWorkspace_2.value); }
+    cnnlDestroyTensorDescriptor(aDesc_2.value);
+    cnnlDestroyTensorDescriptor(bDesc_2.value);
+    cnnlDestroyTensorDescriptor(dDesc_2.value);
+    cnnlMatMulDescDestroy(matmulDesc_2.value);
+    cnnlMatMulAlgoDestroy(algo_3.value);
+    cnnlDestroyMatMulHeuristicResult(heuristic_2.value);
   }
-  // opbridge OB1006: `CUBLASLT_EPILOGUE_BIAS` (epilogue.bias) has no cambricon equivalent
-  linear(lt.value, CUBLASLT_EPILOGUE_BIAS, dOutW, dOutB, dContext, dResidual, TOKENS, D_MODEL, D_MODEL, dWorkspace, stream.value);
-  // opbridge OB1002: cambricon does not support `cublasSaxpy`: y = alpha*x + y is OpTensor ADD with alpha1 = alpha on x, alpha2 = 1 on y, output y; whether the output may alias an input is not documented (use: cnnlOpTensor)
-  checkCublas(cublasSaxpy(cublas.value, TOKENS * D_MODEL, 1, dX, 1, dResidual, 1), 'x1 = x + attention');
+  linear(lt.value, CNNL_ACTIVATION_IDENTITY, dOutW, dOutB, dContext, dResidual, TOKENS, D_MODEL, D_MODEL, dWorkspace, stream.value);
+  const yDesc_3 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(yDesc_3);
+  cnnlSetTensorDescriptor(yDesc_3.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 1, [TOKENS * D_MODEL]);
+  const xDesc_3 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(xDesc_3);
+  cnnlSetTensorDescriptor(xDesc_3.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 1, [TOKENS * D_MODEL]);
+  const addDesc_1 = ref<cnnlOpTensorDescriptor_t>();
+  cnnlCreateOpTensorDescriptor(addDesc_1);
+  cnnlSetOpTensorDescriptor(addDesc_1.value, CNNL_OP_TENSOR_ADD, CNNL_DTYPE_FLOAT, CNNL_PROPAGATE_NAN);
+  const addWorkspaceSize_1 = ref(0);
+  checkCublas(cnnlGetOpTensorWorkspaceSize(cublas.value, yDesc_3.value, xDesc_3.value, yDesc_3.value, addWorkspaceSize_1), 'x1 = x + attention');
+  const addWorkspace_1 = ref<DevicePtr>();
+  if (addWorkspaceSize_1.value > 0) cnrtMalloc(addWorkspace_1, addWorkspaceSize_1.value);
+  checkCublas(cnnlOpTensor(cublas.value, addDesc_1.value, 1, yDesc_3.value, dResidual, 1, xDesc_3.value, dX, addWorkspaceSize_1.value > 0 ? addWorkspace_1.value : null, addWorkspaceSize_1.value, 0, yDesc_3.value, dResidual), 'x1 = x + attention');
+  if (addWorkspaceSize_1.value > 0) { cnrtQueueSync(stream.value); cnrtFree(addWorkspace_1.value); }
+  cnnlDestroyTensorDescriptor(yDesc_3.value);
+  cnnlDestroyTensorDescriptor(xDesc_3.value);
+  cnnlDestroyOpTensorDescriptor(addDesc_1.value);
 
   // ---- MLP sub-layer
   const xDesc_1 = ref<cnnlTensorDescriptor_t>();
@@ -336,12 +441,26 @@ export function main() {
   cnnlDestroyTensorDescriptor(xDesc_1.value);
   cnnlDestroyTensorDescriptor(yDesc_1.value);
   cnnlDestroyTensorDescriptor(scaleDesc_1.value);
-  // opbridge OB1006: `CUBLASLT_EPILOGUE_GELU_BIAS` (epilogue.gelu-bias) has no cambricon equivalent
-  linear(lt.value, CUBLASLT_EPILOGUE_GELU_BIAS, dFc1W, dFc1B, dNormed, dHidden, TOKENS, D_MODEL, D_FF, dWorkspace, stream.value);
-  // opbridge OB1006: `CUBLASLT_EPILOGUE_BIAS` (epilogue.bias) has no cambricon equivalent
-  linear(lt.value, CUBLASLT_EPILOGUE_BIAS, dFc2W, dFc2B, dHidden, dY, TOKENS, D_FF, D_MODEL, dWorkspace, stream.value);
-  // opbridge OB1002: cambricon does not support `cublasSaxpy`: y = alpha*x + y is OpTensor ADD with alpha1 = alpha on x, alpha2 = 1 on y, output y; whether the output may alias an input is not documented (use: cnnlOpTensor)
-  checkCublas(cublasSaxpy(cublas.value, TOKENS * D_MODEL, 1, dResidual, 1, dY, 1), 'y = x1 + mlp');
+  linear(lt.value, CNNL_ACTIVATION_GELU, dFc1W, dFc1B, dNormed, dHidden, TOKENS, D_MODEL, D_FF, dWorkspace, stream.value);
+  linear(lt.value, CNNL_ACTIVATION_IDENTITY, dFc2W, dFc2B, dHidden, dY, TOKENS, D_FF, D_MODEL, dWorkspace, stream.value);
+  const yDesc_4 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(yDesc_4);
+  cnnlSetTensorDescriptor(yDesc_4.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 1, [TOKENS * D_MODEL]);
+  const xDesc_4 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(xDesc_4);
+  cnnlSetTensorDescriptor(xDesc_4.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 1, [TOKENS * D_MODEL]);
+  const addDesc_2 = ref<cnnlOpTensorDescriptor_t>();
+  cnnlCreateOpTensorDescriptor(addDesc_2);
+  cnnlSetOpTensorDescriptor(addDesc_2.value, CNNL_OP_TENSOR_ADD, CNNL_DTYPE_FLOAT, CNNL_PROPAGATE_NAN);
+  const addWorkspaceSize_2 = ref(0);
+  checkCublas(cnnlGetOpTensorWorkspaceSize(cublas.value, yDesc_4.value, xDesc_4.value, yDesc_4.value, addWorkspaceSize_2), 'y = x1 + mlp');
+  const addWorkspace_2 = ref<DevicePtr>();
+  if (addWorkspaceSize_2.value > 0) cnrtMalloc(addWorkspace_2, addWorkspaceSize_2.value);
+  checkCublas(cnnlOpTensor(cublas.value, addDesc_2.value, 1, yDesc_4.value, dY, 1, xDesc_4.value, dResidual, addWorkspaceSize_2.value > 0 ? addWorkspace_2.value : null, addWorkspaceSize_2.value, 0, yDesc_4.value, dY), 'y = x1 + mlp');
+  if (addWorkspaceSize_2.value > 0) { cnrtQueueSync(stream.value); cnrtFree(addWorkspace_2.value); }
+  cnnlDestroyTensorDescriptor(yDesc_4.value);
+  cnnlDestroyTensorDescriptor(xDesc_4.value);
+  cnnlDestroyOpTensorDescriptor(addDesc_2.value);
 
   checkCuda(cnrtQueueSync(stream.value), 'cudaStreamSynchronize');
   const y = new Float32Array(TOKENS * D_MODEL);

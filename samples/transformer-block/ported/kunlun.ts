@@ -18,6 +18,7 @@
  * transposed back with CUBLAS_OP_T. The qkv rows hold Q | K | V, head h at columns h·d of each.
  */
 import {
+  xpu_wait,
   xpu_free,
   xpu_strerror,
   xpu_malloc,
@@ -28,43 +29,19 @@ import {
   xpu_set_device,
   xpu_stream_create,
   xpu_stream_destroy,
-  xpu_wait,
   XPU_SUCCESS,
   randomFloat32,
   ref,
   type DevicePtr,
+  act_enum,
   type Context,
-  type Activation_t,
   type XPUError_t,
   type XPUStream,
   xpu,
   Error_t,
 } from 'opbridge/kunlun';
 import {
-  CUBLASLT_EPILOGUE_BIAS,
-  CUBLASLT_EPILOGUE_GELU_BIAS,
-  CUBLASLT_MATMUL_DESC_BIAS_POINTER,
-  CUBLASLT_MATMUL_DESC_EPILOGUE,
-  CUBLASLT_MATMUL_DESC_TRANSA,
-  CUBLASLT_MATMUL_PREF_MAX_WORKSPACE_BYTES,
-  CUBLAS_COMPUTE_32F,
-  CUBLAS_OP_N,
-  CUBLAS_OP_T,
-  CUDA_R_32F,
-  cublasLtMatmul,
-  cublasLtMatmulAlgoGetHeuristic,
-  cublasLtMatmulDescCreate,
-  cublasLtMatmulDescDestroy,
-  cublasLtMatmulDescSetAttribute,
-  cublasLtMatmulPreferenceCreate,
-  cublasLtMatmulPreferenceDestroy,
-  cublasLtMatmulPreferenceSetAttribute,
-  cublasLtMatrixLayoutCreate,
-  cublasLtMatrixLayoutDestroy,
-  cublasSgemmStridedBatched,
   cudnnGetErrorString,
-  type cublasLtEpilogue_t,
-  type cublasLtMatmulHeuristicResult_t,
 } from 'opbridge/cuda';
 
 const BATCH = 2;
@@ -110,10 +87,9 @@ function linearParameters(inFeatures: number, outFeatures: number, seed: number)
 }
 
 /** Y[rows, out] = epilogue(X[rows, in]·Wᵀ + b) with cuBLASLt, as Yᵀ = W·Xᵀ column-major. */
-// opbridge OB1008: type `cublasLtEpilogue_t` has no kunlun equivalent in the catalog
 function linear(
   lt: Context,
-  epilogue: cublasLtEpilogue_t,
+  epilogue: act_enum,
   weight: DevicePtr,
   bias: DevicePtr,
   x: DevicePtr,
@@ -124,53 +100,37 @@ function linear(
   workspace: DevicePtr,
   stream: XPUStream,
 ): void {
-  const desc = ref<Activation_t>();
-  // opbridge OB1019: `cublasLtMatmulDescCreate` cannot be ported to kunlun: kunlun has no descriptor objects, and `cublasLtMatmulAlgoGetHeuristic` uses `desc` and does not port
-  checkCublas(cublasLtMatmulDescCreate(desc, CUBLAS_COMPUTE_32F, CUDA_R_32F), 'cublasLtMatmulDescCreate');
-  // opbridge OB1019: `cublasLtMatmulDescSetAttribute` cannot be ported to kunlun: kunlun has no descriptor objects, and `cublasLtMatmulAlgoGetHeuristic` uses `desc` and does not port
-  checkCublas(cublasLtMatmulDescSetAttribute(desc.value, CUBLASLT_MATMUL_DESC_TRANSA, new Int32Array([CUBLAS_OP_T]), 4), 'set TRANSA');
-  // opbridge OB1019: `cublasLtMatmulDescSetAttribute` cannot be ported to kunlun: kunlun has no descriptor objects, and `cublasLtMatmulAlgoGetHeuristic` uses `desc` and does not port
-  checkCublas(cublasLtMatmulDescSetAttribute(desc.value, CUBLASLT_MATMUL_DESC_EPILOGUE, new Uint32Array([epilogue]), 4), 'set EPILOGUE');
-  // opbridge OB1019: `cublasLtMatmulDescSetAttribute` cannot be ported to kunlun: kunlun has no descriptor objects, and `cublasLtMatmulAlgoGetHeuristic` uses `desc` and does not port
-  checkCublas(cublasLtMatmulDescSetAttribute(desc.value, CUBLASLT_MATMUL_DESC_BIAS_POINTER, bias, 8), 'set BIAS_POINTER');
-  const layoutW = ref<Activation_t>();
-  const layoutX = ref<Activation_t>();
-  const layoutY = ref<Activation_t>();
-  // opbridge OB1019: `cublasLtMatrixLayoutCreate` cannot be ported to kunlun: kunlun has no descriptor objects, and `cublasLtMatmulAlgoGetHeuristic` uses `layoutW` and does not port
-  checkCublas(cublasLtMatrixLayoutCreate(layoutW, CUDA_R_32F, inFeatures, outFeatures, inFeatures), 'layout W');
-  // opbridge OB1019: `cublasLtMatrixLayoutCreate` cannot be ported to kunlun: kunlun has no descriptor objects, and `cublasLtMatmulAlgoGetHeuristic` uses `layoutX` and does not port
-  checkCublas(cublasLtMatrixLayoutCreate(layoutX, CUDA_R_32F, inFeatures, rows, inFeatures), 'layout X');
-  // opbridge OB1019: `cublasLtMatrixLayoutCreate` cannot be ported to kunlun: kunlun has no descriptor objects, and `cublasLtMatmulAlgoGetHeuristic` uses `layoutY` and does not port
-  checkCublas(cublasLtMatrixLayoutCreate(layoutY, CUDA_R_32F, outFeatures, rows, outFeatures), 'layout Y');
-  const preference = ref<Activation_t>();
-  // opbridge OB1019: `cublasLtMatmulPreferenceCreate` cannot be ported to kunlun: kunlun has no descriptor objects, and `cublasLtMatmulAlgoGetHeuristic` uses `preference` and does not port
-  checkCublas(cublasLtMatmulPreferenceCreate(preference), 'cublasLtMatmulPreferenceCreate');
-  // opbridge OB1019: `cublasLtMatmulPreferenceSetAttribute` cannot be ported to kunlun: kunlun has no descriptor objects, and `cublasLtMatmulAlgoGetHeuristic` uses `preference` and does not port
+  lt.set_stream(stream);
   checkCublas(
-    cublasLtMatmulPreferenceSetAttribute(preference.value, CUBLASLT_MATMUL_PREF_MAX_WORKSPACE_BYTES, new BigUint64Array([BigInt(WORKSPACE_BYTES)]), 8),
-    'set MAX_WORKSPACE_BYTES',
-  );
-  // opbridge OB1008: type `cublasLtMatmulHeuristicResult_t` has no kunlun equivalent in the catalog
-  const heuristics: cublasLtMatmulHeuristicResult_t[] = [];
-  const found = ref<number>();
-  // opbridge OB1019: `cublasLtMatmulAlgoGetHeuristic` cannot be ported to kunlun: kunlun has no descriptor objects, and `cublasLtMatmulAlgoGetHeuristic` uses `desc` and does not port
-  checkCublas(cublasLtMatmulAlgoGetHeuristic(lt, desc.value, layoutW.value, layoutX.value, layoutY.value, layoutY.value, preference.value, 1, heuristics, found), 'heuristic');
-  if (found.value === 0) throw new Error(`cuBLASLt found no algorithm for a ${rows}×${inFeatures} → ${outFeatures} linear layer`);
-  // opbridge OB1019: `cublasLtMatmul` cannot be ported to kunlun: the Gelu epilogue has no fc_fusion activation whose formula the catalog confirms
-  checkCublas(
-    cublasLtMatmul(lt, desc.value, 1, weight, layoutW.value, x, layoutX.value, 0, y, layoutY.value, y, layoutY.value, heuristics[0].algo, workspace, WORKSPACE_BYTES, stream),
+    xpu.fc_fusion(['float', 'float', 'float', 'float'], lt, x, weight, y, rows, outFeatures, inFeatures, false, true, null, null, null, inFeatures, inFeatures, outFeatures, 1, 0, bias, xpu.Activation_t.LINEAR),
     'cublasLtMatmul',
   );
-  // opbridge OB1019: `cublasLtMatmulPreferenceDestroy` cannot be ported to kunlun: kunlun has no descriptor objects, and `cublasLtMatmulAlgoGetHeuristic` uses `preference` and does not port
-  checkCublas(cublasLtMatmulPreferenceDestroy(preference.value), 'cublasLtMatmulPreferenceDestroy');
-  // opbridge OB1019: `cublasLtMatrixLayoutDestroy` cannot be ported to kunlun: kunlun has no descriptor objects, and `cublasLtMatmulAlgoGetHeuristic` uses `layoutW` and does not port
-  checkCublas(cublasLtMatrixLayoutDestroy(layoutW.value), 'destroy layout W');
-  // opbridge OB1019: `cublasLtMatrixLayoutDestroy` cannot be ported to kunlun: kunlun has no descriptor objects, and `cublasLtMatmulAlgoGetHeuristic` uses `layoutX` and does not port
-  checkCublas(cublasLtMatrixLayoutDestroy(layoutX.value), 'destroy layout X');
-  // opbridge OB1019: `cublasLtMatrixLayoutDestroy` cannot be ported to kunlun: kunlun has no descriptor objects, and `cublasLtMatmulAlgoGetHeuristic` uses `layoutY` and does not port
-  checkCublas(cublasLtMatrixLayoutDestroy(layoutY.value), 'destroy layout Y');
-  // opbridge OB1019: `cublasLtMatmulDescDestroy` cannot be ported to kunlun: kunlun has no descriptor objects, and `cublasLtMatmulAlgoGetHeuristic` uses `desc` and does not port
-  checkCublas(cublasLtMatmulDescDestroy(desc.value), 'cublasLtMatmulDescDestroy');
+  if (epilogue === act_enum.GELU) {
+    const gelu = ref<DevicePtr>();
+    xpu_malloc(gelu, (rows * outFeatures) * 4, XPU_MEM_MAIN);
+    checkCublas(
+      xpu.mul(['float'], lt, y, y, gelu.value, rows * outFeatures),
+      'cublasLtMatmul',
+    );
+    checkCublas(
+      xpu.scale(['float'], lt, gelu.value, gelu.value, rows * outFeatures, true, 2 * Math.sqrt(2 / Math.PI) * 0.044715, 2 * Math.sqrt(2 / Math.PI)),
+      'cublasLtMatmul',
+    );
+    checkCublas(
+      xpu.mul(['float'], lt, gelu.value, y, gelu.value, rows * outFeatures),
+      'cublasLtMatmul',
+    );
+    checkCublas(
+      xpu.sigmoid(['float'], lt, gelu.value, gelu.value, rows * outFeatures),
+      'cublasLtMatmul',
+    );
+    checkCublas(
+      xpu.mul(['float'], lt, y, gelu.value, y, rows * outFeatures),
+      'cublasLtMatmul',
+    );
+    xpu_wait(lt.xpu_stream);
+    xpu_free(gelu.value);
+  }
 }
 
 export function main() {
@@ -224,8 +184,7 @@ export function main() {
 
   // ---- attention sub-layer
   if (xpu.layer_norm(['float'], cudnn.value, dX, dNormed, TOKENS, D_MODEL, LN_EPSILON, dLn1[0], dLn1[1]) !== Error_t.SUCCESS) throw new Error(`layernorm 1: failed`);
-  // opbridge OB1006: `CUBLASLT_EPILOGUE_BIAS` (epilogue.bias) has no kunlun equivalent
-  linear(lt.value, CUBLASLT_EPILOGUE_BIAS, dQkvW, dQkvB, dNormed, dQkv, TOKENS, D_MODEL, 3 * D_MODEL, dWorkspace, stream.value);
+  linear(lt.value, act_enum.LINEAR, dQkvW, dQkvB, dNormed, dQkv, TOKENS, D_MODEL, 3 * D_MODEL, dWorkspace, stream.value);
 
   // Per sequence, one strided batch over the heads (head h starts h·D_HEAD floats into each
   // qkv row). Column-major Sᵀ [keys × queries, ld SEQ] = op_T(K) · Q, where K and Q read
@@ -235,12 +194,12 @@ export function main() {
     const q = dQkv.plus(b * SEQ * rowStride * 4);
     const k = q.plus(D_MODEL * 4);
     const scores = dScores.plus(b * HEADS * SEQ * SEQ * 4);
-    // opbridge OB1019: `cublasSgemmStridedBatched` cannot be ported to kunlun: a strided batched GEMM: xpu::fc_batched takes packed matrices only, and the views here are not known to be packed
+    let fcStatus: Error_t = Error_t.SUCCESS;
+    for (let matrix = 0; matrix < HEADS && fcStatus === Error_t.SUCCESS; matrix++) {
+      fcStatus = xpu.fc_fusion(['float', 'float', 'float', 'float'], cublas.value, q.plus((matrix * D_HEAD) * 4), k.plus((matrix * D_HEAD) * 4), scores.plus((matrix * (SEQ * SEQ)) * 4), SEQ, SEQ, D_HEAD, false, true, null, null, null, rowStride, rowStride, SEQ, 1 / Math.sqrt(D_HEAD), 0, null, xpu.Activation_t.LINEAR);
+    }
     checkCublas(
-      cublasSgemmStridedBatched(
-        cublas.value, CUBLAS_OP_T, CUBLAS_OP_N, SEQ, SEQ, D_HEAD, 1 / Math.sqrt(D_HEAD),
-        k, rowStride, D_HEAD, q, rowStride, D_HEAD, 0, scores, SEQ, SEQ * SEQ, HEADS,
-      ),
+      fcStatus,
       'scores = Q·Kᵀ/√d',
     );
   }
@@ -255,25 +214,22 @@ export function main() {
     const v = dQkv.plus((b * SEQ * rowStride + 2 * D_MODEL) * 4);
     const probs = dProbs.plus(b * HEADS * SEQ * SEQ * 4);
     const context = dContext.plus(b * SEQ * D_MODEL * 4);
-    // opbridge OB1019: `cublasSgemmStridedBatched` cannot be ported to kunlun: a strided batched GEMM: xpu::fc_batched takes packed matrices only, and the views here are not known to be packed
+    let fcStatus_1: Error_t = Error_t.SUCCESS;
+    for (let matrix_1 = 0; matrix_1 < HEADS && fcStatus_1 === Error_t.SUCCESS; matrix_1++) {
+      fcStatus_1 = xpu.fc_fusion(['float', 'float', 'float', 'float'], cublas.value, probs.plus((matrix_1 * (SEQ * SEQ)) * 4), v.plus((matrix_1 * D_HEAD) * 4), context.plus((matrix_1 * D_HEAD) * 4), SEQ, D_HEAD, SEQ, false, false, null, null, null, SEQ, rowStride, D_MODEL, 1, 0, null, xpu.Activation_t.LINEAR);
+    }
     checkCublas(
-      cublasSgemmStridedBatched(
-        cublas.value, CUBLAS_OP_N, CUBLAS_OP_N, D_HEAD, SEQ, SEQ, 1,
-        v, rowStride, D_HEAD, probs, SEQ, SEQ * SEQ, 0, context, D_MODEL, D_HEAD, HEADS,
-      ),
+      fcStatus_1,
       'context = P·V',
     );
   }
-  // opbridge OB1006: `CUBLASLT_EPILOGUE_BIAS` (epilogue.bias) has no kunlun equivalent
-  linear(lt.value, CUBLASLT_EPILOGUE_BIAS, dOutW, dOutB, dContext, dResidual, TOKENS, D_MODEL, D_MODEL, dWorkspace, stream.value);
+  linear(lt.value, act_enum.LINEAR, dOutW, dOutB, dContext, dResidual, TOKENS, D_MODEL, D_MODEL, dWorkspace, stream.value);
   checkCublas(xpu.add(['float'], cublas.value, dX, dResidual, dResidual, TOKENS * D_MODEL), 'x1 = x + attention');
 
   // ---- MLP sub-layer
   if (xpu.layer_norm(['float'], cudnn.value, dResidual, dNormed, TOKENS, D_MODEL, LN_EPSILON, dLn2[0], dLn2[1]) !== Error_t.SUCCESS) throw new Error(`layernorm 2: failed`);
-  // opbridge OB1006: `CUBLASLT_EPILOGUE_GELU_BIAS` (epilogue.gelu-bias) has no kunlun equivalent
-  linear(lt.value, CUBLASLT_EPILOGUE_GELU_BIAS, dFc1W, dFc1B, dNormed, dHidden, TOKENS, D_MODEL, D_FF, dWorkspace, stream.value);
-  // opbridge OB1006: `CUBLASLT_EPILOGUE_BIAS` (epilogue.bias) has no kunlun equivalent
-  linear(lt.value, CUBLASLT_EPILOGUE_BIAS, dFc2W, dFc2B, dHidden, dY, TOKENS, D_FF, D_MODEL, dWorkspace, stream.value);
+  linear(lt.value, act_enum.GELU, dFc1W, dFc1B, dNormed, dHidden, TOKENS, D_MODEL, D_FF, dWorkspace, stream.value);
+  linear(lt.value, act_enum.LINEAR, dFc2W, dFc2B, dHidden, dY, TOKENS, D_FF, D_MODEL, dWorkspace, stream.value);
   checkCublas(xpu.add(['float'], cublas.value, dResidual, dY, dY, TOKENS * D_MODEL), 'y = x1 + mlp');
 
   checkCuda(xpu_wait(stream.value), 'cudaStreamSynchronize');

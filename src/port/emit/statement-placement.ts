@@ -184,10 +184,12 @@ export function placeLowering(
     const stmtStart = statement.getStart(sourceFile);
     const before = edits.textOf(stmtStart, start);
     const after = edits.textOf(call.end, statement.end);
-    const last = `${before}${lowering.call}${after}`;
-    const lines = [...lowering.prelude.map((p) => `${p.text};`), last];
     const indent = lineIndent(text, stmtStart);
     const nl = newlineOf(text);
+    // A status nobody reads (`call;` whose lowering leaves it in a variable) is not written.
+    const unread = ts.isExpressionStatement(statement) && /^[A-Za-z_$][\w$]*$/.test(lowering.call);
+    const last = `${before}${lowering.call}${after}`;
+    const lines = [...lowering.prelude.map((p) => (p.body ? rendered(p, undefined, indent, nl) : `${p.text};`)), ...(unread ? [] : [last])];
     const replacement = inStatementList(statement)
       ? lines.join(`${nl}${indent}`)
       : `{${nl}${lines.map((l) => `${indent}  ${l}`).join(nl)}${nl}${indent}}`;
@@ -200,7 +202,7 @@ export function placeLowering(
   const suspension = containsSuspension(call);
   if (suspension) return { ok: false, reason: `\`${suspension}\`` };
   const expression = lowering.prelude.some((p) => p.declares)
-    ? `(() => { ${lowering.prelude.map((p) => `${p.text}; `).join('')}return ${lowering.call}; })()`
+    ? `(() => { ${lowering.prelude.map((p) => (p.body ? `${rendered(p, undefined, '', ' ')} ` : `${p.text}; `)).join('')}return ${lowering.call}; })()`
     : `(${[...lowering.prelude.map((p) => p.text), lowering.call].join(', ')})`;
   edits.replace(start, call.end, expression);
   return { ok: true };

@@ -92,7 +92,32 @@ export type DeclarationDropper = (name: string, declaration: ts.VariableDeclarat
  */
 export type StatementDropper = (statement: ts.Statement, ctx: LowerContext) => string | undefined;
 
+/**
+ * Where the target has no enum corresponding to a source enum (OB1008 / OB1006), a structural
+ * module may know which target enum a particular reference stands for (a cuBLASLt epilogue
+ * parameter that only selects an activation becomes the target's activation mode). Given the
+ * reference (a type annotation or a member), answers the target enum and, for a member, the
+ * target member's name; undefined leaves the reference to the catalog.
+ */
+export type EnumSubstitute = (reference: ts.Node, source: { readonly enumName: string; readonly member?: string }, ctx: LowerContext) => { readonly enumName: string; readonly member?: string } | undefined;
+
 export class LowererRegistry {
+  private readonly enumSubstitutes = new Map<string, EnumSubstitute[]>();
+
+  registerEnumSubstitute(target: BackendId, substitute: EnumSubstitute): this {
+    this.enumSubstitutes.set(target, [...(this.enumSubstitutes.get(target) ?? []), substitute]);
+    return this;
+  }
+
+  /** The target enum (and member) a registered module gives a reference, or undefined. */
+  substituteEnum(reference: ts.Node, source: { readonly enumName: string; readonly member?: string }, ctx: LowerContext): { readonly enumName: string; readonly member?: string } | undefined {
+    for (const s of this.enumSubstitutes.get(ctx.target) ?? []) {
+      const found = s(reference, source, ctx);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
   private readonly byBinding = new Map<string, Lowerer[]>();
   private readonly byTarget = new Map<string, Lowerer[]>();
   private readonly droppers = new Map<string, DeclarationDropper[]>();

@@ -48,13 +48,18 @@ describe('CNNL ports verify on the reference runtime', () => {
 describe('CNNL declines', () => {
   const errors = (text: string) => portSource(text, { to: 'cambricon', comments: false }).diagnostics.filter((d) => d.severity === 'error');
 
-  it('a strided batched GEMM is refused with the reason, not ported as one matmul', () => {
+  it('a strided batched GEMM is one cnnlBatchMatMulBCast_v2 over 3-D descriptors with the batch strides, not one matmul', () => {
     const text = `import { CUBLAS_OP_N, cublasSgemmStridedBatched, type DevicePtr, type cublasHandle_t } from 'opbridge/cuda';
 export function bmm(h: cublasHandle_t, a: DevicePtr, b: DevicePtr, c: DevicePtr) {
-  return cublasSgemmStridedBatched(h, CUBLAS_OP_N, CUBLAS_OP_N, 4, 4, 4, 1, a, 4, 16, b, 4, 16, 0, c, 4, 16, 8);
+  return cublasSgemmStridedBatched(h, CUBLAS_OP_N, CUBLAS_OP_N, 4, 4, 4, 1, a, 4, 20, b, 4, 16, 0, c, 4, 16, 8);
 }
 `;
-    expect(errors(text).map((d) => d.message)).toContainEqual(expect.stringMatching(/cublasSgemmStridedBatched.*the product is 3-D: only 2-D products are ported/));
+    const result = portSource(text, { to: 'cambricon', comments: false });
+    expect(errors(text)).toEqual([]);
+    // Column-major C is computed as Cᵀ = Bᵀ·Aᵀ: A's batch stride 20 stays with A, now the second operand.
+    expect(result.output).toContain('cnnlSetTensorDescriptorEx(bDesc.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 3, [8, 4, 4], [20, 4, 1])');
+    expect(result.output).toContain('cnnlGetBatchMatMulAlgoHeuristic(');
+    expect(result.output).toMatch(/cnnlBatchMatMulBCast_v2\(h, matmulDesc\.value, algo\.value, 1, aDesc\.value, b, bDesc\.value, a, 0, dDesc\.value, c, /);
   });
 
   it('a descriptor also used by a call without a CNNL port keeps its cuDNN family', () => {

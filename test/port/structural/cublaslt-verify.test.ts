@@ -1,14 +1,17 @@
 /**
- * cuBLASLt → CANN, run: a two-layer MLP whose `linear()` helper takes its epilogue as a
+ * cuBLASLt → CANN, CNNL and XDNN, run: a two-layer MLP whose `linear()` helper takes its epilogue as a
  * parameter (GELU_BIAS, then BIAS) and prepares each matmul the full cuBLASLt way (handle,
  * descriptor attributes, layouts, preference, heuristic query and its check) is ported to CANN
  * and run against the original on the reference runtime, call by call (`verify`).
  *
- * The port must leave no cuBLASLt call (the set-up goes, the matmuls become aclnnAddmm and the
- * GELU aclnnGelu under the parameter's test) and verify pass or warn: warn is within the
- * tolerance CANN's numeric profiles widen, which docs/verify.md counts as a faithful port. The
- * GELU is the tanh form on both sides (the CUDA facade's model of CUBLASLT_EPILOGUE_GELU and
- * aclnnGelu), so a wrong lowering (no GELU, GELU on both layers, the bias lost) fails.
+ * The port must leave no cuBLASLt call and verify pass or warn: warn is within the tolerance the
+ * target's numeric profiles widen, which docs/verify.md counts as a faithful port. On CANN the
+ * set-up goes, the matmuls become aclnnAddmm and the GELU aclnnGelu under the parameter's test.
+ * On CNNL the parameter becomes a cnnlActivationMode_t and the GELU cnnlActivationForward with
+ * cnnlSetActivationDescriptor_v6's tanh form; on XDNN an act_enum and the tanh GELU written with
+ * xpu::mul / scale / sigmoid (xpu::gelu's formula is undocumented). The GELU is the tanh form on
+ * every side (the CUDA facade's model of CUBLASLT_EPILOGUE_GELU), so a wrong lowering (no GELU,
+ * GELU on both layers, the erf form, the bias lost) fails.
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -109,5 +112,25 @@ describe('cuBLASLt → CANN, verified', () => {
     expect(model.output).toContain('aclnnGeluGetWorkspaceSize(c, c, ');
     expect(model.verification?.error).toBeUndefined();
     expect(['pass', 'warn']).toContain(model.verification?.verdict);
+  }, 180_000);
+});
+
+describe('cuBLASLt → CNNL and XDNN, verified', () => {
+  // CNNL's bias add is a cnnlOpTensor of its own, which verify does not pair with the fused
+  // epilogue (the mlp sample's alignment gap): the calls compared pass and those are unmatched, a
+  // warn. XDNN fuses the bias into fc_fusion: every call pairs, a pass.
+  it.each([
+    ['cambricon', 'if (epilogue === CNNL_ACTIVATION_GELU) {', 'CNNL_ACTIVATION_GELU, CNNL_ACTIVATION_HIGH_PRECISION, CNNL_PROPAGATE_NAN, 1, 0, 0, 0, false, true)', /^(pass|warn)$/],
+    ['kunlun', 'if (epilogue === act_enum.GELU) {', 'xpu.sigmoid(', /^pass$/],
+  ] as const)('%s: the set-up goes, the epilogue parameter selects the GELU, and the port matches call by call', async (to, test, gelu, verdict) => {
+    const dir = tempDir({ 'model.ts': PROGRAM, 'package.json': '{ "type": "module" }' });
+    const result = await port([join(dir, 'model.ts')], { to, cwd: dir, verify: { timeoutMs: 90_000 } });
+    const model = result.files[0];
+    expect(model.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(model.output).not.toMatch(/\bcublasLt\w*\(|MatrixLayout|found\.value|opbridge\/cuda/);
+    expect(model.output).toContain(test);
+    expect(model.output).toContain(gelu);
+    expect(model.verification?.error).toBeUndefined();
+    expect(model.verification?.verdict).toMatch(verdict);
   }, 180_000);
 });

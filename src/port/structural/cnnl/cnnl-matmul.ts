@@ -10,15 +10,20 @@
  * cuBLAS (strides [1, ldc]) is therefore computed transposed, exactly: Dᵀ = op(B)ᵀ·op(A)ᵀ, with
  * the operands swapped (the usual row-major trick).
  *
+ * A batch (a 3-D view, cuBLAS's strided batched GEMMs) is `cnnlBatchMatMulBCast_v2` with the
+ * batched heuristic (DIOPI's baddbmm), the batch stride in each descriptor.
+ *
  * A C that is not D itself (cuBLASLt's bias, broadcast over the columns) is added after the
- * product with `cnnlOpTensor` (D = D + beta·C); a fused ReLU runs after it with
- * `cnnlActivationForward` in place. Batched products, other activations and views CNNL cannot
- * describe (no unit stride) are declined with OB1019 and the reason.
+ * product with `cnnlOpTensor` (D = D + beta·C); a fused ReLU or GELU runs after it with
+ * `cnnlActivationForward` in place (GELU's tanh or erf form through `_v6`'s approximate), under
+ * the epilogue parameter's test when only some of its values apply it. Other activations and
+ * views CNNL cannot describe (no unit stride) are declined with OB1019 and the reason.
  */
 import { ITEM_SIZE } from '../../../runtime/dtype.js';
-import { pending } from '../../diagnostics/port-diagnostics.js';
+import { pending, type PendingDiagnostic } from '../../diagnostics/port-diagnostics.js';
+import { activationTest } from '../blas/cublaslt-epilogue-activation.js';
 import { generated, operand, type Expr } from '../../ir/expr.js';
-import type { Invocation, OpInvocation, TensorExpr } from '../../ir/invocation.js';
+import type { AttributeExpr, Invocation, OpInvocation, TensorExpr } from '../../ir/invocation.js';
 import type { LowerContext, LowerResult, Lowerer } from '../../lower/lowerer.js';
 import { CnnlStatements, numberOf, sameValue, substituteView, type CnnlView } from './cnnl-statements.js';
 
@@ -36,22 +41,24 @@ function viewed(t: TensorExpr): t is TensorExpr & { dims: readonly Expr[]; strid
   return Boolean(t.dims && t.strides);
 }
 
-/** The transpose of a 2-D view: dims and strides swapped. */
+/** The transpose of a matrix view (of each matrix of a batch): the last two dims and strides swapped. */
 function transpose(v: CnnlView): CnnlView {
-  return { ...v, dims: [v.dims[1], v.dims[0]], strides: [v.strides[1], v.strides[0]] };
+  const [b, d, s] = [v.dims.slice(0, -2), v.dims.slice(-2), v.strides.slice(-2)];
+  return { ...v, dims: [...b, d[1], d[0]], strides: [...v.strides.slice(0, -2), s[1], s[0]] };
 }
 
-/** op(M) as CNNL takes it: strides [s, 1] → M as stored; [1, s] → Mᵀ stored, transposed. */
+/** op(M) as CNNL takes it: strides [s, 1] → M as stored; [1, s] → Mᵀ stored, transposed (batch strides kept). */
 function asOperand(v: CnnlView, name: string): Planned<Operand> {
-  const [d0, d1] = v.dims;
-  const [s0, s1] = v.strides;
-  if (numberOf(s1) === 1 || numberOf(d1) === 1) return { ok: true, value: { view: { ...v, strides: [s0, ONE] }, transposed: false } };
-  if (numberOf(s0) === 1 || numberOf(d0) === 1) return { ok: true, value: { view: { ...v, dims: [d1, d0], strides: [s1, ONE] }, transposed: true } };
-  return { ok: false, reason: `${name} has strides [${s0.text}, ${s1.text}]: CNNL describes a matrix with a unit stride in one dimension` };
+  const [batchDims, batchStrides] = [v.dims.slice(0, -2), v.strides.slice(0, -2)];
+  const [d0, d1] = v.dims.slice(-2);
+  const [s0, s1] = v.strides.slice(-2);
+  if (numberOf(s1) === 1 || numberOf(d1) === 1) return { ok: true, value: { view: { ...v, strides: [...batchStrides, s0, ONE] }, transposed: false } };
+  if (numberOf(s0) === 1 || numberOf(d0) === 1) return { ok: true, value: { view: { ...v, dims: [...batchDims, d1, d0], strides: [...batchStrides, s1, ONE] }, transposed: true } };
+  return { ok: false, reason: `${name} has strides [${v.strides.map((e) => e.text).join(', ')}]: CNNL describes a matrix with a unit stride in one dimension` };
 }
 
 /** The device pointer of a view: a sub-buffer is `ptr.plus(bytes)` (CNNL descriptors have no offset). */
-function pointer(t: TensorExpr): Expr {
+export function pointer(t: TensorExpr): Expr {
   if (!t.offset) return t.ptr;
   const size = t.dtype?.dtype ? ITEM_SIZE[t.dtype.dtype] : undefined;
   const elements = numberOf(t.offset);
@@ -69,6 +76,32 @@ export interface MatMulPlan {
   readonly beta?: Expr;
   /** Whether D is read as C (beta ≠ 0 with C = D). */
   readonly useBeta: boolean;
+  /** The fused activation run on D afterwards. */
+  readonly activation?: Activation;
+}
+
+/** A fused activation as cnnlActivationForward runs it. */
+export interface Activation {
+  readonly operator: 'Relu' | 'Gelu';
+  /** GELU: whether the tanh form (cnnlSetActivationDescriptor_v6's approximate). */
+  readonly approximate?: boolean;
+  /** For a helper's epilogue parameter: the values that apply it. */
+  readonly when?: NonNullable<AttributeExpr['when']>;
+}
+
+/**
+ * The fused activation of a Gemm, or why CNNL cannot run it: RELU, and GELU in the form the
+ * invocation names (cuBLASLt's is the tanh form by the catalog's inference): `_v6`'s
+ * `approximate` selects tanh (true) or erf (false) (mappings/cambricon/cnnl.yaml, from DIOPI).
+ */
+function activationOf(invocation: OpInvocation): Activation | string | undefined {
+  const attribute = invocation.attributes.get('activation');
+  if (!attribute) return undefined;
+  const when = attribute.when ? { when: attribute.when } : {};
+  if (attribute.meaning === 'Relu') return { operator: 'Relu', ...when };
+  const approximate = invocation.attributes.get('approximate')?.meaning;
+  if (attribute.meaning === 'Gelu' && (approximate === 'tanh' || approximate === 'none')) return { operator: 'Gelu', approximate: approximate === 'tanh', ...when };
+  return `the fused activation ${attribute.meaning ?? attribute.expr.text}${approximate ? ` (approximate ${approximate})` : ''} is not ported`;
 }
 
 function sameView(x: TensorExpr, y: TensorExpr): boolean {
@@ -81,21 +114,23 @@ export function planCnnlMatMul(invocation: Invocation): Planned<MatMulPlan> | un
   if (invocation.kind !== 'operator' || invocation.operator !== 'Gemm') return undefined;
   const [a, b, c, y] = [invocation.inputs.get('A'), invocation.inputs.get('B'), invocation.inputs.get('C'), invocation.outputs.get('Y')];
   if (!a || !b || !y || !viewed(a) || !viewed(b) || !viewed(y) || (c && !viewed(c))) return undefined;
-  if (y.dims.length !== 2) return { ok: false, reason: `the product is ${y.dims.length}-D: only 2-D products are ported to cnnlMatMul_v2 yet (batched: cnnlBatchMatMulBCast_v2, not written)` };
-  const activation = invocation.attributes.get('activation')?.meaning;
-  if (activation && activation !== 'Relu') return { ok: false, reason: `the fused activation ${activation} is not ported` };
+  const rank = y.dims.length;
+  if (rank !== 2 && rank !== 3) return { ok: false, reason: `the product is ${rank}-D: cnnlMatMul_v2 multiplies matrices and cnnlBatchMatMulBCast_v2 one batch of them` };
+  if (a.dims.length !== rank || b.dims.length !== rank || (c && c.dims.length !== rank)) return { ok: false, reason: 'the operands have different ranks' };
+  const activation = activationOf(invocation);
+  if (typeof activation === 'string') return { ok: false, reason: activation };
   const dtypes = [a, b, y].map((t) => t.dtype?.meaning);
   if (dtypes.some((d) => !d)) return { ok: false, reason: 'the element type is not a constant' };
   if (new Set(dtypes).size > 1) return { ok: false, reason: `the operands have different element types (${dtypes.map((d) => d!.replace('dtype.', '')).join(', ')})` };
   const alpha = invocation.attributes.get('alpha')?.expr;
   const beta = invocation.attributes.get('beta')?.expr;
-  for (const [name, e] of [['alpha', alpha], ['beta', beta]] as const) if (e && !e.pure) return { ok: false, reason: `${name} \`${e.text}\` has side effects and is used twice` };
   const asView = (t: TensorExpr & { dims: readonly Expr[]; strides: readonly Expr[] }): CnnlView => ({ ptr: pointer(t), dims: t.dims, strides: t.strides, ...(t.dtype ? { dtype: t.dtype } : {}) });
   let [va, vb, vd] = [asView(a), asView(b), asView(y)];
   let vc = c && viewed(c) ? asView(c) : undefined;
   // D must be row-major with a unit inner stride: a column-major D is computed as Dᵀ = op(B)ᵀ·op(A)ᵀ.
-  if (numberOf(vd.strides[1]) !== 1 && numberOf(vd.dims[1]) !== 1) {
-    if (numberOf(vd.strides[0]) !== 1) return { ok: false, reason: `the output has strides [${vd.strides.map((s) => s.text).join(', ')}], neither row- nor column-major` };
+  const [inner, outer] = [rank - 1, rank - 2];
+  if (numberOf(vd.strides[inner]) !== 1 && numberOf(vd.dims[inner]) !== 1) {
+    if (numberOf(vd.strides[outer]) !== 1) return { ok: false, reason: `the output has strides [${vd.strides.map((s) => s.text).join(', ')}], neither row- nor column-major` };
     [va, vb, vd] = [transpose(vb), transpose(va), transpose(vd)];
     if (vc) vc = transpose(vc);
   }
@@ -107,10 +142,12 @@ export function planCnnlMatMul(invocation: Invocation): Planned<MatMulPlan> | un
   const cIsD = !c || sameView(c, y);
   let addend: CnnlView | undefined;
   if (!betaZero && !cIsD) {
+    if (rank === 3) return { ok: false, reason: 'a batched product with an addend C other than D: cnnlBatchMatMulBCast_v2 blends D itself only' };
     if (numberOf(vc!.strides[1]) !== 1 && numberOf(vc!.dims[1]) !== 1) return { ok: false, reason: 'the addend C has no unit inner stride where D has one' };
     addend = vc;
   }
-  return { ok: true, value: { a: opA.value, b: opB.value, d: { ...vd, strides: [vd.strides[0], ONE] }, ...(addend ? { addend } : {}), ...(alpha ? { alpha } : {}), ...(beta ? { beta } : {}), useBeta: !betaZero && cIsD } };
+  const d = { ...vd, strides: [...vd.strides.slice(0, -1), ONE] };
+  return { ok: true, value: { a: opA.value, b: opB.value, d, ...(addend ? { addend } : {}), ...(alpha ? { alpha } : {}), ...(beta ? { beta } : {}), useBeta: !betaZero && cIsD, ...(activation ? { activation } : {}) } };
 }
 
 /** TF32 products only where the source asked for them (a TF32 compute type or math mode). */
@@ -150,6 +187,22 @@ export function describeMatMul(s: CnnlStatements, p: MatMulPlan, invocation: OpI
   return { aDesc, bDesc, dDesc, matmul, algo, heuristic };
 }
 
+/** The activation run in place on D: its descriptor (legacy setter for RELU, `_v6` for GELU's form), then cnnlActivationForward. */
+function activationForward(s: CnnlStatements, activation: Activation, handle: string, dDesc: string, d: string): string {
+  const set =
+    activation.operator === 'Relu'
+      ? `${s.value('cnnlSetActivationDescriptor')}($, ${s.value('CNNL_ACTIVATION_RELU')}, ${s.value('CNNL_PROPAGATE_NAN')}, 0)`
+      : `${s.value('cnnlSetActivationDescriptor_v6')}($, ${s.value('CNNL_ACTIVATION_GELU')}, ${s.value('CNNL_ACTIVATION_HIGH_PRECISION')}, ${s.value('CNNL_PROPAGATE_NAN')}, 1, 0, 0, 0, false, ${activation.approximate ? 'true' : 'false'})`;
+  const desc = s.descriptor(activation.operator === 'Relu' ? 'reluDesc' : 'geluDesc', 'cnnlActivationDescriptor_t', 'cnnlCreateActivationDescriptor', 'cnnlDestroyActivationDescriptor', [set]);
+  return `${s.value('cnnlActivationForward')}(${handle}, ${desc}, null, ${dDesc}, ${d}, null, ${dDesc}, ${d})`;
+}
+
+/** A GELU fused by cuBLASLt is the tanh form by the catalog's inference only (its variant notes). */
+function notes(invocation: OpInvocation, ctx: LowerContext): PendingDiagnostic[] {
+  if (invocation.attributes.get('activation')?.meaning !== 'Gelu' || invocation.origin.symbol !== 'cublasLtMatmul') return [];
+  return [pending('OB1012', { symbol: invocation.origin.symbol, targetSymbol: 'cnnlActivationForward', confidence: 'inferred (cublasLt.h does not say which GELU the epilogue computes; the catalog takes the tanh approximation, which CNNL_ACTIVATION_GELU computes with cnnlSetActivationDescriptor_v6 approximate = true)' }, invocation.origin.symbol)];
+}
+
 export const cnnlMatMulLowerer: Lowerer = {
   name: 'cnnlMatMul_v2 over row-major views',
   lower(invocation, ctx) {
@@ -165,8 +218,9 @@ export const cnnlMatMulLowerer: Lowerer = {
     if (!dataType) return fail(invocation, ctx, `CNNL has no cnnlDataType_t for ${p.d.dtype?.meaning ?? 'the element type'}`);
     const params = invocation.origin.entry.spec.params;
     const views = [p.a.view, p.b.view, p.d, ...(p.addend ? [p.addend] : [])];
+    // alpha and beta too: a value with side effects is evaluated once, in source order, before the statements.
     const replaced = s.hoistImpure(
-      [handleArg, ...views.flatMap((v) => [v.ptr, ...v.dims, ...v.strides])],
+      [handleArg, ...views.flatMap((v) => [v.ptr, ...v.dims, ...v.strides]), ...(p.alpha ? [p.alpha] : []), ...(p.beta ? [p.beta] : [])],
       (e) => `${params[e.order ?? -1]?.name ?? 'value'}Value`,
     );
     const r = (e: Expr) => (replaced.get(e) ?? e).text;
@@ -176,14 +230,19 @@ export const cnnlMatMulLowerer: Lowerer = {
     if (streamOfCall(invocation) && invocation.stream) s.push(`${s.value('cnnlSetQueue')}(${handle}, ${invocation.stream.text})`);
     const { aDesc, bDesc, dDesc, matmul, algo, heuristic } = describeMatMul(s, p, invocation, dataType, rv);
     const algoCount = s.fresh('algoCount');
+    const batch = p.d.dims.length === 3;
     s.push(`const ${algoCount} = ${s.value('ref')}(0)`, true);
-    s.push(`${s.value('cnnlGetMatMulAlgoHeuristic')}(${handle}, ${matmul}, ${aDesc}, ${bDesc}, ${dDesc}, ${dDesc}, null, 1, ${heuristic}, ${algoCount})`, false, true);
+    // The batched heuristic has no D descriptor (DIOPI's baddbmm); its workspace comes from its own result reader.
+    if (batch) s.push(`${s.value('cnnlGetBatchMatMulAlgoHeuristic')}(${handle}, ${matmul}, ${aDesc}, ${bDesc}, ${dDesc}, null, 1, ${heuristic}, ${algoCount})`, false, true);
+    else s.push(`${s.value('cnnlGetMatMulAlgoHeuristic')}(${handle}, ${matmul}, ${aDesc}, ${bDesc}, ${dDesc}, ${dDesc}, null, 1, ${heuristic}, ${algoCount})`, false, true);
     const queue = s.queue(invocation.stream, handle);
-    const workspace = s.workspace('matmul', (size) => `${s.value('cnnlGetMatMulHeuristicResult')}(${heuristic}, ${algo}, ${size})`, queue);
+    const workspace = s.workspace('matmul', (size) => `${s.value(batch ? 'cnnlGetBatchMatMulHeuristicResult' : 'cnnlGetMatMulHeuristicResult')}(${heuristic}, ${algo}, ${size})`, queue);
     const alpha = p.alpha ? r(p.alpha) : '1';
     const beta = p.useBeta ? r(p.beta!) : '0';
     const d = r(p.d.ptr);
-    let call = `${s.value('cnnlMatMul_v2')}(${handle}, ${matmul}, ${algo}, ${alpha}, ${aDesc}, ${r(p.a.view.ptr)}, ${bDesc}, ${r(p.b.view.ptr)}, ${beta}, ${dDesc}, ${d}, ${workspace.ptr}, ${workspace.size}, ${dDesc}, ${d})`;
+    let call = batch
+      ? `${s.value('cnnlBatchMatMulBCast_v2')}(${handle}, ${matmul}, ${algo}, ${alpha}, ${aDesc}, ${r(p.a.view.ptr)}, ${bDesc}, ${r(p.b.view.ptr)}, ${beta}, ${dDesc}, ${d}, ${workspace.ptr}, ${workspace.size})`
+      : `${s.value('cnnlMatMul_v2')}(${handle}, ${matmul}, ${algo}, ${alpha}, ${aDesc}, ${r(p.a.view.ptr)}, ${bDesc}, ${r(p.b.view.ptr)}, ${beta}, ${dDesc}, ${d}, ${workspace.ptr}, ${workspace.size}, ${dDesc}, ${d})`;
     if (p.addend) {
       // D = 1·D + beta·C, C broadcast over D's rows (ONNX Gemm's C).
       s.push(call, false, true);
@@ -194,13 +253,19 @@ export const cnnlMatMulLowerer: Lowerer = {
       const addWorkspace = s.workspace('add', (size) => `${s.value('cnnlGetOpTensorWorkspaceSize')}(${handle}, ${dDesc}, ${cDesc}, ${dDesc}, ${size})`, queue);
       call = `${s.value('cnnlOpTensor')}(${handle}, ${add}, 1, ${dDesc}, ${d}, ${r(p.beta!)}, ${cDesc}, ${r(p.addend.ptr)}, ${addWorkspace.ptr}, ${addWorkspace.size}, 0, ${dDesc}, ${d})`;
     }
-    if (invocation.attributes.get('activation')?.meaning === 'Relu') {
+    const activation = p.activation;
+    if (activation && !activation.when) {
       s.push(call, false, true);
-      const relu = s.descriptor('reluDesc', 'cnnlActivationDescriptor_t', 'cnnlCreateActivationDescriptor', 'cnnlDestroyActivationDescriptor', [
-        `${s.value('cnnlSetActivationDescriptor')}($, ${s.value('CNNL_ACTIVATION_RELU')}, ${s.value('CNNL_PROPAGATE_NAN')}, 0)`,
-      ]);
-      call = `${s.value('cnnlActivationForward')}(${handle}, ${relu}, null, ${dDesc}, ${d}, null, ${dDesc}, ${d})`;
+      call = activationForward(s, activation, handle, dDesc, d);
+    } else if (activation?.when) {
+      // Only some values of the epilogue parameter apply it: the same run, under their test.
+      const test = activationTest(activation.when, ctx);
+      if (typeof test !== 'string') return fail(invocation, ctx, test.reason);
+      const inner = new CnnlStatements(ctx);
+      const run = activationForward(inner, activation, handle, dDesc, d);
+      s.epilogue.unshift({ text: `if (${test})`, declares: true, body: [...inner.prelude, { text: run, declares: false, status: true }, ...inner.epilogue] });
+      for (const symbol of inner.symbols) if (!s.symbols.includes(symbol)) s.symbols.push(symbol);
     }
-    return { ok: true, lowering: { prelude: s.prelude, call, epilogue: s.epilogue, targetSymbols: s.symbols, diagnostics: [] } };
+    return { ok: true, lowering: { prelude: s.prelude, call, epilogue: s.epilogue, targetSymbols: s.symbols, diagnostics: notes(invocation, ctx) } };
   },
 };

@@ -1,19 +1,27 @@
 /**
- * The CNNL structural modules, registered in src/port/registry.ts: row-major matmuls from the
- * cuBLAS / cuBLASLt lifters, the cuDNN operators the descriptor lifter lifts, and the cuDNN and
- * cuBLASLt descriptors that the self-contained CNNL calls replace.
+ * The CNNL structural modules, registered in src/port/registry.ts: row-major matmuls and axpy
+ * from the cuBLAS / cuBLASLt lifters, the cuDNN operators the descriptor lifter lifts, the cuDNN
+ * descriptors that the self-contained CNNL calls replace, the cuBLASLt set-up that goes
+ * (blas/cublaslt-setup.ts) and a cuBLASLt epilogue parameter as an activation mode.
  */
 import type { LowererRegistry } from '../../lower/lowerer.js';
 import { ABSORBED_PRIMITIVES, absorbedDescriptorLowerer, dropsAbsorbedDeclaration } from './absorbed-descriptors.js';
 import { CNNL_DNN_OPERATORS, cnnlDnnLowerer } from './cnnl-dnn.js';
-import { cnnlMatMulLowerer } from './cnnl-matmul.js';
-import { cnnlMatMulHeuristicLowerer } from './cnnl-matmul-heuristic.js';
+import { cnnlAxpyLowerer } from './cnnl-axpy.js';
+import { cnnlMatMulLowerer, planCnnlMatMul } from './cnnl-matmul.js';
+import { CUBLASLT_SETUP_PRIMITIVES, cublasLtSetup } from '../blas/cublaslt-setup.js';
+import { epilogueAsActivation } from '../blas/cublaslt-epilogue-activation.js';
 
 export function registerCnnlLowerers(lowerers: LowererRegistry): LowererRegistry {
   lowerers.register({ target: 'cambricon', binding: 'operator:Gemm' }, cnnlMatMulLowerer);
+  lowerers.register({ target: 'cambricon', binding: 'operator:Add' }, cnnlAxpyLowerer);
+  lowerers.registerEnumSubstitute('cambricon', epilogueAsActivation);
   for (const operator of CNNL_DNN_OPERATORS) lowerers.register({ target: 'cambricon', binding: `operator:${operator}` }, cnnlDnnLowerer);
-  lowerers.register({ target: 'cambricon', binding: 'primitive:algorithm.query' }, cnnlMatMulHeuristicLowerer);
   for (const primitive of ABSORBED_PRIMITIVES) lowerers.register({ target: 'cambricon', binding: `primitive:${primitive}` }, absorbedDescriptorLowerer);
   lowerers.registerDeclarationDropper('cambricon', dropsAbsorbedDeclaration);
+  // cnnlMatMul_v2 queries its own algorithm: the cuBLASLt set-up goes; the handle is the cnnlHandle_t.
+  const setup = cublasLtSetup({ matmulPorts: (invocation) => planCnnlMatMul(invocation)?.ok === true, handleGoes: false });
+  lowerers.registerStatementDropper('cambricon', setup.dropper);
+  for (const primitive of CUBLASLT_SETUP_PRIMITIVES) lowerers.register({ target: 'cambricon', binding: `primitive:${primitive}` }, setup.staying);
   return lowerers;
 }

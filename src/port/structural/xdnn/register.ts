@@ -1,21 +1,29 @@
 /**
  * The XDNN (Kunlunxin) structural modules, registered in src/port/registry.ts: library handles
- * as xpu::Context, canonical operators with tensor views as XDNN calls, and the cuDNN / cuBLASLt
- * descriptor life cycles that vanish on Kunlun.
+ * as xpu::Context, canonical operators with tensor views as XDNN calls, the cuDNN descriptor
+ * life cycles and the cuBLASLt set-up (blas/cublaslt-setup.ts) that vanish on Kunlun, and a
+ * cuBLASLt epilogue parameter as an activation.
  */
 import type { LifterRegistry } from '../../lift/lifter.js';
 import type { LowererRegistry } from '../../lower/lowerer.js';
+import { epilogueAsActivation } from '../blas/cublaslt-epilogue-activation.js';
 import { cublasScalLifter } from './cublas-scal-lifter.js';
 import { CONTEXT_PRIMITIVES, xdnnContextLowerer } from './xdnn-context.js';
 import { DESCRIPTOR_PRIMITIVES, dropsDescriptorDeclaration, xdnnDescriptorLifecycleLowerer } from './xdnn-lifecycle.js';
 import { xdnnLowerer } from './xdnn-lowerer.js';
-import { XDNN_OPERATORS } from './xdnn-plan.js';
+import { planXdnn, XDNN_OPERATORS } from './xdnn-plan.js';
+import { CUBLASLT_SETUP_PRIMITIVES, cublasLtSetup } from '../blas/cublaslt-setup.js';
 
 export function registerXdnnLowerers(lowerers: LowererRegistry): LowererRegistry {
   for (const primitive of CONTEXT_PRIMITIVES) lowerers.register({ target: 'kunlun', binding: `primitive:${primitive}` }, xdnnContextLowerer);
   for (const operator of XDNN_OPERATORS) lowerers.register({ target: 'kunlun', binding: `operator:${operator}` }, xdnnLowerer);
   for (const primitive of DESCRIPTOR_PRIMITIVES) lowerers.register({ target: 'kunlun', binding: `primitive:${primitive}` }, xdnnDescriptorLifecycleLowerer);
   lowerers.registerDeclarationDropper('kunlun', dropsDescriptorDeclaration);
+  lowerers.registerEnumSubstitute('kunlun', epilogueAsActivation);
+  // XDNN calls take shapes and transposes as arguments and pick their kernel: the cuBLASLt set-up goes; the handle is the xpu::Context.
+  const setup = cublasLtSetup({ matmulPorts: (invocation) => planXdnn(invocation)?.ok === true, handleGoes: false });
+  lowerers.registerStatementDropper('kunlun', setup.dropper);
+  for (const primitive of CUBLASLT_SETUP_PRIMITIVES) lowerers.register({ target: 'kunlun', binding: `primitive:${primitive}` }, setup.staying);
   return lowerers;
 }
 

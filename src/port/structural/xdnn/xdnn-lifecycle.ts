@@ -1,14 +1,14 @@
 /**
- * cuDNN and cuBLASLt descriptors on Kunlun: XDNN has none (shapes, transposes, epilogues are
- * arguments of each call), so the descriptor create / set / destroy calls and cuBLASLt's
- * heuristic query disappear — but only when every use of their variable disappears or is an
- * argument of a compute call that ports to XDNN (its lift and `planXdnn` succeed); otherwise the
- * whole family stays as written (dnn/cudnn-lifecycle.ts's rule, with XDNN's plan). The variable's
- * `ref<T>()` declaration goes with them.
+ * cuDNN descriptors on Kunlun: XDNN has none (shapes and modes are arguments of each call), so
+ * the descriptor create / set / destroy calls and algorithm queries disappear — but only when
+ * every use of their variable disappears or is an argument of a compute call that ports to XDNN
+ * (its lift and `planXdnn` succeed); otherwise the whole family stays as written
+ * (dnn/cudnn-lifecycle.ts's rule, with XDNN's plan). The variable's `ref<T>()` declaration goes
+ * with them. cuBLASLt's set-up is the shared blas/cublaslt-setup.ts's.
  *
- * The heuristic query's result count is what code checks afterwards (`if (found.value === 0)`):
- * XDNN picks its kernel inside each call, so one algorithm is always available —
- * `returnAlgoCount.value = 1` stands for the query.
+ * A query's result count is what code checks afterwards (`if (found.value === 0)`): XDNN picks
+ * its kernel inside each call, so one algorithm is always available — `returnAlgoCount.value = 1`
+ * stands for the query.
  */
 import type { Catalog } from '../../../catalog/catalog.js';
 import type { BackendId } from '../../../catalog/vocabulary.js';
@@ -18,16 +18,15 @@ import type { Invocation } from '../../ir/invocation.js';
 import type { LiftContext } from '../../lift/lifter.js';
 import type { LowerContext, LowerResult, Lowerer } from '../../lower/lowerer.js';
 import type { ts } from '../../syntax/typescript.js';
-import { cublasLtLifter } from '../blas/cublaslt-lifter.js';
 import { whyVariableStays } from '../dnn/cudnn-lifecycle.js';
 import { liftCudnn, sourceCallOf } from '../dnn/cudnn-lifter.js';
 import { planXdnn } from './xdnn-plan.js';
 
 /** The primitives of descriptor life cycles that vanish on Kunlun. */
 export const DESCRIPTOR_PRIMITIVES = ['descriptor.create', 'descriptor.set', 'descriptor.destroy', 'algorithm.query'] as const;
-const DESCRIPTOR_LIBRARIES = new Set(['cudnn', 'cublaslt']);
+const DESCRIPTOR_LIBRARIES = new Set(['cudnn']);
 const OBJECT_ROLES = ['out-descriptor', 'descriptor'];
-/** The descriptor arguments of cublasLtMatmulAlgoGetHeuristic. */
+/** The descriptor arguments of a query. */
 const QUERY_ROLES = ['descriptor', 'desc:A', 'desc:B', 'desc:C', 'desc:Y', 'config'];
 
 function isDescriptorCall(call: ResolvedCall): boolean {
@@ -35,16 +34,11 @@ function isDescriptorCall(call: ResolvedCall): boolean {
   return DESCRIPTOR_LIBRARIES.has(call.entry.library) && 'primitive' in binds && (DESCRIPTOR_PRIMITIVES as readonly string[]).includes(binds.primitive);
 }
 
-/** Whether a compute call lifts (cuDNN descriptors, cuBLASLt matmul) and plans to one XDNN call. */
+/** Whether a compute call lifts from its cuDNN descriptors and plans to one XDNN call. */
 function computePorts(call: ResolvedCall, catalog: Catalog, target: BackendId, context: StaticContext): boolean {
   const liftContext: LiftContext = { catalog, target, context, enumReference: () => undefined };
-  const source = sourceCallOf(call, liftContext);
-  if (call.entry.library === 'cudnn') {
-    const lifted = liftCudnn(source, liftContext);
-    return lifted?.ok === true && planXdnn(lifted.value)?.ok === true;
-  }
-  const lifted = cublasLtLifter.lift(source, liftContext);
-  return lifted?.ok === true && planXdnn(lifted.invocation)?.ok === true;
+  const lifted = liftCudnn(sourceCallOf(call, liftContext), liftContext);
+  return lifted?.ok === true && planXdnn(lifted.value)?.ok === true;
 }
 
 function isQuery(call: ResolvedCall): boolean {
@@ -69,7 +63,7 @@ function stays(name: string, declaration: ts.Node | undefined, catalog: Catalog,
 }
 
 export const xdnnDescriptorLifecycleLowerer: Lowerer = {
-  name: 'cuDNN / cuBLASLt descriptors vanish on XDNN',
+  name: 'cuDNN descriptors vanish on XDNN',
   lower(invocation: Invocation, ctx: LowerContext): LowerResult | undefined {
     if (invocation.kind !== 'primitive' || !DESCRIPTOR_LIBRARIES.has(invocation.origin.entry.library)) return undefined;
     if (!(DESCRIPTOR_PRIMITIVES as readonly string[]).includes(invocation.primitive)) return undefined;

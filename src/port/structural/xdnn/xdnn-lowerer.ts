@@ -10,7 +10,8 @@ import type { Expr } from '../../ir/expr.js';
 import type { Invocation } from '../../ir/invocation.js';
 import type { LowerContext, LowerResult, Lowerer, PreludeStatement } from '../../lower/lowerer.js';
 import { ts } from '../../syntax/typescript.js';
-import { planXdnn, pointerText, type XdnnArgument, type XdnnCall } from './xdnn-plan.js';
+import { activationTest } from '../blas/cublaslt-epilogue-activation.js';
+import { planXdnn, pointerText, type XdnnArgument, type XdnnCall, type XdnnPlanned, type XdnnScratch } from './xdnn-plan.js';
 
 const SET_STREAM_SYMBOLS = ['cublasSetStream', 'cudnnSetStream'];
 
@@ -54,18 +55,24 @@ export const xdnnLowerer: Lowerer = {
     const symbols: string[] = prelude.length ? ['xpu::Context::set_stream'] : [];
     // Scratch buffers: allocated first, freed once the context's stream is done with them.
     const scratch = new Map<string, string>();
-    for (const buffer of plan.scratch ?? []) {
-      const name = ctx.fresh.fresh(buffer.name);
-      scratch.set(buffer.name, `${name}.value`);
-      prelude.push({ text: `const ${name} = ${v('ref')}<${ctx.names.type('DevicePtr', ctx.style, undefined)}>()`, declares: true });
-      prelude.push({ text: `${v('xpu_malloc')}(${name}, ${buffer.bytes}, ${v('XPU_MEM_MAIN')})`, declares: false });
-      symbols.push('xpu_malloc');
-    }
-    if (scratch.size > 0) {
-      epilogue.push({ text: `${v('xpu_wait')}(${handle.text}.xpu_stream)`, declares: false });
-      if (plan.toHost) epilogue.push({ text: `${v('xpu_memcpy')}(${plan.toHost.dst}, ${scratch.get(plan.toHost.scratch)}, ${plan.toHost.bytes}, ${v('XPU_DEVICE_TO_HOST')})`, declares: false });
-      for (const name of scratch.values()) epilogue.push({ text: `${v('xpu_free')}(${name})`, declares: false });
-    }
+    const allocate = (buffers: readonly XdnnScratch[], into: PreludeStatement[], release: PreludeStatement[], toHost?: XdnnPlanned['toHost']): void => {
+      const names: string[] = [];
+      for (const buffer of buffers) {
+        const name = ctx.fresh.fresh(buffer.name);
+        scratch.set(buffer.name, `${name}.value`);
+        names.push(`${name}.value`);
+        into.push({ text: `const ${name} = ${v('ref')}<${ctx.names.type('DevicePtr', ctx.style, undefined)}>()`, declares: true });
+        into.push({ text: `${v('xpu_malloc')}(${name}, ${buffer.bytes}, ${v('XPU_MEM_MAIN')})`, declares: false });
+        if (!symbols.includes('xpu_malloc')) symbols.push('xpu_malloc');
+      }
+      if (names.length === 0) return;
+      release.push({ text: `${v('xpu_wait')}(${handle.text}.xpu_stream)`, declares: false });
+      if (toHost) release.push({ text: `${v('xpu_memcpy')}(${toHost.dst}, ${scratch.get(toHost.scratch)}, ${toHost.bytes}, ${v('XPU_DEVICE_TO_HOST')})`, declares: false });
+      for (const name of names) release.push({ text: `${v('xpu_free')}(${name})`, declares: false });
+    };
+    allocate(plan.scratch ?? [], prelude, epilogue, plan.toHost);
+    const activation = plan.activation;
+    if (activation && !activation.when) allocate(activation.scratch, prelude, epilogue);
     const argument = (a: XdnnArgument): string => {
       if (a.kind === 'text') return a.text;
       if (a.kind === 'pointer') return pointerText(a.view);
@@ -80,13 +87,43 @@ export const xdnnLowerer: Lowerer = {
       prelude.push({ text: write(before, SINGLE_LINE), declares: false, status: true });
       symbols.push(before.symbol);
     }
-    const call = write(plan.call);
+    let call = write(plan.call);
+    symbols.push(plan.call.symbol);
+    if (plan.perMatrix) {
+      // One call per matrix of the batch, stopping at the first failure: its status is the source call's.
+      const index = ctx.fresh.fresh('matrix');
+      const status = ctx.fresh.fresh('fcStatus');
+      const success = ctx.names.member('xpu::Error_t', 'SUCCESS', ctx.style, ctx.origin);
+      prelude.push({ text: `let ${status}: ${ctx.names.type('xpu::Error_t', ctx.style, undefined)} = ${success}`, declares: true });
+      const each = write(plan.perMatrix.call(index), SINGLE_LINE);
+      prelude.push({ text: `for (let ${index} = 0; ${index} < ${plan.perMatrix.count} && ${status} === ${success}; ${index}++)`, declares: true, body: [{ text: `${status} = ${each}`, declares: false }] });
+      call = status;
+    }
+    if (activation) {
+      for (const c of activation.calls) if (!symbols.includes(c.symbol)) symbols.push(c.symbol);
+      if (!activation.when) {
+        const steps = activation.calls.map((c) => write(c, SINGLE_LINE));
+        // The activation runs on the product in place, after it.
+        prelude.push({ text: call, declares: false, status: true });
+        for (const step of steps.slice(0, -1)) prelude.push({ text: step, declares: false, status: true });
+        call = steps[steps.length - 1];
+      } else {
+        // Only some values of the epilogue parameter apply it: its calls, under their test.
+        const test = activationTest(activation.when, ctx);
+        if (typeof test !== 'string') return decline(test.reason);
+        const body: PreludeStatement[] = [];
+        const release: PreludeStatement[] = [];
+        allocate(activation.scratch, body, release);
+        body.push(...activation.calls.map((c) => ({ text: write(c, SINGLE_LINE), declares: false, status: true })), ...release);
+        epilogue.unshift({ text: `if (${test})`, declares: true, body });
+      }
+    }
     return {
       ok: true,
       lowering: {
         prelude,
         call,
-        targetSymbols: [...symbols, plan.call.symbol],
+        targetSymbols: symbols,
         diagnostics: [],
         ...(epilogue.length ? { epilogue } : {}),
       },

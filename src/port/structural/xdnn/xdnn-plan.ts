@@ -8,8 +8,10 @@
  *   stride (a column-major C) the product is issued as Yᵀ = op(B)ᵀ·op(A)ᵀ, so every operand keeps
  *   its storage and only x_trans / w_trans and the leading dimensions change. C is either Y
  *   itself (fc_fusion's beta·y) or a bias broadcast along Y's rows (fc_fusion's float32 bias,
- *   beta = 1); a RELU epilogue is the fused activation. TGEMM is `float` (`tfloat32` where the
- *   source asks for TF32): Paddle's default int16 quantisation would not match cuBLAS fp32.
+ *   beta = 1); a RELU epilogue is the fused activation, a tanh GELU epilogue calls after it
+ *   (xpu::gelu's formula is undocumented). TGEMM is `float` (`tfloat32` where the source asks
+ *   for TF32): Paddle's default int16 quantisation would not match cuBLAS fp32. A batch is one
+ *   `xpu::fc_batched` when its matrices are packed, else one fc_fusion per matrix.
  * - Add → `xpu::broadcast_add` (cuDNN's C = alpha·A + beta·C with alpha = beta = 1, or a plain
  *   C = A + B), `xpu::add` (cuBLAS axpy with alpha = 1 on unit increments).
  * - Softmax / LogSoftmax → `xpu::softmax` / `xpu::log_softmax` with the shape and axis.
@@ -22,7 +24,7 @@
  */
 import { ITEM_SIZE, type DType } from '../../../runtime/dtype.js';
 import { generated, operand, type Expr } from '../../ir/expr.js';
-import type { Invocation, OpInvocation, TensorExpr } from '../../ir/invocation.js';
+import type { AttributeExpr, Invocation, OpInvocation, TensorExpr } from '../../ir/invocation.js';
 import { isContiguous, product } from '../dnn/cudnn-descriptors.js';
 
 /** One argument of the XDNN call. */
@@ -58,11 +60,23 @@ export interface XdnnPlanned {
   /** Calls before it (their statuses are checked like the call's). */
   readonly before?: readonly XdnnCall[];
   readonly scratch?: readonly XdnnScratch[];
+  /** Calls on the result after the call. */
+  readonly activation?: XdnnActivation;
+  /** The call runs once per matrix of a batch: `call(index)` is the one for matrix `index`. */
+  readonly perMatrix?: { readonly count: string; readonly call: (index: string) => XdnnCall };
   /** A host result read back from a scratch buffer after the calls (cuBLAS's host pointer mode). */
   readonly toHost?: { readonly dst: string; readonly scratch: string; readonly bytes: string };
 }
 
 export type XdnnPlan = XdnnPlanned | { readonly ok: false; readonly reason: string };
+
+/** Calls run on the result after the planned call (an activation XDNN does not fuse), with their scratch. */
+export interface XdnnActivation {
+  readonly calls: readonly XdnnCall[];
+  readonly scratch: readonly XdnnScratch[];
+  /** For a helper's epilogue parameter: only for these of its values. */
+  readonly when?: NonNullable<AttributeExpr['when']>;
+}
 
 const TYPE_NAMES: Partial<Record<DType, string>> = { float32: 'float', float16: 'float16', bfloat16: 'bfloat16', int32: 'int', int64: 'int64_t' };
 
@@ -155,28 +169,48 @@ function fcOperand(m: Matrix): { trans: boolean; ld: Expr } | undefined {
   return undefined;
 }
 
-function planGemm(invocation: OpInvocation): XdnnPlan | undefined {
-  const { inputs, outputs, attributes } = invocation;
-  const [a, b, c, y] = [inputs.get('A'), inputs.get('B'), inputs.get('C'), only(outputs, 'Y')];
-  if (!a || !b || !y) return undefined;
-  if ([a, b, y].some((v) => v.dims?.length === 3)) return { ok: false, reason: 'a strided batched GEMM: xpu::fc_batched takes packed matrices only, and the views here are not known to be packed' };
+/** One fc_fusion problem: y = act(alpha·op(x)·op(w) + beta·y + bias), row-major with leading dimensions. */
+interface FcProblem {
+  readonly type: string;
+  readonly tgemm: string;
+  readonly x: Matrix;
+  readonly w: Matrix;
+  /** Which Gemm operand became x (A, or B when Y is computed transposed). */
+  readonly xIs: 'A' | 'B';
+  readonly out: Matrix;
+  readonly xTrans: boolean;
+  readonly wTrans: boolean;
+  readonly ldx: Expr;
+  readonly ldw: Expr;
+  readonly alpha: Expr;
+  readonly beta: Expr;
+  readonly bias?: TensorExpr;
+  /** The activation fused into fc_fusion (RELU), or LINEAR. */
+  readonly act: string;
+  /** An activation fc_fusion cannot fuse, run on y afterwards. */
+  readonly after?: XdnnActivation;
+}
+
+/** How a 2-D Gemm over views becomes fc_fusion's arguments, or why it cannot. */
+function fcProblem(invocation: OpInvocation, a: TensorExpr, b: TensorExpr, c: TensorExpr | undefined, y: TensorExpr): FcProblem | { reason: string } | undefined {
+  const { attributes } = invocation;
   const [ma, mb, my] = [matrix(a), matrix(b), matrix(y)];
   if (!ma || !mb || !my) return undefined;
   for (const name of ['transA', 'transB']) {
     const t = attributes.get(name)?.expr;
-    if (t && numberOf(t) !== 0) return { ok: false, reason: `${name} is \`${t.text}\`; the row-major views already hold the transposes` };
+    if (t && numberOf(t) !== 0) return { reason: `${name} is \`${t.text}\`; the row-major views already hold the transposes` };
   }
   const type = typeName(a);
-  if (!type) return { ok: false, reason: `the element type ${a.dtype?.dtype ?? '(unknown)'} has no fc_fusion instantiation` };
-  if (typeName(b) !== type || typeName(y) !== type) return { ok: false, reason: 'A, B and Y have different element types; fc_fusion is instantiated with one type for x, w and y' };
-  if (a.dtype?.dtype === 'float64') return { ok: false, reason: 'fc_fusion has no float64 instantiation' };
+  if (!type) return { reason: `the element type ${a.dtype?.dtype ?? '(unknown)'} has no fc_fusion instantiation` };
+  if (typeName(b) !== type || typeName(y) !== type) return { reason: 'A, B and Y have different element types; fc_fusion is instantiated with one type for x, w and y' };
+  if (a.dtype?.dtype === 'float64') return { reason: 'fc_fusion has no float64 instantiation' };
   // Row-major Y (unit column stride) is fc_fusion's y; a unit row stride is Yᵀ = op(B)ᵀ·op(A)ᵀ.
   const direct = isOne(my.colStride);
-  if (!direct && !isOne(my.rowStride)) return { ok: false, reason: `Y has no unit stride (strides ${list(y.strides!)}); fc_fusion writes rows with a leading dimension` };
+  if (!direct && !isOne(my.rowStride)) return { reason: `Y has no unit stride (strides ${list(y.strides!)}); fc_fusion writes rows with a leading dimension` };
   const [x, w, out] = direct ? [ma, mb, my] : [transposed(mb), transposed(ma), transposed(my)];
   const fx = fcOperand(x);
   const fw = fcOperand(w);
-  if (!fx || !fw) return { ok: false, reason: `${!fx ? (direct ? 'A' : 'B') : direct ? 'B' : 'A'} has no unit stride; fc_fusion reads rows with a leading dimension` };
+  if (!fx || !fw) return { reason: `${!fx ? (direct ? 'A' : 'B') : direct ? 'B' : 'A'} has no unit stride; fc_fusion reads rows with a leading dimension` };
   const alpha = attributes.get('alpha')?.expr ?? generated('1', { kind: 'number', value: 1 });
   const beta = attributes.get('beta')?.expr ?? generated('1', { kind: 'number', value: 1 });
   let fcBeta: Expr = beta;
@@ -186,50 +220,151 @@ function planGemm(invocation: OpInvocation): XdnnPlan | undefined {
     const mc = matrix(c);
     const oriented = mc ? (direct ? mc : transposed(mc)) : undefined;
     if (!oriented || !isOne(oriented.rows) || !sameExpr(oriented.cols, out.cols) || !(isOne(oriented.colStride) || isOne(oriented.cols))) {
-      return { ok: false, reason: `C (\`${c.ptr.text}\`) is neither Y (fc_fusion's beta·y) nor a bias vector broadcast along Y's rows` };
+      return { reason: `C (\`${c.ptr.text}\`) is neither Y (fc_fusion's beta·y) nor a bias vector broadcast along Y's rows` };
     }
-    if (numberOf(beta) !== 1) return { ok: false, reason: `beta is \`${beta.text}\` with a bias C; fc_fusion adds its bias unscaled` };
-    if (c.dtype?.dtype !== 'float32') return { ok: false, reason: `the bias is ${c.dtype?.dtype ?? 'of unknown type'}; fc_fusion's bias is float32` };
+    if (numberOf(beta) !== 1) return { reason: `beta is \`${beta.text}\` with a bias C; fc_fusion adds its bias unscaled` };
+    if (c.dtype?.dtype !== 'float32') return { reason: `the bias is ${c.dtype?.dtype ?? 'of unknown type'}; fc_fusion's bias is float32` };
     bias = c;
     fcBeta = generated('0', { kind: 'number', value: 0 });
   }
   const activation = attributes.get('activation');
   let act = 'LINEAR';
+  let after: XdnnActivation | undefined;
   if (activation) {
-    const fused = activation.meaning ? FUSED_ACTIVATIONS[activation.meaning] : undefined;
-    if (!fused) return { ok: false, reason: `the ${activation.meaning ?? activation.expr.text} epilogue has no fc_fusion activation whose formula the catalog confirms` };
-    act = fused;
+    const fused = activation.meaning && !activation.when ? FUSED_ACTIVATIONS[activation.meaning] : undefined;
+    if (fused) act = fused;
+    else {
+      const planned = separateActivation(invocation, activation, out, type);
+      if ('reason' in planned) return planned;
+      after = planned;
+    }
   }
   const computeMeaning = invocation.numerics.computeType?.meaning ?? '';
   const tf32 = computeMeaning.includes('tf32') || invocation.numerics.mathMode?.meaning === 'math.tf32';
-  const tgemm = tf32 ? 'tfloat32' : 'float';
-  if (tf32 && type !== 'float') return { ok: false, reason: `TF32 compute on ${type} operands has no fc_fusion instantiation` };
+  if (tf32 && type !== 'float') return { reason: `TF32 compute on ${type} operands has no fc_fusion instantiation` };
+  return { type, tgemm: tf32 ? 'tfloat32' : 'float', x, w, xIs: direct ? 'A' : 'B', out, xTrans: fx.trans, wTrans: fw.trans, ldx: fx.ld, ldw: fw.ld, alpha, beta: fcBeta, ...(bias ? { bias } : {}), act, ...(after ? { after } : {}) };
+}
+
+function fcFusionCall(p: FcProblem): XdnnCall {
   const text = (t: string): XdnnArgument => ({ kind: 'text', text: t });
   return {
+    symbol: 'xpu::fc_fusion',
+    template: [p.type, p.type, p.type, p.tgemm],
+    args: [
+      { kind: 'pointer', view: p.x.view },
+      { kind: 'pointer', view: p.w.view },
+      { kind: 'pointer', view: p.out.view },
+      text(p.out.rows.text),
+      text(p.out.cols.text),
+      text(p.x.cols.text),
+      text(String(p.xTrans)),
+      text(String(p.wTrans)),
+      text('null'),
+      text('null'),
+      text('null'),
+      text(p.ldx.text),
+      text(p.ldw.text),
+      text(p.out.rowStride.text),
+      text(p.alpha.text),
+      text(p.beta.text),
+      p.bias ? { kind: 'pointer', view: p.bias } : text('null'),
+      { kind: 'member', symbol: `xpu::Activation_t::${p.act}` },
+    ],
+  };
+}
+
+/**
+ * GELU in the tanh form on a packed y of `len` elements, from calls whose formulas are not in
+ * doubt: 0.5·y·(1 + tanh(√(2/π)·(y + 0.044715·y³))) = y·sigmoid(2√(2/π)·y·(1 + 0.044715·y²)).
+ * xpu::gelu is not used: which GELU it computes is not documented (mappings/kunlun/xdnn.yaml).
+ */
+function tanhGelu(y: TensorExpr, len: string, type: string): XdnnActivation {
+  const t: XdnnArgument = { kind: 'scratch', name: 'gelu' };
+  const v: XdnnArgument = { kind: 'pointer', view: y };
+  const n: XdnnArgument = { kind: 'text', text: len };
+  const call = (symbol: string, ...args: XdnnArgument[]): XdnnCall => ({ symbol, template: [type], args });
+  const text = (s: string): XdnnArgument => ({ kind: 'text', text: s });
+  return {
+    scratch: [{ name: 'gelu', bytes: `${operand(len)} * ${ITEM_SIZE[y.dtype!.dtype!]}` }],
+    calls: [
+      call('xpu::mul', v, v, t, n),
+      call('xpu::scale', t, t, n, text('true'), text('2 * Math.sqrt(2 / Math.PI) * 0.044715'), text('2 * Math.sqrt(2 / Math.PI)')),
+      call('xpu::mul', t, v, t, n),
+      call('xpu::sigmoid', t, t, n),
+      call('xpu::mul', v, t, v, n),
+    ],
+  };
+}
+
+/** An activation fc_fusion does not fuse, as calls on y after it (under the epilogue parameter's test, if any). */
+function separateActivation(invocation: OpInvocation, activation: AttributeExpr, out: Matrix, type: string): XdnnActivation | { reason: string } {
+  const approximate = invocation.attributes.get('approximate')?.meaning;
+  const when = activation.when ? { when: activation.when } : {};
+  // y is written row by row with leading dimension ldy: packed when ldy is its row length (either orientation of the source's view).
+  if (!isOne(out.colStride) || !sameExpr(out.rowStride, out.cols)) return { reason: `the ${activation.meaning ?? 'fused'} activation runs on y afterwards, and y (strides ${list(out.view.strides ?? [])}) is not packed` };
+  const len = `${operand(out.rows.text)} * ${operand(out.cols.text)}`;
+  if (activation.meaning === 'Relu') return { calls: [{ symbol: 'xpu::relu', template: [type], args: [{ kind: 'pointer', view: out.view }, { kind: 'pointer', view: out.view }, { kind: 'text', text: len }] }], scratch: [], ...when };
+  if (activation.meaning === 'Gelu' && approximate === 'tanh') return { ...tanhGelu(out.view, len, type), ...when };
+  return { reason: `the ${activation.meaning ?? activation.expr.text} epilogue${approximate ? ` (approximate ${approximate})` : ''} has no XDNN form whose formula the catalog confirms` };
+}
+
+function planGemm(invocation: OpInvocation): XdnnPlan | undefined {
+  const { inputs, outputs } = invocation;
+  const [a, b, c, y] = [inputs.get('A'), inputs.get('B'), inputs.get('C'), only(outputs, 'Y')];
+  if (!a || !b || !y) return undefined;
+  if ([a, b, y].some((v) => v.dims?.length === 3)) return planBatchedGemm(invocation, a, b, c, y);
+  const problem = fcProblem(invocation, a, b, c, y);
+  if (!problem) return undefined;
+  if ('reason' in problem) return { ok: false, reason: problem.reason };
+  return { ok: true, call: fcFusionCall(problem), ...(problem.after ? { activation: problem.after } : {}) };
+}
+
+/**
+ * A strided batched GEMM. `xpu::fc_batched` takes packed matrices a fixed stride apart (its
+ * leading dimensions are implied: x is m×k or k×m, w k×n or n×k, y m×n); when every matrix is
+ * packed that is the call. Otherwise (heads side by side in a row, say) each matrix is one
+ * fc_fusion, which takes leading dimensions: the call runs once per matrix, its pointers moved
+ * by the batch strides.
+ */
+function planBatchedGemm(invocation: OpInvocation, a: TensorExpr, b: TensorExpr, c: TensorExpr | undefined, y: TensorExpr): XdnnPlan {
+  if (![a, b, y, ...(c ? [c] : [])].every((v) => v.dims?.length === 3 && v.strides?.length === 3)) return { ok: false, reason: 'the operands of a batched GEMM have different ranks' };
+  if (invocation.attributes.get('activation')) return { ok: false, reason: 'a batched GEMM with an epilogue activation is not ported' };
+  const count = y.dims![0];
+  const matrixAt = (t: TensorExpr, index?: string): TensorExpr => {
+    const step = index === undefined ? undefined : `${operand(index)} * ${operand(t.strides![0].text)}`;
+    const offset = step === undefined ? t.offset : generated(t.offset ? `${operand(t.offset.text)} + ${step}` : step);
+    return { ...t, dims: t.dims!.slice(1), strides: t.strides!.slice(1), ...(offset ? { offset } : {}) };
+  };
+  const first = fcProblem(invocation, matrixAt(a), matrixAt(b), c && matrixAt(c), matrixAt(y));
+  if (!first) return { ok: false, reason: 'the matrices of the batch are not 2-D views' };
+  if ('reason' in first) return { ok: false, reason: first.reason };
+  if (first.bias) return { ok: false, reason: 'a batched GEMM with a bias C is not ported' };
+  const [xSource, wSource] = first.xIs === 'A' ? [a, b] : [b, a];
+  const [m, n, k] = [first.out.rows, first.out.cols, first.x.cols];
+  const packedLd = sameExpr(first.ldx, first.xTrans ? m : k) && sameExpr(first.ldw, first.wTrans ? k : n) && sameExpr(first.out.rowStride, n);
+  const strides = [xSource, wSource, y].map((t) => t.strides![0]);
+  const known = strides.map(numberOf);
+  const wide = [numberOf(m)! * numberOf(k)!, numberOf(k)! * numberOf(n)!, numberOf(m)! * numberOf(n)!];
+  const apart = known.every((s, i) => s !== undefined && !Number.isNaN(wide[i]) && s >= wide[i]);
+  if (packedLd && apart) {
+    const text = (t: string): XdnnArgument => ({ kind: 'text', text: t });
+    const [sx, sw, sy] = strides.map((s) => s.text);
+    return {
+      ok: true,
+      call: {
+        symbol: 'xpu::fc_batched',
+        template: [first.type, first.type, first.type, first.tgemm],
+        args: [text(count.text), text(String(first.xTrans)), text(String(first.wTrans)), text(m.text), text(n.text), text(k.text), text(first.alpha.text), { kind: 'pointer', view: first.x.view }, text(sx), { kind: 'pointer', view: first.w.view }, text(sw), text(first.beta.text), { kind: 'pointer', view: first.out.view }, text(sy), text('null'), text('null')],
+      },
+    };
+  }
+  return {
     ok: true,
-    call: {
-      symbol: 'xpu::fc_fusion',
-      template: [type, type, type, tgemm],
-      args: [
-        { kind: 'pointer', view: x.view },
-        { kind: 'pointer', view: w.view },
-        { kind: 'pointer', view: y },
-        text(out.rows.text),
-        text(out.cols.text),
-        text(x.cols.text),
-        text(String(fx.trans)),
-        text(String(fw.trans)),
-        text('null'),
-        text('null'),
-        text('null'),
-        text(fx.ld.text),
-        text(fw.ld.text),
-        text(out.rowStride.text),
-        text(alpha.text),
-        text(fcBeta.text),
-        bias ? { kind: 'pointer', view: bias } : text('null'),
-        { kind: 'member', symbol: `xpu::Activation_t::${act}` },
-      ],
+    call: fcFusionCall(first),
+    perMatrix: {
+      count: count.text,
+      // Matrix `index` of each operand: the first's view moved by its batch stride.
+      call: (index) => fcFusionCall({ ...first, x: { ...first.x, view: matrixAt(xSource, index) }, w: { ...first.w, view: matrixAt(wSource, index) }, out: { ...first.out, view: matrixAt(y, index) } }),
     },
   };
 }

@@ -1,0 +1,123 @@
+/**
+ * A cuBLASLt epilogue parameter on targets without an epilogue enum (CNNL, XDNN). A helper such
+ * as `linear(lt, epilogue, …)` sets its matmul's epilogue from a parameter; when every value its
+ * calls pass adds the bias alike (parameter-values.ts, as the cuBLASLt lifter requires), the
+ * parameter only selects the activation that follows the biased product. On a target whose
+ * activation calls take a mode enum, that is what the parameter becomes:
+ *
+ *   epilogue: cublasLtEpilogue_t     → epilogue: cnnlActivationMode_t      (act_enum on XDNN)
+ *   CUBLASLT_EPILOGUE_BIAS           → CNNL_ACTIVATION_IDENTITY            (act_enum.LINEAR)
+ *   CUBLASLT_EPILOGUE_GELU_BIAS      → CNNL_ACTIVATION_GELU                (act_enum.GELU)
+ *
+ * and the matmul lowerings test the parameter against the same members (`activationTest`).
+ * Only the parameter's type and the members passed for it at the helper's calls are rewritten,
+ * and only when every use of the parameter is a cublasLtMatmulDescSetAttribute argument (the
+ * set-up the matmul lowering replaces); any other epilogue reference keeps its OB1006 / OB1008.
+ */
+import type { Catalog } from '../../../catalog/catalog.js';
+import type { BackendId } from '../../../catalog/vocabulary.js';
+import type { StaticContext } from '../../context/static-context.js';
+import type { AttributeExpr } from '../../ir/invocation.js';
+import type { EnumSubstitute, LowerContext } from '../../lower/lowerer.js';
+import { memberByMeaning } from '../../mapping/enum-mapping.js';
+import { ts } from '../../syntax/typescript.js';
+import { parameterValues } from './parameter-values.js';
+
+const SOURCE_ENUM = 'cublasLtEpilogue_t';
+
+/** The target enum of activation modes an epilogue parameter becomes. */
+export const ACTIVATION_ENUMS: Readonly<Partial<Record<BackendId, string>>> = { cambricon: 'cnnlActivationMode_t', kunlun: 'xpu::Activation_t::act_enum' };
+
+/** The activation each inference epilogue applies after its (optional) bias. */
+const EPILOGUE_ACTIVATION: Readonly<Record<string, string>> = {
+  'epilogue.default': 'activation.identity',
+  'epilogue.bias': 'activation.identity',
+  'epilogue.relu': 'activation.relu',
+  'epilogue.relu-bias': 'activation.relu',
+  'epilogue.gelu': 'activation.gelu',
+  'epilogue.gelu-bias': 'activation.gelu',
+};
+const ADDS_BIAS = new Set(['epilogue.bias', 'epilogue.relu-bias', 'epilogue.gelu-bias']);
+
+/** The target member for an epilogue meaning, or undefined. */
+export function activationMember(catalog: Catalog, target: BackendId, epilogueMeaning: string): string | undefined {
+  const enumName = ACTIVATION_ENUMS[target];
+  const activation = EPILOGUE_ACTIVATION[epilogueMeaning];
+  const e = enumName ? catalog.backend(target).enums.get(enumName) : undefined;
+  return e && activation ? memberByMeaning(e, activation)?.name : undefined;
+}
+
+/**
+ * The test of a helper's epilogue parameter for the values that apply the activation
+ * (`epilogue === CNNL_ACTIVATION_GELU`), written with the target's members, or why not.
+ */
+export function activationTest(when: NonNullable<AttributeExpr['when']>, ctx: LowerContext): string | { readonly reason: string } {
+  const enumName = ACTIVATION_ENUMS[ctx.target];
+  const members = when.meanings.map((m) => activationMember(ctx.catalog, ctx.target, m));
+  if (!enumName || when.enumName !== SOURCE_ENUM || members.some((m) => m === undefined)) {
+    return { reason: `the ${when.enumName} values ${when.meanings.join(', ')} that apply the activation have no ${ctx.target} member to test \`${when.expr.text}\` against` };
+  }
+  return [...new Set(members as string[])].map((m) => `${when.expr.text} === ${ctx.names.member(enumName, m, ctx.style, ctx.origin)}`).join(' || ');
+}
+
+/** The helper parameter a reference stands for: its type annotation, or a member passed for it. */
+function parameterFor(reference: ts.Node, context: StaticContext): ts.ParameterDeclaration | undefined {
+  let n: ts.Node = reference;
+  while (ts.isQualifiedName(n.parent) || ts.isPropertyAccessExpression(n.parent)) n = n.parent;
+  if (ts.isTypeReferenceNode(n.parent) && ts.isParameter(n.parent.parent) && n.parent.parent.type === n.parent) return n.parent.parent;
+  const call = n.parent;
+  if (!ts.isCallExpression(call) || !ts.isIdentifier(call.expression)) return undefined;
+  const index = call.arguments.indexOf(n as ts.Expression);
+  const name = call.expression.text;
+  const fn = context.sourceFile.statements.find((s): s is ts.FunctionDeclaration => ts.isFunctionDeclaration(s) && s.name?.text === name);
+  return index >= 0 ? fn?.parameters[index] : undefined;
+}
+
+/** The uses of a parameter in its function's body. */
+function usesOf(parameter: ts.ParameterDeclaration): ts.Identifier[] {
+  const fn = parameter.parent;
+  const name = ts.isIdentifier(parameter.name) ? parameter.name.text : undefined;
+  const uses: ts.Identifier[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isIdentifier(node) && node.text === name && !(ts.isPropertyAccessExpression(node.parent) && node.parent.name === node)) uses.push(node);
+    ts.forEachChild(node, visit);
+  };
+  if (name && ts.isFunctionDeclaration(fn) && fn.body) visit(fn.body);
+  return uses;
+}
+
+function insideSetAttribute(use: ts.Node): boolean {
+  for (let n: ts.Node | undefined = use.parent; n && !ts.isStatement(n); n = n.parent) {
+    if (ts.isCallExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === 'cublasLtMatmulDescSetAttribute') return true;
+  }
+  return false;
+}
+
+const claims = new WeakMap<ts.ParameterDeclaration, Map<BackendId, boolean>>();
+
+/** Whether the parameter only selects an activation: set-attribute uses only, known values that all agree on the bias. */
+function onlySelectsActivation(parameter: ts.ParameterDeclaration, ctx: LowerContext): boolean {
+  let byTarget = claims.get(parameter);
+  if (!byTarget) claims.set(parameter, (byTarget = new Map()));
+  let claimed = byTarget.get(ctx.target);
+  if (claimed === undefined) {
+    const uses = usesOf(parameter);
+    const values = uses.length > 0 && uses.every(insideSetAttribute) ? parameterValues(uses[0], ctx.context) : undefined;
+    const meanings = values?.ok ? values.values.map((v) => (v.kind === 'enum' && v.enumName === SOURCE_ENUM ? v.meaning : undefined)) : [undefined];
+    claimed = meanings.every((m) => m !== undefined && activationMember(ctx.catalog, ctx.target, m) !== undefined) && new Set(meanings.map((m) => ADDS_BIAS.has(m!))).size === 1;
+    byTarget.set(ctx.target, claimed);
+  }
+  return claimed;
+}
+
+/** The substitute registered for CNNL and XDNN (src/port/registry.ts). */
+export const epilogueAsActivation: EnumSubstitute = (reference, source, ctx) => {
+  const enumName = ACTIVATION_ENUMS[ctx.target];
+  if (!enumName || source.enumName !== SOURCE_ENUM) return undefined;
+  const parameter = parameterFor(reference, ctx.context);
+  if (!parameter || !onlySelectsActivation(parameter, ctx)) return undefined;
+  if (source.member === undefined) return { enumName };
+  const meaning = ctx.catalog.backend('cuda').enums.get(SOURCE_ENUM)?.spec.members.find((m) => m.name === source.member)?.meaning;
+  const member = meaning ? activationMember(ctx.catalog, ctx.target, meaning) : undefined;
+  return member ? { enumName, member } : undefined;
+};
