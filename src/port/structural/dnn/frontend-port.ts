@@ -86,8 +86,12 @@ function lowerExecute(s: Execute, input: FrontendPortInput): { text: string; sym
   }
   if (memory && s.temporaries.length > 0) symbols.push(memory.symbols[0]);
   const pointer = (t: TensorModel): Expr => generated(`${names.get(t)}.value`);
-  const lines: string[] = [];
   const invocations = s.invocations(pointer);
+  // The release is written before the nodes so the target's free call is imported where CANN's
+  // aclrtFree always was (right after its aclrtMalloc).
+  const released = memory && s.temporaries.length > 0 ? memory.release(v, [...names.values()], invocations[0]?.args.get('handle')?.text) : [];
+  if (memory && s.temporaries.length > 0) symbols.push(memory.symbols[1]);
+  const lines: string[] = [];
   for (const invocation of invocations) {
     const lowered = input.lowerers.lower(invocation, ctx);
     if (!lowered.ok) return { failed: [...lowered.diagnostics] };
@@ -96,13 +100,8 @@ function lowerExecute(s: Execute, input: FrontendPortInput): { text: string; sym
   }
   // The nodes first: what they cannot express says more than the buffers around them.
   if (s.temporaries.length > 0 && !memory) return decline(`the graph's intermediates need device buffers, which are not written for ${input.target} yet`);
-  let after: string[] = [];
-  if (memory && s.temporaries.length > 0) {
-    const released = memory.release(v, [...names.values()], invocations[0]?.args.get('handle')?.text);
-    if (!released) return decline(`the graph has no handle whose stream the intermediates' release waits for`);
-    after = released.map((l) => `${l};`);
-    symbols.push(memory.symbols[1]);
-  }
+  if (!released) return decline(`the graph has no handle whose stream the intermediates' release waits for`);
+  const after = released.map((l) => `${l};`);
   const sf = input.sourceFile;
   return { text: [...before, ...lines, ...after].join(`${newlineOf(sf.text)}${lineIndent(sf.text, s.statement.getStart(sf))}`), symbols };
 }
