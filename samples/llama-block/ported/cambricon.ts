@@ -376,6 +376,7 @@ export function main() {
   const bDesc_1 = ref<cnnlTensorDescriptor_t>();
   cnnlCreateTensorDescriptor(bDesc_1);
   cnnlSetTensorDescriptor(bDesc_1.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_BFLOAT16, 4, [1, SEQ, 1, D_HEAD]);
+  if (cnnlCastDataType(cudnn.value, bDesc_1.value, dCos, CNNL_CAST_BFLOAT16_TO_FLOAT, bDesc.value, bFloat.value) !== CNNL_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
   const yDesc_2 = ref<cnnlTensorDescriptor_t>();
   cnnlCreateTensorDescriptor(yDesc_2);
   cnnlSetTensorDescriptor(yDesc_2.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 4, [BATCH, SEQ, HEADS, D_HEAD]);
@@ -386,7 +387,6 @@ export function main() {
   if (cnnlGetOpTensorWorkspaceSize(cudnn.value, aDesc.value, bDesc.value, yDesc_2.value, opTensorWorkspaceSize) !== CNNL_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
   const opTensorWorkspace = ref<DevicePtr>();
   if (opTensorWorkspaceSize.value > 0) cnrtMalloc(opTensorWorkspace, opTensorWorkspaceSize.value);
-  if (cnnlCastDataType(cudnn.value, bDesc_1.value, dCos, CNNL_CAST_BFLOAT16_TO_FLOAT, bDesc.value, bFloat.value) !== CNNL_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
   if (cnnlOpTensor(cudnn.value, opTensorDesc.value, 1, aDesc.value, widened.value, 1, bDesc.value, bFloat.value, opTensorWorkspaceSize.value > 0 ? opTensorWorkspace.value : null, opTensorWorkspaceSize.value, 0, yDesc_2.value, mulResult.value) !== CNNL_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
   cnrtQueueSync(stream.value);
   cnrtFree(bFloat.value);
@@ -416,6 +416,7 @@ export function main() {
   const bDesc_3 = ref<cnnlTensorDescriptor_t>();
   cnnlCreateTensorDescriptor(bDesc_3);
   cnnlSetTensorDescriptor(bDesc_3.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_BFLOAT16, 4, [1, SEQ, 1, D_HEAD]);
+  if (cnnlCastDataType(cudnn.value, bDesc_3.value, dSin, CNNL_CAST_BFLOAT16_TO_FLOAT, bDesc_2.value, bFloat_1.value) !== CNNL_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
   const yDesc_4 = ref<cnnlTensorDescriptor_t>();
   cnnlCreateTensorDescriptor(yDesc_4);
   cnnlSetTensorDescriptor(yDesc_4.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 4, [BATCH, SEQ, HEADS, D_HEAD]);
@@ -426,7 +427,6 @@ export function main() {
   if (cnnlGetOpTensorWorkspaceSize(cudnn.value, aDesc_1.value, bDesc_2.value, yDesc_4.value, opTensorWorkspaceSize_1) !== CNNL_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
   const opTensorWorkspace_1 = ref<DevicePtr>();
   if (opTensorWorkspaceSize_1.value > 0) cnrtMalloc(opTensorWorkspace_1, opTensorWorkspaceSize_1.value);
-  if (cnnlCastDataType(cudnn.value, bDesc_3.value, dSin, CNNL_CAST_BFLOAT16_TO_FLOAT, bDesc_2.value, bFloat_1.value) !== CNNL_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
   if (cnnlOpTensor(cudnn.value, opTensorDesc_1.value, 1, aDesc_1.value, widened_1.value, 1, bDesc_2.value, bFloat_1.value, opTensorWorkspaceSize_1.value > 0 ? opTensorWorkspace_1.value : null, opTensorWorkspaceSize_1.value, 0, yDesc_4.value, mulResult_1.value) !== CNNL_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
   cnrtQueueSync(stream.value);
   cnrtFree(bFloat_1.value);
@@ -454,10 +454,10 @@ export function main() {
   if (cnnlGetOpTensorWorkspaceSize(cudnn.value, aDesc_2.value, bDesc_4.value, yDesc_5.value, opTensorWorkspaceSize_2) !== CNNL_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
   const opTensorWorkspace_2 = ref<DevicePtr>();
   if (opTensorWorkspaceSize_2.value > 0) cnrtMalloc(opTensorWorkspace_2, opTensorWorkspaceSize_2.value);
+  if (cnnlOpTensor(cudnn.value, opTensorDesc_2.value, 1, aDesc_2.value, mulResult.value, 1, bDesc_4.value, mulResult_1.value, opTensorWorkspaceSize_2.value > 0 ? opTensorWorkspace_2.value : null, opTensorWorkspaceSize_2.value, 0, yDesc_5.value, floatResult.value) !== CNNL_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
   const outDesc = ref<cnnlTensorDescriptor_t>();
   cnnlCreateTensorDescriptor(outDesc);
   cnnlSetTensorDescriptor(outDesc.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_BFLOAT16, 4, [BATCH, SEQ, HEADS, D_HEAD]);
-  if (cnnlOpTensor(cudnn.value, opTensorDesc_2.value, 1, aDesc_2.value, mulResult.value, 1, bDesc_4.value, mulResult_1.value, opTensorWorkspaceSize_2.value > 0 ? opTensorWorkspace_2.value : null, opTensorWorkspaceSize_2.value, 0, yDesc_5.value, floatResult.value) !== CNNL_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
   if (cnnlCastDataType(cudnn.value, yDesc_5.value, floatResult.value, CNNL_CAST_FLOAT_TO_BFLOAT16, outDesc.value, dQRope) !== CNNL_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
   cnrtQueueSync(stream.value);
   cnrtFree(floatResult.value);
@@ -487,6 +487,7 @@ export function main() {
   const bDesc_6 = ref<cnnlTensorDescriptor_t>();
   cnnlCreateTensorDescriptor(bDesc_6);
   cnnlSetTensorDescriptor(bDesc_6.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_BFLOAT16, 4, [1, SEQ, 1, D_HEAD]);
+  if (cnnlCastDataType(cudnn.value, bDesc_6.value, dCos, CNNL_CAST_BFLOAT16_TO_FLOAT, bDesc_5.value, bFloat_2.value) !== CNNL_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
   const yDesc_7 = ref<cnnlTensorDescriptor_t>();
   cnnlCreateTensorDescriptor(yDesc_7);
   cnnlSetTensorDescriptor(yDesc_7.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 4, [BATCH, SEQ, KV_HEADS, D_HEAD]);
@@ -497,7 +498,6 @@ export function main() {
   if (cnnlGetOpTensorWorkspaceSize(cudnn.value, aDesc_3.value, bDesc_5.value, yDesc_7.value, opTensorWorkspaceSize_3) !== CNNL_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
   const opTensorWorkspace_3 = ref<DevicePtr>();
   if (opTensorWorkspaceSize_3.value > 0) cnrtMalloc(opTensorWorkspace_3, opTensorWorkspaceSize_3.value);
-  if (cnnlCastDataType(cudnn.value, bDesc_6.value, dCos, CNNL_CAST_BFLOAT16_TO_FLOAT, bDesc_5.value, bFloat_2.value) !== CNNL_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
   if (cnnlOpTensor(cudnn.value, opTensorDesc_3.value, 1, aDesc_3.value, widened_2.value, 1, bDesc_5.value, bFloat_2.value, opTensorWorkspaceSize_3.value > 0 ? opTensorWorkspace_3.value : null, opTensorWorkspaceSize_3.value, 0, yDesc_7.value, mulResult_2.value) !== CNNL_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
   cnrtQueueSync(stream.value);
   cnrtFree(bFloat_2.value);
@@ -527,6 +527,7 @@ export function main() {
   const bDesc_8 = ref<cnnlTensorDescriptor_t>();
   cnnlCreateTensorDescriptor(bDesc_8);
   cnnlSetTensorDescriptor(bDesc_8.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_BFLOAT16, 4, [1, SEQ, 1, D_HEAD]);
+  if (cnnlCastDataType(cudnn.value, bDesc_8.value, dSin, CNNL_CAST_BFLOAT16_TO_FLOAT, bDesc_7.value, bFloat_3.value) !== CNNL_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
   const yDesc_9 = ref<cnnlTensorDescriptor_t>();
   cnnlCreateTensorDescriptor(yDesc_9);
   cnnlSetTensorDescriptor(yDesc_9.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 4, [BATCH, SEQ, KV_HEADS, D_HEAD]);
@@ -537,7 +538,6 @@ export function main() {
   if (cnnlGetOpTensorWorkspaceSize(cudnn.value, aDesc_4.value, bDesc_7.value, yDesc_9.value, opTensorWorkspaceSize_4) !== CNNL_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
   const opTensorWorkspace_4 = ref<DevicePtr>();
   if (opTensorWorkspaceSize_4.value > 0) cnrtMalloc(opTensorWorkspace_4, opTensorWorkspaceSize_4.value);
-  if (cnnlCastDataType(cudnn.value, bDesc_8.value, dSin, CNNL_CAST_BFLOAT16_TO_FLOAT, bDesc_7.value, bFloat_3.value) !== CNNL_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
   if (cnnlOpTensor(cudnn.value, opTensorDesc_4.value, 1, aDesc_4.value, widened_3.value, 1, bDesc_7.value, bFloat_3.value, opTensorWorkspaceSize_4.value > 0 ? opTensorWorkspace_4.value : null, opTensorWorkspaceSize_4.value, 0, yDesc_9.value, mulResult_3.value) !== CNNL_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
   cnrtQueueSync(stream.value);
   cnrtFree(bFloat_3.value);
@@ -565,10 +565,10 @@ export function main() {
   if (cnnlGetOpTensorWorkspaceSize(cudnn.value, aDesc_5.value, bDesc_9.value, yDesc_10.value, opTensorWorkspaceSize_5) !== CNNL_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
   const opTensorWorkspace_5 = ref<DevicePtr>();
   if (opTensorWorkspaceSize_5.value > 0) cnrtMalloc(opTensorWorkspace_5, opTensorWorkspaceSize_5.value);
+  if (cnnlOpTensor(cudnn.value, opTensorDesc_5.value, 1, aDesc_5.value, mulResult_2.value, 1, bDesc_9.value, mulResult_3.value, opTensorWorkspaceSize_5.value > 0 ? opTensorWorkspace_5.value : null, opTensorWorkspaceSize_5.value, 0, yDesc_10.value, floatResult_1.value) !== CNNL_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
   const outDesc_1 = ref<cnnlTensorDescriptor_t>();
   cnnlCreateTensorDescriptor(outDesc_1);
   cnnlSetTensorDescriptor(outDesc_1.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_BFLOAT16, 4, [BATCH, SEQ, KV_HEADS, D_HEAD]);
-  if (cnnlOpTensor(cudnn.value, opTensorDesc_5.value, 1, aDesc_5.value, mulResult_2.value, 1, bDesc_9.value, mulResult_3.value, opTensorWorkspaceSize_5.value > 0 ? opTensorWorkspace_5.value : null, opTensorWorkspaceSize_5.value, 0, yDesc_10.value, floatResult_1.value) !== CNNL_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
   if (cnnlCastDataType(cudnn.value, yDesc_10.value, floatResult_1.value, CNNL_CAST_FLOAT_TO_BFLOAT16, outDesc_1.value, dKRope) !== CNNL_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
   cnrtQueueSync(stream.value);
   cnrtFree(floatResult_1.value);
@@ -632,6 +632,7 @@ export function main() {
   const aDesc_7 = ref<cnnlTensorDescriptor_t>();
   cnnlCreateTensorDescriptor(aDesc_7);
   cnnlSetTensorDescriptor(aDesc_7.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_BFLOAT16, 4, [TOKENS, D_MODEL, 1, 1]);
+  if (cnnlCastDataType(cudnn.value, aDesc_7.value, dX, CNNL_CAST_BFLOAT16_TO_FLOAT, aDesc_6.value, aFloat.value) !== CNNL_STATUS_SUCCESS) throw new Error(`x1 = x + attention: failed`);
   const bDesc_10 = ref<cnnlTensorDescriptor_t>();
   cnnlCreateTensorDescriptor(bDesc_10);
   cnnlSetTensorDescriptor(bDesc_10.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 4, [TOKENS, D_MODEL, 1, 1]);
@@ -640,7 +641,7 @@ export function main() {
   const bDesc_11 = ref<cnnlTensorDescriptor_t>();
   cnnlCreateTensorDescriptor(bDesc_11);
   cnnlSetTensorDescriptor(bDesc_11.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_BFLOAT16, 4, [TOKENS, D_MODEL, 1, 1]);
-  if (cnnlCastDataType(cudnn.value, aDesc_7.value, dX, CNNL_CAST_BFLOAT16_TO_FLOAT, aDesc_6.value, aFloat.value) !== CNNL_STATUS_SUCCESS) throw new Error(`x1 = x + attention: failed`);
+  if (cnnlCastDataType(cudnn.value, bDesc_11.value, dProjected, CNNL_CAST_BFLOAT16_TO_FLOAT, bDesc_10.value, bFloat_4.value) !== CNNL_STATUS_SUCCESS) throw new Error(`x1 = x + attention: failed`);
   const yDesc_11 = ref<cnnlTensorDescriptor_t>();
   cnnlCreateTensorDescriptor(yDesc_11);
   cnnlSetTensorDescriptor(yDesc_11.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 4, [TOKENS, D_MODEL, 1, 1]);
@@ -653,11 +654,10 @@ export function main() {
   if (cnnlGetOpTensorWorkspaceSize(cudnn.value, aDesc_6.value, bDesc_10.value, yDesc_11.value, opTensorWorkspaceSize_6) !== CNNL_STATUS_SUCCESS) throw new Error(`x1 = x + attention: failed`);
   const opTensorWorkspace_6 = ref<DevicePtr>();
   if (opTensorWorkspaceSize_6.value > 0) cnrtMalloc(opTensorWorkspace_6, opTensorWorkspaceSize_6.value);
-  if (cnnlCastDataType(cudnn.value, bDesc_11.value, dProjected, CNNL_CAST_BFLOAT16_TO_FLOAT, bDesc_10.value, bFloat_4.value) !== CNNL_STATUS_SUCCESS) throw new Error(`x1 = x + attention: failed`);
+  if (cnnlOpTensor(cudnn.value, opTensorDesc_6.value, 1, aDesc_6.value, aFloat.value, 1, bDesc_10.value, bFloat_4.value, opTensorWorkspaceSize_6.value > 0 ? opTensorWorkspace_6.value : null, opTensorWorkspaceSize_6.value, 0, yDesc_11.value, floatResult_2.value) !== CNNL_STATUS_SUCCESS) throw new Error(`x1 = x + attention: failed`);
   const outDesc_3 = ref<cnnlTensorDescriptor_t>();
   cnnlCreateTensorDescriptor(outDesc_3);
   cnnlSetTensorDescriptor(outDesc_3.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_BFLOAT16, 4, [TOKENS, D_MODEL, 1, 1]);
-  if (cnnlOpTensor(cudnn.value, opTensorDesc_6.value, 1, aDesc_6.value, aFloat.value, 1, bDesc_10.value, bFloat_4.value, opTensorWorkspaceSize_6.value > 0 ? opTensorWorkspace_6.value : null, opTensorWorkspaceSize_6.value, 0, yDesc_11.value, floatResult_2.value) !== CNNL_STATUS_SUCCESS) throw new Error(`x1 = x + attention: failed`);
   if (cnnlCastDataType(cudnn.value, yDesc_11.value, floatResult_2.value, CNNL_CAST_FLOAT_TO_BFLOAT16, outDesc_3.value, dResidual) !== CNNL_STATUS_SUCCESS) throw new Error(`x1 = x + attention: failed`);
   cnrtQueueSync(stream.value);
   cnrtFree(aFloat.value);
@@ -732,6 +732,7 @@ export function main() {
   const bDesc_13 = ref<cnnlTensorDescriptor_t>();
   cnnlCreateTensorDescriptor(bDesc_13);
   cnnlSetTensorDescriptor(bDesc_13.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_BFLOAT16, 4, [TOKENS, D_FF, 1, 1]);
+  if (cnnlCastDataType(cudnn.value, bDesc_13.value, dUp, CNNL_CAST_BFLOAT16_TO_FLOAT, bDesc_12.value, bFloat_5.value) !== CNNL_STATUS_SUCCESS) throw new Error(`SiLU(gate)·up: failed`);
   const yDesc_15 = ref<cnnlTensorDescriptor_t>();
   cnnlCreateTensorDescriptor(yDesc_15);
   cnnlSetTensorDescriptor(yDesc_15.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 4, [TOKENS, D_FF, 1, 1]);
@@ -744,11 +745,10 @@ export function main() {
   if (cnnlGetOpTensorWorkspaceSize(cudnn.value, aDesc_8.value, bDesc_12.value, yDesc_15.value, opTensorWorkspaceSize_7) !== CNNL_STATUS_SUCCESS) throw new Error(`SiLU(gate)·up: failed`);
   const opTensorWorkspace_7 = ref<DevicePtr>();
   if (opTensorWorkspaceSize_7.value > 0) cnrtMalloc(opTensorWorkspace_7, opTensorWorkspaceSize_7.value);
-  if (cnnlCastDataType(cudnn.value, bDesc_13.value, dUp, CNNL_CAST_BFLOAT16_TO_FLOAT, bDesc_12.value, bFloat_5.value) !== CNNL_STATUS_SUCCESS) throw new Error(`SiLU(gate)·up: failed`);
+  if (cnnlOpTensor(cudnn.value, opTensorDesc_7.value, 1, aDesc_8.value, swishResult.value, 1, bDesc_12.value, bFloat_5.value, opTensorWorkspaceSize_7.value > 0 ? opTensorWorkspace_7.value : null, opTensorWorkspaceSize_7.value, 0, yDesc_15.value, floatResult_3.value) !== CNNL_STATUS_SUCCESS) throw new Error(`SiLU(gate)·up: failed`);
   const outDesc_4 = ref<cnnlTensorDescriptor_t>();
   cnnlCreateTensorDescriptor(outDesc_4);
   cnnlSetTensorDescriptor(outDesc_4.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_BFLOAT16, 4, [TOKENS, D_FF, 1, 1]);
-  if (cnnlOpTensor(cudnn.value, opTensorDesc_7.value, 1, aDesc_8.value, swishResult.value, 1, bDesc_12.value, bFloat_5.value, opTensorWorkspaceSize_7.value > 0 ? opTensorWorkspace_7.value : null, opTensorWorkspaceSize_7.value, 0, yDesc_15.value, floatResult_3.value) !== CNNL_STATUS_SUCCESS) throw new Error(`SiLU(gate)·up: failed`);
   if (cnnlCastDataType(cudnn.value, yDesc_15.value, floatResult_3.value, CNNL_CAST_FLOAT_TO_BFLOAT16, outDesc_4.value, dActivated) !== CNNL_STATUS_SUCCESS) throw new Error(`SiLU(gate)·up: failed`);
   cnrtQueueSync(stream.value);
   cnrtFree(bFloat_5.value);
@@ -772,6 +772,7 @@ export function main() {
   const aDesc_10 = ref<cnnlTensorDescriptor_t>();
   cnnlCreateTensorDescriptor(aDesc_10);
   cnnlSetTensorDescriptor(aDesc_10.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_BFLOAT16, 4, [TOKENS, D_MODEL, 1, 1]);
+  if (cnnlCastDataType(cudnn.value, aDesc_10.value, dResidual, CNNL_CAST_BFLOAT16_TO_FLOAT, aDesc_9.value, aFloat_1.value) !== CNNL_STATUS_SUCCESS) throw new Error(`y = x1 + ffn: failed`);
   const bDesc_14 = ref<cnnlTensorDescriptor_t>();
   cnnlCreateTensorDescriptor(bDesc_14);
   cnnlSetTensorDescriptor(bDesc_14.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 4, [TOKENS, D_MODEL, 1, 1]);
@@ -780,7 +781,7 @@ export function main() {
   const bDesc_15 = ref<cnnlTensorDescriptor_t>();
   cnnlCreateTensorDescriptor(bDesc_15);
   cnnlSetTensorDescriptor(bDesc_15.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_BFLOAT16, 4, [TOKENS, D_MODEL, 1, 1]);
-  if (cnnlCastDataType(cudnn.value, aDesc_10.value, dResidual, CNNL_CAST_BFLOAT16_TO_FLOAT, aDesc_9.value, aFloat_1.value) !== CNNL_STATUS_SUCCESS) throw new Error(`y = x1 + ffn: failed`);
+  if (cnnlCastDataType(cudnn.value, bDesc_15.value, dProjected, CNNL_CAST_BFLOAT16_TO_FLOAT, bDesc_14.value, bFloat_6.value) !== CNNL_STATUS_SUCCESS) throw new Error(`y = x1 + ffn: failed`);
   const yDesc_16 = ref<cnnlTensorDescriptor_t>();
   cnnlCreateTensorDescriptor(yDesc_16);
   cnnlSetTensorDescriptor(yDesc_16.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 4, [TOKENS, D_MODEL, 1, 1]);
@@ -793,11 +794,10 @@ export function main() {
   if (cnnlGetOpTensorWorkspaceSize(cudnn.value, aDesc_9.value, bDesc_14.value, yDesc_16.value, opTensorWorkspaceSize_8) !== CNNL_STATUS_SUCCESS) throw new Error(`y = x1 + ffn: failed`);
   const opTensorWorkspace_8 = ref<DevicePtr>();
   if (opTensorWorkspaceSize_8.value > 0) cnrtMalloc(opTensorWorkspace_8, opTensorWorkspaceSize_8.value);
-  if (cnnlCastDataType(cudnn.value, bDesc_15.value, dProjected, CNNL_CAST_BFLOAT16_TO_FLOAT, bDesc_14.value, bFloat_6.value) !== CNNL_STATUS_SUCCESS) throw new Error(`y = x1 + ffn: failed`);
+  if (cnnlOpTensor(cudnn.value, opTensorDesc_8.value, 1, aDesc_9.value, aFloat_1.value, 1, bDesc_14.value, bFloat_6.value, opTensorWorkspaceSize_8.value > 0 ? opTensorWorkspace_8.value : null, opTensorWorkspaceSize_8.value, 0, yDesc_16.value, floatResult_4.value) !== CNNL_STATUS_SUCCESS) throw new Error(`y = x1 + ffn: failed`);
   const outDesc_5 = ref<cnnlTensorDescriptor_t>();
   cnnlCreateTensorDescriptor(outDesc_5);
   cnnlSetTensorDescriptor(outDesc_5.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_BFLOAT16, 4, [TOKENS, D_MODEL, 1, 1]);
-  if (cnnlOpTensor(cudnn.value, opTensorDesc_8.value, 1, aDesc_9.value, aFloat_1.value, 1, bDesc_14.value, bFloat_6.value, opTensorWorkspaceSize_8.value > 0 ? opTensorWorkspace_8.value : null, opTensorWorkspaceSize_8.value, 0, yDesc_16.value, floatResult_4.value) !== CNNL_STATUS_SUCCESS) throw new Error(`y = x1 + ffn: failed`);
   if (cnnlCastDataType(cudnn.value, yDesc_16.value, floatResult_4.value, CNNL_CAST_FLOAT_TO_BFLOAT16, outDesc_5.value, dY) !== CNNL_STATUS_SUCCESS) throw new Error(`y = x1 + ffn: failed`);
   cnrtQueueSync(stream.value);
   cnrtFree(aFloat_1.value);

@@ -78,11 +78,11 @@ class NodeCalls {
     return this.queueText;
   }
 
-  /** The call whose status is the node's: earlier ones are checked like it. */
+  /** A CNNL call of the node, in order; its status is checked like the node's (the last one is the node's). */
   run(symbol: string, args: string): void {
-    if (this.lastCall) this.s.push(this.lastCall, false, true);
     this.lastCall = `${this.s.value(symbol)}(${args})`;
     this.lastSymbol = symbol;
+    this.s.push(this.lastCall, false, true);
   }
 
   /** The node's calls as a lowering; the scratch buffers are freed once the queue has run them. */
@@ -91,9 +91,12 @@ class NodeCalls {
     if (this.buffers.length > 0) {
       s.epilogue.unshift({ text: `${s.value('cnrtQueueSync')}(${this.queue()})`, declares: false }, ...this.buffers.map((b) => ({ text: `${s.value('cnrtFree')}(${b})`, declares: false })));
     }
-    // The last symbol is the call whose status is the node's (its status enum checks it).
+    // The last call is the lowering's call (nothing is written after it); its symbol goes last,
+    // so its status enum checks it.
+    if (s.prelude[s.prelude.length - 1]?.text !== this.lastCall) throw new Error('cnnl-frontend: a statement was written after the node\'s last call');
+    const prelude = s.prelude.slice(0, -1);
     const targetSymbols = [...s.symbols.filter((x) => x !== this.lastSymbol), this.lastSymbol!];
-    return { ok: true, lowering: { prelude: s.prelude, call: this.lastCall!, epilogue: s.epilogue, targetSymbols, diagnostics: [] } };
+    return { ok: true, lowering: { prelude, call: this.lastCall!, epilogue: s.epilogue, targetSymbols, diagnostics: [] } };
   }
 
   dataType(t: Viewed): string | undefined {
