@@ -25,6 +25,9 @@ import { registerCudnnLifters, registerDnnLowerers } from './structural/dnn/regi
 import { registerCnnlLowerers } from './structural/cnnl/register.js';
 import { registerMudnnLifters, registerMudnnLowerers } from './structural/mudnn/register.js';
 import { aclInitLowerer, implicitInitLowerer } from './structural/runtime/acl-init.js';
+import { cnclInitCommsLifter } from './structural/runtime/cncl-init-comms-lifter.js';
+import { cnclInitCommsLowerer } from './structural/runtime/cncl-init-comms-lowerer.js';
+import { currentDeviceInitLowerer, dropsCurrentDeviceRead } from './structural/runtime/current-device-read.js';
 import { registerXdnnLifters, registerXdnnLowerers } from './structural/xdnn/register.js';
 
 export function defaultLifters(): LifterRegistry {
@@ -32,6 +35,7 @@ export function defaultLifters(): LifterRegistry {
     .register({ backend: 'cuda', library: 'cublas' }, cublasLifter)
     .register({ backend: 'cuda', symbol: 'cublasLtMatmul' }, cublasLtLifter)
     .register({ backend: 'cann', library: 'aclnn' }, aclnnLifter)
+    .register({ backend: 'cambricon', symbol: 'cnclInitComms' }, cnclInitCommsLifter)
     .registerGroupReader({ backend: 'cann' }, aclnnGroupReader);
   registerCudnnLifters(lifters);
   registerXdnnLifters(lifters);
@@ -54,6 +58,9 @@ export function defaultLowerers(): LowererRegistry {
   registerMudnnLowerers(lowerers);
   lowerers.register({ target: 'cann', binding: 'primitive:device.set' }, aclInitLowerer);
   lowerers.register({ target: 'cuda', binding: 'primitive:runtime.init' }, implicitInitLowerer);
+  lowerers.register({ target: 'cambricon', binding: 'primitive:communicator.init' }, cnclInitCommsLowerer);
+  lowerers.register({ target: 'cuda', binding: 'primitive:communicator.init' }, currentDeviceInitLowerer);
+  lowerers.registerStatementDropper('cuda', dropsCurrentDeviceRead);
   lowerers.register({ target: 'cuda', binding: 'primitive:runtime.finalize' }, implicitFinalizeLowerer);
   lowerers.register({ target: 'cuda', binding: 'operator:Gemm' }, cublasGemmLowerer);
   lowerers.register({ target: 'cuda', binding: 'operator:MatMul' }, cublasDotLowerer);

@@ -59,6 +59,8 @@ import {
   cnclAllReduce,
   cnclBroadcast,
   cnclFreeComm,
+  cnrtGetDevice,
+  cnclInitComms,
   cnclFloat,
   cnclGetErrorStr,
   cnclGetCliqueId,
@@ -86,7 +88,6 @@ import {
 import {
   cublasSdot,
   cublasSscal,
-  ncclCommInitRank,
 } from 'opbridge/cuda';
 
 const FEATURES = 64; // D
@@ -151,8 +152,9 @@ export function main({ rank, nranks }: ProgramContext) {
   const stream = ref<cnrtQueue_t>();
   checkCuda(cnrtQueueCreate(stream), 'cudaStreamCreate');
   const comm = ref<cnclComm_t>();
-  // opbridge OB1005: `cnclInitComms` needs `dev_list` (device), which `ncclCommInitRank` does not provide and the catalog gives no default for
-  checkNccl(ncclCommInitRank(comm, nranks, id, rank), 'ncclCommInitRank');
+  const device = ref(0);
+  cnrtGetDevice(device);
+  checkNccl(cnclInitComms(comm, 1, [device.value], [rank], nranks, id), 'ncclCommInitRank');
   const handle = ref<cnnlHandle_t>();
   checkCublas(cnnlCreate(handle), 'cublasCreate');
   checkCublas(cnnlSetQueue(handle.value, stream.value), 'cublasSetStream');

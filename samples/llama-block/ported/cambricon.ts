@@ -27,13 +27,7 @@
  * position, broadcast over batch and heads) and the sum are a pointwise graph.
  */
 import {
-  CNNL_STATUS_SUCCESS,
   cnnlCreate,
-  CNNL_DTYPE_BFLOAT16,
-  cnnlCreateTensorDescriptor,
-  CNNL_LAYOUT_ARRAY,
-  cnnlSetTensorDescriptor,
-  cnnlDestroyTensorDescriptor,
   cnnlSetMatMulDescAttr,
   CNNL_MATMUL_DESC_TRANSB,
   CNNL_MATMUL_ALLOW_TF32,
@@ -44,17 +38,11 @@ import {
   cnnlCreateMatMulHeuristicResult,
   cnnlDestroyMatMulHeuristicResult,
   cnnlGetMatMulAlgoHeuristic,
-  cnnlGetQueue,
   cnnlGetMatMulHeuristicResult,
-  cnrtQueueSync,
-  cnrtFree,
   cnnlMatMul_v2,
   cnnlSetQueue,
   cnrtGetErrorStr,
-  cnrtMalloc,
-  cnrtMemcpy,
   cnrtMemcpyDevToHost,
-  cnrtMemcpyHostToDev,
   cnrtSetDevice,
   cnrtQueueCreate,
   cnrtQueueDestroy,
@@ -68,15 +56,55 @@ import {
   type cnnlHandle_t,
   type cnnlStatus_t,
   type cnrtRet_t,
+  CNNL_DTYPE_BFLOAT16,
   type cnnlTensorDescriptor_t,
+  cnnlCreateTensorDescriptor,
+  CNNL_LAYOUT_ARRAY,
+  cnnlSetTensorDescriptor,
+  cnnlDestroyTensorDescriptor,
+  type cnrtQueue_t,
+  cnnlGetQueue,
+  cnnlGetRmsNormOpWorkspaceSize,
+  cnrtMalloc,
+  cnrtQueueSync,
+  cnrtFree,
+  cnnlRmsNormForward,
+  CNNL_STATUS_SUCCESS,
+  cnrtSyncDevice,
+  CNNL_CAST_BFLOAT16_TO_FLOAT,
+  CNNL_DTYPE_FLOAT,
+  cnnlCastDataType,
+  cnnlSetOpTensorDescriptor,
+  CNNL_OP_TENSOR_MUL,
+  CNNL_PROPAGATE_NAN,
+  type cnnlOpTensorDescriptor_t,
+  cnnlCreateOpTensorDescriptor,
+  cnnlDestroyOpTensorDescriptor,
+  cnnlGetOpTensorWorkspaceSize,
+  cnnlOpTensor,
+  CNNL_CAST_FLOAT_TO_BFLOAT16,
+  CNNL_OP_TENSOR_ADD,
+  cnrtMemcpy,
+  cnrtMemcpyHostToDev,
+  CNNL_DTYPE_INT32,
+  cnnlSetFlashAttentionDescriptor,
+  CNNL_ACTIVATION_HIGH_PRECISION,
+  CNNL_ATTN_MASK_CAUSAL,
+  type cnnlFlashAttentionDescriptor_t,
+  cnnlCreateFlashAttentionDescriptor,
+  cnnlDestroyFlashAttentionDescriptor,
+  cnnlGetFlashAttentionForwardWorkspaceSize,
+  cnnlFlashAttentionForward,
+  cnnlSetActivationDescriptor,
+  CNNL_ACTIVATION_SILU,
+  type cnnlActivationDescriptor_t,
+  cnnlCreateActivationDescriptor,
+  cnnlDestroyActivationDescriptor,
+  cnnlActivationForward,
   type cnnlMatMulDescriptor_t,
   type cnnlMatMulAlgo_t,
   type cnnlMatMulHeuristicResult_t,
-  type cnrtQueue_t,
 } from 'opbridge/cambricon';
-import {
-  fe,
-} from 'opbridge/cuda';
 
 const BATCH = 2;
 const SEQ = 16;
@@ -90,10 +118,6 @@ const RMS_EPSILON = 1e-5;
 const ROPE_THETA = 10000;
 const BF16 = 2; // bytes per element
 
-/** cudnn_frontend::error_t, the result of every graph call. */
-// opbridge OB1010: `fe` from opbridge/cuda is not in the cuda catalog; it is left as is
-type error_t = InstanceType<typeof fe.error_t>;
-type Graph = InstanceType<typeof fe.graph.Graph>;
 
 function checkCuda(status: cnrtRet_t, what: string): void {
   if (status !== cnrtSuccess) throw new Error(`${what}: ${cnrtGetErrorStr(status)}`);
@@ -105,10 +129,6 @@ function checkCublas(status: cnnlStatus_t, what: string): void {
 
 function checkCudnn(status: cnnlStatus_t, what: string): void {
   if (status !== CNNL_STATUS_SUCCESS) throw new Error(`${what}: ${cnnlGetErrorString(status)}`);
-}
-
-function checkFrontend(error: error_t, what: string): void {
-  if (!error.is_good()) throw new Error(`${what}: ${error.get_message()}`);
 }
 
 function upload(host: Uint16Array, what: string): DevicePtr {
@@ -132,12 +152,12 @@ function linearWeight(inFeatures: number, outFeatures: number, seed: number): Ui
 
 /** Y[rows, out] = X[rows, in]·Wᵀ in bf16 with fp32 accumulation. */
 function linear(cublas: cnnlHandle_t, weight: DevicePtr, x: DevicePtr, y: DevicePtr, rows: number, inFeatures: number, outFeatures: number, what: string): void {
-  const aDesc = ref<cnnlTensorDescriptor_t>();
-  cnnlCreateTensorDescriptor(aDesc);
-  cnnlSetTensorDescriptor(aDesc.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_BFLOAT16, 2, [rows, inFeatures]);
-  const bDesc = ref<cnnlTensorDescriptor_t>();
-  cnnlCreateTensorDescriptor(bDesc);
-  cnnlSetTensorDescriptor(bDesc.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_BFLOAT16, 2, [outFeatures, inFeatures]);
+  const aDesc_11 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(aDesc_11);
+  cnnlSetTensorDescriptor(aDesc_11.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_BFLOAT16, 2, [rows, inFeatures]);
+  const bDesc_16 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(bDesc_16);
+  cnnlSetTensorDescriptor(bDesc_16.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_BFLOAT16, 2, [outFeatures, inFeatures]);
   const dDesc = ref<cnnlTensorDescriptor_t>();
   cnnlCreateTensorDescriptor(dDesc);
   cnnlSetTensorDescriptor(dDesc.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_BFLOAT16, 2, [rows, outFeatures]);
@@ -151,11 +171,11 @@ function linear(cublas: cnnlHandle_t, weight: DevicePtr, x: DevicePtr, y: Device
   cnnlCreateMatMulHeuristicResult(heuristic);
   const algoCount = ref(0);
   checkCublas(
-    cnnlGetMatMulAlgoHeuristic(cublas, matmulDesc.value, aDesc.value, bDesc.value, dDesc.value, dDesc.value, null, 1, heuristic.value, algoCount),
+    cnnlGetMatMulAlgoHeuristic(cublas, matmulDesc.value, aDesc_11.value, bDesc_16.value, dDesc.value, dDesc.value, null, 1, heuristic.value, algoCount),
     what,
   );
-  const queue = ref<cnrtQueue_t>(null);
-  cnnlGetQueue(cublas, queue);
+  const queue_2 = ref<cnrtQueue_t>(null);
+  cnnlGetQueue(cublas, queue_2);
   const matmulWorkspaceSize = ref(0);
   checkCublas(
     cnnlGetMatMulHeuristicResult(heuristic.value, algo.value, matmulWorkspaceSize),
@@ -164,38 +184,16 @@ function linear(cublas: cnnlHandle_t, weight: DevicePtr, x: DevicePtr, y: Device
   const matmulWorkspace = ref<DevicePtr>();
   if (matmulWorkspaceSize.value > 0) cnrtMalloc(matmulWorkspace, matmulWorkspaceSize.value);
   checkCublas(
-    cnnlMatMul_v2(cublas, matmulDesc.value, algo.value, 1, aDesc.value, x, bDesc.value, weight, 0, dDesc.value, y, matmulWorkspaceSize.value > 0 ? matmulWorkspace.value : null, matmulWorkspaceSize.value, dDesc.value, y),
+    cnnlMatMul_v2(cublas, matmulDesc.value, algo.value, 1, aDesc_11.value, x, bDesc_16.value, weight, 0, dDesc.value, y, matmulWorkspaceSize.value > 0 ? matmulWorkspace.value : null, matmulWorkspaceSize.value, dDesc.value, y),
     what,
   );
-  if (matmulWorkspaceSize.value > 0) { cnrtQueueSync(queue.value); cnrtFree(matmulWorkspace.value); }
-  cnnlDestroyTensorDescriptor(aDesc.value);
-  cnnlDestroyTensorDescriptor(bDesc.value);
+  if (matmulWorkspaceSize.value > 0) { cnrtQueueSync(queue_2.value); cnrtFree(matmulWorkspace.value); }
+  cnnlDestroyTensorDescriptor(aDesc_11.value);
+  cnnlDestroyTensorDescriptor(bDesc_16.value);
   cnnlDestroyTensorDescriptor(dDesc.value);
   cnnlMatMulDescDestroy(matmulDesc.value);
   cnnlMatMulAlgoDestroy(algo.value);
   cnnlDestroyMatMulHeuristicResult(heuristic.value);
-}
-
-/** A bf16 graph with fp32 intermediates and compute, as the frontend samples configure it. */
-function bf16Graph(): Graph {
-  const graph = new fe.graph.Graph();
-  graph.set_io_data_type(fe.DataType_t.BFLOAT16).set_intermediate_data_type(fe.DataType_t.FLOAT).set_compute_data_type(fe.DataType_t.FLOAT);
-  return graph;
-}
-
-function buildGraph(graph: Graph, cudnn: cnnlHandle_t, what: string): number {
-  checkFrontend(graph.validate(), `${what} validate`);
-  checkFrontend(graph.build_operation_graph(cudnn), `${what} build_operation_graph`);
-  checkFrontend(graph.create_execution_plans([fe.HeurMode_t.A, fe.HeurMode_t.FALLBACK]), `${what} create_execution_plans`);
-  checkFrontend(graph.check_support(), `${what} check_support`);
-  checkFrontend(graph.build_plans(), `${what} build_plans`);
-  const workspaceBytes = ref<number>();
-  checkFrontend(graph.get_workspace_size(workspaceBytes), `${what} get_workspace_size`);
-  return workspaceBytes.value;
-}
-
-function tensor(name: string, dim: number[], stride: number[]) {
-  return new fe.graph.Tensor_attributes().set_name(name).set_dim(dim).set_stride(stride);
 }
 
 /** cos and sin of position·θ_i per position and head dimension (both halves share θ_i), bf16. */
@@ -265,83 +263,49 @@ export function main() {
   const dActivated = allocate(TOKENS * D_FF * BF16, 'SiLU(gate)·up');
   const dY = allocate(TOKENS * D_MODEL * BF16, 'y');
 
-  // ---- graphs, built once: RMSNorm (both norms), RoPE, attention, residual add, SwiGLU
-  const rowStrides = (features: number) => [features, 1, features, features];
-  // opbridge OB1002: cambricon does not support `cudnn_frontend::graph::Graph::execute`: Executing a graph becomes the sequence of its nodes' CNNL calls, each with its own workspace query (use: cnnlLayerNormForward, cnnlRmsNormForward, cnnlFlashAttentionForward, cnnlMatMul_v2, cnnlBatchMatMulBCast_v2, cnnlActivationForward, cnnlOpTensor)
-  const norm = bf16Graph();
-  const normX = norm.tensor(tensor('X', [TOKENS, D_MODEL, 1, 1], rowStrides(D_MODEL)));
-  const normScale = norm.tensor(tensor('scale', [1, D_MODEL, 1, 1], rowStrides(D_MODEL)));
-  const normEpsilon = norm.tensor(RMS_EPSILON);
-  const [normY] = norm.rmsnorm(normX, normScale, new fe.graph.Rmsnorm_attributes().set_forward_phase(fe.NormFwdPhase_t.INFERENCE).set_epsilon(normEpsilon));
-  normY.set_output(true);
 
   // RoPE over [batch, seq, heads, d]; the tables are [1, seq, 1, d] and broadcast.
-  // opbridge OB1002: cambricon does not support `cudnn_frontend::graph::Graph::execute`: Executing a graph becomes the sequence of its nodes' CNNL calls, each with its own workspace query (use: cnnlLayerNormForward, cnnlRmsNormForward, cnnlFlashAttentionForward, cnnlMatMul_v2, cnnlBatchMatMulBCast_v2, cnnlActivationForward, cnnlOpTensor)
-  const rope = bf16Graph();
-  const headDims = (heads: number) => [BATCH, SEQ, heads, D_HEAD];
-  const headStrides = (heads: number) => [SEQ * heads * D_HEAD, heads * D_HEAD, D_HEAD, 1];
-  const ropeCos = rope.tensor(tensor('cos', [1, SEQ, 1, D_HEAD], [SEQ * D_HEAD, D_HEAD, D_HEAD, 1]));
-  const ropeSin = rope.tensor(tensor('sin', [1, SEQ, 1, D_HEAD], [SEQ * D_HEAD, D_HEAD, D_HEAD, 1]));
-  const mul = () => new fe.graph.Pointwise_attributes().set_mode(fe.PointwiseMode_t.MUL);
-  const add = () => new fe.graph.Pointwise_attributes().set_mode(fe.PointwiseMode_t.ADD);
-  const ropeInputs = ([['q', HEADS], ['k', KV_HEADS]] as const).map(([name, heads]) => {
-    const x = rope.tensor(tensor(name, headDims(heads), headStrides(heads)));
-    const rotated = rope.tensor(tensor(`rotate_half(${name})`, headDims(heads), headStrides(heads)));
-    const out = rope.pointwise(rope.pointwise(x, ropeCos, mul()), rope.pointwise(rotated, ropeSin, mul()), add());
-    out.set_output(true).set_dim(headDims(heads)).set_stride(headStrides(heads));
-    return { x, rotated, out };
-  });
 
   // Causal grouped-query attention; Q, K, V and O are [batch, heads, seq, d] views of BSHD memory.
-  // opbridge OB1002: cambricon does not support `cudnn_frontend::graph::Graph::execute`: Executing a graph becomes the sequence of its nodes' CNNL calls, each with its own workspace query (use: cnnlLayerNormForward, cnnlRmsNormForward, cnnlFlashAttentionForward, cnnlMatMul_v2, cnnlBatchMatMulBCast_v2, cnnlActivationForward, cnnlOpTensor)
-  const sdpa = bf16Graph();
-  const bhsd = (heads: number) => [BATCH, heads, SEQ, D_HEAD];
-  const bhsdStrides = (heads: number) => [SEQ * heads * D_HEAD, D_HEAD, heads * D_HEAD, 1];
-  const sdpaQ = sdpa.tensor(tensor('Q', bhsd(HEADS), bhsdStrides(HEADS)));
-  const sdpaK = sdpa.tensor(tensor('K', bhsd(KV_HEADS), bhsdStrides(KV_HEADS)));
-  const sdpaV = sdpa.tensor(tensor('V', bhsd(KV_HEADS), bhsdStrides(KV_HEADS)));
-  const sdpaOptions = new fe.graph.SDPA_attributes().set_name('flash_attention').set_generate_stats(false).set_causal_mask(true).set_attn_scale(1 / Math.sqrt(D_HEAD));
-  const [sdpaO] = sdpa.sdpa(sdpaQ, sdpaK, sdpaV, sdpaOptions);
-  sdpaO.set_output(true).set_dim(bhsd(HEADS)).set_stride(bhsdStrides(HEADS));
 
-  // opbridge OB1002: cambricon does not support `cudnn_frontend::graph::Graph::execute`: Executing a graph becomes the sequence of its nodes' CNNL calls, each with its own workspace query (use: cnnlLayerNormForward, cnnlRmsNormForward, cnnlFlashAttentionForward, cnnlMatMul_v2, cnnlBatchMatMulBCast_v2, cnnlActivationForward, cnnlOpTensor)
-  const residual = bf16Graph();
-  const residualA = residual.tensor(tensor('residual', [TOKENS, D_MODEL, 1, 1], rowStrides(D_MODEL)));
-  const residualB = residual.tensor(tensor('branch', [TOKENS, D_MODEL, 1, 1], rowStrides(D_MODEL)));
-  const residualSum = residual.pointwise(residualA, residualB, add());
-  residualSum.set_output(true);
 
-  // opbridge OB1002: cambricon does not support `cudnn_frontend::graph::Graph::execute`: Executing a graph becomes the sequence of its nodes' CNNL calls, each with its own workspace query (use: cnnlLayerNormForward, cnnlRmsNormForward, cnnlFlashAttentionForward, cnnlMatMul_v2, cnnlBatchMatMulBCast_v2, cnnlActivationForward, cnnlOpTensor)
-  const swiglu = bf16Graph();
-  const swigluGate = swiglu.tensor(tensor('gate', [TOKENS, D_FF, 1, 1], rowStrides(D_FF)));
-  const swigluUp = swiglu.tensor(tensor('up', [TOKENS, D_FF, 1, 1], rowStrides(D_FF)));
-  const silu = swiglu.pointwise(swigluGate, new fe.graph.Pointwise_attributes().set_mode(fe.PointwiseMode_t.SWISH_FWD));
-  const swigluOut = swiglu.pointwise(silu, swigluUp, mul());
-  swigluOut.set_output(true);
 
-  const workspaceBytes = Math.max(
-    buildGraph(norm, cudnn.value, 'rmsnorm'),
-    buildGraph(rope, cudnn.value, 'rope'),
-    buildGraph(sdpa, cudnn.value, 'sdpa'),
-    buildGraph(residual, cudnn.value, 'residual add'),
-    buildGraph(swiglu, cudnn.value, 'swiglu'),
-  );
+  const workspaceBytes = 0;
   let workspace: DevicePtr | null = null;
   if (workspaceBytes > 0) workspace = allocate(workspaceBytes, 'cuDNN workspace');
 
   // ---- attention sub-layer
-  checkFrontend(norm.execute(cudnn.value, new Map([[normX, dX], [normScale, dAttnNorm], [normY, dNormed]]), workspace), 'attention_norm');
+  const xDesc = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(xDesc);
+  cnnlSetTensorDescriptor(xDesc.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_BFLOAT16, 2, [TOKENS, D_MODEL]);
+  const yDesc = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(yDesc);
+  cnnlSetTensorDescriptor(yDesc.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_BFLOAT16, 2, [TOKENS, D_MODEL]);
+  const scaleDesc = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(scaleDesc);
+  cnnlSetTensorDescriptor(scaleDesc.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_BFLOAT16, 1, [D_MODEL]);
+  const queue = ref<cnrtQueue_t>(null);
+  cnnlGetQueue(cudnn.value, queue);
+  const rmsNormWorkspaceSize = ref(0);
+  if (cnnlGetRmsNormOpWorkspaceSize(cudnn.value, 1, xDesc.value, rmsNormWorkspaceSize) !== CNNL_STATUS_SUCCESS) throw new Error(`attention_norm: failed`);
+  const rmsNormWorkspace = ref<DevicePtr>();
+  if (rmsNormWorkspaceSize.value > 0) cnrtMalloc(rmsNormWorkspace, rmsNormWorkspaceSize.value);
+  if (cnnlRmsNormForward(cudnn.value, 1, xDesc.value, dX, scaleDesc.value, dAttnNorm, null, RMS_EPSILON, rmsNormWorkspaceSize.value > 0 ? rmsNormWorkspace.value : null, rmsNormWorkspaceSize.value, yDesc.value, dNormed, null, null) !== CNNL_STATUS_SUCCESS) throw new Error(`attention_norm: failed`);
+  if (rmsNormWorkspaceSize.value > 0) { cnrtQueueSync(queue.value); cnrtFree(rmsNormWorkspace.value); };
+  cnnlDestroyTensorDescriptor(xDesc.value);
+  cnnlDestroyTensorDescriptor(yDesc.value);
+  cnnlDestroyTensorDescriptor(scaleDesc.value);
   linear(cublas.value, dWq, dNormed, dQ, TOKENS, D_MODEL, HEADS * D_HEAD, 'q = h·Wqᵀ');
   linear(cublas.value, dWk, dNormed, dK, TOKENS, D_MODEL, KV_HEADS * D_HEAD, 'k = h·Wkᵀ');
   linear(cublas.value, dWv, dNormed, dV, TOKENS, D_MODEL, KV_HEADS * D_HEAD, 'v = h·Wvᵀ');
   // rotate_half over [tokens·heads, d] rows: column-major (x·R)ᵀ = Rᵀ·xᵀ, R read column-major is Rᵀ.
   for (const [x, rotated, heads] of [[dQ, dQRotated, HEADS], [dK, dKRotated, KV_HEADS]] as const) {
-    const aDesc_1 = ref<cnnlTensorDescriptor_t>();
-    cnnlCreateTensorDescriptor(aDesc_1);
-    cnnlSetTensorDescriptor(aDesc_1.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_BFLOAT16, 2, [TOKENS * heads, D_HEAD]);
-    const bDesc_1 = ref<cnnlTensorDescriptor_t>();
-    cnnlCreateTensorDescriptor(bDesc_1);
-    cnnlSetTensorDescriptor(bDesc_1.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_BFLOAT16, 2, [D_HEAD, D_HEAD]);
+    const aDesc_12 = ref<cnnlTensorDescriptor_t>();
+    cnnlCreateTensorDescriptor(aDesc_12);
+    cnnlSetTensorDescriptor(aDesc_12.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_BFLOAT16, 2, [TOKENS * heads, D_HEAD]);
+    const bDesc_17 = ref<cnnlTensorDescriptor_t>();
+    cnnlCreateTensorDescriptor(bDesc_17);
+    cnnlSetTensorDescriptor(bDesc_17.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_BFLOAT16, 2, [D_HEAD, D_HEAD]);
     const dDesc_1 = ref<cnnlTensorDescriptor_t>();
     cnnlCreateTensorDescriptor(dDesc_1);
     cnnlSetTensorDescriptor(dDesc_1.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_BFLOAT16, 2, [TOKENS * heads, D_HEAD]);
@@ -354,7 +318,7 @@ export function main() {
     cnnlCreateMatMulHeuristicResult(heuristic_1);
     const algoCount_1 = ref(0);
     checkCublas(
-      cnnlGetMatMulAlgoHeuristic(cublas.value, matmulDesc_1.value, aDesc_1.value, bDesc_1.value, dDesc_1.value, dDesc_1.value, null, 1, heuristic_1.value, algoCount_1),
+      cnnlGetMatMulAlgoHeuristic(cublas.value, matmulDesc_1.value, aDesc_12.value, bDesc_17.value, dDesc_1.value, dDesc_1.value, null, 1, heuristic_1.value, algoCount_1),
       'rotate_half',
     );
     const matmulWorkspaceSize_1 = ref(0);
@@ -365,41 +329,488 @@ export function main() {
     const matmulWorkspace_1 = ref<DevicePtr>();
     if (matmulWorkspaceSize_1.value > 0) cnrtMalloc(matmulWorkspace_1, matmulWorkspaceSize_1.value);
     checkCublas(
-      cnnlMatMul_v2(cublas.value, matmulDesc_1.value, algo_1.value, 1, aDesc_1.value, x, bDesc_1.value, dRotate, 0, dDesc_1.value, rotated, matmulWorkspaceSize_1.value > 0 ? matmulWorkspace_1.value : null, matmulWorkspaceSize_1.value, dDesc_1.value, rotated),
+      cnnlMatMul_v2(cublas.value, matmulDesc_1.value, algo_1.value, 1, aDesc_12.value, x, bDesc_17.value, dRotate, 0, dDesc_1.value, rotated, matmulWorkspaceSize_1.value > 0 ? matmulWorkspace_1.value : null, matmulWorkspaceSize_1.value, dDesc_1.value, rotated),
       'rotate_half',
     );
     if (matmulWorkspaceSize_1.value > 0) { cnrtQueueSync(stream.value); cnrtFree(matmulWorkspace_1.value); }
-    cnnlDestroyTensorDescriptor(aDesc_1.value);
-    cnnlDestroyTensorDescriptor(bDesc_1.value);
+    cnnlDestroyTensorDescriptor(aDesc_12.value);
+    cnnlDestroyTensorDescriptor(bDesc_17.value);
     cnnlDestroyTensorDescriptor(dDesc_1.value);
     cnnlMatMulDescDestroy(matmulDesc_1.value);
     cnnlMatMulAlgoDestroy(algo_1.value);
     cnnlDestroyMatMulHeuristicResult(heuristic_1.value);
   }
-  const [ropeQ, ropeK] = ropeInputs;
-  checkFrontend(
-    rope.execute(
-      cudnn.value,
-      new Map([
-        [ropeQ.x, dQ], [ropeQ.rotated, dQRotated], [ropeQ.out, dQRope],
-        [ropeK.x, dK], [ropeK.rotated, dKRotated], [ropeK.out, dKRope],
-        [ropeCos, dCos], [ropeSin, dSin],
-      ]),
-      workspace,
-    ),
-    'RoPE',
-  );
-  checkFrontend(sdpa.execute(cudnn.value, new Map([[sdpaQ, dQRope], [sdpaK, dKRope], [sdpaV, dV], [sdpaO, dAttention]]), workspace), 'attention');
+  const widened = ref<DevicePtr>();
+  cnrtMalloc(widened, BATCH * SEQ * HEADS * D_HEAD * 4);
+  const mulResult = ref<DevicePtr>();
+  cnrtMalloc(mulResult, BATCH * SEQ * HEADS * D_HEAD * 4);
+  const widened_1 = ref<DevicePtr>();
+  cnrtMalloc(widened_1, BATCH * SEQ * HEADS * D_HEAD * 4);
+  const mulResult_1 = ref<DevicePtr>();
+  cnrtMalloc(mulResult_1, BATCH * SEQ * HEADS * D_HEAD * 4);
+  const widened_2 = ref<DevicePtr>();
+  cnrtMalloc(widened_2, BATCH * SEQ * KV_HEADS * D_HEAD * 4);
+  const mulResult_2 = ref<DevicePtr>();
+  cnrtMalloc(mulResult_2, BATCH * SEQ * KV_HEADS * D_HEAD * 4);
+  const widened_3 = ref<DevicePtr>();
+  cnrtMalloc(widened_3, BATCH * SEQ * KV_HEADS * D_HEAD * 4);
+  const mulResult_3 = ref<DevicePtr>();
+  cnrtMalloc(mulResult_3, BATCH * SEQ * KV_HEADS * D_HEAD * 4);
+  const xDesc_1 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(xDesc_1);
+  cnnlSetTensorDescriptor(xDesc_1.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_BFLOAT16, 4, [BATCH, SEQ, HEADS, D_HEAD]);
+  const yDesc_1 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(yDesc_1);
+  cnnlSetTensorDescriptor(yDesc_1.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 4, [BATCH, SEQ, HEADS, D_HEAD]);
+  if (cnnlCastDataType(cudnn.value, xDesc_1.value, dQ, CNNL_CAST_BFLOAT16_TO_FLOAT, yDesc_1.value, widened.value) !== CNNL_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  cnnlDestroyTensorDescriptor(xDesc_1.value);
+  cnnlDestroyTensorDescriptor(yDesc_1.value);
+  const aDesc = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(aDesc);
+  cnnlSetTensorDescriptor(aDesc.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 4, [BATCH, SEQ, HEADS, D_HEAD]);
+  const bDesc = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(bDesc);
+  cnnlSetTensorDescriptor(bDesc.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 4, [1, SEQ, 1, D_HEAD]);
+  const bFloat = ref<DevicePtr>();
+  cnrtMalloc(bFloat, (SEQ * D_HEAD) * 4);
+  const bDesc_1 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(bDesc_1);
+  cnnlSetTensorDescriptor(bDesc_1.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_BFLOAT16, 4, [1, SEQ, 1, D_HEAD]);
+  if (cnnlCastDataType(cudnn.value, bDesc_1.value, dCos, CNNL_CAST_BFLOAT16_TO_FLOAT, bDesc.value, bFloat.value) !== CNNL_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  const yDesc_2 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(yDesc_2);
+  cnnlSetTensorDescriptor(yDesc_2.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 4, [BATCH, SEQ, HEADS, D_HEAD]);
+  const opTensorDesc = ref<cnnlOpTensorDescriptor_t>();
+  cnnlCreateOpTensorDescriptor(opTensorDesc);
+  cnnlSetOpTensorDescriptor(opTensorDesc.value, CNNL_OP_TENSOR_MUL, CNNL_DTYPE_FLOAT, CNNL_PROPAGATE_NAN);
+  const opTensorWorkspaceSize = ref(0);
+  if (cnnlGetOpTensorWorkspaceSize(cudnn.value, aDesc.value, bDesc.value, yDesc_2.value, opTensorWorkspaceSize) !== CNNL_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  const opTensorWorkspace = ref<DevicePtr>();
+  if (opTensorWorkspaceSize.value > 0) cnrtMalloc(opTensorWorkspace, opTensorWorkspaceSize.value);
+  if (cnnlOpTensor(cudnn.value, opTensorDesc.value, 1, aDesc.value, widened.value, 1, bDesc.value, bFloat.value, opTensorWorkspaceSize.value > 0 ? opTensorWorkspace.value : null, opTensorWorkspaceSize.value, 0, yDesc_2.value, mulResult.value) !== CNNL_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  cnrtQueueSync(stream.value);
+  cnrtFree(bFloat.value);
+  if (opTensorWorkspaceSize.value > 0) { cnrtQueueSync(stream.value); cnrtFree(opTensorWorkspace.value); };
+  cnnlDestroyTensorDescriptor(aDesc.value);
+  cnnlDestroyTensorDescriptor(bDesc.value);
+  cnnlDestroyTensorDescriptor(bDesc_1.value);
+  cnnlDestroyTensorDescriptor(yDesc_2.value);
+  cnnlDestroyOpTensorDescriptor(opTensorDesc.value);
+  const xDesc_2 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(xDesc_2);
+  cnnlSetTensorDescriptor(xDesc_2.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_BFLOAT16, 4, [BATCH, SEQ, HEADS, D_HEAD]);
+  const yDesc_3 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(yDesc_3);
+  cnnlSetTensorDescriptor(yDesc_3.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 4, [BATCH, SEQ, HEADS, D_HEAD]);
+  if (cnnlCastDataType(cudnn.value, xDesc_2.value, dQRotated, CNNL_CAST_BFLOAT16_TO_FLOAT, yDesc_3.value, widened_1.value) !== CNNL_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  cnnlDestroyTensorDescriptor(xDesc_2.value);
+  cnnlDestroyTensorDescriptor(yDesc_3.value);
+  const aDesc_1 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(aDesc_1);
+  cnnlSetTensorDescriptor(aDesc_1.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 4, [BATCH, SEQ, HEADS, D_HEAD]);
+  const bDesc_2 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(bDesc_2);
+  cnnlSetTensorDescriptor(bDesc_2.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 4, [1, SEQ, 1, D_HEAD]);
+  const bFloat_1 = ref<DevicePtr>();
+  cnrtMalloc(bFloat_1, (SEQ * D_HEAD) * 4);
+  const bDesc_3 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(bDesc_3);
+  cnnlSetTensorDescriptor(bDesc_3.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_BFLOAT16, 4, [1, SEQ, 1, D_HEAD]);
+  if (cnnlCastDataType(cudnn.value, bDesc_3.value, dSin, CNNL_CAST_BFLOAT16_TO_FLOAT, bDesc_2.value, bFloat_1.value) !== CNNL_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  const yDesc_4 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(yDesc_4);
+  cnnlSetTensorDescriptor(yDesc_4.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 4, [BATCH, SEQ, HEADS, D_HEAD]);
+  const opTensorDesc_1 = ref<cnnlOpTensorDescriptor_t>();
+  cnnlCreateOpTensorDescriptor(opTensorDesc_1);
+  cnnlSetOpTensorDescriptor(opTensorDesc_1.value, CNNL_OP_TENSOR_MUL, CNNL_DTYPE_FLOAT, CNNL_PROPAGATE_NAN);
+  const opTensorWorkspaceSize_1 = ref(0);
+  if (cnnlGetOpTensorWorkspaceSize(cudnn.value, aDesc_1.value, bDesc_2.value, yDesc_4.value, opTensorWorkspaceSize_1) !== CNNL_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  const opTensorWorkspace_1 = ref<DevicePtr>();
+  if (opTensorWorkspaceSize_1.value > 0) cnrtMalloc(opTensorWorkspace_1, opTensorWorkspaceSize_1.value);
+  if (cnnlOpTensor(cudnn.value, opTensorDesc_1.value, 1, aDesc_1.value, widened_1.value, 1, bDesc_2.value, bFloat_1.value, opTensorWorkspaceSize_1.value > 0 ? opTensorWorkspace_1.value : null, opTensorWorkspaceSize_1.value, 0, yDesc_4.value, mulResult_1.value) !== CNNL_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  cnrtQueueSync(stream.value);
+  cnrtFree(bFloat_1.value);
+  if (opTensorWorkspaceSize_1.value > 0) { cnrtQueueSync(stream.value); cnrtFree(opTensorWorkspace_1.value); };
+  cnnlDestroyTensorDescriptor(aDesc_1.value);
+  cnnlDestroyTensorDescriptor(bDesc_2.value);
+  cnnlDestroyTensorDescriptor(bDesc_3.value);
+  cnnlDestroyTensorDescriptor(yDesc_4.value);
+  cnnlDestroyOpTensorDescriptor(opTensorDesc_1.value);
+  const aDesc_2 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(aDesc_2);
+  cnnlSetTensorDescriptor(aDesc_2.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 4, [BATCH, SEQ, HEADS, D_HEAD]);
+  const bDesc_4 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(bDesc_4);
+  cnnlSetTensorDescriptor(bDesc_4.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 4, [BATCH, SEQ, HEADS, D_HEAD]);
+  const yDesc_5 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(yDesc_5);
+  cnnlSetTensorDescriptor(yDesc_5.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 4, [BATCH, SEQ, HEADS, D_HEAD]);
+  const floatResult = ref<DevicePtr>();
+  cnrtMalloc(floatResult, (BATCH * SEQ * HEADS * D_HEAD) * 4);
+  const opTensorDesc_2 = ref<cnnlOpTensorDescriptor_t>();
+  cnnlCreateOpTensorDescriptor(opTensorDesc_2);
+  cnnlSetOpTensorDescriptor(opTensorDesc_2.value, CNNL_OP_TENSOR_ADD, CNNL_DTYPE_FLOAT, CNNL_PROPAGATE_NAN);
+  const opTensorWorkspaceSize_2 = ref(0);
+  if (cnnlGetOpTensorWorkspaceSize(cudnn.value, aDesc_2.value, bDesc_4.value, yDesc_5.value, opTensorWorkspaceSize_2) !== CNNL_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  const opTensorWorkspace_2 = ref<DevicePtr>();
+  if (opTensorWorkspaceSize_2.value > 0) cnrtMalloc(opTensorWorkspace_2, opTensorWorkspaceSize_2.value);
+  if (cnnlOpTensor(cudnn.value, opTensorDesc_2.value, 1, aDesc_2.value, mulResult.value, 1, bDesc_4.value, mulResult_1.value, opTensorWorkspaceSize_2.value > 0 ? opTensorWorkspace_2.value : null, opTensorWorkspaceSize_2.value, 0, yDesc_5.value, floatResult.value) !== CNNL_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  const outDesc = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(outDesc);
+  cnnlSetTensorDescriptor(outDesc.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_BFLOAT16, 4, [BATCH, SEQ, HEADS, D_HEAD]);
+  if (cnnlCastDataType(cudnn.value, yDesc_5.value, floatResult.value, CNNL_CAST_FLOAT_TO_BFLOAT16, outDesc.value, dQRope) !== CNNL_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  cnrtQueueSync(stream.value);
+  cnrtFree(floatResult.value);
+  if (opTensorWorkspaceSize_2.value > 0) { cnrtQueueSync(stream.value); cnrtFree(opTensorWorkspace_2.value); };
+  cnnlDestroyTensorDescriptor(aDesc_2.value);
+  cnnlDestroyTensorDescriptor(bDesc_4.value);
+  cnnlDestroyTensorDescriptor(yDesc_5.value);
+  cnnlDestroyOpTensorDescriptor(opTensorDesc_2.value);
+  cnnlDestroyTensorDescriptor(outDesc.value);
+  const xDesc_3 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(xDesc_3);
+  cnnlSetTensorDescriptor(xDesc_3.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_BFLOAT16, 4, [BATCH, SEQ, KV_HEADS, D_HEAD]);
+  const yDesc_6 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(yDesc_6);
+  cnnlSetTensorDescriptor(yDesc_6.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 4, [BATCH, SEQ, KV_HEADS, D_HEAD]);
+  if (cnnlCastDataType(cudnn.value, xDesc_3.value, dK, CNNL_CAST_BFLOAT16_TO_FLOAT, yDesc_6.value, widened_2.value) !== CNNL_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  cnnlDestroyTensorDescriptor(xDesc_3.value);
+  cnnlDestroyTensorDescriptor(yDesc_6.value);
+  const aDesc_3 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(aDesc_3);
+  cnnlSetTensorDescriptor(aDesc_3.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 4, [BATCH, SEQ, KV_HEADS, D_HEAD]);
+  const bDesc_5 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(bDesc_5);
+  cnnlSetTensorDescriptor(bDesc_5.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 4, [1, SEQ, 1, D_HEAD]);
+  const bFloat_2 = ref<DevicePtr>();
+  cnrtMalloc(bFloat_2, (SEQ * D_HEAD) * 4);
+  const bDesc_6 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(bDesc_6);
+  cnnlSetTensorDescriptor(bDesc_6.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_BFLOAT16, 4, [1, SEQ, 1, D_HEAD]);
+  if (cnnlCastDataType(cudnn.value, bDesc_6.value, dCos, CNNL_CAST_BFLOAT16_TO_FLOAT, bDesc_5.value, bFloat_2.value) !== CNNL_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  const yDesc_7 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(yDesc_7);
+  cnnlSetTensorDescriptor(yDesc_7.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 4, [BATCH, SEQ, KV_HEADS, D_HEAD]);
+  const opTensorDesc_3 = ref<cnnlOpTensorDescriptor_t>();
+  cnnlCreateOpTensorDescriptor(opTensorDesc_3);
+  cnnlSetOpTensorDescriptor(opTensorDesc_3.value, CNNL_OP_TENSOR_MUL, CNNL_DTYPE_FLOAT, CNNL_PROPAGATE_NAN);
+  const opTensorWorkspaceSize_3 = ref(0);
+  if (cnnlGetOpTensorWorkspaceSize(cudnn.value, aDesc_3.value, bDesc_5.value, yDesc_7.value, opTensorWorkspaceSize_3) !== CNNL_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  const opTensorWorkspace_3 = ref<DevicePtr>();
+  if (opTensorWorkspaceSize_3.value > 0) cnrtMalloc(opTensorWorkspace_3, opTensorWorkspaceSize_3.value);
+  if (cnnlOpTensor(cudnn.value, opTensorDesc_3.value, 1, aDesc_3.value, widened_2.value, 1, bDesc_5.value, bFloat_2.value, opTensorWorkspaceSize_3.value > 0 ? opTensorWorkspace_3.value : null, opTensorWorkspaceSize_3.value, 0, yDesc_7.value, mulResult_2.value) !== CNNL_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  cnrtQueueSync(stream.value);
+  cnrtFree(bFloat_2.value);
+  if (opTensorWorkspaceSize_3.value > 0) { cnrtQueueSync(stream.value); cnrtFree(opTensorWorkspace_3.value); };
+  cnnlDestroyTensorDescriptor(aDesc_3.value);
+  cnnlDestroyTensorDescriptor(bDesc_5.value);
+  cnnlDestroyTensorDescriptor(bDesc_6.value);
+  cnnlDestroyTensorDescriptor(yDesc_7.value);
+  cnnlDestroyOpTensorDescriptor(opTensorDesc_3.value);
+  const xDesc_4 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(xDesc_4);
+  cnnlSetTensorDescriptor(xDesc_4.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_BFLOAT16, 4, [BATCH, SEQ, KV_HEADS, D_HEAD]);
+  const yDesc_8 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(yDesc_8);
+  cnnlSetTensorDescriptor(yDesc_8.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 4, [BATCH, SEQ, KV_HEADS, D_HEAD]);
+  if (cnnlCastDataType(cudnn.value, xDesc_4.value, dKRotated, CNNL_CAST_BFLOAT16_TO_FLOAT, yDesc_8.value, widened_3.value) !== CNNL_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  cnnlDestroyTensorDescriptor(xDesc_4.value);
+  cnnlDestroyTensorDescriptor(yDesc_8.value);
+  const aDesc_4 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(aDesc_4);
+  cnnlSetTensorDescriptor(aDesc_4.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 4, [BATCH, SEQ, KV_HEADS, D_HEAD]);
+  const bDesc_7 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(bDesc_7);
+  cnnlSetTensorDescriptor(bDesc_7.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 4, [1, SEQ, 1, D_HEAD]);
+  const bFloat_3 = ref<DevicePtr>();
+  cnrtMalloc(bFloat_3, (SEQ * D_HEAD) * 4);
+  const bDesc_8 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(bDesc_8);
+  cnnlSetTensorDescriptor(bDesc_8.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_BFLOAT16, 4, [1, SEQ, 1, D_HEAD]);
+  if (cnnlCastDataType(cudnn.value, bDesc_8.value, dSin, CNNL_CAST_BFLOAT16_TO_FLOAT, bDesc_7.value, bFloat_3.value) !== CNNL_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  const yDesc_9 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(yDesc_9);
+  cnnlSetTensorDescriptor(yDesc_9.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 4, [BATCH, SEQ, KV_HEADS, D_HEAD]);
+  const opTensorDesc_4 = ref<cnnlOpTensorDescriptor_t>();
+  cnnlCreateOpTensorDescriptor(opTensorDesc_4);
+  cnnlSetOpTensorDescriptor(opTensorDesc_4.value, CNNL_OP_TENSOR_MUL, CNNL_DTYPE_FLOAT, CNNL_PROPAGATE_NAN);
+  const opTensorWorkspaceSize_4 = ref(0);
+  if (cnnlGetOpTensorWorkspaceSize(cudnn.value, aDesc_4.value, bDesc_7.value, yDesc_9.value, opTensorWorkspaceSize_4) !== CNNL_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  const opTensorWorkspace_4 = ref<DevicePtr>();
+  if (opTensorWorkspaceSize_4.value > 0) cnrtMalloc(opTensorWorkspace_4, opTensorWorkspaceSize_4.value);
+  if (cnnlOpTensor(cudnn.value, opTensorDesc_4.value, 1, aDesc_4.value, widened_3.value, 1, bDesc_7.value, bFloat_3.value, opTensorWorkspaceSize_4.value > 0 ? opTensorWorkspace_4.value : null, opTensorWorkspaceSize_4.value, 0, yDesc_9.value, mulResult_3.value) !== CNNL_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  cnrtQueueSync(stream.value);
+  cnrtFree(bFloat_3.value);
+  if (opTensorWorkspaceSize_4.value > 0) { cnrtQueueSync(stream.value); cnrtFree(opTensorWorkspace_4.value); };
+  cnnlDestroyTensorDescriptor(aDesc_4.value);
+  cnnlDestroyTensorDescriptor(bDesc_7.value);
+  cnnlDestroyTensorDescriptor(bDesc_8.value);
+  cnnlDestroyTensorDescriptor(yDesc_9.value);
+  cnnlDestroyOpTensorDescriptor(opTensorDesc_4.value);
+  const aDesc_5 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(aDesc_5);
+  cnnlSetTensorDescriptor(aDesc_5.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 4, [BATCH, SEQ, KV_HEADS, D_HEAD]);
+  const bDesc_9 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(bDesc_9);
+  cnnlSetTensorDescriptor(bDesc_9.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 4, [BATCH, SEQ, KV_HEADS, D_HEAD]);
+  const yDesc_10 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(yDesc_10);
+  cnnlSetTensorDescriptor(yDesc_10.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 4, [BATCH, SEQ, KV_HEADS, D_HEAD]);
+  const floatResult_1 = ref<DevicePtr>();
+  cnrtMalloc(floatResult_1, (BATCH * SEQ * KV_HEADS * D_HEAD) * 4);
+  const opTensorDesc_5 = ref<cnnlOpTensorDescriptor_t>();
+  cnnlCreateOpTensorDescriptor(opTensorDesc_5);
+  cnnlSetOpTensorDescriptor(opTensorDesc_5.value, CNNL_OP_TENSOR_ADD, CNNL_DTYPE_FLOAT, CNNL_PROPAGATE_NAN);
+  const opTensorWorkspaceSize_5 = ref(0);
+  if (cnnlGetOpTensorWorkspaceSize(cudnn.value, aDesc_5.value, bDesc_9.value, yDesc_10.value, opTensorWorkspaceSize_5) !== CNNL_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  const opTensorWorkspace_5 = ref<DevicePtr>();
+  if (opTensorWorkspaceSize_5.value > 0) cnrtMalloc(opTensorWorkspace_5, opTensorWorkspaceSize_5.value);
+  if (cnnlOpTensor(cudnn.value, opTensorDesc_5.value, 1, aDesc_5.value, mulResult_2.value, 1, bDesc_9.value, mulResult_3.value, opTensorWorkspaceSize_5.value > 0 ? opTensorWorkspace_5.value : null, opTensorWorkspaceSize_5.value, 0, yDesc_10.value, floatResult_1.value) !== CNNL_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  const outDesc_1 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(outDesc_1);
+  cnnlSetTensorDescriptor(outDesc_1.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_BFLOAT16, 4, [BATCH, SEQ, KV_HEADS, D_HEAD]);
+  if (cnnlCastDataType(cudnn.value, yDesc_10.value, floatResult_1.value, CNNL_CAST_FLOAT_TO_BFLOAT16, outDesc_1.value, dKRope) !== CNNL_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  cnrtQueueSync(stream.value);
+  cnrtFree(floatResult_1.value);
+  if (opTensorWorkspaceSize_5.value > 0) { cnrtQueueSync(stream.value); cnrtFree(opTensorWorkspace_5.value); };
+  cnnlDestroyTensorDescriptor(aDesc_5.value);
+  cnnlDestroyTensorDescriptor(bDesc_9.value);
+  cnnlDestroyTensorDescriptor(yDesc_10.value);
+  cnnlDestroyOpTensorDescriptor(opTensorDesc_5.value);
+  cnnlDestroyTensorDescriptor(outDesc_1.value);
+  cnrtSyncDevice();
+  cnrtFree(widened.value);
+  cnrtFree(mulResult.value);
+  cnrtFree(widened_1.value);
+  cnrtFree(mulResult_1.value);
+  cnrtFree(widened_2.value);
+  cnrtFree(mulResult_2.value);
+  cnrtFree(widened_3.value);
+  cnrtFree(mulResult_3.value);
+  const qDesc = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(qDesc);
+  cnnlSetTensorDescriptor(qDesc.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_BFLOAT16, 3, [BATCH * SEQ, HEADS, D_HEAD]);
+  const kDesc = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(kDesc);
+  cnnlSetTensorDescriptor(kDesc.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_BFLOAT16, 3, [BATCH * SEQ, KV_HEADS, D_HEAD]);
+  const vDesc = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(vDesc);
+  cnnlSetTensorDescriptor(vDesc.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_BFLOAT16, 3, [BATCH * SEQ, KV_HEADS, D_HEAD]);
+  const outDesc_2 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(outDesc_2);
+  cnnlSetTensorDescriptor(outDesc_2.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_BFLOAT16, 3, [BATCH * SEQ, HEADS, D_HEAD]);
+  const cuSeqlensQHost = Int32Array.from({ length: BATCH + 1 }, (_, i) => i * SEQ);
+  const cuSeqlensQ = ref<DevicePtr>();
+  cnrtMalloc(cuSeqlensQ, cuSeqlensQHost.byteLength);
+  cnrtMemcpy(cuSeqlensQ.value, cuSeqlensQHost, cuSeqlensQHost.byteLength, cnrtMemcpyHostToDev);
+  const cuSeqlensQDesc = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(cuSeqlensQDesc);
+  cnnlSetTensorDescriptor(cuSeqlensQDesc.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_INT32, 1, [BATCH + 1]);
+  const flashAttentionDesc = ref<cnnlFlashAttentionDescriptor_t>();
+  cnnlCreateFlashAttentionDescriptor(flashAttentionDesc);
+  cnnlSetFlashAttentionDescriptor(flashAttentionDesc.value, CNNL_DTYPE_FLOAT, CNNL_ACTIVATION_HIGH_PRECISION, CNNL_ATTN_MASK_CAUSAL, true, false, false, SEQ, SEQ, 0, 1 / Math.sqrt(D_HEAD));
+  const flashAttentionWorkspaceSize = ref(0);
+  if (cnnlGetFlashAttentionForwardWorkspaceSize(cudnn.value, flashAttentionDesc.value, qDesc.value, kDesc.value, vDesc.value, flashAttentionWorkspaceSize) !== CNNL_STATUS_SUCCESS) throw new Error(`attention: failed`);
+  const flashAttentionWorkspace = ref<DevicePtr>();
+  if (flashAttentionWorkspaceSize.value > 0) cnrtMalloc(flashAttentionWorkspace, flashAttentionWorkspaceSize.value);
+  if (cnnlFlashAttentionForward(cudnn.value, flashAttentionDesc.value, qDesc.value, dQRope, kDesc.value, dKRope, vDesc.value, dV, cuSeqlensQDesc.value, cuSeqlensQ.value, cuSeqlensQDesc.value, cuSeqlensQ.value, null, flashAttentionWorkspaceSize.value > 0 ? flashAttentionWorkspace.value : null, flashAttentionWorkspaceSize.value, null, null, null, null, outDesc_2.value, dAttention) !== CNNL_STATUS_SUCCESS) throw new Error(`attention: failed`);
+  cnrtQueueSync(stream.value);
+  cnrtFree(cuSeqlensQ.value);
+  if (flashAttentionWorkspaceSize.value > 0) { cnrtQueueSync(stream.value); cnrtFree(flashAttentionWorkspace.value); };
+  cnnlDestroyTensorDescriptor(qDesc.value);
+  cnnlDestroyTensorDescriptor(kDesc.value);
+  cnnlDestroyTensorDescriptor(vDesc.value);
+  cnnlDestroyTensorDescriptor(outDesc_2.value);
+  cnnlDestroyTensorDescriptor(cuSeqlensQDesc.value);
+  cnnlDestroyFlashAttentionDescriptor(flashAttentionDesc.value);
   linear(cublas.value, dWo, dAttention, dProjected, TOKENS, HEADS * D_HEAD, D_MODEL, 'o·Woᵀ');
-  checkFrontend(residual.execute(cudnn.value, new Map([[residualA, dX], [residualB, dProjected], [residualSum, dResidual]]), workspace), 'x1 = x + attention');
+  const aDesc_6 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(aDesc_6);
+  cnnlSetTensorDescriptor(aDesc_6.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 4, [TOKENS, D_MODEL, 1, 1]);
+  const aFloat = ref<DevicePtr>();
+  cnrtMalloc(aFloat, (TOKENS * D_MODEL) * 4);
+  const aDesc_7 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(aDesc_7);
+  cnnlSetTensorDescriptor(aDesc_7.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_BFLOAT16, 4, [TOKENS, D_MODEL, 1, 1]);
+  if (cnnlCastDataType(cudnn.value, aDesc_7.value, dX, CNNL_CAST_BFLOAT16_TO_FLOAT, aDesc_6.value, aFloat.value) !== CNNL_STATUS_SUCCESS) throw new Error(`x1 = x + attention: failed`);
+  const bDesc_10 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(bDesc_10);
+  cnnlSetTensorDescriptor(bDesc_10.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 4, [TOKENS, D_MODEL, 1, 1]);
+  const bFloat_4 = ref<DevicePtr>();
+  cnrtMalloc(bFloat_4, (TOKENS * D_MODEL) * 4);
+  const bDesc_11 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(bDesc_11);
+  cnnlSetTensorDescriptor(bDesc_11.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_BFLOAT16, 4, [TOKENS, D_MODEL, 1, 1]);
+  if (cnnlCastDataType(cudnn.value, bDesc_11.value, dProjected, CNNL_CAST_BFLOAT16_TO_FLOAT, bDesc_10.value, bFloat_4.value) !== CNNL_STATUS_SUCCESS) throw new Error(`x1 = x + attention: failed`);
+  const yDesc_11 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(yDesc_11);
+  cnnlSetTensorDescriptor(yDesc_11.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 4, [TOKENS, D_MODEL, 1, 1]);
+  const floatResult_2 = ref<DevicePtr>();
+  cnrtMalloc(floatResult_2, (TOKENS * D_MODEL) * 4);
+  const opTensorDesc_6 = ref<cnnlOpTensorDescriptor_t>();
+  cnnlCreateOpTensorDescriptor(opTensorDesc_6);
+  cnnlSetOpTensorDescriptor(opTensorDesc_6.value, CNNL_OP_TENSOR_ADD, CNNL_DTYPE_FLOAT, CNNL_PROPAGATE_NAN);
+  const opTensorWorkspaceSize_6 = ref(0);
+  if (cnnlGetOpTensorWorkspaceSize(cudnn.value, aDesc_6.value, bDesc_10.value, yDesc_11.value, opTensorWorkspaceSize_6) !== CNNL_STATUS_SUCCESS) throw new Error(`x1 = x + attention: failed`);
+  const opTensorWorkspace_6 = ref<DevicePtr>();
+  if (opTensorWorkspaceSize_6.value > 0) cnrtMalloc(opTensorWorkspace_6, opTensorWorkspaceSize_6.value);
+  if (cnnlOpTensor(cudnn.value, opTensorDesc_6.value, 1, aDesc_6.value, aFloat.value, 1, bDesc_10.value, bFloat_4.value, opTensorWorkspaceSize_6.value > 0 ? opTensorWorkspace_6.value : null, opTensorWorkspaceSize_6.value, 0, yDesc_11.value, floatResult_2.value) !== CNNL_STATUS_SUCCESS) throw new Error(`x1 = x + attention: failed`);
+  const outDesc_3 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(outDesc_3);
+  cnnlSetTensorDescriptor(outDesc_3.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_BFLOAT16, 4, [TOKENS, D_MODEL, 1, 1]);
+  if (cnnlCastDataType(cudnn.value, yDesc_11.value, floatResult_2.value, CNNL_CAST_FLOAT_TO_BFLOAT16, outDesc_3.value, dResidual) !== CNNL_STATUS_SUCCESS) throw new Error(`x1 = x + attention: failed`);
+  cnrtQueueSync(stream.value);
+  cnrtFree(aFloat.value);
+  cnrtFree(bFloat_4.value);
+  cnrtFree(floatResult_2.value);
+  if (opTensorWorkspaceSize_6.value > 0) { cnrtQueueSync(stream.value); cnrtFree(opTensorWorkspace_6.value); };
+  cnnlDestroyTensorDescriptor(aDesc_6.value);
+  cnnlDestroyTensorDescriptor(aDesc_7.value);
+  cnnlDestroyTensorDescriptor(bDesc_10.value);
+  cnnlDestroyTensorDescriptor(bDesc_11.value);
+  cnnlDestroyTensorDescriptor(yDesc_11.value);
+  cnnlDestroyOpTensorDescriptor(opTensorDesc_6.value);
+  cnnlDestroyTensorDescriptor(outDesc_3.value);
 
   // ---- SwiGLU feed-forward sub-layer
-  checkFrontend(norm.execute(cudnn.value, new Map([[normX, dResidual], [normScale, dFfnNorm], [normY, dNormed]]), workspace), 'ffn_norm');
+  const xDesc_5 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(xDesc_5);
+  cnnlSetTensorDescriptor(xDesc_5.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_BFLOAT16, 2, [TOKENS, D_MODEL]);
+  const yDesc_12 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(yDesc_12);
+  cnnlSetTensorDescriptor(yDesc_12.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_BFLOAT16, 2, [TOKENS, D_MODEL]);
+  const scaleDesc_1 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(scaleDesc_1);
+  cnnlSetTensorDescriptor(scaleDesc_1.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_BFLOAT16, 1, [D_MODEL]);
+  const queue_1 = ref<cnrtQueue_t>(null);
+  cnnlGetQueue(cudnn.value, queue_1);
+  const rmsNormWorkspaceSize_1 = ref(0);
+  if (cnnlGetRmsNormOpWorkspaceSize(cudnn.value, 1, xDesc_5.value, rmsNormWorkspaceSize_1) !== CNNL_STATUS_SUCCESS) throw new Error(`ffn_norm: failed`);
+  const rmsNormWorkspace_1 = ref<DevicePtr>();
+  if (rmsNormWorkspaceSize_1.value > 0) cnrtMalloc(rmsNormWorkspace_1, rmsNormWorkspaceSize_1.value);
+  if (cnnlRmsNormForward(cudnn.value, 1, xDesc_5.value, dResidual, scaleDesc_1.value, dFfnNorm, null, RMS_EPSILON, rmsNormWorkspaceSize_1.value > 0 ? rmsNormWorkspace_1.value : null, rmsNormWorkspaceSize_1.value, yDesc_12.value, dNormed, null, null) !== CNNL_STATUS_SUCCESS) throw new Error(`ffn_norm: failed`);
+  if (rmsNormWorkspaceSize_1.value > 0) { cnrtQueueSync(queue_1.value); cnrtFree(rmsNormWorkspace_1.value); };
+  cnnlDestroyTensorDescriptor(xDesc_5.value);
+  cnnlDestroyTensorDescriptor(yDesc_12.value);
+  cnnlDestroyTensorDescriptor(scaleDesc_1.value);
   linear(cublas.value, dWGate, dNormed, dGate, TOKENS, D_MODEL, D_FF, 'gate = h·W1ᵀ');
   linear(cublas.value, dWUp, dNormed, dUp, TOKENS, D_MODEL, D_FF, 'up = h·W3ᵀ');
-  checkFrontend(swiglu.execute(cudnn.value, new Map([[swigluGate, dGate], [swigluUp, dUp], [swigluOut, dActivated]]), workspace), 'SiLU(gate)·up');
+  const widened_4 = ref<DevicePtr>();
+  cnrtMalloc(widened_4, TOKENS * D_FF * 4);
+  const swishResult = ref<DevicePtr>();
+  cnrtMalloc(swishResult, TOKENS * D_FF * 4);
+  const xDesc_6 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(xDesc_6);
+  cnnlSetTensorDescriptor(xDesc_6.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_BFLOAT16, 4, [TOKENS, D_FF, 1, 1]);
+  const yDesc_13 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(yDesc_13);
+  cnnlSetTensorDescriptor(yDesc_13.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 4, [TOKENS, D_FF, 1, 1]);
+  if (cnnlCastDataType(cudnn.value, xDesc_6.value, dGate, CNNL_CAST_BFLOAT16_TO_FLOAT, yDesc_13.value, widened_4.value) !== CNNL_STATUS_SUCCESS) throw new Error(`SiLU(gate)·up: failed`);
+  cnnlDestroyTensorDescriptor(xDesc_6.value);
+  cnnlDestroyTensorDescriptor(yDesc_13.value);
+  const xDesc_7 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(xDesc_7);
+  cnnlSetTensorDescriptor(xDesc_7.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 4, [TOKENS, D_FF, 1, 1]);
+  const yDesc_14 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(yDesc_14);
+  cnnlSetTensorDescriptor(yDesc_14.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 4, [TOKENS, D_FF, 1, 1]);
+  const activationDesc = ref<cnnlActivationDescriptor_t>();
+  cnnlCreateActivationDescriptor(activationDesc);
+  cnnlSetActivationDescriptor(activationDesc.value, CNNL_ACTIVATION_SILU, CNNL_PROPAGATE_NAN, 0);
+  if (cnnlActivationForward(cudnn.value, activationDesc.value, 1, xDesc_7.value, widened_4.value, 0, yDesc_14.value, swishResult.value) !== CNNL_STATUS_SUCCESS) throw new Error(`SiLU(gate)·up: failed`);
+  cnnlDestroyTensorDescriptor(xDesc_7.value);
+  cnnlDestroyTensorDescriptor(yDesc_14.value);
+  cnnlDestroyActivationDescriptor(activationDesc.value);
+  const aDesc_8 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(aDesc_8);
+  cnnlSetTensorDescriptor(aDesc_8.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 4, [TOKENS, D_FF, 1, 1]);
+  const bDesc_12 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(bDesc_12);
+  cnnlSetTensorDescriptor(bDesc_12.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 4, [TOKENS, D_FF, 1, 1]);
+  const bFloat_5 = ref<DevicePtr>();
+  cnrtMalloc(bFloat_5, (TOKENS * D_FF) * 4);
+  const bDesc_13 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(bDesc_13);
+  cnnlSetTensorDescriptor(bDesc_13.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_BFLOAT16, 4, [TOKENS, D_FF, 1, 1]);
+  if (cnnlCastDataType(cudnn.value, bDesc_13.value, dUp, CNNL_CAST_BFLOAT16_TO_FLOAT, bDesc_12.value, bFloat_5.value) !== CNNL_STATUS_SUCCESS) throw new Error(`SiLU(gate)·up: failed`);
+  const yDesc_15 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(yDesc_15);
+  cnnlSetTensorDescriptor(yDesc_15.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 4, [TOKENS, D_FF, 1, 1]);
+  const floatResult_3 = ref<DevicePtr>();
+  cnrtMalloc(floatResult_3, (TOKENS * D_FF) * 4);
+  const opTensorDesc_7 = ref<cnnlOpTensorDescriptor_t>();
+  cnnlCreateOpTensorDescriptor(opTensorDesc_7);
+  cnnlSetOpTensorDescriptor(opTensorDesc_7.value, CNNL_OP_TENSOR_MUL, CNNL_DTYPE_FLOAT, CNNL_PROPAGATE_NAN);
+  const opTensorWorkspaceSize_7 = ref(0);
+  if (cnnlGetOpTensorWorkspaceSize(cudnn.value, aDesc_8.value, bDesc_12.value, yDesc_15.value, opTensorWorkspaceSize_7) !== CNNL_STATUS_SUCCESS) throw new Error(`SiLU(gate)·up: failed`);
+  const opTensorWorkspace_7 = ref<DevicePtr>();
+  if (opTensorWorkspaceSize_7.value > 0) cnrtMalloc(opTensorWorkspace_7, opTensorWorkspaceSize_7.value);
+  if (cnnlOpTensor(cudnn.value, opTensorDesc_7.value, 1, aDesc_8.value, swishResult.value, 1, bDesc_12.value, bFloat_5.value, opTensorWorkspaceSize_7.value > 0 ? opTensorWorkspace_7.value : null, opTensorWorkspaceSize_7.value, 0, yDesc_15.value, floatResult_3.value) !== CNNL_STATUS_SUCCESS) throw new Error(`SiLU(gate)·up: failed`);
+  const outDesc_4 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(outDesc_4);
+  cnnlSetTensorDescriptor(outDesc_4.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_BFLOAT16, 4, [TOKENS, D_FF, 1, 1]);
+  if (cnnlCastDataType(cudnn.value, yDesc_15.value, floatResult_3.value, CNNL_CAST_FLOAT_TO_BFLOAT16, outDesc_4.value, dActivated) !== CNNL_STATUS_SUCCESS) throw new Error(`SiLU(gate)·up: failed`);
+  cnrtQueueSync(stream.value);
+  cnrtFree(bFloat_5.value);
+  cnrtFree(floatResult_3.value);
+  if (opTensorWorkspaceSize_7.value > 0) { cnrtQueueSync(stream.value); cnrtFree(opTensorWorkspace_7.value); };
+  cnnlDestroyTensorDescriptor(aDesc_8.value);
+  cnnlDestroyTensorDescriptor(bDesc_12.value);
+  cnnlDestroyTensorDescriptor(bDesc_13.value);
+  cnnlDestroyTensorDescriptor(yDesc_15.value);
+  cnnlDestroyOpTensorDescriptor(opTensorDesc_7.value);
+  cnnlDestroyTensorDescriptor(outDesc_4.value);
+  cnrtSyncDevice();
+  cnrtFree(widened_4.value);
+  cnrtFree(swishResult.value);
   linear(cublas.value, dWDown, dActivated, dProjected, TOKENS, D_FF, D_MODEL, 'down = a·W2ᵀ');
-  checkFrontend(residual.execute(cudnn.value, new Map([[residualA, dResidual], [residualB, dProjected], [residualSum, dY]]), workspace), 'y = x1 + ffn');
+  const aDesc_9 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(aDesc_9);
+  cnnlSetTensorDescriptor(aDesc_9.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 4, [TOKENS, D_MODEL, 1, 1]);
+  const aFloat_1 = ref<DevicePtr>();
+  cnrtMalloc(aFloat_1, (TOKENS * D_MODEL) * 4);
+  const aDesc_10 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(aDesc_10);
+  cnnlSetTensorDescriptor(aDesc_10.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_BFLOAT16, 4, [TOKENS, D_MODEL, 1, 1]);
+  if (cnnlCastDataType(cudnn.value, aDesc_10.value, dResidual, CNNL_CAST_BFLOAT16_TO_FLOAT, aDesc_9.value, aFloat_1.value) !== CNNL_STATUS_SUCCESS) throw new Error(`y = x1 + ffn: failed`);
+  const bDesc_14 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(bDesc_14);
+  cnnlSetTensorDescriptor(bDesc_14.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 4, [TOKENS, D_MODEL, 1, 1]);
+  const bFloat_6 = ref<DevicePtr>();
+  cnrtMalloc(bFloat_6, (TOKENS * D_MODEL) * 4);
+  const bDesc_15 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(bDesc_15);
+  cnnlSetTensorDescriptor(bDesc_15.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_BFLOAT16, 4, [TOKENS, D_MODEL, 1, 1]);
+  if (cnnlCastDataType(cudnn.value, bDesc_15.value, dProjected, CNNL_CAST_BFLOAT16_TO_FLOAT, bDesc_14.value, bFloat_6.value) !== CNNL_STATUS_SUCCESS) throw new Error(`y = x1 + ffn: failed`);
+  const yDesc_16 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(yDesc_16);
+  cnnlSetTensorDescriptor(yDesc_16.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 4, [TOKENS, D_MODEL, 1, 1]);
+  const floatResult_4 = ref<DevicePtr>();
+  cnrtMalloc(floatResult_4, (TOKENS * D_MODEL) * 4);
+  const opTensorDesc_8 = ref<cnnlOpTensorDescriptor_t>();
+  cnnlCreateOpTensorDescriptor(opTensorDesc_8);
+  cnnlSetOpTensorDescriptor(opTensorDesc_8.value, CNNL_OP_TENSOR_ADD, CNNL_DTYPE_FLOAT, CNNL_PROPAGATE_NAN);
+  const opTensorWorkspaceSize_8 = ref(0);
+  if (cnnlGetOpTensorWorkspaceSize(cudnn.value, aDesc_9.value, bDesc_14.value, yDesc_16.value, opTensorWorkspaceSize_8) !== CNNL_STATUS_SUCCESS) throw new Error(`y = x1 + ffn: failed`);
+  const opTensorWorkspace_8 = ref<DevicePtr>();
+  if (opTensorWorkspaceSize_8.value > 0) cnrtMalloc(opTensorWorkspace_8, opTensorWorkspaceSize_8.value);
+  if (cnnlOpTensor(cudnn.value, opTensorDesc_8.value, 1, aDesc_9.value, aFloat_1.value, 1, bDesc_14.value, bFloat_6.value, opTensorWorkspaceSize_8.value > 0 ? opTensorWorkspace_8.value : null, opTensorWorkspaceSize_8.value, 0, yDesc_16.value, floatResult_4.value) !== CNNL_STATUS_SUCCESS) throw new Error(`y = x1 + ffn: failed`);
+  const outDesc_5 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(outDesc_5);
+  cnnlSetTensorDescriptor(outDesc_5.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_BFLOAT16, 4, [TOKENS, D_MODEL, 1, 1]);
+  if (cnnlCastDataType(cudnn.value, yDesc_16.value, floatResult_4.value, CNNL_CAST_FLOAT_TO_BFLOAT16, outDesc_5.value, dY) !== CNNL_STATUS_SUCCESS) throw new Error(`y = x1 + ffn: failed`);
+  cnrtQueueSync(stream.value);
+  cnrtFree(aFloat_1.value);
+  cnrtFree(bFloat_6.value);
+  cnrtFree(floatResult_4.value);
+  if (opTensorWorkspaceSize_8.value > 0) { cnrtQueueSync(stream.value); cnrtFree(opTensorWorkspace_8.value); };
+  cnnlDestroyTensorDescriptor(aDesc_9.value);
+  cnnlDestroyTensorDescriptor(aDesc_10.value);
+  cnnlDestroyTensorDescriptor(bDesc_14.value);
+  cnnlDestroyTensorDescriptor(bDesc_15.value);
+  cnnlDestroyTensorDescriptor(yDesc_16.value);
+  cnnlDestroyOpTensorDescriptor(opTensorDesc_8.value);
+  cnnlDestroyTensorDescriptor(outDesc_5.value);
 
   checkCuda(cnrtQueueSync(stream.value), 'cudaStreamSynchronize');
   const y = new Uint16Array(TOKENS * D_MODEL);

@@ -27,31 +27,31 @@
  * position, broadcast over batch and heads) and the sum are a pointwise graph.
  */
 import {
-  xpu,
-  xpu_free,
   xpu_strerror,
-  xpu_malloc,
-  XPU_MEM_MAIN,
   xpu_memcpy,
   XPU_DEVICE_TO_HOST,
   XPU_HOST_TO_DEVICE,
   xpu_set_device,
   xpu_stream_create,
   xpu_stream_destroy,
-  xpu_wait,
   XPU_SUCCESS,
   randomFloat32,
   ref,
   toBfloat16Bits,
   type DevicePtr,
   type Context,
-  Error_t,
   type XPUError_t,
   type XPUStream,
+  xpu,
+  Error_t,
+  xpu_malloc,
+  XPU_MEM_MAIN,
+  xpu_wait,
+  xpu_free,
+  baidu,
 } from 'opbridge/kunlun';
 import {
   cudnnGetErrorString,
-  fe,
 } from 'opbridge/cuda';
 
 const BATCH = 2;
@@ -66,10 +66,6 @@ const RMS_EPSILON = 1e-5;
 const ROPE_THETA = 10000;
 const BF16 = 2; // bytes per element
 
-/** cudnn_frontend::error_t, the result of every graph call. */
-// opbridge OB1010: `fe` from opbridge/cuda is not in the cuda catalog; it is left as is
-type error_t = InstanceType<typeof fe.error_t>;
-type Graph = InstanceType<typeof fe.graph.Graph>;
 
 function checkCuda(status: XPUError_t, what: string): void {
   if (status !== XPU_SUCCESS) throw new Error(`${what}: ${xpu_strerror(status)}`);
@@ -82,10 +78,6 @@ function checkCublas(status: Error_t, what: string): void {
 function checkCudnn(status: Error_t, what: string): void {
   // opbridge OB1002: kunlun does not support `cudnnGetErrorString`: No XDNN status-to-string call seen; Paddle formats XDNN codes itself (enforce_xpu)
   if (status !== Error_t.SUCCESS) throw new Error(`${what}: ${cudnnGetErrorString(status)}`);
-}
-
-function checkFrontend(error: error_t, what: string): void {
-  if (!error.is_good()) throw new Error(`${what}: ${error.get_message()}`);
 }
 
 function upload(host: Uint16Array, what: string): DevicePtr {
@@ -134,28 +126,6 @@ function linear(cublas: Context, weight: DevicePtr, x: DevicePtr, y: DevicePtr, 
     ),
     what,
   );
-}
-
-/** A bf16 graph with fp32 intermediates and compute, as the frontend samples configure it. */
-function bf16Graph(): Graph {
-  const graph = new fe.graph.Graph();
-  graph.set_io_data_type(fe.DataType_t.BFLOAT16).set_intermediate_data_type(fe.DataType_t.FLOAT).set_compute_data_type(fe.DataType_t.FLOAT);
-  return graph;
-}
-
-function buildGraph(graph: Graph, cudnn: Context, what: string): number {
-  checkFrontend(graph.validate(), `${what} validate`);
-  checkFrontend(graph.build_operation_graph(cudnn), `${what} build_operation_graph`);
-  checkFrontend(graph.create_execution_plans([fe.HeurMode_t.A, fe.HeurMode_t.FALLBACK]), `${what} create_execution_plans`);
-  checkFrontend(graph.check_support(), `${what} check_support`);
-  checkFrontend(graph.build_plans(), `${what} build_plans`);
-  const workspaceBytes = ref<number>();
-  checkFrontend(graph.get_workspace_size(workspaceBytes), `${what} get_workspace_size`);
-  return workspaceBytes.value;
-}
-
-function tensor(name: string, dim: number[], stride: number[]) {
-  return new fe.graph.Tensor_attributes().set_name(name).set_dim(dim).set_stride(stride);
 }
 
 /** cos and sin of position·θ_i per position and head dimension (both halves share θ_i), bf16. */
@@ -225,72 +195,19 @@ export function main() {
   const dActivated = allocate(TOKENS * D_FF * BF16, 'SiLU(gate)·up');
   const dY = allocate(TOKENS * D_MODEL * BF16, 'y');
 
-  // ---- graphs, built once: RMSNorm (both norms), RoPE, attention, residual add, SwiGLU
-  const rowStrides = (features: number) => [features, 1, features, features];
-  // opbridge OB1002: kunlun does not support `cudnn_frontend::graph::Graph::execute`: Executing a graph becomes the sequence of its nodes' XDNN calls on the context's stream (use: xpu::layer_norm, xpu::rms_layer_norm, baidu::xpu::xfa::mha_varlen_fwd, xpu::fc_batched, xpu::gelu, xpu::silu, xpu::broadcast_add)
-  const norm = bf16Graph();
-  const normX = norm.tensor(tensor('X', [TOKENS, D_MODEL, 1, 1], rowStrides(D_MODEL)));
-  const normScale = norm.tensor(tensor('scale', [1, D_MODEL, 1, 1], rowStrides(D_MODEL)));
-  const normEpsilon = norm.tensor(RMS_EPSILON);
-  const [normY] = norm.rmsnorm(normX, normScale, new fe.graph.Rmsnorm_attributes().set_forward_phase(fe.NormFwdPhase_t.INFERENCE).set_epsilon(normEpsilon));
-  normY.set_output(true);
 
   // RoPE over [batch, seq, heads, d]; the tables are [1, seq, 1, d] and broadcast.
-  // opbridge OB1002: kunlun does not support `cudnn_frontend::graph::Graph::execute`: Executing a graph becomes the sequence of its nodes' XDNN calls on the context's stream (use: xpu::layer_norm, xpu::rms_layer_norm, baidu::xpu::xfa::mha_varlen_fwd, xpu::fc_batched, xpu::gelu, xpu::silu, xpu::broadcast_add)
-  const rope = bf16Graph();
-  const headDims = (heads: number) => [BATCH, SEQ, heads, D_HEAD];
-  const headStrides = (heads: number) => [SEQ * heads * D_HEAD, heads * D_HEAD, D_HEAD, 1];
-  const ropeCos = rope.tensor(tensor('cos', [1, SEQ, 1, D_HEAD], [SEQ * D_HEAD, D_HEAD, D_HEAD, 1]));
-  const ropeSin = rope.tensor(tensor('sin', [1, SEQ, 1, D_HEAD], [SEQ * D_HEAD, D_HEAD, D_HEAD, 1]));
-  const mul = () => new fe.graph.Pointwise_attributes().set_mode(fe.PointwiseMode_t.MUL);
-  const add = () => new fe.graph.Pointwise_attributes().set_mode(fe.PointwiseMode_t.ADD);
-  const ropeInputs = ([['q', HEADS], ['k', KV_HEADS]] as const).map(([name, heads]) => {
-    const x = rope.tensor(tensor(name, headDims(heads), headStrides(heads)));
-    const rotated = rope.tensor(tensor(`rotate_half(${name})`, headDims(heads), headStrides(heads)));
-    const out = rope.pointwise(rope.pointwise(x, ropeCos, mul()), rope.pointwise(rotated, ropeSin, mul()), add());
-    out.set_output(true).set_dim(headDims(heads)).set_stride(headStrides(heads));
-    return { x, rotated, out };
-  });
 
   // Causal grouped-query attention; Q, K, V and O are [batch, heads, seq, d] views of BSHD memory.
-  // opbridge OB1002: kunlun does not support `cudnn_frontend::graph::Graph::execute`: Executing a graph becomes the sequence of its nodes' XDNN calls on the context's stream (use: xpu::layer_norm, xpu::rms_layer_norm, baidu::xpu::xfa::mha_varlen_fwd, xpu::fc_batched, xpu::gelu, xpu::silu, xpu::broadcast_add)
-  const sdpa = bf16Graph();
-  const bhsd = (heads: number) => [BATCH, heads, SEQ, D_HEAD];
-  const bhsdStrides = (heads: number) => [SEQ * heads * D_HEAD, D_HEAD, heads * D_HEAD, 1];
-  const sdpaQ = sdpa.tensor(tensor('Q', bhsd(HEADS), bhsdStrides(HEADS)));
-  const sdpaK = sdpa.tensor(tensor('K', bhsd(KV_HEADS), bhsdStrides(KV_HEADS)));
-  const sdpaV = sdpa.tensor(tensor('V', bhsd(KV_HEADS), bhsdStrides(KV_HEADS)));
-  const sdpaOptions = new fe.graph.SDPA_attributes().set_name('flash_attention').set_generate_stats(false).set_causal_mask(true).set_attn_scale(1 / Math.sqrt(D_HEAD));
-  const [sdpaO] = sdpa.sdpa(sdpaQ, sdpaK, sdpaV, sdpaOptions);
-  sdpaO.set_output(true).set_dim(bhsd(HEADS)).set_stride(bhsdStrides(HEADS));
 
-  // opbridge OB1002: kunlun does not support `cudnn_frontend::graph::Graph::execute`: Executing a graph becomes the sequence of its nodes' XDNN calls on the context's stream (use: xpu::layer_norm, xpu::rms_layer_norm, baidu::xpu::xfa::mha_varlen_fwd, xpu::fc_batched, xpu::gelu, xpu::silu, xpu::broadcast_add)
-  const residual = bf16Graph();
-  const residualA = residual.tensor(tensor('residual', [TOKENS, D_MODEL, 1, 1], rowStrides(D_MODEL)));
-  const residualB = residual.tensor(tensor('branch', [TOKENS, D_MODEL, 1, 1], rowStrides(D_MODEL)));
-  const residualSum = residual.pointwise(residualA, residualB, add());
-  residualSum.set_output(true);
 
-  // opbridge OB1002: kunlun does not support `cudnn_frontend::graph::Graph::execute`: Executing a graph becomes the sequence of its nodes' XDNN calls on the context's stream (use: xpu::layer_norm, xpu::rms_layer_norm, baidu::xpu::xfa::mha_varlen_fwd, xpu::fc_batched, xpu::gelu, xpu::silu, xpu::broadcast_add)
-  const swiglu = bf16Graph();
-  const swigluGate = swiglu.tensor(tensor('gate', [TOKENS, D_FF, 1, 1], rowStrides(D_FF)));
-  const swigluUp = swiglu.tensor(tensor('up', [TOKENS, D_FF, 1, 1], rowStrides(D_FF)));
-  const silu = swiglu.pointwise(swigluGate, new fe.graph.Pointwise_attributes().set_mode(fe.PointwiseMode_t.SWISH_FWD));
-  const swigluOut = swiglu.pointwise(silu, swigluUp, mul());
-  swigluOut.set_output(true);
 
-  const workspaceBytes = Math.max(
-    buildGraph(norm, cudnn.value, 'rmsnorm'),
-    buildGraph(rope, cudnn.value, 'rope'),
-    buildGraph(sdpa, cudnn.value, 'sdpa'),
-    buildGraph(residual, cudnn.value, 'residual add'),
-    buildGraph(swiglu, cudnn.value, 'swiglu'),
-  );
+  const workspaceBytes = 0;
   let workspace: DevicePtr | null = null;
   if (workspaceBytes > 0) workspace = allocate(workspaceBytes, 'cuDNN workspace');
 
   // ---- attention sub-layer
-  checkFrontend(norm.execute(cudnn.value, new Map([[normX, dX], [normScale, dAttnNorm], [normY, dNormed]]), workspace), 'attention_norm');
+  if (xpu.rms_layer_norm(['bfloat16', 'bfloat16'], cudnn.value, dX, dNormed, TOKENS, D_MODEL, RMS_EPSILON, dAttnNorm) !== Error_t.SUCCESS) throw new Error(`attention_norm: failed`);
   linear(cublas.value, dWq, dNormed, dQ, TOKENS, D_MODEL, HEADS * D_HEAD, 'q = h·Wqᵀ');
   linear(cublas.value, dWk, dNormed, dK, TOKENS, D_MODEL, KV_HEADS * D_HEAD, 'k = h·Wkᵀ');
   linear(cublas.value, dWv, dNormed, dV, TOKENS, D_MODEL, KV_HEADS * D_HEAD, 'v = h·Wvᵀ');
@@ -322,30 +239,130 @@ export function main() {
       'rotate_half',
     );
   }
-  const [ropeQ, ropeK] = ropeInputs;
-  checkFrontend(
-    rope.execute(
-      cudnn.value,
-      new Map([
-        [ropeQ.x, dQ], [ropeQ.rotated, dQRotated], [ropeQ.out, dQRope],
-        [ropeK.x, dK], [ropeK.rotated, dKRotated], [ropeK.out, dKRope],
-        [ropeCos, dCos], [ropeSin, dSin],
-      ]),
-      workspace,
-    ),
-    'RoPE',
-  );
-  checkFrontend(sdpa.execute(cudnn.value, new Map([[sdpaQ, dQRope], [sdpaK, dKRope], [sdpaV, dV], [sdpaO, dAttention]]), workspace), 'attention');
+  const widened = ref<DevicePtr>();
+  xpu_malloc(widened, BATCH * SEQ * HEADS * D_HEAD * 4, XPU_MEM_MAIN);
+  const mulResult = ref<DevicePtr>();
+  xpu_malloc(mulResult, BATCH * SEQ * HEADS * D_HEAD * 4, XPU_MEM_MAIN);
+  const widened_1 = ref<DevicePtr>();
+  xpu_malloc(widened_1, BATCH * SEQ * HEADS * D_HEAD * 4, XPU_MEM_MAIN);
+  const mulResult_1 = ref<DevicePtr>();
+  xpu_malloc(mulResult_1, BATCH * SEQ * HEADS * D_HEAD * 4, XPU_MEM_MAIN);
+  const widened_2 = ref<DevicePtr>();
+  xpu_malloc(widened_2, BATCH * SEQ * KV_HEADS * D_HEAD * 4, XPU_MEM_MAIN);
+  const mulResult_2 = ref<DevicePtr>();
+  xpu_malloc(mulResult_2, BATCH * SEQ * KV_HEADS * D_HEAD * 4, XPU_MEM_MAIN);
+  const widened_3 = ref<DevicePtr>();
+  xpu_malloc(widened_3, BATCH * SEQ * KV_HEADS * D_HEAD * 4, XPU_MEM_MAIN);
+  const mulResult_3 = ref<DevicePtr>();
+  xpu_malloc(mulResult_3, BATCH * SEQ * KV_HEADS * D_HEAD * 4, XPU_MEM_MAIN);
+  if (xpu.cast(['bfloat16', 'float'], cudnn.value, dQ, widened.value, BATCH * SEQ * HEADS * D_HEAD) !== Error_t.SUCCESS) throw new Error(`RoPE: failed`);
+  const widenedB = ref<DevicePtr>();
+  xpu_malloc(widenedB, (SEQ * D_HEAD) * 4, XPU_MEM_MAIN);
+  if (xpu.cast(['bfloat16', 'float'], cudnn.value, dCos, widenedB.value, SEQ * D_HEAD) !== Error_t.SUCCESS) throw new Error(`RoPE: failed`);
+  if (xpu.broadcast_mul(['float'], cudnn.value, widened.value, widenedB.value, mulResult.value, [BATCH, SEQ, HEADS, D_HEAD], [1, SEQ, 1, D_HEAD]) !== Error_t.SUCCESS) throw new Error(`RoPE: failed`);
+  xpu_wait(cudnn.value.xpu_stream);
+  xpu_free(widenedB.value);
+  if (xpu.cast(['bfloat16', 'float'], cudnn.value, dQRotated, widened_1.value, BATCH * SEQ * HEADS * D_HEAD) !== Error_t.SUCCESS) throw new Error(`RoPE: failed`);
+  const widenedB_1 = ref<DevicePtr>();
+  xpu_malloc(widenedB_1, (SEQ * D_HEAD) * 4, XPU_MEM_MAIN);
+  if (xpu.cast(['bfloat16', 'float'], cudnn.value, dSin, widenedB_1.value, SEQ * D_HEAD) !== Error_t.SUCCESS) throw new Error(`RoPE: failed`);
+  if (xpu.broadcast_mul(['float'], cudnn.value, widened_1.value, widenedB_1.value, mulResult_1.value, [BATCH, SEQ, HEADS, D_HEAD], [1, SEQ, 1, D_HEAD]) !== Error_t.SUCCESS) throw new Error(`RoPE: failed`);
+  xpu_wait(cudnn.value.xpu_stream);
+  xpu_free(widenedB_1.value);
+  const floatResult = ref<DevicePtr>();
+  xpu_malloc(floatResult, (BATCH * SEQ * HEADS * D_HEAD) * 4, XPU_MEM_MAIN);
+  if (xpu.add(['float'], cudnn.value, mulResult.value, mulResult_1.value, floatResult.value, BATCH * SEQ * HEADS * D_HEAD) !== Error_t.SUCCESS) throw new Error(`RoPE: failed`);
+  if (xpu.cast(['float', 'bfloat16'], cudnn.value, floatResult.value, dQRope, BATCH * SEQ * HEADS * D_HEAD) !== Error_t.SUCCESS) throw new Error(`RoPE: failed`);
+  xpu_wait(cudnn.value.xpu_stream);
+  xpu_free(floatResult.value);
+  if (xpu.cast(['bfloat16', 'float'], cudnn.value, dK, widened_2.value, BATCH * SEQ * KV_HEADS * D_HEAD) !== Error_t.SUCCESS) throw new Error(`RoPE: failed`);
+  const widenedB_2 = ref<DevicePtr>();
+  xpu_malloc(widenedB_2, (SEQ * D_HEAD) * 4, XPU_MEM_MAIN);
+  if (xpu.cast(['bfloat16', 'float'], cudnn.value, dCos, widenedB_2.value, SEQ * D_HEAD) !== Error_t.SUCCESS) throw new Error(`RoPE: failed`);
+  if (xpu.broadcast_mul(['float'], cudnn.value, widened_2.value, widenedB_2.value, mulResult_2.value, [BATCH, SEQ, KV_HEADS, D_HEAD], [1, SEQ, 1, D_HEAD]) !== Error_t.SUCCESS) throw new Error(`RoPE: failed`);
+  xpu_wait(cudnn.value.xpu_stream);
+  xpu_free(widenedB_2.value);
+  if (xpu.cast(['bfloat16', 'float'], cudnn.value, dKRotated, widened_3.value, BATCH * SEQ * KV_HEADS * D_HEAD) !== Error_t.SUCCESS) throw new Error(`RoPE: failed`);
+  const widenedB_3 = ref<DevicePtr>();
+  xpu_malloc(widenedB_3, (SEQ * D_HEAD) * 4, XPU_MEM_MAIN);
+  if (xpu.cast(['bfloat16', 'float'], cudnn.value, dSin, widenedB_3.value, SEQ * D_HEAD) !== Error_t.SUCCESS) throw new Error(`RoPE: failed`);
+  if (xpu.broadcast_mul(['float'], cudnn.value, widened_3.value, widenedB_3.value, mulResult_3.value, [BATCH, SEQ, KV_HEADS, D_HEAD], [1, SEQ, 1, D_HEAD]) !== Error_t.SUCCESS) throw new Error(`RoPE: failed`);
+  xpu_wait(cudnn.value.xpu_stream);
+  xpu_free(widenedB_3.value);
+  const floatResult_1 = ref<DevicePtr>();
+  xpu_malloc(floatResult_1, (BATCH * SEQ * KV_HEADS * D_HEAD) * 4, XPU_MEM_MAIN);
+  if (xpu.add(['float'], cudnn.value, mulResult_2.value, mulResult_3.value, floatResult_1.value, BATCH * SEQ * KV_HEADS * D_HEAD) !== Error_t.SUCCESS) throw new Error(`RoPE: failed`);
+  if (xpu.cast(['float', 'bfloat16'], cudnn.value, floatResult_1.value, dKRope, BATCH * SEQ * KV_HEADS * D_HEAD) !== Error_t.SUCCESS) throw new Error(`RoPE: failed`);
+  xpu_wait(cudnn.value.xpu_stream);
+  xpu_free(floatResult_1.value);
+  xpu_wait(cudnn.value.xpu_stream);
+  xpu_free(widened.value);
+  xpu_free(mulResult.value);
+  xpu_free(widened_1.value);
+  xpu_free(mulResult_1.value);
+  xpu_free(widened_2.value);
+  xpu_free(mulResult_2.value);
+  xpu_free(widened_3.value);
+  xpu_free(mulResult_3.value);
+  const softmaxLse = ref<DevicePtr>();
+  xpu_malloc(softmaxLse, BATCH * HEADS * SEQ * 4, XPU_MEM_MAIN);
+  if (baidu.xpu.xfa.mha_varlen_fwd(['bfloat16', 'float', 'float', 'int'], cudnn.value, dQRope, dKRope, dV, dAttention, softmaxLse.value, new xpu.VectorParam(Array.from({ length: BATCH + 1 }, (_, i) => i * SEQ), BATCH + 1), new xpu.VectorParam(Array.from({ length: BATCH + 1 }, (_, i) => i * SEQ), BATCH + 1), SEQ, SEQ, HEADS, KV_HEADS, D_HEAD, 1 / Math.sqrt(D_HEAD), 0, 0x45678901, true) !== Error_t.SUCCESS) throw new Error(`attention: failed`);
+  xpu_wait(cudnn.value.xpu_stream);
+  xpu_free(softmaxLse.value);
   linear(cublas.value, dWo, dAttention, dProjected, TOKENS, HEADS * D_HEAD, D_MODEL, 'o·Woᵀ');
-  checkFrontend(residual.execute(cudnn.value, new Map([[residualA, dX], [residualB, dProjected], [residualSum, dResidual]]), workspace), 'x1 = x + attention');
+  const widenedA = ref<DevicePtr>();
+  xpu_malloc(widenedA, (TOKENS * D_MODEL) * 4, XPU_MEM_MAIN);
+  const widenedB_4 = ref<DevicePtr>();
+  xpu_malloc(widenedB_4, (TOKENS * D_MODEL) * 4, XPU_MEM_MAIN);
+  const floatResult_2 = ref<DevicePtr>();
+  xpu_malloc(floatResult_2, (TOKENS * D_MODEL) * 4, XPU_MEM_MAIN);
+  if (xpu.cast(['bfloat16', 'float'], cudnn.value, dX, widenedA.value, TOKENS * D_MODEL) !== Error_t.SUCCESS) throw new Error(`x1 = x + attention: failed`);
+  if (xpu.cast(['bfloat16', 'float'], cudnn.value, dProjected, widenedB_4.value, TOKENS * D_MODEL) !== Error_t.SUCCESS) throw new Error(`x1 = x + attention: failed`);
+  if (xpu.add(['float'], cudnn.value, widenedA.value, widenedB_4.value, floatResult_2.value, TOKENS * D_MODEL) !== Error_t.SUCCESS) throw new Error(`x1 = x + attention: failed`);
+  if (xpu.cast(['float', 'bfloat16'], cudnn.value, floatResult_2.value, dResidual, TOKENS * D_MODEL) !== Error_t.SUCCESS) throw new Error(`x1 = x + attention: failed`);
+  xpu_wait(cudnn.value.xpu_stream);
+  xpu_free(widenedA.value);
+  xpu_free(widenedB_4.value);
+  xpu_free(floatResult_2.value);
 
   // ---- SwiGLU feed-forward sub-layer
-  checkFrontend(norm.execute(cudnn.value, new Map([[normX, dResidual], [normScale, dFfnNorm], [normY, dNormed]]), workspace), 'ffn_norm');
+  if (xpu.rms_layer_norm(['bfloat16', 'bfloat16'], cudnn.value, dResidual, dNormed, TOKENS, D_MODEL, RMS_EPSILON, dFfnNorm) !== Error_t.SUCCESS) throw new Error(`ffn_norm: failed`);
   linear(cublas.value, dWGate, dNormed, dGate, TOKENS, D_MODEL, D_FF, 'gate = h·W1ᵀ');
   linear(cublas.value, dWUp, dNormed, dUp, TOKENS, D_MODEL, D_FF, 'up = h·W3ᵀ');
-  checkFrontend(swiglu.execute(cudnn.value, new Map([[swigluGate, dGate], [swigluUp, dUp], [swigluOut, dActivated]]), workspace), 'SiLU(gate)·up');
+  const widened_4 = ref<DevicePtr>();
+  xpu_malloc(widened_4, TOKENS * D_FF * 4, XPU_MEM_MAIN);
+  const swishResult = ref<DevicePtr>();
+  xpu_malloc(swishResult, TOKENS * D_FF * 4, XPU_MEM_MAIN);
+  if (xpu.cast(['bfloat16', 'float'], cudnn.value, dGate, widened_4.value, TOKENS * D_FF) !== Error_t.SUCCESS) throw new Error(`SiLU(gate)·up: failed`);
+  if (xpu.silu(['float'], cudnn.value, widened_4.value, swishResult.value, TOKENS * D_FF) !== Error_t.SUCCESS) throw new Error(`SiLU(gate)·up: failed`);
+  const widenedB_5 = ref<DevicePtr>();
+  xpu_malloc(widenedB_5, (TOKENS * D_FF) * 4, XPU_MEM_MAIN);
+  const floatResult_3 = ref<DevicePtr>();
+  xpu_malloc(floatResult_3, (TOKENS * D_FF) * 4, XPU_MEM_MAIN);
+  if (xpu.cast(['bfloat16', 'float'], cudnn.value, dUp, widenedB_5.value, TOKENS * D_FF) !== Error_t.SUCCESS) throw new Error(`SiLU(gate)·up: failed`);
+  if (xpu.mul(['float'], cudnn.value, swishResult.value, widenedB_5.value, floatResult_3.value, TOKENS * D_FF) !== Error_t.SUCCESS) throw new Error(`SiLU(gate)·up: failed`);
+  if (xpu.cast(['float', 'bfloat16'], cudnn.value, floatResult_3.value, dActivated, TOKENS * D_FF) !== Error_t.SUCCESS) throw new Error(`SiLU(gate)·up: failed`);
+  xpu_wait(cudnn.value.xpu_stream);
+  xpu_free(widenedB_5.value);
+  xpu_free(floatResult_3.value);
+  xpu_wait(cudnn.value.xpu_stream);
+  xpu_free(widened_4.value);
+  xpu_free(swishResult.value);
   linear(cublas.value, dWDown, dActivated, dProjected, TOKENS, D_FF, D_MODEL, 'down = a·W2ᵀ');
-  checkFrontend(residual.execute(cudnn.value, new Map([[residualA, dResidual], [residualB, dProjected], [residualSum, dY]]), workspace), 'y = x1 + ffn');
+  const widenedA_1 = ref<DevicePtr>();
+  xpu_malloc(widenedA_1, (TOKENS * D_MODEL) * 4, XPU_MEM_MAIN);
+  const widenedB_6 = ref<DevicePtr>();
+  xpu_malloc(widenedB_6, (TOKENS * D_MODEL) * 4, XPU_MEM_MAIN);
+  const floatResult_4 = ref<DevicePtr>();
+  xpu_malloc(floatResult_4, (TOKENS * D_MODEL) * 4, XPU_MEM_MAIN);
+  if (xpu.cast(['bfloat16', 'float'], cudnn.value, dResidual, widenedA_1.value, TOKENS * D_MODEL) !== Error_t.SUCCESS) throw new Error(`y = x1 + ffn: failed`);
+  if (xpu.cast(['bfloat16', 'float'], cudnn.value, dProjected, widenedB_6.value, TOKENS * D_MODEL) !== Error_t.SUCCESS) throw new Error(`y = x1 + ffn: failed`);
+  if (xpu.add(['float'], cudnn.value, widenedA_1.value, widenedB_6.value, floatResult_4.value, TOKENS * D_MODEL) !== Error_t.SUCCESS) throw new Error(`y = x1 + ffn: failed`);
+  if (xpu.cast(['float', 'bfloat16'], cudnn.value, floatResult_4.value, dY, TOKENS * D_MODEL) !== Error_t.SUCCESS) throw new Error(`y = x1 + ffn: failed`);
+  xpu_wait(cudnn.value.xpu_stream);
+  xpu_free(widenedA_1.value);
+  xpu_free(widenedB_6.value);
+  xpu_free(floatResult_4.value);
 
   checkCuda(xpu_wait(stream.value), 'cudaStreamSynchronize');
   const y = new Uint16Array(TOKENS * D_MODEL);

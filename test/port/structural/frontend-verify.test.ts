@@ -23,3 +23,31 @@ describe('cudnn-frontend graphs verify on the reference runtime', () => {
     expect(model.verification, JSON.stringify(model.verification)).toMatchObject({ verdict: expect.stringMatching(/^(pass|warn)$/) });
   }, 180_000);
 });
+
+describe('cudnn-frontend graphs → XDNN verify on the reference runtime', () => {
+  it('the same graphs → xpu::cast, xpu::broadcast_mul / mul / add in float32, xpu::silu, xpu::rms_layer_norm, mha_varlen_fwd', async () => {
+    const dir = tempDir({ 'model.ts': fixture('cudnn-frontend-graphs'), 'package.json': '{ "type": "module" }' });
+    const result = await port([dir], { to: 'kunlun', cwd: dir, verify: { timeoutMs: 60_000 } });
+    const model = result.files.find((f) => f.path === 'model.ts')!;
+    expect(model.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(model.output).not.toMatch(/\bfe\.|cudnn[A-Z]\w*\(|opbridge\/cuda/);
+    for (const call of ['xpu.cast(', 'xpu.broadcast_mul(', 'xpu.silu(', 'xpu.rms_layer_norm(', 'baidu.xpu.xfa.mha_varlen_fwd(', 'xpu_free(']) expect(model.output).toContain(call);
+    // Every node computes in float32 and rounds once into its output, as cuDNN does, so the outputs
+    // match exactly; the widening casts and float32 adds a node becomes have no counterpart in the
+    // original (checked through later results), which verify reports as warn.
+    expect(model.verification, JSON.stringify(model.verification)).toMatchObject({ verdict: expect.stringMatching(/^(pass|warn)$/) });
+  }, 180_000);
+});
+
+describe('cudnn-frontend graphs → CNNL verify on the reference runtime', () => {
+  it('the same graphs → cnnlCastDataType, cnnlOpTensor in float32, cnnlActivationForward SILU, cnnlRmsNormForward, cnnlFlashAttentionForward', async () => {
+    const dir = tempDir({ 'model.ts': fixture('cudnn-frontend-graphs'), 'package.json': '{ "type": "module" }' });
+    const result = await port([dir], { to: 'cambricon', cwd: dir, verify: { timeoutMs: 60_000 } });
+    const model = result.files.find((f) => f.path === 'model.ts')!;
+    expect(model.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(model.output).not.toMatch(/\bfe\.|cudnn[A-Z]\w*\(|opbridge\/cuda/);
+    for (const call of ['cnnlCastDataType(', 'cnnlOpTensor(', 'CNNL_ACTIVATION_SILU', 'cnnlRmsNormForward(', 'cnnlFlashAttentionForward(', 'cnrtFree(']) expect(model.output).toContain(call);
+    // pass, or warn where only the Cambricon profile's documented numerics differ.
+    expect(model.verification, JSON.stringify(model.verification)).toMatchObject({ verdict: expect.stringMatching(/^(pass|warn)$/) });
+  }, 180_000);
+});

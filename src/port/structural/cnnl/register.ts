@@ -8,6 +8,7 @@ import type { LowererRegistry } from '../../lower/lowerer.js';
 import { ABSORBED_PRIMITIVES, absorbedDescriptorLowerer, dropsAbsorbedDeclaration } from './absorbed-descriptors.js';
 import { CNNL_DNN_OPERATORS, cnnlDnnLowerer } from './cnnl-dnn.js';
 import { cnnlAxpyLowerer } from './cnnl-axpy.js';
+import { CNNL_FRONTEND_OPERATORS, cnnlFrontendLowerer } from './cnnl-frontend.js';
 import { cnnlMatMulLowerer, planCnnlMatMul } from './cnnl-matmul.js';
 import { CUBLASLT_SETUP_PRIMITIVES, cublasLtSetup } from '../blas/cublaslt-setup.js';
 import { epilogueAsActivation } from '../blas/cublaslt-epilogue-activation.js';
@@ -16,6 +17,8 @@ export function registerCnnlLowerers(lowerers: LowererRegistry): LowererRegistry
   lowerers.register({ target: 'cambricon', binding: 'operator:Gemm' }, cnnlMatMulLowerer);
   lowerers.register({ target: 'cambricon', binding: 'operator:Add' }, cnnlAxpyLowerer);
   lowerers.registerEnumSubstitute('cambricon', epilogueAsActivation);
+  // Graph nodes first: their float32 chains mix element types, which the descriptor plans decline.
+  for (const operator of CNNL_FRONTEND_OPERATORS) lowerers.register({ target: 'cambricon', binding: `operator:${operator}` }, cnnlFrontendLowerer);
   for (const operator of CNNL_DNN_OPERATORS) lowerers.register({ target: 'cambricon', binding: `operator:${operator}` }, cnnlDnnLowerer);
   for (const primitive of ABSORBED_PRIMITIVES) lowerers.register({ target: 'cambricon', binding: `primitive:${primitive}` }, absorbedDescriptorLowerer);
   lowerers.registerDeclarationDropper('cambricon', dropsAbsorbedDeclaration);

@@ -392,7 +392,7 @@ function executeStatement(s: ts.Statement, event: ExecuteEvent, fx: FrontendCont
           outputs: new Map([['output', tensor(copy)]]),
           attributes: new Map([['to', { expr: generated('1', { kind: 'number', value: 1 }), meaning: 'dtype.float32' }]]),
           numerics: {},
-          args: new Map(),
+          args: new Map([['handle', toExpr(event.handle)]]),
           enums: new Map(),
           origin: { backend: 'cuda', entry: castEntry, symbol: castEntry.spec.symbol },
           ...(stream.value ? { stream: stream.value } : {}),

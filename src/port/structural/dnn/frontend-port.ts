@@ -20,6 +20,7 @@ import { memberByMeaning, statusEnumOf } from '../../mapping/enum-mapping.js';
 import { ts } from '../../syntax/typescript.js';
 import type { TensorModel } from './frontend-eval.js';
 import { readGraphs, type GraphStatement } from './frontend-graph.js';
+import { temporaryMemory } from './frontend-temporaries.js';
 
 export interface GraphEdit {
   readonly statement: ts.Statement;
@@ -73,26 +74,34 @@ function lowerExecute(s: Execute, input: FrontendPortInput): { text: string; sym
   const v = (name: string) => ctx.names.value(name, ctx.style, ctx.origin);
   const names = new Map<TensorModel, string>();
   const before: string[] = [];
-  const after: string[] = [];
   const symbols: string[] = [];
+  const memory = temporaryMemory(input.target);
+  const decline = (reason: string) => ({ failed: [pending('OB1019', { symbol: GRAPH_SYMBOL, target: input.target, reason }, GRAPH_SYMBOL)] });
   for (const t of s.temporaries) {
     const name = ctx.fresh.fresh(t.stem);
     names.set(t.tensor, name);
     const count = t.dims.filter((d) => d.text !== '1').map((d) => d.text).join(' * ') || '1';
     before.push(`const ${name} = ${v('ref')}<${ctx.names.type('DevicePtr', ctx.style, undefined)}>();`);
-    before.push(`${v('aclrtMalloc')}(${name}, ${count} * ${t.elementBytes}, ${v('ACL_MEM_MALLOC_HUGE_FIRST')});`);
-    after.push(`${v('aclrtFree')}(${name}.value);`);
-    symbols.push('aclrtMalloc');
+    if (memory) before.push(`${memory.allocate(v, name, `${count} * ${t.elementBytes}`)};`);
   }
+  if (memory && s.temporaries.length > 0) symbols.push(memory.symbols[0]);
   const pointer = (t: TensorModel): Expr => generated(`${names.get(t)}.value`);
+  const invocations = s.invocations(pointer);
+  // The release is written before the nodes so the target's free call is imported where CANN's
+  // aclrtFree always was (right after its aclrtMalloc).
+  const released = memory && s.temporaries.length > 0 ? memory.release(v, [...names.values()], invocations[0]?.args.get('handle')?.text) : [];
+  if (memory && s.temporaries.length > 0) symbols.push(memory.symbols[1]);
   const lines: string[] = [];
-  for (const invocation of s.invocations(pointer)) {
+  for (const invocation of invocations) {
     const lowered = input.lowerers.lower(invocation, ctx);
     if (!lowered.ok) return { failed: [...lowered.diagnostics] };
     lines.push(...loweringLines(lowered.lowering, s.what ?? invocation.operator, input));
     symbols.push(...lowered.lowering.targetSymbols);
   }
-  if (after.length) symbols.push('aclrtFree');
+  // The nodes first: what they cannot express says more than the buffers around them.
+  if (s.temporaries.length > 0 && !memory) return decline(`the graph's intermediates need device buffers, which are not written for ${input.target} yet`);
+  if (!released) return decline(`the graph has no handle whose stream the intermediates' release waits for`);
+  const after = released.map((l) => `${l};`);
   const sf = input.sourceFile;
   return { text: [...before, ...lines, ...after].join(`${newlineOf(sf.text)}${lineIndent(sf.text, s.statement.getStart(sf))}`), symbols };
 }

@@ -10,12 +10,15 @@ import { epilogueAsActivation } from '../blas/cublaslt-epilogue-activation.js';
 import { cublasScalLifter } from './cublas-scal-lifter.js';
 import { CONTEXT_PRIMITIVES, xdnnContextLowerer } from './xdnn-context.js';
 import { DESCRIPTOR_PRIMITIVES, dropsDescriptorDeclaration, xdnnDescriptorLifecycleLowerer } from './xdnn-lifecycle.js';
+import { XDNN_FRONTEND_OPERATORS, xdnnFrontendLowerer } from './xdnn-frontend.js';
 import { xdnnLowerer } from './xdnn-lowerer.js';
 import { planXdnn, XDNN_OPERATORS } from './xdnn-plan.js';
 import { CUBLASLT_SETUP_PRIMITIVES, cublasLtSetup } from '../blas/cublaslt-setup.js';
 
 export function registerXdnnLowerers(lowerers: LowererRegistry): LowererRegistry {
   for (const primitive of CONTEXT_PRIMITIVES) lowerers.register({ target: 'kunlun', binding: `primitive:${primitive}` }, xdnnContextLowerer);
+  // Graph nodes first: the general plans decline mixed element types, which a graph's float32 chain has.
+  for (const operator of XDNN_FRONTEND_OPERATORS) lowerers.register({ target: 'kunlun', binding: `operator:${operator}` }, xdnnFrontendLowerer);
   for (const operator of XDNN_OPERATORS) lowerers.register({ target: 'kunlun', binding: `operator:${operator}` }, xdnnLowerer);
   for (const primitive of DESCRIPTOR_PRIMITIVES) lowerers.register({ target: 'kunlun', binding: `primitive:${primitive}` }, xdnnDescriptorLifecycleLowerer);
   lowerers.registerDeclarationDropper('kunlun', dropsDescriptorDeclaration);

@@ -1,0 +1,277 @@
+/**
+ * The nodes of cudnn-frontend graphs (read by dnn/frontend-graph.ts, one invocation per node in
+ * node order) → CNNL calls on the handle the graph's cuDNN handle became, each written as
+ * Cambricon's adapters write CNNL (cnnl-statements.ts). cuDNN computes a pointwise node in the
+ * graph's float32 compute type and rounds once into its output; CNNL's element-wise calls take
+ * tensors of one data type, so a node runs in float32: an input that is not float32 is widened
+ * with `cnnlCastDataType` into a `cnrtMalloc`ed scratch, the op runs on float32 descriptors, and
+ * a result that is not float32 goes to a float32 scratch and is rounded once into the output
+ * with `cnnlCastDataType`. Scratch buffers are freed once the queue has run the node.
+ *
+ * - Cast → `cnnlCastDataType` with the cnnlCastDataType_t member of that pair (its catalog
+ *   meaning `cast.<from>-to-<to>`);
+ * - Add / Sub / Mul → `cnnlOpTensor` ADD / SUB / MUL in CNNL_DTYPE_FLOAT, broadcasting;
+ * - Silu / Relu / Sigmoid / Tanh → `cnnlActivationForward` with the mode's activation descriptor;
+ * - Attention (sdpa) → `cnnlFlashAttentionForward` in packed (varlen) mode: Q / K / V / O are
+ *   [b, h, s, d] views of packed [b, s, h, d] memory, i.e. [b·s, h, d] tensors, with cu_seqlens
+ *   (int32, b + 1 offsets of full sequences) copied to the device; the descriptor gets compute
+ *   CNNL_DTYPE_FLOAT, CNNL_ACTIVATION_HIGH_PRECISION, CNNL_ATTN_MASK_CAUSAL or _NONE, pack mode,
+ *   max_seqlen_q / _k, dropout 0 and softmax_scale = attn_scale. Grouped-query attention passes
+ *   K / V with their own head count.
+ *
+ * Declined with the reason: Div (CNNL's cnnlOpTensor has ADD / SUB / MUL), strided views, a
+ * causal mask over sequences of different query and key lengths (CNNL's alignment for those is
+ * not documented), and sdpa Stats (the log-sum-exp layout differs: [heads, total_q]).
+ */
+import { pending } from '../../diagnostics/port-diagnostics.js';
+import { operand, type Expr } from '../../ir/expr.js';
+import type { Invocation, OpInvocation, TensorExpr } from '../../ir/invocation.js';
+import type { LowerContext, LowerResult, Lowerer } from '../../lower/lowerer.js';
+import { memberByMeaning } from '../../mapping/enum-mapping.js';
+import { isContiguous, product } from '../dnn/cudnn-descriptors.js';
+import { CnnlStatements } from './cnnl-statements.js';
+
+const GRAPH_EXECUTE = 'cudnn_frontend::graph::Graph::execute';
+
+const BINARY: Readonly<Record<string, string>> = { Add: 'CNNL_OP_TENSOR_ADD', Sub: 'CNNL_OP_TENSOR_SUB', Mul: 'CNNL_OP_TENSOR_MUL' };
+
+const UNARY: Readonly<Record<string, { mode: string; input: string; output: string }>> = {
+  Silu: { mode: 'CNNL_ACTIVATION_SILU', input: 'X', output: 'Y' },
+  Relu: { mode: 'CNNL_ACTIVATION_RELU', input: 'X', output: 'Y' },
+  Sigmoid: { mode: 'CNNL_ACTIVATION_SIGMOID', input: 'X', output: 'Y' },
+  Tanh: { mode: 'CNNL_ACTIVATION_TANH', input: 'input', output: 'output' },
+};
+
+/** The operators this lowerer serves for frontend graphs (registered before the general CNNL lowerer). */
+export const CNNL_FRONTEND_OPERATORS = ['Cast', 'Add', 'Sub', 'Mul', 'Div', 'Attention', ...Object.keys(UNARY)] as const;
+
+type Viewed = TensorExpr & { readonly dims: readonly Expr[]; readonly strides: readonly Expr[] };
+
+const NO_STRIDES: readonly Expr[] = [];
+const numberOf = (e: Expr | undefined) => (e?.value?.kind === 'number' ? e.value.value : undefined);
+const sameSize = (a: Expr, b: Expr) => a.text === b.text || (numberOf(a) !== undefined && numberOf(a) === numberOf(b));
+
+function viewed(t: TensorExpr | undefined): t is Viewed {
+  return Boolean(t?.dims && t.strides && t.dtype?.meaning);
+}
+
+/** A node's calls: scratch buffers, casts around a float32 op, all on the handle's queue. */
+class NodeCalls {
+  private queueText: string | undefined;
+  private lastCall: string | undefined;
+  private lastSymbol: string | undefined;
+  private readonly buffers: string[] = [];
+
+  constructor(
+    readonly s: CnnlStatements,
+    private readonly ctx: LowerContext,
+    readonly handle: string,
+    private readonly stream: Expr | undefined,
+  ) {}
+
+  get float(): string {
+    return this.s.value('CNNL_DTYPE_FLOAT');
+  }
+
+  queue(): string {
+    this.queueText ??= this.s.queue(this.stream, this.handle);
+    return this.queueText;
+  }
+
+  /** A CNNL call of the node, in order; its status is checked like the node's (the last one is the node's). */
+  run(symbol: string, args: string): void {
+    this.lastCall = `${this.s.value(symbol)}(${args})`;
+    this.lastSymbol = symbol;
+    this.s.push(this.lastCall, false, true);
+  }
+
+  /** The node's calls as a lowering; the scratch buffers are freed once the queue has run them. */
+  lowering(): LowerResult {
+    const s = this.s;
+    if (this.buffers.length > 0) {
+      s.epilogue.unshift({ text: `${s.value('cnrtQueueSync')}(${this.queue()})`, declares: false }, ...this.buffers.map((b) => ({ text: `${s.value('cnrtFree')}(${b})`, declares: false })));
+    }
+    // The last call is the lowering's call (nothing is written after it); its symbol goes last,
+    // so its status enum checks it.
+    if (s.prelude[s.prelude.length - 1]?.text !== this.lastCall) throw new Error('cnnl-frontend: a statement was written after the node\'s last call');
+    const prelude = s.prelude.slice(0, -1);
+    const targetSymbols = [...s.symbols.filter((x) => x !== this.lastSymbol), this.lastSymbol!];
+    return { ok: true, lowering: { prelude, call: this.lastCall!, epilogue: s.epilogue, targetSymbols, diagnostics: [] } };
+  }
+
+  dataType(t: Viewed): string | undefined {
+    return this.s.dataType(t.dtype);
+  }
+
+  /** A device buffer of `bytes`, freed after the queue has run the node. */
+  scratch(stem: string, bytes: string): string {
+    const name = this.s.fresh(stem);
+    this.s.push(`const ${name} = ${this.s.value('ref')}<${this.s.type('DevicePtr')}>()`, true);
+    this.s.push(`${this.s.value('cnrtMalloc')}(${name}, ${bytes})`);
+    this.queue();
+    this.buffers.push(`${name}.value`);
+    return `${name}.value`;
+  }
+
+  /** The cnnlCastDataType_t member casting `from` to `to` (dtype meanings), if the catalog has one. */
+  castMember(from: string, to: string): string | undefined {
+    const e = this.ctx.catalog.backend('cambricon').enums.get('cnnlCastDataType_t');
+    const pair = `cast.${from.replace('dtype.', '')}-to-${to.replace('dtype.', '')}`;
+    const member = e ? memberByMeaning(e, pair) : undefined;
+    return member ? this.s.value(member.name) : undefined;
+  }
+
+  cast(xDesc: string, x: string, member: string, yDesc: string, y: string): void {
+    this.run('cnnlCastDataType', `${this.handle}, ${xDesc}, ${x}, ${member}, ${yDesc}, ${y}`);
+  }
+
+  /** A float32 descriptor and pointer for `t`: itself, or a widened scratch copy. */
+  widened(t: Viewed, stem: string): { desc: string; ptr: string } | string {
+    const floatDesc = this.s.tensor(stem, { dims: t.dims, strides: NO_STRIDES }, this.float);
+    if (t.dtype!.meaning === 'dtype.float32') return { desc: floatDesc, ptr: t.ptr.text };
+    const member = this.castMember(t.dtype!.meaning!, 'dtype.float32');
+    const dataType = this.dataType(t);
+    if (!member || !dataType) return `CNNL has no cast from ${t.dtype!.meaning} to float32 in the catalog`;
+    const ptr = this.scratch(`${stem}Float`, `${operand(product(t.dims).text)} * 4`);
+    this.cast(this.s.tensor(stem, { dims: t.dims, strides: NO_STRIDES }, dataType), t.ptr.text, member, floatDesc, ptr);
+    return { desc: floatDesc, ptr };
+  }
+
+  /** Runs `op` into a float32 result for `y`, then rounds it into `y` when `y` is not float32. */
+  floatResult(y: Viewed, op: (desc: string, ptr: string) => void): string | undefined {
+    const floatDesc = this.s.tensor('y', { dims: y.dims, strides: NO_STRIDES }, this.float);
+    if (y.dtype!.meaning === 'dtype.float32') {
+      op(floatDesc, y.ptr.text);
+      return undefined;
+    }
+    const member = this.castMember('dtype.float32', y.dtype!.meaning!);
+    const dataType = this.dataType(y);
+    if (!member || !dataType) return `CNNL has no cast from float32 to ${y.dtype!.meaning} in the catalog`;
+    const result = this.scratch('floatResult', `${operand(product(y.dims).text)} * 4`);
+    op(floatDesc, result);
+    this.cast(floatDesc, result, member, this.s.tensor('out', { dims: y.dims, strides: NO_STRIDES }, dataType), y.ptr.text);
+    return undefined;
+  }
+}
+
+function packedOnly(views: readonly Viewed[]): string | undefined {
+  const strided = views.find((v) => !isContiguous(v));
+  return strided ? `\`${strided.ptr.text}\` is a strided view; this port describes packed tensors only` : undefined;
+}
+
+function plan(invocation: OpInvocation, n: NodeCalls): string | undefined {
+  const { operator, inputs, outputs } = invocation;
+  const s = n.s;
+  if (operator === 'Div') return 'cnnlOpTensor has ADD, SUB and MUL only (no division in the catalog)';
+  if (operator === 'Cast') {
+    const [x, y] = [inputs.get('input'), outputs.get('output')];
+    if (!viewed(x) || !viewed(y)) return 'the cast tensors have no views';
+    const loose = packedOnly([x, y]);
+    if (loose) return loose;
+    const member = n.castMember(x.dtype!.meaning!, y.dtype!.meaning!);
+    const [xType, yType] = [n.dataType(x), n.dataType(y)];
+    if (!member || !xType || !yType) return `CNNL has no cast from ${x.dtype!.meaning} to ${y.dtype!.meaning} in the catalog`;
+    n.cast(s.tensor('x', { dims: x.dims, strides: NO_STRIDES }, xType), x.ptr.text, member, s.tensor('y', { dims: y.dims, strides: NO_STRIDES }, yType), y.ptr.text);
+    return undefined;
+  }
+  const binary = BINARY[operator];
+  if (binary) {
+    const [a, b, c] = [inputs.get('A'), inputs.get('B'), outputs.get('C')];
+    if (!viewed(a) || !viewed(b) || !viewed(c)) return 'the operands have no views';
+    const loose = packedOnly([a, b, c]);
+    if (loose) return loose;
+    if (a.dims.length !== c.dims.length || b.dims.length !== c.dims.length) return `the operands have ranks ${a.dims.length}, ${b.dims.length} and ${c.dims.length}`;
+    const x = n.widened(a, 'a');
+    if (typeof x === 'string') return x;
+    const y = n.widened(b, 'b');
+    if (typeof y === 'string') return y;
+    return n.floatResult(c, (cDesc, cPtr) => {
+      const op = s.descriptor('opTensorDesc', 'cnnlOpTensorDescriptor_t', 'cnnlCreateOpTensorDescriptor', 'cnnlDestroyOpTensorDescriptor', [
+        `${s.value('cnnlSetOpTensorDescriptor')}($, ${s.value(binary)}, ${n.float}, ${s.value('CNNL_PROPAGATE_NAN')})`,
+      ]);
+      const ws = s.workspace('opTensor', (size) => `${s.value('cnnlGetOpTensorWorkspaceSize')}(${n.handle}, ${x.desc}, ${y.desc}, ${cDesc}, ${size})`, n.queue());
+      n.run('cnnlOpTensor', `${n.handle}, ${op}, 1, ${x.desc}, ${x.ptr}, 1, ${y.desc}, ${y.ptr}, ${ws.ptr}, ${ws.size}, 0, ${cDesc}, ${cPtr}`);
+    });
+  }
+  const unary = UNARY[operator];
+  if (unary) {
+    const [x, y] = [inputs.get(unary.input), outputs.get(unary.output)];
+    if (!viewed(x) || !viewed(y)) return 'the tensors have no views';
+    const loose = packedOnly([x, y]);
+    if (loose) return loose;
+    const input = n.widened(x, 'x');
+    if (typeof input === 'string') return input;
+    return n.floatResult(y, (yDesc, yPtr) => {
+      const act = s.descriptor('activationDesc', 'cnnlActivationDescriptor_t', 'cnnlCreateActivationDescriptor', 'cnnlDestroyActivationDescriptor', [
+        `${s.value('cnnlSetActivationDescriptor')}($, ${s.value(unary.mode)}, ${s.value('CNNL_PROPAGATE_NAN')}, 0)`,
+      ]);
+      n.run('cnnlActivationForward', `${n.handle}, ${act}, 1, ${input.desc}, ${input.ptr}, 0, ${yDesc}, ${yPtr}`);
+    });
+  }
+  return planAttention(invocation, n);
+}
+
+/** A [b, h, s, d] view stored packed as [b, s, h, d], or undefined. */
+function bshd(t: TensorExpr | undefined): Viewed | undefined {
+  if (!viewed(t) || t.dims.length !== 4) return undefined;
+  const order = [0, 2, 1, 3];
+  return isContiguous({ ...t, dims: order.map((i) => t.dims[i]), strides: order.map((i) => t.strides[i]) }) ? t : undefined;
+}
+
+function planAttention(invocation: OpInvocation, n: NodeCalls): string | undefined {
+  const { inputs, outputs, attributes } = invocation;
+  const s = n.s;
+  const [q, k, v, o] = [bshd(inputs.get('Q')), bshd(inputs.get('K')), bshd(inputs.get('V')), bshd(outputs.get('Y'))];
+  if (!q || !k || !v || !o) return 'Q, K, V and O are not all [b, h, s, d] views of packed [b, s, h, d] memory (the packed layout cnnlFlashAttentionForward reads)';
+  if (outputs.has('softmax_lse')) return 'Stats (the softmax log-sum-exp) is not ported: CNNL lays it out [heads, total_q]';
+  const dataType = n.dataType(q);
+  if (!dataType || [k, v, o].some((t) => t.dtype!.meaning !== q.dtype!.meaning)) return 'Q, K, V and O mix element types';
+  const [batch, heads, sq, dim] = q.dims;
+  const [, kvHeads, skv] = k.dims;
+  if (!sameSize(k.dims[0], batch) || !sameSize(v.dims[2], skv) || !sameSize(o.dims[2], sq)) return 'the batch or sequence sizes of Q, K, V and O disagree';
+  const scale = attributes.get('scale')?.expr;
+  if (!scale?.pure) return `the scale \`${scale?.text ?? '?'}\` is not a value the port can read`;
+  const causal = numberOf(attributes.get('is_causal')?.expr) === 1;
+  if (causal && !sameSize(sq, skv)) return `a causal mask with s_q (${sq.text}) ≠ s_kv (${skv.text}): CNNL's alignment for unequal lengths is not documented`;
+  const rows = (seq: Expr) => `${operand(batch.text)} * ${operand(seq.text)}`;
+  const packed = (t: Viewed, seq: Expr, h: Expr, stem: string) => s.tensor(stem, { dims: [{ text: rows(seq), pure: true }, h, dim], strides: NO_STRIDES }, dataType);
+  const [qDesc, kDesc, vDesc, oDesc] = [packed(q, sq, heads, 'q'), packed(k, skv, kvHeads, 'k'), packed(v, skv, kvHeads, 'v'), packed(o, sq, heads, 'out')];
+  // cu_seqlens: b + 1 offsets of full sequences, int32 on the device.
+  const offsets = (seq: Expr, stem: string): { desc: string; ptr: string } => {
+    const host = s.fresh(`${stem}Host`);
+    s.push(`const ${host} = Int32Array.from({ length: ${operand(batch.text)} + 1 }, (_, i) => i * ${operand(seq.text)})`, true);
+    const ptr = n.scratch(stem, `${host}.byteLength`);
+    s.push(`${s.value('cnrtMemcpy')}(${ptr}, ${host}, ${host}.byteLength, ${s.value('cnrtMemcpyHostToDev')})`);
+    return { desc: s.tensor(stem, { dims: [{ text: `${operand(batch.text)} + 1`, pure: true }], strides: NO_STRIDES }, s.value('CNNL_DTYPE_INT32')), ptr };
+  };
+  const cuQ = offsets(sq, 'cuSeqlensQ');
+  const cuK = sameSize(sq, skv) ? cuQ : offsets(skv, 'cuSeqlensK');
+  const fa = s.descriptor('flashAttentionDesc', 'cnnlFlashAttentionDescriptor_t', 'cnnlCreateFlashAttentionDescriptor', 'cnnlDestroyFlashAttentionDescriptor', [
+    `${s.value('cnnlSetFlashAttentionDescriptor')}($, ${n.float}, ${s.value('CNNL_ACTIVATION_HIGH_PRECISION')}, ${s.value(causal ? 'CNNL_ATTN_MASK_CAUSAL' : 'CNNL_ATTN_MASK_NONE')}, true, false, false, ${sq.text}, ${skv.text}, 0, ${scale.text})`,
+  ]);
+  const ws = s.workspace('flashAttention', (size) => `${s.value('cnnlGetFlashAttentionForwardWorkspaceSize')}(${n.handle}, ${fa}, ${qDesc}, ${kDesc}, ${vDesc}, ${size})`, n.queue());
+  n.run(
+    'cnnlFlashAttentionForward',
+    `${n.handle}, ${fa}, ${qDesc}, ${q.ptr.text}, ${kDesc}, ${k.ptr.text}, ${vDesc}, ${v.ptr.text}, ${cuQ.desc}, ${cuQ.ptr}, ${cuK.desc}, ${cuK.ptr}, null, ${ws.ptr}, ${ws.size}, null, null, null, null, ${oDesc}, ${o.ptr.text}`,
+  );
+  return undefined;
+}
+
+export const cnnlFrontendLowerer: Lowerer = {
+  name: 'cudnn-frontend graph nodes → CNNL',
+  lower(invocation: Invocation, ctx: LowerContext): LowerResult | undefined {
+    if (invocation.kind !== 'operator' || invocation.origin.symbol !== GRAPH_EXECUTE) return undefined;
+    if (!(CNNL_FRONTEND_OPERATORS as readonly string[]).includes(invocation.operator)) return undefined;
+    const symbol = invocation.origin.symbol;
+    const decline = (reason: string): LowerResult => ({ ok: false, diagnostics: [pending('OB1019', { symbol, target: ctx.target, reason: `${invocation.operator}: ${reason}` }, symbol)] });
+    const handle = invocation.args.get('handle');
+    if (!handle) return decline('the graph has no handle for the CNNL calls');
+    if (!handle.pure) return decline(`the handle \`${handle.text}\` has side effects`);
+    const impure = [...invocation.inputs.values(), ...invocation.outputs.values()].find((t) => !t.ptr.pure);
+    if (impure) return decline(`the pointer \`${impure.ptr.text}\` has side effects`);
+    const s = new CnnlStatements(ctx);
+    const n = new NodeCalls(s, ctx, handle.text, invocation.stream);
+    const reason = plan(invocation, n);
+    return reason ? decline(reason) : n.lowering();
+  },
+};
