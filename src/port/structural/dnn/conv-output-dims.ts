@@ -79,29 +79,34 @@ function callOf(e: Expr | undefined): ts.CallExpression | undefined {
   return undefined;
 }
 
-export const outputDimLowerer: Lowerer = {
-  name: 'cudnn output shape as host arithmetic',
-  lower(invocation: Invocation, ctx: LowerContext): LowerResult | undefined {
-    const symbol = invocation.origin.symbol;
-    if (invocation.kind !== 'primitive' || !(OUTPUT_DIM_QUERIES as readonly string[]).includes(symbol)) return undefined;
-    const node = callOf(invocation.args.get('descriptor'));
-    const call = node ? ctx.context.resolve(node) : undefined;
-    if (!call) return undefined;
-    const assignments = outputDimAssignments(call, ctx.context);
-    if (!assignments.ok) return { ok: false, diagnostics: [pending('OB1019', { symbol, target: ctx.target, reason: assignments.reason }, symbol)] };
-    let success: string | undefined;
-    return {
-      ok: true,
-      lowering: {
-        prelude: assignments.value.map((text) => ({ text, declares: false })),
-        get call() {
-          success ??= ctx.names.value('ACLNN_SUCCESS', ctx.style, ctx.origin);
-          return success;
+/** The lowerer on a target without descriptors; a vanished query returns the target's `success`. */
+export function outputDimLowererFor(success: (ctx: LowerContext) => string): Lowerer {
+  return {
+    name: 'cudnn output shape as host arithmetic',
+    lower(invocation: Invocation, ctx: LowerContext): LowerResult | undefined {
+      const symbol = invocation.origin.symbol;
+      if (invocation.kind !== 'primitive' || !(OUTPUT_DIM_QUERIES as readonly string[]).includes(symbol)) return undefined;
+      const node = callOf(invocation.args.get('descriptor'));
+      const call = node ? ctx.context.resolve(node) : undefined;
+      if (!call) return undefined;
+      const assignments = outputDimAssignments(call, ctx.context);
+      if (!assignments.ok) return { ok: false, diagnostics: [pending('OB1019', { symbol, target: ctx.target, reason: assignments.reason }, symbol)] };
+      let status: string | undefined;
+      return {
+        ok: true,
+        lowering: {
+          prelude: assignments.value.map((text) => ({ text, declares: false })),
+          get call() {
+            status ??= success(ctx);
+            return status;
+          },
+          targetSymbols: [],
+          diagnostics: [],
+          vanishes: true,
         },
-        targetSymbols: [],
-        diagnostics: [],
-        vanishes: true,
-      },
-    };
-  },
-};
+      };
+    },
+  };
+}
+
+export const outputDimLowerer = outputDimLowererFor((ctx) => ctx.names.value('ACLNN_SUCCESS', ctx.style, ctx.origin));
