@@ -59,3 +59,31 @@ describe('cuDNN convolution → Kunlun xpu::conv2d', () => {
     expect(portSource(FMA, { to: 'kunlun', comments: false }).output).toContain("xpu.conv2d(['float', 'float', 'float', 'float'], ");
   });
 });
+
+describe('cuDNN convolution → Cambricon cnnlConvolutionForward (NHWC)', () => {
+  it('verifies against the original on the reference runtime (warn: TF32 is the documented precision of both)', async () => {
+    const model = await portAndVerify('cambricon');
+    expect(model.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    // NCHW x and OIHW filter transposed to NHWC, y transposed back after the convolution.
+    expect(model.output).toContain('cnnlSetTransposeDescriptor(toNhwc.value, 4, [0, 2, 3, 1]);');
+    expect(model.output).toContain('cnnlSetTensorDescriptor(wNhwcDesc.value, CNNL_LAYOUT_NHWC, CNNL_DTYPE_FLOAT, 4, [K, 3, 3, C / GROUPS]);');
+    // ONNX pads [2, 1, 2, 1] as CNNL's (top, bottom, left, right).
+    expect(model.output).toContain('cnnlSetConvolutionDescriptor(convDesc_1.value, 4, [2, 2, 1, 1], [2, 1], [2, 1], GROUPS, CNNL_DTYPE_FLOAT);');
+    expect(model.output).toContain('cnnlSetConvolutionDescriptorAllowTF32(convDesc_1.value, 1);');
+    expect(model.output.indexOf('cnnlConvolutionForward(')).toBeLessThan(model.output.indexOf('cnnlTranspose_v2(cudnn.value, toNchw.value, yNhwcDesc.value, yNhwc.value, yDesc_1.value, dY, '));
+    expect(model.output).not.toMatch(/\bcudnn[A-Z]\w*\(|perf|algoCount|workspaceBytes|allocation/);
+    expect(model.verification, JSON.stringify(model.verification)).toMatchObject({ verdict: expect.stringMatching(/^(pass|warn)$/) });
+  }, 120_000);
+
+  it('refuses true convolution and output blending, keeping the descriptors and plan with the call', () => {
+    const found = errors(TRUE_CONVOLUTION, 'cambricon');
+    expect(found.find((d) => d.symbol === 'cudnnConvolutionForward')?.message).toMatch(/CUDNN_CONVOLUTION mode \(true convolution, the kernel flipped\); cnnlConvolutionForward computes cross-correlation/);
+    expect(found.some((d) => d.symbol === 'cudnnSetConvolution2dDescriptor' && /uses `convDesc` and does not port/.test(d.message))).toBe(true);
+    expect(found.some((d) => d.symbol === 'cudnnGetConvolutionForwardWorkspaceSize' && /the CNNL convolution queries its own algorithm and workspace.*`workspaceBytes` is passed to `cudnnConvolutionForward` \(line \d+\), which stays/.test(d.message))).toBe(true);
+    expect(errors(BLENDED, 'cambricon').find((d) => d.symbol === 'cudnnConvolutionForward')?.message).toMatch(/beta is `1`, not the constant 0 \(the port writes y through an NHWC staging buffer/);
+  });
+
+  it('forbids TF32 where the source does', () => {
+    expect(portSource(FMA, { to: 'cambricon', comments: false }).output).toContain('cnnlSetConvolutionDescriptorAllowTF32(convDesc_1.value, 0);');
+  });
+});

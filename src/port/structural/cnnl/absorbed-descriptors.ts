@@ -18,10 +18,13 @@ import type { LiftContext } from '../../lift/lifter.js';
 import type { LowerContext, LowerResult, Lowerer } from '../../lower/lowerer.js';
 import type { ts } from '../../syntax/typescript.js';
 import { cublasLtLifter } from '../blas/cublaslt-lifter.js';
+import { outputDimAssignments } from '../dnn/conv-output-dims.js';
+import { PLAN_QUERIES, whyQueryStays } from '../dnn/conv-workspace-slice.js';
 import { whyVariableStays } from '../dnn/cudnn-lifecycle.js';
 import { liftCudnn, sourceCallOf } from '../dnn/cudnn-lifter.js';
 import { planCnnlDnn } from './cnnl-dnn.js';
 import { planCnnlMatMul } from './cnnl-matmul.js';
+import { cnnlConvPorts } from './conv-plan.js';
 import { servedMatmul } from './cnnl-matmul-heuristic.js';
 
 /** The primitives of the descriptor calls that vanish (cuBLASLt's heuristic query with them). */
@@ -54,7 +57,10 @@ function computePorts(call: ResolvedCall, catalog: Catalog, target: BackendId, c
 
 function whyStays(name: string, declaration: ts.Node | undefined, catalog: Catalog, target: BackendId, context: StaticContext): string | undefined {
   // The heuristic query stays a query: it is absorbed only when it ports (cnnl-matmul-heuristic.ts).
-  const absorbs = (call: ResolvedCall) => (isDescriptorCall(call) && !isQuery(call)) || computePorts(call, catalog, target, context);
+  // cuDNN's convolution queries: host arithmetic, or a plan that vanishes (conv-queries.ts).
+  const convQueryGoes = (call: ResolvedCall) =>
+    outputDimAssignments(call, context).ok || ((PLAN_QUERIES as readonly string[]).includes(call.entry.spec.symbol) && whyQueryStays(call, catalog, target, context, cnnlConvPorts) === undefined);
+  const absorbs = (call: ResolvedCall) => (isDescriptorCall(call) && !isQuery(call)) || convQueryGoes(call) || computePorts(call, catalog, target, context);
   return whyVariableStays(name, declaration, catalog, target, context, absorbs);
 }
 
