@@ -48,14 +48,6 @@ const KNOWN_GAPS: Readonly<Record<string, KnownGap>> = {
     gap: 'every call ports to CNNL and every copy and output passes; the cuBLASLt RELU_BIAS epilogue becomes cnnlMatMul_v2, cnnlOpTensor (bias) and cnnlActivationForward, and verify does not pair the separate bias add with the fused epilogue of the original (an alignment gap, not a numerical one)',
   },
   'mlp→musa': { failure: /describe logits: CUDNN_UNKNOWN_STATUS/, gap: MUDNN_LEGACY },
-  'resnet-block→cambricon': {
-    failure: /cudnnGetConvolutionForwardAlgorithm_v7: unrecognized cnnlStatus_t 2000/,
-    gap: 'cudnnConvolutionForward and its queries (output dims, algorithm, workspace) have no CNNL structural module yet, so every descriptor they use keeps its cuDNN family (OB1019); the algorithm query then returns a cuDNN status to a check ported to cnnlStatus_t',
-  },
-  'resnet-block→kunlun': {
-    failure: /cudnnGetConvolutionForwardAlgorithm_v7: CUDNN_STATUS_BAD_PARAM/,
-    gap: 'cudnnConvolutionForward and its queries have no XDNN module yet (xpu::conv2d): they stay CUDA calls and get the xpu::Context the cuDNN handle was ported to',
-  },
   'resnet-block→musa': { failure: /describe x: CUDNN_UNKNOWN_STATUS/, gap: `${MUDNN_LEGACY}; the filter, convolution and pooling setters and the output-shape queries likewise (OB1002)` },
   'transformer-block→cambricon': {
     failure: /heuristic: cuBLAS status 1/,
