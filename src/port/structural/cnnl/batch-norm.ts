@@ -18,19 +18,18 @@ export function planCnnlBatchNorm(invocation: Invocation): DnnPlan | undefined {
   const { inputs, outputs, attributes } = invocation;
   const x = inputs.get('X');
   const y = outputs.get('Y');
-  const parameters = ['scale', 'B', 'input_mean', 'input_var'].map((n) => inputs.get(n));
+  const [scale, bias, mean, variance] = ['scale', 'B', 'input_mean', 'input_var'].map((n) => inputs.get(n));
   const epsilon = attributes.get('epsilon')?.expr;
-  if (!x || !y || outputs.size !== 1 || parameters.some((p) => !p?.dims) || !epsilon) return undefined;
+  if (!x || !y || outputs.size !== 1 || !scale?.dims || !bias || !mean || !variance || !epsilon) return undefined;
   const alpha = invocation.args.get('alpha');
   const beta = invocation.args.get('beta');
   if (alpha && numberOf(alpha) !== 1) return { ok: false, reason: `alpha is \`${alpha.text}\`, not the constant 1 (the port writes y through an NHWC staging buffer, so it passes no scaling)` };
   if (beta && numberOf(beta) !== 0) return { ok: false, reason: `beta is \`${beta.text}\`, not the constant 0 (the port writes y through an NHWC staging buffer, so there is no old y to blend with)` };
   if (!isFourD(x) || !isFourD(y) || x.layout !== y.layout) return { ok: false, reason: 'x and y are not 4-D tensors of one layout (NCHW or NHWC); this port writes 2-D batch norm on packed data' };
   if (!epsilon.pure) return { ok: false, reason: `epsilon \`${epsilon.text}\` has side effects` };
-  const [scale, bias, mean, variance] = parameters as [NonNullable<(typeof parameters)[number]>, ...NonNullable<(typeof parameters)[number]>[]];
-  const odd = [scale, bias, mean, variance].find((p) => p.dims!.length !== 1 || !isContiguous(p) || p.dtype?.meaning !== scale.dtype?.meaning);
+  const odd = [scale, bias, mean, variance].find((p) => p.dims?.length !== 1 || !isContiguous(p) || p.dtype?.meaning !== scale.dtype?.meaning);
   if (odd) return { ok: false, reason: `\`${odd.ptr.text}\` is not a packed vector of the other parameters' element type (cnnlBatchNormForwardInference describes weight, bias, mean and variance with one descriptor)` };
-  const channels: Expr = scale.dims![0];
+  const channels: Expr = scale.dims[0];
   return {
     ok: true,
     dtype: x.dtype,
