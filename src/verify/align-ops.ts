@@ -18,7 +18,7 @@
  *   along the leading dim; worth 3 when the concatenation agrees, else 1.
  *
  * Ties go to the matching that leaves fewer calls unmatched. Unmatched calls that carry no
- * value of their own (transparent steps, further launches of a paired vendor call) are then
+ * value of their own (transparent steps, layout transposes, further launches of a paired vendor call) are then
  * grouped with their matched neighbour (`absorbed`).
  *
  * Calls left over are then paired out of order when class, shape and golden result agree
@@ -42,6 +42,19 @@ export interface AlignItem {
    */
   readonly transparent?: boolean;
   /**
+   * The call only moves data into another layout (a Transpose): a port stages operands for a
+   * vendor op that wants another layout (NCHW ↔ NHWC around a CNNL batch norm). Left unmatched
+   * just before a matched call (else just after one), it is grouped with that call; a wrong
+   * layout shows in the matched call's result or in later results.
+   */
+  readonly layout?: boolean;
+  /**
+   * For an element-wise function of one tensor, its element count: two such calls of one class
+   * pair one to one when their counts agree, whatever shapes their libraries give them (XDNN's
+   * activations take the packed length, cuDNN's a 4-D descriptor).
+   */
+  readonly elements?: number;
+  /**
    * The vendor call this record belongs to (symbol and call site): one vendor call may run as
    * several canonical launches, and those left unmatched beside a matched launch of the same
    * call are grouped with it (a decomposition, e.g. a norm that also computes its rstd).
@@ -64,6 +77,11 @@ export interface AlignOptions {
   readonly agreeTiled?: (original: readonly number[], ported: readonly number[]) => boolean;
   readonly maxFusion?: number;
   readonly maxCells?: number;
+}
+
+/** Same class and a result of the same shape (or, element-wise, the same element count). */
+function pairs(o: AlignItem, p: AlignItem): boolean {
+  return o.cls === p.cls && (o.shape === p.shape || (o.elements !== undefined && o.elements === p.elements));
 }
 
 export type UnitKind = 'match' | 'fused' | 'reordered' | 'region' | 'unmatched';
@@ -219,7 +237,7 @@ function programPath(
       if (i > 0 && j > 0) {
         const o = original[i - 1];
         const p = ported[j - 1];
-        if (o.cls === p.cls && o.shape === p.shape) offer(score[(i - 1) * width + j - 1] + (agree(i - 1, j - 1) ? 3 : 1) + 2 * COVERAGE, ONE_TO_ONE);
+        if (pairs(o, p)) offer(score[(i - 1) * width + j - 1] + (agree(i - 1, j - 1) ? 3 : 1) + 2 * COVERAGE, ONE_TO_ONE);
         // One call (or all launches of one vendor call) against a run of the other side.
         const g = callOriginal[i];
         for (let k = 2; k <= maxFusion && k <= j; k++) {
@@ -327,7 +345,7 @@ function greedyPath(original: readonly AlignItem[], ported: readonly AlignItem[]
   for (let i = 0; i < original.length; i++) {
     const o = original[i];
     const candidates: number[] = [];
-    for (let t = j; t < Math.min(ported.length, j + WINDOW); t++) if (ported[t].cls === o.cls && ported[t].shape === o.shape) candidates.push(t);
+    for (let t = j; t < Math.min(ported.length, j + WINDOW); t++) if (pairs(o, ported[t])) candidates.push(t);
     const found = candidates.find((t) => agree(i, t)) ?? candidates[0] ?? -1;
     if (found < 0) {
       steps.push({ original: [i], ported: [], matched: false, confirmed: false, kind: 'unmatched' });
@@ -358,7 +376,7 @@ function finish(
   const reordered = new Map<number, number>(); // original -> ported
   for (const i of leftOriginal) {
     for (const j of leftPorted) {
-      if (original[i].cls === ported[j].cls && original[i].shape === ported[j].shape && agree(i, j)) {
+      if (pairs(original[i], ported[j]) && agree(i, j)) {
         reordered.set(i, j);
         leftPorted.delete(j);
         break;
@@ -431,8 +449,8 @@ function finish(
 
 /**
  * Groups unmatched calls with the matched unit beside them when they cannot carry a value of
- * their own into the comparison: a transparent call just before a matched call of its side,
- * or a launch of the same vendor call as its neighbour in the unit (repeated until stable, so
+ * their own into the comparison: a transparent call just before a matched call of its side, a
+ * layout transpose just before or after one, or a launch of the same vendor call as its neighbour in the unit (repeated until stable, so
  * a six-launch decomposition joins whole). Only in-order neighbours: nothing is reordered.
  */
 function absorb(steps: Step[], original: readonly AlignItem[], ported: readonly AlignItem[]): Step[] {
@@ -455,7 +473,7 @@ function absorb(steps: Step[], original: readonly AlignItem[], ported: readonly 
       const next = owner[side].get(index + 1);
       const previous = owner[side].get(index - 1);
       const sameCall = (k: number): boolean => self.call !== undefined && items[k]?.call === self.call;
-      const into = next && (self.transparent || sameCall(index + 1)) ? next : previous && sameCall(index - 1) ? previous : undefined;
+      const into = next && (self.transparent || self.layout || sameCall(index + 1)) ? next : previous && (self.layout || sameCall(index - 1)) ? previous : undefined;
       if (!into) continue;
       if (side === 0) (into.absorbedOriginal ??= []).push(index);
       else (into.absorbedPorted ??= []).push(index);

@@ -62,6 +62,18 @@ function shapeKey(data: TensorData | undefined): string {
   return data.shape.filter((d) => d !== 1).join('x') || 'scalar';
 }
 
+/**
+ * Element-wise functions of one tensor: the same values in the same order whatever shape a
+ * library gives them (XDNN's activations take the packed length, cuDNN's a 4-D descriptor).
+ */
+const ELEMENTWISE = new Set(['Relu', 'Sigmoid', 'Tanh', 'Silu', 'Gelu', 'Elu', 'LeakyRelu', 'Softplus', 'Exp', 'Log', 'Sqrt', 'Rsqrt', 'Reciprocal', 'Abs', 'Neg', 'Erf', 'Sin', 'Cos']);
+
+/** The element count of an element-wise function of one tensor (undefined for other calls). */
+function elementwiseCount(record: TraceRecord): number | undefined {
+  const out = record.outputs[0];
+  return out && ELEMENTWISE.has(record.op) && record.inputs.length <= 1 ? elementCount(out) : undefined;
+}
+
 /** The call cannot change the value it passes on: a Mul by the scalar 1, or a Cast into a float dtype that holds every value of its input's. */
 function isTransparent(record: TraceRecord): boolean {
   if (record.op === 'Mul' && record.inputs.length === 2) {
@@ -81,6 +93,8 @@ function alignItem(record: TraceRecord): AlignItem {
     family: opFamily(record.op),
     shape: shapeKey(record.outputs[0]),
     transparent: isTransparent(record),
+    layout: record.op === 'Transpose',
+    elements: elementwiseCount(record),
     call: record.site ? `${record.symbol}@${JSON.stringify(record.site)}` : undefined,
   };
 }

@@ -41,14 +41,6 @@ const KNOWN_GAPS: Readonly<Record<string, KnownGap>> = {
     failure: /op 3 \(cublasGemmEx, xpu::fc_fusion\): fail/,
     gap: `every graph ports (xpu::rms_layer_norm, xpu::cast + broadcast_mul / add in float32, xpu::silu, mha_varlen_fwd) and the output matches the original exactly; ${SQUARE_GEMM}; the nodes' widening casts and float32 results are unmatched`,
   },
-  'resnet-block→cambricon': {
-    failure: /cudnnGetConvolutionForwardAlgorithm_v7: unrecognized cnnlStatus_t 2000/,
-    gap: 'cudnnConvolutionForward and its queries (output dims, algorithm, workspace) have no CNNL structural module yet, so every descriptor they use keeps its cuDNN family (OB1019); the algorithm query then returns a cuDNN status to a check ported to cnnlStatus_t',
-  },
-  'resnet-block→kunlun': {
-    failure: /cudnnGetConvolutionForwardAlgorithm_v7: CUDNN_STATUS_BAD_PARAM/,
-    gap: 'cudnnConvolutionForward and its queries have no XDNN module yet (xpu::conv2d): they stay CUDA calls and get the xpu::Context the cuDNN handle was ported to',
-  },
   'transformer-block→cambricon': {
     failure: /op 3 \(cublasSgemmStridedBatched\): unmatched/,
     gap: 'every call ports to CNNL (the cuBLASLt set-up goes, the GELU epilogue is cnnlActivationForward under the epilogue parameter\'s test, the strided batched GEMMs cnnlBatchMatMulBCast_v2, cublasSaxpy cnnlOpTensor) and every copy and output passes; verify leaves the scores GEMMs unmatched (the batched call with alpha = 1/√d is recorded as a MatMul blended by alpha, the per-head Gemms of the original are in the Gemm class, so the batch does not tile them) and the bias adds after cnnlMatMul_v2 unpaired as in mlp→cambricon: alignment gaps, not numerical ones',

@@ -140,4 +140,32 @@ describe('alignOps', () => {
       { kind: 'unmatched', original: [], ported: [3], confirmed: false },
     ]);
   });
+
+  it('groups layout transposes with the matched call beside them (the one after first)', () => {
+    // A CNNL batch norm on NCHW data: transposed to NHWC, normalised, transposed back; then a ReLU.
+    const o: AlignItem[] = [{ cls: 'BatchNormalization', family: 'BatchNormalization', shape: '2x3x4x4' }, { cls: 'Relu', family: 'Relu', shape: '2x3x4x4' }];
+    const p: AlignItem[] = [
+      { cls: 'Transpose', family: 'Transpose', shape: '2x4x4x3', layout: true },
+      { cls: 'BatchNormalization', family: 'BatchNormalization', shape: '2x3x4x4' },
+      { cls: 'Transpose', family: 'Transpose', shape: '2x3x4x4', layout: true },
+      { cls: 'Relu', family: 'Relu', shape: '2x3x4x4' },
+    ];
+    expect(alignOps(o, p, { agree: (i, j) => i === 0 ? j === 1 : j === 3 })).toEqual([
+      { kind: 'match', original: [0], ported: [1], confirmed: true, absorbed: { original: [], ported: [0] } },
+      { kind: 'match', original: [1], ported: [3], confirmed: true, absorbed: { original: [], ported: [2] } },
+    ]);
+    // With no matched call after it, the transpose back goes with the call before.
+    expect(alignOps(o.slice(0, 1), p.slice(0, 3), { agree: (i, j) => j === 1 })).toEqual([
+      { kind: 'match', original: [0], ported: [1], confirmed: true, absorbed: { original: [], ported: [0, 2] } },
+    ]);
+  });
+
+  it('pairs element-wise calls of one class by element count when their libraries shape them differently', () => {
+    const o: AlignItem[] = [{ cls: 'Relu', family: 'Relu', shape: '2x16x16x16', elements: 8192 }];
+    expect(alignOps(o, [{ cls: 'Relu', family: 'Relu', shape: '8192', elements: 8192 }], { agree: () => true })).toEqual([{ kind: 'match', original: [0], ported: [0], confirmed: true }]);
+    // Not other calls, and not a different count.
+    expect(alignOps(o, [{ cls: 'Relu', family: 'Relu', shape: '4096', elements: 4096 }], { agree: () => false }).map((u) => u.kind)).not.toContain('match');
+    const softmax: AlignItem = { cls: 'Softmax', family: 'Softmax', shape: '2x16' };
+    expect(alignOps([softmax], [{ ...softmax, shape: '32' }], { agree: () => false }).map((u) => u.kind)).not.toContain('match');
+  });
 });

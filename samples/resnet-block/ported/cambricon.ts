@@ -14,7 +14,6 @@
  */
 import {
   CNNL_STATUS_SUCCESS,
-  cnrtFree,
   cnrtGetErrorStr,
   cnrtMalloc,
   cnrtMemcpy,
@@ -23,60 +22,68 @@ import {
   cnrtSetDevice,
   cnrtQueueCreate,
   cnrtQueueDestroy,
-  cnrtQueueSync,
   cnrtSuccess,
+  cnnlSetActivationDescriptor,
+  CNNL_ACTIVATION_RELU,
+  CNNL_PROPAGATE_NAN,
+  cnnlCreateActivationDescriptor,
+  cnnlDestroyActivationDescriptor,
+  cnnlActivationForward,
+  cnnlSetOpTensorDescriptor,
+  CNNL_OP_TENSOR_ADD,
+  cnnlCreateOpTensorDescriptor,
+  cnnlDestroyOpTensorDescriptor,
+  cnnlGetOpTensorWorkspaceSize,
+  cnnlOpTensor,
+  CNNL_LAYOUT_ARRAY,
+  cnnlBatchNormForwardInference,
+  CNNL_DTYPE_FLOAT,
+  cnnlGetQueue,
+  cnnlCreateTensorDescriptor,
+  CNNL_LAYOUT_NCHW,
+  cnnlSetTensorDescriptor,
+  cnnlDestroyTensorDescriptor,
+  CNNL_LAYOUT_NHWC,
+  cnnlSetTransposeDescriptor,
+  cnnlCreateTransposeDescriptor,
+  cnnlDestroyTransposeDescriptor,
+  cnnlGetTransposeWorkspaceSize,
+  cnrtQueueSync,
+  cnrtFree,
+  cnnlTranspose_v2,
+  cnnlSetConvolutionDescriptor,
+  cnnlSetConvolutionDescriptorAllowTF32,
+  cnnlCreateConvolutionDescriptor,
+  cnnlDestroyConvolutionDescriptor,
+  cnnlGetConvolutionForwardAlgorithm,
+  CNNL_CONVOLUTION_FWD_FASTEST,
+  cnnlGetConvolutionForwardWorkspaceSize,
+  cnnlConvolutionForward,
   cnnlCreate,
   cnnlDestroy,
-  cnnlGetConvolutionForwardWorkspaceSize,
   cnnlGetErrorString,
+  CNNL_POOLING_MAX,
+  cnnlSetPooling2dDescriptor_v2,
+  cnnlCreatePoolingDescriptor,
+  cnnlDestroyPoolingDescriptor,
+  cnnlGetPoolingWorkspaceSize,
+  cnnlPoolingForward,
   cnnlSetQueue,
   randomFloat32,
   ref,
   type DevicePtr,
   type cnrtRet_t,
   type cnrtQueue_t,
-  type cnnlActivationDescriptor_t,
-  type cnnlConvolutionDescriptor_t,
   type cnnlHandle_t,
-  type cnnlPoolingDescriptor_t,
   type cnnlStatus_t,
   type cnnlTensorDescriptor_t,
+  type cnnlTransposeDescriptor_t,
+  type cnnlConvolutionDescriptor_t,
+  type cnnlConvolutionForwardAlgo_t,
+  type cnnlActivationDescriptor_t,
+  type cnnlOpTensorDescriptor_t,
+  type cnnlPoolingDescriptor_t,
 } from 'opbridge/cambricon';
-import {
-  CUDNN_ACTIVATION_RELU,
-  CUDNN_BATCHNORM_SPATIAL,
-  CUDNN_CONVOLUTION_FWD_ALGO_COUNT,
-  CUDNN_CROSS_CORRELATION,
-  CUDNN_DATA_FLOAT,
-  CUDNN_POOLING_MAX,
-  CUDNN_PROPAGATE_NAN,
-  CUDNN_TENSOR_NCHW,
-  cudnnActivationForward,
-  cudnnAddTensor,
-  cudnnBatchNormalizationForwardInference,
-  cudnnConvolutionForward,
-  cudnnCreateActivationDescriptor,
-  cudnnCreateConvolutionDescriptor,
-  cudnnCreateFilterDescriptor,
-  cudnnCreatePoolingDescriptor,
-  cudnnCreateTensorDescriptor,
-  cudnnDestroyActivationDescriptor,
-  cudnnDestroyConvolutionDescriptor,
-  cudnnDestroyFilterDescriptor,
-  cudnnDestroyPoolingDescriptor,
-  cudnnDestroyTensorDescriptor,
-  cudnnGetConvolution2dForwardOutputDim,
-  cudnnGetConvolutionForwardAlgorithm_v7,
-  cudnnGetPooling2dForwardOutputDim,
-  cudnnPoolingForward,
-  cudnnSetActivationDescriptor,
-  cudnnSetConvolution2dDescriptor,
-  cudnnSetFilter4dDescriptor,
-  cudnnSetPooling2dDescriptor,
-  cudnnSetTensor4dDescriptor,
-  type cudnnConvolutionFwdAlgoPerf_t,
-  type cudnnFilterDescriptor_t,
-} from 'opbridge/cuda';
 
 const N = 2;
 const C = 16;
@@ -131,83 +138,23 @@ export function main() {
   const dBn2 = [bn2.scale, bn2.bias, bn2.mean, bn2.variance].map((p, i) => upload(p, `bn2 parameter ${i}`));
 
   // ---- descriptors
-  const xDesc = ref<cnnlTensorDescriptor_t>();
-  // opbridge OB1019: `cudnnCreateTensorDescriptor` cannot be ported to cambricon: its descriptors are replaced by the ones each CNNL call makes, and `cudnnGetConvolution2dForwardOutputDim` uses `xDesc` and does not port
-  checkCudnn(cudnnCreateTensorDescriptor(xDesc), 'cudnnCreateTensorDescriptor x');
-  // opbridge OB1019: `cudnnSetTensor4dDescriptor` cannot be ported to cambricon: its descriptors are replaced by the ones each CNNL call makes, and `cudnnGetConvolution2dForwardOutputDim` uses `xDesc` and does not port
-  checkCudnn(cudnnSetTensor4dDescriptor(xDesc.value, CUDNN_TENSOR_NCHW, CUDNN_DATA_FLOAT, N, C, H, W), 'describe x');
-  // opbridge OB1008: type `cudnnFilterDescriptor_t` has no cambricon equivalent in the catalog
-  const wDesc = ref<cudnnFilterDescriptor_t>();
-  // opbridge OB1019: `cudnnCreateFilterDescriptor` cannot be ported to cambricon: its descriptors are replaced by the ones each CNNL call makes, and `cudnnGetConvolution2dForwardOutputDim` uses `wDesc` and does not port
-  checkCudnn(cudnnCreateFilterDescriptor(wDesc), 'cudnnCreateFilterDescriptor');
-  // opbridge OB1019: `cudnnSetFilter4dDescriptor` cannot be ported to cambricon: its descriptors are replaced by the ones each CNNL call makes, and `cudnnGetConvolution2dForwardOutputDim` uses `wDesc` and does not port
-  checkCudnn(cudnnSetFilter4dDescriptor(wDesc.value, CUDNN_DATA_FLOAT, CUDNN_TENSOR_NCHW, C, C, 3, 3), 'describe filters');
-  const convDesc = ref<cnnlConvolutionDescriptor_t>();
-  // opbridge OB1019: `cudnnCreateConvolutionDescriptor` cannot be ported to cambricon: its descriptors are replaced by the ones each CNNL call makes, and `cudnnGetConvolution2dForwardOutputDim` uses `convDesc` and does not port
-  checkCudnn(cudnnCreateConvolutionDescriptor(convDesc), 'cudnnCreateConvolutionDescriptor');
-  // opbridge OB1019: `cudnnSetConvolution2dDescriptor` cannot be ported to cambricon: its descriptors are replaced by the ones each CNNL call makes, and `cudnnGetConvolution2dForwardOutputDim` uses `convDesc` and does not port
-  checkCudnn(cudnnSetConvolution2dDescriptor(convDesc.value, 1, 1, 1, 1, 1, 1, CUDNN_CROSS_CORRELATION, CUDNN_DATA_FLOAT), 'describe convolution');
 
   const [outN, outC, outH, outW] = [ref<number>(), ref<number>(), ref<number>(), ref<number>()];
-  // opbridge OB1002: cambricon does not support `cudnnGetConvolution2dForwardOutputDim`: No output-shape query was seen in CNNL callers; compute the NHWC output shape on the host
-  checkCudnn(cudnnGetConvolution2dForwardOutputDim(convDesc.value, xDesc.value, wDesc.value, outN, outC, outH, outW), 'convolution output size');
+  outN.value = N;
+  outC.value = C;
+  outH.value = H + 2 * 1 - 3 + 1;
+  outW.value = W + 2 * 1 - 3 + 1;
   if (outC.value !== C || outH.value !== H || outW.value !== W) {
     throw new Error(`the convolution changes the shape to ${outN.value}×${outC.value}×${outH.value}×${outW.value}: the identity shortcut needs ${N}×${C}×${H}×${W}`);
   }
-  const yDesc = ref<cnnlTensorDescriptor_t>();
-  // opbridge OB1019: `cudnnCreateTensorDescriptor` cannot be ported to cambricon: its descriptors are replaced by the ones each CNNL call makes, and `cudnnGetPooling2dForwardOutputDim` uses `yDesc` and does not port
-  checkCudnn(cudnnCreateTensorDescriptor(yDesc), 'cudnnCreateTensorDescriptor y');
-  // opbridge OB1019: `cudnnSetTensor4dDescriptor` cannot be ported to cambricon: its descriptors are replaced by the ones each CNNL call makes, and `cudnnGetPooling2dForwardOutputDim` uses `yDesc` and does not port
-  checkCudnn(cudnnSetTensor4dDescriptor(yDesc.value, CUDNN_TENSOR_NCHW, CUDNN_DATA_FLOAT, outN.value, outC.value, outH.value, outW.value), 'describe y');
-  const bnDesc = ref<cnnlTensorDescriptor_t>();
-  // opbridge OB1019: `cudnnCreateTensorDescriptor` cannot be ported to cambricon: its descriptors are replaced by the ones each CNNL call makes, and `cudnnBatchNormalizationForwardInference` uses `bnDesc` and does not port
-  checkCudnn(cudnnCreateTensorDescriptor(bnDesc), 'cudnnCreateTensorDescriptor bn');
-  // opbridge OB1019: `cudnnSetTensor4dDescriptor` cannot be ported to cambricon: its descriptors are replaced by the ones each CNNL call makes, and `cudnnBatchNormalizationForwardInference` uses `bnDesc` and does not port
-  checkCudnn(cudnnSetTensor4dDescriptor(bnDesc.value, CUDNN_TENSOR_NCHW, CUDNN_DATA_FLOAT, 1, C, 1, 1), 'describe bn parameters');
-  const reluDesc = ref<cnnlActivationDescriptor_t>();
-  // opbridge OB1019: `cudnnCreateActivationDescriptor` cannot be ported to cambricon: its descriptors are replaced by the ones each CNNL call makes, and `cudnnActivationForward` uses `reluDesc` and does not port
-  checkCudnn(cudnnCreateActivationDescriptor(reluDesc), 'cudnnCreateActivationDescriptor');
-  // opbridge OB1019: `cudnnSetActivationDescriptor` cannot be ported to cambricon: its descriptors are replaced by the ones each CNNL call makes, and `cudnnActivationForward` uses `reluDesc` and does not port
-  checkCudnn(cudnnSetActivationDescriptor(reluDesc.value, CUDNN_ACTIVATION_RELU, CUDNN_PROPAGATE_NAN, 0), 'describe ReLU');
-  const poolDesc = ref<cnnlPoolingDescriptor_t>();
-  // opbridge OB1019: `cudnnCreatePoolingDescriptor` cannot be ported to cambricon: its descriptors are replaced by the ones each CNNL call makes, and `cudnnGetPooling2dForwardOutputDim` uses `poolDesc` and does not port
-  checkCudnn(cudnnCreatePoolingDescriptor(poolDesc), 'cudnnCreatePoolingDescriptor');
-  // opbridge OB1019: `cudnnSetPooling2dDescriptor` cannot be ported to cambricon: its descriptors are replaced by the ones each CNNL call makes, and `cudnnGetPooling2dForwardOutputDim` uses `poolDesc` and does not port
-  checkCudnn(cudnnSetPooling2dDescriptor(poolDesc.value, CUDNN_POOLING_MAX, CUDNN_PROPAGATE_NAN, 2, 2, 0, 0, 2, 2), 'describe max pool');
   const [poolN, poolC, poolH, poolW] = [ref<number>(), ref<number>(), ref<number>(), ref<number>()];
-  // opbridge OB1002: cambricon does not support `cudnnGetPooling2dForwardOutputDim`: No output-shape query was seen in CNNL callers
-  checkCudnn(cudnnGetPooling2dForwardOutputDim(poolDesc.value, yDesc.value, poolN, poolC, poolH, poolW), 'pooling output size');
-  const pooledDesc = ref<cnnlTensorDescriptor_t>();
-  // opbridge OB1019: `cudnnCreateTensorDescriptor` cannot be ported to cambricon: its descriptors are replaced by the ones each CNNL call makes, and `cudnnPoolingForward` uses `pooledDesc` and does not port
-  checkCudnn(cudnnCreateTensorDescriptor(pooledDesc), 'cudnnCreateTensorDescriptor pooled');
-  // opbridge OB1019: `cudnnSetTensor4dDescriptor` cannot be ported to cambricon: its descriptors are replaced by the ones each CNNL call makes, and `cudnnPoolingForward` uses `pooledDesc` and does not port
-  checkCudnn(cudnnSetTensor4dDescriptor(pooledDesc.value, CUDNN_TENSOR_NCHW, CUDNN_DATA_FLOAT, poolN.value, poolC.value, poolH.value, poolW.value), 'describe pooled');
+  poolN.value = outN.value;
+  poolC.value = outC.value;
+  poolH.value = Math.floor((outH.value - 2) / 2) + 1;
+  poolW.value = Math.floor((outW.value - 2) / 2) + 1;
 
   // ---- algorithm and workspace: the best algorithm the heuristics rank as supported
-  // opbridge OB1008: type `cudnnConvolutionFwdAlgoPerf_t` has no cambricon equivalent in the catalog
-  const perf: cudnnConvolutionFwdAlgoPerf_t[] = [];
-  const algoCount = ref<number>();
-  // opbridge OB1004: argument `requestedAlgoCount` (count) of `cudnnGetConvolutionForwardAlgorithm_v7` has no place in `cnnlGetConvolutionForwardAlgorithm`
-  // opbridge OB1004: argument `returnedAlgoCount` (count-out) of `cudnnGetConvolutionForwardAlgorithm_v7` has no place in `cnnlGetConvolutionForwardAlgorithm`
-  checkCudnn(
-    cudnnGetConvolutionForwardAlgorithm_v7(cudnn.value, xDesc.value, wDesc.value, convDesc.value, yDesc.value, CUDNN_CONVOLUTION_FWD_ALGO_COUNT, algoCount, perf),
-    'cudnnGetConvolutionForwardAlgorithm_v7',
-  );
-  const choice = perf.slice(0, algoCount.value).find((p) => p.status === CNNL_STATUS_SUCCESS);
-  if (!choice) throw new Error('cuDNN offers no forward convolution algorithm for this problem');
-  const workspaceBytes = ref<number>();
-  // opbridge OB1007: argument `algo` of `cudnnGetConvolutionForwardWorkspaceSize` is not a constant; it is passed unchanged to `cnnlGetConvolutionForwardWorkspaceSize`, whose cnnlConvolutionForwardAlgo_t numbers its values differently
-  checkCudnn(
-    cnnlGetConvolutionForwardWorkspaceSize(cudnn.value, xDesc.value, wDesc.value, yDesc.value, null, convDesc.value, choice.algo, workspaceBytes),
-    'cudnnGetConvolutionForwardWorkspaceSize',
-  );
   // NULL unless the algorithm needs a workspace.
-  let workspace: DevicePtr | null = null;
-  if (workspaceBytes.value > 0) {
-    const allocation = ref<DevicePtr>();
-    checkCuda(cnrtMalloc(allocation, workspaceBytes.value), 'cudaMalloc workspace');
-    workspace = allocation.value;
-  }
 
   const activationBytes = outN.value * outC.value * outH.value * outW.value * 4;
   const dConv = ref<DevicePtr>();
@@ -219,107 +166,406 @@ export function main() {
   checkCuda(cnrtMalloc(dY, pooledCount * 4), 'cudaMalloc y');
 
   // ---- the block
-  // opbridge OB1005: `cnnlConvolutionForward` needs `conv_desc` (descriptor), which `cudnnConvolutionForward` does not provide and the catalog gives no default for
-  // opbridge OB1005: `cnnlConvolutionForward` needs `algo` (algorithm), which `cudnnConvolutionForward` does not provide and the catalog gives no default for
-  // opbridge OB1005: `cnnlConvolutionForward` needs `workspace` (workspace), which `cudnnConvolutionForward` does not provide and the catalog gives no default for
-  // opbridge OB1005: `cnnlConvolutionForward` needs `workspace_size` (workspace-size), which `cudnnConvolutionForward` does not provide and the catalog gives no default for
-  // opbridge OB1004: argument `alpha` (alpha) of `cudnnConvolutionForward` has no place in `cnnlConvolutionForward`
-  // opbridge OB1004: argument `beta` (beta) of `cudnnConvolutionForward` has no place in `cnnlConvolutionForward`
-  // opbridge OB1004: argument `algo` (algo) of `cudnnConvolutionForward` has no place in `cnnlConvolutionForward`
-  // opbridge OB1004: argument `workSpace` (workSpace) of `cudnnConvolutionForward` has no place in `cnnlConvolutionForward`
-  // opbridge OB1004: argument `workSpaceSizeInBytes` (workSpaceSizeInBytes) of `cudnnConvolutionForward` has no place in `cnnlConvolutionForward`
-  // opbridge OB1004: argument `attr:kernel_shape` (attr:kernel_shape) of `cudnnConvolutionForward` has no place in `cnnlConvolutionForward`
-  // opbridge OB1004: argument `attr:pads` (attr:pads) of `cudnnConvolutionForward` has no place in `cnnlConvolutionForward`
-  // opbridge OB1004: argument `attr:strides` (attr:strides) of `cudnnConvolutionForward` has no place in `cnnlConvolutionForward`
-  // opbridge OB1004: argument `attr:dilations` (attr:dilations) of `cudnnConvolutionForward` has no place in `cnnlConvolutionForward`
-  // opbridge OB1004: argument `attr:group` (attr:group) of `cudnnConvolutionForward` has no place in `cnnlConvolutionForward`
-  // opbridge OB1004: argument `attr:mode` (attr:mode) of `cudnnConvolutionForward` has no place in `cnnlConvolutionForward`
-  // opbridge OB1004: argument `stream` (stream) of `cudnnConvolutionForward` has no place in `cnnlConvolutionForward`
+  const queue = ref<cnrtQueue_t>(null);
+  cnnlGetQueue(cudnn.value, queue);
+  const xDesc_1 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(xDesc_1);
+  cnnlSetTensorDescriptor(xDesc_1.value, CNNL_LAYOUT_NCHW, CNNL_DTYPE_FLOAT, 4, [N, C, H, W]);
+  const xNhwcDesc = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(xNhwcDesc);
+  cnnlSetTensorDescriptor(xNhwcDesc.value, CNNL_LAYOUT_NHWC, CNNL_DTYPE_FLOAT, 4, [N, H, W, C]);
+  const xNhwc = ref<DevicePtr>();
+  cnrtMalloc(xNhwc, N * C * H * W * 4);
+  const toNhwc = ref<cnnlTransposeDescriptor_t>();
+  cnnlCreateTransposeDescriptor(toNhwc);
+  cnnlSetTransposeDescriptor(toNhwc.value, 4, [0, 2, 3, 1]);
+  const xToNhwcWorkspaceSize = ref(0);
   checkCudnn(
-    cudnnConvolutionForward(cudnn.value, 1, xDesc.value, dX, wDesc.value, dW1, convDesc.value, choice.algo, workspace, workspaceBytes.value, 0, yDesc.value, dConv.value),
+    cnnlGetTransposeWorkspaceSize(cudnn.value, xDesc_1.value, toNhwc.value, xToNhwcWorkspaceSize),
     'conv1',
   );
-  // opbridge OB1004: argument `alpha` (alpha) of `cudnnBatchNormalizationForwardInference` has no place in `cnnlBatchNormForwardInference`
-  // opbridge OB1004: argument `beta` (beta) of `cudnnBatchNormalizationForwardInference` has no place in `cnnlBatchNormForwardInference`
-  // opbridge OB1004: argument `desc:B` (desc:B) of `cudnnBatchNormalizationForwardInference` has no place in `cnnlBatchNormForwardInference`
-  // opbridge OB1004: argument `desc:input_mean` (desc:input_mean) of `cudnnBatchNormalizationForwardInference` has no place in `cnnlBatchNormForwardInference`
-  // opbridge OB1004: argument `desc:input_var` (desc:input_var) of `cudnnBatchNormalizationForwardInference` has no place in `cnnlBatchNormForwardInference`
-  // opbridge OB1004: argument `stream` (stream) of `cudnnBatchNormalizationForwardInference` has no place in `cnnlBatchNormForwardInference`
+  const xToNhwcWorkspace = ref<DevicePtr>();
+  if (xToNhwcWorkspaceSize.value > 0) cnrtMalloc(xToNhwcWorkspace, xToNhwcWorkspaceSize.value);
   checkCudnn(
-    cudnnBatchNormalizationForwardInference(cudnn.value, CUDNN_BATCHNORM_SPATIAL, 1, 0, yDesc.value, dConv.value, yDesc.value, dT.value, bnDesc.value, dBn1[0], dBn1[1], dBn1[2], dBn1[3], BN_EPSILON),
+    cnnlTranspose_v2(cudnn.value, toNhwc.value, xDesc_1.value, dX, xNhwcDesc.value, xNhwc.value, xToNhwcWorkspaceSize.value > 0 ? xToNhwcWorkspace.value : null, xToNhwcWorkspaceSize.value),
+    'conv1',
+  );
+  const wDesc_1 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(wDesc_1);
+  cnnlSetTensorDescriptor(wDesc_1.value, CNNL_LAYOUT_NCHW, CNNL_DTYPE_FLOAT, 4, [C, C, 3, 3]);
+  const wNhwcDesc = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(wNhwcDesc);
+  cnnlSetTensorDescriptor(wNhwcDesc.value, CNNL_LAYOUT_NHWC, CNNL_DTYPE_FLOAT, 4, [C, 3, 3, C]);
+  const wNhwc = ref<DevicePtr>();
+  cnrtMalloc(wNhwc, C * C * 3 * 3 * 4);
+  const wToNhwcWorkspaceSize = ref(0);
+  checkCudnn(
+    cnnlGetTransposeWorkspaceSize(cudnn.value, wDesc_1.value, toNhwc.value, wToNhwcWorkspaceSize),
+    'conv1',
+  );
+  const wToNhwcWorkspace = ref<DevicePtr>();
+  if (wToNhwcWorkspaceSize.value > 0) cnrtMalloc(wToNhwcWorkspace, wToNhwcWorkspaceSize.value);
+  checkCudnn(
+    cnnlTranspose_v2(cudnn.value, toNhwc.value, wDesc_1.value, dW1, wNhwcDesc.value, wNhwc.value, wToNhwcWorkspaceSize.value > 0 ? wToNhwcWorkspace.value : null, wToNhwcWorkspaceSize.value),
+    'conv1',
+  );
+  const yNhwcDesc = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(yNhwcDesc);
+  cnnlSetTensorDescriptor(yNhwcDesc.value, CNNL_LAYOUT_NHWC, CNNL_DTYPE_FLOAT, 4, [outN.value, outH.value, outW.value, outC.value]);
+  const yNhwc = ref<DevicePtr>();
+  cnrtMalloc(yNhwc, outN.value * outC.value * outH.value * outW.value * 4);
+  const yDesc_1 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(yDesc_1);
+  cnnlSetTensorDescriptor(yDesc_1.value, CNNL_LAYOUT_NCHW, CNNL_DTYPE_FLOAT, 4, [outN.value, outC.value, outH.value, outW.value]);
+  const toNchw = ref<cnnlTransposeDescriptor_t>();
+  cnnlCreateTransposeDescriptor(toNchw);
+  cnnlSetTransposeDescriptor(toNchw.value, 4, [0, 3, 1, 2]);
+  const yToNchwWorkspaceSize = ref(0);
+  checkCudnn(
+    cnnlGetTransposeWorkspaceSize(cudnn.value, yNhwcDesc.value, toNchw.value, yToNchwWorkspaceSize),
+    'conv1',
+  );
+  const yToNchwWorkspace = ref<DevicePtr>();
+  if (yToNchwWorkspaceSize.value > 0) cnrtMalloc(yToNchwWorkspace, yToNchwWorkspaceSize.value);
+  const convDesc_1 = ref<cnnlConvolutionDescriptor_t>();
+  cnnlCreateConvolutionDescriptor(convDesc_1);
+  cnnlSetConvolutionDescriptor(convDesc_1.value, 4, [1, 1, 1, 1], [1, 1], [1, 1], 1, CNNL_DTYPE_FLOAT);
+  cnnlSetConvolutionDescriptorAllowTF32(convDesc_1.value, 1);
+  const algo_1 = ref<cnnlConvolutionForwardAlgo_t>();
+  checkCudnn(
+    cnnlGetConvolutionForwardAlgorithm(cudnn.value, convDesc_1.value, xNhwcDesc.value, wNhwcDesc.value, yNhwcDesc.value, CNNL_CONVOLUTION_FWD_FASTEST, algo_1),
+    'conv1',
+  );
+  const convWorkspaceSize = ref(0);
+  checkCudnn(
+    cnnlGetConvolutionForwardWorkspaceSize(cudnn.value, xNhwcDesc.value, wNhwcDesc.value, yNhwcDesc.value, null, convDesc_1.value, algo_1.value, convWorkspaceSize),
+    'conv1',
+  );
+  const convWorkspace = ref<DevicePtr>();
+  if (convWorkspaceSize.value > 0) cnrtMalloc(convWorkspace, convWorkspaceSize.value);
+  checkCudnn(
+    cnnlConvolutionForward(cudnn.value, convDesc_1.value, algo_1.value, null, xNhwcDesc.value, xNhwc.value, wNhwcDesc.value, wNhwc.value, null, null, convWorkspaceSize.value > 0 ? convWorkspace.value : null, convWorkspaceSize.value, null, yNhwcDesc.value, yNhwc.value),
+    'conv1',
+  );
+  checkCudnn(
+    cnnlTranspose_v2(cudnn.value, toNchw.value, yNhwcDesc.value, yNhwc.value, yDesc_1.value, dConv.value, yToNchwWorkspaceSize.value > 0 ? yToNchwWorkspace.value : null, yToNchwWorkspaceSize.value),
+    'conv1',
+  );
+  if (convWorkspaceSize.value > 0) { cnrtQueueSync(queue.value); cnrtFree(convWorkspace.value); }
+  if (yToNchwWorkspaceSize.value > 0) { cnrtQueueSync(queue.value); cnrtFree(yToNchwWorkspace.value); }
+  if (wToNhwcWorkspaceSize.value > 0) { cnrtQueueSync(queue.value); cnrtFree(wToNhwcWorkspace.value); }
+  if (xToNhwcWorkspaceSize.value > 0) { cnrtQueueSync(queue.value); cnrtFree(xToNhwcWorkspace.value); }
+  cnnlDestroyTensorDescriptor(xDesc_1.value);
+  cnnlDestroyTensorDescriptor(xNhwcDesc.value);
+  cnnlDestroyTransposeDescriptor(toNhwc.value);
+  cnnlDestroyTensorDescriptor(wDesc_1.value);
+  cnnlDestroyTensorDescriptor(wNhwcDesc.value);
+  cnnlDestroyTensorDescriptor(yNhwcDesc.value);
+  cnnlDestroyTensorDescriptor(yDesc_1.value);
+  cnnlDestroyTransposeDescriptor(toNchw.value);
+  cnnlDestroyConvolutionDescriptor(convDesc_1.value);
+  cnrtQueueSync(queue.value);
+  cnrtFree(xNhwc.value);
+  cnrtFree(wNhwc.value);
+  cnrtFree(yNhwc.value);
+  const queue_1 = ref<cnrtQueue_t>(null);
+  cnnlGetQueue(cudnn.value, queue_1);
+  const xDesc_2 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(xDesc_2);
+  cnnlSetTensorDescriptor(xDesc_2.value, CNNL_LAYOUT_NCHW, CNNL_DTYPE_FLOAT, 4, [outN.value, outC.value, outH.value, outW.value]);
+  const xNhwcDesc_1 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(xNhwcDesc_1);
+  cnnlSetTensorDescriptor(xNhwcDesc_1.value, CNNL_LAYOUT_NHWC, CNNL_DTYPE_FLOAT, 4, [outN.value, outH.value, outW.value, outC.value]);
+  const xNhwc_1 = ref<DevicePtr>();
+  cnrtMalloc(xNhwc_1, outN.value * outC.value * outH.value * outW.value * 4);
+  const toNhwc_1 = ref<cnnlTransposeDescriptor_t>();
+  cnnlCreateTransposeDescriptor(toNhwc_1);
+  cnnlSetTransposeDescriptor(toNhwc_1.value, 4, [0, 2, 3, 1]);
+  const xToNhwcWorkspaceSize_1 = ref(0);
+  checkCudnn(
+    cnnlGetTransposeWorkspaceSize(cudnn.value, xDesc_2.value, toNhwc_1.value, xToNhwcWorkspaceSize_1),
     'bn1',
   );
-  // opbridge OB1019: `cudnnActivationForward` cannot be ported to cambricon: a tensor (`dT.value`) is strided; this port describes packed tensors only
-  checkCudnn(cudnnActivationForward(cudnn.value, reluDesc.value, 1, yDesc.value, dT.value, 0, yDesc.value, dT.value), 'relu1');
-  // opbridge OB1005: `cnnlConvolutionForward` needs `conv_desc` (descriptor), which `cudnnConvolutionForward` does not provide and the catalog gives no default for
-  // opbridge OB1005: `cnnlConvolutionForward` needs `algo` (algorithm), which `cudnnConvolutionForward` does not provide and the catalog gives no default for
-  // opbridge OB1005: `cnnlConvolutionForward` needs `workspace` (workspace), which `cudnnConvolutionForward` does not provide and the catalog gives no default for
-  // opbridge OB1005: `cnnlConvolutionForward` needs `workspace_size` (workspace-size), which `cudnnConvolutionForward` does not provide and the catalog gives no default for
-  // opbridge OB1004: argument `alpha` (alpha) of `cudnnConvolutionForward` has no place in `cnnlConvolutionForward`
-  // opbridge OB1004: argument `beta` (beta) of `cudnnConvolutionForward` has no place in `cnnlConvolutionForward`
-  // opbridge OB1004: argument `algo` (algo) of `cudnnConvolutionForward` has no place in `cnnlConvolutionForward`
-  // opbridge OB1004: argument `workSpace` (workSpace) of `cudnnConvolutionForward` has no place in `cnnlConvolutionForward`
-  // opbridge OB1004: argument `workSpaceSizeInBytes` (workSpaceSizeInBytes) of `cudnnConvolutionForward` has no place in `cnnlConvolutionForward`
-  // opbridge OB1004: argument `attr:kernel_shape` (attr:kernel_shape) of `cudnnConvolutionForward` has no place in `cnnlConvolutionForward`
-  // opbridge OB1004: argument `attr:pads` (attr:pads) of `cudnnConvolutionForward` has no place in `cnnlConvolutionForward`
-  // opbridge OB1004: argument `attr:strides` (attr:strides) of `cudnnConvolutionForward` has no place in `cnnlConvolutionForward`
-  // opbridge OB1004: argument `attr:dilations` (attr:dilations) of `cudnnConvolutionForward` has no place in `cnnlConvolutionForward`
-  // opbridge OB1004: argument `attr:group` (attr:group) of `cudnnConvolutionForward` has no place in `cnnlConvolutionForward`
-  // opbridge OB1004: argument `attr:mode` (attr:mode) of `cudnnConvolutionForward` has no place in `cnnlConvolutionForward`
-  // opbridge OB1004: argument `stream` (stream) of `cudnnConvolutionForward` has no place in `cnnlConvolutionForward`
+  const xToNhwcWorkspace_1 = ref<DevicePtr>();
+  if (xToNhwcWorkspaceSize_1.value > 0) cnrtMalloc(xToNhwcWorkspace_1, xToNhwcWorkspaceSize_1.value);
   checkCudnn(
-    cudnnConvolutionForward(cudnn.value, 1, yDesc.value, dT.value, wDesc.value, dW2, convDesc.value, choice.algo, workspace, workspaceBytes.value, 0, yDesc.value, dConv.value),
+    cnnlTranspose_v2(cudnn.value, toNhwc_1.value, xDesc_2.value, dConv.value, xNhwcDesc_1.value, xNhwc_1.value, xToNhwcWorkspaceSize_1.value > 0 ? xToNhwcWorkspace_1.value : null, xToNhwcWorkspaceSize_1.value),
+    'bn1',
+  );
+  const yNhwcDesc_1 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(yNhwcDesc_1);
+  cnnlSetTensorDescriptor(yNhwcDesc_1.value, CNNL_LAYOUT_NHWC, CNNL_DTYPE_FLOAT, 4, [outN.value, outH.value, outW.value, outC.value]);
+  const yNhwc_1 = ref<DevicePtr>();
+  cnrtMalloc(yNhwc_1, outN.value * outC.value * outH.value * outW.value * 4);
+  const yDesc_2 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(yDesc_2);
+  cnnlSetTensorDescriptor(yDesc_2.value, CNNL_LAYOUT_NCHW, CNNL_DTYPE_FLOAT, 4, [outN.value, outC.value, outH.value, outW.value]);
+  const toNchw_1 = ref<cnnlTransposeDescriptor_t>();
+  cnnlCreateTransposeDescriptor(toNchw_1);
+  cnnlSetTransposeDescriptor(toNchw_1.value, 4, [0, 3, 1, 2]);
+  const yToNchwWorkspaceSize_1 = ref(0);
+  checkCudnn(
+    cnnlGetTransposeWorkspaceSize(cudnn.value, yNhwcDesc_1.value, toNchw_1.value, yToNchwWorkspaceSize_1),
+    'bn1',
+  );
+  const yToNchwWorkspace_1 = ref<DevicePtr>();
+  if (yToNchwWorkspaceSize_1.value > 0) cnrtMalloc(yToNchwWorkspace_1, yToNchwWorkspaceSize_1.value);
+  const wbmvDesc = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(wbmvDesc);
+  cnnlSetTensorDescriptor(wbmvDesc.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 1, [C]);
+  checkCudnn(
+    cnnlBatchNormForwardInference(cudnn.value, null, null, xNhwcDesc_1.value, xNhwc_1.value, wbmvDesc.value, dBn1[0], dBn1[1], dBn1[2], dBn1[3], BN_EPSILON, yNhwcDesc_1.value, yNhwc_1.value),
+    'bn1',
+  );
+  checkCudnn(
+    cnnlTranspose_v2(cudnn.value, toNchw_1.value, yNhwcDesc_1.value, yNhwc_1.value, yDesc_2.value, dT.value, yToNchwWorkspaceSize_1.value > 0 ? yToNchwWorkspace_1.value : null, yToNchwWorkspaceSize_1.value),
+    'bn1',
+  );
+  if (yToNchwWorkspaceSize_1.value > 0) { cnrtQueueSync(queue_1.value); cnrtFree(yToNchwWorkspace_1.value); }
+  if (xToNhwcWorkspaceSize_1.value > 0) { cnrtQueueSync(queue_1.value); cnrtFree(xToNhwcWorkspace_1.value); }
+  cnnlDestroyTensorDescriptor(xDesc_2.value);
+  cnnlDestroyTensorDescriptor(xNhwcDesc_1.value);
+  cnnlDestroyTransposeDescriptor(toNhwc_1.value);
+  cnnlDestroyTensorDescriptor(yNhwcDesc_1.value);
+  cnnlDestroyTensorDescriptor(yDesc_2.value);
+  cnnlDestroyTransposeDescriptor(toNchw_1.value);
+  cnnlDestroyTensorDescriptor(wbmvDesc.value);
+  cnrtQueueSync(queue_1.value);
+  cnrtFree(xNhwc_1.value);
+  cnrtFree(yNhwc_1.value);
+  const xDesc_3 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(xDesc_3);
+  cnnlSetTensorDescriptor(xDesc_3.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 4, [outN.value, outC.value, outH.value, outW.value]);
+  const activationDesc = ref<cnnlActivationDescriptor_t>();
+  cnnlCreateActivationDescriptor(activationDesc);
+  cnnlSetActivationDescriptor(activationDesc.value, CNNL_ACTIVATION_RELU, CNNL_PROPAGATE_NAN, 0);
+  checkCudnn(cnnlActivationForward(cudnn.value, activationDesc.value, 1, xDesc_3.value, dT.value, 0, xDesc_3.value, dT.value), 'relu1');
+  cnnlDestroyTensorDescriptor(xDesc_3.value);
+  cnnlDestroyActivationDescriptor(activationDesc.value);
+  const queue_2 = ref<cnrtQueue_t>(null);
+  cnnlGetQueue(cudnn.value, queue_2);
+  const xDesc_4 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(xDesc_4);
+  cnnlSetTensorDescriptor(xDesc_4.value, CNNL_LAYOUT_NCHW, CNNL_DTYPE_FLOAT, 4, [outN.value, outC.value, outH.value, outW.value]);
+  const xNhwcDesc_2 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(xNhwcDesc_2);
+  cnnlSetTensorDescriptor(xNhwcDesc_2.value, CNNL_LAYOUT_NHWC, CNNL_DTYPE_FLOAT, 4, [outN.value, outH.value, outW.value, outC.value]);
+  const xNhwc_2 = ref<DevicePtr>();
+  cnrtMalloc(xNhwc_2, outN.value * outC.value * outH.value * outW.value * 4);
+  const toNhwc_2 = ref<cnnlTransposeDescriptor_t>();
+  cnnlCreateTransposeDescriptor(toNhwc_2);
+  cnnlSetTransposeDescriptor(toNhwc_2.value, 4, [0, 2, 3, 1]);
+  const xToNhwcWorkspaceSize_2 = ref(0);
+  checkCudnn(
+    cnnlGetTransposeWorkspaceSize(cudnn.value, xDesc_4.value, toNhwc_2.value, xToNhwcWorkspaceSize_2),
     'conv2',
   );
-  // opbridge OB1004: argument `alpha` (alpha) of `cudnnBatchNormalizationForwardInference` has no place in `cnnlBatchNormForwardInference`
-  // opbridge OB1004: argument `beta` (beta) of `cudnnBatchNormalizationForwardInference` has no place in `cnnlBatchNormForwardInference`
-  // opbridge OB1004: argument `desc:B` (desc:B) of `cudnnBatchNormalizationForwardInference` has no place in `cnnlBatchNormForwardInference`
-  // opbridge OB1004: argument `desc:input_mean` (desc:input_mean) of `cudnnBatchNormalizationForwardInference` has no place in `cnnlBatchNormForwardInference`
-  // opbridge OB1004: argument `desc:input_var` (desc:input_var) of `cudnnBatchNormalizationForwardInference` has no place in `cnnlBatchNormForwardInference`
-  // opbridge OB1004: argument `stream` (stream) of `cudnnBatchNormalizationForwardInference` has no place in `cnnlBatchNormForwardInference`
+  const xToNhwcWorkspace_2 = ref<DevicePtr>();
+  if (xToNhwcWorkspaceSize_2.value > 0) cnrtMalloc(xToNhwcWorkspace_2, xToNhwcWorkspaceSize_2.value);
   checkCudnn(
-    cudnnBatchNormalizationForwardInference(cudnn.value, CUDNN_BATCHNORM_SPATIAL, 1, 0, yDesc.value, dConv.value, yDesc.value, dT.value, bnDesc.value, dBn2[0], dBn2[1], dBn2[2], dBn2[3], BN_EPSILON),
+    cnnlTranspose_v2(cudnn.value, toNhwc_2.value, xDesc_4.value, dT.value, xNhwcDesc_2.value, xNhwc_2.value, xToNhwcWorkspaceSize_2.value > 0 ? xToNhwcWorkspace_2.value : null, xToNhwcWorkspaceSize_2.value),
+    'conv2',
+  );
+  const wDesc_2 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(wDesc_2);
+  cnnlSetTensorDescriptor(wDesc_2.value, CNNL_LAYOUT_NCHW, CNNL_DTYPE_FLOAT, 4, [C, C, 3, 3]);
+  const wNhwcDesc_1 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(wNhwcDesc_1);
+  cnnlSetTensorDescriptor(wNhwcDesc_1.value, CNNL_LAYOUT_NHWC, CNNL_DTYPE_FLOAT, 4, [C, 3, 3, C]);
+  const wNhwc_1 = ref<DevicePtr>();
+  cnrtMalloc(wNhwc_1, C * C * 3 * 3 * 4);
+  const wToNhwcWorkspaceSize_1 = ref(0);
+  checkCudnn(
+    cnnlGetTransposeWorkspaceSize(cudnn.value, wDesc_2.value, toNhwc_2.value, wToNhwcWorkspaceSize_1),
+    'conv2',
+  );
+  const wToNhwcWorkspace_1 = ref<DevicePtr>();
+  if (wToNhwcWorkspaceSize_1.value > 0) cnrtMalloc(wToNhwcWorkspace_1, wToNhwcWorkspaceSize_1.value);
+  checkCudnn(
+    cnnlTranspose_v2(cudnn.value, toNhwc_2.value, wDesc_2.value, dW2, wNhwcDesc_1.value, wNhwc_1.value, wToNhwcWorkspaceSize_1.value > 0 ? wToNhwcWorkspace_1.value : null, wToNhwcWorkspaceSize_1.value),
+    'conv2',
+  );
+  const yNhwcDesc_2 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(yNhwcDesc_2);
+  cnnlSetTensorDescriptor(yNhwcDesc_2.value, CNNL_LAYOUT_NHWC, CNNL_DTYPE_FLOAT, 4, [outN.value, outH.value, outW.value, outC.value]);
+  const yNhwc_2 = ref<DevicePtr>();
+  cnrtMalloc(yNhwc_2, outN.value * outC.value * outH.value * outW.value * 4);
+  const yDesc_3 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(yDesc_3);
+  cnnlSetTensorDescriptor(yDesc_3.value, CNNL_LAYOUT_NCHW, CNNL_DTYPE_FLOAT, 4, [outN.value, outC.value, outH.value, outW.value]);
+  const toNchw_2 = ref<cnnlTransposeDescriptor_t>();
+  cnnlCreateTransposeDescriptor(toNchw_2);
+  cnnlSetTransposeDescriptor(toNchw_2.value, 4, [0, 3, 1, 2]);
+  const yToNchwWorkspaceSize_2 = ref(0);
+  checkCudnn(
+    cnnlGetTransposeWorkspaceSize(cudnn.value, yNhwcDesc_2.value, toNchw_2.value, yToNchwWorkspaceSize_2),
+    'conv2',
+  );
+  const yToNchwWorkspace_2 = ref<DevicePtr>();
+  if (yToNchwWorkspaceSize_2.value > 0) cnrtMalloc(yToNchwWorkspace_2, yToNchwWorkspaceSize_2.value);
+  const convDesc_2 = ref<cnnlConvolutionDescriptor_t>();
+  cnnlCreateConvolutionDescriptor(convDesc_2);
+  cnnlSetConvolutionDescriptor(convDesc_2.value, 4, [1, 1, 1, 1], [1, 1], [1, 1], 1, CNNL_DTYPE_FLOAT);
+  cnnlSetConvolutionDescriptorAllowTF32(convDesc_2.value, 1);
+  const algo_2 = ref<cnnlConvolutionForwardAlgo_t>();
+  checkCudnn(
+    cnnlGetConvolutionForwardAlgorithm(cudnn.value, convDesc_2.value, xNhwcDesc_2.value, wNhwcDesc_1.value, yNhwcDesc_2.value, CNNL_CONVOLUTION_FWD_FASTEST, algo_2),
+    'conv2',
+  );
+  const convWorkspaceSize_1 = ref(0);
+  checkCudnn(
+    cnnlGetConvolutionForwardWorkspaceSize(cudnn.value, xNhwcDesc_2.value, wNhwcDesc_1.value, yNhwcDesc_2.value, null, convDesc_2.value, algo_2.value, convWorkspaceSize_1),
+    'conv2',
+  );
+  const convWorkspace_1 = ref<DevicePtr>();
+  if (convWorkspaceSize_1.value > 0) cnrtMalloc(convWorkspace_1, convWorkspaceSize_1.value);
+  checkCudnn(
+    cnnlConvolutionForward(cudnn.value, convDesc_2.value, algo_2.value, null, xNhwcDesc_2.value, xNhwc_2.value, wNhwcDesc_1.value, wNhwc_1.value, null, null, convWorkspaceSize_1.value > 0 ? convWorkspace_1.value : null, convWorkspaceSize_1.value, null, yNhwcDesc_2.value, yNhwc_2.value),
+    'conv2',
+  );
+  checkCudnn(
+    cnnlTranspose_v2(cudnn.value, toNchw_2.value, yNhwcDesc_2.value, yNhwc_2.value, yDesc_3.value, dConv.value, yToNchwWorkspaceSize_2.value > 0 ? yToNchwWorkspace_2.value : null, yToNchwWorkspaceSize_2.value),
+    'conv2',
+  );
+  if (convWorkspaceSize_1.value > 0) { cnrtQueueSync(queue_2.value); cnrtFree(convWorkspace_1.value); }
+  if (yToNchwWorkspaceSize_2.value > 0) { cnrtQueueSync(queue_2.value); cnrtFree(yToNchwWorkspace_2.value); }
+  if (wToNhwcWorkspaceSize_1.value > 0) { cnrtQueueSync(queue_2.value); cnrtFree(wToNhwcWorkspace_1.value); }
+  if (xToNhwcWorkspaceSize_2.value > 0) { cnrtQueueSync(queue_2.value); cnrtFree(xToNhwcWorkspace_2.value); }
+  cnnlDestroyTensorDescriptor(xDesc_4.value);
+  cnnlDestroyTensorDescriptor(xNhwcDesc_2.value);
+  cnnlDestroyTransposeDescriptor(toNhwc_2.value);
+  cnnlDestroyTensorDescriptor(wDesc_2.value);
+  cnnlDestroyTensorDescriptor(wNhwcDesc_1.value);
+  cnnlDestroyTensorDescriptor(yNhwcDesc_2.value);
+  cnnlDestroyTensorDescriptor(yDesc_3.value);
+  cnnlDestroyTransposeDescriptor(toNchw_2.value);
+  cnnlDestroyConvolutionDescriptor(convDesc_2.value);
+  cnrtQueueSync(queue_2.value);
+  cnrtFree(xNhwc_2.value);
+  cnrtFree(wNhwc_1.value);
+  cnrtFree(yNhwc_2.value);
+  const queue_3 = ref<cnrtQueue_t>(null);
+  cnnlGetQueue(cudnn.value, queue_3);
+  const xDesc_5 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(xDesc_5);
+  cnnlSetTensorDescriptor(xDesc_5.value, CNNL_LAYOUT_NCHW, CNNL_DTYPE_FLOAT, 4, [outN.value, outC.value, outH.value, outW.value]);
+  const xNhwcDesc_3 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(xNhwcDesc_3);
+  cnnlSetTensorDescriptor(xNhwcDesc_3.value, CNNL_LAYOUT_NHWC, CNNL_DTYPE_FLOAT, 4, [outN.value, outH.value, outW.value, outC.value]);
+  const xNhwc_3 = ref<DevicePtr>();
+  cnrtMalloc(xNhwc_3, outN.value * outC.value * outH.value * outW.value * 4);
+  const toNhwc_3 = ref<cnnlTransposeDescriptor_t>();
+  cnnlCreateTransposeDescriptor(toNhwc_3);
+  cnnlSetTransposeDescriptor(toNhwc_3.value, 4, [0, 2, 3, 1]);
+  const xToNhwcWorkspaceSize_3 = ref(0);
+  checkCudnn(
+    cnnlGetTransposeWorkspaceSize(cudnn.value, xDesc_5.value, toNhwc_3.value, xToNhwcWorkspaceSize_3),
     'bn2',
   );
+  const xToNhwcWorkspace_3 = ref<DevicePtr>();
+  if (xToNhwcWorkspaceSize_3.value > 0) cnrtMalloc(xToNhwcWorkspace_3, xToNhwcWorkspaceSize_3.value);
+  checkCudnn(
+    cnnlTranspose_v2(cudnn.value, toNhwc_3.value, xDesc_5.value, dConv.value, xNhwcDesc_3.value, xNhwc_3.value, xToNhwcWorkspaceSize_3.value > 0 ? xToNhwcWorkspace_3.value : null, xToNhwcWorkspaceSize_3.value),
+    'bn2',
+  );
+  const yNhwcDesc_3 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(yNhwcDesc_3);
+  cnnlSetTensorDescriptor(yNhwcDesc_3.value, CNNL_LAYOUT_NHWC, CNNL_DTYPE_FLOAT, 4, [outN.value, outH.value, outW.value, outC.value]);
+  const yNhwc_3 = ref<DevicePtr>();
+  cnrtMalloc(yNhwc_3, outN.value * outC.value * outH.value * outW.value * 4);
+  const yDesc_4 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(yDesc_4);
+  cnnlSetTensorDescriptor(yDesc_4.value, CNNL_LAYOUT_NCHW, CNNL_DTYPE_FLOAT, 4, [outN.value, outC.value, outH.value, outW.value]);
+  const toNchw_3 = ref<cnnlTransposeDescriptor_t>();
+  cnnlCreateTransposeDescriptor(toNchw_3);
+  cnnlSetTransposeDescriptor(toNchw_3.value, 4, [0, 3, 1, 2]);
+  const yToNchwWorkspaceSize_3 = ref(0);
+  checkCudnn(
+    cnnlGetTransposeWorkspaceSize(cudnn.value, yNhwcDesc_3.value, toNchw_3.value, yToNchwWorkspaceSize_3),
+    'bn2',
+  );
+  const yToNchwWorkspace_3 = ref<DevicePtr>();
+  if (yToNchwWorkspaceSize_3.value > 0) cnrtMalloc(yToNchwWorkspace_3, yToNchwWorkspaceSize_3.value);
+  const wbmvDesc_1 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(wbmvDesc_1);
+  cnnlSetTensorDescriptor(wbmvDesc_1.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 1, [C]);
+  checkCudnn(
+    cnnlBatchNormForwardInference(cudnn.value, null, null, xNhwcDesc_3.value, xNhwc_3.value, wbmvDesc_1.value, dBn2[0], dBn2[1], dBn2[2], dBn2[3], BN_EPSILON, yNhwcDesc_3.value, yNhwc_3.value),
+    'bn2',
+  );
+  checkCudnn(
+    cnnlTranspose_v2(cudnn.value, toNchw_3.value, yNhwcDesc_3.value, yNhwc_3.value, yDesc_4.value, dT.value, yToNchwWorkspaceSize_3.value > 0 ? yToNchwWorkspace_3.value : null, yToNchwWorkspaceSize_3.value),
+    'bn2',
+  );
+  if (yToNchwWorkspaceSize_3.value > 0) { cnrtQueueSync(queue_3.value); cnrtFree(yToNchwWorkspace_3.value); }
+  if (xToNhwcWorkspaceSize_3.value > 0) { cnrtQueueSync(queue_3.value); cnrtFree(xToNhwcWorkspace_3.value); }
+  cnnlDestroyTensorDescriptor(xDesc_5.value);
+  cnnlDestroyTensorDescriptor(xNhwcDesc_3.value);
+  cnnlDestroyTransposeDescriptor(toNhwc_3.value);
+  cnnlDestroyTensorDescriptor(yNhwcDesc_3.value);
+  cnnlDestroyTensorDescriptor(yDesc_4.value);
+  cnnlDestroyTransposeDescriptor(toNchw_3.value);
+  cnnlDestroyTensorDescriptor(wbmvDesc_1.value);
+  cnrtQueueSync(queue_3.value);
+  cnrtFree(xNhwc_3.value);
+  cnrtFree(yNhwc_3.value);
   // Identity shortcut: t = 1·x + 1·t.
-  // opbridge OB1019: `cudnnAddTensor` cannot be ported to cambricon: a tensor (`dT.value`) is strided; this port describes packed tensors only
-  checkCudnn(cudnnAddTensor(cudnn.value, 1, xDesc.value, dX, 1, yDesc.value, dT.value), 'shortcut add');
-  // opbridge OB1019: `cudnnActivationForward` cannot be ported to cambricon: a tensor (`dT.value`) is strided; this port describes packed tensors only
-  checkCudnn(cudnnActivationForward(cudnn.value, reluDesc.value, 1, yDesc.value, dT.value, 0, yDesc.value, dT.value), 'relu2');
-  // opbridge OB1005: `cnnlPoolingForward` needs `pool_desc` (descriptor), which `cudnnPoolingForward` does not provide and the catalog gives no default for
-  // opbridge OB1005: `cnnlPoolingForward` needs `workspace` (workspace), which `cudnnPoolingForward` does not provide and the catalog gives no default for
-  // opbridge OB1005: `cnnlPoolingForward` needs `workspace_size` (workspace-size), which `cudnnPoolingForward` does not provide and the catalog gives no default for
-  // opbridge OB1004: argument `alpha` (alpha) of `cudnnPoolingForward` has no place in `cnnlPoolingForward`
-  // opbridge OB1004: argument `beta` (beta) of `cudnnPoolingForward` has no place in `cnnlPoolingForward`
-  // opbridge OB1004: argument `attr:kernel_shape` (attr:kernel_shape) of `cudnnPoolingForward` has no place in `cnnlPoolingForward`
-  // opbridge OB1004: argument `attr:pads` (attr:pads) of `cudnnPoolingForward` has no place in `cnnlPoolingForward`
-  // opbridge OB1004: argument `attr:strides` (attr:strides) of `cudnnPoolingForward` has no place in `cnnlPoolingForward`
-  // opbridge OB1004: argument `stream` (stream) of `cudnnPoolingForward` has no place in `cnnlPoolingForward`
-  checkCudnn(cudnnPoolingForward(cudnn.value, poolDesc.value, 1, yDesc.value, dT.value, 0, pooledDesc.value, dY.value), 'max pool');
+  const cDesc = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(cDesc);
+  cnnlSetTensorDescriptor(cDesc.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 4, [outN.value, outC.value, outH.value, outW.value]);
+  const aDesc = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(aDesc);
+  cnnlSetTensorDescriptor(aDesc.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 4, [N, C, H, W]);
+  const addDesc = ref<cnnlOpTensorDescriptor_t>();
+  cnnlCreateOpTensorDescriptor(addDesc);
+  cnnlSetOpTensorDescriptor(addDesc.value, CNNL_OP_TENSOR_ADD, CNNL_DTYPE_FLOAT, CNNL_PROPAGATE_NAN);
+  const queue_4 = ref<cnrtQueue_t>(null);
+  cnnlGetQueue(cudnn.value, queue_4);
+  const addWorkspaceSize = ref(0);
+  checkCudnn(cnnlGetOpTensorWorkspaceSize(cudnn.value, cDesc.value, aDesc.value, cDesc.value, addWorkspaceSize), 'shortcut add');
+  const addWorkspace = ref<DevicePtr>();
+  if (addWorkspaceSize.value > 0) cnrtMalloc(addWorkspace, addWorkspaceSize.value);
+  checkCudnn(cnnlOpTensor(cudnn.value, addDesc.value, 1, cDesc.value, dT.value, 1, aDesc.value, dX, addWorkspaceSize.value > 0 ? addWorkspace.value : null, addWorkspaceSize.value, 0, cDesc.value, dT.value), 'shortcut add');
+  if (addWorkspaceSize.value > 0) { cnrtQueueSync(queue_4.value); cnrtFree(addWorkspace.value); }
+  cnnlDestroyTensorDescriptor(cDesc.value);
+  cnnlDestroyTensorDescriptor(aDesc.value);
+  cnnlDestroyOpTensorDescriptor(addDesc.value);
+  const xDesc_6 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(xDesc_6);
+  cnnlSetTensorDescriptor(xDesc_6.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 4, [outN.value, outC.value, outH.value, outW.value]);
+  const activationDesc_1 = ref<cnnlActivationDescriptor_t>();
+  cnnlCreateActivationDescriptor(activationDesc_1);
+  cnnlSetActivationDescriptor(activationDesc_1.value, CNNL_ACTIVATION_RELU, CNNL_PROPAGATE_NAN, 0);
+  checkCudnn(cnnlActivationForward(cudnn.value, activationDesc_1.value, 1, xDesc_6.value, dT.value, 0, xDesc_6.value, dT.value), 'relu2');
+  cnnlDestroyTensorDescriptor(xDesc_6.value);
+  cnnlDestroyActivationDescriptor(activationDesc_1.value);
+  const xDesc_7 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(xDesc_7);
+  cnnlSetTensorDescriptor(xDesc_7.value, CNNL_LAYOUT_NCHW, CNNL_DTYPE_FLOAT, 4, [outN.value, outC.value, outH.value, outW.value]);
+  const yDesc_5 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(yDesc_5);
+  cnnlSetTensorDescriptor(yDesc_5.value, CNNL_LAYOUT_NCHW, CNNL_DTYPE_FLOAT, 4, [poolN.value, poolC.value, poolH.value, poolW.value]);
+  const poolDesc_1 = ref<cnnlPoolingDescriptor_t>();
+  cnnlCreatePoolingDescriptor(poolDesc_1);
+  cnnlSetPooling2dDescriptor_v2(poolDesc_1.value, CNNL_POOLING_MAX, CNNL_PROPAGATE_NAN, 2, 2, 0, 0, 0, 0, 2, 2, 1, 1, false);
+  const queue_5 = ref<cnrtQueue_t>(null);
+  cnnlGetQueue(cudnn.value, queue_5);
+  const poolWorkspaceSize = ref(0);
+  checkCudnn(cnnlGetPoolingWorkspaceSize(cudnn.value, CNNL_POOLING_MAX, poolW.value, poolH.value, poolWorkspaceSize), 'max pool');
+  const poolWorkspace = ref<DevicePtr>();
+  if (poolWorkspaceSize.value > 0) cnrtMalloc(poolWorkspace, poolWorkspaceSize.value);
+  checkCudnn(cnnlPoolingForward(cudnn.value, poolDesc_1.value, 1, xDesc_7.value, dT.value, 0, yDesc_5.value, dY.value, poolWorkspaceSize.value > 0 ? poolWorkspace.value : null, poolWorkspaceSize.value), 'max pool');
+  if (poolWorkspaceSize.value > 0) { cnrtQueueSync(queue_5.value); cnrtFree(poolWorkspace.value); }
+  cnnlDestroyTensorDescriptor(xDesc_7.value);
+  cnnlDestroyTensorDescriptor(yDesc_5.value);
+  cnnlDestroyPoolingDescriptor(poolDesc_1.value);
 
   checkCuda(cnrtQueueSync(stream.value), 'cudaStreamSynchronize');
   const y = new Float32Array(pooledCount);
   checkCuda(cnrtMemcpy(y, dY.value, y.byteLength, cnrtMemcpyDevToHost), 'copy y');
 
-  // opbridge OB1019: `cudnnDestroyTensorDescriptor` cannot be ported to cambricon: its descriptors are replaced by the ones each CNNL call makes, and `cudnnGetConvolution2dForwardOutputDim` uses `xDesc` and does not port
-  checkCudnn(cudnnDestroyTensorDescriptor(xDesc.value), 'destroy x descriptor');
-  // opbridge OB1019: `cudnnDestroyTensorDescriptor` cannot be ported to cambricon: its descriptors are replaced by the ones each CNNL call makes, and `cudnnGetPooling2dForwardOutputDim` uses `yDesc` and does not port
-  checkCudnn(cudnnDestroyTensorDescriptor(yDesc.value), 'destroy y descriptor');
-  // opbridge OB1019: `cudnnDestroyTensorDescriptor` cannot be ported to cambricon: its descriptors are replaced by the ones each CNNL call makes, and `cudnnBatchNormalizationForwardInference` uses `bnDesc` and does not port
-  checkCudnn(cudnnDestroyTensorDescriptor(bnDesc.value), 'destroy bn descriptor');
-  // opbridge OB1019: `cudnnDestroyTensorDescriptor` cannot be ported to cambricon: its descriptors are replaced by the ones each CNNL call makes, and `cudnnPoolingForward` uses `pooledDesc` and does not port
-  checkCudnn(cudnnDestroyTensorDescriptor(pooledDesc.value), 'destroy pooled descriptor');
-  // opbridge OB1019: `cudnnDestroyFilterDescriptor` cannot be ported to cambricon: its descriptors are replaced by the ones each CNNL call makes, and `cudnnGetConvolution2dForwardOutputDim` uses `wDesc` and does not port
-  checkCudnn(cudnnDestroyFilterDescriptor(wDesc.value), 'cudnnDestroyFilterDescriptor');
-  // opbridge OB1019: `cudnnDestroyConvolutionDescriptor` cannot be ported to cambricon: its descriptors are replaced by the ones each CNNL call makes, and `cudnnGetConvolution2dForwardOutputDim` uses `convDesc` and does not port
-  checkCudnn(cudnnDestroyConvolutionDescriptor(convDesc.value), 'cudnnDestroyConvolutionDescriptor');
-  // opbridge OB1019: `cudnnDestroyActivationDescriptor` cannot be ported to cambricon: its descriptors are replaced by the ones each CNNL call makes, and `cudnnActivationForward` uses `reluDesc` and does not port
-  checkCudnn(cudnnDestroyActivationDescriptor(reluDesc.value), 'cudnnDestroyActivationDescriptor');
-  // opbridge OB1019: `cudnnDestroyPoolingDescriptor` cannot be ported to cambricon: its descriptors are replaced by the ones each CNNL call makes, and `cudnnGetPooling2dForwardOutputDim` uses `poolDesc` and does not port
-  checkCudnn(cudnnDestroyPoolingDescriptor(poolDesc.value), 'cudnnDestroyPoolingDescriptor');
   checkCudnn(cnnlDestroy(cudnn.value), 'cudnnDestroy');
   checkCuda(cnrtQueueDestroy(stream.value), 'cudaStreamDestroy');
-  if (workspace) checkCuda(cnrtFree(workspace), 'cudaFree workspace');
   for (const p of [dX, dW1, dW2, ...dBn1, ...dBn2, dConv.value, dT.value, dY.value]) checkCuda(cnrtFree(p), 'cudaFree');
   return { y: { dtype: 'float32', data: y, shape: [poolN.value, poolC.value, poolH.value, poolW.value] } } as const;
 }

@@ -33,34 +33,9 @@ import {
   type XPUStream,
   type Context,
   Error_t,
-  type Activation_t,
 } from 'opbridge/kunlun';
 import {
-  CUDNN_CONVOLUTION_FWD_ALGO_COUNT,
-  CUDNN_CROSS_CORRELATION,
-  CUDNN_DATA_FLOAT,
-  CUDNN_POOLING_MAX,
-  CUDNN_PROPAGATE_NAN,
-  CUDNN_TENSOR_NCHW,
-  cudnnConvolutionForward,
-  cudnnCreateConvolutionDescriptor,
-  cudnnCreateFilterDescriptor,
-  cudnnCreatePoolingDescriptor,
-  cudnnCreateTensorDescriptor,
-  cudnnDestroyConvolutionDescriptor,
-  cudnnDestroyFilterDescriptor,
-  cudnnDestroyPoolingDescriptor,
-  cudnnDestroyTensorDescriptor,
-  cudnnGetConvolution2dForwardOutputDim,
-  cudnnGetConvolutionForwardAlgorithm_v7,
-  cudnnGetConvolutionForwardWorkspaceSize,
   cudnnGetErrorString,
-  cudnnGetPooling2dForwardOutputDim,
-  cudnnSetConvolution2dDescriptor,
-  cudnnSetFilter4dDescriptor,
-  cudnnSetPooling2dDescriptor,
-  cudnnSetTensor4dDescriptor,
-  type cudnnConvolutionFwdAlgoPerf_t,
 } from 'opbridge/cuda';
 
 const N = 2;
@@ -117,66 +92,23 @@ export function main() {
   const dBn2 = [bn2.scale, bn2.bias, bn2.mean, bn2.variance].map((p, i) => upload(p, `bn2 parameter ${i}`));
 
   // ---- descriptors
-  const xDesc = ref<Activation_t>();
-  // opbridge OB1019: `cudnnCreateTensorDescriptor` cannot be ported to kunlun: kunlun has no descriptor objects, and `cudnnGetConvolution2dForwardOutputDim` uses `xDesc` and does not port
-  checkCudnn(cudnnCreateTensorDescriptor(xDesc), 'cudnnCreateTensorDescriptor x');
-  // opbridge OB1019: `cudnnSetTensor4dDescriptor` cannot be ported to kunlun: kunlun has no descriptor objects, and `cudnnGetConvolution2dForwardOutputDim` uses `xDesc` and does not port
-  checkCudnn(cudnnSetTensor4dDescriptor(xDesc.value, CUDNN_TENSOR_NCHW, CUDNN_DATA_FLOAT, N, C, H, W), 'describe x');
-  const wDesc = ref<Activation_t>();
-  // opbridge OB1019: `cudnnCreateFilterDescriptor` cannot be ported to kunlun: kunlun has no descriptor objects, and `cudnnGetConvolution2dForwardOutputDim` uses `wDesc` and does not port
-  checkCudnn(cudnnCreateFilterDescriptor(wDesc), 'cudnnCreateFilterDescriptor');
-  // opbridge OB1019: `cudnnSetFilter4dDescriptor` cannot be ported to kunlun: kunlun has no descriptor objects, and `cudnnGetConvolution2dForwardOutputDim` uses `wDesc` and does not port
-  checkCudnn(cudnnSetFilter4dDescriptor(wDesc.value, CUDNN_DATA_FLOAT, CUDNN_TENSOR_NCHW, C, C, 3, 3), 'describe filters');
-  const convDesc = ref<Activation_t>();
-  // opbridge OB1019: `cudnnCreateConvolutionDescriptor` cannot be ported to kunlun: kunlun has no descriptor objects, and `cudnnGetConvolution2dForwardOutputDim` uses `convDesc` and does not port
-  checkCudnn(cudnnCreateConvolutionDescriptor(convDesc), 'cudnnCreateConvolutionDescriptor');
-  // opbridge OB1019: `cudnnSetConvolution2dDescriptor` cannot be ported to kunlun: kunlun has no descriptor objects, and `cudnnGetConvolution2dForwardOutputDim` uses `convDesc` and does not port
-  checkCudnn(cudnnSetConvolution2dDescriptor(convDesc.value, 1, 1, 1, 1, 1, 1, CUDNN_CROSS_CORRELATION, CUDNN_DATA_FLOAT), 'describe convolution');
 
   const [outN, outC, outH, outW] = [ref<number>(), ref<number>(), ref<number>(), ref<number>()];
-  // opbridge OB1002: kunlun does not support `cudnnGetConvolution2dForwardOutputDim`: No output-shape query seen; callers compute (h + pad_begin + pad_end - dilation*(k-1) - 1)/stride + 1 themselves
-  checkCudnn(cudnnGetConvolution2dForwardOutputDim(convDesc.value, xDesc.value, wDesc.value, outN, outC, outH, outW), 'convolution output size');
+  outN.value = N;
+  outC.value = C;
+  outH.value = H + 2 * 1 - 3 + 1;
+  outW.value = W + 2 * 1 - 3 + 1;
   if (outC.value !== C || outH.value !== H || outW.value !== W) {
     throw new Error(`the convolution changes the shape to ${outN.value}×${outC.value}×${outH.value}×${outW.value}: the identity shortcut needs ${N}×${C}×${H}×${W}`);
   }
-  const yDesc = ref<Activation_t>();
-  // opbridge OB1019: `cudnnCreateTensorDescriptor` cannot be ported to kunlun: kunlun has no descriptor objects, and `cudnnGetPooling2dForwardOutputDim` uses `yDesc` and does not port
-  checkCudnn(cudnnCreateTensorDescriptor(yDesc), 'cudnnCreateTensorDescriptor y');
-  // opbridge OB1019: `cudnnSetTensor4dDescriptor` cannot be ported to kunlun: kunlun has no descriptor objects, and `cudnnGetPooling2dForwardOutputDim` uses `yDesc` and does not port
-  checkCudnn(cudnnSetTensor4dDescriptor(yDesc.value, CUDNN_TENSOR_NCHW, CUDNN_DATA_FLOAT, outN.value, outC.value, outH.value, outW.value), 'describe y');
-  const poolDesc = ref<Activation_t>();
-  // opbridge OB1019: `cudnnCreatePoolingDescriptor` cannot be ported to kunlun: kunlun has no descriptor objects, and `cudnnGetPooling2dForwardOutputDim` uses `poolDesc` and does not port
-  checkCudnn(cudnnCreatePoolingDescriptor(poolDesc), 'cudnnCreatePoolingDescriptor');
-  // opbridge OB1019: `cudnnSetPooling2dDescriptor` cannot be ported to kunlun: kunlun has no descriptor objects, and `cudnnGetPooling2dForwardOutputDim` uses `poolDesc` and does not port
-  checkCudnn(cudnnSetPooling2dDescriptor(poolDesc.value, CUDNN_POOLING_MAX, CUDNN_PROPAGATE_NAN, 2, 2, 0, 0, 2, 2), 'describe max pool');
   const [poolN, poolC, poolH, poolW] = [ref<number>(), ref<number>(), ref<number>(), ref<number>()];
-  // opbridge OB1002: kunlun does not support `cudnnGetPooling2dForwardOutputDim`: No output-shape query seen; compute the pooled size on the host
-  checkCudnn(cudnnGetPooling2dForwardOutputDim(poolDesc.value, yDesc.value, poolN, poolC, poolH, poolW), 'pooling output size');
+  poolN.value = outN.value;
+  poolC.value = outC.value;
+  poolH.value = Math.floor((outH.value - 2) / 2) + 1;
+  poolW.value = Math.floor((outW.value - 2) / 2) + 1;
 
   // ---- algorithm and workspace: the best algorithm the heuristics rank as supported
-  // opbridge OB1008: type `cudnnConvolutionFwdAlgoPerf_t` has no kunlun equivalent in the catalog
-  const perf: cudnnConvolutionFwdAlgoPerf_t[] = [];
-  const algoCount = ref<number>();
-  // opbridge OB1019: `cudnnGetConvolutionForwardAlgorithm_v7` cannot be ported to kunlun: kunlun has no descriptor objects, and `cudnnGetConvolution2dForwardOutputDim` uses `convDesc` and does not port
-  checkCudnn(
-    cudnnGetConvolutionForwardAlgorithm_v7(cudnn.value, xDesc.value, wDesc.value, convDesc.value, yDesc.value, CUDNN_CONVOLUTION_FWD_ALGO_COUNT, algoCount, perf),
-    'cudnnGetConvolutionForwardAlgorithm_v7',
-  );
-  const choice = perf.slice(0, algoCount.value).find((p) => p.status === Error_t.SUCCESS);
-  if (!choice) throw new Error('cuDNN offers no forward convolution algorithm for this problem');
-  const workspaceBytes = ref<number>();
-  // opbridge OB1002: kunlun does not support `cudnnGetConvolutionForwardWorkspaceSize`: No workspace argument: XDNN takes scratch from the context (L3 or global memory via ctx_guard) (use: xpu::conv2d)
-  checkCudnn(
-    cudnnGetConvolutionForwardWorkspaceSize(cudnn.value, xDesc.value, wDesc.value, convDesc.value, yDesc.value, choice.algo, workspaceBytes),
-    'cudnnGetConvolutionForwardWorkspaceSize',
-  );
   // NULL unless the algorithm needs a workspace.
-  let workspace: DevicePtr | null = null;
-  if (workspaceBytes.value > 0) {
-    const allocation = ref<DevicePtr>();
-    checkCuda(xpu_malloc(allocation, workspaceBytes.value, XPU_MEM_MAIN), 'cudaMalloc workspace');
-    workspace = allocation.value;
-  }
 
   const activationBytes = outN.value * outC.value * outH.value * outW.value * 4;
   const dConv = ref<DevicePtr>();
@@ -188,9 +120,8 @@ export function main() {
   checkCuda(xpu_malloc(dY, pooledCount * 4, XPU_MEM_MAIN), 'cudaMalloc y');
 
   // ---- the block
-  // opbridge OB1003: `cudnnConvolutionForward` → `xpu::conv2d`: C++ template arguments differ; this needs a structural lifter or lowerer, none is registered
   checkCudnn(
-    cudnnConvolutionForward(cudnn.value, 1, xDesc.value, dX, wDesc.value, dW1, convDesc.value, choice.algo, workspace, workspaceBytes.value, 0, yDesc.value, dConv.value),
+    xpu.conv2d(['float', 'float', 'float', 'tfloat32'], cudnn.value, dX, dW1, dConv.value, N, C, H, W, C, [3, 3], [1, 1], [1, 1], [1, 1], 1, null, null, null, true),
     'conv1',
   );
   checkCudnn(
@@ -198,9 +129,8 @@ export function main() {
     'bn1',
   );
   checkCudnn(xpu.relu(['float'], cudnn.value, dT.value, dT.value, outN.value * outC.value * outH.value * outW.value), 'relu1');
-  // opbridge OB1003: `cudnnConvolutionForward` → `xpu::conv2d`: C++ template arguments differ; this needs a structural lifter or lowerer, none is registered
   checkCudnn(
-    cudnnConvolutionForward(cudnn.value, 1, yDesc.value, dT.value, wDesc.value, dW2, convDesc.value, choice.algo, workspace, workspaceBytes.value, 0, yDesc.value, dConv.value),
+    xpu.conv2d(['float', 'float', 'float', 'tfloat32'], cudnn.value, dT.value, dW2, dConv.value, outN.value, outC.value, outH.value, outW.value, C, [3, 3], [1, 1], [1, 1], [1, 1], 1, null, null, null, true),
     'conv2',
   );
   checkCudnn(
@@ -216,19 +146,8 @@ export function main() {
   const y = new Float32Array(pooledCount);
   checkCuda(xpu_memcpy(y, dY.value, y.byteLength, XPU_DEVICE_TO_HOST), 'copy y');
 
-  // opbridge OB1019: `cudnnDestroyTensorDescriptor` cannot be ported to kunlun: kunlun has no descriptor objects, and `cudnnGetConvolution2dForwardOutputDim` uses `xDesc` and does not port
-  checkCudnn(cudnnDestroyTensorDescriptor(xDesc.value), 'destroy x descriptor');
-  // opbridge OB1019: `cudnnDestroyTensorDescriptor` cannot be ported to kunlun: kunlun has no descriptor objects, and `cudnnGetPooling2dForwardOutputDim` uses `yDesc` and does not port
-  checkCudnn(cudnnDestroyTensorDescriptor(yDesc.value), 'destroy y descriptor');
-  // opbridge OB1019: `cudnnDestroyFilterDescriptor` cannot be ported to kunlun: kunlun has no descriptor objects, and `cudnnGetConvolution2dForwardOutputDim` uses `wDesc` and does not port
-  checkCudnn(cudnnDestroyFilterDescriptor(wDesc.value), 'cudnnDestroyFilterDescriptor');
-  // opbridge OB1019: `cudnnDestroyConvolutionDescriptor` cannot be ported to kunlun: kunlun has no descriptor objects, and `cudnnGetConvolution2dForwardOutputDim` uses `convDesc` and does not port
-  checkCudnn(cudnnDestroyConvolutionDescriptor(convDesc.value), 'cudnnDestroyConvolutionDescriptor');
-  // opbridge OB1019: `cudnnDestroyPoolingDescriptor` cannot be ported to kunlun: kunlun has no descriptor objects, and `cudnnGetPooling2dForwardOutputDim` uses `poolDesc` and does not port
-  checkCudnn(cudnnDestroyPoolingDescriptor(poolDesc.value), 'cudnnDestroyPoolingDescriptor');
   xpu.destroy_context(cudnn.value);
   checkCuda(xpu_stream_destroy(stream.value), 'cudaStreamDestroy');
-  if (workspace) checkCuda(xpu_free(workspace), 'cudaFree workspace');
   for (const p of [dX, dW1, dW2, ...dBn1, ...dBn2, dConv.value, dT.value, dY.value]) checkCuda(xpu_free(p), 'cudaFree');
   return { y: { dtype: 'float32', data: y, shape: [poolN.value, poolC.value, poolH.value, poolW.value] } } as const;
 }

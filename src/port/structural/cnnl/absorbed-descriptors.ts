@@ -14,9 +14,12 @@ import type { BackendId } from '../../../catalog/vocabulary.js';
 import type { ResolvedCall, StaticContext } from '../../context/static-context.js';
 import type { LiftContext } from '../../lift/lifter.js';
 import type { DeclarationDropper, Lowerer } from '../../lower/lowerer.js';
+import { outputDimAssignments } from '../dnn/conv-output-dims.js';
+import { PLAN_QUERIES, whyQueryStays } from '../dnn/conv-workspace-slice.js';
 import { liftCudnn, sourceCallOf } from '../dnn/cudnn-lifter.js';
 import { absorbedDeclarationDropper, absorbedDescriptorLowerer as sharedAbsorbedDescriptorLowerer, type DescriptorAbsorption } from '../dnn/descriptor-absorption.js';
 import { planCnnlDnn } from './cnnl-dnn.js';
+import { cnnlConvPorts } from './conv-plan.js';
 
 /** The primitives of the descriptor calls that vanish. */
 export const ABSORBED_PRIMITIVES = ['descriptor.create', 'descriptor.set', 'descriptor.destroy'] as const;
@@ -38,7 +41,11 @@ const CNNL_ABSORPTION: DescriptorAbsorption = {
     const binds = entry.spec.binds;
     return LIBRARIES.has(entry.library) && 'primitive' in binds && (ABSORBED_PRIMITIVES as readonly string[]).includes(binds.primitive);
   },
-  absorbs: computePorts,
+  // cuDNN's convolution queries go too: as host arithmetic, or with a plan that vanishes (conv-queries.ts).
+  absorbs: (call, catalog, target, context) =>
+    outputDimAssignments(call, context).ok ||
+    ((PLAN_QUERIES as readonly string[]).includes(call.entry.spec.symbol) && whyQueryStays(call, catalog, target, context, cnnlConvPorts) === undefined) ||
+    computePorts(call, catalog, target, context),
   success: 'CNNL_STATUS_SUCCESS',
 };
 

@@ -16,6 +16,10 @@
  * - Relu / Sigmoid / Tanh / Elu from cudnnActivationForward → cnnlActivationForward with an
  *   activation descriptor of the same mode (coef for ELU's alpha), alpha / beta as given.
  *
+ * - Conv, BatchNormalization, MaxPool → cnnlConvolutionForward, cnnlBatchNormForwardInference,
+ *   cnnlPoolingForward (conv-plan.ts, batch-norm.ts, max-pool.ts; NHWC staging in
+ *   conv-channels-last.ts).
+ *
  * The blend factors of CNNL's softmax and activation are cuDNN's (y = alpha·op(x) + beta·y), so
  * they pass unchanged.
  */
@@ -24,7 +28,10 @@ import { generated, type Expr } from '../../ir/expr.js';
 import type { Invocation, OpInvocation, TensorExpr } from '../../ir/invocation.js';
 import type { LowerContext, LowerResult, Lowerer } from '../../lower/lowerer.js';
 import { product } from '../dnn/cudnn-descriptors.js';
+import { planCnnlBatchNorm } from './batch-norm.js';
 import { CnnlStatements, isPacked, numberOf, type CnnlView } from './cnnl-statements.js';
+import { planCnnlConv } from './conv-plan.js';
+import { planCnnlMaxPool } from './max-pool.js';
 
 /** Writes the statements before the op and returns the op call. */
 export type Emit = (s: CnnlStatements, handle: string, dataType: string) => string;
@@ -72,6 +79,12 @@ export function planCnnlDnn(invocation: Invocation): DnnPlan | undefined {
   const { operator, inputs, outputs, attributes } = invocation;
   if (![...inputs.values(), ...outputs.values()].every(viewed)) return undefined; // another lowerer's
   switch (operator) {
+    case 'Conv':
+      return planCnnlConv(invocation);
+    case 'BatchNormalization':
+      return planCnnlBatchNorm(invocation);
+    case 'MaxPool':
+      return planCnnlMaxPool(invocation);
     case 'Softmax':
     case 'LogSoftmax': {
       const x = only(inputs, 'input');
@@ -206,4 +219,4 @@ export const cnnlDnnLowerer: Lowerer = {
 };
 
 /** The operators cnnlDnnLowerer serves (one registration each). */
-export const CNNL_DNN_OPERATORS = ['Softmax', 'LogSoftmax', 'Add', 'LayerNormalization', 'RMSNormalization', ...Object.keys(ACTIVATIONS)] as const;
+export const CNNL_DNN_OPERATORS = ['Softmax', 'LogSoftmax', 'Add', 'LayerNormalization', 'RMSNormalization', 'Conv', 'BatchNormalization', 'MaxPool', ...Object.keys(ACTIVATIONS)] as const;

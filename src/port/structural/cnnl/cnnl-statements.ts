@@ -12,6 +12,7 @@ import type { DTypeExpr, TensorExpr } from '../../ir/invocation.js';
 import type { LowerContext, PreludeStatement } from '../../lower/lowerer.js';
 import { memberByMeaning } from '../../mapping/enum-mapping.js';
 import { isContiguous } from '../blas/column-major-views.js';
+import { isContiguous as isPackedNchw } from '../dnn/cudnn-descriptors.js';
 
 /** A row-major view the CNNL lowerers describe: dims outermost first, strides in elements. */
 export interface CnnlView {
@@ -32,10 +33,14 @@ export function sameValue(a: Expr, b: Expr): boolean {
   return a.text === b.text || (x !== undefined && x === y);
 }
 
-/** Packed row-major: each stride is the product of the inner dims (size-1 dims' strides do not matter). */
+/**
+ * Packed row-major: each stride is the product of the inner dims (size-1 dims' strides do not
+ * matter), written innermost first (the column-major views) or outermost first (the cuDNN
+ * descriptors' `C * H * W`).
+ */
 export function isPacked(view: Pick<CnnlView, 'dims' | 'strides'>): boolean {
   const relevant = view.dims.map((d, i) => [d, view.strides[i]] as const).filter(([d]) => numberOf(d) !== 1);
-  return isContiguous({ dims: relevant.map(([d]) => d), strides: relevant.map(([, s]) => s) });
+  return isContiguous({ dims: relevant.map(([d]) => d), strides: relevant.map(([, s]) => s) }) || isPackedNchw({ ptr: { text: '', pure: true }, dims: view.dims, strides: view.strides });
 }
 
 export class CnnlStatements {

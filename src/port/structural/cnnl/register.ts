@@ -10,6 +10,7 @@ import { CNNL_DNN_OPERATORS, cnnlDnnLowerer } from './cnnl-dnn.js';
 import { cnnlAxpyLowerer } from './cnnl-axpy.js';
 import { CNNL_FRONTEND_OPERATORS, cnnlFrontendLowerer } from './cnnl-frontend.js';
 import { cnnlMatMulLowerer, planCnnlMatMul } from './cnnl-matmul.js';
+import { cnnlConvPlanQueryLowerer, cnnlOutputDimLowerer, dropsCnnlConvPlanStatement } from './conv-queries.js';
 import { CUBLASLT_SETUP_PRIMITIVES, cublasLtSetup } from '../blas/cublaslt-setup.js';
 import { epilogueAsActivation } from '../blas/cublaslt-epilogue-activation.js';
 
@@ -20,6 +21,10 @@ export function registerCnnlLowerers(lowerers: LowererRegistry): LowererRegistry
   // Graph nodes first: their float32 chains mix element types, which the descriptor plans decline.
   for (const operator of CNNL_FRONTEND_OPERATORS) lowerers.register({ target: 'cambricon', binding: `operator:${operator}` }, cnnlFrontendLowerer);
   for (const operator of CNNL_DNN_OPERATORS) lowerers.register({ target: 'cambricon', binding: `operator:${operator}` }, cnnlDnnLowerer);
+  // cuDNN's convolution plan before the cuBLASLt set-up, which also answers algorithm queries.
+  for (const primitive of ['algorithm.query', 'workspace.query']) lowerers.register({ target: 'cambricon', binding: `primitive:${primitive}` }, cnnlConvPlanQueryLowerer);
+  lowerers.register({ target: 'cambricon', binding: 'primitive:descriptor.get' }, cnnlOutputDimLowerer);
+  lowerers.registerStatementDropper('cambricon', dropsCnnlConvPlanStatement);
   for (const primitive of ABSORBED_PRIMITIVES) lowerers.register({ target: 'cambricon', binding: `primitive:${primitive}` }, absorbedDescriptorLowerer);
   lowerers.registerDeclarationDropper('cambricon', dropsAbsorbedDeclaration);
   // cnnlMatMul_v2 queries its own algorithm: the cuBLASLt set-up goes; the handle is the cnnlHandle_t.

@@ -79,8 +79,8 @@ function callOf(e: Expr | undefined): ts.CallExpression | undefined {
   return undefined;
 }
 
-/** The lowerer for a target whose success status is `success` (the status the vanished query stands for). */
-export function outputDimLowererFor(success: string): Lowerer {
+/** The lowerer on a target without descriptors; a vanished query returns the target's `success`. */
+export function outputDimLowererFor(success: (ctx: LowerContext) => string): Lowerer {
   return {
     name: 'cudnn output shape as host arithmetic',
     lower(invocation: Invocation, ctx: LowerContext): LowerResult | undefined {
@@ -91,14 +91,14 @@ export function outputDimLowererFor(success: string): Lowerer {
       if (!call) return undefined;
       const assignments = outputDimAssignments(call, ctx.context);
       if (!assignments.ok) return { ok: false, diagnostics: [pending('OB1019', { symbol, target: ctx.target, reason: assignments.reason }, symbol)] };
-      let written: string | undefined;
+      let status: string | undefined;
       return {
         ok: true,
         lowering: {
           prelude: assignments.value.map((text) => ({ text, declares: false })),
           get call() {
-            written ??= ctx.names.value(success, ctx.style, ctx.origin);
-            return written;
+            status ??= success(ctx);
+            return status;
           },
           targetSymbols: [],
           diagnostics: [],
@@ -109,4 +109,4 @@ export function outputDimLowererFor(success: string): Lowerer {
   };
 }
 
-export const outputDimLowerer: Lowerer = outputDimLowererFor('ACLNN_SUCCESS');
+export const outputDimLowerer = outputDimLowererFor((ctx) => ctx.names.value('ACLNN_SUCCESS', ctx.style, ctx.origin));

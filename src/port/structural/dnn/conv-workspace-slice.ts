@@ -19,7 +19,10 @@
  *    guard). The rest are dropped until nothing changes (a greatest fixpoint).
  * 3. A query goes away when all its outputs are candidates; the statements of (c) are removed.
  *
- * Variables are matched by name in the file, as the descriptor life cycle does.
+ * Variables are matched by name in the file, as the descriptor life cycle does. Which
+ * convolutions port is the target's question (`ConvPorts`: its plan for the lifted Conv); the
+ * slice is the same on every target whose convolution call sizes its own workspace or needs
+ * none (aclnnConvolution, CNNL's own query pair, xpu::conv2d).
  */
 import type { Catalog } from '../../../catalog/catalog.js';
 import type { BackendId } from '../../../catalog/vocabulary.js';
@@ -27,14 +30,21 @@ import { isPure } from '../../context/expression-purity.js';
 import { variableName, type ResolvedCall, type StaticContext } from '../../context/static-context.js';
 import { inStatementList } from '../../emit/statement-placement.js';
 import { ts } from '../../syntax/typescript.js';
+import type { OpInvocation } from '../../ir/invocation.js';
 import { planAclnnConv } from './aclnn-conv-lowerer.js';
 import { liftCudnn, sourceCallOf } from './cudnn-lifter.js';
+
+/** Whether the target's lowering of a lifted Conv succeeds (it then ignores algo and workspace). */
+export type ConvPorts = (conv: OpInvocation) => boolean;
+
+/** CANN's answer: aclnnConvolution plans the call. */
+export const aclnnConvPorts: ConvPorts = (conv) => planAclnnConv(conv)?.ok === true;
 
 /** The queries of the convolution plan. */
 export const PLAN_QUERIES = ['cudnnGetConvolutionForwardAlgorithm_v7', 'cudnnFindConvolutionForwardAlgorithm', 'cudnnGetConvolutionForwardWorkspaceSize'] as const;
 
 const QUERY_OUTPUT_ROLES = ['count-out', 'out-algorithm', 'out-workspace-size'];
-/** cudnnConvolutionForward arguments its aclnn lowering does not use. */
+/** cudnnConvolutionForward arguments its lowerings do not use. */
 const PLAN_ARGUMENTS = ['algo', 'workSpace', 'workSpaceSizeInBytes'];
 /** Array methods that read without changing anything. */
 const READING_METHODS = new Set(['slice', 'find', 'filter', 'map', 'some', 'every', 'at', 'includes', 'indexOf', 'findIndex']);
@@ -94,19 +104,19 @@ function written(statement: ts.Node): string[] {
   return names;
 }
 
-function computeSlice(catalog: Catalog, target: BackendId, context: StaticContext): PlanSlice {
+function computeSlice(catalog: Catalog, target: BackendId, context: StaticContext, convPorts: ConvPorts): PlanSlice {
   const calls = context.allCalls();
   const queries = calls.filter(isPlanQuery);
   if (queries.length === 0) return { queries: new Map(), statements: new Set() };
   const byNode = new Map(calls.map((c) => [c.node, c]));
   const liftContext = { catalog, target, context, enumReference: () => undefined };
-  const convPorts = new Map<ts.CallExpression, boolean>();
+  const judged = new Map<ts.CallExpression, boolean>();
   const ports = (call: ResolvedCall): boolean => {
-    let known = convPorts.get(call.node);
+    let known = judged.get(call.node);
     if (known === undefined) {
       const lifted = liftCudnn(sourceCallOf(call, liftContext), liftContext);
-      known = lifted?.ok === true && planAclnnConv(lifted.value)?.ok === true;
-      convPorts.set(call.node, known);
+      known = lifted?.ok === true && lifted.value.operator === 'Conv' && convPorts(lifted.value);
+      judged.set(call.node, known);
     }
     return known;
   };
@@ -297,21 +307,22 @@ function computeSlice(catalog: Catalog, target: BackendId, context: StaticContex
   return { queries: why, statements: removed };
 }
 
-export function planSlice(catalog: Catalog, target: BackendId, context: StaticContext): PlanSlice {
+/** The slice for a target (one `convPorts` per target: the cache is keyed by target). */
+export function planSlice(catalog: Catalog, target: BackendId, context: StaticContext, convPorts: ConvPorts = aclnnConvPorts): PlanSlice {
   let byTarget = cache.get(context);
   if (!byTarget) cache.set(context, (byTarget = new Map()));
   let slice = byTarget.get(target);
-  if (!slice) byTarget.set(target, (slice = computeSlice(catalog, target, context)));
+  if (!slice) byTarget.set(target, (slice = computeSlice(catalog, target, context, convPorts)));
   return slice;
 }
 
 /** Why a plan query stays, or undefined when it goes away; not a plan query: 'not a plan query'. */
-export function whyQueryStays(call: ResolvedCall, catalog: Catalog, target: BackendId, context: StaticContext): string | undefined {
+export function whyQueryStays(call: ResolvedCall, catalog: Catalog, target: BackendId, context: StaticContext, convPorts: ConvPorts = aclnnConvPorts): string | undefined {
   if (!isPlanQuery(call)) return 'not a convolution plan query';
-  return planSlice(catalog, target, context).queries.get(call.node) ?? undefined;
+  return planSlice(catalog, target, context, convPorts).queries.get(call.node) ?? undefined;
 }
 
 /** Whether a statement only computes the convolution plan and goes with it. */
-export function isPlanStatement(statement: ts.Node, catalog: Catalog, target: BackendId, context: StaticContext): boolean {
-  return planSlice(catalog, target, context).statements.has(statement);
+export function isPlanStatement(statement: ts.Node, catalog: Catalog, target: BackendId, context: StaticContext, convPorts: ConvPorts = aclnnConvPorts): boolean {
+  return planSlice(catalog, target, context, convPorts).statements.has(statement);
 }

@@ -22,7 +22,7 @@ export function registerMudnnLifters(lifters: LifterRegistry): LifterRegistry {
 export function registerMudnnLowerers(lowerers: LowererRegistry): LowererRegistry {
   for (const operator of MUDNN_COMPUTE_OPERATORS) lowerers.register({ target: 'musa', binding: `operator:${operator}` }, mudnnComputeLowerer);
   lowerers.register({ target: 'musa', binding: 'primitive:descriptor.set' }, mudnnSetterLowerer);
-  lowerers.register({ target: 'musa', binding: 'primitive:descriptor.get' }, outputDimLowererFor('MUDNN_STATUS_SUCCESS'));
+  lowerers.register({ target: 'musa', binding: 'primitive:descriptor.get' }, outputDimLowererFor((ctx) => ctx.names.value('MUDNN_STATUS_SUCCESS', ctx.style, ctx.origin)));
   lowerers.register({ target: 'musa', binding: 'primitive:algorithm.query' }, requestedAlgorithmCountLowerer);
   const activations = absorbedDescriptorLowerer(ACTIVATION_ABSORPTION);
   for (const primitive of ['descriptor.create', 'descriptor.set', 'descriptor.destroy']) lowerers.register({ target: 'musa', binding: `primitive:${primitive}` }, activations);

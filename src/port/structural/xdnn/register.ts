@@ -8,6 +8,7 @@ import type { LifterRegistry } from '../../lift/lifter.js';
 import type { LowererRegistry } from '../../lower/lowerer.js';
 import { epilogueAsActivation } from '../blas/cublaslt-epilogue-activation.js';
 import { cublasScalLifter } from './cublas-scal-lifter.js';
+import { dropsXdnnConvPlanStatement, xdnnConvPlanQueryLowerer, xdnnOutputDimLowerer } from './conv-queries.js';
 import { CONTEXT_PRIMITIVES, xdnnContextLowerer } from './xdnn-context.js';
 import { DESCRIPTOR_PRIMITIVES, dropsDescriptorDeclaration, xdnnDescriptorLifecycleLowerer } from './xdnn-lifecycle.js';
 import { XDNN_FRONTEND_OPERATORS, xdnnFrontendLowerer } from './xdnn-frontend.js';
@@ -19,6 +20,10 @@ export function registerXdnnLowerers(lowerers: LowererRegistry): LowererRegistry
   for (const primitive of CONTEXT_PRIMITIVES) lowerers.register({ target: 'kunlun', binding: `primitive:${primitive}` }, xdnnContextLowerer);
   // Graph nodes first: the general plans decline mixed element types, which a graph's float32 chain has.
   for (const operator of XDNN_FRONTEND_OPERATORS) lowerers.register({ target: 'kunlun', binding: `operator:${operator}` }, xdnnFrontendLowerer);
+  // Before the descriptor life cycle, which also answers algorithm queries (cuBLASLt's heuristic).
+  for (const primitive of ['algorithm.query', 'workspace.query']) lowerers.register({ target: 'kunlun', binding: `primitive:${primitive}` }, xdnnConvPlanQueryLowerer);
+  lowerers.register({ target: 'kunlun', binding: 'primitive:descriptor.get' }, xdnnOutputDimLowerer);
+  lowerers.registerStatementDropper('kunlun', dropsXdnnConvPlanStatement);
   for (const operator of XDNN_OPERATORS) lowerers.register({ target: 'kunlun', binding: `operator:${operator}` }, xdnnLowerer);
   for (const primitive of DESCRIPTOR_PRIMITIVES) lowerers.register({ target: 'kunlun', binding: `primitive:${primitive}` }, xdnnDescriptorLifecycleLowerer);
   lowerers.registerDeclarationDropper('kunlun', dropsDescriptorDeclaration);

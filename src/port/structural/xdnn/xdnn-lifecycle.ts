@@ -19,7 +19,10 @@ import type { LiftContext } from '../../lift/lifter.js';
 import type { LowerContext, LowerResult, Lowerer } from '../../lower/lowerer.js';
 import type { ts } from '../../syntax/typescript.js';
 import { whyVariableStays } from '../dnn/cudnn-lifecycle.js';
+import { outputDimAssignments } from '../dnn/conv-output-dims.js';
+import { PLAN_QUERIES, whyQueryStays } from '../dnn/conv-workspace-slice.js';
 import { liftCudnn, sourceCallOf } from '../dnn/cudnn-lifter.js';
+import { xdnnConvPorts } from './conv-plan.js';
 import { planXdnn } from './xdnn-plan.js';
 
 /** The primitives of descriptor life cycles that vanish on Kunlun. */
@@ -53,6 +56,9 @@ function isQuery(call: ResolvedCall): boolean {
  */
 function stays(name: string, declaration: ts.Node | undefined, catalog: Catalog, target: BackendId, context: StaticContext, nested = false): string | undefined {
   return whyVariableStays(name, declaration, catalog, target, context, (call) => {
+    // cuDNN's convolution queries: host arithmetic, or a plan that vanishes (conv-queries.ts).
+    if (outputDimAssignments(call, context).ok) return true;
+    if ((PLAN_QUERIES as readonly string[]).includes(call.entry.spec.symbol)) return whyQueryStays(call, catalog, target, context, xdnnConvPorts) === undefined;
     if (isQuery(call) && DESCRIPTOR_LIBRARIES.has(call.entry.library)) {
       if (nested) return true;
       const others = QUERY_ROLES.map((role) => context.argumentFor(call, role)).map((a) => (a ? variableName(a) : undefined));

@@ -19,6 +19,7 @@
  * - BatchNormalization (inference) → `xpu::batch_norm_infer` on packed NCHW.
  * - MaxPool → `xpu::max_pool2d` on packed NCHW with symmetric paddings (the order XDNN expects
  *   for 4 values is not documented).
+ * - Conv → `xpu::conv2d` (conv-plan.ts).
  *
  * cuDNN's blend factors (y = alpha·op(x) + beta·y) must be 1 and 0: XDNN calls overwrite y.
  */
@@ -26,6 +27,7 @@ import { ITEM_SIZE, type DType } from '../../../runtime/dtype.js';
 import { generated, operand, type Expr } from '../../ir/expr.js';
 import type { AttributeExpr, Invocation, OpInvocation, TensorExpr } from '../../ir/invocation.js';
 import { isContiguous, product } from '../dnn/cudnn-descriptors.js';
+import { planXdnnConv } from './conv-plan.js';
 
 /** One argument of the XDNN call. */
 export type XdnnArgument =
@@ -108,7 +110,7 @@ function sameView(a: TensorExpr, b: TensorExpr): boolean {
   return a.ptr.text === b.ptr.text && sameExpr(a.offset, b.offset) && same(a.dims, b.dims) && same(a.strides, b.strides);
 }
 
-function typeName(view: TensorExpr): string | undefined {
+export function typeName(view: TensorExpr): string | undefined {
   const dtype = view.dtype?.dtype;
   return dtype ? TYPE_NAMES[dtype] : undefined;
 }
@@ -118,7 +120,7 @@ function list(items: readonly Expr[]): string {
 }
 
 /** y = alpha·op(x) + beta·y is op(x) only for alpha = 1 and beta = 0 (cuDNN's blend arguments). */
-function plainResult(invocation: OpInvocation): string | undefined {
+export function plainResult(invocation: OpInvocation): string | undefined {
   const alpha = invocation.args.get('alpha');
   const beta = invocation.args.get('beta');
   if (alpha && numberOf(alpha) !== 1) return `alpha is \`${alpha.text}\`, not the constant 1 (XDNN calls have no output scale)`;
@@ -561,6 +563,8 @@ export function planXdnn(invocation: Invocation): XdnnPlan | undefined {
       return planAdd(invocation);
     case 'MaxPool':
       return planMaxPool(invocation);
+    case 'Conv':
+      return planXdnnConv(invocation);
     case 'BatchNormalization':
       return planBatchNorm(invocation);
     case 'LayerNormalization':
@@ -595,7 +599,7 @@ export function planXdnn(invocation: Invocation): XdnnPlan | undefined {
 }
 
 /** The operators planXdnn serves (one registration each). */
-export const XDNN_OPERATORS = ['Gemm', 'Add', 'Mul', 'MatMul', 'Softmax', 'LogSoftmax', 'MaxPool', 'BatchNormalization', 'LayerNormalization', 'RMSNormalization', ...Object.keys(UNARY)] as const;
+export const XDNN_OPERATORS = ['Gemm', 'Add', 'Mul', 'MatMul', 'Softmax', 'LogSoftmax', 'MaxPool', 'Conv', 'BatchNormalization', 'LayerNormalization', 'RMSNormalization', ...Object.keys(UNARY)] as const;
 
 /** A pointer argument: the base pointer, or `base.plus(bytes)` for a view with an element offset. */
 export function pointerText(view: TensorExpr): string {
