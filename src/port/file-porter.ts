@@ -18,7 +18,7 @@ import { pending, placeDiagnostic, type PendingDiagnostic, type PortDiagnostic }
 import { EditList } from './edits/edit-list.js';
 import { rewriteImports } from './edits/import-rewrite.js';
 import { callLayoutOf, SINGLE_LINE } from './emit/call-text.js';
-import { inStatementList, lineIndent, newlineOf, placeLowering } from './emit/statement-placement.js';
+import { lineIndent, newlineOf, placeLowering } from './emit/statement-placement.js';
 import { portFrontendGraphs } from './structural/dnn/frontend-port.js';
 import { planDeviceOrder, type DeviceOrderPlan } from './structural/runtime/device-before-unique-id.js';
 import { TargetNames, type ReferenceStyle } from './emit/target-names.js';

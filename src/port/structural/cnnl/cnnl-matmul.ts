@@ -25,7 +25,7 @@ import { activationTest } from '../blas/cublaslt-epilogue-activation.js';
 import { generated, operand, type Expr } from '../../ir/expr.js';
 import type { AttributeExpr, Invocation, OpInvocation, TensorExpr } from '../../ir/invocation.js';
 import type { LowerContext, LowerResult, Lowerer } from '../../lower/lowerer.js';
-import { CnnlStatements, numberOf, sameValue, substituteView, type CnnlView } from './cnnl-statements.js';
+import { CnnlStatements, numberOf, substituteView, type CnnlView } from './cnnl-statements.js';
 
 const ONE = generated('1', { kind: 'number', value: 1 });
 

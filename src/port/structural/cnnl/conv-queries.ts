@@ -6,12 +6,12 @@
  * output-shape queries become host arithmetic (dnn/conv-output-dims.ts). A vanished query's
  * status is CNNL_STATUS_SUCCESS.
  */
-import type { LowerContext } from '../../lower/lowerer.js';
+import { successValue } from '../../lower/vanishing-call.js';
 import { outputDimLowererFor } from '../dnn/conv-output-dims.js';
 import { planQueryLowerer, planStatementDropper } from '../dnn/conv-plan-lowerer.js';
 import { cnnlConvPorts } from './conv-plan.js';
 
-const success = (ctx: LowerContext): string => ctx.names.value('CNNL_STATUS_SUCCESS', ctx.style, ctx.origin);
+const success = successValue('CNNL_STATUS_SUCCESS');
 
 export const cnnlConvPlanQueryLowerer = planQueryLowerer({
   convPorts: cnnlConvPorts,

@@ -6,24 +6,12 @@
  */
 import type { Invocation } from '../../ir/invocation.js';
 import type { LowerContext, LowerResult, Lowerer } from '../../lower/lowerer.js';
+import { vanishingCall, successValue } from '../../lower/vanishing-call.js';
 
 export const implicitFinalizeLowerer: Lowerer = {
   name: 'runtime finalisation is implicit on CUDA',
   lower(invocation: Invocation, ctx: LowerContext): LowerResult | undefined {
     if (invocation.kind !== 'primitive' || invocation.primitive !== 'runtime.finalize') return undefined;
-    let success: string | undefined;
-    return {
-      ok: true,
-      lowering: {
-        prelude: [],
-        get call() {
-          success ??= ctx.names.value('cudaSuccess', ctx.style, ctx.origin);
-          return success;
-        },
-        targetSymbols: [],
-        diagnostics: [],
-        vanishes: true,
-      },
-    };
+    return vanishingCall(ctx, successValue('cudaSuccess'));
   },
 };

@@ -20,6 +20,8 @@ import type { LowerContext, LowerResult, Lowerer } from '../../lower/lowerer.js'
 import { ts } from '../../syntax/typescript.js';
 import { carried, setCallFor, tensorView, type Described } from './cudnn-descriptors.js';
 import { convolutionOf, filterOf } from './conv-descriptors.js';
+import { vanishingCall } from '../../lower/vanishing-call.js';
+import { successValue } from '../../lower/vanishing-call.js';
 
 export const OUTPUT_DIM_QUERIES = ['cudnnGetConvolution2dForwardOutputDim', 'cudnnGetPooling2dForwardOutputDim'] as const;
 
@@ -91,22 +93,9 @@ export function outputDimLowererFor(success: (ctx: LowerContext) => string): Low
       if (!call) return undefined;
       const assignments = outputDimAssignments(call, ctx.context);
       if (!assignments.ok) return { ok: false, diagnostics: [pending('OB1019', { symbol, target: ctx.target, reason: assignments.reason }, symbol)] };
-      let status: string | undefined;
-      return {
-        ok: true,
-        lowering: {
-          prelude: assignments.value.map((text) => ({ text, declares: false })),
-          get call() {
-            status ??= success(ctx);
-            return status;
-          },
-          targetSymbols: [],
-          diagnostics: [],
-          vanishes: true,
-        },
-      };
+      return vanishingCall(ctx, success, { prelude: assignments.value.map((text) => ({ text, declares: false })) });
     },
   };
 }
 
-export const outputDimLowerer = outputDimLowererFor((ctx) => ctx.names.value('ACLNN_SUCCESS', ctx.style, ctx.origin));
+export const outputDimLowerer = outputDimLowererFor(successValue('ACLNN_SUCCESS'));

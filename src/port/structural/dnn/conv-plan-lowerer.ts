@@ -12,6 +12,7 @@ import type { Invocation } from '../../ir/invocation.js';
 import type { LowerContext, LowerResult, Lowerer, StatementDropper } from '../../lower/lowerer.js';
 import { ts } from '../../syntax/typescript.js';
 import { aclnnConvPorts, isPlanStatement, PLAN_QUERIES, whyQueryStays, type ConvPorts } from './conv-workspace-slice.js';
+import { successValue, vanishingCall } from '../../lower/vanishing-call.js';
 
 export interface PlanTarget {
   readonly convPorts: ConvPorts;
@@ -42,20 +43,7 @@ export function planQueryLowerer(target: PlanTarget): Lowerer {
         const reason = `${target.replacement}, so the query has no ${ctx.target} counterpart and goes away only with the code that reads its results, but ${stays}`;
         return { ok: false, diagnostics: [pending('OB1019', { symbol, target: ctx.target, reason }, symbol)] };
       }
-      let success: string | undefined;
-      return {
-        ok: true,
-        lowering: {
-          prelude: [],
-          get call() {
-            success ??= target.success(ctx);
-            return success;
-          },
-          targetSymbols: [],
-          diagnostics: [],
-          vanishes: true,
-        },
-      };
+      return vanishingCall(ctx, target.success);
     },
   };
 }
@@ -78,7 +66,7 @@ export function planStatementDropper(convPorts: ConvPorts): StatementDropper {
 export const convPlanQueryLowerer = planQueryLowerer({
   convPorts: aclnnConvPorts,
   replacement: 'aclnnConvolutionGetWorkspaceSize chooses the kernel and sizes its own workspace',
-  success: (ctx) => ctx.names.value('ACLNN_SUCCESS', ctx.style, ctx.origin),
+  success: successValue('ACLNN_SUCCESS'),
 });
 
 export const dropsPlanStatement = planStatementDropper(aclnnConvPorts);

@@ -22,6 +22,7 @@ import { planAclnn } from './aclnn-lowerers.js';
 import { outputDimAssignments } from './conv-output-dims.js';
 import { PLAN_QUERIES, whyQueryStays } from './conv-workspace-slice.js';
 import { liftCudnn, sourceCallOf } from './cudnn-lifter.js';
+import { vanishingCall, successValue } from '../../lower/vanishing-call.js';
 
 /** The primitives of handle and descriptor life cycles that vanish. */
 export const LIFECYCLE_PRIMITIVES = ['handle.create', 'handle.destroy', 'handle.set-stream', 'descriptor.create', 'descriptor.set', 'descriptor.destroy'] as const;
@@ -105,21 +106,7 @@ export const cudnnLifecycleLowerer: Lowerer = {
     if (!name) return undefined; // nothing to follow: the catalog's own answer (its gap note) stands
     const stays = whyVariableStays(name, undefined, ctx.catalog, ctx.target, ctx.context);
     if (stays) return { ok: false, diagnostics: [pending('OB1019', { symbol, target: ctx.target, reason: `${ctx.target} has no ${objectRole!.replace('out-', '')} objects, and ${stays}` }, symbol)] };
-    let success: string | undefined;
-    return {
-      ok: true,
-      lowering: {
-        prelude: [],
-        get call() {
-          // Written only where the status is used in an expression (imports follow what is written).
-          success ??= ctx.names.value('ACLNN_SUCCESS', ctx.style, ctx.origin);
-          return success;
-        },
-        targetSymbols: [],
-        diagnostics: [],
-        vanishes: true,
-      },
-    };
+    return vanishingCall(ctx, successValue('ACLNN_SUCCESS'));
   },
 };
 

@@ -15,6 +15,7 @@ import type { Invocation } from '../../ir/invocation.js';
 import type { DeclarationDropper, LowerContext, LowerResult, Lowerer } from '../../lower/lowerer.js';
 import type { ts } from '../../syntax/typescript.js';
 import { whyVariableStays } from './cudnn-lifecycle.js';
+import { vanishingCall, successValue } from '../../lower/vanishing-call.js';
 
 export interface DescriptorAbsorption {
   /** What replaces the descriptors, for the diagnostic (`the unary descriptor each mudnnUnary call makes`). */
@@ -55,21 +56,7 @@ export function absorbedDescriptorLowerer(a: DescriptorAbsorption): Lowerer {
         const stays = whyStays(a, name, undefined, ctx.catalog, ctx.target, ctx.context);
         if (stays) return { ok: false, diagnostics: [pending('OB1019', { symbol, target: ctx.target, reason: `its descriptors are replaced by ${a.replacedBy}, and ${stays}` }, symbol)] };
       }
-      let written: string | undefined;
-      return {
-        ok: true,
-        lowering: {
-          prelude: [],
-          get call() {
-            // Written only where the status is used in an expression (imports follow what is written).
-            written ??= ctx.names.value(a.success, ctx.style, ctx.origin);
-            return written;
-          },
-          targetSymbols: [],
-          diagnostics: [],
-          vanishes: true,
-        },
-      };
+      return vanishingCall(ctx, successValue(a.success));
     },
   };
 }

@@ -13,6 +13,7 @@ import { MUDNN_COMPUTE_OPERATORS, mudnnComputeLowerer } from './mudnn-compute.js
 import { MUDNN_LIFTED, mudnnLifter } from './mudnn-lifter.js';
 import { mudnnSetterLowerer } from './mudnn-setters.js';
 import { requestedAlgorithmCountLowerer } from './requested-algorithm-count.js';
+import { successValue } from '../../lower/vanishing-call.js';
 
 export function registerMudnnLifters(lifters: LifterRegistry): LifterRegistry {
   for (const symbol of MUDNN_LIFTED) lifters.register({ backend: 'cuda', symbol }, mudnnLifter);
@@ -22,7 +23,7 @@ export function registerMudnnLifters(lifters: LifterRegistry): LifterRegistry {
 export function registerMudnnLowerers(lowerers: LowererRegistry): LowererRegistry {
   for (const operator of MUDNN_COMPUTE_OPERATORS) lowerers.register({ target: 'musa', binding: `operator:${operator}` }, mudnnComputeLowerer);
   lowerers.register({ target: 'musa', binding: 'primitive:descriptor.set' }, mudnnSetterLowerer);
-  lowerers.register({ target: 'musa', binding: 'primitive:descriptor.get' }, outputDimLowererFor((ctx) => ctx.names.value('MUDNN_STATUS_SUCCESS', ctx.style, ctx.origin)));
+  lowerers.register({ target: 'musa', binding: 'primitive:descriptor.get' }, outputDimLowererFor(successValue('MUDNN_STATUS_SUCCESS')));
   lowerers.register({ target: 'musa', binding: 'primitive:algorithm.query' }, requestedAlgorithmCountLowerer);
   const activations = absorbedDescriptorLowerer(ACTIVATION_ABSORPTION);
   for (const primitive of ['descriptor.create', 'descriptor.set', 'descriptor.destroy']) lowerers.register({ target: 'musa', binding: `primitive:${primitive}` }, activations);

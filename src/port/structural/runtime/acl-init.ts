@@ -8,6 +8,7 @@
 import type { Invocation } from '../../ir/invocation.js';
 import type { LowerContext, LowerResult, Lowerer } from '../../lower/lowerer.js';
 import { roleLowerer } from '../../lower/role-lowerer.js';
+import { vanishingCall, successValue } from '../../lower/vanishing-call.js';
 
 export const aclInitLowerer: Lowerer = {
   name: 'aclInit before the first device selection',
@@ -36,19 +37,6 @@ export const implicitInitLowerer: Lowerer = {
   name: 'runtime initialisation is implicit on CUDA',
   lower(invocation: Invocation, ctx: LowerContext): LowerResult | undefined {
     if (invocation.kind !== 'primitive' || invocation.primitive !== 'runtime.init') return undefined;
-    let success: string | undefined;
-    return {
-      ok: true,
-      lowering: {
-        prelude: [],
-        get call() {
-          success ??= ctx.names.value('cudaSuccess', ctx.style, ctx.origin);
-          return success;
-        },
-        targetSymbols: [],
-        diagnostics: [],
-        vanishes: true,
-      },
-    };
+    return vanishingCall(ctx, successValue('cudaSuccess'));
   },
 };

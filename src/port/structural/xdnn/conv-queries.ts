@@ -6,19 +6,18 @@
  * queries become host arithmetic (dnn/conv-output-dims.ts). A vanished query's status is
  * xpu::Error_t::SUCCESS.
  */
-import type { LowerContext } from '../../lower/lowerer.js';
 import { outputDimLowererFor } from '../dnn/conv-output-dims.js';
 import { planQueryLowerer, planStatementDropper } from '../dnn/conv-plan-lowerer.js';
 import { xdnnConvPorts } from './conv-plan.js';
+import { xdnnSuccess } from './xdnn-success.js';
 
-const success = (ctx: LowerContext): string => ctx.names.member('xpu::Error_t', 'SUCCESS', ctx.style, ctx.origin);
 
 export const xdnnConvPlanQueryLowerer = planQueryLowerer({
   convPorts: xdnnConvPorts,
   replacement: 'xpu::conv2d chooses its kernel and takes its scratch from the context',
-  success,
+  success: xdnnSuccess,
 });
 
 export const dropsXdnnConvPlanStatement = planStatementDropper(xdnnConvPorts);
 
-export const xdnnOutputDimLowerer = outputDimLowererFor(success);
+export const xdnnOutputDimLowerer = outputDimLowererFor(xdnnSuccess);

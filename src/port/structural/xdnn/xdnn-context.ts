@@ -16,6 +16,8 @@ import { pending } from '../../diagnostics/port-diagnostics.js';
 import type { Expr } from '../../ir/expr.js';
 import type { Invocation } from '../../ir/invocation.js';
 import type { LowerContext, LowerResult, Lowerer } from '../../lower/lowerer.js';
+import { vanishingCall } from '../../lower/vanishing-call.js';
+import { xdnnSuccess } from './xdnn-success.js';
 
 /** The handle primitives this module lowers, and the libraries whose handles are contexts. */
 export const CONTEXT_PRIMITIVES = ['handle.create', 'handle.set-stream', 'handle.destroy'] as const;
@@ -61,20 +63,6 @@ export const xdnnContextLowerer: Lowerer = {
       default:
         return undefined;
     }
-    let success: string | undefined;
-    return {
-      ok: true,
-      lowering: {
-        prelude: [{ text: statement, declares: false }],
-        get call() {
-          // Written only where the status is used in an expression (imports follow what is written).
-          success ??= ctx.names.member('xpu::Error_t', 'SUCCESS', ctx.style, ctx.origin);
-          return success;
-        },
-        targetSymbols: [targetSymbol],
-        diagnostics: [],
-        vanishes: true,
-      },
-    };
+    return vanishingCall(ctx, xdnnSuccess, { prelude: [{ text: statement, declares: false }], targetSymbols: [targetSymbol] });
   },
 };

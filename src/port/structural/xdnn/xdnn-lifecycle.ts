@@ -24,6 +24,8 @@ import { PLAN_QUERIES, whyQueryStays } from '../dnn/conv-workspace-slice.js';
 import { liftCudnn, sourceCallOf } from '../dnn/cudnn-lifter.js';
 import { xdnnConvPorts } from './conv-plan.js';
 import { planXdnn } from './xdnn-plan.js';
+import { vanishingCall } from '../../lower/vanishing-call.js';
+import { xdnnSuccess } from './xdnn-success.js';
 
 /** The primitives of descriptor life cycles that vanish on Kunlun. */
 export const DESCRIPTOR_PRIMITIVES = ['descriptor.create', 'descriptor.set', 'descriptor.destroy', 'algorithm.query'] as const;
@@ -88,20 +90,7 @@ export const xdnnDescriptorLifecycleLowerer: Lowerer = {
       if (!count || !/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/.test(count.text)) return { ok: false, diagnostics: [pending('OB1019', { symbol, target: ctx.target, reason: `the result count \`${count?.text ?? '?'}\` is not a variable` }, symbol)] };
       prelude.push({ text: `${count.text}.value = 1`, declares: false });
     }
-    let success: string | undefined;
-    return {
-      ok: true,
-      lowering: {
-        prelude,
-        get call() {
-          success ??= ctx.names.member('xpu::Error_t', 'SUCCESS', ctx.style, ctx.origin);
-          return success;
-        },
-        targetSymbols: [],
-        diagnostics: [],
-        vanishes: true,
-      },
-    };
+    return vanishingCall(ctx, xdnnSuccess, { prelude });
   },
 };
 

@@ -12,6 +12,7 @@ import type { LowerContext, LowerResult, Lowerer, PreludeStatement } from '../..
 import { ts } from '../../syntax/typescript.js';
 import { activationTest } from '../blas/cublaslt-epilogue-activation.js';
 import { planXdnn, pointerText, type XdnnArgument, type XdnnCall, type XdnnPlanned, type XdnnScratch } from './xdnn-plan.js';
+import { xdnnSuccess } from './xdnn-success.js';
 
 const SET_STREAM_SYMBOLS = ['cublasSetStream', 'cudnnSetStream'];
 
@@ -93,7 +94,7 @@ export const xdnnLowerer: Lowerer = {
       // One call per matrix of the batch, stopping at the first failure: its status is the source call's.
       const index = ctx.fresh.fresh('matrix');
       const status = ctx.fresh.fresh('fcStatus');
-      const success = ctx.names.member('xpu::Error_t', 'SUCCESS', ctx.style, ctx.origin);
+      const success = xdnnSuccess(ctx);
       prelude.push({ text: `let ${status}: ${ctx.names.type('xpu::Error_t', ctx.style, undefined)} = ${success}`, declares: true });
       const each = write(plan.perMatrix.call(index), SINGLE_LINE);
       prelude.push({ text: `for (let ${index} = 0; ${index} < ${plan.perMatrix.count} && ${status} === ${success}; ${index}++)`, declares: true, body: [{ text: `${status} = ${each}`, declares: false }] });
