@@ -49,7 +49,7 @@ describe('cuDNN convolution → Kunlun xpu::conv2d', () => {
 
   it('refuses true convolution and output blending, keeping the descriptors and plan with the call', () => {
     const found = errors(TRUE_CONVOLUTION, 'kunlun');
-    expect(found.find((d) => d.symbol === 'cudnnConvolutionForward')?.message).toMatch(/CUDNN_CONVOLUTION mode \(the kernel flipped\); xpu::conv2d computes cross-correlation/);
+    expect(found.find((d) => d.symbol === 'cudnnConvolutionForward')?.message).toMatch(/CUDNN_CONVOLUTION mode \(true convolution, the kernel flipped\); xpu::conv2d computes cross-correlation/);
     expect(found.some((d) => d.symbol === 'cudnnSetConvolution2dDescriptor' && /uses `convDesc` and does not port/.test(d.message))).toBe(true);
     expect(found.some((d) => d.symbol === 'cudnnGetConvolutionForwardWorkspaceSize' && /xpu::conv2d chooses its kernel.*`workspaceBytes` is passed to `cudnnConvolutionForward` \(line \d+\), which stays/.test(d.message))).toBe(true);
     expect(errors(BLENDED, 'kunlun').find((d) => d.symbol === 'cudnnConvolutionForward')?.message).toMatch(/beta is `1`, not the constant 0 \(XDNN calls overwrite the output\)/);

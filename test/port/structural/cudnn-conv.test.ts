@@ -36,7 +36,7 @@ describe('cuDNN convolution → CANN', () => {
   it('refuses true convolution (CUDNN_CONVOLUTION flips the kernel; aclnnConvolution cannot)', () => {
     const text = variant('CUDNN_CROSS_CORRELATION, CUDNN_DATA_FLOAT)', 'CUDNN_CONVOLUTION, CUDNN_DATA_FLOAT)').replace('CUDNN_CROSS_CORRELATION,\n', 'CUDNN_CONVOLUTION,\n');
     const found = errors(text);
-    expect(found.find((d) => d.symbol === 'cudnnConvolutionForward')?.message).toMatch(/CUDNN_CONVOLUTION mode \(true convolution, the kernel flipped\); aclnnConvolution computes cross-correlation and has no flag to flip the kernel/);
+    expect(found.find((d) => d.symbol === 'cudnnConvolutionForward')?.message).toMatch(/CUDNN_CONVOLUTION mode \(true convolution, the kernel flipped\); aclnnConvolution computes cross-correlation: flip the filter/);
     // The convolution descriptor's family and the plan stay with the call.
     expect(found.some((d) => d.symbol === 'cudnnSetConvolution2dDescriptor' && /uses `convDesc` and does not port/.test(d.message))).toBe(true);
     expect(found.some((d) => d.symbol === 'cudnnGetConvolutionForwardWorkspaceSize' && /`workspaceBytes` is passed to `cudnnConvolutionForward` \(line \d+\), which stays/.test(d.message))).toBe(true);

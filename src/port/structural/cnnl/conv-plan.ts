@@ -20,7 +20,7 @@
  * no cnnlDataType_t for.
  */
 import type { Invocation } from '../../ir/invocation.js';
-import { listItems } from '../dnn/conv-lifter.js';
+import { convAttributes } from '../dnn/conv-attributes.js';
 import type { ConvPorts } from '../dnn/conv-workspace-slice.js';
 import type { DnnPlan } from './cnnl-dnn.js';
 import { ChannelsLast, isFourD } from './conv-channels-last.js';
@@ -40,21 +40,12 @@ function allowTf32(invocation: Invocation & { kind: 'operator' }, dtype: string)
 /** The CNNL statements for a Conv invocation, or why there are none; undefined when not ours. */
 export function planCnnlConv(invocation: Invocation): DnnPlan | undefined {
   if (invocation.kind !== 'operator' || invocation.operator !== 'Conv') return undefined;
-  const { inputs, outputs, attributes } = invocation;
+  const { inputs, outputs } = invocation;
   const [x, w, y] = [inputs.get('X'), inputs.get('W'), outputs.get('Y')];
   if (!x?.dims || !w?.dims || !y?.dims || inputs.size !== 2 || outputs.size !== 1) return undefined;
-  const list = (name: string) => {
-    const text = attributes.get(name)?.expr.text;
-    return text === undefined ? undefined : listItems(text);
-  };
-  const [pads, strides, dilations] = [list('pads'), list('strides'), list('dilations')];
-  const group = attributes.get('group')?.expr;
-  if (!pads || !strides || !dilations || !group) return undefined;
-  const mode = attributes.get('mode')?.meaning;
-  if (mode === 'conv-mode.convolution') {
-    return { ok: false, reason: 'the convolution descriptor is in CUDNN_CONVOLUTION mode (true convolution, the kernel flipped); cnnlConvolutionForward computes cross-correlation: flip the filter and use CUDNN_CROSS_CORRELATION, or port this call by hand' };
-  }
-  if (mode !== undefined && mode !== 'conv-mode.cross-correlation') return { ok: false, reason: 'the convolution mode is not a constant cuDNN mode' };
+  const conv = convAttributes(invocation, 'cnnlConvolutionForward');
+  if (!conv?.ok) return conv;
+  const { pads, strides, dilations, group } = conv.value;
   const alpha = invocation.args.get('alpha');
   const beta = invocation.args.get('beta');
   if (alpha && numberOf(alpha) !== 1) return { ok: false, reason: `alpha is \`${alpha.text}\`, not the constant 1 (the port writes y through an NHWC staging buffer, so it passes no scaling)` };

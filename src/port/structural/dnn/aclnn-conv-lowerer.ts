@@ -19,7 +19,7 @@ import type { Invocation, OpInvocation } from '../../ir/invocation.js';
 import type { LowerContext, LowerResult, Lowerer } from '../../lower/lowerer.js';
 import type { Plan } from './aclnn-lowerers.js';
 import { describable, lowerAclnn } from './aclnn-two-phase.js';
-import { listItems } from './conv-lifter.js';
+import { convAttributes } from './conv-attributes.js';
 
 function numberOf(e: Expr | undefined): number | undefined {
   return e?.value?.kind === 'number' ? e.value.value : undefined;
@@ -45,23 +45,14 @@ function cubeMath(invocation: OpInvocation, dtypeMeaning: string): { meaning: st
 /** The aclnnConvolution call for a Conv invocation, or why it has none; undefined when not ours. */
 export function planAclnnConv(invocation: Invocation): Plan | undefined {
   if (invocation.kind !== 'operator' || invocation.operator !== 'Conv') return undefined;
-  const { inputs, outputs, attributes } = invocation;
+  const { inputs, outputs } = invocation;
   const x = inputs.get('X');
   const w = inputs.get('W');
   const y = outputs.get('Y');
   if (!describable(x) || !describable(w) || !describable(y) || inputs.size !== 2 || outputs.size !== 1) return undefined;
-  const list = (name: string) => {
-    const text = attributes.get(name)?.expr.text;
-    return text === undefined ? undefined : listItems(text);
-  };
-  const [pads, strides, dilations] = [list('pads'), list('strides'), list('dilations')];
-  const group = attributes.get('group')?.expr;
-  if (!pads || !strides || !dilations || !group) return undefined;
-  const mode = attributes.get('mode')?.meaning;
-  if (mode === 'conv-mode.convolution') {
-    return { ok: false, reason: 'the convolution descriptor is in CUDNN_CONVOLUTION mode (true convolution, the kernel flipped); aclnnConvolution computes cross-correlation and has no flag to flip the kernel: flip the filter and use CUDNN_CROSS_CORRELATION, or port this call by hand' };
-  }
-  if (mode !== undefined && mode !== 'conv-mode.cross-correlation') return { ok: false, reason: `the convolution mode is not a constant cuDNN mode` };
+  const conv = convAttributes(invocation, 'aclnnConvolution');
+  if (!conv?.ok) return conv;
+  const { pads, strides, dilations, group } = conv.value;
   const alpha = invocation.args.get('alpha');
   const beta = invocation.args.get('beta');
   if (alpha && numberOf(alpha) !== 1) return { ok: false, reason: `alpha is \`${alpha.text}\`, not the constant 1 (aclnnConvolution has no output scale)` };

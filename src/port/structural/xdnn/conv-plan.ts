@@ -23,7 +23,7 @@
  */
 import type { Expr } from '../../ir/expr.js';
 import type { OpInvocation, TensorExpr } from '../../ir/invocation.js';
-import { listItems } from '../dnn/conv-lifter.js';
+import { convAttributes } from '../dnn/conv-attributes.js';
 import type { ConvPorts } from '../dnn/conv-workspace-slice.js';
 import { plainResult, typeName, type XdnnArgument, type XdnnPlan } from './xdnn-plan.js';
 
@@ -41,21 +41,13 @@ function gemmType(invocation: OpInvocation): { tgemm: string } | { reason: strin
 
 /** The xpu::conv2d call for a Conv invocation, or why it has none; undefined when not ours. */
 export function planXdnnConv(invocation: OpInvocation): XdnnPlan | undefined {
-  const { inputs, outputs, attributes } = invocation;
+  const { inputs, outputs } = invocation;
   const [x, w, y] = [inputs.get('X'), inputs.get('W'), outputs.get('Y')];
   if (!x || !w || !y || inputs.size !== 2 || outputs.size !== 1) return undefined;
-  const list = (name: string) => {
-    const text = attributes.get(name)?.expr.text;
-    return text === undefined ? undefined : listItems(text);
-  };
-  const [kernel, pads, strides, dilations] = [list('kernel_shape'), list('pads'), list('strides'), list('dilations')];
-  const group = attributes.get('group')?.expr;
-  if (!kernel || !pads || !strides || !dilations || !group) return undefined;
-  const mode = attributes.get('mode')?.meaning;
-  if (mode === 'conv-mode.convolution') {
-    return { ok: false, reason: 'the convolution descriptor is in CUDNN_CONVOLUTION mode (the kernel flipped); xpu::conv2d computes cross-correlation: flip the filter and use CUDNN_CROSS_CORRELATION, or port this call by hand' };
-  }
-  if (mode !== undefined && mode !== 'conv-mode.cross-correlation') return { ok: false, reason: 'the convolution mode is not a constant cuDNN mode' };
+  const conv = convAttributes(invocation, 'xpu::conv2d');
+  if (!conv?.ok) return conv;
+  if (!conv.value.kernel) return undefined;
+  const { kernel, pads, strides, dilations, group } = conv.value;
   const blend = plainResult(invocation);
   if (blend) return { ok: false, reason: blend };
   const views: [string, TensorExpr][] = [['x', x], ['w', w], ['y', y]];
