@@ -26,6 +26,17 @@ import {
   cnnlDestroyOpTensorDescriptor,
   cnnlGetOpTensorWorkspaceSize,
   cnnlOpTensor,
+  CNNL_OP_TENSOR_MUL,
+  cnnlSetReduceDescriptor_v2,
+  CNNL_REDUCE_ADD,
+  CNNL_NOT_PROPAGATE_NAN,
+  CNNL_REDUCE_NO_INDICES,
+  CNNL_32BIT_INDICES,
+  cnnlCreateReduceDescriptor,
+  cnnlDestroyReduceDescriptor,
+  cnnlGetReduceOpWorkspaceSize,
+  cnnlReduce,
+  cnrtMemcpyDevToHost,
   cnnlSetQueue,
   CNNL_DTYPE_FLOAT,
   cnnlCreateTensorDescriptor,
@@ -49,7 +60,6 @@ import {
   cnrtGetErrorStr,
   cnrtMalloc,
   cnrtMemcpy,
-  cnrtMemcpyDevToHost,
   cnrtMemcpyHostToDev,
   cnrtSetDevice,
   cnrtQueueCreate,
@@ -84,11 +94,8 @@ import {
   type cnnlMatMulAlgo_t,
   type cnnlMatMulHeuristicResult_t,
   type cnnlOpTensorDescriptor_t,
+  type cnnlReduceDescriptor_t,
 } from 'opbridge/cambricon';
-import {
-  cublasSdot,
-  cublasSscal,
-} from 'opbridge/cuda';
 
 const FEATURES = 64; // D
 const OUTPUTS = 8; // O
@@ -222,8 +229,50 @@ export function main({ rank, nranks }: ProgramContext) {
   cnnlDestroyTensorDescriptor(xDesc.value);
   cnnlDestroyOpTensorDescriptor(addDesc.value);
   const sumOfSquares = new Float32Array(1);
-  // opbridge OB1002: cambricon does not support `cublasSdot`: OpTensor MUL then a full ADD reduction; summation order differs from cuBLAS (use: cnnlOpTensor, cnnlReduce)
-  checkCublas(cublasSdot(handle.value, BATCH_PER_RANK * OUTPUTS, dR.value, 1, dR.value, 1, sumOfSquares), 'loss');
+  const xDesc_1 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(xDesc_1);
+  cnnlSetTensorDescriptor(xDesc_1.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 1, [BATCH_PER_RANK * OUTPUTS]);
+  const yDesc_1 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(yDesc_1);
+  cnnlSetTensorDescriptor(yDesc_1.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 1, [BATCH_PER_RANK * OUTPUTS]);
+  const products = ref<DevicePtr>();
+  cnrtMalloc(products, BATCH_PER_RANK * OUTPUTS * 4);
+  const dotResult = ref<DevicePtr>();
+  cnrtMalloc(dotResult, 4);
+  const productsDesc = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(productsDesc);
+  cnnlSetTensorDescriptor(productsDesc.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 1, [BATCH_PER_RANK * OUTPUTS]);
+  const dotDesc = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(dotDesc);
+  cnnlSetTensorDescriptor(dotDesc.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 1, [1]);
+  const mulDesc = ref<cnnlOpTensorDescriptor_t>();
+  cnnlCreateOpTensorDescriptor(mulDesc);
+  cnnlSetOpTensorDescriptor(mulDesc.value, CNNL_OP_TENSOR_MUL, CNNL_DTYPE_FLOAT, CNNL_PROPAGATE_NAN);
+  const mulWorkspaceSize = ref(0);
+  checkCublas(cnnlGetOpTensorWorkspaceSize(handle.value, xDesc_1.value, yDesc_1.value, productsDesc.value, mulWorkspaceSize), 'loss');
+  const mulWorkspace = ref<DevicePtr>();
+  if (mulWorkspaceSize.value > 0) cnrtMalloc(mulWorkspace, mulWorkspaceSize.value);
+  checkCublas(cnnlOpTensor(handle.value, mulDesc.value, 1, xDesc_1.value, dR.value, 1, yDesc_1.value, dR.value, mulWorkspaceSize.value > 0 ? mulWorkspace.value : null, mulWorkspaceSize.value, 0, productsDesc.value, products.value), 'loss');
+  const sumDesc = ref<cnnlReduceDescriptor_t>();
+  cnnlCreateReduceDescriptor(sumDesc);
+  cnnlSetReduceDescriptor_v2(sumDesc.value, [0], 1, CNNL_REDUCE_ADD, CNNL_DTYPE_FLOAT, CNNL_NOT_PROPAGATE_NAN, CNNL_REDUCE_NO_INDICES, CNNL_32BIT_INDICES);
+  const sumWorkspaceSize = ref(0);
+  checkCublas(cnnlGetReduceOpWorkspaceSize(handle.value, productsDesc.value, dotDesc.value, sumDesc.value, sumWorkspaceSize), 'loss');
+  const sumWorkspace = ref<DevicePtr>();
+  if (sumWorkspaceSize.value > 0) cnrtMalloc(sumWorkspace, sumWorkspaceSize.value);
+  checkCublas(cnnlReduce(handle.value, sumDesc.value, sumWorkspaceSize.value > 0 ? sumWorkspace.value : null, sumWorkspaceSize.value, null, productsDesc.value, products.value, 0, null, null, dotDesc.value, dotResult.value), 'loss');
+  cnrtQueueSync(stream.value);
+  cnrtMemcpy(sumOfSquares, dotResult.value, 4, cnrtMemcpyDevToHost);
+  cnrtFree(products.value);
+  cnrtFree(dotResult.value);
+  if (sumWorkspaceSize.value > 0) { cnrtQueueSync(stream.value); cnrtFree(sumWorkspace.value); }
+  if (mulWorkspaceSize.value > 0) { cnrtQueueSync(stream.value); cnrtFree(mulWorkspace.value); }
+  cnnlDestroyTensorDescriptor(xDesc_1.value);
+  cnnlDestroyTensorDescriptor(yDesc_1.value);
+  cnnlDestroyTensorDescriptor(productsDesc.value);
+  cnnlDestroyTensorDescriptor(dotDesc.value);
+  cnnlDestroyOpTensorDescriptor(mulDesc.value);
+  cnnlDestroyReduceDescriptor(sumDesc.value);
   const localLoss = sumOfSquares[0] / (BATCH_PER_RANK * OUTPUTS);
 
   // Gradient of the shard's mean squared error: row-major G (D×O) = 2/(B·O)·Xᵀ·R, i.e.
@@ -278,25 +327,46 @@ export function main({ rank, nranks }: ProgramContext) {
   checkNccl(cnclGroupEnd(), 'ncclGroupEnd');
 
   // Average over replicas, then W ← W − lr·G.
-  // opbridge OB1002: cambricon does not support `cublasSscal`: x = alpha*x via OpTensor (e.g (use: cnnlOpTensor)
-  checkCublas(cublasSscal(handle.value, FEATURES * OUTPUTS, 1 / nranks, dG.value, 1), 'average gradients');
-  const yDesc_1 = ref<cnnlTensorDescriptor_t>();
-  cnnlCreateTensorDescriptor(yDesc_1);
-  cnnlSetTensorDescriptor(yDesc_1.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 1, [FEATURES * OUTPUTS]);
-  const xDesc_1 = ref<cnnlTensorDescriptor_t>();
-  cnnlCreateTensorDescriptor(xDesc_1);
-  cnnlSetTensorDescriptor(xDesc_1.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 1, [FEATURES * OUTPUTS]);
+  const alphaDevice = ref<DevicePtr>();
+  cnrtMalloc(alphaDevice, 4);
+  cnrtMemcpy(alphaDevice.value, new Float32Array([1 / nranks]), 4, cnrtMemcpyHostToDev);
+  const xDesc_2 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(xDesc_2);
+  cnnlSetTensorDescriptor(xDesc_2.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 1, [FEATURES * OUTPUTS]);
+  const alphaDesc = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(alphaDesc);
+  cnnlSetTensorDescriptor(alphaDesc.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 1, [1]);
+  const mulDesc_1 = ref<cnnlOpTensorDescriptor_t>();
+  cnnlCreateOpTensorDescriptor(mulDesc_1);
+  cnnlSetOpTensorDescriptor(mulDesc_1.value, CNNL_OP_TENSOR_MUL, CNNL_DTYPE_FLOAT, CNNL_PROPAGATE_NAN);
+  const mulWorkspaceSize_1 = ref(0);
+  checkCublas(cnnlGetOpTensorWorkspaceSize(handle.value, xDesc_2.value, alphaDesc.value, xDesc_2.value, mulWorkspaceSize_1), 'average gradients');
+  const mulWorkspace_1 = ref<DevicePtr>();
+  if (mulWorkspaceSize_1.value > 0) cnrtMalloc(mulWorkspace_1, mulWorkspaceSize_1.value);
+  checkCublas(cnnlOpTensor(handle.value, mulDesc_1.value, 1, xDesc_2.value, dG.value, 1, alphaDesc.value, alphaDevice.value, mulWorkspaceSize_1.value > 0 ? mulWorkspace_1.value : null, mulWorkspaceSize_1.value, 0, xDesc_2.value, dG.value), 'average gradients');
+  cnrtQueueSync(stream.value);
+  cnrtFree(alphaDevice.value);
+  if (mulWorkspaceSize_1.value > 0) { cnrtQueueSync(stream.value); cnrtFree(mulWorkspace_1.value); }
+  cnnlDestroyTensorDescriptor(xDesc_2.value);
+  cnnlDestroyTensorDescriptor(alphaDesc.value);
+  cnnlDestroyOpTensorDescriptor(mulDesc_1.value);
+  const yDesc_2 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(yDesc_2);
+  cnnlSetTensorDescriptor(yDesc_2.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 1, [FEATURES * OUTPUTS]);
+  const xDesc_3 = ref<cnnlTensorDescriptor_t>();
+  cnnlCreateTensorDescriptor(xDesc_3);
+  cnnlSetTensorDescriptor(xDesc_3.value, CNNL_LAYOUT_ARRAY, CNNL_DTYPE_FLOAT, 1, [FEATURES * OUTPUTS]);
   const addDesc_1 = ref<cnnlOpTensorDescriptor_t>();
   cnnlCreateOpTensorDescriptor(addDesc_1);
   cnnlSetOpTensorDescriptor(addDesc_1.value, CNNL_OP_TENSOR_ADD, CNNL_DTYPE_FLOAT, CNNL_PROPAGATE_NAN);
   const addWorkspaceSize_1 = ref(0);
-  checkCublas(cnnlGetOpTensorWorkspaceSize(handle.value, yDesc_1.value, xDesc_1.value, yDesc_1.value, addWorkspaceSize_1), 'SGD update');
+  checkCublas(cnnlGetOpTensorWorkspaceSize(handle.value, yDesc_2.value, xDesc_3.value, yDesc_2.value, addWorkspaceSize_1), 'SGD update');
   const addWorkspace_1 = ref<DevicePtr>();
   if (addWorkspaceSize_1.value > 0) cnrtMalloc(addWorkspace_1, addWorkspaceSize_1.value);
-  checkCublas(cnnlOpTensor(handle.value, addDesc_1.value, 1, yDesc_1.value, dW.value, -LEARNING_RATE, xDesc_1.value, dG.value, addWorkspaceSize_1.value > 0 ? addWorkspace_1.value : null, addWorkspaceSize_1.value, 0, yDesc_1.value, dW.value), 'SGD update');
+  checkCublas(cnnlOpTensor(handle.value, addDesc_1.value, 1, yDesc_2.value, dW.value, -LEARNING_RATE, xDesc_3.value, dG.value, addWorkspaceSize_1.value > 0 ? addWorkspace_1.value : null, addWorkspaceSize_1.value, 0, yDesc_2.value, dW.value), 'SGD update');
   if (addWorkspaceSize_1.value > 0) { cnrtQueueSync(stream.value); cnrtFree(addWorkspace_1.value); }
-  cnnlDestroyTensorDescriptor(yDesc_1.value);
-  cnnlDestroyTensorDescriptor(xDesc_1.value);
+  cnnlDestroyTensorDescriptor(yDesc_2.value);
+  cnnlDestroyTensorDescriptor(xDesc_3.value);
   cnnlDestroyOpTensorDescriptor(addDesc_1.value);
   checkCuda(cnrtQueueSync(stream.value), 'cudaStreamSynchronize');
 

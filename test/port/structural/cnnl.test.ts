@@ -28,6 +28,17 @@ describe('CNNL ports verify on the reference runtime', () => {
     expect(model.verification, JSON.stringify(model.verification)).toMatchObject({ verdict: expect.stringMatching(/^(pass|warn)$/) });
   }, 120_000);
 
+  it('cublasSscal and cublasSdot over strided vectors → cnnlOpTensor MUL (alpha copied to the device) and MUL + cnnlReduce ADD into the host result', async () => {
+    const model = await portAndVerify(fixture('cublas-vector-to-cnnl'));
+    expect(model.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(model.output).not.toMatch(/\bcublasS(scal|dot)\(/);
+    expect(model.output).toContain('CNNL_OP_TENSOR_MUL');
+    expect(model.output).toMatch(/cnnlReduce\(/);
+    expect(model.output).toMatch(/cnrtMemcpy\(dot, dotResult\.value, 4, cnrtMemcpyDevToHost\)/);
+    // Both outputs (the scaled x and the dot) are compared; CNNL sums in its own order, so warn is allowed.
+    expect(model.verification, JSON.stringify(model.verification)).toMatchObject({ verdict: expect.stringMatching(/^(pass|warn)$/) });
+  }, 120_000);
+
   it('bias add and channel softmax → cnnlOpTensor + cnnlSoftmaxForward over [N, C, H·W]', async () => {
     const model = await portAndVerify(fixture('cudnn-softmax-add'));
     expect(model.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);

@@ -1,6 +1,6 @@
 /**
  * The CNNL structural modules, registered in src/port/registry.ts: row-major matmuls and axpy
- * from the cuBLAS / cuBLASLt lifters, the cuDNN operators the descriptor lifter lifts, the cuDNN
+ * from the cuBLAS / cuBLASLt lifters, scal and dot (cnnlOpTensor MUL, then cnnlReduce ADD for dot), the cuDNN operators the descriptor lifter lifts, the cuDNN
  * descriptors that the self-contained CNNL calls replace, the cuBLASLt set-up that goes
  * (blas/cublaslt-setup.ts) and a cuBLASLt epilogue parameter as an activation mode.
  */
@@ -8,6 +8,8 @@ import type { LowererRegistry } from '../../lower/lowerer.js';
 import { ABSORBED_PRIMITIVES, absorbedDescriptorLowerer, dropsAbsorbedDeclaration } from './absorbed-descriptors.js';
 import { CNNL_DNN_OPERATORS, cnnlDnnLowerer } from './cnnl-dnn.js';
 import { cnnlAxpyLowerer } from './cnnl-axpy.js';
+import { cnnlDotLowerer } from './cnnl-dot.js';
+import { cnnlScalLowerer } from './cnnl-scal.js';
 import { CNNL_FRONTEND_OPERATORS, cnnlFrontendLowerer } from './cnnl-frontend.js';
 import { cnnlMatMulLowerer, planCnnlMatMul } from './cnnl-matmul.js';
 import { cnnlConvPlanQueryLowerer, cnnlOutputDimLowerer, dropsCnnlConvPlanStatement } from './conv-queries.js';
@@ -17,6 +19,9 @@ import { epilogueAsActivation } from '../blas/cublaslt-epilogue-activation.js';
 export function registerCnnlLowerers(lowerers: LowererRegistry): LowererRegistry {
   lowerers.register({ target: 'cambricon', binding: 'operator:Gemm' }, cnnlMatMulLowerer);
   lowerers.register({ target: 'cambricon', binding: 'operator:Add' }, cnnlAxpyLowerer);
+  // cuBLAS's vector calls before the graph and descriptor operators, which also bind Mul / MatMul.
+  lowerers.register({ target: 'cambricon', binding: 'operator:Mul' }, cnnlScalLowerer);
+  lowerers.register({ target: 'cambricon', binding: 'operator:MatMul' }, cnnlDotLowerer);
   lowerers.registerEnumSubstitute('cambricon', epilogueAsActivation);
   // Graph nodes first: their float32 chains mix element types, which the descriptor plans decline.
   for (const operator of CNNL_FRONTEND_OPERATORS) lowerers.register({ target: 'cambricon', binding: `operator:${operator}` }, cnnlFrontendLowerer);

@@ -1,8 +1,9 @@
 /**
  * `cublasSscal(handle, n, alpha, x, incx)` (x := alpha·x in place) lifted to Mul with A := x and
  * C := x as 1-D views with their increment, and B := alpha, a host scalar (layout `host`), for
- * targets whose scaling call takes them that way (XDNN's `xpu::scale`). The stream is the one the
- * handle was given. Only for Kunlun; elsewhere the generic role path answers.
+ * targets whose scaling call takes them that way (XDNN's `xpu::scale`; CNNL's cnnlOpTensor MUL by
+ * the scalar copied to the device, cnnl/cnnl-scal.ts). The stream is the one the handle was
+ * given. Only for Kunlun and Cambricon; elsewhere the generic role path answers.
  */
 import { pending } from '../../diagnostics/port-diagnostics.js';
 import type { OpInvocation, TensorExpr } from '../../ir/invocation.js';
@@ -10,10 +11,12 @@ import type { LiftResult, Lifter } from '../../lift/lifter.js';
 import { roleLifter } from '../../lift/role-lifter.js';
 import { vector } from '../blas/column-major-views.js';
 
+const SCAL_TARGETS: ReadonlySet<string> = new Set(['kunlun', 'cambricon']);
+
 export const cublasScalLifter: Lifter = {
   name: 'cuBLAS scal → Mul by a host scalar',
   lift(call, ctx): LiftResult | undefined {
-    if (call.entry.spec.symbol !== 'cublasSscal' || ctx.target !== 'kunlun') return undefined;
+    if (call.entry.spec.symbol !== 'cublasSscal' || !SCAL_TARGETS.has(ctx.target)) return undefined;
     const generic = roleLifter.lift(call, ctx);
     if (!generic?.ok || generic.invocation.kind !== 'operator') return generic;
     const g = generic.invocation;
