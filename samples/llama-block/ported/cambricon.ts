@@ -291,7 +291,7 @@ export function main() {
   const rmsNormWorkspace = ref<DevicePtr>();
   if (rmsNormWorkspaceSize.value > 0) cnrtMalloc(rmsNormWorkspace, rmsNormWorkspaceSize.value);
   if (cnnlRmsNormForward(cudnn.value, 1, xDesc.value, dX, scaleDesc.value, dAttnNorm, null, RMS_EPSILON, rmsNormWorkspaceSize.value > 0 ? rmsNormWorkspace.value : null, rmsNormWorkspaceSize.value, yDesc.value, dNormed, null, null) !== CNNL_STATUS_SUCCESS) throw new Error(`attention_norm: failed`);
-  if (rmsNormWorkspaceSize.value > 0) { cnrtQueueSync(queue.value); cnrtFree(rmsNormWorkspace.value); };
+  if (rmsNormWorkspaceSize.value > 0) { cnrtQueueSync(queue.value); cnrtFree(rmsNormWorkspace.value); }
   cnnlDestroyTensorDescriptor(xDesc.value);
   cnnlDestroyTensorDescriptor(yDesc.value);
   cnnlDestroyTensorDescriptor(scaleDesc.value);
@@ -390,7 +390,7 @@ export function main() {
   if (cnnlOpTensor(cudnn.value, opTensorDesc.value, 1, aDesc.value, widened.value, 1, bDesc.value, bFloat.value, opTensorWorkspaceSize.value > 0 ? opTensorWorkspace.value : null, opTensorWorkspaceSize.value, 0, yDesc_2.value, mulResult.value) !== CNNL_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
   cnrtQueueSync(stream.value);
   cnrtFree(bFloat.value);
-  if (opTensorWorkspaceSize.value > 0) { cnrtQueueSync(stream.value); cnrtFree(opTensorWorkspace.value); };
+  if (opTensorWorkspaceSize.value > 0) { cnrtQueueSync(stream.value); cnrtFree(opTensorWorkspace.value); }
   cnnlDestroyTensorDescriptor(aDesc.value);
   cnnlDestroyTensorDescriptor(bDesc.value);
   cnnlDestroyTensorDescriptor(bDesc_1.value);
@@ -430,7 +430,7 @@ export function main() {
   if (cnnlOpTensor(cudnn.value, opTensorDesc_1.value, 1, aDesc_1.value, widened_1.value, 1, bDesc_2.value, bFloat_1.value, opTensorWorkspaceSize_1.value > 0 ? opTensorWorkspace_1.value : null, opTensorWorkspaceSize_1.value, 0, yDesc_4.value, mulResult_1.value) !== CNNL_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
   cnrtQueueSync(stream.value);
   cnrtFree(bFloat_1.value);
-  if (opTensorWorkspaceSize_1.value > 0) { cnrtQueueSync(stream.value); cnrtFree(opTensorWorkspace_1.value); };
+  if (opTensorWorkspaceSize_1.value > 0) { cnrtQueueSync(stream.value); cnrtFree(opTensorWorkspace_1.value); }
   cnnlDestroyTensorDescriptor(aDesc_1.value);
   cnnlDestroyTensorDescriptor(bDesc_2.value);
   cnnlDestroyTensorDescriptor(bDesc_3.value);
@@ -461,7 +461,7 @@ export function main() {
   if (cnnlCastDataType(cudnn.value, yDesc_5.value, floatResult.value, CNNL_CAST_FLOAT_TO_BFLOAT16, outDesc.value, dQRope) !== CNNL_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
   cnrtQueueSync(stream.value);
   cnrtFree(floatResult.value);
-  if (opTensorWorkspaceSize_2.value > 0) { cnrtQueueSync(stream.value); cnrtFree(opTensorWorkspace_2.value); };
+  if (opTensorWorkspaceSize_2.value > 0) { cnrtQueueSync(stream.value); cnrtFree(opTensorWorkspace_2.value); }
   cnnlDestroyTensorDescriptor(aDesc_2.value);
   cnnlDestroyTensorDescriptor(bDesc_4.value);
   cnnlDestroyTensorDescriptor(yDesc_5.value);
@@ -501,7 +501,7 @@ export function main() {
   if (cnnlOpTensor(cudnn.value, opTensorDesc_3.value, 1, aDesc_3.value, widened_2.value, 1, bDesc_5.value, bFloat_2.value, opTensorWorkspaceSize_3.value > 0 ? opTensorWorkspace_3.value : null, opTensorWorkspaceSize_3.value, 0, yDesc_7.value, mulResult_2.value) !== CNNL_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
   cnrtQueueSync(stream.value);
   cnrtFree(bFloat_2.value);
-  if (opTensorWorkspaceSize_3.value > 0) { cnrtQueueSync(stream.value); cnrtFree(opTensorWorkspace_3.value); };
+  if (opTensorWorkspaceSize_3.value > 0) { cnrtQueueSync(stream.value); cnrtFree(opTensorWorkspace_3.value); }
   cnnlDestroyTensorDescriptor(aDesc_3.value);
   cnnlDestroyTensorDescriptor(bDesc_5.value);
   cnnlDestroyTensorDescriptor(bDesc_6.value);
@@ -541,7 +541,7 @@ export function main() {
   if (cnnlOpTensor(cudnn.value, opTensorDesc_4.value, 1, aDesc_4.value, widened_3.value, 1, bDesc_7.value, bFloat_3.value, opTensorWorkspaceSize_4.value > 0 ? opTensorWorkspace_4.value : null, opTensorWorkspaceSize_4.value, 0, yDesc_9.value, mulResult_3.value) !== CNNL_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
   cnrtQueueSync(stream.value);
   cnrtFree(bFloat_3.value);
-  if (opTensorWorkspaceSize_4.value > 0) { cnrtQueueSync(stream.value); cnrtFree(opTensorWorkspace_4.value); };
+  if (opTensorWorkspaceSize_4.value > 0) { cnrtQueueSync(stream.value); cnrtFree(opTensorWorkspace_4.value); }
   cnnlDestroyTensorDescriptor(aDesc_4.value);
   cnnlDestroyTensorDescriptor(bDesc_7.value);
   cnnlDestroyTensorDescriptor(bDesc_8.value);
@@ -572,7 +572,7 @@ export function main() {
   if (cnnlCastDataType(cudnn.value, yDesc_10.value, floatResult_1.value, CNNL_CAST_FLOAT_TO_BFLOAT16, outDesc_1.value, dKRope) !== CNNL_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
   cnrtQueueSync(stream.value);
   cnrtFree(floatResult_1.value);
-  if (opTensorWorkspaceSize_5.value > 0) { cnrtQueueSync(stream.value); cnrtFree(opTensorWorkspace_5.value); };
+  if (opTensorWorkspaceSize_5.value > 0) { cnrtQueueSync(stream.value); cnrtFree(opTensorWorkspace_5.value); }
   cnnlDestroyTensorDescriptor(aDesc_5.value);
   cnnlDestroyTensorDescriptor(bDesc_9.value);
   cnnlDestroyTensorDescriptor(yDesc_10.value);
@@ -616,7 +616,7 @@ export function main() {
   if (cnnlFlashAttentionForward(cudnn.value, flashAttentionDesc.value, qDesc.value, dQRope, kDesc.value, dKRope, vDesc.value, dV, cuSeqlensQDesc.value, cuSeqlensQ.value, cuSeqlensQDesc.value, cuSeqlensQ.value, null, flashAttentionWorkspaceSize.value > 0 ? flashAttentionWorkspace.value : null, flashAttentionWorkspaceSize.value, null, null, null, null, outDesc_2.value, dAttention) !== CNNL_STATUS_SUCCESS) throw new Error(`attention: failed`);
   cnrtQueueSync(stream.value);
   cnrtFree(cuSeqlensQ.value);
-  if (flashAttentionWorkspaceSize.value > 0) { cnrtQueueSync(stream.value); cnrtFree(flashAttentionWorkspace.value); };
+  if (flashAttentionWorkspaceSize.value > 0) { cnrtQueueSync(stream.value); cnrtFree(flashAttentionWorkspace.value); }
   cnnlDestroyTensorDescriptor(qDesc.value);
   cnnlDestroyTensorDescriptor(kDesc.value);
   cnnlDestroyTensorDescriptor(vDesc.value);
@@ -663,7 +663,7 @@ export function main() {
   cnrtFree(aFloat.value);
   cnrtFree(bFloat_4.value);
   cnrtFree(floatResult_2.value);
-  if (opTensorWorkspaceSize_6.value > 0) { cnrtQueueSync(stream.value); cnrtFree(opTensorWorkspace_6.value); };
+  if (opTensorWorkspaceSize_6.value > 0) { cnrtQueueSync(stream.value); cnrtFree(opTensorWorkspace_6.value); }
   cnnlDestroyTensorDescriptor(aDesc_6.value);
   cnnlDestroyTensorDescriptor(aDesc_7.value);
   cnnlDestroyTensorDescriptor(bDesc_10.value);
@@ -689,7 +689,7 @@ export function main() {
   const rmsNormWorkspace_1 = ref<DevicePtr>();
   if (rmsNormWorkspaceSize_1.value > 0) cnrtMalloc(rmsNormWorkspace_1, rmsNormWorkspaceSize_1.value);
   if (cnnlRmsNormForward(cudnn.value, 1, xDesc_5.value, dResidual, scaleDesc_1.value, dFfnNorm, null, RMS_EPSILON, rmsNormWorkspaceSize_1.value > 0 ? rmsNormWorkspace_1.value : null, rmsNormWorkspaceSize_1.value, yDesc_12.value, dNormed, null, null) !== CNNL_STATUS_SUCCESS) throw new Error(`ffn_norm: failed`);
-  if (rmsNormWorkspaceSize_1.value > 0) { cnrtQueueSync(queue_1.value); cnrtFree(rmsNormWorkspace_1.value); };
+  if (rmsNormWorkspaceSize_1.value > 0) { cnrtQueueSync(queue_1.value); cnrtFree(rmsNormWorkspace_1.value); }
   cnnlDestroyTensorDescriptor(xDesc_5.value);
   cnnlDestroyTensorDescriptor(yDesc_12.value);
   cnnlDestroyTensorDescriptor(scaleDesc_1.value);
@@ -753,7 +753,7 @@ export function main() {
   cnrtQueueSync(stream.value);
   cnrtFree(bFloat_5.value);
   cnrtFree(floatResult_3.value);
-  if (opTensorWorkspaceSize_7.value > 0) { cnrtQueueSync(stream.value); cnrtFree(opTensorWorkspace_7.value); };
+  if (opTensorWorkspaceSize_7.value > 0) { cnrtQueueSync(stream.value); cnrtFree(opTensorWorkspace_7.value); }
   cnnlDestroyTensorDescriptor(aDesc_8.value);
   cnnlDestroyTensorDescriptor(bDesc_12.value);
   cnnlDestroyTensorDescriptor(bDesc_13.value);
@@ -803,7 +803,7 @@ export function main() {
   cnrtFree(aFloat_1.value);
   cnrtFree(bFloat_6.value);
   cnrtFree(floatResult_4.value);
-  if (opTensorWorkspaceSize_8.value > 0) { cnrtQueueSync(stream.value); cnrtFree(opTensorWorkspace_8.value); };
+  if (opTensorWorkspaceSize_8.value > 0) { cnrtQueueSync(stream.value); cnrtFree(opTensorWorkspace_8.value); }
   cnnlDestroyTensorDescriptor(aDesc_9.value);
   cnnlDestroyTensorDescriptor(aDesc_10.value);
   cnnlDestroyTensorDescriptor(bDesc_14.value);

@@ -285,7 +285,7 @@ export function main() {
   const layerNormWorkspace = ref<DevicePtr>();
   if (layerNormWorkspaceSize.value > 0) cnrtMalloc(layerNormWorkspace, layerNormWorkspaceSize.value);
   if (cnnlLayerNormForward(cudnn.value, xDesc.value, dX, 1, scaleDesc.value, dLn1[0], dLn1[1], LN_EPSILON, layerNormWorkspaceSize.value > 0 ? layerNormWorkspace.value : null, layerNormWorkspaceSize.value, yDesc.value, dNormed, null, null, null) !== CNNL_STATUS_SUCCESS) throw new Error(`layernorm 1: failed`);
-  if (layerNormWorkspaceSize.value > 0) { cnrtQueueSync(queue.value); cnrtFree(layerNormWorkspace.value); };
+  if (layerNormWorkspaceSize.value > 0) { cnrtQueueSync(queue.value); cnrtFree(layerNormWorkspace.value); }
   cnnlDestroyTensorDescriptor(xDesc.value);
   cnnlDestroyTensorDescriptor(yDesc.value);
   cnnlDestroyTensorDescriptor(scaleDesc.value);
@@ -437,7 +437,7 @@ export function main() {
   const layerNormWorkspace_1 = ref<DevicePtr>();
   if (layerNormWorkspaceSize_1.value > 0) cnrtMalloc(layerNormWorkspace_1, layerNormWorkspaceSize_1.value);
   if (cnnlLayerNormForward(cudnn.value, xDesc_1.value, dResidual, 1, scaleDesc_1.value, dLn2[0], dLn2[1], LN_EPSILON, layerNormWorkspaceSize_1.value > 0 ? layerNormWorkspace_1.value : null, layerNormWorkspaceSize_1.value, yDesc_1.value, dNormed, null, null, null) !== CNNL_STATUS_SUCCESS) throw new Error(`layernorm 2: failed`);
-  if (layerNormWorkspaceSize_1.value > 0) { cnrtQueueSync(queue_1.value); cnrtFree(layerNormWorkspace_1.value); };
+  if (layerNormWorkspaceSize_1.value > 0) { cnrtQueueSync(queue_1.value); cnrtFree(layerNormWorkspace_1.value); }
   cnnlDestroyTensorDescriptor(xDesc_1.value);
   cnnlDestroyTensorDescriptor(yDesc_1.value);
   cnnlDestroyTensorDescriptor(scaleDesc_1.value);

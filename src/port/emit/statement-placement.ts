@@ -72,7 +72,7 @@ function statementLine(statement: ts.Statement, sourceFile: ts.SourceFile): [num
 }
 
 /** A statement ending in a block (`if (…) { … }`) takes no semicolon. */
-function terminated(t: string): string {
+export function terminated(t: string): string {
   return t.endsWith('}') ? t : `${t};`;
 }
 
@@ -189,7 +189,7 @@ export function placeLowering(
     // A status nobody reads (`call;` whose lowering leaves it in a variable) is not written.
     const unread = ts.isExpressionStatement(statement) && /^[A-Za-z_$][\w$]*$/.test(lowering.call);
     const last = `${before}${lowering.call}${after}`;
-    const lines = [...lowering.prelude.map((p) => (p.body ? rendered(p, undefined, indent, nl) : `${p.text};`)), ...(unread ? [] : [last])];
+    const lines = [...lowering.prelude.map((p) => (p.body ? rendered(p, undefined, indent, nl) : terminated(p.text))), ...(unread ? [] : [last])];
     const replacement = inStatementList(statement)
       ? lines.join(`${nl}${indent}`)
       : `{${nl}${lines.map((l) => `${indent}  ${l}`).join(nl)}${nl}${indent}}`;
@@ -202,7 +202,7 @@ export function placeLowering(
   const suspension = containsSuspension(call);
   if (suspension) return { ok: false, reason: `\`${suspension}\`` };
   const expression = lowering.prelude.some((p) => p.declares)
-    ? `(() => { ${lowering.prelude.map((p) => (p.body ? `${rendered(p, undefined, '', ' ')} ` : `${p.text}; `)).join('')}return ${lowering.call}; })()`
+    ? `(() => { ${lowering.prelude.map((p) => (p.body ? `${rendered(p, undefined, '', ' ')} ` : `${terminated(p.text)} `)).join('')}return ${lowering.call}; })()`
     : `(${[...lowering.prelude.map((p) => p.text), lowering.call].join(', ')})`;
   edits.replace(start, call.end, expression);
   return { ok: true };

@@ -13,7 +13,7 @@ import type { Catalog } from '../../../catalog/catalog.js';
 import type { BackendId } from '../../../catalog/vocabulary.js';
 import type { StaticContext } from '../../context/static-context.js';
 import { pending, type PendingDiagnostic } from '../../diagnostics/port-diagnostics.js';
-import { lineIndent, newlineOf } from '../../emit/statement-placement.js';
+import { lineIndent, newlineOf, terminated } from '../../emit/statement-placement.js';
 import { generated, type Expr } from '../../ir/expr.js';
 import type { LowerContext, LowererRegistry, Lowering } from '../../lower/lowerer.js';
 import { memberByMeaning, statusEnumOf } from '../../mapping/enum-mapping.js';
@@ -63,7 +63,7 @@ function loweringLines(lowering: Lowering, what: string, input: FrontendPortInpu
   const detail = recent && recent.spec.params.length === 0 ? `\${${ctx.names.value('aclGetRecentErrMsg', ctx.style, ctx.origin)}()}` : 'failed';
   const check = (call: string) =>
     success ? `if (${call} !== ${ctx.names.member(statusEnum!.spec.name, success.name, ctx.style, ctx.origin)}) throw new Error(\`${escapeTemplate(what)}: ${detail}\`);` : `${call};`;
-  return [...lowering.prelude.map((p) => (p.status ? check(p.text) : `${p.text};`)), check(lowering.call), ...(lowering.epilogue ?? []).map((p) => `${p.text};`)];
+  return [...lowering.prelude.map((p) => (p.status ? check(p.text) : terminated(p.text))), check(lowering.call), ...(lowering.epilogue ?? []).map((p) => terminated(p.text))];
 }
 
 type Execute = Extract<GraphStatement, { kind: 'execute' }>;
