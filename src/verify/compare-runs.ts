@@ -95,6 +95,7 @@ function alignItem(record: TraceRecord): AlignItem {
     transparent: isTransparent(record),
     layout: record.op === 'Transpose',
     elements: elementwiseCount(record),
+    size: record.outputs[0] ? elementCount(record.outputs[0]) : undefined,
     call: record.site ? `${record.symbol}@${JSON.stringify(record.site)}` : undefined,
   };
 }
