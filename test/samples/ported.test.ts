@@ -30,10 +30,6 @@ const KNOWN_GAPS: Readonly<Record<string, KnownGap>> = {
     failure: /loss: cuBLAS status 1/,
     gap: 'the communicator ports (ncclCommInitRank → cnrtGetDevice + cnclInitComms on the current device), both GEMMs port to cnnlMatMul_v2 and the axpys to cnnlOpTensor, but cublasSdot and cublasSscal have no CNNL module yet (OB1002: the catalog points at cnnlReduce / cnnlOpTensor) and stay cuBLAS calls on the cnnlHandle_t the cuBLAS handle was ported to, so the loss dot fails',
   },
-  'llama-block→cambricon': {
-    failure: /op 17 \(cublasGemmEx, cnnlMatMul_v2\): warn: .*own error not measurable/,
-    gap: 'every call ports (the frontend graphs to cnnlRmsNormForward, cnnlCastDataType + cnnlOpTensor in float32, cnnlActivationForward SILU and cnnlFlashAttentionForward) and the output matches in the golden runs; the bf16 output projection warns with an own error verify cannot recompute (cnnlMatMul_v2 records a result that is not Gemm of its recorded inputs), so nothing documents its deviation',
-  },
 };
 
 const key = (p: { sample: string; backend: string }): string => `${p.sample}→${p.backend}`;
