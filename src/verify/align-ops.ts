@@ -9,13 +9,15 @@
  * - one-to-many / many-to-one: a single call (one record, or every launch of one vendor call)
  *   against a chain of up to `maxFusion` consecutive calls on the other side (a fused
  *   Gemm+bias+GELU against MatMul, Add, Gelu; cuBLAS axpy against a scale into scratch memory
- *   and an add), same final output shape. Worth 3 when the final golden results agree and the
+ *   and an add), same final output shape — or only the same element count when the final
+ *   golden results agree (a graph node computed on the flat buffer: cast, op, narrowing cast). Worth 3 when the final golden results agree and the
  *   chain keeps its intermediates to itself (`chain`, decided from traced memory accesses),
  *   2 when they agree and that is unknown, 0.5 when the single record's family is that of the
  *   chain's first or last call; never when an intermediate escapes (see chainGain).
  *
- * - tiled: a batched call against the run of per-batch calls whose results are its slices
- *   along the leading dim; worth 3 when the concatenation agrees, else 1.
+ * - tiled: a batched call against the run of per-batch calls (one class, the batched call's
+ *   family) whose results are its slices along the leading dim; offered only when the
+ *   concatenation agrees, worth 3.
  *
  * Ties go to the matching that leaves fewer calls unmatched. Unmatched calls that carry no
  * value of their own (transparent steps, layout transposes, further launches of a paired vendor call) are then
@@ -54,6 +56,12 @@ export interface AlignItem {
    * activations take the packed length, cuDNN's a 4-D descriptor).
    */
   readonly elements?: number;
+  /**
+   * The element count of the call's first output. A chain whose final result has the single
+   * call's element count but another shape (a port that computes a graph node on the flat
+   * buffer, [2048] for [2, 16, 4, 16]) pairs with it only when the golden values agree.
+   */
+  readonly size?: number;
   /**
    * The vendor call this record belongs to (symbol and call site): one vendor call may run as
    * several canonical launches, and those left unmatched beside a matched launch of the same
@@ -161,6 +169,18 @@ interface Step {
 }
 
 /**
+ * Whether a single call and the last call of a chain end in comparable results: 'shape' when
+ * their results have the same shape, 'size' when only the element count agrees (the same values
+ * in the same order under another shape; the chain is then taken only when the golden values
+ * confirm it), false otherwise.
+ */
+function sameResult(a: AlignItem, b: AlignItem): 'shape' | 'size' | false {
+  if (a.shape === '' || b.shape === '') return false;
+  if (a.shape === b.shape) return 'shape';
+  return a.size !== undefined && a.size > 0 && a.size === b.size ? 'size' : false;
+}
+
+/**
  * How many calls of `group` tile `whole`: the leading dim of whole's shape when the rest of it
  * is the shape of each call of the group (0 when it cannot be tiled).
  */
@@ -171,8 +191,18 @@ function tileCount(whole: AlignItem): { count: number; tile: string } {
   return Number.isInteger(count) && count >= 2 && count <= MAX_TILES ? { count, tile: dims.slice(1).join('x') } : { count: 0, tile: '' };
 }
 
+/**
+ * Whether calls [from, from + count) of `group` can be the per-batch calls of `whole`: one class
+ * among themselves, each result one tile. The batched call only needs the same family, not the
+ * same class: a library may record the batched product as a MatMul whose alpha it applies as a
+ * blend on storing (cnnlBatchMatMulBCast_v2) while the per-batch calls are Gemms carrying that
+ * alpha. The tiling is offered only when the golden values confirm it, so the family merely
+ * keeps unrelated operators from being tried.
+ */
 function tiles(group: readonly AlignItem[], from: number, count: number, whole: AlignItem, tile: string): boolean {
-  for (let k = from; k < from + count; k++) if (group[k].cls !== whole.cls || group[k].shape !== tile) return false;
+  for (let k = from; k < from + count; k++) {
+    if (group[k].cls !== group[from].cls || group[k].family !== whole.family || group[k].shape !== tile) return false;
+  }
   return true;
 }
 
@@ -240,10 +270,12 @@ function programPath(
         if (pairs(o, p)) offer(score[(i - 1) * width + j - 1] + (agree(i - 1, j - 1) ? 3 : 1) + 2 * COVERAGE, ONE_TO_ONE);
         // One call (or all launches of one vendor call) against a run of the other side.
         const g = callOriginal[i];
+        const chainable = sameResult(o, p);
         for (let k = 2; k <= maxFusion && k <= j; k++) {
-          if (o.shape !== p.shape || o.shape === '') break;
+          if (!chainable) break;
           const first = ported[j - k];
           const agreed = agree(i - 1, j - 1);
+          if (chainable === 'size' && !agreed) break;
           const sameFamily = o.family === first.family || o.family === p.family;
           const containment = chain('ported', j - k, j);
           const gain = chainGain(agreed, sameFamily, containment, false);
@@ -253,9 +285,10 @@ function programPath(
         }
         const h = callPorted[j];
         for (let k = 2; k <= maxFusion && k <= i; k++) {
-          if (o.shape !== p.shape || o.shape === '') break;
+          if (!chainable) break;
           const first = original[i - k];
           const agreed = agree(i - 1, j - 1);
+          if (chainable === 'size' && !agreed) break;
           const sameFamily = p.family === first.family || p.family === o.family;
           const containment = chain('original', i - k, i);
           const gain = chainGain(agreed, sameFamily, containment, false);

@@ -95,6 +95,7 @@ function alignItem(record: TraceRecord): AlignItem {
     transparent: isTransparent(record),
     layout: record.op === 'Transpose',
     elements: elementwiseCount(record),
+    size: record.outputs[0] ? elementCount(record.outputs[0]) : undefined,
     call: record.site ? `${record.symbol}@${JSON.stringify(record.site)}` : undefined,
   };
 }
@@ -130,6 +131,12 @@ interface RankRuns {
   readonly portedProfiled: RankTrace;
   readonly originalOps: number;
   readonly portedOps: number;
+  /**
+   * The port's records as traced, before any result is viewed transposed for comparison
+   * (transposed-results.ts): a call's own error is recomputed from its inputs, and that
+   * recomputation yields the layout the call wrote, not the view aligned with the original.
+   */
+  readonly portedAsTraced?: { readonly golden: RankTrace; readonly profiled: RankTrace };
 }
 
 class Engine {
@@ -153,6 +160,7 @@ class Engine {
         ? given
         : {
             ...given,
+            portedAsTraced: { golden: given.portedGolden, profiled: given.portedProfiled },
             portedGolden: { ...given.portedGolden, ops: withTransposedResults(given.portedGolden.ops, flipped) },
             portedProfiled: { ...given.portedProfiled, ops: withTransposedResults(given.portedProfiled.ops, flipped) },
           };
@@ -217,12 +225,13 @@ class Engine {
     }
     // Own errors only matter when semantics agree but the result is outside the strict tolerance.
     const needOwn = values.length > 0 && values.every((c) => c.semanticWithinStrict) && values.some((c) => !c.withinStrict);
+    const traced = runs.portedAsTraced ?? { golden: runs.portedGolden, profiled: runs.portedProfiled };
     const calls: PortedCallError[] = needOwn
       ? unit.ported.map((j) => {
-          const record = runs.portedProfiled.ops[j];
+          const record = traced.profiled.ops[j];
           const lookup = this.profile(record);
           const strict = this.settings.tolerances.forOperator(record.op, record.outputs[0]?.dtype ?? 'float32');
-          return { symbol: record.symbol, own: measureOwnError(record, runs.portedGolden.ops[j], lookup, strict, this.settings.widen ?? true), profile: lookup, profileId: record.profile };
+          return { symbol: record.symbol, own: measureOwnError(record, traced.golden.ops[j], lookup, strict, this.settings.widen ?? true), profile: lookup, profileId: record.profile };
         })
       : [];
     const judgement = judgeOp(values, calls);

@@ -126,6 +126,41 @@ describe('alignOps', () => {
     expect(summary(alignOps(tiledItems(perBatch.slice(0, 2)), tiledItems(batched), { agree: () => false, agreeTiled }))).toEqual(['unmatched? 0>', 'unmatched? 1>', 'unmatched? >0']);
   });
 
+  it('tiles per-batch Gemms that carry alpha by a batched MatMul (alpha applied as a blend) only when the values confirm it', () => {
+    // cublasSgemmStridedBatched with alpha = 1/√d traces one Gemm (alpha 0.25) per matrix;
+    // cnnlBatchMatMulBCast_v2 traces one MatMul whose alpha is a blend on storing: other classes, one family.
+    const perBatch: Call[] = [0, 1, 2].map((k) => ({ op: 'Gemm', value: `b${k}`, shape: '4x4', attributes: { alpha: 0.25, beta: 0 } }));
+    const batched: Call[] = [{ op: 'MatMul', value: 'all', shape: '3x4x4' }];
+    expect(item(perBatch[0]).cls).not.toBe(item(batched[0]).cls);
+    const confirmed = alignOps(perBatch.map(item), batched.map(item), { agree: () => false, agreeTiled: () => true });
+    expect(confirmed).toEqual([{ kind: 'fused', original: [0, 1, 2], ported: [0], confirmed: true, tiled: 'original' }]);
+    expect(summary(alignOps(batched.map(item), perBatch.map(item), { agree: () => false, agreeTiled: () => true }))).toEqual(['fused 0>0,1,2']);
+    // Unconfirmed values: no tiling across classes (nor within one).
+    expect(summary(alignOps(perBatch.map(item), batched.map(item), { agree: () => false, agreeTiled: () => false }))).toEqual(['unmatched? 0>', 'unmatched? 1>', 'unmatched? 2>', 'unmatched? >0']);
+    // Another family does not tile a batched product, nor does a run mixing classes.
+    const adds: Call[] = [0, 1, 2].map((k) => ({ op: 'Add', value: `a${k}`, shape: '4x4' }));
+    expect(summary(alignOps(adds.map(item), batched.map(item), { agree: () => false, agreeTiled: () => true }))).toEqual(['unmatched? 0>', 'unmatched? 1>', 'unmatched? 2>', 'unmatched? >0']);
+    const mixed: Call[] = [perBatch[0], { op: 'MatMul', value: 'm', shape: '4x4' }, perBatch[2]];
+    expect(summary(alignOps(mixed.map(item), batched.map(item), { agree: () => false, agreeTiled: () => true })).some((u) => u.startsWith('fused'))).toBe(false);
+  });
+
+  it('pairs a single call with a contained chain that ends in the same element count under another shape, only when the values agree', () => {
+    // cudnn graph Add on [2, 16, 4, 16] (bf16 result) ⇔ xpu::add on the flat float32 buffer, then a narrowing xpu::cast.
+    const o: AlignItem[] = [{ cls: 'Add', family: 'Add', shape: '2x16x4x16', size: 2048 }];
+    const p: AlignItem[] = [
+      { cls: 'Add', family: 'Add', shape: '2048', size: 2048 },
+      { cls: 'Cast', family: 'Cast', shape: '2048', size: 2048 },
+    ];
+    expect(summary(alignOps(o, p, { agree: () => true, chain: () => 'contained' }))).toEqual(['fused 0>0,1']);
+    expect(summary(alignOps(p, o, { agree: () => true, chain: () => 'contained' }))).toEqual(['fused 0,1>0']);
+    // Unconfirmed, a reshaped chain is not a unit (same shapes would still pair by family).
+    expect(summary(alignOps(o, p, { agree: () => false, chain: () => 'contained' })).some((u) => u.startsWith('fused'))).toBe(false);
+    // Nor when an intermediate escapes, nor when the element counts differ.
+    expect(summary(alignOps(o, p, { agree: () => true, chain: () => 'escapes' })).some((u) => u.startsWith('fused'))).toBe(false);
+    const longer = p.map((x) => ({ ...x, shape: '4096', size: 4096 }));
+    expect(summary(alignOps(o, longer, { agree: () => true, chain: () => 'contained' })).some((u) => u.startsWith('fused'))).toBe(false);
+  });
+
   it('groups a transparent call with the matched call after it, and launches of one vendor call with their matched neighbour', () => {
     const o: AlignItem[] = [{ cls: 'Add', family: 'Add', shape: '4' }];
     const p: AlignItem[] = [

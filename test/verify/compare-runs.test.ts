@@ -153,6 +153,18 @@ describe('compareRuns verdicts', () => {
     expect(r.ops[0]).toMatchObject({ verdict: 'fail', reason: expect.stringMatching(/profile is unknown.*--mappings/) });
   });
 
+  it('measures the own error of a port call whose result is read transposed from the layout it wrote', () => {
+    // The original's product is [8×4]; the row-major port computes Yᵀ = Bᵀ·Aᵀ in TF32 and records
+    // [4×8]. Alignment reads that result transposed, but its own error is recomputed from its
+    // inputs, which give the [4×8] it wrote.
+    const transpose = (t: Tensor) => runOp('Transpose', [t], { perm: [1, 0] }, { mode: 'golden', profile: IEEE })[0];
+    const rowMajor = (api: ProgramApi) => ({ y: api.op('MatMul', [random([8, 64], 1), random([64, 4], 2)], {}, 10)[0] });
+    const columnMajor = (api: ProgramApi) => ({ y: api.op('MatMul', [transpose(random([64, 4], 2)), transpose(random([8, 64], 1))], {}, 20)[0] });
+    const r = compare(original(rowMajor), ported(columnMajor));
+    expect(r.ops).toHaveLength(1);
+    expect(r.ops[0]).toMatchObject({ kind: 'match', verdict: 'warn', ownError: { status: 'measured', withinStrict: false, withinWidened: true } });
+  });
+
   it('does not guess the own error of a call whose facade post-processes its result', () => {
     const unfused = (api: ProgramApi) => {
       const [z] = api.op('Gemm', [random([8, 32], 1), random([32, 16], 2), random([16], 3)], {}, 10);
