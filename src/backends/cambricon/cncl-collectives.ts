@@ -10,7 +10,7 @@ import { runCollective, type CollectiveKind, type Reduction } from '../sim/colle
 import { DeviceFault } from '../sim/device-fault.js';
 import type { CallContext } from '../sim/facade-call.js';
 import { dtypeOfMeaning, enumMeaning, enumName } from './catalog-enums.js';
-import type { cnclDataType_t, cnclReduceOp_t } from './constants.generated.js';
+import type { cnclDataType_t, cnclReduceOp_t, cnclResult_t } from './constants.generated.js';
 import { cnclCall } from './library-calls.js';
 import { queueStream, type cnrtQueue_t } from './cnrt-queue.js';
 import { requireComm, type cnclComm_t } from './cncl-communicator.js';
@@ -76,7 +76,7 @@ export function cnclAllReduce(
   reduce_op: cnclReduceOp_t,
   comm: cnclComm_t,
   queue: cnrtQueue_t,
-): number {
+): cnclResult_t {
   return cnclCall('cnclAllReduce', (ctx) =>
     collective(ctx, { kind: 'AllReduce', send: send_buffer, recv: recv_buffer, count, dataType: data_type, reduceOp: reduce_op, comm, queue }),
   );
@@ -91,7 +91,7 @@ export function cnclBroadcast(
   root: number,
   comm: cnclComm_t,
   queue: cnrtQueue_t,
-): number {
+): cnclResult_t {
   return cnclCall('cnclBroadcast', (ctx) => collective(ctx, { kind: 'Broadcast', send: send_buffer, recv: recv_buffer, count, dataType: data_type, root, comm, queue }));
 }
 
@@ -105,14 +105,14 @@ export function cnclReduce(
   root: number,
   comm: cnclComm_t,
   queue: cnrtQueue_t,
-): number {
+): cnclResult_t {
   return cnclCall('cnclReduce', (ctx) =>
     collective(ctx, { kind: 'Reduce', send: send_buffer, recv: recv_buffer, count, dataType: data_type, reduceOp: reduce_op, root, comm, queue }),
   );
 }
 
 /** `count` is the number of elements each rank sends; recv_buffer holds nrank · count. */
-export function cnclAllGather(send_buffer: unknown, recv_buffer: unknown, count: number, data_type: cnclDataType_t, comm: cnclComm_t, queue: cnrtQueue_t): number {
+export function cnclAllGather(send_buffer: unknown, recv_buffer: unknown, count: number, data_type: cnclDataType_t, comm: cnclComm_t, queue: cnrtQueue_t): cnclResult_t {
   return cnclCall('cnclAllGather', (ctx) => collective(ctx, { kind: 'AllGather', send: send_buffer, recv: recv_buffer, count, dataType: data_type, comm, queue }));
 }
 
@@ -125,7 +125,7 @@ export function cnclReduceScatter(
   reduce_op: cnclReduceOp_t,
   comm: cnclComm_t,
   queue: cnrtQueue_t,
-): number {
+): cnclResult_t {
   return cnclCall('cnclReduceScatter', (ctx) =>
     collective(ctx, { kind: 'ReduceScatter', send: send_buffer, recv: recv_buffer, count, dataType: data_type, reduceOp: reduce_op, comm, queue }),
   );

@@ -61,7 +61,7 @@ function fnv1a64(bytes: Uint8Array): bigint {
 const cliqueIdsDrawn = (process: SimProcess): { count: number } => process.state('cncl-clique-ids', () => ({ count: 0 }));
 
 /** Fills the id with fresh bytes and their hash (the `hash` field PaddleCustomDevice reads). */
-export function cnclGetCliqueId(clique_id: cnclCliqueId_t): number {
+export function cnclGetCliqueId(clique_id: cnclCliqueId_t): cnclResult_t {
   return cnclCall('cnclGetCliqueId', ({ process }) => {
     if (clique_id === null || clique_id === undefined) throw new DeviceFault('null-pointer', 'clique_id is NULL: pass a cnclCliqueId object');
     if (!(clique_id instanceof cnclCliqueId)) throw new DeviceFault('invalid-value', 'clique_id must be a cnclCliqueId object');
@@ -90,7 +90,7 @@ export function cnclInitComms(
   rank_list: readonly number[],
   nrank: number,
   clique_id: cnclCliqueId_t | null,
-): number {
+): cnclResult_t {
   return cnclCall('cnclInitComms', (ctx) => {
     const { process } = ctx;
     if (comms === null || comms === undefined) throw new DeviceFault('null-pointer', 'comms is NULL');
@@ -123,21 +123,21 @@ export function cnclInitComms(
 }
 
 /** Waits for the communicator's work (here: nothing is left pending) and releases it. */
-export function cnclFreeComm(comm: cnclComm_t): number {
+export function cnclFreeComm(comm: cnclComm_t): cnclResult_t {
   return cnclCall('cnclFreeComm', ({ process }) => {
     process.release(requireComm(comm));
   });
 }
 
 /** Note the order: the result first (ncclCommCount takes the communicator first). */
-export function cnclGetCommCount(count: Ref<number>, comm: cnclComm_t): number {
+export function cnclGetCommCount(count: Ref<number>, comm: cnclComm_t): cnclResult_t {
   return cnclCall('cnclGetCommCount', () => {
     const c = requireComm(comm);
     requireOutRef(count, 'count').value = c.nranks;
   });
 }
 
-export function cnclGetCommRank(rank: Ref<number>, comm: cnclComm_t): number {
+export function cnclGetCommRank(rank: Ref<number>, comm: cnclComm_t): cnclResult_t {
   return cnclCall('cnclGetCommRank', () => {
     const c = requireComm(comm);
     requireOutRef(rank, 'rank').value = c.rank;
@@ -145,7 +145,7 @@ export function cnclGetCommRank(rank: Ref<number>, comm: cnclComm_t): number {
 }
 
 /** The CNCL version this facade mirrors (mappings/cambricon/cncl.yaml), as three integers. */
-export function cnclGetLibVersion(major: Ref<number>, minor: Ref<number>, patch: Ref<number>): number {
+export function cnclGetLibVersion(major: Ref<number>, minor: Ref<number>, patch: Ref<number>): cnclResult_t {
   return cnclCall('cnclGetLibVersion', () => {
     const version = loadCatalog().backend('cambricon').libraries.find((l) => l.library === 'cncl')?.version ?? '';
     const match = /CNCL (\d+)\.(\d+)\.(\d+)/.exec(version);

@@ -10,7 +10,7 @@
 import type { CallContext } from '../sim/facade-call.js';
 import { PointToPointGroups } from '../sim/p2p-groups.js';
 import type { SimProcess } from '../sim/sim-process.js';
-import type { cnclDataType_t } from './constants.generated.js';
+import type { cnclDataType_t, cnclResult_t } from './constants.generated.js';
 import { cnclCall } from './library-calls.js';
 import { queueStream, type cnrtQueue_t } from './cnrt-queue.js';
 import { requireComm, type cnclComm_t } from './cncl-communicator.js';
@@ -24,19 +24,19 @@ function transfer(ctx: CallContext, kind: 'send' | 'recv', buffer: unknown, coun
 }
 
 /** NCCL's argument order (buffer, count, type, peer, communicator, queue). */
-export function cnclSend(buffer: unknown, count: number, data_type: cnclDataType_t, dest: number, comm: cnclComm_t, queue: cnrtQueue_t): number {
+export function cnclSend(buffer: unknown, count: number, data_type: cnclDataType_t, dest: number, comm: cnclComm_t, queue: cnrtQueue_t): cnclResult_t {
   return cnclCall('cnclSend', (ctx) => transfer(ctx, 'send', buffer, count, data_type, dest, comm, queue));
 }
 
-export function cnclRecv(buffer: unknown, count: number, data_type: cnclDataType_t, source: number, comm: cnclComm_t, queue: cnrtQueue_t): number {
+export function cnclRecv(buffer: unknown, count: number, data_type: cnclDataType_t, source: number, comm: cnclComm_t, queue: cnrtQueue_t): cnclResult_t {
   return cnclCall('cnclRecv', (ctx) => transfer(ctx, 'recv', buffer, count, data_type, source, comm, queue));
 }
 
-export function cnclGroupStart(): number {
+export function cnclGroupStart(): cnclResult_t {
   return cnclCall('cnclGroupStart', ({ process }) => groups(process).start());
 }
 
 /** Every rank exchanges at the end of each group, even without traffic of its own. */
-export function cnclGroupEnd(): number {
+export function cnclGroupEnd(): cnclResult_t {
   return cnclCall('cnclGroupEnd', (ctx) => groups(ctx.process).end(ctx));
 }

@@ -10,7 +10,7 @@ import type { KnobSetting } from '../sim/call-profile.js';
 import { DeviceFault } from '../sim/device-fault.js';
 import type { Ref } from '../sim/ref.js';
 import { enumMeaning, enumName } from './catalog-enums.js';
-import type { cnnlActivationMode_t, cnnlActivationPreference_t, cnnlNanPropagation_t } from './constants.generated.js';
+import type { cnnlActivationMode_t, cnnlActivationPreference_t, cnnlNanPropagation_t, cnnlStatus_t } from './constants.generated.js';
 import { cnnlCall } from './library-calls.js';
 import { scalingFactor } from './glue-ops.js';
 import { launchCnnl } from './cnnl-launch.js';
@@ -46,12 +46,12 @@ function checkPreference(prefer: unknown): void {
   }
 }
 
-export function cnnlCreateActivationDescriptor(desc: Ref<cnnlActivationDescriptor_t>): number {
+export function cnnlCreateActivationDescriptor(desc: Ref<cnnlActivationDescriptor_t>): cnnlStatus_t {
   return createOpDescriptor('cnnlCreateActivationDescriptor', KIND, desc);
 }
 
 /** Legacy setter: (desc, mode, nan_prop, coef), the shape of cudnnSetActivationDescriptor. */
-export function cnnlSetActivationDescriptor(desc: cnnlActivationDescriptor_t, mode: cnnlActivationMode_t, nan_prop: cnnlNanPropagation_t, coef: number): number {
+export function cnnlSetActivationDescriptor(desc: cnnlActivationDescriptor_t, mode: cnnlActivationMode_t, nan_prop: cnnlNanPropagation_t, coef: number): cnnlStatus_t {
   return cnnlCall('cnnlSetActivationDescriptor', () => {
     setOpDescriptor(desc, KIND, checkedSettings(mode, nan_prop, coef, undefined, 'cnnlSetActivationDescriptor'));
   });
@@ -68,7 +68,7 @@ export function cnnlSetActivationDescriptor_v5(
   selu_alpha: number,
   selu_lambda: number,
   is_elu_mode: boolean,
-): number {
+): cnnlStatus_t {
   return cnnlCall('cnnlSetActivationDescriptor_v5', () => {
     checkPreference(prefer);
     setOpDescriptor(desc, KIND, checkedSettings(mode, nan_prop, coef, undefined, 'cnnlSetActivationDescriptor_v5'));
@@ -86,7 +86,7 @@ export function cnnlSetActivationDescriptor_v6(
   scale: number,
   is_result: boolean,
   approximate: boolean,
-): number {
+): cnnlStatus_t {
   return cnnlCall('cnnlSetActivationDescriptor_v6', () => {
     checkPreference(prefer);
     if (typeof approximate !== 'boolean') throw new DeviceFault('invalid-value', `approximate must be a bool, got ${String(approximate)}`);
@@ -94,7 +94,7 @@ export function cnnlSetActivationDescriptor_v6(
   });
 }
 
-export function cnnlDestroyActivationDescriptor(desc: cnnlActivationDescriptor_t): number {
+export function cnnlDestroyActivationDescriptor(desc: cnnlActivationDescriptor_t): cnnlStatus_t {
   return destroyOpDescriptor('cnnlDestroyActivationDescriptor', KIND, desc);
 }
 
@@ -150,7 +150,7 @@ export function cnnlActivationForward(
   beta: number | null,
   y_desc: cnnlTensorDescriptor_t,
   y: unknown,
-): number {
+): cnnlStatus_t {
   return cnnlCall('cnnlActivationForward', (ctx) => {
     const h = requireHandle(handle);
     const settings = descriptorSettings<ActivationSettings>(act_desc, KIND, 'cnnlSetActivationDescriptor_v6');

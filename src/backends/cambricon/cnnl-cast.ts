@@ -7,7 +7,7 @@
 import { isDType, type DType } from '../../runtime/dtype.js';
 import { DeviceFault } from '../sim/device-fault.js';
 import { enumMeaning, enumName } from './catalog-enums.js';
-import type { cnnlCastDataType_t } from './constants.generated.js';
+import type { cnnlCastDataType_t, cnnlStatus_t } from './constants.generated.js';
 import { cnnlCall } from './library-calls.js';
 import { launchCnnl } from './cnnl-launch.js';
 import { requireHandle, type cnnlHandle_t } from './cnnl-handle.js';
@@ -28,7 +28,7 @@ export function cnnlCastDataType(
   cast_type: cnnlCastDataType_t,
   output_desc: cnnlTensorDescriptor_t,
   output: unknown,
-): number {
+): cnnlStatus_t {
   return cnnlCall('cnnlCastDataType', (ctx) => {
     const h = requireHandle(handle);
     const [from, to] = castPair(cast_type);

@@ -14,6 +14,7 @@ import { launchCnnl } from './cnnl-launch.js';
 import { requireHandle, type cnnlHandle_t } from './cnnl-handle.js';
 import { tensorOperand, type cnnlTensorDescriptor_t } from './cnnl-tensor-descriptor.js';
 import { pointerTable, requireWorkspace } from './cnnl-workspace.js';
+import type { cnnlStatus_t } from './constants.generated.js';
 
 function count(n: unknown, name: string): number {
   if (typeof n !== 'number' || !Number.isInteger(n) || n < 1) throw new DeviceFault('invalid-value', `${name} must be a positive integer, got ${String(n)}`);
@@ -31,14 +32,14 @@ function axisOf(axis: unknown, rank: number): number {
   return axis < 0 ? axis + rank : axis;
 }
 
-export function cnnlGetConcatWorkspaceSize(handle: cnnlHandle_t, concat_num: number, size: Ref<number>): number {
+export function cnnlGetConcatWorkspaceSize(handle: cnnlHandle_t, concat_num: number, size: Ref<number>): cnnlStatus_t {
   return cnnlCall('cnnlGetConcatWorkspaceSize', () => {
     requireHandle(handle);
     requireOutRef(size, 'size').value = pointerTable(count(concat_num, 'concat_num'));
   });
 }
 
-export function cnnlGetSplitWorkspaceSize(handle: cnnlHandle_t, split_num: number, size: Ref<number>): number {
+export function cnnlGetSplitWorkspaceSize(handle: cnnlHandle_t, split_num: number, size: Ref<number>): cnnlStatus_t {
   return cnnlCall('cnnlGetSplitWorkspaceSize', () => {
     requireHandle(handle);
     requireOutRef(size, 'size').value = pointerTable(count(split_num, 'split_num'));
@@ -55,7 +56,7 @@ export function cnnlConcat(
   workspace_size: number,
   output_desc: cnnlTensorDescriptor_t,
   output: unknown,
-): number {
+): cnnlStatus_t {
   return cnnlCall('cnnlConcat', (ctx) => {
     const h = requireHandle(handle);
     const n = count(concat_num, 'concat_num');
@@ -76,7 +77,7 @@ export function cnnlSplit(
   workspace_size: number,
   outputs_desc: readonly cnnlTensorDescriptor_t[],
   outputs: readonly unknown[],
-): number {
+): cnnlStatus_t {
   return cnnlCall('cnnlSplit', (ctx) => {
     const h = requireHandle(handle);
     const n = count(split_num, 'split_num');

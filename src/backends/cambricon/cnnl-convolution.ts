@@ -19,6 +19,7 @@ import {
   type cnnlConvolutionForwardAlgo_t,
   type cnnlConvolutionFwdPreference_t,
   type cnnlDataType_t,
+  type cnnlStatus_t,
 } from './constants.generated.js';
 import { cnnlCall } from './library-calls.js';
 import { requireOutRef } from './out-params.js';
@@ -50,13 +51,13 @@ interface ConvSettings {
 
 export type cnnlConvolutionDescriptor_t = CnnlOpDescriptor<ConvSettings>;
 
-export function cnnlCreateConvolutionDescriptor(desc: Ref<cnnlConvolutionDescriptor_t>): number {
+export function cnnlCreateConvolutionDescriptor(desc: Ref<cnnlConvolutionDescriptor_t>): cnnlStatus_t {
   const status = createOpDescriptor('cnnlCreateConvolutionDescriptor', KIND, desc);
   if (desc?.isSet) (desc.value as cnnlConvolutionDescriptor_t).settings ??= { geometry: undefined, allowTf32: undefined };
   return status;
 }
 
-export function cnnlDestroyConvolutionDescriptor(desc: cnnlConvolutionDescriptor_t): number {
+export function cnnlDestroyConvolutionDescriptor(desc: cnnlConvolutionDescriptor_t): cnnlStatus_t {
   return destroyOpDescriptor('cnnlDestroyConvolutionDescriptor', KIND, desc);
 }
 
@@ -81,7 +82,7 @@ export function cnnlSetConvolutionDescriptor(
   dilation: readonly number[],
   group_count: number,
   compute_type: cnnlDataType_t,
-): number {
+): cnnlStatus_t {
   return cnnlCall('cnnlSetConvolutionDescriptor', () => {
     const settings = descriptorSettings<ConvSettings>(desc, KIND, 'cnnlCreateConvolutionDescriptor');
     if (dimNb !== 4 && dimNb !== 5) throw new DeviceFault('invalid-value', `dimNb is the tensor rank, 4 (2-D) or 5 (3-D), got ${dimNb}`);
@@ -103,7 +104,7 @@ export function cnnlSetConvolutionDescriptor(
 }
 
 /** 1 allows TF32 for float32 convolutions, 0 forbids it (catalog knob). */
-export function cnnlSetConvolutionDescriptorAllowTF32(desc: cnnlConvolutionDescriptor_t, allowTF32: number): number {
+export function cnnlSetConvolutionDescriptorAllowTF32(desc: cnnlConvolutionDescriptor_t, allowTF32: number): cnnlStatus_t {
   return cnnlCall('cnnlSetConvolutionDescriptorAllowTF32', () => {
     const settings = descriptorSettings<ConvSettings>(desc, KIND, 'cnnlCreateConvolutionDescriptor');
     if (!Number.isInteger(allowTF32)) throw new DeviceFault('invalid-value', `allowTF32 must be 0 or 1, got ${allowTF32}`);
@@ -197,7 +198,7 @@ export function cnnlGetConvolutionForwardAlgorithm(
   y_desc: cnnlTensorDescriptor_t,
   preference: cnnlConvolutionFwdPreference_t,
   algo: Ref<cnnlConvolutionForwardAlgo_t>,
-): number {
+): cnnlStatus_t {
   return cnnlCall('cnnlGetConvolutionForwardAlgorithm', () => {
     requireHandle(handle);
     const d = descriptors(conv_desc, x_desc, w_desc, y_desc);
@@ -217,7 +218,7 @@ export function cnnlGetConvolutionForwardWorkspaceSize(
   conv_desc: cnnlConvolutionDescriptor_t,
   algo: cnnlConvolutionForwardAlgo_t,
   size: Ref<number>,
-): number {
+): cnnlStatus_t {
   return cnnlCall('cnnlGetConvolutionForwardWorkspaceSize', () => {
     requireHandle(handle);
     const d = descriptors(conv_desc, x_desc, w_desc, y_desc);
@@ -253,7 +254,7 @@ export function cnnlConvolutionForward(
   beta: number | null,
   y_desc: cnnlTensorDescriptor_t,
   y: unknown,
-): number {
+): cnnlStatus_t {
   return cnnlCall('cnnlConvolutionForward', (ctx) => {
     const h = requireHandle(handle);
     const d = descriptors(conv_desc, x_desc, w_desc, y_desc);

@@ -9,6 +9,7 @@ import { cnnlCall } from './library-calls.js';
 import { launchCnnl } from './cnnl-launch.js';
 import { requireHandle, type cnnlHandle_t } from './cnnl-handle.js';
 import { tensorOperand, type cnnlTensorDescriptor_t } from './cnnl-tensor-descriptor.js';
+import type { cnnlStatus_t } from './constants.generated.js';
 
 export function cnnlEmbeddingForward_v2(
   handle: cnnlHandle_t,
@@ -21,7 +22,7 @@ export function cnnlEmbeddingForward_v2(
   norm_type: unknown = null,
   output_desc: cnnlTensorDescriptor_t,
   output: unknown,
-): number {
+): cnnlStatus_t {
   return cnnlCall('cnnlEmbeddingForward_v2', (ctx) => {
     const h = requireHandle(handle);
     const W = tensorOperand(ctx.process, weight_desc, weight, 'weight');

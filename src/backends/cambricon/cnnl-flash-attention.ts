@@ -18,7 +18,7 @@ import type { DeviceOperand } from '../sim/launch-op.js';
 import type { Ref } from '../sim/ref.js';
 import { dtypeOfMeaning, enumMeaning, enumName } from './catalog-enums.js';
 import { requireCatalogDType } from './catalog-dtypes.js';
-import type { cnnlActivationPreference_t, cnnlAttentionMaskMode_t, cnnlDataType_t } from './constants.generated.js';
+import type { cnnlActivationPreference_t, cnnlAttentionMaskMode_t, cnnlDataType_t, cnnlStatus_t } from './constants.generated.js';
 import { cnnlCall } from './library-calls.js';
 import { requireOutRef } from './out-params.js';
 import { castTo, type GlueContext } from './glue-ops.js';
@@ -44,11 +44,11 @@ export type cnnlFlashAttentionDescriptor_t = CnnlOpDescriptor<FlashAttentionSett
 /** ONNX TensorProto codes for Attention's softmax_precision. */
 const ONNX_FLOAT_CODE: Partial<Record<DType, number>> = { float32: 1, float16: 10, float64: 11, bfloat16: 16 };
 
-export function cnnlCreateFlashAttentionDescriptor(desc: Ref<cnnlFlashAttentionDescriptor_t>): number {
+export function cnnlCreateFlashAttentionDescriptor(desc: Ref<cnnlFlashAttentionDescriptor_t>): cnnlStatus_t {
   return createOpDescriptor('cnnlCreateFlashAttentionDescriptor', KIND, desc);
 }
 
-export function cnnlDestroyFlashAttentionDescriptor(desc: cnnlFlashAttentionDescriptor_t): number {
+export function cnnlDestroyFlashAttentionDescriptor(desc: cnnlFlashAttentionDescriptor_t): cnnlStatus_t {
   return destroyOpDescriptor('cnnlDestroyFlashAttentionDescriptor', KIND, desc);
 }
 
@@ -64,7 +64,7 @@ export function cnnlSetFlashAttentionDescriptor(
   max_seqlen_k: number,
   dropout: number,
   softmax_scale: number,
-): number {
+): cnnlStatus_t {
   return cnnlCall('cnnlSetFlashAttentionDescriptor', () => {
     const computeDtype = dtypeOfMeaning(enumMeaning('cnnlDataType_t', compute_dtype));
     if (!computeDtype || ONNX_FLOAT_CODE[computeDtype] === undefined) throw new DeviceFault('invalid-value', `compute_dtype ${enumName('cnnlDataType_t', compute_dtype)} is not a float type`);
@@ -101,7 +101,7 @@ export function cnnlGetFlashAttentionForwardWorkspaceSize(
   k_desc: cnnlTensorDescriptor_t,
   v_desc: cnnlTensorDescriptor_t,
   size: Ref<number>,
-): number {
+): cnnlStatus_t {
   return cnnlCall('cnnlGetFlashAttentionForwardWorkspaceSize', () => {
     requireHandle(handle);
     descriptorSettings(fa_desc, KIND, 'cnnlSetFlashAttentionDescriptor');
@@ -163,7 +163,7 @@ export function cnnlFlashAttentionForward(
   softmax_lse: unknown,
   out_desc: cnnlTensorDescriptor_t,
   out: unknown,
-): number {
+): cnnlStatus_t {
   return cnnlCall('cnnlFlashAttentionForward', (ctx) => {
     const h = requireHandle(handle);
     const s = descriptorSettings<FlashAttentionSettings>(fa_desc, KIND, 'cnnlSetFlashAttentionDescriptor');

@@ -42,20 +42,20 @@ export function handleStream(process: SimProcess, handle: CnnlHandle): SimStream
   return handle.queue ? queueStream(process, handle.queue) : process.ordering.defaultStream(handle.device);
 }
 
-export function cnnlCreate(handle: Ref<cnnlHandle_t>): number {
+export function cnnlCreate(handle: Ref<cnnlHandle_t>): cnnlStatus_t {
   return cnnlCall('cnnlCreate', ({ process, site }) => {
     const out = requireOutRef(handle, 'handle');
     out.value = process.track(new CnnlHandle(process.currentDevice, site));
   });
 }
 
-export function cnnlDestroy(handle: cnnlHandle_t): number {
+export function cnnlDestroy(handle: cnnlHandle_t): cnnlStatus_t {
   return cnnlCall('cnnlDestroy', ({ process }) => {
     process.release(requireHandle(handle));
   });
 }
 
-export function cnnlSetQueue(handle: cnnlHandle_t, queue: cnrtQueue_t): number {
+export function cnnlSetQueue(handle: cnnlHandle_t, queue: cnrtQueue_t): cnnlStatus_t {
   return cnnlCall('cnnlSetQueue', ({ process }) => {
     const h = requireHandle(handle);
     queueStream(process, queue); // a destroyed or foreign queue is rejected now, not at the next op
@@ -63,7 +63,7 @@ export function cnnlSetQueue(handle: cnnlHandle_t, queue: cnrtQueue_t): number {
   });
 }
 
-export function cnnlGetQueue(handle: cnnlHandle_t, queue: Ref<cnrtQueue_t>): number {
+export function cnnlGetQueue(handle: cnnlHandle_t, queue: Ref<cnrtQueue_t>): cnnlStatus_t {
   return cnnlCall('cnnlGetQueue', () => {
     const h = requireHandle(handle);
     requireOutRef(queue, 'queue').value = h.queue;

@@ -14,7 +14,7 @@ import type { CallContext } from '../sim/facade-call.js';
 import type { DeviceOperand } from '../sim/launch-op.js';
 import type { Ref } from '../sim/ref.js';
 import { dtypeOfMeaning, enumMeaning, enumName } from './catalog-enums.js';
-import type { cnnlMatMulDescAttribute_t } from './constants.generated.js';
+import type { cnnlMatMulDescAttribute_t, cnnlStatus_t } from './constants.generated.js';
 import { cnnlCall } from './library-calls.js';
 import { requireOutRef } from './out-params.js';
 import { scalingFactor } from './glue-ops.js';
@@ -51,7 +51,7 @@ export type cnnlMatMulHeuristicResult_t = CnnlOpDescriptor<HeuristicResult>;
 /** The one algorithm the simulation has; every heuristic query returns it. */
 const SIMULATED_ALGO = 0;
 
-export function cnnlMatMulDescCreate(desc: Ref<cnnlMatMulDescriptor_t>): number {
+export function cnnlMatMulDescCreate(desc: Ref<cnnlMatMulDescriptor_t>): cnnlStatus_t {
   const status = createOpDescriptor('cnnlMatMulDescCreate', DESC_KIND, desc);
   if (desc?.isSet) {
     (desc.value as cnnlMatMulDescriptor_t).settings ??= { transA: false, transB: false, computeType: undefined, allowTf32: undefined, useBeta: false, useStride: false };
@@ -59,7 +59,7 @@ export function cnnlMatMulDescCreate(desc: Ref<cnnlMatMulDescriptor_t>): number 
   return status;
 }
 
-export function cnnlMatMulDescDestroy(desc: cnnlMatMulDescriptor_t): number {
+export function cnnlMatMulDescDestroy(desc: cnnlMatMulDescriptor_t): cnnlStatus_t {
   return destroyOpDescriptor('cnnlMatMulDescDestroy', DESC_KIND, desc);
 }
 
@@ -74,7 +74,7 @@ function readInt32(buf: unknown, size: unknown): number {
   return value;
 }
 
-export function cnnlSetMatMulDescAttr(desc: cnnlMatMulDescriptor_t, attr: cnnlMatMulDescAttribute_t, buf: unknown, size_in_bytes: number): number {
+export function cnnlSetMatMulDescAttr(desc: cnnlMatMulDescriptor_t, attr: cnnlMatMulDescAttribute_t, buf: unknown, size_in_bytes: number): cnnlStatus_t {
   return cnnlCall('cnnlSetMatMulDescAttr', () => {
     const settings = descriptorSettings<MatMulSettings>(desc, DESC_KIND, 'cnnlMatMulDescCreate');
     const meaning = enumMeaning('cnnlMatMulDescAttribute_t', attr);
@@ -109,19 +109,19 @@ export function cnnlSetMatMulDescAttr(desc: cnnlMatMulDescriptor_t, attr: cnnlMa
   });
 }
 
-export function cnnlMatMulAlgoCreate(algo: Ref<cnnlMatMulAlgo_t>): number {
+export function cnnlMatMulAlgoCreate(algo: Ref<cnnlMatMulAlgo_t>): cnnlStatus_t {
   return createOpDescriptor('cnnlMatMulAlgoCreate', ALGO_KIND, algo, 'algo');
 }
 
-export function cnnlMatMulAlgoDestroy(algo: cnnlMatMulAlgo_t): number {
+export function cnnlMatMulAlgoDestroy(algo: cnnlMatMulAlgo_t): cnnlStatus_t {
   return destroyOpDescriptor('cnnlMatMulAlgoDestroy', ALGO_KIND, algo);
 }
 
-export function cnnlCreateMatMulHeuristicResult(result: Ref<cnnlMatMulHeuristicResult_t>): number {
+export function cnnlCreateMatMulHeuristicResult(result: Ref<cnnlMatMulHeuristicResult_t>): cnnlStatus_t {
   return createOpDescriptor('cnnlCreateMatMulHeuristicResult', RESULT_KIND, result, 'result');
 }
 
-export function cnnlDestroyMatMulHeuristicResult(result: cnnlMatMulHeuristicResult_t): number {
+export function cnnlDestroyMatMulHeuristicResult(result: cnnlMatMulHeuristicResult_t): cnnlStatus_t {
   return destroyOpDescriptor('cnnlDestroyMatMulHeuristicResult', RESULT_KIND, result);
 }
 
@@ -174,7 +174,7 @@ function heuristic(
   requested: unknown,
   resultArray: unknown,
   returned: unknown,
-): number {
+): cnnlStatus_t {
   return cnnlCall(symbol, () => {
     requireHandle(handle);
     const settings = descriptorSettings<MatMulSettings>(desc, DESC_KIND, 'cnnlMatMulDescCreate');
@@ -204,7 +204,7 @@ export function cnnlGetMatMulAlgoHeuristic(
   requested_algo_count: number,
   result_array: cnnlMatMulHeuristicResult_t | cnnlMatMulHeuristicResult_t[],
   return_algo_count: Ref<number>,
-): number {
+): cnnlStatus_t {
   void preference; // a cnnlMatMulPrefer_t value or NULL: one algorithm exists, so it changes nothing
   return heuristic('cnnlGetMatMulAlgoHeuristic', handle, matmul_desc, a_desc, b_desc, d_desc ?? c_desc, requested_algo_count, result_array, return_algo_count);
 }
@@ -220,12 +220,12 @@ export function cnnlGetBatchMatMulAlgoHeuristic(
   requested_algo_count: number,
   result_array: cnnlMatMulHeuristicResult_t | cnnlMatMulHeuristicResult_t[],
   return_algo_count: Ref<number>,
-): number {
+): cnnlStatus_t {
   void preference; // DIOPI passes NULL ("preference not supported")
   return heuristic('cnnlGetBatchMatMulAlgoHeuristic', handle, bmm_desc, a_desc, b_desc, c_desc, requested_algo_count, result_array, return_algo_count);
 }
 
-function readHeuristicResult(symbol: string, result: unknown, algo: unknown, workspace_size: unknown): number {
+function readHeuristicResult(symbol: string, result: unknown, algo: unknown, workspace_size: unknown): cnnlStatus_t {
   return cnnlCall(symbol, () => {
     const r = descriptorSettings<HeuristicResult>(result, RESULT_KIND, 'cnnlGetMatMulAlgoHeuristic');
     requireOpDescriptor<{ algo: number }>(algo, ALGO_KIND).settings = { algo: r.algo };
@@ -234,11 +234,11 @@ function readHeuristicResult(symbol: string, result: unknown, algo: unknown, wor
 }
 
 /** The matmul workspace size comes from the heuristic result (no Get...WorkspaceSize call). */
-export function cnnlGetMatMulHeuristicResult(result: cnnlMatMulHeuristicResult_t, algo: cnnlMatMulAlgo_t, workspace_size: Ref<number>): number {
+export function cnnlGetMatMulHeuristicResult(result: cnnlMatMulHeuristicResult_t, algo: cnnlMatMulAlgo_t, workspace_size: Ref<number>): cnnlStatus_t {
   return readHeuristicResult('cnnlGetMatMulHeuristicResult', result, algo, workspace_size);
 }
 
-export function cnnlGetBatchMatMulHeuristicResult(result: cnnlMatMulHeuristicResult_t, algo: cnnlMatMulAlgo_t, workspace_size: Ref<number>): number {
+export function cnnlGetBatchMatMulHeuristicResult(result: cnnlMatMulHeuristicResult_t, algo: cnnlMatMulAlgo_t, workspace_size: Ref<number>): cnnlStatus_t {
   return readHeuristicResult('cnnlGetBatchMatMulHeuristicResult', result, algo, workspace_size);
 }
 
@@ -279,7 +279,7 @@ export function cnnlMatMul_v2(
   workspace_size: number,
   d_desc: cnnlTensorDescriptor_t,
   d: unknown,
-): number {
+): cnnlStatus_t {
   return cnnlCall('cnnlMatMul_v2', (ctx) => {
     const h = requireHandle(handle);
     const settings = checkedSettings(matmul_desc, algo);
@@ -321,7 +321,7 @@ export function cnnlMatMul(
   beta: number | null,
   c_desc: cnnlTensorDescriptor_t,
   c: unknown,
-): number {
+): cnnlStatus_t {
   return cnnlCall('cnnlMatMul', (ctx) => {
     const h = requireHandle(handle);
     const scaleAB = scalingFactor(alpha, 'alpha', 1);
@@ -363,7 +363,7 @@ export function cnnlBatchMatMulBCast_v2(
   c: unknown,
   workspace: unknown,
   workspace_size: number,
-): number {
+): cnnlStatus_t {
   return cnnlCall('cnnlBatchMatMulBCast_v2', (ctx) => {
     const h = requireHandle(handle);
     const settings = checkedSettings(bmm_desc, algo);

@@ -24,6 +24,7 @@ import { requireHandle, type cnnlHandle_t } from './cnnl-handle.js';
 import { requireTensorDescriptor, reshapeOperand, tensorOperand, type cnnlTensorDescriptor_t } from './cnnl-tensor-descriptor.js';
 import { float32Staging, requireWorkspace } from './cnnl-workspace.js';
 import { formatShape, product, shapesEqual } from './shapes.js';
+import type { cnnlStatus_t } from './constants.generated.js';
 
 const CHANNELS_LAST = new Set(['layout.nhwc', 'layout.ndhwc', 'layout.nlc', 'layout.nc']);
 
@@ -49,7 +50,7 @@ export function cnnlBatchNormForwardInference(
   eps: number,
   y_desc: cnnlTensorDescriptor_t,
   y: unknown,
-): number {
+): cnnlStatus_t {
   return cnnlCall('cnnlBatchNormForwardInference', (ctx) => {
     const h = requireHandle(handle);
     const xd = requireTensorDescriptor(x_desc, 'x_desc');
@@ -96,7 +97,7 @@ function rmsNormWorkspace(dims: readonly number[], axis: number): number {
   return float32Staging(product(dims.slice(0, axis)));
 }
 
-export function cnnlGetLayerNormOpWorkspaceSize(handle: cnnlHandle_t, axis: number, x_desc: cnnlTensorDescriptor_t, size: Ref<number>): number {
+export function cnnlGetLayerNormOpWorkspaceSize(handle: cnnlHandle_t, axis: number, x_desc: cnnlTensorDescriptor_t, size: Ref<number>): cnnlStatus_t {
   return cnnlCall('cnnlGetLayerNormOpWorkspaceSize', () => {
     requireHandle(handle);
     const xd = requireTensorDescriptor(x_desc, 'x_desc');
@@ -105,7 +106,7 @@ export function cnnlGetLayerNormOpWorkspaceSize(handle: cnnlHandle_t, axis: numb
 }
 
 /** Same argument order as DIOPI's call (handle, axis, x_desc, &size). */
-export function cnnlGetRmsNormOpWorkspaceSize(handle: cnnlHandle_t, axis: number, x_desc: cnnlTensorDescriptor_t, size: Ref<number>): number {
+export function cnnlGetRmsNormOpWorkspaceSize(handle: cnnlHandle_t, axis: number, x_desc: cnnlTensorDescriptor_t, size: Ref<number>): cnnlStatus_t {
   return cnnlCall('cnnlGetRmsNormOpWorkspaceSize', () => {
     requireHandle(handle);
     const xd = requireTensorDescriptor(x_desc, 'x_desc');
@@ -172,7 +173,7 @@ export function cnnlLayerNormForward(
   mean_rstd_desc: cnnlTensorDescriptor_t | null,
   saved_mean: unknown,
   saved_rstd: unknown,
-): number {
+): cnnlStatus_t {
   return cnnlCall('cnnlLayerNormForward', (ctx) => {
     const h = requireHandle(handle);
     const { X, Y, a, normShape } = normalizedOperands(ctx, { x_desc, x, y_desc, y, axis, workspace, workspace_size }, layerNormWorkspace, 'cnnlGetLayerNormOpWorkspaceSize');
@@ -232,7 +233,7 @@ export function cnnlRmsNormForward(
   y: unknown,
   rms_desc: cnnlTensorDescriptor_t | null,
   saved_rms: unknown,
-): number {
+): cnnlStatus_t {
   return cnnlCall('cnnlRmsNormForward', (ctx) => {
     const h = requireHandle(handle);
     const { X, Y, a, normShape } = normalizedOperands(ctx, { x_desc, x, y_desc, y, axis, workspace, workspace_size }, rmsNormWorkspace, 'cnnlGetRmsNormOpWorkspaceSize');

@@ -8,7 +8,7 @@ import { DeviceFault } from '../sim/device-fault.js';
 import type { Ref } from '../sim/ref.js';
 import { shapesEqual } from './shapes.js';
 import { dtypeOfMeaning, enumMeaning, enumName } from './catalog-enums.js';
-import type { cnnlDataType_t, cnnlNanPropagation_t, cnnlOpTensorDesc_t } from './constants.generated.js';
+import type { cnnlDataType_t, cnnlNanPropagation_t, cnnlOpTensorDesc_t, cnnlStatus_t } from './constants.generated.js';
 import { cnnlCall } from './library-calls.js';
 import { requireOutRef } from './out-params.js';
 import { castTo, scaled, scalingFactor } from './glue-ops.js';
@@ -33,7 +33,7 @@ const OP_BY_MEANING: Readonly<Record<string, OpTensorSettings['op']>> = {
   'op-tensor.mul': 'Mul',
 };
 
-export function cnnlCreateOpTensorDescriptor(desc: Ref<cnnlOpTensorDescriptor_t>): number {
+export function cnnlCreateOpTensorDescriptor(desc: Ref<cnnlOpTensorDescriptor_t>): cnnlStatus_t {
   return createOpDescriptor('cnnlCreateOpTensorDescriptor', KIND, desc);
 }
 
@@ -43,7 +43,7 @@ export function cnnlSetOpTensorDescriptor(
   op_type: cnnlOpTensorDesc_t,
   comp_type: cnnlDataType_t,
   nan_prop: cnnlNanPropagation_t,
-): number {
+): cnnlStatus_t {
   return cnnlCall('cnnlSetOpTensorDescriptor', () => {
     const op = OP_BY_MEANING[enumMeaning('cnnlOpTensorDesc_t', op_type) ?? ''];
     if (!op) throw new DeviceFault('invalid-value', `${String(op_type)} is not a cnnlOpTensorDesc_t value (CNNL_OP_TENSOR_ADD / SUB / MUL)`);
@@ -54,7 +54,7 @@ export function cnnlSetOpTensorDescriptor(
   });
 }
 
-export function cnnlDestroyOpTensorDescriptor(desc: cnnlOpTensorDescriptor_t): number {
+export function cnnlDestroyOpTensorDescriptor(desc: cnnlOpTensorDescriptor_t): cnnlStatus_t {
   return destroyOpDescriptor('cnnlDestroyOpTensorDescriptor', KIND, desc);
 }
 
@@ -69,7 +69,7 @@ export function cnnlGetOpTensorWorkspaceSize(
   b_desc: cnnlTensorDescriptor_t,
   c_desc: cnnlTensorDescriptor_t,
   size: Ref<number>,
-): number {
+): cnnlStatus_t {
   return cnnlCall('cnnlGetOpTensorWorkspaceSize', () => {
     requireHandle(handle);
     const a = requireTensorDescriptor(a_desc, 'a_desc');
@@ -93,7 +93,7 @@ export function cnnlOpTensor(
   beta: number,
   c_desc: cnnlTensorDescriptor_t,
   c: unknown,
-): number {
+): cnnlStatus_t {
   return cnnlCall('cnnlOpTensor', (ctx) => {
     const h = requireHandle(handle);
     const settings = descriptorSettings<OpTensorSettings>(op_desc, KIND, 'cnnlSetOpTensorDescriptor');

@@ -9,7 +9,7 @@ import { DeviceFault } from '../sim/device-fault.js';
 import type { Ref } from '../sim/ref.js';
 import { enumMeaning } from './catalog-enums.js';
 import { requireCatalogDType } from './catalog-dtypes.js';
-import type { cnnlNanPropagation_t, cnnlPoolingMode_t } from './constants.generated.js';
+import type { cnnlNanPropagation_t, cnnlPoolingMode_t, cnnlStatus_t } from './constants.generated.js';
 import { cnnlCall } from './library-calls.js';
 import { requireOutRef } from './out-params.js';
 import { scalingFactor } from './glue-ops.js';
@@ -33,11 +33,11 @@ interface PoolingSettings {
 
 export type cnnlPoolingDescriptor_t = CnnlOpDescriptor<PoolingSettings>;
 
-export function cnnlCreatePoolingDescriptor(desc: Ref<cnnlPoolingDescriptor_t>): number {
+export function cnnlCreatePoolingDescriptor(desc: Ref<cnnlPoolingDescriptor_t>): cnnlStatus_t {
   return createOpDescriptor('cnnlCreatePoolingDescriptor', KIND, desc);
 }
 
-export function cnnlDestroyPoolingDescriptor(desc: cnnlPoolingDescriptor_t): number {
+export function cnnlDestroyPoolingDescriptor(desc: cnnlPoolingDescriptor_t): cnnlStatus_t {
   return destroyOpDescriptor('cnnlDestroyPoolingDescriptor', KIND, desc);
 }
 
@@ -62,7 +62,7 @@ export function cnnlSetPooling2dDescriptor_v2(
   dilation_h: number,
   dilation_w: number,
   ceil_mode: boolean,
-): number {
+): cnnlStatus_t {
   return cnnlCall('cnnlSetPooling2dDescriptor_v2', () => {
     const meaning = enumMeaning('cnnlPoolingMode_t', mode);
     if (meaning === undefined) throw new DeviceFault('invalid-value', `${String(mode)} is not a cnnlPoolingMode_t value`);
@@ -86,7 +86,7 @@ function poolingWorkspace(modeMeaning: string | undefined, outW: number, outH: n
 }
 
 /** Note the order: output width before height. */
-export function cnnlGetPoolingWorkspaceSize(handle: cnnlHandle_t, mode: cnnlPoolingMode_t, out_w: number, out_h: number, size: Ref<number>): number {
+export function cnnlGetPoolingWorkspaceSize(handle: cnnlHandle_t, mode: cnnlPoolingMode_t, out_w: number, out_h: number, size: Ref<number>): cnnlStatus_t {
   return cnnlCall('cnnlGetPoolingWorkspaceSize', () => {
     requireHandle(handle);
     const meaning = enumMeaning('cnnlPoolingMode_t', mode);
@@ -109,7 +109,7 @@ export function cnnlPoolingForward(
   y: unknown,
   workspace: unknown,
   workspace_size: number,
-): number {
+): cnnlStatus_t {
   return cnnlCall('cnnlPoolingForward', (ctx) => {
     const h = requireHandle(handle);
     const s = descriptorSettings<PoolingSettings>(pool_desc, KIND, 'cnnlSetPooling2dDescriptor_v2');

@@ -15,7 +15,7 @@ import type { Ref } from '../sim/ref.js';
 import { SimObject } from '../sim/sim-object.js';
 import { dtypeOfMeaning, enumMeaning, enumName } from './catalog-enums.js';
 import { requireCatalogDType } from './catalog-dtypes.js';
-import type { cnnlDataType_t, cnnlRandRngType_t } from './constants.generated.js';
+import type { cnnlDataType_t, cnnlRandRngType_t, cnnlStatus_t } from './constants.generated.js';
 import { cnnlCall } from './library-calls.js';
 import { requireOutRef } from './out-params.js';
 import { launchCnnl } from './cnnl-launch.js';
@@ -42,7 +42,7 @@ function requireGenerator(value: unknown): CnnlRandGenerator {
 }
 
 /** No handle argument, as curandCreateGenerator. */
-export function cnnlRandCreateGenerator(generator: Ref<cnnlRandGenerator_t>, rng_type: cnnlRandRngType_t): number {
+export function cnnlRandCreateGenerator(generator: Ref<cnnlRandGenerator_t>, rng_type: cnnlRandRngType_t): cnnlStatus_t {
   return cnnlCall('cnnlRandCreateGenerator', ({ process, site }) => {
     const out = requireOutRef(generator, 'generator');
     if (enumMeaning('cnnlRandRngType_t', rng_type) === undefined) throw new DeviceFault('invalid-value', `${String(rng_type)} is not a cnnlRandRngType_t value`);
@@ -50,13 +50,13 @@ export function cnnlRandCreateGenerator(generator: Ref<cnnlRandGenerator_t>, rng
   });
 }
 
-export function cnnlRandDestroyGenerator(generator: cnnlRandGenerator_t): number {
+export function cnnlRandDestroyGenerator(generator: cnnlRandGenerator_t): cnnlStatus_t {
   return cnnlCall('cnnlRandDestroyGenerator', ({ process }) => {
     process.release(requireGenerator(generator));
   });
 }
 
-export function cnnlRandSetPseudoRandomGeneratorSeed(generator: cnnlRandGenerator_t, seed: number): number {
+export function cnnlRandSetPseudoRandomGeneratorSeed(generator: cnnlRandGenerator_t, seed: number): cnnlStatus_t {
   return cnnlCall('cnnlRandSetPseudoRandomGeneratorSeed', () => {
     const g = requireGenerator(generator);
     if (!Number.isInteger(seed)) throw new DeviceFault('invalid-value', `seed must be an integer, got ${seed}`);
@@ -103,7 +103,7 @@ export function cnnlRandGenerateUniform(
   min: number,
   max: number,
   output: unknown,
-): number {
+): cnnlStatus_t {
   return cnnlCall('cnnlRandGenerateUniform', (ctx) => generate(ctx, 'RandomUniform', handle, generator, dtype, state, num, { low: min, high: max }, output));
 }
 
@@ -116,6 +116,6 @@ export function cnnlRandGenerateNormal(
   mean: number,
   std: number,
   output: unknown,
-): number {
+): cnnlStatus_t {
   return cnnlCall('cnnlRandGenerateNormal', (ctx) => generate(ctx, 'RandomNormal', handle, generator, dtype, state, num, { mean, scale: std }, output));
 }

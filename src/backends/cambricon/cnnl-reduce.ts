@@ -14,7 +14,7 @@ import { requireDevicePtr } from '../sim/memory-ops.js';
 import type { Ref } from '../sim/ref.js';
 import { enumMeaning, enumName } from './catalog-enums.js';
 import { requireCatalogDType } from './catalog-dtypes.js';
-import type { cnnlDataType_t, cnnlIndicesType_t, cnnlNanPropagation_t, cnnlReduceIndices_t, cnnlReduceOp_t } from './constants.generated.js';
+import type { cnnlDataType_t, cnnlIndicesType_t, cnnlNanPropagation_t, cnnlReduceIndices_t, cnnlReduceOp_t, cnnlStatus_t } from './constants.generated.js';
 import { cnnlCall } from './library-calls.js';
 import { requireOutRef } from './out-params.js';
 import { castTo, scalingFactor } from './glue-ops.js';
@@ -44,11 +44,11 @@ const OP_BY_MEANING: Readonly<Record<string, string>> = {
 
 const ARG_OP: Readonly<Record<string, string>> = { ReduceMax: 'ArgMax', ReduceMin: 'ArgMin' };
 
-export function cnnlCreateReduceDescriptor(desc: Ref<cnnlReduceDescriptor_t>): number {
+export function cnnlCreateReduceDescriptor(desc: Ref<cnnlReduceDescriptor_t>): cnnlStatus_t {
   return createOpDescriptor('cnnlCreateReduceDescriptor', KIND, desc);
 }
 
-export function cnnlDestroyReduceDescriptor(desc: cnnlReduceDescriptor_t): number {
+export function cnnlDestroyReduceDescriptor(desc: cnnlReduceDescriptor_t): cnnlStatus_t {
   return destroyOpDescriptor('cnnlDestroyReduceDescriptor', KIND, desc);
 }
 
@@ -63,7 +63,7 @@ export function cnnlSetReduceDescriptor_v2(
   indices: cnnlReduceIndices_t = 'CNNL_REDUCE_NO_INDICES',
   indices_type: cnnlIndicesType_t = 'CNNL_32BIT_INDICES',
   p = 0,
-): number {
+): cnnlStatus_t {
   return cnnlCall('cnnlSetReduceDescriptor_v2', () => {
     if (!Array.isArray(axis)) throw new DeviceFault('null-pointer', 'axis must be an array of axis_num integers');
     if (!Number.isInteger(axis_num) || axis_num < 1 || axis.length < axis_num) throw new DeviceFault('invalid-value', `axis_num ${axis_num} does not match axis [${axis.join(', ')}]`);
@@ -98,7 +98,7 @@ export function cnnlGetReduceOpWorkspaceSize(
   y_desc: cnnlTensorDescriptor_t,
   reduce_desc: cnnlReduceDescriptor_t,
   size: Ref<number>,
-): number {
+): cnnlStatus_t {
   return cnnlCall('cnnlGetReduceOpWorkspaceSize', () => {
     requireHandle(handle);
     requireTensorDescriptor(x_desc, 'x_desc');
@@ -129,7 +129,7 @@ export function cnnlReduce(
   beta: number | null = null,
   y_desc: cnnlTensorDescriptor_t,
   y: unknown,
-): number {
+): cnnlStatus_t {
   return cnnlCall('cnnlReduce', (ctx) => {
     const h = requireHandle(handle);
     const s = descriptorSettings<ReduceSettings>(reduce_desc, KIND, 'cnnlSetReduceDescriptor_v2');

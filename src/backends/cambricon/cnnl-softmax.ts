@@ -7,7 +7,7 @@
  */
 import { DeviceFault } from '../sim/device-fault.js';
 import { enumMeaning, enumName } from './catalog-enums.js';
-import type { cnnlComputationPreference_t, cnnlSoftmaxAlgorithm_t, cnnlSoftmaxMode_t } from './constants.generated.js';
+import type { cnnlComputationPreference_t, cnnlSoftmaxAlgorithm_t, cnnlSoftmaxMode_t, cnnlStatus_t } from './constants.generated.js';
 import type { CallContext } from '../sim/facade-call.js';
 import type { KnobSetting } from '../sim/call-profile.js';
 import { cnnlCall } from './library-calls.js';
@@ -76,7 +76,7 @@ export function cnnlSoftmaxForward_v2(
   beta: number | null,
   y_desc: cnnlTensorDescriptor_t,
   y: unknown,
-): number {
+): cnnlStatus_t {
   return cnnlCall('cnnlSoftmaxForward_v2', (ctx) => {
     if (enumMeaning('cnnlComputationPreference_t', prefer) === undefined) throw new DeviceFault('invalid-value', `${String(prefer)} is not a cnnlComputationPreference_t value`);
     // The preference is a real switch whose arithmetic is undocumented: the knob records it, and changes nothing.
@@ -95,6 +95,6 @@ export function cnnlSoftmaxForward(
   beta: number | null,
   y_desc: cnnlTensorDescriptor_t,
   y: unknown,
-): number {
+): cnnlStatus_t {
   return cnnlCall('cnnlSoftmaxForward', (ctx) => softmax(ctx, handle, algorithm, mode, [], alpha, x_desc, x, beta, y_desc, y));
 }

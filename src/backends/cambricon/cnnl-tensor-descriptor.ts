@@ -17,7 +17,7 @@ import type { Ref } from '../sim/ref.js';
 import type { SimProcess } from '../sim/sim-process.js';
 import { SimObject } from '../sim/sim-object.js';
 import { dtypeOfMeaning, enumMeaning, enumName } from './catalog-enums.js';
-import type { cnnlDataType_t, cnnlTensorLayout_t } from './constants.generated.js';
+import type { cnnlDataType_t, cnnlTensorLayout_t, cnnlStatus_t } from './constants.generated.js';
 import { cnnlCall } from './library-calls.js';
 import { requireOutRef } from './out-params.js';
 
@@ -132,7 +132,7 @@ function setDescriptor(
   desc.isSet = true;
 }
 
-export function cnnlCreateTensorDescriptor(desc: Ref<cnnlTensorDescriptor_t>): number {
+export function cnnlCreateTensorDescriptor(desc: Ref<cnnlTensorDescriptor_t>): cnnlStatus_t {
   return cnnlCall('cnnlCreateTensorDescriptor', ({ process, site }) => {
     requireOutRef(desc, 'desc').value = process.track(new CnnlTensorDescriptor(site));
   });
@@ -144,7 +144,7 @@ export function cnnlSetTensorDescriptor(
   dtype: cnnlDataType_t,
   dimNb: number,
   dimSize: readonly number[],
-): number {
+): cnnlStatus_t {
   return cnnlCall('cnnlSetTensorDescriptor', () => setDescriptor(desc, layout, dtype, dimNb, dimSize, undefined));
 }
 
@@ -155,7 +155,7 @@ export function cnnlSetTensorDescriptorEx(
   dimNb: number,
   dimSize: readonly number[],
   dimStride: readonly number[],
-): number {
+): cnnlStatus_t {
   return cnnlCall('cnnlSetTensorDescriptorEx', () => setDescriptor(desc, layout, dtype, dimNb, dimSize, dimStride ?? null));
 }
 
@@ -166,7 +166,7 @@ export function cnnlSetTensorDescriptor_v2(
   dtype: cnnlDataType_t,
   dimNb: number,
   dimSize: readonly number[] | BigInt64Array,
-): number {
+): cnnlStatus_t {
   return cnnlCall('cnnlSetTensorDescriptor_v2', () => setDescriptor(desc, layout, dtype, dimNb, dimSize, undefined));
 }
 
@@ -177,7 +177,7 @@ export function cnnlSetTensorDescriptorEx_v2(
   dimNb: number,
   dimSize: readonly number[] | BigInt64Array,
   dimStride: readonly number[] | BigInt64Array,
-): number {
+): cnnlStatus_t {
   return cnnlCall('cnnlSetTensorDescriptorEx_v2', () => setDescriptor(desc, layout, dtype, dimNb, dimSize, dimStride ?? null));
 }
 
@@ -186,7 +186,7 @@ export function cnnlSetTensorDescriptorEx_v2(
  * the descriptor; quantised on-chip arithmetic is not simulated, so an op given a descriptor
  * whose on-chip dtype differs from its storage dtype returns CNNL_STATUS_NOT_SUPPORTED.
  */
-export function cnnlSetTensorDescriptorOnchipDataType(desc: cnnlTensorDescriptor_t, onchip_dtype: cnnlDataType_t): number {
+export function cnnlSetTensorDescriptorOnchipDataType(desc: cnnlTensorDescriptor_t, onchip_dtype: cnnlDataType_t): cnnlStatus_t {
   return cnnlCall('cnnlSetTensorDescriptorOnchipDataType', () => {
     const d = requireLive(desc, 'cnnlTensorDescriptor_t', isDescriptor);
     if (enumMeaning('cnnlDataType_t', onchip_dtype) === undefined) throw new DeviceFault('invalid-value', `${String(onchip_dtype)} is not a cnnlDataType_t value`);
@@ -195,7 +195,7 @@ export function cnnlSetTensorDescriptorOnchipDataType(desc: cnnlTensorDescriptor
 }
 
 /** Clears a descriptor so it can be set again (cnnl.h asks for this before re-setting). */
-export function cnnlResetTensorDescriptor(desc: cnnlTensorDescriptor_t): number {
+export function cnnlResetTensorDescriptor(desc: cnnlTensorDescriptor_t): cnnlStatus_t {
   return cnnlCall('cnnlResetTensorDescriptor', () => {
     const d = requireLive(desc, 'cnnlTensorDescriptor_t', isDescriptor);
     d.isSet = false;
@@ -210,7 +210,7 @@ export function cnnlGetTensorElementNum(desc: cnnlTensorDescriptor_t): number {
   return desc instanceof CnnlTensorDescriptor && !desc.destroyed && desc.isSet ? desc.elementCount : 0;
 }
 
-export function cnnlDestroyTensorDescriptor(desc: cnnlTensorDescriptor_t): number {
+export function cnnlDestroyTensorDescriptor(desc: cnnlTensorDescriptor_t): cnnlStatus_t {
   return cnnlCall('cnnlDestroyTensorDescriptor', ({ process }) => {
     process.release(requireLive(desc, 'cnnlTensorDescriptor_t', isDescriptor));
   });

@@ -9,21 +9,22 @@ import { requireTensorDescriptor, tensorOperand, type cnnlTensorDescriptor_t } f
 import { requireWorkspace } from './cnnl-workspace.js';
 import { CnnlOpDescriptor, createOpDescriptor, descriptorSettings, destroyOpDescriptor, setOpDescriptor } from './op-descriptor.js';
 import { formatShape, shapesEqual } from './shapes.js';
+import type { cnnlStatus_t } from './constants.generated.js';
 
 const KIND = 'cnnlTransposeDescriptor_t';
 
 export type cnnlTransposeDescriptor_t = CnnlOpDescriptor<{ readonly perm: readonly number[] }>;
 
-export function cnnlCreateTransposeDescriptor(desc: Ref<cnnlTransposeDescriptor_t>): number {
+export function cnnlCreateTransposeDescriptor(desc: Ref<cnnlTransposeDescriptor_t>): cnnlStatus_t {
   return createOpDescriptor('cnnlCreateTransposeDescriptor', KIND, desc);
 }
 
-export function cnnlDestroyTransposeDescriptor(desc: cnnlTransposeDescriptor_t): number {
+export function cnnlDestroyTransposeDescriptor(desc: cnnlTransposeDescriptor_t): cnnlStatus_t {
   return destroyOpDescriptor('cnnlDestroyTransposeDescriptor', KIND, desc);
 }
 
 /** `permute[i]` is the x dim that becomes y dim i (ONNX Transpose's perm). */
-export function cnnlSetTransposeDescriptor(desc: cnnlTransposeDescriptor_t, dims: number, permute: readonly number[]): number {
+export function cnnlSetTransposeDescriptor(desc: cnnlTransposeDescriptor_t, dims: number, permute: readonly number[]): cnnlStatus_t {
   return cnnlCall('cnnlSetTransposeDescriptor', () => {
     if (!Number.isInteger(dims) || dims < 1) throw new DeviceFault('invalid-value', `dims must be a positive integer, got ${dims}`);
     if (!Array.isArray(permute)) throw new DeviceFault('null-pointer', 'permute must be an array of dims integers');
@@ -36,7 +37,7 @@ export function cnnlSetTransposeDescriptor(desc: cnnlTransposeDescriptor_t, dims
 }
 
 /** A transpose needs no staging in opbridge's workspace model: 0 bytes. */
-export function cnnlGetTransposeWorkspaceSize(handle: cnnlHandle_t, x_desc: cnnlTensorDescriptor_t, trans_desc: cnnlTransposeDescriptor_t, size: Ref<number>): number {
+export function cnnlGetTransposeWorkspaceSize(handle: cnnlHandle_t, x_desc: cnnlTensorDescriptor_t, trans_desc: cnnlTransposeDescriptor_t, size: Ref<number>): cnnlStatus_t {
   return cnnlCall('cnnlGetTransposeWorkspaceSize', () => {
     requireHandle(handle);
     requireTensorDescriptor(x_desc, 'x_desc');
@@ -54,7 +55,7 @@ export function cnnlTranspose_v2(
   y: unknown,
   workspace: unknown,
   workspace_size: number,
-): number {
+): cnnlStatus_t {
   return cnnlCall('cnnlTranspose_v2', (ctx) => {
     const h = requireHandle(handle);
     const { perm } = descriptorSettings<{ perm: readonly number[] }>(trans_desc, KIND, 'cnnlSetTransposeDescriptor');

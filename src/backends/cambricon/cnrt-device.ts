@@ -2,7 +2,7 @@
 import { DeviceFault } from '../sim/device-fault.js';
 import { DevicePtr } from '../sim/device-memory.js';
 import type { Ref } from '../sim/ref.js';
-import { cnrtErrorDeviceInvalid } from './constants.generated.js';
+import { cnrtErrorDeviceInvalid, type cnrtRet_t } from './constants.generated.js';
 import { cnrtCall } from './library-calls.js';
 import { requireOutRef } from './out-params.js';
 import { CNRT_STATUS, withFaults } from './status-codes.js';
@@ -10,13 +10,13 @@ import { CnrtQueue } from './cnrt-queue.js';
 import { CnrtNotifier } from './cnrt-notifier.js';
 
 /** `unsigned int*` in CNRT, where CUDA's cudaGetDeviceCount takes `int*`. */
-export function cnrtGetDeviceCount(pCount: Ref<number>): number {
+export function cnrtGetDeviceCount(pCount: Ref<number>): cnrtRet_t {
   return cnrtCall('cnrtGetDeviceCount', ({ process }) => {
     requireOutRef(pCount, 'pCount').value = process.deviceCount;
   });
 }
 
-export function cnrtSetDevice(ordinal: number): number {
+export function cnrtSetDevice(ordinal: number): cnrtRet_t {
   return cnrtCall(
     'cnrtSetDevice',
     ({ process }) => {
@@ -29,14 +29,14 @@ export function cnrtSetDevice(ordinal: number): number {
   );
 }
 
-export function cnrtGetDevice(pOrdinal: Ref<number>): number {
+export function cnrtGetDevice(pOrdinal: Ref<number>): cnrtRet_t {
   return cnrtCall('cnrtGetDevice', ({ process }) => {
     requireOutRef(pOrdinal, 'pOrdinal').value = process.currentDevice;
   });
 }
 
 /** Waits for every queue of this thread on the current device (catalog: cnrtSyncDevice). */
-export function cnrtSyncDevice(): number {
+export function cnrtSyncDevice(): cnrtRet_t {
   return cnrtCall('cnrtSyncDevice', ({ process }) => {
     process.ordering.synchronizeDevice(process.currentDevice);
   });
@@ -46,7 +46,7 @@ export function cnrtSyncDevice(): number {
  * Releases the current device's resources of this process, as cnrt.h documents: its queues
  * and notifiers are destroyed and its device memory freed (after waiting for its work).
  */
-export function cnrtDeviceReset(): number {
+export function cnrtDeviceReset(): cnrtRet_t {
   return cnrtCall('cnrtDeviceReset', ({ process, site }) => {
     const device = process.currentDevice;
     process.ordering.synchronizeDevice(device);
@@ -66,7 +66,7 @@ export function cnrtDeviceReset(): number {
   });
 }
 
-export function cnrtMemGetInfo(free: Ref<number>, total: Ref<number>): number {
+export function cnrtMemGetInfo(free: Ref<number>, total: Ref<number>): cnrtRet_t {
   return cnrtCall('cnrtMemGetInfo', ({ process }) => {
     const memory = process.memory();
     requireOutRef(free, 'free').value = memory.capacity - memory.used;

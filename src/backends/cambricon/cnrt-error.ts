@@ -8,7 +8,7 @@ import { cnrtSuccess, type cnrtRet_t } from './constants.generated.js';
 import { cnrtThreadState } from './library-calls.js';
 
 /** Returns the thread's last error and resets it to cnrtSuccess. */
-export function cnrtGetLastError(): number {
+export function cnrtGetLastError(): cnrtRet_t {
   const state = cnrtThreadState();
   const last = state.lastError;
   state.lastError = cnrtSuccess;
@@ -16,7 +16,7 @@ export function cnrtGetLastError(): number {
 }
 
 /** Returns the thread's last error without resetting it. */
-export function cnrtPeekAtLastError(): number {
+export function cnrtPeekAtLastError(): cnrtRet_t {
   return cnrtThreadState().lastError;
 }
 

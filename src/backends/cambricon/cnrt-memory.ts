@@ -17,7 +17,7 @@ import {
 } from '../sim/memory-ops.js';
 import type { Ref } from '../sim/ref.js';
 import { enumMeaning } from './catalog-enums.js';
-import { cnrtErrorMemcpyDirectionInvalid, type cnrtMemTransDir_t } from './constants.generated.js';
+import { cnrtErrorMemcpyDirectionInvalid, type cnrtMemTransDir_t, type cnrtRet_t } from './constants.generated.js';
 import { cnrtCall } from './library-calls.js';
 import { requireOutRef } from './out-params.js';
 import { CNRT_STATUS, withFaults } from './status-codes.js';
@@ -42,7 +42,7 @@ function directionOf(dir: unknown): CopyDirection | undefined {
 }
 
 /** An unknown direction value returns cnrtErrorMemcpyDirectionInvalid; other argument faults cnrtErrorArgsInvalid. */
-function copyCall(symbol: string, dir: unknown, body: (ctx: CallContext, direction: CopyDirection) => void): number {
+function copyCall(symbol: string, dir: unknown, body: (ctx: CallContext, direction: CopyDirection) => void): cnrtRet_t {
   const direction = directionOf(dir);
   if (direction === undefined) {
     return cnrtCall(
@@ -56,19 +56,19 @@ function copyCall(symbol: string, dir: unknown, body: (ctx: CallContext, directi
   return cnrtCall(symbol, (ctx) => body(ctx, direction));
 }
 
-export function cnrtMalloc(pPtr: Ref<DevicePtr>, bytes: number): number {
+export function cnrtMalloc(pPtr: Ref<DevicePtr>, bytes: number): cnrtRet_t {
   return cnrtCall('cnrtMalloc', (ctx) => {
     const out = requireOutRef(pPtr, 'pPtr');
     out.value = allocateDevice(ctx, bytes);
   });
 }
 
-export function cnrtFree(ptr: DevicePtr | null): number {
+export function cnrtFree(ptr: DevicePtr | null): cnrtRet_t {
   return cnrtCall('cnrtFree', (ctx) => freeDevice(ctx, ptr));
 }
 
 /** Page-locked host memory as an ArrayBuffer (view it with a typed array). */
-export function cnrtHostMalloc(pPtr: Ref<ArrayBuffer>, bytes: number): number {
+export function cnrtHostMalloc(pPtr: Ref<ArrayBuffer>, bytes: number): cnrtRet_t {
   return cnrtCall('cnrtHostMalloc', ({ process, site }) => {
     const out = requireOutRef(pPtr, 'pPtr');
     if (!Number.isInteger(bytes) || bytes < 0) throw new DeviceFault('invalid-value', `bytes must be a non-negative integer, got ${bytes}`);
@@ -76,7 +76,7 @@ export function cnrtHostMalloc(pPtr: Ref<ArrayBuffer>, bytes: number): number {
   });
 }
 
-export function cnrtFreeHost(ptr: ArrayBuffer | ArrayBufferView | null): number {
+export function cnrtFreeHost(ptr: ArrayBuffer | ArrayBufferView | null): cnrtRet_t {
   return cnrtCall('cnrtFreeHost', ({ process }) => {
     if (ptr === null || ptr === undefined) return;
     if (!isHostMemory(ptr)) throw new DeviceFault('device-pointer', 'cnrtFreeHost was given device memory: free it with cnrtFree');
@@ -94,7 +94,7 @@ export function cnrtFreeHost(ptr: ArrayBuffer | ArrayBufferView | null): number 
  * respect to the host (Cambricon developer guide, "asynchronous concurrent execution"), so it
  * is enqueued on the default queue without waiting for it.
  */
-export function cnrtMemcpy(dst: CnrtPointer, src: CnrtPointer, bytes: number, dir: cnrtMemTransDir_t): number {
+export function cnrtMemcpy(dst: CnrtPointer, src: CnrtPointer, bytes: number, dir: cnrtMemTransDir_t): cnrtRet_t {
   return copyCall('cnrtMemcpy', dir, (ctx, direction) => {
     const withinDevice = dir !== undefined && enumMeaning('cnrtMemTransDir_t', dir) === 'copy.device-to-device';
     copyMemory(ctx, {
@@ -108,28 +108,28 @@ export function cnrtMemcpy(dst: CnrtPointer, src: CnrtPointer, bytes: number, di
 }
 
 /** Note the order: the queue comes BEFORE the direction (cudaMemcpyAsync has them the other way). */
-export function cnrtMemcpyAsync(dst: CnrtPointer, src: CnrtPointer, bytes: number, queue: cnrtQueue_t, dir: cnrtMemTransDir_t): number {
+export function cnrtMemcpyAsync(dst: CnrtPointer, src: CnrtPointer, bytes: number, queue: cnrtQueue_t, dir: cnrtMemTransDir_t): cnrtRet_t {
   return copyCall('cnrtMemcpyAsync', dir, (ctx, direction) => {
     copyMemory(ctx, { dst, src, bytes, direction, stream: queueStream(ctx.process, queue) });
   });
 }
 
 /** The replacement cnrt.h 6.14 recommends for cnrtMemcpyAsync; same arguments and semantics here. */
-export function cnrtMemcpyAsync_V3(dst: CnrtPointer, src: CnrtPointer, bytes: number, queue: cnrtQueue_t, dir: cnrtMemTransDir_t): number {
+export function cnrtMemcpyAsync_V3(dst: CnrtPointer, src: CnrtPointer, bytes: number, queue: cnrtQueue_t, dir: cnrtMemTransDir_t): cnrtRet_t {
   return copyCall('cnrtMemcpyAsync_V3', dir, (ctx, direction) => {
     copyMemory(ctx, { dst, src, bytes, direction, stream: queueStream(ctx.process, queue) });
   });
 }
 
 /** Sets each byte to `value` (its low 8 bits); synchronous. */
-export function cnrtMemset(ptr: DevicePtr, value: number, bytes: number): number {
+export function cnrtMemset(ptr: DevicePtr, value: number, bytes: number): cnrtRet_t {
   return cnrtCall('cnrtMemset', (ctx) => {
     checkMemsetArgs(value, bytes);
     setMemory(ctx, { ptr, value, bytes });
   });
 }
 
-export function cnrtMemsetAsync(ptr: DevicePtr, value: number, bytes: number, queue: cnrtQueue_t): number {
+export function cnrtMemsetAsync(ptr: DevicePtr, value: number, bytes: number, queue: cnrtQueue_t): cnrtRet_t {
   return cnrtCall('cnrtMemsetAsync', (ctx) => {
     checkMemsetArgs(value, bytes);
     setMemory(ctx, { ptr, value, bytes, stream: queueStream(ctx.process, queue) });

@@ -17,6 +17,7 @@ import {
   CNRT_NOTIFIER_DISABLE_TIMING_SW,
   CNRT_NOTIFIER_INTERPROCESS,
   cnrtErrorNotReady,
+  type cnrtRet_t,
 } from './constants.generated.js';
 import { cnrtCall } from './library-calls.js';
 import { requireOutRef } from './out-params.js';
@@ -44,13 +45,13 @@ function createNotifier(process: SimProcess, flags: number, site: CallSite | und
   return process.track(new CnrtNotifier(process.ordering.createEvent(timing), process.currentDevice, flags, site));
 }
 
-export function cnrtNotifierCreate(pNotifier: Ref<cnrtNotifier_t>): number {
+export function cnrtNotifierCreate(pNotifier: Ref<cnrtNotifier_t>): cnrtRet_t {
   return cnrtCall('cnrtNotifierCreate', ({ process, site }) => {
     requireOutRef(pNotifier, 'pNotifier').value = createNotifier(process, 0, site);
   });
 }
 
-export function cnrtNotifierCreateWithFlags(pNotifier: Ref<cnrtNotifier_t>, flags: number): number {
+export function cnrtNotifierCreateWithFlags(pNotifier: Ref<cnrtNotifier_t>, flags: number): cnrtRet_t {
   return cnrtCall('cnrtNotifierCreateWithFlags', ({ process, site }) => {
     const out = requireOutRef(pNotifier, 'pNotifier');
     if (!Number.isInteger(flags) || flags < 0 || (flags & ~KNOWN_FLAGS) !== 0) {
@@ -63,7 +64,7 @@ export function cnrtNotifierCreateWithFlags(pNotifier: Ref<cnrtNotifier_t>, flag
   });
 }
 
-export function cnrtNotifierDestroy(notifier: cnrtNotifier_t): number {
+export function cnrtNotifierDestroy(notifier: cnrtNotifier_t): cnrtRet_t {
   return cnrtCall('cnrtNotifierDestroy', ({ process }) => {
     const n = requireNotifier(notifier);
     n.sim.destroyed = true;
@@ -72,7 +73,7 @@ export function cnrtNotifierDestroy(notifier: cnrtNotifier_t): number {
 }
 
 /** Same order as cudaEventRecord(event, stream); placing again replaces the earlier placement. */
-export function cnrtPlaceNotifier(notifier: cnrtNotifier_t, queue: cnrtQueue_t): number {
+export function cnrtPlaceNotifier(notifier: cnrtNotifier_t, queue: cnrtQueue_t): cnrtRet_t {
   return cnrtCall('cnrtPlaceNotifier', ({ process }) => {
     const n = requireNotifier(notifier);
     process.ordering.record(n.sim, queueStream(process, queue));
@@ -81,7 +82,7 @@ export function cnrtPlaceNotifier(notifier: cnrtNotifier_t, queue: cnrtQueue_t):
 }
 
 /** Blocks the host until the placed work is done; a notifier never placed returns at once. */
-export function cnrtWaitNotifier(notifier: cnrtNotifier_t): number {
+export function cnrtWaitNotifier(notifier: cnrtNotifier_t): cnrtRet_t {
   return cnrtCall('cnrtWaitNotifier', ({ process }) => {
     process.ordering.synchronizeEvent(requireNotifier(notifier).sim);
   });
@@ -92,7 +93,7 @@ function completed(process: SimProcess, n: CnrtNotifier): boolean {
 }
 
 /** cnrtSuccess when the placed work is done on the simulated clock, else cnrtErrorNotReady. */
-export function cnrtQueryNotifier(notifier: cnrtNotifier_t): number {
+export function cnrtQueryNotifier(notifier: cnrtNotifier_t): cnrtRet_t {
   return cnrtCall('cnrtQueryNotifier', ({ process }) => {
     const n = requireNotifier(notifier);
     process.ordering.hostTime += SIMULATED_DEVICE.apiCallUs;
@@ -118,7 +119,7 @@ function timedPair(process: SimProcess, start: unknown, end: unknown, disabledBy
 }
 
 /** Note the order: the result pointer is LAST (cudaEventElapsedTime takes it first). Milliseconds. */
-export function cnrtNotifierElapsedTime(start: cnrtNotifier_t, end: cnrtNotifier_t, ms: Ref<number>): number {
+export function cnrtNotifierElapsedTime(start: cnrtNotifier_t, end: cnrtNotifier_t, ms: Ref<number>): cnrtRet_t {
   return cnrtCall('cnrtNotifierElapsedTime', ({ process }) => {
     const out = requireOutRef(ms, 'ms');
     const pair = timedPair(process, start, end, CNRT_NOTIFIER_DISABLE_TIMING_SW | CNRT_NOTIFIER_DISABLE_TIMING_ALL, 'cnrtNotifierElapsedTime');
@@ -128,7 +129,7 @@ export function cnrtNotifierElapsedTime(start: cnrtNotifier_t, end: cnrtNotifier
 }
 
 /** MICROseconds between two notifiers (only CNRT_NOTIFIER_DISABLE_TIMING_ALL disables it). */
-export function cnrtNotifierDuration(start: cnrtNotifier_t, end: cnrtNotifier_t, us: Ref<number>): number {
+export function cnrtNotifierDuration(start: cnrtNotifier_t, end: cnrtNotifier_t, us: Ref<number>): cnrtRet_t {
   return cnrtCall('cnrtNotifierDuration', ({ process }) => {
     const out = requireOutRef(us, 'us');
     const pair = timedPair(process, start, end, CNRT_NOTIFIER_DISABLE_TIMING_ALL, 'cnrtNotifierDuration');

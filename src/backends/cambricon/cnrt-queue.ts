@@ -13,7 +13,7 @@ import type { CallSite } from '../sim/call-site.js';
 import type { SimProcess } from '../sim/sim-process.js';
 import { StreamObject } from '../sim/sim-object.js';
 import { SIMULATED_DEVICE, type SimStream } from '../sim/stream-ordering.js';
-import { cnrtErrorNotReady } from './constants.generated.js';
+import { cnrtErrorNotReady, type cnrtRet_t } from './constants.generated.js';
 import { requireOutRef } from './out-params.js';
 import { cnrtCall } from './library-calls.js';
 import type { CnrtNotifier } from './cnrt-notifier.js';
@@ -53,7 +53,7 @@ function createQueue(process: SimProcess, priority: number, site: CallSite | und
   return process.track(new CnrtQueue(process.ordering.createStream(device, true), priority, site));
 }
 
-export function cnrtQueueCreate(pQueue: Ref<cnrtQueue_t>): number {
+export function cnrtQueueCreate(pQueue: Ref<cnrtQueue_t>): cnrtRet_t {
   return cnrtCall('cnrtQueueCreate', ({ process, site }) => {
     requireOutRef(pQueue, 'pQueue').value = createQueue(process, 0, site);
   });
@@ -63,7 +63,7 @@ export function cnrtQueueCreate(pQueue: Ref<cnrtQueue_t>): number {
  * The flags are reserved (the header recommends 0) and are ignored; the priority is kept on
  * the queue but does not change the simulation, whose queues never compete for a device.
  */
-export function cnrtQueueCreateWithPriority(pQueue: Ref<cnrtQueue_t>, flags: number, priority: number): number {
+export function cnrtQueueCreateWithPriority(pQueue: Ref<cnrtQueue_t>, flags: number, priority: number): cnrtRet_t {
   return cnrtCall('cnrtQueueCreateWithPriority', ({ process, site }) => {
     const out = requireOutRef(pQueue, 'pQueue');
     if (!Number.isInteger(flags) || flags < 0) throw new DeviceFault('invalid-value', `flags must be an unsigned integer, got ${flags}`);
@@ -77,7 +77,7 @@ export function cnrtQueueCreateWithPriority(pQueue: Ref<cnrtQueue_t>, flags: num
  * here the work has run, but it is never synchronised, so a later read of its results is
  * still reported as unsynchronised.
  */
-export function cnrtQueueDestroy(queue: cnrtQueue_t): number {
+export function cnrtQueueDestroy(queue: cnrtQueue_t): cnrtRet_t {
   return cnrtCall('cnrtQueueDestroy', ({ process }) => {
     if (isDefaultQueue(queue)) throw new DeviceFault('invalid-value', 'the default queue (NULL) cannot be destroyed');
     const q = requireLive(queue, 'cnrtQueue_t', isQueue);
@@ -86,7 +86,7 @@ export function cnrtQueueDestroy(queue: cnrtQueue_t): number {
   });
 }
 
-export function cnrtQueueSync(queue: cnrtQueue_t): number {
+export function cnrtQueueSync(queue: cnrtQueue_t): cnrtRet_t {
   return cnrtCall('cnrtQueueSync', ({ process }) => {
     process.ordering.synchronizeStream(queueStream(process, queue));
   });
@@ -98,7 +98,7 @@ export function cnrtQueueSync(queue: cnrtQueue_t): number {
  * comment says cnrtErrorBusy). Each query costs the host one API call of simulated time,
  * so a polling loop terminates.
  */
-export function cnrtQueueQuery(queue: cnrtQueue_t): number {
+export function cnrtQueueQuery(queue: cnrtQueue_t): cnrtRet_t {
   return cnrtCall('cnrtQueueQuery', ({ process }) => {
     const stream = queueStream(process, queue);
     process.ordering.hostTime += SIMULATED_DEVICE.apiCallUs;
@@ -108,7 +108,7 @@ export function cnrtQueueQuery(queue: cnrtQueue_t): number {
 }
 
 /** Note the order: the notifier comes first (cudaStreamWaitEvent takes the stream first). */
-export function cnrtQueueWaitNotifier(notifier: CnrtNotifier, queue: cnrtQueue_t, flag: number): number {
+export function cnrtQueueWaitNotifier(notifier: CnrtNotifier, queue: cnrtQueue_t, flag: number): cnrtRet_t {
   return cnrtCall('cnrtQueueWaitNotifier', ({ process }) => {
     const n = requireNotifier(notifier);
     if (!Number.isInteger(flag) || flag < 0) throw new DeviceFault('invalid-value', `flag must be an unsigned integer, got ${flag}`);

@@ -10,6 +10,7 @@ import type { CallSite } from '../sim/call-site.js';
 import { SimObject } from '../sim/sim-object.js';
 import { cnnlCall } from './library-calls.js';
 import { requireOutRef } from './out-params.js';
+import type { cnnlStatus_t } from './constants.generated.js';
 
 export class CnnlOpDescriptor<S> extends SimObject {
   settings: S | undefined;
@@ -34,13 +35,13 @@ export function descriptorSettings<S>(value: unknown, kind: string, setter: stri
   return desc.settings;
 }
 
-export function createOpDescriptor(symbol: string, kind: string, out: Ref<never> | Ref<unknown>, name = 'desc'): number {
+export function createOpDescriptor(symbol: string, kind: string, out: Ref<never> | Ref<unknown>, name = 'desc'): cnnlStatus_t {
   return cnnlCall(symbol, ({ process, site }) => {
     requireOutRef(out as Ref<unknown>, name).value = process.track(new CnnlOpDescriptor<unknown>(kind, site));
   });
 }
 
-export function destroyOpDescriptor(symbol: string, kind: string, desc: unknown): number {
+export function destroyOpDescriptor(symbol: string, kind: string, desc: unknown): cnnlStatus_t {
   return cnnlCall(symbol, ({ process }) => {
     process.release(requireOpDescriptor(desc, kind));
   });
