@@ -11,6 +11,7 @@ import { LowererRegistry } from './lower/lowerer.js';
 import { roleLowerer } from './lower/role-lowerer.js';
 import { aclnnAxpyLowerer, aclnnDotLowerer, aclnnGemmLowerer, gemmPortsToAclnn } from './structural/blas/aclnn-blas-lowerers.js';
 import { cublasLifter } from './structural/blas/cublas-lifter.js';
+import { cublasScalLifter } from './structural/blas/cublas-scal-lifter.js';
 import { cublasLtLifter } from './structural/blas/cublaslt-lifter.js';
 import { cublasLtSetup } from './structural/blas/cublaslt-setup.js';
 import { registerComputeTypeAsDataType } from './structural/compat/compute-type-as-data-type.js';
@@ -28,17 +29,17 @@ import { aclInitLowerer, implicitInitLowerer } from './structural/runtime/acl-in
 import { cnclInitCommsLifter } from './structural/runtime/cncl-init-comms-lifter.js';
 import { cnclInitCommsLowerer } from './structural/runtime/cncl-init-comms-lowerer.js';
 import { currentDeviceInitLowerer, dropsCurrentDeviceRead } from './structural/runtime/current-device-read.js';
-import { registerXdnnLifters, registerXdnnLowerers } from './structural/xdnn/register.js';
+import { registerXdnnLowerers } from './structural/xdnn/register.js';
 
 export function defaultLifters(): LifterRegistry {
   const lifters = new LifterRegistry(roleLifter)
     .register({ backend: 'cuda', library: 'cublas' }, cublasLifter)
     .register({ backend: 'cuda', symbol: 'cublasLtMatmul' }, cublasLtLifter)
+    .register({ backend: 'cuda', symbol: 'cublasSscal' }, cublasScalLifter)
     .register({ backend: 'cann', library: 'aclnn' }, aclnnLifter)
     .register({ backend: 'cambricon', symbol: 'cnclInitComms' }, cnclInitCommsLifter)
     .registerGroupReader({ backend: 'cann' }, aclnnGroupReader);
   registerCudnnLifters(lifters);
-  registerXdnnLifters(lifters);
   registerMudnnLifters(lifters);
   return lifters;
 }

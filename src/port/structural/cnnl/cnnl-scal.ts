@@ -1,5 +1,5 @@
 /**
- * cuBLAS scal (x := alpha·x, lifted by xdnn/cublas-scal-lifter.ts to Mul with A := x, C := x and
+ * cuBLAS scal (x := alpha·x, lifted by blas/cublas-scal-lifter.ts to Mul with A := x, C := x and
  * B := alpha as a host scalar) → `cnnlOpTensor` MUL of x by a one-element tensor holding alpha,
  * broadcast (the catalog's "MUL by a broadcast scalar tensor"). CNNL takes no host operand, so
  * alpha is copied to a device element first (float32, as cuBLAS reads `const float *alpha`).

@@ -4,10 +4,8 @@
  * life cycles and the cuBLASLt set-up (blas/cublaslt-setup.ts) that vanish on Kunlun, and a
  * cuBLASLt epilogue parameter as an activation.
  */
-import type { LifterRegistry } from '../../lift/lifter.js';
 import type { LowererRegistry } from '../../lower/lowerer.js';
 import { epilogueAsActivation } from '../blas/cublaslt-epilogue-activation.js';
-import { cublasScalLifter } from './cublas-scal-lifter.js';
 import { dropsXdnnConvPlanStatement, xdnnConvPlanQueryLowerer, xdnnOutputDimLowerer } from './conv-queries.js';
 import { CONTEXT_PRIMITIVES, xdnnContextLowerer } from './xdnn-context.js';
 import { DESCRIPTOR_PRIMITIVES, dropsDescriptorDeclaration, xdnnDescriptorLifecycleLowerer } from './xdnn-lifecycle.js';
@@ -33,8 +31,4 @@ export function registerXdnnLowerers(lowerers: LowererRegistry): LowererRegistry
   lowerers.registerStatementDropper('kunlun', setup.dropper);
   for (const primitive of CUBLASLT_SETUP_PRIMITIVES) lowerers.register({ target: 'kunlun', binding: `primitive:${primitive}` }, setup.staying);
   return lowerers;
-}
-
-export function registerXdnnLifters(lifters: LifterRegistry): LifterRegistry {
-  return lifters.register({ backend: 'cuda', symbol: 'cublasSscal' }, cublasScalLifter);
 }

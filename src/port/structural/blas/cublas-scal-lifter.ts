@@ -9,7 +9,7 @@ import { pending } from '../../diagnostics/port-diagnostics.js';
 import type { OpInvocation, TensorExpr } from '../../ir/invocation.js';
 import type { LiftResult, Lifter } from '../../lift/lifter.js';
 import { roleLifter } from '../../lift/role-lifter.js';
-import { vector } from '../blas/column-major-views.js';
+import { vector } from './column-major-views.js';
 
 const SCAL_TARGETS: ReadonlySet<string> = new Set(['kunlun', 'cambricon']);
 
