@@ -23,15 +23,14 @@
  * causal mask over sequences of different query and key lengths (CNNL's alignment for those is
  * not documented), and sdpa Stats (the log-sum-exp layout differs: [heads, total_q]).
  */
-import { pending } from '../../diagnostics/port-diagnostics.js';
 import { operand, type Expr } from '../../ir/expr.js';
 import type { Invocation, OpInvocation, TensorExpr } from '../../ir/invocation.js';
 import type { LowerContext, LowerResult, Lowerer } from '../../lower/lowerer.js';
 import { memberByMeaning } from '../../mapping/enum-mapping.js';
 import { isContiguous, product } from '../dnn/cudnn-descriptors.js';
 import { CnnlStatements } from './cnnl-statements.js';
+import { frontendNode } from '../dnn/frontend-node.js';
 
-const GRAPH_EXECUTE = 'cudnn_frontend::graph::Graph::execute';
 
 const BINARY: Readonly<Record<string, string>> = { Add: 'CNNL_OP_TENSOR_ADD', Sub: 'CNNL_OP_TENSOR_SUB', Mul: 'CNNL_OP_TENSOR_MUL' };
 
@@ -260,18 +259,13 @@ function planAttention(invocation: OpInvocation, n: NodeCalls): string | undefin
 export const cnnlFrontendLowerer: Lowerer = {
   name: 'cudnn-frontend graph nodes → CNNL',
   lower(invocation: Invocation, ctx: LowerContext): LowerResult | undefined {
-    if (invocation.kind !== 'operator' || invocation.origin.symbol !== GRAPH_EXECUTE) return undefined;
-    if (!(CNNL_FRONTEND_OPERATORS as readonly string[]).includes(invocation.operator)) return undefined;
-    const symbol = invocation.origin.symbol;
-    const decline = (reason: string): LowerResult => ({ ok: false, diagnostics: [pending('OB1019', { symbol, target: ctx.target, reason: `${invocation.operator}: ${reason}` }, symbol)] });
-    const handle = invocation.args.get('handle');
-    if (!handle) return decline('the graph has no handle for the CNNL calls');
-    if (!handle.pure) return decline(`the handle \`${handle.text}\` has side effects`);
-    const impure = [...invocation.inputs.values(), ...invocation.outputs.values()].find((t) => !t.ptr.pure);
-    if (impure) return decline(`the pointer \`${impure.ptr.text}\` has side effects`);
+    const node = frontendNode(invocation, ctx, CNNL_FRONTEND_OPERATORS, 'for the CNNL calls');
+    if (!node) return undefined;
+    if ('declined' in node) return node.declined;
+    const { decline, handle, invocation: op } = node;
     const s = new CnnlStatements(ctx);
-    const n = new NodeCalls(s, ctx, handle.text, invocation.stream);
-    const reason = plan(invocation, n);
+    const n = new NodeCalls(s, ctx, handle, op.stream);
+    const reason = plan(op, n);
     return reason ? decline(reason) : n.lowering();
   },
 };

@@ -24,15 +24,14 @@
  * other layouts, are declined with the reason.
  */
 import type { DType } from '../../../runtime/dtype.js';
-import { pending } from '../../diagnostics/port-diagnostics.js';
 import { formatCall, SINGLE_LINE } from '../../emit/call-text.js';
 import { operand, type Expr } from '../../ir/expr.js';
 import type { Invocation, OpInvocation, TensorExpr } from '../../ir/invocation.js';
 import type { LowerContext, LowerResult, Lowerer, PreludeStatement } from '../../lower/lowerer.js';
 import { isContiguous, product } from '../dnn/cudnn-descriptors.js';
 import { pointerText } from './xdnn-plan.js';
+import { frontendNode } from '../dnn/frontend-node.js';
 
-const GRAPH_EXECUTE = 'cudnn_frontend::graph::Graph::execute';
 
 const TYPE_NAMES: Partial<Record<DType, string>> = { float32: 'float', float16: 'float16', bfloat16: 'bfloat16' };
 
@@ -226,17 +225,12 @@ function planAttention(invocation: OpInvocation, s: XdnnCalls): string | undefin
 export const xdnnFrontendLowerer: Lowerer = {
   name: 'cudnn-frontend graph nodes → XDNN',
   lower(invocation: Invocation, ctx: LowerContext): LowerResult | undefined {
-    if (invocation.kind !== 'operator' || invocation.origin.symbol !== GRAPH_EXECUTE) return undefined;
-    if (!(XDNN_FRONTEND_OPERATORS as readonly string[]).includes(invocation.operator)) return undefined;
-    const symbol = invocation.origin.symbol;
-    const decline = (reason: string): LowerResult => ({ ok: false, diagnostics: [pending('OB1019', { symbol, target: ctx.target, reason: `${invocation.operator}: ${reason}` }, symbol)] });
-    const handle = invocation.args.get('handle');
-    if (!handle) return decline('the graph has no handle to become the xpu::Context XDNN calls need');
-    if (!handle.pure) return decline(`the handle \`${handle.text}\` has side effects`);
-    const impure = [...invocation.inputs.values(), ...invocation.outputs.values()].find((t) => !t.ptr.pure);
-    if (impure) return decline(`the pointer \`${impure.ptr.text}\` has side effects`);
-    const s = new XdnnCalls(ctx, handle.text);
-    const reason = plan(invocation, s);
+    const node = frontendNode(invocation, ctx, XDNN_FRONTEND_OPERATORS, 'to become the xpu::Context XDNN calls need');
+    if (!node) return undefined;
+    if ('declined' in node) return node.declined;
+    const { decline, handle, invocation: op } = node;
+    const s = new XdnnCalls(ctx, handle);
+    const reason = plan(op, s);
     return reason ? decline(reason) : s.lowering();
   },
 };
