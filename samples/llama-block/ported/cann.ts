@@ -33,7 +33,6 @@ import {
   aclblasGetStream,
   KEEP_DTYPE,
   aclnnMmGetWorkspaceSize,
-  aclrtSynchronizeStream,
   aclnnMm,
   aclblasSetStream,
   ACL_MEMCPY_DEVICE_TO_HOST,
@@ -60,6 +59,7 @@ import {
   aclrtFree,
   type aclOpExecutor,
   aclnnRmsNormGetWorkspaceSize,
+  aclrtSynchronizeStream,
   aclnnRmsNorm,
   aclGetRecentErrMsg,
   ACLNN_SUCCESS,
@@ -237,18 +237,18 @@ export function main() {
   const rstd = ref<DevicePtr>();
   aclrtMalloc(rstd, TOKENS * 4, ACL_MEM_MALLOC_HUGE_FIRST);
   const rstdTensor = aclCreateTensor([TOKENS, 1], 2, ACL_FLOAT, [1, 1], 0, ACL_FORMAT_ND, [TOKENS, 1], 2, rstd.value)!;
-  const workspaceSize = ref<number>();
-  const executor = ref<aclOpExecutor>();
-  if (aclnnRmsNormGetWorkspaceSize(xTensor, attnNormTensor, RMS_EPSILON, normedTensor, rstdTensor, workspaceSize, executor) !== ACLNN_SUCCESS) throw new Error(`attention_norm: ${aclGetRecentErrMsg()}`);
-  const workspace_1 = ref<DevicePtr>();
-  if (workspaceSize.value > 0) aclrtMalloc(workspace_1, workspaceSize.value, ACL_MEM_MALLOC_HUGE_FIRST);
-  if (aclnnRmsNorm(workspaceSize.value > 0 ? workspace_1.value : null, workspaceSize.value, executor.value, stream.value) !== ACLNN_SUCCESS) throw new Error(`attention_norm: ${aclGetRecentErrMsg()}`);
+  const rmsNormWorkspaceSize = ref(0);
+  const rmsNormExecutor = ref<aclOpExecutor>();
+  if (aclnnRmsNormGetWorkspaceSize(xTensor, attnNormTensor, RMS_EPSILON, normedTensor, rstdTensor, rmsNormWorkspaceSize, rmsNormExecutor) !== ACLNN_SUCCESS) throw new Error(`attention_norm: ${aclGetRecentErrMsg()}`);
+  const rmsNormWorkspace = ref<DevicePtr>();
+  if (rmsNormWorkspaceSize.value > 0) aclrtMalloc(rmsNormWorkspace, rmsNormWorkspaceSize.value, ACL_MEM_MALLOC_HUGE_FIRST);
+  if (aclnnRmsNorm(rmsNormWorkspaceSize.value > 0 ? rmsNormWorkspace.value : null, rmsNormWorkspaceSize.value, rmsNormExecutor.value, stream.value) !== ACLNN_SUCCESS) throw new Error(`attention_norm: ${aclGetRecentErrMsg()}`);
+  if (rmsNormWorkspaceSize.value > 0) { aclrtSynchronizeStream(stream.value); aclrtFree(rmsNormWorkspace.value); }
   aclDestroyTensor(xTensor);
   aclDestroyTensor(attnNormTensor);
   aclDestroyTensor(normedTensor);
   aclDestroyTensor(rstdTensor);
   aclrtFree(rstd.value);
-  if (workspaceSize.value > 0) aclrtFree(workspace_1.value);
   linear(cublas.value, dWq, dNormed, dQ, TOKENS, D_MODEL, HEADS * D_HEAD, 'q = h·Wqᵀ');
   linear(cublas.value, dWk, dNormed, dK, TOKENS, D_MODEL, KV_HEADS * D_HEAD, 'k = h·Wkᵀ');
   linear(cublas.value, dWv, dNormed, dV, TOKENS, D_MODEL, KV_HEADS * D_HEAD, 'v = h·Wvᵀ');
@@ -292,130 +292,130 @@ export function main() {
   aclrtMalloc(mulResult_3, BATCH * SEQ * KV_HEADS * D_HEAD * 4, ACL_MEM_MALLOC_HUGE_FIRST);
   const qTensor = aclCreateTensor([BATCH, SEQ, HEADS, D_HEAD], 4, ACL_BF16, [SEQ * HEADS * D_HEAD, HEADS * D_HEAD, D_HEAD, 1], 0, ACL_FORMAT_ND, [BATCH, SEQ, HEADS, D_HEAD], 4, dQ)!;
   const widenedTensor = aclCreateTensor([BATCH, SEQ, HEADS, D_HEAD], 4, ACL_FLOAT, [SEQ * HEADS * D_HEAD, HEADS * D_HEAD, D_HEAD, 1], 0, ACL_FORMAT_ND, [BATCH, SEQ, HEADS, D_HEAD], 4, widened.value)!;
-  const workspaceSize_1 = ref<number>();
-  const executor_1 = ref<aclOpExecutor>();
-  if (aclnnCastGetWorkspaceSize(qTensor, ACL_FLOAT, widenedTensor, workspaceSize_1, executor_1) !== ACLNN_SUCCESS) throw new Error(`RoPE: ${aclGetRecentErrMsg()}`);
-  const workspace_2 = ref<DevicePtr>();
-  if (workspaceSize_1.value > 0) aclrtMalloc(workspace_2, workspaceSize_1.value, ACL_MEM_MALLOC_HUGE_FIRST);
-  if (aclnnCast(workspaceSize_1.value > 0 ? workspace_2.value : null, workspaceSize_1.value, executor_1.value, stream.value) !== ACLNN_SUCCESS) throw new Error(`RoPE: ${aclGetRecentErrMsg()}`);
+  const castWorkspaceSize = ref(0);
+  const castExecutor = ref<aclOpExecutor>();
+  if (aclnnCastGetWorkspaceSize(qTensor, ACL_FLOAT, widenedTensor, castWorkspaceSize, castExecutor) !== ACLNN_SUCCESS) throw new Error(`RoPE: ${aclGetRecentErrMsg()}`);
+  const castWorkspace = ref<DevicePtr>();
+  if (castWorkspaceSize.value > 0) aclrtMalloc(castWorkspace, castWorkspaceSize.value, ACL_MEM_MALLOC_HUGE_FIRST);
+  if (aclnnCast(castWorkspaceSize.value > 0 ? castWorkspace.value : null, castWorkspaceSize.value, castExecutor.value, stream.value) !== ACLNN_SUCCESS) throw new Error(`RoPE: ${aclGetRecentErrMsg()}`);
+  if (castWorkspaceSize.value > 0) { aclrtSynchronizeStream(stream.value); aclrtFree(castWorkspace.value); }
   aclDestroyTensor(qTensor);
   aclDestroyTensor(widenedTensor);
-  if (workspaceSize_1.value > 0) aclrtFree(workspace_2.value);
   const widenedTensor_1 = aclCreateTensor([BATCH, SEQ, HEADS, D_HEAD], 4, ACL_FLOAT, [SEQ * HEADS * D_HEAD, HEADS * D_HEAD, D_HEAD, 1], 0, ACL_FORMAT_ND, [BATCH, SEQ, HEADS, D_HEAD], 4, widened.value)!;
   const cosTensor = aclCreateTensor([1, SEQ, 1, D_HEAD], 4, ACL_BF16, [SEQ * D_HEAD, D_HEAD, D_HEAD, 1], 0, ACL_FORMAT_ND, [1, SEQ, 1, D_HEAD], 4, dCos)!;
   const mulResultTensor = aclCreateTensor([BATCH, SEQ, HEADS, D_HEAD], 4, ACL_FLOAT, [SEQ * HEADS * D_HEAD, HEADS * D_HEAD, D_HEAD, 1], 0, ACL_FORMAT_ND, [BATCH, SEQ, HEADS, D_HEAD], 4, mulResult.value)!;
-  const workspaceSize_2 = ref<number>();
-  const executor_2 = ref<aclOpExecutor>();
-  if (aclnnMulGetWorkspaceSize(widenedTensor_1, cosTensor, mulResultTensor, workspaceSize_2, executor_2) !== ACLNN_SUCCESS) throw new Error(`RoPE: ${aclGetRecentErrMsg()}`);
-  const workspace_3 = ref<DevicePtr>();
-  if (workspaceSize_2.value > 0) aclrtMalloc(workspace_3, workspaceSize_2.value, ACL_MEM_MALLOC_HUGE_FIRST);
-  if (aclnnMul(workspaceSize_2.value > 0 ? workspace_3.value : null, workspaceSize_2.value, executor_2.value, stream.value) !== ACLNN_SUCCESS) throw new Error(`RoPE: ${aclGetRecentErrMsg()}`);
+  const mulWorkspaceSize = ref(0);
+  const mulExecutor = ref<aclOpExecutor>();
+  if (aclnnMulGetWorkspaceSize(widenedTensor_1, cosTensor, mulResultTensor, mulWorkspaceSize, mulExecutor) !== ACLNN_SUCCESS) throw new Error(`RoPE: ${aclGetRecentErrMsg()}`);
+  const mulWorkspace = ref<DevicePtr>();
+  if (mulWorkspaceSize.value > 0) aclrtMalloc(mulWorkspace, mulWorkspaceSize.value, ACL_MEM_MALLOC_HUGE_FIRST);
+  if (aclnnMul(mulWorkspaceSize.value > 0 ? mulWorkspace.value : null, mulWorkspaceSize.value, mulExecutor.value, stream.value) !== ACLNN_SUCCESS) throw new Error(`RoPE: ${aclGetRecentErrMsg()}`);
+  if (mulWorkspaceSize.value > 0) { aclrtSynchronizeStream(stream.value); aclrtFree(mulWorkspace.value); }
   aclDestroyTensor(widenedTensor_1);
   aclDestroyTensor(cosTensor);
   aclDestroyTensor(mulResultTensor);
-  if (workspaceSize_2.value > 0) aclrtFree(workspace_3.value);
   const qRotatedTensor = aclCreateTensor([BATCH, SEQ, HEADS, D_HEAD], 4, ACL_BF16, [SEQ * HEADS * D_HEAD, HEADS * D_HEAD, D_HEAD, 1], 0, ACL_FORMAT_ND, [BATCH, SEQ, HEADS, D_HEAD], 4, dQRotated)!;
   const widened_1Tensor = aclCreateTensor([BATCH, SEQ, HEADS, D_HEAD], 4, ACL_FLOAT, [SEQ * HEADS * D_HEAD, HEADS * D_HEAD, D_HEAD, 1], 0, ACL_FORMAT_ND, [BATCH, SEQ, HEADS, D_HEAD], 4, widened_1.value)!;
-  const workspaceSize_3 = ref<number>();
-  const executor_3 = ref<aclOpExecutor>();
-  if (aclnnCastGetWorkspaceSize(qRotatedTensor, ACL_FLOAT, widened_1Tensor, workspaceSize_3, executor_3) !== ACLNN_SUCCESS) throw new Error(`RoPE: ${aclGetRecentErrMsg()}`);
-  const workspace_4 = ref<DevicePtr>();
-  if (workspaceSize_3.value > 0) aclrtMalloc(workspace_4, workspaceSize_3.value, ACL_MEM_MALLOC_HUGE_FIRST);
-  if (aclnnCast(workspaceSize_3.value > 0 ? workspace_4.value : null, workspaceSize_3.value, executor_3.value, stream.value) !== ACLNN_SUCCESS) throw new Error(`RoPE: ${aclGetRecentErrMsg()}`);
+  const castWorkspaceSize_1 = ref(0);
+  const castExecutor_1 = ref<aclOpExecutor>();
+  if (aclnnCastGetWorkspaceSize(qRotatedTensor, ACL_FLOAT, widened_1Tensor, castWorkspaceSize_1, castExecutor_1) !== ACLNN_SUCCESS) throw new Error(`RoPE: ${aclGetRecentErrMsg()}`);
+  const castWorkspace_1 = ref<DevicePtr>();
+  if (castWorkspaceSize_1.value > 0) aclrtMalloc(castWorkspace_1, castWorkspaceSize_1.value, ACL_MEM_MALLOC_HUGE_FIRST);
+  if (aclnnCast(castWorkspaceSize_1.value > 0 ? castWorkspace_1.value : null, castWorkspaceSize_1.value, castExecutor_1.value, stream.value) !== ACLNN_SUCCESS) throw new Error(`RoPE: ${aclGetRecentErrMsg()}`);
+  if (castWorkspaceSize_1.value > 0) { aclrtSynchronizeStream(stream.value); aclrtFree(castWorkspace_1.value); }
   aclDestroyTensor(qRotatedTensor);
   aclDestroyTensor(widened_1Tensor);
-  if (workspaceSize_3.value > 0) aclrtFree(workspace_4.value);
   const widened_1Tensor_1 = aclCreateTensor([BATCH, SEQ, HEADS, D_HEAD], 4, ACL_FLOAT, [SEQ * HEADS * D_HEAD, HEADS * D_HEAD, D_HEAD, 1], 0, ACL_FORMAT_ND, [BATCH, SEQ, HEADS, D_HEAD], 4, widened_1.value)!;
   const sinTensor = aclCreateTensor([1, SEQ, 1, D_HEAD], 4, ACL_BF16, [SEQ * D_HEAD, D_HEAD, D_HEAD, 1], 0, ACL_FORMAT_ND, [1, SEQ, 1, D_HEAD], 4, dSin)!;
   const mulResult_1Tensor = aclCreateTensor([BATCH, SEQ, HEADS, D_HEAD], 4, ACL_FLOAT, [SEQ * HEADS * D_HEAD, HEADS * D_HEAD, D_HEAD, 1], 0, ACL_FORMAT_ND, [BATCH, SEQ, HEADS, D_HEAD], 4, mulResult_1.value)!;
-  const workspaceSize_4 = ref<number>();
-  const executor_4 = ref<aclOpExecutor>();
-  if (aclnnMulGetWorkspaceSize(widened_1Tensor_1, sinTensor, mulResult_1Tensor, workspaceSize_4, executor_4) !== ACLNN_SUCCESS) throw new Error(`RoPE: ${aclGetRecentErrMsg()}`);
-  const workspace_5 = ref<DevicePtr>();
-  if (workspaceSize_4.value > 0) aclrtMalloc(workspace_5, workspaceSize_4.value, ACL_MEM_MALLOC_HUGE_FIRST);
-  if (aclnnMul(workspaceSize_4.value > 0 ? workspace_5.value : null, workspaceSize_4.value, executor_4.value, stream.value) !== ACLNN_SUCCESS) throw new Error(`RoPE: ${aclGetRecentErrMsg()}`);
+  const mulWorkspaceSize_1 = ref(0);
+  const mulExecutor_1 = ref<aclOpExecutor>();
+  if (aclnnMulGetWorkspaceSize(widened_1Tensor_1, sinTensor, mulResult_1Tensor, mulWorkspaceSize_1, mulExecutor_1) !== ACLNN_SUCCESS) throw new Error(`RoPE: ${aclGetRecentErrMsg()}`);
+  const mulWorkspace_1 = ref<DevicePtr>();
+  if (mulWorkspaceSize_1.value > 0) aclrtMalloc(mulWorkspace_1, mulWorkspaceSize_1.value, ACL_MEM_MALLOC_HUGE_FIRST);
+  if (aclnnMul(mulWorkspaceSize_1.value > 0 ? mulWorkspace_1.value : null, mulWorkspaceSize_1.value, mulExecutor_1.value, stream.value) !== ACLNN_SUCCESS) throw new Error(`RoPE: ${aclGetRecentErrMsg()}`);
+  if (mulWorkspaceSize_1.value > 0) { aclrtSynchronizeStream(stream.value); aclrtFree(mulWorkspace_1.value); }
   aclDestroyTensor(widened_1Tensor_1);
   aclDestroyTensor(sinTensor);
   aclDestroyTensor(mulResult_1Tensor);
-  if (workspaceSize_4.value > 0) aclrtFree(workspace_5.value);
   const mulResultTensor_1 = aclCreateTensor([BATCH, SEQ, HEADS, D_HEAD], 4, ACL_FLOAT, [SEQ * HEADS * D_HEAD, HEADS * D_HEAD, D_HEAD, 1], 0, ACL_FORMAT_ND, [BATCH, SEQ, HEADS, D_HEAD], 4, mulResult.value)!;
   const mulResult_1Tensor_1 = aclCreateTensor([BATCH, SEQ, HEADS, D_HEAD], 4, ACL_FLOAT, [SEQ * HEADS * D_HEAD, HEADS * D_HEAD, D_HEAD, 1], 0, ACL_FORMAT_ND, [BATCH, SEQ, HEADS, D_HEAD], 4, mulResult_1.value)!;
   const alpha = aclCreateScalar(1, ACL_FLOAT)!;
   const qRopeTensor = aclCreateTensor([BATCH, SEQ, HEADS, D_HEAD], 4, ACL_BF16, [SEQ * HEADS * D_HEAD, HEADS * D_HEAD, D_HEAD, 1], 0, ACL_FORMAT_ND, [BATCH, SEQ, HEADS, D_HEAD], 4, dQRope)!;
-  const workspaceSize_5 = ref<number>();
-  const executor_5 = ref<aclOpExecutor>();
-  if (aclnnAddGetWorkspaceSize(mulResultTensor_1, mulResult_1Tensor_1, alpha, qRopeTensor, workspaceSize_5, executor_5) !== ACLNN_SUCCESS) throw new Error(`RoPE: ${aclGetRecentErrMsg()}`);
-  const workspace_6 = ref<DevicePtr>();
-  if (workspaceSize_5.value > 0) aclrtMalloc(workspace_6, workspaceSize_5.value, ACL_MEM_MALLOC_HUGE_FIRST);
-  if (aclnnAdd(workspaceSize_5.value > 0 ? workspace_6.value : null, workspaceSize_5.value, executor_5.value, stream.value) !== ACLNN_SUCCESS) throw new Error(`RoPE: ${aclGetRecentErrMsg()}`);
+  const addWorkspaceSize = ref(0);
+  const addExecutor = ref<aclOpExecutor>();
+  if (aclnnAddGetWorkspaceSize(mulResultTensor_1, mulResult_1Tensor_1, alpha, qRopeTensor, addWorkspaceSize, addExecutor) !== ACLNN_SUCCESS) throw new Error(`RoPE: ${aclGetRecentErrMsg()}`);
+  const addWorkspace = ref<DevicePtr>();
+  if (addWorkspaceSize.value > 0) aclrtMalloc(addWorkspace, addWorkspaceSize.value, ACL_MEM_MALLOC_HUGE_FIRST);
+  if (aclnnAdd(addWorkspaceSize.value > 0 ? addWorkspace.value : null, addWorkspaceSize.value, addExecutor.value, stream.value) !== ACLNN_SUCCESS) throw new Error(`RoPE: ${aclGetRecentErrMsg()}`);
+  if (addWorkspaceSize.value > 0) { aclrtSynchronizeStream(stream.value); aclrtFree(addWorkspace.value); }
   aclDestroyTensor(mulResultTensor_1);
   aclDestroyTensor(mulResult_1Tensor_1);
   aclDestroyScalar(alpha);
   aclDestroyTensor(qRopeTensor);
-  if (workspaceSize_5.value > 0) aclrtFree(workspace_6.value);
   const kTensor = aclCreateTensor([BATCH, SEQ, KV_HEADS, D_HEAD], 4, ACL_BF16, [SEQ * KV_HEADS * D_HEAD, KV_HEADS * D_HEAD, D_HEAD, 1], 0, ACL_FORMAT_ND, [BATCH, SEQ, KV_HEADS, D_HEAD], 4, dK)!;
   const widened_2Tensor = aclCreateTensor([BATCH, SEQ, KV_HEADS, D_HEAD], 4, ACL_FLOAT, [SEQ * KV_HEADS * D_HEAD, KV_HEADS * D_HEAD, D_HEAD, 1], 0, ACL_FORMAT_ND, [BATCH, SEQ, KV_HEADS, D_HEAD], 4, widened_2.value)!;
-  const workspaceSize_6 = ref<number>();
-  const executor_6 = ref<aclOpExecutor>();
-  if (aclnnCastGetWorkspaceSize(kTensor, ACL_FLOAT, widened_2Tensor, workspaceSize_6, executor_6) !== ACLNN_SUCCESS) throw new Error(`RoPE: ${aclGetRecentErrMsg()}`);
-  const workspace_7 = ref<DevicePtr>();
-  if (workspaceSize_6.value > 0) aclrtMalloc(workspace_7, workspaceSize_6.value, ACL_MEM_MALLOC_HUGE_FIRST);
-  if (aclnnCast(workspaceSize_6.value > 0 ? workspace_7.value : null, workspaceSize_6.value, executor_6.value, stream.value) !== ACLNN_SUCCESS) throw new Error(`RoPE: ${aclGetRecentErrMsg()}`);
+  const castWorkspaceSize_2 = ref(0);
+  const castExecutor_2 = ref<aclOpExecutor>();
+  if (aclnnCastGetWorkspaceSize(kTensor, ACL_FLOAT, widened_2Tensor, castWorkspaceSize_2, castExecutor_2) !== ACLNN_SUCCESS) throw new Error(`RoPE: ${aclGetRecentErrMsg()}`);
+  const castWorkspace_2 = ref<DevicePtr>();
+  if (castWorkspaceSize_2.value > 0) aclrtMalloc(castWorkspace_2, castWorkspaceSize_2.value, ACL_MEM_MALLOC_HUGE_FIRST);
+  if (aclnnCast(castWorkspaceSize_2.value > 0 ? castWorkspace_2.value : null, castWorkspaceSize_2.value, castExecutor_2.value, stream.value) !== ACLNN_SUCCESS) throw new Error(`RoPE: ${aclGetRecentErrMsg()}`);
+  if (castWorkspaceSize_2.value > 0) { aclrtSynchronizeStream(stream.value); aclrtFree(castWorkspace_2.value); }
   aclDestroyTensor(kTensor);
   aclDestroyTensor(widened_2Tensor);
-  if (workspaceSize_6.value > 0) aclrtFree(workspace_7.value);
   const widened_2Tensor_1 = aclCreateTensor([BATCH, SEQ, KV_HEADS, D_HEAD], 4, ACL_FLOAT, [SEQ * KV_HEADS * D_HEAD, KV_HEADS * D_HEAD, D_HEAD, 1], 0, ACL_FORMAT_ND, [BATCH, SEQ, KV_HEADS, D_HEAD], 4, widened_2.value)!;
   const cosTensor_1 = aclCreateTensor([1, SEQ, 1, D_HEAD], 4, ACL_BF16, [SEQ * D_HEAD, D_HEAD, D_HEAD, 1], 0, ACL_FORMAT_ND, [1, SEQ, 1, D_HEAD], 4, dCos)!;
   const mulResult_2Tensor = aclCreateTensor([BATCH, SEQ, KV_HEADS, D_HEAD], 4, ACL_FLOAT, [SEQ * KV_HEADS * D_HEAD, KV_HEADS * D_HEAD, D_HEAD, 1], 0, ACL_FORMAT_ND, [BATCH, SEQ, KV_HEADS, D_HEAD], 4, mulResult_2.value)!;
-  const workspaceSize_7 = ref<number>();
-  const executor_7 = ref<aclOpExecutor>();
-  if (aclnnMulGetWorkspaceSize(widened_2Tensor_1, cosTensor_1, mulResult_2Tensor, workspaceSize_7, executor_7) !== ACLNN_SUCCESS) throw new Error(`RoPE: ${aclGetRecentErrMsg()}`);
-  const workspace_8 = ref<DevicePtr>();
-  if (workspaceSize_7.value > 0) aclrtMalloc(workspace_8, workspaceSize_7.value, ACL_MEM_MALLOC_HUGE_FIRST);
-  if (aclnnMul(workspaceSize_7.value > 0 ? workspace_8.value : null, workspaceSize_7.value, executor_7.value, stream.value) !== ACLNN_SUCCESS) throw new Error(`RoPE: ${aclGetRecentErrMsg()}`);
+  const mulWorkspaceSize_2 = ref(0);
+  const mulExecutor_2 = ref<aclOpExecutor>();
+  if (aclnnMulGetWorkspaceSize(widened_2Tensor_1, cosTensor_1, mulResult_2Tensor, mulWorkspaceSize_2, mulExecutor_2) !== ACLNN_SUCCESS) throw new Error(`RoPE: ${aclGetRecentErrMsg()}`);
+  const mulWorkspace_2 = ref<DevicePtr>();
+  if (mulWorkspaceSize_2.value > 0) aclrtMalloc(mulWorkspace_2, mulWorkspaceSize_2.value, ACL_MEM_MALLOC_HUGE_FIRST);
+  if (aclnnMul(mulWorkspaceSize_2.value > 0 ? mulWorkspace_2.value : null, mulWorkspaceSize_2.value, mulExecutor_2.value, stream.value) !== ACLNN_SUCCESS) throw new Error(`RoPE: ${aclGetRecentErrMsg()}`);
+  if (mulWorkspaceSize_2.value > 0) { aclrtSynchronizeStream(stream.value); aclrtFree(mulWorkspace_2.value); }
   aclDestroyTensor(widened_2Tensor_1);
   aclDestroyTensor(cosTensor_1);
   aclDestroyTensor(mulResult_2Tensor);
-  if (workspaceSize_7.value > 0) aclrtFree(workspace_8.value);
   const kRotatedTensor = aclCreateTensor([BATCH, SEQ, KV_HEADS, D_HEAD], 4, ACL_BF16, [SEQ * KV_HEADS * D_HEAD, KV_HEADS * D_HEAD, D_HEAD, 1], 0, ACL_FORMAT_ND, [BATCH, SEQ, KV_HEADS, D_HEAD], 4, dKRotated)!;
   const widened_3Tensor = aclCreateTensor([BATCH, SEQ, KV_HEADS, D_HEAD], 4, ACL_FLOAT, [SEQ * KV_HEADS * D_HEAD, KV_HEADS * D_HEAD, D_HEAD, 1], 0, ACL_FORMAT_ND, [BATCH, SEQ, KV_HEADS, D_HEAD], 4, widened_3.value)!;
-  const workspaceSize_8 = ref<number>();
-  const executor_8 = ref<aclOpExecutor>();
-  if (aclnnCastGetWorkspaceSize(kRotatedTensor, ACL_FLOAT, widened_3Tensor, workspaceSize_8, executor_8) !== ACLNN_SUCCESS) throw new Error(`RoPE: ${aclGetRecentErrMsg()}`);
-  const workspace_9 = ref<DevicePtr>();
-  if (workspaceSize_8.value > 0) aclrtMalloc(workspace_9, workspaceSize_8.value, ACL_MEM_MALLOC_HUGE_FIRST);
-  if (aclnnCast(workspaceSize_8.value > 0 ? workspace_9.value : null, workspaceSize_8.value, executor_8.value, stream.value) !== ACLNN_SUCCESS) throw new Error(`RoPE: ${aclGetRecentErrMsg()}`);
+  const castWorkspaceSize_3 = ref(0);
+  const castExecutor_3 = ref<aclOpExecutor>();
+  if (aclnnCastGetWorkspaceSize(kRotatedTensor, ACL_FLOAT, widened_3Tensor, castWorkspaceSize_3, castExecutor_3) !== ACLNN_SUCCESS) throw new Error(`RoPE: ${aclGetRecentErrMsg()}`);
+  const castWorkspace_3 = ref<DevicePtr>();
+  if (castWorkspaceSize_3.value > 0) aclrtMalloc(castWorkspace_3, castWorkspaceSize_3.value, ACL_MEM_MALLOC_HUGE_FIRST);
+  if (aclnnCast(castWorkspaceSize_3.value > 0 ? castWorkspace_3.value : null, castWorkspaceSize_3.value, castExecutor_3.value, stream.value) !== ACLNN_SUCCESS) throw new Error(`RoPE: ${aclGetRecentErrMsg()}`);
+  if (castWorkspaceSize_3.value > 0) { aclrtSynchronizeStream(stream.value); aclrtFree(castWorkspace_3.value); }
   aclDestroyTensor(kRotatedTensor);
   aclDestroyTensor(widened_3Tensor);
-  if (workspaceSize_8.value > 0) aclrtFree(workspace_9.value);
   const widened_3Tensor_1 = aclCreateTensor([BATCH, SEQ, KV_HEADS, D_HEAD], 4, ACL_FLOAT, [SEQ * KV_HEADS * D_HEAD, KV_HEADS * D_HEAD, D_HEAD, 1], 0, ACL_FORMAT_ND, [BATCH, SEQ, KV_HEADS, D_HEAD], 4, widened_3.value)!;
   const sinTensor_1 = aclCreateTensor([1, SEQ, 1, D_HEAD], 4, ACL_BF16, [SEQ * D_HEAD, D_HEAD, D_HEAD, 1], 0, ACL_FORMAT_ND, [1, SEQ, 1, D_HEAD], 4, dSin)!;
   const mulResult_3Tensor = aclCreateTensor([BATCH, SEQ, KV_HEADS, D_HEAD], 4, ACL_FLOAT, [SEQ * KV_HEADS * D_HEAD, KV_HEADS * D_HEAD, D_HEAD, 1], 0, ACL_FORMAT_ND, [BATCH, SEQ, KV_HEADS, D_HEAD], 4, mulResult_3.value)!;
-  const workspaceSize_9 = ref<number>();
-  const executor_9 = ref<aclOpExecutor>();
-  if (aclnnMulGetWorkspaceSize(widened_3Tensor_1, sinTensor_1, mulResult_3Tensor, workspaceSize_9, executor_9) !== ACLNN_SUCCESS) throw new Error(`RoPE: ${aclGetRecentErrMsg()}`);
-  const workspace_10 = ref<DevicePtr>();
-  if (workspaceSize_9.value > 0) aclrtMalloc(workspace_10, workspaceSize_9.value, ACL_MEM_MALLOC_HUGE_FIRST);
-  if (aclnnMul(workspaceSize_9.value > 0 ? workspace_10.value : null, workspaceSize_9.value, executor_9.value, stream.value) !== ACLNN_SUCCESS) throw new Error(`RoPE: ${aclGetRecentErrMsg()}`);
+  const mulWorkspaceSize_3 = ref(0);
+  const mulExecutor_3 = ref<aclOpExecutor>();
+  if (aclnnMulGetWorkspaceSize(widened_3Tensor_1, sinTensor_1, mulResult_3Tensor, mulWorkspaceSize_3, mulExecutor_3) !== ACLNN_SUCCESS) throw new Error(`RoPE: ${aclGetRecentErrMsg()}`);
+  const mulWorkspace_3 = ref<DevicePtr>();
+  if (mulWorkspaceSize_3.value > 0) aclrtMalloc(mulWorkspace_3, mulWorkspaceSize_3.value, ACL_MEM_MALLOC_HUGE_FIRST);
+  if (aclnnMul(mulWorkspaceSize_3.value > 0 ? mulWorkspace_3.value : null, mulWorkspaceSize_3.value, mulExecutor_3.value, stream.value) !== ACLNN_SUCCESS) throw new Error(`RoPE: ${aclGetRecentErrMsg()}`);
+  if (mulWorkspaceSize_3.value > 0) { aclrtSynchronizeStream(stream.value); aclrtFree(mulWorkspace_3.value); }
   aclDestroyTensor(widened_3Tensor_1);
   aclDestroyTensor(sinTensor_1);
   aclDestroyTensor(mulResult_3Tensor);
-  if (workspaceSize_9.value > 0) aclrtFree(workspace_10.value);
   const mulResult_2Tensor_1 = aclCreateTensor([BATCH, SEQ, KV_HEADS, D_HEAD], 4, ACL_FLOAT, [SEQ * KV_HEADS * D_HEAD, KV_HEADS * D_HEAD, D_HEAD, 1], 0, ACL_FORMAT_ND, [BATCH, SEQ, KV_HEADS, D_HEAD], 4, mulResult_2.value)!;
   const mulResult_3Tensor_1 = aclCreateTensor([BATCH, SEQ, KV_HEADS, D_HEAD], 4, ACL_FLOAT, [SEQ * KV_HEADS * D_HEAD, KV_HEADS * D_HEAD, D_HEAD, 1], 0, ACL_FORMAT_ND, [BATCH, SEQ, KV_HEADS, D_HEAD], 4, mulResult_3.value)!;
   const alpha_1 = aclCreateScalar(1, ACL_FLOAT)!;
   const kRopeTensor = aclCreateTensor([BATCH, SEQ, KV_HEADS, D_HEAD], 4, ACL_BF16, [SEQ * KV_HEADS * D_HEAD, KV_HEADS * D_HEAD, D_HEAD, 1], 0, ACL_FORMAT_ND, [BATCH, SEQ, KV_HEADS, D_HEAD], 4, dKRope)!;
-  const workspaceSize_10 = ref<number>();
-  const executor_10 = ref<aclOpExecutor>();
-  if (aclnnAddGetWorkspaceSize(mulResult_2Tensor_1, mulResult_3Tensor_1, alpha_1, kRopeTensor, workspaceSize_10, executor_10) !== ACLNN_SUCCESS) throw new Error(`RoPE: ${aclGetRecentErrMsg()}`);
-  const workspace_11 = ref<DevicePtr>();
-  if (workspaceSize_10.value > 0) aclrtMalloc(workspace_11, workspaceSize_10.value, ACL_MEM_MALLOC_HUGE_FIRST);
-  if (aclnnAdd(workspaceSize_10.value > 0 ? workspace_11.value : null, workspaceSize_10.value, executor_10.value, stream.value) !== ACLNN_SUCCESS) throw new Error(`RoPE: ${aclGetRecentErrMsg()}`);
+  const addWorkspaceSize_1 = ref(0);
+  const addExecutor_1 = ref<aclOpExecutor>();
+  if (aclnnAddGetWorkspaceSize(mulResult_2Tensor_1, mulResult_3Tensor_1, alpha_1, kRopeTensor, addWorkspaceSize_1, addExecutor_1) !== ACLNN_SUCCESS) throw new Error(`RoPE: ${aclGetRecentErrMsg()}`);
+  const addWorkspace_1 = ref<DevicePtr>();
+  if (addWorkspaceSize_1.value > 0) aclrtMalloc(addWorkspace_1, addWorkspaceSize_1.value, ACL_MEM_MALLOC_HUGE_FIRST);
+  if (aclnnAdd(addWorkspaceSize_1.value > 0 ? addWorkspace_1.value : null, addWorkspaceSize_1.value, addExecutor_1.value, stream.value) !== ACLNN_SUCCESS) throw new Error(`RoPE: ${aclGetRecentErrMsg()}`);
+  if (addWorkspaceSize_1.value > 0) { aclrtSynchronizeStream(stream.value); aclrtFree(addWorkspace_1.value); }
   aclDestroyTensor(mulResult_2Tensor_1);
   aclDestroyTensor(mulResult_3Tensor_1);
   aclDestroyScalar(alpha_1);
   aclDestroyTensor(kRopeTensor);
-  if (workspaceSize_10.value > 0) aclrtFree(workspace_11.value);
   aclrtFree(widened.value);
   aclrtFree(mulResult.value);
   aclrtFree(widened_1.value);
@@ -436,15 +436,15 @@ export function main() {
   const causalMaskTensor = aclCreateTensor([SEQ, SEQ], 2, ACL_BOOL, [SEQ, 1], 0, ACL_FORMAT_ND, [SEQ, SEQ], 2, causalMask.value)!;
   const qRopeTensor_1 = aclCreateTensor([BATCH, SEQ, HEADS, D_HEAD], 4, ACL_BF16, [SEQ * HEADS * D_HEAD, HEADS * D_HEAD, D_HEAD, 1], 0, ACL_FORMAT_ND, [BATCH, SEQ, HEADS, D_HEAD], 4, dQRope)!;
   const attentionTensor = aclCreateTensor([BATCH, SEQ, HEADS, D_HEAD], 4, ACL_BF16, [SEQ * HEADS * D_HEAD, HEADS * D_HEAD, D_HEAD, 1], 0, ACL_FORMAT_ND, [BATCH, SEQ, HEADS, D_HEAD], 4, dAttention)!;
-  const workspaceSize_11 = ref<number>();
-  const executor_11 = ref<aclOpExecutor>();
-  if (aclnnFusedInferAttentionScoreV2GetWorkspaceSize(qRopeTensor_1, keyList, valueList, null, causalMaskTensor, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, HEADS, 1 / Math.sqrt(D_HEAD), 2147483647, 0, 'BSND', KV_HEADS, 0, 0, 0, 0, false, 0, 0, attentionTensor, null, workspaceSize_11, executor_11) !== ACLNN_SUCCESS) throw new Error(`attention: ${aclGetRecentErrMsg()}`);
-  const workspace_12 = ref<DevicePtr>();
-  if (workspaceSize_11.value > 0) aclrtMalloc(workspace_12, workspaceSize_11.value, ACL_MEM_MALLOC_HUGE_FIRST);
-  if (aclnnFusedInferAttentionScoreV2(workspaceSize_11.value > 0 ? workspace_12.value : null, workspaceSize_11.value, executor_11.value, stream.value) !== ACLNN_SUCCESS) throw new Error(`attention: ${aclGetRecentErrMsg()}`);
+  const fusedInferAttentionScoreV2WorkspaceSize = ref(0);
+  const fusedInferAttentionScoreV2Executor = ref<aclOpExecutor>();
+  if (aclnnFusedInferAttentionScoreV2GetWorkspaceSize(qRopeTensor_1, keyList, valueList, null, causalMaskTensor, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, HEADS, 1 / Math.sqrt(D_HEAD), 2147483647, 0, 'BSND', KV_HEADS, 0, 0, 0, 0, false, 0, 0, attentionTensor, null, fusedInferAttentionScoreV2WorkspaceSize, fusedInferAttentionScoreV2Executor) !== ACLNN_SUCCESS) throw new Error(`attention: ${aclGetRecentErrMsg()}`);
+  const fusedInferAttentionScoreV2Workspace = ref<DevicePtr>();
+  if (fusedInferAttentionScoreV2WorkspaceSize.value > 0) aclrtMalloc(fusedInferAttentionScoreV2Workspace, fusedInferAttentionScoreV2WorkspaceSize.value, ACL_MEM_MALLOC_HUGE_FIRST);
+  if (aclnnFusedInferAttentionScoreV2(fusedInferAttentionScoreV2WorkspaceSize.value > 0 ? fusedInferAttentionScoreV2Workspace.value : null, fusedInferAttentionScoreV2WorkspaceSize.value, fusedInferAttentionScoreV2Executor.value, stream.value) !== ACLNN_SUCCESS) throw new Error(`attention: ${aclGetRecentErrMsg()}`);
+  if (fusedInferAttentionScoreV2WorkspaceSize.value > 0) { aclrtSynchronizeStream(stream.value); aclrtFree(fusedInferAttentionScoreV2Workspace.value); }
   aclDestroyTensor(qRopeTensor_1);
   aclDestroyTensor(attentionTensor);
-  if (workspaceSize_11.value > 0) aclrtFree(workspace_12.value);
   aclDestroyTensorList(keyList);
   aclDestroyTensorList(valueList);
   aclDestroyTensor(causalMaskTensor);
@@ -454,17 +454,17 @@ export function main() {
   const projectedTensor = aclCreateTensor([TOKENS, D_MODEL, 1, 1], 4, ACL_BF16, [D_MODEL, 1, D_MODEL, D_MODEL], 0, ACL_FORMAT_ND, [TOKENS, D_MODEL, 1, 1], 4, dProjected)!;
   const alpha_2 = aclCreateScalar(1, ACL_FLOAT)!;
   const residualTensor = aclCreateTensor([TOKENS, D_MODEL, 1, 1], 4, ACL_BF16, [D_MODEL, 1, D_MODEL, D_MODEL], 0, ACL_FORMAT_ND, [TOKENS, D_MODEL, 1, 1], 4, dResidual)!;
-  const workspaceSize_12 = ref<number>();
-  const executor_12 = ref<aclOpExecutor>();
-  if (aclnnAddGetWorkspaceSize(xTensor_1, projectedTensor, alpha_2, residualTensor, workspaceSize_12, executor_12) !== ACLNN_SUCCESS) throw new Error(`x1 = x + attention: ${aclGetRecentErrMsg()}`);
-  const workspace_13 = ref<DevicePtr>();
-  if (workspaceSize_12.value > 0) aclrtMalloc(workspace_13, workspaceSize_12.value, ACL_MEM_MALLOC_HUGE_FIRST);
-  if (aclnnAdd(workspaceSize_12.value > 0 ? workspace_13.value : null, workspaceSize_12.value, executor_12.value, stream.value) !== ACLNN_SUCCESS) throw new Error(`x1 = x + attention: ${aclGetRecentErrMsg()}`);
+  const addWorkspaceSize_2 = ref(0);
+  const addExecutor_2 = ref<aclOpExecutor>();
+  if (aclnnAddGetWorkspaceSize(xTensor_1, projectedTensor, alpha_2, residualTensor, addWorkspaceSize_2, addExecutor_2) !== ACLNN_SUCCESS) throw new Error(`x1 = x + attention: ${aclGetRecentErrMsg()}`);
+  const addWorkspace_2 = ref<DevicePtr>();
+  if (addWorkspaceSize_2.value > 0) aclrtMalloc(addWorkspace_2, addWorkspaceSize_2.value, ACL_MEM_MALLOC_HUGE_FIRST);
+  if (aclnnAdd(addWorkspaceSize_2.value > 0 ? addWorkspace_2.value : null, addWorkspaceSize_2.value, addExecutor_2.value, stream.value) !== ACLNN_SUCCESS) throw new Error(`x1 = x + attention: ${aclGetRecentErrMsg()}`);
+  if (addWorkspaceSize_2.value > 0) { aclrtSynchronizeStream(stream.value); aclrtFree(addWorkspace_2.value); }
   aclDestroyTensor(xTensor_1);
   aclDestroyTensor(projectedTensor);
   aclDestroyScalar(alpha_2);
   aclDestroyTensor(residualTensor);
-  if (workspaceSize_12.value > 0) aclrtFree(workspace_13.value);
 
   // ---- SwiGLU feed-forward sub-layer
   const residualTensor_1 = aclCreateTensor([TOKENS, D_MODEL], 2, ACL_BF16, [D_MODEL, 1], 0, ACL_FORMAT_ND, [TOKENS, D_MODEL], 2, dResidual)!;
@@ -473,18 +473,18 @@ export function main() {
   const rstd_1 = ref<DevicePtr>();
   aclrtMalloc(rstd_1, TOKENS * 4, ACL_MEM_MALLOC_HUGE_FIRST);
   const rstdTensor_1 = aclCreateTensor([TOKENS, 1], 2, ACL_FLOAT, [1, 1], 0, ACL_FORMAT_ND, [TOKENS, 1], 2, rstd_1.value)!;
-  const workspaceSize_13 = ref<number>();
-  const executor_13 = ref<aclOpExecutor>();
-  if (aclnnRmsNormGetWorkspaceSize(residualTensor_1, ffnNormTensor, RMS_EPSILON, normedTensor_1, rstdTensor_1, workspaceSize_13, executor_13) !== ACLNN_SUCCESS) throw new Error(`ffn_norm: ${aclGetRecentErrMsg()}`);
-  const workspace_14 = ref<DevicePtr>();
-  if (workspaceSize_13.value > 0) aclrtMalloc(workspace_14, workspaceSize_13.value, ACL_MEM_MALLOC_HUGE_FIRST);
-  if (aclnnRmsNorm(workspaceSize_13.value > 0 ? workspace_14.value : null, workspaceSize_13.value, executor_13.value, stream.value) !== ACLNN_SUCCESS) throw new Error(`ffn_norm: ${aclGetRecentErrMsg()}`);
+  const rmsNormWorkspaceSize_1 = ref(0);
+  const rmsNormExecutor_1 = ref<aclOpExecutor>();
+  if (aclnnRmsNormGetWorkspaceSize(residualTensor_1, ffnNormTensor, RMS_EPSILON, normedTensor_1, rstdTensor_1, rmsNormWorkspaceSize_1, rmsNormExecutor_1) !== ACLNN_SUCCESS) throw new Error(`ffn_norm: ${aclGetRecentErrMsg()}`);
+  const rmsNormWorkspace_1 = ref<DevicePtr>();
+  if (rmsNormWorkspaceSize_1.value > 0) aclrtMalloc(rmsNormWorkspace_1, rmsNormWorkspaceSize_1.value, ACL_MEM_MALLOC_HUGE_FIRST);
+  if (aclnnRmsNorm(rmsNormWorkspaceSize_1.value > 0 ? rmsNormWorkspace_1.value : null, rmsNormWorkspaceSize_1.value, rmsNormExecutor_1.value, stream.value) !== ACLNN_SUCCESS) throw new Error(`ffn_norm: ${aclGetRecentErrMsg()}`);
+  if (rmsNormWorkspaceSize_1.value > 0) { aclrtSynchronizeStream(stream.value); aclrtFree(rmsNormWorkspace_1.value); }
   aclDestroyTensor(residualTensor_1);
   aclDestroyTensor(ffnNormTensor);
   aclDestroyTensor(normedTensor_1);
   aclDestroyTensor(rstdTensor_1);
   aclrtFree(rstd_1.value);
-  if (workspaceSize_13.value > 0) aclrtFree(workspace_14.value);
   linear(cublas.value, dWGate, dNormed, dGate, TOKENS, D_MODEL, D_FF, 'gate = h·W1ᵀ');
   linear(cublas.value, dWUp, dNormed, dUp, TOKENS, D_MODEL, D_FF, 'up = h·W3ᵀ');
   const widened_4 = ref<DevicePtr>();
@@ -493,39 +493,39 @@ export function main() {
   aclrtMalloc(swishResult, TOKENS * D_FF * 4, ACL_MEM_MALLOC_HUGE_FIRST);
   const gateTensor = aclCreateTensor([TOKENS, D_FF, 1, 1], 4, ACL_BF16, [D_FF, 1, D_FF, D_FF], 0, ACL_FORMAT_ND, [TOKENS, D_FF, 1, 1], 4, dGate)!;
   const widened_4Tensor = aclCreateTensor([TOKENS, D_FF, 1, 1], 4, ACL_FLOAT, [D_FF, 1, 1, 1], 0, ACL_FORMAT_ND, [TOKENS, D_FF, 1, 1], 4, widened_4.value)!;
-  const workspaceSize_14 = ref<number>();
-  const executor_14 = ref<aclOpExecutor>();
-  if (aclnnCastGetWorkspaceSize(gateTensor, ACL_FLOAT, widened_4Tensor, workspaceSize_14, executor_14) !== ACLNN_SUCCESS) throw new Error(`SiLU(gate)·up: ${aclGetRecentErrMsg()}`);
-  const workspace_15 = ref<DevicePtr>();
-  if (workspaceSize_14.value > 0) aclrtMalloc(workspace_15, workspaceSize_14.value, ACL_MEM_MALLOC_HUGE_FIRST);
-  if (aclnnCast(workspaceSize_14.value > 0 ? workspace_15.value : null, workspaceSize_14.value, executor_14.value, stream.value) !== ACLNN_SUCCESS) throw new Error(`SiLU(gate)·up: ${aclGetRecentErrMsg()}`);
+  const castWorkspaceSize_4 = ref(0);
+  const castExecutor_4 = ref<aclOpExecutor>();
+  if (aclnnCastGetWorkspaceSize(gateTensor, ACL_FLOAT, widened_4Tensor, castWorkspaceSize_4, castExecutor_4) !== ACLNN_SUCCESS) throw new Error(`SiLU(gate)·up: ${aclGetRecentErrMsg()}`);
+  const castWorkspace_4 = ref<DevicePtr>();
+  if (castWorkspaceSize_4.value > 0) aclrtMalloc(castWorkspace_4, castWorkspaceSize_4.value, ACL_MEM_MALLOC_HUGE_FIRST);
+  if (aclnnCast(castWorkspaceSize_4.value > 0 ? castWorkspace_4.value : null, castWorkspaceSize_4.value, castExecutor_4.value, stream.value) !== ACLNN_SUCCESS) throw new Error(`SiLU(gate)·up: ${aclGetRecentErrMsg()}`);
+  if (castWorkspaceSize_4.value > 0) { aclrtSynchronizeStream(stream.value); aclrtFree(castWorkspace_4.value); }
   aclDestroyTensor(gateTensor);
   aclDestroyTensor(widened_4Tensor);
-  if (workspaceSize_14.value > 0) aclrtFree(workspace_15.value);
   const widened_4Tensor_1 = aclCreateTensor([TOKENS, D_FF, 1, 1], 4, ACL_FLOAT, [D_FF, 1, 1, 1], 0, ACL_FORMAT_ND, [TOKENS, D_FF, 1, 1], 4, widened_4.value)!;
   const swishResultTensor = aclCreateTensor([TOKENS, D_FF, 1, 1], 4, ACL_FLOAT, [D_FF, 1, 1, 1], 0, ACL_FORMAT_ND, [TOKENS, D_FF, 1, 1], 4, swishResult.value)!;
-  const workspaceSize_15 = ref<number>();
-  const executor_15 = ref<aclOpExecutor>();
-  if (aclnnSiluGetWorkspaceSize(widened_4Tensor_1, swishResultTensor, workspaceSize_15, executor_15) !== ACLNN_SUCCESS) throw new Error(`SiLU(gate)·up: ${aclGetRecentErrMsg()}`);
-  const workspace_16 = ref<DevicePtr>();
-  if (workspaceSize_15.value > 0) aclrtMalloc(workspace_16, workspaceSize_15.value, ACL_MEM_MALLOC_HUGE_FIRST);
-  if (aclnnSilu(workspaceSize_15.value > 0 ? workspace_16.value : null, workspaceSize_15.value, executor_15.value, stream.value) !== ACLNN_SUCCESS) throw new Error(`SiLU(gate)·up: ${aclGetRecentErrMsg()}`);
+  const siluWorkspaceSize = ref(0);
+  const siluExecutor = ref<aclOpExecutor>();
+  if (aclnnSiluGetWorkspaceSize(widened_4Tensor_1, swishResultTensor, siluWorkspaceSize, siluExecutor) !== ACLNN_SUCCESS) throw new Error(`SiLU(gate)·up: ${aclGetRecentErrMsg()}`);
+  const siluWorkspace = ref<DevicePtr>();
+  if (siluWorkspaceSize.value > 0) aclrtMalloc(siluWorkspace, siluWorkspaceSize.value, ACL_MEM_MALLOC_HUGE_FIRST);
+  if (aclnnSilu(siluWorkspaceSize.value > 0 ? siluWorkspace.value : null, siluWorkspaceSize.value, siluExecutor.value, stream.value) !== ACLNN_SUCCESS) throw new Error(`SiLU(gate)·up: ${aclGetRecentErrMsg()}`);
+  if (siluWorkspaceSize.value > 0) { aclrtSynchronizeStream(stream.value); aclrtFree(siluWorkspace.value); }
   aclDestroyTensor(widened_4Tensor_1);
   aclDestroyTensor(swishResultTensor);
-  if (workspaceSize_15.value > 0) aclrtFree(workspace_16.value);
   const swishResultTensor_1 = aclCreateTensor([TOKENS, D_FF, 1, 1], 4, ACL_FLOAT, [D_FF, 1, 1, 1], 0, ACL_FORMAT_ND, [TOKENS, D_FF, 1, 1], 4, swishResult.value)!;
   const upTensor = aclCreateTensor([TOKENS, D_FF, 1, 1], 4, ACL_BF16, [D_FF, 1, D_FF, D_FF], 0, ACL_FORMAT_ND, [TOKENS, D_FF, 1, 1], 4, dUp)!;
   const activatedTensor = aclCreateTensor([TOKENS, D_FF, 1, 1], 4, ACL_BF16, [D_FF, 1, 1, 1], 0, ACL_FORMAT_ND, [TOKENS, D_FF, 1, 1], 4, dActivated)!;
-  const workspaceSize_16 = ref<number>();
-  const executor_16 = ref<aclOpExecutor>();
-  if (aclnnMulGetWorkspaceSize(swishResultTensor_1, upTensor, activatedTensor, workspaceSize_16, executor_16) !== ACLNN_SUCCESS) throw new Error(`SiLU(gate)·up: ${aclGetRecentErrMsg()}`);
-  const workspace_17 = ref<DevicePtr>();
-  if (workspaceSize_16.value > 0) aclrtMalloc(workspace_17, workspaceSize_16.value, ACL_MEM_MALLOC_HUGE_FIRST);
-  if (aclnnMul(workspaceSize_16.value > 0 ? workspace_17.value : null, workspaceSize_16.value, executor_16.value, stream.value) !== ACLNN_SUCCESS) throw new Error(`SiLU(gate)·up: ${aclGetRecentErrMsg()}`);
+  const mulWorkspaceSize_4 = ref(0);
+  const mulExecutor_4 = ref<aclOpExecutor>();
+  if (aclnnMulGetWorkspaceSize(swishResultTensor_1, upTensor, activatedTensor, mulWorkspaceSize_4, mulExecutor_4) !== ACLNN_SUCCESS) throw new Error(`SiLU(gate)·up: ${aclGetRecentErrMsg()}`);
+  const mulWorkspace_4 = ref<DevicePtr>();
+  if (mulWorkspaceSize_4.value > 0) aclrtMalloc(mulWorkspace_4, mulWorkspaceSize_4.value, ACL_MEM_MALLOC_HUGE_FIRST);
+  if (aclnnMul(mulWorkspaceSize_4.value > 0 ? mulWorkspace_4.value : null, mulWorkspaceSize_4.value, mulExecutor_4.value, stream.value) !== ACLNN_SUCCESS) throw new Error(`SiLU(gate)·up: ${aclGetRecentErrMsg()}`);
+  if (mulWorkspaceSize_4.value > 0) { aclrtSynchronizeStream(stream.value); aclrtFree(mulWorkspace_4.value); }
   aclDestroyTensor(swishResultTensor_1);
   aclDestroyTensor(upTensor);
   aclDestroyTensor(activatedTensor);
-  if (workspaceSize_16.value > 0) aclrtFree(workspace_17.value);
   aclrtFree(widened_4.value);
   aclrtFree(swishResult.value);
   linear(cublas.value, dWDown, dActivated, dProjected, TOKENS, D_FF, D_MODEL, 'down = a·W2ᵀ');
@@ -533,17 +533,17 @@ export function main() {
   const projectedTensor_1 = aclCreateTensor([TOKENS, D_MODEL, 1, 1], 4, ACL_BF16, [D_MODEL, 1, D_MODEL, D_MODEL], 0, ACL_FORMAT_ND, [TOKENS, D_MODEL, 1, 1], 4, dProjected)!;
   const alpha_3 = aclCreateScalar(1, ACL_FLOAT)!;
   const yTensor = aclCreateTensor([TOKENS, D_MODEL, 1, 1], 4, ACL_BF16, [D_MODEL, 1, D_MODEL, D_MODEL], 0, ACL_FORMAT_ND, [TOKENS, D_MODEL, 1, 1], 4, dY)!;
-  const workspaceSize_17 = ref<number>();
-  const executor_17 = ref<aclOpExecutor>();
-  if (aclnnAddGetWorkspaceSize(residualTensor_2, projectedTensor_1, alpha_3, yTensor, workspaceSize_17, executor_17) !== ACLNN_SUCCESS) throw new Error(`y = x1 + ffn: ${aclGetRecentErrMsg()}`);
-  const workspace_18 = ref<DevicePtr>();
-  if (workspaceSize_17.value > 0) aclrtMalloc(workspace_18, workspaceSize_17.value, ACL_MEM_MALLOC_HUGE_FIRST);
-  if (aclnnAdd(workspaceSize_17.value > 0 ? workspace_18.value : null, workspaceSize_17.value, executor_17.value, stream.value) !== ACLNN_SUCCESS) throw new Error(`y = x1 + ffn: ${aclGetRecentErrMsg()}`);
+  const addWorkspaceSize_3 = ref(0);
+  const addExecutor_3 = ref<aclOpExecutor>();
+  if (aclnnAddGetWorkspaceSize(residualTensor_2, projectedTensor_1, alpha_3, yTensor, addWorkspaceSize_3, addExecutor_3) !== ACLNN_SUCCESS) throw new Error(`y = x1 + ffn: ${aclGetRecentErrMsg()}`);
+  const addWorkspace_3 = ref<DevicePtr>();
+  if (addWorkspaceSize_3.value > 0) aclrtMalloc(addWorkspace_3, addWorkspaceSize_3.value, ACL_MEM_MALLOC_HUGE_FIRST);
+  if (aclnnAdd(addWorkspaceSize_3.value > 0 ? addWorkspace_3.value : null, addWorkspaceSize_3.value, addExecutor_3.value, stream.value) !== ACLNN_SUCCESS) throw new Error(`y = x1 + ffn: ${aclGetRecentErrMsg()}`);
+  if (addWorkspaceSize_3.value > 0) { aclrtSynchronizeStream(stream.value); aclrtFree(addWorkspace_3.value); }
   aclDestroyTensor(residualTensor_2);
   aclDestroyTensor(projectedTensor_1);
   aclDestroyScalar(alpha_3);
   aclDestroyTensor(yTensor);
-  if (workspaceSize_17.value > 0) aclrtFree(workspace_18.value);
 
   checkCuda(aclrtSynchronizeStream(stream.value), 'cudaStreamSynchronize');
   const y = new Uint16Array(TOKENS * D_MODEL);

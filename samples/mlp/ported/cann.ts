@@ -184,33 +184,33 @@ export function main() {
   const logitsTensor = aclCreateTensor([BATCH, CLASSES, 1, 1], 4, ACL_FLOAT, [CLASSES, 1, 1, 1], 0, ACL_FORMAT_ND, [BATCH, CLASSES, 1, 1], 4, dLogits.value)!;
   const b2Tensor = aclCreateTensor([1, CLASSES, 1, 1], 4, ACL_FLOAT, [CLASSES, 1, 1, 1], 0, ACL_FORMAT_ND, [1, CLASSES, 1, 1], 4, dB2.value)!;
   const alpha_1 = aclCreateScalar(1, ACL_FLOAT)!;
-  const workspaceSize = ref<number>();
-  const executor = ref<aclOpExecutor>();
-  checkCudnn(aclnnInplaceAddGetWorkspaceSize(logitsTensor, b2Tensor, alpha_1, workspaceSize, executor), 'cudnnAddTensor b2');
-  const workspace = ref<DevicePtr>();
-  if (workspaceSize.value > 0) aclrtMalloc(workspace, workspaceSize.value, ACL_MEM_MALLOC_HUGE_FIRST);
-  checkCudnn(aclnnInplaceAdd(workspaceSize.value > 0 ? workspace.value : null, workspaceSize.value, executor.value, stream.value), 'cudnnAddTensor b2');
+  const inplaceAddWorkspaceSize = ref(0);
+  const inplaceAddExecutor = ref<aclOpExecutor>();
+  checkCudnn(aclnnInplaceAddGetWorkspaceSize(logitsTensor, b2Tensor, alpha_1, inplaceAddWorkspaceSize, inplaceAddExecutor), 'cudnnAddTensor b2');
+  const inplaceAddWorkspace = ref<DevicePtr>();
+  if (inplaceAddWorkspaceSize.value > 0) aclrtMalloc(inplaceAddWorkspace, inplaceAddWorkspaceSize.value, ACL_MEM_MALLOC_HUGE_FIRST);
+  checkCudnn(aclnnInplaceAdd(inplaceAddWorkspaceSize.value > 0 ? inplaceAddWorkspace.value : null, inplaceAddWorkspaceSize.value, inplaceAddExecutor.value, stream.value), 'cudnnAddTensor b2');
+  if (inplaceAddWorkspaceSize.value > 0) { aclrtSynchronizeStream(stream.value); aclrtFree(inplaceAddWorkspace.value); }
   aclDestroyTensor(logitsTensor);
   aclDestroyTensor(b2Tensor);
   aclDestroyScalar(alpha_1);
-  if (workspaceSize.value > 0) aclrtFree(workspace.value);
   const logitsTensor_1 = aclCreateTensor([BATCH, CLASSES, 1, 1], 4, ACL_FLOAT, [CLASSES, 1, 1, 1], 0, ACL_FORMAT_ND, [BATCH, CLASSES, 1, 1], 4, dLogits.value)!;
   const probsTensor = aclCreateTensor([BATCH, CLASSES, 1, 1], 4, ACL_FLOAT, [CLASSES, 1, 1, 1], 0, ACL_FORMAT_ND, [BATCH, CLASSES, 1, 1], 4, dProbs.value)!;
-  const workspaceSize_1 = ref<number>();
-  const executor_1 = ref<aclOpExecutor>();
+  const softmaxWorkspaceSize = ref(0);
+  const softmaxExecutor = ref<aclOpExecutor>();
   checkCudnn(
-    aclnnSoftmaxGetWorkspaceSize(logitsTensor_1, 1, probsTensor, workspaceSize_1, executor_1),
+    aclnnSoftmaxGetWorkspaceSize(logitsTensor_1, 1, probsTensor, softmaxWorkspaceSize, softmaxExecutor),
     'cudnnSoftmaxForward',
   );
-  const workspace_1 = ref<DevicePtr>();
-  if (workspaceSize_1.value > 0) aclrtMalloc(workspace_1, workspaceSize_1.value, ACL_MEM_MALLOC_HUGE_FIRST);
+  const softmaxWorkspace = ref<DevicePtr>();
+  if (softmaxWorkspaceSize.value > 0) aclrtMalloc(softmaxWorkspace, softmaxWorkspaceSize.value, ACL_MEM_MALLOC_HUGE_FIRST);
   checkCudnn(
-    aclnnSoftmax(workspaceSize_1.value > 0 ? workspace_1.value : null, workspaceSize_1.value, executor_1.value, stream.value),
+    aclnnSoftmax(softmaxWorkspaceSize.value > 0 ? softmaxWorkspace.value : null, softmaxWorkspaceSize.value, softmaxExecutor.value, stream.value),
     'cudnnSoftmaxForward',
   );
+  if (softmaxWorkspaceSize.value > 0) { aclrtSynchronizeStream(stream.value); aclrtFree(softmaxWorkspace.value); }
   aclDestroyTensor(logitsTensor_1);
   aclDestroyTensor(probsTensor);
-  if (workspaceSize_1.value > 0) aclrtFree(workspace_1.value);
 
   checkCuda(aclrtSynchronizeStream(stream.value), 'cudaStreamSynchronize');
   const logits = new Float32Array(BATCH * CLASSES);

@@ -24,7 +24,6 @@ import {
   aclInit,
   aclrtCreateStream,
   aclrtDestroyStream,
-  aclrtSynchronizeStream,
   ACL_SUCCESS,
   aclnnReluGetWorkspaceSize,
   aclnnRelu,
@@ -43,6 +42,7 @@ import {
   aclDestroyIntArray,
   USE_HF32,
   aclnnConvolutionGetWorkspaceSize,
+  aclrtSynchronizeStream,
   aclrtFree,
   aclnnConvolution,
   aclnnMaxPoolGetWorkspaceSize,
@@ -144,18 +144,19 @@ export function main() {
   const dilation = aclCreateIntArray([1, 1], 2)!;
   const outputPadding = aclCreateIntArray([0, 0], 2)!;
   const convTensor = aclCreateTensor([outN.value, outC.value, outH.value, outW.value], 4, ACL_FLOAT, [outC.value * outH.value * outW.value, outH.value * outW.value, outW.value, 1], 0, ACL_FORMAT_NCHW, [outN.value, outC.value, outH.value, outW.value], 4, dConv.value)!;
-  const workspaceSize = ref<number>();
-  const executor = ref<aclOpExecutor>();
+  const convolutionWorkspaceSize = ref(0);
+  const convolutionExecutor = ref<aclOpExecutor>();
   checkCudnn(
-    aclnnConvolutionGetWorkspaceSize(xTensor, w1Tensor, null, stride, padding, dilation, false, outputPadding, 1, convTensor, USE_HF32, workspaceSize, executor),
+    aclnnConvolutionGetWorkspaceSize(xTensor, w1Tensor, null, stride, padding, dilation, false, outputPadding, 1, convTensor, USE_HF32, convolutionWorkspaceSize, convolutionExecutor),
     'conv1',
   );
-  const workspace_1 = ref<DevicePtr>();
-  if (workspaceSize.value > 0) aclrtMalloc(workspace_1, workspaceSize.value, ACL_MEM_MALLOC_HUGE_FIRST);
+  const convolutionWorkspace = ref<DevicePtr>();
+  if (convolutionWorkspaceSize.value > 0) aclrtMalloc(convolutionWorkspace, convolutionWorkspaceSize.value, ACL_MEM_MALLOC_HUGE_FIRST);
   checkCudnn(
-    aclnnConvolution(workspaceSize.value > 0 ? workspace_1.value : null, workspaceSize.value, executor.value, stream.value),
+    aclnnConvolution(convolutionWorkspaceSize.value > 0 ? convolutionWorkspace.value : null, convolutionWorkspaceSize.value, convolutionExecutor.value, stream.value),
     'conv1',
   );
+  if (convolutionWorkspaceSize.value > 0) { aclrtSynchronizeStream(stream.value); aclrtFree(convolutionWorkspace.value); }
   aclDestroyTensor(xTensor);
   aclDestroyTensor(w1Tensor);
   aclDestroyIntArray(stride);
@@ -163,41 +164,40 @@ export function main() {
   aclDestroyIntArray(dilation);
   aclDestroyIntArray(outputPadding);
   aclDestroyTensor(convTensor);
-  if (workspaceSize.value > 0) aclrtFree(workspace_1.value);
   const convTensor_1 = aclCreateTensor([outN.value, outC.value, outH.value, outW.value], 4, ACL_FLOAT, [outC.value * outH.value * outW.value, outH.value * outW.value, outW.value, 1], 0, ACL_FORMAT_NCHW, [outN.value, outC.value, outH.value, outW.value], 4, dConv.value)!;
   const weightTensor = aclCreateTensor([C], 1, ACL_FLOAT, [1], 0, ACL_FORMAT_ND, [C], 1, dBn1[0])!;
   const biasTensor = aclCreateTensor([C], 1, ACL_FLOAT, [1], 0, ACL_FORMAT_ND, [C], 1, dBn1[1])!;
   const runningMeanTensor = aclCreateTensor([C], 1, ACL_FLOAT, [1], 0, ACL_FORMAT_ND, [C], 1, dBn1[2])!;
   const runningVarTensor = aclCreateTensor([C], 1, ACL_FLOAT, [1], 0, ACL_FORMAT_ND, [C], 1, dBn1[3])!;
   const tTensor = aclCreateTensor([outN.value, outC.value, outH.value, outW.value], 4, ACL_FLOAT, [outC.value * outH.value * outW.value, outH.value * outW.value, outW.value, 1], 0, ACL_FORMAT_NCHW, [outN.value, outC.value, outH.value, outW.value], 4, dT.value)!;
-  const workspaceSize_1 = ref<number>();
-  const executor_1 = ref<aclOpExecutor>();
+  const batchNormWorkspaceSize = ref(0);
+  const batchNormExecutor = ref<aclOpExecutor>();
   checkCudnn(
-    aclnnBatchNormGetWorkspaceSize(convTensor_1, weightTensor, biasTensor, runningMeanTensor, runningVarTensor, false, 0, BN_EPSILON, tTensor, null, null, workspaceSize_1, executor_1),
+    aclnnBatchNormGetWorkspaceSize(convTensor_1, weightTensor, biasTensor, runningMeanTensor, runningVarTensor, false, 0, BN_EPSILON, tTensor, null, null, batchNormWorkspaceSize, batchNormExecutor),
     'bn1',
   );
-  const workspace_2 = ref<DevicePtr>();
-  if (workspaceSize_1.value > 0) aclrtMalloc(workspace_2, workspaceSize_1.value, ACL_MEM_MALLOC_HUGE_FIRST);
+  const batchNormWorkspace = ref<DevicePtr>();
+  if (batchNormWorkspaceSize.value > 0) aclrtMalloc(batchNormWorkspace, batchNormWorkspaceSize.value, ACL_MEM_MALLOC_HUGE_FIRST);
   checkCudnn(
-    aclnnBatchNorm(workspaceSize_1.value > 0 ? workspace_2.value : null, workspaceSize_1.value, executor_1.value, stream.value),
+    aclnnBatchNorm(batchNormWorkspaceSize.value > 0 ? batchNormWorkspace.value : null, batchNormWorkspaceSize.value, batchNormExecutor.value, stream.value),
     'bn1',
   );
+  if (batchNormWorkspaceSize.value > 0) { aclrtSynchronizeStream(stream.value); aclrtFree(batchNormWorkspace.value); }
   aclDestroyTensor(convTensor_1);
   aclDestroyTensor(weightTensor);
   aclDestroyTensor(biasTensor);
   aclDestroyTensor(runningMeanTensor);
   aclDestroyTensor(runningVarTensor);
   aclDestroyTensor(tTensor);
-  if (workspaceSize_1.value > 0) aclrtFree(workspace_2.value);
   const tTensor_1 = aclCreateTensor([outN.value, outC.value, outH.value, outW.value], 4, ACL_FLOAT, [outC.value * outH.value * outW.value, outH.value * outW.value, outW.value, 1], 0, ACL_FORMAT_ND, [outN.value, outC.value, outH.value, outW.value], 4, dT.value)!;
-  const workspaceSize_2 = ref<number>();
-  const executor_2 = ref<aclOpExecutor>();
-  checkCudnn(aclnnReluGetWorkspaceSize(tTensor_1, tTensor_1, workspaceSize_2, executor_2), 'relu1');
-  const workspace_3 = ref<DevicePtr>();
-  if (workspaceSize_2.value > 0) aclrtMalloc(workspace_3, workspaceSize_2.value, ACL_MEM_MALLOC_HUGE_FIRST);
-  checkCudnn(aclnnRelu(workspaceSize_2.value > 0 ? workspace_3.value : null, workspaceSize_2.value, executor_2.value, stream.value), 'relu1');
+  const reluWorkspaceSize = ref(0);
+  const reluExecutor = ref<aclOpExecutor>();
+  checkCudnn(aclnnReluGetWorkspaceSize(tTensor_1, tTensor_1, reluWorkspaceSize, reluExecutor), 'relu1');
+  const reluWorkspace = ref<DevicePtr>();
+  if (reluWorkspaceSize.value > 0) aclrtMalloc(reluWorkspace, reluWorkspaceSize.value, ACL_MEM_MALLOC_HUGE_FIRST);
+  checkCudnn(aclnnRelu(reluWorkspaceSize.value > 0 ? reluWorkspace.value : null, reluWorkspaceSize.value, reluExecutor.value, stream.value), 'relu1');
+  if (reluWorkspaceSize.value > 0) { aclrtSynchronizeStream(stream.value); aclrtFree(reluWorkspace.value); }
   aclDestroyTensor(tTensor_1);
-  if (workspaceSize_2.value > 0) aclrtFree(workspace_3.value);
   const tTensor_2 = aclCreateTensor([outN.value, outC.value, outH.value, outW.value], 4, ACL_FLOAT, [outC.value * outH.value * outW.value, outH.value * outW.value, outW.value, 1], 0, ACL_FORMAT_NCHW, [outN.value, outC.value, outH.value, outW.value], 4, dT.value)!;
   const w2Tensor = aclCreateTensor([C, C, 3, 3], 4, ACL_FLOAT, [C * 3 * 3, 3 * 3, 3, 1], 0, ACL_FORMAT_NCHW, [C, C, 3, 3], 4, dW2)!;
   const stride_1 = aclCreateIntArray([1, 1], 2)!;
@@ -205,18 +205,19 @@ export function main() {
   const dilation_1 = aclCreateIntArray([1, 1], 2)!;
   const outputPadding_1 = aclCreateIntArray([0, 0], 2)!;
   const convTensor_2 = aclCreateTensor([outN.value, outC.value, outH.value, outW.value], 4, ACL_FLOAT, [outC.value * outH.value * outW.value, outH.value * outW.value, outW.value, 1], 0, ACL_FORMAT_NCHW, [outN.value, outC.value, outH.value, outW.value], 4, dConv.value)!;
-  const workspaceSize_3 = ref<number>();
-  const executor_3 = ref<aclOpExecutor>();
+  const convolutionWorkspaceSize_1 = ref(0);
+  const convolutionExecutor_1 = ref<aclOpExecutor>();
   checkCudnn(
-    aclnnConvolutionGetWorkspaceSize(tTensor_2, w2Tensor, null, stride_1, padding_1, dilation_1, false, outputPadding_1, 1, convTensor_2, USE_HF32, workspaceSize_3, executor_3),
+    aclnnConvolutionGetWorkspaceSize(tTensor_2, w2Tensor, null, stride_1, padding_1, dilation_1, false, outputPadding_1, 1, convTensor_2, USE_HF32, convolutionWorkspaceSize_1, convolutionExecutor_1),
     'conv2',
   );
-  const workspace_4 = ref<DevicePtr>();
-  if (workspaceSize_3.value > 0) aclrtMalloc(workspace_4, workspaceSize_3.value, ACL_MEM_MALLOC_HUGE_FIRST);
+  const convolutionWorkspace_1 = ref<DevicePtr>();
+  if (convolutionWorkspaceSize_1.value > 0) aclrtMalloc(convolutionWorkspace_1, convolutionWorkspaceSize_1.value, ACL_MEM_MALLOC_HUGE_FIRST);
   checkCudnn(
-    aclnnConvolution(workspaceSize_3.value > 0 ? workspace_4.value : null, workspaceSize_3.value, executor_3.value, stream.value),
+    aclnnConvolution(convolutionWorkspaceSize_1.value > 0 ? convolutionWorkspace_1.value : null, convolutionWorkspaceSize_1.value, convolutionExecutor_1.value, stream.value),
     'conv2',
   );
+  if (convolutionWorkspaceSize_1.value > 0) { aclrtSynchronizeStream(stream.value); aclrtFree(convolutionWorkspace_1.value); }
   aclDestroyTensor(tTensor_2);
   aclDestroyTensor(w2Tensor);
   aclDestroyIntArray(stride_1);
@@ -224,74 +225,73 @@ export function main() {
   aclDestroyIntArray(dilation_1);
   aclDestroyIntArray(outputPadding_1);
   aclDestroyTensor(convTensor_2);
-  if (workspaceSize_3.value > 0) aclrtFree(workspace_4.value);
   const convTensor_3 = aclCreateTensor([outN.value, outC.value, outH.value, outW.value], 4, ACL_FLOAT, [outC.value * outH.value * outW.value, outH.value * outW.value, outW.value, 1], 0, ACL_FORMAT_NCHW, [outN.value, outC.value, outH.value, outW.value], 4, dConv.value)!;
   const weightTensor_1 = aclCreateTensor([C], 1, ACL_FLOAT, [1], 0, ACL_FORMAT_ND, [C], 1, dBn2[0])!;
   const biasTensor_1 = aclCreateTensor([C], 1, ACL_FLOAT, [1], 0, ACL_FORMAT_ND, [C], 1, dBn2[1])!;
   const runningMeanTensor_1 = aclCreateTensor([C], 1, ACL_FLOAT, [1], 0, ACL_FORMAT_ND, [C], 1, dBn2[2])!;
   const runningVarTensor_1 = aclCreateTensor([C], 1, ACL_FLOAT, [1], 0, ACL_FORMAT_ND, [C], 1, dBn2[3])!;
   const tTensor_3 = aclCreateTensor([outN.value, outC.value, outH.value, outW.value], 4, ACL_FLOAT, [outC.value * outH.value * outW.value, outH.value * outW.value, outW.value, 1], 0, ACL_FORMAT_NCHW, [outN.value, outC.value, outH.value, outW.value], 4, dT.value)!;
-  const workspaceSize_4 = ref<number>();
-  const executor_4 = ref<aclOpExecutor>();
+  const batchNormWorkspaceSize_1 = ref(0);
+  const batchNormExecutor_1 = ref<aclOpExecutor>();
   checkCudnn(
-    aclnnBatchNormGetWorkspaceSize(convTensor_3, weightTensor_1, biasTensor_1, runningMeanTensor_1, runningVarTensor_1, false, 0, BN_EPSILON, tTensor_3, null, null, workspaceSize_4, executor_4),
+    aclnnBatchNormGetWorkspaceSize(convTensor_3, weightTensor_1, biasTensor_1, runningMeanTensor_1, runningVarTensor_1, false, 0, BN_EPSILON, tTensor_3, null, null, batchNormWorkspaceSize_1, batchNormExecutor_1),
     'bn2',
   );
-  const workspace_5 = ref<DevicePtr>();
-  if (workspaceSize_4.value > 0) aclrtMalloc(workspace_5, workspaceSize_4.value, ACL_MEM_MALLOC_HUGE_FIRST);
+  const batchNormWorkspace_1 = ref<DevicePtr>();
+  if (batchNormWorkspaceSize_1.value > 0) aclrtMalloc(batchNormWorkspace_1, batchNormWorkspaceSize_1.value, ACL_MEM_MALLOC_HUGE_FIRST);
   checkCudnn(
-    aclnnBatchNorm(workspaceSize_4.value > 0 ? workspace_5.value : null, workspaceSize_4.value, executor_4.value, stream.value),
+    aclnnBatchNorm(batchNormWorkspaceSize_1.value > 0 ? batchNormWorkspace_1.value : null, batchNormWorkspaceSize_1.value, batchNormExecutor_1.value, stream.value),
     'bn2',
   );
+  if (batchNormWorkspaceSize_1.value > 0) { aclrtSynchronizeStream(stream.value); aclrtFree(batchNormWorkspace_1.value); }
   aclDestroyTensor(convTensor_3);
   aclDestroyTensor(weightTensor_1);
   aclDestroyTensor(biasTensor_1);
   aclDestroyTensor(runningMeanTensor_1);
   aclDestroyTensor(runningVarTensor_1);
   aclDestroyTensor(tTensor_3);
-  if (workspaceSize_4.value > 0) aclrtFree(workspace_5.value);
   // Identity shortcut: t = 1·x + 1·t.
   const tTensor_4 = aclCreateTensor([outN.value, outC.value, outH.value, outW.value], 4, ACL_FLOAT, [outC.value * outH.value * outW.value, outH.value * outW.value, outW.value, 1], 0, ACL_FORMAT_ND, [outN.value, outC.value, outH.value, outW.value], 4, dT.value)!;
   const xTensor_1 = aclCreateTensor([N, C, H, W], 4, ACL_FLOAT, [C * H * W, H * W, W, 1], 0, ACL_FORMAT_ND, [N, C, H, W], 4, dX)!;
   const alpha = aclCreateScalar(1, ACL_FLOAT)!;
-  const workspaceSize_5 = ref<number>();
-  const executor_5 = ref<aclOpExecutor>();
-  checkCudnn(aclnnInplaceAddGetWorkspaceSize(tTensor_4, xTensor_1, alpha, workspaceSize_5, executor_5), 'shortcut add');
-  const workspace_6 = ref<DevicePtr>();
-  if (workspaceSize_5.value > 0) aclrtMalloc(workspace_6, workspaceSize_5.value, ACL_MEM_MALLOC_HUGE_FIRST);
-  checkCudnn(aclnnInplaceAdd(workspaceSize_5.value > 0 ? workspace_6.value : null, workspaceSize_5.value, executor_5.value, stream.value), 'shortcut add');
+  const inplaceAddWorkspaceSize = ref(0);
+  const inplaceAddExecutor = ref<aclOpExecutor>();
+  checkCudnn(aclnnInplaceAddGetWorkspaceSize(tTensor_4, xTensor_1, alpha, inplaceAddWorkspaceSize, inplaceAddExecutor), 'shortcut add');
+  const inplaceAddWorkspace = ref<DevicePtr>();
+  if (inplaceAddWorkspaceSize.value > 0) aclrtMalloc(inplaceAddWorkspace, inplaceAddWorkspaceSize.value, ACL_MEM_MALLOC_HUGE_FIRST);
+  checkCudnn(aclnnInplaceAdd(inplaceAddWorkspaceSize.value > 0 ? inplaceAddWorkspace.value : null, inplaceAddWorkspaceSize.value, inplaceAddExecutor.value, stream.value), 'shortcut add');
+  if (inplaceAddWorkspaceSize.value > 0) { aclrtSynchronizeStream(stream.value); aclrtFree(inplaceAddWorkspace.value); }
   aclDestroyTensor(tTensor_4);
   aclDestroyTensor(xTensor_1);
   aclDestroyScalar(alpha);
-  if (workspaceSize_5.value > 0) aclrtFree(workspace_6.value);
   const tTensor_5 = aclCreateTensor([outN.value, outC.value, outH.value, outW.value], 4, ACL_FLOAT, [outC.value * outH.value * outW.value, outH.value * outW.value, outW.value, 1], 0, ACL_FORMAT_ND, [outN.value, outC.value, outH.value, outW.value], 4, dT.value)!;
-  const workspaceSize_6 = ref<number>();
-  const executor_6 = ref<aclOpExecutor>();
-  checkCudnn(aclnnReluGetWorkspaceSize(tTensor_5, tTensor_5, workspaceSize_6, executor_6), 'relu2');
-  const workspace_7 = ref<DevicePtr>();
-  if (workspaceSize_6.value > 0) aclrtMalloc(workspace_7, workspaceSize_6.value, ACL_MEM_MALLOC_HUGE_FIRST);
-  checkCudnn(aclnnRelu(workspaceSize_6.value > 0 ? workspace_7.value : null, workspaceSize_6.value, executor_6.value, stream.value), 'relu2');
+  const reluWorkspaceSize_1 = ref(0);
+  const reluExecutor_1 = ref<aclOpExecutor>();
+  checkCudnn(aclnnReluGetWorkspaceSize(tTensor_5, tTensor_5, reluWorkspaceSize_1, reluExecutor_1), 'relu2');
+  const reluWorkspace_1 = ref<DevicePtr>();
+  if (reluWorkspaceSize_1.value > 0) aclrtMalloc(reluWorkspace_1, reluWorkspaceSize_1.value, ACL_MEM_MALLOC_HUGE_FIRST);
+  checkCudnn(aclnnRelu(reluWorkspaceSize_1.value > 0 ? reluWorkspace_1.value : null, reluWorkspaceSize_1.value, reluExecutor_1.value, stream.value), 'relu2');
+  if (reluWorkspaceSize_1.value > 0) { aclrtSynchronizeStream(stream.value); aclrtFree(reluWorkspace_1.value); }
   aclDestroyTensor(tTensor_5);
-  if (workspaceSize_6.value > 0) aclrtFree(workspace_7.value);
   const tTensor_6 = aclCreateTensor([outN.value, outC.value, outH.value, outW.value], 4, ACL_FLOAT, [outC.value * outH.value * outW.value, outH.value * outW.value, outW.value, 1], 0, ACL_FORMAT_NCHW, [outN.value, outC.value, outH.value, outW.value], 4, dT.value)!;
   const kernelShape = aclCreateIntArray([2, 2], 2)!;
   const strides = aclCreateIntArray([2, 2], 2)!;
   const pads = aclCreateIntArray([0, 0, 0, 0], 4)!;
   const dilations = aclCreateIntArray([1, 1], 2)!;
   const yTensor = aclCreateTensor([poolN.value, poolC.value, poolH.value, poolW.value], 4, ACL_FLOAT, [poolC.value * poolH.value * poolW.value, poolH.value * poolW.value, poolW.value, 1], 0, ACL_FORMAT_NCHW, [poolN.value, poolC.value, poolH.value, poolW.value], 4, dY.value)!;
-  const workspaceSize_7 = ref<number>();
-  const executor_7 = ref<aclOpExecutor>();
-  checkCudnn(aclnnMaxPoolGetWorkspaceSize(tTensor_6, kernelShape, strides, 0, pads, dilations, 0, yTensor, workspaceSize_7, executor_7), 'max pool');
-  const workspace_8 = ref<DevicePtr>();
-  if (workspaceSize_7.value > 0) aclrtMalloc(workspace_8, workspaceSize_7.value, ACL_MEM_MALLOC_HUGE_FIRST);
-  checkCudnn(aclnnMaxPool(workspaceSize_7.value > 0 ? workspace_8.value : null, workspaceSize_7.value, executor_7.value, stream.value), 'max pool');
+  const maxPoolWorkspaceSize = ref(0);
+  const maxPoolExecutor = ref<aclOpExecutor>();
+  checkCudnn(aclnnMaxPoolGetWorkspaceSize(tTensor_6, kernelShape, strides, 0, pads, dilations, 0, yTensor, maxPoolWorkspaceSize, maxPoolExecutor), 'max pool');
+  const maxPoolWorkspace = ref<DevicePtr>();
+  if (maxPoolWorkspaceSize.value > 0) aclrtMalloc(maxPoolWorkspace, maxPoolWorkspaceSize.value, ACL_MEM_MALLOC_HUGE_FIRST);
+  checkCudnn(aclnnMaxPool(maxPoolWorkspaceSize.value > 0 ? maxPoolWorkspace.value : null, maxPoolWorkspaceSize.value, maxPoolExecutor.value, stream.value), 'max pool');
+  if (maxPoolWorkspaceSize.value > 0) { aclrtSynchronizeStream(stream.value); aclrtFree(maxPoolWorkspace.value); }
   aclDestroyTensor(tTensor_6);
   aclDestroyIntArray(kernelShape);
   aclDestroyIntArray(strides);
   aclDestroyIntArray(pads);
   aclDestroyIntArray(dilations);
   aclDestroyTensor(yTensor);
-  if (workspaceSize_7.value > 0) aclrtFree(workspace_8.value);
 
   checkCuda(aclrtSynchronizeStream(stream.value), 'cudaStreamSynchronize');
   const y = new Float32Array(pooledCount);

@@ -28,7 +28,6 @@ import {
   aclCreateScalar,
   aclDestroyScalar,
   aclnnAddmmGetWorkspaceSize,
-  aclrtSynchronizeStream,
   aclnnAddmm,
   aclnnGeluGetWorkspaceSize,
   aclnnGelu,
@@ -70,6 +69,7 @@ import {
   aclnnLayerNormGetWorkspaceSize,
   aclrtMalloc,
   ACL_MEM_MALLOC_HUGE_FIRST,
+  aclrtSynchronizeStream,
   aclrtFree,
   aclnnLayerNorm,
   aclGetRecentErrMsg,
@@ -229,18 +229,18 @@ export function main() {
   const weightTensor = aclCreateTensor([D_MODEL], 1, ACL_FLOAT, [1], 0, ACL_FORMAT_ND, [D_MODEL], 1, dLn1[0])!;
   const biasTensor = aclCreateTensor([D_MODEL], 1, ACL_FLOAT, [1], 0, ACL_FORMAT_ND, [D_MODEL], 1, dLn1[1])!;
   const normedTensor = aclCreateTensor([TOKENS, D_MODEL], 2, ACL_FLOAT, [D_MODEL, 1], 0, ACL_FORMAT_ND, [TOKENS, D_MODEL], 2, dNormed)!;
-  const workspaceSize = ref<number>();
-  const executor = ref<aclOpExecutor>();
-  if (aclnnLayerNormGetWorkspaceSize(xTensor, normalizedShape, weightTensor, biasTensor, LN_EPSILON, normedTensor, null, null, workspaceSize, executor) !== ACLNN_SUCCESS) throw new Error(`layernorm 1: ${aclGetRecentErrMsg()}`);
-  const workspace_1 = ref<DevicePtr>();
-  if (workspaceSize.value > 0) aclrtMalloc(workspace_1, workspaceSize.value, ACL_MEM_MALLOC_HUGE_FIRST);
-  if (aclnnLayerNorm(workspaceSize.value > 0 ? workspace_1.value : null, workspaceSize.value, executor.value, stream.value) !== ACLNN_SUCCESS) throw new Error(`layernorm 1: ${aclGetRecentErrMsg()}`);
+  const layerNormWorkspaceSize = ref(0);
+  const layerNormExecutor = ref<aclOpExecutor>();
+  if (aclnnLayerNormGetWorkspaceSize(xTensor, normalizedShape, weightTensor, biasTensor, LN_EPSILON, normedTensor, null, null, layerNormWorkspaceSize, layerNormExecutor) !== ACLNN_SUCCESS) throw new Error(`layernorm 1: ${aclGetRecentErrMsg()}`);
+  const layerNormWorkspace = ref<DevicePtr>();
+  if (layerNormWorkspaceSize.value > 0) aclrtMalloc(layerNormWorkspace, layerNormWorkspaceSize.value, ACL_MEM_MALLOC_HUGE_FIRST);
+  if (aclnnLayerNorm(layerNormWorkspaceSize.value > 0 ? layerNormWorkspace.value : null, layerNormWorkspaceSize.value, layerNormExecutor.value, stream.value) !== ACLNN_SUCCESS) throw new Error(`layernorm 1: ${aclGetRecentErrMsg()}`);
+  if (layerNormWorkspaceSize.value > 0) { aclrtSynchronizeStream(stream.value); aclrtFree(layerNormWorkspace.value); }
   aclDestroyTensor(xTensor);
   aclDestroyIntArray(normalizedShape);
   aclDestroyTensor(weightTensor);
   aclDestroyTensor(biasTensor);
   aclDestroyTensor(normedTensor);
-  if (workspaceSize.value > 0) aclrtFree(workspace_1.value);
   linear(lt.value, ACLBLASLT_EPILOGUE_BIAS, dQkvW, dQkvB, dNormed, dQkv, TOKENS, D_MODEL, 3 * D_MODEL, dWorkspace, stream.value);
 
   // Per sequence, one strided batch over the heads (head h starts h·D_HEAD floats into each
@@ -279,21 +279,21 @@ export function main() {
   // Softmax over the key axis: the scores as NCHW [batch·heads·queries, keys, 1, 1], per channel.
   const scoresTensor = aclCreateTensor([BATCH * HEADS * SEQ, SEQ, 1, 1], 4, ACL_FLOAT, [SEQ, 1, 1, 1], 0, ACL_FORMAT_ND, [BATCH * HEADS * SEQ, SEQ, 1, 1], 4, dScores)!;
   const probsTensor = aclCreateTensor([BATCH * HEADS * SEQ, SEQ, 1, 1], 4, ACL_FLOAT, [SEQ, 1, 1, 1], 0, ACL_FORMAT_ND, [BATCH * HEADS * SEQ, SEQ, 1, 1], 4, dProbs)!;
-  const workspaceSize_2 = ref<number>();
-  const executor_2 = ref<aclOpExecutor>();
+  const softmaxWorkspaceSize = ref(0);
+  const softmaxExecutor = ref<aclOpExecutor>();
   checkCudnn(
-    aclnnSoftmaxGetWorkspaceSize(scoresTensor, 1, probsTensor, workspaceSize_2, executor_2),
+    aclnnSoftmaxGetWorkspaceSize(scoresTensor, 1, probsTensor, softmaxWorkspaceSize, softmaxExecutor),
     'softmax over keys',
   );
-  const workspace_3 = ref<DevicePtr>();
-  if (workspaceSize_2.value > 0) aclrtMalloc(workspace_3, workspaceSize_2.value, ACL_MEM_MALLOC_HUGE_FIRST);
+  const softmaxWorkspace = ref<DevicePtr>();
+  if (softmaxWorkspaceSize.value > 0) aclrtMalloc(softmaxWorkspace, softmaxWorkspaceSize.value, ACL_MEM_MALLOC_HUGE_FIRST);
   checkCudnn(
-    aclnnSoftmax(workspaceSize_2.value > 0 ? workspace_3.value : null, workspaceSize_2.value, executor_2.value, stream.value),
+    aclnnSoftmax(softmaxWorkspaceSize.value > 0 ? softmaxWorkspace.value : null, softmaxWorkspaceSize.value, softmaxExecutor.value, stream.value),
     'softmax over keys',
   );
+  if (softmaxWorkspaceSize.value > 0) { aclrtSynchronizeStream(stream.value); aclrtFree(softmaxWorkspace.value); }
   aclDestroyTensor(scoresTensor);
   aclDestroyTensor(probsTensor);
-  if (workspaceSize_2.value > 0) aclrtFree(workspace_3.value);
   // Column-major contextᵀ [D_HEAD × queries, ld D_MODEL] = Vᵀ (D_HEAD × keys, ld 3·D_MODEL) · Pᵀ
   // (keys × queries, ld SEQ): head h's output lands at columns h·D_HEAD of the context rows.
   for (let b = 0; b < BATCH; b++) {
@@ -341,18 +341,18 @@ export function main() {
   const weightTensor_1 = aclCreateTensor([D_MODEL], 1, ACL_FLOAT, [1], 0, ACL_FORMAT_ND, [D_MODEL], 1, dLn2[0])!;
   const biasTensor_1 = aclCreateTensor([D_MODEL], 1, ACL_FLOAT, [1], 0, ACL_FORMAT_ND, [D_MODEL], 1, dLn2[1])!;
   const normedTensor_1 = aclCreateTensor([TOKENS, D_MODEL], 2, ACL_FLOAT, [D_MODEL, 1], 0, ACL_FORMAT_ND, [TOKENS, D_MODEL], 2, dNormed)!;
-  const workspaceSize_1 = ref<number>();
-  const executor_1 = ref<aclOpExecutor>();
-  if (aclnnLayerNormGetWorkspaceSize(residualTensor, normalizedShape_1, weightTensor_1, biasTensor_1, LN_EPSILON, normedTensor_1, null, null, workspaceSize_1, executor_1) !== ACLNN_SUCCESS) throw new Error(`layernorm 2: ${aclGetRecentErrMsg()}`);
-  const workspace_2 = ref<DevicePtr>();
-  if (workspaceSize_1.value > 0) aclrtMalloc(workspace_2, workspaceSize_1.value, ACL_MEM_MALLOC_HUGE_FIRST);
-  if (aclnnLayerNorm(workspaceSize_1.value > 0 ? workspace_2.value : null, workspaceSize_1.value, executor_1.value, stream.value) !== ACLNN_SUCCESS) throw new Error(`layernorm 2: ${aclGetRecentErrMsg()}`);
+  const layerNormWorkspaceSize_1 = ref(0);
+  const layerNormExecutor_1 = ref<aclOpExecutor>();
+  if (aclnnLayerNormGetWorkspaceSize(residualTensor, normalizedShape_1, weightTensor_1, biasTensor_1, LN_EPSILON, normedTensor_1, null, null, layerNormWorkspaceSize_1, layerNormExecutor_1) !== ACLNN_SUCCESS) throw new Error(`layernorm 2: ${aclGetRecentErrMsg()}`);
+  const layerNormWorkspace_1 = ref<DevicePtr>();
+  if (layerNormWorkspaceSize_1.value > 0) aclrtMalloc(layerNormWorkspace_1, layerNormWorkspaceSize_1.value, ACL_MEM_MALLOC_HUGE_FIRST);
+  if (aclnnLayerNorm(layerNormWorkspaceSize_1.value > 0 ? layerNormWorkspace_1.value : null, layerNormWorkspaceSize_1.value, layerNormExecutor_1.value, stream.value) !== ACLNN_SUCCESS) throw new Error(`layernorm 2: ${aclGetRecentErrMsg()}`);
+  if (layerNormWorkspaceSize_1.value > 0) { aclrtSynchronizeStream(stream.value); aclrtFree(layerNormWorkspace_1.value); }
   aclDestroyTensor(residualTensor);
   aclDestroyIntArray(normalizedShape_1);
   aclDestroyTensor(weightTensor_1);
   aclDestroyTensor(biasTensor_1);
   aclDestroyTensor(normedTensor_1);
-  if (workspaceSize_1.value > 0) aclrtFree(workspace_2.value);
   linear(lt.value, ACLBLASLT_EPILOGUE_GELU_BIAS, dFc1W, dFc1B, dNormed, dHidden, TOKENS, D_MODEL, D_FF, dWorkspace, stream.value);
   linear(lt.value, ACLBLASLT_EPILOGUE_BIAS, dFc2W, dFc2B, dHidden, dY, TOKENS, D_FF, D_MODEL, dWorkspace, stream.value);
   const alpha_3 = aclCreateScalar(1, ACL_FLOAT)!;

@@ -10,8 +10,9 @@
 import type { EnumRecord } from '../../../catalog/catalog.js';
 import type { Expr } from '../../ir/expr.js';
 import type { TensorExpr } from '../../ir/invocation.js';
-import type { LowerContext, Lowering, PreludeStatement } from '../../lower/lowerer.js';
+import type { LowerContext, Lowering } from '../../lower/lowerer.js';
 import { memberByMeaning } from '../../mapping/enum-mapping.js';
+import { AclnnStatements } from '../blas/aclnn-statements.js';
 import { isContiguous } from './cudnn-descriptors.js';
 
 /** A GetWorkspaceSize argument: a tensor view, a host scalar, an int array, or plain text. */
@@ -75,8 +76,9 @@ export function lowerAclnn(call: AclnnCall, stream: Expr | undefined, ctx: Lower
   const v = (name: string) => ctx.names.value(name, ctx.style, ctx.origin);
   // Types are imported on their own (`type aclOpExecutor`), not after the call they came with.
   const t = (name: string) => ctx.names.type(name, ctx.style, undefined);
-  const prelude: PreludeStatement[] = [];
-  const epilogue: PreludeStatement[] = [];
+  // Operands, the two phases, the workspace and the releases, as every aclnn lowering writes them.
+  const phases = new AclnnStatements(ctx);
+  const { prelude, epilogue } = phases;
   const symbols: string[] = [];
   const tensors = new Map<string, string>();
   const texts: string[] = [];
@@ -94,9 +96,7 @@ export function lowerAclnn(call: AclnnCall, stream: Expr | undefined, ctx: Lower
     if (a.kind === 'scalar') {
       const dtype = memberFor(ctx, 'aclDataType', a.dtypeMeaning);
       if (!dtype) return { error: `${ctx.target} has no data type for ${a.dtypeMeaning}` };
-      const name = ctx.fresh.fresh(a.name);
-      prelude.push({ text: `const ${name} = ${v('aclCreateScalar')}(${a.value.text}, ${dtype})!`, declares: true });
-      epilogue.push({ text: `${v('aclDestroyScalar')}(${name})`, declares: false });
+      const name = phases.scalar(a.name, a.value, dtype);
       symbols.push('aclCreateScalar');
       texts.push(name);
       continue;
@@ -148,23 +148,13 @@ export function lowerAclnn(call: AclnnCall, stream: Expr | undefined, ctx: Lower
     }
     texts.push(name);
   }
-  const size = ctx.fresh.fresh('workspaceSize');
-  const executor = ctx.fresh.fresh('executor');
-  const workspace = ctx.fresh.fresh('workspace');
-  const ref = v('ref');
-  prelude.push({ text: `const ${size} = ${ref}<number>()`, declares: true });
-  prelude.push({ text: `const ${executor} = ${ref}<${t('aclOpExecutor')}>()`, declares: true });
-  prelude.push({ text: `${v(`${call.op}GetWorkspaceSize`)}(${[...texts, size, executor].join(', ')})`, declares: false, status: true });
-  prelude.push({ text: `const ${workspace} = ${ref}<${t('DevicePtr')}>()`, declares: true });
-  prelude.push({ text: `if (${size}.value > 0) ${v('aclrtMalloc')}(${workspace}, ${size}.value, ${v('ACL_MEM_MALLOC_HUGE_FIRST')})`, declares: false });
-  epilogue.push({ text: `if (${size}.value > 0) ${v('aclrtFree')}(${workspace}.value)`, declares: false });
-  const run = `${v(call.op)}(${size}.value > 0 ? ${workspace}.value : null, ${size}.value, ${executor}.value, ${stream?.text ?? 'null'})`;
+  const run = phases.twoPhase(call.op, texts, stream?.text ?? 'null');
   return {
     prelude,
     call: run,
     epilogue,
     // The run call last: its status is the source call's.
-    targetSymbols: [...symbols, `${call.op}GetWorkspaceSize`, 'aclrtMalloc', 'aclDestroyTensor', 'aclrtFree', call.op],
+    targetSymbols: [...symbols, `${call.op}GetWorkspaceSize`, 'aclrtMalloc', 'aclDestroyTensor', 'aclrtSynchronizeStream', 'aclrtFree', call.op],
     diagnostics: [],
   };
 }
