@@ -13,12 +13,11 @@
  * flag for it), alpha ≠ 1 or beta ≠ 0 (no output blending), CUDNN_FMA_MATH for FP32 (true FP32 is
  * rejected for FLOAT convolution on Atlas A2/A3), a compute type other than FLOAT, NHWC tensors.
  */
-import { pending } from '../../diagnostics/port-diagnostics.js';
 import type { Expr } from '../../ir/expr.js';
 import type { Invocation, OpInvocation } from '../../ir/invocation.js';
-import type { LowerContext, LowerResult, Lowerer } from '../../lower/lowerer.js';
-import type { Plan } from './aclnn-lowerers.js';
-import { describable, lowerAclnn } from './aclnn-two-phase.js';
+import type { Lowerer } from '../../lower/lowerer.js';
+import { aclnnPlanLowerer, type Plan } from './aclnn-lowerers.js';
+import { describable } from './aclnn-two-phase.js';
 import { convAttributes } from './conv-attributes.js';
 
 function numberOf(e: Expr | undefined): number | undefined {
@@ -91,15 +90,4 @@ export function planAclnnConv(invocation: Invocation): Plan | undefined {
   };
 }
 
-export const aclnnConvLowerer: Lowerer = {
-  name: 'aclnn convolution',
-  lower(invocation: Invocation, ctx: LowerContext): LowerResult | undefined {
-    const plan = planAclnnConv(invocation);
-    if (!plan) return undefined;
-    const symbol = invocation.origin.symbol;
-    if (!plan.ok) return { ok: false, diagnostics: [pending('OB1019', { symbol, target: ctx.target, reason: plan.reason }, symbol)] };
-    const lowering = lowerAclnn(plan.call, invocation.kind === 'operator' ? invocation.stream : undefined, ctx);
-    if ('error' in lowering) return { ok: false, diagnostics: [pending('OB1019', { symbol, target: ctx.target, reason: lowering.error }, symbol)] };
-    return { ok: true, lowering };
-  },
-};
+export const aclnnConvLowerer: Lowerer = aclnnPlanLowerer('aclnn convolution', planAclnnConv);

@@ -202,18 +202,23 @@ export function planAclnn(invocation: Invocation): Plan | undefined {
   }
 }
 
-export const aclnnLowerer: Lowerer = {
-  name: 'aclnn two-phase',
-  lower(invocation: Invocation, ctx: LowerContext): LowerResult | undefined {
-    const plan = planAclnn(invocation);
-    if (!plan) return undefined;
-    const symbol = invocation.origin.symbol;
-    if (!plan.ok) return { ok: false, diagnostics: [pending('OB1019', { symbol, target: ctx.target, reason: plan.reason }, symbol)] };
-    const lowering = lowerAclnn(plan.call, invocation.kind === 'operator' ? invocation.stream : undefined, ctx);
-    if ('error' in lowering) return { ok: false, diagnostics: [pending('OB1019', { symbol, target: ctx.target, reason: lowering.error }, symbol)] };
-    return { ok: true, lowering };
-  },
-};
+/** A lowerer from a planner of aclnn calls: the plan's call written two-phase, or OB1019 with why not. */
+export function aclnnPlanLowerer(name: string, planOf: (invocation: Invocation) => Plan | undefined): Lowerer {
+  return {
+    name,
+    lower(invocation: Invocation, ctx: LowerContext): LowerResult | undefined {
+      const plan = planOf(invocation);
+      if (!plan) return undefined;
+      const symbol = invocation.origin.symbol;
+      if (!plan.ok) return { ok: false, diagnostics: [pending('OB1019', { symbol, target: ctx.target, reason: plan.reason }, symbol)] };
+      const lowering = lowerAclnn(plan.call, invocation.kind === 'operator' ? invocation.stream : undefined, ctx);
+      if ('error' in lowering) return { ok: false, diagnostics: [pending('OB1019', { symbol, target: ctx.target, reason: lowering.error }, symbol)] };
+      return { ok: true, lowering };
+    },
+  };
+}
+
+export const aclnnLowerer: Lowerer = aclnnPlanLowerer('aclnn two-phase', planAclnn);
 
 /** The operators aclnnLowerer serves (one registration each). */
 export const ACLNN_OPERATORS = ['Softmax', 'LogSoftmax', 'Add', 'Mul', 'Sub', 'Div', 'LayerNormalization', 'RMSNormalization', 'MaxPool', 'BatchNormalization', ...Object.keys(UNARY)] as const;
