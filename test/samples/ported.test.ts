@@ -3,14 +3,19 @@
  * samples:port` produces now, and every port whose target facade exists verifies: `verify`
  * passes, or warns only where the catalog documents precision (port-verification.ts).
  *
- * Ports the porter cannot complete yet stay in KNOWN_GAPS, each with the failure it shows
- * today. A gap that closes, or fails differently, fails this test: regenerate the ports and
- * update the entry (or delete it).
+ * Round trips: each port, ported back to CUDA in memory, leaves no error or warning diagnostic
+ * and verifies against the CUDA original by the same bar (cuda → X → cuda keeps the results).
+ *
+ * Ports the porter cannot complete yet stay in KNOWN_GAPS / ROUND_TRIP_GAPS, each with the
+ * failure it shows today. A gap that closes, or fails differently, fails this test: regenerate
+ * the ports and update the entry (or delete it).
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packageRoot } from '../../src/catalog/package-root.js';
+import { portSource } from '../../src/port/port-source.js';
+import type { PortDiagnostic } from '../../src/port/diagnostics/port-diagnostics.js';
 import { portSamples, sampleNames, type PortedSample } from '../../scripts/port-samples.js';
 import { shortfalls, verifyPorts, type PortPair, type PortVerdict } from './port-verification.js';
 
@@ -28,21 +33,82 @@ interface KnownGap {
 // Every pair verifies today; a pair the porter cannot complete again is recorded here with its failure.
 const KNOWN_GAPS: Readonly<Record<string, KnownGap>> = {};
 
+// Ports back to CUDA the porter cannot complete yet (key `<sample>→<backend>`: the port to
+// <backend> ported back), with the first shortfall each shows today.
+const ROUND_TRIP_GAPS: Readonly<Record<string, KnownGap>> = {
+  'mlp→cann': { failure: /^port back leaves OB1005×/, gap: 'aclGetRecentErrMsg has no CUDA equivalent without the error; aclnnAddmm with C not the output view stays (OB1019), and its tensors with it' },
+  'transformer-block→cann': { failure: /^port back leaves OB1005×/, gap: 'as mlp→cann: aclnnAddmm with C not the output view, aclGetRecentErrMsg' },
+  'resnet-block→cann': { failure: /^port back leaves OB1005×/, gap: 'as mlp→cann, and aclnnConvolution has no lifter back' },
+  'llama-block→cann': { failure: /^port back leaves OB1005×/, gap: 'as mlp→cann, and aclnnRmsNorm / attention / casts have no lifter back' },
+  'data-parallel-step→cann': { failure: /^port back leaves OB1005×/, gap: 'aclGetRecentErrMsg has no CUDA equivalent without the error' },
+  'mlp→cambricon': { failure: /^port back leaves OB1005×/, gap: 'no CNNL lifter: descriptors and cnnlMatMul_v2 map call by call' },
+  'transformer-block→cambricon': { failure: /^port back leaves OB1005×/, gap: 'no CNNL lifter' },
+  'resnet-block→cambricon': { failure: /^port back leaves OB1005×/, gap: 'no CNNL lifter' },
+  'llama-block→cambricon': { failure: /^port back leaves OB1005×/, gap: 'no CNNL lifter' },
+  'data-parallel-step→cambricon': { failure: /^port back leaves OB1005×/, gap: 'no CNNL lifter' },
+  'mlp→kunlun': { failure: /^port back leaves OB1003×/, gap: 'no XDNN lifter: contexts, fc_fusion, softmax stay' },
+  'transformer-block→kunlun': { failure: /^port back leaves OB1003×/, gap: 'no XDNN lifter' },
+  'resnet-block→kunlun': { failure: /^port back leaves OB1003×/, gap: 'no XDNN lifter' },
+  'llama-block→kunlun': { failure: /^port back leaves OB1003×/, gap: 'no XDNN lifter' },
+  'data-parallel-step→kunlun': { failure: /^port back leaves OB1003×/, gap: 'no XDNN lifter' },
+  'mlp→musa': { failure: /^port back leaves OB1004×/, gap: 'no muDNN lifter: the Nd setters and mudnnBinary / SoftmaxForwardEx map call by call' },
+  'transformer-block→musa': { failure: /^port back leaves OB1004×/, gap: 'no muDNN lifter' },
+  'resnet-block→musa': { failure: /^port back leaves OB1004×/, gap: 'no muDNN lifter' },
+  'llama-block→musa': { failure: /^port back leaves OB1006×/, gap: 'mublasGemmEx’s MUSA_R_32F compute type has no cublasComputeType_t counterpart by meaning' },
+  'resnet-block→thead': { failure: /^port back leaves OB1007×/, gap: 'the convolution algorithm variable is passed unchanged (its producer is ported with it)' },
+};
+
 const key = (p: { sample: string; backend: string }): string => `${p.sample}→${p.backend}`;
+
+/** The port back's error and warning diagnostics as one shortfall line, counted by id. */
+function diagnosticShortfall(diagnostics: readonly PortDiagnostic[]): string[] {
+  const counts = new Map<string, number>();
+  for (const d of diagnostics) if (d.severity !== 'info') counts.set(d.id, (counts.get(d.id) ?? 0) + 1);
+  if (counts.size === 0) return [];
+  const first = diagnostics.find((d) => d.severity !== 'info')!;
+  return [`port back leaves ${[...counts].map(([id, n]) => `${id}×${n}`).join(' ')} (first: ${first.id} ${first.message})`];
+}
+
+/** Compares what each pair shows with its recorded gap; the messages of every surprise. */
+function surprisesAgainst(gaps: Readonly<Record<string, KnownGap>>, found: ReadonlyMap<string, readonly string[]>): string[] {
+  const surprises: string[] = [];
+  for (const [pair, shortfall] of found) {
+    const known = gaps[pair];
+    if (!known) {
+      if (shortfall.length) surprises.push(`${pair}: ${shortfall.slice(0, 3).join(' | ')}`);
+    } else if (shortfall.length === 0) {
+      surprises.push(`${pair} now verifies: delete its entry`);
+    } else if (!known.failure.test(shortfall[0])) {
+      surprises.push(`${pair} fails differently from its recorded gap (${known.gap}): ${shortfall[0]}`);
+    }
+  }
+  return surprises;
+}
 const facadeExists = (backend: string): boolean => existsSync(join(root, 'src/backends', backend, 'index.ts'));
 
 describe('ported samples', () => {
   let ported: PortedSample[];
   let pairs: PortPair[];
   let verdicts: Map<PortPair, PortVerdict>;
+  let backPairs: { pair: PortPair; diagnostics: readonly PortDiagnostic[] }[];
+  // Inside the package, so the ports back resolve `opbridge/cuda` as the samples do.
+  const backDir = mkdtempSync(join(root, '.opbridge-tmp-round-trip-'));
+  afterAll(() => rmSync(backDir, { recursive: true, force: true }));
 
   beforeAll(async () => {
     ported = await portSamples({ root });
-    pairs = ported
-      .filter((p) => facadeExists(p.backend))
-      .map((p) => ({ sample: p.sample, backend: p.backend, original: p.original, ported: p.path, ranks: RANKS[p.sample] ?? 1 }));
-    verdicts = await verifyPorts(root, pairs);
-  }, 600_000);
+    const verifiable = ported.filter((p) => facadeExists(p.backend));
+    pairs = verifiable.map((p) => ({ sample: p.sample, backend: p.backend, original: p.original, ported: p.path, ranks: RANKS[p.sample] ?? 1 }));
+    backPairs = verifiable.map((p) => {
+      const back = portSource(p.text, { from: p.backend, to: 'cuda', fileName: p.path });
+      const file = join(backDir, `${p.sample}.${p.backend}.ts`);
+      writeFileSync(file, back.output);
+      const pair = { sample: p.sample, backend: p.backend, original: p.original, ported: file.slice(root.length + 1), ranks: RANKS[p.sample] ?? 1 };
+      return { pair, diagnostics: back.diagnostics };
+    });
+    // One call, so each original runs once for its ports and its ports back.
+    verdicts = await verifyPorts(root, [...pairs, ...backPairs.map((b) => b.pair)]);
+  }, 900_000);
 
   it('are byte-identical to a fresh `npm run samples:port`, with no stray files', () => {
     expect(ported.length).toBeGreaterThan(0);
@@ -59,21 +125,15 @@ describe('ported samples', () => {
   it('list only real pairs as known gaps', () => {
     const real = new Set(pairs.map(key));
     expect(Object.keys(KNOWN_GAPS).filter((k) => !real.has(k))).toEqual([]);
+    expect(Object.keys(ROUND_TRIP_GAPS).filter((k) => !real.has(k))).toEqual([]);
   });
 
   it('verify: pass, or warn only where the catalog documents precision (known gaps fail as recorded)', () => {
-    const surprises: string[] = [];
-    for (const pair of pairs) {
-      const found = shortfalls(verdicts.get(pair)!);
-      const known = KNOWN_GAPS[key(pair)];
-      if (!known) {
-        if (found.length) surprises.push(`${key(pair)}: ${found.slice(0, 3).join(' | ')}`);
-      } else if (found.length === 0) {
-        surprises.push(`${key(pair)} now verifies: delete its KNOWN_GAPS entry`);
-      } else if (!known.failure.test(found[0])) {
-        surprises.push(`${key(pair)} fails differently from its KNOWN_GAPS entry (${known.gap}): ${found[0]}`);
-      }
-    }
-    expect(surprises).toEqual([]);
+    expect(surprisesAgainst(KNOWN_GAPS, new Map(pairs.map((pair) => [key(pair), shortfalls(verdicts.get(pair)!)])))).toEqual([]);
+  });
+
+  it('ported back to CUDA: no error or warning diagnostic, and verifies against the original (known gaps fail as recorded)', () => {
+    const found = new Map(backPairs.map(({ pair, diagnostics }) => [key(pair), [...diagnosticShortfall(diagnostics), ...shortfalls(verdicts.get(pair)!)]]));
+    expect(surprisesAgainst(ROUND_TRIP_GAPS, found)).toEqual([]);
   });
 });
