@@ -54,7 +54,6 @@ const ROUND_TRIP_GAPS: Readonly<Record<string, KnownGap>> = {
   'mlp→musa': { failure: /^port back leaves OB1004×/, gap: 'no muDNN lifter: the Nd setters and mudnnBinary / SoftmaxForwardEx map call by call' },
   'transformer-block→musa': { failure: /^port back leaves OB1004×/, gap: 'no muDNN lifter' },
   'resnet-block→musa': { failure: /^port back leaves OB1004×/, gap: 'no muDNN lifter' },
-  'llama-block→musa': { failure: /^port back leaves OB1006×/, gap: 'mublasGemmEx’s MUSA_R_32F compute type has no cublasComputeType_t counterpart by meaning' },
   'resnet-block→thead': { failure: /^port back leaves OB1007×/, gap: 'the convolution algorithm variable is passed unchanged (its producer is ported with it)' },
 };
 

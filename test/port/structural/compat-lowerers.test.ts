@@ -44,4 +44,11 @@ describe('compute types as data types on MUSA', () => {
     expect(result.output).toContain('mublasGemmEx(h, MUBLAS_OP_N, MUBLAS_OP_N, n, n, n, 1, a, MUSA_R_16BF, n, b, MUSA_R_16BF, n, 0, c, MUSA_R_16BF, n, MUSA_R_32F, MUBLAS_GEMM_DEFAULT);');
     expect(result.diagnostics.filter((d) => d.id === 'OB1006').map((d) => d.line)).toEqual([4]);
   });
+
+  it('back on CUDA, MUSA_R_32F as mublasGemmEx’s compute type is CUBLAS_COMPUTE_32F again (the round trip gives the original call)', () => {
+    const there = portSource(GEMM.replace(/.*FAST_TF32, CUBLAS_GEMM_DEFAULT\);\n/, ''), { to: 'musa' });
+    const back = portSource(there.output, { from: 'musa', to: 'cuda' });
+    expect(back.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+    expect(back.output).toContain('cublasGemmEx(h, CUBLAS_OP_N, CUBLAS_OP_N, n, n, n, 1, a, CUDA_R_16BF, n, b, CUDA_R_16BF, n, 0, c, CUDA_R_16BF, n, CUBLAS_COMPUTE_32F, CUBLAS_GEMM_DEFAULT);');
+  });
 });

@@ -5,6 +5,7 @@
  * accordingly (mappings/musa/mublas.yaml). A cuBLAS compute type given to such a parameter is
  * ported to the data-type member with the twin meaning (`compute.32f` → `dtype.float32`), which
  * the facade reads back as the compute type (src/backends/cuda-compatible/member-matching.ts).
+ * Back on CUDA the data-type member becomes the compute type with the twin meaning again.
  * Compute types without a data-type twin (`CUBLAS_COMPUTE_32F_FAST_TF32`) are left to the
  * generic lowerer, which reports them.
  */
@@ -20,39 +21,51 @@ const DATA_TYPE_TWIN: ReadonlyMap<string, string> = new Map([
   ['compute.64f', 'dtype.float64'],
   ['compute.32i', 'dtype.int32'],
 ]);
+const COMPUTE_TWIN: ReadonlyMap<string, string> = new Map([...DATA_TYPE_TWIN].map(([compute, data]) => [data, compute]));
 
-/** Whether the target entry declares its compute type with a data-type enum (no compute-type member has `meaning`). */
-function computeTypeIsDataType(ctx: LowerContext, invocation: Invocation, meaning: string): boolean {
-  for (const symbol of invocation.origin.entry.spec.cuda ?? [invocation.origin.symbol]) {
-    for (const entry of ctx.catalog.backend(ctx.target).entries.values()) {
-      if (!(entry.spec.cuda ?? []).includes(symbol)) continue;
-      const param = entry.spec.params.find((p) => p.role === 'compute-type');
-      const enumName = param?.type.replace(/\bconst\b|[*&\s]/g, '');
-      const spec = enumName ? ctx.catalog.backend(ctx.target).enums.get(enumName)?.spec : undefined;
-      if (spec && !spec.members.some((m) => m.meaning === meaning) && spec.members.some((m) => m.meaning === DATA_TYPE_TWIN.get(meaning))) return true;
-    }
+/** The enum the target entry for the invocation's source types its compute-type parameter with. */
+function targetComputeTypeEnum(ctx: LowerContext, invocation: Invocation): { readonly members: readonly { readonly meaning?: string }[] } | undefined {
+  const sources = invocation.origin.backend === 'cuda' ? [invocation.origin.symbol] : invocation.origin.entry.spec.cuda ?? [];
+  for (const entry of ctx.catalog.backend(ctx.target).entries.values()) {
+    const names = ctx.target === 'cuda' ? [entry.spec.symbol] : entry.spec.cuda ?? [];
+    if (!sources.some((symbol) => names.includes(symbol))) continue;
+    const param = entry.spec.params.find((p) => p.role === 'compute-type');
+    const enumName = param?.type.replace(/\bconst\b|[*&\s]/g, '');
+    const spec = enumName ? ctx.catalog.backend(ctx.target).enums.get(enumName)?.spec : undefined;
+    if (spec) return spec;
   }
-  return false;
+  return undefined;
+}
+
+/**
+ * The meaning a compute-type argument takes on the target: its data-type twin where the target
+ * writes compute types as data types (CUDA → MUSA), its compute twin where the source did and the
+ * target does not (MUSA → CUDA); undefined when the meaning stands as it is.
+ */
+function targetMeaning(meaning: string, members: readonly { readonly meaning?: string }[]): string | undefined {
+  const has = (m: string | undefined) => m !== undefined && members.some((member) => member.meaning === m);
+  if (has(meaning)) return undefined;
+  const twin = DATA_TYPE_TWIN.get(meaning) ?? COMPUTE_TWIN.get(meaning);
+  return has(twin) ? twin : undefined;
 }
 
 export const computeTypeAsDataTypeLowerer: Lowerer = {
   name: 'cuBLAS compute types as data types (musa.h)',
   lower(invocation: Invocation, ctx: LowerContext): LowerResult | undefined {
-    if (invocation.origin.backend !== 'cuda') return undefined;
-    let changed = false;
-    const enums = new Map<RoleKey, EnumArgument>();
-    for (const [key, argument] of invocation.enums) {
-      const twin = DATA_TYPE_TWIN.get(argument.meaning);
-      if (twin && computeTypeIsDataType(ctx, invocation, argument.meaning)) {
-        changed = true;
-        enums.set(key, { ...argument, meaning: twin });
-      } else enums.set(key, argument);
-    }
-    return changed ? roleLowerer.lower({ ...invocation, enums }, ctx) : undefined;
+    const argument = invocation.enums.get('compute-type');
+    if (!argument) return undefined;
+    const members = targetComputeTypeEnum(ctx, invocation)?.members;
+    const meaning = members && targetMeaning(argument.meaning, members);
+    if (!meaning) return undefined;
+    const enums = new Map<RoleKey, EnumArgument>(invocation.enums);
+    enums.set('compute-type', { ...argument, meaning });
+    return roleLowerer.lower({ ...invocation, enums }, ctx);
   },
 };
 
 export function registerComputeTypeAsDataType(lowerers: LowererRegistry): LowererRegistry {
-  for (const operator of ['Gemm', 'MatMul']) lowerers.register({ target: 'musa', binding: `operator:${operator}` }, computeTypeAsDataTypeLowerer);
+  for (const target of ['musa', 'cuda'] as const) {
+    for (const operator of ['Gemm', 'MatMul']) lowerers.register({ target, binding: `operator:${operator}` }, computeTypeAsDataTypeLowerer);
+  }
   return lowerers;
 }
