@@ -96,7 +96,7 @@ function alignItem(record: TraceRecord): AlignItem {
     layout: record.op === 'Transpose',
     elements: elementwiseCount(record),
     size: record.outputs[0] ? elementCount(record.outputs[0]) : undefined,
-    call: record.site ? `${record.symbol}@${JSON.stringify(record.site)}` : undefined,
+    call: record.call !== undefined ? `${record.call}` : record.site ? `${record.symbol}@${JSON.stringify(record.site)}` : undefined,
   };
 }
 

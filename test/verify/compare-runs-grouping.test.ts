@@ -89,6 +89,28 @@ describe('verify groups calls that carry no value of their own', () => {
     expect(rows(compare(original, separate)).at(-1)).toBe('—>Mul unmatched');
   });
 
+  it('a loop that makes the decomposed call again at the same line is a second call, not more launches of the first', () => {
+    const original = (api: ProgramApi) => ({ y: api.op('RMSNormalization', [dyadic([4, 8], 5), Tensor.fromNumbers(Array(8).fill(1), [8], 'float32')], { axis: -1 }, 1)[0] });
+    const twice = (api: ProgramApi) => {
+      let y: Tensor | undefined;
+      for (const call of [1, 2]) {
+        const options = { symbol: 'aclnnRmsNorm', call };
+        const x = dyadic([4, 8], 4 + call);
+        const [norm] = api.op('RMSNormalization', [x, Tensor.fromNumbers(Array(8).fill(1), [8], 'float32')], { axis: -1 }, 3, options);
+        y ??= norm;
+        const [square] = api.op('Mul', [x, x], {}, 3, options);
+        api.op('ReduceMean', [square, Tensor.fromNumbers([1], [1], 'int64')], { keepdims: 1 }, 3, options);
+      }
+      return { y: y! };
+    };
+    expect(rows(compare(original, twice))).toEqual([
+      'RMSNormalization>RMSNormalization+Mul+ReduceMean pass',
+      '—>RMSNormalization unmatched',
+      '—>Mul unmatched',
+      '—>ReduceMean unmatched',
+    ]);
+  });
+
   it('pairs per-batch products with the batched product whose slices they are, compared through their concatenation', () => {
     const a = dyadic([3, 4, 5], 7);
     const b = dyadic([3, 5, 4], 8);

@@ -30,6 +30,8 @@ export interface CallOptions {
   readonly writes?: readonly string[];
   /** Trace no result (a step the vendor call does not store, e.g. cuBLAS axpy's alpha·x). */
   readonly unstored?: boolean;
+  /** The facade call number to trace (launches of one vendor call share one; see TraceRecord.call). */
+  readonly call?: number;
 }
 
 export interface ProgramApi {
@@ -82,6 +84,7 @@ function runOnce(program: SyntheticProgram, mode: 'golden' | 'profiled'): Progra
           profile: mode === 'golden' ? 'golden' : (options.recordedProfile ?? profile.id),
           site: site(line),
           stream: 1,
+          ...(options.call !== undefined ? { call: options.call } : {}),
           ...accesses(options),
         });
         return results;

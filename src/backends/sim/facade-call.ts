@@ -59,6 +59,10 @@ export function facadeCall<S extends number | string = number>(
   body: (ctx: CallContext) => S | void,
 ): S {
   const process = currentProcess();
+  return process.tracer.call(() => runBody(process, backend, symbol, statuses, body));
+}
+
+function runBody<S extends number | string>(process: SimProcess, backend: string, symbol: string, statuses: StatusCodes<S>, body: (ctx: CallContext) => S | void): S {
   const site = captureCallSite();
   try {
     const status = body({ process, site, backend, symbol });

@@ -38,6 +38,11 @@ export interface TraceRecord {
   readonly outputs: readonly TensorData[];
   readonly profile: string;
   readonly site: CallSite | undefined;
+  /**
+   * The facade call that made the record, numbered in call order per process: one vendor call
+   * may run as several launches, and a loop calls one function at one site many times.
+   */
+  readonly call?: number;
   readonly stream: number | undefined;
   /** Device memory the call read (operands and any extra reads); absent when not known. */
   readonly reads?: readonly MemoryRange[];
@@ -49,16 +54,33 @@ export interface TraceRecord {
 
 export class Tracer {
   readonly records: TraceRecord[] = [];
+  private calls = 0;
+  private current: number | undefined;
 
   constructor(
     readonly level: TraceLevel,
     readonly rank: number,
   ) {}
 
-  add(record: Omit<TraceRecord, 'seq' | 'rank'>): void {
+  /**
+   * Runs one facade call: its records carry one call number. A facade function that calls
+   * another stays one call (the program made one).
+   */
+  call<T>(body: () => T): T {
+    if (this.current !== undefined) return body();
+    this.current = ++this.calls;
+    try {
+      return body();
+    } finally {
+      this.current = undefined;
+    }
+  }
+
+  add(record: Omit<TraceRecord, 'seq' | 'rank' | 'call'>): void {
     if (this.level === 'none') return;
     this.records.push({
       ...record,
+      ...(this.current !== undefined ? { call: this.current } : {}),
       inputs: this.level === 'full' ? record.inputs : [],
       seq: this.records.length,
       rank: this.rank,
