@@ -51,11 +51,11 @@ export interface AlignItem {
    */
   readonly layout?: boolean;
   /**
-   * For an element-wise function of one tensor, its element count: two such calls of one class
-   * pair one to one when their counts agree, whatever shapes their libraries give them (XDNN's
+   * An element-wise function of one tensor: two such calls of one class pair one to one when
+   * their element counts (`size`) agree, whatever shapes their libraries give them (XDNN's
    * activations take the packed length, cuDNN's a 4-D descriptor).
    */
-  readonly elements?: number;
+  readonly elementwise?: boolean;
   /**
    * The element count of the call's first output. A chain whose final result has the single
    * call's element count but another shape (a port that computes a graph node on the flat
@@ -89,7 +89,7 @@ export interface AlignOptions {
 
 /** Same class and a result of the same shape (or, element-wise, the same element count). */
 function pairs(o: AlignItem, p: AlignItem): boolean {
-  return o.cls === p.cls && (o.shape === p.shape || (o.elements !== undefined && o.elements === p.elements));
+  return o.cls === p.cls && (o.shape === p.shape || (o.elementwise === true && p.elementwise === true && o.size !== undefined && o.size === p.size));
 }
 
 export type UnitKind = 'match' | 'fused' | 'reordered' | 'region' | 'unmatched';

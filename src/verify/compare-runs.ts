@@ -63,15 +63,13 @@ function shapeKey(data: TensorData | undefined): string {
 }
 
 /**
- * Element-wise functions of one tensor: the same values in the same order whatever shape a
- * library gives them (XDNN's activations take the packed length, cuDNN's a 4-D descriptor).
+ * Whether the operator is an element-wise function of one tensor (the catalog's `elementwise`
+ * category, one required input): the same values in the same order whatever shape a library
+ * gives them (XDNN's activations take the packed length, cuDNN's a 4-D descriptor).
  */
-const ELEMENTWISE = new Set(['Relu', 'Sigmoid', 'Tanh', 'Silu', 'Gelu', 'Elu', 'LeakyRelu', 'Softplus', 'Exp', 'Log', 'Sqrt', 'Rsqrt', 'Reciprocal', 'Abs', 'Neg', 'Erf', 'Sin', 'Cos']);
-
-/** The element count of an element-wise function of one tensor (undefined for other calls). */
-function elementwiseCount(record: TraceRecord): number | undefined {
-  const out = record.outputs[0];
-  return out && ELEMENTWISE.has(record.op) && record.inputs.length <= 1 ? elementCount(out) : undefined;
+function isUnaryElementwise(catalog: Catalog, op: string): boolean {
+  const spec = catalog.operator(op)?.spec;
+  return spec?.category === 'elementwise' && spec.inputs.filter((input) => !input.optional).length === 1;
 }
 
 /** The call cannot change the value it passes on: a Mul by the scalar 1, or a Cast into a float dtype that holds every value of its input's. */
@@ -87,15 +85,16 @@ function isTransparent(record: TraceRecord): boolean {
   return false;
 }
 
-function alignItem(record: TraceRecord): AlignItem {
+function alignItem(record: TraceRecord, catalog: Catalog): AlignItem {
+  const size = record.outputs[0] ? elementCount(record.outputs[0]) : undefined;
   return {
     cls: opClass({ op: record.op, attributes: record.attributes, inputCount: record.inputs.length }),
     family: opFamily(record.op),
     shape: shapeKey(record.outputs[0]),
     transparent: isTransparent(record),
     layout: record.op === 'Transpose',
-    elements: elementwiseCount(record),
-    size: record.outputs[0] ? elementCount(record.outputs[0]) : undefined,
+    elementwise: isUnaryElementwise(catalog, record.op) && record.inputs.length <= 1,
+    size,
     call: record.call !== undefined ? `${record.call}` : record.site ? `${record.symbol}@${JSON.stringify(record.site)}` : undefined,
   };
 }
@@ -166,7 +165,8 @@ class Engine {
           };
     const og = runs.originalGolden.ops.slice(0, runs.originalOps);
     const pg = runs.portedGolden.ops.slice(0, runs.portedOps);
-    const units = alignOps(og.map(alignItem), pg.map(alignItem), {
+    const item = (record: TraceRecord) => alignItem(record, this.settings.catalog);
+    const units = alignOps(og.map(item), pg.map(item), {
       agree: (i, j) => goldenAgree(og[i].outputs[0], pg[j].outputs[0]),
       agreeTiled: (is, js) => goldenAgree(unitResult(og, is, is.length > 1), unitResult(pg, js, js.length > 1)),
       chain: (side, from, to) =>

@@ -196,10 +196,10 @@ describe('alignOps', () => {
   });
 
   it('pairs element-wise calls of one class by element count when their libraries shape them differently', () => {
-    const o: AlignItem[] = [{ cls: 'Relu', family: 'Relu', shape: '2x16x16x16', elements: 8192 }];
-    expect(alignOps(o, [{ cls: 'Relu', family: 'Relu', shape: '8192', elements: 8192 }], { agree: () => true })).toEqual([{ kind: 'match', original: [0], ported: [0], confirmed: true }]);
+    const o: AlignItem[] = [{ cls: 'Relu', family: 'Relu', shape: '2x16x16x16', elementwise: true, size: 8192 }];
+    expect(alignOps(o, [{ cls: 'Relu', family: 'Relu', shape: '8192', elementwise: true, size: 8192 }], { agree: () => true })).toEqual([{ kind: 'match', original: [0], ported: [0], confirmed: true }]);
     // Not other calls, and not a different count.
-    expect(alignOps(o, [{ cls: 'Relu', family: 'Relu', shape: '4096', elements: 4096 }], { agree: () => false }).map((u) => u.kind)).not.toContain('match');
+    expect(alignOps(o, [{ cls: 'Relu', family: 'Relu', shape: '4096', elementwise: true, size: 4096 }], { agree: () => false }).map((u) => u.kind)).not.toContain('match');
     const softmax: AlignItem = { cls: 'Softmax', family: 'Softmax', shape: '2x16' };
     expect(alignOps([softmax], [{ ...softmax, shape: '32' }], { agree: () => false }).map((u) => u.kind)).not.toContain('match');
   });

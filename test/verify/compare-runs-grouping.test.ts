@@ -89,6 +89,13 @@ describe('verify groups calls that carry no value of their own', () => {
     expect(rows(compare(original, separate)).at(-1)).toBe('—>Mul unmatched');
   });
 
+  it('pairs element-wise functions of one tensor (the catalog says which) by element count, whatever shape each library gives them', () => {
+    const x = dyadic([2, 4, 2, 2], 9);
+    const flat = Tensor.fromNumbers([...x.toFloat64()], [32], 'float32');
+    const shaped = (input: Tensor) => (api: ProgramApi) => ({ y: api.op('Sigmoid', [input], {}, 1)[0] });
+    expect(rows(compare(shaped(x), shaped(flat)))).toEqual(['Sigmoid>Sigmoid pass']);
+  });
+
   it('a loop that makes the decomposed call again at the same line is a second call, not more launches of the first', () => {
     const original = (api: ProgramApi) => ({ y: api.op('RMSNormalization', [dyadic([4, 8], 5), Tensor.fromNumbers(Array(8).fill(1), [8], 'float32')], { axis: -1 }, 1)[0] });
     const twice = (api: ProgramApi) => {
