@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const SUITES = ['runtime.bench.ts', 'coverage.bench.ts', 'port.bench.ts', 'demo.bench.ts'];
+const SUITES = ['runtime.bench.ts', 'coverage.bench.ts', 'port.bench.ts', 'demo.bench.ts', 'cli-startup.bench.ts'];
 const tsx = fileURLToPath(new URL('../node_modules/.bin/tsx', import.meta.url));
 const args = process.argv.slice(2);
 let failed = false;
