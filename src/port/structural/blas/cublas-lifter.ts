@@ -145,6 +145,15 @@ function liftGemm(call: SourceCall, generic: OpInvocation, ctx: LiftContext): Li
   return { ok: true, invocation };
 }
 
+/** Why a vector's increment rules out a strided view (a constant below 1), if one does. */
+function backwardIncrement(increments: Readonly<Record<string, Expr>>): string | undefined {
+  for (const [name, inc] of Object.entries(increments)) {
+    const v = inc.value?.kind === 'number' ? inc.value.value : undefined;
+    if (v !== undefined && v < 1) return `\`${name}\` is ${v}: BLAS walks the vector backwards (or not at all), which a strided view cannot express`;
+  }
+  return undefined;
+}
+
 function liftAxpy(call: SourceCall, generic: OpInvocation, ctx: LiftContext): LiftResult {
   const arg = (key: string) => generic.args.get(key);
   const n = arg('count');
@@ -153,10 +162,8 @@ function liftAxpy(call: SourceCall, generic: OpInvocation, ctx: LiftContext): Li
   const y = generic.outputs.get('Add.C');
   const [incx, incy] = [arg('ld:A'), arg('ld:Y')];
   if (!n || !x || !alpha || !y || !incx || !incy) return structural(call, ctx, 'an operand or size is missing from the call');
-  for (const [name, inc] of [['incx', incx], ['incy', incy]] as const) {
-    const v = inc.value?.kind === 'number' ? inc.value.value : undefined;
-    if (v !== undefined && v < 1) return structural(call, ctx, `\`${name}\` is ${v}: BLAS walks the vector backwards (or not at all), which a strided view cannot express`);
-  }
+  const backwards = backwardIncrement({ incx, incy });
+  if (backwards) return structural(call, ctx, backwards);
   const dtype = tensorDType(call, generic, 'A');
   const inputs = new Map<string, TensorExpr>([
     ['A', view(x.ptr, vector(n, incx), dtype)],
@@ -185,10 +192,8 @@ function liftDot(call: SourceCall, generic: OpInvocation, ctx: LiftContext): Lif
   const result = generic.outputs.get('Y');
   const [incx, incy] = [arg('ld:A'), arg('ld:B')];
   if (!n || !x || !y || !result || !incx || !incy) return structural(call, ctx, 'an operand or size is missing from the call');
-  for (const [name, inc] of [['incx', incx], ['incy', incy]] as const) {
-    const v = inc.value?.kind === 'number' ? inc.value.value : undefined;
-    if (v !== undefined && v < 1) return structural(call, ctx, `\`${name}\` is ${v}: BLAS walks the vector backwards (or not at all), which a strided view cannot express`);
-  }
+  const backwards = backwardIncrement({ incx, incy });
+  if (backwards) return structural(call, ctx, backwards);
   const dtype = tensorDType(call, generic, 'A');
   const inputs = new Map<string, TensorExpr>([
     ['A', view(x.ptr, vector(n, incx), dtype)],
