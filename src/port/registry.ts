@@ -7,7 +7,8 @@
  */
 import { LifterRegistry } from './lift/lifter.js';
 import { roleLifter } from './lift/role-lifter.js';
-import { LowererRegistry } from './lower/lowerer.js';
+import { spelledFor } from './lower/cuda-compatible.js';
+import { LowererRegistry, type Lowerer } from './lower/lowerer.js';
 import { roleLowerer } from './lower/role-lowerer.js';
 import { aclnnAxpyLowerer, aclnnDotLowerer, aclnnGemmLowerer, gemmPortsToAclnn } from './structural/blas/aclnn-blas-lowerers.js';
 import { cublasLifter } from './structural/blas/cublas-lifter.js';
@@ -68,5 +69,10 @@ export function defaultLowerers(): LowererRegistry {
   lowerers.register({ target: 'cuda', binding: 'operator:Add' }, cublasAxpyLowerer);
   lowerers.register({ target: 'cuda', binding: 'operator:LayerNormalization' }, frontendLayerNormLowerer);
   for (const operator of CUDNN_LEGACY_OPERATORS) lowerers.register({ target: 'cuda', binding: `operator:${operator}` }, cudnnLegacyLowerer);
+  // CUDA-compatible targets write the CUDA lowerings with their own names (MUSA: cuBLAS's only; muDNN is no cuDNN).
+  const cublasLowerers = new Set<Lowerer>([cublasGemmLowerer, cublasDotLowerer, cublasAxpyLowerer]);
+  lowerers.registerReuse('maca', 'cuda', (l) => spelledFor(l, 'maca'));
+  lowerers.registerReuse('thead', 'cuda', (l) => spelledFor(l, 'thead'));
+  lowerers.registerReuse('musa', 'cuda', (l) => spelledFor(l, 'musa'), (l) => cublasLowerers.has(l));
   return lowerers;
 }
