@@ -74,5 +74,10 @@ export function defaultLowerers(): LowererRegistry {
   lowerers.registerReuse('maca', 'cuda', (l) => spelledFor(l, 'maca'));
   lowerers.registerReuse('thead', 'cuda', (l) => spelledFor(l, 'thead'));
   lowerers.registerReuse('musa', 'cuda', (l) => spelledFor(l, 'musa'), (l) => cublasLowerers.has(l));
+  // Their runtimes rename CUDA's one for one (no init or finalize call in the catalog): start-up and tear-down are implicit as on CUDA (inferred).
+  for (const target of ['maca', 'thead'] as const) {
+    lowerers.register({ target, binding: 'primitive:runtime.init' }, spelledFor(implicitInitLowerer, target));
+    lowerers.register({ target, binding: 'primitive:runtime.finalize' }, spelledFor(implicitFinalizeLowerer, target));
+  }
   return lowerers;
 }

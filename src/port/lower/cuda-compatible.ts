@@ -59,7 +59,7 @@ export class CudaSpelling {
   /** The target function for a CUDA function. */
   entry(cudaSymbol: string): string {
     const cuda = this.catalog.entry('cuda', cudaSymbol);
-    if (!cuda) throw new NoCounterpart(cudaSymbol, 'it is not in the CUDA catalog');
+    if (!cuda) throw new NoCounterpart(cudaSymbol, `it is no CUDA catalog entry, type or enum member, so it has no ${this.target} spelling`);
     const answering = [...this.catalog.backend(this.target).entries.values()].filter((e) => (e.spec.cuda ?? []).includes(cuda.spec.symbol));
     const renames = answering.filter((e) => sameSignature(cuda, e) && e.spec.status !== 'unsupported' && e.spec.status !== 'unknown');
     if (renames.length > 0) return renames.sort((x, y) => x.spec.symbol.localeCompare(y.spec.symbol))[0].spec.symbol;
