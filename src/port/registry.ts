@@ -5,9 +5,11 @@
  * `lowerers.register({ target: 'cann', binding: 'operator:Gemm' }, aclnnMatmulLowerer)`.
  * Lowerers registered for one binding are tried in order; each declines what is not its own.
  */
+import { BACKENDS } from '../catalog/vocabulary.js';
 import { LifterRegistry } from './lift/lifter.js';
 import { roleLifter } from './lift/role-lifter.js';
 import { spelledFor } from './lower/cuda-compatible.js';
+import { unloweredViewsLowerer } from './lower/unlowered-views.js';
 import { LowererRegistry, type Lowerer } from './lower/lowerer.js';
 import { roleLowerer } from './lower/role-lowerer.js';
 import { aclnnAxpyLowerer, aclnnDotLowerer, aclnnGemmLowerer, gemmPortsToAclnn } from './structural/blas/aclnn-blas-lowerers.js';
@@ -74,6 +76,7 @@ export function defaultLowerers(): LowererRegistry {
   lowerers.registerReuse('maca', 'cuda', (l) => spelledFor(l, 'maca'));
   lowerers.registerReuse('thead', 'cuda', (l) => spelledFor(l, 'thead'));
   lowerers.registerReuse('musa', 'cuda', (l) => spelledFor(l, 'musa'), (l) => cublasLowerers.has(l));
+  for (const target of BACKENDS) lowerers.register({ target }, unloweredViewsLowerer);
   // Their runtimes rename CUDA's one for one (no init or finalize call in the catalog): start-up and tear-down are implicit as on CUDA (inferred).
   for (const target of ['maca', 'thead'] as const) {
     lowerers.register({ target, binding: 'primitive:runtime.init' }, spelledFor(implicitInitLowerer, target));
