@@ -22,6 +22,8 @@ class NoCounterpart extends Error {
   constructor(
     readonly cudaName: string,
     readonly why: string,
+    /** The name is no CUDA catalog name at all (a namespace such as cudnn-frontend's `fe`): nothing to spell, the lowering is not for this target. */
+    readonly unknown = false,
   ) {
     super(`${cudaName}: ${why}`);
   }
@@ -59,7 +61,7 @@ export class CudaSpelling {
   /** The target function for a CUDA function. */
   entry(cudaSymbol: string): string {
     const cuda = this.catalog.entry('cuda', cudaSymbol);
-    if (!cuda) throw new NoCounterpart(cudaSymbol, `it is no CUDA catalog entry, type or enum member, so it has no ${this.target} spelling`);
+    if (!cuda) throw new NoCounterpart(cudaSymbol, `it is no CUDA catalog entry, type or enum member, so it has no ${this.target} spelling`, true);
     const answering = [...this.catalog.backend(this.target).entries.values()].filter((e) => (e.spec.cuda ?? []).includes(cuda.spec.symbol));
     const renames = answering.filter((e) => sameSignature(cuda, e) && e.spec.status !== 'unsupported' && e.spec.status !== 'unknown');
     if (renames.length > 0) return renames.sort((x, y) => x.spec.symbol.localeCompare(y.spec.symbol))[0].spec.symbol;
@@ -70,7 +72,7 @@ export class CudaSpelling {
   /** A CUDA enum by name. */
   cudaEnum(name: string): EnumRecord {
     const e = this.catalog.backend('cuda').enums.get(name);
-    if (!e) throw new NoCounterpart(name, 'it is not an enum of the CUDA catalog');
+    if (!e) throw new NoCounterpart(name, 'it is not an enum of the CUDA catalog', true);
     return e;
   }
 
@@ -102,7 +104,7 @@ export class CudaSpelling {
     if (isHostHelper(cName)) return cName;
     const cuda = this.catalog.backend('cuda');
     const record = cuda.enums.get(cName) ?? cuda.types.get(cName);
-    if (!record) throw new NoCounterpart(cName, 'it is not in the CUDA catalog');
+    if (!record) throw new NoCounterpart(cName, 'it is not in the CUDA catalog', true);
     const found = correspondingType(this.catalog, record, this.target);
     if (!found) throw new NoCounterpart(cName, `${this.target} has no type corresponding to it`);
     return found.kind === 'type' ? found.type.spec.name : found.enum.spec.name;
@@ -139,7 +141,8 @@ export function spelledFor(cuda: Lowerer, target: BackendId): Lowerer {
   return {
     name: `${cuda.name} (CUDA's, spelled for ${target})`,
     lower(invocation, ctx: LowerContext): LowerResult | undefined {
-      if (ctx.target !== target) return undefined;
+      // CUDA code keeps its calls on a CUDA-compatible target (renames, by role): only other conventions come through here.
+      if (ctx.target !== target || invocation.origin.backend === 'cuda') return undefined;
       const spelling = new CudaSpelling(ctx.catalog, target);
       const mark = ctx.names.mark();
       try {
@@ -150,6 +153,8 @@ export function spelledFor(cuda: Lowerer, target: BackendId): Lowerer {
       } catch (e) {
         if (!(e instanceof NoCounterpart)) throw e;
         ctx.names.rollback(mark);
+        // A lowering that writes names outside the catalog (cudnn-frontend's `fe`) is not one to spell: the next lowerer answers.
+        if (e.unknown) return undefined;
         const symbol = invocation.origin.symbol;
         return { ok: false, diagnostics: [pending('OB1019', { symbol, target, reason: `its CUDA lowering writes \`${e.cudaName}\`, and ${e.why}` }, symbol)] };
       }
