@@ -5,9 +5,12 @@
  * `lowerers.register({ target: 'cann', binding: 'operator:Gemm' }, aclnnMatmulLowerer)`.
  * Lowerers registered for one binding are tried in order; each declines what is not its own.
  */
+import { BACKENDS } from '../catalog/vocabulary.js';
 import { LifterRegistry } from './lift/lifter.js';
 import { roleLifter } from './lift/role-lifter.js';
-import { LowererRegistry } from './lower/lowerer.js';
+import { spelledFor } from './lower/cuda-compatible.js';
+import { unloweredViewsLowerer } from './lower/unlowered-views.js';
+import { LowererRegistry, type Lowerer } from './lower/lowerer.js';
 import { roleLowerer } from './lower/role-lowerer.js';
 import { aclnnAxpyLowerer, aclnnDotLowerer, aclnnGemmLowerer, gemmPortsToAclnn } from './structural/blas/aclnn-blas-lowerers.js';
 import { cublasLifter } from './structural/blas/cublas-lifter.js';
@@ -68,5 +71,16 @@ export function defaultLowerers(): LowererRegistry {
   lowerers.register({ target: 'cuda', binding: 'operator:Add' }, cublasAxpyLowerer);
   lowerers.register({ target: 'cuda', binding: 'operator:LayerNormalization' }, frontendLayerNormLowerer);
   for (const operator of CUDNN_LEGACY_OPERATORS) lowerers.register({ target: 'cuda', binding: `operator:${operator}` }, cudnnLegacyLowerer);
+  // CUDA-compatible targets write the CUDA lowerings with their own names (MUSA: cuBLAS's only; muDNN is no cuDNN).
+  const cublasLowerers = new Set<Lowerer>([cublasGemmLowerer, cublasDotLowerer, cublasAxpyLowerer]);
+  lowerers.registerReuse('maca', 'cuda', (l) => spelledFor(l, 'maca'));
+  lowerers.registerReuse('thead', 'cuda', (l) => spelledFor(l, 'thead'));
+  lowerers.registerReuse('musa', 'cuda', (l) => spelledFor(l, 'musa'), (l) => cublasLowerers.has(l));
+  for (const target of BACKENDS) lowerers.register({ target }, unloweredViewsLowerer);
+  // Their runtimes rename CUDA's one for one (no init or finalize call in the catalog): start-up and tear-down are implicit as on CUDA (inferred).
+  for (const target of ['maca', 'thead'] as const) {
+    lowerers.register({ target, binding: 'primitive:runtime.init' }, spelledFor(implicitInitLowerer, target));
+    lowerers.register({ target, binding: 'primitive:runtime.finalize' }, spelledFor(implicitFinalizeLowerer, target));
+  }
   return lowerers;
 }

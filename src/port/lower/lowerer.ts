@@ -54,10 +54,16 @@ export interface Lowering {
 
 export type LowerResult = { readonly ok: true; readonly lowering: Lowering } | { readonly ok: false; readonly diagnostics: readonly PendingDiagnostic[] };
 
+/**
+ * What lowerers use of TargetNames. A CUDA-compatible target reusing a CUDA lowerer gives it one
+ * that spells CUDA names the target's way (cuda-compatible.ts).
+ */
+export type TargetNameWriter = Pick<TargetNames, 'value' | 'type' | 'member' | 'mark' | 'rollback'>;
+
 export interface LowerContext {
   readonly catalog: Catalog;
   readonly target: BackendId;
-  readonly names: TargetNames;
+  readonly names: TargetNameWriter;
   /** How the source call referred to the facade (named import or namespace member). */
   readonly style: ReferenceStyle;
   /** The source import local the rewrite comes from (orders the new imports). */
@@ -100,6 +106,13 @@ export type StatementDropper = (statement: ts.Statement, ctx: LowerContext) => s
  * target member's name; undefined leaves the reference to the catalog.
  */
 export type EnumSubstitute = (reference: ts.Node, source: { readonly enumName: string; readonly member?: string }, ctx: LowerContext) => { readonly enumName: string; readonly member?: string } | undefined;
+
+interface Reuse {
+  readonly from: BackendId;
+  readonly adapt: (lowerer: Lowerer) => Lowerer;
+  readonly serves: (lowerer: Lowerer) => boolean;
+  readonly adapted: Map<Lowerer, Lowerer>;
+}
 
 export class LowererRegistry {
   private readonly enumSubstitutes = new Map<string, EnumSubstitute[]>();
@@ -159,9 +172,32 @@ export class LowererRegistry {
     return this;
   }
 
+  private readonly reuses = new Map<BackendId, Reuse[]>();
+
+  /**
+   * Operator lowerers registered for `from` also serve `target`, adapted (a CUDA-compatible
+   * target writes the CUDA lowerers' code with its own names), after the target's own lowerers
+   * for the operator; `serves` picks which (MUSA takes cuBLAS's, not cuDNN's).
+   */
+  registerReuse(target: BackendId, from: BackendId, adapt: (lowerer: Lowerer) => Lowerer, serves: (lowerer: Lowerer) => boolean = () => true): this {
+    this.reuses.set(target, [...(this.reuses.get(target) ?? []), { from, adapt, serves, adapted: new Map() }]);
+    return this;
+  }
+
+  private reused(target: BackendId, binding: string): Lowerer[] {
+    if (!binding.startsWith('operator:')) return [];
+    return (this.reuses.get(target) ?? []).flatMap((r) =>
+      (this.byBinding.get(`${r.from}\u0000${binding}`) ?? []).filter(r.serves).map((l) => {
+        let adapted = r.adapted.get(l);
+        if (!adapted) r.adapted.set(l, (adapted = r.adapt(l)));
+        return adapted;
+      }),
+    );
+  }
+
   lowerers(invocation: Invocation, target: BackendId): Lowerer[] {
     const binding = invocation.kind === 'primitive' ? `primitive:${invocation.primitive}` : `operator:${invocation.operator}`;
-    return [...(this.byBinding.get(`${target}\u0000${binding}`) ?? []), ...(this.byTarget.get(target) ?? []), this.fallback];
+    return [...(this.byBinding.get(`${target}\u0000${binding}`) ?? []), ...this.reused(target, binding), ...(this.byTarget.get(target) ?? []), this.fallback];
   }
 
   lower(invocation: Invocation, ctx: LowerContext): LowerResult {

@@ -9,7 +9,6 @@
 import type { StaticContext, ResolvedCall } from '../../context/static-context.js';
 import type { StatementGroupInput, StatementGroupReader } from '../../lift/statement-groups.js';
 import { ts } from '../../syntax/typescript.js';
-import { VIEW_LOWERING_TARGETS } from './view-targets.js';
 import { readGroup, statementIn, statementOf, usesOf, type AclnnGroup, type AclnnObject, type GroupReading } from './aclnn-group.js';
 
 interface FileDecision {
@@ -73,7 +72,6 @@ export const aclnnGroupReader: StatementGroupReader = {
   absorbed(input: StatementGroupInput): readonly ts.Statement[] {
     const { context, sourceFile } = input;
     decisions.delete(sourceFile);
-    if (!VIEW_LOWERING_TARGETS.has(input.target)) return [];
     const groups: AclnnGroup[] = [];
     for (const call of context.allCalls()) {
       if (!isAclnnRun(call)) continue;

@@ -30,7 +30,6 @@ import { dtypeOfMeaning } from '../../lift/role-lifter.js';
 import { ts } from '../../syntax/typescript.js';
 import type { AclnnGroup, AclnnOperand } from './aclnn-group.js';
 import { decisionFor, groupOf, isAclnnRun } from './aclnn-groups.js';
-import { VIEW_LOWERING_TARGETS } from './view-targets.js';
 
 type Lifted<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: string };
 
@@ -306,7 +305,6 @@ export function liftAclnn(group: AclnnGroup, call: SourceCall, context: StaticCo
 export const aclnnLifter: Lifter = {
   name: 'aclnn two-phase operations',
   lift(call: SourceCall, ctx: LiftContext): LiftResult | undefined {
-    if (!VIEW_LOWERING_TARGETS.has(ctx.target)) return undefined;
     const resolved = ctx.context.resolve(call.node);
     if (!resolved || !isAclnnRun(resolved)) return undefined;
     const symbol = call.entry.spec.symbol;
