@@ -284,6 +284,14 @@ export class FilePorter {
   /** Removes a statement a registered dropper says only serves calls lowered away. */
   private dropStatement(statement: ts.Statement): boolean {
     if (this.isSuppressed(statement)) return false;
+    const rewritten = this.options.lowerers.rewritesStatement(statement, this.lowerContext({ kind: 'named' }, undefined, undefined));
+    if (rewritten) {
+      const start = statement.getStart(this.sourceFile);
+      const indent = lineIndent(this.text, start);
+      this.edits.replace(start, statement.end, rewritten.text.split('\n').join(`${newlineOf(this.text)}${indent}`));
+      this.record(statement, 'call', rewritten.from, rewritten.to);
+      return true;
+    }
     const dropped = this.options.lowerers.dropsStatement(statement, this.lowerContext({ kind: 'named' }, undefined, undefined));
     if (dropped === undefined) return false;
     this.removeStatement(statement);

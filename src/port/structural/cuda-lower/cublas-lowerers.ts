@@ -80,6 +80,8 @@ export const cublasGemmLowerer: Lowerer = {
     const [a, b, c, y] = [invocation.inputs.get('A'), invocation.inputs.get('B'), invocation.inputs.get('C'), invocation.outputs.get('Y')];
     if (!isView(a) || !isView(b) || !isView(y) || (c && !isView(c))) return undefined;
     const fail = (reason: string) => declineOn(invocation, ctx, reason);
+    const activation = invocation.attributes.get('activation');
+    if (activation) return fail(`the ${activation.meaning ?? activation.expr.text} epilogue has no cuBLAS form (a cuBLASLt epilogue is not written by this port yet)`);
     const rank = y.dims.length;
     if ((rank !== 2 && rank !== 3) || a.dims.length !== rank || b.dims.length !== rank) return fail(`the operands are ${[a, b, y].map((t) => t.dims.length).join('-D, ')}-D; cuBLAS takes 2-D products and strided 3-D batches`);
     const dtypes = new Set([a, b, y].map((t) => t.dtype.meaning));

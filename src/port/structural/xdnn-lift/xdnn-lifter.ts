@@ -1,0 +1,296 @@
+/**
+ * XDNN calls → canonical operators over tensor views (the inverse of xdnn/xdnn-plan.ts), read
+ * from the arguments as Baidu's samples and Paddle write them:
+ *
+ * - fc_fusion<TX, TW, TY, TGEMM>(ctx, x, w, y, m, n, k, x_trans, w_trans, maxptrs, ldx, ldw, ldy,
+ *   alpha, beta, bias, act) → `Gemm` over row-major views: op(x) is m×k with row stride ldx (x_trans:
+ *   stored k×m, so the view has strides [1, ldx]), op(w) k×n likewise, y m×n with row stride ldy;
+ *   C := y when beta ≠ 0; a bias is C broadcast along y's rows (beta 1); a fused RELU / GELU is the
+ *   extension attribute `activation`; TGEMM tfloat32 → the TF32 compute type. Quantising TGEMMs
+ *   (int16_t, int32_t, int_with_ll_t) and max pointers are declined: CUDA has no such GEMM.
+ * - fc_batched → a 3-D `Gemm` of packed matrices a batch stride apart.
+ * - broadcast_add / add → `Add` (in place when the output is an operand: A := C := that operand);
+ *   scale with bias 0 → `Mul` by a host scalar.
+ * - softmax / log_softmax → Softmax / LogSoftmax; relu / sigmoid / tanh / silu over `len`
+ *   elements; layer_norm / rms_layer_norm over the (m, n) view → LayerNormalization /
+ *   RMSNormalization (axis 1); batch_norm_infer → BatchNormalization; max_pool2d → MaxPool.
+ *
+ * The context argument becomes the CUDA handles its plan gives (xdnn-contexts.ts): `args.handle`
+ * for cuBLAS, `args['cudnn-handle']` for cuDNN; the stream is the one the context was last given.
+ * What is not read statically is declined with OB1019 and the reason.
+ */
+import { pending } from '../../diagnostics/port-diagnostics.js';
+import { generated, type Expr } from '../../ir/expr.js';
+import type { AttributeExpr, Numerics, OpInvocation, TensorExpr } from '../../ir/invocation.js';
+import type { LiftContext, LiftResult, Lifter, SourceCall } from '../../lift/lifter.js';
+import { ts } from '../../syntax/typescript.js';
+import { VIEW_LOWERING_TARGETS } from '../aclnn-lift/view-targets.js';
+import { handlesOf, planOf, streamBefore } from './xdnn-contexts.js';
+import { booleanOf, dtypeOf, exprOf as sourceExpr, isNull, listOf, numberOf, ONE, packed, pureArguments, templateTypes, type Lifted } from './xdnn-views.js';
+
+type Structure = Pick<OpInvocation, 'operator' | 'inputs' | 'outputs' | 'attributes'> & { readonly numerics?: Numerics };
+
+const attrs = (entries: readonly (readonly [string, Expr])[]) => new Map<string, AttributeExpr>(entries.map(([k, expr]) => [k, { expr }]));
+const fail = (reason: string): Lifted<never> => ({ ok: false, reason });
+
+const UNARY: Readonly<Record<string, { operator: string; input: string; output: string }>> = {
+  'xpu::relu': { operator: 'Relu', input: 'X', output: 'Y' },
+  'xpu::sigmoid': { operator: 'Sigmoid', input: 'X', output: 'Y' },
+  'xpu::tanh': { operator: 'Tanh', input: 'input', output: 'output' },
+  'xpu::silu': { operator: 'Silu', input: 'X', output: 'Y' },
+};
+
+/** act_enum meanings fc_fusion fuses → the Gemm extension attribute `activation`. */
+const ACTIVATIONS: Readonly<Record<string, string>> = { 'activation.relu': 'Relu', 'activation.gelu': 'Gelu', 'activation.sigmoid': 'Sigmoid', 'activation.tanh': 'Tanh' };
+
+/**
+ * `xpu.Activation_t.RELU` (the spelling the XDNN lowerers write: C++'s `xpu::Activation_t::RELU`,
+ * an act_enum member reached through the struct) → the member's meaning in the catalog.
+ */
+function actMeaning(act: Expr | undefined, ctx: LiftContext): string | undefined {
+  const node = act?.node;
+  if (!node || !ts.isPropertyAccessExpression(node) || !/(^|\.)(Activation_t|act_enum)$/.test(node.expression.getText())) return undefined;
+  const e = ctx.catalog.backend('kunlun').enums.get('xpu::Activation_t::act_enum');
+  return e?.spec.members.find((m) => m.name === node.name.text)?.meaning;
+}
+
+/** TGEMM → numerics: float keeps fp32 accumulation, tfloat32 asks for TF32 (cuBLAS's fast-TF32 compute type). */
+function gemmNumerics(types: readonly string[]): Lifted<Numerics> {
+  const [tx, tw, ty, tgemm] = types;
+  if (tx !== tw || tx !== ty) return fail(`x, w and y have the types ${tx}, ${tw}, ${ty}; CUDA's GEMMs here take one element type`);
+  if (tgemm === 'tfloat32' && tx === 'float') return { ok: true, value: { computeType: { meaning: 'compute.32f-fast-tf32', from: 'argument' } } };
+  if (tgemm === 'float' || tgemm === tx) return { ok: true, value: {} };
+  return fail(`TGEMM \`${tgemm}\` quantises the operands (Paddle's int16 / int31 modes); cuBLAS has no GEMM with that rounding, so the result would differ`);
+}
+
+function fcFusion(call: SourceCall, ctx: LiftContext): Lifted<Structure> {
+  const types = templateTypes(call.template);
+  if (!types || types.length !== 4) return fail('the template arguments are not four type names');
+  const numerics = gemmNumerics(types);
+  if (!numerics.ok) return numerics;
+  const dtype = dtypeOf(types[0]);
+  if (!dtype) return fail(`the element type \`${types[0]}\` has no CUDA counterpart here`);
+  const [, x, w, y, m, n, k, xTrans, wTrans, xMax, wMax, yMax, ldx, ldw, ldy, alpha, beta, bias, act] = call.args;
+  if (!y || !ldy || !alpha || !beta) return fail('the call does not have fc_fusion\'s arguments');
+  if (![xMax, wMax, yMax].every(isNull)) return fail('the max pointers are not null (per-tensor quantisation scales, which CUDA GEMMs do not take)');
+  const impure = pureArguments(x, w, y, m, n, k, ldx, ldw, ldy, alpha, beta, bias);
+  if (impure) return fail(impure);
+  const [xt, wt] = [booleanOf(xTrans), booleanOf(wTrans)];
+  if (xt === undefined || wt === undefined) return fail(`x_trans / w_trans (\`${xTrans.text}\`, \`${wTrans.text}\`) are not constants`);
+  const a: TensorExpr = { ptr: x, dims: [m, k], strides: xt ? [ONE, ldx] : [ldx, ONE], dtype, layout: 'row-major' };
+  const b: TensorExpr = { ptr: w, dims: [k, n], strides: wt ? [ONE, ldw] : [ldw, ONE], dtype, layout: 'row-major' };
+  const out: TensorExpr = { ptr: y, dims: [m, n], strides: [ldy, ONE], dtype, layout: 'row-major' };
+  const inputs = new Map<string, TensorExpr>([['A', a], ['B', b]]);
+  const readsY = numberOf(beta) !== 0;
+  let gemmBeta = beta;
+  if (!isNull(bias)) {
+    if (readsY) return fail(`beta is \`${beta.text}\` and there is a bias: Gemm has one C, not both`);
+    inputs.set('C', { ptr: bias, dims: [ONE, n], strides: [n, ONE], dtype: { meaning: 'dtype.float32', dtype: 'float32' }, layout: 'row-major' });
+    gemmBeta = ONE;
+  } else if (readsY) inputs.set('C', out);
+  const attributes = attrs([['alpha', alpha], ['beta', gemmBeta]]);
+  const member = act?.node ? ctx.enumReference(act.node) : undefined;
+  const known = act?.value ?? (act?.node ? ctx.context.constant(act.node) : undefined);
+  const meaning = member?.member.meaning ?? (known?.kind === 'enum' ? known.meaning : undefined) ?? actMeaning(act, ctx);
+  if (act && !isNull(act) && meaning !== 'activation.identity') {
+    const activation = meaning ? ACTIVATIONS[meaning] : undefined;
+    if (!activation) return fail(`the activation \`${act.text}\` is not a constant act_enum member with a canonical operator`);
+    // XDNN does not document which GELU it fuses (mappings/kunlun/xdnn.yaml), so no `approximate` is claimed.
+    if (activation === 'Gelu') return fail('fc_fusion\'s fused GELU is undocumented (erf or tanh form), so it is not lifted');
+    attributes.set('activation', { expr: act, meaning: activation });
+  }
+  return { ok: true, value: { operator: 'Gemm', inputs, outputs: new Map([['Y', out]]), attributes, numerics: numerics.value } };
+}
+
+function fcBatched(call: SourceCall): Lifted<Structure> {
+  const types = templateTypes(call.template);
+  if (!types || types.length !== 4) return fail('the template arguments are not four type names');
+  const numerics = gemmNumerics(types);
+  if (!numerics.ok) return numerics;
+  const dtype = dtypeOf(types[0]);
+  if (!dtype) return fail(`the element type \`${types[0]}\` has no CUDA counterpart here`);
+  const [, bs, xTrans, wTrans, m, n, k, alpha, x, sx, w, sw, beta, y, sy, xMax, wMax] = call.args;
+  if (!sy || !beta) return fail('the call does not have fc_batched\'s arguments');
+  if (![xMax, wMax].every(isNull)) return fail('the max pointers are not null (per-tensor quantisation scales, which CUDA GEMMs do not take)');
+  const impure = pureArguments(bs, m, n, k, alpha, x, sx, w, sw, beta, y, sy);
+  if (impure) return fail(impure);
+  const [xt, wt] = [booleanOf(xTrans), booleanOf(wTrans)];
+  if (xt === undefined || wt === undefined) return fail(`x_trans / w_trans (\`${xTrans.text}\`, \`${wTrans.text}\`) are not constants`);
+  // Packed matrices: x is m×k (k×m when transposed), w k×n (n×k), y m×n.
+  const a: TensorExpr = { ptr: x, dims: [bs, m, k], strides: xt ? [sx, ONE, m] : [sx, k, ONE], dtype, layout: 'row-major' };
+  const b: TensorExpr = { ptr: w, dims: [bs, k, n], strides: wt ? [sw, ONE, k] : [sw, n, ONE], dtype, layout: 'row-major' };
+  const out: TensorExpr = { ptr: y, dims: [bs, m, n], strides: [sy, n, ONE], dtype, layout: 'row-major' };
+  const inputs = new Map<string, TensorExpr>([['A', a], ['B', b], ...(numberOf(beta) !== 0 ? [['C', out] as [string, TensorExpr]] : [])]);
+  return { ok: true, value: { operator: 'Gemm', inputs, outputs: new Map([['Y', out]]), attributes: attrs([['alpha', alpha], ['beta', beta]]), numerics: numerics.value } };
+}
+
+/** The one element type of a call templated on T. */
+function elementType(call: SourceCall): Lifted<{ meaning: string; dtype: NonNullable<ReturnType<typeof dtypeOf>>['dtype'] }> {
+  const types = templateTypes(call.template);
+  const dtype = dtypeOf(types?.[0]);
+  if (!types || !dtype) return fail(`the template argument \`${call.template?.text ?? '?'}\` is not an element type the port knows`);
+  return { ok: true, value: dtype };
+}
+
+/** Output first operand when it overwrites one: A := C := the accumulated tensor, B := the other. */
+function addOperands(x: TensorExpr, y: TensorExpr, z: TensorExpr): [TensorExpr, TensorExpr] {
+  return z.ptr.text === y.ptr.text && z.ptr.text !== x.ptr.text ? [y, x] : [x, y];
+}
+
+function structure(call: SourceCall, ctx: LiftContext): Lifted<Structure> | undefined {
+  const symbol = call.entry.spec.symbol;
+  const context = ctx.context;
+  const args = call.args;
+  const unary = UNARY[symbol];
+  if (symbol === 'xpu::fc_fusion') return fcFusion(call, ctx);
+  if (symbol === 'xpu::fc_batched') return fcBatched(call);
+  if (!unary && !['xpu::broadcast_add', 'xpu::add', 'xpu::scale', 'xpu::softmax', 'xpu::log_softmax', 'xpu::layer_norm', 'xpu::rms_layer_norm', 'xpu::batch_norm_infer', 'xpu::max_pool2d'].includes(symbol)) return undefined;
+  const t = elementType(call);
+  if (!t.ok) return t;
+  const dtype = t.value;
+  const impure = pureArguments(...args.slice(1));
+  if (impure) return fail(impure);
+  const f32 = { meaning: 'dtype.float32', dtype: 'float32' as const };
+  if (unary) {
+    const [, x, y, len] = args;
+    if (!len) return fail(`the call does not have ${symbol}'s arguments`);
+    return { ok: true, value: { operator: unary.operator, inputs: new Map([[unary.input, packed(x, [len], dtype)]]), outputs: new Map([[unary.output, packed(y, [len], dtype)]]), attributes: new Map() } };
+  }
+  switch (symbol) {
+    case 'xpu::broadcast_add': {
+      const [, x, y, z, xshape, yshape] = args;
+      const [xs, ys] = [listOf(xshape, context), listOf(yshape, context)];
+      if (!xs.ok) return xs;
+      if (!ys.ok) return ys;
+      if (xs.value.length !== ys.value.length) return fail('the shapes have different ranks');
+      const broadcast = ys.value.some((d, i) => d.text !== xs.value[i].text);
+      if (broadcast && z.text === y.text) return fail('the output is the broadcast operand');
+      const [acc, other] = addOperands(packed(x, xs.value, dtype), packed(y, ys.value, dtype), packed(z, xs.value, dtype));
+      return { ok: true, value: { operator: 'Add', inputs: new Map([['A', acc], ['B', other]]), outputs: new Map([['C', packed(z, xs.value, dtype)]]), attributes: new Map() } };
+    }
+    case 'xpu::add': {
+      const [, x, y, z, len] = args;
+      if (!len) return fail('the call does not have xpu::add\'s arguments');
+      const [acc, other] = addOperands(packed(x, [len], dtype), packed(y, [len], dtype), packed(z, [len], dtype));
+      return { ok: true, value: { operator: 'Add', inputs: new Map([['A', acc], ['B', other]]), outputs: new Map([['C', packed(z, [len], dtype)]]), attributes: new Map() } };
+    }
+    case 'xpu::scale': {
+      const [, x, y, len, after, scale, bias] = args;
+      if (!scale) return fail('the call does not have xpu::scale\'s arguments');
+      if (bias && numberOf(bias) !== 0) return fail(`the bias is \`${bias.text}\`, not 0: y = scale·x + bias is no single canonical operator`);
+      if (after && booleanOf(after) === undefined) return fail(`bias_after_scale \`${after.text}\` is not a constant`);
+      return {
+        ok: true,
+        value: { operator: 'Mul', inputs: new Map([['A', packed(x, [len], dtype)], ['B', { ptr: scale, dims: [], strides: [], layout: 'host', dtype: f32 }]]), outputs: new Map([['C', packed(y, [len], dtype)]]), attributes: new Map() },
+      };
+    }
+    case 'xpu::softmax':
+    case 'xpu::log_softmax': {
+      const [, x, y, shape, axis] = args;
+      const dims = listOf(shape, context);
+      if (!dims.ok) return dims;
+      if (numberOf(axis) === undefined) return fail(`the axis \`${axis?.text ?? '?'}\` is not a constant`);
+      const layout = dims.value.length === 4 ? 'NCHW' : 'row-major';
+      return {
+        ok: true,
+        value: { operator: symbol === 'xpu::softmax' ? 'Softmax' : 'LogSoftmax', inputs: new Map([['input', packed(x, dims.value, dtype, layout)]]), outputs: new Map([['output', packed(y, dims.value, dtype, layout)]]), attributes: attrs([['axis', axis]]) },
+      };
+    }
+    case 'xpu::layer_norm': {
+      const [, x, y, m, n, eps, scale, bias, mean, variance] = args;
+      if (!scale) return fail('the call does not have xpu::layer_norm\'s arguments');
+      if (!isNull(mean) || !isNull(variance)) return fail('the mean / variance outputs are not null');
+      if (isNull(scale)) return fail('the scale is null; ONNX LayerNormalization needs one');
+      const inputs = new Map<string, TensorExpr>([['X', packed(x, [m, n], dtype)], ['Scale', packed(scale, [n], f32)], ...(isNull(bias) ? [] : [['B', packed(bias, [n], f32)] as [string, TensorExpr]])]);
+      return { ok: true, value: { operator: 'LayerNormalization', inputs, outputs: new Map([['Y', packed(y, [m, n], dtype)]]), attributes: attrs([['axis', ONE], ['epsilon', eps]]) } };
+    }
+    case 'xpu::rms_layer_norm': {
+      const [, x, y, rows, cols, eps, weight, bias, invVar] = args;
+      if (!weight) return fail('the call does not have xpu::rms_layer_norm\'s arguments');
+      if (!isNull(bias) || !isNull(invVar)) return fail('the bias / inv_var arguments are not null (ONNX RMSNormalization has neither)');
+      const types = templateTypes(call.template) ?? [];
+      const weightType = dtypeOf(types[1] ?? types[0]);
+      if (!weightType) return fail(`the weight type \`${types[1]}\` is not one the port knows`);
+      return {
+        ok: true,
+        value: { operator: 'RMSNormalization', inputs: new Map([['X', packed(x, [rows, cols], dtype)], ['scale', packed(weight, [cols], weightType)]]), outputs: new Map([['Y', packed(y, [rows, cols], dtype)]]), attributes: attrs([['axis', ONE], ['epsilon', eps]]) },
+      };
+    }
+    case 'xpu::batch_norm_infer': {
+      const [, x, y, n, c, h, w, eps, scale, bias, mean, variance, nchw] = args;
+      if (!variance) return fail('the call does not have xpu::batch_norm_infer\'s arguments');
+      if (nchw && booleanOf(nchw) !== true) return fail(`is_nchw is \`${nchw.text}\`, not true (only NCHW batch norm is lifted)`);
+      const dims = [n, c, h, w];
+      const param = (p: Expr) => packed(p, [c], f32);
+      return {
+        ok: true,
+        value: {
+          operator: 'BatchNormalization',
+          inputs: new Map([['X', packed(x, dims, dtype, 'NCHW')], ['scale', param(scale)], ['B', param(bias)], ['input_mean', param(mean)], ['input_var', param(variance)]]),
+          outputs: new Map([['Y', packed(y, dims, dtype, 'NCHW')]]),
+          attributes: attrs([['epsilon', eps]]),
+        },
+      };
+    }
+    case 'xpu::max_pool2d': {
+      const [, x, y, index, n, c, h, w, ksize, strides, paddings, nchw] = args;
+      if (!paddings) return fail('the call does not have xpu::max_pool2d\'s arguments');
+      if (!isNull(index)) return fail('the index output is not null (its semantics are not documented)');
+      if (nchw && booleanOf(nchw) !== true) return fail(`is_nchw is \`${nchw.text}\`, not true (only NCHW pooling is lifted)`);
+      const [k, s, p] = [listOf(ksize, context), listOf(strides, context), listOf(paddings, context)];
+      if (!k.ok) return k;
+      if (!s.ok) return s;
+      if (!p.ok) return p;
+      if (k.value.length !== 2 || s.value.length !== 2) return fail('the window or strides are not 2 values');
+      // XDNN's 2-value paddings are (h, w) on both sides; the order of its 4-value form is not documented.
+      if (p.value.length !== 2) return fail(`the paddings have ${p.value.length} values; only the symmetric (h, w) form has a documented order`);
+      const text = (items: readonly Expr[]) => generated(`[${items.map((e) => e.text).join(', ')}]`);
+      // The output extent follows from the window: floor((H + 2p - k) / s) + 1.
+      const extent = (size: Expr, i: number) => generated(`Math.floor((${size.text} + 2 * ${p.value[i].text} - ${k.value[i].text}) / ${s.value[i].text}) + 1`);
+      const xDims = [n, c, h, w];
+      const yDims = [n, c, extent(h, 0), extent(w, 1)];
+      return {
+        ok: true,
+        value: {
+          operator: 'MaxPool',
+          inputs: new Map([['X', packed(x, xDims, dtype, 'NCHW')]]),
+          outputs: new Map([['Y', packed(y, yDims, dtype, 'NCHW')]]),
+          attributes: attrs([['kernel_shape', text(k.value)], ['pads', text([p.value[0], p.value[1], p.value[0], p.value[1]])], ['strides', text(s.value)]]),
+        },
+      };
+    }
+  }
+  return undefined;
+}
+
+export const xdnnLifter: Lifter = {
+  name: 'XDNN calls → canonical operators over views',
+  lift(call: SourceCall, ctx: LiftContext): LiftResult | undefined {
+    if (!VIEW_LOWERING_TARGETS.has(ctx.target) || call.entry.library !== 'xdnn') return undefined;
+    const symbol = call.entry.spec.symbol;
+    const lifted = structure(call, ctx);
+    if (!lifted) return undefined;
+    const decline = (reason: string): LiftResult => ({ ok: false, diagnostics: [pending('OB1019', { symbol, target: ctx.target, reason }, symbol)] });
+    if (!lifted.ok) return decline(lifted.reason);
+    const contextArg = call.args[0];
+    if (!contextArg?.node) return decline('the call has no context argument');
+    const args = new Map<string, Expr>();
+    let stream: Expr | undefined;
+    const plan = planOf(contextArg.node, ctx.context);
+    if (plan) {
+      const handles = handlesOf(plan);
+      if (handles.blas) args.set('handle', generated(handles.blas));
+      if (handles.dnn) args.set('cudnn-handle', generated(handles.dnn));
+      const given = streamBefore(plan, call.node);
+      if (given) stream = sourceExpr(given, ctx.context);
+    } else {
+      // A context from elsewhere (a helper's parameter): its `Context` type ports to cublasHandle_t.
+      args.set('handle', contextArg);
+    }
+    const { numerics, ...rest } = lifted.value;
+    return {
+      ok: true,
+      invocation: { kind: 'operator', ...rest, args, numerics: numerics ?? {}, enums: new Map(), ...(stream ? { stream } : {}), origin: { backend: call.backend, entry: call.entry, symbol } },
+    };
+  },
+};
