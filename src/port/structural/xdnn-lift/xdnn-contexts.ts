@@ -15,7 +15,8 @@
  * `cublasCreate(h)` / `cudnnCreate(h)`, `h.value.set_stream(s)` → `cublasSetStream(h.value, s)` /
  * `cudnnSetStream(...)`, `xpu.destroy_context(h.value)` → `cudnnDestroy` / `cublasDestroy` (the
  * reverse order of creation). A context used any other way (the ref itself passed on, a member
- * such as `h.value.xpu_stream` read) is left as written: its calls keep their diagnostics.
+ * other than `xpu_wait(h.value.xpu_stream)` read, which waits for the stream the context was last
+ * given: `cudaStreamSynchronize(s)`) is left as written: its calls keep their diagnostics.
  * The lifter (xdnn-lifter.ts) asks the same plan for the handles an XDNN call runs on and the
  * stream its context was last given.
  */
@@ -26,6 +27,8 @@ import { ts } from '../../syntax/typescript.js';
 /** XDNN calls whose CUDA counterpart is a cuBLAS call (xpu::add only when it adds in place). */
 const BLAS_SYMBOLS = new Set(['xpu::fc_fusion', 'xpu::fc_batched', 'xpu::scale', 'xpu::reduce_sum']);
 
+type StatementKind = 'declaration' | 'create' | 'set-stream' | 'destroy' | 'wait';
+
 export interface ContextPlan {
   /** The ref variable (`cublas`). */
   readonly name: string;
@@ -35,7 +38,7 @@ export interface ContextPlan {
   readonly dnnName?: string;
   /** `h.value.set_stream(s)` calls, in source order: where the stream changes. */
   readonly streams: readonly { readonly call: ts.CallExpression; readonly stream: ts.Expression }[];
-  readonly statements: ReadonlyMap<ts.Statement, 'declaration' | 'create' | 'set-stream' | 'destroy'>;
+  readonly statements: ReadonlyMap<ts.Statement, StatementKind>;
 }
 
 export interface FileContexts {
@@ -107,7 +110,8 @@ function unusedName(base: string, sourceFile: ts.SourceFile): string {
 function planContext(declaration: ts.VariableDeclaration, statement: ts.VariableStatement, context: StaticContext): ContextPlan | undefined {
   const name = (declaration.name as ts.Identifier).text;
   const scope = statement.parent;
-  const statements = new Map<ts.Statement, 'declaration' | 'create' | 'set-stream' | 'destroy'>([[statement, 'declaration']]);
+  const statements = new Map<ts.Statement, StatementKind>([[statement, 'declaration']]);
+  const waits: ts.CallExpression[] = [];
   const streams: { call: ts.CallExpression; stream: ts.Expression }[] = [];
   let blas = false;
   let dnn = false;
@@ -124,6 +128,15 @@ function planContext(declaration: ts.VariableDeclaration, statement: ts.Variable
         if (!ts.isCallExpression(right) || symbolOf(right, context) !== 'xpu::create_context' || !ts.isExpressionStatement(use.parent) || !isListed(use.parent)) return false;
         statements.set(use.parent, 'create');
         created = true;
+        return true;
+      }
+      // xpu_wait(h.value.xpu_stream): the wait for the context's stream.
+      if (ts.isPropertyAccessExpression(use) && use.expression === p && use.name.text === 'xpu_stream') {
+        const call = use.parent;
+        if (!ts.isCallExpression(call) || call.arguments.length !== 1 || call.arguments[0] !== use || symbolOf(call, context) !== 'xpu_wait') return false;
+        if (!ts.isExpressionStatement(call.parent) || !isListed(call.parent)) return false;
+        statements.set(call.parent, 'wait');
+        waits.push(call);
         return true;
       }
       // h.value.set_stream(s);
@@ -162,6 +175,8 @@ function planContext(declaration: ts.VariableDeclaration, statement: ts.Variable
     return ok;
   };
   if (!visit(scope) || !created) return undefined;
+  // A wait needs the stream the context was given before it (CUDA waits on that stream).
+  if (waits.some((w) => !streams.some((s) => s.call.end <= w.getStart()))) return undefined;
   if (!blas && !dnn) blas = true;
   const sourceFile = statement.getSourceFile();
   return { name, blas, dnn, ...(blas && dnn ? { dnnName: unusedName(`${name}Dnn`, sourceFile) } : {}), streams, statements };
@@ -257,6 +272,12 @@ export const xdnnContextRewriter: StatementRewriter = (statement: ts.Statement, 
       if (blas) write('cublasSetStream', [blas, stream]);
       if (dnn) write('cudnnSetStream', [dnn, stream]);
       return { from: 'xpu::Context::set_stream', text: lines.join('\n'), to };
+    }
+    case 'wait': {
+      const call = unwrap((statement as ts.ExpressionStatement).expression) as ts.CallExpression;
+      const stream = streamBefore(plan, call)!.getText(ctx.context.sourceFile);
+      write('cudaStreamSynchronize', [stream]);
+      return { from: 'xpu_wait', text: lines.join('\n'), to };
     }
     case 'destroy':
       if (dnn) write('cudnnDestroy', [dnn]);

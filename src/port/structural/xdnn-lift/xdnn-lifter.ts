@@ -26,7 +26,7 @@ import type { LiftContext, LiftResult, Lifter, SourceCall } from '../../lift/lif
 import { ts } from '../../syntax/typescript.js';
 import { VIEW_LOWERING_TARGETS } from '../aclnn-lift/view-targets.js';
 import { handlesOf, planOf, streamBefore } from './xdnn-contexts.js';
-import { booleanOf, dtypeOf, exprOf as sourceExpr, isNull, listOf, numberOf, ONE, packed, pureArguments, templateTypes, type Lifted } from './xdnn-views.js';
+import { asMovable, booleanOf, dtypeOf, exprOf as sourceExpr, isNull, listOf, numberOf, ONE, packed, pureArguments, templateTypes, type Lifted } from './xdnn-views.js';
 
 type Structure = Pick<OpInvocation, 'operator' | 'inputs' | 'outputs' | 'attributes'> & { readonly numerics?: Numerics };
 
@@ -246,7 +246,17 @@ function structure(call: SourceCall, ctx: LiftContext): Lifted<Structure> | unde
       if (p.value.length !== 2) return fail(`the paddings have ${p.value.length} values; only the symmetric (h, w) form has a documented order`);
       const text = (items: readonly Expr[]) => generated(`[${items.map((e) => e.text).join(', ')}]`);
       // The output extent follows from the window: floor((H + 2p - k) / s) + 1.
-      const extent = (size: Expr, i: number) => generated(`Math.floor((${size.text} + 2 * ${p.value[i].text} - ${k.value[i].text}) / ${s.value[i].text}) + 1`);
+      const extent = (size: Expr, i: number): Expr => {
+        const [pad, window, stride] = [p.value[i], k.value[i], s.value[i]];
+        const known = [size, pad, window, stride].map(numberOf);
+        if (known.every((v) => v !== undefined)) {
+          const [sz, pd, kw, st] = known as number[];
+          const value = Math.floor((sz + 2 * pd - kw) / st) + 1;
+          return generated(String(value), { kind: 'number', value });
+        }
+        const span = `${size.text}${numberOf(pad) === 0 ? '' : ` + 2 * ${pad.text}`} - ${window.text}`;
+        return generated(numberOf(stride) === 1 ? `${span} + 1` : `Math.floor((${span}) / ${stride.text}) + 1`);
+      };
       const xDims = [n, c, h, w];
       const yDims = [n, c, extent(h, 0), extent(w, 1)];
       return {
@@ -268,7 +278,8 @@ export const xdnnLifter: Lifter = {
   lift(call: SourceCall, ctx: LiftContext): LiftResult | undefined {
     if (!VIEW_LOWERING_TARGETS.has(ctx.target) || call.entry.library !== 'xdnn') return undefined;
     const symbol = call.entry.spec.symbol;
-    const lifted = structure(call, ctx);
+    // Pointers offset with `.plus(bytes)` and scalars like `Math.sqrt(2)` may be written where the CUDA calls need them.
+    const lifted = structure({ ...call, args: call.args.map(asMovable) }, ctx);
     if (!lifted) return undefined;
     const decline = (reason: string): LiftResult => ({ ok: false, diagnostics: [pending('OB1019', { symbol, target: ctx.target, reason }, symbol)] });
     if (!lifted.ok) return decline(lifted.reason);

@@ -69,7 +69,7 @@ export function exprOf(node: ts.Expression, context: StaticContext): Expr {
 export function listOf(e: Expr | undefined, context: StaticContext): Lifted<Expr[]> {
   const node = e?.node ? unwrap(e.node) : undefined;
   if (!node || !ts.isArrayLiteralExpression(node) || node.elements.some(ts.isSpreadElement)) return { ok: false, reason: `the shape \`${e?.text ?? '?'}\` is not an array literal the port can read` };
-  const items = node.elements.map((x) => exprOf(x, context));
+  const items = node.elements.map((x) => asMovable(exprOf(x, context)));
   const impure = items.find((x) => !x.pure);
   if (impure) return { ok: false, reason: `\`${impure.text}\` has side effects and cannot move into the call` };
   return { ok: true, value: items };
@@ -101,6 +101,35 @@ export function packedStrides(dims: readonly Expr[]): Expr[] {
 /** A packed tensor at `ptr` with `dims`. */
 export function packed(ptr: Expr, dims: readonly Expr[], dtype: { meaning: string; dtype: DType }, layout = 'row-major'): TensorExpr {
   return { ptr, dims, strides: packedStrides(dims), dtype, layout };
+}
+
+/**
+ * Whether an expression may move or be written twice: pure (context/expression-purity.ts), or
+ * built with `p.plus(bytes)` (the facade's device-pointer offset, which only computes) and
+ * `Math.sqrt(...)`-style functions of pure values (XDNN calls take such scalars: the GELU
+ * chain's `2 * Math.sqrt(2 / Math.PI)`).
+ */
+export function movable(node: ts.Expression): boolean {
+  if (isPure(node)) return true;
+  const e = unwrap(node);
+  if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && e.arguments.every((a) => !ts.isSpreadElement(a) && movable(a))) {
+    const target = e.expression.expression;
+    if (e.expression.name.text === 'plus') return movable(target);
+    if (ts.isIdentifier(target) && target.text === 'Math') return true;
+  }
+  if (ts.isBinaryExpression(e)) {
+    const op = e.operatorToken.kind;
+    if (op >= ts.SyntaxKind.FirstAssignment && op <= ts.SyntaxKind.LastAssignment) return false;
+    return movable(e.left) && movable(e.right);
+  }
+  if (ts.isPrefixUnaryExpression(e)) return e.operator !== ts.SyntaxKind.PlusPlusToken && e.operator !== ts.SyntaxKind.MinusMinusToken && movable(e.operand);
+  if (ts.isParenthesizedExpression(node)) return movable(node.expression);
+  return false;
+}
+
+/** A source argument with `pure` widened to `movable`. */
+export function asMovable(e: Expr): Expr {
+  return !e.pure && e.node && movable(e.node) ? { ...e, pure: true } : e;
 }
 
 /** Fails when a pointer or size argument has side effects (it is written into several statements). */
