@@ -254,7 +254,13 @@ export class FilePorter {
     if (callee?.symbol?.kind !== 'entry') return false;
     const entry = callee.symbol.entry;
     const hasTemplate = (entry.spec.template?.length ?? 0) > 0;
-    const call: SourceCall = { node, backend: this.options.from, entry, args: node.arguments.slice(hasTemplate ? 1 : 0).map((a, i) => this.argument(a, i)) };
+    const call: SourceCall = {
+      node,
+      backend: this.options.from,
+      entry,
+      args: node.arguments.slice(hasTemplate ? 1 : 0).map((a, i) => this.argument(a, i)),
+      ...(hasTemplate && node.arguments[0] ? { template: this.argument(node.arguments[0], -1) } : {}),
+    };
     const mark = this.names.mark();
     try {
       const lifted = this.options.lifters.lift(call, { catalog: this.options.catalog, target: this.options.to, context: this.context, enumReference: (n) => this.enumReference(n) });

@@ -32,6 +32,7 @@ import { currentDeviceInitLowerer, dropsCurrentDeviceRead } from './structural/r
 import { registerXdnnLowerers } from './structural/xdnn/register.js';
 import { xdnnContextRewriter } from './structural/xdnn-lift/xdnn-contexts.js';
 import { xdnnLifter } from './structural/xdnn-lift/xdnn-lifter.js';
+import { xdnnChainReader } from './structural/xdnn-lift/xdnn-chains.js';
 
 export function defaultLifters(): LifterRegistry {
   const lifters = new LifterRegistry(roleLifter)
@@ -41,7 +42,8 @@ export function defaultLifters(): LifterRegistry {
     .register({ backend: 'cann', library: 'aclnn' }, aclnnLifter)
     .register({ backend: 'cambricon', symbol: 'cnclInitComms' }, cnclInitCommsLifter)
     .register({ backend: 'kunlun', library: 'xdnn' }, xdnnLifter)
-    .registerGroupReader({ backend: 'cann' }, aclnnGroupReader);
+    .registerGroupReader({ backend: 'cann' }, aclnnGroupReader)
+    .registerGroupReader({ backend: 'kunlun' }, xdnnChainReader);
   registerCudnnLifters(lifters);
   registerMudnnLifters(lifters);
   return lifters;

@@ -10,7 +10,9 @@
  *   (int16_t, int32_t, int_with_ll_t) and max pointers are declined: CUDA has no such GEMM.
  * - fc_batched → a 3-D `Gemm` of packed matrices a batch stride apart.
  * - broadcast_add / add → `Add` (in place when the output is an operand: A := C := that operand);
- *   scale with bias 0 → `Mul` by a host scalar.
+ *   scale with bias 0 → `Mul` by a host scalar; the axpy and dot chains over scratch buffers
+ *   (xdnn-chains.ts) → `Add` with the call-level `alpha` (y := alpha·x + y) and `MatMul` of two
+ *   vectors into a host 0-d result.
  * - softmax / log_softmax → Softmax / LogSoftmax; relu / sigmoid / tanh / silu over `len`
  *   elements; layer_norm / rms_layer_norm over the (m, n) view → LayerNormalization /
  *   RMSNormalization (axis 1); batch_norm_infer → BatchNormalization; max_pool2d → MaxPool.
@@ -25,10 +27,12 @@ import type { AttributeExpr, Numerics, OpInvocation, TensorExpr } from '../../ir
 import type { LiftContext, LiftResult, Lifter, SourceCall } from '../../lift/lifter.js';
 import { ts } from '../../syntax/typescript.js';
 import { VIEW_LOWERING_TARGETS } from '../aclnn-lift/view-targets.js';
+import type { StaticContext } from '../../context/static-context.js';
+import { chainOf, type Chain } from './xdnn-chains.js';
 import { handlesOf, planOf, streamBefore } from './xdnn-contexts.js';
 import { asMovable, booleanOf, dtypeOf, exprOf as sourceExpr, isNull, listOf, numberOf, ONE, packed, pureArguments, templateTypes, type Lifted } from './xdnn-views.js';
 
-type Structure = Pick<OpInvocation, 'operator' | 'inputs' | 'outputs' | 'attributes'> & { readonly numerics?: Numerics };
+type Structure = Pick<OpInvocation, 'operator' | 'inputs' | 'outputs' | 'attributes'> & { readonly numerics?: Numerics; readonly args?: readonly (readonly [string, Expr])[] };
 
 const attrs = (entries: readonly (readonly [string, Expr])[]) => new Map<string, AttributeExpr>(entries.map(([k, expr]) => [k, { expr }]));
 const fail = (reason: string): Lifted<never> => ({ ok: false, reason });
@@ -137,11 +141,39 @@ function addOperands(x: TensorExpr, y: TensorExpr, z: TensorExpr): [TensorExpr, 
   return z.ptr.text === y.ptr.text && z.ptr.text !== x.ptr.text ? [y, x] : [x, y];
 }
 
+/** A chain over scratch buffers (xdnn-chains.ts) as one operator: axpy → Add with `alpha`, dot → MatMul into a host result. */
+function chainStructure(chain: Chain, call: SourceCall, context: StaticContext): Lifted<Structure> {
+  const t = elementType(call);
+  if (!t.ok) return t;
+  const dtype = t.value;
+  const e = (node: ts.Expression) => asMovable(sourceExpr(node, context));
+  if (chain.kind === 'axpy') {
+    const [, , , z, n] = call.args;
+    const [x, alpha] = [e(chain.x), e(chain.alpha)];
+    const impure = pureArguments(x, alpha, z, n);
+    if (impure) return fail(impure);
+    const y = packed(z, [n], dtype);
+    return { ok: true, value: { operator: 'Add', inputs: new Map([['A', y], ['B', packed(x, [n], dtype)]]), outputs: new Map([['C', y]]), attributes: new Map(), args: [['alpha', alpha]] } };
+  }
+  const shape = listOf(call.args[3], context);
+  if (!shape.ok) return shape;
+  const [n] = shape.value;
+  const [x, y, host] = [e(chain.x), e(chain.y), e(chain.host)];
+  const impure = pureArguments(x, y, host);
+  if (impure) return fail(impure);
+  return {
+    ok: true,
+    value: { operator: 'MatMul', inputs: new Map([['A', packed(x, [n], dtype)], ['B', packed(y, [n], dtype)]]), outputs: new Map([['Y', { ptr: host, dims: [], strides: [], layout: 'host', dtype }]]), attributes: new Map() },
+  };
+}
+
 function structure(call: SourceCall, ctx: LiftContext): Lifted<Structure> | undefined {
   const symbol = call.entry.spec.symbol;
   const context = ctx.context;
   const args = call.args;
   const unary = UNARY[symbol];
+  const chain = symbol === 'xpu::add' || symbol === 'xpu::reduce_sum' ? chainOf(call.node, context) : undefined;
+  if (chain) return chainStructure(chain, call, context);
   if (symbol === 'xpu::fc_fusion') return fcFusion(call, ctx);
   if (symbol === 'xpu::fc_batched') return fcBatched(call);
   if (!unary && !['xpu::broadcast_add', 'xpu::add', 'xpu::scale', 'xpu::softmax', 'xpu::log_softmax', 'xpu::layer_norm', 'xpu::rms_layer_norm', 'xpu::batch_norm_infer', 'xpu::max_pool2d'].includes(symbol)) return undefined;
@@ -285,7 +317,7 @@ export const xdnnLifter: Lifter = {
     if (!lifted.ok) return decline(lifted.reason);
     const contextArg = call.args[0];
     if (!contextArg?.node) return decline('the call has no context argument');
-    const args = new Map<string, Expr>();
+    const args = new Map<string, Expr>(lifted.value.args ?? []);
     let stream: Expr | undefined;
     const plan = planOf(contextArg.node, ctx.context);
     if (plan) {
@@ -298,7 +330,7 @@ export const xdnnLifter: Lifter = {
       // A context from elsewhere (a helper's parameter): its `Context` type ports to cublasHandle_t.
       args.set('handle', contextArg);
     }
-    const { numerics, ...rest } = lifted.value;
+    const { numerics, args: _chainArgs, ...rest } = lifted.value;
     return {
       ok: true,
       invocation: { kind: 'operator', ...rest, args, numerics: numerics ?? {}, enums: new Map(), ...(stream ? { stream } : {}), origin: { backend: call.backend, entry: call.entry, symbol } },
