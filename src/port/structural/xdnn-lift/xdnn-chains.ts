@@ -15,6 +15,13 @@
  *     [xpu_wait(ctx.xpu_stream);] xpu_memcpy(host, r.value, bytes, XPU_DEVICE_TO_HOST);
  *     xpu_free(p.value); xpu_free(r.value);
  *
+ * - tanh GELU in place, y := y·sigmoid(2√(2/π)·(y + 0.044715·y³)) (xdnn-plan.ts's tanhGelu):
+ *     const g = ref<DevicePtr>(); xpu_malloc(g, …);
+ *     xpu.mul(y, y → g); xpu.scale(g → g, 2√(2/π)·0.044715, bias 2√(2/π)); xpu.mul(g, y → g);
+ *     xpu.sigmoid(g → g); xpu.mul(y, g → y)   ← the anchor
+ *     [xpu_wait(ctx.xpu_stream);] xpu_free(g.value);
+ *   the two constants are checked by value (within 1e-6 relative), however they are written.
+ *
  * Every statement must be in the anchor's block and each scratch buffer used by nothing else.
  * The group reader removes the other statements when the anchor ports (lift/statement-groups.ts);
  * the lifter lifts the anchor as the whole chain (`Add` with `alpha`, `MatMul` into a host result).
@@ -26,6 +33,7 @@ import { declarationOf, statementIn, statementOf, usesOf } from '../aclnn-lift/a
 import { VIEW_LOWERING_TARGETS } from '../aclnn-lift/view-targets.js';
 
 export type Chain =
+  | { readonly kind: 'gelu'; readonly y: ts.Expression; readonly statements: readonly ts.Statement[] }
   | { readonly kind: 'axpy'; readonly alpha: ts.Expression; readonly x: ts.Expression; readonly statements: readonly ts.Statement[] }
   | { readonly kind: 'dot'; readonly x: ts.Expression; readonly y: ts.Expression; readonly host: ts.Expression; readonly statements: readonly ts.Statement[] };
 
@@ -76,7 +84,7 @@ function scratchStatements(name: string, anchor: ts.Statement, roles: (statement
     const statement = statementIn(use, block);
     if (!statement) return undefined;
     if (statement === declared.statement || statement === anchor) continue;
-    if (found.has(statement)) return undefined;
+    if (found.has(statement)) continue;
     const s = ts.isExpressionStatement(statement) ? unwrap(statement.expression) : undefined;
     const call = s && ts.isCallExpression(s) && ts.isIdentifier(s.expression) ? s : undefined;
     const callee = call ? (call.expression as ts.Identifier).text : undefined;
@@ -99,6 +107,9 @@ function waitBefore(statement: ts.Statement, contextArg: ts.Expression): ts.Stat
   const arg = unwrap(call.arguments[0]);
   return ts.isPropertyAccessExpression(arg) && arg.name.text === 'xpu_stream' && text(arg.expression) === text(contextArg) ? before : undefined;
 }
+
+/** The calls that end a chain. */
+export const CHAIN_ANCHORS: readonly string[] = ['xpu::add', 'xpu::reduce_sum', 'xpu::mul'];
 
 const chains = new WeakMap<ts.CallExpression, Chain | null>();
 
@@ -139,6 +150,7 @@ function readChain(anchor: ts.CallExpression, context: StaticContext): Chain | u
     if (free) wait = waitBefore(free, ctx);
     return { kind: 'axpy', alpha, x, statements: [...statements, ...(wait ? [wait] : [])] };
   }
+  if (symbol === 'xpu::mul') return geluChain(anchor, statement, context);
   if (symbol === 'xpu::reduce_sum') {
     const [, , p, r, shape, axes] = anchor.arguments;
     const [products, result] = [scratchName(p), scratchName(r)];
@@ -177,13 +189,86 @@ function readChain(anchor: ts.CallExpression, context: StaticContext): Chain | u
   return undefined;
 }
 
+/** The value of a constant numeric expression built from numbers, + − × ÷, Math.sqrt and Math.PI. */
+function numeric(e: ts.Expression, context: StaticContext): number | undefined {
+  const u = unwrap(e);
+  const known = context.constant(u);
+  if (known?.kind === 'number') return known.value;
+  if (ts.isNumericLiteral(u)) return Number(u.text);
+  if (ts.isPrefixUnaryExpression(u) && u.operator === ts.SyntaxKind.MinusToken) {
+    const v = numeric(u.operand, context);
+    return v === undefined ? undefined : -v;
+  }
+  if (ts.isPropertyAccessExpression(u) && u.getText() === 'Math.PI') return Math.PI;
+  if (ts.isCallExpression(u) && u.expression.getText() === 'Math.sqrt' && u.arguments.length === 1) {
+    const v = numeric(u.arguments[0], context);
+    return v === undefined ? undefined : Math.sqrt(v);
+  }
+  if (ts.isBinaryExpression(u)) {
+    const [l, r] = [numeric(u.left, context), numeric(u.right, context)];
+    if (l === undefined || r === undefined) return undefined;
+    switch (u.operatorToken.kind) {
+      case ts.SyntaxKind.PlusToken:
+        return l + r;
+      case ts.SyntaxKind.MinusToken:
+        return l - r;
+      case ts.SyntaxKind.AsteriskToken:
+        return l * r;
+      case ts.SyntaxKind.SlashToken:
+        return l / r;
+    }
+  }
+  return undefined;
+}
+
+const close = (value: number | undefined, expected: number) => value !== undefined && Math.abs(value - expected) <= 1e-6 * Math.abs(expected);
+
+function geluChain(anchor: ts.CallExpression, statement: ts.Statement, context: StaticContext): Chain | undefined {
+  const [, ctx, a, b, z, n] = anchor.arguments;
+  if (!n) return undefined;
+  const [scratch, y] = scratchName(b) && text(z) === text(a) ? [scratchName(b)!, a] : scratchName(a) && text(z) === text(b) ? [scratchName(a)!, b] : [undefined, undefined];
+  if (!scratch || !y) return undefined;
+  const steps: { call: ts.CallExpression; symbol: string }[] = [];
+  const statements = scratchStatements(scratch, statement, (s) => {
+    if (s.end > statement.getStart()) return false;
+    for (const symbol of ['xpu::mul', 'xpu::scale', 'xpu::sigmoid']) {
+      const call = callIn(s, symbol, context);
+      if (call) {
+        steps.push({ call, symbol });
+        return true;
+      }
+    }
+    return false;
+  });
+  if (!statements || steps.length !== 4) return undefined;
+  const g = (e: ts.Expression | undefined) => scratchName(e) === scratch;
+  const same = (e: ts.Expression | undefined, f: ts.Expression) => text(e) === text(f);
+  const sameCall = (call: ts.CallExpression, count: ts.Expression | undefined) => same(call.arguments[1], ctx) && same(count, n);
+  const [square, scale, cube, sigmoid] = steps;
+  const order = steps.map((st) => st.symbol).join(',');
+  if (order !== 'xpu::mul,xpu::scale,xpu::mul,xpu::sigmoid') return undefined;
+  const [, , sx, sy, sz, sn] = square.call.arguments;
+  if (!sameCall(square.call, sn) || !same(sx, y) || !same(sy, y) || !g(sz)) return undefined;
+  const [, , cx, cy, cn, after, factor, bias] = scale.call.arguments;
+  const root = 2 * Math.sqrt(2 / Math.PI);
+  if (!sameCall(scale.call, cn) || !g(cx) || !g(cy) || (after && text(after) !== 'true') || !factor || !bias) return undefined;
+  if (!close(numeric(factor, context), root * 0.044715) || !close(numeric(bias, context), root)) return undefined;
+  const [, , mx, my, mz, mn] = cube.call.arguments;
+  if (!sameCall(cube.call, mn) || !g(mz) || !((g(mx) && same(my, y)) || (g(my) && same(mx, y)))) return undefined;
+  const [, , gx, gy, gn] = sigmoid.call.arguments;
+  if (!sameCall(sigmoid.call, gn) || !g(gx) || !g(gy)) return undefined;
+  const free = statements.find((st) => /xpu_free\(/.test(st.getText()) && st.end > statement.end);
+  const wait = free ? waitBefore(free, ctx) : undefined;
+  return { kind: 'gelu', y, statements: [...statements, ...(wait ? [wait] : [])] };
+}
+
 export const xdnnChainReader: StatementGroupReader = {
-  name: 'XDNN chains over scratch buffers (axpy, dot)',
+  name: 'XDNN chains over scratch buffers (axpy, dot, tanh GELU)',
   absorbed(input: StatementGroupInput): readonly ts.Statement[] {
     if (!VIEW_LOWERING_TARGETS.has(input.target)) return [];
     const out: ts.Statement[] = [];
     for (const call of input.context.allCalls()) {
-      if (call.backend !== 'kunlun' || !['xpu::add', 'xpu::reduce_sum'].includes(call.entry.spec.symbol)) continue;
+      if (call.backend !== 'kunlun' || !CHAIN_ANCHORS.includes(call.entry.spec.symbol)) continue;
       const chain = chainOf(call.node, input.context);
       if (!chain || chain.statements.some((s) => input.suppressed(s)) || input.suppressed(call.node)) continue;
       if (input.ports(call.node)) out.push(...chain.statements);

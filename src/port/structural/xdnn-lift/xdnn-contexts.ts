@@ -30,8 +30,10 @@ const BLAS_SYMBOLS = new Set(['xpu::fc_fusion', 'xpu::fc_batched', 'xpu::scale',
 type StatementKind = 'declaration' | 'create' | 'set-stream' | 'destroy' | 'wait';
 
 export interface ContextPlan {
-  /** The ref variable (`cublas`). */
+  /** The ref variable (`cublas`), or a `Context` parameter of a function. */
   readonly name: string;
+  /** A parameter (`ctx: Context`): the handle is `name` itself, its type ports to cublasHandle_t. */
+  readonly parameter: boolean;
   readonly blas: boolean;
   readonly dnn: boolean;
   /** The second variable holding the cuDNN handle when the context serves both. */
@@ -42,8 +44,8 @@ export interface ContextPlan {
 }
 
 export interface FileContexts {
-  /** Planned contexts by their ref variable's declaration. */
-  readonly byDeclaration: ReadonlyMap<ts.VariableDeclaration, ContextPlan>;
+  /** Planned contexts by their ref variable's or parameter's declaration. */
+  readonly byDeclaration: ReadonlyMap<ts.VariableDeclaration | ts.ParameterDeclaration, ContextPlan>;
   readonly byStatement: ReadonlyMap<ts.Statement, ContextPlan>;
 }
 
@@ -107,10 +109,11 @@ function unusedName(base: string, sourceFile: ts.SourceFile): string {
   return name;
 }
 
-function planContext(declaration: ts.VariableDeclaration, statement: ts.VariableStatement, context: StaticContext): ContextPlan | undefined {
+function planContext(declaration: ts.VariableDeclaration | ts.ParameterDeclaration, statement: ts.VariableStatement | undefined, context: StaticContext): ContextPlan | undefined {
   const name = (declaration.name as ts.Identifier).text;
-  const scope = statement.parent;
-  const statements = new Map<ts.Statement, StatementKind>([[statement, 'declaration']]);
+  const parameter = ts.isParameter(declaration);
+  const scope = parameter ? declaration.parent : statement!.parent;
+  const statements = new Map<ts.Statement, StatementKind>(statement ? [[statement, 'declaration']] : []);
   const waits: ts.CallExpression[] = [];
   const streams: { call: ts.CallExpression; stream: ts.Expression }[] = [];
   let blas = false;
@@ -118,9 +121,12 @@ function planContext(declaration: ts.VariableDeclaration, statement: ts.Variable
   let created = false;
   const visit = (node: ts.Node): boolean => {
     if (ts.isIdentifier(node) && node.text === name && node !== declaration.name) {
-      const p = node.parent;
-      if (ts.isPropertyAccessExpression(p) && p.name === node) return true;
-      if (!ts.isPropertyAccessExpression(p) || p.expression !== node || p.name.text !== 'value') return false;
+      const parent = node.parent;
+      if (ts.isPropertyAccessExpression(parent) && parent.name === node) return true;
+      if (ts.isParameter(parent) && parent === declaration) return true;
+      // The handle expression: `h.value` for a ref, the parameter itself.
+      const p: ts.Expression = parameter ? node : parent as ts.Expression;
+      if (!parameter && (!ts.isPropertyAccessExpression(parent) || parent.expression !== node || parent.name.text !== 'value')) return false;
       const use = p.parent;
       // h.value = xpu.create_context();
       if (ts.isBinaryExpression(use) && use.left === p && use.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
@@ -174,12 +180,14 @@ function planContext(declaration: ts.VariableDeclaration, statement: ts.Variable
     });
     return ok;
   };
-  if (!visit(scope) || !created) return undefined;
+  if (!visit(scope) || (!parameter && !created)) return undefined;
   // A wait needs the stream the context was given before it (CUDA waits on that stream).
   if (waits.some((w) => !streams.some((s) => s.call.end <= w.getStart()))) return undefined;
   if (!blas && !dnn) blas = true;
-  const sourceFile = statement.getSourceFile();
-  return { name, blas, dnn, ...(blas && dnn ? { dnnName: unusedName(`${name}Dnn`, sourceFile) } : {}), streams, statements };
+  // A parameter's type ports to cublasHandle_t (the catalog's counterpart of xpu::Context): its DNN calls make their own cuDNN handle.
+  if (parameter) return { name, parameter, blas: true, dnn: false, streams, statements };
+  const sourceFile = declaration.getSourceFile();
+  return { name, parameter, blas, dnn, ...(blas && dnn ? { dnnName: unusedName(`${name}Dnn`, sourceFile) } : {}), streams, statements };
 }
 
 /** The contexts of a file this module rewrites (computed once per file). */
@@ -187,21 +195,28 @@ export function fileContexts(context: StaticContext): FileContexts {
   const sourceFile = context.sourceFile;
   let found = plans.get(sourceFile);
   if (found) return found;
-  const byDeclaration = new Map<ts.VariableDeclaration, ContextPlan>();
+  const byDeclaration = new Map<ts.VariableDeclaration | ts.ParameterDeclaration, ContextPlan>();
   const byStatement = new Map<ts.Statement, ContextPlan>();
   const locals = kunlunLocals(sourceFile);
-  if (locals.context && locals.ref) {
+  if (locals.context) {
     const visit = (node: ts.Node): void => {
       if (ts.isVariableStatement(node) && isListed(node) && node.declarationList.declarations.length === 1) {
         const d = node.declarationList.declarations[0];
         const init = d.initializer ? unwrap(d.initializer) : undefined;
         const type = init && ts.isCallExpression(init) && init.arguments.length === 0 && init.typeArguments?.length === 1 ? init.typeArguments[0] : undefined;
-        if (ts.isIdentifier(d.name) && init && ts.isCallExpression(init) && ts.isIdentifier(init.expression) && init.expression.text === locals.ref && type && ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) && type.typeName.text === locals.context) {
+        if (locals.ref && ts.isIdentifier(d.name) && init && ts.isCallExpression(init) && ts.isIdentifier(init.expression) && init.expression.text === locals.ref && type && ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) && type.typeName.text === locals.context) {
           const plan = planContext(d, node, context);
           if (plan) {
             byDeclaration.set(d, plan);
             for (const s of plan.statements.keys()) byStatement.set(s, plan);
           }
+        }
+      }
+      if (ts.isParameter(node) && ts.isIdentifier(node.name) && node.type && ts.isTypeReferenceNode(node.type) && ts.isIdentifier(node.type.typeName) && node.type.typeName.text === locals.context && ts.isFunctionLike(node.parent) && 'body' in node.parent && node.parent.body) {
+        const plan = planContext(node, undefined, context);
+        if (plan) {
+          byDeclaration.set(node, plan);
+          for (const s of plan.statements.keys()) byStatement.set(s, plan);
         }
       }
       ts.forEachChild(node, visit);
@@ -213,20 +228,24 @@ export function fileContexts(context: StaticContext): FileContexts {
   return found;
 }
 
-/** The planned context an XDNN call's context argument (`h.value`) names, if any. */
+/** The planned context an XDNN call's context argument (`h.value`, or a parameter `ctx`) names, if any. */
 export function planOf(argument: ts.Expression, context: StaticContext): ContextPlan | undefined {
   const e = unwrap(argument);
-  if (!ts.isPropertyAccessExpression(e) || e.name.text !== 'value' || !ts.isIdentifier(e.expression)) return undefined;
-  const name = e.expression.text;
+  const isRef = ts.isPropertyAccessExpression(e) && e.name.text === 'value' && ts.isIdentifier(e.expression);
+  const name = isRef ? ((e as ts.PropertyAccessExpression).expression as ts.Identifier).text : ts.isIdentifier(e) ? e.text : undefined;
+  if (!name) return undefined;
   for (const [declaration, plan] of fileContexts(context).byDeclaration) {
-    // The declaration in scope: an enclosing block of the call holds it.
-    if (plan.name === name && declaration.getSourceFile() === argument.getSourceFile() && declaration.parent.parent.parent.pos <= argument.pos && declaration.parent.parent.parent.end >= argument.end) return plan;
+    if (plan.name !== name || plan.parameter === isRef) continue;
+    // The declaration in scope: its block (or function) holds the call.
+    const scope = ts.isParameter(declaration) ? declaration.parent : declaration.parent.parent.parent;
+    if (scope.getSourceFile() === argument.getSourceFile() && scope.pos <= argument.pos && scope.end >= argument.end) return plan;
   }
   return undefined;
 }
 
 /** The handles of a plan as code: the cuBLAS handle and the cuDNN handle (`h.value`, `hDnn.value`). */
 export function handlesOf(plan: ContextPlan): { blas?: string; dnn?: string } {
+  if (plan.parameter) return { blas: plan.name };
   return {
     ...(plan.blas ? { blas: `${plan.name}.value` } : {}),
     ...(plan.dnn ? { dnn: `${plan.dnnName ?? plan.name}.value` } : {}),

@@ -12,23 +12,25 @@
  * - broadcast_add / add → `Add` (in place when the output is an operand: A := C := that operand);
  *   scale with bias 0 → `Mul` by a host scalar; the axpy and dot chains over scratch buffers
  *   (xdnn-chains.ts) → `Add` with the call-level `alpha` (y := alpha·x + y) and `MatMul` of two
- *   vectors into a host 0-d result.
+ *   vectors into a host 0-d result; the tanh GELU chain (mul / scale / mul / sigmoid / mul over a
+ *   scratch buffer) → Gelu with approximate 'tanh', in place.
  * - softmax / log_softmax → Softmax / LogSoftmax; relu / sigmoid / tanh / silu over `len`
  *   elements; layer_norm / rms_layer_norm over the (m, n) view → LayerNormalization /
- *   RMSNormalization (axis 1); batch_norm_infer → BatchNormalization; max_pool2d → MaxPool.
+ *   RMSNormalization (axis 1); batch_norm_infer → BatchNormalization; max_pool2d → MaxPool;
+ *   conv2d → Conv (NCHW; TGEMM tfloat32 / float → cuDNN's default / FMA math).
  *
  * The context argument becomes the CUDA handles its plan gives (xdnn-contexts.ts): `args.handle`
  * for cuBLAS, `args['cudnn-handle']` for cuDNN; the stream is the one the context was last given.
  * What is not read statically is declined with OB1019 and the reason.
  */
 import { pending } from '../../diagnostics/port-diagnostics.js';
-import { generated, type Expr } from '../../ir/expr.js';
+import { generated, operand, type Expr } from '../../ir/expr.js';
 import type { AttributeExpr, Numerics, OpInvocation, TensorExpr } from '../../ir/invocation.js';
 import type { LiftContext, LiftResult, Lifter, SourceCall } from '../../lift/lifter.js';
 import { ts } from '../../syntax/typescript.js';
 import { VIEW_LOWERING_TARGETS } from '../aclnn-lift/view-targets.js';
 import type { StaticContext } from '../../context/static-context.js';
-import { chainOf, type Chain } from './xdnn-chains.js';
+import { CHAIN_ANCHORS, chainOf, type Chain } from './xdnn-chains.js';
 import { handlesOf, planOf, streamBefore } from './xdnn-contexts.js';
 import { asMovable, booleanOf, dtypeOf, exprOf as sourceExpr, isNull, listOf, numberOf, ONE, packed, pureArguments, templateTypes, type Lifted } from './xdnn-views.js';
 
@@ -147,6 +149,11 @@ function chainStructure(chain: Chain, call: SourceCall, context: StaticContext):
   if (!t.ok) return t;
   const dtype = t.value;
   const e = (node: ts.Expression) => asMovable(sourceExpr(node, context));
+  if (chain.kind === 'gelu') {
+    const [, , , z, n] = call.args;
+    const y = packed(z, [n], dtype);
+    return { ok: true, value: { operator: 'Gelu', inputs: new Map([['X', y]]), outputs: new Map([['Y', y]]), attributes: new Map([['approximate', { expr: generated("'tanh'", { kind: 'string', value: 'tanh' }) }]]) } };
+  }
   if (chain.kind === 'axpy') {
     const [, , , z, n] = call.args;
     const [x, alpha] = [e(chain.x), e(chain.alpha)];
@@ -167,15 +174,70 @@ function chainStructure(chain: Chain, call: SourceCall, context: StaticContext):
   };
 }
 
+/**
+ * A window's output extent, floor((size + 2·pad − dilation·(window − 1) − 1) / stride) + 1, as
+ * code: a number when everything is known, else the arithmetic with the known 0s and 1s left out.
+ */
+function outputExtent(size: Expr, pad: Expr, window: Expr, stride: Expr, dilation: Expr = ONE): Expr {
+  const known = [size, pad, window, stride, dilation].map(numberOf);
+  if (known.every((v) => v !== undefined)) {
+    const [sz, pd, kw, st, dl] = known as number[];
+    const value = Math.floor((sz + 2 * pd - dl * (kw - 1) - 1) / st) + 1;
+    return generated(String(value), { kind: 'number', value });
+  }
+  const reach = numberOf(dilation) === 1 ? window.text : `${operand(dilation.text)} * (${window.text} - 1) - 1`;
+  const span = `${size.text}${numberOf(pad) === 0 ? '' : ` + 2 * ${operand(pad.text)}`} - ${numberOf(dilation) === 1 ? operand(reach) : `(${reach})`}`;
+  return generated(numberOf(stride) === 1 ? `${span} + 1` : `Math.floor((${span}) / ${operand(stride.text)}) + 1`);
+}
+
+/**
+ * xpu::conv2d<TX, TW, TY, TGEMM>(ctx, x, weight, y, n, c, h, w, f, ksize, strides, paddings,
+ * dilations, groups, maxptrs, is_nchw) → Conv over packed NCHW views (the inverse of
+ * xdnn/conv-plan.ts): TGEMM tfloat32 is cuDNN's default math (TF32 allowed), float its FMA math.
+ */
+function conv2d(call: SourceCall, context: StaticContext): Lifted<Structure> {
+  const types = templateTypes(call.template);
+  if (!types || types.length !== 4) return fail('the template arguments are not four type names');
+  const [tx, tw, ty, tgemm] = types;
+  if (tx !== 'float' || tw !== 'float' || ty !== 'float') return fail(`x, the filter and y are ${tx}, ${tw}, ${ty}; only float32 convolutions are lifted`);
+  const math = tgemm === 'tfloat32' ? 'math.default' : tgemm === 'float' ? 'math.fma' : undefined;
+  if (!math) return fail(`TGEMM \`${tgemm}\` quantises the operands (Paddle's int16 / int31 modes); cuDNN has no convolution with that rounding`);
+  const [, x, weight, y, n, c, h, w, f, ksize, strides, paddings, dilations, groups, xMax, wMax, yMax, nchw] = call.args;
+  if (!groups) return fail('the call does not have xpu::conv2d\'s arguments');
+  if (![xMax, wMax, yMax].every(isNull)) return fail('the max pointers are not null (quantisation scales, which cuDNN does not take)');
+  if (nchw && booleanOf(nchw) !== true) return fail(`is_nchw is \`${nchw.text}\`, not true (only NCHW convolutions are lifted)`);
+  const lists = [listOf(ksize, context), listOf(strides, context), listOf(paddings, context), listOf(dilations, context)];
+  const failed = lists.find((l) => !l.ok);
+  if (failed && !failed.ok) return failed;
+  const [k, st, pd, dl] = lists.map((l) => (l as { value: Expr[] }).value);
+  if (k.length !== 2 || st.length !== 2 || dl.length !== 2) return fail('the window, strides or dilations are not 2 values');
+  if (pd.length !== 2) return fail(`the paddings have ${pd.length} values; only the symmetric (h, w) form has a documented order`);
+  const dtype = dtypeOf('float')!;
+  const perGroup = numberOf(groups) === 1 ? c : generated(`${operand(c.text)} / ${operand(groups.text)}`);
+  const list = (items: readonly Expr[]) => generated(`[${items.map((e) => e.text).join(', ')}]`);
+  const yDims = [n, f, outputExtent(h, pd[0], k[0], st[0], dl[0]), outputExtent(w, pd[1], k[1], st[1], dl[1])];
+  return {
+    ok: true,
+    value: {
+      operator: 'Conv',
+      inputs: new Map([['X', packed(x, [n, c, h, w], dtype, 'NCHW')], ['W', packed(weight, [f, perGroup, k[0], k[1]], dtype, 'NCHW')]]),
+      outputs: new Map([['Y', packed(y, yDims, dtype, 'NCHW')]]),
+      attributes: attrs([['kernel_shape', list(k)], ['pads', list([pd[0], pd[1], pd[0], pd[1]])], ['strides', list(st)], ['dilations', list(dl)], ['group', groups]]),
+      numerics: { mathMode: { meaning: math, from: 'argument' }, computeType: { meaning: 'dtype.float32', from: 'argument' } },
+    },
+  };
+}
+
 function structure(call: SourceCall, ctx: LiftContext): Lifted<Structure> | undefined {
   const symbol = call.entry.spec.symbol;
   const context = ctx.context;
   const args = call.args;
   const unary = UNARY[symbol];
-  const chain = symbol === 'xpu::add' || symbol === 'xpu::reduce_sum' ? chainOf(call.node, context) : undefined;
+  const chain = CHAIN_ANCHORS.includes(symbol) ? chainOf(call.node, context) : undefined;
   if (chain) return chainStructure(chain, call, context);
   if (symbol === 'xpu::fc_fusion') return fcFusion(call, ctx);
   if (symbol === 'xpu::fc_batched') return fcBatched(call);
+  if (symbol === 'xpu::conv2d') return conv2d(call, context);
   if (!unary && !['xpu::broadcast_add', 'xpu::add', 'xpu::scale', 'xpu::softmax', 'xpu::log_softmax', 'xpu::layer_norm', 'xpu::rms_layer_norm', 'xpu::batch_norm_infer', 'xpu::max_pool2d'].includes(symbol)) return undefined;
   const t = elementType(call);
   if (!t.ok) return t;
@@ -278,17 +340,7 @@ function structure(call: SourceCall, ctx: LiftContext): Lifted<Structure> | unde
       if (p.value.length !== 2) return fail(`the paddings have ${p.value.length} values; only the symmetric (h, w) form has a documented order`);
       const text = (items: readonly Expr[]) => generated(`[${items.map((e) => e.text).join(', ')}]`);
       // The output extent follows from the window: floor((H + 2p - k) / s) + 1.
-      const extent = (size: Expr, i: number): Expr => {
-        const [pad, window, stride] = [p.value[i], k.value[i], s.value[i]];
-        const known = [size, pad, window, stride].map(numberOf);
-        if (known.every((v) => v !== undefined)) {
-          const [sz, pd, kw, st] = known as number[];
-          const value = Math.floor((sz + 2 * pd - kw) / st) + 1;
-          return generated(String(value), { kind: 'number', value });
-        }
-        const span = `${size.text}${numberOf(pad) === 0 ? '' : ` + 2 * ${pad.text}`} - ${window.text}`;
-        return generated(numberOf(stride) === 1 ? `${span} + 1` : `Math.floor((${span}) / ${stride.text}) + 1`);
-      };
+      const extent = (size: Expr, i: number) => outputExtent(size, p.value[i], k.value[i], s.value[i]);
       const xDims = [n, c, h, w];
       const yDims = [n, c, extent(h, 0), extent(w, 1)];
       return {
