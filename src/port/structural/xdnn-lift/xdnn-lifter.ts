@@ -9,6 +9,7 @@
  *   extension attribute `activation`; TGEMM tfloat32 → the TF32 compute type. Quantising TGEMMs
  *   (int16_t, int32_t, int_with_ll_t) and max pointers are declined: CUDA has no such GEMM.
  * - fc_batched → a 3-D `Gemm` of packed matrices a batch stride apart.
+ * - cast<TX, TY> → Cast (`to` = TY); broadcast_mul / mul → `Mul`;
  * - broadcast_add / add → `Add` (in place when the output is an operand: A := C := that operand);
  *   scale with bias 0 → `Mul` by a host scalar; the axpy and dot chains over scratch buffers
  *   (xdnn-chains.ts) → `Add` with the call-level `alpha` (y := alpha·x + y) and `MatMul` of two
@@ -228,6 +229,21 @@ function conv2d(call: SourceCall, context: StaticContext): Lifted<Structure> {
   };
 }
 
+/** xpu::cast<TX, TY>(ctx, x, y, len) → Cast to TY over the packed length. */
+function cast(call: SourceCall): Lifted<Structure> {
+  const types = templateTypes(call.template);
+  const [from, to] = [dtypeOf(types?.[0]), dtypeOf(types?.[1])];
+  if (!types || types.length !== 2 || !from || !to) return fail(`the template arguments \`${call.template?.text ?? '?'}\` are not two element types the port knows`);
+  const [, x, y, len] = call.args;
+  if (!len) return fail('the call does not have xpu::cast\'s arguments');
+  const impure = pureArguments(x, y, len);
+  if (impure) return fail(impure);
+  return {
+    ok: true,
+    value: { operator: 'Cast', inputs: new Map([['input', packed(x, [len], from)]]), outputs: new Map([['output', packed(y, [len], to)]]), attributes: attrs([['to', generated(`'${to.dtype}'`, { kind: 'string', value: to.dtype })]]) },
+  };
+}
+
 function structure(call: SourceCall, ctx: LiftContext): Lifted<Structure> | undefined {
   const symbol = call.entry.spec.symbol;
   const context = ctx.context;
@@ -238,7 +254,8 @@ function structure(call: SourceCall, ctx: LiftContext): Lifted<Structure> | unde
   if (symbol === 'xpu::fc_fusion') return fcFusion(call, ctx);
   if (symbol === 'xpu::fc_batched') return fcBatched(call);
   if (symbol === 'xpu::conv2d') return conv2d(call, context);
-  if (!unary && !['xpu::broadcast_add', 'xpu::add', 'xpu::scale', 'xpu::softmax', 'xpu::log_softmax', 'xpu::layer_norm', 'xpu::rms_layer_norm', 'xpu::batch_norm_infer', 'xpu::max_pool2d'].includes(symbol)) return undefined;
+  if (symbol === 'xpu::cast') return cast(call);
+  if (!unary && !['xpu::broadcast_add', 'xpu::broadcast_mul', 'xpu::mul', 'xpu::add', 'xpu::scale', 'xpu::softmax', 'xpu::log_softmax', 'xpu::layer_norm', 'xpu::rms_layer_norm', 'xpu::batch_norm_infer', 'xpu::max_pool2d'].includes(symbol)) return undefined;
   const t = elementType(call);
   if (!t.ok) return t;
   const dtype = t.value;
@@ -251,6 +268,19 @@ function structure(call: SourceCall, ctx: LiftContext): Lifted<Structure> | unde
     return { ok: true, value: { operator: unary.operator, inputs: new Map([[unary.input, packed(x, [len], dtype)]]), outputs: new Map([[unary.output, packed(y, [len], dtype)]]), attributes: new Map() } };
   }
   switch (symbol) {
+    case 'xpu::broadcast_mul': {
+      const [, x, y, z, xshape, yshape] = args;
+      const [xs, ys] = [listOf(xshape, context), listOf(yshape, context)];
+      if (!xs.ok) return xs;
+      if (!ys.ok) return ys;
+      if (xs.value.length !== ys.value.length) return fail('the shapes have different ranks');
+      return { ok: true, value: { operator: 'Mul', inputs: new Map([['A', packed(x, xs.value, dtype)], ['B', packed(y, ys.value, dtype)]]), outputs: new Map([['C', packed(z, xs.value, dtype)]]), attributes: new Map() } };
+    }
+    case 'xpu::mul': {
+      const [, x, y, z, len] = args;
+      if (!len) return fail('the call does not have xpu::mul\'s arguments');
+      return { ok: true, value: { operator: 'Mul', inputs: new Map([['A', packed(x, [len], dtype)], ['B', packed(y, [len], dtype)]]), outputs: new Map([['C', packed(z, [len], dtype)]]), attributes: new Map() } };
+    }
     case 'xpu::broadcast_add': {
       const [, x, y, z, xshape, yshape] = args;
       const [xs, ys] = [listOf(xshape, context), listOf(yshape, context)];
