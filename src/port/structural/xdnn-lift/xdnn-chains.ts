@@ -22,6 +22,9 @@
  *     [xpu_wait(ctx.xpu_stream);] xpu_free(g.value);
  *   the two constants are checked by value (within 1e-6 relative), however they are written.
  *
+ * - flash attention: mha_varlen_fwd's softmax_lse written to a scratch buffer nothing else reads
+ *   (allocated before, freed after the wait): the buffer goes with the call.
+ *
  * Every statement must be in the anchor's block and each scratch buffer used by nothing else.
  * The group reader removes the other statements when the anchor ports (lift/statement-groups.ts);
  * the lifter lifts the anchor as the whole chain (`Add` with `alpha`, `MatMul` into a host result).
@@ -33,6 +36,7 @@ import { declarationOf, statementIn, statementOf, usesOf } from '../aclnn-lift/a
 import { VIEW_LOWERING_TARGETS } from '../aclnn-lift/view-targets.js';
 
 export type Chain =
+  | { readonly kind: 'attention'; readonly statements: readonly ts.Statement[] }
   | { readonly kind: 'gelu'; readonly y: ts.Expression; readonly statements: readonly ts.Statement[] }
   | { readonly kind: 'axpy'; readonly alpha: ts.Expression; readonly x: ts.Expression; readonly statements: readonly ts.Statement[] }
   | { readonly kind: 'dot'; readonly x: ts.Expression; readonly y: ts.Expression; readonly host: ts.Expression; readonly statements: readonly ts.Statement[] };
@@ -109,7 +113,7 @@ function waitBefore(statement: ts.Statement, contextArg: ts.Expression): ts.Stat
 }
 
 /** The calls that end a chain. */
-export const CHAIN_ANCHORS: readonly string[] = ['xpu::add', 'xpu::reduce_sum', 'xpu::mul'];
+export const CHAIN_ANCHORS: readonly string[] = ['xpu::add', 'xpu::reduce_sum', 'xpu::mul', 'baidu::xpu::xfa::mha_varlen_fwd'];
 
 const chains = new WeakMap<ts.CallExpression, Chain | null>();
 
@@ -151,6 +155,15 @@ function readChain(anchor: ts.CallExpression, context: StaticContext): Chain | u
     return { kind: 'axpy', alpha, x, statements: [...statements, ...(wait ? [wait] : [])] };
   }
   if (symbol === 'xpu::mul') return geluChain(anchor, statement, context);
+  if (symbol === 'baidu::xpu::xfa::mha_varlen_fwd') {
+    // The softmax_lse scratch nothing else reads (ONNX Attention has no such output).
+    const lse = scratchName(anchor.arguments[6]);
+    const statements = lse ? scratchStatements(lse, statement, () => false) : undefined;
+    if (!statements) return undefined;
+    const free = statements.find((st) => /xpu_free\(/.test(st.getText()) && st.end > statement.end);
+    const wait = free ? waitBefore(free, ctx) : undefined;
+    return { kind: 'attention', statements: [...statements, ...(wait ? [wait] : [])] };
+  }
   if (symbol === 'xpu::reduce_sum') {
     const [, , p, r, shape, axes] = anchor.arguments;
     const [products, result] = [scratchName(p), scratchName(r)];

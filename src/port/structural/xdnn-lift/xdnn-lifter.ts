@@ -18,12 +18,15 @@
  * - softmax / log_softmax → Softmax / LogSoftmax; relu / sigmoid / tanh / silu over `len`
  *   elements; layer_norm / rms_layer_norm over the (m, n) view → LayerNormalization /
  *   RMSNormalization (axis 1); batch_norm_infer → BatchNormalization; max_pool2d → MaxPool;
- *   conv2d → Conv (NCHW; TGEMM tfloat32 / float → cuDNN's default / FMA math).
+ *   conv2d → Conv (NCHW; TGEMM tfloat32 / float → cuDNN's default / FMA math);
+ * - mha_varlen_fwd over equal-length sequences (its softmax_lse a scratch, xdnn-chains.ts) →
+ *   Attention over [b, h, s, d] views of packed [b, s, h, d] memory.
  *
  * The context argument becomes the CUDA handles its plan gives (xdnn-contexts.ts): `args.handle`
  * for cuBLAS, `args['cudnn-handle']` for cuDNN; the stream is the one the context was last given.
  * What is not read statically is declined with OB1019 and the reason.
  */
+import { isPure } from '../../context/expression-purity.js';
 import { pending } from '../../diagnostics/port-diagnostics.js';
 import { generated, operand, type Expr } from '../../ir/expr.js';
 import type { AttributeExpr, Numerics, OpInvocation, TensorExpr } from '../../ir/invocation.js';
@@ -33,7 +36,7 @@ import { VIEW_LOWERING_TARGETS } from '../aclnn-lift/view-targets.js';
 import type { StaticContext } from '../../context/static-context.js';
 import { CHAIN_ANCHORS, chainOf, type Chain } from './xdnn-chains.js';
 import { handlesOf, planOf, streamBefore } from './xdnn-contexts.js';
-import { asMovable, booleanOf, dtypeOf, exprOf as sourceExpr, isNull, listOf, numberOf, ONE, packed, pureArguments, templateTypes, type Lifted } from './xdnn-views.js';
+import { asMovable, times, booleanOf, dtypeOf, exprOf as sourceExpr, isNull, listOf, numberOf, ONE, packed, pureArguments, templateTypes, type Lifted } from './xdnn-views.js';
 
 type Structure = Pick<OpInvocation, 'operator' | 'inputs' | 'outputs' | 'attributes'> & { readonly numerics?: Numerics; readonly args?: readonly (readonly [string, Expr])[] };
 
@@ -145,7 +148,7 @@ function addOperands(x: TensorExpr, y: TensorExpr, z: TensorExpr): [TensorExpr, 
 }
 
 /** A chain over scratch buffers (xdnn-chains.ts) as one operator: axpy → Add with `alpha`, dot → MatMul into a host result. */
-function chainStructure(chain: Chain, call: SourceCall, context: StaticContext): Lifted<Structure> {
+function chainStructure(chain: Exclude<Chain, { kind: 'attention' }>, call: SourceCall, context: StaticContext): Lifted<Structure> {
   const t = elementType(call);
   if (!t.ok) return t;
   const dtype = t.value;
@@ -244,13 +247,82 @@ function cast(call: SourceCall): Lifted<Structure> {
   };
 }
 
+/**
+ * `new xpu.VectorParam(Array.from({ length: B + 1 }, (_, i) => i * S), B + 1)`: the cumulative
+ * offsets of B sequences of S tokens each (what a dense batch is as a varlen batch) → [B, S].
+ */
+function uniformOffsets(e: Expr | undefined, context: StaticContext): Lifted<[Expr, Expr]> {
+  const why = { ok: false as const, reason: `the sequence offsets \`${e?.text ?? '?'}\` are not \`new xpu.VectorParam(Array.from({ length: B + 1 }, (_, i) => i * S), B + 1)\` (equal lengths, which is all dense Attention expresses)` };
+  const node = e?.node;
+  if (!node || !ts.isNewExpression(node) || !/VectorParam$/.test(node.expression.getText()) || node.arguments?.length !== 2) return why;
+  const [array, count] = node.arguments;
+  if (!ts.isCallExpression(array) || array.expression.getText() !== 'Array.from' || array.arguments.length !== 2) return why;
+  const [shape, fn] = array.arguments;
+  const length = ts.isObjectLiteralExpression(shape) && shape.properties.length === 1 ? shape.properties[0] : undefined;
+  if (!length || !ts.isPropertyAssignment(length) || length.name.getText() !== 'length' || length.initializer.getText() !== count.getText()) return why;
+  const l = length.initializer;
+  if (!ts.isBinaryExpression(l) || l.operatorToken.kind !== ts.SyntaxKind.PlusToken || l.right.getText() !== '1') return why;
+  if (!ts.isArrowFunction(fn) || fn.parameters.length !== 2 || !ts.isIdentifier(fn.parameters[1].name) || !ts.isBinaryExpression(fn.body) || fn.body.operatorToken.kind !== ts.SyntaxKind.AsteriskToken) return why;
+  const index = fn.parameters[1].name.text;
+  const { left, right } = fn.body;
+  const size = left.getText() === index ? right : right.getText() === index ? left : undefined;
+  if (!size || !isPure(size) || !isPure(l.left)) return why;
+  return { ok: true, value: [sourceExpr(l.left, context), sourceExpr(size, context)] };
+}
+
+/**
+ * baidu::xpu::xfa::mha_varlen_fwd<T, float, TGEMM, int>(ctx, q, k, v, out, softmax_lse, cu_q, cu_k,
+ * max_sq, max_sk, heads, kv_heads, dim, scale, dropout 0, seed, is_causal) over packed [b, s, h, d]
+ * tokens of equal-length sequences → Attention over [b, h, s, d] views (the inverse of
+ * xdnn/xdnn-frontend.ts's sdpa lowering).
+ */
+function attention(call: SourceCall, context: StaticContext): Lifted<Structure> {
+  const types = templateTypes(call.template);
+  const dtype = dtypeOf(types?.[0]);
+  if (!types || !dtype) return fail(`the template arguments \`${call.template?.text ?? '?'}\` are not ones the port knows`);
+  if (types[2] !== 'float' && types[2] !== 'tfloat32') return fail(`TGEMM \`${types[2]}\` is not float or tfloat32`);
+  const [, q, k, v, out, , cuQ, cuK, sq, sk, heads, kvHeads, dim, scale, dropout, , causal, ...rest] = call.args;
+  if (!causal) return fail('the call does not have mha_varlen_fwd\'s arguments');
+  if (numberOf(dropout) !== 0) return fail(`p_dropout is \`${dropout.text}\`, not 0 (inference attention only)`);
+  if (!rest.every(isNull)) return fail('a mask, bias or max pointer is passed (not lifted)');
+  const [offQ, offK] = [uniformOffsets(cuQ, context), uniformOffsets(cuK, context)];
+  if (!offQ.ok) return offQ;
+  if (!offK.ok) return offK;
+  const [batch, lenQ] = offQ.value;
+  const [batchK, lenK] = offK.value;
+  if (batch.text !== batchK.text || lenQ.text !== sq.text || lenK.text !== sk.text) return fail('the offsets, batch and maximum lengths disagree (only equal-length sequences are dense Attention)');
+  const isCausal = booleanOf(causal);
+  if (isCausal === undefined) return fail(`is_causal \`${causal.text}\` is not a constant`);
+  if (isCausal && sq.text !== sk.text && numberOf(sq) !== numberOf(sk)) return fail('causal attention with s_q ≠ s_kv: XDNN\'s mask alignment for unequal lengths is not documented');
+  const impure = pureArguments(q, k, v, out, sq, sk, heads, kvHeads, dim, scale);
+  if (impure) return fail(impure);
+  // [b, h, s, d] views of packed [b, s, h, d] memory.
+  const view = (ptr: Expr, s: Expr, h: Expr): TensorExpr => ({ ptr, dims: [batch, h, s, dim], strides: [times(times(s, h), dim), dim, times(h, dim), ONE], dtype, layout: 'row-major' });
+  return {
+    ok: true,
+    value: {
+      operator: 'Attention',
+      inputs: new Map([['Q', view(q, sq, heads)], ['K', view(k, sk, kvHeads)], ['V', view(v, sk, kvHeads)]]),
+      outputs: new Map([['Y', view(out, sq, heads)]]),
+      attributes: new Map<string, AttributeExpr>([
+        ['scale', { expr: scale }],
+        ['is_causal', { expr: generated(isCausal ? '1' : '0', { kind: 'number', value: isCausal ? 1 : 0 }), ...(isCausal ? { meaning: 'causal.top-left' } : {}) }],
+        ['q_num_heads', { expr: heads }],
+        ['kv_num_heads', { expr: kvHeads }],
+      ]),
+      ...(types[2] === 'tfloat32' ? { numerics: { computeType: { meaning: 'compute.32f-fast-tf32', from: 'argument' as const } } } : {}),
+    },
+  };
+}
+
 function structure(call: SourceCall, ctx: LiftContext): Lifted<Structure> | undefined {
   const symbol = call.entry.spec.symbol;
   const context = ctx.context;
   const args = call.args;
   const unary = UNARY[symbol];
   const chain = CHAIN_ANCHORS.includes(symbol) ? chainOf(call.node, context) : undefined;
-  if (chain) return chainStructure(chain, call, context);
+  if (chain && chain.kind !== 'attention') return chainStructure(chain, call, context);
+  if (symbol === 'baidu::xpu::xfa::mha_varlen_fwd') return chain ? attention(call, context) : fail('softmax_lse is not a scratch buffer only this call writes (ONNX Attention has no log-sum-exp output)');
   if (symbol === 'xpu::fc_fusion') return fcFusion(call, ctx);
   if (symbol === 'xpu::fc_batched') return fcBatched(call);
   if (symbol === 'xpu::conv2d') return conv2d(call, context);
