@@ -33,6 +33,9 @@ import { cnclInitCommsLifter } from './structural/runtime/cncl-init-comms-lifter
 import { cnclInitCommsLowerer } from './structural/runtime/cncl-init-comms-lowerer.js';
 import { currentDeviceInitLowerer, dropsCurrentDeviceRead } from './structural/runtime/current-device-read.js';
 import { registerXdnnLowerers } from './structural/xdnn/register.js';
+import { xdnnContextRewriter } from './structural/xdnn-lift/xdnn-contexts.js';
+import { xdnnLifter } from './structural/xdnn-lift/xdnn-lifter.js';
+import { xdnnChainReader } from './structural/xdnn-lift/xdnn-chains.js';
 
 export function defaultLifters(): LifterRegistry {
   const lifters = new LifterRegistry(roleLifter)
@@ -41,7 +44,9 @@ export function defaultLifters(): LifterRegistry {
     .register({ backend: 'cuda', symbol: 'cublasSscal' }, cublasScalLifter)
     .register({ backend: 'cann', library: 'aclnn' }, aclnnLifter)
     .register({ backend: 'cambricon', symbol: 'cnclInitComms' }, cnclInitCommsLifter)
-    .registerGroupReader({ backend: 'cann' }, aclnnGroupReader);
+    .register({ backend: 'kunlun', library: 'xdnn' }, xdnnLifter)
+    .registerGroupReader({ backend: 'cann' }, aclnnGroupReader)
+    .registerGroupReader({ backend: 'kunlun' }, xdnnChainReader);
   registerCudnnLifters(lifters);
   registerMudnnLifters(lifters);
   return lifters;
@@ -65,6 +70,7 @@ export function defaultLowerers(): LowererRegistry {
   lowerers.register({ target: 'cambricon', binding: 'primitive:communicator.init' }, cnclInitCommsLowerer);
   lowerers.register({ target: 'cuda', binding: 'primitive:communicator.init' }, currentDeviceInitLowerer);
   lowerers.registerStatementDropper('cuda', dropsCurrentDeviceRead);
+  lowerers.registerStatementRewriter('cuda', xdnnContextRewriter);
   lowerers.register({ target: 'cuda', binding: 'primitive:runtime.finalize' }, implicitFinalizeLowerer);
   lowerers.register({ target: 'cuda', binding: 'operator:Gemm' }, cublasGemmLowerer);
   lowerers.register({ target: 'cuda', binding: 'operator:MatMul' }, cublasDotLowerer);

@@ -99,6 +99,16 @@ export type DeclarationDropper = (name: string, declaration: ts.VariableDeclarat
 export type StatementDropper = (statement: ts.Statement, ctx: LowerContext) => string | undefined;
 
 /**
+ * Rewrites a whole statement that is not (only) a facade call the walk can port: an assignment
+ * that stores what the source returns and the target writes through an out-parameter
+ * (`h.value = xpu.create_context()` → `cublasCreate(h)`), a method call on a source object
+ * (`h.value.set_stream(s)`), a declaration whose type depends on the object's uses. Returns the
+ * replacement (statements separated by newlines, each without indentation), what it replaces
+ * and the target symbols it writes; undefined leaves the statement to the walk.
+ */
+export type StatementRewriter = (statement: ts.Statement, ctx: LowerContext) => { readonly from: string; readonly text: string; readonly to: readonly string[] } | undefined;
+
+/**
  * Where the target has no enum corresponding to a source enum (OB1008 / OB1006), a structural
  * module may know which target enum a particular reference stands for (a cuBLASLt epilogue
  * parameter that only selects an activation becomes the target's activation mode). Given the
@@ -150,9 +160,25 @@ export class LowererRegistry {
     return undefined;
   }
 
-  /** Whether any statement dropper is registered for the target (the walk asks only then). */
+  /** Whether any statement dropper or rewriter is registered for the target (the walk asks only then). */
   dropsStatements(target: BackendId): boolean {
-    return (this.statementDroppers.get(target)?.length ?? 0) > 0;
+    return (this.statementDroppers.get(target)?.length ?? 0) > 0 || (this.statementRewriters.get(target)?.length ?? 0) > 0;
+  }
+
+  private readonly statementRewriters = new Map<string, StatementRewriter[]>();
+
+  registerStatementRewriter(target: BackendId, rewriter: StatementRewriter): this {
+    this.statementRewriters.set(target, [...(this.statementRewriters.get(target) ?? []), rewriter]);
+    return this;
+  }
+
+  /** The replacement a registered rewriter writes for `statement`, or undefined when it stays. */
+  rewritesStatement(statement: ts.Statement, ctx: LowerContext): ReturnType<StatementRewriter> {
+    for (const r of this.statementRewriters.get(ctx.target) ?? []) {
+      const rewritten = r(statement, ctx);
+      if (rewritten) return rewritten;
+    }
+    return undefined;
   }
 
   registerDeclarationDropper(target: BackendId, dropper: DeclarationDropper): this {

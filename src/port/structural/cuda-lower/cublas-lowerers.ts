@@ -80,6 +80,8 @@ export const cublasGemmLowerer: Lowerer = {
     const [a, b, c, y] = [invocation.inputs.get('A'), invocation.inputs.get('B'), invocation.inputs.get('C'), invocation.outputs.get('Y')];
     if (!isView(a) || !isView(b) || !isView(y) || (c && !isView(c))) return undefined;
     const fail = (reason: string) => declineOn(invocation, ctx, reason);
+    const activation = invocation.attributes.get('activation');
+    if (activation) return fail(`the ${activation.meaning ?? activation.expr.text} epilogue has no cuBLAS form (a cuBLASLt epilogue is not written by this port yet)`);
     const rank = y.dims.length;
     if ((rank !== 2 && rank !== 3) || a.dims.length !== rank || b.dims.length !== rank) return fail(`the operands are ${[a, b, y].map((t) => t.dims.length).join('-D, ')}-D; cuBLAS takes 2-D products and strided 3-D batches`);
     const dtypes = new Set([a, b, y].map((t) => t.dtype.meaning));
@@ -159,13 +161,15 @@ export const cublasDotLowerer: Lowerer = {
   lower(invocation, ctx) {
     if (invocation.kind !== 'operator' || invocation.operator !== 'MatMul') return undefined;
     const [x, y, out] = [invocation.inputs.get('A'), invocation.inputs.get('B'), invocation.outputs.get('Y')];
-    if (!isView(x) || !isView(y) || !isView(out) || out.layout === 'host') return undefined;
+    if (!isView(x) || !isView(y) || !isView(out)) return undefined;
     const fail = (reason: string) => declineOn(invocation, ctx, reason);
     if (x.dims.length !== 1 || y.dims.length !== 1 || out.dims.length !== 0) return undefined;
     if ([x, y, out].some((t) => t.dtype.dtype !== 'float32')) return fail('the dot product is not float32 (cublasSdot)');
     const s = new CudaStatements(ctx);
     const [px, py, pout] = [x, y, out].map((t) => s.address(t)) as string[];
     const handle = cublasHandle(s, invocation);
+    // A host result (an XDNN dot chain copied to the host, xdnn-lift/xdnn-chains.ts): cuBLAS's host pointer mode writes it there.
+    if (out.layout === 'host') return { ok: true, lowering: s.lowering(`${s.value('cublasSdot')}(${[handle, x.dims[0].text, px, x.strides[0].text, py, y.strides[0].text, out.ptr.text].join(', ')})`, 'cublasSdot') };
     const host = s.fresh('dotValue');
     s.prelude.push({ text: `const ${host} = new Float32Array(1)`, declares: true });
     // cuBLAS's host pointer mode: the result is on the host when the call returns.

@@ -51,6 +51,9 @@ class CudnnCall {
 
   handle(): string {
     if (this.handleName) return this.handleName;
+    // A cuDNN handle the source already has (an XDNN context serving DNN ops, xdnn-lift/xdnn-contexts.ts).
+    const given = this.invocation.args.get('cudnn-handle');
+    if (given) return (this.handleName = given.text);
     const s = this.s;
     const handle = s.declareRef('cudnnHandle', 'cudnnHandle_t');
     s.before('cudnnCreate', [handle]);
