@@ -33,7 +33,7 @@ import type { StaticContext } from '../../context/static-context.js';
 import type { StatementGroupInput, StatementGroupReader } from '../../lift/statement-groups.js';
 import { ts } from '../../syntax/typescript.js';
 import { declarationOf, statementIn, statementOf, usesOf } from '../aclnn-lift/aclnn-group.js';
-import { VIEW_LOWERING_TARGETS } from '../aclnn-lift/view-targets.js';
+import { XDNN_LIFT_TARGETS } from './xdnn-lift-targets.js';
 
 export type Chain =
   | { readonly kind: 'attention'; readonly statements: readonly ts.Statement[] }
@@ -278,7 +278,7 @@ function geluChain(anchor: ts.CallExpression, statement: ts.Statement, context: 
 export const xdnnChainReader: StatementGroupReader = {
   name: 'XDNN chains over scratch buffers (axpy, dot, tanh GELU)',
   absorbed(input: StatementGroupInput): readonly ts.Statement[] {
-    if (!VIEW_LOWERING_TARGETS.has(input.target)) return [];
+    if (!XDNN_LIFT_TARGETS.has(input.target)) return [];
     const out: ts.Statement[] = [];
     for (const call of input.context.allCalls()) {
       if (call.backend !== 'kunlun' || !CHAIN_ANCHORS.includes(call.entry.spec.symbol)) continue;

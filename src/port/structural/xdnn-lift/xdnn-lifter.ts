@@ -32,7 +32,7 @@ import { generated, operand, type Expr } from '../../ir/expr.js';
 import type { AttributeExpr, Numerics, OpInvocation, TensorExpr } from '../../ir/invocation.js';
 import type { LiftContext, LiftResult, Lifter, SourceCall } from '../../lift/lifter.js';
 import { ts } from '../../syntax/typescript.js';
-import { VIEW_LOWERING_TARGETS } from '../aclnn-lift/view-targets.js';
+import { XDNN_LIFT_TARGETS } from './xdnn-lift-targets.js';
 import type { StaticContext } from '../../context/static-context.js';
 import { CHAIN_ANCHORS, chainOf, type Chain } from './xdnn-chains.js';
 import { handlesOf, planOf, streamBefore } from './xdnn-contexts.js';
@@ -462,7 +462,7 @@ function structure(call: SourceCall, ctx: LiftContext): Lifted<Structure> | unde
 export const xdnnLifter: Lifter = {
   name: 'XDNN calls → canonical operators over views',
   lift(call: SourceCall, ctx: LiftContext): LiftResult | undefined {
-    if (!VIEW_LOWERING_TARGETS.has(ctx.target) || call.entry.library !== 'xdnn') return undefined;
+    if (!XDNN_LIFT_TARGETS.has(ctx.target) || call.entry.library !== 'xdnn') return undefined;
     const symbol = call.entry.spec.symbol;
     // Pointers offset with `.plus(bytes)` and scalars like `Math.sqrt(2)` may be written where the CUDA calls need them.
     const lifted = structure({ ...call, args: call.args.map(asMovable) }, ctx);
