@@ -25,7 +25,7 @@ import { implicitFinalizeLowerer } from './structural/cuda-lower/implicit-finali
 import { registerCudnnLifters, registerDnnLowerers } from './structural/dnn/register.js';
 import { registerCnnlLowerers } from './structural/cnnl/register.js';
 import { registerMudnnLifters, registerMudnnLowerers } from './structural/mudnn/register.js';
-import { registerMudnnLiftLowerers } from './structural/mudnn-lift/register.js';
+import { registerMudnnLiftLifters, registerMudnnLiftLowerers } from './structural/mudnn-lift/register.js';
 import { aclInitLowerer, implicitInitLowerer } from './structural/runtime/acl-init.js';
 import { cnclInitCommsLifter } from './structural/runtime/cncl-init-comms-lifter.js';
 import { cnclInitCommsLowerer } from './structural/runtime/cncl-init-comms-lowerer.js';
@@ -42,6 +42,7 @@ export function defaultLifters(): LifterRegistry {
     .registerGroupReader({ backend: 'cann' }, aclnnGroupReader);
   registerCudnnLifters(lifters);
   registerMudnnLifters(lifters);
+  registerMudnnLiftLifters(lifters);
   return lifters;
 }
 
