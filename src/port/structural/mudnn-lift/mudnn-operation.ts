@@ -156,9 +156,10 @@ export function readOperation(run: ResolvedCall, context: StaticContext): Operat
     }
   }
 
-  if (family.query) {
-    const sizeArg = argument(run, 'workspace-size', context);
-    const wsArg = argument(run, 'workspace', context);
+  const wsArg = family.query ? argument(run, 'workspace', context) : undefined;
+  const sizeArg = family.query ? argument(run, 'workspace-size', context) : undefined;
+  const noWorkspace = !workspace && wsArg && unwrap(wsArg).kind === ts.SyntaxKind.NullKeyword && sizeArg && context.constant(sizeArg)?.kind === 'number';
+  if (family.query && !noWorkspace) {
     const size = sizeArg ? variableName(sizeArg) : undefined;
     if (!workspace || !size || size !== workspace.size) return fail(`the workspace size \`${sizeArg?.getText() ?? '?'}\` of \`${symbol}\` is not the one \`${family.query}\` asks for`);
     // The workspace: `size.value > 0 ? w.value : null`, `w.value` or `null`.
