@@ -53,14 +53,13 @@ describe('cuda → musa → cuda keeps the results', () => {
     expect(report.verdict, JSON.stringify(report.firstDivergence)).toMatch(/^(pass|warn)$/);
   }, TIMEOUT);
 
-  it('cudnn-conv: the convolution comes back by name, its setters as cuDNN 2-D setters', async () => {
+  it('cudnn-conv: the convolution and its queries come back by name, its setters as cuDNN 2-D setters', async () => {
     const { original, there, back } = roundTrip('cudnn-conv');
     expect(there).toContain('mudnnSetConvolutionNdDescriptor(');
     expect(back.output).not.toMatch(MUDNN_CALL);
     for (const call of ['cudnnSetFilter4dDescriptor(', 'cudnnSetConvolution2dDescriptor(', 'cudnnConvolutionForward(']) expect(back.output).toContain(call);
-    // Only the algorithm chosen at run time stays a warning: the role path cannot tell it comes from
-    // cudnnGetConvolutionForwardAlgorithm_v7 ported back too (OB1007, the same as on the way out).
-    expect(new Set(back.diagnostics.filter((d) => d.severity !== 'info').map((d) => d.id))).toEqual(new Set(['OB1007']));
+    // The algorithm chosen at run time comes from the query, ported back too: no OB1007 (algorithm-from-query.ts).
+    expect(back.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
     const report = await verifies(original, back.output);
     expect(report.verdict, JSON.stringify(report.firstDivergence)).toMatch(/^(pass|warn)$/);
   }, TIMEOUT);
@@ -77,6 +76,25 @@ describe('a muDNN program ported to CUDA', () => {
     const report = await verifies(input, ported.output);
     expect(report.verdict, JSON.stringify(report.firstDivergence)).toMatch(/^(pass|warn)$/);
   }, TIMEOUT);
+});
+
+describe('the convolution algorithm', () => {
+  const PROGRAM = (algo: string) => `import {
+  mudnnConvolutionForward, type DevicePtr, type mudnnConvolutionDescriptor_t, type mudnnConvolutionFwdAlgo_t, type mudnnFilterDescriptor_t,
+  type mudnnHandle_t, type mudnnTensorDescriptor_t,
+} from 'opbridge/musa';
+export function run(h: mudnnHandle_t, x: mudnnTensorDescriptor_t, w: mudnnFilterDescriptor_t, c: mudnnConvolutionDescriptor_t, y: mudnnTensorDescriptor_t, dx: DevicePtr, dw: DevicePtr, dy: DevicePtr, given: mudnnConvolutionFwdAlgo_t) {
+  const picked = [given];
+  return mudnnConvolutionForward(h, 1, x, dx, w, dw, c, ${algo}, null, 0, 0, y, dy);
+}
+`;
+  it('keeps OB1007 when it is not shown to come from the ported query', () => {
+    for (const algo of ['given', 'picked[0]']) {
+      const result = portSource(PROGRAM(algo), { to: 'cuda', fileName: 'model.ts' });
+      expect(result.output).toContain(`cudnnConvolutionForward(h, 1, x, dx, w, dw, c, ${algo},`);
+      expect(result.diagnostics.map((d) => d.id)).toContain('OB1007');
+    }
+  });
 });
 
 describe('muDNN runs that stay, with the reason', () => {

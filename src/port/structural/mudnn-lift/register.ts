@@ -1,10 +1,11 @@
 /**
  * The muDNN → IR modules (back to CUDA), registered in src/port/registry.ts: the muDNN runs'
  * statement groups and lifter, their cuDNN lowerings on the source descriptors, and muDNN's Nd
- * setters as cuDNN's setters.
+ * setters as cuDNN's setters, and the convolution's algorithm read from the ported query.
  */
 import type { LifterRegistry } from '../../lift/lifter.js';
 import type { LowererRegistry } from '../../lower/lowerer.js';
+import { algorithmFromQueryLowerer } from './algorithm-from-query.js';
 import { CUDNN_ON_DESCRIPTORS_OPERATORS, cudnnOnDescriptorsLowerer } from './cudnn-on-descriptors.js';
 import { cudnnSetterLowerer } from './cudnn-setters.js';
 import { mudnnGroupReader } from './mudnn-groups.js';
@@ -19,5 +20,9 @@ export function registerMudnnLiftLifters(lifters: LifterRegistry): LifterRegistr
 export function registerMudnnLiftLowerers(lowerers: LowererRegistry): LowererRegistry {
   for (const operator of CUDNN_ON_DESCRIPTORS_OPERATORS) lowerers.register({ target: 'cuda', binding: `operator:${operator}` }, cudnnOnDescriptorsLowerer);
   lowerers.register({ target: 'cuda', binding: 'primitive:descriptor.set' }, cudnnSetterLowerer);
+  // Both ways: the algorithm query ports between cuDNN and muDNN by name, so its result is the target's.
+  for (const target of ['cuda', 'musa'] as const) {
+    for (const binding of ['operator:Conv', 'primitive:workspace.query']) lowerers.register({ target, binding }, algorithmFromQueryLowerer);
+  }
   return lowerers;
 }
