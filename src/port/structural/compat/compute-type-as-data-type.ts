@@ -52,7 +52,35 @@ export const computeTypeAsDataTypeLowerer: Lowerer = {
   },
 };
 
+/** Whether a target (CUDA) entry the source answers takes a compute-type enum with `meaning` at its compute-type parameter. */
+function computeTypeHas(ctx: LowerContext, invocation: Invocation, meaning: string): boolean {
+  for (const symbol of invocation.origin.entry.spec.cuda ?? []) {
+    const entry = ctx.catalog.entry(ctx.target, symbol);
+    const param = entry?.spec.params.find((p) => p.role === 'compute-type');
+    const enumName = param?.type.replace(/\bconst\b|[*&\s]/g, '');
+    if (enumName && ctx.catalog.backend(ctx.target).enums.get(enumName)?.spec.members.some((m) => m.meaning === meaning)) return true;
+  }
+  return false;
+}
+
+/**
+ * The way back (musa → cuda): a data type given as the compute type (`MUSA_R_32F` for
+ * mublasGemmEx's `computeType`, as musa.h writes it) is the cuBLAS compute type with the twin
+ * meaning (`dtype.float32` → `CUBLAS_COMPUTE_32F`).
+ */
+export const dataTypeAsComputeTypeLowerer: Lowerer = {
+  name: 'data types given as compute types, back to cuBLAS compute types',
+  lower(invocation: Invocation, ctx: LowerContext): LowerResult | undefined {
+    if (invocation.origin.backend !== 'musa') return undefined;
+    const argument = invocation.enums.get('compute-type');
+    const twin = argument ? [...DATA_TYPE_TWIN].find(([, dtype]) => dtype === argument.meaning)?.[0] : undefined;
+    if (!argument || !twin || !computeTypeHas(ctx, invocation, twin)) return undefined;
+    return roleLowerer.lower({ ...invocation, enums: new Map([...invocation.enums, ['compute-type', { ...argument, meaning: twin }]]) }, ctx);
+  },
+};
+
 export function registerComputeTypeAsDataType(lowerers: LowererRegistry): LowererRegistry {
   for (const operator of ['Gemm', 'MatMul']) lowerers.register({ target: 'musa', binding: `operator:${operator}` }, computeTypeAsDataTypeLowerer);
+  for (const operator of ['Gemm', 'MatMul']) lowerers.register({ target: 'cuda', binding: `operator:${operator}` }, dataTypeAsComputeTypeLowerer);
   return lowerers;
 }
