@@ -1,7 +1,7 @@
 /**
  * Structural lowerers for the CUDA-compatible targets (src/port/structural/compat/): enum
  * attribute values passed as themselves where the target's numbers are unconfirmed, and
- * cuBLAS compute types written as MUSA data types (llama.cpp musa.h).
+ * cuBLAS compute types written as MUSA data types (llama.cpp musa.h) and back.
  */
 import { describe, expect, it } from 'vitest';
 import { portSource } from '../../../src/port/port-source.js';
@@ -43,5 +43,12 @@ describe('compute types as data types on MUSA', () => {
     const result = portSource(GEMM, { to: 'musa' });
     expect(result.output).toContain('mublasGemmEx(h, MUBLAS_OP_N, MUBLAS_OP_N, n, n, n, 1, a, MUSA_R_16BF, n, b, MUSA_R_16BF, n, 0, c, MUSA_R_16BF, n, MUSA_R_32F, MUBLAS_GEMM_DEFAULT);');
     expect(result.diagnostics.filter((d) => d.id === 'OB1006').map((d) => d.line)).toEqual([4]);
+  });
+
+  it('back to CUDA, MUSA_R_32F given as the compute type becomes CUBLAS_COMPUTE_32F', () => {
+    const musa = portSource(GEMM, { to: 'musa' }).output;
+    const back = portSource(musa, { to: 'cuda', from: 'musa' });
+    expect(back.output).toContain('cublasGemmEx(h, CUBLAS_OP_N, CUBLAS_OP_N, n, n, n, 1, a, CUDA_R_16BF, n, b, CUDA_R_16BF, n, 0, c, CUDA_R_16BF, n, CUBLAS_COMPUTE_32F, CUBLAS_GEMM_DEFAULT);');
+    expect(back.diagnostics.filter((d) => d.id === 'OB1006' && d.message.includes('MUSA_R_32F'))).toEqual([]);
   });
 });
