@@ -27,8 +27,8 @@ import { pending } from '../../diagnostics/port-diagnostics.js';
 import type { LowerContext, LowerResult, Lowerer } from '../../lower/lowerer.js';
 import { ts } from '../../syntax/typescript.js';
 import { CudaStatements } from '../cuda-lower/cuda-statements.js';
-import { carried, contiguousStrides, product } from '../dnn/cudnn-descriptors.js';
-import { generated } from '../../ir/expr.js';
+import { carried } from '../dnn/cudnn-descriptors.js';
+import { packedLayout } from './mudnn-tensor-view.js';
 
 export const MUDNN_ND_SETTERS = ['mudnnSetTensorNdDescriptorWithScale', 'mudnnSetFilterNdDescriptorWithScale', 'mudnnSetConvolutionNdDescriptor', 'mudnnSetPoolingNdDescriptorEx'] as const;
 
@@ -63,21 +63,6 @@ function elements(arg: Expr, ctx: LowerContext): Expr[] | undefined {
   if (!node || !ts.isArrayLiteralExpression(node) || node.getText(ctx.context.sourceFile) !== arg.text) return undefined;
   if (node.elements.some((e) => ts.isSpreadElement(e) || ts.isOmittedExpression(e))) return undefined;
   return node.elements.map((e) => carried(e, ctx.context));
-}
-
-/** Same value: written alike or both known and equal. */
-function same(a: Expr, b: Expr): boolean {
-  const x = numberOf(a);
-  return a.text === b.text || (x !== undefined && x === numberOf(b));
-}
-
-/** Whether strides are the packed strides of the format over dims N, C, H, W (a dim of 1 takes any stride). */
-function packedIn(format: string | undefined, dims: readonly Expr[], strides: readonly Expr[]): boolean {
-  if (dims.length !== 4 || strides.length !== 4) return false;
-  const [, c, h, w] = dims;
-  const one = generated('1', { kind: 'number', value: 1 });
-  const expected = format === 'layout.nchw' ? contiguousStrides(dims) : format === 'layout.nhwc' ? [product([h, w, c]), one, product([w, c]), c] : undefined;
-  return Boolean(expected?.every((e, i) => same(strides[i], e) || numberOf(dims[i]) === 1));
 }
 
 type Planned = { readonly ok: true; readonly target: string; readonly call: (s: CudaStatements) => string } | { readonly ok: false; readonly reason: string };
@@ -116,7 +101,7 @@ function plan(symbol: Setter, arg: (name: string) => Argument, ctx: LowerContext
       const dims = elements(arg('dimA').expr, ctx);
       const strides = elements(arg('strideA').expr, ctx);
       const format = arg('format').enumArg?.meaning;
-      if (rank('nbDims') === 4 && dims && strides && packedIn(format, dims, strides) && dims.every((d) => d.pure)) {
+      if (rank('nbDims') === 4 && dims && strides && packedLayout(format, dims, strides) !== undefined && dims.every((d) => d.pure)) {
         return { ok: true, target: 'cudnnSetTensor4dDescriptor', call: (s) => `${s.value('cudnnSetTensor4dDescriptor')}(${desc.text}, ${member('format', 'cudnnTensorFormat_t', s)}, ${member('dataType', 'cudnnDataType_t', s)}, ${dims.map((d) => d.text).join(', ')})` };
       }
       return {
