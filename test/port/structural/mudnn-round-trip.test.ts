@@ -124,6 +124,31 @@ ${body}
     expect(output).toContain('mudnnUnary(h, u.value, d, y, d, x)');
   });
 
+  it('a softmax workspace released together with other buffers', () => {
+    const program = `import {
+  MUDNN_DATA_FLOAT, MUDNN_SOFTMAX_ACCURATE, MUDNN_SOFTMAX_MODE_SOFTMAX, MUDNN_TENSOR_NCHW, mudnnCreateSoftmaxDescriptor, mudnnDestroySoftmaxDescriptor,
+  mudnnGetSoftmaxForwardWorkspaceSize, mudnnSetSoftmaxDescriptor, mudnnSetTensorNdDescriptorWithScale, mudnnSoftmaxForwardEx, musaFree, musaMalloc, ref,
+  type DevicePtr, type mudnnHandle_t, type mudnnSoftmaxDescriptor_t, type mudnnTensorDescriptor_t,
+} from 'opbridge/musa';
+export function run(h: mudnnHandle_t, d: mudnnTensorDescriptor_t, x: DevicePtr, y: DevicePtr, other: { value: DevicePtr }) {
+  mudnnSetTensorNdDescriptorWithScale(d, MUDNN_TENSOR_NCHW, MUDNN_DATA_FLOAT, 4, [2, 3, 4, 5], [60, 20, 5, 1], 1);
+  const s = ref<mudnnSoftmaxDescriptor_t>();
+  mudnnCreateSoftmaxDescriptor(s);
+  mudnnSetSoftmaxDescriptor(s.value, 1, MUDNN_SOFTMAX_ACCURATE, MUDNN_SOFTMAX_MODE_SOFTMAX);
+  const size = ref(0);
+  mudnnGetSoftmaxForwardWorkspaceSize(h, s.value, d, d, size);
+  const ws = ref<DevicePtr>();
+  musaMalloc(ws, size.value + 16);
+  mudnnSoftmaxForwardEx(h, s.value, d, x, ws.value, size.value, d, y);
+  for (const p of [ws, other]) musaFree(p.value);
+  mudnnDestroySoftmaxDescriptor(s.value);
+}
+`;
+    const result = portSource(program, { to: 'cuda', fileName: 'model.ts' });
+    expect(result.diagnostics.filter((d) => d.id === 'OB1019').map((d) => d.message).join('\n')).toMatch(/the workspace `ws` is also used in `for \(const p of \[ws, other\]\)/);
+    expect(result.output).toContain('for (const p of [ws, other])');
+  });
+
   it('a unary mode whose parameter semantics are undocumented (ELU)', () => {
     const { output, reasons } = declined('  mudnnSetUnaryDescriptor(u.value, MUDNN_UNARY_ELU, MUDNN_PARAM_DATA_NONE, null, MUDNN_PARAM_DATA_NONE, null);\n  mudnnUnary(h, u.value, d, y, d, x);');
     expect(reasons).toMatch(/MUDNN_UNARY_ELU takes its parameter from the descriptor/);

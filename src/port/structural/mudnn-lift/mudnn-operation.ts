@@ -84,19 +84,30 @@ function containsCall(node: ts.Node): boolean {
 
 const MEMORY_PRIMITIVES = new Set(['memory.alloc', 'memory.free', 'stream.synchronize', 'device.synchronize']);
 
-/** `if (size.value > 0) musaMalloc(w, size.value)` and kin: only allocation, release and synchronisation. */
-function isMemoryStatement(statement: ts.Statement, context: StaticContext): boolean {
-  const calls = facadeCalls(statement, context);
-  if (calls.length === 0 || !calls.every((c) => 'primitive' in c.entry.spec.binds && MEMORY_PRIMITIVES.has(c.entry.spec.binds.primitive))) return false;
-  // Nothing but those calls (and status checks of them) runs there.
-  let other = false;
-  const visit = (node: ts.Node): void => {
-    if ((ts.isCallExpression(node) && !context.resolve(node) && !node.arguments.some((a) => ts.isCallExpression(unwrap(a)) && context.resolve(unwrap(a) as ts.CallExpression))) || ts.isNewExpression(node)) other = true;
-    if (ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment) other = true;
-    ts.forEachChild(node, visit);
+/**
+ * `musaMalloc(w, size.value)`, `if (size.value > 0) musaMalloc(w, size.value)`, `if (size.value > 0)
+ * { musaStreamSynchronize(s); musaFree(w.value); }`, each call possibly passed to a status check:
+ * only allocation and release of the workspace `names` (and synchronisation) happen there.
+ */
+function isMemoryStatement(statement: ts.Statement, names: readonly string[], context: StaticContext): boolean {
+  const isMemoryCall = (s: ts.Statement): boolean => {
+    if (!ts.isExpressionStatement(s)) return false;
+    const e = unwrap(s.expression);
+    const call = ts.isCallExpression(e) && context.resolve(e) ? e : ts.isCallExpression(e) && e.arguments.length > 0 && ts.isCallExpression(unwrap(e.arguments[0])) ? (unwrap(e.arguments[0]) as ts.CallExpression) : undefined;
+    const resolved = call ? context.resolve(call) : undefined;
+    if (!call || !resolved || !onlyRuns(s, call)) return false;
+    const binds = resolved.entry.spec.binds;
+    if (!('primitive' in binds) || !MEMORY_PRIMITIVES.has(binds.primitive)) return false;
+    // An allocation or release touches the workspace only.
+    const pointer = context.argumentFor(resolved, binds.primitive === 'memory.alloc' ? 'out-ptr' : 'ptr') ?? resolved.args[0];
+    return binds.primitive.endsWith('synchronize') || (pointer !== undefined && names.includes(variableName(pointer) ?? ''));
   };
-  visit(statement);
-  return !other;
+  if (ts.isIfStatement(statement)) {
+    if (statement.elseStatement || containsCall(statement.expression)) return false;
+    const body = ts.isBlock(statement.thenStatement) ? [...statement.thenStatement.statements] : [statement.thenStatement];
+    return body.length > 0 && body.every(isMemoryCall);
+  }
+  return isMemoryCall(statement);
 }
 
 function argument(call: ResolvedCall, role: string, context: StaticContext): ts.Expression | undefined {
@@ -166,7 +177,8 @@ export function readOperation(run: ResolvedCall, context: StaticContext): Operat
     const w = wsArg ? unwrap(wsArg) : undefined;
     const buffer = !w || w.kind === ts.SyntaxKind.NullKeyword ? undefined : ts.isConditionalExpression(w) ? variableName(w.whenTrue) : variableName(w);
     if (w && w.kind !== ts.SyntaxKind.NullKeyword && !buffer) return fail(`the workspace \`${wsArg!.getText()}\` is not a variable's buffer`);
-    for (const variable of [size, ...(buffer ? [buffer] : [])]) {
+    const workspaceNames = [size, ...(buffer ? [buffer] : [])];
+    for (const variable of workspaceNames) {
       const declared = refDeclaration(variable, runStatement, context);
       if (!declared) return fail(`\`${variable}\` is not declared as \`const ${variable} = ref(…)\` in a block around \`${symbol}\``);
       own.add(declared);
@@ -177,7 +189,7 @@ export function readOperation(run: ResolvedCall, context: StaticContext): Operat
         if (statement.pos <= runStatement.pos && statement.end >= runStatement.end) {
           return fail(`the workspace \`${variable}\` is used around \`${symbol}\` (line ${lineOf(statement)})`);
         }
-        if (!isMemoryStatement(statement, context)) return fail(`the workspace \`${variable}\` is also used in \`${statement.getText().split('\n')[0].slice(0, 70)}\` (line ${lineOf(statement)})`);
+        if (!isMemoryStatement(statement, workspaceNames, context)) return fail(`the workspace \`${variable}\` is also used in \`${statement.getText().split('\n')[0].slice(0, 70)}\` (line ${lineOf(statement)})`);
         own.add(statement);
       }
     }
