@@ -99,7 +99,7 @@ export function run(h: mudnnHandle_t, x: mudnnTensorDescriptor_t, w: mudnnFilter
 
 describe('muDNN runs that stay, with the reason', () => {
   const PROGRAM = (body: string) => `import {
-  MUDNN_DATA_FLOAT, MUDNN_PARAM_DATA_NONE, MUDNN_TENSOR_NCHW, MUDNN_UNARY_RELU, MUDNN_UNARY_ELU, mudnnCreateUnaryDescriptor,
+  MUDNN_DATA_FLOAT, MUDNN_PARAM_DATA_NONE, MUDNN_TENSOR_NCHW, MUDNN_UNARY_RELU, MUDNN_UNARY_ELU, MUDNN_UNARY_GELU, mudnnCreateUnaryDescriptor,
   mudnnDestroyUnaryDescriptor, mudnnSetTensorNdDescriptorWithScale, mudnnSetUnaryDescriptor, mudnnUnary, ref, type DevicePtr,
   type mudnnHandle_t, type mudnnTensorDescriptor_t, type mudnnUnaryDescriptor_t,
 } from 'opbridge/musa';
@@ -147,6 +147,14 @@ export function run(h: mudnnHandle_t, d: mudnnTensorDescriptor_t, x: DevicePtr, 
     const result = portSource(program, { to: 'cuda', fileName: 'model.ts' });
     expect(result.diagnostics.filter((d) => d.id === 'OB1019').map((d) => d.message).join('\n')).toMatch(/the workspace `ws` is also used in `for \(const p of \[ws, other\]\)/);
     expect(result.output).toContain('for (const p of [ws, other])');
+  });
+
+  it('a GELU, which the CUDA lowerers decline: its unary descriptor stays muDNN with the run (not an unrelated CUDA entry)', () => {
+    const { output, reasons } = declined('  mudnnSetUnaryDescriptor(u.value, MUDNN_UNARY_GELU, MUDNN_PARAM_DATA_NONE, null, MUDNN_PARAM_DATA_NONE, null);\n  mudnnUnary(h, u.value, d, y, d, x);');
+    expect(reasons).toMatch(/legacy cuDNN has no GELU/);
+    expect(reasons).toMatch(/`mudnnCreateUnaryDescriptor` cannot be ported to cuda: cuDNN has no counterpart/);
+    for (const call of ['mudnnCreateUnaryDescriptor(u)', 'mudnnSetUnaryDescriptor(u.value, MUDNN_UNARY_GELU', 'mudnnUnary(h, u.value', 'mudnnDestroyUnaryDescriptor(u.value)']) expect(output).toContain(call);
+    expect(output).toContain('ref<mudnnUnaryDescriptor_t>()');
   });
 
   it('a unary mode whose parameter semantics are undocumented (ELU)', () => {

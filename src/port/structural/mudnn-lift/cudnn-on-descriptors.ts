@@ -16,8 +16,9 @@
  *   scale, bias, mean and variance share one descriptor (cuDNN takes one).
  * - MaxPool → cudnnPoolingForward on the source's pooling descriptor.
  *
- * Declined with the reason (OB1019): a softmax over another axis or rank, parameter descriptors
- * that differ, broadcast shapes cudnnAddTensor rejects. Other operators are not taken.
+ * A softmax over another axis or rank, parameter descriptors that differ and broadcast shapes
+ * cudnnAddTensor rejects are left to the CUDA lowerers over tensor views (cuda-lower/), which
+ * describe the views themselves or say why not. Other operators are not taken.
  */
 import type { Expr } from '../../ir/expr.js';
 import type { Invocation, OpInvocation, TensorExpr } from '../../ir/invocation.js';
@@ -74,8 +75,7 @@ function lowerOn(invocation: OpInvocation, ctx: LowerContext): LowerResult | und
       const [a, b, c] = found;
       const inPlace = sameTensor(a, c) ? b : sameTensor(b, c) ? a : undefined;
       if (inPlace) {
-        const problem = broadcastProblem(inPlace, c);
-        if (problem) return fail(problem);
+        if (broadcastProblem(inPlace, c)) return undefined; // the view lowerer says why
         return done('cudnnAddTensor', [handle.text, '1', inPlace.descriptor.text, inPlace.ptr.text, '1', c.descriptor.text, c.ptr.text]);
       }
       if (!handle.pure) return fail(`the handle \`${handle.text}\` has side effects`);
@@ -97,7 +97,8 @@ function lowerOn(invocation: OpInvocation, ctx: LowerContext): LowerResult | und
       const rank = x.dims?.length;
       let axis = numberOf(invocation.attributes.get('axis')?.expr);
       if (axis !== undefined && rank !== undefined && axis < 0) axis += rank;
-      if (axis !== 1 || rank !== 4 || y.dims?.length !== 4) return fail(`a softmax over axis ${axis ?? '?'} of a ${rank ?? '?'}-D descriptor: cuDNN's CHANNEL mode normalises dim 1 of a 4-D descriptor`);
+      // cuDNN's CHANNEL mode normalises dim 1 of a 4-D descriptor; other views are the view lowerer's (its own descriptors).
+      if (axis !== 1 || rank !== 4 || y.dims?.length !== 4) return undefined;
       const algo = s.member('cudnnSoftmaxAlgorithm_t', invocation.operator === 'LogSoftmax' ? 'softmax.log' : 'softmax.accurate');
       const mode = s.member('cudnnSoftmaxMode_t', 'softmax-mode.channel');
       if (!algo || !mode) return fail('the CUDA catalog lacks the softmax enums');
@@ -108,7 +109,8 @@ function lowerOn(invocation: OpInvocation, ctx: LowerContext): LowerResult | und
       if (!found) return undefined;
       const [x, scale, bias, mean, variance, y] = found;
       const parameters = [scale, bias, mean, variance];
-      if (new Set(parameters.map((p) => p.descriptor.text)).size > 1) return fail('the scale, bias, mean and variance have different descriptors; cudnnBatchNormalizationForwardInference takes one for all four');
+      // cuDNN takes one descriptor for all four: different ones are the view lowerer's (it describes them itself).
+      if (new Set(parameters.map((p) => p.descriptor.text)).size > 1) return undefined;
       const epsilon = invocation.attributes.get('epsilon')?.expr;
       if (!epsilon?.pure) return fail('epsilon is missing or has side effects');
       const mode = s.member('cudnnBatchNormMode_t', 'batchnorm.spatial');

@@ -192,10 +192,25 @@ export const mudnnRunLifter: Lifter = {
     if (!lifted.ok) return fail(lifted.reason);
     const handle = call.args[call.entry.spec.params.findIndex((p) => p.role === 'handle')];
     const args = new Map<string, Expr>([['handle', handle], ...(lifted.value.args ?? new Map())]);
+    // The stream the handle runs on: its last mudnnSetStream (the default stream when none).
+    const setStream = handle.node ? ctx.context.lastSetCall(handle.node, call.node, { symbols: ['mudnnSetStream'], role: 'handle' }) : undefined;
+    const streamNode = setStream ? ctx.context.argumentFor(setStream, 'stream') : undefined;
+    const stream = streamNode ? carried(streamNode, ctx.context) : undefined;
     const { operator, inputs, outputs, attributes } = lifted.value;
     return {
       ok: true,
-      invocation: { kind: 'operator', operator, inputs, outputs, attributes, args, numerics: {}, enums: new Map(), origin: { backend: call.backend, entry: call.entry, symbol } },
+      invocation: {
+        kind: 'operator',
+        operator,
+        inputs,
+        outputs,
+        attributes,
+        args,
+        ...(stream?.pure ? { stream } : {}),
+        numerics: {},
+        enums: new Map(),
+        origin: { backend: call.backend, entry: call.entry, symbol },
+      },
     };
   },
 };

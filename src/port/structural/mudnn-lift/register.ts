@@ -10,6 +10,7 @@ import { CUDNN_ON_DESCRIPTORS_OPERATORS, cudnnOnDescriptorsLowerer } from './cud
 import { cudnnSetterLowerer } from './cudnn-setters.js';
 import { mudnnGroupReader } from './mudnn-groups.js';
 import { MUDNN_LIFTED_RUNS, mudnnRunLifter } from './mudnn-run-lifter.js';
+import { OP_DESCRIPTOR_PRIMITIVES, opDescriptorsStayLowerer } from './op-descriptors-stay.js';
 
 export function registerMudnnLiftLifters(lifters: LifterRegistry): LifterRegistry {
   for (const symbol of MUDNN_LIFTED_RUNS) lifters.register({ backend: 'musa', symbol }, mudnnRunLifter);
@@ -20,6 +21,7 @@ export function registerMudnnLiftLifters(lifters: LifterRegistry): LifterRegistr
 export function registerMudnnLiftLowerers(lowerers: LowererRegistry): LowererRegistry {
   for (const operator of CUDNN_ON_DESCRIPTORS_OPERATORS) lowerers.register({ target: 'cuda', binding: `operator:${operator}` }, cudnnOnDescriptorsLowerer);
   lowerers.register({ target: 'cuda', binding: 'primitive:descriptor.set' }, cudnnSetterLowerer);
+  for (const primitive of OP_DESCRIPTOR_PRIMITIVES) lowerers.register({ target: 'cuda', binding: `primitive:${primitive}` }, opDescriptorsStayLowerer);
   // Both ways: the algorithm query ports between cuDNN and muDNN by name, so its result is the target's.
   for (const target of ['cuda', 'musa'] as const) {
     for (const binding of ['operator:Conv', 'primitive:workspace.query']) lowerers.register({ target, binding }, algorithmFromQueryLowerer);
