@@ -241,6 +241,7 @@ export class FilePorter {
       });
       for (const statement of statements) {
         this.rewrittenStatements.add(statement);
+        this.commentWriter.removeAbove(statement);
         this.removeStatement(statement);
         this.ported = true;
       }

@@ -28,6 +28,7 @@ import { implicitFinalizeLowerer } from './structural/cuda-lower/implicit-finali
 import { registerCudnnLifters, registerDnnLowerers } from './structural/dnn/register.js';
 import { registerCnnlLowerers } from './structural/cnnl/register.js';
 import { registerMudnnLifters, registerMudnnLowerers } from './structural/mudnn/register.js';
+import { registerMudnnLiftLifters, registerMudnnLiftLowerers } from './structural/mudnn-lift/register.js';
 import { aclInitLowerer, implicitInitLowerer } from './structural/runtime/acl-init.js';
 import { cnclInitCommsLifter } from './structural/runtime/cncl-init-comms-lifter.js';
 import { cnclInitCommsLowerer } from './structural/runtime/cncl-init-comms-lowerer.js';
@@ -49,6 +50,7 @@ export function defaultLifters(): LifterRegistry {
     .registerGroupReader({ backend: 'kunlun' }, xdnnChainReader);
   registerCudnnLifters(lifters);
   registerMudnnLifters(lifters);
+  registerMudnnLiftLifters(lifters);
   return lifters;
 }
 
@@ -65,6 +67,7 @@ export function defaultLowerers(): LowererRegistry {
   registerCnnlLowerers(lowerers);
   registerXdnnLowerers(lowerers);
   registerMudnnLowerers(lowerers);
+  registerMudnnLiftLowerers(lowerers);
   lowerers.register({ target: 'cann', binding: 'primitive:device.set' }, aclInitLowerer);
   lowerers.register({ target: 'cuda', binding: 'primitive:runtime.init' }, implicitInitLowerer);
   lowerers.register({ target: 'cambricon', binding: 'primitive:communicator.init' }, cnclInitCommsLowerer);
