@@ -18,10 +18,12 @@ import { registerComputeTypeAsDataType } from './structural/compat/compute-type-
 import { registerEnumAttributeBuffers } from './structural/compat/enum-attribute-buffers.js';
 import { aclnnGroupReader } from './structural/aclnn-lift/aclnn-groups.js';
 import { aclnnLifter } from './structural/aclnn-lift/aclnn-lifter.js';
+import { testedStatusErrorLifter } from './structural/aclnn-lift/tested-status-error.js';
 import { cublasAxpyLowerer, cublasDotLowerer, cublasGemmLowerer } from './structural/cuda-lower/cublas-lowerers.js';
 import { CUDNN_LEGACY_OPERATORS, cudnnLegacyLowerer } from './structural/cuda-lower/cudnn-lowerers.js';
 import { frontendLayerNormLowerer } from './structural/cuda-lower/frontend-norm-lowerer.js';
 import { implicitFinalizeLowerer } from './structural/cuda-lower/implicit-finalize.js';
+import { statusErrorStringLowerer } from './structural/cuda-lower/status-error-string.js';
 import { registerCudnnLifters, registerDnnLowerers } from './structural/dnn/register.js';
 import { registerCnnlLowerers } from './structural/cnnl/register.js';
 import { registerMudnnLifters, registerMudnnLowerers } from './structural/mudnn/register.js';
@@ -37,6 +39,7 @@ export function defaultLifters(): LifterRegistry {
     .register({ backend: 'cuda', symbol: 'cublasLtMatmul' }, cublasLtLifter)
     .register({ backend: 'cuda', symbol: 'cublasSscal' }, cublasScalLifter)
     .register({ backend: 'cann', library: 'aclnn' }, aclnnLifter)
+    .register({ backend: 'cann', symbol: 'aclGetRecentErrMsg' }, testedStatusErrorLifter)
     .register({ backend: 'cambricon', symbol: 'cnclInitComms' }, cnclInitCommsLifter)
     .registerGroupReader({ backend: 'cann' }, aclnnGroupReader);
   registerCudnnLifters(lifters);
@@ -63,6 +66,7 @@ export function defaultLowerers(): LowererRegistry {
   lowerers.register({ target: 'cuda', binding: 'primitive:communicator.init' }, currentDeviceInitLowerer);
   lowerers.registerStatementDropper('cuda', dropsCurrentDeviceRead);
   lowerers.register({ target: 'cuda', binding: 'primitive:runtime.finalize' }, implicitFinalizeLowerer);
+  lowerers.register({ target: 'cuda', binding: 'primitive:error.string' }, statusErrorStringLowerer);
   lowerers.register({ target: 'cuda', binding: 'operator:Gemm' }, cublasGemmLowerer);
   lowerers.register({ target: 'cuda', binding: 'operator:MatMul' }, cublasDotLowerer);
   lowerers.register({ target: 'cuda', binding: 'operator:Add' }, cublasAxpyLowerer);
