@@ -21,7 +21,7 @@ import { aclnnLifter } from './structural/aclnn-lift/aclnn-lifter.js';
 import { testedStatusErrorLifter } from './structural/aclnn-lift/tested-status-error.js';
 import { cublasAxpyLowerer, cublasDotLowerer, cublasGemmLowerer } from './structural/cuda-lower/cublas-lowerers.js';
 import { CUDNN_LEGACY_OPERATORS, cudnnLegacyLowerer } from './structural/cuda-lower/cudnn-lowerers.js';
-import { frontendLayerNormLowerer } from './structural/cuda-lower/frontend-norm-lowerer.js';
+import { FRONTEND_GRAPH_OPERATORS, frontendGraphLowerer } from './structural/cuda-lower/frontend-graph-lowerer.js';
 import { implicitFinalizeLowerer } from './structural/cuda-lower/implicit-finalize.js';
 import { statusErrorStringLowerer } from './structural/cuda-lower/status-error-string.js';
 import { registerCudnnLifters, registerDnnLowerers } from './structural/dnn/register.js';
@@ -70,7 +70,7 @@ export function defaultLowerers(): LowererRegistry {
   lowerers.register({ target: 'cuda', binding: 'operator:Gemm' }, cublasGemmLowerer);
   lowerers.register({ target: 'cuda', binding: 'operator:MatMul' }, cublasDotLowerer);
   lowerers.register({ target: 'cuda', binding: 'operator:Add' }, cublasAxpyLowerer);
-  lowerers.register({ target: 'cuda', binding: 'operator:LayerNormalization' }, frontendLayerNormLowerer);
   for (const operator of CUDNN_LEGACY_OPERATORS) lowerers.register({ target: 'cuda', binding: `operator:${operator}` }, cudnnLegacyLowerer);
+  for (const operator of FRONTEND_GRAPH_OPERATORS) lowerers.register({ target: 'cuda', binding: `operator:${operator}` }, frontendGraphLowerer);
   return lowerers;
 }

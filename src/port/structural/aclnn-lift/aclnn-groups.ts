@@ -101,7 +101,9 @@ export const aclnnGroupReader: StatementGroupReader = {
         for (const use of usesOf(object.name, scope)) {
           const statement = statementIn(use, scope);
           if (statement === object.declaration) continue;
-          if (statement && prepares.has(statement)) continue;
+          // A first phase may sit in a nested block (`if (epilogue === …) { … }`).
+          const own = statementOf(use);
+          if ((statement && prepares.has(statement)) || (own && prepares.has(own))) continue;
           if (statement && isDestroyOf(statement, object.name, context)) {
             found.push(statement);
             continue;

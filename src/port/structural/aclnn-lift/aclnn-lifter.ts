@@ -189,6 +189,40 @@ function structure(group: AclnnGroup, context: StaticContext): Lifted<Structure>
       const [self, other, alpha, out] = r.value;
       return { ok: true, value: { operator: 'Add', inputs: new Map([['A', self], ['B', other]]), outputs: new Map([['C', out]]), attributes: new Map(), args: new Map([['alpha', alpha]]) } };
     }
+    case 'aclnnMul': {
+      const r = all(t(0), t(1), t(2));
+      if (!r.ok) return r;
+      const [self, other, out] = r.value;
+      return { ok: true, value: { operator: 'Mul', inputs: new Map([['A', self], ['B', other]]), outputs: new Map([['C', out]]), attributes: new Map(), args: new Map() } };
+    }
+    case 'aclnnRmsNorm': {
+      const r = all(t(0), t(1), plainValue(o[2], context), t(3));
+      if (!r.ok) return r;
+      const [x, gamma, epsilon, y] = r.value;
+      // rstd (1 / sqrt(mean(x²) + epsilon)) is an output aclnnRmsNorm always writes.
+      const rstd = isNull(o[4]) ? undefined : tensorView(o[4], context);
+      if (rstd && !rstd.ok) return rstd;
+      const axis = x.dims!.length - gamma.dims!.length;
+      return {
+        ok: true,
+        value: {
+          operator: 'RMSNormalization',
+          inputs: new Map([['X', x], ['scale', gamma]]),
+          outputs: new Map([['Y', y], ...(rstd ? [['InvStdDev', rstd.value] as [string, TensorExpr]] : [])]),
+          attributes: attrs([['axis', generated(String(axis), { kind: 'number', value: axis })], ['epsilon', epsilon]]),
+          args: new Map(),
+        },
+      };
+    }
+    case 'aclnnCast': {
+      const r = all(t(0), plainValue(o[1], context), t(2));
+      if (!r.ok) return r;
+      const [input, dtype, output] = r.value;
+      const meaning = dtype.value?.kind === 'enum' ? dtype.value.meaning : undefined;
+      if (meaning !== output.dtype?.meaning) return { ok: false, reason: `the cast's dtype \`${dtype.text}\` is not the output tensor's` };
+      const to = output.dtype?.dtype;
+      return { ok: true, value: { operator: 'Cast', inputs: new Map([['input', input]]), outputs: new Map([['output', output]]), attributes: attrs([['to', generated(`'${to ?? meaning}'`, { kind: 'string', value: to ?? meaning ?? '' })]]), args: new Map() } };
+    }
     case 'aclnnSoftmax':
     case 'aclnnLogSoftmax': {
       const r = all(t(0), plainValue(o[1], context), t(2));

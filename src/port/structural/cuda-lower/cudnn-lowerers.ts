@@ -12,10 +12,9 @@
  * - BatchNormalization (inference, 4-D X, [C] parameters) → cudnnBatchNormalizationForwardInference, SPATIAL.
  * - MaxPool (2-D, symmetric pads) → cudnnSetPooling2dDescriptor + cudnnPoolingForward.
  *
- * Declined with the reason: RMSNormalization, and a LayerNormalization the cudnn-frontend
- * lowerer (frontend-norm-lowerer.ts, registered first) declines, Gelu (legacy cuDNN has no GELU), Silu (CUDNN_ACTIVATION_SWISH's
- * default beta is unconfirmed), out-of-place Add, views of more than 8 dims, a softmax axis other
- * than 0 or 1 of at most 4 dims, asymmetric pads.
+ * Gelu, Silu, RMSNormalization, LayerNormalization and an out-of-place Add are one-node
+ * cudnn-frontend graphs (frontend-graph-lowerer.ts). Declined with the reason: views of more than
+ * 8 dims, a softmax axis other than 0 or 1 of at most 4 dims, asymmetric pads.
  */
 import type { Expr } from '../../ir/expr.js';
 import type { OpInvocation } from '../../ir/invocation.js';
@@ -104,8 +103,6 @@ const ACTIVATION: Readonly<Record<string, { input: string; output: string; mode?
   Relu: { input: 'X', output: 'Y', mode: 'activation.relu' },
   Sigmoid: { input: 'X', output: 'Y', mode: 'activation.sigmoid' },
   Tanh: { input: 'input', output: 'output', mode: 'activation.tanh' },
-  Gelu: { input: 'X', output: 'Y', why: "legacy cuDNN has no GELU activation (cudnn-frontend's pointwise GELU is not written by this port yet)" },
-  Silu: { input: 'X', output: 'Y', why: "CUDNN_ACTIVATION_SWISH is x·sigmoid(beta·x) and the default of its beta is unconfirmed, so Silu is not written as it" },
 };
 
 function softmax(invocation: OpInvocation, ctx: LowerContext): LowerResult | undefined {
@@ -160,7 +157,8 @@ function add(invocation: OpInvocation, ctx: LowerContext): LowerResult | undefin
   if (!found) return undefined;
   const [acc, b, out] = found;
   const fail = (reason: string) => declineOn(invocation, ctx, reason);
-  if (!sameView(acc, out)) return fail('the sum is written to a tensor other than its first operand; cudnnAddTensor adds in place (cudnnOpTensor is not written by this port yet)');
+  // Out of place: the cudnn-frontend pointwise ADD (frontend-graph-lowerer.ts, registered after).
+  if (!sameView(acc, out)) return undefined;
   const alpha = invocation.args.get('alpha') ?? ONE;
   const beta = invocation.args.get('beta') ?? ONE;
   if (!alpha.pure || !beta.pure) return fail('alpha or beta has side effects');
@@ -240,10 +238,6 @@ export const cudnnLegacyLowerer: Lowerer = {
         return batchNorm(invocation, ctx);
       case 'MaxPool':
         return maxPool(invocation, ctx);
-      case 'LayerNormalization':
-      case 'RMSNormalization':
-        if (![...invocation.inputs.values(), ...invocation.outputs.values()].every(isView)) return undefined;
-        return declineOn(invocation, ctx, `legacy cuDNN has no ${invocation.operator}, and no cudnn-frontend graph is written for it by this port yet`);
       default:
         return activation(invocation, ctx);
     }
@@ -251,4 +245,4 @@ export const cudnnLegacyLowerer: Lowerer = {
 };
 
 /** The operators cudnnLegacyLowerer serves (one registration each). */
-export const CUDNN_LEGACY_OPERATORS = ['Softmax', 'LogSoftmax', 'Add', 'BatchNormalization', 'MaxPool', 'LayerNormalization', 'RMSNormalization', ...Object.keys(ACTIVATION)] as const;
+export const CUDNN_LEGACY_OPERATORS = ['Softmax', 'LogSoftmax', 'Add', 'BatchNormalization', 'MaxPool', ...Object.keys(ACTIVATION)] as const;
