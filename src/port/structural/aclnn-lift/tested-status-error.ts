@@ -5,7 +5,8 @@
  * failing, so it lifts to `error.string` of that status. The compared success member says which
  * status family it is (`enums.error`), so a lowerer can name the function of that family
  * (cuda-lower/status-error-string.ts). A status that is not a pure expression (a call tested in
- * place) cannot be read twice and is not lifted: the generic path answers (OB1005).
+ * place) cannot be read twice, and a message read outside such a test has no status: those lift
+ * without `error`, the thread's most recent error, as aclGetRecentErrMsg itself is.
  */
 import { isPure } from '../../context/expression-purity.js';
 import type { StaticContext } from '../../context/static-context.js';
@@ -38,11 +39,9 @@ export const testedStatusErrorLifter: Lifter = {
   lift(call, ctx): LiftResult | undefined {
     if (!TARGETS.has(ctx.target) || call.args.length !== 0) return undefined;
     const tested = testedStatus(call.node, ctx.context);
-    if (!tested || !isPure(tested.status)) return undefined;
+    const origin = { backend: call.backend, entry: call.entry, symbol: call.entry.spec.symbol };
+    if (!tested || !isPure(tested.status)) return { ok: true, invocation: { kind: 'primitive', primitive: 'error.string', args: new Map(), enums: new Map(), origin } };
     const status: Expr = { text: tested.status.getText(ctx.context.sourceFile), node: tested.status, pure: true };
-    return {
-      ok: true,
-      invocation: { kind: 'primitive', primitive: 'error.string', args: new Map([['error', status]]), enums: new Map([['error', tested.success]]), origin: { backend: call.backend, entry: call.entry, symbol: call.entry.spec.symbol } },
-    };
+    return { ok: true, invocation: { kind: 'primitive', primitive: 'error.string', args: new Map([['error', status]]), enums: new Map([['error', tested.success]]), origin } };
   },
 };

@@ -11,6 +11,8 @@
  * - Add in place (C := beta·C + alpha·B, B broadcast) → cudnnAddTensor.
  * - BatchNormalization (inference, 4-D X, [C] parameters) → cudnnBatchNormalizationForwardInference, SPATIAL.
  * - MaxPool (2-D, symmetric pads) → cudnnSetPooling2dDescriptor + cudnnPoolingForward.
+ * - Cast (same dims) → cudnnTransformTensor between descriptors of the two data types (the
+ *   catalog: differing data types convert).
  *
  * Gelu, Silu, RMSNormalization, LayerNormalization and an out-of-place Add are one-node
  * cudnn-frontend graphs (frontend-graph-lowerer.ts). Declined with the reason: views of more than
@@ -171,6 +173,22 @@ function add(invocation: OpInvocation, ctx: LowerContext): LowerResult | undefin
   return c.done([handle, alpha.text, bDesc, pb, beta.text, cDesc, pc].join(', '), 'cudnnAddTensor');
 }
 
+/** Cast: cudnnTransformTensor converts when the two descriptors' data types differ (y = 1·x + 0·y). */
+function cast(invocation: OpInvocation, ctx: LowerContext): LowerResult | undefined {
+  const found = views(invocation, ['input'], ['output']);
+  if (!found) return undefined;
+  const [x, y] = found;
+  const fail = (reason: string) => declineOn(invocation, ctx, reason);
+  const list = (v: ViewTensor) => v.dims.map((d) => d.text).join(', ');
+  if (list(x) !== list(y)) return fail(`the cast's input [${list(x)}] and output [${list(y)}] have different dims; cudnnTransformTensor converts tensors of one shape`);
+  const c = new CudnnCall(ctx, invocation);
+  const handle = c.handle();
+  const parts = texts([c.tensor(x, 'x'), c.address(x), c.tensor(y, 'y'), c.address(y)]);
+  if (typeof parts === 'string') return fail(parts);
+  const [xDesc, px, yDesc, py] = parts;
+  return c.done([handle, '1', xDesc, px, '0', yDesc, py].join(', '), 'cudnnTransformTensor');
+}
+
 function batchNorm(invocation: OpInvocation, ctx: LowerContext): LowerResult | undefined {
   const found = views(invocation, ['X', 'scale', 'B', 'input_mean', 'input_var'], ['Y']);
   if (!found) return undefined;
@@ -238,6 +256,8 @@ export const cudnnLegacyLowerer: Lowerer = {
         return batchNorm(invocation, ctx);
       case 'MaxPool':
         return maxPool(invocation, ctx);
+      case 'Cast':
+        return cast(invocation, ctx);
       default:
         return activation(invocation, ctx);
     }
@@ -245,4 +265,4 @@ export const cudnnLegacyLowerer: Lowerer = {
 };
 
 /** The operators cudnnLegacyLowerer serves (one registration each). */
-export const CUDNN_LEGACY_OPERATORS = ['Softmax', 'LogSoftmax', 'Add', 'BatchNormalization', 'MaxPool', ...Object.keys(ACTIVATION)] as const;
+export const CUDNN_LEGACY_OPERATORS = ['Softmax', 'LogSoftmax', 'Add', 'BatchNormalization', 'MaxPool', 'Cast', ...Object.keys(ACTIVATION)] as const;
