@@ -223,6 +223,33 @@ function structure(group: AclnnGroup, context: StaticContext): Lifted<Structure>
       const to = output.dtype?.dtype;
       return { ok: true, value: { operator: 'Cast', inputs: new Map([['input', input]]), outputs: new Map([['output', output]]), attributes: attrs([['to', generated(`'${to ?? meaning}'`, { kind: 'string', value: to ?? meaning ?? '' })]]), args: new Map() } };
     }
+    case 'aclnnConvolution': {
+      const r = all(t(0), t(1), intList(o[3], context), intList(o[4], context), intList(o[5], context), plainValue(o[6], context), intList(o[7], context), plainValue(o[8], context), t(9));
+      if (!r.ok) return r;
+      const [x, w, strides, padding, dilations, transposed, outputPadding, groups, y] = r.value;
+      if (!isNull(o[2])) return { ok: false, reason: 'the convolution has a bias tensor (only bias-free convolutions are lifted)' };
+      if (transposed.value?.kind !== 'boolean' || transposed.value.value) return { ok: false, reason: `transposed is \`${transposed.text}\`, not the constant false` };
+      if (!outputPadding.every((p) => numberOf(p) === 0)) return { ok: false, reason: 'outputPadding is not all 0' };
+      const math = o[10]?.kind === 'value' ? context.constant(o[10].node) : undefined;
+      const cube = math?.kind === 'enum' ? math.meaning : undefined;
+      // cubeMathType for FLOAT data: HF32 / ALLOW_FP32_DOWN_PRECISION round to a TF32-class format
+      // (cuDNN's DEFAULT math), KEEP_DTYPE computes FP32 (FMA math); FP16 has no cuDNN math type here.
+      const mathMeaning = cube === 'math.hf32' || cube === 'math.allow-down-precision' ? 'math.default' : cube === 'math.keep-dtype' ? 'math.fma' : undefined;
+      if (!mathMeaning) return { ok: false, reason: `cubeMathType \`${o[10]?.kind === 'value' ? o[10].node.getText() : '?'}\` has no cuDNN math type this port writes` };
+      const list = (items: Expr[]) => generated(`[${items.map((e) => e.text).join(', ')}]`);
+      const [kH, kW] = [w.dims![2], w.dims![3]];
+      return {
+        ok: true,
+        value: {
+          operator: 'Conv',
+          inputs: new Map([['X', x], ['W', w]]),
+          outputs: new Map([['Y', y]]),
+          attributes: attrs([['kernel_shape', list([kH, kW])], ['pads', list([...padding, ...padding])], ['strides', list(strides)], ['dilations', list(dilations)], ['group', groups]]),
+          args: new Map(),
+          numerics: { mathMode: { meaning: mathMeaning, from: 'argument' }, computeType: { meaning: 'dtype.float32', from: 'argument' } },
+        },
+      };
+    }
     case 'aclnnSoftmax':
     case 'aclnnLogSoftmax': {
       const r = all(t(0), plainValue(o[1], context), t(2));

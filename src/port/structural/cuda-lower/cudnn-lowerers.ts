@@ -21,6 +21,7 @@
 import type { Expr } from '../../ir/expr.js';
 import type { OpInvocation } from '../../ir/invocation.js';
 import type { LowerContext, LowerResult, Lowerer } from '../../lower/lowerer.js';
+import { convAttributes } from '../dnn/conv-attributes.js';
 import { declineOn } from './cublas-lowerers.js';
 import { CudaStatements, isView, numberOf, sameView, stemOf, type ViewTensor } from './cuda-statements.js';
 
@@ -189,6 +190,66 @@ function cast(invocation: OpInvocation, ctx: LowerContext): LowerResult | undefi
   return c.done([handle, '1', xDesc, px, '0', yDesc, py].join(', '), 'cudnnTransformTensor');
 }
 
+/**
+ * Conv (2-D, NCHW, symmetric pads) → cudnnConvolutionForward: a filter descriptor (K, C/group,
+ * kH, kW), a cross-correlation convolution descriptor computing in FLOAT with the group count and
+ * the math type of the numerics (DEFAULT: TF32-class rounding, FMA: FP32), the implicit-GEMM
+ * algorithm (cuDNN's always-supported one), its workspace queried and allocated when non-zero.
+ */
+function conv(invocation: OpInvocation, ctx: LowerContext): LowerResult | undefined {
+  const found = views(invocation, ['X', 'W'], ['Y']);
+  if (!found) return undefined;
+  const [x, w, y] = found;
+  const fail = (reason: string) => declineOn(invocation, ctx, reason);
+  const attributes = convAttributes(invocation, 'cudnnConvolutionForward');
+  if (!attributes) return undefined;
+  if (!attributes.ok) return fail(attributes.reason);
+  const { pads, strides, dilations, group } = attributes.value;
+  if ([x, w, y].some((t) => t.dims.length !== 4)) return fail('the convolution is not 2-D over N, C, H, W tensors');
+  if ([x, w, y].some((t) => t.layout === 'NHWC')) return fail('an NHWC tensor; this port writes NCHW convolutions');
+  if (pads.length !== 4 || pads[0] !== pads[2] || pads[1] !== pads[3]) return fail(`the pads [${pads.join(', ')}] are not symmetric; cudnnSetConvolution2dDescriptor takes one pad per dimension`);
+  if (strides.length !== 2 || dilations.length !== 2) return fail('the strides or dilations are not 2-D');
+  const alpha = invocation.args.get('alpha');
+  const beta = invocation.args.get('beta');
+  if ((alpha && !alpha.pure) || (beta && !beta.pure)) return fail('alpha or beta has side effects');
+  if (new Set([x, w, y].map((t) => t.dtype.meaning)).size > 1) return fail('x, w and y have different element types');
+  const c = new CudnnCall(ctx, invocation);
+  const s = c.s;
+  const math = invocation.numerics.mathMode?.meaning ?? 'math.default';
+  const mathType = s.member('cudnnMathType_t', math);
+  const dataType = s.member('cudnnDataType_t', w.dtype.meaning!);
+  const computeType = s.member('cudnnDataType_t', 'dtype.float32');
+  const nchw = s.member('cudnnTensorFormat_t', 'layout.nchw');
+  const crossCorrelation = s.member('cudnnConvolutionMode_t', 'conv-mode.cross-correlation');
+  const algorithm = s.member('cudnnConvolutionFwdAlgo_t', 'conv-algo.implicit-gemm');
+  if (!mathType || !dataType || !computeType || !nchw || !crossCorrelation || !algorithm) return fail(`the CUDA catalog lacks a convolution enum member (math ${math}, ${w.dtype.meaning})`);
+  const handle = c.handle();
+  const parts = texts([c.tensor(x, 'x'), c.address(x), c.address(w), c.tensor(y, 'y'), c.address(y)]);
+  if (typeof parts === 'string') return fail(parts);
+  const [xDesc, px, pw, yDesc, py] = parts;
+  const filter = s.declareRef(`${stemOf(w.ptr, 'w')}Desc`, 'cudnnFilterDescriptor_t');
+  s.before('cudnnCreateFilterDescriptor', [filter]);
+  s.before('cudnnSetFilter4dDescriptor', [`${filter}.value`, dataType, nchw, ...w.dims.map((d) => d.text)]);
+  s.after('cudnnDestroyFilterDescriptor', [`${filter}.value`]);
+  const convDesc = s.declareRef('convDesc', 'cudnnConvolutionDescriptor_t');
+  s.before('cudnnCreateConvolutionDescriptor', [convDesc]);
+  s.before('cudnnSetConvolution2dDescriptor', [`${convDesc}.value`, pads[0], pads[1], strides[0], strides[1], dilations[0], dilations[1], crossCorrelation, computeType]);
+  if (numberOf(group) !== 1) s.before('cudnnSetConvolutionGroupCount', [`${convDesc}.value`, group.text]);
+  s.before('cudnnSetConvolutionMathType', [`${convDesc}.value`, mathType]);
+  s.after('cudnnDestroyConvolutionDescriptor', [`${convDesc}.value`]);
+  const size = s.declareRef('convWorkspaceSize', 'number');
+  s.before('cudnnGetConvolutionForwardWorkspaceSize', [handle, xDesc, `${filter}.value`, `${convDesc}.value`, yDesc, algorithm, size]);
+  const workspace = s.declareRef('convWorkspace', 'DevicePtr');
+  s.prelude.push({ text: `if (${size}.value > 0) ${s.value('cudaMalloc')}(${workspace}, ${size}.value)`, declares: false });
+  s.symbols.push('cudaMalloc');
+  s.epilogue.push({ text: `if (${size}.value > 0) ${s.value('cudaFree')}(${workspace}.value)`, declares: false });
+  s.symbols.push('cudaFree');
+  return c.done(
+    [handle, alpha?.text ?? '1', xDesc, px, `${filter}.value`, pw, `${convDesc}.value`, algorithm, `${size}.value > 0 ? ${workspace}.value : null`, `${size}.value`, beta?.text ?? '0', yDesc, py].join(', '),
+    'cudnnConvolutionForward',
+  );
+}
+
 function batchNorm(invocation: OpInvocation, ctx: LowerContext): LowerResult | undefined {
   const found = views(invocation, ['X', 'scale', 'B', 'input_mean', 'input_var'], ['Y']);
   if (!found) return undefined;
@@ -196,8 +257,11 @@ function batchNorm(invocation: OpInvocation, ctx: LowerContext): LowerResult | u
   const fail = (reason: string) => declineOn(invocation, ctx, reason);
   if (x.dims.length !== 4) return fail(`batch norm over a ${x.dims.length}-D tensor; this port writes 4-D N, C, H, W`);
   const params = [scale, bias, mean, variance];
-  if (!params.every((p) => p.dims.length === 1 && p.dims[0].text === x.dims[1].text && (numberOf(p.strides[0]) === 1 || p.strides[0].text === '1'))) {
-    return fail('the scale, bias, mean and variance are not packed [C] tensors');
+  // The channel count as the parameters state it (`C` where X says `outC.value`): cuDNN checks
+  // the parameter descriptor against X's channels when it runs, as aclnnBatchNorm does.
+  const channels = scale.dims[0];
+  if (!params.every((p) => p.dims.length === 1 && p.dims[0].text === channels?.text && (numberOf(p.strides[0]) === 1 || p.strides[0].text === '1'))) {
+    return fail('the scale, bias, mean and variance are not packed [C] tensors of one length');
   }
   if (new Set(params.map((p) => p.dtype.meaning)).size > 1) return fail('the batch-norm parameters have different element types');
   const epsilon = invocation.attributes.get('epsilon')?.expr;
@@ -205,7 +269,6 @@ function batchNorm(invocation: OpInvocation, ctx: LowerContext): LowerResult | u
   const c = new CudnnCall(ctx, invocation);
   const s = c.s;
   const handle = c.handle();
-  const channels = x.dims[1];
   const paramView: ViewTensor = { ...scale, dims: [ONE, channels, ONE, ONE], strides: [channels, ONE, ONE, ONE], ptr: { text: 'bn', pure: true } };
   const parts = texts([c.tensor(x, 'x'), c.address(x), c.tensor(y, 'y'), c.address(y), c.tensor(paramView, 'bn'), ...params.map((p) => c.address(p))]);
   if (typeof parts === 'string') return fail(parts);
@@ -258,6 +321,8 @@ export const cudnnLegacyLowerer: Lowerer = {
         return maxPool(invocation, ctx);
       case 'Cast':
         return cast(invocation, ctx);
+      case 'Conv':
+        return conv(invocation, ctx);
       default:
         return activation(invocation, ctx);
     }
@@ -265,4 +330,4 @@ export const cudnnLegacyLowerer: Lowerer = {
 };
 
 /** The operators cudnnLegacyLowerer serves (one registration each). */
-export const CUDNN_LEGACY_OPERATORS = ['Softmax', 'LogSoftmax', 'Add', 'BatchNormalization', 'MaxPool', 'Cast', ...Object.keys(ACTIVATION)] as const;
+export const CUDNN_LEGACY_OPERATORS = ['Softmax', 'LogSoftmax', 'Add', 'BatchNormalization', 'MaxPool', 'Cast', 'Conv', ...Object.keys(ACTIVATION)] as const;
