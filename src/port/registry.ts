@@ -24,6 +24,7 @@ import { CUDNN_LEGACY_OPERATORS, cudnnLegacyLowerer } from './structural/cuda-lo
 import { FRONTEND_GRAPH_OPERATORS, frontendGraphLowerer } from './structural/cuda-lower/frontend-graph-lowerer.js';
 import { implicitFinalizeLowerer } from './structural/cuda-lower/implicit-finalize.js';
 import { statusErrorStringLowerer } from './structural/cuda-lower/status-error-string.js';
+import { cublasScalLowerer } from './structural/cuda-lower/cublas-scal-lowerer.js';
 import { registerCudnnLifters, registerDnnLowerers } from './structural/dnn/register.js';
 import { registerCnnlLowerers } from './structural/cnnl/register.js';
 import { registerMudnnLifters, registerMudnnLowerers } from './structural/mudnn/register.js';
@@ -70,6 +71,7 @@ export function defaultLowerers(): LowererRegistry {
   lowerers.register({ target: 'cuda', binding: 'operator:Gemm' }, cublasGemmLowerer);
   lowerers.register({ target: 'cuda', binding: 'operator:MatMul' }, cublasDotLowerer);
   lowerers.register({ target: 'cuda', binding: 'operator:Add' }, cublasAxpyLowerer);
+  lowerers.register({ target: 'cuda', binding: 'operator:Mul' }, cublasScalLowerer);
   for (const operator of CUDNN_LEGACY_OPERATORS) lowerers.register({ target: 'cuda', binding: `operator:${operator}` }, cudnnLegacyLowerer);
   for (const operator of FRONTEND_GRAPH_OPERATORS) lowerers.register({ target: 'cuda', binding: `operator:${operator}` }, frontendGraphLowerer);
   return lowerers;
