@@ -31,6 +31,8 @@ import { ts } from '../../syntax/typescript.js';
 import type { AclnnGroup, AclnnOperand } from './aclnn-group.js';
 import { decisionFor, groupOf, isAclnnRun } from './aclnn-groups.js';
 import { VIEW_LOWERING_TARGETS } from './view-targets.js';
+import { causalMaskOf } from './causal-mask.js';
+import { variableName } from '../../context/static-context.js';
 
 type Lifted<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: string };
 
@@ -91,10 +93,26 @@ function scalarValue(operand: AclnnOperand | undefined, context: StaticContext):
   return { ok: false, reason: 'a scalar operand is not made by aclCreateScalar' };
 }
 
+/** Pure, or arithmetic whose calls are `Math` functions of pure values (`1 / Math.sqrt(D)`, a scale). */
+function isPureArithmetic(node: ts.Expression): boolean {
+  if (isPure(node)) return true;
+  if (ts.isParenthesizedExpression(node)) return isPureArithmetic(node.expression);
+  if (ts.isPrefixUnaryExpression(node)) return node.operator === ts.SyntaxKind.MinusToken && isPureArithmetic(node.operand);
+  if (ts.isBinaryExpression(node)) return [ts.SyntaxKind.PlusToken, ts.SyntaxKind.MinusToken, ts.SyntaxKind.AsteriskToken, ts.SyntaxKind.SlashToken, ts.SyntaxKind.AsteriskAsteriskToken].includes(node.operatorToken.kind) && isPureArithmetic(node.left) && isPureArithmetic(node.right);
+  return (
+    ts.isCallExpression(node) &&
+    ts.isPropertyAccessExpression(node.expression) &&
+    ts.isIdentifier(node.expression.expression) &&
+    node.expression.expression.text === 'Math' &&
+    node.expression.name.text !== 'random' &&
+    node.arguments.every((a) => !ts.isSpreadElement(a) && isPureArithmetic(a))
+  );
+}
+
 function plainValue(operand: AclnnOperand | undefined, context: StaticContext): Lifted<Expr> {
   if (operand?.kind !== 'value') return { ok: false, reason: 'an attribute operand is not a plain value' };
-  if (!isPure(operand.node)) return { ok: false, reason: `\`${operand.node.getText()}\` has side effects` };
-  return { ok: true, value: exprOf(operand.node, context) };
+  if (!isPureArithmetic(operand.node)) return { ok: false, reason: `\`${operand.node.getText()}\` has side effects` };
+  return { ok: true, value: { ...exprOf(operand.node, context), pure: true } };
 }
 
 function intList(operand: AclnnOperand | undefined, context: StaticContext): Lifted<Expr[]> {
@@ -250,6 +268,8 @@ function structure(group: AclnnGroup, context: StaticContext): Lifted<Structure>
         },
       };
     }
+    case 'aclnnFusedInferAttentionScoreV2':
+      return fusedInferAttention(group, context);
     case 'aclnnSoftmax':
     case 'aclnnLogSoftmax': {
       const r = all(t(0), plainValue(o[1], context), t(2));
@@ -324,6 +344,69 @@ function structure(group: AclnnGroup, context: StaticContext): Lifted<Structure>
       };
     }
   }
+}
+
+const NO_LIMIT = 2147483647;
+
+/**
+ * aclnnFusedInferAttentionScoreV2 (the CANN lowering of dnn/frontend-attention.ts, read back) →
+ * Attention over [b, h, s, d] views: query and the one-tensor key / value lists in the BSND or
+ * BNSD layout `inputLayout` names, numHeads / numKeyValueHeads, scaleValue; the causal mask from
+ * the attenMask's host data (causal-mask.ts) with preTokens / nextTokens that agree with it
+ * (2147483647 / 0 or 2147483647), sparseMode 0; softmaxLse as softmax_lse when its flag is set.
+ * Everything else (pse shift, sequence lengths, quantisation, paged KV, shared prefix) must be null.
+ */
+function fusedInferAttention(group: AclnnGroup, context: StaticContext): Lifted<Structure> {
+  const o = group.operands;
+  const layoutValue = plainValue(o[28], context);
+  if (!layoutValue.ok) return layoutValue;
+  const layout = layoutValue.value.value?.kind === 'string' ? layoutValue.value.value.value : undefined;
+  if (layout !== 'BSND' && layout !== 'BNSD') return { ok: false, reason: `inputLayout is \`${layoutValue.value.text}\`, not the constant 'BSND' or 'BNSD'` };
+  const only = (operand: AclnnOperand | undefined): AclnnOperand | undefined => (operand?.kind === 'list' && operand.elements.length === 1 ? operand.elements[0] : undefined);
+  const r = all(tensorView(o[0], context), tensorView(only(o[1]), context), tensorView(only(o[2]), context), tensorView(o[37], context), plainValue(o[24], context), plainValue(o[25], context), plainValue(o[26], context), plainValue(o[27], context), plainValue(o[29], context), plainValue(o[34], context));
+  if (!r.ok) return r;
+  const [q, k, v, y, heads, scale, pre, next, kvHeads, lseFlag] = r.value;
+  const unused = [3, ...Array.from({ length: 19 }, (_, i) => 5 + i)].find((i) => !isNull(o[i]));
+  if (unused !== undefined) return { ok: false, reason: `argument ${unused + 1} of aclnnFusedInferAttentionScoreV2GetWorkspaceSize is not null (only plain attention with an optional causal mask is lifted)` };
+  const zeros = [30, 32, 33, 35, 36].find((i) => o[i]?.kind !== 'value' || numberOf(exprOf((o[i] as { node: ts.Expression }).node, context)) !== 0);
+  if (zeros !== undefined) return { ok: false, reason: `argument ${zeros + 1} (sparseMode, blockSize or an antiquant mode) is not 0` };
+  const bhsd = (t: TensorExpr): TensorExpr => (layout === 'BNSD' ? t : { ...t, dims: [0, 2, 1, 3].map((i) => t.dims![i]), strides: [0, 2, 1, 3].map((i) => t.strides![i]) });
+  if ([q, k, v, y].some((t) => t.dims!.length !== 4)) return { ok: false, reason: 'query, key, value or attentionOut is not 4-D' };
+  const [ql, kl, vl, yl] = [q, k, v, y].map(bhsd);
+  const [sq, skv] = [numberOf(ql.dims![2]), numberOf(kl.dims![2])];
+  let causal: 'top-left' | 'bottom-right' | undefined;
+  if (!isNull(o[4])) {
+    const mask = o[4];
+    if (mask?.kind !== 'tensor' || sq === undefined || skv === undefined) return { ok: false, reason: 'the attention mask or the sequence lengths are not known statically' };
+    const buffer = variableName(mask.args[8]);
+    const block = mask.object.declaration.parent;
+    if (!buffer || !ts.isBlock(block)) return { ok: false, reason: 'the attention mask tensor does not view a device buffer variable' };
+    const found = causalMaskOf(buffer, sq, skv, block.statements, mask.object.declaration, context);
+    if (found !== 'top-left' && found !== 'bottom-right') return { ok: false, reason: found };
+    causal = sq === skv ? 'top-left' : found;
+  }
+  const [preValue, nextValue] = [numberOf(pre), numberOf(next)];
+  if (preValue !== NO_LIMIT) return { ok: false, reason: `preTokens is \`${pre.text}\`, not 2147483647 (a sliding window is not lifted)` };
+  const nextAgrees = causal === undefined ? nextValue === NO_LIMIT : nextValue === NO_LIMIT || (nextValue === 0 && causal === 'top-left');
+  if (!nextAgrees) return { ok: false, reason: `nextTokens \`${next.text}\` does not agree with the ${causal ? `${causal} causal` : 'absent'} mask` };
+  const withLse = lseFlag.value?.kind === 'boolean' && lseFlag.value.value;
+  const lse = withLse ? tensorView(o[38], context) : undefined;
+  if (lse && !lse.ok) return lse;
+  return {
+    ok: true,
+    value: {
+      operator: 'Attention',
+      inputs: new Map([['Q', ql], ['K', kl], ['V', vl]]),
+      outputs: new Map([['Y', yl], ...(lse ? [['softmax_lse', lse.value] as [string, TensorExpr]] : [])]),
+      attributes: new Map<string, AttributeExpr>([
+        ['scale', { expr: scale }],
+        ['is_causal', { expr: generated(causal ? '1' : '0', { kind: 'number', value: causal ? 1 : 0 }), ...(causal ? { meaning: `causal.${causal}` } : {}) }],
+        ['q_num_heads', { expr: heads }],
+        ['kv_num_heads', { expr: kvHeads }],
+      ]),
+      args: new Map(),
+    },
+  };
 }
 
 /** The aclblas handle bound to `stream` by an earlier `aclblasSetStream(h, stream)` in scope. */

@@ -12,6 +12,8 @@
  * - LayerNormalization (axis 1, with bias) → `layernorm`, INFERENCE, epsilon by value.
  * - RMSNormalization (normalising the trailing dims the scale spans) → `rmsnorm`, INFERENCE; with
  *   an `InvStdDev` output (aclnnRmsNorm's rstd) TRAINING, whose INV_VARIANCE is that output.
+ * - Attention ([b, h, s, d] views) → `sdpa` (scale, causal mask top-left or bottom-right, GQA by
+ *   K's head count, Stats when softmax_lse is an output).
  * - Gelu → pointwise GELU_FWD (erf form) or GELU_APPROX_TANH_FWD (`approximate = 'tanh'`); Silu →
  *   SWISH_FWD (swish_beta left unset: x·sigmoid(x)); Add / Mul of two tensors (broadcast by
  *   dims) → pointwise ADD / MUL (an `alpha` other than 1 on Add is declined).
@@ -256,6 +258,37 @@ function pointwise(invocation: OpInvocation, ctx: LowerContext): LowerResult | u
   return g.done(stem, 'cudnn_frontend::graph::Graph::execute');
 }
 
+/**
+ * Attention over [b, h, s, d] views (Q, K, V, Y; the inverse of dnn/frontend-attention.ts) →
+ * `sdpa` with the scale, a top-left causal mask (`set_causal_mask`) or a bottom-right one, grouped
+ * query heads by K's head count, and Stats (softmax_lse, float32) when it is an output.
+ */
+function attention(invocation: OpInvocation, ctx: LowerContext): LowerResult | undefined {
+  const [q, k, v, y, lse] = [invocation.inputs.get('Q'), invocation.inputs.get('K'), invocation.inputs.get('V'), invocation.outputs.get('Y'), invocation.outputs.get('softmax_lse')];
+  if (!isView(q) || !isView(k) || !isView(v) || !isView(y) || (lse && !isView(lse)) || invocation.inputs.size !== 3) return undefined;
+  const fail = (reason: string) => declineOn(invocation, ctx, reason);
+  if ([q, k, v, y].some((t) => t.dims.length !== 4)) return fail('Q, K, V and Y are not 4-D [b, h, s, d] views');
+  const why = unsupported([q, k, v, y, ...(lse ? [lse] : [])]);
+  if (why) return fail(why);
+  const scale = invocation.attributes.get('scale')?.expr;
+  if (scale && !scale.pure) return fail(`the scale \`${scale.text}\` has side effects`);
+  const causal = invocation.attributes.get('is_causal');
+  const causalValue = causal ? numberOf(causal.expr) : 0;
+  if (causalValue === undefined) return fail(`is_causal \`${causal!.expr.text}\` is not a constant`);
+  if (lse && lse.dtype.dtype !== 'float32') return fail('Stats (softmax_lse) is not float32');
+  const g = new OneNodeGraph(ctx, invocation, 'sdpa', frontendType(ctx, y.dtype.dtype)!);
+  const [tq, tk, tv] = [g.input('Q', q), g.input('K', k), g.input('V', v)];
+  const options = [`set_name('flash_attention')`, `set_generate_stats(${lse ? 'true' : 'false'})`];
+  if (causalValue) options.push(causal?.meaning === 'causal.bottom-right' ? 'set_causal_mask_bottom_right(true)' : 'set_causal_mask(true)');
+  if (scale) options.push(`set_attn_scale(${scale.text})`);
+  const to = g.fresh(`${stemOf(y.ptr, 'o')}Tensor`);
+  const stats = lse ? g.fresh(`${stemOf(lse.ptr, 'stats')}Tensor`) : undefined;
+  g.declare(`const [${[to, ...(stats ? [stats] : [])].join(', ')}] = ${g.graph}.sdpa(${tq}, ${tk}, ${tv}, new ${g.fe}.graph.SDPA_attributes().${options.join('.')})`);
+  g.output(to, y);
+  if (stats && lse) g.output(`${stats}!`, lse);
+  return g.done('sdpa', 'cudnn_frontend::graph::Graph::execute');
+}
+
 export const frontendGraphLowerer: Lowerer = {
   name: 'one-node cudnn-frontend graph over tensor views',
   lower(invocation, ctx) {
@@ -265,6 +298,8 @@ export const frontendGraphLowerer: Lowerer = {
         return layerNorm(invocation, ctx);
       case 'RMSNormalization':
         return rmsNorm(invocation, ctx);
+      case 'Attention':
+        return attention(invocation, ctx);
       default:
         return pointwise(invocation, ctx);
     }
@@ -272,4 +307,4 @@ export const frontendGraphLowerer: Lowerer = {
 };
 
 /** The operators frontendGraphLowerer serves (one registration each; Add only when cuBLAS and cuDNN's in-place adds decline). */
-export const FRONTEND_GRAPH_OPERATORS = ['LayerNormalization', 'RMSNormalization', 'Gelu', 'Silu', 'Add', 'Mul'] as const;
+export const FRONTEND_GRAPH_OPERATORS = ['LayerNormalization', 'RMSNormalization', 'Attention', 'Gelu', 'Silu', 'Add', 'Mul'] as const;
