@@ -64,6 +64,19 @@ describe('cuda → cann → cuda keeps the results', () => {
     const report = await verifies(original, back.output);
     expect(report.verdict, JSON.stringify(report.firstDivergence)).toMatch(/^(pass|warn)$/);
   }, TIMEOUT);
+
+  it('cudnn-frontend-graphs: RMSNorm, RoPE, attention (causal GQA) and SwiGLU come back as one-node frontend graphs', async () => {
+    const { original, there, back } = roundTrip('cudnn-frontend-graphs');
+    expect(there).toContain('aclnnFusedInferAttentionScoreV2(');
+    expect(back.output).not.toMatch(ACLNN_CALL);
+    expect(back.output).not.toContain("from 'opbridge/cann'");
+    for (const text of ['.sdpa(', 'set_causal_mask(true)', '.rmsnorm(', 'PointwiseMode_t.SWISH_FWD', 'PointwiseMode_t.MUL', 'cudnnTransformTensor(']) expect(back.output).toContain(text);
+    // The checks test each call in place, so their message is CUDA's last runtime error (OB1011).
+    expect(new Set(back.diagnostics.filter((d) => d.severity !== 'info').map((d) => d.id))).toEqual(new Set(['OB1011']));
+    expect(portSource(back.output, { to: 'cuda' }).output).toBe(back.output);
+    const report = await verifies(original, back.output);
+    expect(report.verdict, JSON.stringify(report.firstDivergence)).toMatch(/^(pass|warn)$/);
+  }, TIMEOUT);
 });
 
 describe('cuBLASLt → aclnn → CUDA (test/fixtures/port/cublaslt-gelu, helpers without a main)', () => {
