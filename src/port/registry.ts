@@ -21,10 +21,13 @@ import { registerComputeTypeAsDataType } from './structural/compat/compute-type-
 import { registerEnumAttributeBuffers } from './structural/compat/enum-attribute-buffers.js';
 import { aclnnGroupReader } from './structural/aclnn-lift/aclnn-groups.js';
 import { aclnnLifter } from './structural/aclnn-lift/aclnn-lifter.js';
+import { testedStatusErrorLifter } from './structural/aclnn-lift/tested-status-error.js';
 import { cublasAxpyLowerer, cublasDotLowerer, cublasGemmLowerer } from './structural/cuda-lower/cublas-lowerers.js';
 import { CUDNN_LEGACY_OPERATORS, cudnnLegacyLowerer } from './structural/cuda-lower/cudnn-lowerers.js';
-import { frontendLayerNormLowerer } from './structural/cuda-lower/frontend-norm-lowerer.js';
+import { FRONTEND_GRAPH_OPERATORS, frontendGraphLowerer } from './structural/cuda-lower/frontend-graph-lowerer.js';
 import { implicitFinalizeLowerer } from './structural/cuda-lower/implicit-finalize.js';
+import { statusErrorStringLowerer } from './structural/cuda-lower/status-error-string.js';
+import { cublasScalLowerer } from './structural/cuda-lower/cublas-scal-lowerer.js';
 import { registerCudnnLifters, registerDnnLowerers } from './structural/dnn/register.js';
 import { registerCnnlLowerers } from './structural/cnnl/register.js';
 import { registerMudnnLifters, registerMudnnLowerers } from './structural/mudnn/register.js';
@@ -44,6 +47,7 @@ export function defaultLifters(): LifterRegistry {
     .register({ backend: 'cuda', symbol: 'cublasLtMatmul' }, cublasLtLifter)
     .register({ backend: 'cuda', symbol: 'cublasSscal' }, cublasScalLifter)
     .register({ backend: 'cann', library: 'aclnn' }, aclnnLifter)
+    .register({ backend: 'cann', symbol: 'aclGetRecentErrMsg' }, testedStatusErrorLifter)
     .register({ backend: 'cambricon', symbol: 'cnclInitComms' }, cnclInitCommsLifter)
     .register({ backend: 'kunlun', library: 'xdnn' }, xdnnLifter)
     .registerGroupReader({ backend: 'cann' }, aclnnGroupReader)
@@ -75,13 +79,15 @@ export function defaultLowerers(): LowererRegistry {
   lowerers.registerStatementDropper('cuda', dropsCurrentDeviceRead);
   lowerers.registerStatementRewriter('cuda', xdnnContextRewriter);
   lowerers.register({ target: 'cuda', binding: 'primitive:runtime.finalize' }, implicitFinalizeLowerer);
+  lowerers.register({ target: 'cuda', binding: 'primitive:error.string' }, statusErrorStringLowerer);
   lowerers.register({ target: 'cuda', binding: 'operator:Gemm' }, cublasGemmLowerer);
   lowerers.register({ target: 'cuda', binding: 'operator:MatMul' }, cublasDotLowerer);
   lowerers.register({ target: 'cuda', binding: 'operator:Add' }, cublasAxpyLowerer);
-  lowerers.register({ target: 'cuda', binding: 'operator:LayerNormalization' }, frontendLayerNormLowerer);
+  lowerers.register({ target: 'cuda', binding: 'operator:Mul' }, cublasScalLowerer);
   for (const operator of CUDNN_LEGACY_OPERATORS) lowerers.register({ target: 'cuda', binding: `operator:${operator}` }, cudnnLegacyLowerer);
+  for (const operator of FRONTEND_GRAPH_OPERATORS) lowerers.register({ target: 'cuda', binding: `operator:${operator}` }, frontendGraphLowerer);
   // CUDA-compatible targets write the CUDA lowerings with their own names (MUSA: cuBLAS's only; muDNN is no cuDNN).
-  const cublasLowerers = new Set<Lowerer>([cublasGemmLowerer, cublasDotLowerer, cublasAxpyLowerer]);
+  const cublasLowerers = new Set<Lowerer>([cublasGemmLowerer, cublasDotLowerer, cublasAxpyLowerer, cublasScalLowerer]);
   lowerers.registerReuse('maca', 'cuda', (l) => spelledFor(l, 'maca'));
   lowerers.registerReuse('thead', 'cuda', (l) => spelledFor(l, 'thead'));
   lowerers.registerReuse('musa', 'cuda', (l) => spelledFor(l, 'musa'), (l) => cublasLowerers.has(l));
