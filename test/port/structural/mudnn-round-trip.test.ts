@@ -149,12 +149,18 @@ export function run(h: mudnnHandle_t, d: mudnnTensorDescriptor_t, x: DevicePtr, 
     expect(result.output).toContain('for (const p of [ws, other])');
   });
 
-  it('a GELU, which the CUDA lowerers decline: its unary descriptor stays muDNN with the run (not an unrelated CUDA entry)', () => {
-    const { output, reasons } = declined('  mudnnSetUnaryDescriptor(u.value, MUDNN_UNARY_GELU, MUDNN_PARAM_DATA_NONE, null, MUDNN_PARAM_DATA_NONE, null);\n  mudnnUnary(h, u.value, d, y, d, x);');
-    expect(reasons).toMatch(/legacy cuDNN has no GELU/);
+  it('a unary mode no CUDA lowerer writes (EXP): its unary descriptor stays muDNN with the run (not an unrelated CUDA entry)', () => {
+    const { output, reasons } = declined('  mudnnSetUnaryDescriptor(u.value, MUDNN_UNARY_EXP, MUDNN_PARAM_DATA_NONE, null, MUDNN_PARAM_DATA_NONE, null);\n  mudnnUnary(h, u.value, d, y, d, x);');
     expect(reasons).toMatch(/`mudnnCreateUnaryDescriptor` cannot be ported to cuda: cuDNN has no counterpart/);
-    for (const call of ['mudnnCreateUnaryDescriptor(u)', 'mudnnSetUnaryDescriptor(u.value, MUDNN_UNARY_GELU', 'mudnnUnary(h, u.value', 'mudnnDestroyUnaryDescriptor(u.value)']) expect(output).toContain(call);
+    for (const call of ['mudnnCreateUnaryDescriptor(u)', 'mudnnSetUnaryDescriptor(u.value, MUDNN_UNARY_EXP', 'mudnnUnary(h, u.value', 'mudnnDestroyUnaryDescriptor(u.value)']) expect(output).toContain(call);
     expect(output).toContain('ref<mudnnUnaryDescriptor_t>()');
+  });
+
+  it('a GELU comes back as a one-node cudnn-frontend graph, its unary descriptor gone', () => {
+    const { output } = declined('  mudnnSetUnaryDescriptor(u.value, MUDNN_UNARY_GELU, MUDNN_PARAM_DATA_NONE, null, MUDNN_PARAM_DATA_NONE, null);\n  mudnnUnary(h, u.value, d, y, d, x);');
+    expect(output).toContain('GELU_FWD');
+    expect(output).not.toContain('mudnnUnary(');
+    expect(output).not.toContain('mudnnCreateUnaryDescriptor(');
   });
 
   it('a unary mode whose parameter semantics are undocumented (ELU)', () => {
