@@ -18,6 +18,8 @@ import { registerComputeTypeAsDataType } from './structural/compat/compute-type-
 import { registerEnumAttributeBuffers } from './structural/compat/enum-attribute-buffers.js';
 import { aclnnGroupReader } from './structural/aclnn-lift/aclnn-groups.js';
 import { aclnnLifter } from './structural/aclnn-lift/aclnn-lifter.js';
+import { cnnlGroupReader } from './structural/cnnl-lift/cnnl-groups.js';
+import { cnnlLifter } from './structural/cnnl-lift/cnnl-lifter.js';
 import { cublasAxpyLowerer, cublasDotLowerer, cublasGemmLowerer } from './structural/cuda-lower/cublas-lowerers.js';
 import { CUDNN_LEGACY_OPERATORS, cudnnLegacyLowerer } from './structural/cuda-lower/cudnn-lowerers.js';
 import { frontendLayerNormLowerer } from './structural/cuda-lower/frontend-norm-lowerer.js';
@@ -38,6 +40,8 @@ export function defaultLifters(): LifterRegistry {
     .register({ backend: 'cuda', symbol: 'cublasSscal' }, cublasScalLifter)
     .register({ backend: 'cann', library: 'aclnn' }, aclnnLifter)
     .register({ backend: 'cambricon', symbol: 'cnclInitComms' }, cnclInitCommsLifter)
+    .register({ backend: 'cambricon', library: 'cnnl' }, cnnlLifter)
+    .registerGroupReader({ backend: 'cambricon' }, cnnlGroupReader)
     .registerGroupReader({ backend: 'cann' }, aclnnGroupReader);
   registerCudnnLifters(lifters);
   registerMudnnLifters(lifters);

@@ -1,0 +1,244 @@
+/**
+ * Reads one CNNL operation as Cambricon code spells it (the CNNL lowerers' shape, and the way
+ * Cambricon's samples and framework adapters write it by hand): descriptor objects
+ * (`const d = ref<cnnlTensorDescriptor_t>(); cnnlCreateTensorDescriptor(d);` then set-calls such
+ * as `cnnlSetTensorDescriptor(d.value, layout, dtype, n, dims)` or `cnnlSetMatMulDescAttr`, and
+ * `cnnlDestroy…(d.value)` after), algorithm / heuristic objects and the queries that fill them,
+ * the workspace size query, `if (size.value > 0) cnrtMalloc(...)`, the run, and the workspace
+ * freed after the queue has run it (`cnnlGetQueue(handle, queue)` for that queue, or the queue
+ * the source set with `cnnlSetQueue`).
+ *
+ * A statement is read by the facade calls in it, not by its text: a call checked by a helper
+ * (`check(cnnlOpTensor(...), 'what')`) or by `if (cnnlX(...) !== CNNL_STATUS_SUCCESS) throw ...`
+ * is the statement of that call. Workspace, size and the queries' out-values are the
+ * operation's own (declared in the run's block, used nowhere else); descriptor objects may be
+ * shared by several operations (a D descriptor used by the matmul, its bias add and its
+ * activation), so whether their statements go is decided over the whole file (cnnl-groups.ts).
+ */
+import type { ResolvedCall, StaticContext } from '../../context/static-context.js';
+import { variableName } from '../../context/static-context.js';
+import { ts } from '../../syntax/typescript.js';
+import { declarationOf, statementIn, statementOf, usesOf } from '../aclnn-lift/aclnn-group.js';
+
+/** A descriptor-like object: created (or filled by cnnlGetQueue), set, used, destroyed. */
+export interface CnnlObject {
+  readonly name: string;
+  readonly declaration: ts.VariableStatement;
+  /** `cnnlTensorDescriptor_t`, `cnnlMatMulDescriptor_t`, `cnrtQueue_t`, ... (the `ref<T>` type). */
+  readonly type: string;
+  /** Create, set, destroy and queue-query statements. */
+  readonly lifecycle: readonly ts.Statement[];
+  /** The set-calls, in source order. */
+  readonly sets: readonly ResolvedCall[];
+  /** Uses other than its declaration and lifecycle (runs, queries, queue syncs). */
+  readonly uses: readonly ts.Node[];
+}
+
+export interface CnnlGroup {
+  readonly run: ResolvedCall;
+  /** Statements that belong to this operation alone: the run's, queries, workspace, out-values. */
+  readonly own: ReadonlySet<ts.Statement>;
+  readonly objects: ReadonlyMap<string, CnnlObject>;
+}
+
+export type CnnlGroupReading = { readonly ok: true; readonly group: CnnlGroup } | { readonly ok: false; readonly reason: string };
+
+const LIFECYCLE = new Set(['descriptor.create', 'descriptor.set', 'descriptor.destroy', 'handle.get-stream']);
+const QUERIES = new Set(['workspace.query', 'algorithm.query']);
+const WORKSPACE_CALLS = new Set(['memory.alloc', 'memory.free', 'stream.synchronize', 'error.string', ...QUERIES]);
+
+export function primitiveOf(call: ResolvedCall): string | undefined {
+  const binds = call.entry.spec.binds;
+  return 'primitive' in binds ? binds.primitive : undefined;
+}
+
+/** The argument of the parameter named `name` (catalog spelling). */
+export function argNamed(call: ResolvedCall, name: string): ts.Expression | undefined {
+  const index = call.entry.spec.params.findIndex((p) => p.name === name);
+  return index < 0 ? undefined : call.args[index];
+}
+
+export function unwrap(e: ts.Expression): ts.Expression {
+  while (ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e) || ts.isAsExpression(e)) e = e.expression;
+  return e;
+}
+
+/** The facade calls inside a statement (nested functions excluded), in source order. */
+export function facadeCallsIn(node: ts.Node, context: StaticContext): ResolvedCall[] {
+  const found: ResolvedCall[] = [];
+  const visit = (n: ts.Node): void => {
+    if (ts.isFunctionLike(n)) return;
+    if (ts.isCallExpression(n)) {
+      const resolved = context.resolve(n);
+      if (resolved) found.push(resolved);
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(node);
+  return found;
+}
+
+/** The one facade call a statement is about (error-string calls in its message aside). */
+export function callOfStatement(statement: ts.Statement, context: StaticContext): ResolvedCall | undefined {
+  const calls = facadeCallsIn(statement, context).filter((c) => primitiveOf(c) !== 'error.string');
+  return calls.length === 1 ? calls[0] : undefined;
+}
+
+/** `const x = ref<T>(...)`: the type text, or undefined when `x` is not declared so. */
+function refType(init: ts.Expression | undefined): string | undefined {
+  const e = init ? unwrap(init) : undefined;
+  if (!e || !ts.isCallExpression(e) || !ts.isIdentifier(e.expression) || e.expression.text !== 'ref') return undefined;
+  return e.typeArguments?.[0]?.getText() ?? '';
+}
+
+/** Whether `call` is a lifecycle call of the object `name`, and which. */
+function lifecycleRole(call: ResolvedCall, name: string, context: StaticContext): string | undefined {
+  const primitive = primitiveOf(call);
+  if (!primitive || !LIFECYCLE.has(primitive)) return undefined;
+  const subject = primitive === 'handle.get-stream' ? context.argumentFor(call, 'out-stream') : call.args[0];
+  return subject && variableName(subject) === name ? primitive : undefined;
+}
+
+const objectCache = new WeakMap<ts.VariableStatement, CnnlObject | null>();
+
+/** The object `name` names at `from`, when it is a `ref` created by a CNNL create call (or filled by cnnlGetQueue). */
+export function objectOf(name: string, from: ts.Node, context: StaticContext): CnnlObject | undefined {
+  const declared = declarationOf(name, from);
+  if (!declared) return undefined;
+  const cached = objectCache.get(declared.statement);
+  if (cached !== undefined) return cached ?? undefined;
+  const type = refType(declared.init);
+  let object: CnnlObject | null = null;
+  if (type !== undefined) {
+    const scope = declared.statement.parent;
+    const lifecycle: ts.Statement[] = [];
+    const sets: ResolvedCall[] = [];
+    const uses: ts.Node[] = [];
+    let created = false;
+    for (const use of usesOf(name, scope)) {
+      if (use.pos >= declared.statement.pos && use.end <= declared.statement.end) continue;
+      const statement = statementOf(use);
+      const call = statement ? callOfStatement(statement, context) : undefined;
+      const role = call ? lifecycleRole(call, name, context) : undefined;
+      if (statement && call && role) {
+        if (!lifecycle.includes(statement)) lifecycle.push(statement);
+        if (role === 'descriptor.create' || role === 'handle.get-stream') created = true;
+        if (role === 'descriptor.set') sets.push(call);
+      } else uses.push(use);
+    }
+    if (created) object = { name, declaration: declared.statement, type, lifecycle, sets, uses };
+  }
+  objectCache.set(declared.statement, object);
+  return object ?? undefined;
+}
+
+function lineOf(node: ts.Node): number {
+  const sf = node.getSourceFile();
+  return sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1;
+}
+
+/** `size.value > 0 ? w.value : null`, `w.value` or `null`: the workspace variable (null for none). */
+function workspaceVariable(arg: ts.Expression | undefined): string | null | undefined {
+  if (!arg) return null;
+  const u = unwrap(arg);
+  if (u.kind === ts.SyntaxKind.NullKeyword) return null;
+  if (ts.isConditionalExpression(u)) return unwrap(u.whenFalse).kind === ts.SyntaxKind.NullKeyword ? variableName(u.whenTrue) : undefined;
+  return ts.isPropertyAccessExpression(u) ? variableName(u) : undefined;
+}
+
+/** Identifiers named in `node` (not member names), deduplicated. */
+function namesIn(node: ts.Node): string[] {
+  const names = new Set<string>();
+  const visit = (n: ts.Node): void => {
+    if (ts.isIdentifier(n)) {
+      const p = n.parent;
+      if (!(ts.isPropertyAccessExpression(p) && p.name === n)) names.add(n.text);
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(node);
+  return [...names];
+}
+
+/** Whether a statement holds only workspace business: queries, allocation, queue syncs, frees (and the run). */
+function isWorkspaceStatement(statement: ts.Statement, run: ResolvedCall, context: StaticContext): boolean {
+  return facadeCallsIn(statement, context).every((c) => c.node === run.node || WORKSPACE_CALLS.has(primitiveOf(c) ?? ''));
+}
+
+/** Reads the operation whose run is `run` (an operator-binding CNNL entry). */
+export function readCnnlGroup(run: ResolvedCall, context: StaticContext): CnnlGroupReading {
+  const fail = (reason: string): CnnlGroupReading => ({ ok: false, reason });
+  const op = run.entry.spec.symbol;
+  const runStatement = statementOf(run.node);
+  if (!runStatement || callOfStatement(runStatement, context)?.node !== run.node) return fail(`\`${op}\` is not a statement of its own`);
+  const container = runStatement.parent;
+  const params = run.entry.spec.params;
+  const at = (role: string) => {
+    const i = params.findIndex((p) => p.role === role);
+    return i < 0 ? undefined : run.args[i];
+  };
+  const sizeArg = at('workspace-size');
+  const size = sizeArg && ts.isPropertyAccessExpression(unwrap(sizeArg)) ? variableName(sizeArg) : undefined;
+  const workspace = workspaceVariable(at('workspace'));
+  if (workspace === undefined) return fail(`the workspace argument \`${at('workspace')!.getText()}\` is not \`size.value > 0 ? workspace.value : null\``);
+
+  const own = new Set<ts.Statement>([runStatement]);
+  const objects = new Map<string, CnnlObject>();
+  const privates = new Set<string>();
+  const pending = [...(size ? [size] : []), ...(workspace ? [workspace] : [])];
+  const examined = new Set<ts.Statement>();
+  const addPrivate = (name: string) => {
+    if (!privates.has(name)) pending.push(name);
+  };
+  for (let changed = true; changed; ) {
+    changed = false;
+    // Private values: declared in the run's block, every use an own statement of workspace business.
+    while (pending.length) {
+      const name = pending.pop()!;
+      if (privates.has(name)) continue;
+      privates.add(name);
+      const declared = declarationOf(name, runStatement);
+      if (!declared || declared.statement.parent !== container) return fail(`\`${name}\` is not declared in the block that runs \`${op}\``);
+      own.add(declared.statement);
+      for (const use of usesOf(name, container)) {
+        const statement = statementIn(use, container);
+        if (!statement || (!own.has(statement) && !isWorkspaceStatement(statement, run, context))) return fail(`\`${name}\` is used outside the \`${op}\` call (line ${lineOf(use)})`);
+        own.add(statement);
+      }
+      changed = true;
+    }
+    // Objects named in own statements; queries of the operation's own objects; their out-values.
+    for (const statement of [...own]) {
+      if (examined.has(statement)) continue;
+      examined.add(statement);
+      changed = true;
+      if (ts.isVariableStatement(statement)) continue;
+      for (const name of namesIn(statement)) {
+        if (objects.has(name) || privates.has(name)) continue;
+        const object = objectOf(name, statement, context);
+        if (object) objects.set(name, object);
+      }
+      for (const call of facadeCallsIn(statement, context)) {
+        if (!QUERIES.has(primitiveOf(call) ?? '')) continue;
+        call.entry.spec.params.forEach((p, i) => {
+          const arg = call.args[i];
+          const name = arg && ts.isIdentifier(unwrap(arg)) ? (unwrap(arg) as ts.Identifier).text : undefined;
+          if (name && (p.dir === 'out' || p.role?.startsWith('out-')) && !objectOf(name, statement, context) && refType(declarationOf(name, statement)?.init) !== undefined) addPrivate(name);
+        });
+      }
+    }
+    // An algorithm or heuristic object is the operation's: the queries that fill it are too.
+    for (const object of objects.values()) {
+      if (object.type === 'cnnlTensorDescriptor_t' || object.type === 'cnrtQueue_t') continue;
+      for (const use of object.uses) {
+        const statement = statementIn(use, container);
+        const call = statement ? callOfStatement(statement, context) : undefined;
+        if (statement && call && QUERIES.has(primitiveOf(call) ?? '') && !own.has(statement)) {
+          own.add(statement);
+          changed = true;
+        }
+      }
+    }
+  }
+  return { ok: true, group: { run, own, objects } };
+}

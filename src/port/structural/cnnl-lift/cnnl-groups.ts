@@ -1,0 +1,110 @@
+/**
+ * The CNNL operations of a file, for the walk (lift/statement-groups.ts): every run (a CNNL entry
+ * binding an operator) is read with its group (cnnl-group.ts); a group goes when its run ports
+ * (tried by the porter) and every object it uses (tensor, op, algorithm and heuristic
+ * descriptors, a queue asked of the handle) is used only by its lifecycle (declaration, create,
+ * set-calls, destroy) and by statements of groups that go. An object shared with an operation
+ * that stays keeps every operation using it as written (to a fixed point), so no statement refers
+ * to a removed name. The decision is kept per source file, so the lifter declines the runs of
+ * groups that stay.
+ */
+import type { ResolvedCall, StaticContext } from '../../context/static-context.js';
+import type { StatementGroupInput, StatementGroupReader } from '../../lift/statement-groups.js';
+import { ts } from '../../syntax/typescript.js';
+import { statementOf } from '../aclnn-lift/aclnn-group.js';
+import { VIEW_LOWERING_TARGETS } from '../aclnn-lift/view-targets.js';
+import { readCnnlGroup, type CnnlGroup, type CnnlGroupReading } from './cnnl-group.js';
+
+interface FileDecision {
+  readonly accepted: ReadonlySet<ts.CallExpression>;
+  /** Why a run whose own reading and port succeed stays anyway. */
+  readonly held: ReadonlyMap<ts.CallExpression, string>;
+}
+
+const decisions = new WeakMap<ts.SourceFile, FileDecision>();
+const readings = new WeakMap<ts.CallExpression, CnnlGroupReading>();
+
+/** The runs of CNNL operations: CNNL entries that bind an operator. */
+export function isCnnlRun(call: ResolvedCall): boolean {
+  return call.backend === 'cambricon' && call.entry.library === 'cnnl' && 'operator' in call.entry.spec.binds;
+}
+
+export function cnnlGroupOf(run: ResolvedCall, context: StaticContext): CnnlGroupReading {
+  let reading = readings.get(run.node);
+  if (!reading) {
+    reading = readCnnlGroup(run, context);
+    readings.set(run.node, reading);
+  }
+  return reading;
+}
+
+/** Undefined while the file is being decided (a trial); otherwise whether the run's group goes, and why not. */
+export function cnnlDecisionFor(run: ts.CallExpression): { readonly accepted: boolean; readonly reason?: string } | undefined {
+  const decision = decisions.get(run.getSourceFile());
+  if (!decision) return undefined;
+  return decision.accepted.has(run) ? { accepted: true } : { accepted: false, ...(decision.held.has(run) ? { reason: decision.held.get(run)! } : {}) };
+}
+
+function isInside(node: ts.Node, statements: ReadonlySet<ts.Statement>): boolean {
+  for (let n: ts.Node | undefined = node; n; n = n.parent) if (statements.has(n as ts.Statement)) return true;
+  return false;
+}
+
+/** `by \`cnnlOpTensor\``: the call a use is an argument of (line numbers move when comments are written). */
+function whereUsed(use: ts.Node, sourceFile: ts.SourceFile): string {
+  for (let n: ts.Node | undefined = use.parent; n; n = n.parent) {
+    if (ts.isCallExpression(n)) return `by \`${n.expression.getText(sourceFile)}\``;
+    if (ts.isStatement(n)) break;
+  }
+  return `in \`${statementOf(use)?.getText(sourceFile).split('\n')[0].slice(0, 60) ?? use.getText(sourceFile)}\``;
+}
+
+export const cnnlGroupReader: StatementGroupReader = {
+  name: 'CNNL operations (descriptors, queries, workspace, run, destroys)',
+  absorbed(input: StatementGroupInput): readonly ts.Statement[] {
+    const { context, sourceFile } = input;
+    decisions.delete(sourceFile);
+    if (!VIEW_LOWERING_TARGETS.has(input.target)) return [];
+    const groups: CnnlGroup[] = [];
+    for (const call of context.allCalls()) {
+      if (!isCnnlRun(call)) continue;
+      const reading = cnnlGroupOf(call, context);
+      if (reading.ok) groups.push(reading.group);
+    }
+    const held = new Map<ts.CallExpression, string>();
+    let candidates = groups.filter((g) => {
+      const statements = [...g.own, ...[...g.objects.values()].flatMap((o) => [o.declaration, ...o.lifecycle])];
+      const marked = statements.find((s) => input.suppressed(s));
+      if (marked) held.set(g.run.node, `line ${sourceFile.getLineAndCharacterOfPosition(marked.getStart(sourceFile)).line + 1} of the operation is marked opbridge-ignore`);
+      // A run that does not port is reported by the walk with the lowerer's own reason.
+      return !marked && input.ports(g.run.node);
+    });
+    // Objects: every use outside their lifecycle lies in a statement of a group that goes.
+    for (let changed = true; changed; ) {
+      changed = false;
+      const owned = new Set(candidates.flatMap((g) => [...g.own]));
+      const kept = candidates.filter((g) => {
+        for (const object of g.objects.values()) {
+          const outside = object.uses.find((use) => !isInside(use, owned));
+          if (outside) {
+            held.set(g.run.node, `\`${object.name}\` is also used ${whereUsed(outside, sourceFile)}, which stays as written`);
+            return false;
+          }
+        }
+        return true;
+      });
+      if (kept.length !== candidates.length) {
+        changed = true;
+        candidates = kept;
+      }
+    }
+    decisions.set(sourceFile, { accepted: new Set(candidates.map((g) => g.run.node)), held });
+    const statements = new Set<ts.Statement>();
+    for (const g of candidates) {
+      const runStatement = statementOf(g.run.node);
+      for (const s of g.own) if (s !== runStatement) statements.add(s);
+      for (const o of g.objects.values()) for (const s of [o.declaration, ...o.lifecycle]) statements.add(s);
+    }
+    return [...statements].sort((a, b) => a.pos - b.pos);
+  },
+};

@@ -1,0 +1,374 @@
+/**
+ * Lifts CNNL operations (read by cnnl-group.ts) to canonical operators over the row-major views
+ * their tensor descriptors describe (tensor-descriptor.ts), the inverse of the CNNL lowerers
+ * (structural/cnnl/):
+ *
+ * - cnnlMatMul_v2 / cnnlBatchMatMulBCast_v2 → `Gemm` over the views of op(A), op(B) and D: a
+ *   matrix CNNL_MATMUL_DESC_TRANSA / TRANSB transposes is its stored view with the last two dims
+ *   and strides swapped; CNNL_MATMUL_ALLOW_TF32 = 1 → the TF32 compute type; C read only under
+ *   CNNL_MATMUL_USE_BETA (then C must be D: `Gemm` with C := Y and beta), alpha as given.
+ * - cnnlOpTensor (c = op(alpha1·a, alpha2·b) + beta·c, beta 0): ADD or SUB written into a (or b)
+ *   → `Add` with A := C := that operand, B := the other and the call-level `alpha` (scale of B)
+ *   and `beta` (scale of C), cudnnAddTensor's convention; ADD into a third tensor → `Add` A, B →
+ *   C with `alpha` (alpha1 = 1); MUL (alpha1 = alpha2 = 1) → `Mul` A, B → C (broadcast B: scal).
+ * - cnnlActivationForward → Relu / Sigmoid / Tanh / Silu / Gelu by the descriptor's mode; GELU's
+ *   form from cnnlSetActivationDescriptor_v6's `approximate` (tanh when true, erf when false).
+ * - cnnlSoftmaxForward(_v2) over its 3-D view → Softmax / LogSoftmax (ACCURATE / LOG), the axis
+ *   the mode names (HIGH = 0, MEDIUM = 1, LOW = 2).
+ * - cnnlLayerNormForward without saved statistics → LayerNormalization (axis, epsilon; B shares
+ *   the scale's descriptor).
+ *
+ * The operation runs on the handle's queue: the queue the source set on that handle earlier
+ * (`cnnlSetQueue(handle, queue)`) is the invocation's stream. The CNNL handle itself is not passed
+ * on (one CNNL handle stands for both the cuBLAS and the cuDNN handle, so a CUDA lowering makes
+ * its own). Blend factors the target would drop (alpha ≠ 1, beta ≠ 0 of activation and softmax)
+ * and what is not read statically are declined with OB1019 and the reason.
+ */
+import { isPure } from '../../context/expression-purity.js';
+import type { ResolvedCall, StaticContext } from '../../context/static-context.js';
+import { pending } from '../../diagnostics/port-diagnostics.js';
+import { generated, operand, type Expr } from '../../ir/expr.js';
+import type { AttributeExpr, Numerics, OpInvocation, TensorExpr } from '../../ir/invocation.js';
+import type { LiftContext, LiftResult, Lifter, SourceCall } from '../../lift/lifter.js';
+import { ts } from '../../syntax/typescript.js';
+import { VIEW_LOWERING_TARGETS } from '../aclnn-lift/view-targets.js';
+import { argNamed, unwrap, type CnnlGroup, type CnnlObject } from './cnnl-group.js';
+import { cnnlDecisionFor, cnnlGroupOf, isCnnlRun } from './cnnl-groups.js';
+import { elementsOf, exprOf, setsBefore, tensorView, type Lifted, type ViewExpr } from './tensor-descriptor.js';
+
+type Structure = Pick<OpInvocation, 'operator' | 'inputs' | 'outputs' | 'attributes' | 'args'> & { readonly numerics?: Numerics };
+
+const ONE = generated('1', { kind: 'number', value: 1 });
+const ZERO = generated('0', { kind: 'number', value: 0 });
+
+function numberOf(e: Expr | undefined): number | undefined {
+  return e?.value?.kind === 'number' ? e.value.value : undefined;
+}
+
+function attrs(entries: readonly [string, Expr, string?][]): Map<string, AttributeExpr> {
+  return new Map(entries.map(([k, expr, meaning]) => [k, { expr, ...(meaning ? { meaning } : {}) }]));
+}
+
+function all<T extends readonly Lifted<unknown>[]>(...items: T): Lifted<{ [K in keyof T]: T[K] extends Lifted<infer V> ? V : never }> {
+  const failed = items.find((i) => !i.ok);
+  if (failed && !failed.ok) return failed;
+  return { ok: true, value: items.map((i) => (i as { value: unknown }).value) as never };
+}
+
+/** The meaning of an enum constant argument. */
+function meaningOf(node: ts.Expression | undefined, context: StaticContext): string | undefined {
+  const v = node ? context.constant(node) : undefined;
+  return v?.kind === 'enum' ? v.meaning : undefined;
+}
+
+/** A scaling factor: a constant or pure expression; `null` is the default. */
+function scale(node: ts.Expression | undefined, fallback: Expr, name: string, context: StaticContext): Lifted<Expr> {
+  if (!node || unwrap(node).kind === ts.SyntaxKind.NullKeyword) return { ok: true, value: fallback };
+  if (!isPure(node)) return { ok: false, reason: `${name} \`${node.getText()}\` has side effects` };
+  return { ok: true, value: exprOf(node, context) };
+}
+
+function requireValue(e: Expr, wanted: number, what: string): string | undefined {
+  return numberOf(e) === wanted ? undefined : `${what} is \`${e.text}\`, not the constant ${wanted}`;
+}
+
+function sameView(x: TensorExpr, y: TensorExpr): boolean {
+  const list = (es: readonly Expr[] | undefined) => (es ?? []).map((e) => e.text).join();
+  return x.ptr.text === y.ptr.text && list(x.dims) === list(y.dims) && list(x.strides) === list(y.strides);
+}
+
+/** op(M): the stored matrix, or its transpose (last two dims and strides swapped). */
+function op(v: ViewExpr, transposed: boolean): ViewExpr {
+  if (!transposed) return v;
+  const n = v.dims.length;
+  return { ...v, dims: [...v.dims.slice(0, n - 2), v.dims[n - 1], v.dims[n - 2]], strides: [...v.strides.slice(0, n - 2), v.strides[n - 1], v.strides[n - 2]] };
+}
+
+/** The descriptor object passed as `arg`. */
+function objectArg(group: CnnlGroup, arg: ts.Expression | undefined): CnnlObject | undefined {
+  if (!arg) return undefined;
+  const u = unwrap(arg);
+  const name = ts.isPropertyAccessExpression(u) && u.name.text === 'value' && ts.isIdentifier(u.expression) ? u.expression.text : undefined;
+  return name ? group.objects.get(name) : undefined;
+}
+
+function tensor(group: CnnlGroup, descName: string, dataName: string, context: StaticContext): Lifted<ViewExpr> {
+  const run = group.run;
+  return tensorView(objectArg(group, argNamed(run, descName)), argNamed(run, dataName), run.node, context);
+}
+
+/** cnnlSetMatMulDescAttr values by attribute meaning (`matmul-attr.trans-a` → 1). */
+function matmulAttributes(desc: CnnlObject | undefined, run: ResolvedCall, context: StaticContext): Lifted<Map<string, number>> {
+  if (!desc) return { ok: false, reason: 'the matmul descriptor is not made by cnnlMatMulDescCreate' };
+  const found = new Map<string, number>();
+  for (const set of setsBefore(desc, run.node)) {
+    if (set.entry.spec.symbol !== 'cnnlSetMatMulDescAttr') return { ok: false, reason: `\`${set.entry.spec.symbol}\` sets the matmul descriptor` };
+    const [, attr, buffer] = set.args;
+    const meaning = meaningOf(attr, context);
+    if (!meaning) return { ok: false, reason: `the matmul attribute \`${attr?.getText() ?? '?'}\` is not a constant` };
+    const element = buffer ? (elementsOf(buffer, set.node)?.[0] ?? buffer) : undefined;
+    const v = element ? context.constant(element) : undefined;
+    const value = v?.kind === 'number' ? v.value : v?.kind === 'boolean' ? Number(v.value) : undefined;
+    if (value === undefined) return { ok: false, reason: `the value \`${buffer?.getText() ?? '?'}\` of ${attr.getText()} is not a constant` };
+    found.set(meaning, value);
+  }
+  const unknown = [...found.keys()].find((k) => !['matmul-attr.trans-a', 'matmul-attr.trans-b', 'matmul-attr.allow-tf32', 'matmul-attr.use-beta'].includes(k));
+  if (unknown) return { ok: false, reason: `the matmul descriptor sets ${unknown.replace('matmul-attr.', '')}, which is not lifted` };
+  return { ok: true, value: found };
+}
+
+function gemm(group: CnnlGroup, context: StaticContext): Lifted<Structure> {
+  const run = group.run;
+  const batched = run.entry.spec.symbol === 'cnnlBatchMatMulBCast_v2';
+  const descArg = argNamed(run, batched ? 'bmm_desc' : 'matmul_desc');
+  const outNames = batched ? ['c_desc', 'c'] : ['d_desc', 'd'];
+  const r = all(
+    matmulAttributes(objectArg(group, descArg), run, context),
+    tensor(group, 'a_desc', 'a', context),
+    tensor(group, 'b_desc', 'b', context),
+    tensor(group, outNames[0], outNames[1], context),
+    scale(argNamed(run, 'alpha'), ONE, 'alpha', context),
+    scale(argNamed(run, 'beta'), ZERO, 'beta', context),
+  );
+  if (!r.ok) return r;
+  const [attributes, a, b, y, alpha, beta] = r.value;
+  const rank = y.dims.length;
+  if (![a, b, y].every((t) => t.dims.length === rank) || rank !== (batched ? 3 : 2)) {
+    return { ok: false, reason: `the operands are ${[a, b, y].map((t) => t.dims.length).join('-D, ')}-D; 2-D products (cnnlMatMul_v2) and 3-D batches (cnnlBatchMatMulBCast_v2) are lifted` };
+  }
+  if (batched && ![a, b].every((t) => t.dims[0].text === y.dims[0].text)) return { ok: false, reason: 'the batch dims differ (a broadcast batch is not lifted)' };
+  const numerics: Numerics = attributes.get('matmul-attr.allow-tf32') === 1 ? { computeType: { meaning: 'compute.32f-fast-tf32', from: 'descriptor' } } : {};
+  let c: ViewExpr | undefined;
+  let betaExpr = ZERO;
+  // Without USE_BETA, cnnlMatMul_v2 does not read C; the batched call blends its output with beta.
+  const usesBeta = batched || attributes.get('matmul-attr.use-beta') === 1;
+  if (usesBeta && numberOf(beta) !== 0) {
+    if (!batched) {
+      const cView = tensor(group, 'c_desc', 'c', context);
+      if (!cView.ok) return cView;
+      if (!sameView(cView.value, y)) return { ok: false, reason: 'C is not D: the port reads a C other than the output only as a separate add' };
+    }
+    c = y;
+    betaExpr = beta;
+  } else if (!usesBeta && numberOf(beta) !== 0) return { ok: false, reason: `beta is \`${beta.text}\` without CNNL_MATMUL_USE_BETA` };
+  return {
+    ok: true,
+    value: {
+      operator: 'Gemm',
+      inputs: new Map<string, TensorExpr>([['A', op(a, attributes.get('matmul-attr.trans-a') === 1)], ['B', op(b, attributes.get('matmul-attr.trans-b') === 1)], ...(c ? [['C', c] as [string, TensorExpr]] : [])]),
+      outputs: new Map([['Y', y]]),
+      attributes: attrs([['alpha', alpha], ['beta', betaExpr]]),
+      args: new Map(),
+      numerics,
+    },
+  };
+}
+
+function negated(e: Expr): Expr {
+  const n = numberOf(e);
+  return n !== undefined ? generated(String(-n), { kind: 'number', value: -n }) : generated(`-${operand(e.text)}`);
+}
+
+function opTensor(group: CnnlGroup, context: StaticContext): Lifted<Structure> {
+  const run = group.run;
+  const desc = objectArg(group, argNamed(run, 'op_desc'));
+  const set = desc ? setsBefore(desc, run.node, new Set(['cnnlSetOpTensorDescriptor'])).at(-1) : undefined;
+  const kind = set ? meaningOf(set.args[1], context) : undefined;
+  if (!kind) return { ok: false, reason: 'the op-tensor descriptor is not set with a constant operation (cnnlSetOpTensorDescriptor)' };
+  const r = all(
+    tensor(group, 'a_desc', 'a', context),
+    tensor(group, 'b_desc', 'b', context),
+    tensor(group, 'c_desc', 'c', context),
+    scale(argNamed(run, 'alpha1'), ONE, 'alpha1', context),
+    scale(argNamed(run, 'alpha2'), ONE, 'alpha2', context),
+    scale(argNamed(run, 'beta'), ZERO, 'beta', context),
+  );
+  if (!r.ok) return r;
+  const [a, b, c, alpha1, alpha2, beta] = r.value;
+  const blended = requireValue(beta, 0, 'beta (the output blended with its old value)');
+  if (blended) return { ok: false, reason: blended };
+  const structure = (operator: string, inputs: [string, TensorExpr][], args: [string, Expr][]): Lifted<Structure> => ({
+    ok: true,
+    value: { operator, inputs: new Map(inputs), outputs: new Map([['C', c]]), attributes: new Map(), args: new Map(args) },
+  });
+  switch (kind) {
+    case 'op-tensor.add':
+    case 'op-tensor.sub': {
+      const sub = kind === 'op-tensor.sub';
+      // c := alpha1·a ± alpha2·b: in place on a (or b) is C := beta·C + alpha·B.
+      if (sameView(c, a)) return structure('Add', [['A', c], ['B', b]], [['alpha', sub ? negated(alpha2) : alpha2], ['beta', alpha1]]);
+      if (sameView(c, b) && !sub) return structure('Add', [['A', c], ['B', a]], [['alpha', alpha1], ['beta', alpha2]]);
+      const scaled = requireValue(alpha1, 1, 'alpha1 of an add into a third tensor');
+      if (scaled || sub) return { ok: false, reason: scaled ?? 'a subtraction into a third tensor is not lifted' };
+      return structure('Add', [['A', a], ['B', b]], [['alpha', alpha2]]);
+    }
+    case 'op-tensor.mul': {
+      const scaled = requireValue(alpha1, 1, 'alpha1 of a product') ?? requireValue(alpha2, 1, 'alpha2 of a product');
+      if (scaled) return { ok: false, reason: scaled };
+      return structure('Mul', [['A', a], ['B', b]], []);
+    }
+    default:
+      return { ok: false, reason: `the op-tensor operation ${kind} is not lifted` };
+  }
+}
+
+const ACTIVATIONS: Readonly<Record<string, { operator: string; input: string; output: string }>> = {
+  'activation.relu': { operator: 'Relu', input: 'X', output: 'Y' },
+  'activation.sigmoid': { operator: 'Sigmoid', input: 'X', output: 'Y' },
+  'activation.tanh': { operator: 'Tanh', input: 'input', output: 'output' },
+  'activation.silu': { operator: 'Silu', input: 'X', output: 'Y' },
+  'activation.gelu': { operator: 'Gelu', input: 'X', output: 'Y' },
+};
+
+function activation(group: CnnlGroup, context: StaticContext): Lifted<Structure> {
+  const run = group.run;
+  const desc = objectArg(group, argNamed(run, 'act_desc'));
+  const set = desc ? setsBefore(desc, run.node).at(-1) : undefined;
+  if (!set) return { ok: false, reason: 'the activation descriptor is not set before the run' };
+  const mode = meaningOf(argNamed(set, 'mode'), context);
+  const spec = mode ? ACTIVATIONS[mode] : undefined;
+  if (!spec) return { ok: false, reason: `the activation mode \`${argNamed(set, 'mode')?.getText() ?? '?'}\` is not lifted` };
+  const r = all(tensor(group, 'x_desc', 'x', context), tensor(group, 'y_desc', 'y', context), scale(argNamed(run, 'alpha'), ONE, 'alpha', context), scale(argNamed(run, 'beta'), ZERO, 'beta', context));
+  if (!r.ok) return r;
+  const [x, y, alpha, beta] = r.value;
+  const blend = requireValue(alpha, 1, 'alpha') ?? requireValue(beta, 0, 'beta');
+  if (blend) return { ok: false, reason: blend };
+  let attributes = new Map<string, AttributeExpr>();
+  if (spec.operator === 'Gelu') {
+    // Only _v6 says which GELU: the legacy setters' form is not documented (mappings/cambricon/cnnl.yaml).
+    const flag = set.entry.spec.symbol === 'cnnlSetActivationDescriptor_v6' ? context.constant(argNamed(set, 'approximate') ?? set.args[9]) : undefined;
+    if (flag?.kind !== 'boolean') return { ok: false, reason: `which GELU \`${set.entry.spec.symbol}\` selects is not known (cnnlSetActivationDescriptor_v6's approximate says tanh or erf)` };
+    const form = flag.value ? 'tanh' : 'none';
+    attributes = attrs([['approximate', generated(`'${form}'`, { kind: 'string', value: form }), form]]);
+  }
+  return { ok: true, value: { operator: spec.operator, inputs: new Map([[spec.input, x]]), outputs: new Map([[spec.output, y]]), attributes, args: new Map() } };
+}
+
+const SOFTMAX_AXES: Readonly<Record<string, number>> = { 'softmax-mode.first-dim': 0, 'softmax-mode.middle-dim': 1, 'softmax-mode.last-dim': 2 };
+
+function softmax(group: CnnlGroup, context: StaticContext): Lifted<Structure> {
+  const run = group.run;
+  const algorithm = meaningOf(argNamed(run, 'algorithm'), context);
+  const axis = SOFTMAX_AXES[meaningOf(argNamed(run, 'mode'), context) ?? ''];
+  if (algorithm !== 'softmax.accurate' && algorithm !== 'softmax.log') return { ok: false, reason: `the softmax algorithm \`${argNamed(run, 'algorithm')?.getText()}\` is not ACCURATE or LOG` };
+  if (axis === undefined) return { ok: false, reason: `the softmax mode \`${argNamed(run, 'mode')?.getText()}\` is not a constant` };
+  const r = all(tensor(group, 'x_desc', 'x', context), tensor(group, 'y_desc', 'y', context), scale(argNamed(run, 'alpha'), ONE, 'alpha', context), scale(argNamed(run, 'beta'), ZERO, 'beta', context));
+  if (!r.ok) return r;
+  const [x, y, alpha, beta] = r.value;
+  const blend = requireValue(alpha, 1, 'alpha') ?? requireValue(beta, 0, 'beta');
+  if (blend) return { ok: false, reason: blend };
+  if (x.dims.length !== 3) return { ok: false, reason: `the softmax input is ${x.dims.length}-D; CNNL's modes name dims of a 3-D view` };
+  return {
+    ok: true,
+    value: {
+      operator: algorithm === 'softmax.log' ? 'LogSoftmax' : 'Softmax',
+      inputs: new Map([['input', x]]),
+      outputs: new Map([['output', y]]),
+      attributes: attrs([['axis', generated(String(axis), { kind: 'number', value: axis })]]),
+      args: new Map(),
+    },
+  };
+}
+
+function layerNorm(group: CnnlGroup, context: StaticContext): Lifted<Structure> {
+  const run = group.run;
+  for (const name of ['mean_rstd_desc', 'saved_mean', 'saved_rstd']) {
+    const arg = argNamed(run, name);
+    if (arg && unwrap(arg).kind !== ts.SyntaxKind.NullKeyword) return { ok: false, reason: `${name} is \`${arg.getText()}\`, not null (only inference layer norm is lifted)` };
+  }
+  const r = all(
+    tensor(group, 'x_desc', 'x', context),
+    tensor(group, 'weight_bias_desc', 'weight', context),
+    tensor(group, 'weight_bias_desc', 'bias', context),
+    tensor(group, 'y_desc', 'y', context),
+    scale(argNamed(run, 'axis'), ZERO, 'axis', context),
+    scale(argNamed(run, 'eps'), ZERO, 'eps', context),
+  );
+  if (!r.ok) return r;
+  const [x, weight, bias, y, axis, epsilon] = r.value;
+  if (numberOf(axis) === undefined) return { ok: false, reason: `the axis \`${axis.text}\` is not a constant` };
+  return {
+    ok: true,
+    value: {
+      operator: 'LayerNormalization',
+      inputs: new Map<string, TensorExpr>([['X', x], ['Scale', weight], ['B', bias]]),
+      outputs: new Map([['Y', y]]),
+      attributes: attrs([['axis', axis], ['epsilon', epsilon]]),
+      args: new Map(),
+    },
+  };
+}
+
+function structure(group: CnnlGroup, context: StaticContext): Lifted<Structure> | undefined {
+  switch (group.run.entry.spec.symbol) {
+    case 'cnnlMatMul_v2':
+    case 'cnnlBatchMatMulBCast_v2':
+      return gemm(group, context);
+    case 'cnnlOpTensor':
+      return opTensor(group, context);
+    case 'cnnlActivationForward':
+      return activation(group, context);
+    case 'cnnlSoftmaxForward':
+    case 'cnnlSoftmaxForward_v2':
+      return softmax(group, context);
+    case 'cnnlLayerNormForward':
+      return layerNorm(group, context);
+    default:
+      return undefined;
+  }
+}
+
+/** The queue set on `handle` by the nearest earlier `cnnlSetQueue(handle, queue)` in scope. */
+function queueOf(handle: ts.Expression, before: ts.Node, context: StaticContext): ts.Expression | undefined {
+  const text = handle.getText(context.sourceFile);
+  for (let scope: ts.Node = before; ; ) {
+    const fn = context.enclosingScope(scope);
+    const calls = context.allCalls().filter((c) => c.node.end <= before.getStart(context.sourceFile) && context.enclosingScope(c.node) === fn);
+    for (const call of calls.reverse()) {
+      const binds = call.entry.spec.binds;
+      if ('primitive' in binds && binds.primitive === 'handle.set-stream' && context.argumentFor(call, 'handle')?.getText(context.sourceFile) === text) return context.argumentFor(call, 'stream');
+    }
+    if (ts.isSourceFile(fn)) return undefined;
+    scope = fn;
+  }
+}
+
+export function liftCnnl(group: CnnlGroup, call: SourceCall, context: StaticContext): Lifted<OpInvocation> | undefined {
+  const lifted = structure(group, context);
+  if (!lifted) return undefined;
+  if (!lifted.ok) return lifted;
+  const { numerics, ...rest } = lifted.value;
+  const handle = context.argumentFor(group.run, 'handle');
+  const queue = handle ? queueOf(handle, call.node, context) : undefined;
+  return {
+    ok: true,
+    value: {
+      kind: 'operator',
+      ...rest,
+      numerics: numerics ?? {},
+      enums: new Map(),
+      ...(queue ? { stream: exprOf(queue, context) } : {}),
+      origin: { backend: call.backend, entry: call.entry, symbol: call.entry.spec.symbol },
+    },
+  };
+}
+
+export const cnnlLifter: Lifter = {
+  name: 'CNNL descriptor operations',
+  lift(call: SourceCall, ctx: LiftContext): LiftResult | undefined {
+    if (!VIEW_LOWERING_TARGETS.has(ctx.target)) return undefined;
+    const resolved = ctx.context.resolve(call.node);
+    if (!resolved || !isCnnlRun(resolved)) return undefined;
+    const symbol = call.entry.spec.symbol;
+    const fail = (reason: string): LiftResult => ({ ok: false, diagnostics: [pending('OB1019', { symbol, target: ctx.target, reason }, symbol)] });
+    const reading = cnnlGroupOf(resolved, ctx.context);
+    if (!reading.ok) return fail(reading.reason);
+    const decision = cnnlDecisionFor(call.node);
+    if (decision && !decision.accepted && decision.reason) return fail(decision.reason);
+    const lifted = liftCnnl(reading.group, call, ctx.context);
+    // Operations with no lifter here (convolution, casts, ...) keep the generic path's answer.
+    if (!lifted) return undefined;
+    if (!lifted.ok) return fail(lifted.reason);
+    return { ok: true, invocation: lifted.value };
+  },
+};
