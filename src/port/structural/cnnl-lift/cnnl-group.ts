@@ -34,8 +34,22 @@ export interface CnnlObject {
   readonly uses: readonly ts.Node[];
 }
 
+/**
+ * A dot product as the CNNL dot lowering spells it: `cnnlOpTensor` MUL of x and y into a device
+ * scratch, `cnnlReduce` ADD of the scratch into a one-element device scratch, the queue
+ * synchronised and that element copied to a host result, both scratches freed.
+ */
+export interface DotChain {
+  /** The cnnlOpTensor run that writes the products. */
+  readonly product: CnnlGroup;
+  /** The host destination of the copy (`sumOfSquares`). */
+  readonly result: ts.Expression;
+}
+
 export interface CnnlGroup {
   readonly run: ResolvedCall;
+  /** For a cnnlReduce: the dot chain it ends, or why it is not one. */
+  readonly chain?: { readonly ok: true; readonly value: DotChain } | { readonly ok: false; readonly reason: string };
   /** Statements that belong to this operation alone: the run's, queries, workspace, out-values. */
   readonly own: ReadonlySet<ts.Statement>;
   readonly objects: ReadonlyMap<string, CnnlObject>;
@@ -240,5 +254,88 @@ export function readCnnlGroup(run: ResolvedCall, context: StaticContext): CnnlGr
       }
     }
   }
-  return { ok: true, group: { run, own, objects } };
+  if (op !== 'cnnlReduce') return { ok: true, group: { run, own, objects } };
+  const chain = readDotChain(run, runStatement, context);
+  if (!chain.ok) return { ok: true, group: { run, own, objects, chain } };
+  for (const s of chain.own) own.add(s);
+  for (const [name, object] of chain.value.product.objects) objects.set(name, object);
+  for (const s of chain.value.product.own) own.add(s);
+  return { ok: true, group: { run, own, objects, chain: { ok: true, value: chain.value } } };
+}
+
+/** The only facade call of a statement, when it binds `primitive`. */
+function isCallOf(statement: ts.Statement, primitive: string, context: StaticContext): ResolvedCall | undefined {
+  const call = callOfStatement(statement, context);
+  return call && primitiveOf(call) === primitive ? call : undefined;
+}
+
+/** `const p = ref<DevicePtr>()` in `container`, and its uses (statements of `container`) other than the declaration. */
+function scratchUses(arg: ts.Expression | undefined, container: ts.Node, from: ts.Statement): { name: string; statements: ts.Statement[] } | string {
+  const u = arg ? unwrap(arg) : undefined;
+  const name = u && ts.isPropertyAccessExpression(u) && u.name.text === 'value' ? variableName(u) : undefined;
+  const declared = name ? declarationOf(name, from) : undefined;
+  if (!name || !declared || declared.statement.parent !== container || refType(declared.init) !== 'DevicePtr') return `\`${arg?.getText() ?? '?'}\` is not a device buffer declared in the block of the run`;
+  const statements: ts.Statement[] = [declared.statement];
+  for (const use of usesOf(name, container)) {
+    const statement = statementIn(use, container);
+    if (!statement) return `\`${name}\` is used outside the block of the run`;
+    if (!statements.includes(statement)) statements.push(statement);
+  }
+  return { name, statements };
+}
+
+/** Reads the dot chain a cnnlReduce ends (cnnl-dot.ts writes it), or why it is not one. */
+function readDotChain(reduce: ResolvedCall, runStatement: ts.Statement, context: StaticContext): { ok: true; value: DotChain; own: ts.Statement[] } | { ok: false; reason: string } {
+  const fail = (reason: string) => ({ ok: false as const, reason: `not a dot product (cnnlOpTensor MUL, then cnnlReduce ADD copied to the host): ${reason}` });
+  const container = runStatement.parent;
+  const products = scratchUses(argNamed(reduce, 'x'), container, runStatement);
+  const element = scratchUses(argNamed(reduce, 'y'), container, runStatement);
+  if (typeof products === 'string') return fail(products);
+  if (typeof element === 'string') return fail(element);
+  const own: ts.Statement[] = [];
+  let product: ResolvedCall | undefined;
+  let copy: ResolvedCall | undefined;
+  for (const statement of products.statements) {
+    if (statement === runStatement || ts.isVariableStatement(statement) || isCallOf(statement, 'memory.alloc', context) || isCallOf(statement, 'memory.free', context)) {
+      own.push(statement);
+      continue;
+    }
+    const call = callOfStatement(statement, context);
+    if (call?.entry.spec.symbol === 'cnnlOpTensor' && !product && statement.end <= runStatement.pos && variableName(argNamed(call, 'c')!) === products.name) {
+      product = call;
+      own.push(statement);
+      continue;
+    }
+    if (element.statements.includes(statement)) continue;
+    return fail(`\`${products.name}\` is also used at line ${lineOf(statement)}`);
+  }
+  if (!product) return fail(`no cnnlOpTensor writes \`${products.name}\` before the reduction`);
+  for (const statement of element.statements) {
+    if (own.includes(statement)) continue;
+    if (ts.isVariableStatement(statement) || isCallOf(statement, 'memory.alloc', context) || isCallOf(statement, 'memory.free', context)) {
+      own.push(statement);
+      continue;
+    }
+    const call = isCallOf(statement, 'copy.sync', context);
+    const src = call ? context.argumentFor(call, 'src') : undefined;
+    if (call && !copy && statement.pos >= runStatement.end && src && variableName(src) === element.name && meaningOf(context.argumentFor(call, 'copy-kind'), context) === 'copy.device-to-host') {
+      copy = call;
+      own.push(statement);
+      // The queue synchronised for the copy (a host result is there when cublasSdot returns).
+      const block = container as ts.Block;
+      const previous = block.statements[block.statements.indexOf(statement) - 1];
+      if (previous && isCallOf(previous, 'stream.synchronize', context) && facadeCallsIn(previous, context).length === 1) own.push(previous);
+      continue;
+    }
+    return fail(`\`${element.name}\` is also used at line ${lineOf(statement)}`);
+  }
+  if (!copy) return fail(`\`${element.name}\` is not copied to the host after the reduction`);
+  const productGroup = readCnnlGroup(product, context);
+  if (!productGroup.ok) return fail(productGroup.reason);
+  return { ok: true, value: { product: productGroup.group, result: context.argumentFor(copy, 'dst')! }, own };
+}
+
+function meaningOf(node: ts.Expression | undefined, context: StaticContext): string | undefined {
+  const v = node ? context.constant(node) : undefined;
+  return v?.kind === 'enum' ? v.meaning : undefined;
 }

@@ -98,6 +98,9 @@ export const cnnlGroupReader: StatementGroupReader = {
         candidates = kept;
       }
     }
+    // A run read as part of another operation (the product of a dot chain) goes with it.
+    const owned = new Set(candidates.flatMap((g) => [...g.own].filter((s) => s !== statementOf(g.run.node))));
+    candidates = candidates.filter((g) => !owned.has(statementOf(g.run.node)!));
     decisions.set(sourceFile, { accepted: new Set(candidates.map((g) => g.run.node)), held });
     const statements = new Set<ts.Statement>();
     for (const g of candidates) {

@@ -17,6 +17,9 @@
  *   the mode names (HIGH = 0, MEDIUM = 1, LOW = 2).
  * - cnnlLayerNormForward without saved statistics → LayerNormalization (axis, epsilon; B shares
  *   the scale's descriptor).
+ * - cnnlReduce ending a dot chain (cnnlOpTensor MUL of two vectors, cnnlReduce ADD into one
+ *   element copied to the host) → `MatMul` into the 0-d host result; another reduction is
+ *   declined with the reason the chain is not read.
  *
  * The operation runs on the handle's queue: the queue the source set on that handle earlier
  * (`cnnlSetQueue(handle, queue)`) is the invocation's stream. The CNNL handle itself is not passed
@@ -299,6 +302,39 @@ function layerNorm(group: CnnlGroup, context: StaticContext): Lifted<Structure> 
   };
 }
 
+/**
+ * The dot chain a cnnlReduce ends (cnnl-group.ts): the product's MUL of two 1-D views of one
+ * length into a packed scratch, summed over its one axis (reduce axes [0], ADD) into one element
+ * copied to the host → `MatMul` of the two views into the 0-d host result (cublasSdot's form).
+ */
+function dot(group: CnnlGroup, context: StaticContext): Lifted<Structure> {
+  const chain = group.chain;
+  if (!chain) return { ok: false, reason: 'cnnlReduce is lifted only as the sum of a dot product' };
+  if (!chain.ok) return chain;
+  const run = group.run;
+  const product = opTensor(chain.value.product, context);
+  if (!product.ok) return product;
+  if (product.value.operator !== 'Mul') return { ok: false, reason: 'the products are not a cnnlOpTensor MUL' };
+  const [a, b] = [product.value.inputs.get('A') as ViewExpr, product.value.inputs.get('B') as ViewExpr];
+  if (a.dims.length !== 1 || b.dims.length !== 1 || a.dims[0].text !== b.dims[0].text) return { ok: false, reason: 'the products are not of two 1-D views of one length' };
+  const desc = objectArg(group, argNamed(run, 'reduce_desc'));
+  const set = desc ? setsBefore(desc, run.node, new Set(['cnnlSetReduceDescriptor_v2'])).at(-1) : undefined;
+  const axes = set ? elementsOf(set.args[1], set.node) : undefined;
+  const axis = axes?.length === 1 ? context.constant(axes[0]) : undefined;
+  if (!set || meaningOf(argNamed(set, 'reduce_op'), context) !== 'reduce.sum' || axis?.kind !== 'number' || axis.value !== 0) {
+    return { ok: false, reason: 'the reduction is not cnnlSetReduceDescriptor_v2 ADD over axis [0]' };
+  }
+  const r = all(tensor(group, 'x_desc', 'x', context), tensor(group, 'y_desc', 'y', context));
+  if (!r.ok) return r;
+  const [x, y] = r.value;
+  const c = product.value.outputs.get('C')!;
+  if (!sameView(x, c) || x.dims.length !== 1 || y.dims.length !== 1 || numberOf(y.dims[0]) !== 1) return { ok: false, reason: 'the reduction does not sum the products into one element' };
+  const extra = ['alpha', 'beta', 'indices'].map((n) => argNamed(run, n)).find((e) => e && unwrap(e).kind !== ts.SyntaxKind.NullKeyword);
+  if (extra) return { ok: false, reason: `\`${extra.getText()}\` is passed to cnnlReduce where the dot lowering passes null` };
+  const result: TensorExpr = { ptr: exprOf(chain.value.result, context), dims: [], strides: [], layout: 'host', ...(y.dtype ? { dtype: y.dtype } : {}) };
+  return { ok: true, value: { operator: 'MatMul', inputs: new Map([['A', a], ['B', b]]), outputs: new Map([['Y', result]]), attributes: new Map(), args: new Map() } };
+}
+
 function structure(group: CnnlGroup, context: StaticContext): Lifted<Structure> | undefined {
   switch (group.run.entry.spec.symbol) {
     case 'cnnlMatMul_v2':
@@ -313,6 +349,8 @@ function structure(group: CnnlGroup, context: StaticContext): Lifted<Structure> 
       return softmax(group, context);
     case 'cnnlLayerNormForward':
       return layerNorm(group, context);
+    case 'cnnlReduce':
+      return dot(group, context);
     default:
       return undefined;
   }
