@@ -226,7 +226,7 @@ export function readCnnlGroup(run: ResolvedCall, context: StaticContext): CnnlGr
       if (examined.has(statement)) continue;
       examined.add(statement);
       changed = true;
-      if (ts.isVariableStatement(statement)) continue;
+      if (ts.isVariableStatement(statement) && statement !== runStatement) continue;
       for (const name of namesIn(statement)) {
         if (objects.has(name) || privates.has(name)) continue;
         const object = objectOf(name, statement, context);

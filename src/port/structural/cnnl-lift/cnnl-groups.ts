@@ -13,7 +13,9 @@ import type { StatementGroupInput, StatementGroupReader } from '../../lift/state
 import { ts } from '../../syntax/typescript.js';
 import { statementOf } from '../aclnn-lift/aclnn-group.js';
 import { VIEW_LOWERING_TARGETS } from '../aclnn-lift/view-targets.js';
-import { readCnnlGroup, type CnnlGroup, type CnnlGroupReading } from './cnnl-group.js';
+import { variableName } from '../../context/static-context.js';
+import { declarationOf, usesOf } from '../aclnn-lift/aclnn-group.js';
+import { callOfStatement, readCnnlGroup, unwrap, type CnnlGroup, type CnnlGroupReading } from './cnnl-group.js';
 
 interface FileDecision {
   readonly accepted: ReadonlySet<ts.CallExpression>;
@@ -108,6 +110,46 @@ export const cnnlGroupReader: StatementGroupReader = {
       for (const s of g.own) if (s !== runStatement) statements.add(s);
       for (const o of g.objects.values()) for (const s of [o.declaration, ...o.lifecycle]) statements.add(s);
     }
+    for (const s of handlesLeftIdle(candidates, statements, context)) statements.add(s);
     return [...statements].sort((a, b) => a.pos - b.pos);
   },
 };
+
+const HANDLE_LIFECYCLE = new Set(['handle.create', 'handle.set-stream', 'handle.destroy']);
+
+/**
+ * CNNL handles (`const h = ref<cnnlHandle_t>()`) whose every operation went: the lowerings make
+ * the target's own handles (one CNNL handle stands for both cuBLAS's and cuDNN's), so the
+ * handle's create, queue binding and destroy go too. A handle still used by anything else
+ * (an operation that stays, a helper it is passed to) stays as written.
+ */
+function handlesLeftIdle(groups: readonly CnnlGroup[], absorbed: ReadonlySet<ts.Statement>, context: StaticContext): ts.Statement[] {
+  const runs = new Set(groups.map((g) => statementOf(g.run.node)!));
+  const gone = (node: ts.Node) => isInside(node, absorbed) || isInside(node, runs);
+  const found: ts.Statement[] = [];
+  const handles = new Set<string>();
+  for (const g of groups) {
+    const handle = context.argumentFor(g.run, 'handle');
+    const name = handle ? variableName(handle) : undefined;
+    if (name && !handles.has(name) && ts.isPropertyAccessExpression(unwrap(handle!))) handles.add(name);
+  }
+  for (const name of handles) {
+    const run = groups.find((g) => variableName(context.argumentFor(g.run, 'handle')!) === name)!.run.node;
+    const declared = declarationOf(name, run);
+    if (!declared?.init || !/^ref<cnnlHandle_t>\(\)$/.test(unwrap(declared.init).getText())) continue;
+    const lifecycle: ts.Statement[] = [];
+    const stays = usesOf(name, declared.statement.parent).some((use) => {
+      if (isInside(use, new Set([declared.statement])) || gone(use)) return false;
+      const statement = statementOf(use);
+      const call = statement ? callOfStatement(statement, context) : undefined;
+      const binds = call?.entry.spec.binds;
+      if (statement && call && binds && 'primitive' in binds && HANDLE_LIFECYCLE.has(binds.primitive) && variableName(context.argumentFor(call, 'handle') ?? call.args[0]) === name) {
+        lifecycle.push(statement);
+        return false;
+      }
+      return true;
+    });
+    if (!stays) found.push(declared.statement, ...lifecycle);
+  }
+  return found;
+}

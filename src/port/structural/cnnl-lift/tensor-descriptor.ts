@@ -66,8 +66,8 @@ export function tensorView(object: CnnlObject | undefined, data: ts.Expression |
   if (count?.kind !== 'number' || count.value !== dims.length) return { ok: false, reason: `\`${name}\` is set with ${countArg?.getText() ?? '?'} dims and [${dims.map((d) => d.getText()).join(', ')}]` };
   const strides = stridesArg ? elementsOf(stridesArg, set.node) : undefined;
   if (stridesArg && strides?.length !== dims.length) return { ok: false, reason: `the strides of \`${name}\` are not an array literal of ${dims.length} elements` };
-  const parts = [...dims, ...(strides ?? []), data];
-  const impure = parts.find((p) => !isPure(p));
+  // The dims and strides move from the set-call to the run; the data pointer is the run's own argument.
+  const impure = [...dims, ...(strides ?? [])].find((p) => !isPure(p));
   if (impure) return { ok: false, reason: `\`${impure.getText()}\` (tensor \`${name}\`) has side effects and cannot move to the call` };
   const dtype = dtypeArg ? context.constant(dtypeArg) : undefined;
   const meaning = dtype?.kind === 'enum' ? dtype.meaning : undefined;
