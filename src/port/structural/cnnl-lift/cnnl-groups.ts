@@ -111,9 +111,35 @@ export const cnnlGroupReader: StatementGroupReader = {
       for (const o of g.objects.values()) for (const s of [o.declaration, ...o.lifecycle]) statements.add(s);
     }
     for (const s of handlesLeftIdle(candidates, statements, context)) statements.add(s);
+    for (const s of constantsLeftIdle(statements)) statements.add(s);
     return [...statements].sort((a, b) => a.pos - b.pos);
   },
 };
+
+/**
+ * `const dims = [ROWS, IN]` declarations whose every use was in a set-call that went (dims
+ * written by hand as named constants): they go with it.
+ */
+function constantsLeftIdle(absorbed: ReadonlySet<ts.Statement>): ts.Statement[] {
+  const found: ts.Statement[] = [];
+  const seen = new Set<string>();
+  for (const statement of absorbed) {
+    const visit = (n: ts.Node): void => {
+      if (ts.isIdentifier(n) && !seen.has(n.text)) {
+        seen.add(n.text);
+        const declared = declarationOf(n.text, statement);
+        const list = declared?.statement.declarationList;
+        if (declared?.init && list && list.flags & ts.NodeFlags.Const && ts.isArrayLiteralExpression(unwrap(declared.init)) && !absorbed.has(declared.statement)) {
+          const uses = usesOf(n.text, declared.statement.parent).filter((u) => !isInside(u, new Set([declared.statement])));
+          if (uses.every((u) => isInside(u, absorbed))) found.push(declared.statement);
+        }
+      }
+      ts.forEachChild(n, visit);
+    };
+    visit(statement);
+  }
+  return found;
+}
 
 const HANDLE_LIFECYCLE = new Set(['handle.create', 'handle.set-stream', 'handle.destroy']);
 
