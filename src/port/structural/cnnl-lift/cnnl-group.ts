@@ -179,6 +179,11 @@ function isWorkspaceStatement(statement: ts.Statement, run: ResolvedCall, contex
   return facadeCallsIn(statement, context).every((c) => c.node === run.node || WORKSPACE_CALLS.has(primitiveOf(c) ?? ''));
 }
 
+/** Whether `call` writes the object `name` (passes it for an out parameter). */
+function fills(call: ResolvedCall, name: string): boolean {
+  return call.entry.spec.params.some((p, i) => (p.dir !== 'in' || p.role?.startsWith('out-')) && call.args[i] !== undefined && variableName(call.args[i]) === name);
+}
+
 /** Reads the operation whose run is `run` (an operator-binding CNNL entry). */
 export function readCnnlGroup(run: ResolvedCall, context: StaticContext): CnnlGroupReading {
   const fail = (reason: string): CnnlGroupReading => ({ ok: false, reason });
@@ -247,7 +252,7 @@ export function readCnnlGroup(run: ResolvedCall, context: StaticContext): CnnlGr
       for (const use of object.uses) {
         const statement = statementIn(use, container);
         const call = statement ? callOfStatement(statement, context) : undefined;
-        if (statement && call && QUERIES.has(primitiveOf(call) ?? '') && !own.has(statement)) {
+        if (statement && call && QUERIES.has(primitiveOf(call) ?? '') && !own.has(statement) && fills(call, object.name)) {
           own.add(statement);
           changed = true;
         }

@@ -26,9 +26,24 @@ interface FileDecision {
 const decisions = new WeakMap<ts.SourceFile, FileDecision>();
 const readings = new WeakMap<ts.CallExpression, CnnlGroupReading>();
 
-/** The runs of CNNL operations: CNNL entries that bind an operator. */
+/**
+ * The runs the lifter reads (cnnl-lifter.ts). Other CNNL operations (convolution with its NHWC
+ * staging, batch norm, pooling, casts, ...) keep the generic path's answer and their statements.
+ */
+export const LIFTED_RUNS: ReadonlySet<string> = new Set([
+  'cnnlMatMul_v2',
+  'cnnlBatchMatMulBCast_v2',
+  'cnnlOpTensor',
+  'cnnlActivationForward',
+  'cnnlSoftmaxForward',
+  'cnnlSoftmaxForward_v2',
+  'cnnlLayerNormForward',
+  'cnnlReduce',
+]);
+
+/** The runs of CNNL operations this module lifts. */
 export function isCnnlRun(call: ResolvedCall): boolean {
-  return call.backend === 'cambricon' && call.entry.library === 'cnnl' && 'operator' in call.entry.spec.binds;
+  return call.backend === 'cambricon' && call.entry.library === 'cnnl' && 'operator' in call.entry.spec.binds && LIFTED_RUNS.has(call.entry.spec.symbol);
 }
 
 export function cnnlGroupOf(run: ResolvedCall, context: StaticContext): CnnlGroupReading {
