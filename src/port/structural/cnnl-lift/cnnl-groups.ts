@@ -39,6 +39,7 @@ export const LIFTED_RUNS: ReadonlySet<string> = new Set([
   'cnnlSoftmaxForward_v2',
   'cnnlLayerNormForward',
   'cnnlReduce',
+  'cnnlCastDataType',
 ]);
 
 /** The runs of CNNL operations this module lifts. */

@@ -17,6 +17,8 @@
  *   the mode names (HIGH = 0, MEDIUM = 1, LOW = 2).
  * - cnnlLayerNormForward without saved statistics → LayerNormalization (axis, epsilon; B shares
  *   the scale's descriptor).
+ * - cnnlCastDataType → `Cast` to the output's element type (the cast enum must name the two
+ *   descriptors' types).
  * - cnnlReduce ending a dot chain (cnnlOpTensor MUL of two vectors, cnnlReduce ADD into one
  *   element copied to the host) → `MatMul` into the 0-d host result; another reduction is
  *   declined with the reason the chain is not read.
@@ -335,6 +337,24 @@ function dot(group: CnnlGroup, context: StaticContext): Lifted<Structure> {
   return { ok: true, value: { operator: 'MatMul', inputs: new Map([['A', a], ['B', b]]), outputs: new Map([['Y', result]]), attributes: new Map(), args: new Map() } };
 }
 
+/**
+ * cnnlCastDataType → `Cast` (`to` = the output's element type): the cast enum names both types
+ * (`cast.float32-to-bfloat16`), which must be the two descriptors' data types.
+ */
+function cast(group: CnnlGroup, context: StaticContext): Lifted<Structure> {
+  const run = group.run;
+  const r = all(tensor(group, 'input_desc', 'input', context), tensor(group, 'output_desc', 'output', context));
+  if (!r.ok) return r;
+  const [input, output] = r.value;
+  const kind = meaningOf(argNamed(run, 'cast_type'), context);
+  const [from, to] = [input.dtype?.meaning?.replace('dtype.', ''), output.dtype?.meaning?.replace('dtype.', '')];
+  if (kind !== `cast.${from}-to-${to}`) return { ok: false, reason: `the cast \`${argNamed(run, 'cast_type')?.getText() ?? '?'}\` is not ${from} to ${to}, the descriptors' data types` };
+  return {
+    ok: true,
+    value: { operator: 'Cast', inputs: new Map([['input', input]]), outputs: new Map([['output', output]]), attributes: attrs([['to', generated(`'${to}'`, { kind: 'string', value: to! })]]), args: new Map() },
+  };
+}
+
 function structure(group: CnnlGroup, context: StaticContext): Lifted<Structure> | undefined {
   switch (group.run.entry.spec.symbol) {
     case 'cnnlMatMul_v2':
@@ -351,6 +371,8 @@ function structure(group: CnnlGroup, context: StaticContext): Lifted<Structure> 
       return layerNorm(group, context);
     case 'cnnlReduce':
       return dot(group, context);
+    case 'cnnlCastDataType':
+      return cast(group, context);
     default:
       return undefined;
   }
