@@ -40,6 +40,7 @@ export const LIFTED_RUNS: ReadonlySet<string> = new Set([
   'cnnlLayerNormForward',
   'cnnlReduce',
   'cnnlCastDataType',
+  'cnnlRmsNormForward',
 ]);
 
 /** The runs of CNNL operations this module lifts. */

@@ -17,6 +17,7 @@
  *   the mode names (HIGH = 0, MEDIUM = 1, LOW = 2).
  * - cnnlLayerNormForward without saved statistics → LayerNormalization (axis, epsilon; B shares
  *   the scale's descriptor).
+ * - cnnlRmsNormForward without a bias or saved statistics → RMSNormalization.
  * - cnnlCastDataType → `Cast` to the output's element type (the cast enum must name the two
  *   descriptors' types).
  * - cnnlReduce ending a dot chain (cnnlOpTensor MUL of two vectors, cnnlReduce ADD into one
@@ -337,6 +338,29 @@ function dot(group: CnnlGroup, context: StaticContext): Lifted<Structure> {
   return { ok: true, value: { operator: 'MatMul', inputs: new Map([['A', a], ['B', b]]), outputs: new Map([['Y', result]]), attributes: new Map(), args: new Map() } };
 }
 
+/** cnnlRmsNormForward without a bias or saved statistics → RMSNormalization (axis, epsilon). */
+function rmsNorm(group: CnnlGroup, context: StaticContext): Lifted<Structure> {
+  const run = group.run;
+  for (const name of ['bias', 'rms_desc', 'saved_rms']) {
+    const arg = argNamed(run, name);
+    if (arg && unwrap(arg).kind !== ts.SyntaxKind.NullKeyword) return { ok: false, reason: `${name} is \`${arg.getText()}\`, not null (an RMS norm with a bias or saved statistics is not lifted)` };
+  }
+  const r = all(
+    tensor(group, 'x_desc', 'x', context),
+    tensor(group, 'scale_bias_desc', 'scale', context),
+    tensor(group, 'y_desc', 'y', context),
+    scale(argNamed(run, 'axis'), ZERO, 'axis', context),
+    scale(argNamed(run, 'eps'), ZERO, 'eps', context),
+  );
+  if (!r.ok) return r;
+  const [x, weight, y, axis, epsilon] = r.value;
+  if (numberOf(axis) === undefined) return { ok: false, reason: `the axis \`${axis.text}\` is not a constant` };
+  return {
+    ok: true,
+    value: { operator: 'RMSNormalization', inputs: new Map([['X', x], ['scale', weight]]), outputs: new Map([['Y', y]]), attributes: attrs([['axis', axis], ['epsilon', epsilon]]), args: new Map() },
+  };
+}
+
 /**
  * cnnlCastDataType → `Cast` (`to` = the output's element type): the cast enum names both types
  * (`cast.float32-to-bfloat16`), which must be the two descriptors' data types.
@@ -373,6 +397,8 @@ function structure(group: CnnlGroup, context: StaticContext): Lifted<Structure> 
       return dot(group, context);
     case 'cnnlCastDataType':
       return cast(group, context);
+    case 'cnnlRmsNormForward':
+      return rmsNorm(group, context);
     default:
       return undefined;
   }
