@@ -46,8 +46,20 @@ export interface DotChain {
   readonly result: ts.Expression;
 }
 
+/**
+ * A tensor of a channels-last operation staged through a device scratch (conv-channels-last.ts
+ * writes it): `cnnlTranspose_v2` from the NCHW tensor into the scratch before the run (an input),
+ * or from the scratch into the NCHW tensor after it (the output).
+ */
+export interface Staging {
+  readonly transpose: CnnlGroup;
+  readonly direction: 'in' | 'out';
+}
+
 export interface CnnlGroup {
   readonly run: ResolvedCall;
+  /** Staged tensors by the run's data parameter name (`x`, `w`, `y`). */
+  readonly staging?: ReadonlyMap<string, Staging>;
   /** For a cnnlReduce: the dot chain it ends, or why it is not one. */
   readonly chain?: { readonly ok: true; readonly value: DotChain } | { readonly ok: false; readonly reason: string };
   /** Statements that belong to this operation alone: the run's, queries, workspace, out-values. */
@@ -179,6 +191,63 @@ function isWorkspaceStatement(statement: ts.Statement, run: ResolvedCall, contex
   return facadeCallsIn(statement, context).every((c) => c.node === run.node || WORKSPACE_CALLS.has(primitiveOf(c) ?? ''));
 }
 
+const STAGED = new Set(['cnnlConvolutionForward', 'cnnlBatchNormForwardInference', 'cnnlPoolingForward']);
+
+/**
+ * The staged tensors of a channels-last run: each data argument that is a device scratch of the
+ * run's block, allocated, written by one `cnnlTranspose_v2` before the run (or read by one after
+ * it), used by the run and freed; with the queue sync before the frees.
+ */
+function readStaging(run: ResolvedCall, runStatement: ts.Statement, context: StaticContext): { tensors: Map<string, Staging>; own: ts.Statement[] } | string {
+  const container = runStatement.parent;
+  const tensors = new Map<string, Staging>();
+  const own: ts.Statement[] = [];
+  for (const [i, p] of run.entry.spec.params.entries()) {
+    if (!p.role?.startsWith('input:') && !p.role?.startsWith('output:')) continue;
+    const arg = run.args[i];
+    const u = arg ? unwrap(arg) : undefined;
+    const name = u && ts.isPropertyAccessExpression(u) && u.name.text === 'value' ? variableName(u) : undefined;
+    const declared = name ? declarationOf(name, runStatement) : undefined;
+    if (!name || !declared || declared.statement.parent !== container || refType(declared.init) !== 'DevicePtr') continue;
+    const scratch = scratchUses(arg, container, runStatement);
+    if (typeof scratch === 'string') continue;
+    const direction = p.role.startsWith('input:') ? 'in' : 'out';
+    let transpose: ResolvedCall | undefined;
+    const mine: ts.Statement[] = [];
+    let other: ts.Statement | undefined;
+    for (const statement of scratch.statements) {
+      if (statement === runStatement) continue;
+      if (ts.isVariableStatement(statement) || isCallOf(statement, 'memory.alloc', context) || isCallOf(statement, 'memory.free', context)) {
+        mine.push(statement);
+        if (isCallOf(statement, 'memory.free', context)) {
+          // The queue the frees wait for, written just before them.
+          const block = container as ts.Block;
+          let k = block.statements.indexOf(statement) - 1;
+          while (k >= 0 && isCallOf(block.statements[k], 'memory.free', context)) k--;
+          const previous = block.statements[k];
+          if (previous && isCallOf(previous, 'stream.synchronize', context) && facadeCallsIn(previous, context).length === 1) mine.push(previous);
+        }
+        continue;
+      }
+      const call = callOfStatement(statement, context);
+      const side = call?.entry.spec.symbol === 'cnnlTranspose_v2' ? argNamed(call, direction === 'in' ? 'y' : 'x') : undefined;
+      const ordered = direction === 'in' ? statement.end <= runStatement.pos : statement.pos >= runStatement.end;
+      if (call && side && !transpose && ordered && variableName(side) === scratch.name) {
+        transpose = call;
+        continue;
+      }
+      other = statement;
+    }
+    // A buffer used otherwise is a tensor of the program, read as the run describes it, not a staging buffer.
+    if (!transpose || other) continue;
+    const group = readCnnlGroup(transpose, context);
+    if (!group.ok) return group.reason;
+    tensors.set(p.name, { transpose: group.group, direction });
+    for (const s of mine) if (!own.includes(s)) own.push(s);
+  }
+  return { tensors, own };
+}
+
 /** Whether `call` writes the object `name` (passes it for an out parameter). */
 function fills(call: ResolvedCall, name: string): boolean {
   return call.entry.spec.params.some((p, i) => (p.dir !== 'in' || p.role?.startsWith('out-')) && call.args[i] !== undefined && variableName(call.args[i]) === name);
@@ -205,6 +274,13 @@ export function readCnnlGroup(run: ResolvedCall, context: StaticContext): CnnlGr
   const objects = new Map<string, CnnlObject>();
   const privates = new Set<string>();
   const pending = [...(size ? [size] : []), ...(workspace ? [workspace] : [])];
+  // An algorithm the run takes by value from a query (`ref<cnnlConvolutionForwardAlgo_t>()`) is the run's own.
+  for (const arg of run.args) {
+    const u = unwrap(arg);
+    const name = ts.isPropertyAccessExpression(u) && u.name.text === 'value' ? variableName(u) : undefined;
+    const type = name ? refType(declarationOf(name, runStatement)?.init) : undefined;
+    if (name && type && /Algo/.test(type) && !objectOf(name, runStatement, context)) pending.push(name);
+  }
   const examined = new Set<ts.Statement>();
   const addPrivate = (name: string) => {
     if (!privates.has(name)) pending.push(name);
@@ -258,6 +334,16 @@ export function readCnnlGroup(run: ResolvedCall, context: StaticContext): CnnlGr
         }
       }
     }
+  }
+  if (STAGED.has(op)) {
+    const staging = readStaging(run, runStatement, context);
+    if (typeof staging === 'string') return fail(staging);
+    for (const s of staging.own) own.add(s);
+    for (const { transpose } of staging.tensors.values()) {
+      for (const s of transpose.own) own.add(s);
+      for (const [name, object] of transpose.objects) objects.set(name, object);
+    }
+    return { ok: true, group: { run, own, objects, staging: staging.tensors } };
   }
   if (op !== 'cnnlReduce') return { ok: true, group: { run, own, objects } };
   const chain = readDotChain(run, runStatement, context);

@@ -41,6 +41,9 @@ export const LIFTED_RUNS: ReadonlySet<string> = new Set([
   'cnnlReduce',
   'cnnlCastDataType',
   'cnnlRmsNormForward',
+  'cnnlConvolutionForward',
+  'cnnlBatchNormForwardInference',
+  'cnnlPoolingForward',
 ]);
 
 /** The runs of CNNL operations this module lifts. */

@@ -100,7 +100,137 @@ function objectArg(group: CnnlGroup, arg: ts.Expression | undefined): CnnlObject
 
 function tensor(group: CnnlGroup, descName: string, dataName: string, context: StaticContext): Lifted<ViewExpr> {
   const run = group.run;
+  const staged = group.staging?.get(dataName);
+  if (staged) return stagedTensor(group, descName, staged, context);
   return tensorView(objectArg(group, argNamed(run, descName)), argNamed(run, dataName), run.node, context);
+}
+
+const TO_NHWC = [0, 2, 3, 1];
+const TO_NCHW = [0, 3, 1, 2];
+
+/**
+ * A tensor staged channels-last: the NCHW tensor on the other side of its transpose, when the
+ * transpose's permutation is the channels-last one and the staged descriptor's dims are the NCHW
+ * dims permuted (conv-channels-last.ts).
+ */
+function stagedTensor(group: CnnlGroup, descName: string, staged: NonNullable<CnnlGroup['staging']> extends ReadonlyMap<string, infer S> ? S : never, context: StaticContext): Lifted<ViewExpr> {
+  const t = staged.transpose;
+  const inward = staged.direction === 'in';
+  const desc = objectArg(t, argNamed(t.run, 'trans_desc'));
+  const set = desc ? setsBefore(desc, t.run.node, new Set(['cnnlSetTransposeDescriptor'])).at(-1) : undefined;
+  const perm = set ? elementsOf(set.args[2], set.node)?.map((e) => context.constant(e)) : undefined;
+  const wanted = inward ? TO_NHWC : TO_NCHW;
+  if (!perm || perm.length !== 4 || perm.some((v, i) => v?.kind !== 'number' || v.value !== wanted[i])) return { ok: false, reason: `the staging transpose is not the permutation [${wanted.join(', ')}]` };
+  const r = all(tensor(t, 'x_desc', 'x', context), tensor(t, 'y_desc', 'y', context), tensorView(objectArg(group, argNamed(group.run, descName)), argNamed(group.run, inward ? 'x' : 'y'), group.run.node, context));
+  if (!r.ok) return r;
+  const [from, to, staging] = r.value;
+  const nchw = inward ? from : to;
+  const nhwc = inward ? to : from;
+  const expected = TO_NHWC.map((i) => nchw.dims[i].text);
+  if (nhwc.dims.map((d) => d.text).join() !== expected.join() || staging.dims.map((d) => d.text).join() !== expected.join()) return { ok: false, reason: 'the staged descriptor is not the NCHW tensor channels-last' };
+  return { ok: true, value: { ...nchw, layout: 'NCHW' } };
+}
+
+function listExpr(items: readonly ts.Expression[]): Expr {
+  return generated(`[${items.map((e) => e.getText()).join(', ')}]`);
+}
+
+function batchNorm(group: CnnlGroup, context: StaticContext): Lifted<Structure> {
+  const run = group.run;
+  const r = all(
+    tensor(group, 'x_desc', 'x', context),
+    tensor(group, 'wbmv_desc', 'weight', context),
+    tensor(group, 'wbmv_desc', 'bias', context),
+    tensor(group, 'wbmv_desc', 'mean', context),
+    tensor(group, 'wbmv_desc', 'variance', context),
+    tensor(group, 'y_desc', 'y', context),
+    scale(argNamed(run, 'alpha'), ONE, 'alpha', context),
+    scale(argNamed(run, 'beta'), ZERO, 'beta', context),
+    scale(argNamed(run, 'eps'), ZERO, 'eps', context),
+  );
+  if (!r.ok) return r;
+  const [x, weight, bias, mean, variance, y, alpha, beta, epsilon] = r.value;
+  const blend = requireValue(alpha, 1, 'alpha') ?? requireValue(beta, 0, 'beta');
+  if (blend) return { ok: false, reason: blend };
+  return {
+    ok: true,
+    value: {
+      operator: 'BatchNormalization',
+      inputs: new Map<string, TensorExpr>([['X', x], ['scale', weight], ['B', bias], ['input_mean', mean], ['input_var', variance]]),
+      outputs: new Map([['Y', y]]),
+      attributes: attrs([['epsilon', epsilon]]),
+      args: new Map(),
+    },
+  };
+}
+
+function maxPool(group: CnnlGroup, context: StaticContext): Lifted<Structure> {
+  const run = group.run;
+  const desc = objectArg(group, argNamed(run, 'pool_desc'));
+  const set = desc ? setsBefore(desc, run.node, new Set(['cnnlSetPooling2dDescriptor_v2'])).at(-1) : undefined;
+  if (!set) return { ok: false, reason: 'the pooling descriptor is not set with cnnlSetPooling2dDescriptor_v2' };
+  const a = (name: string) => argNamed(set, name)!;
+  if (meaningOf(a('mode'), context) !== 'pool.max') return { ok: false, reason: `the pooling mode \`${a('mode').getText()}\` is not CNNL_POOLING_MAX` };
+  const one = (name: string) => context.constant(a(name));
+  if (['dilation_h', 'dilation_w'].some((n) => { const v = one(n); return v?.kind !== 'number' || v.value !== 1; })) return { ok: false, reason: 'the pooling dilations are not 1' };
+  const ceil = one('ceil_mode');
+  if (ceil?.kind !== 'boolean' || ceil.value) return { ok: false, reason: `ceil_mode is \`${a('ceil_mode').getText()}\`, not false` };
+  if ([a('window_h'), a('window_w'), a('pad_up'), a('pad_down'), a('pad_left'), a('pad_right'), a('stride_h'), a('stride_w')].some((e) => !isPure(e))) return { ok: false, reason: 'a pooling window, pad or stride has side effects' };
+  const r = all(tensor(group, 'x_desc', 'x', context), tensor(group, 'y_desc', 'y', context), scale(argNamed(run, 'alpha'), ONE, 'alpha', context), scale(argNamed(run, 'beta'), ZERO, 'beta', context));
+  if (!r.ok) return r;
+  const [x, y, alpha, beta] = r.value;
+  const blend = requireValue(alpha, 1, 'alpha') ?? requireValue(beta, 0, 'beta');
+  if (blend) return { ok: false, reason: blend };
+  // ONNX pads: all begins, then all ends.
+  const pads = listExpr([a('pad_up'), a('pad_left'), a('pad_down'), a('pad_right')]);
+  return {
+    ok: true,
+    value: {
+      operator: 'MaxPool',
+      inputs: new Map([['X', x]]),
+      outputs: new Map([['Y', y]]),
+      attributes: attrs([['kernel_shape', listExpr([a('window_h'), a('window_w')])], ['pads', pads], ['strides', listExpr([a('stride_h'), a('stride_w')])]]),
+      args: new Map(),
+    },
+  };
+}
+
+function conv(group: CnnlGroup, context: StaticContext): Lifted<Structure> {
+  const run = group.run;
+  const desc = objectArg(group, argNamed(run, 'conv_desc'));
+  const sets = desc ? setsBefore(desc, run.node) : [];
+  const set = sets.filter((c) => c.entry.spec.symbol === 'cnnlSetConvolutionDescriptor').at(-1);
+  if (!set) return { ok: false, reason: 'the convolution descriptor is not set with cnnlSetConvolutionDescriptor' };
+  const [pairs, strides, dilations] = ['pad', 'stride', 'dilation'].map((n) => elementsOf(argNamed(set, n)!, set.node));
+  const group_ = argNamed(set, 'group_count')!;
+  if (pairs?.length !== 4 || strides?.length !== 2 || dilations?.length !== 2) return { ok: false, reason: 'the pads, strides or dilations are not 2-D array literals' };
+  if ([...pairs, ...strides, ...dilations, group_].some((e) => !isPure(e))) return { ok: false, reason: 'a pad, stride, dilation or group count has side effects' };
+  const compute = meaningOf(argNamed(set, 'compute_type'), context);
+  const bias = argNamed(run, 'bias');
+  if (bias && unwrap(bias).kind !== ts.SyntaxKind.NullKeyword) return { ok: false, reason: 'the convolution has a bias (only bias-free convolutions are lifted)' };
+  const tf32 = sets.filter((c) => c.entry.spec.symbol === 'cnnlSetConvolutionDescriptorAllowTF32').at(-1);
+  const allow = tf32 ? context.constant(tf32.args[1]) : undefined;
+  if (allow?.kind !== 'number') return { ok: false, reason: 'cnnlSetConvolutionDescriptorAllowTF32 does not set the math with a constant' };
+  const r = all(tensor(group, 'x_desc', 'x', context), tensor(group, 'w_desc', 'w', context), tensor(group, 'y_desc', 'y', context), scale(argNamed(run, 'alpha'), ONE, 'alpha', context), scale(argNamed(run, 'beta'), ZERO, 'beta', context));
+  if (!r.ok) return r;
+  const [x, w, y, alpha, beta] = r.value;
+  const blend = requireValue(alpha, 1, 'alpha') ?? requireValue(beta, 0, 'beta');
+  if (blend) return { ok: false, reason: blend };
+  if (compute !== x.dtype?.meaning) return { ok: false, reason: `the compute type \`${argNamed(set, 'compute_type')?.getText()}\` is not the data's` };
+  // CNNL pads are (before, after) pairs per spatial dim; ONNX lists all begins, then all ends.
+  const pads = listExpr([pairs[0], pairs[2], pairs[1], pairs[3]]);
+  return {
+    ok: true,
+    value: {
+      operator: 'Conv',
+      inputs: new Map<string, TensorExpr>([['X', x], ['W', w]]),
+      outputs: new Map([['Y', y]]),
+      attributes: attrs([['kernel_shape', generated(`[${w.dims.slice(2).map((d) => d.text).join(', ')}]`)], ['pads', pads], ['strides', listExpr(strides)], ['dilations', listExpr(dilations)], ['group', exprOf(group_, context)]]),
+      args: new Map(),
+      // AllowTF32 1: TF32-class products (cuDNN's DEFAULT math); 0: IEEE float32 (FMA), as conv-plan.ts maps them.
+      numerics: { mathMode: { meaning: allow.value ? 'math.default' : 'math.fma', from: 'descriptor' } },
+    },
+  };
 }
 
 /** cnnlSetMatMulDescAttr values by attribute meaning (`matmul-attr.trans-a` → 1). */
@@ -399,6 +529,12 @@ function structure(group: CnnlGroup, context: StaticContext): Lifted<Structure> 
       return cast(group, context);
     case 'cnnlRmsNormForward':
       return rmsNorm(group, context);
+    case 'cnnlConvolutionForward':
+      return conv(group, context);
+    case 'cnnlBatchNormForwardInference':
+      return batchNorm(group, context);
+    case 'cnnlPoolingForward':
+      return maxPool(group, context);
     default:
       return undefined;
   }
