@@ -38,6 +38,8 @@ describe('cuda → cambricon → cuda keeps the results', () => {
   it.each([
     ['cublas-structural', ['cublasSgemm(', 'cublasSgemmStridedBatched(', 'cublasGemmEx(', 'cublasSdot(']],
     ['cudnn-frontend-layernorm', ['.layernorm(', 'cudnnSoftmaxForward(']],
+    // Batch norm and pooling staged channels-last (cnnlTranspose_v2 around them) come back over the NCHW tensors.
+    ['cudnn-batchnorm-pool', ['cudnnBatchNormalizationForwardInference(', 'cudnnAddTensor(', 'cudnnActivationForward(', 'cudnnPoolingForward(']],
   ] as const)('%s', async (name, calls) => {
     const { original, there, back } = roundTrip(name);
     expect(there).toMatch(CNNL_CALL); // the way out really went through CNNL
