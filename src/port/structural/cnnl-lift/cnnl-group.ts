@@ -32,6 +32,12 @@ export interface CnnlObject {
   readonly sets: readonly ResolvedCall[];
   /** Uses other than its declaration and lifecycle (runs, queries, queue syncs). */
   readonly uses: readonly ts.Node[];
+  /**
+   * Whether a call of another facade takes it (a set-call the generic path ported on an earlier
+   * run of a file whose operation stayed): the operation is then left to that path, so porting
+   * the file again changes nothing.
+   */
+  readonly foreign: boolean;
 }
 
 /**
@@ -141,21 +147,42 @@ export function objectOf(name: string, from: ts.Node, context: StaticContext): C
     const sets: ResolvedCall[] = [];
     const uses: ts.Node[] = [];
     let created = false;
+    let foreign = false;
     for (const use of usesOf(name, scope)) {
       if (use.pos >= declared.statement.pos && use.end <= declared.statement.end) continue;
       const statement = statementOf(use);
       const call = statement ? callOfStatement(statement, context) : undefined;
       const role = call ? lifecycleRole(call, name, context) : undefined;
+      if (call && call.backend !== 'cambricon') foreign = true;
       if (statement && call && role) {
         if (!lifecycle.includes(statement)) lifecycle.push(statement);
         if (role === 'descriptor.create' || role === 'handle.get-stream') created = true;
         if (role === 'descriptor.set') sets.push(call);
-      } else uses.push(use);
+      } else {
+        uses.push(use);
+        if (isOtherFacadeCall(use, context)) foreign = true;
+      }
     }
-    if (created) object = { name, declaration: declared.statement, type, lifecycle, sets, uses };
+    if (created || foreign) object = { name, declaration: declared.statement, type, lifecycle, sets, uses, foreign };
   }
   objectCache.set(declared.statement, object);
   return object ?? undefined;
+}
+
+/** Whether `use` is an argument of a call of a name imported from another opbridge facade (not resolved here). */
+function isOtherFacadeCall(use: ts.Node, context: StaticContext): boolean {
+  const call = use.parent && ts.isPropertyAccessExpression(use.parent) ? use.parent.parent : use.parent;
+  if (!call || !ts.isCallExpression(call) || !ts.isIdentifier(call.expression) || context.resolve(call)) return false;
+  const callee = call.expression.text;
+  return call.getSourceFile().statements.some(
+    (s) =>
+      ts.isImportDeclaration(s) &&
+      ts.isStringLiteral(s.moduleSpecifier) &&
+      s.moduleSpecifier.text.startsWith('opbridge/') &&
+      s.importClause?.namedBindings !== undefined &&
+      ts.isNamedImports(s.importClause.namedBindings) &&
+      s.importClause.namedBindings.elements.some((e) => e.name.text === callee),
+  );
 }
 
 function lineOf(node: ts.Node): number {

@@ -91,7 +91,7 @@ export const cnnlGroupReader: StatementGroupReader = {
     for (const call of context.allCalls()) {
       if (!isCnnlRun(call)) continue;
       const reading = cnnlGroupOf(call, context);
-      if (reading.ok) groups.push(reading.group);
+      if (reading.ok && ![...reading.group.objects.values()].some((o) => o.foreign)) groups.push(reading.group);
     }
     const held = new Map<ts.CallExpression, string>();
     let candidates = groups.filter((g) => {

@@ -585,6 +585,8 @@ export const cnnlLifter: Lifter = {
     const fail = (reason: string): LiftResult => ({ ok: false, diagnostics: [pending('OB1019', { symbol, target: ctx.target, reason }, symbol)] });
     const reading = cnnlGroupOf(resolved, ctx.context);
     if (!reading.ok) return fail(reading.reason);
+    // A descriptor another facade's call already takes: what stayed on an earlier run stays the same way.
+    if ([...reading.group.objects.values()].some((o) => o.foreign)) return undefined;
     const decision = cnnlDecisionFor(call.node);
     if (decision && !decision.accepted && decision.reason) return fail(decision.reason);
     const lifted = liftCnnl(reading.group, call, ctx.context);
