@@ -22,6 +22,8 @@ import { registerEnumAttributeBuffers } from './structural/compat/enum-attribute
 import { aclnnGroupReader } from './structural/aclnn-lift/aclnn-groups.js';
 import { aclnnLifter } from './structural/aclnn-lift/aclnn-lifter.js';
 import { testedStatusErrorLifter } from './structural/aclnn-lift/tested-status-error.js';
+import { cnnlGroupReader } from './structural/cnnl-lift/cnnl-groups.js';
+import { cnnlLifter } from './structural/cnnl-lift/cnnl-lifter.js';
 import { cublasAxpyLowerer, cublasDotLowerer, cublasGemmLowerer } from './structural/cuda-lower/cublas-lowerers.js';
 import { CUDNN_LEGACY_OPERATORS, cudnnLegacyLowerer } from './structural/cuda-lower/cudnn-lowerers.js';
 import { FRONTEND_GRAPH_OPERATORS, frontendGraphLowerer } from './structural/cuda-lower/frontend-graph-lowerer.js';
@@ -50,6 +52,8 @@ export function defaultLifters(): LifterRegistry {
     .register({ backend: 'cann', symbol: 'aclGetRecentErrMsg' }, testedStatusErrorLifter)
     .register({ backend: 'cambricon', symbol: 'cnclInitComms' }, cnclInitCommsLifter)
     .register({ backend: 'kunlun', library: 'xdnn' }, xdnnLifter)
+    .register({ backend: 'cambricon', library: 'cnnl' }, cnnlLifter)
+    .registerGroupReader({ backend: 'cambricon' }, cnnlGroupReader)
     .registerGroupReader({ backend: 'cann' }, aclnnGroupReader)
     .registerGroupReader({ backend: 'kunlun' }, xdnnChainReader);
   registerCudnnLifters(lifters);

@@ -11,7 +11,8 @@
  *   (cuBLAS accumulates in place) with beta ≠ 0, mixed element types, or batch strides that are
  *   not the leading ones are declined with the reason.
  * - `MatMul` of two vectors into a 0-d device tensor → cublasSdot into a host element, copied to
- *   the device tensor (the CUDA facade has cuBLAS's host pointer mode only).
+ *   the device tensor (the CUDA facade has cuBLAS's host pointer mode only); into a 0-d host
+ *   result → cublasSdot writing it.
  * - `Add` of two 1-D float32 views in place (C := A + alpha·B) on a known cuBLAS handle →
  *   cublasSaxpy; other Adds go to cuDNN (cudnn-lowerers.ts).
  *
@@ -201,10 +202,10 @@ export const cublasDotLowerer: Lowerer = {
     if (x.dims.length !== 1 || y.dims.length !== 1 || out.dims.length !== 0) return undefined;
     if ([x, y, out].some((t) => t.dtype.dtype !== 'float32')) return fail('the dot product is not float32 (cublasSdot)');
     const s = new CudaStatements(ctx);
-    const [px, py, pout] = [x, y, out].map((t) => s.address(t)) as string[];
+    const [px, py, pout] = [x, y, out].map((t) => (t.layout === 'host' ? t.ptr.text : s.address(t))) as string[];
     const handle = cublasHandle(s, invocation);
-    // A host result (an XDNN dot chain copied to the host, xdnn-lift/xdnn-chains.ts): cuBLAS's host pointer mode writes it there.
-    if (out.layout === 'host') return { ok: true, lowering: s.lowering(`${s.value('cublasSdot')}(${[handle, x.dims[0].text, px, x.strides[0].text, py, y.strides[0].text, out.ptr.text].join(', ')})`, 'cublasSdot') };
+    // A host result (an XDNN or CNNL dot chain copied to the host) is where cublasSdot writes it.
+    if (out.layout === 'host') return { ok: true, lowering: s.lowering(`${s.value('cublasSdot')}(${[handle, x.dims[0].text, px, x.strides[0].text, py, y.strides[0].text, pout].join(', ')})`, 'cublasSdot') };
     const host = s.fresh('dotValue');
     s.prelude.push({ text: `const ${host} = new Float32Array(1)`, declares: true });
     // cuBLAS's host pointer mode: the result is on the host when the call returns.
