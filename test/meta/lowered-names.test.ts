@@ -60,7 +60,7 @@ function importedNames(text: string, backend: BackendId): string[] {
 async function namespaces(backend: BackendId): Promise<Set<string>> {
   const roots = new Set([...catalog.backend(backend).entries.values()].map((e) => e.spec.symbol).filter((s) => s.includes('::')).map((s) => s.split('::')[0]));
   const facade = (await import(`../../src/backends/${backend}/index.ts`)) as Record<string, unknown>;
-  const objects = new Set([...roots].map((root) => facade[root]).filter((x) => x !== undefined));
+  const objects = new Set<unknown>([...roots].map((root) => facade[root]).filter((x) => x !== undefined));
   for (const [name, value] of Object.entries(facade)) if (objects.has(value)) roots.add(name);
   return roots;
 }

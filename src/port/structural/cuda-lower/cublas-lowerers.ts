@@ -140,7 +140,7 @@ export const cublasGemmLowerer: Lowerer = {
     if (plan === undefined) return undefined;
     const fail = (reason: string) => declineOn(invocation, ctx, reason);
     if (typeof plan === 'string') return fail(plan);
-    const { rank, a, b, c, y, dtype, alpha, beta, first, second, m, n, k, compute } = plan;
+    const { rank, c, y, dtype, alpha, beta, first, second, m, n, k, compute } = plan;
     const readsC = beta !== undefined && numberOf(beta) !== 0;
     if (readsC && !c) return fail(`beta is \`${beta.text}\` but the Gemm has no C`);
     // A bias broadcast into Y, or an activation after the product: cuBLASLt's epilogues.
