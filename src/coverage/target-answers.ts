@@ -15,6 +15,7 @@
  * is derived (`inferred`), or nothing is known (`none`).
  */
 import { answerFor, bestEntry, bindingKey, weakest, type Answer } from '../catalog/answers.js';
+import { sameMeaning } from '../port/mapping/binding-meaning.js';
 import type { Catalog, EntryRecord, EnumRecord } from '../catalog/catalog.js';
 import { STATUS_RANK, type BackendId, type Confidence, type Status } from '../catalog/vocabulary.js';
 import type { KnownSymbol } from './symbol-index.js';
@@ -152,8 +153,9 @@ function portedFunctionAnswer(catalog: Catalog, entry: EntryRecord, target: Back
     }
   }
   const key = bindingKey(entry);
-  const candidates = [...catalog.backend(target).entries.values()].filter((e) => bindingKey(e) === key);
-  if (candidates.length === 0) return unknown(`no ${target} entry binds the same ${key.replace(':', ' ')}`);
+  // Binding the same primitive is not enough: the entry must act on the same objects (src/port/mapping/binding-meaning.ts).
+  const candidates = [...catalog.backend(target).entries.values()].filter((e) => bindingKey(e) === key && sameMeaning(catalog, entry, e).same);
+  if (candidates.length === 0) return unknown(`no ${target} entry binds the same ${key.replace(':', ' ')} with the same meaning`);
   const chosen = bestEntry(candidates);
   return {
     status: chosen.spec.status,

@@ -241,6 +241,7 @@ export class FilePorter {
       });
       for (const statement of statements) {
         this.rewrittenStatements.add(statement);
+        this.commentWriter.removeAbove(statement);
         this.removeStatement(statement);
         this.ported = true;
       }
@@ -254,7 +255,13 @@ export class FilePorter {
     if (callee?.symbol?.kind !== 'entry') return false;
     const entry = callee.symbol.entry;
     const hasTemplate = (entry.spec.template?.length ?? 0) > 0;
-    const call: SourceCall = { node, backend: this.options.from, entry, args: node.arguments.slice(hasTemplate ? 1 : 0).map((a, i) => this.argument(a, i)) };
+    const call: SourceCall = {
+      node,
+      backend: this.options.from,
+      entry,
+      args: node.arguments.slice(hasTemplate ? 1 : 0).map((a, i) => this.argument(a, i)),
+      ...(hasTemplate && node.arguments[0] ? { template: this.argument(node.arguments[0], -1) } : {}),
+    };
     const mark = this.names.mark();
     try {
       const lifted = this.options.lifters.lift(call, { catalog: this.options.catalog, target: this.options.to, context: this.context, enumReference: (n) => this.enumReference(n) });
@@ -284,6 +291,14 @@ export class FilePorter {
   /** Removes a statement a registered dropper says only serves calls lowered away. */
   private dropStatement(statement: ts.Statement): boolean {
     if (this.isSuppressed(statement)) return false;
+    const rewritten = this.options.lowerers.rewritesStatement(statement, this.lowerContext({ kind: 'named' }, undefined, undefined));
+    if (rewritten) {
+      const start = statement.getStart(this.sourceFile);
+      const indent = lineIndent(this.text, start);
+      this.edits.replace(start, statement.end, rewritten.text.split('\n').join(`${newlineOf(this.text)}${indent}`));
+      this.record(statement, 'call', rewritten.from, rewritten.to);
+      return true;
+    }
     const dropped = this.options.lowerers.dropsStatement(statement, this.lowerContext({ kind: 'named' }, undefined, undefined));
     if (dropped === undefined) return false;
     this.removeStatement(statement);

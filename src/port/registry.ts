@@ -5,9 +5,12 @@
  * `lowerers.register({ target: 'cann', binding: 'operator:Gemm' }, aclnnMatmulLowerer)`.
  * Lowerers registered for one binding are tried in order; each declines what is not its own.
  */
+import { BACKENDS } from '../catalog/vocabulary.js';
 import { LifterRegistry } from './lift/lifter.js';
 import { roleLifter } from './lift/role-lifter.js';
-import { LowererRegistry } from './lower/lowerer.js';
+import { spelledFor } from './lower/cuda-compatible.js';
+import { unloweredViewsLowerer } from './lower/unlowered-views.js';
+import { LowererRegistry, type Lowerer } from './lower/lowerer.js';
 import { roleLowerer } from './lower/role-lowerer.js';
 import { aclnnAxpyLowerer, aclnnDotLowerer, aclnnGemmLowerer, gemmPortsToAclnn } from './structural/blas/aclnn-blas-lowerers.js';
 import { cublasLifter } from './structural/blas/cublas-lifter.js';
@@ -18,18 +21,27 @@ import { registerComputeTypeAsDataType } from './structural/compat/compute-type-
 import { registerEnumAttributeBuffers } from './structural/compat/enum-attribute-buffers.js';
 import { aclnnGroupReader } from './structural/aclnn-lift/aclnn-groups.js';
 import { aclnnLifter } from './structural/aclnn-lift/aclnn-lifter.js';
+import { testedStatusErrorLifter } from './structural/aclnn-lift/tested-status-error.js';
+import { cnnlGroupReader } from './structural/cnnl-lift/cnnl-groups.js';
+import { cnnlLifter } from './structural/cnnl-lift/cnnl-lifter.js';
 import { cublasAxpyLowerer, cublasDotLowerer, cublasGemmLowerer } from './structural/cuda-lower/cublas-lowerers.js';
 import { CUDNN_LEGACY_OPERATORS, cudnnLegacyLowerer } from './structural/cuda-lower/cudnn-lowerers.js';
-import { frontendLayerNormLowerer } from './structural/cuda-lower/frontend-norm-lowerer.js';
+import { FRONTEND_GRAPH_OPERATORS, frontendGraphLowerer } from './structural/cuda-lower/frontend-graph-lowerer.js';
 import { implicitFinalizeLowerer } from './structural/cuda-lower/implicit-finalize.js';
+import { statusErrorStringLowerer } from './structural/cuda-lower/status-error-string.js';
+import { cublasScalLowerer } from './structural/cuda-lower/cublas-scal-lowerer.js';
 import { registerCudnnLifters, registerDnnLowerers } from './structural/dnn/register.js';
 import { registerCnnlLowerers } from './structural/cnnl/register.js';
 import { registerMudnnLifters, registerMudnnLowerers } from './structural/mudnn/register.js';
+import { registerMudnnLiftLifters, registerMudnnLiftLowerers } from './structural/mudnn-lift/register.js';
 import { aclInitLowerer, implicitInitLowerer } from './structural/runtime/acl-init.js';
 import { cnclInitCommsLifter } from './structural/runtime/cncl-init-comms-lifter.js';
 import { cnclInitCommsLowerer } from './structural/runtime/cncl-init-comms-lowerer.js';
 import { currentDeviceInitLowerer, dropsCurrentDeviceRead } from './structural/runtime/current-device-read.js';
 import { registerXdnnLowerers } from './structural/xdnn/register.js';
+import { xdnnContextRewriter } from './structural/xdnn-lift/xdnn-contexts.js';
+import { xdnnLifter } from './structural/xdnn-lift/xdnn-lifter.js';
+import { xdnnChainReader } from './structural/xdnn-lift/xdnn-chains.js';
 
 export function defaultLifters(): LifterRegistry {
   const lifters = new LifterRegistry(roleLifter)
@@ -37,10 +49,16 @@ export function defaultLifters(): LifterRegistry {
     .register({ backend: 'cuda', symbol: 'cublasLtMatmul' }, cublasLtLifter)
     .register({ backend: 'cuda', symbol: 'cublasSscal' }, cublasScalLifter)
     .register({ backend: 'cann', library: 'aclnn' }, aclnnLifter)
+    .register({ backend: 'cann', symbol: 'aclGetRecentErrMsg' }, testedStatusErrorLifter)
     .register({ backend: 'cambricon', symbol: 'cnclInitComms' }, cnclInitCommsLifter)
-    .registerGroupReader({ backend: 'cann' }, aclnnGroupReader);
+    .register({ backend: 'kunlun', library: 'xdnn' }, xdnnLifter)
+    .register({ backend: 'cambricon', library: 'cnnl' }, cnnlLifter)
+    .registerGroupReader({ backend: 'cambricon' }, cnnlGroupReader)
+    .registerGroupReader({ backend: 'cann' }, aclnnGroupReader)
+    .registerGroupReader({ backend: 'kunlun' }, xdnnChainReader);
   registerCudnnLifters(lifters);
   registerMudnnLifters(lifters);
+  registerMudnnLiftLifters(lifters);
   return lifters;
 }
 
@@ -57,16 +75,31 @@ export function defaultLowerers(): LowererRegistry {
   registerCnnlLowerers(lowerers);
   registerXdnnLowerers(lowerers);
   registerMudnnLowerers(lowerers);
+  registerMudnnLiftLowerers(lowerers);
   lowerers.register({ target: 'cann', binding: 'primitive:device.set' }, aclInitLowerer);
   lowerers.register({ target: 'cuda', binding: 'primitive:runtime.init' }, implicitInitLowerer);
   lowerers.register({ target: 'cambricon', binding: 'primitive:communicator.init' }, cnclInitCommsLowerer);
   lowerers.register({ target: 'cuda', binding: 'primitive:communicator.init' }, currentDeviceInitLowerer);
   lowerers.registerStatementDropper('cuda', dropsCurrentDeviceRead);
+  lowerers.registerStatementRewriter('cuda', xdnnContextRewriter);
   lowerers.register({ target: 'cuda', binding: 'primitive:runtime.finalize' }, implicitFinalizeLowerer);
+  lowerers.register({ target: 'cuda', binding: 'primitive:error.string' }, statusErrorStringLowerer);
   lowerers.register({ target: 'cuda', binding: 'operator:Gemm' }, cublasGemmLowerer);
   lowerers.register({ target: 'cuda', binding: 'operator:MatMul' }, cublasDotLowerer);
   lowerers.register({ target: 'cuda', binding: 'operator:Add' }, cublasAxpyLowerer);
-  lowerers.register({ target: 'cuda', binding: 'operator:LayerNormalization' }, frontendLayerNormLowerer);
+  lowerers.register({ target: 'cuda', binding: 'operator:Mul' }, cublasScalLowerer);
   for (const operator of CUDNN_LEGACY_OPERATORS) lowerers.register({ target: 'cuda', binding: `operator:${operator}` }, cudnnLegacyLowerer);
+  for (const operator of FRONTEND_GRAPH_OPERATORS) lowerers.register({ target: 'cuda', binding: `operator:${operator}` }, frontendGraphLowerer);
+  // CUDA-compatible targets write the CUDA lowerings with their own names (MUSA: cuBLAS's only; muDNN is no cuDNN).
+  const cublasLowerers = new Set<Lowerer>([cublasGemmLowerer, cublasDotLowerer, cublasAxpyLowerer, cublasScalLowerer]);
+  lowerers.registerReuse('maca', 'cuda', (l) => spelledFor(l, 'maca'));
+  lowerers.registerReuse('thead', 'cuda', (l) => spelledFor(l, 'thead'));
+  lowerers.registerReuse('musa', 'cuda', (l) => spelledFor(l, 'musa'), (l) => cublasLowerers.has(l));
+  for (const target of BACKENDS) lowerers.register({ target }, unloweredViewsLowerer);
+  // Their runtimes rename CUDA's one for one (no init or finalize call in the catalog): start-up and tear-down are implicit as on CUDA (inferred).
+  for (const target of ['maca', 'thead'] as const) {
+    lowerers.register({ target, binding: 'primitive:runtime.init' }, spelledFor(implicitInitLowerer, target));
+    lowerers.register({ target, binding: 'primitive:runtime.finalize' }, spelledFor(implicitFinalizeLowerer, target));
+  }
   return lowerers;
 }

@@ -35,6 +35,17 @@ function transposed(t: TensorData): TensorData {
   return { dtype: t.dtype, shape: [...t.shape.slice(0, -2), cols, rows], storage: out };
 }
 
+/**
+ * A result cuDNN recorded with its dims padded to 4 by trailing 1s (a [rows, cols] view described
+ * as [rows, cols, 1, 1]) is that matrix.
+ */
+function unpadded(t: TensorData): TensorData {
+  if (t.shape.length <= 3) return t;
+  const shape = [...t.shape];
+  while (shape.length > 2 && shape[shape.length - 1] === 1) shape.pop();
+  return shape.length === t.shape.length ? t : { ...t, shape };
+}
+
 /** The matrices of a batched result. */
 function matrices(t: TensorData): TensorData[] {
   const shape = t.shape.slice(-2);
@@ -55,7 +66,7 @@ export function transposedResults(originalGolden: readonly TraceRecord[], ported
   /** Memory last written by a 2-D matrix result, or by a 2-D result computed from one. */
   let matrixLayout: MemoryRange[] = [];
   const candidate = (record: TraceRecord): boolean => {
-    const out = record.outputs[0];
+    const out = record.outputs[0] && unpadded(record.outputs[0]);
     if (!out || (out.shape.length !== 2 && out.shape.length !== 3)) return false;
     return MATRIX_OPS.has(record.op) || (record.reads?.some((r) => matrixLayout.some((t) => overlaps(r, t))) ?? false);
   };
@@ -71,12 +82,12 @@ export function transposedResults(originalGolden: readonly TraceRecord[], ported
     for (const w of record.writes ?? []) matrixLayout = without(matrixLayout, w);
     if (!inLayout) return;
     matrixLayout.push(...(record.writes ?? []));
-    if (agreesTransposed(record.outputs[0])) found.add(j);
+    if (agreesTransposed(unpadded(record.outputs[0]))) found.add(j);
   });
   return found;
 }
 
 /** The records with their first output viewed transposed at the given indices. */
 export function withTransposedResults(records: readonly TraceRecord[], indices: ReadonlySet<number>): TraceRecord[] {
-  return records.map((r, j) => (indices.has(j) && r.outputs[0] ? { ...r, outputs: [transposed(r.outputs[0]), ...r.outputs.slice(1)] } : r));
+  return records.map((r, j) => (indices.has(j) && r.outputs[0] ? { ...r, outputs: [transposed(unpadded(r.outputs[0])), ...r.outputs.slice(1)] } : r));
 }

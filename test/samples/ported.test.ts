@@ -36,24 +36,19 @@ const KNOWN_GAPS: Readonly<Record<string, KnownGap>> = {};
 // Ports back to CUDA the porter cannot complete yet (key `<sample>→<backend>`: the port to
 // <backend> ported back), with the first shortfall each shows today.
 const ROUND_TRIP_GAPS: Readonly<Record<string, KnownGap>> = {
-  'mlp→cann': { failure: /^port back leaves OB1005×/, gap: 'aclGetRecentErrMsg has no CUDA equivalent without the error; aclnnAddmm with C not the output view stays (OB1019), and its tensors with it' },
-  'transformer-block→cann': { failure: /^port back leaves OB1005×/, gap: 'as mlp→cann: aclnnAddmm with C not the output view, aclGetRecentErrMsg' },
-  'resnet-block→cann': { failure: /^port back leaves OB1005×/, gap: 'as mlp→cann, and aclnnConvolution has no lifter back' },
-  'llama-block→cann': { failure: /^port back leaves OB1005×/, gap: 'as mlp→cann, and aclnnRmsNorm / attention / casts have no lifter back' },
-  'data-parallel-step→cann': { failure: /^port back leaves OB1005×/, gap: 'aclGetRecentErrMsg has no CUDA equivalent without the error' },
-  'mlp→cambricon': { failure: /^port back leaves OB1005×/, gap: 'no CNNL lifter: descriptors and cnnlMatMul_v2 map call by call' },
-  'transformer-block→cambricon': { failure: /^port back leaves OB1005×/, gap: 'no CNNL lifter' },
-  'resnet-block→cambricon': { failure: /^port back leaves OB1005×/, gap: 'no CNNL lifter' },
-  'llama-block→cambricon': { failure: /^port back leaves OB1005×/, gap: 'no CNNL lifter' },
-  'data-parallel-step→cambricon': { failure: /^port back leaves OB1005×/, gap: 'no CNNL lifter' },
-  'mlp→kunlun': { failure: /^port back leaves OB1003×/, gap: 'no XDNN lifter: contexts, fc_fusion, softmax stay' },
-  'transformer-block→kunlun': { failure: /^port back leaves OB1003×/, gap: 'no XDNN lifter' },
-  'resnet-block→kunlun': { failure: /^port back leaves OB1003×/, gap: 'no XDNN lifter' },
-  'llama-block→kunlun': { failure: /^port back leaves OB1003×/, gap: 'no XDNN lifter' },
-  'data-parallel-step→kunlun': { failure: /^port back leaves OB1003×/, gap: 'no XDNN lifter' },
-  'mlp→musa': { failure: /^port back leaves OB1004×/, gap: 'no muDNN lifter: the Nd setters and mudnnBinary / SoftmaxForwardEx map call by call' },
-  'transformer-block→musa': { failure: /^port back leaves OB1004×/, gap: 'no muDNN lifter' },
-  'resnet-block→musa': { failure: /^port back leaves OB1004×/, gap: 'no muDNN lifter' },
+  'transformer-block→cambricon': {
+    failure: /^port back leaves OB1006×2 \(first: OB1006 `CNNL_ACTIVATION_GELU`/,
+    gap: 'the helper’s epilogue parameter, an activation mode on CNNL, is not turned back into cublasLtEpilogue_t (legacy cuDNN has no GELU mode)',
+  },
+  'transformer-block→kunlun': {
+    failure: /^port back leaves OB1006×2 \(first: OB1006 `GELU`/,
+    gap: 'the helper’s act_enum epilogue parameter is not turned back into cublasLtEpilogue_t',
+  },
+  'llama-block→cambricon': { failure: /^port back leaves OB1005×/, gap: 'cnnlFlashAttentionForward (packed varlen, cu_seqlens on the device) is not lifted' },
+  'llama-block→kunlun': {
+    failure: /^port back leaves OB1008×2 \(first: OB1008 type `xpu::VectorParam`/,
+    gap: 'mha_varlen_fwd’s VectorParam offsets stay declared after the attention ports (their type has no CUDA counterpart)',
+  },
 };
 
 const key = (p: { sample: string; backend: string }): string => `${p.sample}→${p.backend}`;

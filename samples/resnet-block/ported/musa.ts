@@ -202,7 +202,6 @@ export function main() {
   const choice = perf.slice(0, algoCount.value).find((p) => p.status === MUDNN_STATUS_SUCCESS);
   if (!choice) throw new Error('cuDNN offers no forward convolution algorithm for this problem');
   const workspaceBytes = ref<number>();
-  // opbridge OB1007: argument `algo` of `cudnnGetConvolutionForwardWorkspaceSize` is not a constant; it is passed unchanged to `mudnnGetConvolutionForwardWorkspaceSize`, whose mudnnConvolutionFwdAlgo_t numbers its values differently
   // opbridge OB1018: the status of `mudnnGetConvolutionForwardWorkspaceSize` goes to `checkCudnn()`; musa does not confirm the number of `MUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(
     mudnnGetConvolutionForwardWorkspaceSize(cudnn.value, xDesc.value, wDesc.value, convDesc.value, yDesc.value, choice.algo, workspaceBytes),
@@ -230,7 +229,6 @@ export function main() {
   checkCuda(musaMalloc(dY, pooledCount * 4), 'cudaMalloc y');
 
   // ---- the block
-  // opbridge OB1007: argument `algo` of `cudnnConvolutionForward` is not a constant; it is passed unchanged to `mudnnConvolutionForward`, whose mudnnConvolutionFwdAlgo_t numbers its values differently
   // opbridge OB1018: the status of `mudnnConvolutionForward` goes to `checkCudnn()`; musa does not confirm the number of `MUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(
     mudnnConvolutionForward(cudnn.value, 1, xDesc.value, dX, wDesc.value, dW1, convDesc.value, choice.algo, workspace, workspaceBytes.value, 0, yDesc.value, dConv.value),
@@ -257,7 +255,6 @@ export function main() {
   checkCudnn(mudnnSetUnaryDescriptor(unaryDesc.value, MUDNN_UNARY_RELU, MUDNN_PARAM_DATA_NONE, 0, MUDNN_PARAM_DATA_NONE, 0), 'relu1');
   checkCudnn(mudnnUnary(cudnn.value, unaryDesc.value, yDesc.value, dT.value, yDesc.value, dT.value), 'relu1');
   mudnnDestroyUnaryDescriptor(unaryDesc.value);
-  // opbridge OB1007: argument `algo` of `cudnnConvolutionForward` is not a constant; it is passed unchanged to `mudnnConvolutionForward`, whose mudnnConvolutionFwdAlgo_t numbers its values differently
   // opbridge OB1018: the status of `mudnnConvolutionForward` goes to `checkCudnn()`; musa does not confirm the number of `MUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(
     mudnnConvolutionForward(cudnn.value, 1, yDesc.value, dT.value, wDesc.value, dW2, convDesc.value, choice.algo, workspace, workspaceBytes.value, 0, yDesc.value, dConv.value),

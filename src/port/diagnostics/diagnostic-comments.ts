@@ -77,6 +77,22 @@ export class DiagnosticComments {
     }
   }
 
+  /**
+   * Removes every diagnostic comment directly above a statement that vanishes (an earlier run wrote
+   * them about the operation the statement belonged to, which is ported now).
+   */
+  removeAbove(statement: ts.Node): void {
+    const { line } = this.sourceFile.getLineAndCharacterOfPosition(statement.getStart(this.sourceFile));
+    for (let l = line - 1; l >= 0; l--) {
+      const trimmed = this.lines[l].trim();
+      if (!trimmed.startsWith('//')) break;
+      if (!DIAGNOSTIC_COMMENT.test(trimmed)) continue;
+      const start = this.sourceFile.getPositionOfLineAndCharacter(l, 0);
+      const end = this.sourceFile.getPositionOfLineAndCharacter(l + 1, 0);
+      if (!this.edits.touches(start, end)) this.edits.replace(start, end, '');
+    }
+  }
+
   /** Diagnostic comments in the comment-only lines directly above a line. */
   private existingAbove(line: number): Set<string> {
     const found = new Set<string>();

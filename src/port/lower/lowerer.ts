@@ -54,10 +54,16 @@ export interface Lowering {
 
 export type LowerResult = { readonly ok: true; readonly lowering: Lowering } | { readonly ok: false; readonly diagnostics: readonly PendingDiagnostic[] };
 
+/**
+ * What lowerers use of TargetNames. A CUDA-compatible target reusing a CUDA lowerer gives it one
+ * that spells CUDA names the target's way (cuda-compatible.ts).
+ */
+export type TargetNameWriter = Pick<TargetNames, 'value' | 'type' | 'member' | 'mark' | 'rollback'>;
+
 export interface LowerContext {
   readonly catalog: Catalog;
   readonly target: BackendId;
-  readonly names: TargetNames;
+  readonly names: TargetNameWriter;
   /** How the source call referred to the facade (named import or namespace member). */
   readonly style: ReferenceStyle;
   /** The source import local the rewrite comes from (orders the new imports). */
@@ -93,6 +99,16 @@ export type DeclarationDropper = (name: string, declaration: ts.VariableDeclarat
 export type StatementDropper = (statement: ts.Statement, ctx: LowerContext) => string | undefined;
 
 /**
+ * Rewrites a whole statement that is not (only) a facade call the walk can port: an assignment
+ * that stores what the source returns and the target writes through an out-parameter
+ * (`h.value = xpu.create_context()` → `cublasCreate(h)`), a method call on a source object
+ * (`h.value.set_stream(s)`), a declaration whose type depends on the object's uses. Returns the
+ * replacement (statements separated by newlines, each without indentation), what it replaces
+ * and the target symbols it writes; undefined leaves the statement to the walk.
+ */
+export type StatementRewriter = (statement: ts.Statement, ctx: LowerContext) => { readonly from: string; readonly text: string; readonly to: readonly string[] } | undefined;
+
+/**
  * Where the target has no enum corresponding to a source enum (OB1008 / OB1006), a structural
  * module may know which target enum a particular reference stands for (a cuBLASLt epilogue
  * parameter that only selects an activation becomes the target's activation mode). Given the
@@ -100,6 +116,13 @@ export type StatementDropper = (statement: ts.Statement, ctx: LowerContext) => s
  * target member's name; undefined leaves the reference to the catalog.
  */
 export type EnumSubstitute = (reference: ts.Node, source: { readonly enumName: string; readonly member?: string }, ctx: LowerContext) => { readonly enumName: string; readonly member?: string } | undefined;
+
+interface Reuse {
+  readonly from: BackendId;
+  readonly adapt: (lowerer: Lowerer) => Lowerer;
+  readonly serves: (lowerer: Lowerer) => boolean;
+  readonly adapted: Map<Lowerer, Lowerer>;
+}
 
 export class LowererRegistry {
   private readonly enumSubstitutes = new Map<string, EnumSubstitute[]>();
@@ -137,9 +160,25 @@ export class LowererRegistry {
     return undefined;
   }
 
-  /** Whether any statement dropper is registered for the target (the walk asks only then). */
+  /** Whether any statement dropper or rewriter is registered for the target (the walk asks only then). */
   dropsStatements(target: BackendId): boolean {
-    return (this.statementDroppers.get(target)?.length ?? 0) > 0;
+    return (this.statementDroppers.get(target)?.length ?? 0) > 0 || (this.statementRewriters.get(target)?.length ?? 0) > 0;
+  }
+
+  private readonly statementRewriters = new Map<string, StatementRewriter[]>();
+
+  registerStatementRewriter(target: BackendId, rewriter: StatementRewriter): this {
+    this.statementRewriters.set(target, [...(this.statementRewriters.get(target) ?? []), rewriter]);
+    return this;
+  }
+
+  /** The replacement a registered rewriter writes for `statement`, or undefined when it stays. */
+  rewritesStatement(statement: ts.Statement, ctx: LowerContext): ReturnType<StatementRewriter> {
+    for (const r of this.statementRewriters.get(ctx.target) ?? []) {
+      const rewritten = r(statement, ctx);
+      if (rewritten) return rewritten;
+    }
+    return undefined;
   }
 
   registerDeclarationDropper(target: BackendId, dropper: DeclarationDropper): this {
@@ -159,9 +198,32 @@ export class LowererRegistry {
     return this;
   }
 
+  private readonly reuses = new Map<BackendId, Reuse[]>();
+
+  /**
+   * Operator lowerers registered for `from` also serve `target`, adapted (a CUDA-compatible
+   * target writes the CUDA lowerers' code with its own names), after the target's own lowerers
+   * for the operator; `serves` picks which (MUSA takes cuBLAS's, not cuDNN's).
+   */
+  registerReuse(target: BackendId, from: BackendId, adapt: (lowerer: Lowerer) => Lowerer, serves: (lowerer: Lowerer) => boolean = () => true): this {
+    this.reuses.set(target, [...(this.reuses.get(target) ?? []), { from, adapt, serves, adapted: new Map() }]);
+    return this;
+  }
+
+  private reused(target: BackendId, binding: string): Lowerer[] {
+    if (!binding.startsWith('operator:')) return [];
+    return (this.reuses.get(target) ?? []).flatMap((r) =>
+      (this.byBinding.get(`${r.from}\u0000${binding}`) ?? []).filter(r.serves).map((l) => {
+        let adapted = r.adapted.get(l);
+        if (!adapted) r.adapted.set(l, (adapted = r.adapt(l)));
+        return adapted;
+      }),
+    );
+  }
+
   lowerers(invocation: Invocation, target: BackendId): Lowerer[] {
     const binding = invocation.kind === 'primitive' ? `primitive:${invocation.primitive}` : `operator:${invocation.operator}`;
-    return [...(this.byBinding.get(`${target}\u0000${binding}`) ?? []), ...(this.byTarget.get(target) ?? []), this.fallback];
+    return [...(this.byBinding.get(`${target}\u0000${binding}`) ?? []), ...this.reused(target, binding), ...(this.byTarget.get(target) ?? []), this.fallback];
   }
 
   lower(invocation: Invocation, ctx: LowerContext): LowerResult {

@@ -67,7 +67,9 @@ export const roleLowerer: Lowerer = {
         const use = choice.gap?.spec.use?.length ? ` (use: ${choice.gap.spec.use.join(', ')})` : '';
         return { ok: false, diagnostics: [pending('OB1002', { target: ctx.target, symbol, notes: `${notes}${use}` }, symbol)] };
       }
-      const reason = choice.cudaEquivalents.length === 0 ? `\`${symbol}\` names no CUDA equivalent and no ${ctx.target} entry binds ${bindingKey(source).replace(':', ' ')}` : `no entry answers ${choice.cudaEquivalents.join(', ')}, no gap, no entry binding ${bindingKey(source).replace(':', ' ')}`;
+      const binding = bindingKey(source).replace(':', ' ');
+      const unrelated = choice.unrelated?.length ? ` with the same meaning (${describeUnrelated(choice.unrelated)})` : '';
+      const reason = choice.cudaEquivalents.length === 0 ? `\`${symbol}\` names no CUDA equivalent and no ${ctx.target} entry binds ${binding}${unrelated}` : `no entry answers ${choice.cudaEquivalents.join(', ')}, no gap, no entry binding ${binding}${unrelated}`;
       return { ok: false, diagnostics: [pending('OB1001', { symbol, target: ctx.target, reason }, symbol)] };
     }
     let first: Attempt | undefined;
@@ -83,6 +85,12 @@ export const roleLowerer: Lowerer = {
     return { ok: false, diagnostics: first!.diagnostics };
   },
 };
+
+/** The entries that bind the same primitive but mean something else: the first reason, and how many more. */
+function describeUnrelated(unrelated: NonNullable<ReturnType<typeof chooseTarget>['unrelated']>): string {
+  const [first, ...rest] = unrelated;
+  return `${first.why}${rest.length ? `; ${rest.length} other ${rest.length === 1 ? 'entry does' : 'entries do'} not fit either` : ''}`;
+}
 
 function firstSentence(text: string): string {
   const t = text.trim().replace(/\s+/g, ' ');

@@ -45,6 +45,9 @@ export class FacadeIndex {
       const name = exportedTypeName(e.spec.name);
       add(name, { kind: 'enum', enum: e });
       for (const member of e.spec.members) add(scoped ? `${name}.${member.name}` : member.name, { kind: 'enum-member', enum: e, member });
+      // An unscoped enum inside a struct (`xpu::Activation_t::act_enum`): C++ names its members through the struct (`xpu::Activation_t::RELU`).
+      const segments = e.spec.name.split('::');
+      if (segments.length >= 3) for (const member of e.spec.members) add(facadePath([...segments.slice(0, -1), member.name].join('::')), { kind: 'enum-member', enum: e, member });
     }
     for (const t of b.types.values()) {
       add(facadePath(t.spec.name), { kind: 'type', type: t });

@@ -1,13 +1,16 @@
 /**
  * Which target entries can answer a source entry, best first: entries whose `cuda:` lists the
  * source symbol's CUDA equivalent (the source symbol itself on CUDA, its `cuda:` list
- * elsewhere), then entries that bind the same runtime primitive or canonical operator (when
- * the catalog names none, only if it records no gap for the symbol). Porting to CUDA uses the CUDA entries the source
- * entry's `cuda:` names. Ties go to the better status, then the symbol name.
+ * elsewhere), then entries that bind the same runtime primitive or canonical operator *and mean
+ * the same* (binding-meaning.ts: the same fused chain; for descriptor, workspace and algorithm
+ * calls, the same objects) — when the catalog names none, only if it records no gap for the
+ * symbol. Porting to CUDA uses the CUDA entries the source entry's `cuda:` names. Ties go to the
+ * better status, then the symbol name.
  */
 import { bindingKey } from '../../catalog/answers.js';
 import type { Catalog, EntryRecord, GapRecord } from '../../catalog/catalog.js';
 import { STATUS_RANK, type BackendId } from '../../catalog/vocabulary.js';
+import { sameMeaning } from './binding-meaning.js';
 
 export interface TargetChoice {
   /** Candidate entries, best first. */
@@ -20,6 +23,8 @@ export interface TargetChoice {
   readonly alternatives?: readonly EntryRecord[];
   /** The CUDA symbols the source entry stands for. */
   readonly cudaEquivalents: readonly string[];
+  /** Entries binding the same primitive or operator that mean something else, and why (for OB1001). */
+  readonly unrelated?: readonly { readonly entry: EntryRecord; readonly why: string }[];
 }
 
 interface TargetIndex {
@@ -67,13 +72,25 @@ export function chooseTarget(catalog: Catalog, source: EntryRecord, target: Back
 
 function computeChoice(catalog: Catalog, source: EntryRecord, target: BackendId): TargetChoice {
   const equivalents = cudaEquivalents(catalog, source);
-  const sameBinding = (): EntryRecord[] => [...(targetIndex(catalog, target).byBinding.get(bindingKey(source)) ?? [])].sort(byStatusThenName);
+  const unrelated: { entry: EntryRecord; why: string }[] = [];
+  const sameBinding = (): EntryRecord[] => {
+    const meaningful: EntryRecord[] = [];
+    for (const e of [...(targetIndex(catalog, target).byBinding.get(bindingKey(source)) ?? [])].sort(byStatusThenName)) {
+      const check = sameMeaning(catalog, source, e);
+      if (check.same) meaningful.push(e);
+      else unrelated.push({ entry: e, why: check.why });
+    }
+    return meaningful;
+  };
+  const inferredChoice = (): TargetChoice => {
+    const inferred = sameBinding();
+    return { candidates: inferred, via: inferred.length ? 'binding' : 'none', cudaEquivalents: equivalents, ...(unrelated.length ? { unrelated } : {}) };
+  };
   if (target === source.backend) return { candidates: [source], via: 'explicit', cudaEquivalents: equivalents };
   if (target === 'cuda') {
     const explicit = equivalents.map((c) => catalog.entry('cuda', c)).filter((e): e is EntryRecord => e !== undefined);
     if (explicit.length > 0) return { candidates: unique(explicit), via: 'explicit', cudaEquivalents: equivalents };
-    const inferred = sameBinding();
-    return { candidates: inferred, via: inferred.length ? 'binding' : 'none', cudaEquivalents: equivalents };
+    return inferredChoice();
   }
   const index = targetIndex(catalog, target);
   const explicit: EntryRecord[] = [];
@@ -89,8 +106,7 @@ function computeChoice(catalog: Catalog, source: EntryRecord, target: BackendId)
       .filter((e): e is EntryRecord => e !== undefined && bindingKey(e) === bindingKey(source));
     return { candidates: [], via: 'none', gap, alternatives, cudaEquivalents: equivalents };
   }
-  const inferred = sameBinding();
-  return { candidates: inferred, via: inferred.length ? 'binding' : 'none', cudaEquivalents: equivalents };
+  return inferredChoice();
 }
 
 function unique(entries: readonly EntryRecord[]): EntryRecord[] {

@@ -38,6 +38,8 @@ describe('cuda → cann → cuda keeps the results', () => {
     ['cudnn-softmax-add', ['cudnnAddTensor(', 'cudnnSoftmaxForward(']],
     ['cudnn-batchnorm-pool', ['cudnnBatchNormalizationForwardInference(', 'cudnnAddTensor(', 'cudnnActivationForward(', 'cudnnPoolingForward(']],
     ['cublas-structural', ['cublasSgemm(', 'cublasSgemmStridedBatched(', 'cublasGemmEx(', 'cublasSaxpy(', 'cublasSdot(']],
+    // aclnnConvolution (cubeMathType HF32) back to cudnnConvolutionForward with DEFAULT math.
+    ['cudnn-conv', ['cudnnConvolutionForward(', 'cudnnSetFilter4dDescriptor(', 'cudnnSetConvolutionMathType(']],
   ] as const)('%s', async (name, calls) => {
     const { original, there, back } = roundTrip(name);
     expect(there).toMatch(ACLNN_CALL); // the way out really went through aclnn
@@ -55,19 +57,46 @@ describe('cuda → cann → cuda keeps the results', () => {
     expect(back.output).not.toMatch(ACLNN_CALL);
     expect(back.output.match(/\.layernorm\(/g)).toHaveLength(2);
     expect(back.output).toContain('cudnnSoftmaxForward(');
-    // Only the error text stays: aclGetRecentErrMsg() has no CUDA equivalent without the error (OB1005).
-    expect(back.diagnostics.filter((d) => d.severity !== 'info').map((d) => d.id)).toEqual(['OB1005', 'OB1005']);
+    // Only the error text is partial: the failing status was tested in place, not kept, so the
+    // message is CUDA's last runtime error (OB1011).
+    expect(back.diagnostics.filter((d) => d.severity !== 'info').map((d) => d.id)).toEqual(['OB1011', 'OB1011']);
+    expect(back.output).toContain('cudaGetErrorString(cudaGetLastError())');
+    const report = await verifies(original, back.output);
+    expect(report.verdict, JSON.stringify(report.firstDivergence)).toMatch(/^(pass|warn)$/);
+  }, TIMEOUT);
+
+  it('cudnn-frontend-graphs: RMSNorm, RoPE, attention (causal GQA) and SwiGLU come back as one-node frontend graphs', async () => {
+    const { original, there, back } = roundTrip('cudnn-frontend-graphs');
+    expect(there).toContain('aclnnFusedInferAttentionScoreV2(');
+    expect(back.output).not.toMatch(ACLNN_CALL);
+    expect(back.output).not.toContain("from 'opbridge/cann'");
+    for (const text of ['.sdpa(', 'set_causal_mask(true)', '.rmsnorm(', 'PointwiseMode_t.SWISH_FWD', 'PointwiseMode_t.MUL', 'cudnnTransformTensor(']) expect(back.output).toContain(text);
+    // The checks test each call in place, so their message is CUDA's last runtime error (OB1011).
+    expect(new Set(back.diagnostics.filter((d) => d.severity !== 'info').map((d) => d.id))).toEqual(new Set(['OB1011']));
+    expect(portSource(back.output, { to: 'cuda' }).output).toBe(back.output);
     const report = await verifies(original, back.output);
     expect(report.verdict, JSON.stringify(report.firstDivergence)).toMatch(/^(pass|warn)$/);
   }, TIMEOUT);
 });
 
+describe('cuBLASLt → aclnn → CUDA (test/fixtures/port/cublaslt-gelu, helpers without a main)', () => {
+  it('comes back as one cuBLASLt matmul with the BIAS epilogue and the tanh GELU as a frontend pointwise node, and ports to itself', () => {
+    const { there, back } = roundTrip('cublaslt-gelu');
+    expect(there).toMatch(ACLNN_CALL);
+    expect(back.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+    expect(back.output).not.toMatch(ACLNN_CALL);
+    for (const text of ['cublasLtMatmul(', 'CUBLASLT_EPILOGUE_BIAS', 'CUBLASLT_MATMUL_DESC_BIAS_POINTER', 'PointwiseMode_t.GELU_APPROX_TANH_FWD']) expect(back.output).toContain(text);
+    expect(portSource(back.output, { to: 'cuda' }).output).toBe(back.output);
+  });
+});
+
 describe('a CANN program ported to CUDA', () => {
-  it('runs and matches the CANN program (test/fixtures/port/aclnn-to-cuda)', async () => {
-    const input = fixture('aclnn-to-cuda');
+  it.each(['aclnn-to-cuda', 'aclnn-graphs-to-cuda'])('runs and matches the CANN program (test/fixtures/port/%s)', async (name) => {
+    const input = fixture(name);
     const ported = portSource(input, { to: 'cuda' });
     expect(ported.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
     expect(ported.output).not.toMatch(ACLNN_CALL);
+    expect(portSource(ported.output, { to: 'cuda' }).output).toBe(ported.output); // idempotent
     const report = await verifies(input, ported.output);
     // CANN's profile (the Cube unit's accumulation) against CUDA's: pass, or warn within the widened tolerance.
     expect(report.verdict, JSON.stringify(report.firstDivergence)).toMatch(/^(pass|warn)$/);

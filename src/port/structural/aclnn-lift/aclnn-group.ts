@@ -21,6 +21,8 @@ export type AclnnOperand =
   | { readonly kind: 'tensor'; readonly object: AclnnObject; readonly args: readonly ts.Expression[] }
   | { readonly kind: 'scalar'; readonly object: AclnnObject; readonly value: ts.Expression; readonly dataType: ts.Expression }
   | { readonly kind: 'ints'; readonly object: AclnnObject; readonly values: readonly ts.Expression[] }
+  /** `aclCreateTensorList([t, …], n)`: its tensors are destroyed with it (aclDestroyTensorList). */
+  | { readonly kind: 'list'; readonly object: AclnnObject; readonly elements: readonly AclnnOperand[] }
   | { readonly kind: 'value'; readonly node: ts.Expression };
 
 /** A tensor, scalar or int-array variable and its declaration. */
@@ -44,7 +46,7 @@ export interface AclnnGroup {
 
 export type GroupReading = { readonly ok: true; readonly group: AclnnGroup } | { readonly ok: false; readonly reason: string };
 
-const CREATORS: Readonly<Record<string, 'tensor' | 'scalar' | 'ints'>> = { aclCreateTensor: 'tensor', aclCreateScalar: 'scalar', aclCreateIntArray: 'ints' };
+const CREATORS: Readonly<Record<string, 'tensor' | 'scalar' | 'ints' | 'list'>> = { aclCreateTensor: 'tensor', aclCreateScalar: 'scalar', aclCreateIntArray: 'ints', aclCreateTensorList: 'list' };
 
 /** The statement `node` is part of, as a direct child of a block (or the file). */
 export function statementOf(node: ts.Node): ts.Statement | undefined {
@@ -206,26 +208,30 @@ export function readGroup(run: ResolvedCall, context: StaticContext): GroupReadi
   }
 
   // Operands: objects made by aclCreate*, or plain values.
-  const operands: AclnnOperand[] = [];
-  for (const arg of prepare.args.slice(0, sizeIndex)) {
+  const list = (e: ts.Expression | undefined) => (e && ts.isArrayLiteralExpression(unwrap(e)) ? [...(unwrap(e) as ts.ArrayLiteralExpression).elements] : undefined);
+  const operandOf = (arg: ts.Expression, at: ts.Node): AclnnOperand | string => {
     const name = ts.isIdentifier(unwrap(arg)) ? (unwrap(arg) as ts.Identifier).text : undefined;
-    const declared = name ? declarationOf(name, prepare.node) : undefined;
+    const declared = name ? declarationOf(name, at) : undefined;
     const init = declared?.init ? unwrap(declared.init) : undefined;
     const creator = init && ts.isCallExpression(init) ? context.resolve(init) : undefined;
     const kind = creator ? CREATORS[creator.entry.spec.symbol] : undefined;
-    if (!name || !declared || !creator || !kind) {
-      operands.push({ kind: 'value', node: arg });
-      continue;
-    }
+    if (!name || !declared || !creator || !kind) return { kind: 'value', node: arg };
     const object: AclnnObject = { name, declaration: declared.statement };
-    const list = (e: ts.Expression | undefined) => (e && ts.isArrayLiteralExpression(unwrap(e)) ? [...(unwrap(e) as ts.ArrayLiteralExpression).elements] : undefined);
-    if (kind === 'tensor') operands.push({ kind, object, args: creator.args });
-    else if (kind === 'scalar') operands.push({ kind, object, value: creator.args[0], dataType: creator.args[1] });
-    else {
-      const values = list(creator.args[0]);
-      if (!values) return fail(`the int array \`${name}\` is not made from an array literal`);
-      operands.push({ kind, object, values });
-    }
+    if (kind === 'tensor') return { kind, object, args: creator.args };
+    if (kind === 'scalar') return { kind, object, value: creator.args[0], dataType: creator.args[1] };
+    const values = list(creator.args[0]);
+    if (!values) return `the ${kind === 'ints' ? 'int array' : 'tensor list'} \`${name}\` is not made from an array literal`;
+    if (kind === 'ints') return { kind, object, values };
+    const elements = values.map((v) => operandOf(v, declared.statement));
+    const bad = elements.find((e) => typeof e === 'string' || e.kind !== 'tensor');
+    if (bad !== undefined) return typeof bad === 'string' ? bad : `an element of the tensor list \`${name}\` is not a tensor made by aclCreateTensor`;
+    return { kind, object, elements: elements as AclnnOperand[] };
+  };
+  const operands: AclnnOperand[] = [];
+  for (const arg of prepare.args.slice(0, sizeIndex)) {
+    const operand = operandOf(arg, prepare.node);
+    if (typeof operand === 'string') return fail(operand);
+    operands.push(operand);
   }
   return { ok: true, group: { op, run, prepare, operands, stream: streamReading, own: [...own] } };
 }

@@ -9,7 +9,6 @@
 import type { StaticContext, ResolvedCall } from '../../context/static-context.js';
 import type { StatementGroupInput, StatementGroupReader } from '../../lift/statement-groups.js';
 import { ts } from '../../syntax/typescript.js';
-import { VIEW_LOWERING_TARGETS } from './view-targets.js';
 import { readGroup, statementIn, statementOf, usesOf, type AclnnGroup, type AclnnObject, type GroupReading } from './aclnn-group.js';
 
 interface FileDecision {
@@ -48,7 +47,12 @@ export function decisionFor(run: ts.CallExpression): { readonly accepted: boolea
 }
 
 function objectsOf(group: AclnnGroup): AclnnObject[] {
-  return group.operands.flatMap((o) => (o.kind === 'value' ? [] : [o.object]));
+  return group.operands.flatMap((o) => (o.kind === 'value' ? [] : o.kind === 'list' ? [o.object, ...o.elements.flatMap((e) => (e.kind === 'tensor' ? [e.object] : []))] : [o.object]));
+}
+
+/** The declarations of the tensor lists of groups: their element tensors are used there. */
+function listDeclarations(groups: readonly AclnnGroup[]): Set<ts.Statement> {
+  return new Set(groups.flatMap((g) => g.operands.flatMap((o) => (o.kind === 'list' ? [o.object.declaration] : []))));
 }
 
 /** `aclDestroyTensor(t);` and its kin. */
@@ -73,7 +77,6 @@ export const aclnnGroupReader: StatementGroupReader = {
   absorbed(input: StatementGroupInput): readonly ts.Statement[] {
     const { context, sourceFile } = input;
     decisions.delete(sourceFile);
-    if (!VIEW_LOWERING_TARGETS.has(input.target)) return [];
     const groups: AclnnGroup[] = [];
     for (const call of context.allCalls()) {
       if (!isAclnnRun(call)) continue;
@@ -93,6 +96,7 @@ export const aclnnGroupReader: StatementGroupReader = {
     for (let changed = true; changed; ) {
       changed = false;
       const prepares = new Set(candidates.map((g) => statementOf(g.prepare.node)!));
+      const lists = listDeclarations(candidates);
       const blocked = new Map<ts.VariableStatement, string>();
       for (const object of candidates.flatMap(objectsOf)) {
         if (blocked.has(object.declaration) || destroys.has(object.declaration)) continue;
@@ -101,7 +105,10 @@ export const aclnnGroupReader: StatementGroupReader = {
         for (const use of usesOf(object.name, scope)) {
           const statement = statementIn(use, scope);
           if (statement === object.declaration) continue;
-          if (statement && prepares.has(statement)) continue;
+          // A first phase may sit in a nested block (`if (epilogue === …) { … }`).
+          const own = statementOf(use);
+          if ((statement && prepares.has(statement)) || (own && prepares.has(own))) continue;
+          if (own && lists.has(own)) continue;
           if (statement && isDestroyOf(statement, object.name, context)) {
             found.push(statement);
             continue;

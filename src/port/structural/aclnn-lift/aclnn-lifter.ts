@@ -30,7 +30,8 @@ import { dtypeOfMeaning } from '../../lift/role-lifter.js';
 import { ts } from '../../syntax/typescript.js';
 import type { AclnnGroup, AclnnOperand } from './aclnn-group.js';
 import { decisionFor, groupOf, isAclnnRun } from './aclnn-groups.js';
-import { VIEW_LOWERING_TARGETS } from './view-targets.js';
+import { causalMaskOf } from './causal-mask.js';
+import { variableName } from '../../context/static-context.js';
 
 type Lifted<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: string };
 
@@ -91,10 +92,26 @@ function scalarValue(operand: AclnnOperand | undefined, context: StaticContext):
   return { ok: false, reason: 'a scalar operand is not made by aclCreateScalar' };
 }
 
+/** Pure, or arithmetic whose calls are `Math` functions of pure values (`1 / Math.sqrt(D)`, a scale). */
+function isPureArithmetic(node: ts.Expression): boolean {
+  if (isPure(node)) return true;
+  if (ts.isParenthesizedExpression(node)) return isPureArithmetic(node.expression);
+  if (ts.isPrefixUnaryExpression(node)) return node.operator === ts.SyntaxKind.MinusToken && isPureArithmetic(node.operand);
+  if (ts.isBinaryExpression(node)) return [ts.SyntaxKind.PlusToken, ts.SyntaxKind.MinusToken, ts.SyntaxKind.AsteriskToken, ts.SyntaxKind.SlashToken, ts.SyntaxKind.AsteriskAsteriskToken].includes(node.operatorToken.kind) && isPureArithmetic(node.left) && isPureArithmetic(node.right);
+  return (
+    ts.isCallExpression(node) &&
+    ts.isPropertyAccessExpression(node.expression) &&
+    ts.isIdentifier(node.expression.expression) &&
+    node.expression.expression.text === 'Math' &&
+    node.expression.name.text !== 'random' &&
+    node.arguments.every((a) => !ts.isSpreadElement(a) && isPureArithmetic(a))
+  );
+}
+
 function plainValue(operand: AclnnOperand | undefined, context: StaticContext): Lifted<Expr> {
   if (operand?.kind !== 'value') return { ok: false, reason: 'an attribute operand is not a plain value' };
-  if (!isPure(operand.node)) return { ok: false, reason: `\`${operand.node.getText()}\` has side effects` };
-  return { ok: true, value: exprOf(operand.node, context) };
+  if (!isPureArithmetic(operand.node)) return { ok: false, reason: `\`${operand.node.getText()}\` has side effects` };
+  return { ok: true, value: { ...exprOf(operand.node, context), pure: true } };
 }
 
 function intList(operand: AclnnOperand | undefined, context: StaticContext): Lifted<Expr[]> {
@@ -189,6 +206,69 @@ function structure(group: AclnnGroup, context: StaticContext): Lifted<Structure>
       const [self, other, alpha, out] = r.value;
       return { ok: true, value: { operator: 'Add', inputs: new Map([['A', self], ['B', other]]), outputs: new Map([['C', out]]), attributes: new Map(), args: new Map([['alpha', alpha]]) } };
     }
+    case 'aclnnMul': {
+      const r = all(t(0), t(1), t(2));
+      if (!r.ok) return r;
+      const [self, other, out] = r.value;
+      return { ok: true, value: { operator: 'Mul', inputs: new Map([['A', self], ['B', other]]), outputs: new Map([['C', out]]), attributes: new Map(), args: new Map() } };
+    }
+    case 'aclnnRmsNorm': {
+      const r = all(t(0), t(1), plainValue(o[2], context), t(3));
+      if (!r.ok) return r;
+      const [x, gamma, epsilon, y] = r.value;
+      // rstd (1 / sqrt(mean(x²) + epsilon)) is an output aclnnRmsNorm always writes.
+      const rstd = isNull(o[4]) ? undefined : tensorView(o[4], context);
+      if (rstd && !rstd.ok) return rstd;
+      const axis = x.dims!.length - gamma.dims!.length;
+      return {
+        ok: true,
+        value: {
+          operator: 'RMSNormalization',
+          inputs: new Map([['X', x], ['scale', gamma]]),
+          outputs: new Map([['Y', y], ...(rstd ? [['InvStdDev', rstd.value] as [string, TensorExpr]] : [])]),
+          attributes: attrs([['axis', generated(String(axis), { kind: 'number', value: axis })], ['epsilon', epsilon]]),
+          args: new Map(),
+        },
+      };
+    }
+    case 'aclnnCast': {
+      const r = all(t(0), plainValue(o[1], context), t(2));
+      if (!r.ok) return r;
+      const [input, dtype, output] = r.value;
+      const meaning = dtype.value?.kind === 'enum' ? dtype.value.meaning : undefined;
+      if (meaning !== output.dtype?.meaning) return { ok: false, reason: `the cast's dtype \`${dtype.text}\` is not the output tensor's` };
+      const to = output.dtype?.dtype;
+      return { ok: true, value: { operator: 'Cast', inputs: new Map([['input', input]]), outputs: new Map([['output', output]]), attributes: attrs([['to', generated(`'${to ?? meaning}'`, { kind: 'string', value: to ?? meaning ?? '' })]]), args: new Map() } };
+    }
+    case 'aclnnConvolution': {
+      const r = all(t(0), t(1), intList(o[3], context), intList(o[4], context), intList(o[5], context), plainValue(o[6], context), intList(o[7], context), plainValue(o[8], context), t(9));
+      if (!r.ok) return r;
+      const [x, w, strides, padding, dilations, transposed, outputPadding, groups, y] = r.value;
+      if (!isNull(o[2])) return { ok: false, reason: 'the convolution has a bias tensor (only bias-free convolutions are lifted)' };
+      if (transposed.value?.kind !== 'boolean' || transposed.value.value) return { ok: false, reason: `transposed is \`${transposed.text}\`, not the constant false` };
+      if (!outputPadding.every((p) => numberOf(p) === 0)) return { ok: false, reason: 'outputPadding is not all 0' };
+      const math = o[10]?.kind === 'value' ? context.constant(o[10].node) : undefined;
+      const cube = math?.kind === 'enum' ? math.meaning : undefined;
+      // cubeMathType for FLOAT data: HF32 / ALLOW_FP32_DOWN_PRECISION round to a TF32-class format
+      // (cuDNN's DEFAULT math), KEEP_DTYPE computes FP32 (FMA math); FP16 has no cuDNN math type here.
+      const mathMeaning = cube === 'math.hf32' || cube === 'math.allow-down-precision' ? 'math.default' : cube === 'math.keep-dtype' ? 'math.fma' : undefined;
+      if (!mathMeaning) return { ok: false, reason: `cubeMathType \`${o[10]?.kind === 'value' ? o[10].node.getText() : '?'}\` has no cuDNN math type this port writes` };
+      const list = (items: Expr[]) => generated(`[${items.map((e) => e.text).join(', ')}]`);
+      const [kH, kW] = [w.dims![2], w.dims![3]];
+      return {
+        ok: true,
+        value: {
+          operator: 'Conv',
+          inputs: new Map([['X', x], ['W', w]]),
+          outputs: new Map([['Y', y]]),
+          attributes: attrs([['kernel_shape', list([kH, kW])], ['pads', list([...padding, ...padding])], ['strides', list(strides)], ['dilations', list(dilations)], ['group', groups]]),
+          args: new Map(),
+          numerics: { mathMode: { meaning: mathMeaning, from: 'argument' }, computeType: { meaning: 'dtype.float32', from: 'argument' } },
+        },
+      };
+    }
+    case 'aclnnFusedInferAttentionScoreV2':
+      return fusedInferAttention(group, context);
     case 'aclnnSoftmax':
     case 'aclnnLogSoftmax': {
       const r = all(t(0), plainValue(o[1], context), t(2));
@@ -265,6 +345,69 @@ function structure(group: AclnnGroup, context: StaticContext): Lifted<Structure>
   }
 }
 
+const NO_LIMIT = 2147483647;
+
+/**
+ * aclnnFusedInferAttentionScoreV2 (the CANN lowering of dnn/frontend-attention.ts, read back) →
+ * Attention over [b, h, s, d] views: query and the one-tensor key / value lists in the BSND or
+ * BNSD layout `inputLayout` names, numHeads / numKeyValueHeads, scaleValue; the causal mask from
+ * the attenMask's host data (causal-mask.ts) with preTokens / nextTokens that agree with it
+ * (2147483647 / 0 or 2147483647), sparseMode 0; softmaxLse as softmax_lse when its flag is set.
+ * Everything else (pse shift, sequence lengths, quantisation, paged KV, shared prefix) must be null.
+ */
+function fusedInferAttention(group: AclnnGroup, context: StaticContext): Lifted<Structure> {
+  const o = group.operands;
+  const layoutValue = plainValue(o[28], context);
+  if (!layoutValue.ok) return layoutValue;
+  const layout = layoutValue.value.value?.kind === 'string' ? layoutValue.value.value.value : undefined;
+  if (layout !== 'BSND' && layout !== 'BNSD') return { ok: false, reason: `inputLayout is \`${layoutValue.value.text}\`, not the constant 'BSND' or 'BNSD'` };
+  const only = (operand: AclnnOperand | undefined): AclnnOperand | undefined => (operand?.kind === 'list' && operand.elements.length === 1 ? operand.elements[0] : undefined);
+  const r = all(tensorView(o[0], context), tensorView(only(o[1]), context), tensorView(only(o[2]), context), tensorView(o[37], context), plainValue(o[24], context), plainValue(o[25], context), plainValue(o[26], context), plainValue(o[27], context), plainValue(o[29], context), plainValue(o[34], context));
+  if (!r.ok) return r;
+  const [q, k, v, y, heads, scale, pre, next, kvHeads, lseFlag] = r.value;
+  const unused = [3, ...Array.from({ length: 19 }, (_, i) => 5 + i)].find((i) => !isNull(o[i]));
+  if (unused !== undefined) return { ok: false, reason: `argument ${unused + 1} of aclnnFusedInferAttentionScoreV2GetWorkspaceSize is not null (only plain attention with an optional causal mask is lifted)` };
+  const zeros = [30, 32, 33, 35, 36].find((i) => o[i]?.kind !== 'value' || numberOf(exprOf((o[i] as { node: ts.Expression }).node, context)) !== 0);
+  if (zeros !== undefined) return { ok: false, reason: `argument ${zeros + 1} (sparseMode, blockSize or an antiquant mode) is not 0` };
+  const bhsd = (t: TensorExpr): TensorExpr => (layout === 'BNSD' ? t : { ...t, dims: [0, 2, 1, 3].map((i) => t.dims![i]), strides: [0, 2, 1, 3].map((i) => t.strides![i]) });
+  if ([q, k, v, y].some((t) => t.dims!.length !== 4)) return { ok: false, reason: 'query, key, value or attentionOut is not 4-D' };
+  const [ql, kl, vl, yl] = [q, k, v, y].map(bhsd);
+  const [sq, skv] = [numberOf(ql.dims![2]), numberOf(kl.dims![2])];
+  let causal: 'top-left' | 'bottom-right' | undefined;
+  if (!isNull(o[4])) {
+    const mask = o[4];
+    if (mask?.kind !== 'tensor' || sq === undefined || skv === undefined) return { ok: false, reason: 'the attention mask or the sequence lengths are not known statically' };
+    const buffer = variableName(mask.args[8]);
+    const block = mask.object.declaration.parent;
+    if (!buffer || !ts.isBlock(block)) return { ok: false, reason: 'the attention mask tensor does not view a device buffer variable' };
+    const found = causalMaskOf(buffer, sq, skv, block.statements, mask.object.declaration, context);
+    if (found !== 'top-left' && found !== 'bottom-right') return { ok: false, reason: found };
+    causal = sq === skv ? 'top-left' : found;
+  }
+  const [preValue, nextValue] = [numberOf(pre), numberOf(next)];
+  if (preValue !== NO_LIMIT) return { ok: false, reason: `preTokens is \`${pre.text}\`, not 2147483647 (a sliding window is not lifted)` };
+  const nextAgrees = causal === undefined ? nextValue === NO_LIMIT : nextValue === NO_LIMIT || (nextValue === 0 && causal === 'top-left');
+  if (!nextAgrees) return { ok: false, reason: `nextTokens \`${next.text}\` does not agree with the ${causal ? `${causal} causal` : 'absent'} mask` };
+  const withLse = lseFlag.value?.kind === 'boolean' && lseFlag.value.value;
+  const lse = withLse ? tensorView(o[38], context) : undefined;
+  if (lse && !lse.ok) return lse;
+  return {
+    ok: true,
+    value: {
+      operator: 'Attention',
+      inputs: new Map([['Q', ql], ['K', kl], ['V', vl]]),
+      outputs: new Map([['Y', yl], ...(lse ? [['softmax_lse', lse.value] as [string, TensorExpr]] : [])]),
+      attributes: new Map<string, AttributeExpr>([
+        ['scale', { expr: scale }],
+        ['is_causal', { expr: generated(causal ? '1' : '0', { kind: 'number', value: causal ? 1 : 0 }), ...(causal ? { meaning: `causal.${causal}` } : {}) }],
+        ['q_num_heads', { expr: heads }],
+        ['kv_num_heads', { expr: kvHeads }],
+      ]),
+      args: new Map(),
+    },
+  };
+}
+
 /** The aclblas handle bound to `stream` by an earlier `aclblasSetStream(h, stream)` in scope. */
 function handleBoundTo(stream: ts.Expression, before: ts.Node, context: StaticContext): ts.Expression | undefined {
   const text = stream.getText(context.sourceFile);
@@ -306,7 +449,6 @@ export function liftAclnn(group: AclnnGroup, call: SourceCall, context: StaticCo
 export const aclnnLifter: Lifter = {
   name: 'aclnn two-phase operations',
   lift(call: SourceCall, ctx: LiftContext): LiftResult | undefined {
-    if (!VIEW_LOWERING_TARGETS.has(ctx.target)) return undefined;
     const resolved = ctx.context.resolve(call.node);
     if (!resolved || !isAclnnRun(resolved)) return undefined;
     const symbol = call.entry.spec.symbol;

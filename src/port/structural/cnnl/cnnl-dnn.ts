@@ -197,6 +197,19 @@ export function planCnnlDnn(invocation: Invocation): DnnPlan | undefined {
   }
 }
 
+/**
+ * A handle made for one call on `queue`: created and bound to the queue before it, destroyed
+ * after it once the queue has run it (whether cnnlDestroy waits for the queue is not documented).
+ */
+function ownHandle(s: CnnlStatements, queue: string): string {
+  const handle = s.fresh('cnnlHandle');
+  s.push(`const ${handle} = ${s.value('ref')}<${s.type('cnnlHandle_t')}>()`, true);
+  s.push(`${s.value('cnnlCreate')}(${handle})`, false, true);
+  s.push(`${s.value('cnnlSetQueue')}(${handle}.value, ${queue})`, false, true);
+  s.epilogue.push({ text: `${s.value('cnrtQueueSync')}(${queue})`, declares: false }, { text: `${s.value('cnnlDestroy')}(${handle}.value)`, declares: false });
+  return `${handle}.value`;
+}
+
 export const cnnlDnnLowerer: Lowerer = {
   name: 'CNNL calls with their own descriptors',
   lower(invocation: Invocation, ctx: LowerContext): LowerResult | undefined {
@@ -206,14 +219,18 @@ export const cnnlDnnLowerer: Lowerer = {
     const decline = (reason: string): LowerResult => ({ ok: false, diagnostics: [pending('OB1019', { symbol, target: ctx.target, reason }, symbol)] });
     if (!plan.ok) return decline(plan.reason);
     const handle = invocation.args.get('handle');
-    if (!handle) return decline('the call has no handle');
-    if (!handle.pure) return decline(`the handle \`${handle.text}\` has side effects`);
+    const stream = invocation.stream;
+    // A call on a stream without a handle (aclnn) gets a handle of its own, bound to that queue.
+    if (!handle && (!stream || /^(null|undefined|0)$/.test(stream.text))) return decline('the call has neither a handle nor a stream to make a CNNL handle for');
+    if (!handle && !stream!.pure) return decline(`the stream \`${stream!.text}\` has side effects, and the CNNL statements use it more than once`);
+    if (handle && !handle.pure) return decline(`the handle \`${handle.text}\` has side effects`);
     const impure = [...invocation.inputs.values(), ...invocation.outputs.values()].find((t) => !t.ptr.pure);
     if (impure) return decline(`the pointer \`${impure.ptr.text}\` has side effects, and the CNNL statements use it more than once`);
     const s = new CnnlStatements(ctx);
     const dataType = s.dataType(plan.dtype);
     if (!dataType) return decline(`CNNL has no cnnlDataType_t for ${plan.dtype?.meaning ?? 'the element type'}`);
-    const call = plan.emit(s, handle.text, dataType);
+    const handleText = handle ? handle.text : ownHandle(s, stream!.text);
+    const call = plan.emit(s, handleText, dataType);
     return { ok: true, lowering: { prelude: s.prelude, call, epilogue: s.epilogue, targetSymbols: s.symbols, diagnostics: [] } };
   },
 };

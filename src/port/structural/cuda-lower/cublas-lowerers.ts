@@ -11,7 +11,8 @@
  *   (cuBLAS accumulates in place) with beta ≠ 0, mixed element types, or batch strides that are
  *   not the leading ones are declined with the reason.
  * - `MatMul` of two vectors into a 0-d device tensor → cublasSdot into a host element, copied to
- *   the device tensor (the CUDA facade has cuBLAS's host pointer mode only).
+ *   the device tensor (the CUDA facade has cuBLAS's host pointer mode only); into a 0-d host
+ *   result → cublasSdot writing it.
  * - `Add` of two 1-D float32 views in place (C := A + alpha·B) on a known cuBLAS handle →
  *   cublasSaxpy; other Adds go to cuDNN (cudnn-lowerers.ts).
  *
@@ -23,6 +24,7 @@ import type { Expr } from '../../ir/expr.js';
 import type { Invocation, OpInvocation } from '../../ir/invocation.js';
 import type { LowerContext, LowerResult, Lowerer } from '../../lower/lowerer.js';
 import { CudaStatements, isOne, isView, numberOf, sameView, type ViewTensor } from './cuda-statements.js';
+import { cublasLtGemm } from './cublaslt-lowerer.js';
 
 export function declineOn(invocation: Invocation, ctx: LowerContext, reason: string): LowerResult {
   const symbol = invocation.origin.symbol;
@@ -73,79 +75,115 @@ function matrix(view: ViewTensor, transposed: boolean): Operand {
   return transposed ? { rows: c, cols: r, strides: [sc, sr] } : { rows: r, cols: c, strides: [sr, sc] };
 }
 
+/** A Gemm over views as column-major cuBLAS sees it (shared by the cuBLAS and cuBLASLt writers). */
+export interface GemmPlan {
+  readonly rank: number;
+  readonly a: ViewTensor;
+  readonly b: ViewTensor;
+  readonly c: ViewTensor | undefined;
+  readonly y: ViewTensor;
+  readonly dtype: string | undefined;
+  readonly alpha: Expr | undefined;
+  readonly beta: Expr | undefined;
+  /** Y is row-major: the product is issued as Yᵀ = Bᵀ·Aᵀ. */
+  readonly swap: boolean;
+  readonly first: { readonly op: 'N' | 'T'; readonly ld: string; readonly view: ViewTensor };
+  readonly second: { readonly op: 'N' | 'T'; readonly ld: string; readonly view: ViewTensor };
+  readonly outLd: string;
+  readonly m: string;
+  readonly n: string;
+  readonly k: string;
+  /** The compute type's meaning (from the compute type or the math mode). */
+  readonly compute: string | undefined;
+}
+
+/** The column-major plan of a Gemm, undefined when it is not over views, or why not. */
+export function planGemm(invocation: OpInvocation): GemmPlan | string | undefined {
+  const [a, b, c, y] = [invocation.inputs.get('A'), invocation.inputs.get('B'), invocation.inputs.get('C'), invocation.outputs.get('Y')];
+  if (!isView(a) || !isView(b) || !isView(y) || (c && !isView(c))) return undefined;
+  const rank = y.dims.length;
+  if ((rank !== 2 && rank !== 3) || a.dims.length !== rank || b.dims.length !== rank) return `the operands are ${[a, b, y].map((t) => t.dims.length).join('-D, ')}-D; cuBLAS takes 2-D products and strided 3-D batches`;
+  const dtypes = new Set([a, b, y].map((t) => t.dtype.meaning));
+  if (dtypes.size > 1) return `the operands have different element types (${[...dtypes].join(', ')})`;
+  const alpha = invocation.attributes.get('alpha')?.expr;
+  const beta = invocation.attributes.get('beta')?.expr;
+  if (alpha && !alpha.pure) return `alpha \`${alpha.text}\` has side effects`;
+  if (beta && !beta.pure) return `beta \`${beta.text}\` has side effects`;
+  // Y column-major (row stride 1): C = op(A)·op(B); else Yᵀ = op(B)ᵀ·op(A)ᵀ.
+  const swap = !isOne(y.strides[rank - 2]);
+  const out = matrix(y, swap);
+  const outOrder = columnMajor(out, described('Y', y));
+  if (typeof outOrder === 'string') return outOrder;
+  if (outOrder.op !== 'N') return 'the output view is not column-major after the swap';
+  const [first, second] = swap ? [columnMajor(matrix(b, true), described('B', b)), columnMajor(matrix(a, true), described('A', a))] : [columnMajor(matrix(a, false), described('A', a)), columnMajor(matrix(b, false), described('B', b))];
+  if (typeof first === 'string') return first;
+  if (typeof second === 'string') return second;
+  const [firstView, secondView] = swap ? [b, a] : [a, b];
+  if (rank === 3 && ![a, b].every((t) => t.dims[0].text === y.dims[0].text)) return 'the operands have different batch counts';
+  return {
+    rank, a, b, c, y, dtype: y.dtype.dtype, alpha, beta, swap,
+    first: { ...first, view: firstView },
+    second: { ...second, view: secondView },
+    outLd: outOrder.ld,
+    m: out.rows.text,
+    n: out.cols.text,
+    k: (swap ? b.dims[rank - 2] : a.dims[rank - 1]).text,
+    compute: invocation.numerics.computeType?.meaning ?? invocation.numerics.mathMode?.meaning,
+  };
+}
+
 export const cublasGemmLowerer: Lowerer = {
   name: 'cuBLAS GEMM over row-major views',
   lower(invocation, ctx) {
     if (invocation.kind !== 'operator' || invocation.operator !== 'Gemm') return undefined;
-    const [a, b, c, y] = [invocation.inputs.get('A'), invocation.inputs.get('B'), invocation.inputs.get('C'), invocation.outputs.get('Y')];
-    if (!isView(a) || !isView(b) || !isView(y) || (c && !isView(c))) return undefined;
+    const plan = planGemm(invocation);
+    if (plan === undefined) return undefined;
     const fail = (reason: string) => declineOn(invocation, ctx, reason);
-    const rank = y.dims.length;
-    if ((rank !== 2 && rank !== 3) || a.dims.length !== rank || b.dims.length !== rank) return fail(`the operands are ${[a, b, y].map((t) => t.dims.length).join('-D, ')}-D; cuBLAS takes 2-D products and strided 3-D batches`);
-    const dtypes = new Set([a, b, y].map((t) => t.dtype.meaning));
-    if (dtypes.size > 1) return fail(`the operands have different element types (${[...dtypes].join(', ')})`);
-    const dtype = y.dtype.dtype;
-    const alpha = invocation.attributes.get('alpha')?.expr;
-    const beta = invocation.attributes.get('beta')?.expr;
-    if (alpha && !alpha.pure) return fail(`alpha \`${alpha.text}\` has side effects`);
-    if (beta && !beta.pure) return fail(`beta \`${beta.text}\` has side effects`);
+    if (typeof plan === 'string') return fail(plan);
+    const { rank, c, y, dtype, alpha, beta, first, second, m, n, k, compute } = plan;
     const readsC = beta !== undefined && numberOf(beta) !== 0;
-    if (readsC && (!c || !sameView(c, y))) return fail(`C is not the output view and beta is \`${beta.text}\`: cuBLAS accumulates into its output in place`);
-    // Y column-major (row stride 1): C = op(A)·op(B); else Yᵀ = op(B)ᵀ·op(A)ᵀ.
-    const swap = !isOne(y.strides[rank - 2]);
-    const out = matrix(y, swap);
-    const outOrder = columnMajor(out, described('Y', y));
-    if (typeof outOrder === 'string') return fail(outOrder);
-    if (outOrder.op !== 'N') return fail('the output view is not column-major after the swap');
-    const [first, second] = swap ? [columnMajor(matrix(b, true), described('B', b)), columnMajor(matrix(a, true), described('A', a))] : [columnMajor(matrix(a, false), described('A', a)), columnMajor(matrix(b, false), described('B', b))];
-    if (typeof first === 'string') return fail(first);
-    if (typeof second === 'string') return fail(second);
-    const [firstView, secondView] = swap ? [b, a] : [a, b];
-    const m = out.rows.text;
-    const n = out.cols.text;
-    const k = (swap ? b.dims[rank - 2] : a.dims[rank - 1]).text;
-
+    if (readsC && !c) return fail(`beta is \`${beta.text}\` but the Gemm has no C`);
+    // A bias broadcast into Y, or an activation after the product: cuBLASLt's epilogues.
+    if (invocation.attributes.has('activation') || (readsC && c && !sameView(c, y))) return cublasLtGemm(plan, invocation, ctx);
     const s = new CudaStatements(ctx);
-    const addresses = [firstView, secondView, y].map((t) => s.address(t));
+    const addresses = [first.view, second.view, y].map((t) => s.address(t));
     if (addresses.some((x) => x === undefined)) return fail('a sub-buffer offset of an operand whose element size is unknown');
     const [pFirst, pSecond, pOut] = addresses as string[];
     const handle = cublasHandle(s, invocation);
     const op = (o: 'N' | 'T') => s.value(o === 'N' ? 'CUBLAS_OP_N' : 'CUBLAS_OP_T');
     const [alphaText, betaText] = [alpha?.text ?? '1', beta?.text ?? '0'];
-    const compute = invocation.numerics.computeType?.meaning ?? invocation.numerics.mathMode?.meaning;
     const fast = compute === 'compute.32f-fast-tf32' || compute === 'compute.32f-fast-16f';
     const head = [handle, op(first.op), op(second.op), m, n, k, alphaText];
     if (rank === 3) {
-      const [sFirst, sSecond, sOut] = [firstView, secondView, y].map((t) => t.strides[0].text);
+      const [sFirst, sSecond, sOut] = [first.view, second.view, y].map((t) => t.strides[0].text);
       const count = y.dims[0].text;
-      if (![a, b].every((t) => t.dims[0].text === count)) return fail('the operands have different batch counts');
       if (dtype === 'float32' && !fast) {
-        return { ok: true, lowering: s.lowering(`${s.value('cublasSgemmStridedBatched')}(${[...head, pFirst, first.ld, sFirst, pSecond, second.ld, sSecond, betaText, pOut, outOrder.ld, sOut, count].join(', ')})`, 'cublasSgemmStridedBatched') };
+        return { ok: true, lowering: s.lowering(`${s.value('cublasSgemmStridedBatched')}(${[...head, pFirst, first.ld, sFirst, pSecond, second.ld, sSecond, betaText, pOut, plan.outLd, sOut, count].join(', ')})`, 'cublasSgemmStridedBatched') };
       }
       const types = dataTypes(s, dtype, compute);
       if (typeof types === 'string') return fail(types);
       return {
         ok: true,
         lowering: s.lowering(
-          `${s.value('cublasGemmStridedBatchedEx')}(${[...head, pFirst, types.data, first.ld, sFirst, pSecond, types.data, second.ld, sSecond, betaText, pOut, types.data, outOrder.ld, sOut, count, types.compute, s.value('CUBLAS_GEMM_DEFAULT')].join(', ')})`,
+          `${s.value('cublasGemmStridedBatchedEx')}(${[...head, pFirst, types.data, first.ld, sFirst, pSecond, types.data, second.ld, sSecond, betaText, pOut, types.data, plan.outLd, sOut, count, types.compute, s.value('CUBLAS_GEMM_DEFAULT')].join(', ')})`,
           'cublasGemmStridedBatchedEx',
         ),
       };
     }
     if (dtype === 'float32' && !fast) {
-      return { ok: true, lowering: s.lowering(`${s.value('cublasSgemm')}(${[...head, pFirst, first.ld, pSecond, second.ld, betaText, pOut, outOrder.ld].join(', ')})`, 'cublasSgemm') };
+      return { ok: true, lowering: s.lowering(`${s.value('cublasSgemm')}(${[...head, pFirst, first.ld, pSecond, second.ld, betaText, pOut, plan.outLd].join(', ')})`, 'cublasSgemm') };
     }
     const types = dataTypes(s, dtype, compute);
     if (typeof types === 'string') return fail(types);
     return {
       ok: true,
-      lowering: s.lowering(`${s.value('cublasGemmEx')}(${[...head, pFirst, types.data, first.ld, pSecond, types.data, second.ld, betaText, pOut, types.data, outOrder.ld, types.compute, s.value('CUBLAS_GEMM_DEFAULT')].join(', ')})`, 'cublasGemmEx'),
+      lowering: s.lowering(`${s.value('cublasGemmEx')}(${[...head, pFirst, types.data, first.ld, pSecond, types.data, second.ld, betaText, pOut, types.data, plan.outLd, types.compute, s.value('CUBLAS_GEMM_DEFAULT')].join(', ')})`, 'cublasGemmEx'),
     };
   },
 };
 
 /** cudaDataType and cublasComputeType for GemmEx: 32F accumulation unless the source allowed TF32 / 16F. */
-function dataTypes(s: CudaStatements, dtype: string | undefined, compute: string | undefined): { data: string; compute: string } | string {
+export function dataTypes(s: CudaStatements, dtype: string | undefined, compute: string | undefined): { data: string; compute: string } | string {
   const data = dtype ? s.member('cudaDataType_t', `dtype.${dtype}`) : undefined;
   if (!data || !['float32', 'float16', 'bfloat16'].includes(dtype!)) return `cublasGemmEx is not written for ${dtype ?? 'an unknown element type'} here`;
   const computeMeaning = compute === 'compute.32f-fast-tf32' && dtype === 'float32' ? compute : compute === 'compute.32f-fast-16f' ? compute : 'compute.32f';
@@ -159,13 +197,15 @@ export const cublasDotLowerer: Lowerer = {
   lower(invocation, ctx) {
     if (invocation.kind !== 'operator' || invocation.operator !== 'MatMul') return undefined;
     const [x, y, out] = [invocation.inputs.get('A'), invocation.inputs.get('B'), invocation.outputs.get('Y')];
-    if (!isView(x) || !isView(y) || !isView(out) || out.layout === 'host') return undefined;
+    if (!isView(x) || !isView(y) || !isView(out)) return undefined;
     const fail = (reason: string) => declineOn(invocation, ctx, reason);
     if (x.dims.length !== 1 || y.dims.length !== 1 || out.dims.length !== 0) return undefined;
     if ([x, y, out].some((t) => t.dtype.dtype !== 'float32')) return fail('the dot product is not float32 (cublasSdot)');
     const s = new CudaStatements(ctx);
-    const [px, py, pout] = [x, y, out].map((t) => s.address(t)) as string[];
+    const [px, py, pout] = [x, y, out].map((t) => (t.layout === 'host' ? t.ptr.text : s.address(t))) as string[];
     const handle = cublasHandle(s, invocation);
+    // A host result (an XDNN or CNNL dot chain copied to the host) is where cublasSdot writes it.
+    if (out.layout === 'host') return { ok: true, lowering: s.lowering(`${s.value('cublasSdot')}(${[handle, x.dims[0].text, px, x.strides[0].text, py, y.strides[0].text, pout].join(', ')})`, 'cublasSdot') };
     const host = s.fresh('dotValue');
     s.prelude.push({ text: `const ${host} = new Float32Array(1)`, declares: true });
     // cuBLAS's host pointer mode: the result is on the host when the call returns.

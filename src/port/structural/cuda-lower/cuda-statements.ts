@@ -61,11 +61,14 @@ export class CudaStatements {
     return this.ctx.fresh.fresh(base);
   }
 
-  /** The member of a CUDA enum with a meaning (`dtype.float32` in cudnnDataType_t → CUDNN_DATA_FLOAT). */
+  /**
+   * The member of a CUDA enum with a meaning (`dtype.float32` in cudnnDataType_t → CUDNN_DATA_FLOAT),
+   * written through the names (a CUDA-compatible target spells it its way).
+   */
   member(enumName: string, meaning: string): string | undefined {
-    const e = this.ctx.catalog.backend(this.ctx.target).enums.get(enumName);
+    const e = this.ctx.catalog.backend('cuda').enums.get(enumName);
     const m = e ? memberByMeaning(e, meaning) : undefined;
-    return m ? this.value(m.name) : undefined;
+    return m ? this.ctx.names.member(enumName, m.name, this.ctx.style, this.ctx.origin) : undefined;
   }
 
   /** A call statement before the run; `status` when its status joins the run's check. */

@@ -11,15 +11,17 @@
  * - Add in place (C := beta·C + alpha·B, B broadcast) → cudnnAddTensor.
  * - BatchNormalization (inference, 4-D X, [C] parameters) → cudnnBatchNormalizationForwardInference, SPATIAL.
  * - MaxPool (2-D, symmetric pads) → cudnnSetPooling2dDescriptor + cudnnPoolingForward.
+ * - Cast (same dims) → cudnnTransformTensor between descriptors of the two data types (the
+ *   catalog: differing data types convert).
  *
- * Declined with the reason: RMSNormalization, and a LayerNormalization the cudnn-frontend
- * lowerer (frontend-norm-lowerer.ts, registered first) declines, Gelu (legacy cuDNN has no GELU), Silu (CUDNN_ACTIVATION_SWISH's
- * default beta is unconfirmed), out-of-place Add, views of more than 8 dims, a softmax axis other
- * than 0 or 1 of at most 4 dims, asymmetric pads.
+ * Gelu, Silu, RMSNormalization, LayerNormalization and an out-of-place Add are one-node
+ * cudnn-frontend graphs (frontend-graph-lowerer.ts). Declined with the reason: views of more than
+ * 8 dims, a softmax axis other than 0 or 1 of at most 4 dims, asymmetric pads.
  */
 import type { Expr } from '../../ir/expr.js';
 import type { OpInvocation } from '../../ir/invocation.js';
 import type { LowerContext, LowerResult, Lowerer } from '../../lower/lowerer.js';
+import { convAttributes } from '../dnn/conv-attributes.js';
 import { declineOn } from './cublas-lowerers.js';
 import { CudaStatements, isView, numberOf, sameView, stemOf, type ViewTensor } from './cuda-statements.js';
 
@@ -51,6 +53,9 @@ class CudnnCall {
 
   handle(): string {
     if (this.handleName) return this.handleName;
+    // A cuDNN handle the source already has (an XDNN context serving DNN ops, xdnn-lift/xdnn-contexts.ts).
+    const given = this.invocation.args.get('cudnn-handle');
+    if (given) return (this.handleName = given.text);
     const s = this.s;
     const handle = s.declareRef('cudnnHandle', 'cudnnHandle_t');
     s.before('cudnnCreate', [handle]);
@@ -104,8 +109,6 @@ const ACTIVATION: Readonly<Record<string, { input: string; output: string; mode?
   Relu: { input: 'X', output: 'Y', mode: 'activation.relu' },
   Sigmoid: { input: 'X', output: 'Y', mode: 'activation.sigmoid' },
   Tanh: { input: 'input', output: 'output', mode: 'activation.tanh' },
-  Gelu: { input: 'X', output: 'Y', why: "legacy cuDNN has no GELU activation (cudnn-frontend's pointwise GELU is not written by this port yet)" },
-  Silu: { input: 'X', output: 'Y', why: "CUDNN_ACTIVATION_SWISH is x·sigmoid(beta·x) and the default of its beta is unconfirmed, so Silu is not written as it" },
 };
 
 function softmax(invocation: OpInvocation, ctx: LowerContext): LowerResult | undefined {
@@ -160,7 +163,8 @@ function add(invocation: OpInvocation, ctx: LowerContext): LowerResult | undefin
   if (!found) return undefined;
   const [acc, b, out] = found;
   const fail = (reason: string) => declineOn(invocation, ctx, reason);
-  if (!sameView(acc, out)) return fail('the sum is written to a tensor other than its first operand; cudnnAddTensor adds in place (cudnnOpTensor is not written by this port yet)');
+  // Out of place: the cudnn-frontend pointwise ADD (frontend-graph-lowerer.ts, registered after).
+  if (!sameView(acc, out)) return undefined;
   const alpha = invocation.args.get('alpha') ?? ONE;
   const beta = invocation.args.get('beta') ?? ONE;
   if (!alpha.pure || !beta.pure) return fail('alpha or beta has side effects');
@@ -173,6 +177,82 @@ function add(invocation: OpInvocation, ctx: LowerContext): LowerResult | undefin
   return c.done([handle, alpha.text, bDesc, pb, beta.text, cDesc, pc].join(', '), 'cudnnAddTensor');
 }
 
+/** Cast: cudnnTransformTensor converts when the two descriptors' data types differ (y = 1·x + 0·y). */
+function cast(invocation: OpInvocation, ctx: LowerContext): LowerResult | undefined {
+  const found = views(invocation, ['input'], ['output']);
+  if (!found) return undefined;
+  const [x, y] = found;
+  const fail = (reason: string) => declineOn(invocation, ctx, reason);
+  const list = (v: ViewTensor) => v.dims.map((d) => d.text).join(', ');
+  if (list(x) !== list(y)) return fail(`the cast's input [${list(x)}] and output [${list(y)}] have different dims; cudnnTransformTensor converts tensors of one shape`);
+  const c = new CudnnCall(ctx, invocation);
+  const handle = c.handle();
+  const parts = texts([c.tensor(x, 'x'), c.address(x), c.tensor(y, 'y'), c.address(y)]);
+  if (typeof parts === 'string') return fail(parts);
+  const [xDesc, px, yDesc, py] = parts;
+  return c.done([handle, '1', xDesc, px, '0', yDesc, py].join(', '), 'cudnnTransformTensor');
+}
+
+/**
+ * Conv (2-D, NCHW, symmetric pads) → cudnnConvolutionForward: a filter descriptor (K, C/group,
+ * kH, kW), a cross-correlation convolution descriptor computing in FLOAT with the group count and
+ * the math type of the numerics (DEFAULT: TF32-class rounding, FMA: FP32), the implicit-GEMM
+ * algorithm (cuDNN's always-supported one), its workspace queried and allocated when non-zero.
+ */
+function conv(invocation: OpInvocation, ctx: LowerContext): LowerResult | undefined {
+  const found = views(invocation, ['X', 'W'], ['Y']);
+  if (!found) return undefined;
+  const [x, w, y] = found;
+  const fail = (reason: string) => declineOn(invocation, ctx, reason);
+  const attributes = convAttributes(invocation, 'cudnnConvolutionForward');
+  if (!attributes) return undefined;
+  if (!attributes.ok) return fail(attributes.reason);
+  const { pads, strides, dilations, group } = attributes.value;
+  if ([x, w, y].some((t) => t.dims.length !== 4)) return fail('the convolution is not 2-D over N, C, H, W tensors');
+  if ([x, w, y].some((t) => t.layout === 'NHWC')) return fail('an NHWC tensor; this port writes NCHW convolutions');
+  if (pads.length !== 4 || pads[0] !== pads[2] || pads[1] !== pads[3]) return fail(`the pads [${pads.join(', ')}] are not symmetric; cudnnSetConvolution2dDescriptor takes one pad per dimension`);
+  if (strides.length !== 2 || dilations.length !== 2) return fail('the strides or dilations are not 2-D');
+  const alpha = invocation.args.get('alpha');
+  const beta = invocation.args.get('beta');
+  if ((alpha && !alpha.pure) || (beta && !beta.pure)) return fail('alpha or beta has side effects');
+  if (new Set([x, w, y].map((t) => t.dtype.meaning)).size > 1) return fail('x, w and y have different element types');
+  const c = new CudnnCall(ctx, invocation);
+  const s = c.s;
+  const math = invocation.numerics.mathMode?.meaning ?? 'math.default';
+  const mathType = s.member('cudnnMathType_t', math);
+  const dataType = s.member('cudnnDataType_t', w.dtype.meaning!);
+  const computeType = s.member('cudnnDataType_t', 'dtype.float32');
+  const nchw = s.member('cudnnTensorFormat_t', 'layout.nchw');
+  const crossCorrelation = s.member('cudnnConvolutionMode_t', 'conv-mode.cross-correlation');
+  const algorithm = s.member('cudnnConvolutionFwdAlgo_t', 'conv-algo.implicit-gemm');
+  if (!mathType || !dataType || !computeType || !nchw || !crossCorrelation || !algorithm) return fail(`the CUDA catalog lacks a convolution enum member (math ${math}, ${w.dtype.meaning})`);
+  const handle = c.handle();
+  const parts = texts([c.tensor(x, 'x'), c.address(x), c.address(w), c.tensor(y, 'y'), c.address(y)]);
+  if (typeof parts === 'string') return fail(parts);
+  const [xDesc, px, pw, yDesc, py] = parts;
+  const filter = s.declareRef(`${stemOf(w.ptr, 'w')}Desc`, 'cudnnFilterDescriptor_t');
+  s.before('cudnnCreateFilterDescriptor', [filter]);
+  s.before('cudnnSetFilter4dDescriptor', [`${filter}.value`, dataType, nchw, ...w.dims.map((d) => d.text)]);
+  s.after('cudnnDestroyFilterDescriptor', [`${filter}.value`]);
+  const convDesc = s.declareRef('convDesc', 'cudnnConvolutionDescriptor_t');
+  s.before('cudnnCreateConvolutionDescriptor', [convDesc]);
+  s.before('cudnnSetConvolution2dDescriptor', [`${convDesc}.value`, pads[0], pads[1], strides[0], strides[1], dilations[0], dilations[1], crossCorrelation, computeType]);
+  if (numberOf(group) !== 1) s.before('cudnnSetConvolutionGroupCount', [`${convDesc}.value`, group.text]);
+  s.before('cudnnSetConvolutionMathType', [`${convDesc}.value`, mathType]);
+  s.after('cudnnDestroyConvolutionDescriptor', [`${convDesc}.value`]);
+  const size = s.declareRef('convWorkspaceSize', 'number');
+  s.before('cudnnGetConvolutionForwardWorkspaceSize', [handle, xDesc, `${filter}.value`, `${convDesc}.value`, yDesc, algorithm, size]);
+  const workspace = s.declareRef('convWorkspace', 'DevicePtr');
+  s.prelude.push({ text: `if (${size}.value > 0) ${s.value('cudaMalloc')}(${workspace}, ${size}.value)`, declares: false });
+  s.symbols.push('cudaMalloc');
+  s.epilogue.push({ text: `if (${size}.value > 0) ${s.value('cudaFree')}(${workspace}.value)`, declares: false });
+  s.symbols.push('cudaFree');
+  return c.done(
+    [handle, alpha?.text ?? '1', xDesc, px, `${filter}.value`, pw, `${convDesc}.value`, algorithm, `${size}.value > 0 ? ${workspace}.value : null`, `${size}.value`, beta?.text ?? '0', yDesc, py].join(', '),
+    'cudnnConvolutionForward',
+  );
+}
+
 function batchNorm(invocation: OpInvocation, ctx: LowerContext): LowerResult | undefined {
   const found = views(invocation, ['X', 'scale', 'B', 'input_mean', 'input_var'], ['Y']);
   if (!found) return undefined;
@@ -180,8 +260,11 @@ function batchNorm(invocation: OpInvocation, ctx: LowerContext): LowerResult | u
   const fail = (reason: string) => declineOn(invocation, ctx, reason);
   if (x.dims.length !== 4) return fail(`batch norm over a ${x.dims.length}-D tensor; this port writes 4-D N, C, H, W`);
   const params = [scale, bias, mean, variance];
-  if (!params.every((p) => p.dims.length === 1 && p.dims[0].text === x.dims[1].text && (numberOf(p.strides[0]) === 1 || p.strides[0].text === '1'))) {
-    return fail('the scale, bias, mean and variance are not packed [C] tensors');
+  // The channel count as the parameters state it (`C` where X says `outC.value`): cuDNN checks
+  // the parameter descriptor against X's channels when it runs, as aclnnBatchNorm does.
+  const channels = scale.dims[0];
+  if (!params.every((p) => p.dims.length === 1 && p.dims[0].text === channels?.text && (numberOf(p.strides[0]) === 1 || p.strides[0].text === '1'))) {
+    return fail('the scale, bias, mean and variance are not packed [C] tensors of one length');
   }
   if (new Set(params.map((p) => p.dtype.meaning)).size > 1) return fail('the batch-norm parameters have different element types');
   const epsilon = invocation.attributes.get('epsilon')?.expr;
@@ -189,7 +272,6 @@ function batchNorm(invocation: OpInvocation, ctx: LowerContext): LowerResult | u
   const c = new CudnnCall(ctx, invocation);
   const s = c.s;
   const handle = c.handle();
-  const channels = x.dims[1];
   const paramView: ViewTensor = { ...scale, dims: [ONE, channels, ONE, ONE], strides: [channels, ONE, ONE, ONE], ptr: { text: 'bn', pure: true } };
   const parts = texts([c.tensor(x, 'x'), c.address(x), c.tensor(y, 'y'), c.address(y), c.tensor(paramView, 'bn'), ...params.map((p) => c.address(p))]);
   if (typeof parts === 'string') return fail(parts);
@@ -240,10 +322,10 @@ export const cudnnLegacyLowerer: Lowerer = {
         return batchNorm(invocation, ctx);
       case 'MaxPool':
         return maxPool(invocation, ctx);
-      case 'LayerNormalization':
-      case 'RMSNormalization':
-        if (![...invocation.inputs.values(), ...invocation.outputs.values()].every(isView)) return undefined;
-        return declineOn(invocation, ctx, `legacy cuDNN has no ${invocation.operator}, and no cudnn-frontend graph is written for it by this port yet`);
+      case 'Cast':
+        return cast(invocation, ctx);
+      case 'Conv':
+        return conv(invocation, ctx);
       default:
         return activation(invocation, ctx);
     }
@@ -251,4 +333,4 @@ export const cudnnLegacyLowerer: Lowerer = {
 };
 
 /** The operators cudnnLegacyLowerer serves (one registration each). */
-export const CUDNN_LEGACY_OPERATORS = ['Softmax', 'LogSoftmax', 'Add', 'BatchNormalization', 'MaxPool', 'LayerNormalization', 'RMSNormalization', ...Object.keys(ACTIVATION)] as const;
+export const CUDNN_LEGACY_OPERATORS = ['Softmax', 'LogSoftmax', 'Add', 'BatchNormalization', 'MaxPool', 'Cast', 'Conv', ...Object.keys(ACTIVATION)] as const;

@@ -43,17 +43,25 @@ export const xdnnLowerer: Lowerer = {
     const symbol = invocation.origin.symbol;
     const decline = (reason: string): LowerResult => ({ ok: false, diagnostics: [pending('OB1019', { symbol, target: ctx.target, reason }, symbol)] });
     if (!plan.ok) return decline(plan.reason);
-    const handle = invocation.args.get('handle');
-    if (!handle) return decline('the call has no handle to become the xpu::Context XDNN calls need');
     const prelude: PreludeStatement[] = [];
     const stream = invocation.stream;
-    if (stream && !handleRunsOn(handle, stream, sourceCallOf(invocation), ctx)) {
+    const v = (name: string) => ctx.names.value(name, ctx.style, ctx.origin);
+    let handle = invocation.args.get('handle');
+    // A call on a stream without a handle (aclnn) gets a context of its own on that stream,
+    // destroyed once the stream has run the call.
+    const ownContext = !handle;
+    if (!handle) {
+      if (!stream || /^(null|undefined|0)$/.test(stream.text)) return decline('the call has neither a handle nor a stream to make the xpu::Context XDNN calls need');
+      if (!stream.pure) return decline(`the stream \`${stream.text}\` has side effects, and the context statements use it more than once`);
+      const name = ctx.fresh.fresh('xpuContext');
+      prelude.push({ text: `const ${name} = ${v('xpu::create_context')}()`, declares: true }, { text: `${name}.set_stream(${stream.text})`, declares: false });
+      handle = { ...stream, text: name, value: undefined };
+    } else if (stream && !handleRunsOn(handle, stream, sourceCallOf(invocation), ctx)) {
       if (!stream.pure) return decline(`the stream \`${stream.text}\` has side effects and must be set on the context before the call`);
       prelude.push({ text: `${handle.text}.set_stream(${stream.text})`, declares: false });
     }
-    const v = (name: string) => ctx.names.value(name, ctx.style, ctx.origin);
     const epilogue: PreludeStatement[] = [];
-    const symbols: string[] = prelude.length ? ['xpu::Context::set_stream'] : [];
+    const symbols: string[] = ownContext ? ['xpu::create_context', 'xpu::Context::set_stream'] : prelude.length ? ['xpu::Context::set_stream'] : [];
     // Scratch buffers: allocated first, freed once the context's stream is done with them.
     const scratch = new Map<string, string>();
     const allocate = (buffers: readonly XdnnScratch[], into: PreludeStatement[], release: PreludeStatement[], toHost?: XdnnPlanned['toHost']): void => {
@@ -118,6 +126,10 @@ export const xdnnLowerer: Lowerer = {
         body.push(...activation.calls.map((c) => ({ text: write(c, SINGLE_LINE), declares: false, status: true })), ...release);
         epilogue.unshift({ text: `if (${test})`, declares: true, body });
       }
+    }
+    if (ownContext) {
+      epilogue.push({ text: `${v('xpu_wait')}(${stream!.text})`, declares: false }, { text: `${v('xpu::destroy_context')}(${handle.text})`, declares: false });
+      symbols.push('xpu_wait', 'xpu::destroy_context');
     }
     return {
       ok: true,

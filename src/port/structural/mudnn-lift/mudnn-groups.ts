@@ -1,0 +1,79 @@
+/**
+ * The muDNN operations of a file, for the walk (lift/statement-groups.ts): every run is read with
+ * its op descriptor and workspace (mudnn-operation.ts); its statements go when the run ports (tried
+ * by the porter) and every run configured through the same descriptor ports too. The decision is
+ * kept per source file, so the lifter declines the runs whose statements stay, with the reason.
+ */
+import type { ResolvedCall, StaticContext } from '../../context/static-context.js';
+import type { StatementGroupInput, StatementGroupReader } from '../../lift/statement-groups.js';
+import type { ts } from '../../syntax/typescript.js';
+import { isMudnnRun, readOperation, type OperationReading } from './mudnn-operation.js';
+import { LIFT_TARGETS } from './lift-targets.js';
+
+interface FileDecision {
+  readonly accepted: ReadonlySet<ts.CallExpression>;
+  readonly held: ReadonlyMap<ts.CallExpression, string>;
+}
+
+const decisions = new WeakMap<ts.SourceFile, FileDecision>();
+const readings = new WeakMap<ts.CallExpression, OperationReading>();
+
+export function operationOf(run: ResolvedCall, context: StaticContext): OperationReading {
+  let reading = readings.get(run.node);
+  if (!reading) {
+    reading = readOperation(run, context);
+    readings.set(run.node, reading);
+  }
+  return reading;
+}
+
+/** Undefined while the file is being decided (a trial); otherwise whether the run's statements go, and why not. */
+export function decisionFor(run: ts.CallExpression): { readonly accepted: boolean; readonly reason?: string } | undefined {
+  const decision = decisions.get(run.getSourceFile());
+  if (!decision) return undefined;
+  return decision.accepted.has(run) ? { accepted: true } : { accepted: false, ...(decision.held.has(run) ? { reason: decision.held.get(run)! } : {}) };
+}
+
+export const mudnnGroupReader: StatementGroupReader = {
+  name: 'muDNN operations (op descriptor, workspace, run)',
+  absorbed(input: StatementGroupInput): readonly ts.Statement[] {
+    const { context, sourceFile } = input;
+    decisions.delete(sourceFile);
+    if (!LIFT_TARGETS.has(input.target)) return [];
+    const runs = context.allCalls().filter(isMudnnRun);
+    const held = new Map<ts.CallExpression, string>();
+    const line = (node: ts.Node) => sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1;
+    const ports = new Map<ts.CallExpression, boolean>();
+    for (const run of runs) {
+      const reading = operationOf(run, context);
+      if (!reading.ok) continue;
+      const marked = [...reading.operation.own].find((s) => input.suppressed(s)) ?? (input.suppressed(run.node) ? run.node : undefined);
+      if (marked) held.set(run.node, `line ${line(marked)} of the operation is marked opbridge-ignore`);
+      // A run that does not port is reported by the walk with its own reason.
+      ports.set(run.node, !marked && input.ports(run.node));
+    }
+    // A descriptor shared by several runs goes only with all of them.
+    const byDescriptor = new Map<ts.VariableStatement, ResolvedCall[]>();
+    for (const run of runs) {
+      const reading = operationOf(run, context);
+      const declaration = reading.ok ? reading.operation.descriptor?.declaration : undefined;
+      if (declaration) byDescriptor.set(declaration, [...(byDescriptor.get(declaration) ?? []), run]);
+    }
+    const accepted = new Set<ts.CallExpression>();
+    const statements = new Set<ts.Statement>();
+    for (const run of runs) {
+      const reading = operationOf(run, context);
+      if (!reading.ok || !ports.get(run.node)) continue;
+      const sharing = reading.operation.descriptor ? byDescriptor.get(reading.operation.descriptor.declaration) ?? [] : [];
+      const blocker = sharing.find((other) => !ports.get(other.node));
+      if (blocker) {
+        held.set(run.node, `its descriptor \`${reading.operation.descriptor!.name}\` also configures the \`${blocker.entry.spec.symbol}\` on line ${line(blocker.node)}, which stays as written`);
+        continue;
+      }
+      accepted.add(run.node);
+      for (const s of reading.operation.own) statements.add(s);
+    }
+    decisions.set(sourceFile, { accepted, held });
+    return [...statements].sort((a, b) => a.pos - b.pos);
+  },
+};

@@ -1,0 +1,198 @@
+/**
+ * Reads one muDNN operation as MUSA code spells it (the shape structural/mudnn/ writes, and
+ * torch_musa's C-API path): the op descriptor cuDNN's call does not have — declared as
+ * `const d = ref<T>()`, made by its create call, configured by its set-call, released by its
+ * destroy — and, for the softmax, the workspace `mudnnGetSoftmaxForwardWorkspaceSize` sizes,
+ * allocated (when non-zero), passed to the run and freed after it. The run (the anchor) is
+ * `mudnnBinary`, `mudnnUnary`, `mudnnSoftmaxForwardEx`, `mudnnBatchNormForwardInference` or
+ * `mudnnPoolingForwardEx`; the pooling descriptor is cuDNN's and stays (its setter is ported by
+ * cudnn-setters.ts).
+ *
+ * Everything is read from the syntax and the catalog's roles, statically. Each statement of the
+ * group must do nothing else than its part (the call, possibly passed to a status check helper):
+ * otherwise the reason is returned and the run stays as written. Whether the descriptor's
+ * statements go is decided over the file (mudnn-groups.ts): every run using it must port.
+ */
+import type { ResolvedCall, StaticContext } from '../../context/static-context.js';
+import { variableName } from '../../context/static-context.js';
+import { ts } from '../../syntax/typescript.js';
+import { declarationOf, statementIn, statementOf, usesOf } from '../aclnn-lift/aclnn-group.js';
+
+/** The runs this module lifts, with the symbols of their op descriptor family (none: pooling). */
+export const MUDNN_RUNS: Readonly<Record<string, { readonly create: string; readonly set: string; readonly destroy: string; readonly query?: string } | undefined>> = {
+  mudnnBinary: { create: 'mudnnCreateBinaryDescriptor', set: 'mudnnSetBinaryDescriptor', destroy: 'mudnnDestroyBinaryDescriptor' },
+  mudnnUnary: { create: 'mudnnCreateUnaryDescriptor', set: 'mudnnSetUnaryDescriptor', destroy: 'mudnnDestroyUnaryDescriptor' },
+  mudnnSoftmaxForwardEx: { create: 'mudnnCreateSoftmaxDescriptor', set: 'mudnnSetSoftmaxDescriptor', destroy: 'mudnnDestroySoftmaxDescriptor', query: 'mudnnGetSoftmaxForwardWorkspaceSize' },
+  mudnnBatchNormForwardInference: { create: 'mudnnCreateBatchNormDescriptor', set: 'mudnnSetBatchNormDescriptor', destroy: 'mudnnDestroyBatchNormDescriptor' },
+  mudnnPoolingForwardEx: undefined,
+};
+
+export function isMudnnRun(call: ResolvedCall): boolean {
+  return call.backend === 'musa' && call.entry.library === 'mudnn' && call.entry.spec.symbol in MUDNN_RUNS;
+}
+
+export interface MudnnOperation {
+  readonly run: ResolvedCall;
+  /** The op descriptor variable and the call that configured it for this run (none for pooling). */
+  readonly descriptor?: { readonly name: string; readonly declaration: ts.VariableStatement; readonly set: ResolvedCall };
+  /** Statements that belong to this run's op descriptor or workspace alone. */
+  readonly own: readonly ts.Statement[];
+}
+
+export type OperationReading = { readonly ok: true; readonly operation: MudnnOperation } | { readonly ok: false; readonly reason: string };
+
+function unwrap(e: ts.Expression): ts.Expression {
+  while (ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e) || ts.isAsExpression(e)) e = e.expression;
+  return e;
+}
+
+function lineOf(node: ts.Node): number {
+  const sf = node.getSourceFile();
+  return sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1;
+}
+
+/** The facade calls inside a statement (nested functions included). */
+function facadeCalls(statement: ts.Node, context: StaticContext): ResolvedCall[] {
+  const found: ResolvedCall[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node)) {
+      const resolved = context.resolve(node);
+      if (resolved) found.push(resolved);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(statement);
+  return found;
+}
+
+/**
+ * Whether the statement only runs `call`: `call;`, `check(call, 'what');` (a helper given the
+ * status, its other arguments without calls) or `const s = call;` is not accepted (the status is
+ * kept by a name).
+ */
+function onlyRuns(statement: ts.Statement, call: ts.CallExpression): boolean {
+  if (!ts.isExpressionStatement(statement)) return false;
+  const e = unwrap(statement.expression);
+  if (e === call) return true;
+  if (!ts.isCallExpression(e) || !ts.isIdentifier(e.expression)) return false;
+  return e.arguments.some((a) => unwrap(a) === call) && e.arguments.every((a) => unwrap(a) === call || !containsCall(a));
+}
+
+function containsCall(node: ts.Node): boolean {
+  return ts.isCallExpression(node) || ts.isNewExpression(node) || Boolean(ts.forEachChild(node, (c) => (containsCall(c) ? true : undefined)));
+}
+
+const MEMORY_PRIMITIVES = new Set(['memory.alloc', 'memory.free', 'stream.synchronize', 'device.synchronize']);
+
+/**
+ * `musaMalloc(w, size.value)`, `if (size.value > 0) musaMalloc(w, size.value)`, `if (size.value > 0)
+ * { musaStreamSynchronize(s); musaFree(w.value); }`, each call possibly passed to a status check:
+ * only allocation and release of the workspace `names` (and synchronisation) happen there.
+ */
+function isMemoryStatement(statement: ts.Statement, names: readonly string[], context: StaticContext): boolean {
+  const isMemoryCall = (s: ts.Statement): boolean => {
+    if (!ts.isExpressionStatement(s)) return false;
+    const e = unwrap(s.expression);
+    const call = ts.isCallExpression(e) && context.resolve(e) ? e : ts.isCallExpression(e) && e.arguments.length > 0 && ts.isCallExpression(unwrap(e.arguments[0])) ? (unwrap(e.arguments[0]) as ts.CallExpression) : undefined;
+    const resolved = call ? context.resolve(call) : undefined;
+    if (!call || !resolved || !onlyRuns(s, call)) return false;
+    const binds = resolved.entry.spec.binds;
+    if (!('primitive' in binds) || !MEMORY_PRIMITIVES.has(binds.primitive)) return false;
+    // An allocation or release touches the workspace only.
+    const pointer = context.argumentFor(resolved, binds.primitive === 'memory.alloc' ? 'out-ptr' : 'ptr') ?? resolved.args[0];
+    return binds.primitive.endsWith('synchronize') || (pointer !== undefined && names.includes(variableName(pointer) ?? ''));
+  };
+  if (ts.isIfStatement(statement)) {
+    if (statement.elseStatement || containsCall(statement.expression)) return false;
+    const body = ts.isBlock(statement.thenStatement) ? [...statement.thenStatement.statements] : [statement.thenStatement];
+    return body.length > 0 && body.every(isMemoryCall);
+  }
+  return isMemoryCall(statement);
+}
+
+function argument(call: ResolvedCall, role: string, context: StaticContext): ts.Expression | undefined {
+  return context.argumentFor(call, role);
+}
+
+/** `const name = ref<...>()` / `ref(0)` in a block around `from`. */
+function refDeclaration(name: string, from: ts.Node, context: StaticContext): ts.VariableStatement | undefined {
+  const declared = declarationOf(name, from);
+  const init = declared?.init ? unwrap(declared.init) : undefined;
+  if (!declared || !init || !ts.isCallExpression(init) || init.arguments.length > 1 || init.arguments.some(containsCall)) return undefined;
+  void context;
+  return ts.isIdentifier(init.expression) && init.expression.text === 'ref' ? declared.statement : undefined;
+}
+
+/**
+ * Reads the operation of `run`. `runsPort(call)` says whether another run of the same
+ * descriptor ports too (a descriptor shared by several runs goes only with all of them).
+ */
+export function readOperation(run: ResolvedCall, context: StaticContext): OperationReading {
+  const fail = (reason: string): OperationReading => ({ ok: false, reason });
+  const symbol = run.entry.spec.symbol;
+  const family = MUDNN_RUNS[symbol];
+  const runStatement = statementOf(run.node);
+  if (!runStatement) return fail(`\`${symbol}\` is not a statement of a block`);
+  if (!family) return { ok: true, operation: { run, own: [] } };
+
+  const descArg = argument(run, 'descriptor', context);
+  const name = descArg ? variableName(descArg) : undefined;
+  if (!descArg || !name || !ts.isPropertyAccessExpression(unwrap(descArg))) return fail(`the ${symbol} descriptor \`${descArg?.getText() ?? '?'}\` is not \`d.value\` of a variable`);
+  const declaration = refDeclaration(name, runStatement, context);
+  if (!declaration) return fail(`\`${name}\` is not declared as \`const ${name} = ref<…>()\` in a block around \`${symbol}\``);
+  const set = context.lastSetCall(descArg, run.node, { symbols: [family.set], role: 'descriptor' });
+  if (!set) return fail(`no \`${family.set}\` configures \`${name}\` before \`${symbol}\``);
+
+  // Every use of the descriptor: its declaration, create, set-calls, destroy, the workspace query, or a run.
+  const own = new Set<ts.Statement>([declaration]);
+  const scope = declaration.parent;
+  let workspace: { size: string; query: ts.Statement } | undefined;
+  for (const use of usesOf(name, scope)) {
+    const statement = statementOf(use);
+    if (!statement || statement === declaration) continue;
+    const calls = facadeCalls(statement, context);
+    const mine = calls.filter((c) => c.args.some((a) => variableName(a) === name));
+    const call = mine.length === 1 && calls.length === 1 ? mine[0] : undefined;
+    const called = call?.entry.spec.symbol;
+    if (call && called && MUDNN_RUNS[called] === family) continue; // a run: decided by the file (mudnn-groups.ts)
+    if (!call || !called || ![family.create, family.set, family.destroy, family.query].includes(called) || !onlyRuns(statement, call.node)) {
+      return fail(`\`${name}\` is also used in \`${statement.getText().split('\n')[0].slice(0, 70)}\` (line ${lineOf(statement)}), which stays as written`);
+    }
+    own.add(statement);
+    if (called === family.query) {
+      const sizeArg = argument(call, 'out-workspace-size', context);
+      const size = sizeArg ? variableName(sizeArg) : undefined;
+      if (!size) return fail(`the workspace size of \`${called}\` is not a variable`);
+      workspace = { size, query: statement };
+    }
+  }
+
+  const wsArg = family.query ? argument(run, 'workspace', context) : undefined;
+  const sizeArg = family.query ? argument(run, 'workspace-size', context) : undefined;
+  const noWorkspace = !workspace && wsArg && unwrap(wsArg).kind === ts.SyntaxKind.NullKeyword && sizeArg && context.constant(sizeArg)?.kind === 'number';
+  if (family.query && !noWorkspace) {
+    const size = sizeArg ? variableName(sizeArg) : undefined;
+    if (!workspace || !size || size !== workspace.size) return fail(`the workspace size \`${sizeArg?.getText() ?? '?'}\` of \`${symbol}\` is not the one \`${family.query}\` asks for`);
+    // The workspace: `size.value > 0 ? w.value : null`, `w.value` or `null`.
+    const w = wsArg ? unwrap(wsArg) : undefined;
+    const buffer = !w || w.kind === ts.SyntaxKind.NullKeyword ? undefined : ts.isConditionalExpression(w) ? variableName(w.whenTrue) : variableName(w);
+    if (w && w.kind !== ts.SyntaxKind.NullKeyword && !buffer) return fail(`the workspace \`${wsArg!.getText()}\` is not a variable's buffer`);
+    const workspaceNames = [size, ...(buffer ? [buffer] : [])];
+    for (const variable of workspaceNames) {
+      const declared = refDeclaration(variable, runStatement, context);
+      if (!declared) return fail(`\`${variable}\` is not declared as \`const ${variable} = ref(…)\` in a block around \`${symbol}\``);
+      own.add(declared);
+      for (const use of usesOf(variable, declared.parent)) {
+        // The whole statement of the declaring block: `if (size.value > 0) { sync; free }` as one.
+        const statement = statementIn(use, declared.parent);
+        if (!statement || own.has(statement) || statement === runStatement) continue;
+        if (statement.pos <= runStatement.pos && statement.end >= runStatement.end) {
+          return fail(`the workspace \`${variable}\` is used around \`${symbol}\` (line ${lineOf(statement)})`);
+        }
+        if (!isMemoryStatement(statement, workspaceNames, context)) return fail(`the workspace \`${variable}\` is also used in \`${statement.getText().split('\n')[0].slice(0, 70)}\` (line ${lineOf(statement)})`);
+        own.add(statement);
+      }
+    }
+  }
+  return { ok: true, operation: { run, descriptor: { name, declaration, set }, own: [...own] } };
+}

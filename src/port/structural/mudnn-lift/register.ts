@@ -1,0 +1,30 @@
+/**
+ * The muDNN → IR modules (back to CUDA), registered in src/port/registry.ts: the muDNN runs'
+ * statement groups and lifter, their cuDNN lowerings on the source descriptors, and muDNN's Nd
+ * setters as cuDNN's setters, and the convolution's algorithm read from the ported query.
+ */
+import type { LifterRegistry } from '../../lift/lifter.js';
+import type { LowererRegistry } from '../../lower/lowerer.js';
+import { algorithmFromQueryLowerer } from './algorithm-from-query.js';
+import { CUDNN_ON_DESCRIPTORS_OPERATORS, cudnnOnDescriptorsLowerer } from './cudnn-on-descriptors.js';
+import { cudnnSetterLowerer } from './cudnn-setters.js';
+import { mudnnGroupReader } from './mudnn-groups.js';
+import { MUDNN_LIFTED_RUNS, mudnnRunLifter } from './mudnn-run-lifter.js';
+import { OP_DESCRIPTOR_PRIMITIVES, opDescriptorsStayLowerer } from './op-descriptors-stay.js';
+
+export function registerMudnnLiftLifters(lifters: LifterRegistry): LifterRegistry {
+  for (const symbol of MUDNN_LIFTED_RUNS) lifters.register({ backend: 'musa', symbol }, mudnnRunLifter);
+  return lifters.registerGroupReader({ backend: 'musa' }, mudnnGroupReader);
+}
+
+/** Registered before the CUDA lowerers over tensor views, which make their own handle and descriptors. */
+export function registerMudnnLiftLowerers(lowerers: LowererRegistry): LowererRegistry {
+  for (const operator of CUDNN_ON_DESCRIPTORS_OPERATORS) lowerers.register({ target: 'cuda', binding: `operator:${operator}` }, cudnnOnDescriptorsLowerer);
+  lowerers.register({ target: 'cuda', binding: 'primitive:descriptor.set' }, cudnnSetterLowerer);
+  for (const primitive of OP_DESCRIPTOR_PRIMITIVES) lowerers.register({ target: 'cuda', binding: `primitive:${primitive}` }, opDescriptorsStayLowerer);
+  // Both ways: the algorithm query ports between cuDNN and muDNN by name, so its result is the target's.
+  for (const target of ['cuda', 'musa'] as const) {
+    for (const binding of ['operator:Conv', 'primitive:workspace.query']) lowerers.register({ target, binding }, algorithmFromQueryLowerer);
+  }
+  return lowerers;
+}

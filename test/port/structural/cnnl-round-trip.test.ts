@@ -1,0 +1,78 @@
+/**
+ * The CNNL lifters (structural/cnnl-lift/) and the CUDA lowerers, decided by numbers: programs go
+ * CUDA → Cambricon → CUDA in process (portSource both ways) and the program that comes back runs
+ * against the original on the reference runtime (`verify`: golden and profiled runs of both,
+ * compared call by call and output by output). A hand-written CNNL program ported to CUDA is
+ * verified against itself the same way.
+ *
+ * Verdicts: pass, or warn where only documented numerics differ (docs/verify.md). Both programs
+ * of a round trip run on the CUDA facade, so they normally pass outright; the CNNL program runs
+ * on the Cambricon facade, whose float32 profile may differ within the widened tolerance.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { portSource } from '../../../src/port/port-source.js';
+import { verify } from '../../../src/verify/verify.js';
+import { tempDir } from '../../helpers/temp-dir.js';
+
+const fixture = (name: string) => readFileSync(new URL(`../../fixtures/port/${name}/input.ts`, import.meta.url), 'utf8').replace(/^\/\/ @ts-nocheck.*\n/, '');
+
+function roundTrip(name: string) {
+  const original = fixture(name);
+  const there = portSource(original, { to: 'cambricon' });
+  expect(there.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  const back = portSource(there.output, { to: 'cuda', from: 'cambricon' });
+  return { original, there: there.output, back };
+}
+
+async function verifies(original: string, ported: string) {
+  const dir = tempDir({ 'original.ts': original, 'ported.ts': ported, 'package.json': '{ "type": "module" }' });
+  return verify(join(dir, 'original.ts'), join(dir, 'ported.ts'), { timeoutMs: 300_000 });
+}
+
+const CNNL_CALL = /\bcnnl[A-Z]\w*\(/;
+const TIMEOUT = 400_000; // the runs take seconds alone; a loaded 2-core machine stretches them
+
+describe('cuda → cambricon → cuda keeps the results', () => {
+  it.each([
+    ['cublas-structural', ['cublasSgemm(', 'cublasSgemmStridedBatched(', 'cublasGemmEx(', 'cublasSdot(']],
+    ['cudnn-frontend-layernorm', ['.layernorm(', 'cudnnSoftmaxForward(']],
+    // Batch norm and pooling staged channels-last (cnnlTranspose_v2 around them) come back over the NCHW tensors.
+    ['cudnn-batchnorm-pool', ['cudnnBatchNormalizationForwardInference(', 'cudnnAddTensor(', 'cudnnActivationForward(', 'cudnnPoolingForward(']],
+  ] as const)('%s', async (name, calls) => {
+    const { original, there, back } = roundTrip(name);
+    expect(there).toMatch(CNNL_CALL); // the way out really went through CNNL
+    expect(back.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+    expect(back.output).not.toMatch(CNNL_CALL);
+    expect(back.output).not.toContain("from 'opbridge/cambricon'");
+    for (const call of calls) expect(back.output).toContain(call);
+    // Idempotence: the port back, ported again, changes nothing.
+    expect(portSource(back.output, { to: 'cuda', from: 'cambricon' }).output).toBe(back.output);
+    const report = await verifies(original, back.output);
+    expect(report.verdict, JSON.stringify(report.firstDivergence)).toMatch(/^(pass|warn)$/);
+  }, TIMEOUT);
+});
+
+describe('a CNNL program ported to CUDA', () => {
+  it('runs and matches the CNNL program (test/fixtures/port/cnnl-to-cuda)', async () => {
+    const input = fixture('cnnl-to-cuda');
+    const ported = portSource(input, { to: 'cuda' });
+    expect(ported.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+    expect(ported.output).not.toMatch(CNNL_CALL);
+    for (const call of ['cublasSgemm(', 'cudnnAddTensor(', 'cudnnActivationForward(', 'cudnnSoftmaxForward(']) expect(ported.output).toContain(call);
+    const report = await verifies(input, ported.output);
+    expect(report.verdict, JSON.stringify(report.firstDivergence)).toMatch(/^(pass|warn)$/);
+  }, TIMEOUT);
+
+  it('keeps an operation whose descriptor another operation that stays uses, and says why', () => {
+    // The softmax reads H through the 2-D hDesc, which CNNL's 3-D softmax modes do not lift; hDesc is the matmul's, the add's and the ReLU's too.
+    const input = fixture('cnnl-to-cuda').replace('rowsDesc.value, dH.value, 0, rowsDesc.value', 'hDesc.value, dH.value, 0, hDesc.value');
+    const ported = portSource(input, { to: 'cuda' });
+    const reasons = ported.diagnostics.filter((d) => d.id === 'OB1019').map((d) => d.message);
+    expect(reasons.some((m) => m.includes('cnnlSoftmaxForward_v2') && m.includes('3-D view'))).toBe(true);
+    expect(reasons.some((m) => m.includes('`hDesc` is also used by `cnnlSoftmaxForward_v2`'))).toBe(true);
+    // What stays still names its descriptors: nothing it uses was removed.
+    expect(ported.output).toContain('cnnlSetTensorDescriptor(hDesc.value');
+  });
+});
