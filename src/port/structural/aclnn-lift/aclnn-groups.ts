@@ -6,18 +6,12 @@
  * operation using them as written (to a fixed point), so no statement refers to a removed name.
  * The decision is kept per source file, so the lifter declines the runs of groups that stay.
  */
+import { GroupDecisions, type RunDecision } from '../../lift/group-decisions.js';
 import type { StaticContext, ResolvedCall } from '../../context/static-context.js';
 import type { StatementGroupInput, StatementGroupReader } from '../../lift/statement-groups.js';
 import { ts } from '../../syntax/typescript.js';
 import { readGroup, statementIn, statementOf, usesOf, type AclnnGroup, type AclnnObject, type GroupReading } from './aclnn-group.js';
 
-interface FileDecision {
-  readonly accepted: ReadonlySet<ts.CallExpression>;
-  /** Why a run whose own reading and port succeed stays anyway. */
-  readonly held: ReadonlyMap<ts.CallExpression, string>;
-}
-
-const decisions = new WeakMap<ts.SourceFile, FileDecision>();
 
 /** The second phases of aclnn operations: execute-phase entries of the aclnn library. */
 export function isAclnnRun(call: ResolvedCall): boolean {
@@ -25,25 +19,18 @@ export function isAclnnRun(call: ResolvedCall): boolean {
   return call.backend === 'cann' && call.entry.library === 'aclnn' && 'operator' in binds && binds.phase === 'execute';
 }
 
-const readings = new WeakMap<ts.CallExpression, GroupReading>();
+const fileGroups = new GroupDecisions<GroupReading>(readGroup);
 
 export function groupOf(run: ResolvedCall, context: StaticContext): GroupReading {
-  let reading = readings.get(run.node);
-  if (!reading) {
-    reading = readGroup(run, context);
-    readings.set(run.node, reading);
-  }
-  return reading;
+  return fileGroups.readingOf(run, context);
 }
 
 /**
  * Undefined while the file is being decided (a trial); otherwise whether the run's group goes,
  * and why not when the reason is not the run's own port failing (shared objects, markers).
  */
-export function decisionFor(run: ts.CallExpression): { readonly accepted: boolean; readonly reason?: string } | undefined {
-  const decision = decisions.get(run.getSourceFile());
-  if (!decision) return undefined;
-  return decision.accepted.has(run) ? { accepted: true } : { accepted: false, ...(decision.held.has(run) ? { reason: decision.held.get(run)! } : {}) };
+export function decisionFor(run: ts.CallExpression): RunDecision | undefined {
+  return fileGroups.decisionFor(run);
 }
 
 function objectsOf(group: AclnnGroup): AclnnObject[] {
@@ -76,7 +63,7 @@ export const aclnnGroupReader: StatementGroupReader = {
   name: 'aclnn operations (tensors, two phases, workspace, destroys)',
   absorbed(input: StatementGroupInput): readonly ts.Statement[] {
     const { context, sourceFile } = input;
-    decisions.delete(sourceFile);
+    fileGroups.undecide(sourceFile);
     const groups: AclnnGroup[] = [];
     for (const call of context.allCalls()) {
       if (!isAclnnRun(call)) continue;
@@ -129,7 +116,7 @@ export const aclnnGroupReader: StatementGroupReader = {
         destroys.clear();
       }
     }
-    decisions.set(sourceFile, { accepted: new Set(candidates.map((g) => g.run.node)), held });
+    fileGroups.decide(sourceFile, new Set(candidates.map((g) => g.run.node)), held);
     const statements = new Set<ts.Statement>();
     for (const g of candidates) {
       for (const s of g.own) statements.add(s);

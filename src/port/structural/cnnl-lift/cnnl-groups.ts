@@ -8,6 +8,7 @@
  * to a removed name. The decision is kept per source file, so the lifter declines the runs of
  * groups that stay.
  */
+import { GroupDecisions, type RunDecision } from '../../lift/group-decisions.js';
 import type { ResolvedCall, StaticContext } from '../../context/static-context.js';
 import type { StatementGroupInput, StatementGroupReader } from '../../lift/statement-groups.js';
 import { ts } from '../../syntax/typescript.js';
@@ -15,15 +16,6 @@ import { statementOf } from '../aclnn-lift/aclnn-group.js';
 import { variableName } from '../../context/static-context.js';
 import { declarationOf, usesOf } from '../aclnn-lift/aclnn-group.js';
 import { callOfStatement, readCnnlGroup, unwrap, type CnnlGroup, type CnnlGroupReading } from './cnnl-group.js';
-
-interface FileDecision {
-  readonly accepted: ReadonlySet<ts.CallExpression>;
-  /** Why a run whose own reading and port succeed stays anyway. */
-  readonly held: ReadonlyMap<ts.CallExpression, string>;
-}
-
-const decisions = new WeakMap<ts.SourceFile, FileDecision>();
-const readings = new WeakMap<ts.CallExpression, CnnlGroupReading>();
 
 /**
  * The runs the lifter reads (cnnl-lifter.ts). Other CNNL operations (convolution with its NHWC
@@ -50,20 +42,15 @@ export function isCnnlRun(call: ResolvedCall): boolean {
   return call.backend === 'cambricon' && call.entry.library === 'cnnl' && 'operator' in call.entry.spec.binds && LIFTED_RUNS.has(call.entry.spec.symbol);
 }
 
+const fileGroups = new GroupDecisions<CnnlGroupReading>(readCnnlGroup);
+
 export function cnnlGroupOf(run: ResolvedCall, context: StaticContext): CnnlGroupReading {
-  let reading = readings.get(run.node);
-  if (!reading) {
-    reading = readCnnlGroup(run, context);
-    readings.set(run.node, reading);
-  }
-  return reading;
+  return fileGroups.readingOf(run, context);
 }
 
 /** Undefined while the file is being decided (a trial); otherwise whether the run's group goes, and why not. */
-export function cnnlDecisionFor(run: ts.CallExpression): { readonly accepted: boolean; readonly reason?: string } | undefined {
-  const decision = decisions.get(run.getSourceFile());
-  if (!decision) return undefined;
-  return decision.accepted.has(run) ? { accepted: true } : { accepted: false, ...(decision.held.has(run) ? { reason: decision.held.get(run)! } : {}) };
+export function cnnlDecisionFor(run: ts.CallExpression): RunDecision | undefined {
+  return fileGroups.decisionFor(run);
 }
 
 function isInside(node: ts.Node, statements: ReadonlySet<ts.Statement>): boolean {
@@ -84,7 +71,7 @@ export const cnnlGroupReader: StatementGroupReader = {
   name: 'CNNL operations (descriptors, queries, workspace, run, destroys)',
   absorbed(input: StatementGroupInput): readonly ts.Statement[] {
     const { context, sourceFile } = input;
-    decisions.delete(sourceFile);
+    fileGroups.undecide(sourceFile);
     const groups: CnnlGroup[] = [];
     for (const call of context.allCalls()) {
       if (!isCnnlRun(call)) continue;
@@ -121,7 +108,7 @@ export const cnnlGroupReader: StatementGroupReader = {
     // A run read as part of another operation (the product of a dot chain) goes with it.
     const owned = new Set(candidates.flatMap((g) => [...g.own].filter((s) => s !== statementOf(g.run.node))));
     candidates = candidates.filter((g) => !owned.has(statementOf(g.run.node)!));
-    decisions.set(sourceFile, { accepted: new Set(candidates.map((g) => g.run.node)), held });
+    fileGroups.decide(sourceFile, new Set(candidates.map((g) => g.run.node)), held);
     const statements = new Set<ts.Statement>();
     for (const g of candidates) {
       const runStatement = statementOf(g.run.node);

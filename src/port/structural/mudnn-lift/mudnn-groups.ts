@@ -4,41 +4,29 @@
  * by the porter) and every run configured through the same descriptor ports too. The decision is
  * kept per source file, so the lifter declines the runs whose statements stay, with the reason.
  */
+import { GroupDecisions, type RunDecision } from '../../lift/group-decisions.js';
 import type { ResolvedCall, StaticContext } from '../../context/static-context.js';
 import type { StatementGroupInput, StatementGroupReader } from '../../lift/statement-groups.js';
 import type { ts } from '../../syntax/typescript.js';
 import { isMudnnRun, readOperation, type OperationReading } from './mudnn-operation.js';
 import { LIFT_TARGETS } from './lift-targets.js';
 
-interface FileDecision {
-  readonly accepted: ReadonlySet<ts.CallExpression>;
-  readonly held: ReadonlyMap<ts.CallExpression, string>;
-}
-
-const decisions = new WeakMap<ts.SourceFile, FileDecision>();
-const readings = new WeakMap<ts.CallExpression, OperationReading>();
+const fileGroups = new GroupDecisions<OperationReading>(readOperation);
 
 export function operationOf(run: ResolvedCall, context: StaticContext): OperationReading {
-  let reading = readings.get(run.node);
-  if (!reading) {
-    reading = readOperation(run, context);
-    readings.set(run.node, reading);
-  }
-  return reading;
+  return fileGroups.readingOf(run, context);
 }
 
 /** Undefined while the file is being decided (a trial); otherwise whether the run's statements go, and why not. */
-export function decisionFor(run: ts.CallExpression): { readonly accepted: boolean; readonly reason?: string } | undefined {
-  const decision = decisions.get(run.getSourceFile());
-  if (!decision) return undefined;
-  return decision.accepted.has(run) ? { accepted: true } : { accepted: false, ...(decision.held.has(run) ? { reason: decision.held.get(run)! } : {}) };
+export function decisionFor(run: ts.CallExpression): RunDecision | undefined {
+  return fileGroups.decisionFor(run);
 }
 
 export const mudnnGroupReader: StatementGroupReader = {
   name: 'muDNN operations (op descriptor, workspace, run)',
   absorbed(input: StatementGroupInput): readonly ts.Statement[] {
     const { context, sourceFile } = input;
-    decisions.delete(sourceFile);
+    fileGroups.undecide(sourceFile);
     if (!LIFT_TARGETS.has(input.target)) return [];
     const runs = context.allCalls().filter(isMudnnRun);
     const held = new Map<ts.CallExpression, string>();
@@ -73,7 +61,7 @@ export const mudnnGroupReader: StatementGroupReader = {
       accepted.add(run.node);
       for (const s of reading.operation.own) statements.add(s);
     }
-    decisions.set(sourceFile, { accepted, held });
+    fileGroups.decide(sourceFile, accepted, held);
     return [...statements].sort((a, b) => a.pos - b.pos);
   },
 };
