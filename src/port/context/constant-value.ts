@@ -84,7 +84,7 @@ export class ConstantEvaluator {
       const a = numericValue(this.evaluate(node.left));
       const b = numericValue(this.evaluate(node.right));
       if (a === undefined || b === undefined) return undefined;
-      const value = binary(node.operatorToken.kind, a, b);
+      const value = arithmetic(node.operatorToken.kind, a, b);
       return value === undefined ? undefined : { kind: 'number', value };
     }
     if (ts.isIdentifier(node)) return this.constVariable(node);
@@ -102,7 +102,8 @@ export class ConstantEvaluator {
   }
 }
 
-function binary(kind: ts.SyntaxKind, a: number, b: number): number | undefined {
+/** A binary arithmetic or bitwise operator applied to two numbers (undefined for others and for a division by 0). */
+export function arithmetic(kind: ts.SyntaxKind, a: number, b: number): number | undefined {
   switch (kind) {
     case ts.SyntaxKind.PlusToken:
       return a + b;

@@ -7,6 +7,7 @@
  * for query i): top-left (j > i) or bottom-right (j > i + cols − rows). Anything else — a mask
  * computed elsewhere, non-constant sizes, other writes — is not a causal mask this port knows.
  */
+import { arithmetic } from '../../context/constant-value.js';
 import type { StaticContext } from '../../context/static-context.js';
 import { variableName } from '../../context/static-context.js';
 import { ts } from '../../syntax/typescript.js';
@@ -30,16 +31,7 @@ function evaluate(node: ts.Expression, env: ReadonlyMap<string, number>, context
   if (ts.isBinaryExpression(e)) {
     const [l, r] = [evaluate(e.left, env, context), evaluate(e.right, env, context)];
     if (l === undefined || r === undefined) return undefined;
-    switch (e.operatorToken.kind) {
-      case ts.SyntaxKind.PlusToken:
-        return l + r;
-      case ts.SyntaxKind.MinusToken:
-        return l - r;
-      case ts.SyntaxKind.AsteriskToken:
-        return l * r;
-      default:
-        return undefined;
-    }
+    return arithmetic(e.operatorToken.kind, l, r);
   }
   const value = context.constant(e);
   return value?.kind === 'number' ? value.value : undefined;

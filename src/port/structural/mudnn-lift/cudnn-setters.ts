@@ -20,9 +20,9 @@
  * no Nd setter for them. Arrays must be array literals whose elements are written out; enum
  * arguments are written as the CUDA member of the same meaning.
  */
+import { argumentsByName, type NamedArgument } from '../../ir/arguments-by-name.js';
 import type { Expr } from '../../ir/expr.js';
-import type { EnumArgument, Invocation, PrimitiveInvocation } from '../../ir/invocation.js';
-import { roleKeysOf } from '../../ir/roles.js';
+import type { Invocation } from '../../ir/invocation.js';
 import { pending } from '../../diagnostics/port-diagnostics.js';
 import type { LowerContext, LowerResult, Lowerer } from '../../lower/lowerer.js';
 import { ts } from '../../syntax/typescript.js';
@@ -33,24 +33,6 @@ import { packedLayout } from './mudnn-tensor-view.js';
 export const MUDNN_ND_SETTERS = ['mudnnSetTensorNdDescriptorWithScale', 'mudnnSetFilterNdDescriptorWithScale', 'mudnnSetConvolutionNdDescriptor', 'mudnnSetPoolingNdDescriptorEx'] as const;
 
 type Setter = (typeof MUDNN_ND_SETTERS)[number];
-
-interface Argument {
-  readonly expr: Expr;
-  readonly enumArg?: EnumArgument;
-}
-
-function argumentsOf(invocation: PrimitiveInvocation): (name: string) => Argument {
-  const params = invocation.origin.entry.spec.params;
-  const keys = roleKeysOf(params);
-  return (name) => {
-    // Parameters without a role are keyed by name (docs/port-architecture.md: `param:<name>`).
-    const key = keys[params.findIndex((p) => p.name === name)] ?? `param:${name}`;
-    const expr = invocation.args.get(key);
-    if (!expr) throw new Error(`${invocation.origin.symbol} has no argument ${name}`);
-    const enumArg = invocation.enums.get(key);
-    return { expr, ...(enumArg ? { enumArg } : {}) };
-  };
-}
 
 const numberOf = (e: Expr | undefined) => (e?.value?.kind === 'number' ? e.value.value : undefined);
 
@@ -67,7 +49,7 @@ function elements(arg: Expr, ctx: LowerContext): Expr[] | undefined {
 
 type Planned = { readonly ok: true; readonly target: string; readonly call: (s: CudaStatements) => string } | { readonly ok: false; readonly reason: string };
 
-function plan(symbol: Setter, arg: (name: string) => Argument, ctx: LowerContext): Planned {
+function plan(symbol: Setter, arg: (name: string) => NamedArgument, ctx: LowerContext): Planned {
   const fail = (reason: string): Planned => ({ ok: false, reason });
   const member = (name: string, enumName: string, s: CudaStatements): string => {
     const a = arg(name);
@@ -159,7 +141,7 @@ export const cudnnSetterLowerer: Lowerer = {
   lower(invocation: Invocation, ctx: LowerContext): LowerResult | undefined {
     if (invocation.kind !== 'primitive' || invocation.origin.backend !== 'musa' || !(MUDNN_ND_SETTERS as readonly string[]).includes(invocation.origin.symbol)) return undefined;
     const symbol = invocation.origin.symbol as Setter;
-    const planned = plan(symbol, argumentsOf(invocation), ctx);
+    const planned = plan(symbol, argumentsByName(invocation), ctx);
     if (!planned.ok) return { ok: false, diagnostics: [pending('OB1019', { symbol, target: ctx.target, reason: planned.reason }, symbol)] };
     const s = new CudaStatements(ctx);
     const call = planned.call(s);

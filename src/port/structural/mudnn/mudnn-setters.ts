@@ -19,9 +19,9 @@
  * constant member, or a meaning musa lacks (CUDNN_CONVOLUTION, the deterministic max pooling), is
  * declined (OB1019).
  */
-import type { EnumArgument, Invocation, PrimitiveInvocation } from '../../ir/invocation.js';
+import { argumentsByName, type NamedArgument } from '../../ir/arguments-by-name.js';
+import type { Invocation } from '../../ir/invocation.js';
 import type { Expr } from '../../ir/expr.js';
-import { roleKeysOf } from '../../ir/roles.js';
 import { pending } from '../../diagnostics/port-diagnostics.js';
 import type { LowerContext, LowerResult, Lowerer } from '../../lower/lowerer.js';
 import { contiguousStrides, product } from '../dnn/cudnn-descriptors.js';
@@ -32,29 +32,11 @@ export const MUDNN_SETTERS = ['cudnnSetTensor4dDescriptor', 'cudnnSetFilter4dDes
 
 type Setter = (typeof MUDNN_SETTERS)[number];
 
-interface Argument {
-  readonly expr: Expr;
-  readonly enumArg?: EnumArgument;
-}
-
-/** The source call's arguments by parameter name. */
-function argumentsOf(invocation: PrimitiveInvocation): (name: string) => Argument {
-  const params = invocation.origin.entry.spec.params;
-  const keys = roleKeysOf(params);
-  return (name) => {
-    const key = keys[params.findIndex((p) => p.name === name)];
-    const expr = key ? invocation.args.get(key) : undefined;
-    if (!expr) throw new Error(`${invocation.origin.symbol} has no argument ${name}`);
-    const enumArg = key ? invocation.enums.get(key) : undefined;
-    return { expr, ...(enumArg ? { enumArg } : {}) };
-  };
-}
-
 const list = (es: readonly Expr[]) => `[${es.map((e) => e.text).join(', ')}]`;
 
 type Planned = { readonly ok: true; readonly call: (s: MudnnStatements) => string } | { readonly ok: false; readonly reason: string };
 
-function plan(symbol: Setter, arg: (name: string) => Argument, ctx: LowerContext): Planned {
+function plan(symbol: Setter, arg: (name: string) => NamedArgument, ctx: LowerContext): Planned {
   const member = (name: string, enumName: string): string | { reason: string } => {
     const a = arg(name);
     const found = musaMember(ctx.catalog, enumName, a.enumArg?.meaning);
@@ -130,7 +112,7 @@ export const mudnnSetterLowerer: Lowerer = {
   lower(invocation: Invocation, ctx: LowerContext): LowerResult | undefined {
     if (invocation.kind !== 'primitive' || !(MUDNN_SETTERS as readonly string[]).includes(invocation.origin.symbol)) return undefined;
     const symbol = invocation.origin.symbol as Setter;
-    const planned = plan(symbol, argumentsOf(invocation), ctx);
+    const planned = plan(symbol, argumentsByName(invocation), ctx);
     if (!planned.ok) return { ok: false, diagnostics: [pending('OB1019', { symbol, target: ctx.target, reason: planned.reason }, symbol)] };
     const s = new MudnnStatements(ctx);
     const call = planned.call(s);

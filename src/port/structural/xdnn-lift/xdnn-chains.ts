@@ -29,6 +29,7 @@
  * The group reader removes the other statements when the anchor ports (lift/statement-groups.ts);
  * the lifter lifts the anchor as the whole chain (`Add` with `alpha`, `MatMul` into a host result).
  */
+import { arithmetic } from '../../context/constant-value.js';
 import type { StaticContext } from '../../context/static-context.js';
 import type { StatementGroupInput, StatementGroupReader } from '../../lift/statement-groups.js';
 import { ts } from '../../syntax/typescript.js';
@@ -220,16 +221,7 @@ function numeric(e: ts.Expression, context: StaticContext): number | undefined {
   if (ts.isBinaryExpression(u)) {
     const [l, r] = [numeric(u.left, context), numeric(u.right, context)];
     if (l === undefined || r === undefined) return undefined;
-    switch (u.operatorToken.kind) {
-      case ts.SyntaxKind.PlusToken:
-        return l + r;
-      case ts.SyntaxKind.MinusToken:
-        return l - r;
-      case ts.SyntaxKind.AsteriskToken:
-        return l * r;
-      case ts.SyntaxKind.SlashToken:
-        return l / r;
-    }
+    return arithmetic(u.operatorToken.kind, l, r);
   }
   return undefined;
 }
