@@ -197,7 +197,6 @@ export function main() {
   const choice = perf.slice(0, algoCount.value).find((p) => p.status === CUDNN_STATUS_SUCCESS);
   if (!choice) throw new Error('cuDNN offers no forward convolution algorithm for this problem');
   const workspaceBytes = ref<number>();
-  // opbridge OB1007: argument `algo` of `cudnnGetConvolutionForwardWorkspaceSize` is not a constant; it is passed unchanged to `cudnnGetConvolutionForwardWorkspaceSize`, whose cudnnConvolutionFwdAlgo_t numbers its values differently
   // opbridge OB1018: the status of `cudnnGetConvolutionForwardWorkspaceSize` goes to `checkCudnn()`; thead does not confirm the number of `CUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(
     cudnnGetConvolutionForwardWorkspaceSize(cudnn.value, xDesc.value, wDesc.value, convDesc.value, yDesc.value, choice.algo, workspaceBytes),
@@ -225,7 +224,6 @@ export function main() {
   checkCuda(cudaMalloc(dY, pooledCount * 4), 'cudaMalloc y');
 
   // ---- the block
-  // opbridge OB1007: argument `algo` of `cudnnConvolutionForward` is not a constant; it is passed unchanged to `cudnnConvolutionForward`, whose cudnnConvolutionFwdAlgo_t numbers its values differently
   // opbridge OB1018: the status of `cudnnConvolutionForward` goes to `checkCudnn()`; thead does not confirm the number of `CUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(
     cudnnConvolutionForward(cudnn.value, 1, xDesc.value, dX, wDesc.value, dW1, convDesc.value, choice.algo, workspace, workspaceBytes.value, 0, yDesc.value, dConv.value),
@@ -238,7 +236,6 @@ export function main() {
   );
   // opbridge OB1018: the status of `cudnnActivationForward` goes to `checkCudnn()`; thead does not confirm the number of `CUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(cudnnActivationForward(cudnn.value, reluDesc.value, 1, yDesc.value, dT.value, 0, yDesc.value, dT.value), 'relu1');
-  // opbridge OB1007: argument `algo` of `cudnnConvolutionForward` is not a constant; it is passed unchanged to `cudnnConvolutionForward`, whose cudnnConvolutionFwdAlgo_t numbers its values differently
   // opbridge OB1018: the status of `cudnnConvolutionForward` goes to `checkCudnn()`; thead does not confirm the number of `CUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(
     cudnnConvolutionForward(cudnn.value, 1, yDesc.value, dT.value, wDesc.value, dW2, convDesc.value, choice.algo, workspace, workspaceBytes.value, 0, yDesc.value, dConv.value),

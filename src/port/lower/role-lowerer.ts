@@ -16,6 +16,7 @@
  * Impure arguments (calls, assignments) are never dropped, and are hoisted into constants when
  * the target order would evaluate them in another order or more than once.
  */
+import { readFromAlgorithmQuery } from './algorithm-from-query.js';
 import { bindingKey } from '../../catalog/answers.js';
 import type { Catalog, EntryRecord, EnumRecord } from '../../catalog/catalog.js';
 import type { BackendId } from '../../catalog/vocabulary.js';
@@ -290,7 +291,9 @@ function mapEnum(
     return { value, failure: pending('OB1006', { member: source.spec.params[si].name, meaning: `a ${sourceEnum.spec.name} status, not a ${targetEnum.spec.name}`, target: ctx.target, where }, symbol) };
   }
   // Statuses flow from calls, which are ported too; other enum values (copy kinds, dtypes) may be computed.
-  if (!argument && sourceEnum && targetEnum && !isStatusEnum(sourceEnum) && !sameNumbering(sourceEnum, targetEnum)) {
+  // An algorithm read from the file's own (ported) query is already the target's.
+  const read = roleView(invocation).get(key)?.node;
+  if (!argument && sourceEnum && targetEnum && !isStatusEnum(sourceEnum) && !sameNumbering(sourceEnum, targetEnum) && !(read && readFromAlgorithmQuery(read, ctx.context))) {
     return {
       value,
       warning: pending('OB1007', { param: source.spec.params[si].name, symbol, targetSymbol: target.spec.symbol, enum: targetEnum.spec.name }, symbol),

@@ -1,11 +1,10 @@
 /**
  * The muDNN → IR modules (back to CUDA), registered in src/port/registry.ts: the muDNN runs'
  * statement groups and lifter, their cuDNN lowerings on the source descriptors, and muDNN's Nd
- * setters as cuDNN's setters, and the convolution's algorithm read from the ported query.
+ * setters as cuDNN's setters.
  */
 import type { LifterRegistry } from '../../lift/lifter.js';
 import type { LowererRegistry } from '../../lower/lowerer.js';
-import { algorithmFromQueryLowerer } from './algorithm-from-query.js';
 import { CUDNN_ON_DESCRIPTORS_OPERATORS, cudnnOnDescriptorsLowerer } from './cudnn-on-descriptors.js';
 import { cudnnSetterLowerer } from './cudnn-setters.js';
 import { mudnnGroupReader } from './mudnn-groups.js';
@@ -22,9 +21,5 @@ export function registerMudnnLiftLowerers(lowerers: LowererRegistry): LowererReg
   for (const operator of CUDNN_ON_DESCRIPTORS_OPERATORS) lowerers.register({ target: 'cuda', binding: `operator:${operator}` }, cudnnOnDescriptorsLowerer);
   lowerers.register({ target: 'cuda', binding: 'primitive:descriptor.set' }, cudnnSetterLowerer);
   for (const primitive of OP_DESCRIPTOR_PRIMITIVES) lowerers.register({ target: 'cuda', binding: `primitive:${primitive}` }, opDescriptorsStayLowerer);
-  // Both ways: the algorithm query ports between cuDNN and muDNN by name, so its result is the target's.
-  for (const target of ['cuda', 'musa'] as const) {
-    for (const binding of ['operator:Conv', 'primitive:workspace.query']) lowerers.register({ target, binding }, algorithmFromQueryLowerer);
-  }
   return lowerers;
 }

@@ -1,23 +1,18 @@
 /**
- * A convolution algorithm that is not a constant but the result of the file's own algorithm query
+ * Whether a non-constant enum argument is the result of the file's own algorithm query
  * (`choice.algo` with `const choice = perf.slice(0, n).find(…)` and `perf` the `perfResults` of
- * `mudnnGetConvolutionForwardAlgorithm_v7`): the query is ported too, so on the target the value is
- * already the target's algorithm and passes unchanged. The generic role path cannot follow that
- * (it warns with OB1007 that the enums number their values differently); this lowerer proves the
- * flow from the syntax and lets the role path port the call without the warning.
+ * `cudnnGetConvolutionForwardAlgorithm_v7`): the query is ported too, so on the target the value is
+ * already the target's algorithm and passes unchanged, however the two enums number their values.
+ * The role lowerer asks this before warning (OB1007).
  *
  * The flow is followed through `const` declarations, `.value`, indexing and the reading array
  * methods (slice, find, filter, at); the array must only be read elsewhere. Anything else keeps
  * the warning.
  */
-import type { ResolvedCall, StaticContext } from '../../context/static-context.js';
-import { variableName } from '../../context/static-context.js';
-import type { Invocation } from '../../ir/invocation.js';
-import { roleView } from '../../ir/role-view.js';
-import type { LowerContext, LowerResult, Lowerer } from '../../lower/lowerer.js';
-import { roleLowerer } from '../../lower/role-lowerer.js';
-import { ts } from '../../syntax/typescript.js';
-import { declarationOf, usesOf } from '../aclnn-lift/aclnn-group.js';
+import type { ResolvedCall, StaticContext } from '../context/static-context.js';
+import { variableName } from '../context/static-context.js';
+import { declarationOf, usesOf } from '../structural/aclnn-lift/aclnn-group.js';
+import { ts } from '../syntax/typescript.js';
 
 const READERS = new Set(['slice', 'find', 'filter', 'at']);
 
@@ -65,18 +60,7 @@ function queryOf(expr: ts.Expression, before: ts.Node, context: StaticContext, d
   return query && onlyRead(name, declared.statement, query) ? query : undefined;
 }
 
-export const algorithmFromQueryLowerer: Lowerer = {
-  name: 'an algorithm read from the ported algorithm query',
-  lower(invocation: Invocation, ctx: LowerContext): LowerResult | undefined {
-    const algorithm = roleView(invocation).get('algorithm');
-    if (!algorithm?.node || algorithm.value || invocation.enums.has('algorithm')) return undefined;
-    const origin = invocation.origin.entry;
-    const index = origin.spec.params.findIndex((p) => p.role === 'algorithm');
-    if (index < 0 || !queryOf(algorithm.node, algorithm.node, ctx.context)) return undefined;
-    const result = roleLowerer.lower(invocation, ctx);
-    if (!result?.ok) return result;
-    const param = origin.spec.params[index].name;
-    const diagnostics = result.lowering.diagnostics.filter((d) => !(d.id === 'OB1007' && d.values.param === param));
-    return { ok: true, lowering: { ...result.lowering, diagnostics } };
-  },
-};
+/** Whether `expr` is read from the results of an algorithm query earlier in the file (ported with it). */
+export function readFromAlgorithmQuery(expr: ts.Expression, context: StaticContext): boolean {
+  return queryOf(expr, expr, context) !== undefined;
+}
