@@ -145,17 +145,12 @@ function activation(invocation: OpInvocation, ctx: LowerContext): LowerResult | 
   const c = new CudnnCall(ctx, invocation);
   const s = c.s;
   const handle = c.handle();
-  const mode = s.member('cudnnActivationMode_t', spec.mode);
-  const nan = s.member('cudnnNanPropagation_t', 'nan.propagate');
-  if (!mode || !nan) return fail('the CUDA catalog lacks the activation enums');
-  const desc = s.declareRef(`${invocation.operator.toLowerCase()}Desc`, 'cudnnActivationDescriptor_t');
-  s.before('cudnnCreateActivationDescriptor', [desc]);
-  s.before('cudnnSetActivationDescriptor', [`${desc}.value`, mode, nan, '0']);
-  s.after('cudnnDestroyActivationDescriptor', [`${desc}.value`]);
+  const desc = activationDescriptor(s, invocation.operator, spec.mode);
+  if (!desc) return fail('the CUDA catalog lacks the activation enums');
   const parts = texts([c.tensor(x, 'x'), c.address(x), c.tensor(y, 'y'), c.address(y)]);
   if (typeof parts === 'string') return fail(parts);
   const [xDesc, px, yDesc, py] = parts;
-  return c.done([handle, `${desc}.value`, '1', xDesc, px, '0', yDesc, py].join(', '), 'cudnnActivationForward');
+  return c.done([handle, desc, '1', xDesc, px, '0', yDesc, py].join(', '), 'cudnnActivationForward');
 }
 
 function add(invocation: OpInvocation, ctx: LowerContext): LowerResult | undefined {
@@ -334,3 +329,19 @@ export const cudnnLegacyLowerer: Lowerer = {
 
 /** The operators cudnnLegacyLowerer serves (one registration each). */
 export const CUDNN_LEGACY_OPERATORS = ['Softmax', 'LogSoftmax', 'Add', 'BatchNormalization', 'MaxPool', 'Cast', 'Conv', ...Object.keys(ACTIVATION)] as const;
+
+/**
+ * An activation descriptor for `mode` (a cudnnActivationMode_t meaning, NaN propagated), made
+ * before the call and destroyed after it; its value's text, or undefined when the CUDA catalog
+ * lacks the enums.
+ */
+export function activationDescriptor(s: CudaStatements, operator: string, mode: string): string | undefined {
+  const member = s.member('cudnnActivationMode_t', mode);
+  const nan = s.member('cudnnNanPropagation_t', 'nan.propagate');
+  if (!member || !nan) return undefined;
+  const desc = s.declareRef(`${operator.toLowerCase()}Desc`, 'cudnnActivationDescriptor_t');
+  s.before('cudnnCreateActivationDescriptor', [desc]);
+  s.before('cudnnSetActivationDescriptor', [`${desc}.value`, member, nan, '0']);
+  s.after('cudnnDestroyActivationDescriptor', [`${desc}.value`]);
+  return `${desc}.value`;
+}

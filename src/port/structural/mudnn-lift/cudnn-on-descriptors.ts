@@ -25,6 +25,7 @@ import type { Invocation, OpInvocation, TensorExpr } from '../../ir/invocation.j
 import type { LowerContext, LowerResult, Lowerer } from '../../lower/lowerer.js';
 import { declineOn } from '../cuda-lower/cublas-lowerers.js';
 import { CudaStatements } from '../cuda-lower/cuda-statements.js';
+import { activationDescriptor } from '../cuda-lower/cudnn-lowerers.js';
 
 type Described = TensorExpr & { readonly descriptor: Expr };
 
@@ -129,14 +130,9 @@ function lowerOn(invocation: OpInvocation, ctx: LowerContext): LowerResult | und
       const found = spec ? tensorsOf(invocation, [spec.input], [spec.output]) : undefined;
       if (!spec || !found) return undefined;
       const [x, y] = found;
-      const mode = s.member('cudnnActivationMode_t', spec.mode);
-      const nan = s.member('cudnnNanPropagation_t', 'nan.propagate');
-      if (!mode || !nan) return fail('the CUDA catalog lacks the activation enums');
-      const desc = s.declareRef(`${invocation.operator.toLowerCase()}Desc`, 'cudnnActivationDescriptor_t');
-      s.before('cudnnCreateActivationDescriptor', [desc]);
-      s.before('cudnnSetActivationDescriptor', [`${desc}.value`, mode, nan, '0']);
-      s.after('cudnnDestroyActivationDescriptor', [`${desc}.value`]);
-      return done('cudnnActivationForward', [handle.text, `${desc}.value`, '1', x.descriptor.text, x.ptr.text, '0', y.descriptor.text, y.ptr.text]);
+      const desc = activationDescriptor(s, invocation.operator, spec.mode);
+      if (!desc) return fail('the CUDA catalog lacks the activation enums');
+      return done('cudnnActivationForward', [handle.text, desc, '1', x.descriptor.text, x.ptr.text, '0', y.descriptor.text, y.ptr.text]);
     }
   }
 }
