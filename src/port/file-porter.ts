@@ -15,7 +15,7 @@ import { FreshNames } from './context/fresh-names.js';
 import { StaticContext, type ResolvedCall } from './context/static-context.js';
 import { DiagnosticComments, commentText } from './diagnostics/diagnostic-comments.js';
 import { pending, placeDiagnostic, type PendingDiagnostic, type PortDiagnostic } from './diagnostics/port-diagnostics.js';
-import { EditList } from './edits/edit-list.js';
+import { EditList, type Edit } from './edits/edit-list.js';
 import { rewriteImports } from './edits/import-rewrite.js';
 import { callLayoutOf, SINGLE_LINE } from './emit/call-text.js';
 import { lineIndent, newlineOf, placeLowering } from './emit/statement-placement.js';
@@ -52,6 +52,8 @@ export interface FilePortRun {
   readonly output: string;
   readonly rewrites: PortRewrite[];
   readonly diagnostics: PortDiagnostic[];
+  /** The edits that made `output` from the source text, in order. */
+  readonly edits: readonly Edit[];
   /** Target export names whose local collides with a source name kept for unported code. */
   readonly conflicts: string[];
 }
@@ -134,7 +136,7 @@ export class FilePorter {
       .filter((t) => this.leftovers.has(t.local) && sourceLocals.has(t.local))
       .map((t) => t.name);
     const byPosition = <T extends { line: number; column: number }>(a: T, b: T) => a.line - b.line || a.column - b.column;
-    return { output: this.edits.apply(), rewrites: this.rewrites.sort(byPosition), diagnostics: this.diagnostics.sort(byPosition), conflicts };
+    return { output: this.edits.apply(), rewrites: this.rewrites.sort(byPosition), diagnostics: this.diagnostics.sort(byPosition), edits: this.edits.applied(), conflicts };
   }
 
   // ---- the walk -------------------------------------------------------------------------

@@ -6,6 +6,7 @@
  */
 import type { BackendId } from '../catalog/vocabulary.js';
 import { PORT_DIAGNOSTICS, type PortDiagnostic } from './diagnostics/port-diagnostics.js';
+import type { HubRoute } from './hub-route.js';
 import type { PortVerification } from './verify-port.js';
 
 export type PortOutcome = 'ok' | 'nochange' | 'skip' | 'error';
@@ -33,6 +34,8 @@ export interface PortFileResult {
   /** Original and ported text (equal unless the outcome is ok). */
   readonly source: string;
   readonly output: string;
+  /** Set when the file went through CUDA rather than straight to the target (hub-route.ts). */
+  readonly route?: HubRoute;
   /** Where the ported file was written (--write or --out-dir). */
   readonly written?: string;
   /** The verdict of `verify` on the original and the port (with --verify, model programs only). */
@@ -54,6 +57,8 @@ export interface PortSummary {
   readonly effortHours: number;
   /** Files copied unchanged into --out-dir (not TypeScript). */
   readonly copied: number;
+  /** Files ported through CUDA because that left less work than the direct port. */
+  readonly routed: number;
   /** With --verify: verdicts of the ported programs, and those that could not be run. */
   readonly verified?: { readonly pass: number; readonly warn: number; readonly fail: number; readonly error: number };
 }
@@ -85,6 +90,7 @@ export function summarise(files: readonly PortFileResult[], to: BackendId, copie
     byId: sorted,
     effortHours: Math.round(all.reduce((h, d) => h + PORT_DIAGNOSTICS[d.id].effortHours, 0) * 100) / 100,
     copied,
+    routed: files.filter((f) => f.route).length,
     ...(files.some((f) => f.verification)
       ? {
           verified: {

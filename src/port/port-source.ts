@@ -2,13 +2,16 @@
  * `portSource(text, { to })`: ports the text of one TypeScript file. Decides the source backend
  * (the facade the file imports other than the target, or `from`), refuses files that do not
  * parse (nothing is rewritten, as hipify-clang does), and reruns once with aliases when a
- * target name would collide with a source name kept for unported code.
+ * target name would collide with a source name kept for unported code. Between two backends other
+ * than CUDA it also tries the route through CUDA (hub-route.ts) and keeps it when it leaves less
+ * work.
  */
 import type { Catalog } from '../catalog/catalog.js';
 import { loadCatalog } from '../catalog/load-catalog.js';
 import type { BackendId } from '../catalog/vocabulary.js';
 import { pending, placeDiagnostic, type PortDiagnostic } from './diagnostics/port-diagnostics.js';
 import { FilePorter } from './file-porter.js';
+import { hubRouteApplies, portThroughHub, workLeft, type HubRoute, type LegResult } from './hub-route.js';
 import type { LifterRegistry } from './lift/lifter.js';
 import type { LowererRegistry } from './lower/lowerer.js';
 import type { PortOutcome, PortRewrite } from './port-result.js';
@@ -36,6 +39,8 @@ export interface SourcePortResult {
   readonly output: string;
   readonly rewrites: readonly PortRewrite[];
   readonly diagnostics: readonly PortDiagnostic[];
+  /** Set when the file went through CUDA rather than straight to the target. */
+  readonly route?: HubRoute;
 }
 
 let lifters: LifterRegistry | undefined;
@@ -77,23 +82,30 @@ export function portSource(text: string, options: PortSourceOptions): SourcePort
     from = candidates[0];
   }
   const catalog = options.catalog ?? loadCatalog();
-  const porterOptions = {
+  const porters = {
     catalog,
-    from,
-    to,
-    comments: options.comments ?? true,
     lifters: options.lifters ?? (lifters ??= defaultLifters()),
     lowerers: options.lowerers ?? (lowerers ??= defaultLowerers()),
   };
-  let run = new FilePorter(sourceFile, bindings, { ...porterOptions, forcedAliases: new Set() }).run();
-  if (run.conflicts.length > 0) {
-    run = new FilePorter(parseSource(fileName, text).sourceFile, bindings, { ...porterOptions, forcedAliases: new Set(run.conflicts) }).run();
-  }
+  const leg = (legText: string, legFrom: BackendId, legTo: BackendId, comments: boolean): LegResult => {
+    const parsed = legText === text ? sourceFile : parseSource(fileName, legText).sourceFile;
+    const legBindings = legText === text ? bindings : collectFacadeBindings(parsed);
+    const porterOptions = { ...porters, from: legFrom, to: legTo, comments };
+    const run = new FilePorter(parsed, legBindings, { ...porterOptions, forcedAliases: new Set() }).run();
+    if (run.conflicts.length === 0) return run;
+    return new FilePorter(parseSource(fileName, legText).sourceFile, legBindings, { ...porterOptions, forcedAliases: new Set(run.conflicts) }).run();
+  };
+  const comments = options.comments ?? true;
+  const direct = leg(text, from, to, comments);
+  const directWork = workLeft(direct.diagnostics);
+  const routed = hubRouteApplies(from, to, bindings.backends, directWork) ? portThroughHub(text, from, to, comments, leg, directWork) : undefined;
+  const chosen = routed ?? direct;
   return {
-    outcome: run.output === text ? 'nochange' : 'ok',
+    outcome: chosen.output === text ? 'nochange' : 'ok',
     from,
-    output: run.output,
-    rewrites: run.rewrites,
-    diagnostics: run.diagnostics,
+    output: chosen.output,
+    rewrites: chosen.rewrites,
+    diagnostics: chosen.diagnostics,
+    ...(routed ? { route: routed.route } : {}),
   };
 }

@@ -9,6 +9,7 @@
 import type { Command } from 'commander';
 import { BACKENDS, type BackendId } from '../../catalog/vocabulary.js';
 import { PORT_DIAGNOSTICS } from '../../port/diagnostics/port-diagnostics.js';
+import { HUB_BACKEND } from '../../port/hub-route.js';
 import { parseBackendName } from '../../catalog/backend-name.js';
 import type { PortFileResult, PortResult } from '../../port/port-result.js';
 import { unifiedDiff } from '../../port/render/unified-diff.js';
@@ -36,6 +37,7 @@ export function portJson(result: PortResult): object {
       outcome: f.outcome,
       ...(f.from ? { from: f.from } : {}),
       ...(f.reason ? { reason: f.reason } : {}),
+      ...(f.route ? { route: f.route } : {}),
       ...(f.written ? { written: displayPath(f.written) } : {}),
       ...(f.verification ? { verification: f.verification } : {}),
       rewrites: f.rewrites,
@@ -53,11 +55,15 @@ function severityLabel(severity: string): string {
   return severity === 'error' ? style.red('error') : severity === 'warning' ? style.yellow('warning') : style.dim('note');
 }
 
-function fileReport(f: PortFileResult): string[] {
+function fileReport(f: PortFileResult, target: string): string[] {
   const lines = f.diagnostics
     .filter((d) => d.severity !== 'info')
     .map((d) => `${f.path}:${d.line}:${d.column}: ${severityLabel(d.severity)} ${style.dim(d.id)} ${d.message}`);
   if (f.outcome === 'error') lines.unshift(`${f.path}: ${style.red('error')} ${f.reason ?? 'failed'}`);
+  if (f.route) {
+    const direct = f.route.direct;
+    lines.unshift(`${f.path}: ${style.dim('note')} ported through ${f.route.via} (${f.from} → ${f.route.via} → ${target}): straight to ${target} would leave ${plural(direct.error, 'error')} and ${plural(direct.warning, 'warning')}`);
+  }
   const v = f.verification;
   if (v?.error) lines.push(`${f.path}: ${style.red('verify could not run')} ${v.error}`);
   else if (v?.verdict) {
@@ -76,7 +82,7 @@ export function renderPortText(result: PortResult, mode: 'dry' | 'write' | 'out-
       else out.push(`${style.green('ported')} ${f.path}${f.written && mode === 'out-dir' ? ` → ${displayPath(f.written)}` : ''} (${plural(f.rewrites.length, 'rewrite')})`);
     }
   }
-  const findings = result.files.flatMap(fileReport);
+  const findings = result.files.flatMap((f) => fileReport(f, result.summary.to));
   if (findings.length > 0) out.push(findings.join('\n'));
   const skipped = result.files.filter((f) => f.outcome === 'skip');
   if (skipped.length > 0 && skipped.length <= 10) out.push(skipped.map((f) => `${style.dim('skipped')} ${f.path}: ${f.reason ?? ''}`).join('\n'));
@@ -95,9 +101,10 @@ function summaryText(result: PortResult): string {
   const diagnostics = `${plural(s.rewrites, 'rewrite')}; diagnostics: ${plural(d.error, 'error')} (left as written), ${plural(d.warning, 'warning')}, ${plural(d.info, 'note')}${ids ? ` (${ids})` : ''}`;
   const effort = s.effortHours > 0 ? `; estimated manual work ${s.effortHours} h (docs/diagnostics/)` : '';
   const copied = s.copied > 0 ? `; ${plural(s.copied, 'other file')} copied` : '';
+  const routed = s.routed > 0 ? `; ${plural(s.routed, 'file')} ported through ${HUB_BACKEND}` : '';
   const v = s.verified;
   const verified = v ? `\nverify: ${v.pass} pass, ${v.warn} warn, ${v.fail} fail, ${v.error} could not run` : '';
-  return `${style.bold(results)} → ${s.to}\n${diagnostics}${effort}${copied}${verified}`;
+  return `${style.bold(results)} → ${s.to}\n${diagnostics}${effort}${copied}${routed}${verified}`;
 }
 
 function progressReporter(enabled: boolean): ProgressLine<{ done: number; total: number }> {

@@ -75,8 +75,17 @@ export class EditList {
     return this.render(0, this.source.length, this.edits);
   }
 
+  /** The edits `apply` makes, in the order it makes them (none inside another). */
+  applied(): Edit[] {
+    return this.inOrder(this.edits).map(({ start, end, text }) => ({ start, end, text }));
+  }
+
+  private inOrder(edits: readonly StoredEdit[]): StoredEdit[] {
+    return [...edits].sort((a, b) => a.start - b.start || (a.start === a.end ? 0 : 1) - (b.start === b.end ? 0 : 1) || a.seq - b.seq);
+  }
+
   private render(start: number, end: number, edits: readonly StoredEdit[]): string {
-    const sorted = [...edits].sort((a, b) => a.start - b.start || (a.start === a.end ? 0 : 1) - (b.start === b.end ? 0 : 1) || a.seq - b.seq);
+    const sorted = this.inOrder(edits);
     let out = '';
     let at = start;
     for (const e of sorted) {
