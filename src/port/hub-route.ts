@@ -72,7 +72,7 @@ export function portThroughHub(text: string, from: BackendId, to: BackendId, com
   const byPosition = <T extends { line: number; column: number }>(a: T, b: T) => a.line - b.line || a.column - b.column;
   return {
     output: second.output,
-    rewrites: composeRewrites(first.rewrites, second.rewrites, origins, second.output).sort(byPosition),
+    rewrites: composeRewrites(first.rewrites, second.rewrites, origins, first.output, second.output).sort(byPosition),
     diagnostics: [...first.diagnostics, ...second.diagnostics.map((d) => traceBack(d, first.rewrites, origins))].sort(byPosition),
     route: { via: HUB_BACKEND, direct },
   };
@@ -97,11 +97,13 @@ function traceBack(d: PortDiagnostic, firstRewrites: readonly PortRewrite[], ori
  * its CUDA name; a call a structural lowering absorbed is gone). Second-leg rewrites of other
  * symbols in the same edit belong to its first source rewrite.
  */
-function composeRewrites(firstRewrites: readonly PortRewrite[], secondRewrites: readonly PortRewrite[], origins: TextOrigins, output: string): PortRewrite[] {
+function composeRewrites(firstRewrites: readonly PortRewrite[], secondRewrites: readonly PortRewrite[], origins: TextOrigins, hubText: string, output: string): PortRewrite[] {
   const remaining = new Set(output.match(/[A-Za-z_$][\w$]*/g) ?? []);
+  const hubSymbols = new Set(firstRewrites.flatMap((r1) => r1.to));
   const secondByEdit = new Map<Edit | undefined, PortRewrite[]>();
   for (const r2 of secondRewrites) {
-    const edit = origins.editAt(r2);
+    // A statement the second leg rewrote as a whole starts before the hub name the first leg wrote in it.
+    const edit = origins.editAt(r2) ?? (hubSymbols.has(r2.from) ? origins.editWritingNext(r2.from, r2, hubText) : undefined);
     secondByEdit.set(edit, [...(secondByEdit.get(edit) ?? []), r2]);
   }
   const firstByEdit = new Map<Edit | undefined, PortRewrite[]>();

@@ -53,6 +53,14 @@ export class TextOrigins {
     return this.beforeLines.positionOf(origin);
   }
 
+  /** The edit that wrote the first occurrence of the identifier `name` at or after this position of the edited text. */
+  editWritingNext(name: string, position: TextPosition, after: string): Edit | undefined {
+    const pattern = new RegExp(`(?<![\\w$])${name.replace(/\$/g, '\\$')}(?![\\w$])`, 'g');
+    pattern.lastIndex = this.offsetAfter(position);
+    const found = pattern.exec(after);
+    return found ? this.placedAt(found.index)?.edit : undefined;
+  }
+
   /** The edit that replaced the code at this position of the text before the edits, if any. */
   editReplacing(position: TextPosition): Edit | undefined {
     const offset = this.beforeLines.offsetOf(position);
