@@ -1,7 +1,7 @@
 /**
  * Properties of the porter on generated programs (test/port/program-generator.ts): it never
  * throws on valid TypeScript, its output parses, a second run changes nothing, and two runs
- * over the same input agree. Run counts are fixed (seeded) so the suite stays fast and stable.
+ * over the same input agree — also from one non-CUDA backend to another. Run counts are fixed (seeded) so the suite stays fast and stable.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -39,6 +39,21 @@ describe('porter properties', () => {
         expect(second.outcome).toBe('nochange');
       }),
       settings,
+    );
+  });
+
+  it('between two backends other than CUDA (where the route through CUDA may be taken): never throws, output parses, a second run changes nothing', () => {
+    const pairs = fc.tuple(targets, targets).filter(([a, b]) => a !== b);
+    fc.assert(
+      fc.property(facadeProgram, pairs, fc.boolean(), (program, [via, to], comments) => {
+        const source = portSource(program, { to: via, comments: false }).output;
+        const first = portSource(source, { from: via, to, comments });
+        expect(['ok', 'nochange', 'skip']).toContain(first.outcome);
+        expect(parseSource('p.ts', first.output).syntaxErrors).toEqual([]);
+        // The same options again (the source may still import CUDA where the first port left calls).
+        expect(portSource(first.output, { from: via, to, comments }).output).toBe(first.output);
+      }),
+      { ...settings, numRuns: 60 },
     );
   });
 });
