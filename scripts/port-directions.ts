@@ -106,7 +106,7 @@ function render(cells: readonly Cell[], verdicts: ReadonlyMap<PortPair, PortVerd
     }
     lines.push('');
   }
-  lines.splice(15, 0, `**${verified} of ${cells.length}** ports verify (pass, or warn where documented).`, '');
+  lines.splice(lines.findIndex((l) => l.startsWith('## ')), 0, `**${verified} of ${cells.length}** ports verify (pass, or warn where documented).`, '');
   return `${lines.join('\n')}\n`;
 }
 
