@@ -2,8 +2,8 @@
  * The route through CUDA. Every backend's catalog is written against CUDA's (an entry names its
  * `cuda:` counterpart) and every backend has lifters to CUDA and lowerers from it, so a file
  * ported from X to Y (neither CUDA) can also go X → CUDA → Y. `portSource` takes that route when
- * the first leg ports everything (it leaves CUDA no error or warning) and the route leaves less
- * work than the direct port: fewer errors, then fewer estimated hours. The findings of the second
+ * the first leg ports every call (it leaves CUDA no error; its warnings stay in the report) and
+ * the route leaves less work than the direct port: fewer errors, then fewer estimated hours. The findings of the second
  * leg are reported at the lines of the file the user gave, naming the source call they stem from,
  * and each rewrite goes from the source symbol straight to the target symbols.
  */
@@ -55,25 +55,29 @@ function leavesLessWork(a: WorkLeft, b: WorkLeft): boolean {
   return a.error !== b.error ? a.error < b.error : a.effortHours < b.effortHours;
 }
 
-/** Whether the route is worth a try: neither end is the hub, and the direct port left work. */
-export function hubRouteApplies(from: BackendId, to: BackendId, importedBackends: readonly BackendId[], direct: WorkLeft): boolean {
-  // A file that already calls CUDA would have those calls ported too on the second leg.
-  if (from === HUB_BACKEND || to === HUB_BACKEND || importedBackends.includes(HUB_BACKEND)) return false;
+/**
+ * Whether the route is worth a try: neither end is the hub, and the direct port left work. CUDA
+ * calls already in the file (left by an earlier port) are ported on the second leg too: they
+ * cannot run on the source backend either, and the file is going to the target.
+ */
+export function hubRouteApplies(from: BackendId, to: BackendId, direct: WorkLeft): boolean {
+  if (from === HUB_BACKEND || to === HUB_BACKEND) return false;
   return direct.error > 0 || direct.warning > 0;
 }
 
 /** The port through the hub, when it leaves less work than `direct`; otherwise undefined. */
 export function portThroughHub(text: string, from: BackendId, to: BackendId, comments: boolean, leg: PortLeg, direct: WorkLeft): RoutedPort | undefined {
-  const first = leg(text, from, HUB_BACKEND, false);
-  if (first.diagnostics.some((d) => d.severity !== 'info')) return undefined;
+  const first = leg(text, from, HUB_BACKEND, comments);
+  if (first.diagnostics.some((d) => d.severity === 'error')) return undefined;
   const second = leg(first.output, HUB_BACKEND, to, comments);
-  if (!leavesLessWork(workLeft(second.diagnostics), direct)) return undefined;
+  const firstFindings = first.diagnostics.map((d) => (d.severity === 'info' ? d : { ...d, message: `${d.message} (on the way through ${HUB_BACKEND})` }));
+  if (!leavesLessWork(workLeft([...firstFindings, ...second.diagnostics]), direct)) return undefined;
   const origins = new TextOrigins(text, first.output, first.edits);
   const byPosition = <T extends { line: number; column: number }>(a: T, b: T) => a.line - b.line || a.column - b.column;
   return {
     output: second.output,
     rewrites: composeRewrites(first.rewrites, second.rewrites, origins, first.output, second.output).sort(byPosition),
-    diagnostics: [...first.diagnostics, ...second.diagnostics.map((d) => traceBack(d, first.rewrites, origins))].sort(byPosition),
+    diagnostics: [...firstFindings, ...second.diagnostics.map((d) => traceBack(d, first.rewrites, origins))].sort(byPosition),
     route: { via: HUB_BACKEND, direct },
   };
 }

@@ -98,7 +98,7 @@ export function portSource(text: string, options: PortSourceOptions): SourcePort
   const comments = options.comments ?? true;
   const direct = leg(text, from, to, comments);
   const directWork = workLeft(direct.diagnostics);
-  const routed = hubRouteApplies(from, to, bindings.backends, directWork) ? portThroughHub(text, from, to, comments, leg, directWork) : undefined;
+  const routed = hubRouteApplies(from, to, directWork) ? portThroughHub(text, from, to, comments, leg, directWork) : undefined;
   const chosen = routed ?? direct;
   return {
     outcome: chosen.output === text ? 'nochange' : 'ok',

@@ -59,19 +59,30 @@ describe('portThroughHub with scripted legs', () => {
     expect(routed.rewrites).toEqual([{ line: 2, column: 5, kind: 'call', from: 'opA', to: ['tgtA', 'hubB'] }]);
   });
 
-  it('is not taken when it leaves as much work as the direct port, or when the first leg leaves any', () => {
+  it('is not taken when it leaves as much work as the direct port, or when the first leg leaves a call unported', () => {
     expect(portThroughHub(source, 'musa', 'cambricon', true, legs, { error: 1, warning: 0, effortHours: 4 })).toBeUndefined();
-    const warned = scriptedLeg({ 'opA(1)': { text: 'hubA(1)', from: 'opA', to: ['hubA'] } }, (output) => [{ ...unsupported(output, 'hubA'), severity: 'warning' }]);
-    expect(portThroughHub(source, 'musa', 'cambricon', true, (t, f, to) => (to === 'cuda' ? warned(t) : secondLeg(t)), heavyDirect)).toBeUndefined();
+    const failed = scriptedLeg({ 'opA(1)': { text: 'hubA(1)', from: 'opA', to: ['hubA'] } }, (output) => [unsupported(output, 'hubA')]);
+    expect(portThroughHub(source, 'musa', 'cambricon', true, (t, f, to) => (to === 'cuda' ? failed(t) : secondLeg(t)), heavyDirect)).toBeUndefined();
   });
 
-  it('is tried only between two backends other than CUDA, for a file without CUDA calls, when the direct port left work', () => {
+  it('keeps the first leg\'s warnings, saying they arose on the way, and counts them as work', () => {
+    const warned = scriptedLeg({ 'opA(1)': { text: 'hubA(1);\n  hubB(1)', from: 'opA', to: ['hubA', 'hubB'] } }, () => [{ ...unsupported(source, 'opA'), severity: 'warning', effortHours: 0.5 }]);
+    const viaWarning = (t: string, f: BackendId, to: BackendId) => (to === 'cuda' ? warned(t) : secondLeg(t));
+    const routed = portThroughHub(source, 'musa', 'cambricon', true, viaWarning, heavyDirect)!;
+    expect(routed.diagnostics.map((d) => [d.severity, d.line, d.message.endsWith('(on the way through cuda)')])).toEqual([
+      ['warning', 2, true],
+      ['error', 2, false],
+    ]);
+    expect(portThroughHub(source, 'musa', 'cambricon', true, viaWarning, { error: 1, warning: 0, effortHours: 4.25 })).toBeUndefined();
+  });
+
+  it('is tried only between two backends other than CUDA, when the direct port left work', () => {
     const work = { error: 1, warning: 0, effortHours: 1 };
-    expect(hubRouteApplies('musa', 'cambricon', ['musa'], work)).toBe(true);
-    expect(hubRouteApplies('musa', 'cambricon', ['musa'], { error: 0, warning: 0, effortHours: 0 })).toBe(false);
-    expect(hubRouteApplies('musa', 'cambricon', ['musa', 'cuda'], work)).toBe(false);
-    expect(hubRouteApplies('cuda', 'cambricon', ['cuda'], work)).toBe(false);
-    expect(hubRouteApplies('musa', 'cuda', ['musa'], work)).toBe(false);
+    expect(hubRouteApplies('musa', 'cambricon', work)).toBe(true);
+    expect(hubRouteApplies('musa', 'cambricon', { error: 0, warning: 1, effortHours: 0.25 })).toBe(true);
+    expect(hubRouteApplies('musa', 'cambricon', { error: 0, warning: 0, effortHours: 0 })).toBe(false);
+    expect(hubRouteApplies('cuda', 'cambricon', work)).toBe(false);
+    expect(hubRouteApplies('musa', 'cuda', work)).toBe(false);
   });
 
   it('counts work by severity and estimated hours', () => {
