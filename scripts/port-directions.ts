@@ -14,11 +14,8 @@ import { packageRoot } from '../src/catalog/package-root.js';
 import { BACKENDS, type BackendId } from '../src/catalog/vocabulary.js';
 import { writeFileAtomic } from '../src/fs/atomic-write.js';
 import { portSource, type SourcePortResult } from '../src/port/port-source.js';
-import { shortfalls, verifyPorts, type PortPair, type PortVerdict } from '../test/samples/port-verification.js';
+import { SAMPLE_RANKS, shortfalls, verifyPorts, type PortPair, type PortVerdict } from '../test/samples/port-verification.js';
 import { portSamples, sampleNames } from './port-samples.js';
-
-/** Ranks each sample runs with (as samples/README.md shows for `opbridge run`). */
-const RANKS: Readonly<Record<string, number>> = { 'data-parallel-step': 4 };
 
 interface Cell {
   readonly sample: string;
@@ -61,7 +58,7 @@ export async function portDirections(root = packageRoot()): Promise<string> {
               : portSource(sources.get(from)!, { from, to, catalog, fileName: `samples/${sample}/ported/${from}.ts` });
           const file = join(scratch, `${sample}.${from}.${to}.ts`);
           writeFileSync(file, result.output);
-          cells.push({ sample, from, to, result, pair: { sample, backend: to, original, ported: file.slice(root.length + 1), ranks: RANKS[sample] ?? 1 } });
+          cells.push({ sample, from, to, result, pair: { sample, backend: to, original, ported: file.slice(root.length + 1), ranks: SAMPLE_RANKS[sample] ?? 1 } });
         }
       }
     }

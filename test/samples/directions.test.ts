@@ -13,11 +13,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packageRoot } from '../../src/catalog/package-root.js';
 import type { BackendId } from '../../src/catalog/vocabulary.js';
 import { portSource, type SourcePortResult } from '../../src/port/port-source.js';
-import { shortfalls, verifyPorts, type PortPair, type PortVerdict } from './port-verification.js';
+import { SAMPLE_RANKS, shortfalls, verifyPorts, type PortPair, type PortVerdict } from './port-verification.js';
 
 const root = packageRoot();
-const RANKS: Readonly<Record<string, number>> = { 'data-parallel-step': 4 };
-
 /** `<sample> <from>→<to>`: each source and each target at least once, routed and direct ports both. */
 const DIRECTIONS = [
   'mlp kunlun→cambricon',
@@ -70,7 +68,7 @@ describe('sample ports between two backends other than CUDA', () => {
       const result = portSource(readFileSync(join(root, path), 'utf8'), { from, to, fileName: path });
       const file = join(dir, `${sample}.${from}.${to}.ts`);
       writeFileSync(file, result.output);
-      return { name, result, pair: { sample, backend: to, original: `samples/${sample}/cuda.ts`, ported: file.slice(root.length + 1), ranks: RANKS[sample] ?? 1 } };
+      return { name, result, pair: { sample, backend: to, original: `samples/${sample}/cuda.ts`, ported: file.slice(root.length + 1), ranks: SAMPLE_RANKS[sample] ?? 1 } };
     });
     verdicts = await verifyPorts(root, directions.map((d) => d.pair));
   }, 900_000);

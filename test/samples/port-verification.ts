@@ -12,6 +12,9 @@ import { runForVerify, type ProgramRuns } from '../../src/verify/program-runs.js
 import { verifySettings } from '../../src/verify/verify.js';
 import type { OpRow, ValueRow, VerifyReport } from '../../src/verify/verify-report.js';
 
+/** Ranks each sample runs with (as samples/README.md shows for `opbridge run`). */
+export const SAMPLE_RANKS: Readonly<Record<string, number>> = { 'data-parallel-step': 4 };
+
 export interface PortPair {
   readonly sample: string;
   readonly backend: string;
