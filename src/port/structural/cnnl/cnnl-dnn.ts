@@ -31,6 +31,7 @@ import { product } from '../dnn/cudnn-descriptors.js';
 import { planCnnlBatchNorm } from './batch-norm.js';
 import { CnnlStatements, isPacked, numberOf, type CnnlView } from './cnnl-statements.js';
 import { planCnnlConv } from './conv-plan.js';
+import { packedPermutation, sameView } from './dense-view.js';
 import { planCnnlMaxPool } from './max-pool.js';
 
 /** Writes the statements before the op and returns the op call. */
@@ -71,6 +72,19 @@ const ACTIVATIONS: Readonly<Record<string, { mode: string; input: string; output
 function packedOnly(...views: Viewed[]): string | undefined {
   const loose = views.find((v) => !isPacked(v));
   return loose ? `a tensor (\`${loose.ptr.text}\`) is strided; this port describes packed tensors only` : undefined;
+}
+
+/**
+ * The views an element-wise operation runs on: its own when packed; when input and output share
+ * a strided view that covers a packed buffer exactly, that buffer's packed view for both
+ * (dense-view.ts: the element at each address is still computed from the one at that address).
+ */
+function elementwiseViews(x: Viewed, y: Viewed): { x: CnnlView; y: CnnlView } | string {
+  if (isPacked(x) && isPacked(y)) return { x: view(x), y: view(y) };
+  const dense = sameView(x, y) ? packedPermutation(x) : undefined;
+  if (!dense) return `${packedOnly(x, y)}, or one strided view input and output share that covers a packed buffer exactly`;
+  const packed = (t: Viewed): CnnlView => ({ ...view(t, dense), strides: [] });
+  return { x: packed(x), y: packed(y) };
 }
 
 /** The CNNL call for an operator invocation, or why it has none; undefined when not ours. */
@@ -177,16 +191,16 @@ export function planCnnlDnn(invocation: Invocation): DnnPlan | undefined {
       if (!x || !y) return undefined;
       const b = blend(invocation);
       if (typeof b === 'string') return { ok: false, reason: b };
-      const loose = packedOnly(x, y);
-      if (loose) return { ok: false, reason: loose };
+      const elementwise = elementwiseViews(x, y);
+      if (typeof elementwise === 'string') return { ok: false, reason: elementwise };
       const coef = activation.coef ? attributes.get(activation.coef)?.expr : generated('0', { kind: 'number', value: 0 });
       if (!coef?.pure) return { ok: false, reason: `the activation coefficient \`${coef?.text ?? '?'}\` is not known` };
       return {
         ok: true,
         dtype: x.dtype,
         emit: (s, handle, dataType) => {
-          const xDesc = s.tensor('x', view(x), dataType);
-          const yDesc = x.ptr.text === y.ptr.text ? xDesc : s.tensor('y', view(y), dataType);
+          const xDesc = s.tensor('x', elementwise.x, dataType);
+          const yDesc = x.ptr.text === y.ptr.text ? xDesc : s.tensor('y', elementwise.y, dataType);
           const act = s.descriptor('activationDesc', 'cnnlActivationDescriptor_t', 'cnnlCreateActivationDescriptor', 'cnnlDestroyActivationDescriptor', [
             `${s.value('cnnlSetActivationDescriptor')}($, ${s.value(activation.mode)}, ${s.value('CNNL_PROPAGATE_NAN')}, ${coef.text})`,
           ]);

@@ -116,9 +116,12 @@ function liftCall(call: SourceCall, ctx: LiftContext): Lifted | undefined {
       const y = view('yDesc', 'y');
       if (!x.ok) return x;
       if (!y.ok) return y;
-      if (x.value.layout !== 'NCHW' || y.value.layout !== 'NCHW') return { ok: false, reason: 'pooling over a tensor that is not packed NCHW' };
+      // An Nd descriptor with packed 4-D strides describes NCHW as the 4-D setter's NCHW format does.
+      const nchw = (t: TensorExpr): TensorExpr | undefined => (t.layout === 'NCHW' ? t : t.layout === 'strided' && t.dims?.length === 4 && isContiguous(t) ? { ...t, layout: 'NCHW' } : undefined);
+      const [xs, ys] = [nchw(x.value), nchw(y.value)];
+      if (!xs || !ys) return { ok: false, reason: 'pooling over a tensor that is not packed NCHW' };
       const ints = (list: Expr[]): AttributeExpr => ({ expr: generated(`[${list.map((e) => e.text).join(', ')}]`) });
-      return common('MaxPool', [['X', x.value]], [['Y', y.value]], [['kernel_shape', ints([kh, kw])], ['pads', ints([ph, pw, ph, pw])], ['strides', ints([sh, sw])]]);
+      return common('MaxPool', [['X', xs]], [['Y', ys]], [['kernel_shape', ints([kh, kw])], ['pads', ints([ph, pw, ph, pw])], ['strides', ints([sh, sw])]]);
     }
     case 'cudnnBatchNormalizationForwardInference': {
       const mode = meaning(a('mode'));
