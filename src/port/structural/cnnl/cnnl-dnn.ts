@@ -23,7 +23,9 @@
  * The blend factors of CNNL's softmax and activation are cuDNN's (y = alpha·op(x) + beta·y), so
  * they pass unchanged.
  */
+import type { Catalog } from '../../../catalog/catalog.js';
 import { pending } from '../../diagnostics/port-diagnostics.js';
+import { memberByMeaning } from '../../mapping/enum-mapping.js';
 import { generated, type Expr } from '../../ir/expr.js';
 import type { Invocation, OpInvocation, TensorExpr } from '../../ir/invocation.js';
 import type { LowerContext, LowerResult, Lowerer } from '../../lower/lowerer.js';
@@ -88,7 +90,7 @@ function elementwiseViews(x: Viewed, y: Viewed): { x: CnnlView; y: CnnlView } | 
 }
 
 /** The CNNL call for an operator invocation, or why it has none; undefined when not ours. */
-export function planCnnlDnn(invocation: Invocation): DnnPlan | undefined {
+export function planCnnlDnn(invocation: Invocation, catalog?: Catalog): DnnPlan | undefined {
   if (invocation.kind !== 'operator') return undefined;
   const { operator, inputs, outputs, attributes } = invocation;
   if (![...inputs.values(), ...outputs.values()].every(viewed)) return undefined; // another lowerer's
@@ -99,6 +101,29 @@ export function planCnnlDnn(invocation: Invocation): DnnPlan | undefined {
       return planCnnlBatchNorm(invocation);
     case 'MaxPool':
       return planCnnlMaxPool(invocation);
+    case 'Cast': {
+      // cudnnTransformTensor into another element type over one view → cnnlCastDataType.
+      const x = only(inputs, 'input');
+      const y = only(outputs, 'output');
+      if (!x || !y || invocation.origin.symbol !== 'cudnnTransformTensor' || !catalog) return undefined;
+      const loose = packedOnly(x, y);
+      if (loose) return { ok: false, reason: loose };
+      const [from, to] = [x.dtype?.meaning ?? '?', y.dtype?.meaning ?? '?'];
+      const cnnl = catalog.backend('cambricon');
+      const castEnum = cnnl.enums.get('cnnlCastDataType_t');
+      const member = castEnum && memberByMeaning(castEnum, `cast.${from.replace('dtype.', '')}-to-${to.replace('dtype.', '')}`);
+      if (!member) return { ok: false, reason: `CNNL has no cast from ${from.replace('dtype.', '')} to ${to.replace('dtype.', '')} in the catalog (cnnlCastDataType_t)` };
+      return {
+        ok: true,
+        dtype: x.dtype,
+        emit: (s, handle) => {
+          const [xType, yType] = [s.dataType(x.dtype), s.dataType(y.dtype)];
+          const xDesc = s.tensor('x', view(x), xType!);
+          const yDesc = s.tensor('y', view(y), yType!);
+          return `${s.value('cnnlCastDataType')}(${handle}, ${xDesc}, ${x.ptr.text}, ${s.value(member.name)}, ${yDesc}, ${y.ptr.text})`;
+        },
+      };
+    }
     case 'Softmax':
     case 'LogSoftmax': {
       const x = only(inputs, 'input');
@@ -227,7 +252,7 @@ function ownHandle(s: CnnlStatements, queue: string): string {
 export const cnnlDnnLowerer: Lowerer = {
   name: 'CNNL calls with their own descriptors',
   lower(invocation: Invocation, ctx: LowerContext): LowerResult | undefined {
-    const plan = planCnnlDnn(invocation);
+    const plan = planCnnlDnn(invocation, ctx.catalog);
     if (!plan || invocation.kind !== 'operator') return undefined;
     const symbol = invocation.origin.symbol;
     const decline = (reason: string): LowerResult => ({ ok: false, diagnostics: [pending('OB1019', { symbol, target: ctx.target, reason }, symbol)] });
@@ -250,4 +275,4 @@ export const cnnlDnnLowerer: Lowerer = {
 };
 
 /** The operators cnnlDnnLowerer serves (one registration each). */
-export const CNNL_DNN_OPERATORS = ['Softmax', 'LogSoftmax', 'Add', 'LayerNormalization', 'RMSNormalization', 'Conv', 'BatchNormalization', 'MaxPool', ...Object.keys(ACTIVATIONS)] as const;
+export const CNNL_DNN_OPERATORS = ['Softmax', 'LogSoftmax', 'Add', 'Cast', 'LayerNormalization', 'RMSNormalization', 'Conv', 'BatchNormalization', 'MaxPool', ...Object.keys(ACTIVATIONS)] as const;
