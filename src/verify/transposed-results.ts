@@ -13,7 +13,8 @@
  * its buffers: a result of a call that reads memory last written by such a matrix result, or by
  * another such call (the bias add and activation a port applies to a product after it, where
  * the original fused them into one cuBLASLt epilogue), is viewed transposed on the same
- * evidence. Values are not changed, only the order in which they are read.
+ * evidence, and so is the result of an element-wise operator the port ran on the packed view of
+ * a column-major operand. Values are not changed, only the order in which they are read.
  */
 import type { MemoryRange, TraceRecord } from '../backends/sim/trace.js';
 import type { Storage } from '../runtime/dtype.js';
@@ -22,6 +23,12 @@ import { goldenAgree } from './compare-values.js';
 import { overlaps, without } from './memory-ranges.js';
 
 const MATRIX_OPS = new Set(['Gemm', 'MatMul']);
+/**
+ * Element-wise operators: a port may run one whose input and output share a strided view that
+ * covers a packed buffer exactly (a column-major matrix) on the packed view of that buffer — the
+ * same bytes, recorded in the other order (cnnl/dense-view.ts).
+ */
+const ELEMENTWISE_OPS = new Set(['Relu', 'Sigmoid', 'Tanh', 'Elu', 'LeakyRelu', 'Gelu', 'Silu', 'Abs', 'Neg', 'Exp', 'Log', 'Sqrt', 'Reciprocal']);
 
 /** Each matrix (the last two dims) transposed. */
 function transposed(t: TensorData): TensorData {
@@ -68,9 +75,11 @@ export function transposedResults(originalGolden: readonly TraceRecord[], ported
   const candidate = (record: TraceRecord): boolean => {
     const out = record.outputs[0] && unpadded(record.outputs[0]);
     if (!out || (out.shape.length !== 2 && out.shape.length !== 3)) return false;
-    return MATRIX_OPS.has(record.op) || (record.reads?.some((r) => matrixLayout.some((t) => overlaps(r, t))) ?? false);
+    return MATRIX_OPS.has(record.op) || ELEMENTWISE_OPS.has(record.op) || (record.reads?.some((r) => matrixLayout.some((t) => overlaps(r, t))) ?? false);
   };
-  const agreesWithSome = (t: TensorData) => originalGolden.some((o) => shapeKey(o.outputs[0]) === shapeKey(t) && goldenAgree(o.outputs[0], t));
+  // An original result cuDNN recorded padded to 4-D ([rows, cols, 1, 1]) is that matrix too.
+  const originals = originalGolden.map((o) => o.outputs[0] && unpadded(o.outputs[0]));
+  const agreesWithSome = (t: TensorData) => originals.some((o) => shapeKey(o) === shapeKey(t) && goldenAgree(o!, t));
   const agreesTransposed = (out: TensorData): boolean => {
     const flipped = transposed(out);
     if (out.shape.length === 2) return !agreesWithSome(out) && agreesWithSome(flipped);

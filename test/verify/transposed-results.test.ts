@@ -61,4 +61,14 @@ describe('transposed matrix results', () => {
     const elsewhere = [ported[0], record('Add', [3, 2], biasedT, { reads: [5, 4], writes: [6] })];
     expect([...transposedResults(original, elsewhere)]).toEqual([0]);
   });
+
+  it('reads an element-wise result transposed when the original recorded the column-major view, padded to 4-D by cuDNN', () => {
+    // cuDNN's ReLU over [3, 2, 1, 1] with strides [1, 3, 1, 1]; the port ran it on the packed [2, 3] view of the same bytes.
+    const relu = [0, 2, 0, 4, 5, 0];
+    const reluT = [0, 4, 2, 5, 0, 0];
+    const found = transposedResults([record('Relu', [3, 2, 1, 1], reluT)], [record('Relu', [2, 3], relu)]);
+    expect([...found]).toEqual([0]);
+    // An element-wise result that agrees as recorded stays.
+    expect(transposedResults([record('Relu', [2, 3], relu)], [record('Relu', [2, 3], relu)]).size).toBe(0);
+  });
 });

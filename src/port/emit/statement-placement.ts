@@ -3,7 +3,8 @@
  * statements before the call (hoisted arguments, companion calls) replaces the statement when
  * the call is the whole statement, the initializer of a single-declaration variable statement,
  * or the value of a `return`; a statement that is not in a block (`if (x) call();`) gets
- * braces. Anywhere else the status is used inside an expression, which keeps its value:
+ * braces. A lowering with releases after the call whose status an `if` tests first
+ * (`if (call !== SUCCESS) throw …`) runs before the `if`, its status kept in a constant. Anywhere else the status is used inside an expression, which keeps its value:
  * `(a(), b(), call)` when the statements are plain calls, otherwise an arrow function called
  * on the spot, `(() => { const n = f(); return call; })()` — impossible when the arguments
  * contain `await` or `yield` (OB1017).
@@ -39,6 +40,26 @@ function statementOwning(call: ts.CallExpression): ts.Statement | undefined {
     const list = parent.parent;
     const statement = list?.parent;
     if (ts.isVariableDeclarationList(list) && list.declarations.length === 1 && statement && ts.isVariableStatement(statement)) return statement;
+  }
+  return undefined;
+}
+
+/**
+ * The `if` statement whose condition evaluates the call before anything else
+ * (`if (call !== SUCCESS) throw …`, the call reached through left operands and parentheses):
+ * the call's statements can run before the `if`, and its status is then tested by name.
+ */
+function testedFirst(call: ts.CallExpression): ts.IfStatement | undefined {
+  let node: ts.Node = call;
+  for (let parent = node.parent; parent; node = parent, parent = parent.parent) {
+    if (ts.isIfStatement(parent)) return parent.expression === node ? parent : undefined;
+    if (ts.isParenthesizedExpression(parent)) continue;
+    if (ts.isBinaryExpression(parent) && parent.left === node) {
+      const op = parent.operatorToken.kind;
+      if (op >= ts.SyntaxKind.FirstAssignment && op <= ts.SyntaxKind.LastAssignment) return undefined;
+      continue;
+    }
+    return undefined;
   }
   return undefined;
 }
@@ -156,6 +177,15 @@ function placeStructured(call: ts.CallExpression, lowering: Lowering, edits: Edi
     const stmtStart = statement.getStart(sourceFile);
     const last = `${edits.textOf(stmtStart, start)}${status}${edits.textOf(call.end, statement.end)}`;
     edits.replace(stmtStart, statement.end, [...body, last].join(`${nl}${lineIndent(text, stmtStart)}`));
+    return { ok: true };
+  }
+  const tested = testedFirst(call);
+  if (tested && inStatementList(tested)) {
+    // The rest of the `if` is still to be walked: the statements go in before it, the status in place of the call.
+    const ifStart = tested.getStart(sourceFile);
+    const indent = lineIndent(text, ifStart);
+    edits.insert(ifStart, `${body.join(`${nl}${indent}`)}${nl}${indent}`);
+    edits.replace(start, call.end, status);
     return { ok: true };
   }
   edits.replace(start, call.end, `(() => { ${body.join(' ')} return ${status}; })()`);

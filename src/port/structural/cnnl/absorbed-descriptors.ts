@@ -31,7 +31,7 @@ function computePorts(call: ResolvedCall, catalog: Catalog, target: BackendId, c
   const liftContext: LiftContext = { catalog, target, context, enumReference: () => undefined };
   const source = sourceCallOf(call, liftContext);
   const lifted = call.entry.library === 'cudnn' ? liftCudnn(source, liftContext) : undefined;
-  return lifted?.ok === true && planCnnlDnn(lifted.value)?.ok === true;
+  return lifted?.ok === true && planCnnlDnn(lifted.value, catalog)?.ok === true;
 }
 
 /** The family the CNNL calls absorb (the machinery is shared: dnn/descriptor-absorption.ts). */

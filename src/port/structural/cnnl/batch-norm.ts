@@ -11,13 +11,13 @@ import type { Invocation } from '../../ir/invocation.js';
 import { isContiguous } from '../dnn/cudnn-descriptors.js';
 import type { DnnPlan } from './cnnl-dnn.js';
 import { numberOf } from './cnnl-statements.js';
-import { ChannelsLast, isFourD } from './conv-channels-last.js';
+import { ChannelsLast, isFourD, labelledByStrides } from './conv-channels-last.js';
 
 export function planCnnlBatchNorm(invocation: Invocation): DnnPlan | undefined {
   if (invocation.kind !== 'operator' || invocation.operator !== 'BatchNormalization') return undefined;
   const { inputs, outputs, attributes } = invocation;
-  const x = inputs.get('X');
-  const y = outputs.get('Y');
+  const x = labelledByStrides(inputs.get('X'));
+  const y = labelledByStrides(outputs.get('Y'));
   const [scale, bias, mean, variance] = ['scale', 'B', 'input_mean', 'input_var'].map((n) => inputs.get(n));
   const epsilon = attributes.get('epsilon')?.expr;
   if (!x || !y || outputs.size !== 1 || !scale?.dims || !bias || !mean || !variance || !epsilon) return undefined;

@@ -23,7 +23,9 @@
  * The blend factors of CNNL's softmax and activation are cuDNN's (y = alpha·op(x) + beta·y), so
  * they pass unchanged.
  */
+import type { Catalog } from '../../../catalog/catalog.js';
 import { pending } from '../../diagnostics/port-diagnostics.js';
+import { memberByMeaning } from '../../mapping/enum-mapping.js';
 import { generated, type Expr } from '../../ir/expr.js';
 import type { Invocation, OpInvocation, TensorExpr } from '../../ir/invocation.js';
 import type { LowerContext, LowerResult, Lowerer } from '../../lower/lowerer.js';
@@ -31,6 +33,7 @@ import { product } from '../dnn/cudnn-descriptors.js';
 import { planCnnlBatchNorm } from './batch-norm.js';
 import { CnnlStatements, isPacked, numberOf, type CnnlView } from './cnnl-statements.js';
 import { planCnnlConv } from './conv-plan.js';
+import { packedPermutation, sameView } from './dense-view.js';
 import { planCnnlMaxPool } from './max-pool.js';
 
 /** Writes the statements before the op and returns the op call. */
@@ -73,8 +76,21 @@ function packedOnly(...views: Viewed[]): string | undefined {
   return loose ? `a tensor (\`${loose.ptr.text}\`) is strided; this port describes packed tensors only` : undefined;
 }
 
+/**
+ * The views an element-wise operation runs on: its own when packed; when input and output share
+ * a strided view that covers a packed buffer exactly, that buffer's packed view for both
+ * (dense-view.ts: the element at each address is still computed from the one at that address).
+ */
+function elementwiseViews(x: Viewed, y: Viewed): { x: CnnlView; y: CnnlView } | string {
+  if (isPacked(x) && isPacked(y)) return { x: view(x), y: view(y) };
+  const dense = sameView(x, y) ? packedPermutation(x) : undefined;
+  if (!dense) return `${packedOnly(x, y)}, or one strided view input and output share that covers a packed buffer exactly`;
+  const packed = (t: Viewed): CnnlView => ({ ...view(t, dense), strides: [] });
+  return { x: packed(x), y: packed(y) };
+}
+
 /** The CNNL call for an operator invocation, or why it has none; undefined when not ours. */
-export function planCnnlDnn(invocation: Invocation): DnnPlan | undefined {
+export function planCnnlDnn(invocation: Invocation, catalog?: Catalog): DnnPlan | undefined {
   if (invocation.kind !== 'operator') return undefined;
   const { operator, inputs, outputs, attributes } = invocation;
   if (![...inputs.values(), ...outputs.values()].every(viewed)) return undefined; // another lowerer's
@@ -85,6 +101,29 @@ export function planCnnlDnn(invocation: Invocation): DnnPlan | undefined {
       return planCnnlBatchNorm(invocation);
     case 'MaxPool':
       return planCnnlMaxPool(invocation);
+    case 'Cast': {
+      // cudnnTransformTensor into another element type over one view → cnnlCastDataType.
+      const x = only(inputs, 'input');
+      const y = only(outputs, 'output');
+      if (!x || !y || invocation.origin.symbol !== 'cudnnTransformTensor' || !catalog) return undefined;
+      const loose = packedOnly(x, y);
+      if (loose) return { ok: false, reason: loose };
+      const [from, to] = [x.dtype?.meaning ?? '?', y.dtype?.meaning ?? '?'];
+      const cnnl = catalog.backend('cambricon');
+      const castEnum = cnnl.enums.get('cnnlCastDataType_t');
+      const member = castEnum && memberByMeaning(castEnum, `cast.${from.replace('dtype.', '')}-to-${to.replace('dtype.', '')}`);
+      if (!member) return { ok: false, reason: `CNNL has no cast from ${from.replace('dtype.', '')} to ${to.replace('dtype.', '')} in the catalog (cnnlCastDataType_t)` };
+      return {
+        ok: true,
+        dtype: x.dtype,
+        emit: (s, handle) => {
+          const [xType, yType] = [s.dataType(x.dtype), s.dataType(y.dtype)];
+          const xDesc = s.tensor('x', view(x), xType!);
+          const yDesc = s.tensor('y', view(y), yType!);
+          return `${s.value('cnnlCastDataType')}(${handle}, ${xDesc}, ${x.ptr.text}, ${s.value(member.name)}, ${yDesc}, ${y.ptr.text})`;
+        },
+      };
+    }
     case 'Softmax':
     case 'LogSoftmax': {
       const x = only(inputs, 'input');
@@ -177,16 +216,16 @@ export function planCnnlDnn(invocation: Invocation): DnnPlan | undefined {
       if (!x || !y) return undefined;
       const b = blend(invocation);
       if (typeof b === 'string') return { ok: false, reason: b };
-      const loose = packedOnly(x, y);
-      if (loose) return { ok: false, reason: loose };
+      const elementwise = elementwiseViews(x, y);
+      if (typeof elementwise === 'string') return { ok: false, reason: elementwise };
       const coef = activation.coef ? attributes.get(activation.coef)?.expr : generated('0', { kind: 'number', value: 0 });
       if (!coef?.pure) return { ok: false, reason: `the activation coefficient \`${coef?.text ?? '?'}\` is not known` };
       return {
         ok: true,
         dtype: x.dtype,
         emit: (s, handle, dataType) => {
-          const xDesc = s.tensor('x', view(x), dataType);
-          const yDesc = x.ptr.text === y.ptr.text ? xDesc : s.tensor('y', view(y), dataType);
+          const xDesc = s.tensor('x', elementwise.x, dataType);
+          const yDesc = x.ptr.text === y.ptr.text ? xDesc : s.tensor('y', elementwise.y, dataType);
           const act = s.descriptor('activationDesc', 'cnnlActivationDescriptor_t', 'cnnlCreateActivationDescriptor', 'cnnlDestroyActivationDescriptor', [
             `${s.value('cnnlSetActivationDescriptor')}($, ${s.value(activation.mode)}, ${s.value('CNNL_PROPAGATE_NAN')}, ${coef.text})`,
           ]);
@@ -213,7 +252,7 @@ function ownHandle(s: CnnlStatements, queue: string): string {
 export const cnnlDnnLowerer: Lowerer = {
   name: 'CNNL calls with their own descriptors',
   lower(invocation: Invocation, ctx: LowerContext): LowerResult | undefined {
-    const plan = planCnnlDnn(invocation);
+    const plan = planCnnlDnn(invocation, ctx.catalog);
     if (!plan || invocation.kind !== 'operator') return undefined;
     const symbol = invocation.origin.symbol;
     const decline = (reason: string): LowerResult => ({ ok: false, diagnostics: [pending('OB1019', { symbol, target: ctx.target, reason }, symbol)] });
@@ -236,4 +275,4 @@ export const cnnlDnnLowerer: Lowerer = {
 };
 
 /** The operators cnnlDnnLowerer serves (one registration each). */
-export const CNNL_DNN_OPERATORS = ['Softmax', 'LogSoftmax', 'Add', 'LayerNormalization', 'RMSNormalization', 'Conv', 'BatchNormalization', 'MaxPool', ...Object.keys(ACTIVATIONS)] as const;
+export const CNNL_DNN_OPERATORS = ['Softmax', 'LogSoftmax', 'Add', 'Cast', 'LayerNormalization', 'RMSNormalization', 'Conv', 'BatchNormalization', 'MaxPool', ...Object.keys(ACTIVATIONS)] as const;

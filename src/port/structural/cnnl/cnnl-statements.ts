@@ -36,7 +36,7 @@ export function sameValue(a: Expr, b: Expr): boolean {
 /**
  * Packed row-major: each stride is the product of the inner dims (size-1 dims' strides do not
  * matter), written innermost first (the column-major views) or outermost first (the cuDNN
- * descriptors' `C * H * W`).
+ * descriptors' `C * H * W`, or grouped otherwise: `C * (H * W)`).
  */
 export function isPacked(view: Pick<CnnlView, 'dims' | 'strides'>): boolean {
   const relevant = view.dims.map((d, i) => [d, view.strides[i]] as const).filter(([d]) => numberOf(d) !== 1);

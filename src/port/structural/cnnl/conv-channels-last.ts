@@ -18,13 +18,27 @@ import { ITEM_SIZE } from '../../../runtime/dtype.js';
 import { operand, type Expr } from '../../ir/expr.js';
 import type { TensorExpr } from '../../ir/invocation.js';
 import { product } from '../dnn/cudnn-descriptors.js';
-import type { CnnlStatements } from './cnnl-statements.js';
+import { isPacked, type CnnlStatements } from './cnnl-statements.js';
 
 /** A 4-D tensor view with dims in N, C, H, W order and a layout label. */
 export type Nchw = TensorExpr & { readonly dims: readonly Expr[]; readonly layout: 'NCHW' | 'NHWC' };
 
 export function isFourD(view: TensorExpr | undefined): view is Nchw {
   return view?.dims?.length === 4 && (view.layout === 'NCHW' || view.layout === 'NHWC');
+}
+
+/**
+ * A 4-D view from an Nd descriptor (labelled `strided`) labelled by its strides: packed in N, C,
+ * H, W order is NCHW, packed in N, H, W, C order is NHWC (what cudnnSetTensor4dDescriptor's two
+ * formats describe); any other view as it was.
+ */
+export function labelledByStrides<T extends TensorExpr | undefined>(view: T): T {
+  if (!view || view.layout !== 'strided' || view.dims?.length !== 4 || view.strides?.length !== 4) return view;
+  const [n, c, h, w] = view.dims;
+  const [sn, sc, sh, sw] = view.strides;
+  if (isPacked({ dims: view.dims, strides: view.strides })) return { ...view, layout: 'NCHW' };
+  if (isPacked({ dims: [n, h, w, c], strides: [sn, sh, sw, sc] })) return { ...view, layout: 'NHWC' };
+  return view;
 }
 
 /** What the op is given for one operand: an NHWC descriptor and the pointer it describes. */

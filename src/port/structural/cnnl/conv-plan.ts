@@ -23,7 +23,7 @@ import type { Invocation } from '../../ir/invocation.js';
 import { convAttributes } from '../dnn/conv-attributes.js';
 import type { ConvPorts } from '../dnn/conv-workspace-slice.js';
 import type { DnnPlan } from './cnnl-dnn.js';
-import { ChannelsLast, isFourD } from './conv-channels-last.js';
+import { ChannelsLast, isFourD, labelledByStrides } from './conv-channels-last.js';
 import { numberOf } from './cnnl-statements.js';
 
 const CONV_DTYPES = ['float32', 'float16', 'bfloat16'];
@@ -41,7 +41,7 @@ function allowTf32(invocation: Invocation & { kind: 'operator' }, dtype: string)
 export function planCnnlConv(invocation: Invocation): DnnPlan | undefined {
   if (invocation.kind !== 'operator' || invocation.operator !== 'Conv') return undefined;
   const { inputs, outputs } = invocation;
-  const [x, w, y] = [inputs.get('X'), inputs.get('W'), outputs.get('Y')];
+  const [x, w, y] = [inputs.get('X'), inputs.get('W'), outputs.get('Y')].map(labelledByStrides);
   if (!x?.dims || !w?.dims || !y?.dims || inputs.size !== 2 || outputs.size !== 1) return undefined;
   const conv = convAttributes(invocation, 'cnnlConvolutionForward');
   if (!conv?.ok) return conv;

@@ -10,13 +10,13 @@
 import type { Invocation } from '../../ir/invocation.js';
 import { listItems } from '../dnn/conv-lifter.js';
 import type { DnnPlan } from './cnnl-dnn.js';
-import { isFourD } from './conv-channels-last.js';
+import { isFourD, labelledByStrides } from './conv-channels-last.js';
 
 export function planCnnlMaxPool(invocation: Invocation): DnnPlan | undefined {
   if (invocation.kind !== 'operator' || invocation.operator !== 'MaxPool') return undefined;
   const { inputs, outputs, attributes } = invocation;
-  const x = inputs.get('X');
-  const y = outputs.get('Y');
+  const x = labelledByStrides(inputs.get('X'));
+  const y = labelledByStrides(outputs.get('Y'));
   const list = (name: string) => {
     const text = attributes.get(name)?.expr.text;
     return text === undefined ? undefined : listItems(text);

@@ -6,21 +6,25 @@
  * types and modes, and dimension expressions without side effects (they are re-evaluated where
  * the tensor is used). Otherwise the reason is returned, for diagnostic OB1019.
  */
-import { isPure } from '../../context/expression-purity.js';
+import { isPureComputation } from '../../context/expression-purity.js';
 import type { ResolvedCall, StaticContext } from '../../context/static-context.js';
 import { generated, operand, type Expr } from '../../ir/expr.js';
 import type { TensorExpr } from '../../ir/invocation.js';
 import { dtypeOfMeaning } from '../../lift/role-lifter.js';
 import { ts } from '../../syntax/typescript.js';
+import { isProductOf } from './stride-products.js';
 
 export type Described<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: string };
 
 const TENSOR_SETTERS = ['cudnnSetTensor4dDescriptor', 'cudnnSetTensorNdDescriptor'];
 
-/** An expression from another statement, re-evaluated at the use: its text and constant value. */
+/**
+ * An expression from another statement, re-evaluated at the use: its text and constant value
+ * (pure when it only computes, `Math.floor` included: descriptors hold output sizes).
+ */
 export function carried(node: ts.Expression, context: StaticContext): Expr {
   const value = context.constant(node);
-  return { text: node.getText(context.sourceFile), node, pure: isPure(node), ...(value ? { value } : {}) };
+  return { text: node.getText(context.sourceFile), node, pure: isPureComputation(node), ...(value ? { value } : {}) };
 }
 
 function numberOf(e: Expr): number | undefined {
@@ -103,11 +107,16 @@ export function tensorView(descriptor: Expr, ptr: Expr, before: ts.Node, context
   return { ok: true, value: { ptr, dtype: { meaning: dtypeMeaning, dtype }, dims, strides, layout, descriptor } };
 }
 
-/** Whether a view is packed row-major over its dims (strides equal the contiguous strides). */
+/**
+ * Whether a view is packed row-major over its dims (strides equal the contiguous strides, as
+ * written or as products of the same factors: `C * (H * W)`, stride-products.ts).
+ */
 export function isContiguous(view: TensorExpr): boolean {
   const dims = view.dims ?? [];
   const expected = contiguousStrides(dims);
-  return (view.strides ?? []).every((s, i) => s.text === expected[i].text || (numberOf(s) !== undefined && numberOf(s) === numberOf(expected[i])) || numberOf(dims[i]) === 1);
+  return (view.strides ?? []).every(
+    (s, i) => s.text === expected[i].text || (numberOf(s) !== undefined && numberOf(s) === numberOf(expected[i])) || numberOf(dims[i]) === 1 || isProductOf(s, dims.slice(i + 1)),
+  );
 }
 
 /** The activation mode, its coefficient and NaN option, from cudnnSetActivationDescriptor. */

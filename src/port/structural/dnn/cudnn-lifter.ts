@@ -116,9 +116,31 @@ function liftCall(call: SourceCall, ctx: LiftContext): Lifted | undefined {
       const y = view('yDesc', 'y');
       if (!x.ok) return x;
       if (!y.ok) return y;
-      if (x.value.layout !== 'NCHW' || y.value.layout !== 'NCHW') return { ok: false, reason: 'pooling over a tensor that is not packed NCHW' };
+      // An Nd descriptor with packed 4-D strides describes NCHW as the 4-D setter's NCHW format does.
+      const nchw = (t: TensorExpr): TensorExpr | undefined => (t.layout === 'NCHW' ? t : t.layout === 'strided' && t.dims?.length === 4 && isContiguous(t) ? { ...t, layout: 'NCHW' } : undefined);
+      const [xs, ys] = [nchw(x.value), nchw(y.value)];
+      if (!xs || !ys) return { ok: false, reason: 'pooling over a tensor that is not packed NCHW' };
       const ints = (list: Expr[]): AttributeExpr => ({ expr: generated(`[${list.map((e) => e.text).join(', ')}]`) });
-      return common('MaxPool', [['X', x.value]], [['Y', y.value]], [['kernel_shape', ints([kh, kw])], ['pads', ints([ph, pw, ph, pw])], ['strides', ints([sh, sw])]]);
+      return common('MaxPool', [['X', xs]], [['Y', ys]], [['kernel_shape', ints([kh, kw])], ['pads', ints([ph, pw, ph, pw])], ['strides', ints([sh, sw])]]);
+    }
+    case 'cudnnTransformTensor': {
+      // y = x in another element type over the same view (how the CUDA lowerings write Cast);
+      // a layout conversion is another lifter's (the catalog binds it to Transpose).
+      const x = view('xDesc', 'x');
+      const y = view('yDesc', 'y');
+      if (!x.ok || !y.ok) return undefined;
+      const same = (a: readonly Expr[] = [], b: readonly Expr[] = []) => a.length === b.length && a.every((e, i) => e.text === b[i].text || (e.value?.kind === 'number' && e.value.value === (b[i].value?.kind === 'number' ? b[i].value.value : undefined)));
+      const constant = (e: Expr) => (e.value?.kind === 'number' ? e.value.value : undefined);
+      if (!same(x.value.dims, y.value.dims) || !same(x.value.strides, y.value.strides) || x.value.dtype?.meaning === y.value.dtype?.meaning) return undefined;
+      if (constant(a('alpha')) !== 1 || constant(a('beta')) !== 0) return { ok: false, reason: `alpha \`${a('alpha').text}\` and beta \`${a('beta').text}\` are not 1 and 0: only a plain cast is ported` };
+      const code = ONNX_DTYPE_CODES[y.value.dtype?.dtype ?? ''];
+      if (code === undefined) return { ok: false, reason: `a cast to ${y.value.dtype?.dtype ?? 'an unknown type'} is not ported` };
+      // Cast's `to` is the ONNX TensorProto data type; the meaning is what lowerers read.
+      const to: AttributeExpr = { expr: generated(String(code), { kind: 'number', value: code }), meaning: y.value.dtype!.meaning };
+      const lifted = common('Cast', [['input', x.value]], [['output', y.value]], [['to', to]]);
+      if (lifted.ok) (lifted.value.args as Map<string, Expr>).delete('alpha');
+      if (lifted.ok) (lifted.value.args as Map<string, Expr>).delete('beta');
+      return lifted;
     }
     case 'cudnnBatchNormalizationForwardInference': {
       const mode = meaning(a('mode'));
@@ -152,8 +174,11 @@ function liftCall(call: SourceCall, ctx: LiftContext): Lifted | undefined {
 // descriptors): its structural lowerers describe each call's operands themselves (structural/cnnl).
 export const DESCRIPTORLESS_TARGETS: ReadonlySet<string> = new Set(['cann', 'cambricon', 'kunlun']);
 
+/** ONNX TensorProto.DataType codes (Cast's `to`). */
+const ONNX_DTYPE_CODES: Readonly<Record<string, number>> = { float32: 1, uint8: 2, int8: 3, int32: 6, int64: 7, float16: 10, float64: 11, bfloat16: 16 };
+
 /** The symbols this lifter takes. */
-export const CUDNN_LIFTED = ['cudnnSoftmaxForward', 'cudnnAddTensor', 'cudnnActivationForward', 'cudnnPoolingForward', 'cudnnBatchNormalizationForwardInference', 'cudnnConvolutionForward'] as const;
+export const CUDNN_LIFTED = ['cudnnSoftmaxForward', 'cudnnAddTensor', 'cudnnActivationForward', 'cudnnPoolingForward', 'cudnnBatchNormalizationForwardInference', 'cudnnConvolutionForward', 'cudnnTransformTensor'] as const;
 
 export function liftCudnn(call: SourceCall, ctx: LiftContext): Described<OpInvocation> | undefined {
   const lifted = liftCall(call, ctx);

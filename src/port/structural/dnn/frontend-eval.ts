@@ -68,6 +68,10 @@ export interface Sym {
   readonly precedence?: number;
   /** The expression of the walked scope it is, when it is one (the stream of a handle is looked up there). */
   readonly node?: ts.Expression;
+  /** A truth computed by graph code (`g.validate().is_good() && …`): it goes with the graph code. */
+  readonly graph?: boolean;
+  /** The execute whose success this truth is (`g.execute(…).is_good()`). */
+  readonly execute?: ExecuteEvent;
 }
 
 export interface ExecuteEvent {
@@ -124,6 +128,8 @@ const UNDEFINED: Value = { kind: 'undefined' };
 /** Whether a value holds graph objects (then the code around it is graph code). */
 export function isGraphish(v: Value): boolean {
   switch (v.kind) {
+    case 'sym':
+      return v.graph === true;
     case 'graph':
     case 'tensor':
     case 'attrs':
@@ -150,6 +156,13 @@ const BINARY: Partial<Record<ts.SyntaxKind, { text: string; run: (a: number, b: 
   [ts.SyntaxKind.AsteriskAsteriskToken]: { text: '**', run: (a, b) => a ** b },
 };
 
+const RELATIONS: Partial<Record<ts.SyntaxKind, (a: number, b: number) => boolean>> = {
+  [ts.SyntaxKind.GreaterThanToken]: (a, b) => a > b,
+  [ts.SyntaxKind.GreaterThanEqualsToken]: (a, b) => a >= b,
+  [ts.SyntaxKind.LessThanToken]: (a, b) => a < b,
+  [ts.SyntaxKind.LessThanEqualsToken]: (a, b) => a <= b,
+};
+const COMPARISONS = new Set([ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken]);
 const GRAPH_CONFIG = new Set(['set_io_data_type', 'set_intermediate_data_type', 'set_compute_data_type', 'set_name']);
 const GRAPH_BUILD = new Set(['validate', 'build_operation_graph', 'create_execution_plans', 'check_support', 'build_plans', 'deselect_workspace_greater_than', 'deselect_engines']);
 const TENSOR_SETTERS = new Set(['set_output', 'set_dim', 'set_stride', 'set_data_type', 'set_name', 'set_is_virtual']);
@@ -331,9 +344,29 @@ export class FrontendEvaluator {
       const value = typeof a.value === 'number' && typeof b.value === 'number' ? op.run(a.value, b.value) : undefined;
       return { ...sym(`${wrap(a, false)} ${op.text} ${wrap(b, true)}`, value, a.pure && b.pure, true), precedence };
     }
+    if (ts.isBinaryExpression(node) && RELATIONS[node.operatorToken.kind]) {
+      // A comparison of numbers known statically (`workspaceSize > 0` once the size is known).
+      const [a, b] = [this.number(node.left, env), this.number(node.right, env)];
+      if (typeof a.value !== 'number' || typeof b.value !== 'number') return this.refuse(node, `\`${node.getText(this.options.sourceFile)}\` is not known statically`);
+      const truth = RELATIONS[node.operatorToken.kind]!(a.value, b.value);
+      return sym(String(truth), truth);
+    }
+    if (ts.isBinaryExpression(node) && (node.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken || node.operatorToken.kind === ts.SyntaxKind.BarBarToken)) {
+      // The truths of graph code (`ready && g.execute(…).is_good()`), short-circuited as JavaScript does.
+      const and = node.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken;
+      const a = this.expr(node.left, env);
+      if (a.kind !== 'sym' || typeof a.value !== 'boolean') return this.refuse(node, `\`${node.left.getText(this.options.sourceFile)}\` is not a truth known statically`);
+      if (a.value !== and) return a;
+      const b = this.expr(node.right, env);
+      if (b.kind !== 'sym' || typeof b.value !== 'boolean') return this.refuse(node, `\`${node.right.getText(this.options.sourceFile)}\` is not a truth known statically`);
+      const execute = b.execute ?? a.execute;
+      return { ...b, ...(a.graph || b.graph ? { graph: true } : {}), ...(execute ? { execute } : {}) };
+    }
     if (ts.isConditionalExpression(node)) {
       const c = this.expr(node.condition, env);
       if (c.kind !== 'sym' || typeof c.value !== 'boolean') this.refuse(node, 'a condition not known statically chooses graph code');
+      // `(ready && g.execute(…).is_good() ? SUCCESS : FAILED)`: a status of another library for the execute.
+      if (c.execute) return { kind: 'status', execute: c.execute };
       return this.expr(c.value ? node.whenTrue : node.whenFalse, env);
     }
     if (ts.isPropertyAccessExpression(node)) return this.property(node, env);
@@ -438,7 +471,10 @@ export class FrontendEvaluator {
         return { kind: 'array', items: base.items.map((item, i) => this.invoke(fn, [item, num(i)], node)) };
       }
       if (base.kind === 'sym' && name === 'execute') return this.refuse(node, `the graph \`${base.text}\` is not built where it is executed (a parameter or a value known only at run time)`);
-      if (base.kind === 'status' && (name === 'is_good' || name === 'is_bad')) return sym(name === 'is_good' ? 'true' : 'false', name === 'is_good');
+      if (base.kind === 'status' && (name === 'is_good' || name === 'is_bad')) {
+        const truth = sym(name === 'is_good' ? 'true' : 'false', name === 'is_good');
+        return { ...truth, graph: true, ...(base.execute && name === 'is_good' ? { execute: base.execute } : {}) };
+      }
       return this.refuse(node, `\`${callee.getText(this.options.sourceFile)}(...)\` in graph code is not followed by the port`);
     }
     if (ts.isIdentifier(callee) && callee.text === 'ref' && !env.has('ref') && node.arguments.length === 0) return { kind: 'ref' };
@@ -467,7 +503,12 @@ export class FrontendEvaluator {
       if (ts.isIdentifier(n) && n.text === p && n !== param.name) {
         used = true;
         const access = n.parent;
-        if (!(ts.isPropertyAccessExpression(access) && access.expression === n && ['is_good', 'is_bad', 'get_message', 'get_code'].includes(access.name.text))) ok = false;
+        const read =
+          (ts.isPropertyAccessExpression(access) && access.expression === n && ['is_good', 'is_bad', 'get_message', 'get_code'].includes(access.name.text)) ||
+          // A status of another library: compared with its members, written into the message.
+          (ts.isBinaryExpression(access) && COMPARISONS.has(access.operatorToken.kind)) ||
+          ts.isTemplateSpan(access);
+        if (!read) ok = false;
       }
       if (ts.isReturnStatement(n) && n.expression) ok = false;
       ts.forEachChild(n, visit);

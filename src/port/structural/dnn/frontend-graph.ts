@@ -42,6 +42,8 @@ export type GraphStatement =
       readonly kind: 'execute';
       readonly statement: ts.Statement;
       readonly what: string | undefined;
+      /** The constant the status was stored in (`const status = …execute…`): it gets the target's success. */
+      readonly stores?: string;
       readonly temporaries: readonly Temporary[];
       /** The nodes' invocations, given the temporaries' pointer expressions. */
       readonly invocations: (pointer: (t: TensorModel) => Expr) => OpInvocation[];
@@ -167,13 +169,23 @@ function walk(f: ts.FunctionLikeDeclaration, fx: FrontendContext): { reading: Gr
           for (const d of s.declarationList.declarations) for (const name of namesOf(d.name)) env.set(name, { kind: 'sym', text: name, pure: true });
           continue;
         }
-        if (ev.executes.length > before) refuseHere('the status of an execute is stored instead of checked');
+        if (ev.executes.length > before) {
+          // `const status = (ready && g.execute(…).is_good() ? SUCCESS : FAILED);`, tested after the releases.
+          const [d0, v0] = [s.declarationList.declarations[0], values[0]];
+          const events = ev.executes.slice(before);
+          if (values.length !== 1 || !ts.isIdentifier(d0.name) || v0.kind !== 'status' || v0.execute !== events[0] || events.length !== 1) refuseHere('the status of an execute is stored instead of checked');
+          statements.push({ ...executeStatement(s, events[0], fx), stores: (d0.name as ts.Identifier).text } as GraphStatement);
+          env.set((d0.name as ts.Identifier).text, { kind: 'sym', text: (d0.name as ts.Identifier).text, pure: true });
+          continue;
+        }
         const d = s.declarationList.declarations[0];
         const v = values[0];
         if (values.length === 1 && v.kind === 'sym' && typeof v.value === 'number' && ts.isIdentifier(d.name) && d.initializer) {
           // A number computed by graph code (the workspace size): written as its value.
           statements.push({ kind: 'replaced', statement: s, text: spliced(s, [[d.initializer, String(v.value)]], sf) });
-          env.set(d.name.text, { kind: 'sym', text: d.name.text, pure: true });
+          // A `const` keeps that value for the graph code after it (`size > 0 ? workspace : null`).
+          const constant = (s.declarationList.flags & ts.NodeFlags.Const) !== 0;
+          env.set(d.name.text, { kind: 'sym', text: d.name.text, pure: true, ...(constant ? { value: v.value } : {}) });
           continue;
         }
         const stray = values.find((x) => x.kind !== 'undefined' && !isGraphValue(x));
@@ -213,6 +225,8 @@ function walk(f: ts.FunctionLikeDeclaration, fx: FrontendContext): { reading: Gr
 
 function isGraphValue(v: Value): boolean {
   switch (v.kind) {
+    case 'sym':
+      return v.graph === true;
     case 'graph':
     case 'tensor':
     case 'attrs':
