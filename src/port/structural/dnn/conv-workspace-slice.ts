@@ -8,7 +8,8 @@
  *
  * 1. The variables the queries write (`perf`, `algoCount`, `workspaceBytes`) are candidates, and
  *    so are the variables declared or assigned in statements that read a candidate
- *    (`const choice = perf.slice(…).find(…)`, `workspace = allocation.value`).
+ *    (`const choice = perf.slice(…).find(…)`, `workspace = allocation.value`), or filled by a
+ *    device allocation there (`if (workspaceBytes.value > 0) cudaMalloc(workspace, …)`).
  * 2. A candidate stays one only while every use of it is (a) an argument of a query that goes
  *    away, (b) the algo / workSpace / workSpaceSizeInBytes argument of a cudnnConvolutionForward
  *    that ports (its lowering does not use them), or (c) inside a statement that does nothing but
@@ -152,6 +153,25 @@ function computeSlice(catalog: Catalog, target: BackendId, context: StaticContex
     return found;
   };
 
+  /** The variables a device allocation in a statement fills (`if (bytes > 0) cudaMalloc(workspace, bytes)`). */
+  const allocated = (statement: ts.Node): string[] => {
+    const names: string[] = [];
+    const visit = (n: ts.Node): void => {
+      if (ts.isFunctionLike(n)) return;
+      const call = ts.isCallExpression(n) ? byNode.get(n) : undefined;
+      const binds = call?.entry.spec.binds;
+      if (call && binds && 'primitive' in binds && binds.primitive === 'memory.alloc') {
+        call.entry.spec.params.forEach((p, i) => {
+          const name = p.dir === 'out' && call.args[i] ? variableName(call.args[i]) : undefined;
+          if (name) names.push(name);
+        });
+      }
+      ts.forEachChild(n, visit);
+    };
+    visit(statement);
+    return names;
+  };
+
   // 1. Candidates.
   const candidates = new Set<string>();
   for (const names of outputs.values()) for (const n of names) if (n) candidates.add(n);
@@ -159,7 +179,7 @@ function computeSlice(catalog: Catalog, target: BackendId, context: StaticContex
     grew = false;
     for (const s of statements) {
       if (!reads(s, candidates)) continue;
-      for (const name of written(s)) {
+      for (const name of [...written(s), ...allocated(s)]) {
         if (!candidates.has(name)) {
           candidates.add(name);
           grew = true;

@@ -96,18 +96,36 @@ export function tensorView(descriptor: Expr, ptr: Expr, before: ts.Node, context
     dims = dimA.elements.map((e) => carried(e, context));
     strides = strideA.elements.map((e) => carried(e, context));
     if (dims.length !== strides.length) return { ok: false, reason: `${where} gives ${dims.length} dimensions and ${strides.length} strides` };
-    layout = 'strided';
+    layout = packedFormat(dims, strides) ?? 'strided';
   }
   const impure = [...dims, ...strides].find((d) => !d.pure);
   if (impure) return { ok: false, reason: `\`${impure.text}\` in ${where} has side effects, so it cannot be evaluated again where the tensor is used` };
   return { ok: true, value: { ptr, dtype: { meaning: dtypeMeaning, dtype }, dims, strides, layout, descriptor } };
 }
 
+/**
+ * The format whose packed strides an Nd descriptor states over N, C, H, W, if any: cuDNN's 4-D
+ * NCHW / NHWC descriptors are exactly those strides, so lowerings that take a format see one. A
+ * dim of 1 takes any stride; where both formats match they order memory alike, and NCHW is named.
+ */
+function packedFormat(dims: readonly Expr[], strides: readonly Expr[]): 'NCHW' | 'NHWC' | undefined {
+  if (dims.length !== 4) return undefined;
+  const [, c, h, w] = dims;
+  const matches = (expected: readonly Expr[]) => expected.every((e, i) => sameStride(strides[i], e) || numberOf(dims[i]) === 1);
+  if (matches(contiguousStrides(dims))) return 'NCHW';
+  if (matches([product([h, w, c]), generated('1', { kind: 'number', value: 1 }), product([w, c]), c])) return 'NHWC';
+  return undefined;
+}
+
+function sameStride(a: Expr, b: Expr): boolean {
+  return a.text === b.text || (numberOf(a) !== undefined && numberOf(a) === numberOf(b));
+}
+
 /** Whether a view is packed row-major over its dims (strides equal the contiguous strides). */
 export function isContiguous(view: TensorExpr): boolean {
   const dims = view.dims ?? [];
   const expected = contiguousStrides(dims);
-  return (view.strides ?? []).every((s, i) => s.text === expected[i].text || (numberOf(s) !== undefined && numberOf(s) === numberOf(expected[i])) || numberOf(dims[i]) === 1);
+  return (view.strides ?? []).every((s, i) => sameStride(s, expected[i]) || numberOf(dims[i]) === 1);
 }
 
 /** The activation mode, its coefficient and NaN option, from cudnnSetActivationDescriptor. */
