@@ -12,8 +12,8 @@
  *   (xpu::gelu's formula is undocumented). TGEMM is `float` (`tfloat32` where the source asks
  *   for TF32): Paddle's default int16 quantisation would not match cuBLAS fp32. A batch is one
  *   `xpu::fc_batched` when its matrices are packed, else one fc_fusion per matrix.
- * - Add → `xpu::broadcast_add` (cuDNN's C = alpha·A + beta·C with alpha = beta = 1, or a plain
- *   C = A + B), `xpu::add` (cuBLAS axpy with alpha = 1 on unit increments).
+ * - Add → `xpu::broadcast_add` (cuDNN's C = alpha·A + beta·C with beta = 1 — alpha·A first
+ *   scaled into a scratch buffer by `xpu::scale` when alpha ≠ 1 — or a plain C = A + B), `xpu::add` (cuBLAS axpy with alpha = 1 on unit increments).
  * - Softmax / LogSoftmax → `xpu::softmax` / `xpu::log_softmax` with the shape and axis.
  * - Relu / Sigmoid / Tanh / Silu → the element-wise call over the packed length (also for input
  *   and output views alike over one dense block in another order, dense-views.ts).
@@ -397,17 +397,31 @@ function planAdd(invocation: OpInvocation): XdnnPlan | undefined {
   }
   const alpha = args.get('alpha');
   const beta = args.get('beta');
+  let scale: Expr | undefined;
   if (alpha || beta) {
     // cuDNN: C = alpha·B + beta·C with A the old C.
     if (!sameView(a, c)) return undefined;
-    if (alpha && numberOf(alpha) !== 1) return { ok: false, reason: `alpha is \`${alpha.text}\`, not the constant 1 (xpu::broadcast_add has no scale)` };
     if (beta && numberOf(beta) !== 1) return { ok: false, reason: `beta is \`${beta.text}\`, not the constant 1 (xpu::broadcast_add adds to the output as it is)` };
+    if (alpha && numberOf(alpha) !== 1) {
+      if (!alpha.pure) return { ok: false, reason: `alpha \`${alpha.text}\` has side effects` };
+      scale = alpha;
+    }
   }
   const types = packed([a, b, c], 'the operands');
   if ('reason' in types) return { ok: false, reason: types.reason };
+  const add = (addend: XdnnArgument): XdnnCall => ({
+    symbol: 'xpu::broadcast_add',
+    template: [types.type],
+    args: [{ kind: 'pointer', view: a }, addend, { kind: 'pointer', view: c }, { kind: 'text', text: list(a.dims!) }, { kind: 'text', text: list(b.dims!) }],
+  });
+  if (!scale) return { ok: true, call: add({ kind: 'pointer', view: b }) };
+  // xpu::broadcast_add has no scale: alpha·B goes to a scratch buffer first (xpu::scale, bias 0).
+  const n = product(b.dims!).text;
   return {
     ok: true,
-    call: { symbol: 'xpu::broadcast_add', template: [types.type], args: [{ kind: 'pointer', view: a }, { kind: 'pointer', view: b }, { kind: 'pointer', view: c }, { kind: 'text', text: list(a.dims!) }, { kind: 'text', text: list(b.dims!) }] },
+    scratch: [{ name: 'scaled', bytes: `${operand(n)} * ${ITEM_SIZE[b.dtype!.dtype!]}` }],
+    before: [{ symbol: 'xpu::scale', template: [types.type], args: [{ kind: 'pointer', view: b }, { kind: 'scratch', name: 'scaled' }, { kind: 'text', text: n }, { kind: 'text', text: 'true' }, { kind: 'text', text: scale.text }, { kind: 'text', text: '0' }] }],
+    call: add({ kind: 'scratch', name: 'scaled' }),
   };
 }
 
