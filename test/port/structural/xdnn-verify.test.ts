@@ -56,4 +56,17 @@ describe('cuBLAS / cuBLASLt / cuDNN → XDNN, verified', () => {
     expect(ported.output).toContain('cudnnActivationForward(cudnn.value, relu.value, 1, tDesc.value, dT, 0, yDesc.value, dS)');
     expect(ported.output.match(/xpu\.relu\(/g)).toHaveLength(1);
   });
+
+  // One-node frontend graphs as the CUDA lowerings write them (readiness chains, statuses chosen
+  // as cuDNN's, a stored status tested by `if … throw`) and a cuDNN add with alpha ≠ 1.
+  it('ports one-node frontend graphs and a scaled cuDNN add (lifted CUDA) and matches the original call by call', async () => {
+    const program = readFileSync(new URL('../../fixtures/port/cudnn-one-node-graphs/input.ts', import.meta.url), 'utf8').replace(/^\/\/ @ts-nocheck.*\n/, '');
+    const dir = tempDir({ 'model.ts': program, 'package.json': '{ "type": "module" }' });
+    const result = await port([dir], { to: 'kunlun', cwd: dir, verify: { timeoutMs: 120_000 } });
+    const model = result.files.find((f) => f.path === 'model.ts')!;
+    expect(model.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+    expect(model.output).not.toContain('opbridge/cuda');
+    for (const call of ['xpu.silu(', 'xpu.mul(', 'xpu.scale(', 'xpu.broadcast_add(']) expect(model.output).toContain(call);
+    expect(model.verification, JSON.stringify(model.verification)).toMatchObject({ verdict: expect.stringMatching(/^(pass|warn)$/) });
+  }, 300_000);
 });

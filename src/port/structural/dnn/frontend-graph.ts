@@ -240,8 +240,8 @@ function walk(f: ts.FunctionLikeDeclaration, fx: FrontendContext): { reading: Gr
 }
 
 /**
- * `if (status !== SUCCESS) throw new Error('what')` on a stored execute status: the execute, and
- * the message when it is a plain string.
+ * `if (status !== SUCCESS) throw new Error('what: failed')` on a stored execute status: the
+ * execute, and what the message names when it is a plain string.
  */
 function storedCheck(s: ts.IfStatement, ev: FrontendEvaluator, env: Env): { event: ExecuteEvent; what?: string } | undefined {
   const c = s.expression;
@@ -252,7 +252,8 @@ function storedCheck(s: ts.IfStatement, ev: FrontendEvaluator, env: Env): { even
   if (status?.kind !== 'status' || !status.execute || ev.touchesGraph(c.right, env) || !isPure(c.right)) return undefined;
   const thrown = then.expression;
   const message = thrown && ts.isNewExpression(thrown) && thrown.arguments?.length === 1 ? thrown.arguments[0] : undefined;
-  const what = message && (ts.isStringLiteral(message) || ts.isNoSubstitutionTemplateLiteral(message)) ? message.text : undefined;
+  // `'what: reason'`: the port writes its own reason after `what`.
+  const what = message && (ts.isStringLiteral(message) || ts.isNoSubstitutionTemplateLiteral(message)) ? message.text.replace(/: [^:]*$/, '') : undefined;
   return { event: status.execute, ...(what ? { what } : {}) };
 }
 
