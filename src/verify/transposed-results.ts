@@ -14,7 +14,9 @@
  * another such call (the bias add and activation a port applies to a product after it, where
  * the original fused them into one cuBLASLt epilogue), is viewed transposed on the same
  * evidence, and so is the result of an element-wise operator the port ran on the packed view of
- * a column-major operand. Values are not changed, only the order in which they are read.
+ * a column-major operand. Such a call that records a flat result over the whole matrix (XDNN's
+ * element-wise calls take a length, not a shape) is read as the matrix it read before being
+ * transposed. Values are not changed, only the order in which they are read.
  */
 import type { MemoryRange, TraceRecord } from '../backends/sim/trace.js';
 import type { Storage } from '../runtime/dtype.js';
@@ -60,22 +62,45 @@ function matrices(t: TensorData): TensorData[] {
   return Array.from({ length: t.shape[0] }, (_, b) => ({ dtype: t.dtype, shape, storage: t.storage.slice(b * size, (b + 1) * size) as Storage }));
 }
 
+/** `t` read with `shape` (the same number of elements). */
+function reshaped(t: TensorData, shape: readonly number[]): TensorData {
+  return shape.join('x') === t.shape.join('x') ? t : { ...t, shape: [...shape] };
+}
+
+function elementCount(shape: readonly number[]): number {
+  return shape.reduce((a, b) => a * b, 1);
+}
+
+/** Memory last written by a matrix result, with the shape that result was recorded with. */
+interface MatrixLayout {
+  readonly range: MemoryRange;
+  readonly shape: readonly number[];
+}
+
 function shapeKey(t: TensorData | undefined): string {
   return t ? t.shape.join('x') : '';
 }
 
 /**
- * The indices of ported calls whose first output is the transpose of an original call's result
- * (by the golden runs of both programs).
+ * The ported calls whose first output is the transpose of an original call's result (by the
+ * golden runs of both programs), each with the matrix shape its output is read as before being
+ * transposed (the recorded shape without cuDNN's padding, or the matrix a flat result covers).
  */
-export function transposedResults(originalGolden: readonly TraceRecord[], portedGolden: readonly TraceRecord[]): Set<number> {
-  const found = new Set<number>();
-  /** Memory last written by a 2-D matrix result, or by a 2-D result computed from one. */
-  let matrixLayout: MemoryRange[] = [];
-  const candidate = (record: TraceRecord): boolean => {
+export function transposedResults(originalGolden: readonly TraceRecord[], portedGolden: readonly TraceRecord[]): Map<number, readonly number[]> {
+  const found = new Map<number, readonly number[]>();
+  /** Memory last written by a 2-D matrix result, or by a result computed from one. */
+  let matrixLayout: MatrixLayout[] = [];
+  /** The output read as a matrix when the call is in matrix layout, else undefined. */
+  const asMatrix = (record: TraceRecord): TensorData | undefined => {
     const out = record.outputs[0] && unpadded(record.outputs[0]);
-    if (!out || (out.shape.length !== 2 && out.shape.length !== 3)) return false;
-    return MATRIX_OPS.has(record.op) || ELEMENTWISE_OPS.has(record.op) || (record.reads?.some((r) => matrixLayout.some((t) => overlaps(r, t))) ?? false);
+    if (!out) return undefined;
+    if (out.shape.length === 2 || out.shape.length === 3) {
+      const read = record.reads?.some((r) => matrixLayout.some((t) => overlaps(r, t.range))) ?? false;
+      return MATRIX_OPS.has(record.op) || ELEMENTWISE_OPS.has(record.op) || read ? out : undefined;
+    }
+    if (out.shape.length !== 1) return undefined;
+    const layout = matrixLayout.find((t) => elementCount(t.shape) === out.shape[0] && (record.reads?.some((r) => overlaps(r, t.range)) ?? false));
+    return layout && reshaped(out, layout.shape);
   };
   // An original result cuDNN recorded padded to 4-D ([rows, cols, 1, 1]) is that matrix too.
   const originals = originalGolden.map((o) => o.outputs[0] && unpadded(o.outputs[0]));
@@ -87,16 +112,19 @@ export function transposedResults(originalGolden: readonly TraceRecord[], ported
     return agreesWithSome(flipped) || matrices(flipped).every(agreesWithSome);
   };
   portedGolden.forEach((record, j) => {
-    const inLayout = candidate(record);
-    for (const w of record.writes ?? []) matrixLayout = without(matrixLayout, w);
-    if (!inLayout) return;
-    matrixLayout.push(...(record.writes ?? []));
-    if (agreesTransposed(unpadded(record.outputs[0]))) found.add(j);
+    const matrix = asMatrix(record);
+    for (const w of record.writes ?? []) matrixLayout = matrixLayout.flatMap((t) => without([t.range], w).map((range) => ({ range, shape: t.shape })));
+    if (!matrix) return;
+    matrixLayout.push(...(record.writes ?? []).map((range) => ({ range, shape: matrix.shape })));
+    if (agreesTransposed(matrix)) found.set(j, matrix.shape);
   });
   return found;
 }
 
-/** The records with their first output viewed transposed at the given indices. */
-export function withTransposedResults(records: readonly TraceRecord[], indices: ReadonlySet<number>): TraceRecord[] {
-  return records.map((r, j) => (indices.has(j) && r.outputs[0] ? { ...r, outputs: [transposed(unpadded(r.outputs[0])), ...r.outputs.slice(1)] } : r));
+/** The records with their first output read as the given matrix shape and transposed, at the given indices. */
+export function withTransposedResults(records: readonly TraceRecord[], views: ReadonlyMap<number, readonly number[]>): TraceRecord[] {
+  return records.map((r, j) => {
+    const shape = views.get(j);
+    return shape && r.outputs[0] ? { ...r, outputs: [transposed(reshaped(r.outputs[0], shape)), ...r.outputs.slice(1)] } : r;
+  });
 }

@@ -39,6 +39,14 @@ describe('placing a lowering', () => {
     expect(place('if (ok) src(1);', hoisted)).toBe('if (ok) {\n  const n = size();\n  tgt(n, n);\n}');
   });
 
+  it('puts the statements before an if whose condition evaluates the call first, else wraps them', () => {
+    expect(place("  if (src(1) !== OK) throw new Error('x');", hoisted)).toBe("  const n = size();\n  if (tgt(n, n) !== OK) throw new Error('x');");
+    expect(place('if (!(src(1))) fail();', companion)).toBe('copy(a, b);\nif (!(tgt(b))) fail();');
+    // Something else is evaluated first, or the if is an else branch: the statements may not run earlier.
+    expect(place('if (ready && src(1) !== OK) fail();', hoisted)).toBe('if (ready && (() => { const n = size(); return tgt(n, n); })() !== OK) fail();');
+    expect(place('if (a) b(); else if (src(1) !== OK) fail();', hoisted)).toBe('if (a) b(); else if ((() => { const n = size(); return tgt(n, n); })() !== OK) fail();');
+  });
+
   it('puts the statements before a check statement that takes the status, so no wrapper is needed', () => {
     expect(place('check(src(1));', companion)).toBe('copy(a, b);\ncheck(tgt(b));');
     expect(place('check(src(1));', hoisted)).toBe('const n = size();\ncheck(tgt(n, n));');

@@ -24,7 +24,7 @@ describe('transposed matrix results', () => {
     const original = [record('Gemm', [2, 3], M)];
     const ported = [record('Add', [3, 2], MT), record('Gemm', [3, 2], MT)];
     const found = transposedResults(original, ported);
-    expect([...found]).toEqual([1]);
+    expect([...found.keys()]).toEqual([1]);
     const viewed = withTransposedResults(ported, found);
     expect(viewed[1].outputs[0].shape).toEqual([2, 3]);
     expect([...viewed[1].outputs[0].storage]).toEqual(M);
@@ -39,14 +39,14 @@ describe('transposed matrix results', () => {
   });
 
   it('reads a square result transposed when only its transpose agrees', () => {
-    expect([...transposedResults([record('Gemm', [2, 2], [1, 2, 3, 4])], [record('Gemm', [2, 2], [1, 3, 2, 4])])]).toEqual([0]);
+    expect([...transposedResults([record('Gemm', [2, 2], [1, 2, 3, 4])], [record('Gemm', [2, 2], [1, 3, 2, 4])]).keys()]).toEqual([0]);
   });
 
   it('reads each matrix of a batched result transposed when every one is the transpose of a per-matrix original', () => {
     const original = [record('Gemm', [2, 2], [1, 2, 3, 4]), record('Gemm', [2, 2], [5, 6, 7, 8])];
     const batched = record('MatMul', [2, 2, 2], [1, 3, 2, 4, 5, 7, 6, 8]);
     const found = transposedResults(original, [batched]);
-    expect([...found]).toEqual([0]);
+    expect([...found.keys()]).toEqual([0]);
     expect([...withTransposedResults([batched], found)[0].outputs[0].storage]).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     // One matrix that is no original's transpose: the batch is read as recorded.
     expect(transposedResults(original, [record('MatMul', [2, 2, 2], [1, 3, 2, 4, 9, 9, 9, 9])]).size).toBe(0);
@@ -57,9 +57,23 @@ describe('transposed matrix results', () => {
     const original = [record('Gemm', [2, 3], M), record('Add', [2, 3], biased)];
     const biasedT = MT.map((v) => v + 10);
     const ported = [record('Gemm', [3, 2], MT, { reads: [1, 2], writes: [3] }), record('Add', [3, 2], biasedT, { reads: [3, 4], writes: [3] })];
-    expect([...transposedResults(original, ported)]).toEqual([0, 1]);
+    expect([...transposedResults(original, ported).keys()]).toEqual([0, 1]);
     const elsewhere = [ported[0], record('Add', [3, 2], biasedT, { reads: [5, 4], writes: [6] })];
-    expect([...transposedResults(original, elsewhere)]).toEqual([0]);
+    expect([...transposedResults(original, elsewhere).keys()]).toEqual([0]);
+  });
+
+  it('reads a flat result over a transposed product as that matrix, transposed (an activation that takes a length)', () => {
+    const relu = (v: number) => Math.max(v - 3, 0);
+    const original = [record('Gemm', [2, 3], M), record('Relu', [2, 3], M.map(relu))];
+    const ported = [record('Gemm', [3, 2], MT, { reads: [1, 2], writes: [3] }), record('Relu', [6], MT.map(relu), { reads: [3], writes: [3] })];
+    const found = transposedResults(original, ported);
+    expect([...found.keys()]).toEqual([0, 1]);
+    expect(found.get(1)).toEqual([3, 2]);
+    const viewed = withTransposedResults(ported, found)[1].outputs[0];
+    expect(viewed.shape).toEqual([2, 3]);
+    expect([...viewed.storage]).toEqual(M.map(relu));
+    // A flat result of another length, or over other memory, is read as recorded.
+    expect([...transposedResults(original, [ported[0], record('Relu', [6], MT.map(relu), { reads: [5], writes: [5] })]).keys()]).toEqual([0]);
   });
 
   it('reads an element-wise result transposed when the original recorded the column-major view, padded to 4-D by cuDNN', () => {

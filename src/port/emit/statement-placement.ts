@@ -3,8 +3,8 @@
  * statements before the call (hoisted arguments, companion calls) replaces the statement when
  * the call is the whole statement, the initializer of a single-declaration variable statement,
  * or the value of a `return`; a statement that is not in a block (`if (x) call();`) gets
- * braces. A lowering with releases after the call whose status an `if` tests first
- * (`if (call !== SUCCESS) throw …`) runs before the `if`, its status kept in a constant. Anywhere else the status is used inside an expression, which keeps its value:
+ * braces. A call that an `if` condition evaluates first gets the statements just before the
+ * `if`. Anywhere else the status is used inside an expression, which keeps its value:
  * `(a(), b(), call)` when the statements are plain calls, otherwise an arrow function called
  * on the spot, `(() => { const n = f(); return call; })()` — impossible when the arguments
  * contain `await` or `yield` (OB1017).
@@ -40,26 +40,6 @@ function statementOwning(call: ts.CallExpression): ts.Statement | undefined {
     const list = parent.parent;
     const statement = list?.parent;
     if (ts.isVariableDeclarationList(list) && list.declarations.length === 1 && statement && ts.isVariableStatement(statement)) return statement;
-  }
-  return undefined;
-}
-
-/**
- * The `if` statement whose condition evaluates the call before anything else
- * (`if (call !== SUCCESS) throw …`, the call reached through left operands and parentheses):
- * the call's statements can run before the `if`, and its status is then tested by name.
- */
-function testedFirst(call: ts.CallExpression): ts.IfStatement | undefined {
-  let node: ts.Node = call;
-  for (let parent = node.parent; parent; node = parent, parent = parent.parent) {
-    if (ts.isIfStatement(parent)) return parent.expression === node ? parent : undefined;
-    if (ts.isParenthesizedExpression(parent)) continue;
-    if (ts.isBinaryExpression(parent) && parent.left === node) {
-      const op = parent.operatorToken.kind;
-      if (op >= ts.SyntaxKind.FirstAssignment && op <= ts.SyntaxKind.LastAssignment) return undefined;
-      continue;
-    }
-    return undefined;
   }
   return undefined;
 }
@@ -180,16 +160,39 @@ function placeStructured(call: ts.CallExpression, lowering: Lowering, edits: Edi
     return { ok: true };
   }
   const tested = testedFirst(call);
-  if (tested && inStatementList(tested)) {
-    // The rest of the `if` is still to be walked: the statements go in before it, the status in place of the call.
-    const ifStart = tested.getStart(sourceFile);
-    const indent = lineIndent(text, ifStart);
-    edits.insert(ifStart, `${body.join(`${nl}${indent}`)}${nl}${indent}`);
+  if (tested) {
+    insertBefore(tested, body, edits, sourceFile);
     edits.replace(start, call.end, status);
     return { ok: true };
   }
   edits.replace(start, call.end, `(() => { ${body.join(' ')} return ${status}; })()`);
   return { ok: true };
+}
+
+/**
+ * The `if` statement in a statement list whose condition evaluates the call before anything else
+ * (`if (call !== SUCCESS) throw …`, `if (!call)`): the lowering's statements can run just before
+ * it, with the same effects in the same order.
+ */
+function testedFirst(call: ts.CallExpression): ts.IfStatement | undefined {
+  let node: ts.Node = call;
+  for (;;) {
+    const p = node.parent;
+    if (ts.isIfStatement(p) && p.expression === node) return inStatementList(p) ? p : undefined;
+    const first =
+      ts.isParenthesizedExpression(p) ||
+      (ts.isPrefixUnaryExpression(p) && p.operator === ts.SyntaxKind.ExclamationToken) ||
+      (ts.isBinaryExpression(p) && p.left === node && !(p.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && p.operatorToken.kind <= ts.SyntaxKind.LastAssignment));
+    if (!first) return undefined;
+    node = p;
+  }
+}
+
+/** Statements written on their own lines before a statement (which keeps its own edits). */
+function insertBefore(statement: ts.Statement, lines: readonly string[], edits: EditList, sourceFile: ts.SourceFile): void {
+  const stmtStart = statement.getStart(sourceFile);
+  const separator = `${newlineOf(sourceFile.text)}${lineIndent(sourceFile.text, stmtStart)}`;
+  edits.insert(stmtStart, lines.map((l) => `${l}${separator}`).join(''));
 }
 
 export function placeLowering(
@@ -229,6 +232,13 @@ export function placeLowering(
   // `check(call, 'what');`: the statements go before it rather than into a comma expression.
   const sink = statusSink(call, isFacadeCall);
   if (sink && inStatementList(sink)) return placeStructured(call, lowering, edits, sourceFile, isFacadeCall, () => 'status');
+  const tested = testedFirst(call);
+  if (tested) {
+    const nl = newlineOf(text);
+    insertBefore(tested, lowering.prelude.map((p) => (p.body ? rendered(p, undefined, lineIndent(text, tested.getStart(sourceFile)), nl) : terminated(p.text))), edits, sourceFile);
+    edits.replace(start, call.end, lowering.call);
+    return { ok: true };
+  }
   const suspension = containsSuspension(call);
   if (suspension) return { ok: false, reason: `\`${suspension}\`` };
   const expression = lowering.prelude.some((p) => p.declares)

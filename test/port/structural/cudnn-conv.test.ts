@@ -96,3 +96,13 @@ export function pooledShape(n: number, c: number, h: number, w: number) {
     expect(result.output).not.toMatch(/cudnn|Desc|pool\.value/);
   });
 });
+
+describe('aclnnConvolution back to cuDNN', () => {
+  it('declares the workspace size as ref<number>() without importing a facade type `number`', () => {
+    const there = portSource(FIXTURE, { to: 'cann', comments: false });
+    const back = portSource(there.output, { to: 'cuda', from: 'cann', comments: false });
+    expect(back.output).toMatch(/const convWorkspaceSize\w* = ref<number>\(\)/);
+    expect(back.output).not.toMatch(/type number\b/);
+    expect(back.diagnostics.filter((d) => d.id === 'OB1010')).toEqual([]);
+  });
+});

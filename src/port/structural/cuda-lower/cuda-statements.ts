@@ -19,6 +19,8 @@ export function isView(t: TensorExpr | undefined): t is ViewTensor {
   return Boolean(t?.dims && t.strides && t.dtype?.meaning && t.dims.length === t.strides.length);
 }
 
+const PRIMITIVE_TYPES = new Set(['number', 'bigint', 'boolean', 'string']);
+
 export function numberOf(e: Expr | undefined): number | undefined {
   return e?.value?.kind === 'number' ? e.value.value : undefined;
 }
@@ -86,7 +88,9 @@ export class CudaStatements {
   /** `const name = ref<T>();` */
   declareRef(base: string, type: string): string {
     const name = this.fresh(base);
-    this.prelude.push({ text: `const ${name} = ${this.value('ref')}<${this.type(type)}>()`, declares: true });
+    // A TypeScript primitive (a size) is no facade type: importing it would shadow the language's.
+    const written = PRIMITIVE_TYPES.has(type) ? type : this.type(type);
+    this.prelude.push({ text: `const ${name} = ${this.value('ref')}<${written}>()`, declares: true });
     return name;
   }
 

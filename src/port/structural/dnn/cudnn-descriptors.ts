@@ -100,7 +100,7 @@ export function tensorView(descriptor: Expr, ptr: Expr, before: ts.Node, context
     dims = dimA.elements.map((e) => carried(e, context));
     strides = strideA.elements.map((e) => carried(e, context));
     if (dims.length !== strides.length) return { ok: false, reason: `${where} gives ${dims.length} dimensions and ${strides.length} strides` };
-    layout = 'strided';
+    layout = packedFormat(dims, strides) ?? 'strided';
   }
   const impure = [...dims, ...strides].find((d) => !d.pure);
   if (impure) return { ok: false, reason: `\`${impure.text}\` in ${where} has side effects, so it cannot be evaluated again where the tensor is used` };
@@ -108,15 +108,24 @@ export function tensorView(descriptor: Expr, ptr: Expr, before: ts.Node, context
 }
 
 /**
- * Whether a view is packed row-major over its dims (strides equal the contiguous strides, as
- * written or as products of the same factors: `C * (H * W)`, stride-products.ts).
+ * The format whose packed strides an Nd descriptor states over N, C, H, W, if any: cuDNN's 4-D
+ * NCHW / NHWC descriptors are exactly those strides, so lowerings that take a format see one. A
+ * dim of 1 takes any stride; where both formats match they order memory alike, and NCHW is named.
+ * A stride matches as written or as the same product grouped otherwise (stride-products.ts).
  */
+function packedFormat(dims: readonly Expr[], strides: readonly Expr[]): 'NCHW' | 'NHWC' | undefined {
+  if (dims.length !== 4) return undefined;
+  const [, c, h, w] = dims;
+  const packed = (factors: readonly (readonly Expr[])[]) => factors.every((f, i) => numberOf(dims[i]) === 1 || isProductOf(strides[i], f));
+  if (packed(dims.map((_, i) => dims.slice(i + 1)))) return 'NCHW';
+  if (packed([[h, w, c], [], [w, c], [c]])) return 'NHWC';
+  return undefined;
+}
+
+/** Whether a view is packed row-major over its dims (strides equal the contiguous strides, however grouped). */
 export function isContiguous(view: TensorExpr): boolean {
   const dims = view.dims ?? [];
-  const expected = contiguousStrides(dims);
-  return (view.strides ?? []).every(
-    (s, i) => s.text === expected[i].text || (numberOf(s) !== undefined && numberOf(s) === numberOf(expected[i])) || numberOf(dims[i]) === 1 || isProductOf(s, dims.slice(i + 1)),
-  );
+  return (view.strides ?? []).every((s, i) => numberOf(dims[i]) === 1 || isProductOf(s, dims.slice(i + 1)));
 }
 
 /** The activation mode, its coefficient and NaN option, from cudnnSetActivationDescriptor. */

@@ -68,10 +68,6 @@ export interface Sym {
   readonly precedence?: number;
   /** The expression of the walked scope it is, when it is one (the stream of a handle is looked up there). */
   readonly node?: ts.Expression;
-  /** A truth computed by graph code (`g.validate().is_good() && …`): it goes with the graph code. */
-  readonly graph?: boolean;
-  /** The execute whose success this truth is (`g.execute(…).is_good()`). */
-  readonly execute?: ExecuteEvent;
 }
 
 export interface ExecuteEvent {
@@ -128,8 +124,6 @@ const UNDEFINED: Value = { kind: 'undefined' };
 /** Whether a value holds graph objects (then the code around it is graph code). */
 export function isGraphish(v: Value): boolean {
   switch (v.kind) {
-    case 'sym':
-      return v.graph === true;
     case 'graph':
     case 'tensor':
     case 'attrs':
@@ -156,13 +150,15 @@ const BINARY: Partial<Record<ts.SyntaxKind, { text: string; run: (a: number, b: 
   [ts.SyntaxKind.AsteriskAsteriskToken]: { text: '**', run: (a, b) => a ** b },
 };
 
-const RELATIONS: Partial<Record<ts.SyntaxKind, (a: number, b: number) => boolean>> = {
+const COMPARE: Partial<Record<ts.SyntaxKind, (a: number, b: number) => boolean>> = {
   [ts.SyntaxKind.GreaterThanToken]: (a, b) => a > b,
   [ts.SyntaxKind.GreaterThanEqualsToken]: (a, b) => a >= b,
   [ts.SyntaxKind.LessThanToken]: (a, b) => a < b,
   [ts.SyntaxKind.LessThanEqualsToken]: (a, b) => a <= b,
+  [ts.SyntaxKind.EqualsEqualsEqualsToken]: (a, b) => a === b,
+  [ts.SyntaxKind.ExclamationEqualsEqualsToken]: (a, b) => a !== b,
 };
-const COMPARISONS = new Set([ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken]);
+
 const GRAPH_CONFIG = new Set(['set_io_data_type', 'set_intermediate_data_type', 'set_compute_data_type', 'set_name']);
 const GRAPH_BUILD = new Set(['validate', 'build_operation_graph', 'create_execution_plans', 'check_support', 'build_plans', 'deselect_workspace_greater_than', 'deselect_engines']);
 const TENSOR_SETTERS = new Set(['set_output', 'set_dim', 'set_stride', 'set_data_type', 'set_name', 'set_is_virtual']);
@@ -344,30 +340,28 @@ export class FrontendEvaluator {
       const value = typeof a.value === 'number' && typeof b.value === 'number' ? op.run(a.value, b.value) : undefined;
       return { ...sym(`${wrap(a, false)} ${op.text} ${wrap(b, true)}`, value, a.pure && b.pure, true), precedence };
     }
-    if (ts.isBinaryExpression(node) && RELATIONS[node.operatorToken.kind]) {
-      // A comparison of numbers known statically (`workspaceSize > 0` once the size is known).
-      const [a, b] = [this.number(node.left, env), this.number(node.right, env)];
-      if (typeof a.value !== 'number' || typeof b.value !== 'number') return this.refuse(node, `\`${node.getText(this.options.sourceFile)}\` is not known statically`);
-      const truth = RELATIONS[node.operatorToken.kind]!(a.value, b.value);
-      return sym(String(truth), truth);
-    }
-    if (ts.isBinaryExpression(node) && (node.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken || node.operatorToken.kind === ts.SyntaxKind.BarBarToken)) {
-      // The truths of graph code (`ready && g.execute(…).is_good()`), short-circuited as JavaScript does.
-      const and = node.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken;
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) {
+      // `ready && g.execute(…).is_good()`: graph statuses stand for success (the calls succeed when they port).
       const a = this.expr(node.left, env);
-      if (a.kind !== 'sym' || typeof a.value !== 'boolean') return this.refuse(node, `\`${node.left.getText(this.options.sourceFile)}\` is not a truth known statically`);
-      if (a.value !== and) return a;
+      if (!this.truth(a, node.left)) return a;
       const b = this.expr(node.right, env);
-      if (b.kind !== 'sym' || typeof b.value !== 'boolean') return this.refuse(node, `\`${node.right.getText(this.options.sourceFile)}\` is not a truth known statically`);
-      const execute = b.execute ?? a.execute;
-      return { ...b, ...(a.graph || b.graph ? { graph: true } : {}), ...(execute ? { execute } : {}) };
+      const truth = this.truth(b, node.right);
+      return truth && (a.kind === 'status' || b.kind === 'status' || this.touchesGraph(node, env)) ? { kind: 'status' } : b;
+    }
+    if (ts.isBinaryExpression(node) && COMPARE[node.operatorToken.kind]) {
+      const a = this.expr(node.left, env);
+      const b = this.expr(node.right, env);
+      if (a.kind === 'sym' && b.kind === 'sym' && typeof a.value === 'number' && typeof b.value === 'number') return sym(String(COMPARE[node.operatorToken.kind]!(a.value, b.value)), COMPARE[node.operatorToken.kind]!(a.value, b.value));
+      return this.refuse(node, `\`${node.getText(this.options.sourceFile)}\` compares values not known statically`);
     }
     if (ts.isConditionalExpression(node)) {
+      const before = this.executes.length;
       const c = this.expr(node.condition, env);
-      if (c.kind !== 'sym' || typeof c.value !== 'boolean') this.refuse(node, 'a condition not known statically chooses graph code');
-      // `(ready && g.execute(…).is_good() ? SUCCESS : FAILED)`: a status of another library for the execute.
-      if (c.execute) return { kind: 'status', execute: c.execute };
-      return this.expr(c.value ? node.whenTrue : node.whenFalse, env);
+      const executed = this.executes.slice(before);
+      const chosen = this.truth(c, node.condition);
+      // `(ready && g.execute(…).is_good() ? SUCCESS : FAILED)`: the execute's status in another status type.
+      if (executed.length === 1 && chosen && !this.touchesGraph(node.whenTrue, env) && !this.touchesGraph(node.whenFalse, env)) return { kind: 'status', execute: executed[0] };
+      return this.expr(chosen ? node.whenTrue : node.whenFalse, env);
     }
     if (ts.isPropertyAccessExpression(node)) return this.property(node, env);
     if (ts.isElementAccessExpression(node)) {
@@ -398,6 +392,13 @@ export class FrontendEvaluator {
       text += span.literal.text;
     }
     return known ? sym(JSON.stringify(text), text) : sym(node.getText(this.options.sourceFile), undefined, isPure(node));
+  }
+
+  /** A condition's value: a graph status is true (graph calls succeed when they port), a boolean its value. */
+  private truth(v: Value, at: ts.Node): boolean {
+    if (v.kind === 'status') return true;
+    if (v.kind === 'sym' && typeof v.value === 'boolean') return v.value;
+    return this.refuse(at, 'a condition not known statically chooses graph code');
   }
 
   private identifier(node: ts.Identifier, env: Env): Value {
@@ -471,10 +472,7 @@ export class FrontendEvaluator {
         return { kind: 'array', items: base.items.map((item, i) => this.invoke(fn, [item, num(i)], node)) };
       }
       if (base.kind === 'sym' && name === 'execute') return this.refuse(node, `the graph \`${base.text}\` is not built where it is executed (a parameter or a value known only at run time)`);
-      if (base.kind === 'status' && (name === 'is_good' || name === 'is_bad')) {
-        const truth = sym(name === 'is_good' ? 'true' : 'false', name === 'is_good');
-        return { ...truth, graph: true, ...(base.execute && name === 'is_good' ? { execute: base.execute } : {}) };
-      }
+      if (base.kind === 'status' && (name === 'is_good' || name === 'is_bad')) return sym(name === 'is_good' ? 'true' : 'false', name === 'is_good');
       return this.refuse(node, `\`${callee.getText(this.options.sourceFile)}(...)\` in graph code is not followed by the port`);
     }
     if (ts.isIdentifier(callee) && callee.text === 'ref' && !env.has('ref') && node.arguments.length === 0) return { kind: 'ref' };
@@ -483,7 +481,8 @@ export class FrontendEvaluator {
     if (fnValue?.kind !== 'fn') return this.refuse(node, `\`${callee.getText(this.options.sourceFile)}\` is called with graph objects and is not a local function the port can follow`);
     // A status checker (`check(g.validate(), 'what')`): the frontend calls succeed when they port.
     const statusArg = args.findIndex((a) => a.kind === 'status');
-    if (statusArg >= 0 && this.isStatusCheck(fnValue.decl, statusArg)) {
+    const chosen = statusArg >= 0 && ts.isConditionalExpression(skipParentheses(node.arguments[statusArg]));
+    if (statusArg >= 0 && this.isStatusCheck(fnValue.decl, statusArg, chosen)) {
       const status = args[statusArg] as { kind: 'status'; execute?: ExecuteEvent };
       const what = args.find((a, i) => i !== statusArg && a.kind === 'sym' && typeof a.value === 'string') as Sym | undefined;
       if (status.execute && what) status.execute.what = what.value as string;
@@ -492,10 +491,15 @@ export class FrontendEvaluator {
     return this.invoke(fnValue, args, node);
   }
 
-  /** `function check(e, what) { if (!e.is_good()) throw ... }`: only reads the status. */
-  private isStatusCheck(decl: ts.FunctionLikeDeclaration, index: number): boolean {
+  /**
+   * `function check(e, what) { if (!e.is_good()) throw ... }`: only reads the status. A status
+   * chosen by an execute (`(ok ? SUCCESS : FAILED)`) may go to any helper whose body only throws
+   * under conditions (`if (status !== SUCCESS) throw …`) and keeps nothing.
+   */
+  private isStatusCheck(decl: ts.FunctionLikeDeclaration, index: number, chosen = false): boolean {
     const param = decl.parameters[index];
     if (!param || !ts.isIdentifier(param.name) || !decl.body) return false;
+    if (chosen && ts.isBlock(decl.body) && decl.body.statements.every(onlyThrows)) return !assigns(decl.body, param.name.text);
     const p = param.name.text;
     let ok = true;
     let used = false;
@@ -503,12 +507,7 @@ export class FrontendEvaluator {
       if (ts.isIdentifier(n) && n.text === p && n !== param.name) {
         used = true;
         const access = n.parent;
-        const read =
-          (ts.isPropertyAccessExpression(access) && access.expression === n && ['is_good', 'is_bad', 'get_message', 'get_code'].includes(access.name.text)) ||
-          // A status of another library: compared with its members, written into the message.
-          (ts.isBinaryExpression(access) && COMPARISONS.has(access.operatorToken.kind)) ||
-          ts.isTemplateSpan(access);
-        if (!read) ok = false;
+        if (!(ts.isPropertyAccessExpression(access) && access.expression === n && ['is_good', 'is_bad', 'get_message', 'get_code'].includes(access.name.text))) ok = false;
       }
       if (ts.isReturnStatement(n) && n.expression) ok = false;
       ts.forEachChild(n, visit);
@@ -663,4 +662,27 @@ function feExpression(node: ts.PropertyAccessExpression, fe: string, sourceFile:
   const text = node.getText(sourceFile);
   const m = new RegExp(`^${fe.replace(/\$/g, '\\$')}\\.([A-Za-z_]\\w*_t)\\.([A-Za-z_]\\w*)$`).exec(text);
   return m ? `${m[1]}.${m[2]}` : undefined;
+}
+
+function skipParentheses(e: ts.Expression): ts.Expression {
+  while (ts.isParenthesizedExpression(e)) e = e.expression;
+  return e;
+}
+
+/** `if (…) throw …;` (or a block of only that) with no else: a statement whose only effect is throwing. */
+function onlyThrows(s: ts.Statement): boolean {
+  if (!ts.isIfStatement(s) || s.elseStatement) return false;
+  const then = s.thenStatement;
+  return ts.isThrowStatement(then) || (ts.isBlock(then) && then.statements.length === 1 && ts.isThrowStatement(then.statements[0]));
+}
+
+/** Whether a name is assigned anywhere in a body. */
+function assigns(body: ts.Node, name: string): boolean {
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (ts.isBinaryExpression(n) && n.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && n.operatorToken.kind <= ts.SyntaxKind.LastAssignment && ts.isIdentifier(n.left) && n.left.text === name) found = true;
+    ts.forEachChild(n, visit);
+  };
+  visit(body);
+  return found;
 }

@@ -16,6 +16,7 @@
  * lowering cannot express, is declined with the reason and the function's graph code stays.
  */
 import type { Catalog } from '../../../catalog/catalog.js';
+import { isPure } from '../../context/expression-purity.js';
 import type { StaticContext } from '../../context/static-context.js';
 import { generated, type Expr } from '../../ir/expr.js';
 import type { AttributeExpr, OpInvocation, TensorExpr } from '../../ir/invocation.js';
@@ -42,8 +43,6 @@ export type GraphStatement =
       readonly kind: 'execute';
       readonly statement: ts.Statement;
       readonly what: string | undefined;
-      /** The constant the status was stored in (`const status = …execute…`): it gets the target's success. */
-      readonly stores?: string;
       readonly temporaries: readonly Temporary[];
       /** The nodes' invocations, given the temporaries' pointer expressions. */
       readonly invocations: (pointer: (t: TensorModel) => Expr) => OpInvocation[];
@@ -133,6 +132,8 @@ function walk(f: ts.FunctionLikeDeclaration, fx: FrontendContext): { reading: Gr
   const env = new Env(ev.moduleEnv);
   const sf = fx.sourceFile;
   const statements: GraphStatement[] = [];
+  /** Executes whose status a variable keeps, with the index of their statement. */
+  const storedStatuses = new Map<ExecuteEvent, number>();
   const fail = (e: unknown): { reading: GraphReading } => {
     if (!(e instanceof EvalRefusal)) throw e;
     return { reading: { origins: ev.graphs.length ? [...new Set(ev.graphs.map((g) => g.site))] : [e.node], created: ev.graphs.map((g) => g.origin), inlined: ev.inlined, result: { ok: false, reason: e.reason } } };
@@ -169,23 +170,22 @@ function walk(f: ts.FunctionLikeDeclaration, fx: FrontendContext): { reading: Gr
           for (const d of s.declarationList.declarations) for (const name of namesOf(d.name)) env.set(name, { kind: 'sym', text: name, pure: true });
           continue;
         }
-        if (ev.executes.length > before) {
-          // `const status = (ready && g.execute(…).is_good() ? SUCCESS : FAILED);`, tested after the releases.
-          const [d0, v0] = [s.declarationList.declarations[0], values[0]];
-          const events = ev.executes.slice(before);
-          if (values.length !== 1 || !ts.isIdentifier(d0.name) || v0.kind !== 'status' || v0.execute !== events[0] || events.length !== 1) refuseHere('the status of an execute is stored instead of checked');
-          statements.push({ ...executeStatement(s, events[0], fx), stores: (d0.name as ts.Identifier).text } as GraphStatement);
-          env.set((d0.name as ts.Identifier).text, { kind: 'sym', text: (d0.name as ts.Identifier).text, pure: true });
-          continue;
-        }
         const d = s.declarationList.declarations[0];
         const v = values[0];
+        if (ev.executes.length > before) {
+          // `const status = (ok && g.execute(…).is_good() ? SUCCESS : FAILED)`, checked by an `if … throw` below.
+          const stored = values.length === 1 && v.kind === 'status' && v.execute && ts.isIdentifier(d.name) ? v.execute : undefined;
+          if (!stored || ev.executes.length - before !== 1) refuseHere('the status of an execute is stored instead of checked');
+          else {
+            storedStatuses.set(stored, statements.length);
+            statements.push(executeStatement(s, stored, fx));
+          }
+          continue;
+        }
         if (values.length === 1 && v.kind === 'sym' && typeof v.value === 'number' && ts.isIdentifier(d.name) && d.initializer) {
-          // A number computed by graph code (the workspace size): written as its value.
+          // A number computed by graph code (the workspace size): written as its value, which tests of it see.
           statements.push({ kind: 'replaced', statement: s, text: spliced(s, [[d.initializer, String(v.value)]], sf) });
-          // A `const` keeps that value for the graph code after it (`size > 0 ? workspace : null`).
-          const constant = (s.declarationList.flags & ts.NodeFlags.Const) !== 0;
-          env.set(d.name.text, { kind: 'sym', text: d.name.text, pure: true, ...(constant ? { value: v.value } : {}) });
+          env.set(d.name.text, { kind: 'sym', text: d.name.text, pure: true, ...(s.declarationList.flags & ts.NodeFlags.Const ? { value: v.value } : {}) });
           continue;
         }
         const stray = values.find((x) => x.kind !== 'undefined' && !isGraphValue(x));
@@ -210,6 +210,22 @@ function walk(f: ts.FunctionLikeDeclaration, fx: FrontendContext): { reading: Gr
         else refuseHere(`one statement executes ${events.length} graphs`);
         continue;
       }
+      if (ts.isIfStatement(s) && !s.elseStatement) {
+        const checked = storedCheck(s, ev, env);
+        if (checked) {
+          // The execute's port checks its calls itself; the test of the stored status goes.
+          const k = storedStatuses.get(checked.event);
+          const entry = k === undefined ? undefined : statements[k];
+          if (entry?.kind === 'execute' && entry.what === undefined && checked.what) statements[k!] = { ...entry, what: checked.what };
+          statements.push({ kind: 'absorbed', statement: s });
+          continue;
+        }
+        if (neverRuns(s, ev, env)) {
+          // `if (workspaceSize > 0) cudaMalloc(workspace, workspaceSize)` on the empty workspace.
+          statements.push({ kind: 'absorbed', statement: s });
+          continue;
+        }
+      }
       if (ts.isReturnStatement(s)) {
         const name = 'name' in f && f.name && ts.isIdentifier(f.name) ? `\`${f.name.text}\`` : 'the function';
         refuseHere(`${name} returns graph objects, and no function the port can follow executes them`);
@@ -223,10 +239,37 @@ function walk(f: ts.FunctionLikeDeclaration, fx: FrontendContext): { reading: Gr
   return { reading: { origins: ev.graphs.map((g) => g.site), created: ev.graphs.map((g) => g.origin), inlined: ev.inlined, result: { ok: true, value: statements } } };
 }
 
+/**
+ * `if (status !== SUCCESS) throw new Error('what: failed')` on a stored execute status: the
+ * execute, and what the message names when it is a plain string.
+ */
+function storedCheck(s: ts.IfStatement, ev: FrontendEvaluator, env: Env): { event: ExecuteEvent; what?: string } | undefined {
+  const c = s.expression;
+  const then = ts.isBlock(s.thenStatement) && s.thenStatement.statements.length === 1 ? s.thenStatement.statements[0] : s.thenStatement;
+  if (!ts.isThrowStatement(then) || !ts.isBinaryExpression(c) || !ts.isIdentifier(c.left)) return undefined;
+  if (c.operatorToken.kind !== ts.SyntaxKind.ExclamationEqualsEqualsToken && c.operatorToken.kind !== ts.SyntaxKind.ExclamationEqualsToken) return undefined;
+  const status = env.get(c.left.text);
+  if (status?.kind !== 'status' || !status.execute || ev.touchesGraph(c.right, env) || !isPure(c.right)) return undefined;
+  const thrown = then.expression;
+  const message = thrown && ts.isNewExpression(thrown) && thrown.arguments?.length === 1 ? thrown.arguments[0] : undefined;
+  // `'what: reason'`: the port writes its own reason after `what`.
+  const what = message && (ts.isStringLiteral(message) || ts.isNoSubstitutionTemplateLiteral(message)) ? message.text.replace(/: [^:]*$/, '') : undefined;
+  return { event: status.execute, ...(what ? { what } : {}) };
+}
+
+/** An `if` whose condition graph code decides is false (a test of the empty workspace's size). */
+function neverRuns(s: ts.IfStatement, ev: FrontendEvaluator, env: Env): boolean {
+  try {
+    const c = ev.expr(s.expression, env);
+    return c.kind === 'sym' && c.value === false;
+  } catch (e) {
+    if (e instanceof EvalRefusal) return false;
+    throw e;
+  }
+}
+
 function isGraphValue(v: Value): boolean {
   switch (v.kind) {
-    case 'sym':
-      return v.graph === true;
     case 'graph':
     case 'tensor':
     case 'attrs':

@@ -52,23 +52,17 @@ function escapeTemplate(text: string): string {
   return text.replace(/[`\\]/g, '\\$&').replace(/\$\{/g, '\\${');
 }
 
-/** The target's success member for the status of a lowering's run call, as written in the file. */
-function successOf(lowering: Lowering, input: FrontendPortInput): string | undefined {
+/** The lowering as statements, each status checked in place. */
+function loweringLines(lowering: Lowering, what: string, input: FrontendPortInput): string[] {
   const { catalog, target, lowerContext: ctx } = input;
   const runSymbol = lowering.targetSymbols[lowering.targetSymbols.length - 1];
   const runEntry = runSymbol ? catalog.entry(target, runSymbol) : undefined;
   const statusEnum = runEntry ? statusEnumOf(catalog, runEntry) : undefined;
   const success = statusEnum ? memberByMeaning(statusEnum, 'status.success') : undefined;
-  return success ? ctx.names.member(statusEnum!.spec.name, success.name, ctx.style, ctx.origin) : undefined;
-}
-
-/** The lowering as statements, each status checked in place. */
-function loweringLines(lowering: Lowering, what: string, input: FrontendPortInput): string[] {
-  const { catalog, target, lowerContext: ctx } = input;
   const recent = catalog.entry(target, 'aclGetRecentErrMsg');
   const detail = recent && recent.spec.params.length === 0 ? `\${${ctx.names.value('aclGetRecentErrMsg', ctx.style, ctx.origin)}()}` : 'failed';
-  const success = successOf(lowering, input);
-  const check = (call: string) => (success ? `if (${call} !== ${success}) throw new Error(\`${escapeTemplate(what)}: ${detail}\`);` : `${call};`);
+  const check = (call: string) =>
+    success ? `if (${call} !== ${ctx.names.member(statusEnum!.spec.name, success.name, ctx.style, ctx.origin)}) throw new Error(\`${escapeTemplate(what)}: ${detail}\`);` : `${call};`;
   return [...lowering.prelude.map((p) => (p.status ? check(p.text) : terminated(p.text))), check(lowering.call), ...(lowering.epilogue ?? []).map((p) => terminated(p.text))];
 }
 
@@ -98,20 +92,16 @@ function lowerExecute(s: Execute, input: FrontendPortInput): { text: string; sym
   const released = memory && s.temporaries.length > 0 ? memory.release(v, [...names.values()], invocations[0]?.args.get('handle')?.text) : [];
   if (memory && s.temporaries.length > 0) symbols.push(memory.symbols[1]);
   const lines: string[] = [];
-  let success: string | undefined;
   for (const invocation of invocations) {
     const lowered = input.lowerers.lower(invocation, ctx);
     if (!lowered.ok) return { failed: [...lowered.diagnostics] };
     lines.push(...loweringLines(lowered.lowering, s.what ?? invocation.operator, input));
     symbols.push(...lowered.lowering.targetSymbols);
-    success = successOf(lowered.lowering, input);
   }
-  // A stored status: each call was checked in place, so what is left to test is success.
-  if (s.stores && !success) return decline(`the status stored in \`${s.stores}\` has no success value on ${input.target} to stand for`);
   // The nodes first: what they cannot express says more than the buffers around them.
   if (s.temporaries.length > 0 && !memory) return decline(`the graph's intermediates need device buffers, which are not written for ${input.target} yet`);
   if (!released) return decline(`the graph has no handle whose stream the intermediates' release waits for`);
-  const after = [...released.map((l) => `${l};`), ...(s.stores ? [`const ${s.stores} = ${success};`] : [])];
+  const after = released.map((l) => `${l};`);
   const sf = input.sourceFile;
   return { text: [...before, ...lines, ...after].join(`${newlineOf(sf.text)}${lineIndent(sf.text, s.statement.getStart(sf))}`), symbols };
 }

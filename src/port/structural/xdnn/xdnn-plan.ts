@@ -12,10 +12,11 @@
  *   (xpu::gelu's formula is undocumented). TGEMM is `float` (`tfloat32` where the source asks
  *   for TF32): Paddle's default int16 quantisation would not match cuBLAS fp32. A batch is one
  *   `xpu::fc_batched` when its matrices are packed, else one fc_fusion per matrix.
- * - Add → `xpu::broadcast_add` (cuDNN's C = alpha·A + beta·C with alpha = beta = 1, or a plain
- *   C = A + B), `xpu::add` (cuBLAS axpy with alpha = 1 on unit increments).
+ * - Add → `xpu::broadcast_add` (cuDNN's C = alpha·A + beta·C with beta = 1 — alpha·A first
+ *   scaled into a scratch buffer by `xpu::scale` when alpha ≠ 1 — or a plain C = A + B), `xpu::add` (cuBLAS axpy with alpha = 1 on unit increments).
  * - Softmax / LogSoftmax → `xpu::softmax` / `xpu::log_softmax` with the shape and axis.
- * - Relu / Sigmoid / Tanh / Silu → the element-wise call over the packed length.
+ * - Relu / Sigmoid / Tanh / Silu → the element-wise call over the packed length (also for input
+ *   and output views alike over one dense block in another order, dense-views.ts).
  * - BatchNormalization (inference) → `xpu::batch_norm_infer` on packed NCHW.
  * - MaxPool → `xpu::max_pool2d` on packed NCHW with symmetric paddings (the order XDNN expects
  *   for 4 values is not documented).
@@ -28,6 +29,7 @@ import { generated, operand, type Expr } from '../../ir/expr.js';
 import type { AttributeExpr, Invocation, OpInvocation, TensorExpr } from '../../ir/invocation.js';
 import { isContiguous, product } from '../dnn/cudnn-descriptors.js';
 import { planXdnnConv } from './conv-plan.js';
+import { denseAlike } from './dense-views.js';
 
 /** One argument of the XDNN call. */
 export type XdnnArgument =
@@ -137,11 +139,12 @@ function described(view: TensorExpr): boolean {
   return Boolean(view.dims && view.strides && view.dtype?.dtype);
 }
 
-/** A packed tensor of one element type: its XDNN type name, or why not. */
-function packed(views: readonly TensorExpr[], what: string): { type: string } | { reason: string } {
-  const type = typeName(views[0]);
-  if (!type) return { reason: `the element type of ${what} (${views[0].dtype?.dtype ?? '?'}) has no XDNN template type` };
-  if (views.some((v) => typeName(v) !== type)) return { reason: `${what} mix element types; XDNN's ${what} take one type T` };
+/** Packed tensors (and `dense` views, already known to be alike over one block) of one element type: the XDNN type name, or why not. */
+function packed(views: readonly TensorExpr[], what: string, dense: readonly TensorExpr[] = []): { type: string } | { reason: string } {
+  const all = [...views, ...dense];
+  const type = typeName(all[0]);
+  if (!type) return { reason: `the element type of ${what} (${all[0].dtype?.dtype ?? '?'}) has no XDNN template type` };
+  if (all.some((v) => typeName(v) !== type)) return { reason: `${what} mix element types; XDNN's ${what} take one type T` };
   const strided = views.find((v) => !isContiguous(v));
   if (strided) return { reason: `\`${strided.ptr.text}\` is a strided view (strides ${list(strided.strides ?? [])}); XDNN takes packed tensors` };
   return { type };
@@ -394,17 +397,31 @@ function planAdd(invocation: OpInvocation): XdnnPlan | undefined {
   }
   const alpha = args.get('alpha');
   const beta = args.get('beta');
+  let scale: Expr | undefined;
   if (alpha || beta) {
     // cuDNN: C = alpha·B + beta·C with A the old C.
     if (!sameView(a, c)) return undefined;
-    if (alpha && numberOf(alpha) !== 1) return { ok: false, reason: `alpha is \`${alpha.text}\`, not the constant 1 (xpu::broadcast_add has no scale)` };
     if (beta && numberOf(beta) !== 1) return { ok: false, reason: `beta is \`${beta.text}\`, not the constant 1 (xpu::broadcast_add adds to the output as it is)` };
+    if (alpha && numberOf(alpha) !== 1) {
+      if (!alpha.pure) return { ok: false, reason: `alpha \`${alpha.text}\` has side effects` };
+      scale = alpha;
+    }
   }
   const types = packed([a, b, c], 'the operands');
   if ('reason' in types) return { ok: false, reason: types.reason };
+  const add = (addend: XdnnArgument): XdnnCall => ({
+    symbol: 'xpu::broadcast_add',
+    template: [types.type],
+    args: [{ kind: 'pointer', view: a }, addend, { kind: 'pointer', view: c }, { kind: 'text', text: list(a.dims!) }, { kind: 'text', text: list(b.dims!) }],
+  });
+  if (!scale) return { ok: true, call: add({ kind: 'pointer', view: b }) };
+  // xpu::broadcast_add has no scale: alpha·B goes to a scratch buffer first (xpu::scale, bias 0).
+  const n = product(b.dims!).text;
   return {
     ok: true,
-    call: { symbol: 'xpu::broadcast_add', template: [types.type], args: [{ kind: 'pointer', view: a }, { kind: 'pointer', view: b }, { kind: 'pointer', view: c }, { kind: 'text', text: list(a.dims!) }, { kind: 'text', text: list(b.dims!) }] },
+    scratch: [{ name: 'scaled', bytes: `${operand(n)} * ${ITEM_SIZE[b.dtype!.dtype!]}` }],
+    before: [{ symbol: 'xpu::scale', template: [types.type], args: [{ kind: 'pointer', view: b }, { kind: 'scratch', name: 'scaled' }, { kind: 'text', text: n }, { kind: 'text', text: 'true' }, { kind: 'text', text: scale.text }, { kind: 'text', text: '0' }] }],
+    call: add({ kind: 'scratch', name: 'scaled' }),
   };
 }
 
@@ -591,7 +608,8 @@ export function planXdnn(invocation: Invocation): XdnnPlan | undefined {
       if (!x || !y) return undefined;
       const blend = plainResult(invocation);
       if (blend) return { ok: false, reason: blend };
-      const types = packed([x, y], 'input and output');
+      // Views alike over one dense block (a column-major matrix) are the packed length too.
+      const types = denseAlike([x, y]) ? packed([], 'input and output', [x, y]) : packed([x, y], 'input and output');
       if ('reason' in types) return { ok: false, reason: types.reason };
       return { ok: true, call: { symbol: unary.symbol, template: [types.type], args: [{ kind: 'pointer', view: x }, { kind: 'pointer', view: y }, { kind: 'text', text: product(x.dims!).text }] } };
     }
