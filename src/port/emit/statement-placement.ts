@@ -95,7 +95,7 @@ function rendered(p: PreludeStatement, through: ((expression: string) => string)
  * Places a lowering with an epilogue, status-valued prelude statements or no effect at all
  * (docs/port-architecture.md, "Several statements").
  */
-function placeStructured(call: ts.CallExpression, lowering: Lowering, edits: EditList, sourceFile: ts.SourceFile, isFacadeCall: (node: ts.CallExpression) => boolean, statusName: () => string): Placement {
+function placeStructured(call: ts.CallExpression, lowering: Lowering, edits: EditList, sourceFile: ts.SourceFile, isFacadeCall: (node: ts.CallExpression) => boolean, statusName: () => string, helperFor: HelperFor | undefined): Placement {
   const text = sourceFile.text;
   const start = call.getStart(sourceFile);
   const nl = newlineOf(text);
@@ -126,7 +126,12 @@ function placeStructured(call: ts.CallExpression, lowering: Lowering, edits: Edi
     const stmtStart = sink.getStart(sourceFile);
     const before = edits.textOf(stmtStart, start);
     const after = edits.textOf(call.end, sink.end);
-    const through = (expression: string) => `${before}${expression}${after}`;
+    const helper = helperCallee(call);
+    // Each status goes to the helper for its own status type (placeLowering's `helperFor`).
+    const through = (expression: string) =>
+      helper && helperFor
+        ? `${edits.textOf(stmtStart, helper.getStart(sourceFile))}${helperFor(expression) ?? helper.text}${edits.textOf(helper.end, start)}${expression}${after}`
+        : `${before}${expression}${after}`;
     const indent = lineIndent(text, stmtStart);
     const each = (p: PreludeStatement) => rendered(p, through, indent, nl);
     const lines = [...lowering.prelude.map(each), through(lowering.call), ...(lowering.epilogue ?? []).map(each)];
@@ -136,7 +141,7 @@ function placeStructured(call: ts.CallExpression, lowering: Lowering, edits: Edi
   const statement = statementOwning(call);
   const prelude = lowering.prelude.map((p) => rendered(p, undefined, lineIndent(text, start), nl));
   if (statement && !ts.isReturnStatement(statement) && epilogue.length === 0) {
-    return placeLowering(call, { ...lowering, epilogue: [], prelude: lowering.prelude.map((p) => ({ text: p.text, declares: p.declares })) }, edits, sourceFile);
+    return placeLowering(call, { ...lowering, epilogue: [], prelude: lowering.prelude.map((p) => ({ text: p.text, declares: p.declares })) }, edits, sourceFile, undefined, undefined, helperFor);
   }
   const suspension = containsSuspension(call);
   if (suspension) return { ok: false, reason: `\`${suspension}\`` };
@@ -162,6 +167,18 @@ function placeStructured(call: ts.CallExpression, lowering: Lowering, edits: Edi
   return { ok: true };
 }
 
+/**
+ * For a status written into a helper's argument (`check(call, 'what')`), the helper to call
+ * instead (the file's helper for that status's type), or undefined to keep the one written.
+ */
+export type HelperFor = (statusExpression: string) => string | undefined;
+
+/** The callee of the helper call whose argument `call` is, when it is a plain name. */
+function helperCallee(call: ts.CallExpression): ts.Identifier | undefined {
+  const parent = call.parent;
+  return ts.isCallExpression(parent) && parent.arguments.includes(call) && ts.isIdentifier(parent.expression) ? parent.expression : undefined;
+}
+
 export function placeLowering(
   call: ts.CallExpression,
   lowering: Lowering,
@@ -169,9 +186,15 @@ export function placeLowering(
   sourceFile: ts.SourceFile,
   isFacadeCall: (node: ts.CallExpression) => boolean = () => false,
   statusName: () => string = () => 'status',
+  helperFor?: HelperFor,
 ): Placement {
+  // The final status goes to the helper for its type wherever the call ends up; a statement
+  // rewritten whole below builds its text over this edit, or routes each status itself.
+  const helper = helperCallee(call);
+  const routed = helper && !lowering.vanishes ? helperFor?.(lowering.call) : undefined;
+  if (helper && routed) edits.replace(helper.getStart(sourceFile), helper.end, routed);
   if (lowering.vanishes || (lowering.epilogue?.length ?? 0) > 0 || lowering.prelude.some((p) => p.status)) {
-    return placeStructured(call, lowering, edits, sourceFile, isFacadeCall, statusName);
+    return placeStructured(call, lowering, edits, sourceFile, isFacadeCall, statusName, helperFor);
   }
   const text = sourceFile.text;
   const start = call.getStart(sourceFile);
@@ -198,7 +221,7 @@ export function placeLowering(
   }
   // `check(call, 'what');`: the statements go before it rather than into a comma expression.
   const sink = statusSink(call, isFacadeCall);
-  if (sink && inStatementList(sink)) return placeStructured(call, lowering, edits, sourceFile, isFacadeCall, () => 'status');
+  if (sink && inStatementList(sink)) return placeStructured(call, lowering, edits, sourceFile, isFacadeCall, () => 'status', helperFor);
   const suspension = containsSuspension(call);
   if (suspension) return { ok: false, reason: `\`${suspension}\`` };
   const expression = lowering.prelude.some((p) => p.declares)
