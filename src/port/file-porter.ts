@@ -24,6 +24,7 @@ import { lineIndent, newlineOf, placeLowering } from './emit/statement-placement
 import { portFrontendGraphs } from './structural/dnn/frontend-port.js';
 import { planDeviceOrder, type DeviceOrderPlan } from './structural/runtime/device-before-unique-id.js';
 import { TargetNames, type ReferenceStyle } from './emit/target-names.js';
+import { writtenStatus, type WrittenStatus } from './emit/written-status.js';
 import type { ArgumentComments, Expr } from './ir/expr.js';
 import type { LiftContext, LifterRegistry, SourceCall } from './lift/lifter.js';
 import type { LowerContext, LowererRegistry, Lowering } from './lower/lowerer.js';
@@ -499,13 +500,13 @@ export class FilePorter {
     const mismatches = new Map<string, PendingDiagnostic>();
     const sameEnum = (a: EnumRecord | undefined, b: EnumRecord) => a !== undefined && a.backend === b.backend && a.spec.name === b.spec.name;
     const helperFor = (statusText: string): string | undefined => {
-      const target = this.writtenEntry(statusText);
-      const status = target ? statusEnumOf(catalog, target) : undefined;
-      if (!target || !status || sameEnum(helperStatus, status)) return undefined;
+      const written = this.writtenStatus(statusText);
+      const status = written?.status;
+      if (!written || !status || sameEnum(helperStatus, status)) return undefined;
       const sibling = helpers.sibling(helper, (other) => sameEnum(this.helperStatus(other), status));
       if (sibling) return sibling.name;
-      const mismatch = this.statusMismatch(target.spec.symbol, status, helper, helperStatus);
-      if (mismatch) mismatches.set(target.spec.symbol, mismatch);
+      const mismatch = this.statusMismatch(written.symbol, status, helper, helperStatus);
+      if (mismatch) mismatches.set(written.symbol, mismatch);
       return undefined;
     };
     return { helperFor, mismatches };
@@ -525,9 +526,9 @@ export class FilePorter {
   }
 
   /**
-   * Before the walk: where helpers of one shape would all take the same target status type, which
-   * type each takes (context/status-helper-types.ts), from the status each call passed to it
-   * becomes (lowered on trial). Nothing to do, and no trial, when no two helpers collide.
+   * Before the walk: which target status type each status helper takes
+   * (context/status-helper-types.ts), from the status each call passed to it becomes (lowered on
+   * trial). Nothing to do, and no trial, when the file has no status helper.
    */
   private planStatusHelpers(): void {
     const { catalog, to } = this.options;
@@ -535,19 +536,19 @@ export class FilePorter {
     const all = this.statusHelpers().all();
     const mapped = new Map(all.map((h) => [h.name, correspondingEnum(catalog, h.status, to)]));
     const key = (e: EnumRecord | undefined) => (e ? `${e.backend}\u0000${e.spec.name}` : '');
-    const colliding = new Set(all.filter((h) => mapped.get(h.name) && all.some((o) => o !== h && o.index === h.index && o.shape === h.shape && key(mapped.get(o.name)) === key(mapped.get(h.name)))).map((h) => h.name));
-    if (colliding.size === 0) return;
+    // Helpers whose type may change: every one whose declared type ports to a status enum.
+    const typed = new Set(all.filter((h) => mapped.get(h.name)).map((h) => h.name));
+    if (typed.size === 0) return;
     const received = new Map<string, EnumRecord[]>();
     const visit = (node: ts.Node): void => {
-      if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && colliding.has(node.expression.text) && !this.isSuppressed(node)) {
+      // Statements a group reader removed (the rest of an XDNN chain) pass no status on.
+      if (this.rewrittenStatements.has(node)) return;
+      if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && typed.has(node.expression.text) && !this.isSuppressed(node)) {
         const name = node.expression.text;
         const helper = all.find((h) => h.name === name);
         const argument = helper ? node.arguments[helper.index] : undefined;
         if (helper && argument && ts.isCallExpression(argument) && this.refs.exact(argument.expression)?.symbol?.kind === 'entry') {
-          const status = this.lowerOnTrial(argument, (lowering) => {
-            const target = lowering.vanishes ? undefined : this.writtenEntry(lowering.call);
-            return target ? statusEnumOf(catalog, target) : undefined;
-          });
+          const status = this.lowerOnTrial(argument, (lowering) => (lowering.vanishes ? undefined : this.writtenStatus(lowering.call)?.status));
           if (status) received.set(helper.name, [...(received.get(helper.name) ?? []), status]);
         }
       }
@@ -606,15 +607,15 @@ export class FilePorter {
     );
   }
 
-  /** The target entry a lowering's status text calls (`cudnnCreate(h)`, `cuda.cudnnCreate(h)`), or undefined. */
-  private writtenEntry(text: string): EntryRecord | undefined {
-    const callee = /^\s*([A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)*)\s*(?:<[^()]*>)?\s*\(/.exec(text);
-    if (!callee) return undefined;
-    const path = this.names.facadePathOf(callee[1].split('.').map((p) => p.trim()));
-    if (!path) return undefined;
-    this.targetIndex ??= facadeIndex(this.options.catalog, this.options.to);
-    const resolved = this.targetIndex.resolve(path);
-    return resolved && resolved.length === path.length && resolved.symbol.kind === 'entry' ? resolved.symbol.entry : undefined;
+  /** The status type of a status a lowering writes (emit/written-status.ts), or undefined. */
+  private writtenStatus(text: string): WrittenStatus | undefined {
+    return writtenStatus(text, this.options.catalog, (written) => {
+      const path = this.names.facadePathOf(written);
+      if (!path) return undefined;
+      this.targetIndex ??= facadeIndex(this.options.catalog, this.options.to);
+      const resolved = this.targetIndex.resolve(path);
+      return resolved && resolved.length === path.length ? resolved.symbol : undefined;
+    });
   }
 
   /**

@@ -5,8 +5,10 @@
  * cuDNN's calls), helpers of one shape written per library (`checkCublas`, `checkCudnn`, both
  * `(status: cnnlStatus_t, what: string)`) would all get the same target type. Then a colliding
  * helper takes the status type of the calls it receives most (the statuses the source calls
- * passed to it become), when no other helper of its shape already has that type; the file
- * porter retypes it and routes each status to the helper of its type.
+ * passed to it become), and a helper alone with its type the status type all of its calls
+ * agree on (XDNN's `Error_t` ports to `cudnnStatus_t`, but a helper only cuBLAS calls reach is
+ * cuBLAS's), when no other helper of its shape already has that type; the file porter retypes
+ * it and routes each status to the helper of its type.
  */
 import type { EnumRecord } from '../../catalog/catalog.js';
 import { sameShape, type StatusHelper } from './status-helpers.js';
@@ -29,7 +31,7 @@ export function helperStatusTypes(
     const own = mapped(helper);
     if (!own) continue;
     const group = helpers.filter((h) => h !== helper && sameShape(h, helper));
-    if (!group.some((h) => mapped(h) !== undefined && key(mapped(h)!) === key(own))) continue;
+    const collides = group.some((h) => mapped(h) !== undefined && key(mapped(h)!) === key(own));
     const counts = new Map<string, { status: EnumRecord; count: number }>();
     for (const status of received(helper)) {
       const c = counts.get(key(status)) ?? { status, count: 0 };
@@ -37,7 +39,9 @@ export function helperStatusTypes(
     }
     const ranked = [...counts.values()].sort((a, b) => b.count - a.count);
     const top = ranked[0];
-    if (!top || (ranked[1] && ranked[1].count === top.count) || key(top.status) === key(own)) continue;
+    if (!top || key(top.status) === key(own)) continue;
+    // Colliding: the status it receives most; otherwise only a type every call agrees on.
+    if (collides ? ranked[1] !== undefined && ranked[1].count === top.count : ranked.length > 1) continue;
     if (group.some((h) => typeOf(h) !== undefined && key(typeOf(h)!) === key(top.status))) continue;
     retyped.set(helper.name, top.status);
   }

@@ -44,6 +44,40 @@ function statementOwning(call: ts.CallExpression): ts.Statement | undefined {
 }
 
 /**
+ * The `if` statement whose whole condition compares the call's status with a pure value
+ * (`if (call !== SUCCESS) throw …`), when it sits in a statement list: the lowering's statements
+ * go before it, so they run in the same scope as the source (a cudnn-frontend graph stays code
+ * the next port can read, not a closure).
+ */
+function testingIf(call: ts.CallExpression): ts.IfStatement | undefined {
+  let operand: ts.Node = call;
+  while (ts.isParenthesizedExpression(operand.parent)) operand = operand.parent;
+  const comparison = operand.parent;
+  if (!ts.isBinaryExpression(comparison) || !EQUALITY.has(comparison.operatorToken.kind)) return undefined;
+  if (!isPure(comparison.left === operand ? comparison.right : comparison.left)) return undefined;
+  let condition: ts.Node = comparison;
+  while (ts.isParenthesizedExpression(condition.parent)) condition = condition.parent;
+  const statement = condition.parent;
+  return ts.isIfStatement(statement) && statement.expression === condition && inStatementList(statement) ? statement : undefined;
+}
+
+const EQUALITY = new Set([ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken]);
+
+/**
+ * Statements before a tested `if` (testingIf), the call replaced by `value`; the `if` itself is
+ * not rewritten, so its constant and branches are ported by the walk as usual.
+ */
+function placeBeforeTest(test: ts.IfStatement, lines: readonly string[], call: ts.CallExpression, value: string, edits: EditList, sourceFile: ts.SourceFile): Placement {
+  const text = sourceFile.text;
+  const at = test.getStart(sourceFile);
+  const nl = newlineOf(text);
+  const indent = lineIndent(text, at);
+  edits.insert(at, lines.map((l) => `${l}${nl}${indent}`).join(''));
+  edits.replace(call.getStart(sourceFile), call.end, value);
+  return { ok: true };
+}
+
+/**
  * The statement that only passes the call's status on, so it can be repeated for another
  * status or dropped with the call: `call;` or `helper(call, 'what');` where the helper is not
  * the facade's and its other arguments are pure.
@@ -70,6 +104,8 @@ function statementLine(statement: ts.Statement, sourceFile: ts.SourceFile): [num
   if (text[end] === '\n') end++;
   return [lineStart, end];
 }
+
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
 /** A statement ending in a block (`if (…) { … }`) takes no semicolon. */
 export function terminated(t: string): string {
@@ -111,6 +147,7 @@ function placeStructured(call: ts.CallExpression, lowering: Lowering, edits: Edi
       const [from, to] = statementLine(sink, sourceFile);
       edits.replace(from, to, '');
     } else if (kept.length === 0) edits.replace(start, call.end, lowering.call);
+    else if (testingIf(call)) return placeBeforeTest(testingIf(call)!, kept, call, lowering.call, edits, sourceFile);
     else if (statementOwning(call) && inStatementList(statementOwning(call)!)) {
       // `const status = query(…);`: the prelude first, then the statement with the success value.
       const statement = statementOwning(call)!;
@@ -140,6 +177,13 @@ function placeStructured(call: ts.CallExpression, lowering: Lowering, edits: Edi
   }
   const statement = statementOwning(call);
   const prelude = lowering.prelude.map((p) => rendered(p, undefined, lineIndent(text, start), nl));
+  const test = testingIf(call);
+  if (test) {
+    // The releases follow the call: its status is kept in a variable unless it already is one.
+    if (epilogue.length === 0 || IDENTIFIER.test(lowering.call)) return placeBeforeTest(test, [...prelude, ...epilogue], call, lowering.call, edits, sourceFile);
+    const status = statusName();
+    return placeBeforeTest(test, [...prelude, `const ${status} = ${lowering.call};`, ...epilogue], call, status, edits, sourceFile);
+  }
   if (statement && !ts.isReturnStatement(statement) && epilogue.length === 0) {
     return placeLowering(call, { ...lowering, epilogue: [], prelude: lowering.prelude.map((p) => ({ text: p.text, declares: p.declares })) }, edits, sourceFile, undefined, undefined, helperFor);
   }
@@ -202,6 +246,8 @@ export function placeLowering(
     edits.replace(start, call.end, lowering.call);
     return { ok: true };
   }
+  const test = testingIf(call);
+  if (test) return placeBeforeTest(test, lowering.prelude.map((p) => (p.body ? rendered(p, undefined, lineIndent(text, test.getStart(sourceFile)), newlineOf(text)) : terminated(p.text))), call, lowering.call, edits, sourceFile);
   const statement = statementOwning(call);
   if (statement) {
     const stmtStart = statement.getStart(sourceFile);
