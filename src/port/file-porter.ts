@@ -28,7 +28,7 @@ import { writtenStatus, type WrittenStatus } from './emit/written-status.js';
 import type { ArgumentComments, Expr } from './ir/expr.js';
 import type { LiftContext, LifterRegistry, SourceCall } from './lift/lifter.js';
 import type { LowerContext, LowererRegistry, Lowering } from './lower/lowerer.js';
-import { correspondingEnum, isStatusEnum, memberByMeaning, memberByValue, statusEnumOf } from './mapping/enum-mapping.js';
+import { correspondingEnum, isStatusEnum, memberByMeaning, memberByValue, statusEnumOf, statusEnumsMet } from './mapping/enum-mapping.js';
 import { facadeIndex, type EnumMember, type FacadeIndex } from './mapping/facade-index.js';
 import { correspondingMember } from './mapping/member-mapping.js';
 import { chooseTarget } from './mapping/target-entry.js';
@@ -555,7 +555,7 @@ export class FilePorter {
       ts.forEachChild(node, visit);
     };
     visit(this.sourceFile);
-    this.retypedHelpers = helperStatusTypes(all, (h) => mapped.get(h.name), (h) => received.get(h.name) ?? []);
+    this.retypedHelpers = helperStatusTypes(all, (h) => mapped.get(h.name), (h) => received.get(h.name) ?? [], (h) => statusEnumsMet(catalog, h.status, to));
   }
 
   /**
