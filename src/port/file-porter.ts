@@ -28,7 +28,7 @@ import { writtenStatus, type WrittenStatus } from './emit/written-status.js';
 import type { ArgumentComments, Expr } from './ir/expr.js';
 import type { LiftContext, LifterRegistry, SourceCall } from './lift/lifter.js';
 import type { LowerContext, LowererRegistry, Lowering } from './lower/lowerer.js';
-import { correspondingEnum, isStatusEnum, memberByMeaning, memberByValue, statusEnumOf, statusEnumsMet } from './mapping/enum-mapping.js';
+import { correspondingEnum, isStatusEnum, memberByMeaning, memberByValue, statusEnumOf } from './mapping/enum-mapping.js';
 import { facadeIndex, type EnumMember, type FacadeIndex } from './mapping/facade-index.js';
 import { correspondingMember } from './mapping/member-mapping.js';
 import { chooseTarget } from './mapping/target-entry.js';
@@ -547,7 +547,8 @@ export class FilePorter {
         const name = node.expression.text;
         const helper = all.find((h) => h.name === name);
         const argument = helper ? node.arguments[helper.index] : undefined;
-        if (helper && argument && ts.isCallExpression(argument) && this.refs.exact(argument.expression)?.symbol?.kind === 'entry') {
+        const source = argument && ts.isCallExpression(argument) ? this.refs.exact(argument.expression)?.symbol : undefined;
+        if (helper && argument && ts.isCallExpression(argument) && source?.kind === 'entry' && statusEnumOf(catalog, source.entry) === helper.status) {
           const status = this.lowerOnTrial(argument, (lowering) => (lowering.vanishes ? undefined : this.writtenStatus(lowering.call)?.status));
           if (status) received.set(helper.name, [...(received.get(helper.name) ?? []), status]);
         }
@@ -555,7 +556,7 @@ export class FilePorter {
       ts.forEachChild(node, visit);
     };
     visit(this.sourceFile);
-    this.retypedHelpers = helperStatusTypes(all, (h) => mapped.get(h.name), (h) => received.get(h.name) ?? [], (h) => statusEnumsMet(catalog, h.status, to));
+    this.retypedHelpers = helperStatusTypes(all, (h) => mapped.get(h.name), (h) => received.get(h.name) ?? []);
   }
 
   /**

@@ -152,17 +152,6 @@ function suffixLength(a: string, b: string): number {
   return n;
 }
 
-/**
- * The target status enums a source status enum meets in answered calls (more than one where a
- * source library serves several target libraries: CNNL's status for cuBLAS's and cuDNN's).
- */
-export function statusEnumsMet(catalog: Catalog, source: EnumRecord, target: BackendId): EnumRecord[] {
-  if (source.backend === target) return [source];
-  const met = enumVotes(catalog, source.backend, target).get(source.spec.name) ?? new Map<string, number>();
-  const enums = catalog.backend(target).enums;
-  return [...met.keys()].map((name) => enums.get(name)).filter((e): e is EnumRecord => e !== undefined && isStatusEnum(e));
-}
-
 const correspondence = new WeakMap<Catalog, Map<string, EnumRecord | null>>();
 
 /**
