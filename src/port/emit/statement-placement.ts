@@ -6,7 +6,9 @@
  * braces. Anywhere else the status is used inside an expression, which keeps its value:
  * `(a(), b(), call)` when the statements are plain calls, otherwise an arrow function called
  * on the spot, `(() => { const n = f(); return call; })()` — impossible when the arguments
- * contain `await` or `yield` (OB1017).
+ * contain `await` or `yield` (OB1017). A call tested by a whole `if` condition
+ * (`if (call !== SUCCESS) throw …`) gets its statements before the `if`. Statuses passed to a
+ * status helper go to the helper the caller names for each (`helperFor`).
  */
 import { containsSuspension, isPure } from '../context/expression-purity.js';
 import type { EditList } from '../edits/edit-list.js';
