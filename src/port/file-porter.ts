@@ -13,6 +13,8 @@ import { declaredFacadeType } from './context/declared-type.js';
 import { isPure } from './context/expression-purity.js';
 import { FreshNames } from './context/fresh-names.js';
 import { StaticContext, type ResolvedCall } from './context/static-context.js';
+import { helperStatusTypes } from './context/status-helper-types.js';
+import { StatusHelpers, type StatusHelper } from './context/status-helpers.js';
 import { DiagnosticComments, commentText } from './diagnostics/diagnostic-comments.js';
 import { pending, placeDiagnostic, type PendingDiagnostic, type PortDiagnostic } from './diagnostics/port-diagnostics.js';
 import { EditList, type Edit } from './edits/edit-list.js';
@@ -22,11 +24,12 @@ import { lineIndent, newlineOf, placeLowering } from './emit/statement-placement
 import { portFrontendGraphs } from './structural/dnn/frontend-port.js';
 import { planDeviceOrder, type DeviceOrderPlan } from './structural/runtime/device-before-unique-id.js';
 import { TargetNames, type ReferenceStyle } from './emit/target-names.js';
+import { writtenStatus, type WrittenStatus } from './emit/written-status.js';
 import type { ArgumentComments, Expr } from './ir/expr.js';
 import type { LiftContext, LifterRegistry, SourceCall } from './lift/lifter.js';
-import type { LowerContext, LowererRegistry } from './lower/lowerer.js';
-import { correspondingEnum, memberByMeaning, memberByValue, statusEnumOf } from './mapping/enum-mapping.js';
-import { facadeIndex, type EnumMember } from './mapping/facade-index.js';
+import type { LowerContext, LowererRegistry, Lowering } from './lower/lowerer.js';
+import { correspondingEnum, isStatusEnum, memberByMeaning, memberByValue, statusEnumOf } from './mapping/enum-mapping.js';
+import { facadeIndex, type EnumMember, type FacadeIndex } from './mapping/facade-index.js';
 import { correspondingMember } from './mapping/member-mapping.js';
 import { chooseTarget } from './mapping/target-entry.js';
 import { correspondingType } from './mapping/type-mapping.js';
@@ -85,6 +88,10 @@ export class FilePorter {
   private readonly rewrittenStatements = new Set<ts.Node>();
   /** Calls whose lowering vanishes (descriptor calls of a target without them). */
   private readonly vanishedCalls = new Set<ts.Node>();
+  private statusHelperIndex: StatusHelpers | undefined;
+  private targetIndex: FacadeIndex | undefined;
+  /** Status helpers whose parameter takes another target type than its declared type ports to (context/status-helper-types.ts). */
+  private retypedHelpers = new Map<string, EnumRecord>();
 
   constructor(
     private readonly sourceFile: ts.SourceFile,
@@ -125,7 +132,9 @@ export class FilePorter {
       isSuppressed: (n) => this.isSuppressed(n),
     });
     this.portStatementGroups();
+    this.planStatusHelpers();
     this.visit(this.sourceFile);
+    this.retypeStatusHelpers();
     this.applyDeviceOrder(deviceOrder);
     if (this.ported || this.leftovers.size === 0) {
       rewriteImports({ sourceFile: this.sourceFile, bindings: this.bindings, from: this.options.from, to: this.options.to, names: this.names, leftovers: this.leftovers }, this.edits);
@@ -253,8 +262,13 @@ export class FilePorter {
 
   /** Whether a facade call lifts and lowers to the target; names issued on the way are given back. */
   private portsOnTrial(node: ts.CallExpression): boolean {
+    return this.lowerOnTrial(node, () => true) ?? false;
+  }
+
+  /** `use` of a facade call's lowering to the target, on trial (names issued on the way are given back). */
+  private lowerOnTrial<T>(node: ts.CallExpression, use: (lowering: Lowering) => T): T | undefined {
     const callee = this.refs.exact(node.expression);
-    if (callee?.symbol?.kind !== 'entry') return false;
+    if (callee?.symbol?.kind !== 'entry') return undefined;
     const entry = callee.symbol.entry;
     const hasTemplate = (entry.spec.template?.length ?? 0) > 0;
     const call: SourceCall = {
@@ -267,7 +281,9 @@ export class FilePorter {
     const mark = this.names.mark();
     try {
       const lifted = this.options.lifters.lift(call, { catalog: this.options.catalog, target: this.options.to, context: this.context, enumReference: (n) => this.enumReference(n) });
-      return lifted.ok && this.options.lowerers.lower(lifted.invocation, this.lowerContext(this.styleOf(callee), this.originOf(callee), node)).ok;
+      if (!lifted.ok) return undefined;
+      const lowered = this.options.lowerers.lower(lifted.invocation, this.lowerContext(this.styleOf(callee), this.originOf(callee), node));
+      return lowered.ok ? use(lowered.lowering) : undefined;
     } finally {
       this.names.rollback(mark);
     }
@@ -437,6 +453,7 @@ export class FilePorter {
     const lowerContext = this.lowerContext(this.styleOf(callee), this.originOf(callee), node);
     const lowered = this.options.lowerers.lower(lifted.invocation, lowerContext);
     if (!lowered.ok) return lowered.diagnostics;
+    const route = this.statusRoute(node);
     const placed = placeLowering(
       node,
       lowered.lowering,
@@ -444,6 +461,7 @@ export class FilePorter {
       this.sourceFile,
       (c) => this.refs.exact(c.expression)?.symbol?.kind === 'entry',
       () => this.fresh.fresh('status'),
+      route?.helperFor,
     );
     if (!placed.ok) return [pending('OB1017', { symbol: entry.spec.symbol, reason: placed.reason }, entry.spec.symbol)];
     this.record(node, 'call', entry.spec.symbol, lowered.lowering.targetSymbols);
@@ -456,16 +474,156 @@ export class FilePorter {
       this.commentWriter.removeStale(node, entry.spec.symbol, keep);
     }
     for (const d of lowered.lowering.diagnostics) this.report(node, d);
-    const helper = this.statusHelperHazard(node, entry, lowered.lowering.targetSymbols);
+    for (const d of route?.mismatches.values() ?? []) this.report(node, d);
+    const finalHelper = lowered.lowering.vanishes ? undefined : route?.helperFor(lowered.lowering.call);
+    const helper = this.statusHelperHazard(node, entry, lowered.lowering.targetSymbols, finalHelper);
     if (helper) this.report(node, helper);
     return undefined;
+  }
+
+  /**
+   * Where a call's status goes to a status helper of the file (context/status-helpers.ts): for
+   * each status the lowering writes (the call's, and those of prelude statements that go to the
+   * same helper), the helper of the same shape for that status's type on the target when the
+   * helper's own parameter type is another library's status; where the file has none and the two
+   * libraries' successes are not the same number, OB1033 (collected in `mismatches`).
+   */
+  private statusRoute(node: ts.CallExpression): { helperFor: (status: string) => string | undefined; mismatches: Map<string, PendingDiagnostic> } | undefined {
+    const parent = node.parent;
+    if (!ts.isCallExpression(parent) || this.refs.exact(parent.expression)) return undefined;
+    const index = parent.arguments.indexOf(node);
+    if (index < 0) return undefined;
+    const helpers = this.statusHelpers();
+    const helper = helpers.calledAt(parent.expression, index);
+    if (!helper) return undefined;
+    const helperStatus = this.helperStatus(helper);
+    if (!helperStatus) return undefined;
+    const mismatches = new Map<string, PendingDiagnostic>();
+    const sameEnum = (a: EnumRecord | undefined, b: EnumRecord) => a !== undefined && a.backend === b.backend && a.spec.name === b.spec.name;
+    const helperFor = (statusText: string): string | undefined => {
+      const written = this.writtenStatus(statusText);
+      const status = written?.status;
+      if (!written || !status || sameEnum(helperStatus, status)) return undefined;
+      const sibling = helpers.sibling(helper, (other) => sameEnum(this.helperStatus(other), status));
+      if (sibling) return sibling.name;
+      const mismatch = this.statusMismatch(written.symbol, status, helper, helperStatus);
+      if (mismatch) mismatches.set(written.symbol, mismatch);
+      return undefined;
+    };
+    return { helperFor, mismatches };
+  }
+
+  private statusHelpers(): StatusHelpers {
+    this.statusHelperIndex ??= new StatusHelpers(this.sourceFile, (name) => {
+      const symbol = this.refs.exact(name)?.symbol;
+      return symbol?.kind === 'enum' && isStatusEnum(symbol.enum) ? symbol.enum : undefined;
+    });
+    return this.statusHelperIndex;
+  }
+
+  /** The target status enum a status helper takes: its declared type ported, or the type it was given. */
+  private helperStatus(helper: StatusHelper): EnumRecord | undefined {
+    return this.retypedHelpers.get(helper.name) ?? correspondingEnum(this.options.catalog, helper.status, this.options.to);
+  }
+
+  /**
+   * Before the walk: which target status type each status helper takes
+   * (context/status-helper-types.ts), from the status each call passed to it becomes (lowered on
+   * trial). Nothing to do, and no trial, when the file has no status helper.
+   */
+  private planStatusHelpers(): void {
+    const { catalog, to } = this.options;
+    if (to === this.options.from) return;
+    const all = this.statusHelpers().all();
+    const mapped = new Map(all.map((h) => [h.name, correspondingEnum(catalog, h.status, to)]));
+    // Helpers whose type may change: every one whose declared type ports to a status enum.
+    const typed = new Set(all.filter((h) => mapped.get(h.name)).map((h) => h.name));
+    if (typed.size === 0) return;
+    const received = new Map<string, EnumRecord[]>();
+    const visit = (node: ts.Node): void => {
+      // Statements a group reader removed (the rest of an XDNN chain) pass no status on.
+      if (this.rewrittenStatements.has(node)) return;
+      if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && typed.has(node.expression.text) && !this.isSuppressed(node)) {
+        const name = node.expression.text;
+        const helper = all.find((h) => h.name === name);
+        const argument = helper ? node.arguments[helper.index] : undefined;
+        const source = argument && ts.isCallExpression(argument) ? this.refs.exact(argument.expression)?.symbol : undefined;
+        if (helper && argument && ts.isCallExpression(argument) && source?.kind === 'entry' && statusEnumOf(catalog, source.entry) === helper.status) {
+          const status = this.lowerOnTrial(argument, (lowering) => (lowering.vanishes ? undefined : this.writtenStatus(lowering.call)?.status));
+          if (status) received.set(helper.name, [...(received.get(helper.name) ?? []), status]);
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(this.sourceFile);
+    this.retypedHelpers = helperStatusTypes(all, (h) => mapped.get(h.name), (h) => received.get(h.name) ?? []);
+  }
+
+  /**
+   * After the walk: a retyped helper's parameter gets its new type, and the members of its
+   * declared status enum in its body (`status !== CNNL_STATUS_SUCCESS`) the new enum's member
+   * of the same meaning.
+   */
+  private retypeStatusHelpers(): void {
+    for (const helper of this.statusHelpers().all()) {
+      const status = this.retypedHelpers.get(helper.name);
+      if (!status) continue;
+      const typeName = helper.type.typeName;
+      const typeRef = this.refs.exact(typeName);
+      const style: ReferenceStyle = typeRef ? this.styleOf(typeRef) : { kind: 'named' };
+      this.edits.replace(typeName.getStart(this.sourceFile), typeName.end, this.names.type(status.spec.name, style, typeRef ? this.originOf(typeRef) : undefined));
+      this.record(typeName, 'type', helper.status.spec.name, [status.spec.name]);
+      const visit = (node: ts.Node): void => {
+        const ref = ts.isIdentifier(node) ? this.refs.resolve(node) : undefined;
+        const symbol = ref?.symbol;
+        if (ref && symbol?.kind === 'enum-member' && symbol.enum === helper.status && symbol.member.meaning) {
+          const member = memberByMeaning(status, symbol.member.meaning, { enum: helper.status, member: symbol.member.name });
+          if (member) {
+            this.edits.replace(ref.node.getStart(this.sourceFile), ref.node.end, this.names.member(status.spec.name, member.name, this.styleOf(ref), this.originOf(ref)));
+            this.record(ref.node, 'enum', symbol.member.name, [member.name]);
+          }
+          return;
+        }
+        ts.forEachChild(node, visit);
+      };
+      if (helper.declaration.body) visit(helper.declaration.body);
+    }
+  }
+
+  /** OB1033 unless both successes are the same confirmed number (then the helper judges right). */
+  private statusMismatch(targetSymbol: string, status: EnumRecord, helper: StatusHelper, helperStatus: EnumRecord): PendingDiagnostic | undefined {
+    const success = (e: EnumRecord) => e.spec.members.find((m) => m.meaning === 'status.success');
+    const own = success(status);
+    const expected = success(helperStatus);
+    if (!own || !expected) return undefined;
+    if (own.value !== null && own.value === expected.value) return undefined;
+    const consequence =
+      own.value === null || expected.value === null
+        ? `${this.options.to} exports ${own.value === null ? `\`${own.name}\`` : `\`${expected.name}\``} as a name, so a success compared with \`${expected.name}\` is taken for a failure`
+        : `\`${own.name}\` is ${own.value} and \`${expected.name}\` ${expected.value}, so a success is taken for a failure`;
+    return pending(
+      'OB1033',
+      { targetSymbol, status: status.spec.name, helper: helper.name, param: helper.param, helperStatus: helperStatus.spec.name, consequence },
+      targetSymbol,
+    );
+  }
+
+  /** The status type of a status a lowering writes (emit/written-status.ts), or undefined. */
+  private writtenStatus(text: string): WrittenStatus | undefined {
+    return writtenStatus(text, this.options.catalog, (written) => {
+      const path = this.names.facadePathOf(written);
+      if (!path) return undefined;
+      this.targetIndex ??= facadeIndex(this.options.catalog, this.options.to);
+      const resolved = this.targetIndex.resolve(path);
+      return resolved && resolved.length === path.length ? resolved.symbol : undefined;
+    });
   }
 
   /**
    * A status passed straight to a helper (`check(cudaMalloc(p, n))`) whose success the target
    * does not number: helpers usually compare with CUDA's 0, which no longer means success.
    */
-  private statusHelperHazard(node: ts.CallExpression, source: EntryRecord, targetSymbols: readonly string[]): PendingDiagnostic | undefined {
+  private statusHelperHazard(node: ts.CallExpression, source: EntryRecord, targetSymbols: readonly string[], routedHelper: string | undefined): PendingDiagnostic | undefined {
     const parent = node.parent;
     if (!ts.isCallExpression(parent) || !parent.arguments.includes(node) || this.refs.exact(parent.expression)) return undefined;
     const catalog = this.options.catalog;
@@ -475,7 +633,7 @@ export class FilePorter {
     if (!sourceSuccess || sourceSuccess.value === null || !targetSuccess || targetSuccess.value !== null) return undefined;
     return pending(
       'OB1018',
-      { targetSymbol: target!.spec.symbol, helper: parent.expression.getText(this.sourceFile), target: this.options.to, member: targetSuccess.name, value: String(sourceSuccess.value) },
+      { targetSymbol: target!.spec.symbol, helper: routedHelper ?? parent.expression.getText(this.sourceFile), target: this.options.to, member: targetSuccess.name, value: String(sourceSuccess.value) },
       source.spec.symbol,
     );
   }

@@ -138,13 +138,13 @@ function linear(cublas: aclblasHandle_t, weight: DevicePtr, x: DevicePtr, y: Dev
   aclblasGetStream(cublas, stream_1);
   const mmWorkspaceSize = ref(0);
   const mmExecutor = ref<aclOpExecutor>();
-  checkCublas(
+  checkCudnn(
     aclnnMmGetWorkspaceSize(mat1, mat2, out_1, KEEP_DTYPE, mmWorkspaceSize, mmExecutor),
     what,
   );
   const mmWorkspace = ref<DevicePtr>();
   if (mmWorkspaceSize.value > 0) aclrtMalloc(mmWorkspace, mmWorkspaceSize.value, ACL_MEM_MALLOC_HUGE_FIRST);
-  checkCublas(
+  checkCudnn(
     aclnnMm(mmWorkspaceSize.value > 0 ? mmWorkspace.value : null, mmWorkspaceSize.value, mmExecutor.value, stream_1.value),
     what,
   );
@@ -259,13 +259,13 @@ export function main() {
     const out_2 = aclCreateTensor([D_HEAD, TOKENS * heads], 2, ACL_BF16, [1, D_HEAD], 0, ACL_FORMAT_ND, [(D_HEAD - 1) + (TOKENS * heads - 1) * D_HEAD + 1], 1, rotated)!;
     const mmWorkspaceSize_1 = ref(0);
     const mmExecutor_1 = ref<aclOpExecutor>();
-    checkCublas(
+    checkCudnn(
       aclnnMmGetWorkspaceSize(mat1_1, mat2_1, out_2, KEEP_DTYPE, mmWorkspaceSize_1, mmExecutor_1),
       'rotate_half',
     );
     const mmWorkspace_1 = ref<DevicePtr>();
     if (mmWorkspaceSize_1.value > 0) aclrtMalloc(mmWorkspace_1, mmWorkspaceSize_1.value, ACL_MEM_MALLOC_HUGE_FIRST);
-    checkCublas(
+    checkCudnn(
       aclnnMm(mmWorkspaceSize_1.value > 0 ? mmWorkspace_1.value : null, mmWorkspaceSize_1.value, mmExecutor_1.value, stream.value),
       'rotate_half',
     );

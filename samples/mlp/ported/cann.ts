@@ -129,25 +129,25 @@ export function main() {
   const beta = aclCreateScalar(1, ACL_FLOAT)!;
   const addmmWorkspaceSize = ref(0);
   const addmmExecutor = ref<aclOpExecutor>();
-  checkCublas(
+  checkCudnn(
     aclnnAddmmGetWorkspaceSize(self, mat1, mat2, beta, alpha, c, KEEP_DTYPE, addmmWorkspaceSize, addmmExecutor),
     'layer 1 cublasLtMatmul',
   );
   const addmmWorkspace = ref<DevicePtr>();
   if (addmmWorkspaceSize.value > 0) aclrtMalloc(addmmWorkspace, addmmWorkspaceSize.value, ACL_MEM_MALLOC_HUGE_FIRST);
-  checkCublas(
+  checkCudnn(
     aclnnAddmm(addmmWorkspaceSize.value > 0 ? addmmWorkspace.value : null, addmmWorkspaceSize.value, addmmExecutor.value, stream.value),
     'layer 1 cublasLtMatmul',
   );
   const reluWorkspaceSize = ref(0);
   const reluExecutor = ref<aclOpExecutor>();
-  checkCublas(
+  checkCudnn(
     aclnnReluGetWorkspaceSize(c, c, reluWorkspaceSize, reluExecutor),
     'layer 1 cublasLtMatmul',
   );
   const reluWorkspace = ref<DevicePtr>();
   if (reluWorkspaceSize.value > 0) aclrtMalloc(reluWorkspace, reluWorkspaceSize.value, ACL_MEM_MALLOC_HUGE_FIRST);
-  checkCublas(
+  checkCudnn(
     aclnnRelu(reluWorkspaceSize.value > 0 ? reluWorkspace.value : null, reluWorkspaceSize.value, reluExecutor.value, stream.value),
     'layer 1 cublasLtMatmul',
   );
@@ -166,13 +166,13 @@ export function main() {
   const out = aclCreateTensor([CLASSES, BATCH], 2, ACL_FLOAT, [1, CLASSES], 0, ACL_FORMAT_ND, [160], 1, dLogits.value)!;
   const mmWorkspaceSize = ref(0);
   const mmExecutor = ref<aclOpExecutor>();
-  checkCublas(
+  checkCudnn(
     aclnnMmGetWorkspaceSize(mat1_1, mat2_1, out, KEEP_DTYPE, mmWorkspaceSize, mmExecutor),
     'layer 2 cublasSgemm',
   );
   const mmWorkspace = ref<DevicePtr>();
   if (mmWorkspaceSize.value > 0) aclrtMalloc(mmWorkspace, mmWorkspaceSize.value, ACL_MEM_MALLOC_HUGE_FIRST);
-  checkCublas(
+  checkCudnn(
     aclnnMm(mmWorkspaceSize.value > 0 ? mmWorkspace.value : null, mmWorkspaceSize.value, mmExecutor.value, stream.value),
     'layer 2 cublasSgemm',
   );

@@ -141,26 +141,26 @@ function linear(
   const beta_1 = aclCreateScalar(1, ACL_FLOAT)!;
   const addmmWorkspaceSize = ref(0);
   const addmmExecutor = ref<aclOpExecutor>();
-  checkCublas(
+  checkCudnn(
     aclnnAddmmGetWorkspaceSize(self, mat1, mat2, beta_1, alpha, c, KEEP_DTYPE, addmmWorkspaceSize, addmmExecutor),
     'cublasLtMatmul',
   );
   const addmmWorkspace = ref<DevicePtr>();
   if (addmmWorkspaceSize.value > 0) aclrtMalloc(addmmWorkspace, addmmWorkspaceSize.value, ACL_MEM_MALLOC_HUGE_FIRST);
-  checkCublas(
+  checkCudnn(
     aclnnAddmm(addmmWorkspaceSize.value > 0 ? addmmWorkspace.value : null, addmmWorkspaceSize.value, addmmExecutor.value, stream),
     'cublasLtMatmul',
   );
   if (epilogue === ACLBLASLT_EPILOGUE_GELU_BIAS) {
     const geluWorkspaceSize = ref(0);
     const geluExecutor = ref<aclOpExecutor>();
-    checkCublas(
+    checkCudnn(
       aclnnGeluGetWorkspaceSize(c, c, geluWorkspaceSize, geluExecutor),
       'cublasLtMatmul',
     );
     const geluWorkspace = ref<DevicePtr>();
     if (geluWorkspaceSize.value > 0) aclrtMalloc(geluWorkspace, geluWorkspaceSize.value, ACL_MEM_MALLOC_HUGE_FIRST);
-    checkCublas(
+    checkCudnn(
       aclnnGelu(geluWorkspaceSize.value > 0 ? geluWorkspace.value : null, geluWorkspaceSize.value, geluExecutor.value, stream),
       'cublasLtMatmul',
     );
@@ -259,13 +259,13 @@ export function main() {
     const beta_2 = aclCreateScalar(0, ACL_FLOAT)!;
     const baddbmmWorkspaceSize = ref(0);
     const baddbmmExecutor = ref<aclOpExecutor>();
-    checkCublas(
+    checkCudnn(
       aclnnBaddbmmGetWorkspaceSize(c_1, batch1, batch2, beta_2, alpha_1, c_1, KEEP_DTYPE, baddbmmWorkspaceSize, baddbmmExecutor),
       'scores = Q·Kᵀ/√d',
     );
     const baddbmmWorkspace = ref<DevicePtr>();
     if (baddbmmWorkspaceSize.value > 0) aclrtMalloc(baddbmmWorkspace, baddbmmWorkspaceSize.value, ACL_MEM_MALLOC_HUGE_FIRST);
-    checkCublas(
+    checkCudnn(
       aclnnBaddbmm(baddbmmWorkspaceSize.value > 0 ? baddbmmWorkspace.value : null, baddbmmWorkspaceSize.value, baddbmmExecutor.value, stream.value),
       'scores = Q·Kᵀ/√d',
     );
@@ -305,13 +305,13 @@ export function main() {
     const out = aclCreateTensor([HEADS, D_HEAD, SEQ], 3, ACL_FLOAT, [D_HEAD, 1, D_MODEL], 0, ACL_FORMAT_ND, [1024], 1, context)!;
     const batchMatMulWorkspaceSize = ref(0);
     const batchMatMulExecutor = ref<aclOpExecutor>();
-    checkCublas(
+    checkCudnn(
       aclnnBatchMatMulGetWorkspaceSize(batch1_1, batch2_1, out, KEEP_DTYPE, batchMatMulWorkspaceSize, batchMatMulExecutor),
       'context = P·V',
     );
     const batchMatMulWorkspace = ref<DevicePtr>();
     if (batchMatMulWorkspaceSize.value > 0) aclrtMalloc(batchMatMulWorkspace, batchMatMulWorkspaceSize.value, ACL_MEM_MALLOC_HUGE_FIRST);
-    checkCublas(
+    checkCudnn(
       aclnnBatchMatMul(batchMatMulWorkspaceSize.value > 0 ? batchMatMulWorkspace.value : null, batchMatMulWorkspaceSize.value, batchMatMulExecutor.value, stream.value),
       'context = P·V',
     );
@@ -326,10 +326,10 @@ export function main() {
   const y_1 = aclCreateTensor([TOKENS * D_MODEL], 1, ACL_FLOAT, [1], 0, ACL_FORMAT_ND, [2048], 1, dResidual)!;
   const inplaceAddWorkspaceSize = ref(0);
   const inplaceAddExecutor = ref<aclOpExecutor>();
-  checkCublas(aclnnInplaceAddGetWorkspaceSize(y_1, x_1, alpha_2, inplaceAddWorkspaceSize, inplaceAddExecutor), 'x1 = x + attention');
+  checkCudnn(aclnnInplaceAddGetWorkspaceSize(y_1, x_1, alpha_2, inplaceAddWorkspaceSize, inplaceAddExecutor), 'x1 = x + attention');
   const inplaceAddWorkspace = ref<DevicePtr>();
   if (inplaceAddWorkspaceSize.value > 0) aclrtMalloc(inplaceAddWorkspace, inplaceAddWorkspaceSize.value, ACL_MEM_MALLOC_HUGE_FIRST);
-  checkCublas(aclnnInplaceAdd(inplaceAddWorkspaceSize.value > 0 ? inplaceAddWorkspace.value : null, inplaceAddWorkspaceSize.value, inplaceAddExecutor.value, stream.value), 'x1 = x + attention');
+  checkCudnn(aclnnInplaceAdd(inplaceAddWorkspaceSize.value > 0 ? inplaceAddWorkspace.value : null, inplaceAddWorkspaceSize.value, inplaceAddExecutor.value, stream.value), 'x1 = x + attention');
   if (inplaceAddWorkspaceSize.value > 0) { aclrtSynchronizeStream(stream.value); aclrtFree(inplaceAddWorkspace.value); }
   aclDestroyScalar(alpha_2);
   aclDestroyTensor(x_1);
@@ -360,10 +360,10 @@ export function main() {
   const y_2 = aclCreateTensor([TOKENS * D_MODEL], 1, ACL_FLOAT, [1], 0, ACL_FORMAT_ND, [2048], 1, dY)!;
   const inplaceAddWorkspaceSize_1 = ref(0);
   const inplaceAddExecutor_1 = ref<aclOpExecutor>();
-  checkCublas(aclnnInplaceAddGetWorkspaceSize(y_2, x_2, alpha_3, inplaceAddWorkspaceSize_1, inplaceAddExecutor_1), 'y = x1 + mlp');
+  checkCudnn(aclnnInplaceAddGetWorkspaceSize(y_2, x_2, alpha_3, inplaceAddWorkspaceSize_1, inplaceAddExecutor_1), 'y = x1 + mlp');
   const inplaceAddWorkspace_1 = ref<DevicePtr>();
   if (inplaceAddWorkspaceSize_1.value > 0) aclrtMalloc(inplaceAddWorkspace_1, inplaceAddWorkspaceSize_1.value, ACL_MEM_MALLOC_HUGE_FIRST);
-  checkCublas(aclnnInplaceAdd(inplaceAddWorkspaceSize_1.value > 0 ? inplaceAddWorkspace_1.value : null, inplaceAddWorkspaceSize_1.value, inplaceAddExecutor_1.value, stream.value), 'y = x1 + mlp');
+  checkCudnn(aclnnInplaceAdd(inplaceAddWorkspaceSize_1.value > 0 ? inplaceAddWorkspace_1.value : null, inplaceAddWorkspaceSize_1.value, inplaceAddExecutor_1.value, stream.value), 'y = x1 + mlp');
   if (inplaceAddWorkspaceSize_1.value > 0) { aclrtSynchronizeStream(stream.value); aclrtFree(inplaceAddWorkspace_1.value); }
   aclDestroyScalar(alpha_3);
   aclDestroyTensor(x_2);

@@ -150,6 +150,12 @@ export const PORT_DIAGNOSTICS = {
     effortHours: 0,
     message: '`{symbol}` moved up to before the statement of `{targetSymbol}` (line {line}), which needs {needs} on {target}; nothing between them uses a device',
   },
+  OB1033: {
+    title: 'Status passed to a helper written for another library\'s status',
+    severity: 'warning',
+    effortHours: 0.25,
+    message: 'the status of `{targetSymbol}` ({status}) goes to `{helper}()`, whose parameter `{param}` is a {helperStatus}, and the file has no helper of that shape for {status}: {consequence}',
+  },
 } as const satisfies Record<string, PortDiagnosticInfo>;
 
 export type PortDiagnosticId = keyof typeof PORT_DIAGNOSTICS;

@@ -7,7 +7,8 @@
  * `if`. Anywhere else the status is used inside an expression, which keeps its value:
  * `(a(), b(), call)` when the statements are plain calls, otherwise an arrow function called
  * on the spot, `(() => { const n = f(); return call; })()` — impossible when the arguments
- * contain `await` or `yield` (OB1017).
+ * contain `await` or `yield` (OB1017). Statuses passed to a status helper go to the helper the
+ * caller names for each (`helperFor`).
  */
 import { containsSuspension, isPure } from '../context/expression-purity.js';
 import type { EditList } from '../edits/edit-list.js';
@@ -45,6 +46,42 @@ function statementOwning(call: ts.CallExpression): ts.Statement | undefined {
 }
 
 /**
+ * The `if` statement in a statement list whose condition evaluates the call before anything else
+ * (`if (call !== SUCCESS) throw …`, `if (!call)`, reached through parentheses, `!` and left
+ * operands): the lowering's statements can run just before it, with the same effects in the same
+ * order and in the same scope as the source (a cudnn-frontend graph stays code the next port can
+ * read, not a closure).
+ */
+function testingIf(call: ts.CallExpression): ts.IfStatement | undefined {
+  let node: ts.Node = call;
+  for (;;) {
+    const p = node.parent;
+    if (ts.isIfStatement(p) && p.expression === node) return inStatementList(p) ? p : undefined;
+    const first =
+      ts.isParenthesizedExpression(p) ||
+      (ts.isPrefixUnaryExpression(p) && p.operator === ts.SyntaxKind.ExclamationToken) ||
+      (ts.isBinaryExpression(p) && p.left === node && !(p.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && p.operatorToken.kind <= ts.SyntaxKind.LastAssignment));
+    if (!first) return undefined;
+    node = p;
+  }
+}
+
+
+/**
+ * Statements before a tested `if` (testingIf), the call replaced by `value`; the `if` itself is
+ * not rewritten, so its constant and branches are ported by the walk as usual.
+ */
+function placeBeforeTest(test: ts.IfStatement, lines: readonly string[], call: ts.CallExpression, value: string, edits: EditList, sourceFile: ts.SourceFile): Placement {
+  const text = sourceFile.text;
+  const at = test.getStart(sourceFile);
+  const nl = newlineOf(text);
+  const indent = lineIndent(text, at);
+  edits.insert(at, lines.map((l) => `${l}${nl}${indent}`).join(''));
+  edits.replace(call.getStart(sourceFile), call.end, value);
+  return { ok: true };
+}
+
+/**
  * The statement that only passes the call's status on, so it can be repeated for another
  * status or dropped with the call: `call;` or `helper(call, 'what');` where the helper is not
  * the facade's and its other arguments are pure.
@@ -72,6 +109,8 @@ function statementLine(statement: ts.Statement, sourceFile: ts.SourceFile): [num
   return [lineStart, end];
 }
 
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+
 /** A statement ending in a block (`if (…) { … }`) takes no semicolon. */
 export function terminated(t: string): string {
   return t.endsWith('}') ? t : `${t};`;
@@ -96,7 +135,7 @@ function rendered(p: PreludeStatement, through: ((expression: string) => string)
  * Places a lowering with an epilogue, status-valued prelude statements or no effect at all
  * (docs/port-architecture.md, "Several statements").
  */
-function placeStructured(call: ts.CallExpression, lowering: Lowering, edits: EditList, sourceFile: ts.SourceFile, isFacadeCall: (node: ts.CallExpression) => boolean, statusName: () => string): Placement {
+function placeStructured(call: ts.CallExpression, lowering: Lowering, edits: EditList, sourceFile: ts.SourceFile, isFacadeCall: (node: ts.CallExpression) => boolean, statusName: () => string, helperFor: HelperFor | undefined): Placement {
   const text = sourceFile.text;
   const start = call.getStart(sourceFile);
   const nl = newlineOf(text);
@@ -112,6 +151,7 @@ function placeStructured(call: ts.CallExpression, lowering: Lowering, edits: Edi
       const [from, to] = statementLine(sink, sourceFile);
       edits.replace(from, to, '');
     } else if (kept.length === 0) edits.replace(start, call.end, lowering.call);
+    else if (testingIf(call)) return placeBeforeTest(testingIf(call)!, kept, call, lowering.call, edits, sourceFile);
     else if (statementOwning(call) && inStatementList(statementOwning(call)!)) {
       // `const status = query(…);`: the prelude first, then the statement with the success value.
       const statement = statementOwning(call)!;
@@ -127,7 +167,12 @@ function placeStructured(call: ts.CallExpression, lowering: Lowering, edits: Edi
     const stmtStart = sink.getStart(sourceFile);
     const before = edits.textOf(stmtStart, start);
     const after = edits.textOf(call.end, sink.end);
-    const through = (expression: string) => `${before}${expression}${after}`;
+    const helper = helperCallee(call);
+    // Each status goes to the helper for its own status type (placeLowering's `helperFor`).
+    const through = (expression: string) =>
+      helper && helperFor
+        ? `${edits.textOf(stmtStart, helper.getStart(sourceFile))}${helperFor(expression) ?? helper.text}${edits.textOf(helper.end, start)}${expression}${after}`
+        : `${before}${expression}${after}`;
     const indent = lineIndent(text, stmtStart);
     const each = (p: PreludeStatement) => rendered(p, through, indent, nl);
     const lines = [...lowering.prelude.map(each), through(lowering.call), ...(lowering.epilogue ?? []).map(each)];
@@ -136,8 +181,15 @@ function placeStructured(call: ts.CallExpression, lowering: Lowering, edits: Edi
   }
   const statement = statementOwning(call);
   const prelude = lowering.prelude.map((p) => rendered(p, undefined, lineIndent(text, start), nl));
+  const test = testingIf(call);
+  if (test) {
+    // The releases follow the call: its status is kept in a variable unless it already is one.
+    if (epilogue.length === 0 || IDENTIFIER.test(lowering.call)) return placeBeforeTest(test, [...prelude, ...epilogue], call, lowering.call, edits, sourceFile);
+    const status = statusName();
+    return placeBeforeTest(test, [...prelude, `const ${status} = ${lowering.call};`, ...epilogue], call, status, edits, sourceFile);
+  }
   if (statement && !ts.isReturnStatement(statement) && epilogue.length === 0) {
-    return placeLowering(call, { ...lowering, epilogue: [], prelude: lowering.prelude.map((p) => ({ text: p.text, declares: p.declares })) }, edits, sourceFile);
+    return placeLowering(call, { ...lowering, epilogue: [], prelude: lowering.prelude.map((p) => ({ text: p.text, declares: p.declares })) }, edits, sourceFile, undefined, undefined, helperFor);
   }
   const suspension = containsSuspension(call);
   if (suspension) return { ok: false, reason: `\`${suspension}\`` };
@@ -159,40 +211,20 @@ function placeStructured(call: ts.CallExpression, lowering: Lowering, edits: Edi
     edits.replace(stmtStart, statement.end, [...body, last].join(`${nl}${lineIndent(text, stmtStart)}`));
     return { ok: true };
   }
-  const tested = testedFirst(call);
-  if (tested) {
-    insertBefore(tested, body, edits, sourceFile);
-    edits.replace(start, call.end, status);
-    return { ok: true };
-  }
   edits.replace(start, call.end, `(() => { ${body.join(' ')} return ${status}; })()`);
   return { ok: true };
 }
 
 /**
- * The `if` statement in a statement list whose condition evaluates the call before anything else
- * (`if (call !== SUCCESS) throw …`, `if (!call)`): the lowering's statements can run just before
- * it, with the same effects in the same order.
+ * For a status written into a helper's argument (`check(call, 'what')`), the helper to call
+ * instead (the file's helper for that status's type), or undefined to keep the one written.
  */
-function testedFirst(call: ts.CallExpression): ts.IfStatement | undefined {
-  let node: ts.Node = call;
-  for (;;) {
-    const p = node.parent;
-    if (ts.isIfStatement(p) && p.expression === node) return inStatementList(p) ? p : undefined;
-    const first =
-      ts.isParenthesizedExpression(p) ||
-      (ts.isPrefixUnaryExpression(p) && p.operator === ts.SyntaxKind.ExclamationToken) ||
-      (ts.isBinaryExpression(p) && p.left === node && !(p.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && p.operatorToken.kind <= ts.SyntaxKind.LastAssignment));
-    if (!first) return undefined;
-    node = p;
-  }
-}
+export type HelperFor = (statusExpression: string) => string | undefined;
 
-/** Statements written on their own lines before a statement (which keeps its own edits). */
-function insertBefore(statement: ts.Statement, lines: readonly string[], edits: EditList, sourceFile: ts.SourceFile): void {
-  const stmtStart = statement.getStart(sourceFile);
-  const separator = `${newlineOf(sourceFile.text)}${lineIndent(sourceFile.text, stmtStart)}`;
-  edits.insert(stmtStart, lines.map((l) => `${l}${separator}`).join(''));
+/** The callee of the helper call whose argument `call` is, when it is a plain name. */
+function helperCallee(call: ts.CallExpression): ts.Identifier | undefined {
+  const parent = call.parent;
+  return ts.isCallExpression(parent) && parent.arguments.includes(call) && ts.isIdentifier(parent.expression) ? parent.expression : undefined;
 }
 
 export function placeLowering(
@@ -202,9 +234,15 @@ export function placeLowering(
   sourceFile: ts.SourceFile,
   isFacadeCall: (node: ts.CallExpression) => boolean = () => false,
   statusName: () => string = () => 'status',
+  helperFor?: HelperFor,
 ): Placement {
+  // The final status goes to the helper for its type wherever the call ends up; a statement
+  // rewritten whole below builds its text over this edit, or routes each status itself.
+  const helper = helperCallee(call);
+  const routed = helper && !lowering.vanishes ? helperFor?.(lowering.call) : undefined;
+  if (helper && routed) edits.replace(helper.getStart(sourceFile), helper.end, routed);
   if (lowering.vanishes || (lowering.epilogue?.length ?? 0) > 0 || lowering.prelude.some((p) => p.status)) {
-    return placeStructured(call, lowering, edits, sourceFile, isFacadeCall, statusName);
+    return placeStructured(call, lowering, edits, sourceFile, isFacadeCall, statusName, helperFor);
   }
   const text = sourceFile.text;
   const start = call.getStart(sourceFile);
@@ -212,6 +250,8 @@ export function placeLowering(
     edits.replace(start, call.end, lowering.call);
     return { ok: true };
   }
+  const test = testingIf(call);
+  if (test) return placeBeforeTest(test, lowering.prelude.map((p) => (p.body ? rendered(p, undefined, lineIndent(text, test.getStart(sourceFile)), newlineOf(text)) : terminated(p.text))), call, lowering.call, edits, sourceFile);
   const statement = statementOwning(call);
   if (statement) {
     const stmtStart = statement.getStart(sourceFile);
@@ -231,13 +271,11 @@ export function placeLowering(
   }
   // `check(call, 'what');`: the statements go before it rather than into a comma expression.
   const sink = statusSink(call, isFacadeCall);
-  if (sink && inStatementList(sink)) return placeStructured(call, lowering, edits, sourceFile, isFacadeCall, () => 'status');
-  const tested = testedFirst(call);
+  if (sink && inStatementList(sink)) return placeStructured(call, lowering, edits, sourceFile, isFacadeCall, () => 'status', helperFor);
+  const tested = testingIf(call);
   if (tested) {
-    const nl = newlineOf(text);
-    insertBefore(tested, lowering.prelude.map((p) => (p.body ? rendered(p, undefined, lineIndent(text, tested.getStart(sourceFile)), nl) : terminated(p.text))), edits, sourceFile);
-    edits.replace(start, call.end, lowering.call);
-    return { ok: true };
+    const lines = lowering.prelude.map((p) => (p.body ? rendered(p, undefined, lineIndent(text, tested.getStart(sourceFile)), newlineOf(text)) : terminated(p.text)));
+    return placeBeforeTest(tested, lines, call, lowering.call, edits, sourceFile);
   }
   const suspension = containsSuspension(call);
   if (suspension) return { ok: false, reason: `\`${suspension}\`` };

@@ -80,6 +80,20 @@ export class TargetNames {
     return local;
   }
 
+  /**
+   * The facade path a reference written by this object stands for (`cann.aclrtMalloc` or an
+   * aliased local → `aclrtMalloc`), or undefined when the head is no target name it wrote or the
+   * file imports.
+   */
+  facadePathOf(written: readonly string[]): string[] | undefined {
+    const [head, ...rest] = written;
+    if (head === undefined) return undefined;
+    if (head === this.namespaceLocal || head === this.existingNamespace) return rest;
+    for (const n of this.named.values()) if (n.local === head) return [n.name, ...rest];
+    for (const [name, local] of this.existing) if (local === head) return [name, ...rest];
+    return undefined;
+  }
+
   /** The local name of the target namespace import. */
   namespace(): string {
     this.namespaceLocal ??= this.existingNamespace ?? (this.fresh.isTaken(this.target) ? this.fresh.fresh(this.target) : (this.fresh.reserve(this.target), this.target));
