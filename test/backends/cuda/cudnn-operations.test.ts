@@ -9,7 +9,7 @@ import { randomFloat32 } from '../../../src/backends/host/host-data.js';
 import { PhiloxStream } from '../../../src/runtime/random/philox-stream.js';
 import { allocate, cuda, diagnosticIds, downloadFloat32, float32DotBound, inProcess, lastDiagnostic } from './cuda-test-kit.js';
 import { device, fromHalfDevice, handle, tensor4d, zeros } from './cudnn-kit.js';
-import { normalizeRows, pool2d, sigmoid, softmaxRows } from './cudnn-reference.js';
+import { pool2d, sigmoid, softmaxRows } from './cudnn-reference.js';
 
 const U = 2 ** -24;
 
