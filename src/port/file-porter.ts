@@ -621,10 +621,11 @@ export class FilePorter {
         if (target) targetEnum = statusEnumOf(catalog, target);
       }
     }
+    // A structural module may know what this reference stands for better than the enum's
+    // correspondence does (a helper parameter that means another enum on the target).
+    const substitute = targetEnum ? undefined : this.options.lowerers.substituteEnum(ref.node, { enumName: source.spec.name, member: member.name }, this.lowerContext({ kind: 'named' }, undefined, undefined));
     targetEnum ??= correspondingEnum(catalog, source, to);
     const targetMember = targetEnum ? memberByMeaning(targetEnum, member.meaning, { enum: source, member: member.name }) : undefined;
-    // No corresponding enum: a structural module may know what this reference stands for.
-    const substitute = targetEnum ? undefined : this.options.lowerers.substituteEnum(ref.node, { enumName: source.spec.name, member: member.name }, this.lowerContext({ kind: 'named' }, undefined, undefined));
     if (substitute?.member) {
       const text = this.names.member(substitute.enumName, substitute.member, this.styleOf(ref), this.originOf(ref));
       this.edits.replace(ref.node.getStart(this.sourceFile), ref.node.end, text);
@@ -717,8 +718,8 @@ export class FilePorter {
   private portType(ref: FacadeReference, source: { backend: BackendId; spec: { name: string } }): void {
     const catalog = this.options.catalog;
     const record = catalog.backend(source.backend).enums.get(source.spec.name) ?? catalog.backend(source.backend).types.get(source.spec.name);
-    const mapped = record ? correspondingType(catalog, record, this.options.to) : undefined;
-    const substitute = mapped ? undefined : this.options.lowerers.substituteEnum(ref.node, { enumName: source.spec.name }, this.lowerContext({ kind: 'named' }, undefined, undefined));
+    const substitute = this.options.lowerers.substituteEnum(ref.node, { enumName: source.spec.name }, this.lowerContext({ kind: 'named' }, undefined, undefined));
+    const mapped = record && !substitute ? correspondingType(catalog, record, this.options.to) : undefined;
     if (substitute) {
       const text = ref.inType ? this.names.type(substitute.enumName, this.styleOf(ref), this.originOf(ref)) : this.names.value(substitute.enumName, this.styleOf(ref), this.originOf(ref));
       this.edits.replace(ref.node.getStart(this.sourceFile), ref.node.end, text);

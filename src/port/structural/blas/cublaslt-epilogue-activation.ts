@@ -16,11 +16,11 @@
  */
 import type { Catalog } from '../../../catalog/catalog.js';
 import type { BackendId } from '../../../catalog/vocabulary.js';
-import type { StaticContext } from '../../context/static-context.js';
 import type { AttributeExpr } from '../../ir/invocation.js';
 import type { EnumSubstitute, LowerContext } from '../../lower/lowerer.js';
 import { memberByMeaning } from '../../mapping/enum-mapping.js';
 import { ts } from '../../syntax/typescript.js';
+import { parameterFor, usesOf } from './helper-parameter.js';
 import { parameterValues } from './parameter-values.js';
 
 const SOURCE_ENUM = 'cublasLtEpilogue_t';
@@ -58,32 +58,6 @@ export function activationTest(when: NonNullable<AttributeExpr['when']>, ctx: Lo
     return { reason: `the ${when.enumName} values ${when.meanings.join(', ')} that apply the activation have no ${ctx.target} member to test \`${when.expr.text}\` against` };
   }
   return [...new Set(members as string[])].map((m) => `${when.expr.text} === ${ctx.names.member(enumName, m, ctx.style, ctx.origin)}`).join(' || ');
-}
-
-/** The helper parameter a reference stands for: its type annotation, or a member passed for it. */
-function parameterFor(reference: ts.Node, context: StaticContext): ts.ParameterDeclaration | undefined {
-  let n: ts.Node = reference;
-  while (ts.isQualifiedName(n.parent) || ts.isPropertyAccessExpression(n.parent)) n = n.parent;
-  if (ts.isTypeReferenceNode(n.parent) && ts.isParameter(n.parent.parent) && n.parent.parent.type === n.parent) return n.parent.parent;
-  const call = n.parent;
-  if (!ts.isCallExpression(call) || !ts.isIdentifier(call.expression)) return undefined;
-  const index = call.arguments.indexOf(n as ts.Expression);
-  const name = call.expression.text;
-  const fn = context.sourceFile.statements.find((s): s is ts.FunctionDeclaration => ts.isFunctionDeclaration(s) && s.name?.text === name);
-  return index >= 0 ? fn?.parameters[index] : undefined;
-}
-
-/** The uses of a parameter in its function's body. */
-function usesOf(parameter: ts.ParameterDeclaration): ts.Identifier[] {
-  const fn = parameter.parent;
-  const name = ts.isIdentifier(parameter.name) ? parameter.name.text : undefined;
-  const uses: ts.Identifier[] = [];
-  const visit = (node: ts.Node): void => {
-    if (ts.isIdentifier(node) && node.text === name && !(ts.isPropertyAccessExpression(node.parent) && node.parent.name === node)) uses.push(node);
-    ts.forEachChild(node, visit);
-  };
-  if (name && ts.isFunctionDeclaration(fn) && fn.body) visit(fn.body);
-  return uses;
 }
 
 function insideSetAttribute(use: ts.Node): boolean {
