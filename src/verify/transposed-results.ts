@@ -13,7 +13,10 @@
  * its buffers: a result of a call that reads memory last written by such a matrix result, or by
  * another such call (the bias add and activation a port applies to a product after it, where
  * the original fused them into one cuBLASLt epilogue), is viewed transposed on the same
- * evidence. Values are not changed, only the order in which they are read.
+ * evidence. An element-wise op over the packed length of such a buffer ([n, 1, 1, 1]: a GELU a
+ * port applies to the whole product) holds the matrix in memory order, and is viewed as the
+ * transpose of the original result it then agrees with. Values are not changed, only the order
+ * in which they are read.
  */
 import type { MemoryRange, TraceRecord } from '../backends/sim/trace.js';
 import type { Storage } from '../runtime/dtype.js';
@@ -57,12 +60,17 @@ function shapeKey(t: TensorData | undefined): string {
   return t ? t.shape.join('x') : '';
 }
 
+/** Indices of ported calls read transposed; a flat result's matrix shape before the transpose. */
+export class TransposedResults extends Set<number> {
+  readonly matrixShapes = new Map<number, readonly number[]>();
+}
+
 /**
  * The indices of ported calls whose first output is the transpose of an original call's result
  * (by the golden runs of both programs).
  */
-export function transposedResults(originalGolden: readonly TraceRecord[], portedGolden: readonly TraceRecord[]): Set<number> {
-  const found = new Set<number>();
+export function transposedResults(originalGolden: readonly TraceRecord[], portedGolden: readonly TraceRecord[]): TransposedResults {
+  const found = new TransposedResults();
   /** Memory last written by a 2-D matrix result, or by a 2-D result computed from one. */
   let matrixLayout: MemoryRange[] = [];
   const candidate = (record: TraceRecord): boolean => {
@@ -77,17 +85,38 @@ export function transposedResults(originalGolden: readonly TraceRecord[], ported
     if (agreesWithSome(out) || matrices(out).some(agreesWithSome)) return false;
     return agreesWithSome(flipped) || matrices(flipped).every(agreesWithSome);
   };
+  /**
+   * A flat result ([n, 1], an element-wise op over the packed length of a matrix it read) holds
+   * the matrix in the order of its memory: the [cols, rows] matrix whose transpose is an original
+   * [rows, cols] result, or undefined.
+   */
+  const flatMatrix = (out: TensorData): number[] | undefined => {
+    if (out.shape.filter((d) => d !== 1).length !== 1) return undefined;
+    for (const o of originalGolden) {
+      const [rows, cols] = o.outputs[0]?.shape ?? [];
+      if (o.outputs[0]?.shape.length !== 2 || rows === 1 || cols === 1 || rows * cols !== out.storage.length) continue;
+      if (agreesTransposed({ ...out, shape: [cols, rows] })) return [cols, rows];
+    }
+    return undefined;
+  };
   portedGolden.forEach((record, j) => {
     const inLayout = candidate(record);
     for (const w of record.writes ?? []) matrixLayout = without(matrixLayout, w);
     if (!inLayout) return;
     matrixLayout.push(...(record.writes ?? []));
-    if (agreesTransposed(unpadded(record.outputs[0]))) found.add(j);
+    const out = unpadded(record.outputs[0]);
+    const flat = MATRIX_OPS.has(record.op) ? undefined : flatMatrix(out);
+    if (flat) found.matrixShapes.set(j, flat);
+    if (flat || agreesTransposed(out)) found.add(j);
   });
   return found;
 }
 
 /** The records with their first output viewed transposed at the given indices. */
-export function withTransposedResults(records: readonly TraceRecord[], indices: ReadonlySet<number>): TraceRecord[] {
-  return records.map((r, j) => (indices.has(j) && r.outputs[0] ? { ...r, outputs: [transposed(unpadded(r.outputs[0])), ...r.outputs.slice(1)] } : r));
+export function withTransposedResults(records: readonly TraceRecord[], indices: TransposedResults): TraceRecord[] {
+  const viewed = (t: TensorData, j: number): TensorData => {
+    const shape = indices.matrixShapes.get(j);
+    return transposed(shape ? { ...t, shape } : unpadded(t));
+  };
+  return records.map((r, j) => (indices.has(j) && r.outputs[0] ? { ...r, outputs: [viewed(r.outputs[0], j), ...r.outputs.slice(1)] } : r));
 }
