@@ -541,7 +541,8 @@ function equalLengthOffsets(array: ts.Expression | undefined, context: StaticCon
   const index = fn.parameters[1].name.text;
   const { left, right } = fn.body;
   const size = left.getText() === index ? right : right.getText() === index ? left : undefined;
-  if (!size || !isPure(size) || !isPure(l.left)) return why;
+  const mentionsIndex = (n: ts.Node): boolean => (ts.isIdentifier(n) && n.text === index) || ts.forEachChild(n, mentionsIndex) === true;
+  if (!size || mentionsIndex(size) || !isPure(size) || !isPure(l.left)) return why;
   return { ok: true, value: [exprOf(l.left, context), exprOf(size, context)] };
 }
 
