@@ -10,9 +10,11 @@
  *   CUBLASLT_EPILOGUE_GELU_BIAS      → CNNL_ACTIVATION_GELU                (act_enum.GELU)
  *
  * and the matmul lowerings test the parameter against the same members (`activationTest`).
- * Only the parameter's type and the members passed for it at the helper's calls are rewritten,
- * and only when every use of the parameter is a cublasLtMatmulDescSetAttribute argument (the
- * set-up the matmul lowering replaces); any other epilogue reference keeps its OB1006 / OB1008.
+ * Only the parameter's type, the members passed for it at the helper's calls and the members it
+ * is tested against are rewritten, and only when every use of the parameter is a
+ * cublasLtMatmulDescSetAttribute argument (the set-up the matmul lowering replaces) or such a test
+ * (`if (epilogue === CUBLASLT_EPILOGUE_GELU_BIAS)`, as activation-parameter-epilogue.ts writes
+ * the parameter back on CUDA); any other epilogue reference keeps its OB1006 / OB1008.
  */
 import type { Catalog } from '../../../catalog/catalog.js';
 import type { BackendId } from '../../../catalog/vocabulary.js';
@@ -20,7 +22,7 @@ import type { AttributeExpr } from '../../ir/invocation.js';
 import type { EnumSubstitute, LowerContext } from '../../lower/lowerer.js';
 import { memberByMeaning } from '../../mapping/enum-mapping.js';
 import { ts } from '../../syntax/typescript.js';
-import { parameterFor, usesOf } from './helper-parameter.js';
+import { comparedWith, parameterFor, usesOf } from './helper-parameter.js';
 import { parameterValues } from './parameter-values.js';
 
 const SOURCE_ENUM = 'cublasLtEpilogue_t';
@@ -67,6 +69,13 @@ function insideSetAttribute(use: ts.Node): boolean {
   return false;
 }
 
+/** `epilogue === CUBLASLT_EPILOGUE_GELU_BIAS`: a test the substitute rewrites with it (the member becomes the activation's). */
+function testedAgainstMember(use: ts.Node, ctx: LowerContext): boolean {
+  const other = comparedWith(use);
+  const value = other ? ctx.context.constant(other) : undefined;
+  return value?.kind === 'enum' && value.enumName === SOURCE_ENUM && value.meaning !== undefined && activationMember(ctx.catalog, ctx.target, value.meaning) !== undefined;
+}
+
 const claims = new WeakMap<ts.ParameterDeclaration, Map<BackendId, boolean>>();
 
 /** Whether the parameter only selects an activation: set-attribute uses only, known values that all agree on the bias. */
@@ -76,7 +85,7 @@ function onlySelectsActivation(parameter: ts.ParameterDeclaration, ctx: LowerCon
   let claimed = byTarget.get(ctx.target);
   if (claimed === undefined) {
     const uses = usesOf(parameter);
-    const values = uses.length > 0 && uses.every(insideSetAttribute) ? parameterValues(uses[0], ctx.context) : undefined;
+    const values = uses.length > 0 && uses.every((u) => insideSetAttribute(u) || testedAgainstMember(u, ctx)) ? parameterValues(uses[0], ctx.context) : undefined;
     const meanings = values?.ok ? values.values.map((v) => (v.kind === 'enum' && v.enumName === SOURCE_ENUM ? v.meaning : undefined)) : [undefined];
     claimed = meanings.every((m) => m !== undefined && activationMember(ctx.catalog, ctx.target, m) !== undefined) && new Set(meanings.map((m) => ADDS_BIAS.has(m!))).size === 1;
     byTarget.set(ctx.target, claimed);
@@ -88,7 +97,7 @@ function onlySelectsActivation(parameter: ts.ParameterDeclaration, ctx: LowerCon
 export const epilogueAsActivation: EnumSubstitute = (reference, source, ctx) => {
   const enumName = ACTIVATION_ENUMS[ctx.target];
   if (!enumName || source.enumName !== SOURCE_ENUM) return undefined;
-  const parameter = parameterFor(reference, ctx.context);
+  const parameter = parameterFor(reference, ctx.context, true);
   if (!parameter || !onlySelectsActivation(parameter, ctx)) return undefined;
   if (source.member === undefined) return { enumName };
   const meaning = ctx.catalog.backend('cuda').enums.get(SOURCE_ENUM)?.spec.members.find((m) => m.name === source.member)?.meaning;
