@@ -170,10 +170,15 @@ export class FilePorter {
           // source names kept for them are never made.
           const dropped = [...reporting].filter(([a, text]) => this.loweredWithout(a, text)).map(([a]) => a);
           if (dropped.length > 0) {
-            this.restore(checkpoint);
-            node.typeArguments?.forEach(this.visit);
-            for (const a of node.arguments) if (!dropped.includes(a) && !this.enumReference(a)) this.visit(a);
-            failure = this.portCall(node, callee);
+            const again = (skip: readonly ts.Expression[]) => {
+              this.restore(checkpoint);
+              node.typeArguments?.forEach(this.visit);
+              for (const a of node.arguments) if (!skip.includes(a) && !this.enumReference(a)) this.visit(a);
+              return this.portCall(node, callee);
+            };
+            failure = again(dropped);
+            // Ported without them, the lowering must still leave them out (no source name of theirs written); else as before.
+            if (failure || dropped.some((a) => !this.loweredWithout(a, a.getText(this.sourceFile)))) failure = again([]);
           }
         }
         if (failure) {
@@ -408,7 +413,6 @@ export class FilePorter {
     visit(node);
     return !named;
   }
-
 
   private checkpoint() {
     return {
