@@ -27,7 +27,7 @@ import { TargetNames, type ReferenceStyle } from './emit/target-names.js';
 import { writtenStatus, type WrittenStatus } from './emit/written-status.js';
 import type { ArgumentComments, Expr } from './ir/expr.js';
 import type { LiftContext, LifterRegistry, SourceCall } from './lift/lifter.js';
-import type { LowerContext, LowererRegistry, Lowering } from './lower/lowerer.js';
+import type { LowerContext, LowererRegistry, Lowering, PreludeStatement } from './lower/lowerer.js';
 import { correspondingEnum, isStatusEnum, memberByMeaning, memberByValue, statusEnumOf } from './mapping/enum-mapping.js';
 import { facadeIndex, type EnumMember, type FacadeIndex } from './mapping/facade-index.js';
 import { correspondingMember } from './mapping/member-mapping.js';
@@ -161,7 +161,12 @@ export class FilePorter {
         const checkpoint = this.checkpoint();
         node.typeArguments?.forEach(this.visit);
         // Enum members passed directly are mapped by the call, through its target parameter.
-        node.arguments.forEach((a) => this.enumReference(a) || this.visit(a));
+        const reporting = new Map<ts.Expression, string>();
+        for (const a of node.arguments) {
+          const before = { diagnostics: this.diagnostics.length, leftovers: this.leftovers.size };
+          if (!this.enumReference(a)) this.visit(a);
+          if (this.diagnostics.length > before.diagnostics || this.leftovers.size > before.leftovers) reporting.set(a, this.edits.textOf(a.getStart(this.sourceFile), a.end));
+        }
         const argumentsReported = this.diagnostics.length > checkpoint.diagnostics || this.leftovers.size > checkpoint.leftovers.size;
         let failure = this.portCall(node, callee);
         if (!failure && argumentsReported && this.vanishedCalls.has(node)) {
@@ -169,6 +174,23 @@ export class FilePorter {
           // a buffer, `new Int32Array([CUBLAS_OP_T])`) no longer applies.
           this.restore(checkpoint);
           failure = this.portCall(node, callee);
+        } else if (!failure && reporting.size > 0) {
+          // Arguments the lowering does not write (XDNN's VectorParam offsets of an attention that
+          // ports to one cuDNN graph) take what porting them reported with them: the call is
+          // ported again without visiting them, so their diagnostics, comments, imports and
+          // source names kept for them are never made.
+          const dropped = [...reporting].filter(([a, text]) => this.loweredWithout(a, text)).map(([a]) => a);
+          if (dropped.length > 0) {
+            const again = (skip: readonly ts.Expression[]) => {
+              this.restore(checkpoint);
+              node.typeArguments?.forEach(this.visit);
+              for (const a of node.arguments) if (!skip.includes(a) && !this.enumReference(a)) this.visit(a);
+              return this.portCall(node, callee);
+            };
+            failure = again(dropped);
+            // Ported without them, the lowering must still leave them out (no source name of theirs written); else as before.
+            if (failure || dropped.some((a) => !this.loweredWithout(a, a.getText(this.sourceFile)))) failure = again([]);
+          }
         }
         if (failure) {
           this.callTargets.set(node, null);
@@ -389,7 +411,26 @@ export class FilePorter {
 
   // ---- calls ----------------------------------------------------------------------------
 
-  /** The last call ported vanished with nothing in its place (set by portCall). */
+  /** The lowering of the last call ported (set by portCall). */
+  private lastLowering: Lowering | undefined;
+
+  /**
+   * Whether the last lowering leaves argument `node` out: neither its ported text nor any source
+   * facade name in it is written (a part of it written as source text would need its names).
+   */
+  private loweredWithout(node: ts.Expression, text: string): boolean {
+    const written = this.lastLowering ? loweringText(this.lastLowering) : '';
+    if (written.includes(text)) return false;
+    const words = new Set(written.split(/[^\w$]+/));
+    let named = false;
+    const visit = (n: ts.Node): void => {
+      if (named) return;
+      if (ts.isIdentifier(n) && words.has(n.text) && this.refs.resolve(n)) named = true;
+      ts.forEachChild(n, visit);
+    };
+    visit(node);
+    return !named;
+  }
 
   private checkpoint() {
     return {
@@ -464,6 +505,7 @@ export class FilePorter {
       route?.helperFor,
     );
     if (!placed.ok) return [pending('OB1017', { symbol: entry.spec.symbol, reason: placed.reason }, entry.spec.symbol)];
+    this.lastLowering = lowered.lowering;
     this.record(node, 'call', entry.spec.symbol, lowered.lowering.targetSymbols);
     if (lowered.lowering.vanishes) this.vanishedCalls.add(node);
     const last = lowered.lowering.targetSymbols[lowered.lowering.targetSymbols.length - 1];
@@ -781,10 +823,11 @@ export class FilePorter {
         if (target) targetEnum = statusEnumOf(catalog, target);
       }
     }
+    // A structural module may know what this reference stands for better than the enum's
+    // correspondence does (a helper parameter that means another enum on the target).
+    const substitute = targetEnum ? undefined : this.options.lowerers.substituteEnum(ref.node, { enumName: source.spec.name, member: member.name }, this.lowerContext({ kind: 'named' }, undefined, undefined));
     targetEnum ??= correspondingEnum(catalog, source, to);
     const targetMember = targetEnum ? memberByMeaning(targetEnum, member.meaning, { enum: source, member: member.name }) : undefined;
-    // No corresponding enum: a structural module may know what this reference stands for.
-    const substitute = targetEnum ? undefined : this.options.lowerers.substituteEnum(ref.node, { enumName: source.spec.name, member: member.name }, this.lowerContext({ kind: 'named' }, undefined, undefined));
     if (substitute?.member) {
       const text = this.names.member(substitute.enumName, substitute.member, this.styleOf(ref), this.originOf(ref));
       this.edits.replace(ref.node.getStart(this.sourceFile), ref.node.end, text);
@@ -877,8 +920,8 @@ export class FilePorter {
   private portType(ref: FacadeReference, source: { backend: BackendId; spec: { name: string } }): void {
     const catalog = this.options.catalog;
     const record = catalog.backend(source.backend).enums.get(source.spec.name) ?? catalog.backend(source.backend).types.get(source.spec.name);
-    const mapped = record ? correspondingType(catalog, record, this.options.to) : undefined;
-    const substitute = mapped ? undefined : this.options.lowerers.substituteEnum(ref.node, { enumName: source.spec.name }, this.lowerContext({ kind: 'named' }, undefined, undefined));
+    const substitute = this.options.lowerers.substituteEnum(ref.node, { enumName: source.spec.name }, this.lowerContext({ kind: 'named' }, undefined, undefined));
+    const mapped = record && !substitute ? correspondingType(catalog, record, this.options.to) : undefined;
     if (substitute) {
       const text = ref.inType ? this.names.type(substitute.enumName, this.styleOf(ref), this.originOf(ref)) : this.names.value(substitute.enumName, this.styleOf(ref), this.originOf(ref));
       this.edits.replace(ref.node.getStart(this.sourceFile), ref.node.end, text);
@@ -916,4 +959,13 @@ function variableInitializer(identifier: ts.Identifier): ts.Expression | undefin
     }
   }
   return undefined;
+}
+
+/**
+ * Every statement and call a lowering writes, as one text. A vanishing call's text (the success
+ * value, written and imported only where it is used) is not read.
+ */
+function loweringText(lowering: Lowering): string {
+  const statements = (list: readonly PreludeStatement[] | undefined): string[] => (list ?? []).flatMap((p) => [p.text, ...statements(p.body)]);
+  return [...statements(lowering.prelude), ...(lowering.vanishes ? [] : [lowering.call]), ...statements(lowering.epilogue)].join('\n');
 }

@@ -32,6 +32,7 @@ import { statusErrorStringLowerer } from './structural/cuda-lower/status-error-s
 import { cublasScalLowerer } from './structural/cuda-lower/cublas-scal-lowerer.js';
 import { registerCudnnLifters, registerDnnLowerers } from './structural/dnn/register.js';
 import { registerCnnlLowerers } from './structural/cnnl/register.js';
+import { activationAsEpilogue } from './structural/blas/activation-parameter-epilogue.js';
 import { registerMudnnLifters, registerMudnnLowerers } from './structural/mudnn/register.js';
 import { registerMudnnLiftLifters, registerMudnnLiftLowerers } from './structural/mudnn-lift/register.js';
 import { aclInitLowerer, implicitInitLowerer } from './structural/runtime/acl-init.js';
@@ -82,6 +83,7 @@ export function defaultLowerers(): LowererRegistry {
   lowerers.register({ target: 'cuda', binding: 'primitive:communicator.init' }, currentDeviceInitLowerer);
   lowerers.registerStatementDropper('cuda', dropsCurrentDeviceRead);
   lowerers.registerStatementRewriter('cuda', xdnnContextRewriter);
+  lowerers.registerEnumSubstitute('cuda', activationAsEpilogue);
   lowerers.register({ target: 'cuda', binding: 'primitive:runtime.finalize' }, implicitFinalizeLowerer);
   lowerers.register({ target: 'cuda', binding: 'primitive:error.string' }, statusErrorStringLowerer);
   lowerers.register({ target: 'cuda', binding: 'operator:Gemm' }, cublasGemmLowerer);

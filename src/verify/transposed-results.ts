@@ -15,8 +15,8 @@
  * the original fused them into one cuBLASLt epilogue), is viewed transposed on the same
  * evidence, and so is the result of an element-wise operator the port ran on the packed view of
  * a column-major operand. Such a call that records a flat result over the whole matrix (XDNN's
- * element-wise calls take a length, not a shape) is read as the matrix it read before being
- * transposed. Values are not changed, only the order in which they are read.
+ * element-wise calls take a length, not a shape; a GELU over the packed length, [n, 1, 1, 1]) is
+ * read as the matrix it read before being transposed. Values are not changed, only the order in which they are read.
  */
 import type { MemoryRange, TraceRecord } from '../backends/sim/trace.js';
 import type { Storage } from '../runtime/dtype.js';
@@ -94,13 +94,21 @@ export function transposedResults(originalGolden: readonly TraceRecord[], ported
   const asMatrix = (record: TraceRecord): TensorData | undefined => {
     const out = record.outputs[0] && unpadded(record.outputs[0]);
     if (!out) return undefined;
+    // A flat result ([n], or [n, 1, 1, 1] from cuDNN) over a whole matrix it read holds that matrix
+    // in memory order: row-major as the port recorded it, or column-major (a cuBLAS product).
+    if (!MATRIX_OPS.has(record.op) && out.shape.filter((d) => d !== 1).length === 1) {
+      const layout = matrixLayout.find((t) => elementCount(t.shape) === elementCount(out.shape) && (record.reads?.some((r) => overlaps(r, t.range)) ?? false));
+      if (layout) {
+        const [rows, cols] = layout.shape.slice(-2);
+        const readings = [reshaped(out, layout.shape), reshaped(out, [...layout.shape.slice(0, -2), cols, rows])];
+        return readings.find((m) => agreesTransposed(m)) ?? readings[0];
+      }
+    }
     if (out.shape.length === 2 || out.shape.length === 3) {
       const read = record.reads?.some((r) => matrixLayout.some((t) => overlaps(r, t.range))) ?? false;
       return MATRIX_OPS.has(record.op) || ELEMENTWISE_OPS.has(record.op) || read ? out : undefined;
     }
-    if (out.shape.length !== 1) return undefined;
-    const layout = matrixLayout.find((t) => elementCount(t.shape) === out.shape[0] && (record.reads?.some((r) => overlaps(r, t.range)) ?? false));
-    return layout && reshaped(out, layout.shape);
+    return undefined;
   };
   // An original result cuDNN recorded padded to 4-D ([rows, cols, 1, 1]) is that matrix too.
   const originals = originalGolden.map((o) => o.outputs[0] && unpadded(o.outputs[0]));

@@ -33,23 +33,9 @@ interface KnownGap {
 // Every pair verifies today; a pair the porter cannot complete again is recorded here with its failure.
 const KNOWN_GAPS: Readonly<Record<string, KnownGap>> = {};
 
-// Ports back to CUDA the porter cannot complete yet (key `<sample>→<backend>`: the port to
-// <backend> ported back), with the first shortfall each shows today.
-const ROUND_TRIP_GAPS: Readonly<Record<string, KnownGap>> = {
-  'transformer-block→cambricon': {
-    failure: /^port back leaves OB1006×2 \(first: OB1006 `CNNL_ACTIVATION_GELU`/,
-    gap: 'the helper’s epilogue parameter, an activation mode on CNNL, is not turned back into cublasLtEpilogue_t (legacy cuDNN has no GELU mode)',
-  },
-  'transformer-block→kunlun': {
-    failure: /^port back leaves OB1006×2 \(first: OB1006 `GELU`/,
-    gap: 'the helper’s act_enum epilogue parameter is not turned back into cublasLtEpilogue_t',
-  },
-  'llama-block→cambricon': { failure: /^port back leaves OB1005×/, gap: 'cnnlFlashAttentionForward (packed varlen, cu_seqlens on the device) is not lifted' },
-  'llama-block→kunlun': {
-    failure: /^port back leaves OB1008×2 \(first: OB1008 type `xpu::VectorParam`/,
-    gap: 'mha_varlen_fwd’s VectorParam offsets stay declared after the attention ports (their type has no CUDA counterpart)',
-  },
-};
+// Every port back verifies today; a port back the porter cannot complete again is recorded here
+// (key `<sample>→<backend>`: the port to <backend> ported back) with the first shortfall it shows.
+const ROUND_TRIP_GAPS: Readonly<Record<string, KnownGap>> = {};
 
 const key = (p: { sample: string; backend: string }): string => `${p.sample}→${p.backend}`;
 

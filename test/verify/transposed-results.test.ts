@@ -85,4 +85,16 @@ describe('transposed matrix results', () => {
     // An element-wise result that agrees as recorded stays.
     expect(transposedResults([record('Relu', [2, 3], relu)], [record('Relu', [2, 3], relu)]).size).toBe(0);
   });
+
+  it('reads a flat element-wise result over a matrix buffer as the matrix in memory order, transposed', () => {
+    const original = [record('Gemm', [2, 3], M), record('Gelu', [2, 3], M.map((v) => v * 2))];
+    const ported = [record('Gemm', [2, 3], M, { reads: [1, 2], writes: [3] }), record('Gelu', [6, 1, 1, 1], MT.map((v) => v * 2), { reads: [3], writes: [3] })];
+    const found = transposedResults(original, ported);
+    expect([...found.keys()]).toEqual([1]);
+    const viewed = withTransposedResults(ported, found);
+    expect(viewed[1].outputs[0].shape).toEqual([2, 3]);
+    expect([...viewed[1].outputs[0].storage]).toEqual(M.map((v) => v * 2));
+    // Already in the original's order: left as recorded.
+    expect(transposedResults(original, [ported[0], record('Gelu', [6, 1, 1, 1], M.map((v) => v * 2), { reads: [3], writes: [3] })]).size).toBe(0);
+  });
 });

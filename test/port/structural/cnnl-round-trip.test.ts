@@ -40,6 +40,8 @@ describe('cuda → cambricon → cuda keeps the results', () => {
     ['cudnn-frontend-layernorm', ['.layernorm(', 'cudnnSoftmaxForward(']],
     // Batch norm and pooling staged channels-last (cnnlTranspose_v2 around them) come back over the NCHW tensors.
     ['cudnn-batchnorm-pool', ['cudnnBatchNormalizationForwardInference(', 'cudnnAddTensor(', 'cudnnActivationForward(', 'cudnnPoolingForward(']],
+    // The causal grouped-query sdpa goes out as cnnlFlashAttentionForward (packed, cu_seqlens on the device) and comes back as sdpa.
+    ['cudnn-frontend-graphs', ['.sdpa(', 'set_causal_mask(true)']],
   ] as const)('%s', async (name, calls) => {
     const { original, there, back } = roundTrip(name);
     expect(there).toMatch(CNNL_CALL); // the way out really went through CNNL
@@ -64,6 +66,20 @@ describe('a CNNL program ported to CUDA', () => {
     const report = await verifies(input, ported.output);
     expect(report.verdict, JSON.stringify(report.firstDivergence)).toMatch(/^(pass|warn)$/);
   }, TIMEOUT);
+
+  it('lifts cnnlFlashAttentionForward only over offsets of equal-length sequences, and says why not', () => {
+    const input = fixture('cnnl-graphs-to-cuda');
+    const lifted = portSource(input, { to: 'cuda' });
+    expect(lifted.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+    expect(lifted.output).toContain('.sdpa(');
+    expect(lifted.output).not.toContain('cuSeqlens');
+    const ragged = input.replace('(_, i) => i * SEQ)', '(_, i) => i * i)');
+    expect(ragged).not.toBe(input);
+    const kept = portSource(ragged, { to: 'cuda' });
+    const reasons = kept.diagnostics.filter((d) => d.id === 'OB1019').map((d) => d.message);
+    expect(reasons.some((m) => m.includes('cnnlFlashAttentionForward') && m.includes('Int32Array.from({ length: B + 1 }, (_, i) => i * S)'))).toBe(true);
+    expect(kept.output).toContain('cnnlFlashAttentionForward(');
+  });
 
   it('keeps an operation whose descriptor another operation that stays uses, and says why', () => {
     // The softmax reads H through the 2-D hDesc, which CNNL's 3-D softmax modes do not lift; hDesc is the matmul's, the add's and the ReLU's too.

@@ -10,17 +10,19 @@
  *   CUBLASLT_EPILOGUE_GELU_BIAS      → CNNL_ACTIVATION_GELU                (act_enum.GELU)
  *
  * and the matmul lowerings test the parameter against the same members (`activationTest`).
- * Only the parameter's type and the members passed for it at the helper's calls are rewritten,
- * and only when every use of the parameter is a cublasLtMatmulDescSetAttribute argument (the
- * set-up the matmul lowering replaces); any other epilogue reference keeps its OB1006 / OB1008.
+ * Only the parameter's type, the members passed for it at the helper's calls and the members it
+ * is tested against are rewritten, and only when every use of the parameter is a
+ * cublasLtMatmulDescSetAttribute argument (the set-up the matmul lowering replaces) or such a test
+ * (`if (epilogue === CUBLASLT_EPILOGUE_GELU_BIAS)`, as activation-parameter-epilogue.ts writes
+ * the parameter back on CUDA); any other epilogue reference keeps its OB1006 / OB1008.
  */
 import type { Catalog } from '../../../catalog/catalog.js';
 import type { BackendId } from '../../../catalog/vocabulary.js';
-import type { StaticContext } from '../../context/static-context.js';
 import type { AttributeExpr } from '../../ir/invocation.js';
 import type { EnumSubstitute, LowerContext } from '../../lower/lowerer.js';
 import { memberByMeaning } from '../../mapping/enum-mapping.js';
 import { ts } from '../../syntax/typescript.js';
+import { comparedWith, parameterFor, usesOf } from './helper-parameter.js';
 import { parameterValues } from './parameter-values.js';
 
 const SOURCE_ENUM = 'cublasLtEpilogue_t';
@@ -60,37 +62,18 @@ export function activationTest(when: NonNullable<AttributeExpr['when']>, ctx: Lo
   return [...new Set(members as string[])].map((m) => `${when.expr.text} === ${ctx.names.member(enumName, m, ctx.style, ctx.origin)}`).join(' || ');
 }
 
-/** The helper parameter a reference stands for: its type annotation, or a member passed for it. */
-function parameterFor(reference: ts.Node, context: StaticContext): ts.ParameterDeclaration | undefined {
-  let n: ts.Node = reference;
-  while (ts.isQualifiedName(n.parent) || ts.isPropertyAccessExpression(n.parent)) n = n.parent;
-  if (ts.isTypeReferenceNode(n.parent) && ts.isParameter(n.parent.parent) && n.parent.parent.type === n.parent) return n.parent.parent;
-  const call = n.parent;
-  if (!ts.isCallExpression(call) || !ts.isIdentifier(call.expression)) return undefined;
-  const index = call.arguments.indexOf(n as ts.Expression);
-  const name = call.expression.text;
-  const fn = context.sourceFile.statements.find((s): s is ts.FunctionDeclaration => ts.isFunctionDeclaration(s) && s.name?.text === name);
-  return index >= 0 ? fn?.parameters[index] : undefined;
-}
-
-/** The uses of a parameter in its function's body. */
-function usesOf(parameter: ts.ParameterDeclaration): ts.Identifier[] {
-  const fn = parameter.parent;
-  const name = ts.isIdentifier(parameter.name) ? parameter.name.text : undefined;
-  const uses: ts.Identifier[] = [];
-  const visit = (node: ts.Node): void => {
-    if (ts.isIdentifier(node) && node.text === name && !(ts.isPropertyAccessExpression(node.parent) && node.parent.name === node)) uses.push(node);
-    ts.forEachChild(node, visit);
-  };
-  if (name && ts.isFunctionDeclaration(fn) && fn.body) visit(fn.body);
-  return uses;
-}
-
 function insideSetAttribute(use: ts.Node): boolean {
   for (let n: ts.Node | undefined = use.parent; n && !ts.isStatement(n); n = n.parent) {
     if (ts.isCallExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === 'cublasLtMatmulDescSetAttribute') return true;
   }
   return false;
+}
+
+/** `epilogue === CUBLASLT_EPILOGUE_GELU_BIAS`: a test the substitute rewrites with it (the member becomes the activation's). */
+function testedAgainstMember(use: ts.Node, ctx: LowerContext): boolean {
+  const other = comparedWith(use);
+  const value = other ? ctx.context.constant(other) : undefined;
+  return value?.kind === 'enum' && value.enumName === SOURCE_ENUM && value.meaning !== undefined && activationMember(ctx.catalog, ctx.target, value.meaning) !== undefined;
 }
 
 const claims = new WeakMap<ts.ParameterDeclaration, Map<BackendId, boolean>>();
@@ -102,7 +85,7 @@ function onlySelectsActivation(parameter: ts.ParameterDeclaration, ctx: LowerCon
   let claimed = byTarget.get(ctx.target);
   if (claimed === undefined) {
     const uses = usesOf(parameter);
-    const values = uses.length > 0 && uses.every(insideSetAttribute) ? parameterValues(uses[0], ctx.context) : undefined;
+    const values = uses.length > 0 && uses.every((u) => insideSetAttribute(u) || testedAgainstMember(u, ctx)) ? parameterValues(uses[0], ctx.context) : undefined;
     const meanings = values?.ok ? values.values.map((v) => (v.kind === 'enum' && v.enumName === SOURCE_ENUM ? v.meaning : undefined)) : [undefined];
     claimed = meanings.every((m) => m !== undefined && activationMember(ctx.catalog, ctx.target, m) !== undefined) && new Set(meanings.map((m) => ADDS_BIAS.has(m!))).size === 1;
     byTarget.set(ctx.target, claimed);
@@ -114,7 +97,7 @@ function onlySelectsActivation(parameter: ts.ParameterDeclaration, ctx: LowerCon
 export const epilogueAsActivation: EnumSubstitute = (reference, source, ctx) => {
   const enumName = ACTIVATION_ENUMS[ctx.target];
   if (!enumName || source.enumName !== SOURCE_ENUM) return undefined;
-  const parameter = parameterFor(reference, ctx.context);
+  const parameter = parameterFor(reference, ctx.context, true);
   if (!parameter || !onlySelectsActivation(parameter, ctx)) return undefined;
   if (source.member === undefined) return { enumName };
   const meaning = ctx.catalog.backend('cuda').enums.get(SOURCE_ENUM)?.spec.members.find((m) => m.name === source.member)?.meaning;

@@ -64,6 +64,11 @@ export interface Staging {
 
 export interface CnnlGroup {
   readonly run: ResolvedCall;
+  /**
+   * For cnnlFlashAttentionForward: the host array each cu_seqlens argument was copied from
+   * (`Int32Array.from({ length: b + 1 }, (_, i) => i * s)`), by parameter name.
+   */
+  readonly offsets?: ReadonlyMap<string, ts.Expression>;
   /** Staged tensors by the run's data parameter name (`x`, `w`, `y`). */
   readonly staging?: ReadonlyMap<string, Staging>;
   /** For a cnnlReduce: the dot chain it ends, or why it is not one. */
@@ -372,6 +377,12 @@ export function readCnnlGroup(run: ResolvedCall, context: StaticContext): CnnlGr
     }
     return { ok: true, group: { run, own, objects, staging: staging.tensors } };
   }
+  if (op === 'cnnlFlashAttentionForward') {
+    const offsets = readOffsets(run, runStatement, context);
+    if (typeof offsets === 'string') return fail(offsets);
+    for (const s of offsets.own) own.add(s);
+    return { ok: true, group: { run, own, objects, offsets: offsets.arrays } };
+  }
   if (op !== 'cnnlReduce') return { ok: true, group: { run, own, objects } };
   const chain = readDotChain(run, runStatement, context);
   if (!chain.ok) return { ok: true, group: { run, own, objects, chain } };
@@ -379,6 +390,69 @@ export function readCnnlGroup(run: ResolvedCall, context: StaticContext): CnnlGr
   for (const [name, object] of chain.value.product.objects) objects.set(name, object);
   for (const s of chain.value.product.own) own.add(s);
   return { ok: true, group: { run, own, objects, chain: { ok: true, value: chain.value } } };
+}
+
+/** The statement right before `statement` when it only synchronises a queue (the frees after it wait for the run). */
+function syncBefore(statement: ts.Statement, context: StaticContext): ts.Statement | undefined {
+  const block = statement.parent;
+  if (!ts.isBlock(block) && !ts.isSourceFile(block)) return undefined;
+  const previous = block.statements[block.statements.indexOf(statement) - 1];
+  return previous && isCallOf(previous, 'stream.synchronize', context) && facadeCallsIn(previous, context).length === 1 ? previous : undefined;
+}
+
+/**
+ * The cu_seqlens buffers of a flash attention run as cnnl-frontend.ts writes them: a device
+ * buffer of the run's block, allocated with the byte length of a host array of the block, filled
+ * from it by one host-to-device copy before the run and freed after it (with the queue sync
+ * before the free); the host array used by nothing else. Their statements and the arrays.
+ */
+function readOffsets(run: ResolvedCall, runStatement: ts.Statement, context: StaticContext): { own: ts.Statement[]; arrays: Map<string, ts.Expression> } | string {
+  const container = runStatement.parent;
+  const own: ts.Statement[] = [];
+  const arrays = new Map<string, ts.Expression>();
+  const byBuffer = new Map<string, ts.Expression>();
+  for (const param of ['cu_seqlens_q', 'cu_seqlens_k']) {
+    const buffer = scratchUses(argNamed(run, param), container, runStatement);
+    if (typeof buffer === 'string') return `${param}: ${buffer}`;
+    // K's offsets may be Q's buffer (sequences of one length).
+    const read = byBuffer.get(buffer.name);
+    if (read) {
+      arrays.set(param, read);
+      continue;
+    }
+    let host: string | undefined;
+    for (const statement of buffer.statements) {
+      if (statement === runStatement || own.includes(statement) || ts.isVariableStatement(statement) || isCallOf(statement, 'memory.alloc', context)) {
+        if (!own.includes(statement) && statement !== runStatement) own.push(statement);
+        continue;
+      }
+      if (isCallOf(statement, 'memory.free', context) && statement.pos >= runStatement.end) {
+        own.push(statement);
+        const sync = syncBefore(statement, context);
+        if (sync && !own.includes(sync)) own.push(sync);
+        continue;
+      }
+      const copy = isCallOf(statement, 'copy.sync', context);
+      const src = copy ? context.argumentFor(copy, 'src') : undefined;
+      const dst = copy ? context.argumentFor(copy, 'dst') : undefined;
+      if (copy && src && dst && ts.isIdentifier(unwrap(src)) && variableName(dst) === buffer.name && statement.end <= runStatement.pos && meaningOf(context.argumentFor(copy, 'copy-kind'), context) === 'copy.host-to-device') {
+        host = (unwrap(src) as ts.Identifier).text;
+        own.push(statement);
+        continue;
+      }
+      return `\`${buffer.name}\` (${param}) is also used at line ${lineOf(statement)}; the port reads only offsets copied once from a host array`;
+    }
+    const declared = host ? declarationOf(host, runStatement) : undefined;
+    if (!host || !declared?.init || declared.statement.parent !== container) return `${param} \`${buffer.name}\` is not copied from a host array declared in the block of the run`;
+    for (const use of usesOf(host, container)) {
+      const statement = statementIn(use, container);
+      if (statement !== declared.statement && !own.includes(statement!)) return `the host offsets \`${host}\` are also used at line ${lineOf(use)}`;
+    }
+    if (!own.includes(declared.statement)) own.push(declared.statement);
+    arrays.set(param, declared.init);
+    byBuffer.set(buffer.name, declared.init);
+  }
+  return { own, arrays };
 }
 
 /** The only facade call of a statement, when it binds `primitive`. */

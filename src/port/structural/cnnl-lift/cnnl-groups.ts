@@ -35,6 +35,7 @@ export const LIFTED_RUNS: ReadonlySet<string> = new Set([
   'cnnlConvolutionForward',
   'cnnlBatchNormForwardInference',
   'cnnlPoolingForward',
+  'cnnlFlashAttentionForward',
 ]);
 
 /** The runs of CNNL operations this module lifts. */

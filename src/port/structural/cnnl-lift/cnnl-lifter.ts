@@ -39,6 +39,8 @@ import type { LiftContext, LiftResult, Lifter, SourceCall } from '../../lift/lif
 import { ts } from '../../syntax/typescript.js';
 import { argNamed, unwrap, type CnnlGroup, type CnnlObject } from './cnnl-group.js';
 import { cnnlDecisionFor, cnnlGroupOf, isCnnlRun } from './cnnl-groups.js';
+import { contiguousStrides } from '../dnn/cudnn-descriptors.js';
+import { asMovable } from '../xdnn-lift/xdnn-views.js';
 import { elementsOf, exprOf, setsBefore, tensorView, type Lifted, type ViewExpr } from './tensor-descriptor.js';
 
 type Structure = Pick<OpInvocation, 'operator' | 'inputs' | 'outputs' | 'attributes' | 'args'> & { readonly numerics?: Numerics };
@@ -508,6 +510,114 @@ function cast(group: CnnlGroup, context: StaticContext): Lifted<Structure> {
   };
 }
 
+/** Whether two expressions are the same size: equal constants, or the same text. */
+function sameSize(a: Expr, b: Expr): boolean {
+  const [x, y] = [numberOf(a), numberOf(b)];
+  return x !== undefined && y !== undefined ? x === y : a.text === b.text;
+}
+
+function times(a: Expr, b: Expr): Expr {
+  const [x, y] = [numberOf(a), numberOf(b)];
+  if (x !== undefined && y !== undefined) return generated(String(x * y), { kind: 'number', value: x * y });
+  if (x === 1) return b;
+  if (y === 1) return a;
+  return generated(`${operand(a.text)} * ${operand(b.text)}`);
+}
+
+/**
+ * Offsets of equal-length sequences, `Int32Array.from({ length: b + 1 }, (_, i) => i * s)`
+ * (cnnl-frontend.ts writes them): [b, s], or why not.
+ */
+function equalLengthOffsets(array: ts.Expression | undefined, context: StaticContext): Lifted<[Expr, Expr]> {
+  const why = { ok: false as const, reason: `the sequence offsets \`${array?.getText() ?? '?'}\` are not \`Int32Array.from({ length: B + 1 }, (_, i) => i * S)\` (equal lengths, which is all dense Attention expresses)` };
+  const e = array ? unwrap(array) : undefined;
+  if (!e || !ts.isCallExpression(e) || e.expression.getText() !== 'Int32Array.from' || e.arguments.length !== 2) return why;
+  const [shape, fn] = e.arguments;
+  const length = ts.isObjectLiteralExpression(shape) && shape.properties.length === 1 ? shape.properties[0] : undefined;
+  if (!length || !ts.isPropertyAssignment(length) || length.name.getText() !== 'length') return why;
+  const l = unwrap(length.initializer);
+  if (!ts.isBinaryExpression(l) || l.operatorToken.kind !== ts.SyntaxKind.PlusToken || l.right.getText() !== '1') return why;
+  if (!ts.isArrowFunction(fn) || fn.parameters.length !== 2 || !ts.isIdentifier(fn.parameters[1].name) || !ts.isBinaryExpression(fn.body) || fn.body.operatorToken.kind !== ts.SyntaxKind.AsteriskToken) return why;
+  const index = fn.parameters[1].name.text;
+  const { left, right } = fn.body;
+  const size = left.getText() === index ? right : right.getText() === index ? left : undefined;
+  const mentionsIndex = (n: ts.Node): boolean => (ts.isIdentifier(n) && n.text === index) || ts.forEachChild(n, mentionsIndex) === true;
+  if (!size || mentionsIndex(size) || !isPure(size) || !isPure(l.left)) return why;
+  return { ok: true, value: [exprOf(l.left, context), exprOf(size, context)] };
+}
+
+const FLASH_NULLS = ['rng_state', 'dropout_mask_desc', 'dropout_mask', 'softmax_lse_desc', 'softmax_lse'];
+
+/**
+ * cnnlFlashAttentionForward in packed mode over equal-length sequences (the inverse of
+ * cnnl-frontend.ts's sdpa lowering): Q / K / V / O are [b·s, h, d] tensors, i.e. packed
+ * [b, s, h, d] memory → Attention over [b, h, s, d] views of it; causality, the scale and the
+ * maximum lengths from cnnlSetFlashAttentionDescriptor; no dropout, no log-sum-exp output.
+ */
+function attention(group: CnnlGroup, context: StaticContext): Lifted<Structure> {
+  const run = group.run;
+  const fail = (reason: string): Lifted<Structure> => ({ ok: false, reason });
+  const desc = objectArg(group, argNamed(run, 'fa_desc'));
+  const set = desc ? setsBefore(desc, run.node, new Set(['cnnlSetFlashAttentionDescriptor'])).at(-1) : undefined;
+  if (!set || !desc || setsBefore(desc, run.node).length !== 1) return fail('the flash attention descriptor is not set once with cnnlSetFlashAttentionDescriptor');
+  const a = (name: string) => argNamed(set, name)!;
+  const flag = (name: string) => {
+    const v = context.constant(a(name));
+    return v?.kind === 'boolean' ? v.value : undefined;
+  };
+  if (flag('is_pack_mode') !== true) return fail(`is_pack_mode is \`${a('is_pack_mode').getText()}\`, not true (the padded layout is not lifted)`);
+  if (flag('is_out_zero') !== false || flag('return_softmax') !== false) return fail('is_out_zero or return_softmax is not false');
+  const dropout = context.constant(a('dropout'));
+  if (dropout?.kind !== 'number' || dropout.value !== 0) return fail(`dropout is \`${a('dropout').getText()}\`, not 0 (inference attention only)`);
+  if (meaningOf(a('compute_dtype'), context) !== 'dtype.float32') return fail(`the compute type \`${a('compute_dtype').getText()}\` is not CNNL_DTYPE_FLOAT`);
+  const mask = meaningOf(a('attn_mask_mode'), context);
+  if (mask !== 'attn-mask.causal' && mask !== 'attn-mask.none') return fail(`the mask mode \`${a('attn_mask_mode').getText()}\` is not a constant`);
+  const passed = FLASH_NULLS.map((n) => argNamed(run, n)).find((e) => e && unwrap(e).kind !== ts.SyntaxKind.NullKeyword);
+  if (passed) return fail(`\`${passed.getText()}\` is passed where sdpa has nothing to take it (rng state, dropout mask or log-sum-exp)`);
+  // The scale is a host value such as `1 / Math.sqrt(D_HEAD)` (a Math function of pure values may move).
+  const scale = asMovable(exprOf(a('softmax_scale'), context));
+  const [maxQ, maxK] = [a('max_seqlen_q'), a('max_seqlen_k')];
+  if (!scale.pure || ![maxQ, maxK].every((e) => isPure(e))) return fail('the scale or a maximum length has side effects');
+  const r = all(
+    tensor(group, 'q_desc', 'q', context),
+    tensor(group, 'k_desc', 'k', context),
+    tensor(group, 'v_desc', 'v', context),
+    tensor(group, 'out_desc', 'out', context),
+    equalLengthOffsets(group.offsets?.get('cu_seqlens_q'), context),
+    equalLengthOffsets(group.offsets?.get('cu_seqlens_k'), context),
+  );
+  if (!r.ok) return r;
+  const [q, k, v, o, [batch, sq], [batchK, skv]] = r.value;
+  const packed = (t: ViewExpr) => t.dims.length === 3 && t.strides.map((x, i) => sameSize(x, contiguousStrides(t.dims)[i])).every(Boolean);
+  if (![q, k, v, o].every(packed)) return fail('Q, K, V and O are not packed [tokens, heads, dim] tensors');
+  if ([k, v, o].some((t) => t.dtype?.meaning !== q.dtype?.meaning)) return fail('Q, K, V and O mix element types');
+  const dim = q.dims[2];
+  if (!sameSize(batch, batchK) || !sameSize(sq, exprOf(maxQ, context)) || !sameSize(skv, exprOf(maxK, context))) return fail('the offsets, batch and maximum lengths disagree (only equal-length sequences are dense Attention)');
+  const rows = (seq: Expr) => times(batch, seq);
+  if (!sameSize(q.dims[0], rows(sq)) || !sameSize(o.dims[0], rows(sq)) || !sameSize(k.dims[0], rows(skv)) || !sameSize(v.dims[0], rows(skv))) return fail('the token counts of Q, K, V and O are not batch × sequence length');
+  if (!sameSize(k.dims[1], v.dims[1]) || !sameSize(o.dims[1], q.dims[1]) || ![k, v, o].every((t) => sameSize(t.dims[2], dim))) return fail('the head counts or head sizes of Q, K, V and O disagree');
+  const causal = mask === 'attn-mask.causal';
+  if (causal && !sameSize(sq, skv)) return fail('a causal mask over s_q ≠ s_kv: CNNL\'s alignment for unequal lengths is not documented');
+  const [heads, kvHeads] = [q.dims[1], k.dims[1]];
+  // [b, h, s, d] views of packed [b, s, h, d] memory.
+  const view = (t: ViewExpr, s: Expr, h: Expr): TensorExpr => ({ ptr: t.ptr, dims: [batch, h, s, dim], strides: [times(times(s, h), dim), dim, times(h, dim), ONE], ...(t.dtype ? { dtype: t.dtype } : {}), layout: 'row-major' });
+  return {
+    ok: true,
+    value: {
+      operator: 'Attention',
+      inputs: new Map([['Q', view(q, sq, heads)], ['K', view(k, skv, kvHeads)], ['V', view(v, skv, kvHeads)]]),
+      outputs: new Map([['Y', view(o, sq, heads)]]),
+      attributes: new Map<string, AttributeExpr>([
+        ['scale', { expr: scale }],
+        ['is_causal', { expr: generated(causal ? '1' : '0', { kind: 'number', value: causal ? 1 : 0 }), ...(causal ? { meaning: 'causal.top-left' } : {}) }],
+        ['q_num_heads', { expr: heads }],
+        ['kv_num_heads', { expr: kvHeads }],
+      ]),
+      args: new Map(),
+    },
+  };
+}
+
 function structure(group: CnnlGroup, context: StaticContext): Lifted<Structure> | undefined {
   switch (group.run.entry.spec.symbol) {
     case 'cnnlMatMul_v2':
@@ -534,6 +644,8 @@ function structure(group: CnnlGroup, context: StaticContext): Lifted<Structure> 
       return batchNorm(group, context);
     case 'cnnlPoolingForward':
       return maxPool(group, context);
+    case 'cnnlFlashAttentionForward':
+      return attention(group, context);
     default:
       return undefined;
   }
