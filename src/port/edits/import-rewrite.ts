@@ -101,10 +101,12 @@ export function rewriteImports(input: ImportRewriteInput, edits: EditList): void
     } else {
       const targetSpecifiers: string[] = [];
       const kept: string[] = [];
-      const emit = (t: NamedTargetImport, typeModifier: boolean) => {
+      // A target name is marked `type` when only types use it, whatever the source specifier said
+      // (verbatimModuleSyntax: XDNN's value-and-type `Error_t` becomes CUDA's type-only cudnnStatus_t).
+      const emit = (t: NamedTargetImport) => {
         if (placed.has(t.name)) return;
         placed.add(t.name);
-        targetSpecifiers.push(specifierText(t, !declaration.typeOnly && typeModifier && t.typeOnly));
+        targetSpecifiers.push(specifierText(t, !declaration.typeOnly && t.typeOnly));
       };
       // Host helpers stay as written; generated code that uses them (`ref`) needs no second import.
       for (const s of declaration.specifiers) if (isHostHelper(s.imported) && s.imported === s.local) placed.add(s.imported);
@@ -113,12 +115,11 @@ export function rewriteImports(input: ImportRewriteInput, edits: EditList): void
           targetSpecifiers.push(s.node.getText(sourceFile));
           continue;
         }
-        for (const t of named) if (t.origin === s.local) emit(t, s.typeModifier);
+        for (const t of named) if (t.origin === s.local) emit(t);
         if (leftovers.has(s.local)) kept.push(s.node.getText(sourceFile));
       }
       if (declaration === namedDeclarations[0]) {
-        // A name no source import asked for is marked `type` when only types use it (verbatimModuleSyntax).
-        for (const t of named) if (t.origin === undefined || !originOwner.has(t.origin)) emit(t, t.typeOnly);
+        for (const t of named) if (t.origin === undefined || !originOwner.has(t.origin)) emit(t);
       }
       if (targetSpecifiers.length > 0) lines.push(declarationText(keyword, namedClause(targetSpecifiers, layout, nl), to, declaration.quote, layout));
       if (kept.length > 0) lines.push(declarationText(keyword, namedClause(kept, layout, nl), from, declaration.quote, layout));
