@@ -37,6 +37,32 @@ export function isPure(node: ts.Expression): boolean {
   return false;
 }
 
+/**
+ * Whether an expression computes the same value when evaluated again: pure, or built with the
+ * functions of `Math` other than `random` (`Math.floor((h - 2) / 2) + 1` in a dimension). Kept
+ * apart from `isPure`, which decides when the porter hoists an argument into a constant.
+ */
+export function isRepeatable(node: ts.Expression): boolean {
+  if (isPure(node)) return true;
+  if (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isNonNullExpression(node)) return isRepeatable(node.expression);
+  if (ts.isCallExpression(node)) {
+    const callee = node.expression;
+    const mathFunction = ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === 'Math' && callee.name.text !== 'random';
+    return mathFunction && node.arguments.every((a) => !ts.isSpreadElement(a) && isRepeatable(a));
+  }
+  if (ts.isBinaryExpression(node)) {
+    const op = node.operatorToken.kind;
+    if (op >= ts.SyntaxKind.FirstAssignment && op <= ts.SyntaxKind.LastAssignment) return false;
+    if (op === ts.SyntaxKind.InKeyword || op === ts.SyntaxKind.InstanceOfKeyword) return false;
+    return isRepeatable(node.left) && isRepeatable(node.right);
+  }
+  if (ts.isPrefixUnaryExpression(node)) {
+    return node.operator !== ts.SyntaxKind.PlusPlusToken && node.operator !== ts.SyntaxKind.MinusMinusToken && isRepeatable(node.operand);
+  }
+  if (ts.isConditionalExpression(node)) return isRepeatable(node.condition) && isRepeatable(node.whenTrue) && isRepeatable(node.whenFalse);
+  return false;
+}
+
 /** Whether a subtree contains `await` or `yield`, which cannot move into a wrapper function. */
 export function containsSuspension(node: ts.Node): 'await' | 'yield' | undefined {
   let found: 'await' | 'yield' | undefined;

@@ -7,8 +7,9 @@
  * depends on it. This module finds that part of the program:
  *
  * 1. The variables the queries write (`perf`, `algoCount`, `workspaceBytes`) are candidates, and
- *    so are the variables declared or assigned in statements that read a candidate
- *    (`const choice = perf.slice(…).find(…)`, `workspace = allocation.value`).
+ *    so are the variables declared, assigned or allocated into in statements that read a
+ *    candidate (`const choice = perf.slice(…).find(…)`, `workspace = allocation.value`,
+ *    `if (bytes.value > 0) cudaMalloc(workspace, bytes.value)`).
  * 2. A candidate stays one only while every use of it is (a) an argument of a query that goes
  *    away, (b) the algo / workSpace / workSpaceSizeInBytes argument of a cudnnConvolutionForward
  *    that ports (its lowering does not use them), or (c) inside a statement that does nothing but
@@ -152,6 +153,25 @@ function computeSlice(catalog: Catalog, target: BackendId, context: StaticContex
     return found;
   };
 
+  /** Variables a device allocation in the statement fills (`if (bytes > 0) cudaMalloc(workspace, bytes)`). */
+  const allocated = (statement: ts.Node): string[] => {
+    const names: string[] = [];
+    const visit = (n: ts.Node): void => {
+      if (ts.isFunctionLike(n)) return;
+      const call = ts.isCallExpression(n) ? byNode.get(n) : undefined;
+      const binds = call?.entry.spec.binds;
+      if (call && binds && 'primitive' in binds && binds.primitive === 'memory.alloc') {
+        for (const a of call.args) {
+          const name = a && ts.isIdentifier(a) ? a.text : undefined;
+          if (name) names.push(name);
+        }
+      }
+      ts.forEachChild(n, visit);
+    };
+    visit(statement);
+    return names;
+  };
+
   // 1. Candidates.
   const candidates = new Set<string>();
   for (const names of outputs.values()) for (const n of names) if (n) candidates.add(n);
@@ -159,7 +179,7 @@ function computeSlice(catalog: Catalog, target: BackendId, context: StaticContex
     grew = false;
     for (const s of statements) {
       if (!reads(s, candidates)) continue;
-      for (const name of written(s)) {
+      for (const name of [...written(s), ...allocated(s)]) {
         if (!candidates.has(name)) {
           candidates.add(name);
           grew = true;

@@ -6,7 +6,7 @@
  * types and modes, and dimension expressions without side effects (they are re-evaluated where
  * the tensor is used). Otherwise the reason is returned, for diagnostic OB1019.
  */
-import { isPure } from '../../context/expression-purity.js';
+import { isRepeatable } from '../../context/expression-purity.js';
 import type { ResolvedCall, StaticContext } from '../../context/static-context.js';
 import { generated, operand, type Expr } from '../../ir/expr.js';
 import type { TensorExpr } from '../../ir/invocation.js';
@@ -17,10 +17,10 @@ export type Described<T> = { readonly ok: true; readonly value: T } | { readonly
 
 const TENSOR_SETTERS = ['cudnnSetTensor4dDescriptor', 'cudnnSetTensorNdDescriptor'];
 
-/** An expression from another statement, re-evaluated at the use: its text and constant value. */
+/** An expression from another statement, re-evaluated at the use: its text and constant value (`Math` functions repeat). */
 export function carried(node: ts.Expression, context: StaticContext): Expr {
   const value = context.constant(node);
-  return { text: node.getText(context.sourceFile), node, pure: isPure(node), ...(value ? { value } : {}) };
+  return { text: node.getText(context.sourceFile), node, pure: isRepeatable(node), ...(value ? { value } : {}) };
 }
 
 function numberOf(e: Expr): number | undefined {
@@ -96,18 +96,56 @@ export function tensorView(descriptor: Expr, ptr: Expr, before: ts.Node, context
     dims = dimA.elements.map((e) => carried(e, context));
     strides = strideA.elements.map((e) => carried(e, context));
     if (dims.length !== strides.length) return { ok: false, reason: `${where} gives ${dims.length} dimensions and ${strides.length} strides` };
-    layout = 'strided';
+    // An Nd descriptor names no format; packed strides over N, C, H, W say which one it is.
+    layout = (['NCHW', 'NHWC'] as const).find((format) => packedAs(format, dims, strides)) ?? 'strided';
   }
   const impure = [...dims, ...strides].find((d) => !d.pure);
   if (impure) return { ok: false, reason: `\`${impure.text}\` in ${where} has side effects, so it cannot be evaluated again where the tensor is used` };
   return { ok: true, value: { ptr, dtype: { meaning: dtypeMeaning, dtype }, dims, strides, layout, descriptor } };
 }
 
+/** Whether `strides` are the packed strides of `format` over dims N, C, H, W (a dim of 1 takes any stride). */
+export function packedAs(format: 'NCHW' | 'NHWC', dims: readonly Expr[], strides: readonly Expr[]): boolean {
+  if (dims.length !== 4 || strides.length !== 4) return false;
+  const [, c, h, w] = dims;
+  const factors = format === 'NCHW' ? [[c, h, w], [h, w], [w], []] : [[h, w, c], [], [w, c], [c]];
+  return factors.every((f, i) => isProduct(strides[i], f) || numberOf(dims[i]) === 1);
+}
+
+/** Whether `stride` is the product of `dims`: by value when all are known, else factor by factor as written (`C * (H * W)` is `C * H * W`). */
+function isProduct(stride: Expr, dims: readonly Expr[]): boolean {
+  const value = numberOf(stride);
+  const expected = product(dims);
+  if (value !== undefined && numberOf(expected) !== undefined) return value === numberOf(expected);
+  if (stride.text === expected.text) return true;
+  const written = factorTexts(stride);
+  const wanted = dims.flatMap(factorTexts);
+  return written !== undefined && wanted.every((f) => f !== undefined) && sameMultiset(written, wanted as string[]);
+}
+
+/** The factors of a product as written, parentheses dropped, factors of 1 left out; undefined without a syntax node. */
+function factorTexts(e: Expr): string[] | undefined {
+  if (!e.node) return numberOf(e) === 1 ? [] : [e.text];
+  const out: string[] = [];
+  const visit = (node: ts.Expression): void => {
+    while (ts.isParenthesizedExpression(node)) node = node.expression;
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.AsteriskToken) {
+      visit(node.left);
+      visit(node.right);
+    } else if (!(ts.isNumericLiteral(node) && Number(node.text) === 1)) out.push(node.getText());
+  };
+  visit(e.node as ts.Expression);
+  return out;
+}
+
+function sameMultiset(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && [...a].sort().every((x, i) => x === [...b].sort()[i]);
+}
+
 /** Whether a view is packed row-major over its dims (strides equal the contiguous strides). */
 export function isContiguous(view: TensorExpr): boolean {
   const dims = view.dims ?? [];
-  const expected = contiguousStrides(dims);
-  return (view.strides ?? []).every((s, i) => s.text === expected[i].text || (numberOf(s) !== undefined && numberOf(s) === numberOf(expected[i])) || numberOf(dims[i]) === 1);
+  return (view.strides ?? []).every((s, i) => isProduct(s, dims.slice(i + 1)) || numberOf(dims[i]) === 1);
 }
 
 /** The activation mode, its coefficient and NaN option, from cudnnSetActivationDescriptor. */

@@ -7,29 +7,18 @@
  * stated where the porter can see it is returned as the reason (OB1019).
  */
 import type { StaticContext } from '../../context/static-context.js';
-import { generated, type Expr } from '../../ir/expr.js';
+import type { Expr } from '../../ir/expr.js';
 import type { TensorExpr } from '../../ir/invocation.js';
 import { dtypeOfMeaning } from '../../lift/role-lifter.js';
 import { ts } from '../../syntax/typescript.js';
-import { carried, contiguousStrides, product, type Described } from '../dnn/cudnn-descriptors.js';
+import { carried, packedAs, type Described } from '../dnn/cudnn-descriptors.js';
 
 const SETTER = 'mudnnSetTensorNdDescriptorWithScale';
 
-const numberOf = (e: Expr | undefined) => (e?.value?.kind === 'number' ? e.value.value : undefined);
-
-function same(a: Expr, b: Expr): boolean {
-  const x = numberOf(a);
-  return a.text === b.text || (x !== undefined && x === numberOf(b));
-}
-
 /** NCHW or NHWC when the strides are that format's packed strides over N, C, H, W (a dim of 1 takes any stride). */
 export function packedLayout(format: string | undefined, dims: readonly Expr[], strides: readonly Expr[]): 'NCHW' | 'NHWC' | undefined {
-  if (dims.length !== 4 || strides.length !== 4) return undefined;
-  const [, c, h, w] = dims;
-  const one = generated('1', { kind: 'number', value: 1 });
-  const matches = (expected: readonly Expr[]) => expected.every((e, i) => same(strides[i], e) || numberOf(dims[i]) === 1);
-  if (format === 'layout.nchw' && matches(contiguousStrides(dims))) return 'NCHW';
-  if (format === 'layout.nhwc' && matches([product([h, w, c]), one, product([w, c]), c])) return 'NHWC';
+  if (format === 'layout.nchw' && packedAs('NCHW', dims, strides)) return 'NCHW';
+  if (format === 'layout.nhwc' && packedAs('NHWC', dims, strides)) return 'NHWC';
   return undefined;
 }
 
