@@ -68,6 +68,8 @@ export interface Sym {
   readonly precedence?: number;
   /** The expression of the walked scope it is, when it is one (the stream of a handle is looked up there). */
   readonly node?: ts.Expression;
+  /** A truth value read from frontend statuses (`g.validate().is_good() && …`): graph code, true when the graph ports. */
+  readonly fromStatus?: true;
 }
 
 export interface ExecuteEvent {
@@ -89,7 +91,8 @@ export type Value =
   | { readonly kind: 'object'; readonly props: Map<string, Value> }
   | { readonly kind: 'fn'; readonly decl: ts.FunctionLikeDeclaration; readonly env: Env }
   | { readonly kind: 'ref'; value?: Value }
-  | { readonly kind: 'status'; readonly execute?: ExecuteEvent }
+  /** An error_t; `translated`: an execute's outcome already turned into a library status (`ok ? SUCCESS : FAILED`). */
+  | { readonly kind: 'status'; readonly execute?: ExecuteEvent; readonly translated?: true }
   | { readonly kind: 'map'; readonly entries: (readonly [Value, Value])[] }
   | { readonly kind: 'undefined' };
 
@@ -124,6 +127,8 @@ const UNDEFINED: Value = { kind: 'undefined' };
 /** Whether a value holds graph objects (then the code around it is graph code). */
 export function isGraphish(v: Value): boolean {
   switch (v.kind) {
+    case 'sym':
+      return v.fromStatus === true;
     case 'graph':
     case 'tensor':
     case 'attrs':
@@ -150,6 +155,16 @@ const BINARY: Partial<Record<ts.SyntaxKind, { text: string; run: (a: number, b: 
   [ts.SyntaxKind.AsteriskAsteriskToken]: { text: '**', run: (a, b) => a ** b },
 };
 
+type Known = number | string | boolean;
+const COMPARISON: Partial<Record<ts.SyntaxKind, (a: Known, b: Known) => boolean>> = {
+  [ts.SyntaxKind.LessThanToken]: (a, b) => a < b,
+  [ts.SyntaxKind.GreaterThanToken]: (a, b) => a > b,
+  [ts.SyntaxKind.LessThanEqualsToken]: (a, b) => a <= b,
+  [ts.SyntaxKind.GreaterThanEqualsToken]: (a, b) => a >= b,
+  [ts.SyntaxKind.EqualsEqualsEqualsToken]: (a, b) => a === b,
+  [ts.SyntaxKind.ExclamationEqualsEqualsToken]: (a, b) => a !== b,
+};
+
 const GRAPH_CONFIG = new Set(['set_io_data_type', 'set_intermediate_data_type', 'set_compute_data_type', 'set_name']);
 const GRAPH_BUILD = new Set(['validate', 'build_operation_graph', 'create_execution_plans', 'check_support', 'build_plans', 'deselect_workspace_greater_than', 'deselect_engines']);
 const TENSOR_SETTERS = new Set(['set_output', 'set_dim', 'set_stride', 'set_data_type', 'set_name', 'set_is_virtual']);
@@ -159,6 +174,8 @@ export interface EvalOptions {
   /** Local name of the facade's `fe`. */
   readonly fe: string;
   readonly context: StaticContext;
+  /** Functions that create and execute their own graphs (their walk succeeds): calling one is not graph code. */
+  readonly selfContained?: ReadonlySet<ts.FunctionLikeDeclaration>;
 }
 
 /** Evaluates graph code; one instance per walked scope. */
@@ -196,6 +213,7 @@ export class FrontendEvaluator {
 
   /** Whether a node mentions `fe` (directly, through a type alias, or through a function that does). */
   mentionsFe(node: ts.Node): boolean {
+    if (this.options.selfContained?.has(node as ts.FunctionLikeDeclaration)) return false;
     const cached = this.relevant.get(node);
     if (cached !== undefined) return cached;
     this.relevant.set(node, false); // recursion guard
@@ -223,6 +241,11 @@ export class FrontendEvaluator {
       // `x.execute(handle, new Map(...), workspace)`: a graph execute, whatever `x` is.
       if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && n.expression.name.text === 'execute' && n.arguments[1] && ts.isNewExpression(n.arguments[1]) && n.arguments[1].expression.getText(this.options.sourceFile) === 'Map') {
         found = true;
+        return;
+      }
+      // `(() => { … })()`: a function called on the spot is walked on its own (readGraphs).
+      if (ts.isCallExpression(n) && isCalledOnTheSpot(n)) {
+        n.arguments.forEach(visit);
         return;
       }
       if (ts.isIdentifier(n) && !(ts.isPropertyAccessExpression(n.parent) && n.parent.name === n)) {
@@ -331,10 +354,34 @@ export class FrontendEvaluator {
       const value = typeof a.value === 'number' && typeof b.value === 'number' ? op.run(a.value, b.value) : undefined;
       return { ...sym(`${wrap(a, false)} ${op.text} ${wrap(b, true)}`, value, a.pure && b.pure, true), precedence };
     }
+    if (ts.isBinaryExpression(node) && (node.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken || node.operatorToken.kind === ts.SyntaxKind.BarBarToken)) {
+      // Short-circuit as JavaScript does; only truth values known statically (statuses of calls that port) are followed.
+      const and = node.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken;
+      const a = this.truth(node.left, env);
+      if (a.value === !and) return a;
+      const b = this.truth(node.right, env);
+      return { ...b, ...(a.fromStatus || b.fromStatus ? { fromStatus: true as const } : {}) };
+    }
+    const compare = ts.isBinaryExpression(node) ? COMPARISON[node.operatorToken.kind] : undefined;
+    if (compare && ts.isBinaryExpression(node)) {
+      const a = this.expr(node.left, env);
+      const b = this.expr(node.right, env);
+      if (a.kind !== 'sym' || b.kind !== 'sym' || a.value === undefined || b.value === undefined) return this.refuse(node, `\`${node.getText(this.options.sourceFile)}\` is not known statically`);
+      const value = compare(a.value, b.value);
+      return sym(String(value), value);
+    }
+    if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) {
+      const a = this.truth(node.operand, env);
+      return { ...sym(String(!a.value), !a.value), ...(a.fromStatus ? { fromStatus: true as const } : {}) };
+    }
     if (ts.isConditionalExpression(node)) {
+      const before = this.executes.length;
       const c = this.expr(node.condition, env);
       if (c.kind !== 'sym' || typeof c.value !== 'boolean') this.refuse(node, 'a condition not known statically chooses graph code');
-      return this.expr(c.value ? node.whenTrue : node.whenFalse, env);
+      const chosen = this.expr(c.value ? node.whenTrue : node.whenFalse, env);
+      // `ready && g.execute(…).is_good() ? SUCCESS : FAILED`: the execute's outcome as a library status.
+      if (this.executes.length === before + 1 && c.value && this.isSuccessMember(node.whenTrue)) return { kind: 'status', execute: this.executes[before], translated: true };
+      return chosen;
     }
     if (ts.isPropertyAccessExpression(node)) return this.property(node, env);
     if (ts.isElementAccessExpression(node)) {
@@ -347,6 +394,18 @@ export class FrontendEvaluator {
     if (ts.isNewExpression(node)) return this.newExpression(node, env);
     if (ts.isCallExpression(node)) return this.call(node, env);
     return this.refuse(node, `\`${node.getText(this.options.sourceFile)}\` is not followed by the port`);
+  }
+
+  private truth(node: ts.Expression, env: Env): Sym {
+    const v = this.expr(node, env);
+    if (v.kind !== 'sym' || typeof v.value !== 'boolean') this.refuse(node, `\`${node.getText(this.options.sourceFile)}\` is not a truth value known statically`);
+    return v;
+  }
+
+  /** Whether an expression is a status enum's success member (`CUDNN_STATUS_SUCCESS`). */
+  private isSuccessMember(node: ts.Expression): boolean {
+    const value = this.options.context.constant(node);
+    return value?.kind === 'enum' && value.meaning === 'status.success';
   }
 
   private number(node: ts.Expression, env: Env): Sym {
@@ -438,7 +497,7 @@ export class FrontendEvaluator {
         return { kind: 'array', items: base.items.map((item, i) => this.invoke(fn, [item, num(i)], node)) };
       }
       if (base.kind === 'sym' && name === 'execute') return this.refuse(node, `the graph \`${base.text}\` is not built where it is executed (a parameter or a value known only at run time)`);
-      if (base.kind === 'status' && (name === 'is_good' || name === 'is_bad')) return sym(name === 'is_good' ? 'true' : 'false', name === 'is_good');
+      if (base.kind === 'status' && !base.translated && (name === 'is_good' || name === 'is_bad')) return { ...sym(name === 'is_good' ? 'true' : 'false', name === 'is_good'), fromStatus: true };
       return this.refuse(node, `\`${callee.getText(this.options.sourceFile)}(...)\` in graph code is not followed by the port`);
     }
     if (ts.isIdentifier(callee) && callee.text === 'ref' && !env.has('ref') && node.arguments.length === 0) return { kind: 'ref' };
@@ -447,7 +506,7 @@ export class FrontendEvaluator {
     if (fnValue?.kind !== 'fn') return this.refuse(node, `\`${callee.getText(this.options.sourceFile)}\` is called with graph objects and is not a local function the port can follow`);
     // A status checker (`check(g.validate(), 'what')`): the frontend calls succeed when they port.
     const statusArg = args.findIndex((a) => a.kind === 'status');
-    if (statusArg >= 0 && this.isStatusCheck(fnValue.decl, statusArg)) {
+    if (statusArg >= 0 && this.isStatusCheck(fnValue.decl, statusArg, (args[statusArg] as { translated?: true }).translated === true)) {
       const status = args[statusArg] as { kind: 'status'; execute?: ExecuteEvent };
       const what = args.find((a, i) => i !== statusArg && a.kind === 'sym' && typeof a.value === 'string') as Sym | undefined;
       if (status.execute && what) status.execute.what = what.value as string;
@@ -456,8 +515,12 @@ export class FrontendEvaluator {
     return this.invoke(fnValue, args, node);
   }
 
-  /** `function check(e, what) { if (!e.is_good()) throw ... }`: only reads the status. */
-  private isStatusCheck(decl: ts.FunctionLikeDeclaration, index: number): boolean {
+  /**
+   * `function check(e, what) { if (!e.is_good()) throw ... }`: only reads the status. A translated
+   * status (a library status code) may instead be compared (`status !== SUCCESS`) or shown in the
+   * thrown error.
+   */
+  private isStatusCheck(decl: ts.FunctionLikeDeclaration, index: number, translated = false): boolean {
     const param = decl.parameters[index];
     if (!param || !ts.isIdentifier(param.name) || !decl.body) return false;
     const p = param.name.text;
@@ -467,7 +530,9 @@ export class FrontendEvaluator {
       if (ts.isIdentifier(n) && n.text === p && n !== param.name) {
         used = true;
         const access = n.parent;
-        if (!(ts.isPropertyAccessExpression(access) && access.expression === n && ['is_good', 'is_bad', 'get_message', 'get_code'].includes(access.name.text))) ok = false;
+        const read = ts.isPropertyAccessExpression(access) && access.expression === n && ['is_good', 'is_bad', 'get_message', 'get_code'].includes(access.name.text);
+        const compared = ts.isBinaryExpression(access) && [ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken].includes(access.operatorToken.kind);
+        if (!read && !(translated && (compared || insideThrow(n)))) ok = false;
       }
       if (ts.isReturnStatement(n) && n.expression) ok = false;
       ts.forEachChild(n, visit);
@@ -610,6 +675,17 @@ export class FrontendEvaluator {
     this.applyTensorSetter(node, t, name, args);
     return { kind: 'tensor', tensor: t };
   }
+}
+
+function isCalledOnTheSpot(call: ts.CallExpression): boolean {
+  let callee: ts.Expression = call.expression;
+  while (ts.isParenthesizedExpression(callee)) callee = callee.expression;
+  return (ts.isArrowFunction(callee) || ts.isFunctionExpression(callee)) && ts.isBlock(callee.body) && call.arguments.length === 0;
+}
+
+function insideThrow(node: ts.Node): boolean {
+  for (let n: ts.Node | undefined = node.parent; n && !ts.isFunctionLike(n); n = n.parent) if (ts.isThrowStatement(n)) return true;
+  return false;
 }
 
 export function namesOf(name: ts.BindingName): string[] {

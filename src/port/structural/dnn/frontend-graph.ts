@@ -10,8 +10,9 @@
  * device buffers in the graph's intermediate data type.
  *
  * Operators: layernorm / rmsnorm (INFERENCE) → LayerNormalization / RMSNormalization;
- * pointwise ADD / MUL / SUB / DIV, RELU / SIGMOID / TANH / SWISH (β = 1) → Add / Mul / Sub /
- * Div / Relu / Sigmoid / Tanh / Silu; sdpa → Attention (scale, causal mask, GQA by head counts,
+ * pointwise ADD / MUL / SUB / DIV, RELU / SIGMOID / TANH / SWISH (β = 1), GELU_FWD /
+ * GELU_APPROX_TANH_FWD → Add / Mul / Sub / Div / Relu / Sigmoid / Tanh / Silu / Gelu (approximate
+ * none / tanh); sdpa → Attention (scale, causal mask, GQA by head counts,
  * Stats as the softmax log-sum-exp). Anything the evaluator cannot follow, or a node option the
  * lowering cannot express, is declined with the reason and the function's graph code stays.
  */
@@ -41,6 +42,8 @@ export type GraphStatement =
   | {
       readonly kind: 'execute';
       readonly statement: ts.Statement;
+      /** The variable a stored status is declared as (the lowering assigns the target's status to it instead of throwing). */
+      readonly binding?: string;
       readonly what: string | undefined;
       readonly temporaries: readonly Temporary[];
       /** The nodes' invocations, given the temporaries' pointer expressions. */
@@ -65,7 +68,7 @@ export interface FrontendContext {
   readonly context: StaticContext;
 }
 
-const POINTWISE: Readonly<Record<string, { operator: string; arity: 1 | 2 }>> = {
+const POINTWISE: Readonly<Record<string, { operator: string; arity: 1 | 2; approximate?: string }>> = {
   'pointwise.add': { operator: 'Add', arity: 2 },
   'pointwise.mul': { operator: 'Mul', arity: 2 },
   'pointwise.sub': { operator: 'Sub', arity: 2 },
@@ -74,6 +77,8 @@ const POINTWISE: Readonly<Record<string, { operator: string; arity: 1 | 2 }>> = 
   'activation.sigmoid': { operator: 'Sigmoid', arity: 1 },
   'activation.tanh': { operator: 'Tanh', arity: 1 },
   'activation.swish': { operator: 'Silu', arity: 1 },
+  'activation.gelu': { operator: 'Gelu', arity: 1, approximate: 'none' },
+  'activation.gelu-tanh': { operator: 'Gelu', arity: 1, approximate: 'tanh' },
 };
 
 const BYTES: Readonly<Record<string, number>> = { 'dtype.float32': 4, 'dtype.float16': 2, 'dtype.bfloat16': 2, 'dtype.float64': 8, 'dtype.int32': 4, 'dtype.int8': 1, 'dtype.uint8': 1 };
@@ -103,7 +108,11 @@ function functionsWithBodies(fx: FrontendContext): ts.FunctionLikeDeclaration[] 
 
 /** Reads every function that executes graphs; graphs created elsewhere get their own reading. */
 export function readGraphs(fx: FrontendContext): GraphReading[] {
-  const walks = functionsWithBodies(fx).map((f) => ({ f, ...walk(f, fx) }));
+  const functions = functionsWithBodies(fx);
+  let walks = functions.map((f) => ({ f, ...walk(f, fx) }));
+  // A function that creates and executes its own graphs is ported where it is; its callers call it as before.
+  const selfContained = new Set(walks.filter((w) => w.reading.result.ok && w.reading.created.length > 0).map((w) => w.f));
+  if (selfContained.size > 0) walks = functions.map((f) => ({ f, ...walk(f, fx, selfContained) }));
   // A function the port followed from another walk is ported at its call sites, not on its own.
   const inlinedElsewhere = (f: ts.FunctionLikeDeclaration) => walks.some((w) => w.f !== f && w.reading.inlined.has(f));
   // A walk that failed before meeting a graph or an execute has nothing to report.
@@ -126,9 +135,27 @@ export function readGraphs(fx: FrontendContext): GraphReading[] {
   return readings;
 }
 
-function walk(f: ts.FunctionLikeDeclaration, fx: FrontendContext): { reading: GraphReading } {
-  const ev = new FrontendEvaluator({ sourceFile: fx.sourceFile, fe: fx.fe, context: fx.context });
+/** Names declared by the functions around `f` (parameters and variables, not inside other nested functions). */
+function enclosingNames(f: ts.FunctionLikeDeclaration): string[] {
+  const names: string[] = [];
+  for (let outer = f.parent; outer; outer = outer.parent) {
+    if (!ts.isFunctionLike(outer)) continue;
+    for (const p of outer.parameters) names.push(...namesOf(p.name));
+    const visit = (n: ts.Node): void => {
+      if (ts.isFunctionLike(n)) return;
+      if (ts.isVariableDeclaration(n)) names.push(...namesOf(n.name));
+      ts.forEachChild(n, visit);
+    };
+    if ('body' in outer && outer.body) ts.forEachChild(outer.body, visit);
+  }
+  return names;
+}
+
+function walk(f: ts.FunctionLikeDeclaration, fx: FrontendContext, selfContained?: ReadonlySet<ts.FunctionLikeDeclaration>): { reading: GraphReading } {
+  const ev = new FrontendEvaluator({ sourceFile: fx.sourceFile, fe: fx.fe, context: fx.context, ...(selfContained ? { selfContained } : {}) });
   const env = new Env(ev.moduleEnv);
+  // A nested function (one called on the spot) reads its enclosing functions' variables as run-time values.
+  for (const name of enclosingNames(f)) env.set(name, { kind: 'sym', text: name, pure: true });
   const sf = fx.sourceFile;
   const statements: GraphStatement[] = [];
   const fail = (e: unknown): { reading: GraphReading } => {
@@ -137,7 +164,13 @@ function walk(f: ts.FunctionLikeDeclaration, fx: FrontendContext): { reading: Gr
   };
   try {
     for (const p of f.parameters) for (const name of namesOf(p.name)) env.set(name, { kind: 'sym', text: name, pure: true });
-    for (const s of (f.body as ts.Block).statements) {
+    const walkList = (list: readonly ts.Statement[], env: Env): void => {
+    for (const s of list) {
+      // An `if` on run-time values whose branches hold graph code (a helper's `if (epilogue === GELU) { … }`): each branch is walked as its own block.
+      if (ts.isIfStatement(s) && ev.touchesGraph(s, env) && !ev.touchesGraph(s.expression, env)) {
+        for (const branch of [s.thenStatement, s.elseStatement]) if (branch) walkList(ts.isBlock(branch) ? branch.statements : [branch], new Env(env));
+        continue;
+      }
       if (!ev.touchesGraph(s, env)) {
         if (ts.isVariableStatement(s)) {
           for (const d of s.declarationList.declarations) {
@@ -167,13 +200,23 @@ function walk(f: ts.FunctionLikeDeclaration, fx: FrontendContext): { reading: Gr
           for (const d of s.declarationList.declarations) for (const name of namesOf(d.name)) env.set(name, { kind: 'sym', text: name, pure: true });
           continue;
         }
+        const stored = values.length === 1 && values[0].kind === 'status' && values[0].translated ? values[0].execute : undefined;
+        const name = s.declarationList.declarations[0].name;
+        if (stored && ev.executes.length === before + 1 && ts.isIdentifier(name)) {
+          // `const status = ready && g.execute(…).is_good() ? SUCCESS : FAILED`: the lowering stores its status there.
+          statements.push({ ...executeStatement(s, stored, fx), binding: name.text });
+          env.set(name.text, { kind: 'sym', text: name.text, pure: true });
+          continue;
+        }
         if (ev.executes.length > before) refuseHere('the status of an execute is stored instead of checked');
         const d = s.declarationList.declarations[0];
         const v = values[0];
         if (values.length === 1 && v.kind === 'sym' && typeof v.value === 'number' && ts.isIdentifier(d.name) && d.initializer) {
           // A number computed by graph code (the workspace size): written as its value.
           statements.push({ kind: 'replaced', statement: s, text: spliced(s, [[d.initializer, String(v.value)]], sf) });
-          env.set(d.name.text, { kind: 'sym', text: d.name.text, pure: true });
+          // A `const` keeps the value it is now written with (`wsSize > 0 ? ws.value : null` in an execute).
+          const constant = (s.declarationList.flags & ts.NodeFlags.Const) !== 0;
+          env.set(d.name.text, { kind: 'sym', text: d.name.text, pure: true, ...(constant ? { value: v.value } : {}) });
           continue;
         }
         const stray = values.find((x) => x.kind !== 'undefined' && !isGraphValue(x));
@@ -204,6 +247,8 @@ function walk(f: ts.FunctionLikeDeclaration, fx: FrontendContext): { reading: Gr
       }
       statements.push({ kind: 'replaced', statement: s, text: substitute(s, ev, env, undefined, sf) });
     }
+    };
+    walkList((f.body as ts.Block).statements, env);
   } catch (e) {
     return fail(e);
   }
@@ -222,6 +267,8 @@ function isGraphValue(v: Value): boolean {
     case 'undefined':
     case 'fn':
       return true;
+    case 'sym':
+      return v.fromStatus === true;
     case 'array':
       return v.items.every(isGraphValue);
     case 'object':
@@ -287,7 +334,7 @@ function broadcastDims(views: readonly View[], at: string): Described<Expr[]> {
   return { ok: true, value: out };
 }
 
-function executeStatement(s: ts.Statement, event: ExecuteEvent, fx: FrontendContext): GraphStatement {
+function executeStatement(s: ts.Statement, event: ExecuteEvent, fx: FrontendContext): Extract<GraphStatement, { kind: 'execute' }> {
   const sf = fx.sourceFile;
   const refuse: (why: string) => never = (why) => {
     throw new EvalRefusal(`${why} (line ${line(s, sf)})`, s);
@@ -453,6 +500,7 @@ function nodeInvocation(n: NodeModel, tensor: (t: TensorModel) => TensorExpr, pa
     const op = pointwise.operator;
     const inputNames = pointwise.arity === 2 ? ['A', 'B'] : [op === 'Tanh' ? 'input' : 'X'];
     const outputName = pointwise.arity === 2 ? 'C' : op === 'Tanh' ? 'output' : 'Y';
+    if (pointwise.approximate) attributes.push(['approximate', { expr: generated(`'${pointwise.approximate}'`, { kind: 'string', value: pointwise.approximate }), meaning: pointwise.approximate }]);
     return done(op, inputNames.map((name, i) => [name, tensor(n.inputs[i])]), [[outputName, tensor(n.outputs[0])]]);
   }
   // sdpa
