@@ -4,8 +4,8 @@
  * (`verify`: golden and profiled runs of both, compared call by call and output by output).
  *
  * Verdicts: pass, or warn where only documented numerics differ (docs/verify.md): aclnnConvolution
- * runs float32 as HF32 (cubeMathType from cuDNN's default math), which verify reports as a
- * documented precision difference.
+ * runs float32 as HF32 (cubeMathType from cuDNN's default math), and the tanh GELU's profile,
+ * which verify reports as documented precision differences.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,6 +22,8 @@ describe('cuda → cann on lifted CUDA shapes keeps the results', () => {
   it.each([
     // Nd descriptors with packed strides as products, Math.floor dims, a workspace allocated only when non-empty.
     ['cudnn-nd-packed', ['aclnnConvolution(', 'aclnnMaxPool(']],
+    // One-node frontend graphs: a ready flag, a translated status, graphs under an if, a status returned from a function called on the spot.
+    ['cudnn-frontend-one-node', ['aclnnLayerNorm(', 'aclnnGelu(', 'aclnnGeluV2(', 'aclnnMul(']],
   ] as const)('%s', async (name, calls) => {
     const original = fixture(name);
     const ported = portSource(original, { to: 'cann' });

@@ -108,7 +108,10 @@ function lowerExecute(s: Execute, input: FrontendPortInput): { text: string; sym
   if (!released) return decline(`the graph has no handle whose stream the intermediates' release waits for`);
   const after = released.map((l) => `${l};`);
   const sf = input.sourceFile;
-  return { text: [...before, ...lines, ...after].join(`${newlineOf(sf.text)}${lineIndent(sf.text, s.statement.getStart(sf))}`), symbols };
+  // A statement that shares its line with others (a function written on one line) stays on that line.
+  const start = s.statement.getStart(sf);
+  const alone = /^[ \t]*$/.test(sf.text.slice(sf.text.lastIndexOf('\n', start - 1) + 1, start));
+  return { text: [...before, ...lines, ...after].join(alone ? `${newlineOf(sf.text)}${lineIndent(sf.text, start)}` : ' '), symbols };
 }
 
 export function portFrontendGraphs(input: FrontendPortInput): FrontendPortResult {
