@@ -10,6 +10,7 @@
  * - cudnnActivationForward: the activation descriptor's mode → Relu, Sigmoid, Tanh, Elu (alpha =
  *   coef).
  * - cudnnConvolutionForward → Conv, with the filter and convolution descriptors (conv-lifter.ts).
+ * - cudnnTransformTensor with alpha 1, beta 0 between views of one shape → Cast (to y's type).
  *
  * `alpha` / `beta` (y = alpha·op(x) + beta·y) are kept as arguments; lowerers decline what their
  * target cannot express. Anything not statically known is declined with OB1019.
@@ -29,6 +30,10 @@ function argument(call: { readonly entry: SourceCall['entry'] }, args: readonly 
   const index = call.entry.spec.params.findIndex((p) => p.name === name);
   if (index < 0 || !args[index]) throw new Error(`${call.entry.spec.symbol} has no argument ${name}`);
   return args[index];
+}
+
+function numberOf(e: Expr): number | undefined {
+  return e.value?.kind === 'number' ? e.value.value : undefined;
 }
 
 function meaning(e: Expr): string | undefined {
@@ -142,6 +147,23 @@ function liftCall(call: SourceCall, ctx: LiftContext): Lifted | undefined {
     }
     case 'cudnnConvolutionForward':
       return liftConvolution(call, ctx);
+    case 'cudnnTransformTensor': {
+      // y = 1·x + 0·y between descriptors of one shape: a conversion of the element type (and of
+      // the strides, which the views carry) — Cast. Other blends or shapes are not lifted.
+      const x = view('xDesc', 'x');
+      const y = view('yDesc', 'y');
+      if (!x.ok) return x;
+      if (!y.ok) return y;
+      const [alpha, beta] = [a('alpha'), a('beta')];
+      if (numberOf(alpha) !== 1 || numberOf(beta) !== 0) return { ok: false, reason: `alpha \`${alpha.text}\` and beta \`${beta.text}\` are not the constants 1 and 0, so the transform is not a plain conversion` };
+      const [xd, yd] = [x.value.dims!, y.value.dims!];
+      const same = xd.length === yd.length && xd.every((d, i) => d.text === yd[i].text || (numberOf(d) !== undefined && numberOf(d) === numberOf(yd[i])));
+      if (!same) return { ok: false, reason: `x [${xd.map((d) => d.text).join(', ')}] and y [${yd.map((d) => d.text).join(', ')}] have different dims; only a conversion between one shape is lifted` };
+      const to = y.value.dtype!.meaning!;
+      const lifted = common('Cast', [['input', x.value]], [['output', y.value]], [['to', { expr: generated(`'${to.replace('dtype.', '')}'`, { kind: 'string', value: to.replace('dtype.', '') }), meaning: to }]]);
+      // The identity blend says nothing the Cast does not: only the handle stays a call-level argument.
+      return lifted.ok ? { ok: true, value: { ...lifted.value, args: new Map([...lifted.value.args].filter(([k]) => k === 'handle')) } } : lifted;
+    }
     default:
       return undefined;
   }
@@ -153,7 +175,7 @@ function liftCall(call: SourceCall, ctx: LiftContext): Lifted | undefined {
 export const DESCRIPTORLESS_TARGETS: ReadonlySet<string> = new Set(['cann', 'cambricon', 'kunlun']);
 
 /** The symbols this lifter takes. */
-export const CUDNN_LIFTED = ['cudnnSoftmaxForward', 'cudnnAddTensor', 'cudnnActivationForward', 'cudnnPoolingForward', 'cudnnBatchNormalizationForwardInference', 'cudnnConvolutionForward'] as const;
+export const CUDNN_LIFTED = ['cudnnSoftmaxForward', 'cudnnAddTensor', 'cudnnActivationForward', 'cudnnPoolingForward', 'cudnnBatchNormalizationForwardInference', 'cudnnConvolutionForward', 'cudnnTransformTensor'] as const;
 
 export function liftCudnn(call: SourceCall, ctx: LiftContext): Described<OpInvocation> | undefined {
   const lifted = liftCall(call, ctx);
