@@ -165,88 +165,88 @@ function walk(f: ts.FunctionLikeDeclaration, fx: FrontendContext, selfContained?
   try {
     for (const p of f.parameters) for (const name of namesOf(p.name)) env.set(name, { kind: 'sym', text: name, pure: true });
     const walkList = (list: readonly ts.Statement[], env: Env): void => {
-    for (const s of list) {
-      // An `if` on run-time values whose branches hold graph code (a helper's `if (epilogue === GELU) { … }`): each branch is walked as its own block.
-      if (ts.isIfStatement(s) && ev.touchesGraph(s, env) && !ev.touchesGraph(s.expression, env)) {
-        for (const branch of [s.thenStatement, s.elseStatement]) if (branch) walkList(ts.isBlock(branch) ? branch.statements : [branch], new Env(env));
-        continue;
-      }
-      if (!ev.touchesGraph(s, env)) {
+      for (const s of list) {
+        // An `if` on run-time values whose branches hold graph code (a helper's `if (epilogue === GELU) { … }`): each branch is walked as its own block.
+        if (ts.isIfStatement(s) && ev.touchesGraph(s, env) && !ev.touchesGraph(s.expression, env)) {
+          for (const branch of [s.thenStatement, s.elseStatement]) if (branch) walkList(ts.isBlock(branch) ? branch.statements : [branch], new Env(env));
+          continue;
+        }
+        if (!ev.touchesGraph(s, env)) {
+          if (ts.isVariableStatement(s)) {
+            for (const d of s.declarationList.declarations) {
+              const init = d.initializer;
+              // Local arrow functions (`rowStrides`) are followed where graph code calls them.
+              if (init && ts.isIdentifier(d.name) && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) env.set(d.name.text, { kind: 'fn', decl: init, env });
+              else for (const name of namesOf(d.name)) env.set(name, { kind: 'sym', text: name, pure: true });
+            }
+          }
+          if (ts.isFunctionDeclaration(s) && s.name) env.set(s.name.text, { kind: 'fn', decl: s, env });
+          continue;
+        }
+        ev.currentStatement = s;
+        const before = ev.executes.length;
+        const refuseHere = (why: string) => ev.refuse(s, why);
         if (ts.isVariableStatement(s)) {
-          for (const d of s.declarationList.declarations) {
-            const init = d.initializer;
-            // Local arrow functions (`rowStrides`) are followed where graph code calls them.
-            if (init && ts.isIdentifier(d.name) && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) env.set(d.name.text, { kind: 'fn', decl: init, env });
-            else for (const name of namesOf(d.name)) env.set(name, { kind: 'sym', text: name, pure: true });
+          const values: Value[] = [];
+          try {
+            for (const d of s.declarationList.declarations) {
+              const v = d.initializer ? ev.expr(d.initializer, env) : refuseHere('a declaration without a value');
+              ev.bind(d.name, v, env);
+              values.push(v);
+            }
+          } catch (e) {
+            if (!(e instanceof EvalRefusal) || ev.executes.length > before) throw e;
+            statements.push({ kind: 'replaced', statement: s, text: substitute(s, ev, env, e, sf) });
+            for (const d of s.declarationList.declarations) for (const name of namesOf(d.name)) env.set(name, { kind: 'sym', text: name, pure: true });
+            continue;
           }
-        }
-        if (ts.isFunctionDeclaration(s) && s.name) env.set(s.name.text, { kind: 'fn', decl: s, env });
-        continue;
-      }
-      ev.currentStatement = s;
-      const before = ev.executes.length;
-      const refuseHere = (why: string) => ev.refuse(s, why);
-      if (ts.isVariableStatement(s)) {
-        const values: Value[] = [];
-        try {
-          for (const d of s.declarationList.declarations) {
-            const v = d.initializer ? ev.expr(d.initializer, env) : refuseHere('a declaration without a value');
-            ev.bind(d.name, v, env);
-            values.push(v);
+          const stored = values.length === 1 && values[0].kind === 'status' && values[0].translated ? values[0].execute : undefined;
+          const name = s.declarationList.declarations[0].name;
+          if (stored && ev.executes.length === before + 1 && ts.isIdentifier(name)) {
+            // `const status = ready && g.execute(…).is_good() ? SUCCESS : FAILED`: the lowering stores its status there.
+            statements.push({ ...executeStatement(s, stored, fx), binding: name.text });
+            env.set(name.text, { kind: 'sym', text: name.text, pure: true });
+            continue;
           }
-        } catch (e) {
-          if (!(e instanceof EvalRefusal) || ev.executes.length > before) throw e;
-          statements.push({ kind: 'replaced', statement: s, text: substitute(s, ev, env, e, sf) });
-          for (const d of s.declarationList.declarations) for (const name of namesOf(d.name)) env.set(name, { kind: 'sym', text: name, pure: true });
+          if (ev.executes.length > before) refuseHere('the status of an execute is stored instead of checked');
+          const d = s.declarationList.declarations[0];
+          const v = values[0];
+          if (values.length === 1 && v.kind === 'sym' && typeof v.value === 'number' && ts.isIdentifier(d.name) && d.initializer) {
+            // A number computed by graph code (the workspace size): written as its value.
+            statements.push({ kind: 'replaced', statement: s, text: spliced(s, [[d.initializer, String(v.value)]], sf) });
+            // A `const` keeps the value it is now written with (`wsSize > 0 ? ws.value : null` in an execute).
+            const constant = (s.declarationList.flags & ts.NodeFlags.Const) !== 0;
+            env.set(d.name.text, { kind: 'sym', text: d.name.text, pure: true, ...(constant ? { value: v.value } : {}) });
+            continue;
+          }
+          const stray = values.find((x) => x.kind !== 'undefined' && !isGraphValue(x));
+          if (stray) refuseHere('a value computed by graph code is used by the rest of the program');
+          statements.push({ kind: 'absorbed', statement: s });
           continue;
         }
-        const stored = values.length === 1 && values[0].kind === 'status' && values[0].translated ? values[0].execute : undefined;
-        const name = s.declarationList.declarations[0].name;
-        if (stored && ev.executes.length === before + 1 && ts.isIdentifier(name)) {
-          // `const status = ready && g.execute(…).is_good() ? SUCCESS : FAILED`: the lowering stores its status there.
-          statements.push({ ...executeStatement(s, stored, fx), binding: name.text });
-          env.set(name.text, { kind: 'sym', text: name.text, pure: true });
+        if (ts.isExpressionStatement(s)) {
+          try {
+            ev.expr(s.expression, env);
+          } catch (e) {
+            if (!(e instanceof EvalRefusal) || ev.executes.length > before) throw e;
+            statements.push({ kind: 'replaced', statement: s, text: substitute(s, ev, env, e, sf) });
+            continue;
+          }
+          const events = ev.executes.slice(before);
+          const writes = ev.sizeWrites.splice(0);
+          // The target calls size their own workspaces: the graph's workspace is empty.
+          if (writes.length > 0 && events.length === 0) statements.push({ kind: 'replaced', statement: s, text: writes.map((w) => `${w.text}.value = 0;`).join(' ') });
+          else if (events.length === 0) statements.push({ kind: 'absorbed', statement: s });
+          else if (events.length === 1) statements.push(executeStatement(s, events[0], fx));
+          else refuseHere(`one statement executes ${events.length} graphs`);
           continue;
         }
-        if (ev.executes.length > before) refuseHere('the status of an execute is stored instead of checked');
-        const d = s.declarationList.declarations[0];
-        const v = values[0];
-        if (values.length === 1 && v.kind === 'sym' && typeof v.value === 'number' && ts.isIdentifier(d.name) && d.initializer) {
-          // A number computed by graph code (the workspace size): written as its value.
-          statements.push({ kind: 'replaced', statement: s, text: spliced(s, [[d.initializer, String(v.value)]], sf) });
-          // A `const` keeps the value it is now written with (`wsSize > 0 ? ws.value : null` in an execute).
-          const constant = (s.declarationList.flags & ts.NodeFlags.Const) !== 0;
-          env.set(d.name.text, { kind: 'sym', text: d.name.text, pure: true, ...(constant ? { value: v.value } : {}) });
-          continue;
+        if (ts.isReturnStatement(s)) {
+          const name = 'name' in f && f.name && ts.isIdentifier(f.name) ? `\`${f.name.text}\`` : 'the function';
+          refuseHere(`${name} returns graph objects, and no function the port can follow executes them`);
         }
-        const stray = values.find((x) => x.kind !== 'undefined' && !isGraphValue(x));
-        if (stray) refuseHere('a value computed by graph code is used by the rest of the program');
-        statements.push({ kind: 'absorbed', statement: s });
-        continue;
+        statements.push({ kind: 'replaced', statement: s, text: substitute(s, ev, env, undefined, sf) });
       }
-      if (ts.isExpressionStatement(s)) {
-        try {
-          ev.expr(s.expression, env);
-        } catch (e) {
-          if (!(e instanceof EvalRefusal) || ev.executes.length > before) throw e;
-          statements.push({ kind: 'replaced', statement: s, text: substitute(s, ev, env, e, sf) });
-          continue;
-        }
-        const events = ev.executes.slice(before);
-        const writes = ev.sizeWrites.splice(0);
-        // The target calls size their own workspaces: the graph's workspace is empty.
-        if (writes.length > 0 && events.length === 0) statements.push({ kind: 'replaced', statement: s, text: writes.map((w) => `${w.text}.value = 0;`).join(' ') });
-        else if (events.length === 0) statements.push({ kind: 'absorbed', statement: s });
-        else if (events.length === 1) statements.push(executeStatement(s, events[0], fx));
-        else refuseHere(`one statement executes ${events.length} graphs`);
-        continue;
-      }
-      if (ts.isReturnStatement(s)) {
-        const name = 'name' in f && f.name && ts.isIdentifier(f.name) ? `\`${f.name.text}\`` : 'the function';
-        refuseHere(`${name} returns graph objects, and no function the port can follow executes them`);
-      }
-      statements.push({ kind: 'replaced', statement: s, text: substitute(s, ev, env, undefined, sf) });
-    }
     };
     walkList((f.body as ts.Block).statements, env);
   } catch (e) {
