@@ -189,6 +189,19 @@ export function planAclnn(invocation: Invocation): Plan | undefined {
         },
       };
     }
+    case 'Gelu': {
+      // aclnnGelu is always the tanh form (catalog, profile cann.aclnn-gelu); aclnnGeluV2 takes approximate 0 = none (erf), 1 = tanh.
+      const x = only(inputs, 'X');
+      const y = only(outputs, 'Y');
+      const approximate = attributes.get('approximate');
+      const form = approximate?.meaning ?? (approximate?.expr.value?.kind === 'string' ? approximate.expr.value.value : approximate ? undefined : 'none');
+      if (!x || !y || attributes.has('activation')) return undefined;
+      if (form !== 'none' && form !== 'tanh') return { ok: false, reason: `the GELU approximation \`${approximate!.expr.text}\` is neither 'none' nor 'tanh'` };
+      const blend = plainResult(invocation);
+      if (blend) return { ok: false, reason: blend };
+      if (form === 'tanh') return { ok: true, call: { op: 'aclnnGelu', args: [{ kind: 'tensor', name: 'self', view: x }, { kind: 'tensor', name: 'out', view: y }] } };
+      return { ok: true, call: { op: 'aclnnGeluV2', args: [{ kind: 'tensor', name: 'x', view: x }, { kind: 'text', text: '0' }, { kind: 'tensor', name: 'y', view: y }] } };
+    }
     default: {
       const unary = UNARY[operator];
       if (!unary) return undefined;
@@ -221,4 +234,4 @@ export function aclnnPlanLowerer(name: string, planOf: (invocation: Invocation) 
 export const aclnnLowerer: Lowerer = aclnnPlanLowerer('aclnn two-phase', planAclnn);
 
 /** The operators aclnnLowerer serves (one registration each). */
-export const ACLNN_OPERATORS = ['Softmax', 'LogSoftmax', 'Add', 'Mul', 'Sub', 'Div', 'LayerNormalization', 'RMSNormalization', 'MaxPool', 'BatchNormalization', ...Object.keys(UNARY)] as const;
+export const ACLNN_OPERATORS = ['Softmax', 'LogSoftmax', 'Add', 'Mul', 'Sub', 'Div', 'LayerNormalization', 'RMSNormalization', 'MaxPool', 'BatchNormalization', 'Gelu', ...Object.keys(UNARY)] as const;

@@ -8,7 +8,7 @@
  * status went when that statement can be repeated (`check(call, 'what')`).
  */
 import type { EnumRecord } from '../../../catalog/catalog.js';
-import type { Expr } from '../../ir/expr.js';
+import { operand, type Expr } from '../../ir/expr.js';
 import type { TensorExpr } from '../../ir/invocation.js';
 import type { LowerContext, Lowering } from '../../lower/lowerer.js';
 import { memberByMeaning } from '../../mapping/enum-mapping.js';
@@ -56,7 +56,7 @@ function extent(view: TensorExpr): string {
   if (numbers.every((n) => n !== undefined)) {
     return String(1 + dims.reduce((acc, _, i) => acc + (numbers[i]! - 1) * numbers[dims.length + i]!, 0));
   }
-  return ['1', ...dims.map((d, i) => `(${d.text} - 1) * ${strides[i].text}`)].join(' + ');
+  return ['1', ...dims.map((d, i) => `(${d.text} - 1) * ${operand(strides[i].text)}`)].join(' + ');
 }
 
 /** Whether every tensor has what aclCreateTensor needs. */

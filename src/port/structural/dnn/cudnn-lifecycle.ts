@@ -19,6 +19,7 @@ import type { LowerContext, LowerResult, Lowerer } from '../../lower/lowerer.js'
 import { ts } from '../../syntax/typescript.js';
 import { planAclnnConv } from './aclnn-conv-lowerer.js';
 import { planAclnn } from './aclnn-lowerers.js';
+import { planAclnnCast } from './frontend-cast.js';
 import { outputDimAssignments } from './conv-output-dims.js';
 import { PLAN_QUERIES, whyQueryStays } from './conv-workspace-slice.js';
 import { liftCudnn, sourceCallOf } from './cudnn-lifter.js';
@@ -39,7 +40,7 @@ function computePorts(call: ResolvedCall, catalog: Catalog, target: BackendId, c
   const liftContext = { catalog, target, context, enumReference: () => undefined };
   const lifted = liftCudnn(sourceCallOf(call, liftContext), liftContext);
   if (!lifted?.ok) return false;
-  return (planAclnn(lifted.value) ?? planAclnnConv(lifted.value))?.ok === true;
+  return (planAclnn(lifted.value) ?? planAclnnConv(lifted.value) ?? planAclnnCast(lifted.value))?.ok === true;
 }
 
 /**

@@ -10,6 +10,7 @@
  * - cudnnActivationForward: the activation descriptor's mode → Relu, Sigmoid, Tanh, Elu (alpha =
  *   coef).
  * - cudnnConvolutionForward → Conv, with the filter and convolution descriptors (conv-lifter.ts).
+ * - cudnnTransformTensor with alpha 1, beta 0 between views of one shape → Cast (to y's type).
  *
  * `alpha` / `beta` (y = alpha·op(x) + beta·y) are kept as arguments; lowerers decline what their
  * target cannot express. Anything not statically known is declined with OB1019.

@@ -9,11 +9,19 @@ import type { Invocation } from '../../ir/invocation.js';
 import type { LowerContext, LowerResult, Lowerer } from '../../lower/lowerer.js';
 import { describable, lowerAclnn, memberFor } from './aclnn-two-phase.js';
 
-function lower(invocation: Invocation, ctx: LowerContext): LowerResult | undefined {
+/** Whether a Cast over views is aclnnCast's (undefined: not a Cast over views); pure, for the cuDNN descriptor life cycle. */
+export function planAclnnCast(invocation: Invocation): { readonly ok: true } | undefined {
   if (invocation.kind !== 'operator' || invocation.operator !== 'Cast') return undefined;
   const x = invocation.inputs.get('input');
   const y = invocation.outputs.get('output');
   if (!describable(x) || !describable(y) || invocation.inputs.size !== 1 || invocation.outputs.size !== 1) return undefined;
+  return { ok: true };
+}
+
+function lower(invocation: Invocation, ctx: LowerContext): LowerResult | undefined {
+  if (invocation.kind !== 'operator' || !planAclnnCast(invocation)) return undefined;
+  const x = invocation.inputs.get('input')!;
+  const y = invocation.outputs.get('output')!;
   const symbol = invocation.origin.symbol;
   const dtype = memberFor(ctx, 'aclDataType', y.dtype!.meaning!);
   if (!dtype) return { ok: false, diagnostics: [pending('OB1019', { symbol, target: ctx.target, reason: `${ctx.target} has no data type for ${y.dtype!.meaning}` }, symbol)] };
