@@ -21,6 +21,7 @@ import { consistentPrefix, splitTrace, type ProgramRuns, type RankTrace } from '
 import type { ToleranceResolver } from './tolerance.js';
 import { resolveTraceProfile, type ProfileLookup } from './trace-profile.js';
 import { transposedResults, withTransposedResults } from './transposed-results.js';
+import { isUnaryElementwise } from './unary-elementwise.js';
 import {
   countVerdicts,
   overallVerdict,
@@ -62,16 +63,6 @@ function shapeKey(data: TensorData | undefined): string {
   return data.shape.filter((d) => d !== 1).join('x') || 'scalar';
 }
 
-/**
- * Whether the operator is an element-wise function of one tensor (the catalog's `elementwise`
- * category, one required input): the same values in the same order whatever shape a library
- * gives them (XDNN's activations take the packed length, cuDNN's a 4-D descriptor).
- */
-function isUnaryElementwise(catalog: Catalog, op: string): boolean {
-  const spec = catalog.operator(op)?.spec;
-  return spec?.category === 'elementwise' && spec.inputs.filter((input) => !input.optional).length === 1;
-}
-
 /** The call cannot change the value it passes on: a Mul by the scalar 1, or a Cast into a float dtype that holds every value of its input's. */
 function isTransparent(record: TraceRecord): boolean {
   if (record.op === 'Mul' && record.inputs.length === 2) {
@@ -93,7 +84,7 @@ function alignItem(record: TraceRecord, catalog: Catalog): AlignItem {
     shape: shapeKey(record.outputs[0]),
     transparent: isTransparent(record),
     layout: record.op === 'Transpose',
-    elementwise: isUnaryElementwise(catalog, record.op) && record.inputs.length <= 1,
+    elementwise: isUnaryElementwise(catalog, record.op, record.inputs.length),
     size,
     call: record.call !== undefined ? `${record.call}` : record.site ? `${record.symbol}@${JSON.stringify(record.site)}` : undefined,
   };
@@ -153,7 +144,7 @@ class Engine {
 
   compareRank(given: RankRuns): OpRow[] {
     // A row-major port of a column-major matrix product records the transposed view (transposed-results.ts).
-    const flipped = transposedResults(given.originalGolden.ops.slice(0, given.originalOps), given.portedGolden.ops.slice(0, given.portedOps));
+    const flipped = transposedResults(given.originalGolden.ops.slice(0, given.originalOps), given.portedGolden.ops.slice(0, given.portedOps), this.settings.catalog);
     const runs: RankRuns =
       flipped.size === 0
         ? given

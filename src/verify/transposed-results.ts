@@ -19,19 +19,14 @@
  * read as the matrix it read before being transposed. Values are not changed, only the order in which they are read.
  */
 import type { MemoryRange, TraceRecord } from '../backends/sim/trace.js';
+import type { Catalog } from '../catalog/catalog.js';
 import type { Storage } from '../runtime/dtype.js';
 import type { TensorData } from '../runtime/tensor-transfer.js';
 import { goldenAgree } from './compare-values.js';
 import { overlaps, without } from './memory-ranges.js';
+import { isUnaryElementwise } from './unary-elementwise.js';
 
 const MATRIX_OPS = new Set(['Gemm', 'MatMul']);
-/**
- * Element-wise operators: a port may run one whose input and output share a strided view that
- * covers a packed buffer exactly (a column-major matrix) on the packed view of that buffer — the
- * same bytes, recorded in the other order (cnnl/dense-view.ts).
- */
-const ELEMENTWISE_OPS = new Set(['Relu', 'Sigmoid', 'Tanh', 'Elu', 'LeakyRelu', 'Gelu', 'Silu', 'Abs', 'Neg', 'Exp', 'Log', 'Sqrt', 'Reciprocal']);
-
 /** Each matrix (the last two dims) transposed. */
 function transposed(t: TensorData): TensorData {
   const [rows, cols] = t.shape.slice(-2);
@@ -86,7 +81,7 @@ function shapeKey(t: TensorData | undefined): string {
  * golden runs of both programs), each with the matrix shape its output is read as before being
  * transposed (the recorded shape without cuDNN's padding, or the matrix a flat result covers).
  */
-export function transposedResults(originalGolden: readonly TraceRecord[], portedGolden: readonly TraceRecord[]): Map<number, readonly number[]> {
+export function transposedResults(originalGolden: readonly TraceRecord[], portedGolden: readonly TraceRecord[], catalog: Catalog): Map<number, readonly number[]> {
   const found = new Map<number, readonly number[]>();
   /** Memory last written by a 2-D matrix result, or by a result computed from one. */
   let matrixLayout: MatrixLayout[] = [];
@@ -106,7 +101,9 @@ export function transposedResults(originalGolden: readonly TraceRecord[], ported
     }
     if (out.shape.length === 2 || out.shape.length === 3) {
       const read = record.reads?.some((r) => matrixLayout.some((t) => overlaps(r, t.range))) ?? false;
-      return MATRIX_OPS.has(record.op) || ELEMENTWISE_OPS.has(record.op) || read ? out : undefined;
+      // An element-wise call may run on the packed view of a column-major operand whose input and
+      // output share a strided view covering the buffer exactly (cnnl/dense-view.ts).
+      return MATRIX_OPS.has(record.op) || isUnaryElementwise(catalog, record.op, record.inputs.length) || read ? out : undefined;
     }
     return undefined;
   };

@@ -6,13 +6,16 @@
 import { describe, expect, it } from 'vitest';
 import type { TraceRecord } from '../../src/backends/sim/trace.js';
 import type { TensorData } from '../../src/runtime/tensor-transfer.js';
-import { transposedResults, withTransposedResults } from '../../src/verify/transposed-results.js';
+import { transposedResults as transposedResultsIn, withTransposedResults } from '../../src/verify/transposed-results.js';
+import { catalog } from './fixture-catalog.js';
 
-function record(op: string, shape: number[], values: number[], memory?: { reads: number[]; writes: number[] }): TraceRecord {
+const transposedResults = (original: readonly TraceRecord[], ported: readonly TraceRecord[]) => transposedResultsIn(original, ported, catalog);
+
+function record(op: string, shape: number[], values: number[], memory?: { reads: number[]; writes: number[] }, inputs = 0): TraceRecord {
   const out: TensorData = { dtype: 'float32', shape, storage: new Float32Array(values) };
   const range = (allocation: number) => ({ device: 0, allocation, start: 0, end: 24 });
   const accesses = memory ? { reads: memory.reads.map(range), writes: memory.writes.map(range) } : {};
-  return { seq: 0, rank: 0, kind: 'op', backend: 'x', symbol: op, op, attributes: {}, inputs: [], outputs: [out], profile: 'p', site: undefined, stream: undefined, ...accesses };
+  return { seq: 0, rank: 0, kind: 'op', backend: 'x', symbol: op, op, attributes: {}, inputs: Array.from({ length: inputs }, () => out), outputs: [out], profile: 'p', site: undefined, stream: undefined, ...accesses };
 }
 
 // [[1, 2, 3], [4, 5, 6]] and its transpose [[1, 4], [2, 5], [3, 6]].
@@ -96,5 +99,22 @@ describe('transposed matrix results', () => {
     expect([...viewed[1].outputs[0].storage]).toEqual(M.map((v) => v * 2));
     // Already in the original's order: left as recorded.
     expect(transposedResults(original, [ported[0], record('Gelu', [6, 1, 1, 1], M.map((v) => v * 2), { reads: [3], writes: [3] })]).size).toBe(0);
+  });
+
+  it('treats every element-wise operator of one tensor in the catalog as element-wise, and no call of two tensors', () => {
+    // The catalog is the one source: verify's pairing (compare-runs.ts) asks the same question.
+    const unary = [...catalog.operators.values()]
+      .filter((o) => o.spec.category === 'elementwise' && o.spec.inputs.filter((i) => !i.optional).length === 1)
+      .map((o) => o.spec.id);
+    // The activations and math functions transposed-results.ts once listed by hand stay covered.
+    expect(unary).toEqual(expect.arrayContaining(['Relu', 'Sigmoid', 'Tanh', 'Elu', 'LeakyRelu', 'Gelu', 'Silu', 'Abs', 'Neg', 'Exp', 'Log', 'Sqrt', 'Reciprocal', 'Rsqrt', 'Erf', 'Softplus']));
+    const values = [0, 2, 0, 4, 5, 0];
+    const columnMajor = [0, 4, 2, 5, 0, 0];
+    const viewedTransposed = (op: string, inputs: number) => transposedResults([record(op, [3, 2, 1, 1], columnMajor, undefined, inputs)], [record(op, [2, 3], values, undefined, inputs)]).size === 1;
+    expect(unary.filter((op) => !viewedTransposed(op, 1))).toEqual([]);
+    // Add, and a Max of two tensors, are not functions of one tensor: no memory evidence, no view.
+    expect(viewedTransposed('Add', 2)).toBe(false);
+    expect(viewedTransposed('Max', 2)).toBe(false);
+    expect(viewedTransposed('Max', 1)).toBe(true);
   });
 });
