@@ -92,7 +92,7 @@ function verifyRows(report: VerifyReport, rows: readonly OpRow[]): string[][] {
 }
 
 function counts(c: Readonly<Record<RowVerdict, number>>): string {
-  const parts = (['pass', 'warn', 'fail', 'unmatched'] as const).filter((v) => c[v] > 0).map((v) => `${c[v]} ${v}`);
+  const parts = (['pass', 'warn', 'fail', 'unmatched', 'info'] as const).filter((v) => c[v] > 0).map((v) => `${c[v]} ${v}`);
   return parts.join(', ') || 'none';
 }
 

@@ -10,9 +10,7 @@ import type { DType } from '../runtime/dtype.js';
 import { toTensorData, type TensorData } from '../runtime/tensor-transfer.js';
 import { alignOps, type AlignItem, type AlignedUnit } from './align-ops.js';
 import { chainContainment } from './chain-containment.js';
-import { compareValues, elementCount, goldenAgree, valuesOf, type ValueSet } from './compare-values.js';
-import { coarserDType } from './dtype-precision.js';
-import { isFloatDType } from '../runtime/dtype.js';
+import { compareValues, elementCount, goldenAgree, type ValueSet } from './compare-values.js';
 import { findFirstDivergence } from './first-divergence.js';
 import { judgeOp, judgeValue, type PortedCallError } from './judge.js';
 import { opClass, opFamily } from './op-equivalence.js';
@@ -22,6 +20,7 @@ import type { ToleranceResolver } from './tolerance.js';
 import { resolveTraceProfile, type ProfileLookup } from './trace-profile.js';
 import { transposedResults, withTransposedResults } from './transposed-results.js';
 import { isUnaryElementwise } from './unary-elementwise.js';
+import { isTransparent, portOnlyReason } from './value-preserving.js';
 import {
   countVerdicts,
   overallVerdict,
@@ -61,19 +60,6 @@ export function callRef(record: TraceRecord): CallRef {
 function shapeKey(data: TensorData | undefined): string {
   if (!data) return '';
   return data.shape.filter((d) => d !== 1).join('x') || 'scalar';
-}
-
-/** The call cannot change the value it passes on: a Mul by the scalar 1, or a Cast into a float dtype that holds every value of its input's. */
-function isTransparent(record: TraceRecord): boolean {
-  if (record.op === 'Mul' && record.inputs.length === 2) {
-    return record.inputs.some((x) => elementCount(x) === 1 && valuesOf(x)[0] === 1);
-  }
-  if (record.op === 'Cast' && record.inputs.length === 1 && record.outputs.length === 1) {
-    const from = record.inputs[0].dtype;
-    const to = record.outputs[0].dtype;
-    return from !== to && isFloatDType(from) && isFloatDType(to) && coarserDType(from, to) === from && !(from === 'bfloat16' && to === 'float16');
-  }
-  return false;
 }
 
 function alignItem(record: TraceRecord, catalog: Catalog): AlignItem {
@@ -194,6 +180,9 @@ class Engine {
     const ported = inOrder(unit.ported, unit.absorbed?.ported).map((j) => callRef(runs.portedProfiled.ops[j]));
     const base = { index, rank: runs.rank, kind: unit.kind, original, ported, widened: null, ownError: null, afterDivergence: false };
     if (unit.kind === 'unmatched') {
+      const traced = runs.portedAsTraced ?? { golden: runs.portedGolden, profiled: runs.portedProfiled };
+      const reasons = unit.original.length ? [] : unit.ported.map((j) => portOnlyReason(traced.golden.ops[j], traced.profiled.ops[j], this.settings.catalog));
+      if (reasons.length && reasons.every((r) => r !== undefined)) return { ...base, verdict: 'info', reason: reasons.join('; '), comparison: null };
       const side = unit.original.length ? 'original' : 'port';
       const other = side === 'original' ? 'port' : 'original';
       return { ...base, verdict: 'unmatched', reason: `no counterpart in the ${other} (this ${side} call is checked only through later results)`, comparison: null };

@@ -30,11 +30,11 @@ function describeCall(c: CallRef): string {
   return `${c.op} (${c.symbol}${c.site ? ` at ${c.site.file}:${c.site.line}` : ''})`;
 }
 
-/** Unmatched rows directly before row `index` of `rank`. */
+/** Rows of calls with no counterpart (unmatched, or port-only calls reported as information) directly before `row` in its rank. */
 function precededBy(ops: readonly OpRow[], row: OpRow): string[] {
   const out: string[] = [];
   const rankRows = ops.filter((r) => r.rank === row.rank);
-  for (let k = rankRows.indexOf(row) - 1; k >= 0 && rankRows[k].verdict === 'unmatched'; k--) {
+  for (let k = rankRows.indexOf(row) - 1; k >= 0 && rankRows[k].kind === 'unmatched'; k--) {
     const r = rankRows[k];
     const calls = r.original.length ? r.original : r.ported;
     out.unshift(`${r.original.length ? 'original' : 'port'}-only ${calls.map(describeCall).join(', ')}`);

@@ -13,7 +13,9 @@ import type { StrictTolerance } from './tolerance.js';
 export type Verdict = 'pass' | 'warn' | 'fail';
 /**
  * A row's verdict. `info`: nothing to compare and nothing wrong (a device-to-host copy only the
- * port makes, whose value is checked where it is used); it never changes the overall verdict.
+ * port makes, or a call only the port makes that cannot change a value, such as a layout
+ * transpose: the values they carry are checked where they are used); it never changes the
+ * overall verdict.
  */
 export type RowVerdict = Verdict | 'unmatched' | 'info';
 

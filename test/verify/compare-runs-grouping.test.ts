@@ -172,4 +172,56 @@ describe('verify groups calls that carry no value of their own', () => {
     const dropped = compare(withDot, original);
     expect(dropped.copies.map((c) => c.verdict)).toContain('unmatched');
   });
+
+  it('a call only the port makes that cannot change a value is information: a broadcast it materialises, an index cast that keeps every value', () => {
+    const x = dyadic([4, 8], 11);
+    const bias = dyadic([8], 12);
+    const original = (api: ProgramApi) => ({ y: api.op('Add', [x, bias], {}, 1)[0] });
+    // A target whose add takes no broadcast: the port expands the bias first.
+    const expanded = (api: ProgramApi) => {
+      const [full] = api.op('Expand', [bias, Tensor.fromNumbers([4, 8], [2], 'int64')], {}, 3, { symbol: 'lowBroadcastTo' });
+      return { y: api.op('Add', [x, full], {}, 4)[0] };
+    };
+    const r = compare(original, expanded);
+    expect(rows(r)).toEqual(['—>Expand info', 'Add>Add pass']);
+    expect(r.ops[0].reason).toMatch(/^port-only call: the original makes no such call; it only moves values \(Expand computes none\)/);
+    expect(r.summary.ops).toMatchObject({ pass: 1, info: 1, unmatched: 0 });
+    expect(r.verdict).toBe('pass');
+    expect(renderJUnit(r)).toContain('info: port-only call');
+
+    // A target that takes int32 indices: the port narrows them, and every index fits.
+    const data = dyadic([6, 4], 13);
+    const gathered = (indices: Tensor) => (api: ProgramApi) => ({ y: api.op('Gather', [data, indices], { axis: 0 }, 1)[0] });
+    const indices = Tensor.fromNumbers([5, 0, 2], [3], 'int64');
+    const narrowed = (api: ProgramApi) => {
+      const [int32] = api.op('Cast', [indices], { to: 'int32' }, 2);
+      return gathered(int32)(api);
+    };
+    const cast = compare(gathered(indices), narrowed);
+    expect(rows(cast)).toEqual(['—>Cast info', 'Gather>Gather pass']);
+    expect(cast.ops[0].reason).toMatch(/casts int64 to int32 and every value passes unchanged in both runs/);
+    expect(cast.verdict).toBe('pass');
+  });
+
+  it('a call only the port makes that changes values stays unmatched: a narrowing float cast, an index cast that wraps, a computing call', () => {
+    const x = Tensor.fromNumbers([0.1, 0.2, 0.3, 0.7], [4], 'float32');
+    const original = (api: ProgramApi) => ({ y: api.op('Relu', [x], {}, 1)[0] });
+    const viaHalf = (api: ProgramApi) => {
+      const [half] = api.op('Cast', [x], { to: 'float16' }, 2);
+      return { y: api.op('Relu', [half], {}, 3)[0] };
+    };
+    expect(rows(compare(original, viaHalf))[0]).toBe('—>Cast unmatched');
+    const data = dyadic([6, 4], 13);
+    const gathered = (api: ProgramApi) => ({ y: api.op('Gather', [data, Tensor.fromNumbers([5, 0, 2], [3], 'int64')], { axis: 0 }, 1)[0] });
+    const wraps = (api: ProgramApi) => {
+      api.op('Cast', [Tensor.fromNumbers([300, 1], [2], 'int32')], { to: 'int8' }, 2);
+      return gathered(api);
+    };
+    expect(rows(compare(gathered, wraps))[0]).toBe('—>Cast unmatched');
+    const scaled = (api: ProgramApi) => {
+      api.op('Mul', [x, Tensor.fromNumbers([2], [], 'float32')], {}, 2);
+      return original(api);
+    };
+    expect(rows(compare(original, scaled))[0]).toBe('—>Mul unmatched');
+  });
 });
