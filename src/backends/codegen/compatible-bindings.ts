@@ -46,6 +46,13 @@ export function generateCompatibleBindings(catalog: Catalog, backend: BackendId,
     const named = typedefs.get(t);
     return named && enums.has(named) ? named : t;
   };
+  // A count parameter may take an enum's count member (`requestedAlgoCount =
+  // CUDNN_CONVOLUTION_FWD_ALGO_COUNT`); where that member's value is unconfirmed, the facade
+  // exports it as its name (a string), which the binding translates at run time, so the
+  // parameter takes the name as well as a number.
+  const namedCounts = (plan: CallPlan): string[] =>
+    (plan.target.spec.enums ?? []).flatMap((e) => catalog.backend(backend).enums.get(e)?.spec.members.filter((m) => m.value === null && m.meaning?.endsWith('.count')).map((m) => m.name) ?? []);
+  const usedCounts = new Set<string>();
   const usedStructs = new Set<string>();
   const plans = generatedPlans(catalog, backend, new Set(cudaArity.keys()));
   const usedEnums = new Set<string>();
@@ -71,6 +78,9 @@ export function generateCompatibleBindings(catalog: Catalog, backend: BackendId,
       } else if (isResultStruct(t) && p.target.dir === 'out') {
         usedStructs.add(t);
         type = `${t}[]`;
+      } else if (p.target.role === 'count' && p.target.dir === 'in' && namedCounts(plan).length > 0) {
+        for (const m of namedCounts(plan)) usedCounts.add(m);
+        type = [`Parameters<${fn}>[${p.cudaIndex}]`, ...namedCounts(plan).map((m) => `typeof ${m}`)].join(' | ');
       } else type = `Parameters<${fn}>[${p.cudaIndex}]`;
       return `${p.target.name}${p.cudaIndex >= arity ? '?' : ''}: ${type}`;
     });
@@ -90,7 +100,7 @@ export function generateCompatibleBindings(catalog: Catalog, backend: BackendId,
     `// under the ${backend} binding (src/backends/cuda-compatible/).`,
     "import type * as cuda from '../cuda/index.js';",
     "import type { Ref } from '../sim/ref.js';",
-    `import type { ${[...usedEnums].sort().join(', ')} } from './constants.generated.js';`,
+    `import type { ${[...usedEnums, ...usedCounts].sort().join(', ')} } from './constants.generated.js';`,
     ...(usedStructs.size ? [`import type { ${[...usedStructs].sort().join(', ')} } from './types.js';`] : []),
     "import { binding } from './binding.js';",
     '',

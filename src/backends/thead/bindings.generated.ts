@@ -5,7 +5,7 @@
 // under the thead binding (src/backends/cuda-compatible/).
 import type * as cuda from '../cuda/index.js';
 import type { Ref } from '../sim/ref.js';
-import type { cublasComputeType_t, cublasGemmAlgo_t, cublasLtMatmulDescAttributes_t, cublasLtMatmulPreferenceAttributes_t, cublasLtMatrixLayoutAttribute_t, cublasMath_t, cublasOperation_t, cublasStatus_t, cudaDataType_t, cudaError_t, cudaEventFlags, cudaHostAllocFlags, cudaMemcpyKind, cudaStreamFlags, cudnnActivationMode_t, cudnnBatchNormMode_t, cudnnConvolutionFwdAlgo_t, cudnnConvolutionMode_t, cudnnDataType_t, cudnnIndicesType_t, cudnnMathType_t, cudnnNanPropagation_t, cudnnOpTensorOp_t, cudnnPoolingMode_t, cudnnReduceTensorIndices_t, cudnnReduceTensorOp_t, cudnnSoftmaxAlgorithm_t, cudnnSoftmaxMode_t, cudnnStatus_t, cudnnTensorFormat_t, curandRngType_t, curandStatus_t } from './constants.generated.js';
+import type { CUDNN_CONVOLUTION_FWD_ALGO_COUNT, cublasComputeType_t, cublasGemmAlgo_t, cublasLtMatmulDescAttributes_t, cublasLtMatmulPreferenceAttributes_t, cublasLtMatrixLayoutAttribute_t, cublasMath_t, cublasOperation_t, cublasStatus_t, cudaDataType_t, cudaError_t, cudaEventFlags, cudaHostAllocFlags, cudaMemcpyKind, cudaStreamFlags, cudnnActivationMode_t, cudnnBatchNormMode_t, cudnnConvolutionFwdAlgo_t, cudnnConvolutionMode_t, cudnnDataType_t, cudnnIndicesType_t, cudnnMathType_t, cudnnNanPropagation_t, cudnnOpTensorOp_t, cudnnPoolingMode_t, cudnnReduceTensorIndices_t, cudnnReduceTensorOp_t, cudnnSoftmaxAlgorithm_t, cudnnSoftmaxMode_t, cudnnStatus_t, cudnnTensorFormat_t, curandRngType_t, curandStatus_t } from './constants.generated.js';
 import type { cublasLtMatmulHeuristicResult_t, cudnnConvolutionFwdAlgoPerf_t } from './types.js';
 import { binding } from './binding.js';
 
@@ -304,7 +304,7 @@ export function cudnnGetConvolution2dForwardOutputDim(convDesc: Parameters<typeo
 }
 
 /** cudnnGetConvolutionForwardAlgorithm_v7 → cudnnGetConvolutionForwardAlgorithm_v7 (native, unconfirmed). */
-export function cudnnGetConvolutionForwardAlgorithm_v7(handle: Parameters<typeof cuda.cudnnGetConvolutionForwardAlgorithm_v7>[0], srcDesc: Parameters<typeof cuda.cudnnGetConvolutionForwardAlgorithm_v7>[1], filterDesc: Parameters<typeof cuda.cudnnGetConvolutionForwardAlgorithm_v7>[2], convDesc: Parameters<typeof cuda.cudnnGetConvolutionForwardAlgorithm_v7>[3], destDesc: Parameters<typeof cuda.cudnnGetConvolutionForwardAlgorithm_v7>[4], requestedAlgoCount: Parameters<typeof cuda.cudnnGetConvolutionForwardAlgorithm_v7>[5], returnedAlgoCount: Parameters<typeof cuda.cudnnGetConvolutionForwardAlgorithm_v7>[6], perfResults: cudnnConvolutionFwdAlgoPerf_t[]): cudnnStatus_t {
+export function cudnnGetConvolutionForwardAlgorithm_v7(handle: Parameters<typeof cuda.cudnnGetConvolutionForwardAlgorithm_v7>[0], srcDesc: Parameters<typeof cuda.cudnnGetConvolutionForwardAlgorithm_v7>[1], filterDesc: Parameters<typeof cuda.cudnnGetConvolutionForwardAlgorithm_v7>[2], convDesc: Parameters<typeof cuda.cudnnGetConvolutionForwardAlgorithm_v7>[3], destDesc: Parameters<typeof cuda.cudnnGetConvolutionForwardAlgorithm_v7>[4], requestedAlgoCount: Parameters<typeof cuda.cudnnGetConvolutionForwardAlgorithm_v7>[5] | typeof CUDNN_CONVOLUTION_FWD_ALGO_COUNT, returnedAlgoCount: Parameters<typeof cuda.cudnnGetConvolutionForwardAlgorithm_v7>[6], perfResults: cudnnConvolutionFwdAlgoPerf_t[]): cudnnStatus_t {
   return binding.call('cudnnGetConvolutionForwardAlgorithm_v7', [handle, srcDesc, filterDesc, convDesc, destDesc, requestedAlgoCount, returnedAlgoCount, perfResults]);
 }
 
