@@ -11,7 +11,7 @@
  */
 import type { ResolvedCall, StaticContext } from '../context/static-context.js';
 import { variableName } from '../context/static-context.js';
-import { declarationOf, usesOf } from '../structural/aclnn-lift/aclnn-group.js';
+import { declarationOf, usesOf } from '../syntax/named-variables.js';
 import { ts } from '../syntax/typescript.js';
 
 const READERS = new Set(['slice', 'find', 'filter', 'at']);

@@ -15,6 +15,10 @@
 import type { ResolvedCall, StaticContext } from '../../context/static-context.js';
 import { variableName } from '../../context/static-context.js';
 import { ts } from '../../syntax/typescript.js';
+import { declarationOf, usesOf } from '../../syntax/named-variables.js';
+
+// The cnnl, mudnn and xdnn lifters still import these two from here (files other helpers own).
+export { declarationOf, usesOf };
 
 /** An operand of the first phase. */
 export type AclnnOperand =
@@ -66,37 +70,6 @@ export function statementIn(node: ts.Node, container: ts.Node): ts.Statement | u
 function unwrap(e: ts.Expression): ts.Expression {
   while (ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e) || ts.isAsExpression(e)) e = e.expression;
   return e;
-}
-
-/** `const name = init` declared in a block around `from` (before it), with its statement. */
-export function declarationOf(name: string, from: ts.Node): { statement: ts.VariableStatement; init: ts.Expression | undefined } | undefined {
-  for (let scope: ts.Node | undefined = from.parent; scope; scope = scope.parent) {
-    const statements = ts.isBlock(scope) || ts.isSourceFile(scope) || ts.isModuleBlock(scope) ? scope.statements : undefined;
-    if (!statements) continue;
-    for (const statement of statements) {
-      if (!ts.isVariableStatement(statement) || statement.pos > from.pos) continue;
-      const declarations = statement.declarationList.declarations;
-      const d = declarations.find((x) => ts.isIdentifier(x.name) && x.name.text === name);
-      if (d) return declarations.length === 1 ? { statement, init: d.initializer } : undefined;
-    }
-  }
-  return undefined;
-}
-
-/** Identifiers named `name` inside `root`, other than declaration names. */
-export function usesOf(name: string, root: ts.Node): ts.Identifier[] {
-  const found: ts.Identifier[] = [];
-  const visit = (node: ts.Node): void => {
-    if (ts.isIdentifier(node) && node.text === name) {
-      const p = node.parent;
-      const isDeclarationName = ts.isVariableDeclaration(p) && p.name === node;
-      const isMemberName = (ts.isPropertyAccessExpression(p) && p.name === node) || (ts.isPropertyAssignment(p) && p.name === node);
-      if (!isDeclarationName && !isMemberName) found.push(node);
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(root);
-  return found;
 }
 
 function lineOf(node: ts.Node): number {

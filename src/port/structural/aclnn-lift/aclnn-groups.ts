@@ -10,7 +10,8 @@ import { GroupDecisions, type RunDecision } from '../../lift/group-decisions.js'
 import type { StaticContext, ResolvedCall } from '../../context/static-context.js';
 import type { StatementGroupInput, StatementGroupReader } from '../../lift/statement-groups.js';
 import { ts } from '../../syntax/typescript.js';
-import { readGroup, statementIn, statementOf, usesOf, type AclnnGroup, type AclnnObject, type GroupReading } from './aclnn-group.js';
+import { readGroup, statementIn, statementOf, type AclnnGroup, type AclnnObject, type GroupReading } from './aclnn-group.js';
+import { usesOf } from '../../syntax/named-variables.js';
 
 
 /** The second phases of aclnn operations: execute-phase entries of the aclnn library. */
