@@ -5,7 +5,9 @@
  * some targets cannot take) to a temp directory, then times `port()` (discover, read, parse,
  * lift, lower, recompute imports, diff-ready output; a dry run, nothing written) on growing
  * subsets, to show files/s and how time grows with size. The catalog is loaded once, untimed.
- * Target: at least 50 files/s on 2 cores, growing linearly.
+ * Target: at least 50 files/s on 2 cores, growing linearly. Then two comparisons by CPU time:
+ * the ts-morph peer, and what planning status helpers costs (the same files with helpers typed
+ * by the facade's status enums, which the porter plans, and typed `number`, which it does not).
  *
  *   npm run bench:port                 # 250, 500 and 1,000 files, to cann
  *   npm run bench:port -- 2000 kunlun  # up to 2,000 files, to kunlun
@@ -14,7 +16,7 @@
  * Exits 1 when the bar is missed: under 50 files/s by wall clock *and* by CPU time (a busy
  * machine slows the wall clock, not the CPU time).
  */
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -173,6 +175,63 @@ function bytesOf(t: Float32Array): number {
 }
 `;
 
+/**
+ * The status-helper project: files that check every status through the file's helpers
+ * (`checkCuda(cudaMalloc(…), 'what')`). With `typed`, the helpers' parameters are the facade's
+ * status enums, so the porter plans them (file-porter.ts planStatusHelpers over context/status-helpers.ts: each helper call's argument
+ * is lowered once more, on trial, before the walk); without, the same text with the parameters
+ * typed `number`: not status helpers, no planning. The two differ in nothing else.
+ */
+function helperFile(f: number, typed: boolean): string {
+  const [cudaStatus, ncclStatus, curandStatus] = typed ? ['cudaError_t', 'ncclResult_t', 'curandStatus_t'] : ['number', 'number', 'number'];
+  const parts = [
+    `// Generated benchmark model code with status helpers, file ${f}.\n`,
+    IMPORTS.replace("  type DevicePtr,", "  type DevicePtr,\n  type cudaError_t,\n  type ncclResult_t,\n  type curandStatus_t,"),
+    `
+function checkCuda(status: ${cudaStatus}, what: string): void {
+  if (status !== cudaSuccess) throw new Error(\`\${what}: CUDA error \${status}\`);
+}
+
+function checkNccl(status: ${ncclStatus}, what: string): void {
+  if (status !== ncclSuccess) throw new Error(\`\${what}: NCCL error \${status}\`);
+}
+
+function checkCurand(status: ${curandStatus}, what: string): void {
+  if (status !== 0) throw new Error(\`\${what}: cuRAND error \${status}\`);
+}
+`,
+  ];
+  for (let k = 0; k < 3; k++) {
+    const n = f * 3 + k;
+    parts.push(`
+export function step${n}(host: Float32Array, count: number, comm: ncclComm_t, stream: cudaStream_t): Float32Array {
+  const p = ref<DevicePtr>();
+  checkCuda(cudaMalloc(p, host.byteLength), 'malloc ${n}');
+  checkCuda(cudaMemcpyAsync(p.value, host, host.byteLength, cudaMemcpyHostToDevice, stream), 'upload ${n}');
+  const gen = ref<curandGenerator_t>();
+  checkCurand(curandCreateGenerator(gen, CURAND_RNG_PSEUDO_PHILOX4_32_10), 'generator ${n}');
+  checkCurand(curandGenerateNormal(gen.value, p.value, count, 0, 0.02), 'normal ${n}');
+  checkCurand(curandDestroyGenerator(gen.value), 'destroy generator ${n}');
+  checkNccl(ncclAllReduce(p.value, p.value, count, ncclFloat32, ncclSum, comm, stream), 'all-reduce ${n}');
+  checkCuda(cudaStreamSynchronize(stream), 'sync ${n}');
+  const out = new Float32Array(host.length);
+  checkCuda(cudaMemcpy(out, p.value, host.byteLength, cudaMemcpyDeviceToHost), 'download ${n}');
+  checkCuda(cudaFree(p.value), 'free ${n}');
+  return out;
+}
+`);
+  }
+  return parts.join('');
+}
+
+function generateHelperProject(root: string, files: number, typed: boolean): void {
+  for (let f = 0; f < files; f++) {
+    const dir = join(root, `module_${Math.floor(f / 25)}`);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, `steps_${f}.ts`), helperFile(f, typed));
+  }
+}
+
 function generateProject(root: string, files: number): number {
   const r = random(20261128);
   let lines = 0;
@@ -244,6 +303,7 @@ async function main(): Promise<void> {
   const growth = last.cpu / first.cpu / (last.files / first.files);
   console.log(`  growth: ${last.files / first.files}× the files took ${(last.cpu / first.cpu).toFixed(2)}× the CPU time (1.00 = linear; ${growth.toFixed(2)} per unit)`);
   await comparePeer(quick ? 10 : 50, to, catalog);
+  await compareStatusHelpers(quick ? 20 : 250, quick ? 1 : 5, to, catalog);
   const rate = (last.files / last.wall) * 1000;
   const cpuRate = (last.files / last.cpu) * 1000;
   if (quick) {
@@ -253,6 +313,44 @@ async function main(): Promise<void> {
   const met = rate >= 50 || cpuRate >= 50;
   console.log(`  target ≥ 50 files/s (${last.files} files): wall ${rate.toFixed(0)}, CPU ${cpuRate.toFixed(0)} → ${met ? 'met' : 'NOT met'}${loadavg()[0] > cpus().length ? ' (machine busy: the CPU-time figure is the fairer one)' : ''}`);
   if (!met) process.exitCode = 1;
+}
+
+/**
+ * What planning status helpers costs: the status-helper project with its helpers typed by the
+ * facade's status enums (planned: every helper call's argument lowered once more on trial)
+ * against the same text with the helpers typed `number` (no planning), by CPU time (median).
+ */
+async function compareStatusHelpers(files: number, repeats: number, to: BackendId, catalog: ReturnType<typeof loadCatalog>): Promise<void> {
+  const plain = mkdtempSync(join(tmpdir(), 'opbridge-bench-helpers-'));
+  const planned = mkdtempSync(join(tmpdir(), 'opbridge-bench-helpers-'));
+  try {
+    generateHelperProject(plain, files, false);
+    generateHelperProject(planned, files, true);
+    const lines = readdirSync(plain, { recursive: true, encoding: 'utf8' })
+      .filter((p) => p.endsWith('.ts'))
+      .reduce((n, p) => n + readFileSync(join(plain, p), 'utf8').split('\n').length - 1, 0);
+    const cpuOf = async (root: string): Promise<number> => {
+      const start = process.cpuUsage();
+      await port([root], { to, catalog, cwd: root });
+      const cpu = process.cpuUsage(start);
+      return (cpu.user + cpu.system) / 1000;
+    };
+    // Alternated, so a change in the machine's load falls on both alike.
+    const times = { plain: [] as number[], planned: [] as number[] };
+    for (let i = 0; i < repeats; i++) {
+      times.plain.push(await cpuOf(plain));
+      times.planned.push(await cpuOf(planned));
+    }
+    const median = (values: number[]) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)];
+    const [a, b] = [median(times.plain), median(times.planned)];
+    console.log(
+      `  status helpers (${files} files, ${lines.toLocaleString('en-US')} lines, ${(files * 30).toLocaleString('en-US')} helper calls, CPU time, ${repeats} alternated runs): helpers typed number ${a.toFixed(0)} ms → ${((files / a) * 1000).toFixed(0)} files/CPU-s; ` +
+        `typed by status enums (planned: each call lowered once more on trial) ${b.toFixed(0)} ms → ${((files / b) * 1000).toFixed(0)} files/CPU-s; planning costs ${(((b - a) / a) * 100).toFixed(0)}%`,
+    );
+  } finally {
+    rmSync(plain, { recursive: true, force: true });
+    rmSync(planned, { recursive: true, force: true });
+  }
 }
 
 /** The same files through `port()` and through the ts-morph node-by-node peer, by CPU time. */
