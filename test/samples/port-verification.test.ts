@@ -37,6 +37,10 @@ describe('shortfalls of a sample port', () => {
     expect(judge(report([op('unmatched', { comparison: null, ownError: null })]))).toHaveLength(1);
   });
 
+  it('accepts a call only the port makes that cannot change a value (info), as it does a port-only copy', () => {
+    expect(judge(report([op('info', { comparison: null, ownError: null })]))).toEqual([]);
+  });
+
   it('rejects semantic differences, failing outputs, error diagnostics and programs that cannot run', () => {
     expect(judge(report([op('warn', { comparison: comparison({ semanticWithinStrict: false }) })]))).toHaveLength(1);
     const output = { kind: 'output', name: 'y', rank: 0, verdict: 'warn', reason: 'why', original: null, ported: null, comparison: comparison({ semanticWithinStrict: false }) } as ValueRow;

@@ -117,7 +117,8 @@ export function shortfalls(verdict: PortVerdict): string[] {
   const out: string[] = [];
   for (const d of r.diagnostics) if (d.severity === 'error') out.push(`${d.program} program diagnostic ${d.id}: ${d.message}`);
   for (const row of r.ops) {
-    if (row.verdict === 'pass' || (row.verdict === 'warn' && opIsDocumented(row))) continue;
+    // info: a call only the port makes that cannot change a value (compare-runs.ts), as for copies below.
+    if (row.verdict === 'pass' || row.verdict === 'info' || (row.verdict === 'warn' && opIsDocumented(row))) continue;
     const calls = [...row.original, ...row.ported].map((c) => c.symbol).join(', ');
     out.push(`rank ${row.rank} op ${row.index} (${calls}): ${row.verdict}: ${row.reason}`);
   }
