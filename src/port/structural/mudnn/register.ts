@@ -13,6 +13,7 @@ import { MUDNN_COMPUTE_OPERATORS, mudnnComputeLowerer } from './mudnn-compute.js
 import { MUDNN_LIFTED, mudnnLifter } from './mudnn-lifter.js';
 import { mudnnSetterLowerer } from './mudnn-setters.js';
 import { requestedAlgorithmCountLowerer } from './requested-algorithm-count.js';
+import { convolutionDefaultMathLowerer } from './convolution-math-type.js';
 import { successValue } from '../../lower/vanishing-call.js';
 
 export function registerMudnnLifters(lifters: LifterRegistry): LifterRegistry {
@@ -23,6 +24,7 @@ export function registerMudnnLifters(lifters: LifterRegistry): LifterRegistry {
 export function registerMudnnLowerers(lowerers: LowererRegistry): LowererRegistry {
   for (const operator of MUDNN_COMPUTE_OPERATORS) lowerers.register({ target: 'musa', binding: `operator:${operator}` }, mudnnComputeLowerer);
   lowerers.register({ target: 'musa', binding: 'primitive:descriptor.set' }, mudnnSetterLowerer);
+  lowerers.register({ target: 'musa', binding: 'primitive:descriptor.set' }, convolutionDefaultMathLowerer);
   lowerers.register({ target: 'musa', binding: 'primitive:descriptor.get' }, outputDimLowererFor(successValue('MUDNN_STATUS_SUCCESS')));
   lowerers.register({ target: 'musa', binding: 'primitive:algorithm.query' }, requestedAlgorithmCountLowerer);
   const activations = absorbedDescriptorLowerer(ACTIVATION_ABSORPTION);
