@@ -16,10 +16,11 @@ import { mudnnSetterLowerer } from './mudnn-setters.js';
 import { requestedAlgorithmCountLowerer } from './requested-algorithm-count.js';
 import { convolutionDefaultMathLowerer } from './convolution-math-type.js';
 import { transformTensorLowerer } from './transform-tensor.js';
+import { CUDNN_NAMED_BACKENDS } from './cudnn-named-sources.js';
 import { successValue } from '../../lower/vanishing-call.js';
 
 export function registerMudnnLifters(lifters: LifterRegistry): LifterRegistry {
-  for (const symbol of MUDNN_LIFTED) lifters.register({ backend: 'cuda', symbol }, mudnnLifter);
+  for (const backend of CUDNN_NAMED_BACKENDS) for (const symbol of MUDNN_LIFTED) lifters.register({ backend, symbol }, mudnnLifter);
   return lifters;
 }
 

@@ -14,6 +14,7 @@ import { pending } from '../../diagnostics/port-diagnostics.js';
 import type { Invocation } from '../../ir/invocation.js';
 import { roleView } from '../../ir/role-view.js';
 import type { LowerContext, LowerResult, Lowerer } from '../../lower/lowerer.js';
+import { CUDNN_NAMED_BACKENDS } from './cudnn-named-sources.js';
 import { MudnnStatements, numberOf } from './mudnn-statements.js';
 
 const SYMBOL = 'cudnnTransformTensor';
@@ -21,7 +22,7 @@ const SYMBOL = 'cudnnTransformTensor';
 export const transformTensorLowerer: Lowerer = {
   name: 'cudnnTransformTensor as mudnnPermute',
   lower(invocation: Invocation, ctx: LowerContext): LowerResult | undefined {
-    if (invocation.origin.symbol !== SYMBOL || invocation.origin.backend !== 'cuda') return undefined;
+    if (invocation.origin.symbol !== SYMBOL || !CUDNN_NAMED_BACKENDS.includes(invocation.origin.backend)) return undefined;
     const decline = (reason: string): LowerResult => ({ ok: false, diagnostics: [pending('OB1019', { symbol: SYMBOL, target: ctx.target, reason }, SYMBOL)] });
     const view = roleView(invocation);
     const find = (...keys: string[]) => keys.map((k) => view.get(k as never)).find((e) => e !== undefined);
