@@ -5,7 +5,10 @@
  * accordingly (mappings/musa/mublas.yaml). A cuBLAS compute type given to such a parameter is
  * ported to the data-type member with the twin meaning (`compute.32f` → `dtype.float32`), which
  * the facade reads back as the compute type (src/backends/cuda-compatible/member-matching.ts).
- * Back on CUDA the data-type member becomes the compute type with the twin meaning again.
+ * Back on CUDA, and on MACA and T-Head, whose GemmEx takes a compute-type enum
+ * (`mcblasComputeType_t`, `cublasComputeType_t`: mappings/maca/mcblas.yaml, thead/acblas.yaml),
+ * the data-type member becomes the compute type with the twin meaning again (MUSA_R_32F →
+ * MCBLAS_COMPUTE_32F when porting MUSA → MACA directly).
  * Compute types without a data-type twin (`CUBLAS_COMPUTE_32F_FAST_TF32`) are left to the
  * generic lowerer, which reports them.
  */
@@ -64,7 +67,7 @@ export const computeTypeAsDataTypeLowerer: Lowerer = {
 };
 
 export function registerComputeTypeAsDataType(lowerers: LowererRegistry): LowererRegistry {
-  for (const target of ['musa', 'cuda'] as const) {
+  for (const target of ['musa', 'cuda', 'maca', 'thead'] as const) {
     for (const operator of ['Gemm', 'MatMul']) lowerers.register({ target, binding: `operator:${operator}` }, computeTypeAsDataTypeLowerer);
   }
   return lowerers;

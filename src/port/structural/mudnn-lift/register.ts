@@ -5,6 +5,7 @@
  */
 import type { LifterRegistry } from '../../lift/lifter.js';
 import type { LowererRegistry } from '../../lower/lowerer.js';
+import { spelledFor } from '../../lower/cuda-compatible.js';
 import { CUDNN_ON_DESCRIPTORS_OPERATORS, cudnnOnDescriptorsLowerer } from './cudnn-on-descriptors.js';
 import { cudnnSetterLowerer } from './cudnn-setters.js';
 import { mudnnGroupReader } from './mudnn-groups.js';
@@ -21,5 +22,11 @@ export function registerMudnnLiftLowerers(lowerers: LowererRegistry): LowererReg
   for (const operator of CUDNN_ON_DESCRIPTORS_OPERATORS) lowerers.register({ target: 'cuda', binding: `operator:${operator}` }, cudnnOnDescriptorsLowerer);
   lowerers.register({ target: 'cuda', binding: 'primitive:descriptor.set' }, cudnnSetterLowerer);
   for (const primitive of OP_DESCRIPTOR_PRIMITIVES) lowerers.register({ target: 'cuda', binding: `primitive:${primitive}` }, opDescriptorsStayLowerer);
+  // MACA and T-Head keep cuDNN's calls: the CUDA lowerings serve them spelled their way (the
+  // operator lowerings through the registry's reuse, the primitive ones here).
+  for (const target of ['maca', 'thead'] as const) {
+    lowerers.register({ target, binding: 'primitive:descriptor.set' }, spelledFor(cudnnSetterLowerer, target));
+    for (const primitive of OP_DESCRIPTOR_PRIMITIVES) lowerers.register({ target, binding: `primitive:${primitive}` }, opDescriptorsStayLowerer);
+  }
   return lowerers;
 }

@@ -10,6 +10,7 @@ import type { ResolvedCall, StaticContext } from '../../context/static-context.j
 import type { LiftContext } from '../../lift/lifter.js';
 import { liftCudnn, sourceCallOf } from '../dnn/cudnn-lifter.js';
 import type { DescriptorAbsorption } from '../dnn/descriptor-absorption.js';
+import { isCudnnNamedLibrary } from './cudnn-named-sources.js';
 import { planMudnn } from './mudnn-compute.js';
 
 const ACTIVATION_DESCRIPTOR_CALLS = new Set(['cudnnCreateActivationDescriptor', 'cudnnSetActivationDescriptor', 'cudnnDestroyActivationDescriptor']);
@@ -24,7 +25,7 @@ function activationPorts(call: ResolvedCall, catalog: Catalog, target: BackendId
 
 export const ACTIVATION_ABSORPTION: DescriptorAbsorption = {
   replacedBy: 'the unary descriptor each mudnnUnary call makes',
-  isDescriptorCall: (entry) => entry.library === 'cudnn' && ACTIVATION_DESCRIPTOR_CALLS.has(entry.spec.symbol),
+  isDescriptorCall: (entry) => isCudnnNamedLibrary(entry.library) && ACTIVATION_DESCRIPTOR_CALLS.has(entry.spec.symbol),
   absorbs: activationPorts,
   success: 'MUDNN_STATUS_SUCCESS',
 };

@@ -30,6 +30,7 @@ import type { Invocation, OpInvocation, TensorExpr } from '../../ir/invocation.j
 import type { LowerContext, LowerResult, Lowerer } from '../../lower/lowerer.js';
 import { MudnnStatements, modeFor, musaMember, numberOf } from './mudnn-statements.js';
 import type { Catalog } from '../../../catalog/catalog.js';
+import { isCudnnNamedLibrary } from './cudnn-named-sources.js';
 
 /** Writes the statements before the call and returns the call. */
 type Emit = (s: MudnnStatements, handle: string) => string;
@@ -69,7 +70,7 @@ function tensors(invocation: OpInvocation, input: string, output: string): { x: 
 
 /** The muDNN call for an operator invocation, or why it has none; undefined when not ours. */
 export function planMudnn(invocation: Invocation, catalog: Catalog): MudnnPlan | undefined {
-  if (invocation.kind !== 'operator' || invocation.origin.entry.library !== 'cudnn') return undefined;
+  if (invocation.kind !== 'operator' || !isCudnnNamedLibrary(invocation.origin.entry.library)) return undefined;
   const { operator, attributes } = invocation;
   const decline = (reason: string): MudnnPlan => ({ ok: false, reason });
   switch (operator) {

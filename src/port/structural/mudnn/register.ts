@@ -2,7 +2,8 @@
  * The muDNN structural modules, registered in src/port/registry.ts: the lifter of cuDNN's legacy
  * compute calls whose muDNN form has another shape, their muDNN lowerings on the source's
  * descriptors, cuDNN's fixed-rank setters as muDNN's Nd setters, the output-shape queries as host
- * arithmetic (muDNN has none), and the activation descriptors the unary calls replace.
+ * arithmetic (muDNN has none), the activation descriptors the unary calls replace, the
+ * convolution's default math type, and cudnnTransformTensor as mudnnPermute.
  */
 import type { LifterRegistry } from '../../lift/lifter.js';
 import type { LowererRegistry } from '../../lower/lowerer.js';
@@ -13,16 +14,21 @@ import { MUDNN_COMPUTE_OPERATORS, mudnnComputeLowerer } from './mudnn-compute.js
 import { MUDNN_LIFTED, mudnnLifter } from './mudnn-lifter.js';
 import { mudnnSetterLowerer } from './mudnn-setters.js';
 import { requestedAlgorithmCountLowerer } from './requested-algorithm-count.js';
+import { convolutionDefaultMathLowerer } from './convolution-math-type.js';
+import { transformTensorLowerer } from './transform-tensor.js';
+import { CUDNN_NAMED_BACKENDS } from './cudnn-named-sources.js';
 import { successValue } from '../../lower/vanishing-call.js';
 
 export function registerMudnnLifters(lifters: LifterRegistry): LifterRegistry {
-  for (const symbol of MUDNN_LIFTED) lifters.register({ backend: 'cuda', symbol }, mudnnLifter);
+  for (const backend of CUDNN_NAMED_BACKENDS) for (const symbol of MUDNN_LIFTED) lifters.register({ backend, symbol }, mudnnLifter);
   return lifters;
 }
 
 export function registerMudnnLowerers(lowerers: LowererRegistry): LowererRegistry {
   for (const operator of MUDNN_COMPUTE_OPERATORS) lowerers.register({ target: 'musa', binding: `operator:${operator}` }, mudnnComputeLowerer);
   lowerers.register({ target: 'musa', binding: 'primitive:descriptor.set' }, mudnnSetterLowerer);
+  lowerers.register({ target: 'musa', binding: 'primitive:descriptor.set' }, convolutionDefaultMathLowerer);
+  lowerers.register({ target: 'musa', binding: 'operator:Transpose' }, transformTensorLowerer);
   lowerers.register({ target: 'musa', binding: 'primitive:descriptor.get' }, outputDimLowererFor(successValue('MUDNN_STATUS_SUCCESS')));
   lowerers.register({ target: 'musa', binding: 'primitive:algorithm.query' }, requestedAlgorithmCountLowerer);
   const activations = absorbedDescriptorLowerer(ACTIVATION_ABSORPTION);
