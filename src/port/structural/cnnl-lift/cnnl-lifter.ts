@@ -40,6 +40,7 @@ import { ts } from '../../syntax/typescript.js';
 import { argNamed, unwrap, type CnnlGroup, type CnnlObject } from './cnnl-group.js';
 import { cnnlDecisionFor, cnnlGroupOf, isCnnlRun } from './cnnl-groups.js';
 import { contiguousStrides } from '../dnn/cudnn-descriptors.js';
+import { equalLengthOffsets } from '../dnn/equal-length-offsets.js';
 import { asMovable } from '../xdnn-lift/xdnn-views.js';
 import { elementsOf, exprOf, setsBefore, tensorView, type Lifted, type ViewExpr } from './tensor-descriptor.js';
 
@@ -528,22 +529,10 @@ function times(a: Expr, b: Expr): Expr {
  * Offsets of equal-length sequences, `Int32Array.from({ length: b + 1 }, (_, i) => i * s)`
  * (cnnl-frontend.ts writes them): [b, s], or why not.
  */
-function equalLengthOffsets(array: ts.Expression | undefined, context: StaticContext): Lifted<[Expr, Expr]> {
-  const why = { ok: false as const, reason: `the sequence offsets \`${array?.getText() ?? '?'}\` are not \`Int32Array.from({ length: B + 1 }, (_, i) => i * S)\` (equal lengths, which is all dense Attention expresses)` };
-  const e = array ? unwrap(array) : undefined;
-  if (!e || !ts.isCallExpression(e) || e.expression.getText() !== 'Int32Array.from' || e.arguments.length !== 2) return why;
-  const [shape, fn] = e.arguments;
-  const length = ts.isObjectLiteralExpression(shape) && shape.properties.length === 1 ? shape.properties[0] : undefined;
-  if (!length || !ts.isPropertyAssignment(length) || length.name.getText() !== 'length') return why;
-  const l = unwrap(length.initializer);
-  if (!ts.isBinaryExpression(l) || l.operatorToken.kind !== ts.SyntaxKind.PlusToken || l.right.getText() !== '1') return why;
-  if (!ts.isArrowFunction(fn) || fn.parameters.length !== 2 || !ts.isIdentifier(fn.parameters[1].name) || !ts.isBinaryExpression(fn.body) || fn.body.operatorToken.kind !== ts.SyntaxKind.AsteriskToken) return why;
-  const index = fn.parameters[1].name.text;
-  const { left, right } = fn.body;
-  const size = left.getText() === index ? right : right.getText() === index ? left : undefined;
-  const mentionsIndex = (n: ts.Node): boolean => (ts.isIdentifier(n) && n.text === index) || ts.forEachChild(n, mentionsIndex) === true;
-  if (!size || mentionsIndex(size) || !isPure(size) || !isPure(l.left)) return why;
-  return { ok: true, value: [exprOf(l.left, context), exprOf(size, context)] };
+function offsetsOfEqualLengths(array: ts.Expression | undefined, context: StaticContext): Lifted<[Expr, Expr]> {
+  const offsets = array ? equalLengthOffsets(array, 'Int32Array.from') : undefined;
+  if (!offsets) return { ok: false, reason: `the sequence offsets \`${array?.getText() ?? '?'}\` are not \`Int32Array.from({ length: B + 1 }, (_, i) => i * S)\` (equal lengths, which is all dense Attention expresses)` };
+  return { ok: true, value: [exprOf(offsets.batch, context), exprOf(offsets.length, context)] };
 }
 
 const FLASH_NULLS = ['rng_state', 'dropout_mask_desc', 'dropout_mask', 'softmax_lse_desc', 'softmax_lse'];
@@ -583,8 +572,8 @@ function attention(group: CnnlGroup, context: StaticContext): Lifted<Structure> 
     tensor(group, 'k_desc', 'k', context),
     tensor(group, 'v_desc', 'v', context),
     tensor(group, 'out_desc', 'out', context),
-    equalLengthOffsets(group.offsets?.get('cu_seqlens_q'), context),
-    equalLengthOffsets(group.offsets?.get('cu_seqlens_k'), context),
+    offsetsOfEqualLengths(group.offsets?.get('cu_seqlens_q'), context),
+    offsetsOfEqualLengths(group.offsets?.get('cu_seqlens_k'), context),
   );
   if (!r.ok) return r;
   const [q, k, v, o, [batch, sq], [batchK, skv]] = r.value;
