@@ -24,8 +24,8 @@
  *   element copied to the host) → `MatMul` into the 0-d host result; another reduction is
  *   declined with the reason the chain is not read.
  *
- * The operation runs on the handle's queue: the queue the source set on that handle earlier
- * (`cnnlSetQueue(handle, queue)`) is the invocation's stream. The CNNL handle itself is not passed
+ * The operation runs on the handle's queue (handle-queue.ts: the one set on it earlier, or asked
+ * of a handle from elsewhere): the invocation's stream. The CNNL handle itself is not passed
  * on (one CNNL handle stands for both the cuBLAS and the cuDNN handle, so a CUDA lowering makes
  * its own). Blend factors the target would drop (alpha ≠ 1, beta ≠ 0 of activation and softmax)
  * and what is not read statically are declined with OB1019 and the reason.
@@ -41,6 +41,7 @@ import { argNamed, unwrap, type CnnlGroup, type CnnlObject } from './cnnl-group.
 import { cnnlDecisionFor, cnnlGroupOf, isCnnlRun } from './cnnl-groups.js';
 import { contiguousStrides } from '../dnn/cudnn-descriptors.js';
 import { equalLengthOffsets } from '../dnn/equal-length-offsets.js';
+import { handleQueue } from './handle-queue.js';
 import { asMovable } from '../xdnn-lift/xdnn-views.js';
 import { elementsOf, exprOf, setsBefore, tensorView, type Lifted, type ViewExpr } from './tensor-descriptor.js';
 
@@ -640,28 +641,13 @@ function structure(group: CnnlGroup, context: StaticContext): Lifted<Structure> 
   }
 }
 
-/** The queue set on `handle` by the nearest earlier `cnnlSetQueue(handle, queue)` in scope. */
-function queueOf(handle: ts.Expression, before: ts.Node, context: StaticContext): ts.Expression | undefined {
-  const text = handle.getText(context.sourceFile);
-  for (let scope: ts.Node = before; ; ) {
-    const fn = context.enclosingScope(scope);
-    const calls = context.allCalls().filter((c) => c.node.end <= before.getStart(context.sourceFile) && context.enclosingScope(c.node) === fn);
-    for (const call of calls.reverse()) {
-      const binds = call.entry.spec.binds;
-      if ('primitive' in binds && binds.primitive === 'handle.set-stream' && context.argumentFor(call, 'handle')?.getText(context.sourceFile) === text) return context.argumentFor(call, 'stream');
-    }
-    if (ts.isSourceFile(fn)) return undefined;
-    scope = fn;
-  }
-}
-
 export function liftCnnl(group: CnnlGroup, call: SourceCall, context: StaticContext): Lifted<OpInvocation> | undefined {
   const lifted = structure(group, context);
   if (!lifted) return undefined;
   if (!lifted.ok) return lifted;
   const { numerics, ...rest } = lifted.value;
-  const handle = context.argumentFor(group.run, 'handle');
-  const queue = handle ? queueOf(handle, call.node, context) : undefined;
+  const queue = handleQueue(group.run, context);
+  const stream = queue?.kind === 'set' ? exprOf(queue.stream, context) : queue ? generated(`${queue.variable}.value`) : undefined;
   return {
     ok: true,
     value: {
@@ -669,7 +655,7 @@ export function liftCnnl(group: CnnlGroup, call: SourceCall, context: StaticCont
       ...rest,
       numerics: numerics ?? {},
       enums: new Map(),
-      ...(queue ? { stream: exprOf(queue, context) } : {}),
+      ...(stream ? { stream } : {}),
       origin: { backend: call.backend, entry: call.entry, symbol: call.entry.spec.symbol },
     },
   };
