@@ -7,10 +7,10 @@
  *   cudaDeviceSynchronize();   →   xpu_wait(); xpu_wait(s.value); …
  *
  * for each stream-create call of the file, which must fill a `ref` variable the synchronize sees
- * (the same declaration), run before it in the same function and outside a loop (one stream per
- * variable), and not be destroyed before it there. A stream made anywhere else, or a status that
- * is read (`check(cudaDeviceSynchronize())`), leaves the call to the catalog, which says it does
- * not port (OB1002).
+ * (the same declaration), run before it in the same function, once (not under a branch or in a
+ * loop: one stream per variable, surely made), and not be destroyed before it there. A stream
+ * made anywhere else, or a status that is read (`check(cudaDeviceSynchronize())`), leaves the
+ * call to the catalog, which says it does not port (OB1002).
  */
 import type { Catalog } from '../../../catalog/catalog.js';
 import { BACKENDS } from '../../../catalog/vocabulary.js';
@@ -25,9 +25,15 @@ function primitiveOf(call: ResolvedCall): string | undefined {
   return 'primitive' in binds ? binds.primitive : undefined;
 }
 
-function inLoop(node: ts.Node, scope: ts.Node): boolean {
-  for (let n = node.parent; n && n !== scope; n = n.parent) if (ts.isIterationStatement(n, false)) return true;
-  return false;
+/**
+ * Whether `node` runs once, whenever its function does: it sits in a statement of the function's
+ * body (or of the file), perhaps as the argument of a status check, not under a branch or a loop.
+ */
+function runsOnce(node: ts.Node, scope: ts.Node): boolean {
+  for (let n = node.parent; n && n !== scope; n = n.parent) {
+    if (ts.isBlock(n) ? n.parent !== scope : !(ts.isCallExpression(n) || ts.isExpressionStatement(n) || ts.isVariableDeclaration(n) || ts.isVariableDeclarationList(n) || ts.isVariableStatement(n) || ts.isParenthesizedExpression(n))) return false;
+  }
+  return true;
 }
 
 interface StreamCall {
@@ -68,7 +74,7 @@ function createdStreams(sync: ts.CallExpression, ctx: LowerContext): string[] | 
   const streams: string[] = [];
   for (const create of callsOf('stream.create', 'out-stream', context.sourceFile, ctx.catalog)) {
     const name = create.argument && ts.isIdentifier(create.argument) ? create.argument.text : undefined;
-    if (!name || context.enclosingScope(create.node) !== scope || create.node.end > start || inLoop(create.node, scope)) return undefined;
+    if (!name || context.enclosingScope(create.node) !== scope || create.node.end > start || !runsOnce(create.node, scope)) return undefined;
     const declared = declarationOf(name, sync);
     if (!declared || declared.statement !== declarationOf(name, create.node)?.statement) return undefined;
     if (!streams.includes(name)) streams.push(name);
