@@ -41,6 +41,7 @@ import { cnclInitCommsLowerer } from './structural/runtime/cncl-init-comms-lower
 import { currentDeviceInitLowerer, dropsCurrentDeviceRead } from './structural/runtime/current-device-read.js';
 import { registerXdnnLowerers } from './structural/xdnn/register.js';
 import { xdnnContextRewriter } from './structural/xdnn-lift/xdnn-contexts.js';
+import { defaultStreamWaitRewriter } from './structural/xdnn-lift/default-stream-wait.js';
 import { xdnnLifter } from './structural/xdnn-lift/xdnn-lifter.js';
 import { xdnnChainReader } from './structural/xdnn-lift/xdnn-chains.js';
 
@@ -83,6 +84,7 @@ export function defaultLowerers(): LowererRegistry {
   lowerers.register({ target: 'cuda', binding: 'primitive:communicator.init' }, currentDeviceInitLowerer);
   lowerers.registerStatementDropper('cuda', dropsCurrentDeviceRead);
   lowerers.registerStatementRewriter('cuda', xdnnContextRewriter);
+  lowerers.registerStatementRewriter('cuda', defaultStreamWaitRewriter);
   lowerers.registerEnumSubstitute('cuda', activationAsEpilogue);
   lowerers.register({ target: 'cuda', binding: 'primitive:runtime.finalize' }, implicitFinalizeLowerer);
   lowerers.register({ target: 'cuda', binding: 'primitive:error.string' }, statusErrorStringLowerer);

@@ -27,6 +27,7 @@ const DIRECTIONS = [
   'resnet-block cann→thead',
   'llama-block musa→kunlun',
   'llama-block cann→maca',
+  'llama-block cambricon→kunlun',
   'data-parallel-step cann→kunlun',
   'data-parallel-step kunlun→cann',
   'data-parallel-step maca→cambricon',

@@ -19,6 +19,7 @@ import type { ResolvedCall, StaticContext } from '../../context/static-context.j
 import { variableName } from '../../context/static-context.js';
 import { ts } from '../../syntax/typescript.js';
 import { declarationOf, statementIn, statementOf, usesOf } from '../aclnn-lift/aclnn-group.js';
+import { handleQueue } from './handle-queue.js';
 
 /** A descriptor-like object: created (or filled by cnnlGetQueue), set, used, destroyed. */
 export interface CnnlObject {
@@ -367,6 +368,9 @@ export function readCnnlGroup(run: ResolvedCall, context: StaticContext): CnnlGr
       }
     }
   }
+  // A queue asked of a handle from elsewhere is the run's stream (handle-queue.ts): it stays.
+  const queue = handleQueue(run, context);
+  if (queue?.kind === 'asked') objects.delete(queue.variable);
   if (STAGED.has(op)) {
     const staging = readStaging(run, runStatement, context);
     if (typeof staging === 'string') return fail(staging);

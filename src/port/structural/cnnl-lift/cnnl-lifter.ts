@@ -24,8 +24,8 @@
  *   element copied to the host) → `MatMul` into the 0-d host result; another reduction is
  *   declined with the reason the chain is not read.
  *
- * The operation runs on the handle's queue: the queue the source set on that handle earlier
- * (`cnnlSetQueue(handle, queue)`) is the invocation's stream. The CNNL handle itself is not passed
+ * The operation runs on the handle's queue (handle-queue.ts: the one set on it earlier, or asked
+ * of a handle from elsewhere): the invocation's stream. The CNNL handle itself is not passed
  * on (one CNNL handle stands for both the cuBLAS and the cuDNN handle, so a CUDA lowering makes
  * its own). Blend factors the target would drop (alpha ≠ 1, beta ≠ 0 of activation and softmax)
  * and what is not read statically are declined with OB1019 and the reason.
@@ -40,6 +40,8 @@ import { ts } from '../../syntax/typescript.js';
 import { argNamed, unwrap, type CnnlGroup, type CnnlObject } from './cnnl-group.js';
 import { cnnlDecisionFor, cnnlGroupOf, isCnnlRun } from './cnnl-groups.js';
 import { contiguousStrides } from '../dnn/cudnn-descriptors.js';
+import { equalLengthOffsets } from '../dnn/equal-length-offsets.js';
+import { handleQueue } from './handle-queue.js';
 import { asMovable } from '../xdnn-lift/xdnn-views.js';
 import { elementsOf, exprOf, setsBefore, tensorView, type Lifted, type ViewExpr } from './tensor-descriptor.js';
 
@@ -528,22 +530,10 @@ function times(a: Expr, b: Expr): Expr {
  * Offsets of equal-length sequences, `Int32Array.from({ length: b + 1 }, (_, i) => i * s)`
  * (cnnl-frontend.ts writes them): [b, s], or why not.
  */
-function equalLengthOffsets(array: ts.Expression | undefined, context: StaticContext): Lifted<[Expr, Expr]> {
-  const why = { ok: false as const, reason: `the sequence offsets \`${array?.getText() ?? '?'}\` are not \`Int32Array.from({ length: B + 1 }, (_, i) => i * S)\` (equal lengths, which is all dense Attention expresses)` };
-  const e = array ? unwrap(array) : undefined;
-  if (!e || !ts.isCallExpression(e) || e.expression.getText() !== 'Int32Array.from' || e.arguments.length !== 2) return why;
-  const [shape, fn] = e.arguments;
-  const length = ts.isObjectLiteralExpression(shape) && shape.properties.length === 1 ? shape.properties[0] : undefined;
-  if (!length || !ts.isPropertyAssignment(length) || length.name.getText() !== 'length') return why;
-  const l = unwrap(length.initializer);
-  if (!ts.isBinaryExpression(l) || l.operatorToken.kind !== ts.SyntaxKind.PlusToken || l.right.getText() !== '1') return why;
-  if (!ts.isArrowFunction(fn) || fn.parameters.length !== 2 || !ts.isIdentifier(fn.parameters[1].name) || !ts.isBinaryExpression(fn.body) || fn.body.operatorToken.kind !== ts.SyntaxKind.AsteriskToken) return why;
-  const index = fn.parameters[1].name.text;
-  const { left, right } = fn.body;
-  const size = left.getText() === index ? right : right.getText() === index ? left : undefined;
-  const mentionsIndex = (n: ts.Node): boolean => (ts.isIdentifier(n) && n.text === index) || ts.forEachChild(n, mentionsIndex) === true;
-  if (!size || mentionsIndex(size) || !isPure(size) || !isPure(l.left)) return why;
-  return { ok: true, value: [exprOf(l.left, context), exprOf(size, context)] };
+function offsetsOfEqualLengths(array: ts.Expression | undefined, context: StaticContext): Lifted<[Expr, Expr]> {
+  const offsets = array ? equalLengthOffsets(array, 'Int32Array.from') : undefined;
+  if (!offsets) return { ok: false, reason: `the sequence offsets \`${array?.getText() ?? '?'}\` are not \`Int32Array.from({ length: B + 1 }, (_, i) => i * S)\` (equal lengths, which is all dense Attention expresses)` };
+  return { ok: true, value: [exprOf(offsets.batch, context), exprOf(offsets.length, context)] };
 }
 
 const FLASH_NULLS = ['rng_state', 'dropout_mask_desc', 'dropout_mask', 'softmax_lse_desc', 'softmax_lse'];
@@ -583,8 +573,8 @@ function attention(group: CnnlGroup, context: StaticContext): Lifted<Structure> 
     tensor(group, 'k_desc', 'k', context),
     tensor(group, 'v_desc', 'v', context),
     tensor(group, 'out_desc', 'out', context),
-    equalLengthOffsets(group.offsets?.get('cu_seqlens_q'), context),
-    equalLengthOffsets(group.offsets?.get('cu_seqlens_k'), context),
+    offsetsOfEqualLengths(group.offsets?.get('cu_seqlens_q'), context),
+    offsetsOfEqualLengths(group.offsets?.get('cu_seqlens_k'), context),
   );
   if (!r.ok) return r;
   const [q, k, v, o, [batch, sq], [batchK, skv]] = r.value;
@@ -651,28 +641,13 @@ function structure(group: CnnlGroup, context: StaticContext): Lifted<Structure> 
   }
 }
 
-/** The queue set on `handle` by the nearest earlier `cnnlSetQueue(handle, queue)` in scope. */
-function queueOf(handle: ts.Expression, before: ts.Node, context: StaticContext): ts.Expression | undefined {
-  const text = handle.getText(context.sourceFile);
-  for (let scope: ts.Node = before; ; ) {
-    const fn = context.enclosingScope(scope);
-    const calls = context.allCalls().filter((c) => c.node.end <= before.getStart(context.sourceFile) && context.enclosingScope(c.node) === fn);
-    for (const call of calls.reverse()) {
-      const binds = call.entry.spec.binds;
-      if ('primitive' in binds && binds.primitive === 'handle.set-stream' && context.argumentFor(call, 'handle')?.getText(context.sourceFile) === text) return context.argumentFor(call, 'stream');
-    }
-    if (ts.isSourceFile(fn)) return undefined;
-    scope = fn;
-  }
-}
-
 export function liftCnnl(group: CnnlGroup, call: SourceCall, context: StaticContext): Lifted<OpInvocation> | undefined {
   const lifted = structure(group, context);
   if (!lifted) return undefined;
   if (!lifted.ok) return lifted;
   const { numerics, ...rest } = lifted.value;
-  const handle = context.argumentFor(group.run, 'handle');
-  const queue = handle ? queueOf(handle, call.node, context) : undefined;
+  const queue = handleQueue(group.run, context);
+  const stream = queue?.kind === 'set' ? exprOf(queue.stream, context) : queue ? generated(`${queue.variable}.value`) : undefined;
   return {
     ok: true,
     value: {
@@ -680,7 +655,7 @@ export function liftCnnl(group: CnnlGroup, call: SourceCall, context: StaticCont
       ...rest,
       numerics: numerics ?? {},
       enums: new Map(),
-      ...(queue ? { stream: exprOf(queue, context) } : {}),
+      ...(stream ? { stream } : {}),
       origin: { backend: call.backend, entry: call.entry, symbol: call.entry.spec.symbol },
     },
   };

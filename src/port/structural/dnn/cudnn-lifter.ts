@@ -130,9 +130,13 @@ function liftCall(call: SourceCall, ctx: LiftContext): Lifted | undefined {
       const x = view('xDesc', 'x');
       const y = view('yDesc', 'y');
       if (!x.ok || !y.ok) return undefined;
-      const same = (a: readonly Expr[] = [], b: readonly Expr[] = []) => a.length === b.length && a.every((e, i) => e.text === b[i].text || (e.value?.kind === 'number' && e.value.value === (b[i].value?.kind === 'number' ? b[i].value.value : undefined)));
       const constant = (e: Expr) => (e.value?.kind === 'number' ? e.value.value : undefined);
-      if (!same(x.value.dims, y.value.dims) || !same(x.value.strides, y.value.strides) || x.value.dtype?.meaning === y.value.dtype?.meaning) return undefined;
+      const sameExpr = (e: Expr, f: Expr) => e.text === f.text || (constant(e) !== undefined && constant(e) === constant(f));
+      const same = (a: readonly Expr[] = [], b: readonly Expr[] = []) => a.length === b.length && a.every((e, i) => sameExpr(e, b[i]));
+      // The stride of a dim of 1 addresses no other element: views differing only there are one view.
+      const dims = x.value.dims ?? [];
+      const sameStrides = (a: readonly Expr[] = [], b: readonly Expr[] = []) => a.length === b.length && a.every((e, i) => constant(dims[i]) === 1 || sameExpr(e, b[i]));
+      if (!same(x.value.dims, y.value.dims) || !sameStrides(x.value.strides, y.value.strides) || x.value.dtype?.meaning === y.value.dtype?.meaning) return undefined;
       if (constant(a('alpha')) !== 1 || constant(a('beta')) !== 0) return { ok: false, reason: `alpha \`${a('alpha').text}\` and beta \`${a('beta').text}\` are not 1 and 0: only a plain cast is ported` };
       const code = ONNX_DTYPE_CODES[y.value.dtype?.dtype ?? ''];
       if (code === undefined) return { ok: false, reason: `a cast to ${y.value.dtype?.dtype ?? 'an unknown type'} is not ported` };

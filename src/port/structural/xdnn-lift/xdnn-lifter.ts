@@ -26,7 +26,6 @@
  * for cuBLAS, `args['cudnn-handle']` for cuDNN; the stream is the one the context was last given.
  * What is not read statically is declined with OB1019 and the reason.
  */
-import { isPure } from '../../context/expression-purity.js';
 import { pending } from '../../diagnostics/port-diagnostics.js';
 import { generated, operand, type Expr } from '../../ir/expr.js';
 import type { AttributeExpr, Numerics, OpInvocation, TensorExpr } from '../../ir/invocation.js';
@@ -36,6 +35,7 @@ import { XDNN_LIFT_TARGETS } from './xdnn-lift-targets.js';
 import type { StaticContext } from '../../context/static-context.js';
 import { CHAIN_ANCHORS, chainOf, type Chain } from './xdnn-chains.js';
 import { handlesOf, planOf, streamBefore } from './xdnn-contexts.js';
+import { equalLengthOffsets } from '../dnn/equal-length-offsets.js';
 import { asMovable, times, booleanOf, dtypeOf, exprOf as sourceExpr, isNull, listOf, numberOf, ONE, packed, pureArguments, templateTypes, type Lifted } from './xdnn-views.js';
 
 type Structure = Pick<OpInvocation, 'operator' | 'inputs' | 'outputs' | 'attributes'> & { readonly numerics?: Numerics; readonly args?: readonly (readonly [string, Expr])[] };
@@ -256,18 +256,9 @@ function uniformOffsets(e: Expr | undefined, context: StaticContext): Lifted<[Ex
   const node = e?.node;
   if (!node || !ts.isNewExpression(node) || !/VectorParam$/.test(node.expression.getText()) || node.arguments?.length !== 2) return why;
   const [array, count] = node.arguments;
-  if (!ts.isCallExpression(array) || array.expression.getText() !== 'Array.from' || array.arguments.length !== 2) return why;
-  const [shape, fn] = array.arguments;
-  const length = ts.isObjectLiteralExpression(shape) && shape.properties.length === 1 ? shape.properties[0] : undefined;
-  if (!length || !ts.isPropertyAssignment(length) || length.name.getText() !== 'length' || length.initializer.getText() !== count.getText()) return why;
-  const l = length.initializer;
-  if (!ts.isBinaryExpression(l) || l.operatorToken.kind !== ts.SyntaxKind.PlusToken || l.right.getText() !== '1') return why;
-  if (!ts.isArrowFunction(fn) || fn.parameters.length !== 2 || !ts.isIdentifier(fn.parameters[1].name) || !ts.isBinaryExpression(fn.body) || fn.body.operatorToken.kind !== ts.SyntaxKind.AsteriskToken) return why;
-  const index = fn.parameters[1].name.text;
-  const { left, right } = fn.body;
-  const size = left.getText() === index ? right : right.getText() === index ? left : undefined;
-  if (!size || !isPure(size) || !isPure(l.left)) return why;
-  return { ok: true, value: [sourceExpr(l.left, context), sourceExpr(size, context)] };
+  const offsets = equalLengthOffsets(array, 'Array.from');
+  if (!offsets || offsets.count.getText() !== count.getText()) return why;
+  return { ok: true, value: [sourceExpr(offsets.batch, context), sourceExpr(offsets.length, context)] };
 }
 
 /**

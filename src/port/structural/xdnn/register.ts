@@ -1,8 +1,8 @@
 /**
  * The XDNN (Kunlunxin) structural modules, registered in src/port/registry.ts: library handles
  * as xpu::Context, canonical operators with tensor views as XDNN calls, the cuDNN descriptor
- * life cycles and the cuBLASLt set-up (blas/cublaslt-setup.ts) that vanish on Kunlun, and a
- * cuBLASLt epilogue parameter as an activation.
+ * life cycles and the cuBLASLt set-up (blas/cublaslt-setup.ts) that vanish on Kunlun, a
+ * cuBLASLt epilogue parameter as an activation, and cudaDeviceSynchronize as waits on the streams.
  */
 import type { LowererRegistry } from '../../lower/lowerer.js';
 import { epilogueAsActivation } from '../blas/cublaslt-epilogue-activation.js';
@@ -11,6 +11,7 @@ import { CONTEXT_PRIMITIVES, xdnnContextLowerer } from './xdnn-context.js';
 import { DESCRIPTOR_PRIMITIVES, dropsDescriptorDeclaration, xdnnDescriptorLifecycleLowerer } from './xdnn-lifecycle.js';
 import { XDNN_FRONTEND_OPERATORS, xdnnFrontendLowerer } from './xdnn-frontend.js';
 import { xdnnLowerer } from './xdnn-lowerer.js';
+import { deviceSynchronizeRewriter } from './device-synchronize.js';
 import { planXdnn, XDNN_OPERATORS } from './xdnn-plan.js';
 import { CUBLASLT_SETUP_PRIMITIVES, cublasLtSetup } from '../blas/cublaslt-setup.js';
 
@@ -25,6 +26,8 @@ export function registerXdnnLowerers(lowerers: LowererRegistry): LowererRegistry
   for (const operator of XDNN_OPERATORS) lowerers.register({ target: 'kunlun', binding: `operator:${operator}` }, xdnnLowerer);
   for (const primitive of DESCRIPTOR_PRIMITIVES) lowerers.register({ target: 'kunlun', binding: `primitive:${primitive}` }, xdnnDescriptorLifecycleLowerer);
   lowerers.registerDeclarationDropper('kunlun', dropsDescriptorDeclaration);
+  // No device-wide synchronize: the default stream and each stream the program created.
+  lowerers.registerStatementRewriter('kunlun', deviceSynchronizeRewriter);
   lowerers.registerEnumSubstitute('kunlun', epilogueAsActivation);
   // XDNN calls take shapes and transposes as arguments and pick their kernel: the cuBLASLt set-up goes; the handle is the xpu::Context.
   const setup = cublasLtSetup({ matmulPorts: (invocation) => planXdnn(invocation)?.ok === true, handleGoes: false });

@@ -7,6 +7,8 @@
  *   cublasCreate(h)             → h.value = xpu.create_context()
  *   cublasSetStream(h, s)       → h.set_stream(s)
  *   cublasDestroy(h)            → xpu.destroy_context(h)
+ *   cublasGetStream(h, s)       → s.value = h.xpu_stream   (XDNN has no getter: the context's
+ *                                  public field holds its stream, the catalog's cublasGetStream gap)
  *
  * None of the three returns a status (create_context returns the context, the others void), so
  * the statement that only checked the status becomes the call itself; where the status is used
@@ -20,7 +22,7 @@ import { vanishingCall } from '../../lower/vanishing-call.js';
 import { xdnnSuccess } from './xdnn-success.js';
 
 /** The handle primitives this module lowers, and the libraries whose handles are contexts. */
-export const CONTEXT_PRIMITIVES = ['handle.create', 'handle.set-stream', 'handle.destroy'] as const;
+export const CONTEXT_PRIMITIVES = ['handle.create', 'handle.set-stream', 'handle.get-stream', 'handle.destroy'] as const;
 const HANDLE_LIBRARIES = new Set(['cublas', 'cublaslt', 'cudnn']);
 
 /** `x`, `x.value`, `h!`, `this.h`: an expression that names a variable (safe to write into). */
@@ -53,6 +55,16 @@ export const xdnnContextLowerer: Lowerer = {
         targetSymbol = 'xpu::Context::set_stream';
         break;
       }
+      case 'handle.get-stream': {
+        const handle = invocation.args.get('handle');
+        const out = invocation.args.get('out-stream');
+        if (!handle || !out) return undefined;
+        if (!isPlainReference(handle)) return decline(`the handle \`${handle.text}\` is not a plain variable (its stream is a field read on it)`);
+        if (!isPlainReference(out)) return decline(`the stream \`${out.text}\` is not a variable the stream can be stored in`);
+        statement = `${out.text}.value = ${handle.text}.xpu_stream`;
+        targetSymbol = '';
+        break;
+      }
       case 'handle.destroy': {
         const handle = invocation.args.get('handle');
         if (!handle) return undefined;
@@ -63,6 +75,6 @@ export const xdnnContextLowerer: Lowerer = {
       default:
         return undefined;
     }
-    return vanishingCall(ctx, xdnnSuccess, { prelude: [{ text: statement, declares: false }], targetSymbols: [targetSymbol] });
+    return vanishingCall(ctx, xdnnSuccess, { prelude: [{ text: statement, declares: false }], targetSymbols: targetSymbol ? [targetSymbol] : [] });
   },
 };

@@ -14,6 +14,7 @@
  *   `xpu::fc_batched` when its matrices are packed, else one fc_fusion per matrix.
  * - Add → `xpu::broadcast_add` (cuDNN's C = alpha·A + beta·C with beta = 1 — alpha·A first
  *   scaled into a scratch buffer by `xpu::scale` when alpha ≠ 1 — or a plain C = A + B), `xpu::add` (cuBLAS axpy with alpha = 1 on unit increments).
+ * - Cast → `xpu::cast<TX, TY>` over the packed length.
  * - Softmax / LogSoftmax → `xpu::softmax` / `xpu::log_softmax` with the shape and axis.
  * - Relu / Sigmoid / Tanh / Silu → the element-wise call over the packed length (also for input
  *   and output views alike over one dense block in another order, dense-views.ts).
@@ -566,6 +567,23 @@ function planNormalization(invocation: OpInvocation): XdnnPlan | undefined {
   };
 }
 
+/**
+ * Cast (cudnnTransformTensor between two element types over one view) → `xpu::cast<TX, TY>` over
+ * the packed length: element k of x becomes element k of y, so packed views, or views alike over
+ * one dense block, convert exactly.
+ */
+function planCast(invocation: OpInvocation): XdnnPlan | undefined {
+  const [x, y] = [only(invocation.inputs, 'input'), only(invocation.outputs, 'output')];
+  if (!x || !y) return undefined;
+  const blend = plainResult(invocation);
+  if (blend) return { ok: false, reason: blend };
+  const [from, to] = [typeName(x), typeName(y)];
+  if (!from || !to) return { ok: false, reason: `the cast from ${x.dtype?.dtype ?? '?'} to ${y.dtype?.dtype ?? '?'} has no XDNN template types` };
+  const alike = denseAlike([x, y]) || (isContiguous(x) && isContiguous(y));
+  if (!alike) return { ok: false, reason: `\`${x.ptr.text}\` and \`${y.ptr.text}\` are not packed, nor alike over one dense block; xpu::cast converts a packed length` };
+  return { ok: true, call: { symbol: 'xpu::cast', template: [from, to], args: [{ kind: 'pointer', view: x }, { kind: 'pointer', view: y }, { kind: 'text', text: product(x.dims!).text }] } };
+}
+
 /** The XDNN call for an operator invocation, or why it has none; undefined when not ours. */
 export function planXdnn(invocation: Invocation): XdnnPlan | undefined {
   if (invocation.kind !== 'operator') return undefined;
@@ -587,6 +605,8 @@ export function planXdnn(invocation: Invocation): XdnnPlan | undefined {
     case 'LayerNormalization':
     case 'RMSNormalization':
       return planNormalization(invocation);
+    case 'Cast':
+      return planCast(invocation);
     case 'Softmax':
     case 'LogSoftmax': {
       const x = only(inputs, 'input');
@@ -617,7 +637,7 @@ export function planXdnn(invocation: Invocation): XdnnPlan | undefined {
 }
 
 /** The operators planXdnn serves (one registration each). */
-export const XDNN_OPERATORS = ['Gemm', 'Add', 'Mul', 'MatMul', 'Softmax', 'LogSoftmax', 'MaxPool', 'Conv', 'BatchNormalization', 'LayerNormalization', 'RMSNormalization', ...Object.keys(UNARY)] as const;
+export const XDNN_OPERATORS = ['Gemm', 'Add', 'Mul', 'MatMul', 'Cast', 'Softmax', 'LogSoftmax', 'MaxPool', 'Conv', 'BatchNormalization', 'LayerNormalization', 'RMSNormalization', ...Object.keys(UNARY)] as const;
 
 /** A pointer argument: the base pointer, or `base.plus(bytes)` for a view with an element offset. */
 export function pointerText(view: TensorExpr): string {
