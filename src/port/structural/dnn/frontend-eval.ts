@@ -68,6 +68,8 @@ export interface Sym {
   readonly precedence?: number;
   /** The expression of the walked scope it is, when it is one (the stream of a handle is looked up there). */
   readonly node?: ts.Expression;
+  /** A truth value read from frontend statuses (`g.validate().is_good() && …`): graph code, true when the graph ports. */
+  readonly fromStatus?: true;
 }
 
 export interface ExecuteEvent {
@@ -124,6 +126,8 @@ const UNDEFINED: Value = { kind: 'undefined' };
 /** Whether a value holds graph objects (then the code around it is graph code). */
 export function isGraphish(v: Value): boolean {
   switch (v.kind) {
+    case 'sym':
+      return v.fromStatus === true;
     case 'graph':
     case 'tensor':
     case 'attrs':
@@ -168,6 +172,8 @@ export interface EvalOptions {
   /** Local name of the facade's `fe`. */
   readonly fe: string;
   readonly context: StaticContext;
+  /** Functions that create and execute their own graphs (their walk succeeds): calling one is not graph code. */
+  readonly selfContained?: ReadonlySet<ts.FunctionLikeDeclaration>;
 }
 
 /** Evaluates graph code; one instance per walked scope. */
@@ -205,6 +211,7 @@ export class FrontendEvaluator {
 
   /** Whether a node mentions `fe` (directly, through a type alias, or through a function that does). */
   mentionsFe(node: ts.Node): boolean {
+    if (this.options.selfContained?.has(node as ts.FunctionLikeDeclaration)) return false;
     const cached = this.relevant.get(node);
     if (cached !== undefined) return cached;
     this.relevant.set(node, false); // recursion guard
@@ -232,6 +239,11 @@ export class FrontendEvaluator {
       // `x.execute(handle, new Map(...), workspace)`: a graph execute, whatever `x` is.
       if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && n.expression.name.text === 'execute' && n.arguments[1] && ts.isNewExpression(n.arguments[1]) && n.arguments[1].expression.getText(this.options.sourceFile) === 'Map') {
         found = true;
+        return;
+      }
+      // `(() => { … })()`: a function called on the spot is walked on its own (readGraphs).
+      if (ts.isCallExpression(n) && isCalledOnTheSpot(n)) {
+        n.arguments.forEach(visit);
         return;
       }
       if (ts.isIdentifier(n) && !(ts.isPropertyAccessExpression(n.parent) && n.parent.name === n)) {
@@ -347,6 +359,19 @@ export class FrontendEvaluator {
       const b = this.expr(node.right, env);
       const truth = this.truth(b, node.right);
       return truth && (a.kind === 'status' || b.kind === 'status' || this.touchesGraph(node, env)) ? { kind: 'status' } : b;
+    }
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.BarBarToken) {
+      // `!g.validate().is_good() || …`: short-circuits as JavaScript does, on truth values known statically.
+      const a = this.expr(node.left, env);
+      if (this.truth(a, node.left)) return a;
+      const b = this.expr(node.right, env);
+      this.truth(b, node.right);
+      return b.kind === 'sym' && isFromStatus(a) ? { ...b, fromStatus: true } : b;
+    }
+    if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) {
+      const a = this.expr(node.operand, env);
+      const value = !this.truth(a, node.operand);
+      return { ...sym(String(value), value), ...(isFromStatus(a) ? { fromStatus: true as const } : {}) };
     }
     if (ts.isBinaryExpression(node) && COMPARE[node.operatorToken.kind]) {
       const a = this.expr(node.left, env);
@@ -472,7 +497,7 @@ export class FrontendEvaluator {
         return { kind: 'array', items: base.items.map((item, i) => this.invoke(fn, [item, num(i)], node)) };
       }
       if (base.kind === 'sym' && name === 'execute') return this.refuse(node, `the graph \`${base.text}\` is not built where it is executed (a parameter or a value known only at run time)`);
-      if (base.kind === 'status' && (name === 'is_good' || name === 'is_bad')) return sym(name === 'is_good' ? 'true' : 'false', name === 'is_good');
+      if (base.kind === 'status' && (name === 'is_good' || name === 'is_bad')) return { ...sym(name === 'is_good' ? 'true' : 'false', name === 'is_good'), fromStatus: true };
       return this.refuse(node, `\`${callee.getText(this.options.sourceFile)}(...)\` in graph code is not followed by the port`);
     }
     if (ts.isIdentifier(callee) && callee.text === 'ref' && !env.has('ref') && node.arguments.length === 0) return { kind: 'ref' };
@@ -650,6 +675,17 @@ export class FrontendEvaluator {
     this.applyTensorSetter(node, t, name, args);
     return { kind: 'tensor', tensor: t };
   }
+}
+
+/** A truth value that graph statuses decide (a status, or a boolean read from one). */
+function isFromStatus(v: Value): boolean {
+  return v.kind === 'status' || (v.kind === 'sym' && v.fromStatus === true);
+}
+
+/** `(() => { … })()`: a block-bodied function without arguments, called where it is written. */
+export function isCalledOnTheSpot(call: ts.CallExpression): boolean {
+  const callee = skipParentheses(call.expression);
+  return (ts.isArrowFunction(callee) || ts.isFunctionExpression(callee)) && ts.isBlock(callee.body) && call.arguments.length === 0;
 }
 
 export function namesOf(name: ts.BindingName): string[] {
