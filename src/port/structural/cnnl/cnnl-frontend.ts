@@ -14,8 +14,8 @@
  * - Silu / Relu / Sigmoid / Tanh → `cnnlActivationForward` with the mode's activation descriptor;
  *   Gelu → the same with CNNL_ACTIVATION_GELU set by `cnnlSetActivationDescriptor_v6`, whose
  *   last argument picks the tanh form (as cnnl-matmul.ts runs a fused GELU); a unary node over
- *   input and output views alike over one dense block (a column-major matrix) is described as
- *   the block's length, element k of the input landing in element k of the output;
+ *   float32 views alike over one dense block (a column-major matrix) takes strided descriptors of
+ *   them, and over such views of other types runs over the block's length;
  * - Attention (sdpa) → `cnnlFlashAttentionForward` in packed (varlen) mode: Q / K / V / O are
  *   [b, h, s, d] views of packed [b, s, h, d] memory, i.e. [b·s, h, d] tensors, with cu_seqlens
  *   (int32, b + 1 offsets of full sequences) copied to the device; the descriptor gets compute
@@ -204,8 +204,22 @@ function plan(invocation: OpInvocation, n: NodeCalls): string | undefined {
     let [x, y]: Viewed[] = [source, target];
     const approximate = invocation.attributes.get('approximate')?.meaning;
     if (operator === 'Gelu' && approximate !== 'tanh' && approximate !== 'none') return `the GELU approximation ${approximate ?? '(unknown)'} is neither none nor tanh`;
+    const activate = (xDesc: string, xPtr: string, yDesc: string, yPtr: string) => {
+      const set =
+        operator === 'Gelu'
+          ? `${s.value('cnnlSetActivationDescriptor_v6')}($, ${s.value(unary.mode)}, ${s.value('CNNL_ACTIVATION_HIGH_PRECISION')}, ${s.value('CNNL_PROPAGATE_NAN')}, 1, 0, 0, 0, false, ${approximate === 'tanh' ? 'true' : 'false'})`
+          : `${s.value('cnnlSetActivationDescriptor')}($, ${s.value(unary.mode)}, ${s.value('CNNL_PROPAGATE_NAN')}, 0)`;
+      const act = s.descriptor('activationDesc', 'cnnlActivationDescriptor_t', 'cnnlCreateActivationDescriptor', 'cnnlDestroyActivationDescriptor', [set]);
+      n.run('cnnlActivationForward', `${n.handle}, ${act}, 1, ${xDesc}, ${xPtr}, 0, ${yDesc}, ${yPtr}`);
+    };
     if (denseAlike([x, y]) && !isContiguous(x)) {
-      // Element k of the input lands in element k of the output: the block as one packed run.
+      // Views alike over one dense block (a column-major matrix): float32 ones are described with
+      // their strides; others, widened and rounded through packed scratch, as the block's length
+      // (element k of the input lands in element k of the output).
+      if (x.dtype!.meaning === 'dtype.float32' && y.dtype!.meaning === 'dtype.float32') {
+        activate(s.tensor('x', x, n.float), x.ptr.text, s.tensor('y', y, n.float), y.ptr.text);
+        return undefined;
+      }
       const flat = { dims: [product(x.dims)], strides: contiguousStrides([product(x.dims)]) };
       [x, y] = [{ ...x, ...flat }, { ...y, ...flat }];
     }
@@ -213,14 +227,7 @@ function plan(invocation: OpInvocation, n: NodeCalls): string | undefined {
     if (loose) return loose;
     const input = n.widened(x, 'x');
     if (typeof input === 'string') return input;
-    return n.floatResult(y, (yDesc, yPtr) => {
-      const set =
-        operator === 'Gelu'
-          ? `${s.value('cnnlSetActivationDescriptor_v6')}($, ${s.value(unary.mode)}, ${s.value('CNNL_ACTIVATION_HIGH_PRECISION')}, ${s.value('CNNL_PROPAGATE_NAN')}, 1, 0, 0, 0, false, ${approximate === 'tanh' ? 'true' : 'false'})`
-          : `${s.value('cnnlSetActivationDescriptor')}($, ${s.value(unary.mode)}, ${s.value('CNNL_PROPAGATE_NAN')}, 0)`;
-      const act = s.descriptor('activationDesc', 'cnnlActivationDescriptor_t', 'cnnlCreateActivationDescriptor', 'cnnlDestroyActivationDescriptor', [set]);
-      n.run('cnnlActivationForward', `${n.handle}, ${act}, 1, ${input.desc}, ${input.ptr}, 0, ${yDesc}, ${yPtr}`);
-    });
+    return n.floatResult(y, (yDesc, yPtr) => activate(input.desc, input.ptr, yDesc, yPtr));
   }
   return planAttention(invocation, n);
 }

@@ -330,6 +330,8 @@ function isGraphValue(v: Value): boolean {
     case 'undefined':
     case 'fn':
       return true;
+    case 'sym':
+      return v.fromStatus === true;
     case 'array':
       return v.items.every(isGraphValue);
     case 'object':
