@@ -174,8 +174,17 @@ function walk(f: ts.FunctionLikeDeclaration, fx: FrontendContext, selfContained?
   };
   try {
     for (const p of f.parameters) for (const name of namesOf(p.name)) env.set(name, { kind: 'sym', text: name, pure: true });
+    /** Constants graph code computed (workspace sizes written as numbers), and plain declarations: what the port may find unused. */
+    const sizes = new Map<string, number>();
+    const plain: ts.VariableStatement[] = [];
     const walkList = (list: readonly ts.Statement[], env: Env): void => {
       for (const s of list) {
+        // `if (workspaceSize > 0) cudaMalloc(…)` on a size graph code computed as 0: the call never runs
+        // (an assignment under such a test stays, with the variable it sets).
+        if (ts.isIfStatement(s) && !s.elseStatement && onlyCalls(s.thenStatement) && mentions(s.expression, sizes) && neverRuns(s, ev, env)) {
+          statements.push({ kind: 'absorbed', statement: s });
+          continue;
+        }
         // An `if` on run-time values whose branches hold graph code (a helper's `if (epilogue === GELU_BIAS) { … }`): each branch is walked as its own block.
         if (ts.isIfStatement(s) && ev.touchesGraph(s, env) && !ev.touchesGraph(s.expression, env)) {
           for (const branch of [s.thenStatement, s.elseStatement]) if (branch) walkList(ts.isBlock(branch) ? branch.statements : [branch], new Env(env));
@@ -189,6 +198,7 @@ function walk(f: ts.FunctionLikeDeclaration, fx: FrontendContext, selfContained?
               if (init && ts.isIdentifier(d.name) && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) env.set(d.name.text, { kind: 'fn', decl: init, env });
               else for (const name of namesOf(d.name)) env.set(name, { kind: 'sym', text: name, pure: true });
             }
+            plain.push(s);
           }
           if (ts.isFunctionDeclaration(s) && s.name) env.set(s.name.text, { kind: 'fn', decl: s, env });
           continue;
@@ -225,7 +235,9 @@ function walk(f: ts.FunctionLikeDeclaration, fx: FrontendContext, selfContained?
           if (values.length === 1 && v.kind === 'sym' && typeof v.value === 'number' && ts.isIdentifier(d.name) && d.initializer) {
             // A number computed by graph code (the workspace size): written as its value, which tests of it see.
             statements.push({ kind: 'replaced', statement: s, text: spliced(s, [[d.initializer, String(v.value)]], sf) });
-            env.set(d.name.text, { kind: 'sym', text: d.name.text, pure: true, ...(s.declarationList.flags & ts.NodeFlags.Const ? { value: v.value } : {}) });
+            const constant = (s.declarationList.flags & ts.NodeFlags.Const) !== 0;
+            env.set(d.name.text, { kind: 'sym', text: d.name.text, pure: true, ...(constant ? { value: v.value } : {}) });
+            if (constant) sizes.set(d.name.text, statements.length - 1);
             continue;
           }
           const stray = values.find((x) => x.kind !== 'undefined' && !isGraphValue(x));
@@ -283,6 +295,7 @@ function walk(f: ts.FunctionLikeDeclaration, fx: FrontendContext, selfContained?
       }
     };
     walkList((f.body as ts.Block).statements, env);
+    dropUnused(f, statements, sizes, plain, sf);
   } catch (e) {
     return fail(e);
   }
@@ -306,6 +319,55 @@ function storedCheck(s: ts.IfStatement, ev: FrontendEvaluator, env: Env): { even
   // `'what: reason'`: the port writes its own reason after `what`.
   const what = message && (ts.isStringLiteral(message) || ts.isNoSubstitutionTemplateLiteral(message)) ? message.text.replace(/: [^:]*$/, '') : undefined;
   return { event: status.execute, ...(what ? { what } : {}) };
+}
+
+/** A call statement, or a block of them. */
+function onlyCalls(s: ts.Statement): boolean {
+  if (ts.isBlock(s)) return s.statements.every(onlyCalls);
+  return ts.isExpressionStatement(s) && ts.isCallExpression(s.expression);
+}
+
+function mentions(node: ts.Node, names: ReadonlyMap<string, unknown>): boolean {
+  if (ts.isIdentifier(node)) return names.has(node.text);
+  return ts.forEachChild(node, (c) => mentions(c, names) || undefined) ?? false;
+}
+
+/**
+ * The empty workspace's leftovers once its tests are gone: a size graph code computed, and a
+ * plain declaration with a side-effect-free value (`const ws = ref<DevicePtr>()`), that only
+ * removed statements (absorbed, or executes the lowering replaces) still use go too.
+ */
+function dropUnused(f: ts.FunctionLikeDeclaration, statements: GraphStatement[], sizes: ReadonlyMap<string, number>, plain: readonly ts.VariableStatement[], sf: ts.SourceFile): void {
+  const removed = () => statements.filter((e) => e.kind === 'absorbed' || e.kind === 'execute').map((e) => e.statement);
+  const within = (n: ts.Node, outer: ts.Node) => n.getStart(sf) >= outer.getStart(sf) && n.end <= outer.end;
+  const unused = (name: string, declaration: ts.Statement) => {
+    const gone = removed();
+    let used = false;
+    let usedByGone = false;
+    const visit = (n: ts.Node): void => {
+      if (used) return;
+      if (ts.isIdentifier(n) && n.text === name && !(ts.isPropertyAccessExpression(n.parent) && n.parent.name === n)) {
+        if (gone.some((g) => within(n, g))) usedByGone = true;
+        else if (!within(n, declaration)) used = true;
+      } else ts.forEachChild(n, visit);
+    };
+    visit(f.body!);
+    // Only what removed code used: a declaration nothing ever used is not the port's to remove.
+    return !used && usedByGone;
+  };
+  const removable = (s: ts.VariableStatement) => {
+    const d = s.declarationList.declarations;
+    const init = d.length === 1 ? d[0].initializer : undefined;
+    return ts.isIdentifier(d[0].name) && init !== undefined && (isPure(init) || (ts.isCallExpression(init) && init.expression.getText(sf) === 'ref' && init.arguments.length === 0)) ? d[0].name.text : undefined;
+  };
+  for (const [name, k] of sizes) {
+    const entry = statements[k];
+    if (entry.kind === 'replaced' && unused(name, entry.statement)) statements[k] = { kind: 'absorbed', statement: entry.statement };
+  }
+  for (const s of plain) {
+    const name = removable(s);
+    if (name && unused(name, s)) statements.push({ kind: 'absorbed', statement: s });
+  }
 }
 
 /** An `if` whose condition graph code decides is false (a test of the empty workspace's size). */
