@@ -71,3 +71,16 @@ describe('cudnn-frontend graphs where X → CUDA lifters put them verify on the 
     expect(model.verification, JSON.stringify(model.verification)).toMatchObject({ verdict: expect.stringMatching(/^(pass|warn)$/) });
   }, 180_000);
 });
+
+describe('TRAINING norms whose statistics the program reads verify on CANN', () => {
+  it('layernorm MEAN / INV_VARIANCE and rmsnorm INV_VARIANCE → aclnnLayerNorm meanOut / rstdOut and aclnnRmsNorm rstdOut', async () => {
+    const dir = tempDir({ 'model.ts': fixture('cudnn-frontend-training-norm'), 'package.json': '{ "type": "module" }' });
+    const result = await port([dir], { to: 'cann', cwd: dir, verify: { timeoutMs: 60_000 } });
+    const model = result.files.find((f) => f.path === 'model.ts')!;
+    expect(model.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(model.output).not.toMatch(/\bfe\./);
+    for (const call of ['aclnnLayerNorm(', 'aclnnRmsNorm(']) expect(model.output).toContain(call);
+    // The statistics are outputs of main: compared with the original's, pass or warn as the samples' bar.
+    expect(model.verification, JSON.stringify(model.verification)).toMatchObject({ verdict: expect.stringMatching(/^(pass|warn)$/) });
+  }, 180_000);
+});

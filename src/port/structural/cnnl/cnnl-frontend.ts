@@ -48,6 +48,8 @@ const UNARY: Readonly<Record<string, { mode: string; input: string; output: stri
 
 /** The operators this lowerer serves for frontend graphs (registered before the general CNNL lowerer). */
 export const CNNL_FRONTEND_OPERATORS = ['Cast', 'Add', 'Sub', 'Mul', 'Div', 'Attention', 'Gelu', ...Object.keys(UNARY)] as const;
+/** The bindings this lowerer is registered for: its operators, and the norms whose TRAINING statistics it declines (the rest go on to the general lowerer). */
+export const CNNL_FRONTEND_BINDINGS = [...CNNL_FRONTEND_OPERATORS, 'LayerNormalization', 'RMSNormalization'] as const;
 
 type Viewed = TensorExpr & { readonly dims: readonly Expr[]; readonly strides: readonly Expr[] };
 
@@ -278,9 +280,20 @@ function planAttention(invocation: OpInvocation, n: NodeCalls): string | undefin
   return undefined;
 }
 
+/** A TRAINING norm node whose statistics the program reads: declined, CNNL's saved statistics are not confirmed to be cuDNN's. */
+function trainingStatistics(invocation: Invocation, ctx: LowerContext, library: string): LowerResult | undefined {
+  if (invocation.kind !== 'operator' || (invocation.operator !== 'LayerNormalization' && invocation.operator !== 'RMSNormalization')) return undefined;
+  const node = frontendNode(invocation, ctx, [invocation.operator], 'for the norm');
+  if (!node || 'declined' in node) return undefined;
+  const stats = ['Mean', 'InvStdDev'].filter((k) => invocation.outputs.has(k));
+  return stats.length ? node.decline(`the TRAINING statistics (${stats.join(', ')}) the program reads are not ported to ${library} (what its saved statistics hold is not confirmed)`) : undefined;
+}
+
 export const cnnlFrontendLowerer: Lowerer = {
   name: 'cudnn-frontend graph nodes → CNNL',
   lower(invocation: Invocation, ctx: LowerContext): LowerResult | undefined {
+    const statistics = trainingStatistics(invocation, ctx, 'CNNL');
+    if (statistics) return statistics;
     const node = frontendNode(invocation, ctx, CNNL_FRONTEND_OPERATORS, 'for the CNNL calls');
     if (!node) return undefined;
     if ('declined' in node) return node.declined;

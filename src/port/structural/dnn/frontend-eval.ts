@@ -246,7 +246,8 @@ export class FrontendEvaluator {
         n.arguments.forEach(visit);
         return;
       }
-      if (ts.isIdentifier(n) && !(ts.isPropertyAccessExpression(n.parent) && n.parent.name === n)) {
+      // A property name (`x.layer`, `{ layer: … }`) is not the variable of that name.
+      if (ts.isIdentifier(n) && !(ts.isPropertyAccessExpression(n.parent) && n.parent.name === n) && !(ts.isPropertyAssignment(n.parent) && n.parent.name === n)) {
         if (n.text === this.options.fe) found = true;
         const v = env.get(n.text);
         if (v && (isGraphish(v) || (v.kind === 'fn' && this.mentionsFe(v.decl)))) found = true;
@@ -502,15 +503,28 @@ export class FrontendEvaluator {
     }
     if (ts.isIdentifier(callee) && callee.text === 'ref' && !env.has('ref') && node.arguments.length === 0) return { kind: 'ref' };
     const fnValue = ts.isIdentifier(callee) ? env.get(callee.text) ?? this.moduleEnv.get(callee.text) : this.expr(callee, env);
+    const before = this.executes.length;
     const args = node.arguments.map((a) => this.expr(a, env));
     if (fnValue?.kind !== 'fn') return this.refuse(node, `\`${callee.getText(this.options.sourceFile)}\` is called with graph objects and is not a local function the port can follow`);
     // A status checker (`check(g.validate(), 'what')`): the frontend calls succeed when they port.
     const statusArg = args.findIndex((a) => a.kind === 'status');
-    const chosen = statusArg >= 0 && ts.isConditionalExpression(skipParentheses(node.arguments[statusArg]));
+    // A status chosen by an execute (`ok ? SUCCESS : FAILED`), or a truth value of statuses (`a.is_good() && b.is_good()`).
+    const written = statusArg >= 0 ? skipParentheses(node.arguments[statusArg]) : undefined;
+    const chosen = written !== undefined && (ts.isConditionalExpression(written) || (ts.isBinaryExpression(written) && written.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken));
     if (statusArg >= 0 && this.isStatusCheck(fnValue.decl, statusArg, chosen)) {
       const status = args[statusArg] as { kind: 'status'; execute?: ExecuteEvent };
       const what = args.find((a, i) => i !== statusArg && a.kind === 'sym' && typeof a.value === 'string') as Sym | undefined;
       if (status.execute && what) status.execute.what = what.value as string;
+      return UNDEFINED;
+    }
+    // A truth checker (`check(g.execute(…).is_good(), 'what')`, its body only `if (…) throw`): true when the graph ports.
+    const truthArg = args.findIndex((a) => a.kind === 'sym' && a.fromStatus === true && a.value === true);
+    const body = fnValue.decl.body;
+    const param = fnValue.decl.parameters[truthArg];
+    if (truthArg >= 0 && body && ts.isBlock(body) && body.statements.every(onlyThrows) && param && ts.isIdentifier(param.name) && !assigns(body, param.name.text)) {
+      const what = args.find((a, i) => i !== truthArg && a.kind === 'sym' && typeof a.value === 'string') as Sym | undefined;
+      const executed = this.executes.slice(before);
+      if (executed.length === 1 && what) executed[0].what = what.value as string;
       return UNDEFINED;
     }
     return this.invoke(fnValue, args, node);

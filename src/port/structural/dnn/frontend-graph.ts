@@ -10,8 +10,8 @@
  * device buffers in the graph's intermediate data type.
  *
  * Operators: layernorm / rmsnorm → LayerNormalization / RMSNormalization (INFERENCE, or
- * TRAINING whose statistics go to a scratch buffer the function only allocates, passes to the
- * execute and frees: nothing reads them, so they are not computed);
+ * TRAINING: statistics the program reads are the Mean / InvStdDev outputs, and those going to a
+ * scratch the function only allocates, passes to the execute and frees are not computed);
  * pointwise ADD / MUL / SUB / DIV, RELU / SIGMOID / TANH / SWISH (β = 1), GELU_FWD /
  * GELU_APPROX_TANH_FWD → Add / Mul / Sub / Div / Relu / Sigmoid / Tanh / Silu / Gelu (approximate
  * none / tanh); sdpa → Attention (scale, causal mask, GQA by head counts, Stats as the softmax
@@ -30,7 +30,7 @@ import { generated, type Expr } from '../../ir/expr.js';
 import type { AttributeExpr, OpInvocation, TensorExpr } from '../../ir/invocation.js';
 import { dtypeOfMeaning } from '../../lift/role-lifter.js';
 import { ts } from '../../syntax/typescript.js';
-import { contiguousStrides, handleStream, type Described } from './cudnn-descriptors.js';
+import { contiguousStrides, handleStream, isContiguous, type Described } from './cudnn-descriptors.js';
 import { Env, EvalRefusal, FrontendEvaluator, namesOf, type ExecuteEvent, type NodeModel, type Sym, type TensorModel, type Value } from './frontend-eval.js';
 
 /** A virtual intermediate tensor that becomes a device buffer around the execute. */
@@ -491,6 +491,10 @@ function executeStatement(s: ts.Statement, event: ExecuteEvent, fx: FrontendCont
       } else if ((n.op === 'layernorm' || n.op === 'rmsnorm') && n.outputs[0] === t) {
         dims = inputs[0].dims;
         if (packed.has(t)) strides = inputs[0].strides;
+      } else if ((n.op === 'layernorm' || n.op === 'rmsnorm') && inputs[1]) {
+        // TRAINING statistics: X's dims with 1 wherever the scale spans (the frontend's rule).
+        const [x, scale] = inputs;
+        dims = x.dims.map((d, i) => (scale.dims[i] && numberOf(scale.dims[i]) !== 1 ? generated('1', { kind: 'number', value: 1 }) : d));
       } else refuse(`the output \`${t.name}\` of ${n.op} has no dims the port can infer (set_dim / set_stride)`);
     }
     if (!dims) return refuse(`\`${t.name}\` has no dims`);
@@ -637,10 +641,10 @@ function nodeInvocation(n: NodeModel, tensor: (t: TensorModel) => TensorExpr, pa
     const phaseName = phase?.kind === 'sym' && phase.fe ? feMeaning(phase.fe, fx) ?? phase.fe : undefined;
     const training = phaseName !== undefined && /training/i.test(phaseName);
     if (!training && !(phaseName !== undefined && /inference/i.test(phaseName))) return { ok: false, reason: `the ${n.op} forward phase is neither INFERENCE nor TRAINING` };
-    // TRAINING also writes the statistics (layernorm: MEAN, INV_VARIANCE; rmsnorm: INV_VARIANCE).
-    const statistics = training ? n.outputs.slice(1, n.op === 'layernorm' ? 3 : 2).filter((t) => packed.has(t)) : [];
-    const read = statistics.find((t) => !unread(t));
-    if (read) return { ok: false, reason: `the ${n.op} is TRAINING and its statistic \`${packed.get(read)!.text}\` is used by the program (training statistics are not ported; a scratch that is only allocated, executed into and freed is)` };
+    // TRAINING also writes the statistics (layernorm: MEAN, INV_VARIANCE = ONNX Mean, InvStdDev;
+    // rmsnorm: INV_VARIANCE, as InvStdDev); those the program reads are outputs of the invocation.
+    const statisticNames = n.op === 'layernorm' ? ['Mean', 'InvStdDev'] : ['InvStdDev'];
+    const statistics = training ? statisticNames.map((name, i) => [name, n.outputs[i + 1]] as const).filter(([, t]) => packed.has(t) && !unread(t)) : [];
     const eps = attrArg(n, 'set_epsilon');
     const epsilon = eps?.kind === 'tensor' ? eps.tensor.scalar : eps?.kind === 'sym' ? eps : undefined;
     if (!epsilon || !epsilon.pure) return { ok: false, reason: `the ${n.op} epsilon is not a value the port can read` };
@@ -648,8 +652,20 @@ function nodeInvocation(n: NodeModel, tensor: (t: TensorModel) => TensorExpr, pa
     if (n.inputs.length !== names.length) return { ok: false, reason: `${n.op} with ${n.inputs.length} inputs is not ported` };
     const squeezed = squeezeNorm(n.inputs.map(tensor), tensor(n.outputs[0]));
     if (!squeezed.ok) return squeezed;
+    const x = squeezed.value.inputs[0];
+    const stats: [string, TensorExpr][] = [];
+    for (const [name, t] of statistics) {
+      // [rows, 1, 1, 1] packed float32: X's first dim, 1 over the normalized dims (the rank of the squeezed X).
+      const view = tensor(t);
+      const rows = view.dims!.filter((d) => !isOne(d));
+      if (view.dtype?.meaning !== 'dtype.float32' || !isContiguous(view) || rows.length > 1 || (rows[0] && rows[0].text !== x.dims![0].text && numberOf(rows[0]) !== numberOf(x.dims![0]))) {
+        return { ok: false, reason: `the ${n.op} TRAINING statistic \`${packed.get(t)!.text}\` is not a packed float32 [${x.dims![0].text}, 1, …] tensor` };
+      }
+      const dims = x.dims!.map((d, i) => (i === 0 ? d : generated('1', { kind: 'number', value: 1 })));
+      stats.push([name, { ...view, dims, strides: contiguousStrides(dims) }]);
+    }
     attributes.push(['axis', { expr: generated('1', { kind: 'number', value: 1 }) }], ['epsilon', { expr: toExpr(epsilon) }]);
-    return done(n.op === 'layernorm' ? 'LayerNormalization' : 'RMSNormalization', names.map((name, i) => [name, squeezed.value.inputs[i]]), [['Y', squeezed.value.output]]);
+    return done(n.op === 'layernorm' ? 'LayerNormalization' : 'RMSNormalization', names.map((name, i) => [name, squeezed.value.inputs[i]]), [['Y', squeezed.value.output], ...stats]);
   }
   if (n.op === 'pointwise') {
     const extra = unknownOption(['set_mode', 'set_name', 'set_compute_data_type']);
