@@ -23,6 +23,7 @@ describe('cuda → cann on lifted CUDA shapes keeps the results', () => {
     // Nd descriptors with packed strides as products, Math.floor dims, a workspace allocated only when non-empty.
     ['cudnn-nd-packed', ['aclnnConvolution(', 'aclnnMaxPool(']],
     // One-node frontend graphs: a ready flag, a translated status, graphs under an if, a status returned from a function called on the spot.
+    ['cudnn-frontend-one-node', ['aclnnLayerNorm(', 'aclnnGelu(', 'aclnnGeluV2(', 'aclnnMul(']],
     // cudnnTransformTensor between one shape and two data types (bfloat16 → float32).
     ['cudnn-transform-cast', ['aclnnCast(']],
   ] as const)('%s', async (name, calls) => {

@@ -51,3 +51,36 @@ describe('cudnn-frontend graphs → CNNL verify on the reference runtime', () =>
     expect(model.verification, JSON.stringify(model.verification)).toMatchObject({ verdict: expect.stringMatching(/^(pass|warn)$/) });
   }, 180_000);
 });
+
+describe('cudnn-frontend graphs where X → CUDA lifters put them verify on the reference runtime', () => {
+  // A tanh GELU graph under a helper's `if (epilogue === GELU)` over a column-major matrix, and a
+  // TRAINING RMS norm whose statistics go to a scratch nothing reads (cudnn-frontend-helper-graphs).
+  it.each([
+    ['cann', ['aclnnRmsNorm(', 'aclnnGelu(']],
+    ['kunlun', ['xpu.rms_layer_norm(', 'xpu.sigmoid(', 'xpu.scale(']],
+    ['cambricon', ['cnnlRmsNormForward(', 'CNNL_ACTIVATION_GELU', 'cnnlActivationForward(']],
+  ] as const)('→ %s', async (to, calls) => {
+    const dir = tempDir({ 'model.ts': fixture('cudnn-frontend-helper-graphs'), 'package.json': '{ "type": "module" }' });
+    const result = await port([dir], { to, cwd: dir, verify: { timeoutMs: 60_000 } });
+    const model = result.files.find((f) => f.path === 'model.ts')!;
+    expect(model.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(model.output).not.toMatch(/\bfe\.|cudnn[A-Z]\w*\(|opbridge\/cuda/);
+    for (const call of calls) expect(model.output).toContain(call);
+    // pass, or warn where only the target's documented numerics differ (aclnnGelu's and CNNL's
+    // GELU profiles; XDNN's tanh GELU is composed of calls, which the original has no counterpart for).
+    expect(model.verification, JSON.stringify(model.verification)).toMatchObject({ verdict: expect.stringMatching(/^(pass|warn)$/) });
+  }, 180_000);
+});
+
+describe('TRAINING norms whose statistics the program reads verify on CANN', () => {
+  it('layernorm MEAN / INV_VARIANCE and rmsnorm INV_VARIANCE → aclnnLayerNorm meanOut / rstdOut and aclnnRmsNorm rstdOut', async () => {
+    const dir = tempDir({ 'model.ts': fixture('cudnn-frontend-training-norm'), 'package.json': '{ "type": "module" }' });
+    const result = await port([dir], { to: 'cann', cwd: dir, verify: { timeoutMs: 60_000 } });
+    const model = result.files.find((f) => f.path === 'model.ts')!;
+    expect(model.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(model.output).not.toMatch(/\bfe\./);
+    for (const call of ['aclnnLayerNorm(', 'aclnnRmsNorm(']) expect(model.output).toContain(call);
+    // The statistics are outputs of main: compared with the original's, pass or warn as the samples' bar.
+    expect(model.verification, JSON.stringify(model.verification)).toMatchObject({ verdict: expect.stringMatching(/^(pass|warn)$/) });
+  }, 180_000);
+});

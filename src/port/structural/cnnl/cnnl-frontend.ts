@@ -12,6 +12,10 @@
  *   meaning `cast.<from>-to-<to>`);
  * - Add / Sub / Mul → `cnnlOpTensor` ADD / SUB / MUL in CNNL_DTYPE_FLOAT, broadcasting;
  * - Silu / Relu / Sigmoid / Tanh → `cnnlActivationForward` with the mode's activation descriptor;
+ *   Gelu → the same with CNNL_ACTIVATION_GELU set by `cnnlSetActivationDescriptor_v6`, whose
+ *   last argument picks the tanh form (as cnnl-matmul.ts runs a fused GELU); a unary node over
+ *   float32 views alike over one dense block (a column-major matrix) takes strided descriptors of
+ *   them, and over such views of other types runs over the block's length;
  * - Attention (sdpa) → `cnnlFlashAttentionForward` in packed (varlen) mode: Q / K / V / O are
  *   [b, h, s, d] views of packed [b, s, h, d] memory, i.e. [b·s, h, d] tensors, with cu_seqlens
  *   (int32, b + 1 offsets of full sequences) copied to the device; the descriptor gets compute
@@ -27,9 +31,10 @@ import { operand, type Expr } from '../../ir/expr.js';
 import type { Invocation, OpInvocation, TensorExpr } from '../../ir/invocation.js';
 import type { LowerContext, LowerResult, Lowerer } from '../../lower/lowerer.js';
 import { memberByMeaning } from '../../mapping/enum-mapping.js';
-import { isContiguous, product } from '../dnn/cudnn-descriptors.js';
+import { contiguousStrides, isContiguous, product } from '../dnn/cudnn-descriptors.js';
 import { CnnlStatements } from './cnnl-statements.js';
 import { frontendNode } from '../dnn/frontend-node.js';
+import { denseAlike } from '../xdnn/dense-views.js';
 
 
 const BINARY: Readonly<Record<string, string>> = { Add: 'CNNL_OP_TENSOR_ADD', Sub: 'CNNL_OP_TENSOR_SUB', Mul: 'CNNL_OP_TENSOR_MUL' };
@@ -42,7 +47,9 @@ const UNARY: Readonly<Record<string, { mode: string; input: string; output: stri
 };
 
 /** The operators this lowerer serves for frontend graphs (registered before the general CNNL lowerer). */
-export const CNNL_FRONTEND_OPERATORS = ['Cast', 'Add', 'Sub', 'Mul', 'Div', 'Attention', ...Object.keys(UNARY)] as const;
+export const CNNL_FRONTEND_OPERATORS = ['Cast', 'Add', 'Sub', 'Mul', 'Div', 'Attention', 'Gelu', ...Object.keys(UNARY)] as const;
+/** The bindings this lowerer is registered for: its operators, and the norms whose TRAINING statistics it declines (the rest go on to the general lowerer). */
+export const CNNL_FRONTEND_BINDINGS = [...CNNL_FRONTEND_OPERATORS, 'LayerNormalization', 'RMSNormalization'] as const;
 
 type Viewed = TensorExpr & { readonly dims: readonly Expr[]; readonly strides: readonly Expr[] };
 
@@ -192,20 +199,37 @@ function plan(invocation: OpInvocation, n: NodeCalls): string | undefined {
       n.run('cnnlOpTensor', `${n.handle}, ${op}, 1, ${x.desc}, ${x.ptr}, 1, ${y.desc}, ${y.ptr}, ${ws.ptr}, ${ws.size}, 0, ${cDesc}, ${cPtr}`);
     });
   }
-  const unary = UNARY[operator];
+  const unary = UNARY[operator] ?? (operator === 'Gelu' ? { mode: 'CNNL_ACTIVATION_GELU', input: 'X', output: 'Y' } : undefined);
   if (unary) {
-    const [x, y] = [inputs.get(unary.input), outputs.get(unary.output)];
-    if (!viewed(x) || !viewed(y)) return 'the tensors have no views';
+    const [source, target] = [inputs.get(unary.input), outputs.get(unary.output)];
+    if (!viewed(source) || !viewed(target)) return 'the tensors have no views';
+    let [x, y]: Viewed[] = [source, target];
+    const approximate = invocation.attributes.get('approximate')?.meaning;
+    if (operator === 'Gelu' && approximate !== 'tanh' && approximate !== 'none') return `the GELU approximation ${approximate ?? '(unknown)'} is neither none nor tanh`;
+    const activate = (xDesc: string, xPtr: string, yDesc: string, yPtr: string) => {
+      const set =
+        operator === 'Gelu'
+          ? `${s.value('cnnlSetActivationDescriptor_v6')}($, ${s.value(unary.mode)}, ${s.value('CNNL_ACTIVATION_HIGH_PRECISION')}, ${s.value('CNNL_PROPAGATE_NAN')}, 1, 0, 0, 0, false, ${approximate === 'tanh' ? 'true' : 'false'})`
+          : `${s.value('cnnlSetActivationDescriptor')}($, ${s.value(unary.mode)}, ${s.value('CNNL_PROPAGATE_NAN')}, 0)`;
+      const act = s.descriptor('activationDesc', 'cnnlActivationDescriptor_t', 'cnnlCreateActivationDescriptor', 'cnnlDestroyActivationDescriptor', [set]);
+      n.run('cnnlActivationForward', `${n.handle}, ${act}, 1, ${xDesc}, ${xPtr}, 0, ${yDesc}, ${yPtr}`);
+    };
+    if (denseAlike([x, y]) && !isContiguous(x)) {
+      // Views alike over one dense block (a column-major matrix): float32 ones are described with
+      // their strides; others, widened and rounded through packed scratch, as the block's length
+      // (element k of the input lands in element k of the output).
+      if (x.dtype!.meaning === 'dtype.float32' && y.dtype!.meaning === 'dtype.float32') {
+        activate(s.tensor('x', x, n.float), x.ptr.text, s.tensor('y', y, n.float), y.ptr.text);
+        return undefined;
+      }
+      const flat = { dims: [product(x.dims)], strides: contiguousStrides([product(x.dims)]) };
+      [x, y] = [{ ...x, ...flat }, { ...y, ...flat }];
+    }
     const loose = packedOnly([x, y]);
     if (loose) return loose;
     const input = n.widened(x, 'x');
     if (typeof input === 'string') return input;
-    return n.floatResult(y, (yDesc, yPtr) => {
-      const act = s.descriptor('activationDesc', 'cnnlActivationDescriptor_t', 'cnnlCreateActivationDescriptor', 'cnnlDestroyActivationDescriptor', [
-        `${s.value('cnnlSetActivationDescriptor')}($, ${s.value(unary.mode)}, ${s.value('CNNL_PROPAGATE_NAN')}, 0)`,
-      ]);
-      n.run('cnnlActivationForward', `${n.handle}, ${act}, 1, ${input.desc}, ${input.ptr}, 0, ${yDesc}, ${yPtr}`);
-    });
+    return n.floatResult(y, (yDesc, yPtr) => activate(input.desc, input.ptr, yDesc, yPtr));
   }
   return planAttention(invocation, n);
 }
@@ -256,9 +280,20 @@ function planAttention(invocation: OpInvocation, n: NodeCalls): string | undefin
   return undefined;
 }
 
+/** A TRAINING norm node whose statistics the program reads: declined, CNNL's saved statistics are not confirmed to be cuDNN's. */
+function trainingStatistics(invocation: Invocation, ctx: LowerContext, library: string): LowerResult | undefined {
+  if (invocation.kind !== 'operator' || (invocation.operator !== 'LayerNormalization' && invocation.operator !== 'RMSNormalization')) return undefined;
+  const node = frontendNode(invocation, ctx, [invocation.operator], 'for the norm');
+  if (!node || 'declined' in node) return undefined;
+  const stats = ['Mean', 'InvStdDev'].filter((k) => invocation.outputs.has(k));
+  return stats.length ? node.decline(`the TRAINING statistics (${stats.join(', ')}) the program reads are not ported to ${library} (what its saved statistics hold is not confirmed)`) : undefined;
+}
+
 export const cnnlFrontendLowerer: Lowerer = {
   name: 'cudnn-frontend graph nodes → CNNL',
   lower(invocation: Invocation, ctx: LowerContext): LowerResult | undefined {
+    const statistics = trainingStatistics(invocation, ctx, 'CNNL');
+    if (statistics) return statistics;
     const node = frontendNode(invocation, ctx, CNNL_FRONTEND_OPERATORS, 'for the CNNL calls');
     if (!node) return undefined;
     if ('declined' in node) return node.declined;

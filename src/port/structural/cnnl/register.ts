@@ -10,7 +10,7 @@ import { CNNL_DNN_OPERATORS, cnnlDnnLowerer } from './cnnl-dnn.js';
 import { cnnlAxpyLowerer } from './cnnl-axpy.js';
 import { cnnlDotLowerer } from './cnnl-dot.js';
 import { cnnlScalLowerer } from './cnnl-scal.js';
-import { CNNL_FRONTEND_OPERATORS, cnnlFrontendLowerer } from './cnnl-frontend.js';
+import { CNNL_FRONTEND_BINDINGS, cnnlFrontendLowerer } from './cnnl-frontend.js';
 import { cnnlMatMulLowerer, planCnnlMatMul } from './cnnl-matmul.js';
 import { cnnlConvPlanQueryLowerer, cnnlOutputDimLowerer, dropsCnnlConvPlanStatement } from './conv-queries.js';
 import { CUBLASLT_SETUP_PRIMITIVES, cublasLtSetup } from '../blas/cublaslt-setup.js';
@@ -24,7 +24,7 @@ export function registerCnnlLowerers(lowerers: LowererRegistry): LowererRegistry
   lowerers.register({ target: 'cambricon', binding: 'operator:MatMul' }, cnnlDotLowerer);
   lowerers.registerEnumSubstitute('cambricon', epilogueAsActivation);
   // Graph nodes first: their float32 chains mix element types, which the descriptor plans decline.
-  for (const operator of CNNL_FRONTEND_OPERATORS) lowerers.register({ target: 'cambricon', binding: `operator:${operator}` }, cnnlFrontendLowerer);
+  for (const operator of CNNL_FRONTEND_BINDINGS) lowerers.register({ target: 'cambricon', binding: `operator:${operator}` }, cnnlFrontendLowerer);
   for (const operator of CNNL_DNN_OPERATORS) lowerers.register({ target: 'cambricon', binding: `operator:${operator}` }, cnnlDnnLowerer);
   // cuDNN's convolution plan before the cuBLASLt set-up, which also answers algorithm queries.
   for (const primitive of ['algorithm.query', 'workspace.query']) lowerers.register({ target: 'cambricon', binding: `primitive:${primitive}` }, cnnlConvPlanQueryLowerer);

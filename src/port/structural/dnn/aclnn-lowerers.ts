@@ -149,7 +149,9 @@ export function planAclnn(invocation: Invocation): Plan | undefined {
       const x = inputs.get('X');
       const scale = inputs.get(operator === 'LayerNormalization' ? 'Scale' : 'scale');
       const bias = inputs.get('B');
-      const y = only(outputs, 'Y');
+      // The statistics (a TRAINING frontend norm's MEAN / INV_VARIANCE) are aclnn's meanOut / rstdOut.
+      const [mean, invStdDev] = [outputs.get('Mean'), outputs.get('InvStdDev')];
+      const y = [...outputs.keys()].every((k) => k === 'Y' || k === 'InvStdDev' || (k === 'Mean' && operator === 'LayerNormalization')) ? outputs.get('Y') : undefined;
       const axis = numberOf(attributes.get('axis')?.expr);
       const epsilon = attributes.get('epsilon')?.expr;
       if (!x || !scale || !y || axis === undefined || !epsilon) return undefined;
@@ -167,13 +169,13 @@ export function planAclnn(invocation: Invocation): Plan | undefined {
               bias ? { kind: 'tensor', name: 'bias', view: bias } : { kind: 'text', text: 'null' },
               { kind: 'text', text: epsilon.text },
               { kind: 'tensor', name: 'out', view: y },
-              { kind: 'text', text: 'null' },
-              { kind: 'text', text: 'null' },
+              mean ? { kind: 'tensor', name: 'meanOut', view: mean } : { kind: 'text', text: 'null' },
+              invStdDev ? { kind: 'tensor', name: 'rstdOut', view: invStdDev } : { kind: 'text', text: 'null' },
             ],
           },
         };
       }
-      // aclnnRmsNorm also writes the inverse RMS (float32, the normalized dims as 1); the source has no such output.
+      // aclnnRmsNorm always writes the inverse RMS (float32, the normalized dims as 1): into InvStdDev, or a scratch.
       const rstdDims = x.dims!.map((d, i) => (i < at ? d.text : '1'));
       return {
         ok: true,
@@ -184,7 +186,7 @@ export function planAclnn(invocation: Invocation): Plan | undefined {
             { kind: 'tensor', name: 'gamma', view: scale },
             { kind: 'text', text: epsilon.text },
             { kind: 'tensor', name: 'y', view: y },
-            { kind: 'scratch', name: 'rstd', dims: rstdDims, dtypeMeaning: 'dtype.float32', elementBytes: 4 },
+            invStdDev ? { kind: 'tensor', name: 'rstd', view: invStdDev } : { kind: 'scratch', name: 'rstd', dims: rstdDims, dtypeMeaning: 'dtype.float32', elementBytes: 4 },
           ],
         },
       };

@@ -68,6 +68,8 @@ export interface Sym {
   readonly precedence?: number;
   /** The expression of the walked scope it is, when it is one (the stream of a handle is looked up there). */
   readonly node?: ts.Expression;
+  /** A truth value read from frontend statuses (`g.validate().is_good() && …`): graph code, true when the graph ports. */
+  readonly fromStatus?: true;
 }
 
 export interface ExecuteEvent {
@@ -124,6 +126,8 @@ const UNDEFINED: Value = { kind: 'undefined' };
 /** Whether a value holds graph objects (then the code around it is graph code). */
 export function isGraphish(v: Value): boolean {
   switch (v.kind) {
+    case 'sym':
+      return v.fromStatus === true;
     case 'graph':
     case 'tensor':
     case 'attrs':
@@ -168,6 +172,8 @@ export interface EvalOptions {
   /** Local name of the facade's `fe`. */
   readonly fe: string;
   readonly context: StaticContext;
+  /** Functions that create and execute their own graphs (their walk succeeds): calling one is not graph code. */
+  readonly selfContained?: ReadonlySet<ts.FunctionLikeDeclaration>;
 }
 
 /** Evaluates graph code; one instance per walked scope. */
@@ -205,6 +211,7 @@ export class FrontendEvaluator {
 
   /** Whether a node mentions `fe` (directly, through a type alias, or through a function that does). */
   mentionsFe(node: ts.Node): boolean {
+    if (this.options.selfContained?.has(node as ts.FunctionLikeDeclaration)) return false;
     const cached = this.relevant.get(node);
     if (cached !== undefined) return cached;
     this.relevant.set(node, false); // recursion guard
@@ -234,7 +241,13 @@ export class FrontendEvaluator {
         found = true;
         return;
       }
-      if (ts.isIdentifier(n) && !(ts.isPropertyAccessExpression(n.parent) && n.parent.name === n)) {
+      // `(() => { … })()`: a function called on the spot is walked on its own (readGraphs).
+      if (ts.isCallExpression(n) && isCalledOnTheSpot(n)) {
+        n.arguments.forEach(visit);
+        return;
+      }
+      // A property name (`x.layer`, `{ layer: … }`) is not the variable of that name.
+      if (ts.isIdentifier(n) && !(ts.isPropertyAccessExpression(n.parent) && n.parent.name === n) && !(ts.isPropertyAssignment(n.parent) && n.parent.name === n)) {
         if (n.text === this.options.fe) found = true;
         const v = env.get(n.text);
         if (v && (isGraphish(v) || (v.kind === 'fn' && this.mentionsFe(v.decl)))) found = true;
@@ -347,6 +360,19 @@ export class FrontendEvaluator {
       const b = this.expr(node.right, env);
       const truth = this.truth(b, node.right);
       return truth && (a.kind === 'status' || b.kind === 'status' || this.touchesGraph(node, env)) ? { kind: 'status' } : b;
+    }
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.BarBarToken) {
+      // `!g.validate().is_good() || …`: short-circuits as JavaScript does, on truth values known statically.
+      const a = this.expr(node.left, env);
+      if (this.truth(a, node.left)) return a;
+      const b = this.expr(node.right, env);
+      this.truth(b, node.right);
+      return b.kind === 'sym' && isFromStatus(a) ? { ...b, fromStatus: true } : b;
+    }
+    if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) {
+      const a = this.expr(node.operand, env);
+      const value = !this.truth(a, node.operand);
+      return { ...sym(String(value), value), ...(isFromStatus(a) ? { fromStatus: true as const } : {}) };
     }
     if (ts.isBinaryExpression(node) && COMPARE[node.operatorToken.kind]) {
       const a = this.expr(node.left, env);
@@ -472,20 +498,33 @@ export class FrontendEvaluator {
         return { kind: 'array', items: base.items.map((item, i) => this.invoke(fn, [item, num(i)], node)) };
       }
       if (base.kind === 'sym' && name === 'execute') return this.refuse(node, `the graph \`${base.text}\` is not built where it is executed (a parameter or a value known only at run time)`);
-      if (base.kind === 'status' && (name === 'is_good' || name === 'is_bad')) return sym(name === 'is_good' ? 'true' : 'false', name === 'is_good');
+      if (base.kind === 'status' && (name === 'is_good' || name === 'is_bad')) return { ...sym(name === 'is_good' ? 'true' : 'false', name === 'is_good'), fromStatus: true };
       return this.refuse(node, `\`${callee.getText(this.options.sourceFile)}(...)\` in graph code is not followed by the port`);
     }
     if (ts.isIdentifier(callee) && callee.text === 'ref' && !env.has('ref') && node.arguments.length === 0) return { kind: 'ref' };
     const fnValue = ts.isIdentifier(callee) ? env.get(callee.text) ?? this.moduleEnv.get(callee.text) : this.expr(callee, env);
+    const before = this.executes.length;
     const args = node.arguments.map((a) => this.expr(a, env));
     if (fnValue?.kind !== 'fn') return this.refuse(node, `\`${callee.getText(this.options.sourceFile)}\` is called with graph objects and is not a local function the port can follow`);
     // A status checker (`check(g.validate(), 'what')`): the frontend calls succeed when they port.
     const statusArg = args.findIndex((a) => a.kind === 'status');
-    const chosen = statusArg >= 0 && ts.isConditionalExpression(skipParentheses(node.arguments[statusArg]));
+    // A status chosen by an execute (`ok ? SUCCESS : FAILED`), or a truth value of statuses (`a.is_good() && b.is_good()`).
+    const written = statusArg >= 0 ? skipParentheses(node.arguments[statusArg]) : undefined;
+    const chosen = written !== undefined && (ts.isConditionalExpression(written) || (ts.isBinaryExpression(written) && written.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken));
     if (statusArg >= 0 && this.isStatusCheck(fnValue.decl, statusArg, chosen)) {
       const status = args[statusArg] as { kind: 'status'; execute?: ExecuteEvent };
       const what = args.find((a, i) => i !== statusArg && a.kind === 'sym' && typeof a.value === 'string') as Sym | undefined;
       if (status.execute && what) status.execute.what = what.value as string;
+      return UNDEFINED;
+    }
+    // A truth checker (`check(g.execute(…).is_good(), 'what')`, its body only `if (…) throw`): true when the graph ports.
+    const truthArg = args.findIndex((a) => a.kind === 'sym' && a.fromStatus === true && a.value === true);
+    const body = fnValue.decl.body;
+    const param = fnValue.decl.parameters[truthArg];
+    if (truthArg >= 0 && body && ts.isBlock(body) && body.statements.every(onlyThrows) && param && ts.isIdentifier(param.name) && !assigns(body, param.name.text)) {
+      const what = args.find((a, i) => i !== truthArg && a.kind === 'sym' && typeof a.value === 'string') as Sym | undefined;
+      const executed = this.executes.slice(before);
+      if (executed.length === 1 && what) executed[0].what = what.value as string;
       return UNDEFINED;
     }
     return this.invoke(fnValue, args, node);
@@ -650,6 +689,17 @@ export class FrontendEvaluator {
     this.applyTensorSetter(node, t, name, args);
     return { kind: 'tensor', tensor: t };
   }
+}
+
+/** A truth value that graph statuses decide (a status, or a boolean read from one). */
+function isFromStatus(v: Value): boolean {
+  return v.kind === 'status' || (v.kind === 'sym' && v.fromStatus === true);
+}
+
+/** `(() => { … })()`: a block-bodied function without arguments, called where it is written. */
+export function isCalledOnTheSpot(call: ts.CallExpression): boolean {
+  const callee = skipParentheses(call.expression);
+  return (ts.isArrowFunction(callee) || ts.isFunctionExpression(callee)) && ts.isBlock(callee.body) && call.arguments.length === 0;
 }
 
 export function namesOf(name: ts.BindingName): string[] {

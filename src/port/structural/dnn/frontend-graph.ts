@@ -9,11 +9,19 @@
  * the graph's io type). Intermediate tensors that are virtual in the graph become temporary
  * device buffers in the graph's intermediate data type.
  *
- * Operators: layernorm / rmsnorm (INFERENCE) → LayerNormalization / RMSNormalization;
- * pointwise ADD / MUL / SUB / DIV, RELU / SIGMOID / TANH / SWISH (β = 1) → Add / Mul / Sub /
- * Div / Relu / Sigmoid / Tanh / Silu; sdpa → Attention (scale, causal mask, GQA by head counts,
- * Stats as the softmax log-sum-exp). Anything the evaluator cannot follow, or a node option the
- * lowering cannot express, is declined with the reason and the function's graph code stays.
+ * Operators: layernorm / rmsnorm → LayerNormalization / RMSNormalization (INFERENCE, or
+ * TRAINING: statistics the program reads are the Mean / InvStdDev outputs, and those going to a
+ * scratch the function only allocates, passes to the execute and frees are not computed);
+ * pointwise ADD / MUL / SUB / DIV, RELU / SIGMOID / TANH / SWISH (β = 1), GELU_FWD /
+ * GELU_APPROX_TANH_FWD → Add / Mul / Sub / Div / Relu / Sigmoid / Tanh / Silu / Gelu (approximate
+ * none / tanh); sdpa → Attention (scale, causal mask, GQA by head counts, Stats as the softmax
+ * log-sum-exp). Anything the evaluator cannot follow, or a node option the lowering cannot
+ * express, is declined with the reason and the function's graph code stays.
+ *
+ * Graph code as helpers write it is followed too: graph code under an `if` on run-time values
+ * (`if (epilogue === GELU_BIAS) { …graph… }`) is walked branch by branch; a function called on
+ * the spot is walked on its own, its enclosing variables run-time values; and a function that
+ * creates and executes its own graphs is ported where it is, its callers calling it as before.
  */
 import type { Catalog } from '../../../catalog/catalog.js';
 import { isPure } from '../../context/expression-purity.js';
@@ -22,7 +30,7 @@ import { generated, type Expr } from '../../ir/expr.js';
 import type { AttributeExpr, OpInvocation, TensorExpr } from '../../ir/invocation.js';
 import { dtypeOfMeaning } from '../../lift/role-lifter.js';
 import { ts } from '../../syntax/typescript.js';
-import { contiguousStrides, handleStream, type Described } from './cudnn-descriptors.js';
+import { contiguousStrides, handleStream, isContiguous, type Described } from './cudnn-descriptors.js';
 import { Env, EvalRefusal, FrontendEvaluator, namesOf, type ExecuteEvent, type NodeModel, type Sym, type TensorModel, type Value } from './frontend-eval.js';
 
 /** A virtual intermediate tensor that becomes a device buffer around the execute. */
@@ -42,6 +50,8 @@ export type GraphStatement =
   | {
       readonly kind: 'execute';
       readonly statement: ts.Statement;
+      /** The variable a stored status is declared as, when the program uses it (`return status`): the lowering assigns the target's status to it instead of throwing. */
+      readonly binding?: string;
       readonly what: string | undefined;
       readonly temporaries: readonly Temporary[];
       /** The nodes' invocations, given the temporaries' pointer expressions. */
@@ -66,7 +76,7 @@ export interface FrontendContext {
   readonly context: StaticContext;
 }
 
-const POINTWISE: Readonly<Record<string, { operator: string; arity: 1 | 2 }>> = {
+const POINTWISE: Readonly<Record<string, { operator: string; arity: 1 | 2; approximate?: string }>> = {
   'pointwise.add': { operator: 'Add', arity: 2 },
   'pointwise.mul': { operator: 'Mul', arity: 2 },
   'pointwise.sub': { operator: 'Sub', arity: 2 },
@@ -75,6 +85,8 @@ const POINTWISE: Readonly<Record<string, { operator: string; arity: 1 | 2 }>> = 
   'activation.sigmoid': { operator: 'Sigmoid', arity: 1 },
   'activation.tanh': { operator: 'Tanh', arity: 1 },
   'activation.swish': { operator: 'Silu', arity: 1 },
+  'activation.gelu': { operator: 'Gelu', arity: 1, approximate: 'none' },
+  'activation.gelu-tanh': { operator: 'Gelu', arity: 1, approximate: 'tanh' },
 };
 
 const BYTES: Readonly<Record<string, number>> = { 'dtype.float32': 4, 'dtype.float16': 2, 'dtype.bfloat16': 2, 'dtype.float64': 8, 'dtype.int32': 4, 'dtype.int8': 1, 'dtype.uint8': 1 };
@@ -104,7 +116,11 @@ function functionsWithBodies(fx: FrontendContext): ts.FunctionLikeDeclaration[] 
 
 /** Reads every function that executes graphs; graphs created elsewhere get their own reading. */
 export function readGraphs(fx: FrontendContext): GraphReading[] {
-  const walks = functionsWithBodies(fx).map((f) => ({ f, ...walk(f, fx) }));
+  const functions = functionsWithBodies(fx);
+  let walks = functions.map((f) => ({ f, ...walk(f, fx) }));
+  // A function that creates and executes its own graphs is ported where it is; its callers call it as before.
+  const selfContained = new Set(walks.filter((w) => w.reading.result.ok && w.reading.created.length > 0).map((w) => w.f));
+  if (selfContained.size > 0) walks = functions.map((f) => ({ f, ...walk(f, fx, selfContained) }));
   // A function the port followed from another walk is ported at its call sites, not on its own.
   const inlinedElsewhere = (f: ts.FunctionLikeDeclaration) => walks.some((w) => w.f !== f && w.reading.inlined.has(f));
   // A walk that failed before meeting a graph or an execute has nothing to report.
@@ -127,9 +143,27 @@ export function readGraphs(fx: FrontendContext): GraphReading[] {
   return readings;
 }
 
-function walk(f: ts.FunctionLikeDeclaration, fx: FrontendContext): { reading: GraphReading } {
-  const ev = new FrontendEvaluator({ sourceFile: fx.sourceFile, fe: fx.fe, context: fx.context });
+/** Names declared by the functions around `f` (parameters and variables, not inside other nested functions). */
+function enclosingNames(f: ts.FunctionLikeDeclaration): string[] {
+  const names: string[] = [];
+  for (let outer = f.parent; outer; outer = outer.parent) {
+    if (!ts.isFunctionLike(outer)) continue;
+    for (const p of outer.parameters) names.push(...namesOf(p.name));
+    const visit = (n: ts.Node): void => {
+      if (ts.isFunctionLike(n)) return;
+      if (ts.isVariableDeclaration(n)) names.push(...namesOf(n.name));
+      ts.forEachChild(n, visit);
+    };
+    if ('body' in outer && outer.body) ts.forEachChild(outer.body, visit);
+  }
+  return names;
+}
+
+function walk(f: ts.FunctionLikeDeclaration, fx: FrontendContext, selfContained?: ReadonlySet<ts.FunctionLikeDeclaration>): { reading: GraphReading } {
+  const ev = new FrontendEvaluator({ sourceFile: fx.sourceFile, fe: fx.fe, context: fx.context, ...(selfContained ? { selfContained } : {}) });
   const env = new Env(ev.moduleEnv);
+  // A nested function (one called on the spot) reads its enclosing functions' variables as run-time values.
+  for (const name of enclosingNames(f)) env.set(name, { kind: 'sym', text: name, pure: true });
   const sf = fx.sourceFile;
   const statements: GraphStatement[] = [];
   /** Executes whose status a variable keeps, with the index of their statement. */
@@ -140,98 +174,128 @@ function walk(f: ts.FunctionLikeDeclaration, fx: FrontendContext): { reading: Gr
   };
   try {
     for (const p of f.parameters) for (const name of namesOf(p.name)) env.set(name, { kind: 'sym', text: name, pure: true });
-    for (const s of (f.body as ts.Block).statements) {
-      if (!ev.touchesGraph(s, env)) {
+    /** Constants graph code computed (workspace sizes written as numbers), and plain declarations: what the port may find unused. */
+    const sizes = new Map<string, number>();
+    const plain: ts.VariableStatement[] = [];
+    const walkList = (list: readonly ts.Statement[], env: Env): void => {
+      for (const s of list) {
+        // `if (workspaceSize > 0) cudaMalloc(…)` on a size graph code computed as 0: the call never runs
+        // (an assignment under such a test stays, with the variable it sets).
+        if (ts.isIfStatement(s) && !s.elseStatement && onlyCalls(s.thenStatement) && mentions(s.expression, sizes) && neverRuns(s, ev, env)) {
+          statements.push({ kind: 'absorbed', statement: s });
+          continue;
+        }
+        // An `if` on run-time values whose branches hold graph code (a helper's `if (epilogue === GELU_BIAS) { … }`): each branch is walked as its own block.
+        if (ts.isIfStatement(s) && ev.touchesGraph(s, env) && !ev.touchesGraph(s.expression, env)) {
+          for (const branch of [s.thenStatement, s.elseStatement]) if (branch) walkList(ts.isBlock(branch) ? branch.statements : [branch], new Env(env));
+          continue;
+        }
+        if (!ev.touchesGraph(s, env)) {
+          if (ts.isVariableStatement(s)) {
+            for (const d of s.declarationList.declarations) {
+              const init = d.initializer;
+              // Local arrow functions (`rowStrides`) are followed where graph code calls them.
+              if (init && ts.isIdentifier(d.name) && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) env.set(d.name.text, { kind: 'fn', decl: init, env });
+              else for (const name of namesOf(d.name)) env.set(name, { kind: 'sym', text: name, pure: true });
+            }
+            plain.push(s);
+          }
+          if (ts.isFunctionDeclaration(s) && s.name) env.set(s.name.text, { kind: 'fn', decl: s, env });
+          continue;
+        }
+        ev.currentStatement = s;
+        const before = ev.executes.length;
+        const refuseHere = (why: string) => ev.refuse(s, why);
         if (ts.isVariableStatement(s)) {
-          for (const d of s.declarationList.declarations) {
-            const init = d.initializer;
-            // Local arrow functions (`rowStrides`) are followed where graph code calls them.
-            if (init && ts.isIdentifier(d.name) && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) env.set(d.name.text, { kind: 'fn', decl: init, env });
-            else for (const name of namesOf(d.name)) env.set(name, { kind: 'sym', text: name, pure: true });
+          const values: Value[] = [];
+          try {
+            for (const d of s.declarationList.declarations) {
+              const v = d.initializer ? ev.expr(d.initializer, env) : refuseHere('a declaration without a value');
+              ev.bind(d.name, v, env);
+              values.push(v);
+            }
+          } catch (e) {
+            if (!(e instanceof EvalRefusal) || ev.executes.length > before) throw e;
+            statements.push({ kind: 'replaced', statement: s, text: substitute(s, ev, env, e, sf) });
+            for (const d of s.declarationList.declarations) for (const name of namesOf(d.name)) env.set(name, { kind: 'sym', text: name, pure: true });
+            continue;
+          }
+          const d = s.declarationList.declarations[0];
+          const v = values[0];
+          if (ev.executes.length > before) {
+            // `const status = (ok && g.execute(…).is_good() ? SUCCESS : FAILED)`, checked by an `if … throw` below.
+            const stored = values.length === 1 && v.kind === 'status' && v.execute && ts.isIdentifier(d.name) ? v.execute : undefined;
+            if (!stored || ev.executes.length - before !== 1) refuseHere('the status of an execute is stored instead of checked');
+            else {
+              storedStatuses.set(stored, statements.length);
+              statements.push(executeStatement(s, stored, fx));
+            }
+            continue;
+          }
+          if (values.length === 1 && v.kind === 'sym' && typeof v.value === 'number' && ts.isIdentifier(d.name) && d.initializer) {
+            // A number computed by graph code (the workspace size): written as its value, which tests of it see.
+            statements.push({ kind: 'replaced', statement: s, text: spliced(s, [[d.initializer, String(v.value)]], sf) });
+            const constant = (s.declarationList.flags & ts.NodeFlags.Const) !== 0;
+            env.set(d.name.text, { kind: 'sym', text: d.name.text, pure: true, ...(constant ? { value: v.value } : {}) });
+            if (constant) sizes.set(d.name.text, statements.length - 1);
+            continue;
+          }
+          const stray = values.find((x) => x.kind !== 'undefined' && !isGraphValue(x));
+          if (stray) refuseHere('a value computed by graph code is used by the rest of the program');
+          statements.push({ kind: 'absorbed', statement: s });
+          continue;
+        }
+        if (ts.isExpressionStatement(s)) {
+          try {
+            ev.expr(s.expression, env);
+          } catch (e) {
+            if (!(e instanceof EvalRefusal) || ev.executes.length > before) throw e;
+            statements.push({ kind: 'replaced', statement: s, text: substitute(s, ev, env, e, sf) });
+            continue;
+          }
+          const events = ev.executes.slice(before);
+          const writes = ev.sizeWrites.splice(0);
+          // The target calls size their own workspaces: the graph's workspace is empty.
+          if (writes.length > 0 && events.length === 0) statements.push({ kind: 'replaced', statement: s, text: writes.map((w) => `${w.text}.value = 0;`).join(' ') });
+          else if (events.length === 0) statements.push({ kind: 'absorbed', statement: s });
+          else if (events.length === 1) statements.push(executeStatement(s, events[0], fx));
+          else refuseHere(`one statement executes ${events.length} graphs`);
+          continue;
+        }
+        if (ts.isIfStatement(s) && !s.elseStatement) {
+          const checked = storedCheck(s, ev, env);
+          if (checked) {
+            // The execute's port checks its calls itself; the test of the stored status goes.
+            const k = storedStatuses.get(checked.event);
+            const entry = k === undefined ? undefined : statements[k];
+            if (entry?.kind === 'execute' && entry.what === undefined && checked.what) statements[k!] = { ...entry, what: checked.what };
+            statements.push({ kind: 'absorbed', statement: s });
+            continue;
+          }
+          if (neverRuns(s, ev, env)) {
+            // `if (workspaceSize > 0) cudaMalloc(workspace, workspaceSize)` on the empty workspace.
+            statements.push({ kind: 'absorbed', statement: s });
+            continue;
           }
         }
-        if (ts.isFunctionDeclaration(s) && s.name) env.set(s.name.text, { kind: 'fn', decl: s, env });
-        continue;
-      }
-      ev.currentStatement = s;
-      const before = ev.executes.length;
-      const refuseHere = (why: string) => ev.refuse(s, why);
-      if (ts.isVariableStatement(s)) {
-        const values: Value[] = [];
-        try {
-          for (const d of s.declarationList.declarations) {
-            const v = d.initializer ? ev.expr(d.initializer, env) : refuseHere('a declaration without a value');
-            ev.bind(d.name, v, env);
-            values.push(v);
-          }
-        } catch (e) {
-          if (!(e instanceof EvalRefusal) || ev.executes.length > before) throw e;
-          statements.push({ kind: 'replaced', statement: s, text: substitute(s, ev, env, e, sf) });
-          for (const d of s.declarationList.declarations) for (const name of namesOf(d.name)) env.set(name, { kind: 'sym', text: name, pure: true });
-          continue;
-        }
-        const d = s.declarationList.declarations[0];
-        const v = values[0];
-        if (ev.executes.length > before) {
-          // `const status = (ok && g.execute(…).is_good() ? SUCCESS : FAILED)`, checked by an `if … throw` below.
-          const stored = values.length === 1 && v.kind === 'status' && v.execute && ts.isIdentifier(d.name) ? v.execute : undefined;
-          if (!stored || ev.executes.length - before !== 1) refuseHere('the status of an execute is stored instead of checked');
-          else {
-            storedStatuses.set(stored, statements.length);
-            statements.push(executeStatement(s, stored, fx));
-          }
-          continue;
-        }
-        if (values.length === 1 && v.kind === 'sym' && typeof v.value === 'number' && ts.isIdentifier(d.name) && d.initializer) {
-          // A number computed by graph code (the workspace size): written as its value, which tests of it see.
-          statements.push({ kind: 'replaced', statement: s, text: spliced(s, [[d.initializer, String(v.value)]], sf) });
-          env.set(d.name.text, { kind: 'sym', text: d.name.text, pure: true, ...(s.declarationList.flags & ts.NodeFlags.Const ? { value: v.value } : {}) });
-          continue;
-        }
-        const stray = values.find((x) => x.kind !== 'undefined' && !isGraphValue(x));
-        if (stray) refuseHere('a value computed by graph code is used by the rest of the program');
-        statements.push({ kind: 'absorbed', statement: s });
-        continue;
-      }
-      if (ts.isExpressionStatement(s)) {
-        try {
-          ev.expr(s.expression, env);
-        } catch (e) {
-          if (!(e instanceof EvalRefusal) || ev.executes.length > before) throw e;
-          statements.push({ kind: 'replaced', statement: s, text: substitute(s, ev, env, e, sf) });
-          continue;
-        }
-        const events = ev.executes.slice(before);
-        const writes = ev.sizeWrites.splice(0);
-        // The target calls size their own workspaces: the graph's workspace is empty.
-        if (writes.length > 0 && events.length === 0) statements.push({ kind: 'replaced', statement: s, text: writes.map((w) => `${w.text}.value = 0;`).join(' ') });
-        else if (events.length === 0) statements.push({ kind: 'absorbed', statement: s });
-        else if (events.length === 1) statements.push(executeStatement(s, events[0], fx));
-        else refuseHere(`one statement executes ${events.length} graphs`);
-        continue;
-      }
-      if (ts.isIfStatement(s) && !s.elseStatement) {
-        const checked = storedCheck(s, ev, env);
-        if (checked) {
-          // The execute's port checks its calls itself; the test of the stored status goes.
-          const k = storedStatuses.get(checked.event);
+        if (ts.isReturnStatement(s)) {
+          const returned = s.expression && ts.isIdentifier(s.expression) ? s.expression.text : undefined;
+          const status = returned ? env.get(returned) : undefined;
+          const k = status?.kind === 'status' && status.execute ? storedStatuses.get(status.execute) : undefined;
           const entry = k === undefined ? undefined : statements[k];
-          if (entry?.kind === 'execute' && entry.what === undefined && checked.what) statements[k!] = { ...entry, what: checked.what };
-          statements.push({ kind: 'absorbed', statement: s });
-          continue;
+          if (entry?.kind === 'execute' && returned) {
+            // `return status` (a function called on the spot answering its execute's status): the lowering keeps the target's status there.
+            statements[k!] = { ...entry, binding: returned };
+            continue;
+          }
+          const name = 'name' in f && f.name && ts.isIdentifier(f.name) ? `\`${f.name.text}\`` : 'the function';
+          refuseHere(`${name} returns graph objects, and no function the port can follow executes them`);
         }
-        if (neverRuns(s, ev, env)) {
-          // `if (workspaceSize > 0) cudaMalloc(workspace, workspaceSize)` on the empty workspace.
-          statements.push({ kind: 'absorbed', statement: s });
-          continue;
-        }
+        statements.push({ kind: 'replaced', statement: s, text: substitute(s, ev, env, undefined, sf) });
       }
-      if (ts.isReturnStatement(s)) {
-        const name = 'name' in f && f.name && ts.isIdentifier(f.name) ? `\`${f.name.text}\`` : 'the function';
-        refuseHere(`${name} returns graph objects, and no function the port can follow executes them`);
-      }
-      statements.push({ kind: 'replaced', statement: s, text: substitute(s, ev, env, undefined, sf) });
-    }
+    };
+    walkList((f.body as ts.Block).statements, env);
+    dropUnused(f, statements, sizes, plain, sf);
   } catch (e) {
     return fail(e);
   }
@@ -257,6 +321,55 @@ function storedCheck(s: ts.IfStatement, ev: FrontendEvaluator, env: Env): { even
   return { event: status.execute, ...(what ? { what } : {}) };
 }
 
+/** A call statement, or a block of them. */
+function onlyCalls(s: ts.Statement): boolean {
+  if (ts.isBlock(s)) return s.statements.every(onlyCalls);
+  return ts.isExpressionStatement(s) && ts.isCallExpression(s.expression);
+}
+
+function mentions(node: ts.Node, names: ReadonlyMap<string, unknown>): boolean {
+  if (ts.isIdentifier(node)) return names.has(node.text);
+  return ts.forEachChild(node, (c) => mentions(c, names) || undefined) ?? false;
+}
+
+/**
+ * The empty workspace's leftovers once its tests are gone: a size graph code computed, and a
+ * plain declaration with a side-effect-free value (`const ws = ref<DevicePtr>()`), that only
+ * removed statements (absorbed, or executes the lowering replaces) still use go too.
+ */
+function dropUnused(f: ts.FunctionLikeDeclaration, statements: GraphStatement[], sizes: ReadonlyMap<string, number>, plain: readonly ts.VariableStatement[], sf: ts.SourceFile): void {
+  const removed = () => statements.filter((e) => e.kind === 'absorbed' || e.kind === 'execute').map((e) => e.statement);
+  const within = (n: ts.Node, outer: ts.Node) => n.getStart(sf) >= outer.getStart(sf) && n.end <= outer.end;
+  const unused = (name: string, declaration: ts.Statement) => {
+    const gone = removed();
+    let used = false;
+    let usedByGone = false;
+    const visit = (n: ts.Node): void => {
+      if (used) return;
+      if (ts.isIdentifier(n) && n.text === name && !(ts.isPropertyAccessExpression(n.parent) && n.parent.name === n)) {
+        if (gone.some((g) => within(n, g))) usedByGone = true;
+        else if (!within(n, declaration)) used = true;
+      } else ts.forEachChild(n, visit);
+    };
+    visit(f.body!);
+    // Only what removed code used: a declaration nothing ever used is not the port's to remove.
+    return !used && usedByGone;
+  };
+  const removable = (s: ts.VariableStatement) => {
+    const d = s.declarationList.declarations;
+    const init = d.length === 1 ? d[0].initializer : undefined;
+    return ts.isIdentifier(d[0].name) && init !== undefined && (isPure(init) || (ts.isCallExpression(init) && init.expression.getText(sf) === 'ref' && init.arguments.length === 0)) ? d[0].name.text : undefined;
+  };
+  for (const [name, k] of sizes) {
+    const entry = statements[k];
+    if (entry.kind === 'replaced' && unused(name, entry.statement)) statements[k] = { kind: 'absorbed', statement: entry.statement };
+  }
+  for (const s of plain) {
+    const name = removable(s);
+    if (name && unused(name, s)) statements.push({ kind: 'absorbed', statement: s });
+  }
+}
+
 /** An `if` whose condition graph code decides is false (a test of the empty workspace's size). */
 function neverRuns(s: ts.IfStatement, ev: FrontendEvaluator, env: Env): boolean {
   try {
@@ -279,6 +392,8 @@ function isGraphValue(v: Value): boolean {
     case 'undefined':
     case 'fn':
       return true;
+    case 'sym':
+      return v.fromStatus === true;
     case 'array':
       return v.items.every(isGraphValue);
     case 'object':
@@ -376,6 +491,10 @@ function executeStatement(s: ts.Statement, event: ExecuteEvent, fx: FrontendCont
       } else if ((n.op === 'layernorm' || n.op === 'rmsnorm') && n.outputs[0] === t) {
         dims = inputs[0].dims;
         if (packed.has(t)) strides = inputs[0].strides;
+      } else if ((n.op === 'layernorm' || n.op === 'rmsnorm') && inputs[1]) {
+        // TRAINING statistics: X's dims with 1 wherever the scale spans (the frontend's rule).
+        const [x, scale] = inputs;
+        dims = x.dims.map((d, i) => (scale.dims[i] && numberOf(scale.dims[i]) !== 1 ? generated('1', { kind: 'number', value: 1 }) : d));
       } else refuse(`the output \`${t.name}\` of ${n.op} has no dims the port can infer (set_dim / set_stride)`);
     }
     if (!dims) return refuse(`\`${t.name}\` has no dims`);
@@ -437,7 +556,7 @@ function executeStatement(s: ts.Statement, event: ExecuteEvent, fx: FrontendCont
         const copy = widened.get(n);
         const sourceInput = n.inputs.find((i) => !i.scalar);
         const node = copy ? { ...n, inputs: n.inputs.map((i) => (i === sourceInput ? copy : i)) } : n;
-        const r = nodeInvocation(node, tensor, packed, fx);
+        const r = nodeInvocation(node, tensor, packed, fx, (t) => unreadScratch(packed.get(t), event.call, sf));
         if (!r.ok) return refuse(r.reason);
         // The handle the graph executes on (CNNL calls take it; aclnn lowerings ignore it).
         const run: OpInvocation = { ...r.value, args: new Map([['handle', toExpr(event.handle)]]), ...(stream.value ? { stream: stream.value } : {}) };
@@ -471,7 +590,38 @@ function attrArg(n: NodeModel, name: string, index = 0): Value | undefined {
   return [...n.attributes].reverse().find((c) => c.name === name)?.args[index];
 }
 
-function nodeInvocation(n: NodeModel, tensor: (t: TensorModel) => TensorExpr, packed: ReadonlyMap<TensorModel, Sym>, fx: FrontendContext): Described<OpInvocation> {
+/**
+ * Whether a pointer is `p.value` of a `const p = ref<…>()` that its function only allocates
+ * (`cudaMalloc(p, …)`), hands to this execute's variant pack and frees (`cudaFree(p.value)`):
+ * what the graph writes there is never read.
+ */
+function unreadScratch(pointer: Sym | undefined, execute: ts.CallExpression, sf: ts.SourceFile): boolean {
+  const root = pointer && /^([A-Za-z_$][\w$]*)\.value$/.exec(pointer.text)?.[1];
+  let scope: ts.Node | undefined = execute.parent;
+  while (scope && !ts.isFunctionLike(scope)) scope = scope.parent;
+  const pack = execute.arguments[1];
+  if (!root || !scope || !pack) return false;
+  let declared = false;
+  let other = false;
+  const within = (n: ts.Node, outer: ts.Node) => n.getStart(sf) >= outer.getStart(sf) && n.end <= outer.end;
+  const visit = (n: ts.Node): void => {
+    if (other) return;
+    if (ts.isIdentifier(n) && n.text === root && !(ts.isPropertyAccessExpression(n.parent) && n.parent.name === n)) {
+      const p = n.parent;
+      if (ts.isVariableDeclaration(p) && p.name === n) declared = Boolean(p.initializer && ts.isCallExpression(p.initializer) && p.initializer.expression.getText(sf) === 'ref');
+      else if (within(n, pack)) return;
+      else if (ts.isCallExpression(p) && p.expression.getText(sf) === 'cudaMalloc' && p.arguments[0] === n) return;
+      else if (ts.isPropertyAccessExpression(p) && p.name.text === 'value' && ts.isCallExpression(p.parent) && p.parent.expression.getText(sf) === 'cudaFree' && p.parent.arguments[0] === p) return;
+      else other = true;
+      return;
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(scope);
+  return declared && !other;
+}
+
+function nodeInvocation(n: NodeModel, tensor: (t: TensorModel) => TensorExpr, packed: ReadonlyMap<TensorModel, Sym>, fx: FrontendContext, unread: (t: TensorModel) => boolean): Described<OpInvocation> {
   const attributes: [string, AttributeExpr][] = [];
   const known = new Set<string>();
   const unknownOption = (allowed: readonly string[]) => n.attributes.find((c) => !allowed.includes(c.name));
@@ -488,7 +638,13 @@ function nodeInvocation(n: NodeModel, tensor: (t: TensorModel) => TensorExpr, pa
     const extra = unknownOption(['set_forward_phase', 'set_epsilon', 'set_name', 'set_compute_data_type']);
     if (extra) return { ok: false, reason: `the ${n.op} option \`${extra.name}\` is not ported` };
     const phase = attrArg(n, 'set_forward_phase');
-    if (!(phase?.kind === 'sym' && phase.fe && /inference/i.test(feMeaning(phase.fe, fx) ?? phase.fe))) return { ok: false, reason: `the ${n.op} forward phase is not INFERENCE (training outputs are not ported)` };
+    const phaseName = phase?.kind === 'sym' && phase.fe ? feMeaning(phase.fe, fx) ?? phase.fe : undefined;
+    const training = phaseName !== undefined && /training/i.test(phaseName);
+    if (!training && !(phaseName !== undefined && /inference/i.test(phaseName))) return { ok: false, reason: `the ${n.op} forward phase is neither INFERENCE nor TRAINING` };
+    // TRAINING also writes the statistics (layernorm: MEAN, INV_VARIANCE = ONNX Mean, InvStdDev;
+    // rmsnorm: INV_VARIANCE, as InvStdDev); those the program reads are outputs of the invocation.
+    const statisticNames = n.op === 'layernorm' ? ['Mean', 'InvStdDev'] : ['InvStdDev'];
+    const statistics = training ? statisticNames.map((name, i) => [name, n.outputs[i + 1]] as const).filter(([, t]) => packed.has(t) && !unread(t)) : [];
     const eps = attrArg(n, 'set_epsilon');
     const epsilon = eps?.kind === 'tensor' ? eps.tensor.scalar : eps?.kind === 'sym' ? eps : undefined;
     if (!epsilon || !epsilon.pure) return { ok: false, reason: `the ${n.op} epsilon is not a value the port can read` };
@@ -496,8 +652,20 @@ function nodeInvocation(n: NodeModel, tensor: (t: TensorModel) => TensorExpr, pa
     if (n.inputs.length !== names.length) return { ok: false, reason: `${n.op} with ${n.inputs.length} inputs is not ported` };
     const squeezed = squeezeNorm(n.inputs.map(tensor), tensor(n.outputs[0]));
     if (!squeezed.ok) return squeezed;
+    const x = squeezed.value.inputs[0];
+    const stats: [string, TensorExpr][] = [];
+    for (const [name, t] of statistics) {
+      // [rows, 1, 1, 1] packed float32: X's first dim, 1 over the normalized dims (the rank of the squeezed X).
+      const view = tensor(t);
+      const rows = view.dims!.filter((d) => !isOne(d));
+      if (view.dtype?.meaning !== 'dtype.float32' || !isContiguous(view) || rows.length > 1 || (rows[0] && rows[0].text !== x.dims![0].text && numberOf(rows[0]) !== numberOf(x.dims![0]))) {
+        return { ok: false, reason: `the ${n.op} TRAINING statistic \`${packed.get(t)!.text}\` is not a packed float32 [${x.dims![0].text}, 1, …] tensor` };
+      }
+      const dims = x.dims!.map((d, i) => (i === 0 ? d : generated('1', { kind: 'number', value: 1 })));
+      stats.push([name, { ...view, dims, strides: contiguousStrides(dims) }]);
+    }
     attributes.push(['axis', { expr: generated('1', { kind: 'number', value: 1 }) }], ['epsilon', { expr: toExpr(epsilon) }]);
-    return done(n.op === 'layernorm' ? 'LayerNormalization' : 'RMSNormalization', names.map((name, i) => [name, squeezed.value.inputs[i]]), [['Y', squeezed.value.output]]);
+    return done(n.op === 'layernorm' ? 'LayerNormalization' : 'RMSNormalization', names.map((name, i) => [name, squeezed.value.inputs[i]]), [['Y', squeezed.value.output], ...stats]);
   }
   if (n.op === 'pointwise') {
     const extra = unknownOption(['set_mode', 'set_name', 'set_compute_data_type']);
@@ -510,6 +678,7 @@ function nodeInvocation(n: NodeModel, tensor: (t: TensorModel) => TensorExpr, pa
     const op = pointwise.operator;
     const inputNames = pointwise.arity === 2 ? ['A', 'B'] : [op === 'Tanh' ? 'input' : 'X'];
     const outputName = pointwise.arity === 2 ? 'C' : op === 'Tanh' ? 'output' : 'Y';
+    if (pointwise.approximate) attributes.push(['approximate', { expr: generated(`'${pointwise.approximate}'`, { kind: 'string', value: pointwise.approximate }), meaning: pointwise.approximate }]);
     return done(op, inputNames.map((name, i) => [name, tensor(n.inputs[i])]), [[outputName, tensor(n.outputs[0])]]);
   }
   // sdpa

@@ -52,8 +52,8 @@ function escapeTemplate(text: string): string {
   return text.replace(/[`\\]/g, '\\$&').replace(/\$\{/g, '\\${');
 }
 
-/** The lowering as statements, each status checked in place. */
-function loweringLines(lowering: Lowering, what: string, input: FrontendPortInput): string[] {
+/** The lowering as statements, each status checked in place (or, for a stored status, assigned to `binding` while it is success). */
+function loweringLines(lowering: Lowering, what: string, input: FrontendPortInput, binding?: { readonly name: string; readonly declare: boolean }): string[] | undefined {
   const { catalog, target, lowerContext: ctx } = input;
   const runSymbol = lowering.targetSymbols[lowering.targetSymbols.length - 1];
   const runEntry = runSymbol ? catalog.entry(target, runSymbol) : undefined;
@@ -61,9 +61,12 @@ function loweringLines(lowering: Lowering, what: string, input: FrontendPortInpu
   const success = statusEnum ? memberByMeaning(statusEnum, 'status.success') : undefined;
   const recent = catalog.entry(target, 'aclGetRecentErrMsg');
   const detail = recent && recent.spec.params.length === 0 ? `\${${ctx.names.value('aclGetRecentErrMsg', ctx.style, ctx.origin)}()}` : 'failed';
+  const successText = success ? ctx.names.member(statusEnum!.spec.name, success.name, ctx.style, ctx.origin) : undefined;
+  if (binding && !successText) return undefined;
   const check = (call: string) =>
-    success ? `if (${call} !== ${ctx.names.member(statusEnum!.spec.name, success.name, ctx.style, ctx.origin)}) throw new Error(\`${escapeTemplate(what)}: ${detail}\`);` : `${call};`;
-  return [...lowering.prelude.map((p) => (p.status ? check(p.text) : terminated(p.text))), check(lowering.call), ...(lowering.epilogue ?? []).map((p) => terminated(p.text))];
+    binding ? `if (${binding.name} === ${successText}) ${binding.name} = ${call};` : successText ? `if (${call} !== ${successText}) throw new Error(\`${escapeTemplate(what)}: ${detail}\`);` : `${call};`;
+  const declaration = binding?.declare ? [`let ${binding.name} = ${successText};`] : [];
+  return [...declaration, ...lowering.prelude.map((p) => (p.status ? check(p.text) : terminated(p.text))), check(lowering.call), ...(lowering.epilogue ?? []).map((p) => terminated(p.text))];
 }
 
 type Execute = Extract<GraphStatement, { kind: 'execute' }>;
@@ -92,10 +95,12 @@ function lowerExecute(s: Execute, input: FrontendPortInput): { text: string; sym
   const released = memory && s.temporaries.length > 0 ? memory.release(v, [...names.values()], invocations[0]?.args.get('handle')?.text) : [];
   if (memory && s.temporaries.length > 0) symbols.push(memory.symbols[1]);
   const lines: string[] = [];
-  for (const invocation of invocations) {
+  for (const [i, invocation] of invocations.entries()) {
     const lowered = input.lowerers.lower(invocation, ctx);
     if (!lowered.ok) return { failed: [...lowered.diagnostics] };
-    lines.push(...loweringLines(lowered.lowering, s.what ?? invocation.operator, input));
+    const written = loweringLines(lowered.lowering, s.what ?? invocation.operator, input, s.binding ? { name: s.binding, declare: i === 0 } : undefined);
+    if (!written) return decline(`the status stored in \`${s.binding}\` has no success value on ${input.target}`);
+    lines.push(...written);
     symbols.push(...lowered.lowering.targetSymbols);
   }
   // The nodes first: what they cannot express says more than the buffers around them.
@@ -103,7 +108,10 @@ function lowerExecute(s: Execute, input: FrontendPortInput): { text: string; sym
   if (!released) return decline(`the graph has no handle whose stream the intermediates' release waits for`);
   const after = released.map((l) => `${l};`);
   const sf = input.sourceFile;
-  return { text: [...before, ...lines, ...after].join(`${newlineOf(sf.text)}${lineIndent(sf.text, s.statement.getStart(sf))}`), symbols };
+  // A statement that shares its line with others (a function written on one line) stays on that line.
+  const start = s.statement.getStart(sf);
+  const alone = /^[ \t]*$/.test(sf.text.slice(sf.text.lastIndexOf('\n', start - 1) + 1, start));
+  return { text: [...before, ...lines, ...after].join(alone ? `${newlineOf(sf.text)}${lineIndent(sf.text, start)}` : ' '), symbols };
 }
 
 export function portFrontendGraphs(input: FrontendPortInput): FrontendPortResult {

@@ -9,7 +9,7 @@ import { epilogueAsActivation } from '../blas/cublaslt-epilogue-activation.js';
 import { dropsXdnnConvPlanStatement, xdnnConvPlanQueryLowerer, xdnnOutputDimLowerer } from './conv-queries.js';
 import { CONTEXT_PRIMITIVES, xdnnContextLowerer } from './xdnn-context.js';
 import { DESCRIPTOR_PRIMITIVES, dropsDescriptorDeclaration, xdnnDescriptorLifecycleLowerer } from './xdnn-lifecycle.js';
-import { XDNN_FRONTEND_OPERATORS, xdnnFrontendLowerer } from './xdnn-frontend.js';
+import { XDNN_FRONTEND_BINDINGS, xdnnFrontendLowerer } from './xdnn-frontend.js';
 import { xdnnLowerer } from './xdnn-lowerer.js';
 import { deviceSynchronizeRewriter } from './device-synchronize.js';
 import { planXdnn, XDNN_OPERATORS } from './xdnn-plan.js';
@@ -18,7 +18,7 @@ import { CUBLASLT_SETUP_PRIMITIVES, cublasLtSetup } from '../blas/cublaslt-setup
 export function registerXdnnLowerers(lowerers: LowererRegistry): LowererRegistry {
   for (const primitive of CONTEXT_PRIMITIVES) lowerers.register({ target: 'kunlun', binding: `primitive:${primitive}` }, xdnnContextLowerer);
   // Graph nodes first: the general plans decline mixed element types, which a graph's float32 chain has.
-  for (const operator of XDNN_FRONTEND_OPERATORS) lowerers.register({ target: 'kunlun', binding: `operator:${operator}` }, xdnnFrontendLowerer);
+  for (const operator of XDNN_FRONTEND_BINDINGS) lowerers.register({ target: 'kunlun', binding: `operator:${operator}` }, xdnnFrontendLowerer);
   // Before the descriptor life cycle, which also answers algorithm queries (cuBLASLt's heuristic).
   for (const primitive of ['algorithm.query', 'workspace.query']) lowerers.register({ target: 'kunlun', binding: `primitive:${primitive}` }, xdnnConvPlanQueryLowerer);
   lowerers.register({ target: 'kunlun', binding: 'primitive:descriptor.get' }, xdnnOutputDimLowerer);

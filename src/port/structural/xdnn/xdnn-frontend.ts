@@ -12,6 +12,11 @@
  * - Add / Mul → `xpu::add` / `xpu::mul` when both inputs have the output's shape, else
  *   `xpu::broadcast_add` / `xpu::broadcast_mul` with the two shapes (NumPy broadcasting);
  * - Silu / Relu / Sigmoid / Tanh → `xpu::silu` / `relu` / `sigmoid` / `tanh` over the length;
+ * - Gelu, tanh form → y = x·sigmoid(2√(2/π)·x·(1 + 0.044715·x²)) with `xpu::mul`, `xpu::scale`
+ *   and `xpu::sigmoid` (the identity xdnn-plan.ts's fused-GELU lowering uses); the erf form is
+ *   declined, as `xpu::gelu`'s formula is not documented (mappings/kunlun/xdnn.yaml);
+ * - a unary node over input and output views alike over one dense block (a column-major matrix)
+ *   runs over the block's length, element k of the input landing in element k of the output;
  * - Attention (sdpa) → `baidu::xpu::xfa::mha_varlen_fwd<T, float, float, int>` over Q / K / V / O
  *   packed as [batch, seq, heads, d] (BSHD: the packed varlen [total, heads, d] layout), the
  *   cumulative sequence offsets as `xpu::VectorParam`s of every sequence's full length,
@@ -31,6 +36,7 @@ import type { LowerContext, LowerResult, Lowerer, PreludeStatement } from '../..
 import { isContiguous, product } from '../dnn/cudnn-descriptors.js';
 import { pointerText } from './xdnn-plan.js';
 import { frontendNode } from '../dnn/frontend-node.js';
+import { denseAlike } from './dense-views.js';
 
 
 const TYPE_NAMES: Partial<Record<DType, string>> = { float32: 'float', float16: 'float16', bfloat16: 'bfloat16' };
@@ -48,7 +54,9 @@ const UNARY: Readonly<Record<string, { symbol: string; input: string; output: st
 };
 
 /** The operators this lowerer serves for frontend graphs (registered before the general XDNN lowerer). */
-export const XDNN_FRONTEND_OPERATORS = ['Cast', 'Add', 'Sub', 'Mul', 'Div', 'Attention', ...Object.keys(UNARY)] as const;
+export const XDNN_FRONTEND_OPERATORS = ['Cast', 'Add', 'Sub', 'Mul', 'Div', 'Attention', 'Gelu', ...Object.keys(UNARY)] as const;
+/** The bindings this lowerer is registered for: its operators, and the norms whose TRAINING statistics it declines (the rest go on to the general lowerer). */
+export const XDNN_FRONTEND_BINDINGS = [...XDNN_FRONTEND_OPERATORS, 'LayerNormalization', 'RMSNormalization'] as const;
 
 type Viewed = TensorExpr & { readonly dims: readonly Expr[]; readonly strides: readonly Expr[] };
 
@@ -125,9 +133,9 @@ function viewed(t: TensorExpr | undefined): t is Viewed {
   return Boolean(t?.dims && t.strides && t.dtype?.dtype);
 }
 
-/** The views' XDNN type names, or why not: every view packed, of a type XDNN names. */
-function packedTypes(views: readonly Viewed[]): string[] | string {
-  const strided = views.find((v) => !isContiguous(v));
+/** The views' XDNN type names, or why not: every view packed (or all alike over one dense block), of a type XDNN names. */
+function packedTypes(views: readonly Viewed[], dense = false): string[] | string {
+  const strided = dense && denseAlike(views) ? undefined : views.find((v) => !isContiguous(v));
   if (strided) return `\`${strided.ptr.text}\` is a strided view (strides ${list(strided.strides)}); XDNN takes packed tensors`;
   const types = views.map((v) => TYPE_NAMES[v.dtype!.dtype!]);
   const missing = views.findIndex((_, i) => !types[i]);
@@ -160,14 +168,25 @@ function plan(invocation: OpInvocation, s: XdnnCalls): string | undefined {
     });
     return undefined;
   }
-  const unary = UNARY[operator];
+  const unary = UNARY[operator] ?? (operator === 'Gelu' ? { input: 'X', output: 'Y' } : undefined);
   if (unary) {
     const [x, y] = [inputs.get(unary.input), outputs.get(unary.output)];
     if (!viewed(x) || !viewed(y)) return 'the tensors have no views';
-    const types = packedTypes([x, y]);
+    const approximate = invocation.attributes.get('approximate')?.meaning;
+    if (operator === 'Gelu' && approximate !== 'tanh') return `the GELU ${approximate === 'none' ? 'erf form' : `approximation ${approximate ?? '(unknown)'}`} is not ported: which GELU xpu::gelu computes is not documented`;
+    const types = packedTypes([x, y], true);
     if (typeof types === 'string') return types;
     const input = s.float(x, types[0], 'widened');
-    s.floatResult(y, types[1], (out) => s.call(unary.symbol, ['float'], [input, out, product(y.dims).text]));
+    const length = product(y.dims).text;
+    s.floatResult(y, types[1], (out) => {
+      if ('symbol' in unary) return s.call(unary.symbol, ['float'], [input, out, length]);
+      const g = s.buffer('gelu', `${operand(length)} * 4`);
+      s.call('xpu::mul', ['float'], [input, input, g, length]);
+      s.call('xpu::scale', ['float'], [g, g, length, 'true', '2 * Math.sqrt(2 / Math.PI) * 0.044715', '2 * Math.sqrt(2 / Math.PI)']);
+      s.call('xpu::mul', ['float'], [g, input, g, length]);
+      s.call('xpu::sigmoid', ['float'], [g, g, length]);
+      s.call('xpu::mul', ['float'], [input, g, out, length]);
+    });
     return undefined;
   }
   return planAttention(invocation, s);
@@ -222,9 +241,20 @@ function planAttention(invocation: OpInvocation, s: XdnnCalls): string | undefin
   return undefined;
 }
 
+/** A TRAINING norm node whose statistics the program reads: declined, XDNN's saved statistics are not confirmed to be cuDNN's. */
+function trainingStatistics(invocation: Invocation, ctx: LowerContext, library: string): LowerResult | undefined {
+  if (invocation.kind !== 'operator' || (invocation.operator !== 'LayerNormalization' && invocation.operator !== 'RMSNormalization')) return undefined;
+  const node = frontendNode(invocation, ctx, [invocation.operator], 'for the norm');
+  if (!node || 'declined' in node) return undefined;
+  const stats = ['Mean', 'InvStdDev'].filter((k) => invocation.outputs.has(k));
+  return stats.length ? node.decline(`the TRAINING statistics (${stats.join(', ')}) the program reads are not ported to ${library} (what its saved statistics hold is not confirmed)`) : undefined;
+}
+
 export const xdnnFrontendLowerer: Lowerer = {
   name: 'cudnn-frontend graph nodes → XDNN',
   lower(invocation: Invocation, ctx: LowerContext): LowerResult | undefined {
+    const statistics = trainingStatistics(invocation, ctx, 'XDNN');
+    if (statistics) return statistics;
     const node = frontendNode(invocation, ctx, XDNN_FRONTEND_OPERATORS, 'to become the xpu::Context XDNN calls need');
     if (!node) return undefined;
     if ('declined' in node) return node.declined;
