@@ -109,9 +109,9 @@ export function copyKey(helperName: string, status: EnumRecord): string {
   return `${helperName}\u0000${statusKey(status)}`;
 }
 
-/** `cublasStatus_t` → `Cublas`, `mcdnnStatus_t` → `Mcdnn`, `XPUError_t` → `XPU`. */
+/** `cublasStatus_t` → `Cublas`, `mcdnnStatus_t` → `Mcdnn`, `aclnnStatus` → `Aclnn`, `XPUError_t` → `XPU`. */
 function library(status: EnumRecord): string {
-  const stem = status.spec.name.replace(/(Status|Error|Result|Ret)?_t$/, '').replace(/_$/, '') || status.spec.name;
+  const stem = status.spec.name.replace(/_?(Status|Error|Result|Ret)?(_t)?$/, '') || status.spec.name;
   return stem[0].toUpperCase() + stem.slice(1);
 }
 
