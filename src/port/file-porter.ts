@@ -13,6 +13,7 @@ import { declaredFacadeType } from './context/declared-type.js';
 import { isPure } from './context/expression-purity.js';
 import { FreshNames } from './context/fresh-names.js';
 import { StaticContext, type ResolvedCall } from './context/static-context.js';
+import { copyKey, copyText, judgesByMember, planStatusHelperCopies, type CopyReplacement, type ReceivedStatus, type StatusHelperCopy } from './context/status-helper-copies.js';
 import { helperStatusTypes } from './context/status-helper-types.js';
 import { StatusHelpers, type StatusHelper } from './context/status-helpers.js';
 import { DiagnosticComments, commentText } from './diagnostics/diagnostic-comments.js';
@@ -92,6 +93,10 @@ export class FilePorter {
   private targetIndex: FacadeIndex | undefined;
   /** Status helpers whose parameter takes another target type than its declared type ports to (context/status-helper-types.ts). */
   private retypedHelpers = new Map<string, EnumRecord>();
+  /** Copies of status helpers for the other status types they receive (context/status-helper-copies.ts), by copyKey. */
+  private helperCopies = new Map<string, StatusHelperCopy>();
+  /** The copies a status was routed to (only those are written). */
+  private readonly usedCopies = new Set<string>();
 
   constructor(
     private readonly sourceFile: ts.SourceFile,
@@ -135,6 +140,7 @@ export class FilePorter {
     this.planStatusHelpers();
     this.visit(this.sourceFile);
     this.retypeStatusHelpers();
+    this.writeStatusHelperCopies();
     this.applyDeviceOrder(deviceOrder);
     if (this.ported || this.leftovers.size === 0) {
       rewriteImports({ sourceFile: this.sourceFile, bindings: this.bindings, from: this.options.from, to: this.options.to, names: this.names, leftovers: this.leftovers }, this.edits);
@@ -548,6 +554,11 @@ export class FilePorter {
       if (!written || !status || sameEnum(helperStatus, status)) return undefined;
       const sibling = helpers.sibling(helper, (other) => sameEnum(this.helperStatus(other), status));
       if (sibling) return sibling.name;
+      const copy = this.helperCopies.get(copyKey(helper.name, status));
+      if (copy) {
+        this.usedCopies.add(copyKey(helper.name, status));
+        return copy.name;
+      }
       const mismatch = this.statusMismatch(written.symbol, status, helper, helperStatus);
       if (mismatch) mismatches.set(written.symbol, mismatch);
       return undefined;
@@ -582,6 +593,7 @@ export class FilePorter {
     const typed = new Set(all.filter((h) => mapped.get(h.name)).map((h) => h.name));
     if (typed.size === 0) return;
     const received = new Map<string, EnumRecord[]>();
+    const reaching = new Map<string, ReceivedStatus[]>();
     const visit = (node: ts.Node): void => {
       // Statements a group reader removed (the rest of an XDNN chain) pass no status on.
       if (this.rewrittenStatements.has(node)) return;
@@ -590,15 +602,93 @@ export class FilePorter {
         const helper = all.find((h) => h.name === name);
         const argument = helper ? node.arguments[helper.index] : undefined;
         const source = argument && ts.isCallExpression(argument) ? this.refs.exact(argument.expression)?.symbol : undefined;
-        if (helper && argument && ts.isCallExpression(argument) && source?.kind === 'entry' && statusEnumOf(catalog, source.entry) === helper.status) {
-          const status = this.lowerOnTrial(argument, (lowering) => (lowering.vanishes ? undefined : this.writtenStatus(lowering.call)?.status));
-          if (status) received.set(helper.name, [...(received.get(helper.name) ?? []), status]);
+        if (helper && argument && ts.isCallExpression(argument) && source?.kind === 'entry') {
+          const declared = statusEnumOf(catalog, source.entry) === helper.status;
+          const statuses = this.lowerOnTrial(argument, (lowering) => (lowering.vanishes ? undefined : this.statusesWritten(lowering)));
+          if (statuses?.call && declared) received.set(helper.name, [...(received.get(helper.name) ?? []), statuses.call]);
+          for (const status of statuses?.all ?? []) reaching.set(helper.name, [...(reaching.get(helper.name) ?? []), { status, declared }]);
         }
       }
       ts.forEachChild(node, visit);
     };
     visit(this.sourceFile);
     this.retypedHelpers = helperStatusTypes(all, (h) => mapped.get(h.name), (h) => received.get(h.name) ?? []);
+    const success = (e: EnumRecord) => e.spec.members.find((m) => m.meaning === 'status.success')?.value;
+    this.helperCopies = planStatusHelperCopies({
+      helpers: all.filter((h) => typed.has(h.name)),
+      typeOf: (h) => this.helperStatus(h),
+      received: (h) => reaching.get(h.name) ?? [],
+      sameSuccess: (a, b) => success(a) !== undefined && success(a) !== null && success(a) === success(b),
+      copyable: (h, status) => this.copyable(h, status),
+      fresh: (base) => this.fresh.fresh(base),
+    });
+  }
+
+  /** The statuses a lowering writes that go where the call's status goes: the call's, and those of its status statements. */
+  private statusesWritten(lowering: Lowering): { call: EnumRecord | undefined; all: EnumRecord[] } {
+    const all: EnumRecord[] = [];
+    const each = (statements: readonly PreludeStatement[] | undefined): void => {
+      for (const p of statements ?? []) {
+        if (p.body) each(p.body);
+        else if (p.status) {
+          const status = this.writtenStatus(p.text)?.status;
+          if (status) all.push(status);
+        }
+      }
+    };
+    each(lowering.prelude);
+    const call = this.writtenStatus(lowering.call)?.status;
+    if (call) all.push(call);
+    each(lowering.epilogue);
+    return { call, all };
+  }
+
+  /**
+   * Whether a status helper judges a status only by comparing it with its own status enum's
+   * members; with `passingOn`, also when it hands the status to facade calls (an error string).
+   */
+  private judgesByMember(helper: StatusHelper, passingOn = false): boolean {
+    const own = (node: ts.Node) => {
+      const symbol = this.refs.exact(node)?.symbol;
+      return symbol?.kind === 'enum-member' && symbol.enum === helper.status;
+    };
+    return judgesByMember(helper, own, (call) => passingOn && this.refs.exact(call.expression)?.symbol?.kind === 'entry');
+  }
+
+  /**
+   * Whether a status helper can be copied for another status type: it judges a status only by
+   * comparing it with its own status enum's members (none of them inside a call, whose ported
+   * text is the call's), and is a function declaration or the one declaration of a statement.
+   */
+  private copyable(helper: StatusHelper, status: EnumRecord): boolean {
+    const ownMember = (node: ts.Node) => {
+      const symbol = this.refs.exact(node)?.symbol;
+      return symbol?.kind === 'enum-member' && symbol.enum === helper.status ? symbol.member : undefined;
+    };
+    if (!this.judgesByMember(helper) || !this.helperStatement(helper)) return false;
+    let fits = true;
+    const visit = (node: ts.Node, inCall: boolean): void => {
+      const member = ts.isIdentifier(node) || ts.isPropertyAccessExpression(node) ? ownMember(node) : undefined;
+      if (member) {
+        fits &&= !inCall && member.meaning !== undefined && memberByMeaning(status, member.meaning, { enum: helper.status, member: member.name }) !== undefined;
+        return;
+      }
+      ts.forEachChild(node, (child) => visit(child, inCall || ts.isCallExpression(node) || ts.isNewExpression(node)));
+    };
+    if (helper.declaration.body) visit(helper.declaration.body, false);
+    return fits;
+  }
+
+  /** The statement that declares a helper, with the name it declares. */
+  private helperStatement(helper: StatusHelper): { statement: ts.Statement; name: ts.Identifier } | undefined {
+    const d = helper.declaration;
+    if (ts.isFunctionDeclaration(d)) return d.name && (ts.isSourceFile(d.parent) || ts.isBlock(d.parent)) ? { statement: d, name: d.name } : undefined;
+    const variable = d.parent;
+    const list = variable?.parent;
+    const statement = list?.parent;
+    if (!ts.isVariableDeclaration(variable) || !ts.isIdentifier(variable.name) || !ts.isVariableDeclarationList(list) || list.declarations.length !== 1) return undefined;
+    if (!ts.isVariableStatement(statement) || !(ts.isSourceFile(statement.parent) || ts.isBlock(statement.parent))) return undefined;
+    return { statement, name: variable.name };
   }
 
   /**
@@ -629,6 +719,52 @@ export class FilePorter {
         ts.forEachChild(node, visit);
       };
       if (helper.declaration.body) visit(helper.declaration.body);
+    }
+  }
+
+  /**
+   * After the walk: each copy a status was routed to, written after its helper (the helper as
+   * ported, under its own name, with the status type and its members those of the copy's
+   * status); where the helper's text cannot be taken apart, the statuses stay with the helper
+   * and OB1033 says so.
+   */
+  private writeStatusHelperCopies(): void {
+    const applied = this.edits.applied();
+    for (const [key, copy] of this.helperCopies) {
+      const place = this.usedCopies.has(key) ? this.helperStatement(copy.helper) : undefined;
+      if (!place) continue;
+      const { helper, status } = copy;
+      const typeRef = this.refs.exact(helper.type.typeName);
+      const replacements: CopyReplacement[] = [
+        { start: place.name.getStart(this.sourceFile), end: place.name.end, text: copy.name },
+        {
+          start: helper.type.typeName.getStart(this.sourceFile),
+          end: helper.type.typeName.end,
+          text: this.names.type(status.spec.name, typeRef ? this.styleOf(typeRef) : { kind: 'named' }, typeRef ? this.originOf(typeRef) : undefined),
+        },
+      ];
+      const visit = (node: ts.Node): void => {
+        const ref = ts.isIdentifier(node) ? this.refs.resolve(node) : undefined;
+        const symbol = ref?.symbol;
+        if (ref && symbol?.kind === 'enum-member' && symbol.enum === helper.status) {
+          // copyable() made sure every member has one.
+          const member = memberByMeaning(status, symbol.member.meaning ?? '', { enum: helper.status, member: symbol.member.name });
+          if (member) replacements.push({ start: ref.node.getStart(this.sourceFile), end: ref.node.end, text: this.names.member(status.spec.name, member.name, this.styleOf(ref), this.originOf(ref)) });
+          return;
+        }
+        ts.forEachChild(node, visit);
+      };
+      if (helper.declaration.body) visit(helper.declaration.body);
+      const start = place.statement.getStart(this.sourceFile);
+      const text = copyText(start, place.statement.end, replacements, (a, b) => this.edits.textOf(a, b), applied);
+      if (text === undefined) {
+        // copyable() keeps this from happening; should another edit still cover the helper, say what is missing.
+        const consequence = `the port sends those statuses to \`${copy.name}()\` but could not write it; write it as \`${helper.name}\` for ${status.spec.name}`;
+        this.report(place.name, pending('OB1033', { targetSymbol: copy.name, status: status.spec.name, helper: helper.name, param: helper.param, helperStatus: this.helperStatus(helper)?.spec.name ?? helper.status.spec.name, consequence }, helper.name));
+        continue;
+      }
+      const nl = newlineOf(this.text);
+      this.edits.insert(place.statement.end, `${nl}${nl}${lineIndent(this.text, start)}${text}`);
     }
   }
 
@@ -673,6 +809,13 @@ export class FilePorter {
     const sourceSuccess = statusEnumOf(catalog, source)?.spec.members.find((m) => m.meaning === 'status.success');
     const targetSuccess = target ? statusEnumOf(catalog, target)?.spec.members.find((m) => m.meaning === 'status.success') : undefined;
     if (!sourceSuccess || sourceSuccess.value === null || !targetSuccess || targetSuccess.value !== null) return undefined;
+    // A status helper typed for this status that compares it with its enum's members judges by name.
+    const name = routedHelper ?? (ts.isIdentifier(parent.expression) ? parent.expression.text : undefined);
+    const copy = [...this.helperCopies.values()].find((c) => c.name === name);
+    const helper = copy?.helper ?? this.statusHelpers().all().find((h) => h.name === name && h.index === parent.arguments.indexOf(node));
+    const helperType = copy?.status ?? (helper ? this.helperStatus(helper) : undefined);
+    const status = statusEnumOf(catalog, target!);
+    if (helper && helperType && status && helperType.backend === status.backend && helperType.spec.name === status.spec.name && this.judgesByMember(helper, true)) return undefined;
     return pending(
       'OB1018',
       { targetSymbol: target!.spec.symbol, helper: routedHelper ?? parent.expression.getText(this.sourceFile), target: this.options.to, member: targetSuccess.name, value: String(sourceSuccess.value) },

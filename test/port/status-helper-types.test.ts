@@ -28,9 +28,12 @@ describe('helperStatusTypes', () => {
     expect(types([[blas, cudnn, [cublas, cudnn, cudnn, cublas]], [dnn, cudnn, [cudnn, cudnn]]])).toEqual({ checkCublas: 'cublasStatus_t' });
   });
 
-  it('retypes a helper alone with its type only when all its calls agree', () => {
+  it('retypes a helper alone with its type only when none of its calls has it', () => {
     expect(types([[helper('checkBlas'), cudnn, [cublas, cublas]], [helper('checkCuda'), cuda, [cuda]]])).toEqual({ checkBlas: 'cublasStatus_t' });
     expect(types([[helper('checkBlas'), cudnn, [cublas, cudnn]], [helper('checkCuda'), cuda, [cuda]]])).toEqual({});
+    // Split between types none of which is the one its declared type ports to: the most common.
+    const lt = status('cublasLtStatus_t');
+    expect(types([[helper('checkBlas'), cudnn, [lt, cublas, cublas]], [helper('checkCuda'), cuda, [cuda]]])).toEqual({ checkBlas: 'cublasStatus_t' });
   });
 
   it('never takes a type another helper of its shape keeps, and ignores other shapes', () => {

@@ -92,7 +92,6 @@ function makeShard(rank: number): { x: Float32Array; t: Float32Array } {
 
 export function main({ rank, nranks }: ProgramContext) {
   const id = new BKCLUniqueId();
-  // opbridge OB1018: the status of `bkcl_get_unique_id` goes to `checkNccl()`; kunlun does not confirm the number of `BKCL_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   if (rank === 0) checkNccl(bkcl_get_unique_id(id), 'ncclGetUniqueId');
   mpiBcast(id.internal, 0);
   checkCuda(xpu_set_device(rank), 'cudaSetDevice');
@@ -120,14 +119,12 @@ export function main({ rank, nranks }: ProgramContext) {
   const stream = ref<XPUStream>();
   checkCuda(xpu_stream_create(stream), 'cudaStreamCreate');
   const comm = ref<BKCLContext_t>();
-  // opbridge OB1018: the status of `bkcl_init_rank` goes to `checkNccl()`; kunlun does not confirm the number of `BKCL_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkNccl(bkcl_init_rank(comm, rank, nranks, id), 'ncclCommInitRank');
   const handle = ref<Context>();
   handle.value = xpu.create_context();
   handle.value.set_stream(stream.value);
 
   // Replicas start identical: rank 0's weights go to everyone, in place.
-  // opbridge OB1018: the status of `bkcl_broadcast` goes to `checkNccl()`; kunlun does not confirm the number of `BKCL_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkNccl(bkcl_broadcast(comm.value, dW.value, dW.value, FEATURES * OUTPUTS, BKCL_FLOAT, 0, stream.value), 'ncclBroadcast W');
 
   // Forward: row-major R (B×O) = X·W, i.e. column-major Rᵀ (O×B, ld O) = Wᵀ (O×D, ld O)·Xᵀ (D×B, ld D).
@@ -165,13 +162,9 @@ export function main({ rank, nranks }: ProgramContext) {
 
   // Sum gradients (in place) and the losses for logging in one NCCL group.
   checkCuda(xpu_memcpy(dLoss.value, new Float32Array([localLoss]), 4, XPU_HOST_TO_DEVICE), 'copy loss');
-  // opbridge OB1018: the status of `bkcl_group_start` goes to `checkNccl()`; kunlun does not confirm the number of `BKCL_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkNccl(bkcl_group_start(), 'ncclGroupStart');
-  // opbridge OB1018: the status of `bkcl_all_reduce` goes to `checkNccl()`; kunlun does not confirm the number of `BKCL_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkNccl(bkcl_all_reduce(comm.value, dG.value, dG.value, FEATURES * OUTPUTS, BKCL_FLOAT, BKCL_ADD, stream.value), 'ncclAllReduce gradients');
-  // opbridge OB1018: the status of `bkcl_all_reduce` goes to `checkNccl()`; kunlun does not confirm the number of `BKCL_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkNccl(bkcl_all_reduce(comm.value, dLoss.value, dLoss.value, 1, BKCL_FLOAT, BKCL_ADD, stream.value), 'ncclAllReduce loss');
-  // opbridge OB1018: the status of `bkcl_group_end` goes to `checkNccl()`; kunlun does not confirm the number of `BKCL_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkNccl(bkcl_group_end(), 'ncclGroupEnd');
 
   // Average over replicas, then W ← W − lr·G.
@@ -190,7 +183,6 @@ export function main({ rank, nranks }: ProgramContext) {
   checkCuda(xpu_memcpy(lossSum, dLoss.value, 4, XPU_DEVICE_TO_HOST), 'copy loss out');
 
   xpu.destroy_context(handle.value);
-  // opbridge OB1018: the status of `bkcl_destroy_context` goes to `checkNccl()`; kunlun does not confirm the number of `BKCL_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkNccl(bkcl_destroy_context(comm.value), 'ncclCommDestroy');
   checkCuda(xpu_stream_destroy(stream.value), 'cudaStreamDestroy');
   for (const p of [dX, dT, dW, dR, dG, dLoss]) checkCuda(xpu_free(p.value), 'cudaFree');

@@ -99,7 +99,6 @@ export function main({ rank, nranks }: ProgramContext) {
   const id = new mcclUniqueId();
   if (rank === 0) checkNccl(mcclGetUniqueId(id), 'ncclGetUniqueId');
   mpiBcast(id.internal, 0);
-  // opbridge OB1018: the status of `mcSetDevice` goes to `checkCuda()`; maca does not confirm the number of `mcSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(mcSetDevice(rank), 'cudaSetDevice');
 
   const { x, t } = makeShard(rank);
@@ -109,67 +108,50 @@ export function main({ rank, nranks }: ProgramContext) {
   const dR = ref<DevicePtr>();
   const dG = ref<DevicePtr>();
   const dLoss = ref<DevicePtr>();
-  // opbridge OB1018: the status of `mcMalloc` goes to `checkCuda()`; maca does not confirm the number of `mcSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(mcMalloc(dX, x.byteLength), 'cudaMalloc X');
-  // opbridge OB1018: the status of `mcMalloc` goes to `checkCuda()`; maca does not confirm the number of `mcSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(mcMalloc(dT, t.byteLength), 'cudaMalloc T');
-  // opbridge OB1018: the status of `mcMalloc` goes to `checkCuda()`; maca does not confirm the number of `mcSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(mcMalloc(dW, FEATURES * OUTPUTS * 4), 'cudaMalloc W');
-  // opbridge OB1018: the status of `mcMalloc` goes to `checkCuda()`; maca does not confirm the number of `mcSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(mcMalloc(dR, BATCH_PER_RANK * OUTPUTS * 4), 'cudaMalloc R');
-  // opbridge OB1018: the status of `mcMalloc` goes to `checkCuda()`; maca does not confirm the number of `mcSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(mcMalloc(dG, FEATURES * OUTPUTS * 4), 'cudaMalloc G');
-  // opbridge OB1018: the status of `mcMalloc` goes to `checkCuda()`; maca does not confirm the number of `mcSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(mcMalloc(dLoss, 4), 'cudaMalloc loss');
-  // opbridge OB1018: the status of `mcMemcpy` goes to `checkCuda()`; maca does not confirm the number of `mcSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(mcMemcpy(dX.value, x, x.byteLength, mcMemcpyHostToDevice), 'copy X');
-  // opbridge OB1018: the status of `mcMemcpy` goes to `checkCuda()`; maca does not confirm the number of `mcSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(mcMemcpy(dT.value, t, t.byteLength, mcMemcpyHostToDevice), 'copy T');
   if (rank === 0) {
     const w0 = randomFloat32(FEATURES * OUTPUTS, 7, -0.1, 0.1);
-    // opbridge OB1018: the status of `mcMemcpy` goes to `checkCuda()`; maca does not confirm the number of `mcSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
     checkCuda(mcMemcpy(dW.value, w0, w0.byteLength, mcMemcpyHostToDevice), 'copy W');
   }
 
   const stream = ref<mcStream_t>();
-  // opbridge OB1018: the status of `mcStreamCreate` goes to `checkCuda()`; maca does not confirm the number of `mcSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(mcStreamCreate(stream), 'cudaStreamCreate');
   const comm = ref<mcclComm_t>();
   checkNccl(mcclCommInitRank(comm, nranks, id, rank), 'ncclCommInitRank');
   const handle = ref<mcblasHandle_t>();
-  // opbridge OB1018: the status of `mcblasCreate` goes to `checkCublas()`; maca does not confirm the number of `MCBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mcblasCreate(handle), 'cublasCreate');
-  // opbridge OB1018: the status of `mcblasSetStream` goes to `checkCublas()`; maca does not confirm the number of `MCBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mcblasSetStream(handle.value, stream.value), 'cublasSetStream');
 
   // Replicas start identical: rank 0's weights go to everyone, in place.
   checkNccl(mcclBroadcast(dW.value, dW.value, FEATURES * OUTPUTS, mcclFloat, 0, comm.value, stream.value), 'ncclBroadcast W');
 
   // Forward: row-major R (B×O) = X·W, i.e. column-major Rᵀ (O×B, ld O) = Wᵀ (O×D, ld O)·Xᵀ (D×B, ld D).
-  // opbridge OB1018: the status of `mcblasSgemm` goes to `checkCublas()`; maca does not confirm the number of `MCBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(
     mcblasSgemm(handle.value, MCBLAS_OP_N, MCBLAS_OP_N, OUTPUTS, BATCH_PER_RANK, FEATURES, 1, dW.value, OUTPUTS, dX.value, FEATURES, 0, dR.value, OUTPUTS),
     'forward GEMM',
   );
   // Residual: R = R − T.
-  // opbridge OB1018: the status of `mcblasSaxpy` goes to `checkCublas()`; maca does not confirm the number of `MCBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mcblasSaxpy(handle.value, BATCH_PER_RANK * OUTPUTS, -1, dT.value, 1, dR.value, 1), 'residual');
   const sumOfSquares = new Float32Array(1);
-  // opbridge OB1018: the status of `mcblasSdot` goes to `checkCublas()`; maca does not confirm the number of `MCBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mcblasSdot(handle.value, BATCH_PER_RANK * OUTPUTS, dR.value, 1, dR.value, 1, sumOfSquares), 'loss');
   const localLoss = sumOfSquares[0] / (BATCH_PER_RANK * OUTPUTS);
 
   // Gradient of the shard's mean squared error: row-major G (D×O) = 2/(B·O)·Xᵀ·R, i.e.
   // column-major Gᵀ (O×D, ld O) = Rᵀ (O×B, ld O)·X, where X is the transpose of the stored
   // column-major Xᵀ (D×B, ld D).
-  // opbridge OB1018: the status of `mcblasSgemm` goes to `checkCublas()`; maca does not confirm the number of `MCBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(
     mcblasSgemm(handle.value, MCBLAS_OP_N, MCBLAS_OP_T, OUTPUTS, FEATURES, BATCH_PER_RANK, 2 / (BATCH_PER_RANK * OUTPUTS), dR.value, OUTPUTS, dX.value, FEATURES, 0, dG.value, OUTPUTS),
     'gradient GEMM',
   );
 
   // Sum gradients (in place) and the losses for logging in one NCCL group.
-  // opbridge OB1018: the status of `mcMemcpy` goes to `checkCuda()`; maca does not confirm the number of `mcSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(mcMemcpy(dLoss.value, new Float32Array([localLoss]), 4, mcMemcpyHostToDevice), 'copy loss');
   checkNccl(mcclGroupStart(), 'ncclGroupStart');
   checkNccl(mcclAllReduce(dG.value, dG.value, FEATURES * OUTPUTS, mcclFloat, mcclSum, comm.value, stream.value), 'ncclAllReduce gradients');
@@ -177,26 +159,18 @@ export function main({ rank, nranks }: ProgramContext) {
   checkNccl(mcclGroupEnd(), 'ncclGroupEnd');
 
   // Average over replicas, then W ← W − lr·G.
-  // opbridge OB1018: the status of `mcblasSscal` goes to `checkCublas()`; maca does not confirm the number of `MCBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mcblasSscal(handle.value, FEATURES * OUTPUTS, 1 / nranks, dG.value, 1), 'average gradients');
-  // opbridge OB1018: the status of `mcblasSaxpy` goes to `checkCublas()`; maca does not confirm the number of `MCBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mcblasSaxpy(handle.value, FEATURES * OUTPUTS, -LEARNING_RATE, dG.value, 1, dW.value, 1), 'SGD update');
-  // opbridge OB1018: the status of `mcStreamSynchronize` goes to `checkCuda()`; maca does not confirm the number of `mcSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(mcStreamSynchronize(stream.value), 'cudaStreamSynchronize');
 
   const weights = new Float32Array(FEATURES * OUTPUTS);
   const lossSum = new Float32Array(1);
-  // opbridge OB1018: the status of `mcMemcpy` goes to `checkCuda()`; maca does not confirm the number of `mcSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(mcMemcpy(weights, dW.value, weights.byteLength, mcMemcpyDeviceToHost), 'copy W out');
-  // opbridge OB1018: the status of `mcMemcpy` goes to `checkCuda()`; maca does not confirm the number of `mcSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(mcMemcpy(lossSum, dLoss.value, 4, mcMemcpyDeviceToHost), 'copy loss out');
 
-  // opbridge OB1018: the status of `mcblasDestroy` goes to `checkCublas()`; maca does not confirm the number of `MCBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mcblasDestroy(handle.value), 'cublasDestroy');
   checkNccl(mcclCommDestroy(comm.value), 'ncclCommDestroy');
-  // opbridge OB1018: the status of `mcStreamDestroy` goes to `checkCuda()`; maca does not confirm the number of `mcSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(mcStreamDestroy(stream.value), 'cudaStreamDestroy');
-  // opbridge OB1018: the status of `mcFree` goes to `checkCuda()`; maca does not confirm the number of `mcSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   for (const p of [dX, dT, dW, dR, dG, dLoss]) checkCuda(mcFree(p.value), 'cudaFree');
   return { weights: { dtype: 'float32', data: weights, shape: [FEATURES, OUTPUTS] }, loss: new Float32Array([lossSum[0] / nranks]) } as const;
 }

@@ -97,10 +97,8 @@ function makeShard(rank: number): { x: Float32Array; t: Float32Array } {
 
 export function main({ rank, nranks }: ProgramContext) {
   const id = new mcclUniqueId();
-  // opbridge OB1018: the status of `mcclGetUniqueId` goes to `checkNccl()`; musa does not confirm the number of `mcclSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   if (rank === 0) checkNccl(mcclGetUniqueId(id), 'ncclGetUniqueId');
   mpiBcast(id.internal, 0);
-  // opbridge OB1018: the status of `musaSetDevice` goes to `checkCuda()`; musa does not confirm the number of `musaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(musaSetDevice(rank), 'cudaSetDevice');
 
   const { x, t } = makeShard(rank);
@@ -110,101 +108,69 @@ export function main({ rank, nranks }: ProgramContext) {
   const dR = ref<DevicePtr>();
   const dG = ref<DevicePtr>();
   const dLoss = ref<DevicePtr>();
-  // opbridge OB1018: the status of `musaMalloc` goes to `checkCuda()`; musa does not confirm the number of `musaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(musaMalloc(dX, x.byteLength), 'cudaMalloc X');
-  // opbridge OB1018: the status of `musaMalloc` goes to `checkCuda()`; musa does not confirm the number of `musaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(musaMalloc(dT, t.byteLength), 'cudaMalloc T');
-  // opbridge OB1018: the status of `musaMalloc` goes to `checkCuda()`; musa does not confirm the number of `musaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(musaMalloc(dW, FEATURES * OUTPUTS * 4), 'cudaMalloc W');
-  // opbridge OB1018: the status of `musaMalloc` goes to `checkCuda()`; musa does not confirm the number of `musaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(musaMalloc(dR, BATCH_PER_RANK * OUTPUTS * 4), 'cudaMalloc R');
-  // opbridge OB1018: the status of `musaMalloc` goes to `checkCuda()`; musa does not confirm the number of `musaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(musaMalloc(dG, FEATURES * OUTPUTS * 4), 'cudaMalloc G');
-  // opbridge OB1018: the status of `musaMalloc` goes to `checkCuda()`; musa does not confirm the number of `musaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(musaMalloc(dLoss, 4), 'cudaMalloc loss');
-  // opbridge OB1018: the status of `musaMemcpy` goes to `checkCuda()`; musa does not confirm the number of `musaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(musaMemcpy(dX.value, x, x.byteLength, musaMemcpyHostToDevice), 'copy X');
-  // opbridge OB1018: the status of `musaMemcpy` goes to `checkCuda()`; musa does not confirm the number of `musaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(musaMemcpy(dT.value, t, t.byteLength, musaMemcpyHostToDevice), 'copy T');
   if (rank === 0) {
     const w0 = randomFloat32(FEATURES * OUTPUTS, 7, -0.1, 0.1);
-    // opbridge OB1018: the status of `musaMemcpy` goes to `checkCuda()`; musa does not confirm the number of `musaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
     checkCuda(musaMemcpy(dW.value, w0, w0.byteLength, musaMemcpyHostToDevice), 'copy W');
   }
 
   const stream = ref<musaStream_t>();
-  // opbridge OB1018: the status of `musaStreamCreate` goes to `checkCuda()`; musa does not confirm the number of `musaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(musaStreamCreate(stream), 'cudaStreamCreate');
   const comm = ref<mcclComm_t>();
-  // opbridge OB1018: the status of `mcclCommInitRank` goes to `checkNccl()`; musa does not confirm the number of `mcclSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkNccl(mcclCommInitRank(comm, nranks, id, rank), 'ncclCommInitRank');
   const handle = ref<mublasHandle_t>();
-  // opbridge OB1018: the status of `mublasCreate` goes to `checkCublas()`; musa does not confirm the number of `MUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mublasCreate(handle), 'cublasCreate');
-  // opbridge OB1018: the status of `mublasSetStream` goes to `checkCublas()`; musa does not confirm the number of `MUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mublasSetStream(handle.value, stream.value), 'cublasSetStream');
 
   // Replicas start identical: rank 0's weights go to everyone, in place.
-  // opbridge OB1018: the status of `mcclBroadcast` goes to `checkNccl()`; musa does not confirm the number of `mcclSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkNccl(mcclBroadcast(dW.value, dW.value, FEATURES * OUTPUTS, mcclFloat, 0, comm.value, stream.value), 'ncclBroadcast W');
 
   // Forward: row-major R (B×O) = X·W, i.e. column-major Rᵀ (O×B, ld O) = Wᵀ (O×D, ld O)·Xᵀ (D×B, ld D).
-  // opbridge OB1018: the status of `mublasSgemm` goes to `checkCublas()`; musa does not confirm the number of `MUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(
     mublasSgemm(handle.value, MUBLAS_OP_N, MUBLAS_OP_N, OUTPUTS, BATCH_PER_RANK, FEATURES, 1, dW.value, OUTPUTS, dX.value, FEATURES, 0, dR.value, OUTPUTS),
     'forward GEMM',
   );
   // Residual: R = R − T.
-  // opbridge OB1018: the status of `mublasSaxpy` goes to `checkCublas()`; musa does not confirm the number of `MUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mublasSaxpy(handle.value, BATCH_PER_RANK * OUTPUTS, -1, dT.value, 1, dR.value, 1), 'residual');
   const sumOfSquares = new Float32Array(1);
-  // opbridge OB1018: the status of `mublasSdot` goes to `checkCublas()`; musa does not confirm the number of `MUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mublasSdot(handle.value, BATCH_PER_RANK * OUTPUTS, dR.value, 1, dR.value, 1, sumOfSquares), 'loss');
   const localLoss = sumOfSquares[0] / (BATCH_PER_RANK * OUTPUTS);
 
   // Gradient of the shard's mean squared error: row-major G (D×O) = 2/(B·O)·Xᵀ·R, i.e.
   // column-major Gᵀ (O×D, ld O) = Rᵀ (O×B, ld O)·X, where X is the transpose of the stored
   // column-major Xᵀ (D×B, ld D).
-  // opbridge OB1018: the status of `mublasSgemm` goes to `checkCublas()`; musa does not confirm the number of `MUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(
     mublasSgemm(handle.value, MUBLAS_OP_N, MUBLAS_OP_T, OUTPUTS, FEATURES, BATCH_PER_RANK, 2 / (BATCH_PER_RANK * OUTPUTS), dR.value, OUTPUTS, dX.value, FEATURES, 0, dG.value, OUTPUTS),
     'gradient GEMM',
   );
 
   // Sum gradients (in place) and the losses for logging in one NCCL group.
-  // opbridge OB1018: the status of `musaMemcpy` goes to `checkCuda()`; musa does not confirm the number of `musaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(musaMemcpy(dLoss.value, new Float32Array([localLoss]), 4, musaMemcpyHostToDevice), 'copy loss');
-  // opbridge OB1018: the status of `mcclGroupStart` goes to `checkNccl()`; musa does not confirm the number of `mcclSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkNccl(mcclGroupStart(), 'ncclGroupStart');
-  // opbridge OB1018: the status of `mcclAllReduce` goes to `checkNccl()`; musa does not confirm the number of `mcclSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkNccl(mcclAllReduce(dG.value, dG.value, FEATURES * OUTPUTS, mcclFloat, mcclSum, comm.value, stream.value), 'ncclAllReduce gradients');
-  // opbridge OB1018: the status of `mcclAllReduce` goes to `checkNccl()`; musa does not confirm the number of `mcclSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkNccl(mcclAllReduce(dLoss.value, dLoss.value, 1, mcclFloat, mcclSum, comm.value, stream.value), 'ncclAllReduce loss');
-  // opbridge OB1018: the status of `mcclGroupEnd` goes to `checkNccl()`; musa does not confirm the number of `mcclSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkNccl(mcclGroupEnd(), 'ncclGroupEnd');
 
   // Average over replicas, then W ← W − lr·G.
-  // opbridge OB1018: the status of `mublasSscal` goes to `checkCublas()`; musa does not confirm the number of `MUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mublasSscal(handle.value, FEATURES * OUTPUTS, 1 / nranks, dG.value, 1), 'average gradients');
-  // opbridge OB1018: the status of `mublasSaxpy` goes to `checkCublas()`; musa does not confirm the number of `MUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mublasSaxpy(handle.value, FEATURES * OUTPUTS, -LEARNING_RATE, dG.value, 1, dW.value, 1), 'SGD update');
-  // opbridge OB1018: the status of `musaStreamSynchronize` goes to `checkCuda()`; musa does not confirm the number of `musaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(musaStreamSynchronize(stream.value), 'cudaStreamSynchronize');
 
   const weights = new Float32Array(FEATURES * OUTPUTS);
   const lossSum = new Float32Array(1);
-  // opbridge OB1018: the status of `musaMemcpy` goes to `checkCuda()`; musa does not confirm the number of `musaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(musaMemcpy(weights, dW.value, weights.byteLength, musaMemcpyDeviceToHost), 'copy W out');
-  // opbridge OB1018: the status of `musaMemcpy` goes to `checkCuda()`; musa does not confirm the number of `musaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(musaMemcpy(lossSum, dLoss.value, 4, musaMemcpyDeviceToHost), 'copy loss out');
 
-  // opbridge OB1018: the status of `mublasDestroy` goes to `checkCublas()`; musa does not confirm the number of `MUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mublasDestroy(handle.value), 'cublasDestroy');
-  // opbridge OB1018: the status of `mcclCommDestroy` goes to `checkNccl()`; musa does not confirm the number of `mcclSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkNccl(mcclCommDestroy(comm.value), 'ncclCommDestroy');
-  // opbridge OB1018: the status of `musaStreamDestroy` goes to `checkCuda()`; musa does not confirm the number of `musaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(musaStreamDestroy(stream.value), 'cudaStreamDestroy');
-  // opbridge OB1018: the status of `musaFree` goes to `checkCuda()`; musa does not confirm the number of `musaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   for (const p of [dX, dT, dW, dR, dG, dLoss]) checkCuda(musaFree(p.value), 'cudaFree');
   return { weights: { dtype: 'float32', data: weights, shape: [FEATURES, OUTPUTS] }, loss: new Float32Array([lossSum[0] / nranks]) } as const;
 }

@@ -106,7 +106,6 @@ export function main({ rank, nranks }: ProgramContext) {
   // opbridge OB1002: thead does not support `ncclGetUniqueId`: No collective library is named in the T-Head material read (the docstring lists ICN interconnect, MIG and SR-IOV but no NCCL counterpart)
   if (rank === 0) checkNccl(ncclGetUniqueId(id), 'ncclGetUniqueId');
   mpiBcast(id.internal, 0);
-  // opbridge OB1018: the status of `cudaSetDevice` goes to `checkCuda()`; thead does not confirm the number of `cudaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(cudaSetDevice(rank), 'cudaSetDevice');
 
   const { x, t } = makeShard(rank);
@@ -116,39 +115,27 @@ export function main({ rank, nranks }: ProgramContext) {
   const dR = ref<DevicePtr>();
   const dG = ref<DevicePtr>();
   const dLoss = ref<DevicePtr>();
-  // opbridge OB1018: the status of `cudaMalloc` goes to `checkCuda()`; thead does not confirm the number of `cudaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(cudaMalloc(dX, x.byteLength), 'cudaMalloc X');
-  // opbridge OB1018: the status of `cudaMalloc` goes to `checkCuda()`; thead does not confirm the number of `cudaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(cudaMalloc(dT, t.byteLength), 'cudaMalloc T');
-  // opbridge OB1018: the status of `cudaMalloc` goes to `checkCuda()`; thead does not confirm the number of `cudaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(cudaMalloc(dW, FEATURES * OUTPUTS * 4), 'cudaMalloc W');
-  // opbridge OB1018: the status of `cudaMalloc` goes to `checkCuda()`; thead does not confirm the number of `cudaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(cudaMalloc(dR, BATCH_PER_RANK * OUTPUTS * 4), 'cudaMalloc R');
-  // opbridge OB1018: the status of `cudaMalloc` goes to `checkCuda()`; thead does not confirm the number of `cudaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(cudaMalloc(dG, FEATURES * OUTPUTS * 4), 'cudaMalloc G');
-  // opbridge OB1018: the status of `cudaMalloc` goes to `checkCuda()`; thead does not confirm the number of `cudaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(cudaMalloc(dLoss, 4), 'cudaMalloc loss');
-  // opbridge OB1018: the status of `cudaMemcpy` goes to `checkCuda()`; thead does not confirm the number of `cudaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(cudaMemcpy(dX.value, x, x.byteLength, cudaMemcpyHostToDevice), 'copy X');
-  // opbridge OB1018: the status of `cudaMemcpy` goes to `checkCuda()`; thead does not confirm the number of `cudaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(cudaMemcpy(dT.value, t, t.byteLength, cudaMemcpyHostToDevice), 'copy T');
   if (rank === 0) {
     const w0 = randomFloat32(FEATURES * OUTPUTS, 7, -0.1, 0.1);
-    // opbridge OB1018: the status of `cudaMemcpy` goes to `checkCuda()`; thead does not confirm the number of `cudaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
     checkCuda(cudaMemcpy(dW.value, w0, w0.byteLength, cudaMemcpyHostToDevice), 'copy W');
   }
 
   const stream = ref<cudaStream_t>();
-  // opbridge OB1018: the status of `cudaStreamCreate` goes to `checkCuda()`; thead does not confirm the number of `cudaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(cudaStreamCreate(stream), 'cudaStreamCreate');
   // opbridge OB1008: type `ncclComm_t` has no thead equivalent in the catalog
   const comm = ref<ncclComm_t>();
   // opbridge OB1002: thead does not support `ncclCommInitRank`: No collective library is named in the T-Head material read (the docstring lists ICN interconnect, MIG and SR-IOV but no NCCL counterpart)
   checkNccl(ncclCommInitRank(comm, nranks, id, rank), 'ncclCommInitRank');
   const handle = ref<cublasHandle_t>();
-  // opbridge OB1018: the status of `cublasCreate` goes to `checkCublas()`; thead does not confirm the number of `CUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(cublasCreate(handle), 'cublasCreate');
-  // opbridge OB1018: the status of `cublasSetStream` goes to `checkCublas()`; thead does not confirm the number of `CUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(cublasSetStream(handle.value, stream.value), 'cublasSetStream');
 
   // Replicas start identical: rank 0's weights go to everyone, in place.
@@ -156,30 +143,25 @@ export function main({ rank, nranks }: ProgramContext) {
   checkNccl(ncclBroadcast(dW.value, dW.value, FEATURES * OUTPUTS, ncclFloat, 0, comm.value, stream.value), 'ncclBroadcast W');
 
   // Forward: row-major R (B×O) = X·W, i.e. column-major Rᵀ (O×B, ld O) = Wᵀ (O×D, ld O)·Xᵀ (D×B, ld D).
-  // opbridge OB1018: the status of `cublasSgemm` goes to `checkCublas()`; thead does not confirm the number of `CUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(
     cublasSgemm(handle.value, CUBLAS_OP_N, CUBLAS_OP_N, OUTPUTS, BATCH_PER_RANK, FEATURES, 1, dW.value, OUTPUTS, dX.value, FEATURES, 0, dR.value, OUTPUTS),
     'forward GEMM',
   );
   // Residual: R = R − T.
-  // opbridge OB1018: the status of `cublasSaxpy` goes to `checkCublas()`; thead does not confirm the number of `CUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(cublasSaxpy(handle.value, BATCH_PER_RANK * OUTPUTS, -1, dT.value, 1, dR.value, 1), 'residual');
   const sumOfSquares = new Float32Array(1);
-  // opbridge OB1018: the status of `cublasSdot` goes to `checkCublas()`; thead does not confirm the number of `CUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(cublasSdot(handle.value, BATCH_PER_RANK * OUTPUTS, dR.value, 1, dR.value, 1, sumOfSquares), 'loss');
   const localLoss = sumOfSquares[0] / (BATCH_PER_RANK * OUTPUTS);
 
   // Gradient of the shard's mean squared error: row-major G (D×O) = 2/(B·O)·Xᵀ·R, i.e.
   // column-major Gᵀ (O×D, ld O) = Rᵀ (O×B, ld O)·X, where X is the transpose of the stored
   // column-major Xᵀ (D×B, ld D).
-  // opbridge OB1018: the status of `cublasSgemm` goes to `checkCublas()`; thead does not confirm the number of `CUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(
     cublasSgemm(handle.value, CUBLAS_OP_N, CUBLAS_OP_T, OUTPUTS, FEATURES, BATCH_PER_RANK, 2 / (BATCH_PER_RANK * OUTPUTS), dR.value, OUTPUTS, dX.value, FEATURES, 0, dG.value, OUTPUTS),
     'gradient GEMM',
   );
 
   // Sum gradients (in place) and the losses for logging in one NCCL group.
-  // opbridge OB1018: the status of `cudaMemcpy` goes to `checkCuda()`; thead does not confirm the number of `cudaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(cudaMemcpy(dLoss.value, new Float32Array([localLoss]), 4, cudaMemcpyHostToDevice), 'copy loss');
   // opbridge OB1002: thead does not support `ncclGroupStart`: No collective library is named in the T-Head material read (the docstring lists ICN interconnect, MIG and SR-IOV but no NCCL counterpart)
   checkNccl(ncclGroupStart(), 'ncclGroupStart');
@@ -191,27 +173,19 @@ export function main({ rank, nranks }: ProgramContext) {
   checkNccl(ncclGroupEnd(), 'ncclGroupEnd');
 
   // Average over replicas, then W ← W − lr·G.
-  // opbridge OB1018: the status of `cublasSscal` goes to `checkCublas()`; thead does not confirm the number of `CUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(cublasSscal(handle.value, FEATURES * OUTPUTS, 1 / nranks, dG.value, 1), 'average gradients');
-  // opbridge OB1018: the status of `cublasSaxpy` goes to `checkCublas()`; thead does not confirm the number of `CUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(cublasSaxpy(handle.value, FEATURES * OUTPUTS, -LEARNING_RATE, dG.value, 1, dW.value, 1), 'SGD update');
-  // opbridge OB1018: the status of `cudaStreamSynchronize` goes to `checkCuda()`; thead does not confirm the number of `cudaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(cudaStreamSynchronize(stream.value), 'cudaStreamSynchronize');
 
   const weights = new Float32Array(FEATURES * OUTPUTS);
   const lossSum = new Float32Array(1);
-  // opbridge OB1018: the status of `cudaMemcpy` goes to `checkCuda()`; thead does not confirm the number of `cudaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(cudaMemcpy(weights, dW.value, weights.byteLength, cudaMemcpyDeviceToHost), 'copy W out');
-  // opbridge OB1018: the status of `cudaMemcpy` goes to `checkCuda()`; thead does not confirm the number of `cudaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(cudaMemcpy(lossSum, dLoss.value, 4, cudaMemcpyDeviceToHost), 'copy loss out');
 
-  // opbridge OB1018: the status of `cublasDestroy` goes to `checkCublas()`; thead does not confirm the number of `CUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(cublasDestroy(handle.value), 'cublasDestroy');
   // opbridge OB1002: thead does not support `ncclCommDestroy`: No collective library is named in the T-Head material read (the docstring lists ICN interconnect, MIG and SR-IOV but no NCCL counterpart)
   checkNccl(ncclCommDestroy(comm.value), 'ncclCommDestroy');
-  // opbridge OB1018: the status of `cudaStreamDestroy` goes to `checkCuda()`; thead does not confirm the number of `cudaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(cudaStreamDestroy(stream.value), 'cudaStreamDestroy');
-  // opbridge OB1018: the status of `cudaFree` goes to `checkCuda()`; thead does not confirm the number of `cudaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   for (const p of [dX, dT, dW, dR, dG, dLoss]) checkCuda(cudaFree(p.value), 'cudaFree');
   return { weights: { dtype: 'float32', data: weights, shape: [FEATURES, OUTPUTS] }, loss: new Float32Array([lossSum[0] / nranks]) } as const;
 }

@@ -103,16 +103,13 @@ function checkFrontend(error: error_t, what: string): void {
 
 function upload(host: Uint16Array, what: string): DevicePtr {
   const p = ref<DevicePtr>();
-  // opbridge OB1018: the status of `mcMalloc` goes to `checkCuda()`; maca does not confirm the number of `mcSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(mcMalloc(p, host.byteLength), `cudaMalloc ${what}`);
-  // opbridge OB1018: the status of `mcMemcpy` goes to `checkCuda()`; maca does not confirm the number of `mcSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(mcMemcpy(p.value, host, host.byteLength, mcMemcpyHostToDevice), `copy ${what}`);
   return p.value;
 }
 
 function allocate(bytes: number, what: string): DevicePtr {
   const p = ref<DevicePtr>();
-  // opbridge OB1018: the status of `mcMalloc` goes to `checkCuda()`; maca does not confirm the number of `mcSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(mcMalloc(p, bytes), `cudaMalloc ${what}`);
   return p.value;
 }
@@ -125,7 +122,6 @@ function linearWeight(inFeatures: number, outFeatures: number, seed: number): Ui
 
 /** Y[rows, out] = X[rows, in]·Wᵀ in bf16 with fp32 accumulation. */
 function linear(cublas: mcblasHandle_t, weight: DevicePtr, x: DevicePtr, y: DevicePtr, rows: number, inFeatures: number, outFeatures: number, what: string): void {
-  // opbridge OB1018: the status of `mcblasGemmEx` goes to `checkCublas()`; maca does not confirm the number of `MCBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(
     mcblasGemmEx(
       cublas,
@@ -199,20 +195,14 @@ function rotateHalfMatrix(): Uint16Array {
 }
 
 export function main() {
-  // opbridge OB1018: the status of `mcSetDevice` goes to `checkCuda()`; maca does not confirm the number of `mcSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(mcSetDevice(0), 'cudaSetDevice');
   const stream = ref<mcStream_t>();
-  // opbridge OB1018: the status of `mcStreamCreate` goes to `checkCuda()`; maca does not confirm the number of `mcSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(mcStreamCreate(stream), 'cudaStreamCreate');
   const cublas = ref<mcblasHandle_t>();
-  // opbridge OB1018: the status of `mcblasCreate` goes to `checkCublas()`; maca does not confirm the number of `MCBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mcblasCreate(cublas), 'cublasCreate');
-  // opbridge OB1018: the status of `mcblasSetStream` goes to `checkCublas()`; maca does not confirm the number of `MCBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mcblasSetStream(cublas.value, stream.value), 'cublasSetStream');
   const cudnn = ref<mcdnnHandle_t>();
-  // opbridge OB1018: the status of `mcdnnCreate` goes to `checkCudnn()`; maca does not confirm the number of `MCDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mcdnnCreate(cudnn), 'cudnnCreate');
-  // opbridge OB1018: the status of `mcdnnSetStream` goes to `checkCudnn()`; maca does not confirm the number of `MCDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mcdnnSetStream(cudnn.value, stream.value), 'cudnnSetStream');
 
   // ---- host data in bf16
@@ -318,7 +308,6 @@ export function main() {
   linear(cublas.value, dWv, dNormed, dV, TOKENS, D_MODEL, KV_HEADS * D_HEAD, 'v = h·Wvᵀ');
   // rotate_half over [tokens·heads, d] rows: column-major (x·R)ᵀ = Rᵀ·xᵀ, R read column-major is Rᵀ.
   for (const [x, rotated, heads] of [[dQ, dQRotated, HEADS], [dK, dKRotated, KV_HEADS]] as const) {
-    // opbridge OB1018: the status of `mcblasGemmEx` goes to `checkCublas()`; maca does not confirm the number of `MCBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
     checkCublas(
       mcblasGemmEx(
         cublas.value,
@@ -369,25 +358,18 @@ export function main() {
   linear(cublas.value, dWDown, dActivated, dProjected, TOKENS, D_FF, D_MODEL, 'down = a·W2ᵀ');
   checkFrontend(residual.execute(cudnn.value, new Map([[residualA, dResidual], [residualB, dProjected], [residualSum, dY]]), workspace), 'y = x1 + ffn');
 
-  // opbridge OB1018: the status of `mcStreamSynchronize` goes to `checkCuda()`; maca does not confirm the number of `mcSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(mcStreamSynchronize(stream.value), 'cudaStreamSynchronize');
   const y = new Uint16Array(TOKENS * D_MODEL);
-  // opbridge OB1018: the status of `mcMemcpy` goes to `checkCuda()`; maca does not confirm the number of `mcSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(mcMemcpy(y, dY, y.byteLength, mcMemcpyDeviceToHost), 'copy y');
 
-  // opbridge OB1018: the status of `mcdnnDestroy` goes to `checkCudnn()`; maca does not confirm the number of `MCDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mcdnnDestroy(cudnn.value), 'cudnnDestroy');
-  // opbridge OB1018: the status of `mcblasDestroy` goes to `checkCublas()`; maca does not confirm the number of `MCBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mcblasDestroy(cublas.value), 'cublasDestroy');
-  // opbridge OB1018: the status of `mcStreamDestroy` goes to `checkCuda()`; maca does not confirm the number of `mcSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(mcStreamDestroy(stream.value), 'cudaStreamDestroy');
-  // opbridge OB1018: the status of `mcFree` goes to `checkCuda()`; maca does not confirm the number of `mcSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   if (workspace) checkCuda(mcFree(workspace), 'cudaFree workspace');
   for (const p of [
     dX, dAttnNorm, dFfnNorm, dWq, dWk, dWv, dWo, dWGate, dWUp, dWDown, dRotate, dCos, dSin,
     dNormed, dQ, dK, dV, dQRotated, dKRotated, dQRope, dKRope, dAttention, dProjected, dResidual, dGate, dUp, dActivated, dY,
   ]) {
-    // opbridge OB1018: the status of `mcFree` goes to `checkCuda()`; maca does not confirm the number of `mcSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
     checkCuda(mcFree(p), 'cudaFree');
   }
   return { y: { dtype: 'bfloat16', data: y, shape: [BATCH, SEQ, D_MODEL] } } as const;

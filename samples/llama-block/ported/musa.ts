@@ -103,16 +103,13 @@ function checkFrontend(error: error_t, what: string): void {
 
 function upload(host: Uint16Array, what: string): DevicePtr {
   const p = ref<DevicePtr>();
-  // opbridge OB1018: the status of `musaMalloc` goes to `checkCuda()`; musa does not confirm the number of `musaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(musaMalloc(p, host.byteLength), `cudaMalloc ${what}`);
-  // opbridge OB1018: the status of `musaMemcpy` goes to `checkCuda()`; musa does not confirm the number of `musaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(musaMemcpy(p.value, host, host.byteLength, musaMemcpyHostToDevice), `copy ${what}`);
   return p.value;
 }
 
 function allocate(bytes: number, what: string): DevicePtr {
   const p = ref<DevicePtr>();
-  // opbridge OB1018: the status of `musaMalloc` goes to `checkCuda()`; musa does not confirm the number of `musaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(musaMalloc(p, bytes), `cudaMalloc ${what}`);
   return p.value;
 }
@@ -125,7 +122,6 @@ function linearWeight(inFeatures: number, outFeatures: number, seed: number): Ui
 
 /** Y[rows, out] = X[rows, in]·Wᵀ in bf16 with fp32 accumulation. */
 function linear(cublas: mublasHandle_t, weight: DevicePtr, x: DevicePtr, y: DevicePtr, rows: number, inFeatures: number, outFeatures: number, what: string): void {
-  // opbridge OB1018: the status of `mublasGemmEx` goes to `checkCublas()`; musa does not confirm the number of `MUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(
     mublasGemmEx(
       cublas,
@@ -199,20 +195,14 @@ function rotateHalfMatrix(): Uint16Array {
 }
 
 export function main() {
-  // opbridge OB1018: the status of `musaSetDevice` goes to `checkCuda()`; musa does not confirm the number of `musaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(musaSetDevice(0), 'cudaSetDevice');
   const stream = ref<musaStream_t>();
-  // opbridge OB1018: the status of `musaStreamCreate` goes to `checkCuda()`; musa does not confirm the number of `musaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(musaStreamCreate(stream), 'cudaStreamCreate');
   const cublas = ref<mublasHandle_t>();
-  // opbridge OB1018: the status of `mublasCreate` goes to `checkCublas()`; musa does not confirm the number of `MUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mublasCreate(cublas), 'cublasCreate');
-  // opbridge OB1018: the status of `mublasSetStream` goes to `checkCublas()`; musa does not confirm the number of `MUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mublasSetStream(cublas.value, stream.value), 'cublasSetStream');
   const cudnn = ref<mudnnHandle_t>();
-  // opbridge OB1018: the status of `mudnnCreate` goes to `checkCudnn()`; musa does not confirm the number of `MUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mudnnCreate(cudnn), 'cudnnCreate');
-  // opbridge OB1018: the status of `mudnnSetStream` goes to `checkCudnn()`; musa does not confirm the number of `MUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mudnnSetStream(cudnn.value, stream.value), 'cudnnSetStream');
 
   // ---- host data in bf16
@@ -318,7 +308,6 @@ export function main() {
   linear(cublas.value, dWv, dNormed, dV, TOKENS, D_MODEL, KV_HEADS * D_HEAD, 'v = h·Wvᵀ');
   // rotate_half over [tokens·heads, d] rows: column-major (x·R)ᵀ = Rᵀ·xᵀ, R read column-major is Rᵀ.
   for (const [x, rotated, heads] of [[dQ, dQRotated, HEADS], [dK, dKRotated, KV_HEADS]] as const) {
-    // opbridge OB1018: the status of `mublasGemmEx` goes to `checkCublas()`; musa does not confirm the number of `MUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
     checkCublas(
       mublasGemmEx(
         cublas.value,
@@ -369,25 +358,18 @@ export function main() {
   linear(cublas.value, dWDown, dActivated, dProjected, TOKENS, D_FF, D_MODEL, 'down = a·W2ᵀ');
   checkFrontend(residual.execute(cudnn.value, new Map([[residualA, dResidual], [residualB, dProjected], [residualSum, dY]]), workspace), 'y = x1 + ffn');
 
-  // opbridge OB1018: the status of `musaStreamSynchronize` goes to `checkCuda()`; musa does not confirm the number of `musaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(musaStreamSynchronize(stream.value), 'cudaStreamSynchronize');
   const y = new Uint16Array(TOKENS * D_MODEL);
-  // opbridge OB1018: the status of `musaMemcpy` goes to `checkCuda()`; musa does not confirm the number of `musaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(musaMemcpy(y, dY, y.byteLength, musaMemcpyDeviceToHost), 'copy y');
 
-  // opbridge OB1018: the status of `mudnnDestroy` goes to `checkCudnn()`; musa does not confirm the number of `MUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mudnnDestroy(cudnn.value), 'cudnnDestroy');
-  // opbridge OB1018: the status of `mublasDestroy` goes to `checkCublas()`; musa does not confirm the number of `MUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mublasDestroy(cublas.value), 'cublasDestroy');
-  // opbridge OB1018: the status of `musaStreamDestroy` goes to `checkCuda()`; musa does not confirm the number of `musaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(musaStreamDestroy(stream.value), 'cudaStreamDestroy');
-  // opbridge OB1018: the status of `musaFree` goes to `checkCuda()`; musa does not confirm the number of `musaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   if (workspace) checkCuda(musaFree(workspace), 'cudaFree workspace');
   for (const p of [
     dX, dAttnNorm, dFfnNorm, dWq, dWk, dWv, dWo, dWGate, dWUp, dWDown, dRotate, dCos, dSin,
     dNormed, dQ, dK, dV, dQRotated, dKRotated, dQRope, dKRope, dAttention, dProjected, dResidual, dGate, dUp, dActivated, dY,
   ]) {
-    // opbridge OB1018: the status of `musaFree` goes to `checkCuda()`; musa does not confirm the number of `musaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
     checkCuda(musaFree(p), 'cudaFree');
   }
   return { y: { dtype: 'bfloat16', data: y, shape: [BATCH, SEQ, D_MODEL] } } as const;

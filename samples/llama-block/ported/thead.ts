@@ -103,16 +103,13 @@ function checkFrontend(error: error_t, what: string): void {
 
 function upload(host: Uint16Array, what: string): DevicePtr {
   const p = ref<DevicePtr>();
-  // opbridge OB1018: the status of `cudaMalloc` goes to `checkCuda()`; thead does not confirm the number of `cudaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(cudaMalloc(p, host.byteLength), `cudaMalloc ${what}`);
-  // opbridge OB1018: the status of `cudaMemcpy` goes to `checkCuda()`; thead does not confirm the number of `cudaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(cudaMemcpy(p.value, host, host.byteLength, cudaMemcpyHostToDevice), `copy ${what}`);
   return p.value;
 }
 
 function allocate(bytes: number, what: string): DevicePtr {
   const p = ref<DevicePtr>();
-  // opbridge OB1018: the status of `cudaMalloc` goes to `checkCuda()`; thead does not confirm the number of `cudaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(cudaMalloc(p, bytes), `cudaMalloc ${what}`);
   return p.value;
 }
@@ -125,7 +122,6 @@ function linearWeight(inFeatures: number, outFeatures: number, seed: number): Ui
 
 /** Y[rows, out] = X[rows, in]·Wᵀ in bf16 with fp32 accumulation. */
 function linear(cublas: cublasHandle_t, weight: DevicePtr, x: DevicePtr, y: DevicePtr, rows: number, inFeatures: number, outFeatures: number, what: string): void {
-  // opbridge OB1018: the status of `cublasGemmEx` goes to `checkCublas()`; thead does not confirm the number of `CUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(
     cublasGemmEx(
       cublas,
@@ -199,20 +195,14 @@ function rotateHalfMatrix(): Uint16Array {
 }
 
 export function main() {
-  // opbridge OB1018: the status of `cudaSetDevice` goes to `checkCuda()`; thead does not confirm the number of `cudaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(cudaSetDevice(0), 'cudaSetDevice');
   const stream = ref<cudaStream_t>();
-  // opbridge OB1018: the status of `cudaStreamCreate` goes to `checkCuda()`; thead does not confirm the number of `cudaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(cudaStreamCreate(stream), 'cudaStreamCreate');
   const cublas = ref<cublasHandle_t>();
-  // opbridge OB1018: the status of `cublasCreate` goes to `checkCublas()`; thead does not confirm the number of `CUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(cublasCreate(cublas), 'cublasCreate');
-  // opbridge OB1018: the status of `cublasSetStream` goes to `checkCublas()`; thead does not confirm the number of `CUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(cublasSetStream(cublas.value, stream.value), 'cublasSetStream');
   const cudnn = ref<cudnnHandle_t>();
-  // opbridge OB1018: the status of `cudnnCreate` goes to `checkCudnn()`; thead does not confirm the number of `CUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(cudnnCreate(cudnn), 'cudnnCreate');
-  // opbridge OB1018: the status of `cudnnSetStream` goes to `checkCudnn()`; thead does not confirm the number of `CUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(cudnnSetStream(cudnn.value, stream.value), 'cudnnSetStream');
 
   // ---- host data in bf16
@@ -318,7 +308,6 @@ export function main() {
   linear(cublas.value, dWv, dNormed, dV, TOKENS, D_MODEL, KV_HEADS * D_HEAD, 'v = h·Wvᵀ');
   // rotate_half over [tokens·heads, d] rows: column-major (x·R)ᵀ = Rᵀ·xᵀ, R read column-major is Rᵀ.
   for (const [x, rotated, heads] of [[dQ, dQRotated, HEADS], [dK, dKRotated, KV_HEADS]] as const) {
-    // opbridge OB1018: the status of `cublasGemmEx` goes to `checkCublas()`; thead does not confirm the number of `CUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
     checkCublas(
       cublasGemmEx(
         cublas.value,
@@ -369,25 +358,18 @@ export function main() {
   linear(cublas.value, dWDown, dActivated, dProjected, TOKENS, D_FF, D_MODEL, 'down = a·W2ᵀ');
   checkFrontend(residual.execute(cudnn.value, new Map([[residualA, dResidual], [residualB, dProjected], [residualSum, dY]]), workspace), 'y = x1 + ffn');
 
-  // opbridge OB1018: the status of `cudaStreamSynchronize` goes to `checkCuda()`; thead does not confirm the number of `cudaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(cudaStreamSynchronize(stream.value), 'cudaStreamSynchronize');
   const y = new Uint16Array(TOKENS * D_MODEL);
-  // opbridge OB1018: the status of `cudaMemcpy` goes to `checkCuda()`; thead does not confirm the number of `cudaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(cudaMemcpy(y, dY, y.byteLength, cudaMemcpyDeviceToHost), 'copy y');
 
-  // opbridge OB1018: the status of `cudnnDestroy` goes to `checkCudnn()`; thead does not confirm the number of `CUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(cudnnDestroy(cudnn.value), 'cudnnDestroy');
-  // opbridge OB1018: the status of `cublasDestroy` goes to `checkCublas()`; thead does not confirm the number of `CUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(cublasDestroy(cublas.value), 'cublasDestroy');
-  // opbridge OB1018: the status of `cudaStreamDestroy` goes to `checkCuda()`; thead does not confirm the number of `cudaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(cudaStreamDestroy(stream.value), 'cudaStreamDestroy');
-  // opbridge OB1018: the status of `cudaFree` goes to `checkCuda()`; thead does not confirm the number of `cudaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   if (workspace) checkCuda(cudaFree(workspace), 'cudaFree workspace');
   for (const p of [
     dX, dAttnNorm, dFfnNorm, dWq, dWk, dWv, dWo, dWGate, dWUp, dWDown, dRotate, dCos, dSin,
     dNormed, dQ, dK, dV, dQRotated, dKRotated, dQRope, dKRope, dAttention, dProjected, dResidual, dGate, dUp, dActivated, dY,
   ]) {
-    // opbridge OB1018: the status of `cudaFree` goes to `checkCuda()`; thead does not confirm the number of `cudaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
     checkCuda(cudaFree(p), 'cudaFree');
   }
   return { y: { dtype: 'bfloat16', data: y, shape: [BATCH, SEQ, D_MODEL] } } as const;

@@ -100,7 +100,6 @@ function checkCudnn(status: mcdnnStatus_t, what: string): void {
 }
 
 export function main() {
-  // opbridge OB1018: the status of `mcSetDevice` goes to `checkCuda()`; maca does not confirm the number of `mcSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(mcSetDevice(0), 'cudaSetDevice');
 
   // Host data: pixel intensities in [0, 1), weights and biases uniform in ±1/√fan_in (nn.Linear's init).
@@ -119,88 +118,57 @@ export function main() {
   const dLogits = ref<DevicePtr>();
   const dProbs = ref<DevicePtr>();
   const dWorkspace = ref<DevicePtr>();
-  // opbridge OB1018: the status of `mcMalloc` goes to `checkCuda()`; maca does not confirm the number of `mcSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(mcMalloc(dX, x.byteLength), 'cudaMalloc X');
-  // opbridge OB1018: the status of `mcMalloc` goes to `checkCuda()`; maca does not confirm the number of `mcSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(mcMalloc(dW1, w1.byteLength), 'cudaMalloc W1');
-  // opbridge OB1018: the status of `mcMalloc` goes to `checkCuda()`; maca does not confirm the number of `mcSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(mcMalloc(dB1, b1.byteLength), 'cudaMalloc b1');
-  // opbridge OB1018: the status of `mcMalloc` goes to `checkCuda()`; maca does not confirm the number of `mcSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(mcMalloc(dW2, w2.byteLength), 'cudaMalloc W2');
-  // opbridge OB1018: the status of `mcMalloc` goes to `checkCuda()`; maca does not confirm the number of `mcSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(mcMalloc(dB2, b2.byteLength), 'cudaMalloc b2');
-  // opbridge OB1018: the status of `mcMalloc` goes to `checkCuda()`; maca does not confirm the number of `mcSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(mcMalloc(dH, BATCH * HIDDEN * 4), 'cudaMalloc H');
-  // opbridge OB1018: the status of `mcMalloc` goes to `checkCuda()`; maca does not confirm the number of `mcSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(mcMalloc(dLogits, BATCH * CLASSES * 4), 'cudaMalloc logits');
-  // opbridge OB1018: the status of `mcMalloc` goes to `checkCuda()`; maca does not confirm the number of `mcSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(mcMalloc(dProbs, BATCH * CLASSES * 4), 'cudaMalloc probs');
-  // opbridge OB1018: the status of `mcMalloc` goes to `checkCuda()`; maca does not confirm the number of `mcSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(mcMalloc(dWorkspace, WORKSPACE_BYTES), 'cudaMalloc workspace');
-  // opbridge OB1018: the status of `mcMemcpy` goes to `checkCuda()`; maca does not confirm the number of `mcSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(mcMemcpy(dX.value, x, x.byteLength, mcMemcpyHostToDevice), 'copy X');
-  // opbridge OB1018: the status of `mcMemcpy` goes to `checkCuda()`; maca does not confirm the number of `mcSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(mcMemcpy(dW1.value, w1, w1.byteLength, mcMemcpyHostToDevice), 'copy W1');
-  // opbridge OB1018: the status of `mcMemcpy` goes to `checkCuda()`; maca does not confirm the number of `mcSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(mcMemcpy(dB1.value, b1, b1.byteLength, mcMemcpyHostToDevice), 'copy b1');
-  // opbridge OB1018: the status of `mcMemcpy` goes to `checkCuda()`; maca does not confirm the number of `mcSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(mcMemcpy(dW2.value, w2, w2.byteLength, mcMemcpyHostToDevice), 'copy W2');
-  // opbridge OB1018: the status of `mcMemcpy` goes to `checkCuda()`; maca does not confirm the number of `mcSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(mcMemcpy(dB2.value, b2, b2.byteLength, mcMemcpyHostToDevice), 'copy b2');
 
   const stream = ref<mcStream_t>();
-  // opbridge OB1018: the status of `mcStreamCreate` goes to `checkCuda()`; maca does not confirm the number of `mcSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(mcStreamCreate(stream), 'cudaStreamCreate');
   const cublas = ref<mcblasHandle_t>();
-  // opbridge OB1018: the status of `mcblasCreate` goes to `checkCublas()`; maca does not confirm the number of `MCBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mcblasCreate(cublas), 'cublasCreate');
-  // opbridge OB1018: the status of `mcblasSetStream` goes to `checkCublas()`; maca does not confirm the number of `MCBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mcblasSetStream(cublas.value, stream.value), 'cublasSetStream');
   const cublasLt = ref<mcblasLtHandle_t>();
-  // opbridge OB1018: the status of `mcblasLtCreate` goes to `checkCublas()`; maca does not confirm the number of `MCBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mcblasLtCreate(cublasLt), 'cublasLtCreate');
   const cudnn = ref<mcdnnHandle_t>();
-  // opbridge OB1018: the status of `mcdnnCreate` goes to `checkCudnn()`; maca does not confirm the number of `MCDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mcdnnCreate(cudnn), 'cudnnCreate');
-  // opbridge OB1018: the status of `mcdnnSetStream` goes to `checkCudnn()`; maca does not confirm the number of `MCDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mcdnnSetStream(cudnn.value, stream.value), 'cudnnSetStream');
 
   // ---- layer 1: Hᵀ[HIDDEN, BATCH] = ReLU(W1·Xᵀ + b1), bias per row of the column-major result.
   const matmulDesc = ref<mcblasLtMatmulDesc_t>();
-  // opbridge OB1018: the status of `mcblasLtMatmulDescCreate` goes to `checkCublas()`; maca does not confirm the number of `MCBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mcblasLtMatmulDescCreate(matmulDesc, MCBLAS_COMPUTE_32F, MACA_R_32F), 'cublasLtMatmulDescCreate');
-  // opbridge OB1018: the status of `mcblasLtMatmulDescSetAttribute` goes to `checkCublas()`; maca does not confirm the number of `MCBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mcblasLtMatmulDescSetAttribute(matmulDesc.value, MCBLASLT_MATMUL_DESC_TRANSA, MCBLAS_OP_T, 4), 'set TRANSA');
-  // opbridge OB1018: the status of `mcblasLtMatmulDescSetAttribute` goes to `checkCublas()`; maca does not confirm the number of `MCBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mcblasLtMatmulDescSetAttribute(matmulDesc.value, MCBLASLT_MATMUL_DESC_EPILOGUE, MCBLASLT_EPILOGUE_RELU_BIAS, 4), 'set EPILOGUE');
-  // opbridge OB1018: the status of `mcblasLtMatmulDescSetAttribute` goes to `checkCublas()`; maca does not confirm the number of `MCBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mcblasLtMatmulDescSetAttribute(matmulDesc.value, MCBLASLT_MATMUL_DESC_BIAS_POINTER, dB1.value, 8), 'set BIAS_POINTER');
   const layoutW1 = ref<mcblasLtMatrixLayout_t>();
   const layoutX = ref<mcblasLtMatrixLayout_t>();
   const layoutH = ref<mcblasLtMatrixLayout_t>();
-  // opbridge OB1018: the status of `mcblasLtMatrixLayoutCreate` goes to `checkCublas()`; maca does not confirm the number of `MCBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mcblasLtMatrixLayoutCreate(layoutW1, MACA_R_32F, INPUTS, HIDDEN, INPUTS), 'layout W1');
-  // opbridge OB1018: the status of `mcblasLtMatrixLayoutCreate` goes to `checkCublas()`; maca does not confirm the number of `MCBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mcblasLtMatrixLayoutCreate(layoutX, MACA_R_32F, INPUTS, BATCH, INPUTS), 'layout X');
-  // opbridge OB1018: the status of `mcblasLtMatrixLayoutCreate` goes to `checkCublas()`; maca does not confirm the number of `MCBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mcblasLtMatrixLayoutCreate(layoutH, MACA_R_32F, HIDDEN, BATCH, HIDDEN), 'layout H');
   const preference = ref<mcblasLtMatmulPreference_t>();
-  // opbridge OB1018: the status of `mcblasLtMatmulPreferenceCreate` goes to `checkCublas()`; maca does not confirm the number of `MCBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mcblasLtMatmulPreferenceCreate(preference), 'cublasLtMatmulPreferenceCreate');
-  // opbridge OB1018: the status of `mcblasLtMatmulPreferenceSetAttribute` goes to `checkCublas()`; maca does not confirm the number of `MCBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(
     mcblasLtMatmulPreferenceSetAttribute(preference.value, MCBLASLT_MATMUL_PREF_MAX_WORKSPACE_BYTES, new BigUint64Array([BigInt(WORKSPACE_BYTES)]), 8),
     'set MAX_WORKSPACE_BYTES',
   );
   const heuristics: mcblasLtMatmulHeuristicResult_t[] = [];
   const algoCount = ref<number>();
-  // opbridge OB1018: the status of `mcblasLtMatmulAlgoGetHeuristic` goes to `checkCublas()`; maca does not confirm the number of `MCBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(
     mcblasLtMatmulAlgoGetHeuristic(cublasLt.value, matmulDesc.value, layoutW1.value, layoutX.value, layoutH.value, layoutH.value, preference.value, 1, heuristics, algoCount),
     'cublasLtMatmulAlgoGetHeuristic',
   );
   if (algoCount.value === 0) throw new Error('cuBLASLt found no algorithm for layer 1');
-  // opbridge OB1018: the status of `mcblasLtMatmul` goes to `checkCublas()`; maca does not confirm the number of `MCBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(
     mcblasLtMatmul(
       cublasLt.value,
@@ -224,7 +192,6 @@ export function main() {
   );
 
   // ---- layer 2: logitsᵀ[CLASSES, BATCH] = W2·Hᵀ, then + b2 broadcast over the batch.
-  // opbridge OB1018: the status of `mcblasSgemm` goes to `checkCublas()`; maca does not confirm the number of `MCBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(
     mcblasSgemm(cublas.value, MCBLAS_OP_T, MCBLAS_OP_N, CLASSES, BATCH, HIDDEN, 1, dW2.value, HIDDEN, dH.value, HIDDEN, 0, dLogits.value, CLASSES),
     'layer 2 cublasSgemm',
@@ -232,54 +199,33 @@ export function main() {
   // Row-major logits[BATCH, CLASSES] is the NCHW tensor BATCH × CLASSES × 1 × 1.
   const logitsDesc = ref<mcdnnTensorDescriptor_t>();
   const biasDesc = ref<mcdnnTensorDescriptor_t>();
-  // opbridge OB1018: the status of `mcdnnCreateTensorDescriptor` goes to `checkCudnn()`; maca does not confirm the number of `MCDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mcdnnCreateTensorDescriptor(logitsDesc), 'cudnnCreateTensorDescriptor logits');
-  // opbridge OB1018: the status of `mcdnnCreateTensorDescriptor` goes to `checkCudnn()`; maca does not confirm the number of `MCDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mcdnnCreateTensorDescriptor(biasDesc), 'cudnnCreateTensorDescriptor bias');
-  // opbridge OB1018: the status of `mcdnnSetTensor4dDescriptor` goes to `checkCudnn()`; maca does not confirm the number of `MCDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mcdnnSetTensor4dDescriptor(logitsDesc.value, MCDNN_TENSOR_NCHW, MCDNN_DATA_FLOAT, BATCH, CLASSES, 1, 1), 'describe logits');
-  // opbridge OB1018: the status of `mcdnnSetTensor4dDescriptor` goes to `checkCudnn()`; maca does not confirm the number of `MCDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mcdnnSetTensor4dDescriptor(biasDesc.value, MCDNN_TENSOR_NCHW, MCDNN_DATA_FLOAT, 1, CLASSES, 1, 1), 'describe bias');
-  // opbridge OB1018: the status of `mcdnnAddTensor` goes to `checkCudnn()`; maca does not confirm the number of `MCDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mcdnnAddTensor(cudnn.value, 1, biasDesc.value, dB2.value, 1, logitsDesc.value, dLogits.value), 'cudnnAddTensor b2');
-  // opbridge OB1018: the status of `mcdnnSoftmaxForward` goes to `checkCudnn()`; maca does not confirm the number of `MCDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(
     mcdnnSoftmaxForward(cudnn.value, MCDNN_SOFTMAX_ACCURATE, MCDNN_SOFTMAX_MODE_CHANNEL, 1, logitsDesc.value, dLogits.value, 0, logitsDesc.value, dProbs.value),
     'cudnnSoftmaxForward',
   );
 
-  // opbridge OB1018: the status of `mcStreamSynchronize` goes to `checkCuda()`; maca does not confirm the number of `mcSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(mcStreamSynchronize(stream.value), 'cudaStreamSynchronize');
   const logits = new Float32Array(BATCH * CLASSES);
   const probs = new Float32Array(BATCH * CLASSES);
-  // opbridge OB1018: the status of `mcMemcpy` goes to `checkCuda()`; maca does not confirm the number of `mcSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(mcMemcpy(logits, dLogits.value, logits.byteLength, mcMemcpyDeviceToHost), 'copy logits');
-  // opbridge OB1018: the status of `mcMemcpy` goes to `checkCuda()`; maca does not confirm the number of `mcSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(mcMemcpy(probs, dProbs.value, probs.byteLength, mcMemcpyDeviceToHost), 'copy probs');
 
-  // opbridge OB1018: the status of `mcdnnDestroyTensorDescriptor` goes to `checkCudnn()`; maca does not confirm the number of `MCDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mcdnnDestroyTensorDescriptor(logitsDesc.value), 'destroy logits descriptor');
-  // opbridge OB1018: the status of `mcdnnDestroyTensorDescriptor` goes to `checkCudnn()`; maca does not confirm the number of `MCDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mcdnnDestroyTensorDescriptor(biasDesc.value), 'destroy bias descriptor');
-  // opbridge OB1018: the status of `mcblasLtMatmulPreferenceDestroy` goes to `checkCublas()`; maca does not confirm the number of `MCBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mcblasLtMatmulPreferenceDestroy(preference.value), 'cublasLtMatmulPreferenceDestroy');
-  // opbridge OB1018: the status of `mcblasLtMatrixLayoutDestroy` goes to `checkCublas()`; maca does not confirm the number of `MCBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mcblasLtMatrixLayoutDestroy(layoutW1.value), 'destroy layout W1');
-  // opbridge OB1018: the status of `mcblasLtMatrixLayoutDestroy` goes to `checkCublas()`; maca does not confirm the number of `MCBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mcblasLtMatrixLayoutDestroy(layoutX.value), 'destroy layout X');
-  // opbridge OB1018: the status of `mcblasLtMatrixLayoutDestroy` goes to `checkCublas()`; maca does not confirm the number of `MCBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mcblasLtMatrixLayoutDestroy(layoutH.value), 'destroy layout H');
-  // opbridge OB1018: the status of `mcblasLtMatmulDescDestroy` goes to `checkCublas()`; maca does not confirm the number of `MCBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mcblasLtMatmulDescDestroy(matmulDesc.value), 'cublasLtMatmulDescDestroy');
-  // opbridge OB1018: the status of `mcdnnDestroy` goes to `checkCudnn()`; maca does not confirm the number of `MCDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mcdnnDestroy(cudnn.value), 'cudnnDestroy');
-  // opbridge OB1018: the status of `mcblasLtDestroy` goes to `checkCublas()`; maca does not confirm the number of `MCBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mcblasLtDestroy(cublasLt.value), 'cublasLtDestroy');
-  // opbridge OB1018: the status of `mcblasDestroy` goes to `checkCublas()`; maca does not confirm the number of `MCBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mcblasDestroy(cublas.value), 'cublasDestroy');
-  // opbridge OB1018: the status of `mcStreamDestroy` goes to `checkCuda()`; maca does not confirm the number of `mcSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(mcStreamDestroy(stream.value), 'cudaStreamDestroy');
-  // opbridge OB1018: the status of `mcFree` goes to `checkCuda()`; maca does not confirm the number of `mcSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   for (const p of [dX, dW1, dB1, dW2, dB2, dH, dLogits, dProbs, dWorkspace]) checkCuda(mcFree(p.value), 'cudaFree');
   return {
     logits: { dtype: 'float32', data: logits, shape: [BATCH, CLASSES] },

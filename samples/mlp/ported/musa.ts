@@ -111,7 +111,6 @@ function checkCudnn(status: mudnnStatus_t, what: string): void {
 }
 
 export function main() {
-  // opbridge OB1018: the status of `musaSetDevice` goes to `checkCuda()`; musa does not confirm the number of `musaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(musaSetDevice(0), 'cudaSetDevice');
 
   // Host data: pixel intensities in [0, 1), weights and biases uniform in ±1/√fan_in (nn.Linear's init).
@@ -130,89 +129,58 @@ export function main() {
   const dLogits = ref<DevicePtr>();
   const dProbs = ref<DevicePtr>();
   const dWorkspace = ref<DevicePtr>();
-  // opbridge OB1018: the status of `musaMalloc` goes to `checkCuda()`; musa does not confirm the number of `musaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(musaMalloc(dX, x.byteLength), 'cudaMalloc X');
-  // opbridge OB1018: the status of `musaMalloc` goes to `checkCuda()`; musa does not confirm the number of `musaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(musaMalloc(dW1, w1.byteLength), 'cudaMalloc W1');
-  // opbridge OB1018: the status of `musaMalloc` goes to `checkCuda()`; musa does not confirm the number of `musaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(musaMalloc(dB1, b1.byteLength), 'cudaMalloc b1');
-  // opbridge OB1018: the status of `musaMalloc` goes to `checkCuda()`; musa does not confirm the number of `musaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(musaMalloc(dW2, w2.byteLength), 'cudaMalloc W2');
-  // opbridge OB1018: the status of `musaMalloc` goes to `checkCuda()`; musa does not confirm the number of `musaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(musaMalloc(dB2, b2.byteLength), 'cudaMalloc b2');
-  // opbridge OB1018: the status of `musaMalloc` goes to `checkCuda()`; musa does not confirm the number of `musaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(musaMalloc(dH, BATCH * HIDDEN * 4), 'cudaMalloc H');
-  // opbridge OB1018: the status of `musaMalloc` goes to `checkCuda()`; musa does not confirm the number of `musaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(musaMalloc(dLogits, BATCH * CLASSES * 4), 'cudaMalloc logits');
-  // opbridge OB1018: the status of `musaMalloc` goes to `checkCuda()`; musa does not confirm the number of `musaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(musaMalloc(dProbs, BATCH * CLASSES * 4), 'cudaMalloc probs');
-  // opbridge OB1018: the status of `musaMalloc` goes to `checkCuda()`; musa does not confirm the number of `musaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(musaMalloc(dWorkspace, WORKSPACE_BYTES), 'cudaMalloc workspace');
-  // opbridge OB1018: the status of `musaMemcpy` goes to `checkCuda()`; musa does not confirm the number of `musaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(musaMemcpy(dX.value, x, x.byteLength, musaMemcpyHostToDevice), 'copy X');
-  // opbridge OB1018: the status of `musaMemcpy` goes to `checkCuda()`; musa does not confirm the number of `musaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(musaMemcpy(dW1.value, w1, w1.byteLength, musaMemcpyHostToDevice), 'copy W1');
-  // opbridge OB1018: the status of `musaMemcpy` goes to `checkCuda()`; musa does not confirm the number of `musaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(musaMemcpy(dB1.value, b1, b1.byteLength, musaMemcpyHostToDevice), 'copy b1');
-  // opbridge OB1018: the status of `musaMemcpy` goes to `checkCuda()`; musa does not confirm the number of `musaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(musaMemcpy(dW2.value, w2, w2.byteLength, musaMemcpyHostToDevice), 'copy W2');
-  // opbridge OB1018: the status of `musaMemcpy` goes to `checkCuda()`; musa does not confirm the number of `musaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(musaMemcpy(dB2.value, b2, b2.byteLength, musaMemcpyHostToDevice), 'copy b2');
 
   const stream = ref<musaStream_t>();
-  // opbridge OB1018: the status of `musaStreamCreate` goes to `checkCuda()`; musa does not confirm the number of `musaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(musaStreamCreate(stream), 'cudaStreamCreate');
   const cublas = ref<mublasHandle_t>();
-  // opbridge OB1018: the status of `mublasCreate` goes to `checkCublas()`; musa does not confirm the number of `MUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mublasCreate(cublas), 'cublasCreate');
-  // opbridge OB1018: the status of `mublasSetStream` goes to `checkCublas()`; musa does not confirm the number of `MUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mublasSetStream(cublas.value, stream.value), 'cublasSetStream');
   const cublasLt = ref<mublasLtHandle_t>();
-  // opbridge OB1018: the status of `mublasLtCreate` goes to `checkCublas()`; musa does not confirm the number of `MUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mublasLtCreate(cublasLt), 'cublasLtCreate');
   const cudnn = ref<mudnnHandle_t>();
-  // opbridge OB1018: the status of `mudnnCreate` goes to `checkCudnn()`; musa does not confirm the number of `MUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mudnnCreate(cudnn), 'cudnnCreate');
-  // opbridge OB1018: the status of `mudnnSetStream` goes to `checkCudnn()`; musa does not confirm the number of `MUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mudnnSetStream(cudnn.value, stream.value), 'cudnnSetStream');
 
   // ---- layer 1: Hᵀ[HIDDEN, BATCH] = ReLU(W1·Xᵀ + b1), bias per row of the column-major result.
   const matmulDesc = ref<mublasLtMatmulDesc_t>();
-  // opbridge OB1018: the status of `mublasLtMatmulDescCreate` goes to `checkCublas()`; musa does not confirm the number of `MUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mublasLtMatmulDescCreate(matmulDesc, MUBLAS_COMPUTE_32F, MUSA_R_32F), 'cublasLtMatmulDescCreate');
-  // opbridge OB1018: the status of `mublasLtMatmulDescSetAttribute` goes to `checkCublas()`; musa does not confirm the number of `MUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mublasLtMatmulDescSetAttribute(matmulDesc.value, MUBLASLT_MATMUL_DESC_TRANSA, MUBLAS_OP_T, 4), 'set TRANSA');
-  // opbridge OB1018: the status of `mublasLtMatmulDescSetAttribute` goes to `checkCublas()`; musa does not confirm the number of `MUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mublasLtMatmulDescSetAttribute(matmulDesc.value, MUBLASLT_MATMUL_DESC_EPILOGUE, MUBLASLT_EPILOGUE_RELU_BIAS, 4), 'set EPILOGUE');
-  // opbridge OB1018: the status of `mublasLtMatmulDescSetAttribute` goes to `checkCublas()`; musa does not confirm the number of `MUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mublasLtMatmulDescSetAttribute(matmulDesc.value, MUBLASLT_MATMUL_DESC_BIAS_POINTER, dB1.value, 8), 'set BIAS_POINTER');
   const layoutW1 = ref<mublasLtMatrixLayout_t>();
   const layoutX = ref<mublasLtMatrixLayout_t>();
   const layoutH = ref<mublasLtMatrixLayout_t>();
-  // opbridge OB1018: the status of `mublasLtMatrixLayoutCreate` goes to `checkCublas()`; musa does not confirm the number of `MUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mublasLtMatrixLayoutCreate(layoutW1, MUSA_R_32F, INPUTS, HIDDEN, INPUTS), 'layout W1');
-  // opbridge OB1018: the status of `mublasLtMatrixLayoutCreate` goes to `checkCublas()`; musa does not confirm the number of `MUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mublasLtMatrixLayoutCreate(layoutX, MUSA_R_32F, INPUTS, BATCH, INPUTS), 'layout X');
-  // opbridge OB1018: the status of `mublasLtMatrixLayoutCreate` goes to `checkCublas()`; musa does not confirm the number of `MUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mublasLtMatrixLayoutCreate(layoutH, MUSA_R_32F, HIDDEN, BATCH, HIDDEN), 'layout H');
   const preference = ref<mublasLtMatmulPreference_t>();
-  // opbridge OB1018: the status of `mublasLtMatmulPreferenceCreate` goes to `checkCublas()`; musa does not confirm the number of `MUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mublasLtMatmulPreferenceCreate(preference), 'cublasLtMatmulPreferenceCreate');
-  // opbridge OB1018: the status of `mublasLtMatmulPreferenceSetAttribute` goes to `checkCublas()`; musa does not confirm the number of `MUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(
     mublasLtMatmulPreferenceSetAttribute(preference.value, MUBLASLT_MATMUL_PREF_MAX_WORKSPACE_BYTES, new BigUint64Array([BigInt(WORKSPACE_BYTES)]), 8),
     'set MAX_WORKSPACE_BYTES',
   );
   const heuristics: mublasLtMatmulHeuristicResult_t[] = [];
   const algoCount = ref<number>();
-  // opbridge OB1018: the status of `mublasLtMatmulAlgoGetHeuristic` goes to `checkCublas()`; musa does not confirm the number of `MUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(
     mublasLtMatmulAlgoGetHeuristic(cublasLt.value, matmulDesc.value, layoutW1.value, layoutX.value, layoutH.value, layoutH.value, preference.value, 1, heuristics, algoCount),
     'cublasLtMatmulAlgoGetHeuristic',
   );
   if (algoCount.value === 0) throw new Error('cuBLASLt found no algorithm for layer 1');
   // opbridge OB1011: `mublasLtMatmul` answers `cublasLtMatmul` only partially (unsupported: epilogues other than MUBLASLT_EPILOGUE_DEFAULT: no Moore Threads code sets one; the names are by rule and unconfirmed)
-  // opbridge OB1018: the status of `mublasLtMatmul` goes to `checkCublas()`; musa does not confirm the number of `MUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(
     mublasLtMatmul(
       cublasLt.value,
@@ -236,7 +204,6 @@ export function main() {
   );
 
   // ---- layer 2: logitsᵀ[CLASSES, BATCH] = W2·Hᵀ, then + b2 broadcast over the batch.
-  // opbridge OB1018: the status of `mublasSgemm` goes to `checkCublas()`; musa does not confirm the number of `MUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(
     mublasSgemm(cublas.value, MUBLAS_OP_T, MUBLAS_OP_N, CLASSES, BATCH, HIDDEN, 1, dW2.value, HIDDEN, dH.value, HIDDEN, 0, dLogits.value, CLASSES),
     'layer 2 cublasSgemm',
@@ -244,21 +211,15 @@ export function main() {
   // Row-major logits[BATCH, CLASSES] is the NCHW tensor BATCH × CLASSES × 1 × 1.
   const logitsDesc = ref<mudnnTensorDescriptor_t>();
   const biasDesc = ref<mudnnTensorDescriptor_t>();
-  // opbridge OB1018: the status of `mudnnCreateTensorDescriptor` goes to `checkCudnn()`; musa does not confirm the number of `MUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mudnnCreateTensorDescriptor(logitsDesc), 'cudnnCreateTensorDescriptor logits');
-  // opbridge OB1018: the status of `mudnnCreateTensorDescriptor` goes to `checkCudnn()`; musa does not confirm the number of `MUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mudnnCreateTensorDescriptor(biasDesc), 'cudnnCreateTensorDescriptor bias');
-  // opbridge OB1018: the status of `mudnnSetTensorNdDescriptorWithScale` goes to `checkCudnn()`; musa does not confirm the number of `MUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mudnnSetTensorNdDescriptorWithScale(logitsDesc.value, MUDNN_TENSOR_NCHW, MUDNN_DATA_FLOAT, 4, [BATCH, CLASSES, 1, 1], [CLASSES, 1, 1, 1], 1), 'describe logits');
-  // opbridge OB1018: the status of `mudnnSetTensorNdDescriptorWithScale` goes to `checkCudnn()`; musa does not confirm the number of `MUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mudnnSetTensorNdDescriptorWithScale(biasDesc.value, MUDNN_TENSOR_NCHW, MUDNN_DATA_FLOAT, 4, [1, CLASSES, 1, 1], [CLASSES, 1, 1, 1], 1), 'describe bias');
-  // opbridge OB1018: the status of `mudnnBinary` goes to `checkCudnn()`; musa does not confirm the number of `MUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   const addDesc = ref<mudnnBinaryDescriptor_t>();
   checkCudnn(mudnnCreateBinaryDescriptor(addDesc), 'cudnnAddTensor b2');
   checkCudnn(mudnnSetBinaryDescriptor(addDesc.value, MUDNN_BINARY_ADD, MUDNN_PARAM_DATA_NONE, 0, MUDNN_PARAM_DATA_NONE, 0), 'cudnnAddTensor b2');
   checkCudnn(mudnnBinary(cudnn.value, addDesc.value, logitsDesc.value, dLogits.value, logitsDesc.value, dLogits.value, biasDesc.value, dB2.value), 'cudnnAddTensor b2');
   mudnnDestroyBinaryDescriptor(addDesc.value);
-  // opbridge OB1018: the status of `mudnnSoftmaxForwardEx` goes to `checkCudnn()`; musa does not confirm the number of `MUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   const softmaxDesc = ref<mudnnSoftmaxDescriptor_t>();
   checkCudnn(
     mudnnCreateSoftmaxDescriptor(softmaxDesc),
@@ -282,38 +243,23 @@ export function main() {
   if (softmaxWorkspaceSize.value > 0) { musaStreamSynchronize(stream.value); musaFree(softmaxWorkspace.value); }
   mudnnDestroySoftmaxDescriptor(softmaxDesc.value);
 
-  // opbridge OB1018: the status of `musaStreamSynchronize` goes to `checkCuda()`; musa does not confirm the number of `musaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(musaStreamSynchronize(stream.value), 'cudaStreamSynchronize');
   const logits = new Float32Array(BATCH * CLASSES);
   const probs = new Float32Array(BATCH * CLASSES);
-  // opbridge OB1018: the status of `musaMemcpy` goes to `checkCuda()`; musa does not confirm the number of `musaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(musaMemcpy(logits, dLogits.value, logits.byteLength, musaMemcpyDeviceToHost), 'copy logits');
-  // opbridge OB1018: the status of `musaMemcpy` goes to `checkCuda()`; musa does not confirm the number of `musaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(musaMemcpy(probs, dProbs.value, probs.byteLength, musaMemcpyDeviceToHost), 'copy probs');
 
-  // opbridge OB1018: the status of `mudnnDestroyTensorDescriptor` goes to `checkCudnn()`; musa does not confirm the number of `MUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mudnnDestroyTensorDescriptor(logitsDesc.value), 'destroy logits descriptor');
-  // opbridge OB1018: the status of `mudnnDestroyTensorDescriptor` goes to `checkCudnn()`; musa does not confirm the number of `MUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mudnnDestroyTensorDescriptor(biasDesc.value), 'destroy bias descriptor');
-  // opbridge OB1018: the status of `mublasLtMatmulPreferenceDestroy` goes to `checkCublas()`; musa does not confirm the number of `MUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mublasLtMatmulPreferenceDestroy(preference.value), 'cublasLtMatmulPreferenceDestroy');
-  // opbridge OB1018: the status of `mublasLtMatrixLayoutDestroy` goes to `checkCublas()`; musa does not confirm the number of `MUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mublasLtMatrixLayoutDestroy(layoutW1.value), 'destroy layout W1');
-  // opbridge OB1018: the status of `mublasLtMatrixLayoutDestroy` goes to `checkCublas()`; musa does not confirm the number of `MUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mublasLtMatrixLayoutDestroy(layoutX.value), 'destroy layout X');
-  // opbridge OB1018: the status of `mublasLtMatrixLayoutDestroy` goes to `checkCublas()`; musa does not confirm the number of `MUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mublasLtMatrixLayoutDestroy(layoutH.value), 'destroy layout H');
-  // opbridge OB1018: the status of `mublasLtMatmulDescDestroy` goes to `checkCublas()`; musa does not confirm the number of `MUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mublasLtMatmulDescDestroy(matmulDesc.value), 'cublasLtMatmulDescDestroy');
-  // opbridge OB1018: the status of `mudnnDestroy` goes to `checkCudnn()`; musa does not confirm the number of `MUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mudnnDestroy(cudnn.value), 'cudnnDestroy');
-  // opbridge OB1018: the status of `mublasLtDestroy` goes to `checkCublas()`; musa does not confirm the number of `MUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mublasLtDestroy(cublasLt.value), 'cublasLtDestroy');
-  // opbridge OB1018: the status of `mublasDestroy` goes to `checkCublas()`; musa does not confirm the number of `MUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mublasDestroy(cublas.value), 'cublasDestroy');
-  // opbridge OB1018: the status of `musaStreamDestroy` goes to `checkCuda()`; musa does not confirm the number of `musaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(musaStreamDestroy(stream.value), 'cudaStreamDestroy');
-  // opbridge OB1018: the status of `musaFree` goes to `checkCuda()`; musa does not confirm the number of `musaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   for (const p of [dX, dW1, dB1, dW2, dB2, dH, dLogits, dProbs, dWorkspace]) checkCuda(musaFree(p.value), 'cudaFree');
   return {
     logits: { dtype: 'float32', data: logits, shape: [BATCH, CLASSES] },

@@ -100,7 +100,6 @@ function checkCudnn(status: cudnnStatus_t, what: string): void {
 }
 
 export function main() {
-  // opbridge OB1018: the status of `cudaSetDevice` goes to `checkCuda()`; thead does not confirm the number of `cudaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(cudaSetDevice(0), 'cudaSetDevice');
 
   // Host data: pixel intensities in [0, 1), weights and biases uniform in ±1/√fan_in (nn.Linear's init).
@@ -119,88 +118,57 @@ export function main() {
   const dLogits = ref<DevicePtr>();
   const dProbs = ref<DevicePtr>();
   const dWorkspace = ref<DevicePtr>();
-  // opbridge OB1018: the status of `cudaMalloc` goes to `checkCuda()`; thead does not confirm the number of `cudaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(cudaMalloc(dX, x.byteLength), 'cudaMalloc X');
-  // opbridge OB1018: the status of `cudaMalloc` goes to `checkCuda()`; thead does not confirm the number of `cudaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(cudaMalloc(dW1, w1.byteLength), 'cudaMalloc W1');
-  // opbridge OB1018: the status of `cudaMalloc` goes to `checkCuda()`; thead does not confirm the number of `cudaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(cudaMalloc(dB1, b1.byteLength), 'cudaMalloc b1');
-  // opbridge OB1018: the status of `cudaMalloc` goes to `checkCuda()`; thead does not confirm the number of `cudaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(cudaMalloc(dW2, w2.byteLength), 'cudaMalloc W2');
-  // opbridge OB1018: the status of `cudaMalloc` goes to `checkCuda()`; thead does not confirm the number of `cudaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(cudaMalloc(dB2, b2.byteLength), 'cudaMalloc b2');
-  // opbridge OB1018: the status of `cudaMalloc` goes to `checkCuda()`; thead does not confirm the number of `cudaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(cudaMalloc(dH, BATCH * HIDDEN * 4), 'cudaMalloc H');
-  // opbridge OB1018: the status of `cudaMalloc` goes to `checkCuda()`; thead does not confirm the number of `cudaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(cudaMalloc(dLogits, BATCH * CLASSES * 4), 'cudaMalloc logits');
-  // opbridge OB1018: the status of `cudaMalloc` goes to `checkCuda()`; thead does not confirm the number of `cudaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(cudaMalloc(dProbs, BATCH * CLASSES * 4), 'cudaMalloc probs');
-  // opbridge OB1018: the status of `cudaMalloc` goes to `checkCuda()`; thead does not confirm the number of `cudaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(cudaMalloc(dWorkspace, WORKSPACE_BYTES), 'cudaMalloc workspace');
-  // opbridge OB1018: the status of `cudaMemcpy` goes to `checkCuda()`; thead does not confirm the number of `cudaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(cudaMemcpy(dX.value, x, x.byteLength, cudaMemcpyHostToDevice), 'copy X');
-  // opbridge OB1018: the status of `cudaMemcpy` goes to `checkCuda()`; thead does not confirm the number of `cudaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(cudaMemcpy(dW1.value, w1, w1.byteLength, cudaMemcpyHostToDevice), 'copy W1');
-  // opbridge OB1018: the status of `cudaMemcpy` goes to `checkCuda()`; thead does not confirm the number of `cudaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(cudaMemcpy(dB1.value, b1, b1.byteLength, cudaMemcpyHostToDevice), 'copy b1');
-  // opbridge OB1018: the status of `cudaMemcpy` goes to `checkCuda()`; thead does not confirm the number of `cudaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(cudaMemcpy(dW2.value, w2, w2.byteLength, cudaMemcpyHostToDevice), 'copy W2');
-  // opbridge OB1018: the status of `cudaMemcpy` goes to `checkCuda()`; thead does not confirm the number of `cudaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(cudaMemcpy(dB2.value, b2, b2.byteLength, cudaMemcpyHostToDevice), 'copy b2');
 
   const stream = ref<cudaStream_t>();
-  // opbridge OB1018: the status of `cudaStreamCreate` goes to `checkCuda()`; thead does not confirm the number of `cudaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(cudaStreamCreate(stream), 'cudaStreamCreate');
   const cublas = ref<cublasHandle_t>();
-  // opbridge OB1018: the status of `cublasCreate` goes to `checkCublas()`; thead does not confirm the number of `CUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(cublasCreate(cublas), 'cublasCreate');
-  // opbridge OB1018: the status of `cublasSetStream` goes to `checkCublas()`; thead does not confirm the number of `CUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(cublasSetStream(cublas.value, stream.value), 'cublasSetStream');
   const cublasLt = ref<cublasLtHandle_t>();
-  // opbridge OB1018: the status of `cublasLtCreate` goes to `checkCublas()`; thead does not confirm the number of `CUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(cublasLtCreate(cublasLt), 'cublasLtCreate');
   const cudnn = ref<cudnnHandle_t>();
-  // opbridge OB1018: the status of `cudnnCreate` goes to `checkCudnn()`; thead does not confirm the number of `CUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(cudnnCreate(cudnn), 'cudnnCreate');
-  // opbridge OB1018: the status of `cudnnSetStream` goes to `checkCudnn()`; thead does not confirm the number of `CUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(cudnnSetStream(cudnn.value, stream.value), 'cudnnSetStream');
 
   // ---- layer 1: Hᵀ[HIDDEN, BATCH] = ReLU(W1·Xᵀ + b1), bias per row of the column-major result.
   const matmulDesc = ref<cublasLtMatmulDesc_t>();
-  // opbridge OB1018: the status of `cublasLtMatmulDescCreate` goes to `checkCublas()`; thead does not confirm the number of `CUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(cublasLtMatmulDescCreate(matmulDesc, CUBLAS_COMPUTE_32F, CUDA_R_32F), 'cublasLtMatmulDescCreate');
-  // opbridge OB1018: the status of `cublasLtMatmulDescSetAttribute` goes to `checkCublas()`; thead does not confirm the number of `CUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(cublasLtMatmulDescSetAttribute(matmulDesc.value, CUBLASLT_MATMUL_DESC_TRANSA, CUBLAS_OP_T, 4), 'set TRANSA');
-  // opbridge OB1018: the status of `cublasLtMatmulDescSetAttribute` goes to `checkCublas()`; thead does not confirm the number of `CUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(cublasLtMatmulDescSetAttribute(matmulDesc.value, CUBLASLT_MATMUL_DESC_EPILOGUE, CUBLASLT_EPILOGUE_RELU_BIAS, 4), 'set EPILOGUE');
-  // opbridge OB1018: the status of `cublasLtMatmulDescSetAttribute` goes to `checkCublas()`; thead does not confirm the number of `CUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(cublasLtMatmulDescSetAttribute(matmulDesc.value, CUBLASLT_MATMUL_DESC_BIAS_POINTER, dB1.value, 8), 'set BIAS_POINTER');
   const layoutW1 = ref<cublasLtMatrixLayout_t>();
   const layoutX = ref<cublasLtMatrixLayout_t>();
   const layoutH = ref<cublasLtMatrixLayout_t>();
-  // opbridge OB1018: the status of `cublasLtMatrixLayoutCreate` goes to `checkCublas()`; thead does not confirm the number of `CUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(cublasLtMatrixLayoutCreate(layoutW1, CUDA_R_32F, INPUTS, HIDDEN, INPUTS), 'layout W1');
-  // opbridge OB1018: the status of `cublasLtMatrixLayoutCreate` goes to `checkCublas()`; thead does not confirm the number of `CUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(cublasLtMatrixLayoutCreate(layoutX, CUDA_R_32F, INPUTS, BATCH, INPUTS), 'layout X');
-  // opbridge OB1018: the status of `cublasLtMatrixLayoutCreate` goes to `checkCublas()`; thead does not confirm the number of `CUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(cublasLtMatrixLayoutCreate(layoutH, CUDA_R_32F, HIDDEN, BATCH, HIDDEN), 'layout H');
   const preference = ref<cublasLtMatmulPreference_t>();
-  // opbridge OB1018: the status of `cublasLtMatmulPreferenceCreate` goes to `checkCublas()`; thead does not confirm the number of `CUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(cublasLtMatmulPreferenceCreate(preference), 'cublasLtMatmulPreferenceCreate');
-  // opbridge OB1018: the status of `cublasLtMatmulPreferenceSetAttribute` goes to `checkCublas()`; thead does not confirm the number of `CUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(
     cublasLtMatmulPreferenceSetAttribute(preference.value, CUBLASLT_MATMUL_PREF_MAX_WORKSPACE_BYTES, new BigUint64Array([BigInt(WORKSPACE_BYTES)]), 8),
     'set MAX_WORKSPACE_BYTES',
   );
   const heuristics: cublasLtMatmulHeuristicResult_t[] = [];
   const algoCount = ref<number>();
-  // opbridge OB1018: the status of `cublasLtMatmulAlgoGetHeuristic` goes to `checkCublas()`; thead does not confirm the number of `CUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(
     cublasLtMatmulAlgoGetHeuristic(cublasLt.value, matmulDesc.value, layoutW1.value, layoutX.value, layoutH.value, layoutH.value, preference.value, 1, heuristics, algoCount),
     'cublasLtMatmulAlgoGetHeuristic',
   );
   if (algoCount.value === 0) throw new Error('cuBLASLt found no algorithm for layer 1');
-  // opbridge OB1018: the status of `cublasLtMatmul` goes to `checkCublas()`; thead does not confirm the number of `CUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(
     cublasLtMatmul(
       cublasLt.value,
@@ -224,7 +192,6 @@ export function main() {
   );
 
   // ---- layer 2: logitsᵀ[CLASSES, BATCH] = W2·Hᵀ, then + b2 broadcast over the batch.
-  // opbridge OB1018: the status of `cublasSgemm` goes to `checkCublas()`; thead does not confirm the number of `CUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(
     cublasSgemm(cublas.value, CUBLAS_OP_T, CUBLAS_OP_N, CLASSES, BATCH, HIDDEN, 1, dW2.value, HIDDEN, dH.value, HIDDEN, 0, dLogits.value, CLASSES),
     'layer 2 cublasSgemm',
@@ -232,54 +199,33 @@ export function main() {
   // Row-major logits[BATCH, CLASSES] is the NCHW tensor BATCH × CLASSES × 1 × 1.
   const logitsDesc = ref<cudnnTensorDescriptor_t>();
   const biasDesc = ref<cudnnTensorDescriptor_t>();
-  // opbridge OB1018: the status of `cudnnCreateTensorDescriptor` goes to `checkCudnn()`; thead does not confirm the number of `CUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(cudnnCreateTensorDescriptor(logitsDesc), 'cudnnCreateTensorDescriptor logits');
-  // opbridge OB1018: the status of `cudnnCreateTensorDescriptor` goes to `checkCudnn()`; thead does not confirm the number of `CUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(cudnnCreateTensorDescriptor(biasDesc), 'cudnnCreateTensorDescriptor bias');
-  // opbridge OB1018: the status of `cudnnSetTensor4dDescriptor` goes to `checkCudnn()`; thead does not confirm the number of `CUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(cudnnSetTensor4dDescriptor(logitsDesc.value, CUDNN_TENSOR_NCHW, CUDNN_DATA_FLOAT, BATCH, CLASSES, 1, 1), 'describe logits');
-  // opbridge OB1018: the status of `cudnnSetTensor4dDescriptor` goes to `checkCudnn()`; thead does not confirm the number of `CUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(cudnnSetTensor4dDescriptor(biasDesc.value, CUDNN_TENSOR_NCHW, CUDNN_DATA_FLOAT, 1, CLASSES, 1, 1), 'describe bias');
-  // opbridge OB1018: the status of `cudnnAddTensor` goes to `checkCudnn()`; thead does not confirm the number of `CUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(cudnnAddTensor(cudnn.value, 1, biasDesc.value, dB2.value, 1, logitsDesc.value, dLogits.value), 'cudnnAddTensor b2');
-  // opbridge OB1018: the status of `cudnnSoftmaxForward` goes to `checkCudnn()`; thead does not confirm the number of `CUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(
     cudnnSoftmaxForward(cudnn.value, CUDNN_SOFTMAX_ACCURATE, CUDNN_SOFTMAX_MODE_CHANNEL, 1, logitsDesc.value, dLogits.value, 0, logitsDesc.value, dProbs.value),
     'cudnnSoftmaxForward',
   );
 
-  // opbridge OB1018: the status of `cudaStreamSynchronize` goes to `checkCuda()`; thead does not confirm the number of `cudaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(cudaStreamSynchronize(stream.value), 'cudaStreamSynchronize');
   const logits = new Float32Array(BATCH * CLASSES);
   const probs = new Float32Array(BATCH * CLASSES);
-  // opbridge OB1018: the status of `cudaMemcpy` goes to `checkCuda()`; thead does not confirm the number of `cudaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(cudaMemcpy(logits, dLogits.value, logits.byteLength, cudaMemcpyDeviceToHost), 'copy logits');
-  // opbridge OB1018: the status of `cudaMemcpy` goes to `checkCuda()`; thead does not confirm the number of `cudaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(cudaMemcpy(probs, dProbs.value, probs.byteLength, cudaMemcpyDeviceToHost), 'copy probs');
 
-  // opbridge OB1018: the status of `cudnnDestroyTensorDescriptor` goes to `checkCudnn()`; thead does not confirm the number of `CUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(cudnnDestroyTensorDescriptor(logitsDesc.value), 'destroy logits descriptor');
-  // opbridge OB1018: the status of `cudnnDestroyTensorDescriptor` goes to `checkCudnn()`; thead does not confirm the number of `CUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(cudnnDestroyTensorDescriptor(biasDesc.value), 'destroy bias descriptor');
-  // opbridge OB1018: the status of `cublasLtMatmulPreferenceDestroy` goes to `checkCublas()`; thead does not confirm the number of `CUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(cublasLtMatmulPreferenceDestroy(preference.value), 'cublasLtMatmulPreferenceDestroy');
-  // opbridge OB1018: the status of `cublasLtMatrixLayoutDestroy` goes to `checkCublas()`; thead does not confirm the number of `CUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(cublasLtMatrixLayoutDestroy(layoutW1.value), 'destroy layout W1');
-  // opbridge OB1018: the status of `cublasLtMatrixLayoutDestroy` goes to `checkCublas()`; thead does not confirm the number of `CUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(cublasLtMatrixLayoutDestroy(layoutX.value), 'destroy layout X');
-  // opbridge OB1018: the status of `cublasLtMatrixLayoutDestroy` goes to `checkCublas()`; thead does not confirm the number of `CUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(cublasLtMatrixLayoutDestroy(layoutH.value), 'destroy layout H');
-  // opbridge OB1018: the status of `cublasLtMatmulDescDestroy` goes to `checkCublas()`; thead does not confirm the number of `CUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(cublasLtMatmulDescDestroy(matmulDesc.value), 'cublasLtMatmulDescDestroy');
-  // opbridge OB1018: the status of `cudnnDestroy` goes to `checkCudnn()`; thead does not confirm the number of `CUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(cudnnDestroy(cudnn.value), 'cudnnDestroy');
-  // opbridge OB1018: the status of `cublasLtDestroy` goes to `checkCublas()`; thead does not confirm the number of `CUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(cublasLtDestroy(cublasLt.value), 'cublasLtDestroy');
-  // opbridge OB1018: the status of `cublasDestroy` goes to `checkCublas()`; thead does not confirm the number of `CUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(cublasDestroy(cublas.value), 'cublasDestroy');
-  // opbridge OB1018: the status of `cudaStreamDestroy` goes to `checkCuda()`; thead does not confirm the number of `cudaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(cudaStreamDestroy(stream.value), 'cudaStreamDestroy');
-  // opbridge OB1018: the status of `cudaFree` goes to `checkCuda()`; thead does not confirm the number of `cudaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   for (const p of [dX, dW1, dB1, dW2, dB2, dH, dLogits, dProbs, dWorkspace]) checkCuda(cudaFree(p.value), 'cudaFree');
   return {
     logits: { dtype: 'float32', data: logits, shape: [BATCH, CLASSES] },

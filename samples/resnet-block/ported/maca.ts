@@ -92,9 +92,7 @@ function checkCudnn(status: mcdnnStatus_t, what: string): void {
 
 function upload(host: Float32Array, what: string): DevicePtr {
   const p = ref<DevicePtr>();
-  // opbridge OB1018: the status of `mcMalloc` goes to `checkCuda()`; maca does not confirm the number of `mcSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(mcMalloc(p, host.byteLength), `cudaMalloc ${what}`);
-  // opbridge OB1018: the status of `mcMemcpy` goes to `checkCuda()`; maca does not confirm the number of `mcSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(mcMemcpy(p.value, host, host.byteLength, mcMemcpyHostToDevice), `copy ${what}`);
   return p.value;
 }
@@ -110,15 +108,11 @@ function batchNormParameters(seed: number) {
 }
 
 export function main() {
-  // opbridge OB1018: the status of `mcSetDevice` goes to `checkCuda()`; maca does not confirm the number of `mcSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(mcSetDevice(0), 'cudaSetDevice');
   const stream = ref<mcStream_t>();
-  // opbridge OB1018: the status of `mcStreamCreate` goes to `checkCuda()`; maca does not confirm the number of `mcSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(mcStreamCreate(stream), 'cudaStreamCreate');
   const cudnn = ref<mcdnnHandle_t>();
-  // opbridge OB1018: the status of `mcdnnCreate` goes to `checkCudnn()`; maca does not confirm the number of `MCDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mcdnnCreate(cudnn), 'cudnnCreate');
-  // opbridge OB1018: the status of `mcdnnSetStream` goes to `checkCudnn()`; maca does not confirm the number of `MCDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mcdnnSetStream(cudnn.value, stream.value), 'cudnnSetStream');
 
   // Host data: activations, He-uniform 3×3 filters (bound √(6 / fan_in)), batch-norm statistics.
@@ -136,60 +130,41 @@ export function main() {
 
   // ---- descriptors
   const xDesc = ref<mcdnnTensorDescriptor_t>();
-  // opbridge OB1018: the status of `mcdnnCreateTensorDescriptor` goes to `checkCudnn()`; maca does not confirm the number of `MCDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mcdnnCreateTensorDescriptor(xDesc), 'cudnnCreateTensorDescriptor x');
-  // opbridge OB1018: the status of `mcdnnSetTensor4dDescriptor` goes to `checkCudnn()`; maca does not confirm the number of `MCDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mcdnnSetTensor4dDescriptor(xDesc.value, MCDNN_TENSOR_NCHW, MCDNN_DATA_FLOAT, N, C, H, W), 'describe x');
   const wDesc = ref<mcdnnFilterDescriptor_t>();
-  // opbridge OB1018: the status of `mcdnnCreateFilterDescriptor` goes to `checkCudnn()`; maca does not confirm the number of `MCDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mcdnnCreateFilterDescriptor(wDesc), 'cudnnCreateFilterDescriptor');
-  // opbridge OB1018: the status of `mcdnnSetFilter4dDescriptor` goes to `checkCudnn()`; maca does not confirm the number of `MCDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mcdnnSetFilter4dDescriptor(wDesc.value, MCDNN_DATA_FLOAT, MCDNN_TENSOR_NCHW, C, C, 3, 3), 'describe filters');
   const convDesc = ref<mcdnnConvolutionDescriptor_t>();
-  // opbridge OB1018: the status of `mcdnnCreateConvolutionDescriptor` goes to `checkCudnn()`; maca does not confirm the number of `MCDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mcdnnCreateConvolutionDescriptor(convDesc), 'cudnnCreateConvolutionDescriptor');
-  // opbridge OB1018: the status of `mcdnnSetConvolution2dDescriptor` goes to `checkCudnn()`; maca does not confirm the number of `MCDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mcdnnSetConvolution2dDescriptor(convDesc.value, 1, 1, 1, 1, 1, 1, MCDNN_CROSS_CORRELATION, MCDNN_DATA_FLOAT), 'describe convolution');
 
   const [outN, outC, outH, outW] = [ref<number>(), ref<number>(), ref<number>(), ref<number>()];
-  // opbridge OB1018: the status of `mcdnnGetConvolution2dForwardOutputDim` goes to `checkCudnn()`; maca does not confirm the number of `MCDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mcdnnGetConvolution2dForwardOutputDim(convDesc.value, xDesc.value, wDesc.value, outN, outC, outH, outW), 'convolution output size');
   if (outC.value !== C || outH.value !== H || outW.value !== W) {
     throw new Error(`the convolution changes the shape to ${outN.value}×${outC.value}×${outH.value}×${outW.value}: the identity shortcut needs ${N}×${C}×${H}×${W}`);
   }
   const yDesc = ref<mcdnnTensorDescriptor_t>();
-  // opbridge OB1018: the status of `mcdnnCreateTensorDescriptor` goes to `checkCudnn()`; maca does not confirm the number of `MCDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mcdnnCreateTensorDescriptor(yDesc), 'cudnnCreateTensorDescriptor y');
-  // opbridge OB1018: the status of `mcdnnSetTensor4dDescriptor` goes to `checkCudnn()`; maca does not confirm the number of `MCDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mcdnnSetTensor4dDescriptor(yDesc.value, MCDNN_TENSOR_NCHW, MCDNN_DATA_FLOAT, outN.value, outC.value, outH.value, outW.value), 'describe y');
   const bnDesc = ref<mcdnnTensorDescriptor_t>();
-  // opbridge OB1018: the status of `mcdnnCreateTensorDescriptor` goes to `checkCudnn()`; maca does not confirm the number of `MCDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mcdnnCreateTensorDescriptor(bnDesc), 'cudnnCreateTensorDescriptor bn');
-  // opbridge OB1018: the status of `mcdnnSetTensor4dDescriptor` goes to `checkCudnn()`; maca does not confirm the number of `MCDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mcdnnSetTensor4dDescriptor(bnDesc.value, MCDNN_TENSOR_NCHW, MCDNN_DATA_FLOAT, 1, C, 1, 1), 'describe bn parameters');
   const reluDesc = ref<mcdnnActivationDescriptor_t>();
-  // opbridge OB1018: the status of `mcdnnCreateActivationDescriptor` goes to `checkCudnn()`; maca does not confirm the number of `MCDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mcdnnCreateActivationDescriptor(reluDesc), 'cudnnCreateActivationDescriptor');
-  // opbridge OB1018: the status of `mcdnnSetActivationDescriptor` goes to `checkCudnn()`; maca does not confirm the number of `MCDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mcdnnSetActivationDescriptor(reluDesc.value, MCDNN_ACTIVATION_RELU, MCDNN_PROPAGATE_NAN, 0), 'describe ReLU');
   const poolDesc = ref<mcdnnPoolingDescriptor_t>();
-  // opbridge OB1018: the status of `mcdnnCreatePoolingDescriptor` goes to `checkCudnn()`; maca does not confirm the number of `MCDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mcdnnCreatePoolingDescriptor(poolDesc), 'cudnnCreatePoolingDescriptor');
-  // opbridge OB1018: the status of `mcdnnSetPooling2dDescriptor` goes to `checkCudnn()`; maca does not confirm the number of `MCDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mcdnnSetPooling2dDescriptor(poolDesc.value, MCDNN_POOLING_MAX, MCDNN_PROPAGATE_NAN, 2, 2, 0, 0, 2, 2), 'describe max pool');
   const [poolN, poolC, poolH, poolW] = [ref<number>(), ref<number>(), ref<number>(), ref<number>()];
-  // opbridge OB1018: the status of `mcdnnGetPooling2dForwardOutputDim` goes to `checkCudnn()`; maca does not confirm the number of `MCDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mcdnnGetPooling2dForwardOutputDim(poolDesc.value, yDesc.value, poolN, poolC, poolH, poolW), 'pooling output size');
   const pooledDesc = ref<mcdnnTensorDescriptor_t>();
-  // opbridge OB1018: the status of `mcdnnCreateTensorDescriptor` goes to `checkCudnn()`; maca does not confirm the number of `MCDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mcdnnCreateTensorDescriptor(pooledDesc), 'cudnnCreateTensorDescriptor pooled');
-  // opbridge OB1018: the status of `mcdnnSetTensor4dDescriptor` goes to `checkCudnn()`; maca does not confirm the number of `MCDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mcdnnSetTensor4dDescriptor(pooledDesc.value, MCDNN_TENSOR_NCHW, MCDNN_DATA_FLOAT, poolN.value, poolC.value, poolH.value, poolW.value), 'describe pooled');
 
   // ---- algorithm and workspace: the best algorithm the heuristics rank as supported
   const perf: mcdnnConvolutionFwdAlgoPerf_t[] = [];
   const algoCount = ref<number>();
-  // opbridge OB1018: the status of `mcdnnGetConvolutionForwardAlgorithm_v7` goes to `checkCudnn()`; maca does not confirm the number of `MCDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(
     mcdnnGetConvolutionForwardAlgorithm_v7(cudnn.value, xDesc.value, wDesc.value, convDesc.value, yDesc.value, MCDNN_CONVOLUTION_FWD_ALGO_COUNT, algoCount, perf),
     'cudnnGetConvolutionForwardAlgorithm_v7',
@@ -197,7 +172,6 @@ export function main() {
   const choice = perf.slice(0, algoCount.value).find((p) => p.status === MCDNN_STATUS_SUCCESS);
   if (!choice) throw new Error('cuDNN offers no forward convolution algorithm for this problem');
   const workspaceBytes = ref<number>();
-  // opbridge OB1018: the status of `mcdnnGetConvolutionForwardWorkspaceSize` goes to `checkCudnn()`; maca does not confirm the number of `MCDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(
     mcdnnGetConvolutionForwardWorkspaceSize(cudnn.value, xDesc.value, wDesc.value, convDesc.value, yDesc.value, choice.algo, workspaceBytes),
     'cudnnGetConvolutionForwardWorkspaceSize',
@@ -206,7 +180,6 @@ export function main() {
   let workspace: DevicePtr | null = null;
   if (workspaceBytes.value > 0) {
     const allocation = ref<DevicePtr>();
-    // opbridge OB1018: the status of `mcMalloc` goes to `checkCuda()`; maca does not confirm the number of `mcSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
     checkCuda(mcMalloc(allocation, workspaceBytes.value), 'cudaMalloc workspace');
     workspace = allocation.value;
   }
@@ -215,74 +188,49 @@ export function main() {
   const dConv = ref<DevicePtr>();
   const dT = ref<DevicePtr>();
   const dY = ref<DevicePtr>();
-  // opbridge OB1018: the status of `mcMalloc` goes to `checkCuda()`; maca does not confirm the number of `mcSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(mcMalloc(dConv, activationBytes), 'cudaMalloc conv output');
-  // opbridge OB1018: the status of `mcMalloc` goes to `checkCuda()`; maca does not confirm the number of `mcSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(mcMalloc(dT, activationBytes), 'cudaMalloc block activations');
   const pooledCount = poolN.value * poolC.value * poolH.value * poolW.value;
-  // opbridge OB1018: the status of `mcMalloc` goes to `checkCuda()`; maca does not confirm the number of `mcSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(mcMalloc(dY, pooledCount * 4), 'cudaMalloc y');
 
   // ---- the block
-  // opbridge OB1018: the status of `mcdnnConvolutionForward` goes to `checkCudnn()`; maca does not confirm the number of `MCDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(
     mcdnnConvolutionForward(cudnn.value, 1, xDesc.value, dX, wDesc.value, dW1, convDesc.value, choice.algo, workspace, workspaceBytes.value, 0, yDesc.value, dConv.value),
     'conv1',
   );
-  // opbridge OB1018: the status of `mcdnnBatchNormalizationForwardInference` goes to `checkCudnn()`; maca does not confirm the number of `MCDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(
     mcdnnBatchNormalizationForwardInference(cudnn.value, MCDNN_BATCHNORM_SPATIAL, 1, 0, yDesc.value, dConv.value, yDesc.value, dT.value, bnDesc.value, dBn1[0], dBn1[1], dBn1[2], dBn1[3], BN_EPSILON),
     'bn1',
   );
-  // opbridge OB1018: the status of `mcdnnActivationForward` goes to `checkCudnn()`; maca does not confirm the number of `MCDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mcdnnActivationForward(cudnn.value, reluDesc.value, 1, yDesc.value, dT.value, 0, yDesc.value, dT.value), 'relu1');
-  // opbridge OB1018: the status of `mcdnnConvolutionForward` goes to `checkCudnn()`; maca does not confirm the number of `MCDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(
     mcdnnConvolutionForward(cudnn.value, 1, yDesc.value, dT.value, wDesc.value, dW2, convDesc.value, choice.algo, workspace, workspaceBytes.value, 0, yDesc.value, dConv.value),
     'conv2',
   );
-  // opbridge OB1018: the status of `mcdnnBatchNormalizationForwardInference` goes to `checkCudnn()`; maca does not confirm the number of `MCDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(
     mcdnnBatchNormalizationForwardInference(cudnn.value, MCDNN_BATCHNORM_SPATIAL, 1, 0, yDesc.value, dConv.value, yDesc.value, dT.value, bnDesc.value, dBn2[0], dBn2[1], dBn2[2], dBn2[3], BN_EPSILON),
     'bn2',
   );
   // Identity shortcut: t = 1·x + 1·t.
-  // opbridge OB1018: the status of `mcdnnAddTensor` goes to `checkCudnn()`; maca does not confirm the number of `MCDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mcdnnAddTensor(cudnn.value, 1, xDesc.value, dX, 1, yDesc.value, dT.value), 'shortcut add');
-  // opbridge OB1018: the status of `mcdnnActivationForward` goes to `checkCudnn()`; maca does not confirm the number of `MCDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mcdnnActivationForward(cudnn.value, reluDesc.value, 1, yDesc.value, dT.value, 0, yDesc.value, dT.value), 'relu2');
-  // opbridge OB1018: the status of `mcdnnPoolingForward` goes to `checkCudnn()`; maca does not confirm the number of `MCDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mcdnnPoolingForward(cudnn.value, poolDesc.value, 1, yDesc.value, dT.value, 0, pooledDesc.value, dY.value), 'max pool');
 
-  // opbridge OB1018: the status of `mcStreamSynchronize` goes to `checkCuda()`; maca does not confirm the number of `mcSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(mcStreamSynchronize(stream.value), 'cudaStreamSynchronize');
   const y = new Float32Array(pooledCount);
-  // opbridge OB1018: the status of `mcMemcpy` goes to `checkCuda()`; maca does not confirm the number of `mcSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(mcMemcpy(y, dY.value, y.byteLength, mcMemcpyDeviceToHost), 'copy y');
 
-  // opbridge OB1018: the status of `mcdnnDestroyTensorDescriptor` goes to `checkCudnn()`; maca does not confirm the number of `MCDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mcdnnDestroyTensorDescriptor(xDesc.value), 'destroy x descriptor');
-  // opbridge OB1018: the status of `mcdnnDestroyTensorDescriptor` goes to `checkCudnn()`; maca does not confirm the number of `MCDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mcdnnDestroyTensorDescriptor(yDesc.value), 'destroy y descriptor');
-  // opbridge OB1018: the status of `mcdnnDestroyTensorDescriptor` goes to `checkCudnn()`; maca does not confirm the number of `MCDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mcdnnDestroyTensorDescriptor(bnDesc.value), 'destroy bn descriptor');
-  // opbridge OB1018: the status of `mcdnnDestroyTensorDescriptor` goes to `checkCudnn()`; maca does not confirm the number of `MCDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mcdnnDestroyTensorDescriptor(pooledDesc.value), 'destroy pooled descriptor');
-  // opbridge OB1018: the status of `mcdnnDestroyFilterDescriptor` goes to `checkCudnn()`; maca does not confirm the number of `MCDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mcdnnDestroyFilterDescriptor(wDesc.value), 'cudnnDestroyFilterDescriptor');
-  // opbridge OB1018: the status of `mcdnnDestroyConvolutionDescriptor` goes to `checkCudnn()`; maca does not confirm the number of `MCDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mcdnnDestroyConvolutionDescriptor(convDesc.value), 'cudnnDestroyConvolutionDescriptor');
-  // opbridge OB1018: the status of `mcdnnDestroyActivationDescriptor` goes to `checkCudnn()`; maca does not confirm the number of `MCDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mcdnnDestroyActivationDescriptor(reluDesc.value), 'cudnnDestroyActivationDescriptor');
-  // opbridge OB1018: the status of `mcdnnDestroyPoolingDescriptor` goes to `checkCudnn()`; maca does not confirm the number of `MCDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mcdnnDestroyPoolingDescriptor(poolDesc.value), 'cudnnDestroyPoolingDescriptor');
-  // opbridge OB1018: the status of `mcdnnDestroy` goes to `checkCudnn()`; maca does not confirm the number of `MCDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mcdnnDestroy(cudnn.value), 'cudnnDestroy');
-  // opbridge OB1018: the status of `mcStreamDestroy` goes to `checkCuda()`; maca does not confirm the number of `mcSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(mcStreamDestroy(stream.value), 'cudaStreamDestroy');
-  // opbridge OB1018: the status of `mcFree` goes to `checkCuda()`; maca does not confirm the number of `mcSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   if (workspace) checkCuda(mcFree(workspace), 'cudaFree workspace');
-  // opbridge OB1018: the status of `mcFree` goes to `checkCuda()`; maca does not confirm the number of `mcSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   for (const p of [dX, dW1, dW2, ...dBn1, ...dBn2, dConv.value, dT.value, dY.value]) checkCuda(mcFree(p), 'cudaFree');
   return { y: { dtype: 'float32', data: y, shape: [poolN.value, poolC.value, poolH.value, poolW.value] } } as const;
 }

@@ -98,9 +98,7 @@ function checkCudnn(status: mudnnStatus_t, what: string): void {
 
 function upload(host: Float32Array, what: string): DevicePtr {
   const p = ref<DevicePtr>();
-  // opbridge OB1018: the status of `musaMalloc` goes to `checkCuda()`; musa does not confirm the number of `musaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(musaMalloc(p, host.byteLength), `cudaMalloc ${what}`);
-  // opbridge OB1018: the status of `musaMemcpy` goes to `checkCuda()`; musa does not confirm the number of `musaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(musaMemcpy(p.value, host, host.byteLength, musaMemcpyHostToDevice), `copy ${what}`);
   return p.value;
 }
@@ -116,15 +114,11 @@ function batchNormParameters(seed: number) {
 }
 
 export function main() {
-  // opbridge OB1018: the status of `musaSetDevice` goes to `checkCuda()`; musa does not confirm the number of `musaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(musaSetDevice(0), 'cudaSetDevice');
   const stream = ref<musaStream_t>();
-  // opbridge OB1018: the status of `musaStreamCreate` goes to `checkCuda()`; musa does not confirm the number of `musaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(musaStreamCreate(stream), 'cudaStreamCreate');
   const cudnn = ref<mudnnHandle_t>();
-  // opbridge OB1018: the status of `mudnnCreate` goes to `checkCudnn()`; musa does not confirm the number of `MUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mudnnCreate(cudnn), 'cudnnCreate');
-  // opbridge OB1018: the status of `mudnnSetStream` goes to `checkCudnn()`; musa does not confirm the number of `MUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mudnnSetStream(cudnn.value, stream.value), 'cudnnSetStream');
 
   // Host data: activations, He-uniform 3×3 filters (bound √(6 / fan_in)), batch-norm statistics.
@@ -142,19 +136,13 @@ export function main() {
 
   // ---- descriptors
   const xDesc = ref<mudnnTensorDescriptor_t>();
-  // opbridge OB1018: the status of `mudnnCreateTensorDescriptor` goes to `checkCudnn()`; musa does not confirm the number of `MUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mudnnCreateTensorDescriptor(xDesc), 'cudnnCreateTensorDescriptor x');
-  // opbridge OB1018: the status of `mudnnSetTensorNdDescriptorWithScale` goes to `checkCudnn()`; musa does not confirm the number of `MUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mudnnSetTensorNdDescriptorWithScale(xDesc.value, MUDNN_TENSOR_NCHW, MUDNN_DATA_FLOAT, 4, [N, C, H, W], [C * H * W, H * W, W, 1], 1), 'describe x');
   const wDesc = ref<mudnnFilterDescriptor_t>();
-  // opbridge OB1018: the status of `mudnnCreateFilterDescriptor` goes to `checkCudnn()`; musa does not confirm the number of `MUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mudnnCreateFilterDescriptor(wDesc), 'cudnnCreateFilterDescriptor');
-  // opbridge OB1018: the status of `mudnnSetFilterNdDescriptorWithScale` goes to `checkCudnn()`; musa does not confirm the number of `MUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mudnnSetFilterNdDescriptorWithScale(wDesc.value, MUDNN_DATA_FLOAT, MUDNN_TENSOR_NCHW, 4, [C, C, 3, 3], 1), 'describe filters');
   const convDesc = ref<mudnnConvolutionDescriptor_t>();
-  // opbridge OB1018: the status of `mudnnCreateConvolutionDescriptor` goes to `checkCudnn()`; musa does not confirm the number of `MUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mudnnCreateConvolutionDescriptor(convDesc), 'cudnnCreateConvolutionDescriptor');
-  // opbridge OB1018: the status of `mudnnSetConvolutionNdDescriptor` goes to `checkCudnn()`; musa does not confirm the number of `MUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mudnnSetConvolutionNdDescriptor(convDesc.value, 2, [1, 1], [1, 1], [1, 1], MUDNN_CROSS_CORRELATION, MUDNN_DATA_FLOAT), 'describe convolution');
 
   const [outN, outC, outH, outW] = [ref<number>(), ref<number>(), ref<number>(), ref<number>()];
@@ -166,19 +154,13 @@ export function main() {
     throw new Error(`the convolution changes the shape to ${outN.value}×${outC.value}×${outH.value}×${outW.value}: the identity shortcut needs ${N}×${C}×${H}×${W}`);
   }
   const yDesc = ref<mudnnTensorDescriptor_t>();
-  // opbridge OB1018: the status of `mudnnCreateTensorDescriptor` goes to `checkCudnn()`; musa does not confirm the number of `MUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mudnnCreateTensorDescriptor(yDesc), 'cudnnCreateTensorDescriptor y');
-  // opbridge OB1018: the status of `mudnnSetTensorNdDescriptorWithScale` goes to `checkCudnn()`; musa does not confirm the number of `MUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mudnnSetTensorNdDescriptorWithScale(yDesc.value, MUDNN_TENSOR_NCHW, MUDNN_DATA_FLOAT, 4, [outN.value, outC.value, outH.value, outW.value], [outC.value * outH.value * outW.value, outH.value * outW.value, outW.value, 1], 1), 'describe y');
   const bnDesc = ref<mudnnTensorDescriptor_t>();
-  // opbridge OB1018: the status of `mudnnCreateTensorDescriptor` goes to `checkCudnn()`; musa does not confirm the number of `MUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mudnnCreateTensorDescriptor(bnDesc), 'cudnnCreateTensorDescriptor bn');
-  // opbridge OB1018: the status of `mudnnSetTensorNdDescriptorWithScale` goes to `checkCudnn()`; musa does not confirm the number of `MUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mudnnSetTensorNdDescriptorWithScale(bnDesc.value, MUDNN_TENSOR_NCHW, MUDNN_DATA_FLOAT, 4, [1, C, 1, 1], [C, 1, 1, 1], 1), 'describe bn parameters');
   const poolDesc = ref<mudnnPoolingDescriptor_t>();
-  // opbridge OB1018: the status of `mudnnCreatePoolingDescriptor` goes to `checkCudnn()`; musa does not confirm the number of `MUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mudnnCreatePoolingDescriptor(poolDesc), 'cudnnCreatePoolingDescriptor');
-  // opbridge OB1018: the status of `mudnnSetPoolingNdDescriptorEx` goes to `checkCudnn()`; musa does not confirm the number of `MUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mudnnSetPoolingNdDescriptorEx(poolDesc.value, MUDNN_POOLING_MAX, 0, 2, [2, 2], [0, 0], [2, 2], [1, 1]), 'describe max pool');
   const [poolN, poolC, poolH, poolW] = [ref<number>(), ref<number>(), ref<number>(), ref<number>()];
   poolN.value = outN.value;
@@ -186,15 +168,12 @@ export function main() {
   poolH.value = Math.floor((outH.value - 2) / 2) + 1;
   poolW.value = Math.floor((outW.value - 2) / 2) + 1;
   const pooledDesc = ref<mudnnTensorDescriptor_t>();
-  // opbridge OB1018: the status of `mudnnCreateTensorDescriptor` goes to `checkCudnn()`; musa does not confirm the number of `MUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mudnnCreateTensorDescriptor(pooledDesc), 'cudnnCreateTensorDescriptor pooled');
-  // opbridge OB1018: the status of `mudnnSetTensorNdDescriptorWithScale` goes to `checkCudnn()`; musa does not confirm the number of `MUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mudnnSetTensorNdDescriptorWithScale(pooledDesc.value, MUDNN_TENSOR_NCHW, MUDNN_DATA_FLOAT, 4, [poolN.value, poolC.value, poolH.value, poolW.value], [poolC.value * poolH.value * poolW.value, poolH.value * poolW.value, poolW.value, 1], 1), 'describe pooled');
 
   // ---- algorithm and workspace: the best algorithm the heuristics rank as supported
   const perf: mudnnConvolutionFwdAlgoPerf_t[] = [];
   const algoCount = ref<number>();
-  // opbridge OB1018: the status of `mudnnGetConvolutionForwardAlgorithm_v7` goes to `checkCudnn()`; musa does not confirm the number of `MUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(
     mudnnGetConvolutionForwardAlgorithm_v7(cudnn.value, xDesc.value, wDesc.value, convDesc.value, yDesc.value, 8, algoCount, perf),
     'cudnnGetConvolutionForwardAlgorithm_v7',
@@ -202,7 +181,6 @@ export function main() {
   const choice = perf.slice(0, algoCount.value).find((p) => p.status === MUDNN_STATUS_SUCCESS);
   if (!choice) throw new Error('cuDNN offers no forward convolution algorithm for this problem');
   const workspaceBytes = ref<number>();
-  // opbridge OB1018: the status of `mudnnGetConvolutionForwardWorkspaceSize` goes to `checkCudnn()`; musa does not confirm the number of `MUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(
     mudnnGetConvolutionForwardWorkspaceSize(cudnn.value, xDesc.value, wDesc.value, convDesc.value, yDesc.value, choice.algo, workspaceBytes),
     'cudnnGetConvolutionForwardWorkspaceSize',
@@ -211,7 +189,6 @@ export function main() {
   let workspace: DevicePtr | null = null;
   if (workspaceBytes.value > 0) {
     const allocation = ref<DevicePtr>();
-    // opbridge OB1018: the status of `musaMalloc` goes to `checkCuda()`; musa does not confirm the number of `musaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
     checkCuda(musaMalloc(allocation, workspaceBytes.value), 'cudaMalloc workspace');
     workspace = allocation.value;
   }
@@ -220,21 +197,16 @@ export function main() {
   const dConv = ref<DevicePtr>();
   const dT = ref<DevicePtr>();
   const dY = ref<DevicePtr>();
-  // opbridge OB1018: the status of `musaMalloc` goes to `checkCuda()`; musa does not confirm the number of `musaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(musaMalloc(dConv, activationBytes), 'cudaMalloc conv output');
-  // opbridge OB1018: the status of `musaMalloc` goes to `checkCuda()`; musa does not confirm the number of `musaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(musaMalloc(dT, activationBytes), 'cudaMalloc block activations');
   const pooledCount = poolN.value * poolC.value * poolH.value * poolW.value;
-  // opbridge OB1018: the status of `musaMalloc` goes to `checkCuda()`; musa does not confirm the number of `musaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(musaMalloc(dY, pooledCount * 4), 'cudaMalloc y');
 
   // ---- the block
-  // opbridge OB1018: the status of `mudnnConvolutionForward` goes to `checkCudnn()`; musa does not confirm the number of `MUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(
     mudnnConvolutionForward(cudnn.value, 1, xDesc.value, dX, wDesc.value, dW1, convDesc.value, choice.algo, workspace, workspaceBytes.value, 0, yDesc.value, dConv.value),
     'conv1',
   );
-  // opbridge OB1018: the status of `mudnnBatchNormForwardInference` goes to `checkCudnn()`; musa does not confirm the number of `MUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   const batchNormDesc = ref<mudnnBatchNormDescriptor_t>();
   checkCudnn(
     mudnnCreateBatchNormDescriptor(batchNormDesc),
@@ -249,18 +221,15 @@ export function main() {
     'bn1',
   );
   mudnnDestroyBatchNormDescriptor(batchNormDesc.value);
-  // opbridge OB1018: the status of `mudnnUnary` goes to `checkCudnn()`; musa does not confirm the number of `MUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   const unaryDesc = ref<mudnnUnaryDescriptor_t>();
   checkCudnn(mudnnCreateUnaryDescriptor(unaryDesc), 'relu1');
   checkCudnn(mudnnSetUnaryDescriptor(unaryDesc.value, MUDNN_UNARY_RELU, MUDNN_PARAM_DATA_NONE, 0, MUDNN_PARAM_DATA_NONE, 0), 'relu1');
   checkCudnn(mudnnUnary(cudnn.value, unaryDesc.value, yDesc.value, dT.value, yDesc.value, dT.value), 'relu1');
   mudnnDestroyUnaryDescriptor(unaryDesc.value);
-  // opbridge OB1018: the status of `mudnnConvolutionForward` goes to `checkCudnn()`; musa does not confirm the number of `MUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(
     mudnnConvolutionForward(cudnn.value, 1, yDesc.value, dT.value, wDesc.value, dW2, convDesc.value, choice.algo, workspace, workspaceBytes.value, 0, yDesc.value, dConv.value),
     'conv2',
   );
-  // opbridge OB1018: the status of `mudnnBatchNormForwardInference` goes to `checkCudnn()`; musa does not confirm the number of `MUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   const batchNormDesc_1 = ref<mudnnBatchNormDescriptor_t>();
   checkCudnn(
     mudnnCreateBatchNormDescriptor(batchNormDesc_1),
@@ -276,48 +245,32 @@ export function main() {
   );
   mudnnDestroyBatchNormDescriptor(batchNormDesc_1.value);
   // Identity shortcut: t = 1·x + 1·t.
-  // opbridge OB1018: the status of `mudnnBinary` goes to `checkCudnn()`; musa does not confirm the number of `MUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   const addDesc = ref<mudnnBinaryDescriptor_t>();
   checkCudnn(mudnnCreateBinaryDescriptor(addDesc), 'shortcut add');
   checkCudnn(mudnnSetBinaryDescriptor(addDesc.value, MUDNN_BINARY_ADD, MUDNN_PARAM_DATA_NONE, 0, MUDNN_PARAM_DATA_NONE, 0), 'shortcut add');
   checkCudnn(mudnnBinary(cudnn.value, addDesc.value, yDesc.value, dT.value, yDesc.value, dT.value, xDesc.value, dX), 'shortcut add');
   mudnnDestroyBinaryDescriptor(addDesc.value);
-  // opbridge OB1018: the status of `mudnnUnary` goes to `checkCudnn()`; musa does not confirm the number of `MUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   const unaryDesc_1 = ref<mudnnUnaryDescriptor_t>();
   checkCudnn(mudnnCreateUnaryDescriptor(unaryDesc_1), 'relu2');
   checkCudnn(mudnnSetUnaryDescriptor(unaryDesc_1.value, MUDNN_UNARY_RELU, MUDNN_PARAM_DATA_NONE, 0, MUDNN_PARAM_DATA_NONE, 0), 'relu2');
   checkCudnn(mudnnUnary(cudnn.value, unaryDesc_1.value, yDesc.value, dT.value, yDesc.value, dT.value), 'relu2');
   mudnnDestroyUnaryDescriptor(unaryDesc_1.value);
-  // opbridge OB1018: the status of `mudnnPoolingForwardEx` goes to `checkCudnn()`; musa does not confirm the number of `MUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mudnnPoolingForwardEx(cudnn.value, poolDesc.value, pooledDesc.value, dY.value, yDesc.value, dT.value, null, null), 'max pool');
 
-  // opbridge OB1018: the status of `musaStreamSynchronize` goes to `checkCuda()`; musa does not confirm the number of `musaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(musaStreamSynchronize(stream.value), 'cudaStreamSynchronize');
   const y = new Float32Array(pooledCount);
-  // opbridge OB1018: the status of `musaMemcpy` goes to `checkCuda()`; musa does not confirm the number of `musaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(musaMemcpy(y, dY.value, y.byteLength, musaMemcpyDeviceToHost), 'copy y');
 
-  // opbridge OB1018: the status of `mudnnDestroyTensorDescriptor` goes to `checkCudnn()`; musa does not confirm the number of `MUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mudnnDestroyTensorDescriptor(xDesc.value), 'destroy x descriptor');
-  // opbridge OB1018: the status of `mudnnDestroyTensorDescriptor` goes to `checkCudnn()`; musa does not confirm the number of `MUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mudnnDestroyTensorDescriptor(yDesc.value), 'destroy y descriptor');
-  // opbridge OB1018: the status of `mudnnDestroyTensorDescriptor` goes to `checkCudnn()`; musa does not confirm the number of `MUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mudnnDestroyTensorDescriptor(bnDesc.value), 'destroy bn descriptor');
-  // opbridge OB1018: the status of `mudnnDestroyTensorDescriptor` goes to `checkCudnn()`; musa does not confirm the number of `MUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mudnnDestroyTensorDescriptor(pooledDesc.value), 'destroy pooled descriptor');
-  // opbridge OB1018: the status of `mudnnDestroyFilterDescriptor` goes to `checkCudnn()`; musa does not confirm the number of `MUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mudnnDestroyFilterDescriptor(wDesc.value), 'cudnnDestroyFilterDescriptor');
-  // opbridge OB1018: the status of `mudnnDestroyConvolutionDescriptor` goes to `checkCudnn()`; musa does not confirm the number of `MUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mudnnDestroyConvolutionDescriptor(convDesc.value), 'cudnnDestroyConvolutionDescriptor');
-  // opbridge OB1018: the status of `mudnnDestroyPoolingDescriptor` goes to `checkCudnn()`; musa does not confirm the number of `MUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mudnnDestroyPoolingDescriptor(poolDesc.value), 'cudnnDestroyPoolingDescriptor');
-  // opbridge OB1018: the status of `mudnnDestroy` goes to `checkCudnn()`; musa does not confirm the number of `MUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mudnnDestroy(cudnn.value), 'cudnnDestroy');
-  // opbridge OB1018: the status of `musaStreamDestroy` goes to `checkCuda()`; musa does not confirm the number of `musaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(musaStreamDestroy(stream.value), 'cudaStreamDestroy');
-  // opbridge OB1018: the status of `musaFree` goes to `checkCuda()`; musa does not confirm the number of `musaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   if (workspace) checkCuda(musaFree(workspace), 'cudaFree workspace');
-  // opbridge OB1018: the status of `musaFree` goes to `checkCuda()`; musa does not confirm the number of `musaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   for (const p of [dX, dW1, dW2, ...dBn1, ...dBn2, dConv.value, dT.value, dY.value]) checkCuda(musaFree(p), 'cudaFree');
   return { y: { dtype: 'float32', data: y, shape: [poolN.value, poolC.value, poolH.value, poolW.value] } } as const;
 }

@@ -92,9 +92,7 @@ function checkCudnn(status: cudnnStatus_t, what: string): void {
 
 function upload(host: Float32Array, what: string): DevicePtr {
   const p = ref<DevicePtr>();
-  // opbridge OB1018: the status of `cudaMalloc` goes to `checkCuda()`; thead does not confirm the number of `cudaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(cudaMalloc(p, host.byteLength), `cudaMalloc ${what}`);
-  // opbridge OB1018: the status of `cudaMemcpy` goes to `checkCuda()`; thead does not confirm the number of `cudaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(cudaMemcpy(p.value, host, host.byteLength, cudaMemcpyHostToDevice), `copy ${what}`);
   return p.value;
 }
@@ -110,15 +108,11 @@ function batchNormParameters(seed: number) {
 }
 
 export function main() {
-  // opbridge OB1018: the status of `cudaSetDevice` goes to `checkCuda()`; thead does not confirm the number of `cudaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(cudaSetDevice(0), 'cudaSetDevice');
   const stream = ref<cudaStream_t>();
-  // opbridge OB1018: the status of `cudaStreamCreate` goes to `checkCuda()`; thead does not confirm the number of `cudaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(cudaStreamCreate(stream), 'cudaStreamCreate');
   const cudnn = ref<cudnnHandle_t>();
-  // opbridge OB1018: the status of `cudnnCreate` goes to `checkCudnn()`; thead does not confirm the number of `CUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(cudnnCreate(cudnn), 'cudnnCreate');
-  // opbridge OB1018: the status of `cudnnSetStream` goes to `checkCudnn()`; thead does not confirm the number of `CUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(cudnnSetStream(cudnn.value, stream.value), 'cudnnSetStream');
 
   // Host data: activations, He-uniform 3×3 filters (bound √(6 / fan_in)), batch-norm statistics.
@@ -136,60 +130,41 @@ export function main() {
 
   // ---- descriptors
   const xDesc = ref<cudnnTensorDescriptor_t>();
-  // opbridge OB1018: the status of `cudnnCreateTensorDescriptor` goes to `checkCudnn()`; thead does not confirm the number of `CUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(cudnnCreateTensorDescriptor(xDesc), 'cudnnCreateTensorDescriptor x');
-  // opbridge OB1018: the status of `cudnnSetTensor4dDescriptor` goes to `checkCudnn()`; thead does not confirm the number of `CUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(cudnnSetTensor4dDescriptor(xDesc.value, CUDNN_TENSOR_NCHW, CUDNN_DATA_FLOAT, N, C, H, W), 'describe x');
   const wDesc = ref<cudnnFilterDescriptor_t>();
-  // opbridge OB1018: the status of `cudnnCreateFilterDescriptor` goes to `checkCudnn()`; thead does not confirm the number of `CUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(cudnnCreateFilterDescriptor(wDesc), 'cudnnCreateFilterDescriptor');
-  // opbridge OB1018: the status of `cudnnSetFilter4dDescriptor` goes to `checkCudnn()`; thead does not confirm the number of `CUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(cudnnSetFilter4dDescriptor(wDesc.value, CUDNN_DATA_FLOAT, CUDNN_TENSOR_NCHW, C, C, 3, 3), 'describe filters');
   const convDesc = ref<cudnnConvolutionDescriptor_t>();
-  // opbridge OB1018: the status of `cudnnCreateConvolutionDescriptor` goes to `checkCudnn()`; thead does not confirm the number of `CUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(cudnnCreateConvolutionDescriptor(convDesc), 'cudnnCreateConvolutionDescriptor');
-  // opbridge OB1018: the status of `cudnnSetConvolution2dDescriptor` goes to `checkCudnn()`; thead does not confirm the number of `CUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(cudnnSetConvolution2dDescriptor(convDesc.value, 1, 1, 1, 1, 1, 1, CUDNN_CROSS_CORRELATION, CUDNN_DATA_FLOAT), 'describe convolution');
 
   const [outN, outC, outH, outW] = [ref<number>(), ref<number>(), ref<number>(), ref<number>()];
-  // opbridge OB1018: the status of `cudnnGetConvolution2dForwardOutputDim` goes to `checkCudnn()`; thead does not confirm the number of `CUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(cudnnGetConvolution2dForwardOutputDim(convDesc.value, xDesc.value, wDesc.value, outN, outC, outH, outW), 'convolution output size');
   if (outC.value !== C || outH.value !== H || outW.value !== W) {
     throw new Error(`the convolution changes the shape to ${outN.value}×${outC.value}×${outH.value}×${outW.value}: the identity shortcut needs ${N}×${C}×${H}×${W}`);
   }
   const yDesc = ref<cudnnTensorDescriptor_t>();
-  // opbridge OB1018: the status of `cudnnCreateTensorDescriptor` goes to `checkCudnn()`; thead does not confirm the number of `CUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(cudnnCreateTensorDescriptor(yDesc), 'cudnnCreateTensorDescriptor y');
-  // opbridge OB1018: the status of `cudnnSetTensor4dDescriptor` goes to `checkCudnn()`; thead does not confirm the number of `CUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(cudnnSetTensor4dDescriptor(yDesc.value, CUDNN_TENSOR_NCHW, CUDNN_DATA_FLOAT, outN.value, outC.value, outH.value, outW.value), 'describe y');
   const bnDesc = ref<cudnnTensorDescriptor_t>();
-  // opbridge OB1018: the status of `cudnnCreateTensorDescriptor` goes to `checkCudnn()`; thead does not confirm the number of `CUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(cudnnCreateTensorDescriptor(bnDesc), 'cudnnCreateTensorDescriptor bn');
-  // opbridge OB1018: the status of `cudnnSetTensor4dDescriptor` goes to `checkCudnn()`; thead does not confirm the number of `CUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(cudnnSetTensor4dDescriptor(bnDesc.value, CUDNN_TENSOR_NCHW, CUDNN_DATA_FLOAT, 1, C, 1, 1), 'describe bn parameters');
   const reluDesc = ref<cudnnActivationDescriptor_t>();
-  // opbridge OB1018: the status of `cudnnCreateActivationDescriptor` goes to `checkCudnn()`; thead does not confirm the number of `CUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(cudnnCreateActivationDescriptor(reluDesc), 'cudnnCreateActivationDescriptor');
-  // opbridge OB1018: the status of `cudnnSetActivationDescriptor` goes to `checkCudnn()`; thead does not confirm the number of `CUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(cudnnSetActivationDescriptor(reluDesc.value, CUDNN_ACTIVATION_RELU, CUDNN_PROPAGATE_NAN, 0), 'describe ReLU');
   const poolDesc = ref<cudnnPoolingDescriptor_t>();
-  // opbridge OB1018: the status of `cudnnCreatePoolingDescriptor` goes to `checkCudnn()`; thead does not confirm the number of `CUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(cudnnCreatePoolingDescriptor(poolDesc), 'cudnnCreatePoolingDescriptor');
-  // opbridge OB1018: the status of `cudnnSetPooling2dDescriptor` goes to `checkCudnn()`; thead does not confirm the number of `CUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(cudnnSetPooling2dDescriptor(poolDesc.value, CUDNN_POOLING_MAX, CUDNN_PROPAGATE_NAN, 2, 2, 0, 0, 2, 2), 'describe max pool');
   const [poolN, poolC, poolH, poolW] = [ref<number>(), ref<number>(), ref<number>(), ref<number>()];
-  // opbridge OB1018: the status of `cudnnGetPooling2dForwardOutputDim` goes to `checkCudnn()`; thead does not confirm the number of `CUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(cudnnGetPooling2dForwardOutputDim(poolDesc.value, yDesc.value, poolN, poolC, poolH, poolW), 'pooling output size');
   const pooledDesc = ref<cudnnTensorDescriptor_t>();
-  // opbridge OB1018: the status of `cudnnCreateTensorDescriptor` goes to `checkCudnn()`; thead does not confirm the number of `CUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(cudnnCreateTensorDescriptor(pooledDesc), 'cudnnCreateTensorDescriptor pooled');
-  // opbridge OB1018: the status of `cudnnSetTensor4dDescriptor` goes to `checkCudnn()`; thead does not confirm the number of `CUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(cudnnSetTensor4dDescriptor(pooledDesc.value, CUDNN_TENSOR_NCHW, CUDNN_DATA_FLOAT, poolN.value, poolC.value, poolH.value, poolW.value), 'describe pooled');
 
   // ---- algorithm and workspace: the best algorithm the heuristics rank as supported
   const perf: cudnnConvolutionFwdAlgoPerf_t[] = [];
   const algoCount = ref<number>();
-  // opbridge OB1018: the status of `cudnnGetConvolutionForwardAlgorithm_v7` goes to `checkCudnn()`; thead does not confirm the number of `CUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(
     cudnnGetConvolutionForwardAlgorithm_v7(cudnn.value, xDesc.value, wDesc.value, convDesc.value, yDesc.value, CUDNN_CONVOLUTION_FWD_ALGO_COUNT, algoCount, perf),
     'cudnnGetConvolutionForwardAlgorithm_v7',
@@ -197,7 +172,6 @@ export function main() {
   const choice = perf.slice(0, algoCount.value).find((p) => p.status === CUDNN_STATUS_SUCCESS);
   if (!choice) throw new Error('cuDNN offers no forward convolution algorithm for this problem');
   const workspaceBytes = ref<number>();
-  // opbridge OB1018: the status of `cudnnGetConvolutionForwardWorkspaceSize` goes to `checkCudnn()`; thead does not confirm the number of `CUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(
     cudnnGetConvolutionForwardWorkspaceSize(cudnn.value, xDesc.value, wDesc.value, convDesc.value, yDesc.value, choice.algo, workspaceBytes),
     'cudnnGetConvolutionForwardWorkspaceSize',
@@ -206,7 +180,6 @@ export function main() {
   let workspace: DevicePtr | null = null;
   if (workspaceBytes.value > 0) {
     const allocation = ref<DevicePtr>();
-    // opbridge OB1018: the status of `cudaMalloc` goes to `checkCuda()`; thead does not confirm the number of `cudaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
     checkCuda(cudaMalloc(allocation, workspaceBytes.value), 'cudaMalloc workspace');
     workspace = allocation.value;
   }
@@ -215,74 +188,49 @@ export function main() {
   const dConv = ref<DevicePtr>();
   const dT = ref<DevicePtr>();
   const dY = ref<DevicePtr>();
-  // opbridge OB1018: the status of `cudaMalloc` goes to `checkCuda()`; thead does not confirm the number of `cudaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(cudaMalloc(dConv, activationBytes), 'cudaMalloc conv output');
-  // opbridge OB1018: the status of `cudaMalloc` goes to `checkCuda()`; thead does not confirm the number of `cudaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(cudaMalloc(dT, activationBytes), 'cudaMalloc block activations');
   const pooledCount = poolN.value * poolC.value * poolH.value * poolW.value;
-  // opbridge OB1018: the status of `cudaMalloc` goes to `checkCuda()`; thead does not confirm the number of `cudaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(cudaMalloc(dY, pooledCount * 4), 'cudaMalloc y');
 
   // ---- the block
-  // opbridge OB1018: the status of `cudnnConvolutionForward` goes to `checkCudnn()`; thead does not confirm the number of `CUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(
     cudnnConvolutionForward(cudnn.value, 1, xDesc.value, dX, wDesc.value, dW1, convDesc.value, choice.algo, workspace, workspaceBytes.value, 0, yDesc.value, dConv.value),
     'conv1',
   );
-  // opbridge OB1018: the status of `cudnnBatchNormalizationForwardInference` goes to `checkCudnn()`; thead does not confirm the number of `CUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(
     cudnnBatchNormalizationForwardInference(cudnn.value, CUDNN_BATCHNORM_SPATIAL, 1, 0, yDesc.value, dConv.value, yDesc.value, dT.value, bnDesc.value, dBn1[0], dBn1[1], dBn1[2], dBn1[3], BN_EPSILON),
     'bn1',
   );
-  // opbridge OB1018: the status of `cudnnActivationForward` goes to `checkCudnn()`; thead does not confirm the number of `CUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(cudnnActivationForward(cudnn.value, reluDesc.value, 1, yDesc.value, dT.value, 0, yDesc.value, dT.value), 'relu1');
-  // opbridge OB1018: the status of `cudnnConvolutionForward` goes to `checkCudnn()`; thead does not confirm the number of `CUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(
     cudnnConvolutionForward(cudnn.value, 1, yDesc.value, dT.value, wDesc.value, dW2, convDesc.value, choice.algo, workspace, workspaceBytes.value, 0, yDesc.value, dConv.value),
     'conv2',
   );
-  // opbridge OB1018: the status of `cudnnBatchNormalizationForwardInference` goes to `checkCudnn()`; thead does not confirm the number of `CUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(
     cudnnBatchNormalizationForwardInference(cudnn.value, CUDNN_BATCHNORM_SPATIAL, 1, 0, yDesc.value, dConv.value, yDesc.value, dT.value, bnDesc.value, dBn2[0], dBn2[1], dBn2[2], dBn2[3], BN_EPSILON),
     'bn2',
   );
   // Identity shortcut: t = 1·x + 1·t.
-  // opbridge OB1018: the status of `cudnnAddTensor` goes to `checkCudnn()`; thead does not confirm the number of `CUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(cudnnAddTensor(cudnn.value, 1, xDesc.value, dX, 1, yDesc.value, dT.value), 'shortcut add');
-  // opbridge OB1018: the status of `cudnnActivationForward` goes to `checkCudnn()`; thead does not confirm the number of `CUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(cudnnActivationForward(cudnn.value, reluDesc.value, 1, yDesc.value, dT.value, 0, yDesc.value, dT.value), 'relu2');
-  // opbridge OB1018: the status of `cudnnPoolingForward` goes to `checkCudnn()`; thead does not confirm the number of `CUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(cudnnPoolingForward(cudnn.value, poolDesc.value, 1, yDesc.value, dT.value, 0, pooledDesc.value, dY.value), 'max pool');
 
-  // opbridge OB1018: the status of `cudaStreamSynchronize` goes to `checkCuda()`; thead does not confirm the number of `cudaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(cudaStreamSynchronize(stream.value), 'cudaStreamSynchronize');
   const y = new Float32Array(pooledCount);
-  // opbridge OB1018: the status of `cudaMemcpy` goes to `checkCuda()`; thead does not confirm the number of `cudaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(cudaMemcpy(y, dY.value, y.byteLength, cudaMemcpyDeviceToHost), 'copy y');
 
-  // opbridge OB1018: the status of `cudnnDestroyTensorDescriptor` goes to `checkCudnn()`; thead does not confirm the number of `CUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(cudnnDestroyTensorDescriptor(xDesc.value), 'destroy x descriptor');
-  // opbridge OB1018: the status of `cudnnDestroyTensorDescriptor` goes to `checkCudnn()`; thead does not confirm the number of `CUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(cudnnDestroyTensorDescriptor(yDesc.value), 'destroy y descriptor');
-  // opbridge OB1018: the status of `cudnnDestroyTensorDescriptor` goes to `checkCudnn()`; thead does not confirm the number of `CUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(cudnnDestroyTensorDescriptor(bnDesc.value), 'destroy bn descriptor');
-  // opbridge OB1018: the status of `cudnnDestroyTensorDescriptor` goes to `checkCudnn()`; thead does not confirm the number of `CUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(cudnnDestroyTensorDescriptor(pooledDesc.value), 'destroy pooled descriptor');
-  // opbridge OB1018: the status of `cudnnDestroyFilterDescriptor` goes to `checkCudnn()`; thead does not confirm the number of `CUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(cudnnDestroyFilterDescriptor(wDesc.value), 'cudnnDestroyFilterDescriptor');
-  // opbridge OB1018: the status of `cudnnDestroyConvolutionDescriptor` goes to `checkCudnn()`; thead does not confirm the number of `CUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(cudnnDestroyConvolutionDescriptor(convDesc.value), 'cudnnDestroyConvolutionDescriptor');
-  // opbridge OB1018: the status of `cudnnDestroyActivationDescriptor` goes to `checkCudnn()`; thead does not confirm the number of `CUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(cudnnDestroyActivationDescriptor(reluDesc.value), 'cudnnDestroyActivationDescriptor');
-  // opbridge OB1018: the status of `cudnnDestroyPoolingDescriptor` goes to `checkCudnn()`; thead does not confirm the number of `CUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(cudnnDestroyPoolingDescriptor(poolDesc.value), 'cudnnDestroyPoolingDescriptor');
-  // opbridge OB1018: the status of `cudnnDestroy` goes to `checkCudnn()`; thead does not confirm the number of `CUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(cudnnDestroy(cudnn.value), 'cudnnDestroy');
-  // opbridge OB1018: the status of `cudaStreamDestroy` goes to `checkCuda()`; thead does not confirm the number of `cudaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(cudaStreamDestroy(stream.value), 'cudaStreamDestroy');
-  // opbridge OB1018: the status of `cudaFree` goes to `checkCuda()`; thead does not confirm the number of `cudaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   if (workspace) checkCuda(cudaFree(workspace), 'cudaFree workspace');
-  // opbridge OB1018: the status of `cudaFree` goes to `checkCuda()`; thead does not confirm the number of `cudaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   for (const p of [dX, dW1, dW2, ...dBn1, ...dBn2, dConv.value, dT.value, dY.value]) checkCuda(cudaFree(p), 'cudaFree');
   return { y: { dtype: 'float32', data: y, shape: [poolN.value, poolC.value, poolH.value, poolW.value] } } as const;
 }

@@ -123,16 +123,13 @@ function checkFrontend(error: error_t, what: string): void {
 
 function upload(host: Float32Array, what: string): DevicePtr {
   const p = ref<DevicePtr>();
-  // opbridge OB1018: the status of `mcMalloc` goes to `checkCuda()`; maca does not confirm the number of `mcSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(mcMalloc(p, host.byteLength), `cudaMalloc ${what}`);
-  // opbridge OB1018: the status of `mcMemcpy` goes to `checkCuda()`; maca does not confirm the number of `mcSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(mcMemcpy(p.value, host, host.byteLength, mcMemcpyHostToDevice), `copy ${what}`);
   return p.value;
 }
 
 function allocate(bytes: number, what: string): DevicePtr {
   const p = ref<DevicePtr>();
-  // opbridge OB1018: the status of `mcMalloc` goes to `checkCuda()`; maca does not confirm the number of `mcSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(mcMalloc(p, bytes), `cudaMalloc ${what}`);
   return p.value;
 }
@@ -158,71 +155,48 @@ function linear(
   stream: mcStream_t,
 ): void {
   const desc = ref<mcblasLtMatmulDesc_t>();
-  // opbridge OB1018: the status of `mcblasLtMatmulDescCreate` goes to `checkCublas()`; maca does not confirm the number of `MCBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mcblasLtMatmulDescCreate(desc, MCBLAS_COMPUTE_32F, MACA_R_32F), 'cublasLtMatmulDescCreate');
-  // opbridge OB1018: the status of `mcblasLtMatmulDescSetAttribute` goes to `checkCublas()`; maca does not confirm the number of `MCBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mcblasLtMatmulDescSetAttribute(desc.value, MCBLASLT_MATMUL_DESC_TRANSA, MCBLAS_OP_T, 4), 'set TRANSA');
-  // opbridge OB1018: the status of `mcblasLtMatmulDescSetAttribute` goes to `checkCublas()`; maca does not confirm the number of `MCBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mcblasLtMatmulDescSetAttribute(desc.value, MCBLASLT_MATMUL_DESC_EPILOGUE, epilogue, 4), 'set EPILOGUE');
-  // opbridge OB1018: the status of `mcblasLtMatmulDescSetAttribute` goes to `checkCublas()`; maca does not confirm the number of `MCBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mcblasLtMatmulDescSetAttribute(desc.value, MCBLASLT_MATMUL_DESC_BIAS_POINTER, bias, 8), 'set BIAS_POINTER');
   const layoutW = ref<mcblasLtMatrixLayout_t>();
   const layoutX = ref<mcblasLtMatrixLayout_t>();
   const layoutY = ref<mcblasLtMatrixLayout_t>();
-  // opbridge OB1018: the status of `mcblasLtMatrixLayoutCreate` goes to `checkCublas()`; maca does not confirm the number of `MCBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mcblasLtMatrixLayoutCreate(layoutW, MACA_R_32F, inFeatures, outFeatures, inFeatures), 'layout W');
-  // opbridge OB1018: the status of `mcblasLtMatrixLayoutCreate` goes to `checkCublas()`; maca does not confirm the number of `MCBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mcblasLtMatrixLayoutCreate(layoutX, MACA_R_32F, inFeatures, rows, inFeatures), 'layout X');
-  // opbridge OB1018: the status of `mcblasLtMatrixLayoutCreate` goes to `checkCublas()`; maca does not confirm the number of `MCBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mcblasLtMatrixLayoutCreate(layoutY, MACA_R_32F, outFeatures, rows, outFeatures), 'layout Y');
   const preference = ref<mcblasLtMatmulPreference_t>();
-  // opbridge OB1018: the status of `mcblasLtMatmulPreferenceCreate` goes to `checkCublas()`; maca does not confirm the number of `MCBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mcblasLtMatmulPreferenceCreate(preference), 'cublasLtMatmulPreferenceCreate');
-  // opbridge OB1018: the status of `mcblasLtMatmulPreferenceSetAttribute` goes to `checkCublas()`; maca does not confirm the number of `MCBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(
     mcblasLtMatmulPreferenceSetAttribute(preference.value, MCBLASLT_MATMUL_PREF_MAX_WORKSPACE_BYTES, new BigUint64Array([BigInt(WORKSPACE_BYTES)]), 8),
     'set MAX_WORKSPACE_BYTES',
   );
   const heuristics: mcblasLtMatmulHeuristicResult_t[] = [];
   const found = ref<number>();
-  // opbridge OB1018: the status of `mcblasLtMatmulAlgoGetHeuristic` goes to `checkCublas()`; maca does not confirm the number of `MCBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mcblasLtMatmulAlgoGetHeuristic(lt, desc.value, layoutW.value, layoutX.value, layoutY.value, layoutY.value, preference.value, 1, heuristics, found), 'heuristic');
   if (found.value === 0) throw new Error(`cuBLASLt found no algorithm for a ${rows}×${inFeatures} → ${outFeatures} linear layer`);
-  // opbridge OB1018: the status of `mcblasLtMatmul` goes to `checkCublas()`; maca does not confirm the number of `MCBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(
     mcblasLtMatmul(lt, desc.value, 1, weight, layoutW.value, x, layoutX.value, 0, y, layoutY.value, y, layoutY.value, heuristics[0].algo, workspace, WORKSPACE_BYTES, stream),
     'cublasLtMatmul',
   );
-  // opbridge OB1018: the status of `mcblasLtMatmulPreferenceDestroy` goes to `checkCublas()`; maca does not confirm the number of `MCBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mcblasLtMatmulPreferenceDestroy(preference.value), 'cublasLtMatmulPreferenceDestroy');
-  // opbridge OB1018: the status of `mcblasLtMatrixLayoutDestroy` goes to `checkCublas()`; maca does not confirm the number of `MCBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mcblasLtMatrixLayoutDestroy(layoutW.value), 'destroy layout W');
-  // opbridge OB1018: the status of `mcblasLtMatrixLayoutDestroy` goes to `checkCublas()`; maca does not confirm the number of `MCBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mcblasLtMatrixLayoutDestroy(layoutX.value), 'destroy layout X');
-  // opbridge OB1018: the status of `mcblasLtMatrixLayoutDestroy` goes to `checkCublas()`; maca does not confirm the number of `MCBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mcblasLtMatrixLayoutDestroy(layoutY.value), 'destroy layout Y');
-  // opbridge OB1018: the status of `mcblasLtMatmulDescDestroy` goes to `checkCublas()`; maca does not confirm the number of `MCBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mcblasLtMatmulDescDestroy(desc.value), 'cublasLtMatmulDescDestroy');
 }
 
 export function main() {
-  // opbridge OB1018: the status of `mcSetDevice` goes to `checkCuda()`; maca does not confirm the number of `mcSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(mcSetDevice(0), 'cudaSetDevice');
   const stream = ref<mcStream_t>();
-  // opbridge OB1018: the status of `mcStreamCreate` goes to `checkCuda()`; maca does not confirm the number of `mcSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(mcStreamCreate(stream), 'cudaStreamCreate');
   const cublas = ref<mcblasHandle_t>();
-  // opbridge OB1018: the status of `mcblasCreate` goes to `checkCublas()`; maca does not confirm the number of `MCBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mcblasCreate(cublas), 'cublasCreate');
-  // opbridge OB1018: the status of `mcblasSetStream` goes to `checkCublas()`; maca does not confirm the number of `MCBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mcblasSetStream(cublas.value, stream.value), 'cublasSetStream');
   const lt = ref<mcblasLtHandle_t>();
-  // opbridge OB1018: the status of `mcblasLtCreate` goes to `checkCublas()`; maca does not confirm the number of `MCBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mcblasLtCreate(lt), 'cublasLtCreate');
   const cudnn = ref<mcdnnHandle_t>();
-  // opbridge OB1018: the status of `mcdnnCreate` goes to `checkCudnn()`; maca does not confirm the number of `MCDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mcdnnCreate(cudnn), 'cudnnCreate');
-  // opbridge OB1018: the status of `mcdnnSetStream` goes to `checkCudnn()`; maca does not confirm the number of `MCDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mcdnnSetStream(cudnn.value, stream.value), 'cudnnSetStream');
 
   // ---- host parameters and input
@@ -287,7 +261,6 @@ export function main() {
     const q = dQkv.plus(b * SEQ * rowStride * 4);
     const k = q.plus(D_MODEL * 4);
     const scores = dScores.plus(b * HEADS * SEQ * SEQ * 4);
-    // opbridge OB1018: the status of `mcblasSgemmStridedBatched` goes to `checkCublas()`; maca does not confirm the number of `MCBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
     checkCublas(
       mcblasSgemmStridedBatched(
         cublas.value,
@@ -314,11 +287,8 @@ export function main() {
   }
   // Softmax over the key axis: the scores as NCHW [batch·heads·queries, keys, 1, 1], per channel.
   const scoresDesc = ref<mcdnnTensorDescriptor_t>();
-  // opbridge OB1018: the status of `mcdnnCreateTensorDescriptor` goes to `checkCudnn()`; maca does not confirm the number of `MCDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mcdnnCreateTensorDescriptor(scoresDesc), 'cudnnCreateTensorDescriptor scores');
-  // opbridge OB1018: the status of `mcdnnSetTensor4dDescriptor` goes to `checkCudnn()`; maca does not confirm the number of `MCDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mcdnnSetTensor4dDescriptor(scoresDesc.value, MCDNN_TENSOR_NCHW, MCDNN_DATA_FLOAT, BATCH * HEADS * SEQ, SEQ, 1, 1), 'describe scores');
-  // opbridge OB1018: the status of `mcdnnSoftmaxForward` goes to `checkCudnn()`; maca does not confirm the number of `MCDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(
     mcdnnSoftmaxForward(cudnn.value, MCDNN_SOFTMAX_ACCURATE, MCDNN_SOFTMAX_MODE_CHANNEL, 1, scoresDesc.value, dScores, 0, scoresDesc.value, dProbs),
     'softmax over keys',
@@ -329,7 +299,6 @@ export function main() {
     const v = dQkv.plus((b * SEQ * rowStride + 2 * D_MODEL) * 4);
     const probs = dProbs.plus(b * HEADS * SEQ * SEQ * 4);
     const context = dContext.plus(b * SEQ * D_MODEL * 4);
-    // opbridge OB1018: the status of `mcblasSgemmStridedBatched` goes to `checkCublas()`; maca does not confirm the number of `MCBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
     checkCublas(
       mcblasSgemmStridedBatched(
         cublas.value,
@@ -355,39 +324,28 @@ export function main() {
     );
   }
   linear(lt.value, MCBLASLT_EPILOGUE_BIAS, dOutW, dOutB, dContext, dResidual, TOKENS, D_MODEL, D_MODEL, dWorkspace, stream.value);
-  // opbridge OB1018: the status of `mcblasSaxpy` goes to `checkCublas()`; maca does not confirm the number of `MCBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mcblasSaxpy(cublas.value, TOKENS * D_MODEL, 1, dX, 1, dResidual, 1), 'x1 = x + attention');
 
   // ---- MLP sub-layer
   checkFrontend(graph.execute(cudnn.value, new Map([[lnX, dResidual], [lnScale, dLn2[0]], [lnBias, dLn2[1]], [lnY, dNormed]]), lnWorkspace), 'layernorm 2');
   linear(lt.value, MCBLASLT_EPILOGUE_GELU_BIAS, dFc1W, dFc1B, dNormed, dHidden, TOKENS, D_MODEL, D_FF, dWorkspace, stream.value);
   linear(lt.value, MCBLASLT_EPILOGUE_BIAS, dFc2W, dFc2B, dHidden, dY, TOKENS, D_FF, D_MODEL, dWorkspace, stream.value);
-  // opbridge OB1018: the status of `mcblasSaxpy` goes to `checkCublas()`; maca does not confirm the number of `MCBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mcblasSaxpy(cublas.value, TOKENS * D_MODEL, 1, dResidual, 1, dY, 1), 'y = x1 + mlp');
 
-  // opbridge OB1018: the status of `mcStreamSynchronize` goes to `checkCuda()`; maca does not confirm the number of `mcSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(mcStreamSynchronize(stream.value), 'cudaStreamSynchronize');
   const y = new Float32Array(TOKENS * D_MODEL);
-  // opbridge OB1018: the status of `mcMemcpy` goes to `checkCuda()`; maca does not confirm the number of `mcSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(mcMemcpy(y, dY, y.byteLength, mcMemcpyDeviceToHost), 'copy y');
 
-  // opbridge OB1018: the status of `mcdnnDestroyTensorDescriptor` goes to `checkCudnn()`; maca does not confirm the number of `MCDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mcdnnDestroyTensorDescriptor(scoresDesc.value), 'destroy scores descriptor');
-  // opbridge OB1018: the status of `mcdnnDestroy` goes to `checkCudnn()`; maca does not confirm the number of `MCDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mcdnnDestroy(cudnn.value), 'cudnnDestroy');
-  // opbridge OB1018: the status of `mcblasLtDestroy` goes to `checkCublas()`; maca does not confirm the number of `MCBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mcblasLtDestroy(lt.value), 'cublasLtDestroy');
-  // opbridge OB1018: the status of `mcblasDestroy` goes to `checkCublas()`; maca does not confirm the number of `MCBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mcblasDestroy(cublas.value), 'cublasDestroy');
-  // opbridge OB1018: the status of `mcStreamDestroy` goes to `checkCuda()`; maca does not confirm the number of `mcSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(mcStreamDestroy(stream.value), 'cudaStreamDestroy');
-  // opbridge OB1018: the status of `mcFree` goes to `checkCuda()`; maca does not confirm the number of `mcSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   if (lnWorkspace) checkCuda(mcFree(lnWorkspace), 'cudaFree layernorm workspace');
   for (const p of [
     dX, ...dLn1, ...dLn2, dQkvW, dQkvB, dOutW, dOutB, dFc1W, dFc1B, dFc2W, dFc2B,
     dNormed, dQkv, dScores, dProbs, dContext, dResidual, dHidden, dY, dWorkspace,
   ]) {
-    // opbridge OB1018: the status of `mcFree` goes to `checkCuda()`; maca does not confirm the number of `mcSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
     checkCuda(mcFree(p), 'cudaFree');
   }
   return { y: { dtype: 'float32', data: y, shape: [BATCH, SEQ, D_MODEL] } } as const;

@@ -128,16 +128,13 @@ function checkFrontend(error: error_t, what: string): void {
 
 function upload(host: Float32Array, what: string): DevicePtr {
   const p = ref<DevicePtr>();
-  // opbridge OB1018: the status of `musaMalloc` goes to `checkCuda()`; musa does not confirm the number of `musaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(musaMalloc(p, host.byteLength), `cudaMalloc ${what}`);
-  // opbridge OB1018: the status of `musaMemcpy` goes to `checkCuda()`; musa does not confirm the number of `musaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(musaMemcpy(p.value, host, host.byteLength, musaMemcpyHostToDevice), `copy ${what}`);
   return p.value;
 }
 
 function allocate(bytes: number, what: string): DevicePtr {
   const p = ref<DevicePtr>();
-  // opbridge OB1018: the status of `musaMalloc` goes to `checkCuda()`; musa does not confirm the number of `musaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(musaMalloc(p, bytes), `cudaMalloc ${what}`);
   return p.value;
 }
@@ -163,72 +160,49 @@ function linear(
   stream: musaStream_t,
 ): void {
   const desc = ref<mublasLtMatmulDesc_t>();
-  // opbridge OB1018: the status of `mublasLtMatmulDescCreate` goes to `checkCublas()`; musa does not confirm the number of `MUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mublasLtMatmulDescCreate(desc, MUBLAS_COMPUTE_32F, MUSA_R_32F), 'cublasLtMatmulDescCreate');
-  // opbridge OB1018: the status of `mublasLtMatmulDescSetAttribute` goes to `checkCublas()`; musa does not confirm the number of `MUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mublasLtMatmulDescSetAttribute(desc.value, MUBLASLT_MATMUL_DESC_TRANSA, MUBLAS_OP_T, 4), 'set TRANSA');
-  // opbridge OB1018: the status of `mublasLtMatmulDescSetAttribute` goes to `checkCublas()`; musa does not confirm the number of `MUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mublasLtMatmulDescSetAttribute(desc.value, MUBLASLT_MATMUL_DESC_EPILOGUE, epilogue, 4), 'set EPILOGUE');
-  // opbridge OB1018: the status of `mublasLtMatmulDescSetAttribute` goes to `checkCublas()`; musa does not confirm the number of `MUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mublasLtMatmulDescSetAttribute(desc.value, MUBLASLT_MATMUL_DESC_BIAS_POINTER, bias, 8), 'set BIAS_POINTER');
   const layoutW = ref<mublasLtMatrixLayout_t>();
   const layoutX = ref<mublasLtMatrixLayout_t>();
   const layoutY = ref<mublasLtMatrixLayout_t>();
-  // opbridge OB1018: the status of `mublasLtMatrixLayoutCreate` goes to `checkCublas()`; musa does not confirm the number of `MUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mublasLtMatrixLayoutCreate(layoutW, MUSA_R_32F, inFeatures, outFeatures, inFeatures), 'layout W');
-  // opbridge OB1018: the status of `mublasLtMatrixLayoutCreate` goes to `checkCublas()`; musa does not confirm the number of `MUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mublasLtMatrixLayoutCreate(layoutX, MUSA_R_32F, inFeatures, rows, inFeatures), 'layout X');
-  // opbridge OB1018: the status of `mublasLtMatrixLayoutCreate` goes to `checkCublas()`; musa does not confirm the number of `MUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mublasLtMatrixLayoutCreate(layoutY, MUSA_R_32F, outFeatures, rows, outFeatures), 'layout Y');
   const preference = ref<mublasLtMatmulPreference_t>();
-  // opbridge OB1018: the status of `mublasLtMatmulPreferenceCreate` goes to `checkCublas()`; musa does not confirm the number of `MUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mublasLtMatmulPreferenceCreate(preference), 'cublasLtMatmulPreferenceCreate');
-  // opbridge OB1018: the status of `mublasLtMatmulPreferenceSetAttribute` goes to `checkCublas()`; musa does not confirm the number of `MUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(
     mublasLtMatmulPreferenceSetAttribute(preference.value, MUBLASLT_MATMUL_PREF_MAX_WORKSPACE_BYTES, new BigUint64Array([BigInt(WORKSPACE_BYTES)]), 8),
     'set MAX_WORKSPACE_BYTES',
   );
   const heuristics: mublasLtMatmulHeuristicResult_t[] = [];
   const found = ref<number>();
-  // opbridge OB1018: the status of `mublasLtMatmulAlgoGetHeuristic` goes to `checkCublas()`; musa does not confirm the number of `MUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mublasLtMatmulAlgoGetHeuristic(lt, desc.value, layoutW.value, layoutX.value, layoutY.value, layoutY.value, preference.value, 1, heuristics, found), 'heuristic');
   if (found.value === 0) throw new Error(`cuBLASLt found no algorithm for a ${rows}×${inFeatures} → ${outFeatures} linear layer`);
   // opbridge OB1011: `mublasLtMatmul` answers `cublasLtMatmul` only partially (unsupported: epilogues other than MUBLASLT_EPILOGUE_DEFAULT: no Moore Threads code sets one; the names are by rule and unconfirmed)
-  // opbridge OB1018: the status of `mublasLtMatmul` goes to `checkCublas()`; musa does not confirm the number of `MUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(
     mublasLtMatmul(lt, desc.value, 1, weight, layoutW.value, x, layoutX.value, 0, y, layoutY.value, y, layoutY.value, heuristics[0].algo, workspace, WORKSPACE_BYTES, stream),
     'cublasLtMatmul',
   );
-  // opbridge OB1018: the status of `mublasLtMatmulPreferenceDestroy` goes to `checkCublas()`; musa does not confirm the number of `MUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mublasLtMatmulPreferenceDestroy(preference.value), 'cublasLtMatmulPreferenceDestroy');
-  // opbridge OB1018: the status of `mublasLtMatrixLayoutDestroy` goes to `checkCublas()`; musa does not confirm the number of `MUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mublasLtMatrixLayoutDestroy(layoutW.value), 'destroy layout W');
-  // opbridge OB1018: the status of `mublasLtMatrixLayoutDestroy` goes to `checkCublas()`; musa does not confirm the number of `MUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mublasLtMatrixLayoutDestroy(layoutX.value), 'destroy layout X');
-  // opbridge OB1018: the status of `mublasLtMatrixLayoutDestroy` goes to `checkCublas()`; musa does not confirm the number of `MUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mublasLtMatrixLayoutDestroy(layoutY.value), 'destroy layout Y');
-  // opbridge OB1018: the status of `mublasLtMatmulDescDestroy` goes to `checkCublas()`; musa does not confirm the number of `MUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mublasLtMatmulDescDestroy(desc.value), 'cublasLtMatmulDescDestroy');
 }
 
 export function main() {
-  // opbridge OB1018: the status of `musaSetDevice` goes to `checkCuda()`; musa does not confirm the number of `musaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(musaSetDevice(0), 'cudaSetDevice');
   const stream = ref<musaStream_t>();
-  // opbridge OB1018: the status of `musaStreamCreate` goes to `checkCuda()`; musa does not confirm the number of `musaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(musaStreamCreate(stream), 'cudaStreamCreate');
   const cublas = ref<mublasHandle_t>();
-  // opbridge OB1018: the status of `mublasCreate` goes to `checkCublas()`; musa does not confirm the number of `MUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mublasCreate(cublas), 'cublasCreate');
-  // opbridge OB1018: the status of `mublasSetStream` goes to `checkCublas()`; musa does not confirm the number of `MUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mublasSetStream(cublas.value, stream.value), 'cublasSetStream');
   const lt = ref<mublasLtHandle_t>();
-  // opbridge OB1018: the status of `mublasLtCreate` goes to `checkCublas()`; musa does not confirm the number of `MUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mublasLtCreate(lt), 'cublasLtCreate');
   const cudnn = ref<mudnnHandle_t>();
-  // opbridge OB1018: the status of `mudnnCreate` goes to `checkCudnn()`; musa does not confirm the number of `MUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mudnnCreate(cudnn), 'cudnnCreate');
-  // opbridge OB1018: the status of `mudnnSetStream` goes to `checkCudnn()`; musa does not confirm the number of `MUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mudnnSetStream(cudnn.value, stream.value), 'cudnnSetStream');
 
   // ---- host parameters and input
@@ -293,7 +267,6 @@ export function main() {
     const q = dQkv.plus(b * SEQ * rowStride * 4);
     const k = q.plus(D_MODEL * 4);
     const scores = dScores.plus(b * HEADS * SEQ * SEQ * 4);
-    // opbridge OB1018: the status of `mublasSgemmStridedBatched` goes to `checkCublas()`; musa does not confirm the number of `MUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
     checkCublas(
       mublasSgemmStridedBatched(
         cublas.value,
@@ -320,11 +293,8 @@ export function main() {
   }
   // Softmax over the key axis: the scores as NCHW [batch·heads·queries, keys, 1, 1], per channel.
   const scoresDesc = ref<mudnnTensorDescriptor_t>();
-  // opbridge OB1018: the status of `mudnnCreateTensorDescriptor` goes to `checkCudnn()`; musa does not confirm the number of `MUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mudnnCreateTensorDescriptor(scoresDesc), 'cudnnCreateTensorDescriptor scores');
-  // opbridge OB1018: the status of `mudnnSetTensorNdDescriptorWithScale` goes to `checkCudnn()`; musa does not confirm the number of `MUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mudnnSetTensorNdDescriptorWithScale(scoresDesc.value, MUDNN_TENSOR_NCHW, MUDNN_DATA_FLOAT, 4, [BATCH * HEADS * SEQ, SEQ, 1, 1], [SEQ, 1, 1, 1], 1), 'describe scores');
-  // opbridge OB1018: the status of `mudnnSoftmaxForwardEx` goes to `checkCudnn()`; musa does not confirm the number of `MUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   const softmaxDesc = ref<mudnnSoftmaxDescriptor_t>();
   checkCudnn(
     mudnnCreateSoftmaxDescriptor(softmaxDesc),
@@ -353,7 +323,6 @@ export function main() {
     const v = dQkv.plus((b * SEQ * rowStride + 2 * D_MODEL) * 4);
     const probs = dProbs.plus(b * HEADS * SEQ * SEQ * 4);
     const context = dContext.plus(b * SEQ * D_MODEL * 4);
-    // opbridge OB1018: the status of `mublasSgemmStridedBatched` goes to `checkCublas()`; musa does not confirm the number of `MUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
     checkCublas(
       mublasSgemmStridedBatched(
         cublas.value,
@@ -379,39 +348,28 @@ export function main() {
     );
   }
   linear(lt.value, MUBLASLT_EPILOGUE_BIAS, dOutW, dOutB, dContext, dResidual, TOKENS, D_MODEL, D_MODEL, dWorkspace, stream.value);
-  // opbridge OB1018: the status of `mublasSaxpy` goes to `checkCublas()`; musa does not confirm the number of `MUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mublasSaxpy(cublas.value, TOKENS * D_MODEL, 1, dX, 1, dResidual, 1), 'x1 = x + attention');
 
   // ---- MLP sub-layer
   checkFrontend(graph.execute(cudnn.value, new Map([[lnX, dResidual], [lnScale, dLn2[0]], [lnBias, dLn2[1]], [lnY, dNormed]]), lnWorkspace), 'layernorm 2');
   linear(lt.value, MUBLASLT_EPILOGUE_GELU_BIAS, dFc1W, dFc1B, dNormed, dHidden, TOKENS, D_MODEL, D_FF, dWorkspace, stream.value);
   linear(lt.value, MUBLASLT_EPILOGUE_BIAS, dFc2W, dFc2B, dHidden, dY, TOKENS, D_FF, D_MODEL, dWorkspace, stream.value);
-  // opbridge OB1018: the status of `mublasSaxpy` goes to `checkCublas()`; musa does not confirm the number of `MUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mublasSaxpy(cublas.value, TOKENS * D_MODEL, 1, dResidual, 1, dY, 1), 'y = x1 + mlp');
 
-  // opbridge OB1018: the status of `musaStreamSynchronize` goes to `checkCuda()`; musa does not confirm the number of `musaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(musaStreamSynchronize(stream.value), 'cudaStreamSynchronize');
   const y = new Float32Array(TOKENS * D_MODEL);
-  // opbridge OB1018: the status of `musaMemcpy` goes to `checkCuda()`; musa does not confirm the number of `musaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(musaMemcpy(y, dY, y.byteLength, musaMemcpyDeviceToHost), 'copy y');
 
-  // opbridge OB1018: the status of `mudnnDestroyTensorDescriptor` goes to `checkCudnn()`; musa does not confirm the number of `MUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mudnnDestroyTensorDescriptor(scoresDesc.value), 'destroy scores descriptor');
-  // opbridge OB1018: the status of `mudnnDestroy` goes to `checkCudnn()`; musa does not confirm the number of `MUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(mudnnDestroy(cudnn.value), 'cudnnDestroy');
-  // opbridge OB1018: the status of `mublasLtDestroy` goes to `checkCublas()`; musa does not confirm the number of `MUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mublasLtDestroy(lt.value), 'cublasLtDestroy');
-  // opbridge OB1018: the status of `mublasDestroy` goes to `checkCublas()`; musa does not confirm the number of `MUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(mublasDestroy(cublas.value), 'cublasDestroy');
-  // opbridge OB1018: the status of `musaStreamDestroy` goes to `checkCuda()`; musa does not confirm the number of `musaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(musaStreamDestroy(stream.value), 'cudaStreamDestroy');
-  // opbridge OB1018: the status of `musaFree` goes to `checkCuda()`; musa does not confirm the number of `musaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   if (lnWorkspace) checkCuda(musaFree(lnWorkspace), 'cudaFree layernorm workspace');
   for (const p of [
     dX, ...dLn1, ...dLn2, dQkvW, dQkvB, dOutW, dOutB, dFc1W, dFc1B, dFc2W, dFc2B,
     dNormed, dQkv, dScores, dProbs, dContext, dResidual, dHidden, dY, dWorkspace,
   ]) {
-    // opbridge OB1018: the status of `musaFree` goes to `checkCuda()`; musa does not confirm the number of `musaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
     checkCuda(musaFree(p), 'cudaFree');
   }
   return { y: { dtype: 'float32', data: y, shape: [BATCH, SEQ, D_MODEL] } } as const;

@@ -123,16 +123,13 @@ function checkFrontend(error: error_t, what: string): void {
 
 function upload(host: Float32Array, what: string): DevicePtr {
   const p = ref<DevicePtr>();
-  // opbridge OB1018: the status of `cudaMalloc` goes to `checkCuda()`; thead does not confirm the number of `cudaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(cudaMalloc(p, host.byteLength), `cudaMalloc ${what}`);
-  // opbridge OB1018: the status of `cudaMemcpy` goes to `checkCuda()`; thead does not confirm the number of `cudaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(cudaMemcpy(p.value, host, host.byteLength, cudaMemcpyHostToDevice), `copy ${what}`);
   return p.value;
 }
 
 function allocate(bytes: number, what: string): DevicePtr {
   const p = ref<DevicePtr>();
-  // opbridge OB1018: the status of `cudaMalloc` goes to `checkCuda()`; thead does not confirm the number of `cudaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(cudaMalloc(p, bytes), `cudaMalloc ${what}`);
   return p.value;
 }
@@ -158,71 +155,48 @@ function linear(
   stream: cudaStream_t,
 ): void {
   const desc = ref<cublasLtMatmulDesc_t>();
-  // opbridge OB1018: the status of `cublasLtMatmulDescCreate` goes to `checkCublas()`; thead does not confirm the number of `CUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(cublasLtMatmulDescCreate(desc, CUBLAS_COMPUTE_32F, CUDA_R_32F), 'cublasLtMatmulDescCreate');
-  // opbridge OB1018: the status of `cublasLtMatmulDescSetAttribute` goes to `checkCublas()`; thead does not confirm the number of `CUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(cublasLtMatmulDescSetAttribute(desc.value, CUBLASLT_MATMUL_DESC_TRANSA, CUBLAS_OP_T, 4), 'set TRANSA');
-  // opbridge OB1018: the status of `cublasLtMatmulDescSetAttribute` goes to `checkCublas()`; thead does not confirm the number of `CUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(cublasLtMatmulDescSetAttribute(desc.value, CUBLASLT_MATMUL_DESC_EPILOGUE, epilogue, 4), 'set EPILOGUE');
-  // opbridge OB1018: the status of `cublasLtMatmulDescSetAttribute` goes to `checkCublas()`; thead does not confirm the number of `CUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(cublasLtMatmulDescSetAttribute(desc.value, CUBLASLT_MATMUL_DESC_BIAS_POINTER, bias, 8), 'set BIAS_POINTER');
   const layoutW = ref<cublasLtMatrixLayout_t>();
   const layoutX = ref<cublasLtMatrixLayout_t>();
   const layoutY = ref<cublasLtMatrixLayout_t>();
-  // opbridge OB1018: the status of `cublasLtMatrixLayoutCreate` goes to `checkCublas()`; thead does not confirm the number of `CUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(cublasLtMatrixLayoutCreate(layoutW, CUDA_R_32F, inFeatures, outFeatures, inFeatures), 'layout W');
-  // opbridge OB1018: the status of `cublasLtMatrixLayoutCreate` goes to `checkCublas()`; thead does not confirm the number of `CUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(cublasLtMatrixLayoutCreate(layoutX, CUDA_R_32F, inFeatures, rows, inFeatures), 'layout X');
-  // opbridge OB1018: the status of `cublasLtMatrixLayoutCreate` goes to `checkCublas()`; thead does not confirm the number of `CUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(cublasLtMatrixLayoutCreate(layoutY, CUDA_R_32F, outFeatures, rows, outFeatures), 'layout Y');
   const preference = ref<cublasLtMatmulPreference_t>();
-  // opbridge OB1018: the status of `cublasLtMatmulPreferenceCreate` goes to `checkCublas()`; thead does not confirm the number of `CUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(cublasLtMatmulPreferenceCreate(preference), 'cublasLtMatmulPreferenceCreate');
-  // opbridge OB1018: the status of `cublasLtMatmulPreferenceSetAttribute` goes to `checkCublas()`; thead does not confirm the number of `CUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(
     cublasLtMatmulPreferenceSetAttribute(preference.value, CUBLASLT_MATMUL_PREF_MAX_WORKSPACE_BYTES, new BigUint64Array([BigInt(WORKSPACE_BYTES)]), 8),
     'set MAX_WORKSPACE_BYTES',
   );
   const heuristics: cublasLtMatmulHeuristicResult_t[] = [];
   const found = ref<number>();
-  // opbridge OB1018: the status of `cublasLtMatmulAlgoGetHeuristic` goes to `checkCublas()`; thead does not confirm the number of `CUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(cublasLtMatmulAlgoGetHeuristic(lt, desc.value, layoutW.value, layoutX.value, layoutY.value, layoutY.value, preference.value, 1, heuristics, found), 'heuristic');
   if (found.value === 0) throw new Error(`cuBLASLt found no algorithm for a ${rows}×${inFeatures} → ${outFeatures} linear layer`);
-  // opbridge OB1018: the status of `cublasLtMatmul` goes to `checkCublas()`; thead does not confirm the number of `CUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(
     cublasLtMatmul(lt, desc.value, 1, weight, layoutW.value, x, layoutX.value, 0, y, layoutY.value, y, layoutY.value, heuristics[0].algo, workspace, WORKSPACE_BYTES, stream),
     'cublasLtMatmul',
   );
-  // opbridge OB1018: the status of `cublasLtMatmulPreferenceDestroy` goes to `checkCublas()`; thead does not confirm the number of `CUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(cublasLtMatmulPreferenceDestroy(preference.value), 'cublasLtMatmulPreferenceDestroy');
-  // opbridge OB1018: the status of `cublasLtMatrixLayoutDestroy` goes to `checkCublas()`; thead does not confirm the number of `CUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(cublasLtMatrixLayoutDestroy(layoutW.value), 'destroy layout W');
-  // opbridge OB1018: the status of `cublasLtMatrixLayoutDestroy` goes to `checkCublas()`; thead does not confirm the number of `CUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(cublasLtMatrixLayoutDestroy(layoutX.value), 'destroy layout X');
-  // opbridge OB1018: the status of `cublasLtMatrixLayoutDestroy` goes to `checkCublas()`; thead does not confirm the number of `CUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(cublasLtMatrixLayoutDestroy(layoutY.value), 'destroy layout Y');
-  // opbridge OB1018: the status of `cublasLtMatmulDescDestroy` goes to `checkCublas()`; thead does not confirm the number of `CUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(cublasLtMatmulDescDestroy(desc.value), 'cublasLtMatmulDescDestroy');
 }
 
 export function main() {
-  // opbridge OB1018: the status of `cudaSetDevice` goes to `checkCuda()`; thead does not confirm the number of `cudaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(cudaSetDevice(0), 'cudaSetDevice');
   const stream = ref<cudaStream_t>();
-  // opbridge OB1018: the status of `cudaStreamCreate` goes to `checkCuda()`; thead does not confirm the number of `cudaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(cudaStreamCreate(stream), 'cudaStreamCreate');
   const cublas = ref<cublasHandle_t>();
-  // opbridge OB1018: the status of `cublasCreate` goes to `checkCublas()`; thead does not confirm the number of `CUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(cublasCreate(cublas), 'cublasCreate');
-  // opbridge OB1018: the status of `cublasSetStream` goes to `checkCublas()`; thead does not confirm the number of `CUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(cublasSetStream(cublas.value, stream.value), 'cublasSetStream');
   const lt = ref<cublasLtHandle_t>();
-  // opbridge OB1018: the status of `cublasLtCreate` goes to `checkCublas()`; thead does not confirm the number of `CUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(cublasLtCreate(lt), 'cublasLtCreate');
   const cudnn = ref<cudnnHandle_t>();
-  // opbridge OB1018: the status of `cudnnCreate` goes to `checkCudnn()`; thead does not confirm the number of `CUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(cudnnCreate(cudnn), 'cudnnCreate');
-  // opbridge OB1018: the status of `cudnnSetStream` goes to `checkCudnn()`; thead does not confirm the number of `CUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(cudnnSetStream(cudnn.value, stream.value), 'cudnnSetStream');
 
   // ---- host parameters and input
@@ -287,7 +261,6 @@ export function main() {
     const q = dQkv.plus(b * SEQ * rowStride * 4);
     const k = q.plus(D_MODEL * 4);
     const scores = dScores.plus(b * HEADS * SEQ * SEQ * 4);
-    // opbridge OB1018: the status of `cublasSgemmStridedBatched` goes to `checkCublas()`; thead does not confirm the number of `CUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
     checkCublas(
       cublasSgemmStridedBatched(
         cublas.value,
@@ -314,11 +287,8 @@ export function main() {
   }
   // Softmax over the key axis: the scores as NCHW [batch·heads·queries, keys, 1, 1], per channel.
   const scoresDesc = ref<cudnnTensorDescriptor_t>();
-  // opbridge OB1018: the status of `cudnnCreateTensorDescriptor` goes to `checkCudnn()`; thead does not confirm the number of `CUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(cudnnCreateTensorDescriptor(scoresDesc), 'cudnnCreateTensorDescriptor scores');
-  // opbridge OB1018: the status of `cudnnSetTensor4dDescriptor` goes to `checkCudnn()`; thead does not confirm the number of `CUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(cudnnSetTensor4dDescriptor(scoresDesc.value, CUDNN_TENSOR_NCHW, CUDNN_DATA_FLOAT, BATCH * HEADS * SEQ, SEQ, 1, 1), 'describe scores');
-  // opbridge OB1018: the status of `cudnnSoftmaxForward` goes to `checkCudnn()`; thead does not confirm the number of `CUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(
     cudnnSoftmaxForward(cudnn.value, CUDNN_SOFTMAX_ACCURATE, CUDNN_SOFTMAX_MODE_CHANNEL, 1, scoresDesc.value, dScores, 0, scoresDesc.value, dProbs),
     'softmax over keys',
@@ -329,7 +299,6 @@ export function main() {
     const v = dQkv.plus((b * SEQ * rowStride + 2 * D_MODEL) * 4);
     const probs = dProbs.plus(b * HEADS * SEQ * SEQ * 4);
     const context = dContext.plus(b * SEQ * D_MODEL * 4);
-    // opbridge OB1018: the status of `cublasSgemmStridedBatched` goes to `checkCublas()`; thead does not confirm the number of `CUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
     checkCublas(
       cublasSgemmStridedBatched(
         cublas.value,
@@ -355,39 +324,28 @@ export function main() {
     );
   }
   linear(lt.value, CUBLASLT_EPILOGUE_BIAS, dOutW, dOutB, dContext, dResidual, TOKENS, D_MODEL, D_MODEL, dWorkspace, stream.value);
-  // opbridge OB1018: the status of `cublasSaxpy` goes to `checkCublas()`; thead does not confirm the number of `CUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(cublasSaxpy(cublas.value, TOKENS * D_MODEL, 1, dX, 1, dResidual, 1), 'x1 = x + attention');
 
   // ---- MLP sub-layer
   checkFrontend(graph.execute(cudnn.value, new Map([[lnX, dResidual], [lnScale, dLn2[0]], [lnBias, dLn2[1]], [lnY, dNormed]]), lnWorkspace), 'layernorm 2');
   linear(lt.value, CUBLASLT_EPILOGUE_GELU_BIAS, dFc1W, dFc1B, dNormed, dHidden, TOKENS, D_MODEL, D_FF, dWorkspace, stream.value);
   linear(lt.value, CUBLASLT_EPILOGUE_BIAS, dFc2W, dFc2B, dHidden, dY, TOKENS, D_FF, D_MODEL, dWorkspace, stream.value);
-  // opbridge OB1018: the status of `cublasSaxpy` goes to `checkCublas()`; thead does not confirm the number of `CUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(cublasSaxpy(cublas.value, TOKENS * D_MODEL, 1, dResidual, 1, dY, 1), 'y = x1 + mlp');
 
-  // opbridge OB1018: the status of `cudaStreamSynchronize` goes to `checkCuda()`; thead does not confirm the number of `cudaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(cudaStreamSynchronize(stream.value), 'cudaStreamSynchronize');
   const y = new Float32Array(TOKENS * D_MODEL);
-  // opbridge OB1018: the status of `cudaMemcpy` goes to `checkCuda()`; thead does not confirm the number of `cudaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(cudaMemcpy(y, dY, y.byteLength, cudaMemcpyDeviceToHost), 'copy y');
 
-  // opbridge OB1018: the status of `cudnnDestroyTensorDescriptor` goes to `checkCudnn()`; thead does not confirm the number of `CUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(cudnnDestroyTensorDescriptor(scoresDesc.value), 'destroy scores descriptor');
-  // opbridge OB1018: the status of `cudnnDestroy` goes to `checkCudnn()`; thead does not confirm the number of `CUDNN_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCudnn(cudnnDestroy(cudnn.value), 'cudnnDestroy');
-  // opbridge OB1018: the status of `cublasLtDestroy` goes to `checkCublas()`; thead does not confirm the number of `CUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(cublasLtDestroy(lt.value), 'cublasLtDestroy');
-  // opbridge OB1018: the status of `cublasDestroy` goes to `checkCublas()`; thead does not confirm the number of `CUBLAS_STATUS_SUCCESS` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCublas(cublasDestroy(cublas.value), 'cublasDestroy');
-  // opbridge OB1018: the status of `cudaStreamDestroy` goes to `checkCuda()`; thead does not confirm the number of `cudaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   checkCuda(cudaStreamDestroy(stream.value), 'cudaStreamDestroy');
-  // opbridge OB1018: the status of `cudaFree` goes to `checkCuda()`; thead does not confirm the number of `cudaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
   if (lnWorkspace) checkCuda(cudaFree(lnWorkspace), 'cudaFree layernorm workspace');
   for (const p of [
     dX, ...dLn1, ...dLn2, dQkvW, dQkvB, dOutW, dOutB, dFc1W, dFc1B, dFc2W, dFc2B,
     dNormed, dQkv, dScores, dProbs, dContext, dResidual, dHidden, dY, dWorkspace,
   ]) {
-    // opbridge OB1018: the status of `cudaFree` goes to `checkCuda()`; thead does not confirm the number of `cudaSuccess` (its facade exports the name as a string), so a helper that compares statuses with 0 will take success for failure
     checkCuda(cudaFree(p), 'cudaFree');
   }
   return { y: { dtype: 'float32', data: y, shape: [BATCH, SEQ, D_MODEL] } } as const;

@@ -21,20 +21,23 @@ export function declaredFacadeType<T>(expression: ts.Expression, resolve: TypeNa
     return init && ts.isNewExpression(init) ? resolve(init.expression) : undefined;
   }
   // r.value where r holds a T: `const r = ref<T>()` or `r: Ref<T>`.
-  if (ts.isPropertyAccessExpression(e) && e.name.text === 'value') {
-    let holder: ts.Expression = e.expression;
-    while (ts.isParenthesizedExpression(holder) || ts.isNonNullExpression(holder)) holder = holder.expression;
-    if (!ts.isIdentifier(holder)) return undefined;
-    const d = declarationOf(holder);
-    if (!d) return undefined;
-    const typeArgument = d.type
-      ? ts.isTypeReferenceNode(d.type) && entityText(d.type.typeName).endsWith('Ref')
-        ? d.type.typeArguments?.[0]
-        : undefined
-      : refCallTypeArgument(d.initializer);
-    return typeArgument && ts.isTypeReferenceNode(typeArgument) ? resolve(typeArgument.typeName) : undefined;
-  }
+  if (ts.isPropertyAccessExpression(e) && e.name.text === 'value') return heldFacadeType(e.expression, resolve);
   return undefined;
+}
+
+/** The facade type T a `ref<T>()` / `Ref<T>` variable holds (an out-parameter such as `cudnnCreate(handle)`). */
+export function heldFacadeType<T>(expression: ts.Expression, resolve: TypeNameResolver<T>): T | undefined {
+  let holder = expression;
+  while (ts.isParenthesizedExpression(holder) || ts.isNonNullExpression(holder)) holder = holder.expression;
+  if (!ts.isIdentifier(holder)) return undefined;
+  const d = declarationOf(holder);
+  if (!d) return undefined;
+  const typeArgument = d.type
+    ? ts.isTypeReferenceNode(d.type) && entityText(d.type.typeName).endsWith('Ref')
+      ? d.type.typeArguments?.[0]
+      : undefined
+    : refCallTypeArgument(d.initializer);
+  return typeArgument && ts.isTypeReferenceNode(typeArgument) ? resolve(typeArgument.typeName) : undefined;
 }
 
 type Declaration = { readonly type?: ts.TypeNode; readonly initializer?: ts.Expression };

@@ -8,7 +8,8 @@
  * a type takes it first: `checkCudnn`, all of whose calls become cuDNN's, before `checkCublas`,
  * whose calls are half cuBLAS's), and a helper alone with its type the status type all of its
  * calls agree on (XDNN's `Error_t` ports to `cudnnStatus_t`, but a helper only cuBLAS calls reach
- * is cuBLAS's), never a type another helper of its shape keeps; the file porter retypes it and
+ * is cuBLAS's; where its calls are split and none has the type its declared one ports to, the
+ * type most of them have), never a type another helper of its shape keeps; the file porter retypes it and
  * routes each status to the helper of its type. Only calls whose source status has the helper's
  * declared type count: a cuDNN call checked by a `cublasStatus_t` helper in CUDA code says
  * nothing about that helper's type.
@@ -45,8 +46,9 @@ export function helperStatusTypes(
       const counts = new Map<string, { status: EnumRecord; count: number }>();
       for (const status of statuses) counts.set(key(status), { status, count: (counts.get(key(status))?.count ?? 0) + 1 });
       const own = [...counts.values()];
-      // A helper alone with its type changes only to a type every one of its calls agrees on.
-      if (!collides(helper) && !(own.length === 1 && key(own[0].status) !== key(mapped(helper)!))) {
+      // A helper alone with its type keeps it while any of its calls has it (the others' statuses
+      // get a copy of the helper, status-helper-copies.ts); it takes another only when none does.
+      if (!collides(helper) && (own.length === 0 || own.some((c) => key(c.status) === key(mapped(helper)!)))) {
         assigned.set(helper, mapped(helper)!);
         taken.add(key(mapped(helper)!));
         return;

@@ -35,6 +35,7 @@ import { chooseTarget } from '../mapping/target-entry.js';
 import { sourceValue, textValue, type ArgumentValue } from './argument-values.js';
 import type { LowerContext, LowerResult, Lowerer, PreludeStatement } from './lowerer.js';
 import { applicableGaps } from './partial-support.js';
+import { byDeclaredHandle } from './declared-handle.js';
 import { deriveRole } from './role-derivations.js';
 import { targetText } from './target-text.js';
 
@@ -51,9 +52,11 @@ export const roleLowerer: Lowerer = {
     // Entries binding what the source binds come first: their failures explain more than a
     // variant's (aclnnSoftmax before aclnnLogSoftmax for cudnnSoftmaxForward).
     const key = bindingKey(source);
-    const usable = choice.candidates
-      .filter((e) => e.spec.status !== 'unsupported' && e.spec.status !== 'unknown')
-      .sort((a, b) => Number(bindingKey(b) === key) - Number(bindingKey(a) === key));
+    const usable = byDeclaredHandle(
+      choice.candidates.filter((e) => e.spec.status !== 'unsupported' && e.spec.status !== 'unknown').sort((a, b) => Number(bindingKey(b) === key) - Number(bindingKey(a) === key)),
+      invocation,
+      ctx,
+    );
     // A gap's workaround entry serves when the call's arguments fit it (flags left at their default).
     for (const alternative of usable.length === 0 ? (choice.alternatives ?? []) : []) {
       const mark = ctx.names.mark();

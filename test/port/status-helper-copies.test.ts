@@ -1,0 +1,73 @@
+/** Which status helpers are written again for another status type (src/port/context/status-helper-copies.ts). */
+import { describe, expect, it } from 'vitest';
+import type { EnumRecord } from '../../src/catalog/catalog.js';
+import { judgesByMember, planStatusHelperCopies, type ReceivedStatus } from '../../src/port/context/status-helper-copies.js';
+import { StatusHelpers, type StatusHelper } from '../../src/port/context/status-helpers.js';
+import { ts } from '../../src/port/syntax/typescript.js';
+
+const status = (name: string, success: number | null) => ({ backend: 'maca', spec: { name, members: [{ name: `${name}_OK`, value: success, meaning: 'status.success' }] } }) as unknown as EnumRecord;
+const blas = status('mcblasStatus_t', null);
+const dnn = status('mcdnnStatus_t', null);
+const cudaBlas = status('cublasStatus_t', 0);
+const cudaDnn = status('cudnnStatus_t', 0);
+
+/** The helpers of `text` whose status parameter is declared `Status` or `Other`. */
+function helpersOf(text: string): StatusHelper[] {
+  const file = ts.createSourceFile('t.ts', text, ts.ScriptTarget.Latest, true);
+  return new StatusHelpers(file, (name) => (ts.isIdentifier(name) && (name.text === 'Status' || name.text === 'Other') ? blas : undefined)).all();
+}
+const isOwn = (node: ts.Expression) => ts.isIdentifier(node) && node.text === 'OK';
+
+describe('judgesByMember', () => {
+  it('accepts comparisons with own members and template uses, nothing else', () => {
+    const [compares, passesOn, literal, never] = helpersOf(`
+      function a(status: Status, what: string) { if (status !== OK) throw new Error(\`\${what}: \${status}\`); }
+      function b(status: Status) { if (status !== OK) throw new Error(errorString(status)); }
+      function c(status: Status) { if (status !== 0) throw new Error('x'); }
+      function d(status: Status) { console.log(\`\${status}\`); }
+    `);
+    expect(judgesByMember(compares, isOwn)).toBe(true);
+    expect(judgesByMember(passesOn, isOwn)).toBe(false);
+    expect(judgesByMember(passesOn, isOwn, (call) => ts.isIdentifier(call.expression) && call.expression.text === 'errorString')).toBe(true);
+    expect(judgesByMember(literal, isOwn)).toBe(false);
+    expect(judgesByMember(never, isOwn)).toBe(false);
+  });
+});
+
+describe('planStatusHelperCopies', () => {
+  const plan = (helpers: StatusHelper[], types: Record<string, EnumRecord>, received: Record<string, ReceivedStatus[]>, copyable = true) => {
+    const copies = planStatusHelperCopies({
+      helpers,
+      typeOf: (h) => types[h.name],
+      received: (h) => received[h.name] ?? [],
+      sameSuccess: (a, b) => a.spec.members[0].value !== null && a.spec.members[0].value === b.spec.members[0].value,
+      copyable: () => copyable,
+      fresh: (base) => base,
+    });
+    return [...copies.values()].map((c) => `${c.helper.name} → ${c.name}: ${c.status.spec.name}`);
+  };
+
+  it('copies a helper for another library status its calls pass it, once per type', () => {
+    const [check] = helpersOf('function check(status: Status, what: string) { if (status !== OK) throw new Error(what); }');
+    const received = { check: [{ status: dnn, declared: true }, { status: blas, declared: true }, { status: blas, declared: true }] };
+    expect(plan([check], { check: dnn }, received)).toEqual(['check → checkMcblas: mcblasStatus_t']);
+    expect(plan([check], { check: dnn }, received, false)).toEqual([]);
+  });
+
+  it('leaves statuses a sibling of the same shape takes to the sibling', () => {
+    const [checkBlas, checkDnn] = helpersOf(`
+      function checkBlas(status: Status, what: string) { if (status !== OK) throw new Error(what); }
+      function checkDnn(status: Other, what: string) { if (status !== OK) throw new Error(what); }
+    `);
+    expect(plan([checkBlas, checkDnn], { checkBlas: blas, checkDnn: dnn }, { checkBlas: [{ status: dnn, declared: true }] })).toEqual([]);
+  });
+
+  it('leaves a mismatch the source already had where both successes are the same number', () => {
+    const [check] = helpersOf('function check(status: Status) { if (status !== OK) throw new Error(); }');
+    expect(plan([check], { check: cudaBlas }, { check: [{ status: cudaDnn, declared: false }] })).toEqual([]);
+    // Made by the port (the source status had the helper's type): copied, so the types agree.
+    expect(plan([check], { check: cudaBlas }, { check: [{ status: cudaDnn, declared: true }] })).toEqual(['check → checkCudnn: cudnnStatus_t']);
+    // Names on the target: copied either way.
+    expect(plan([check], { check: blas }, { check: [{ status: dnn, declared: false }] })).toEqual(['check → checkMcdnn: mcdnnStatus_t']);
+  });
+});
