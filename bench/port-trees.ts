@@ -92,13 +92,13 @@ async function main(): Promise<void> {
       `port to ${to}, ${files} ${helpers ? `status-helper files (helpers typed ${helpers === 'typed' ? 'by status enums' : 'number'})` : 'bench files'}, ${rounds} rotated rounds, CPU time; ` +
         `${cpus().length} cores, node ${process.version}, load average ${loadavg()[0].toFixed(1)}; same output from every tree`,
     );
-    for (const tree of trees) {
-      const paired = median(tree.cpu.map((c, i) => c / trees[0].cpu[i]));
+    const paired = (a: Tree, b: Tree) => median(a.cpu.map((c, i) => c / b.cpu[i])).toFixed(2);
+    trees.forEach((tree, k) => {
       console.log(
         `  ${tree.name.padEnd(12)} median ${median(tree.cpu).toFixed(0)} ms → ${((files / median(tree.cpu)) * 1000).toFixed(0)} files/CPU-s; ` +
-          `paired ratio to ${trees[0].name}: ${paired.toFixed(2)} (rounds ${tree.cpu.map((c) => c.toFixed(0)).join(' ')})`,
+          `paired ratio to ${trees[0].name}: ${paired(tree, trees[0])}${k > 1 ? `, to ${trees[k - 1].name}: ${paired(tree, trees[k - 1])}` : ''} (rounds ${tree.cpu.map((c) => c.toFixed(0)).join(' ')})`,
       );
-    }
+    });
   } finally {
     for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
   }
