@@ -114,9 +114,34 @@ export class StaticContext {
         }
       };
       visit(this.sourceFile);
-      return list.sort((a, b) => a.node.getStart(this.sourceFile) - b.node.getStart(this.sourceFile));
+      return this.inSourceOrder(list);
     })();
     return this.everyCall;
+  }
+
+  /**
+   * The facade calls whose arguments name variable `name` (`x`, `x.value`, `x!`), in source order;
+   * indexed once per file, since droppers ask it for every declaration.
+   */
+  callsNaming(name: string): readonly ResolvedCall[] {
+    if (!this.callsByVariable) {
+      const index = new Map<string, ResolvedCall[]>();
+      for (const call of this.allCalls()) {
+        for (const named of new Set(call.args.map(variableName))) {
+          if (named !== undefined) index.set(named, [...(index.get(named) ?? []), call]);
+        }
+      }
+      this.callsByVariable = index;
+    }
+    return this.callsByVariable.get(name) ?? [];
+  }
+
+  private callsByVariable: Map<string, ResolvedCall[]> | undefined;
+
+  /** Calls sorted by start (stable), each start computed once: getStart skips trivia on every call. */
+  private inSourceOrder(list: ResolvedCall[]): ResolvedCall[] {
+    const starts = new Map(list.map((c) => [c, c.node.getStart(this.sourceFile)]));
+    return list.sort((a, b) => starts.get(a)! - starts.get(b)!);
   }
 
   /**
@@ -167,7 +192,7 @@ export class StaticContext {
       }
     };
     visit(scope);
-    list.sort((a, b) => a.node.getStart(this.sourceFile) - b.node.getStart(this.sourceFile));
+    this.inSourceOrder(list);
     this.callsByScope.set(scope, list);
     return list;
   }

@@ -149,7 +149,7 @@ function lowerTo(invocation: Invocation, target: EntryRecord, ctx: LowerContext)
       return;
     }
     if (found.key !== undefined) {
-      const mapped = mapEnum(found.key, found.value, param, j, invocation, source, target, sourceIndex(found.key), ctx);
+      const mapped = mapEnum(found.key, found.value, param, j, invocation, view, source, target, sourceIndex(found.key), ctx);
       if (mapped.failure) failures.push(mapped.failure);
       if (mapped.warning) diagnostics.push(mapped.warning);
       values.push(mapped.value);
@@ -258,6 +258,7 @@ function mapEnum(
   param: ParamSpec,
   j: number,
   invocation: Invocation,
+  view: ReadonlyMap<RoleKey, Expr>,
   source: EntryRecord,
   target: EntryRecord,
   si: number,
@@ -275,13 +276,13 @@ function mapEnum(
     }
     const member = targetEnum ? memberByMeaning(targetEnum, argument.meaning, argumentEnum ? { enum: argumentEnum, member: argument.member } : undefined) : undefined;
     if (member && targetEnum) {
-      const arg = roleView(invocation).get(key);
+      const arg = view.get(key);
       return { value: textValue(ctx.names.member(targetEnum.spec.name, member.name, ctx.style, arg?.origin ?? ctx.origin), arg) };
     }
     // "No flags" needs no flag member: 0 is the empty flag set on every backend.
-    if (param.role === 'flags' && isNoFlags(argument, argumentEnum)) return { value: textValue('0', roleView(invocation).get(key)) };
+    if (param.role === 'flags' && isNoFlags(argument, argumentEnum)) return { value: textValue('0', view.get(key)) };
     // A source argument left at its default stands for "the default": the target's default serves.
-    const arg = roleView(invocation).get(key);
+    const arg = view.get(key);
     const sourceParam = si >= 0 ? source.spec.params[si] : undefined;
     if (arg && sourceParam && param.default !== undefined && defaultsOf(source, sourceParam, ctx.catalog).some((d) => equalsDefault(arg, d, ctx.catalog))) {
       return { value: textValue(targetText(param.default, ctx), arg) };
@@ -295,7 +296,7 @@ function mapEnum(
   }
   // Statuses flow from calls, which are ported too; other enum values (copy kinds, dtypes) may be computed.
   // An algorithm read from the file's own (ported) query is already the target's.
-  const read = roleView(invocation).get(key)?.node;
+  const read = view.get(key)?.node;
   if (!argument && sourceEnum && targetEnum && !isStatusEnum(sourceEnum) && !sameNumbering(sourceEnum, targetEnum) && !(read && readFromAlgorithmQuery(read, ctx.context))) {
     return {
       value,

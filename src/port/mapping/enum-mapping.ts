@@ -11,21 +11,41 @@ import { roleSynonyms } from './role-synonyms.js';
 import { chooseTarget } from './target-entry.js';
 import { bindingKey } from '../../catalog/answers.js';
 
+/** Stripped C types by type as written: the catalog spells a few hundred types, asked about on every call. */
+const strippedTypes = new Map<string, string>();
+
 /** `const float*` → `float`, `cudaStream_t*` → `cudaStream_t`. */
 export function stripCType(type: string): string {
-  return type
-    .replace(/\b(const|volatile|struct|enum|unsigned|signed)\b/g, (m) => (m === 'unsigned' || m === 'signed' ? m : ''))
-    .replace(/[*&]/g, '')
-    .trim()
-    .replace(/\s+/g, ' ');
+  let stripped = strippedTypes.get(type);
+  if (stripped === undefined) {
+    stripped = type
+      .replace(/\b(const|volatile|struct|enum|unsigned|signed)\b/g, (m) => (m === 'unsigned' || m === 'signed' ? m : ''))
+      .replace(/[*&]/g, '')
+      .trim()
+      .replace(/\s+/g, ' ');
+    strippedTypes.set(type, stripped);
+  }
+  return stripped;
 }
 
 export function isStatusEnum(e: EnumRecord): boolean {
   return e.spec.members.some((m) => m.meaning === 'status.success');
 }
 
+/** Per catalog entry (entries belong to one catalog): what statusEnumOf and enumForParam answered. */
+const statusEnums = new WeakMap<EntryRecord, EnumRecord | null>();
+const paramEnums = new WeakMap<EntryRecord, Map<string, EnumRecord | null>>();
+
 /** The enum of the status a call returns: its return type, or the status enum it lists. */
 export function statusEnumOf(catalog: Catalog, entry: EntryRecord): EnumRecord | undefined {
+  const cached = statusEnums.get(entry);
+  if (cached !== undefined) return cached ?? undefined;
+  const status = findStatusEnum(catalog, entry);
+  statusEnums.set(entry, status ?? null);
+  return status;
+}
+
+function findStatusEnum(catalog: Catalog, entry: EntryRecord): EnumRecord | undefined {
   const enums = catalog.backend(entry.backend).enums;
   const returned = enums.get(stripCType(entry.spec.returns));
   if (returned) return isStatusEnum(returned) ? returned : undefined;
@@ -38,6 +58,17 @@ export function statusEnumOf(catalog: Catalog, entry: EntryRecord): EnumRecord |
  * the entry lists (flags typed `unsigned int`), or the listed enum that has `meaning`.
  */
 export function enumForParam(catalog: Catalog, entry: EntryRecord, index: number, meaning?: string): EnumRecord | undefined {
+  let byParam = paramEnums.get(entry);
+  if (!byParam) paramEnums.set(entry, (byParam = new Map()));
+  const key = meaning === undefined ? String(index) : `${index}\u0000${meaning}`;
+  const cached = byParam.get(key);
+  if (cached !== undefined) return cached ?? undefined;
+  const found = findParamEnum(catalog, entry, index, meaning);
+  byParam.set(key, found ?? null);
+  return found;
+}
+
+function findParamEnum(catalog: Catalog, entry: EntryRecord, index: number, meaning?: string): EnumRecord | undefined {
   const enums = catalog.backend(entry.backend).enums;
   const param = entry.spec.params[index];
   if (!param) return undefined;

@@ -65,6 +65,9 @@ function inTypePosition(node: ts.Node): boolean {
 }
 
 export class FacadeReferences {
+  /** Resolved identifiers: the walk, trial lowerings and status checks ask about the same names again and again. */
+  private readonly resolved = new Map<ts.Identifier, FacadeReference | null>();
+
   constructor(
     private readonly bindings: FacadeBindings,
     private readonly backend: BackendId,
@@ -78,7 +81,16 @@ export class FacadeReferences {
 
   /** The reference an identifier starts, or undefined when it is not a facade use. */
   resolve(identifier: ts.Identifier): FacadeReference | undefined {
-    if (!this.isBound(identifier.text) || isDeclarationName(identifier)) return undefined;
+    if (!this.isBound(identifier.text)) return undefined;
+    const cached = this.resolved.get(identifier);
+    if (cached !== undefined) return cached ?? undefined;
+    const ref = this.resolveBound(identifier);
+    this.resolved.set(identifier, ref ?? null);
+    return ref;
+  }
+
+  private resolveBound(identifier: ts.Identifier): FacadeReference | undefined {
+    if (isDeclarationName(identifier)) return undefined;
     const chain = chainOf(identifier);
     const named = this.bindings.named.get(identifier.text);
     const style: 'named' | 'namespace' = named?.backend === this.backend ? 'named' : 'namespace';

@@ -113,6 +113,5 @@ export const cudnnLifecycleLowerer: Lowerer = {
 
 /** Whether a `const v = ref<T>()` declaration goes with the calls of its variable. */
 export function dropsDeclaration(name: string, declaration: ts.VariableDeclaration, ctx: LowerContext): boolean {
-  const uses = ctx.context.allCalls().filter((c) => c.args.some((a) => variableName(a) === name));
-  return uses.some(isLifecycle) && whyVariableStays(name, declaration, ctx.catalog, ctx.target, ctx.context) === undefined;
+  return ctx.context.callsNaming(name).some(isLifecycle) && whyVariableStays(name, declaration, ctx.catalog, ctx.target, ctx.context) === undefined;
 }
