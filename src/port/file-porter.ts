@@ -566,8 +566,25 @@ export class FilePorter {
     return { helperFor, mismatches };
   }
 
+  /**
+   * Whether the file can name a source status enum at all (a named import of one, or a namespace
+   * import of the source facade): a status helper's parameter must, so without that the file has
+   * none and is not scanned for them.
+   */
+  private namesStatusEnum(): boolean {
+    const { from, catalog } = this.options;
+    if ([...this.bindings.namespaces.values()].includes(from)) return true;
+    const index = facadeIndex(catalog, from);
+    for (const b of this.bindings.named.values()) {
+      if (b.backend !== from) continue;
+      const symbol = index.resolve([b.imported])?.symbol;
+      if (symbol?.kind === 'enum' && isStatusEnum(symbol.enum)) return true;
+    }
+    return false;
+  }
+
   private statusHelpers(): StatusHelpers {
-    this.statusHelperIndex ??= new StatusHelpers(this.sourceFile, (name) => {
+    this.statusHelperIndex ??= new StatusHelpers(this.namesStatusEnum() ? this.sourceFile : NO_STATEMENTS, (name) => {
       const symbol = this.refs.exact(name)?.symbol;
       return symbol?.kind === 'enum' && isStatusEnum(symbol.enum) ? symbol.enum : undefined;
     });
@@ -1082,6 +1099,9 @@ export class FilePorter {
     this.record(ref.node, 'type', source.spec.name, [name]);
   }
 }
+
+/** An empty file: the status helpers of a file that cannot name a status enum. */
+const NO_STATEMENTS = ts.createSourceFile('empty.ts', '', ts.ScriptTarget.Latest, true);
 
 /** A statement directly in a statement list (one that can be removed on its own). */
 function isListedStatement(node: ts.Node): node is ts.Statement {

@@ -20,11 +20,28 @@ export interface WrittenStatus {
 /** Resolves a written reference (`['cuda', 'cudnnCreate']`) to the target facade symbol it names. */
 export type WrittenNameResolver = (written: readonly string[]) => FacadeSymbol | undefined;
 
-export function writtenStatus(text: string, catalog: Catalog, resolve: WrittenNameResolver): WrittenStatus | undefined {
-  const file = ts.createSourceFile('status.ts', `(${text});`, ts.ScriptTarget.Latest, true);
+/**
+ * Parsed status texts: the same lowering text is read on trial, when routed and when placed, and
+ * files repeat calls; parsing it is most of the cost. Bounded, since texts vary without end.
+ */
+const parsed = new Map<string, ts.Expression | null>();
+const PARSED_LIMIT = 4096;
+
+function parseStatus(text: string): ts.Expression | undefined {
+  const cached = parsed.get(text);
+  if (cached !== undefined) return cached ?? undefined;
+  // No parent pointers: statusOf only walks down.
+  const file = ts.createSourceFile('status.ts', `(${text});`, ts.ScriptTarget.Latest, false);
   const [statement] = file.statements;
-  if (file.statements.length !== 1 || !statement || !ts.isExpressionStatement(statement)) return undefined;
-  return statusOf(statement.expression, catalog, resolve);
+  const expression = file.statements.length === 1 && statement && ts.isExpressionStatement(statement) ? statement.expression : undefined;
+  if (parsed.size >= PARSED_LIMIT) parsed.clear();
+  parsed.set(text, expression ?? null);
+  return expression;
+}
+
+export function writtenStatus(text: string, catalog: Catalog, resolve: WrittenNameResolver): WrittenStatus | undefined {
+  const expression = parseStatus(text);
+  return expression ? statusOf(expression, catalog, resolve) : undefined;
 }
 
 function statusOf(node: ts.Expression, catalog: Catalog, resolve: WrittenNameResolver): WrittenStatus | undefined {
