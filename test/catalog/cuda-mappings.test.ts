@@ -49,7 +49,7 @@ const CONTRACT: Record<string, string[]> = {
     'cublasLtMatmulAlgoGetHeuristic', 'cublasLtMatmul',
   ],
   cudnn: [
-    'cudnnCreate', 'cudnnDestroy', 'cudnnSetStream', 'cudnnGetErrorString',
+    'cudnnCreate', 'cudnnDestroy', 'cudnnSetStream', 'cudnnGetStream', 'cudnnGetErrorString',
     'cudnnCreateTensorDescriptor', 'cudnnSetTensor4dDescriptor', 'cudnnSetTensorNdDescriptor', 'cudnnDestroyTensorDescriptor',
     'cudnnCreateFilterDescriptor', 'cudnnSetFilter4dDescriptor', 'cudnnDestroyFilterDescriptor',
     'cudnnCreateConvolutionDescriptor', 'cudnnSetConvolution2dDescriptor', 'cudnnSetConvolutionGroupCount', 'cudnnSetConvolutionMathType', 'cudnnDestroyConvolutionDescriptor',

@@ -1,5 +1,5 @@
 /**
- * cudnnHandle_t and the calls that manage it (cudnn_graph.h): create, destroy, set stream,
+ * cudnnHandle_t and the calls that manage it (cudnn_graph.h): create, destroy, set/get stream,
  * and cudnnGetErrorString. The handle belongs to the device current at cudnnCreate and
  * queues its work on the legacy default stream until cudnnSetStream.
  */
@@ -71,6 +71,14 @@ export function cudnnSetStream(handle: cudnnHandle_t, streamId: cudaStream_t): c
       throw new DeviceFault('invalid-value', `streamId is not a cudaStream_t (got ${describe(streamId)})`);
     }
     h.stream = streamId ?? 0;
+  });
+}
+
+/** The stream later calls on the handle are queued on (0: the legacy default stream). */
+export function cudnnGetStream(handle: cudnnHandle_t, streamId: Ref<cudaStream_t>): cudnnStatus_t {
+  return cudnnCall('cudnnGetStream', () => {
+    const h = requireCudnnHandle(handle);
+    writeOut(streamId, h.stream, 'streamId');
   });
 }
 

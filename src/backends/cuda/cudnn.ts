@@ -2,7 +2,7 @@
  * The legacy cuDNN API of the facade (cudnn_graph.h / cudnn_ops.h / cudnn_cnn.h, cuDNN 9.24
  * status codes): handles, descriptors and the forward operations model code calls.
  */
-export { cudnnCreate, cudnnDestroy, cudnnSetStream, cudnnGetErrorString, type cudnnHandle_t } from './cudnn-handle.js';
+export { cudnnCreate, cudnnDestroy, cudnnSetStream, cudnnGetStream, cudnnGetErrorString, type cudnnHandle_t } from './cudnn-handle.js';
 export {
   cudnnCreateTensorDescriptor,
   cudnnSetTensor4dDescriptor,

@@ -579,6 +579,11 @@ export function mcdnnGetReductionWorkspaceSize(handle: Parameters<typeof cuda.cu
   return binding.call('mcdnnGetReductionWorkspaceSize', [handle, reduceTensorDesc, aDesc, cDesc, sizeInBytes]);
 }
 
+/** mcdnnGetStream → cudnnGetStream (native, unconfirmed). */
+export function mcdnnGetStream(handle: Parameters<typeof cuda.cudnnGetStream>[0], streamId: Parameters<typeof cuda.cudnnGetStream>[1]): mcdnnStatus_t {
+  return binding.call('mcdnnGetStream', [handle, streamId]);
+}
+
 /** mcdnnOpTensor → cudnnOpTensor (native, unconfirmed). */
 export function mcdnnOpTensor(handle: Parameters<typeof cuda.cudnnOpTensor>[0], opTensorDesc: Parameters<typeof cuda.cudnnOpTensor>[1], alpha1: Parameters<typeof cuda.cudnnOpTensor>[2], aDesc: Parameters<typeof cuda.cudnnOpTensor>[3], A: Parameters<typeof cuda.cudnnOpTensor>[4], alpha2: Parameters<typeof cuda.cudnnOpTensor>[5], bDesc: Parameters<typeof cuda.cudnnOpTensor>[6], B: Parameters<typeof cuda.cudnnOpTensor>[7], beta: Parameters<typeof cuda.cudnnOpTensor>[8], cDesc: Parameters<typeof cuda.cudnnOpTensor>[9], C: Parameters<typeof cuda.cudnnOpTensor>[10]): mcdnnStatus_t {
   return binding.call('mcdnnOpTensor', [handle, opTensorDesc, alpha1, aDesc, A, alpha2, bDesc, B, beta, cDesc, C]);

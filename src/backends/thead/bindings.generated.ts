@@ -328,6 +328,11 @@ export function cudnnGetReductionWorkspaceSize(handle: Parameters<typeof cuda.cu
   return binding.call('cudnnGetReductionWorkspaceSize', [handle, reduceTensorDesc, aDesc, cDesc, sizeInBytes]);
 }
 
+/** cudnnGetStream → cudnnGetStream (native, unconfirmed). */
+export function cudnnGetStream(handle: Parameters<typeof cuda.cudnnGetStream>[0], streamId: Parameters<typeof cuda.cudnnGetStream>[1]): cudnnStatus_t {
+  return binding.call('cudnnGetStream', [handle, streamId]);
+}
+
 /** cudnnOpTensor → cudnnOpTensor (native, unconfirmed). */
 export function cudnnOpTensor(handle: Parameters<typeof cuda.cudnnOpTensor>[0], opTensorDesc: Parameters<typeof cuda.cudnnOpTensor>[1], alpha1: Parameters<typeof cuda.cudnnOpTensor>[2], aDesc: Parameters<typeof cuda.cudnnOpTensor>[3], A: Parameters<typeof cuda.cudnnOpTensor>[4], alpha2: Parameters<typeof cuda.cudnnOpTensor>[5], bDesc: Parameters<typeof cuda.cudnnOpTensor>[6], B: Parameters<typeof cuda.cudnnOpTensor>[7], beta: Parameters<typeof cuda.cudnnOpTensor>[8], cDesc: Parameters<typeof cuda.cudnnOpTensor>[9], C: Parameters<typeof cuda.cudnnOpTensor>[10]): cudnnStatus_t {
   return binding.call('cudnnOpTensor', [handle, opTensorDesc, alpha1, aDesc, A, alpha2, bDesc, B, beta, cDesc, C]);

@@ -60,8 +60,14 @@ describe('cuDNN handles and descriptors', () => {
     const process = inProcess(() => {
       const h = handle();
       const s = cuda.ref<cuda.cudaStream_t>();
+      const got = cuda.ref<cuda.cudaStream_t>();
       expect(cuda.cudaStreamCreate(s)).toBe(cuda.cudaSuccess);
+      // A new handle reports the legacy default stream, then the one cudnnSetStream gave it.
+      expect(cuda.cudnnGetStream(h, got)).toBe(cuda.CUDNN_STATUS_SUCCESS);
+      expect(got.value).toBe(0);
       expect(cuda.cudnnSetStream(h, s.value)).toBe(cuda.CUDNN_STATUS_SUCCESS);
+      expect(cuda.cudnnGetStream(h, got)).toBe(cuda.CUDNN_STATUS_SUCCESS);
+      expect(got.value).toBe(s.value);
       expect(cuda.cudnnDestroy(h)).toBe(cuda.CUDNN_STATUS_SUCCESS);
       expect(cuda.cudnnSetStream(h, 0)).toBe(cuda.CUDNN_STATUS_BAD_PARAM);
       expect(cuda.cudnnDestroy(null as unknown as cuda.cudnnHandle_t)).toBe(cuda.CUDNN_STATUS_BAD_PARAM_NULL_POINTER);
