@@ -15,7 +15,7 @@ import { FreshNames } from './context/fresh-names.js';
 import { StaticContext, type ResolvedCall } from './context/static-context.js';
 import { helperStatusTypes } from './context/status-helper-types.js';
 import { StatusHelpers, type StatusHelper } from './context/status-helpers.js';
-import { statusVariables, variableStatusType, type StatusVariable } from './context/status-variables.js';
+import { sameStatus, statusVariables, variableStatusType, type StatusVariable } from './context/status-variables.js';
 import { DiagnosticComments, commentText } from './diagnostics/diagnostic-comments.js';
 import { pending, placeDiagnostic, type PendingDiagnostic, type PortDiagnostic } from './diagnostics/port-diagnostics.js';
 import { EditList, type Edit } from './edits/edit-list.js';
@@ -93,8 +93,8 @@ export class FilePorter {
   private targetIndex: FacadeIndex | undefined;
   /** Status helpers whose parameter takes another target type than its declared type ports to (context/status-helper-types.ts). */
   private retypedHelpers = new Map<string, EnumRecord>();
-  /** Status variables whose type follows the calls assigned to them (context/status-variables.ts). */
-  private retypedVariables = new Map<StatusVariable, EnumRecord>();
+  /** Nodes the walk writes in a retyped status variable's type (its annotation, the members it is given and compared with). */
+  private readonly statusRetypes = new Map<ts.Node, () => void>();
   /** Calls assigned to a status variable whose status is not the one the variable keeps. */
   private strayStatuses: { call: ts.CallExpression; status: EnumRecord; symbol: string; variable: StatusVariable; kept: EnumRecord }[] = [];
 
@@ -141,7 +141,7 @@ export class FilePorter {
     this.planStatusVariables();
     this.visit(this.sourceFile);
     this.retypeStatusHelpers();
-    this.retypeStatusVariables();
+    this.reportStrayStatuses();
     this.applyDeviceOrder(deviceOrder);
     if (this.ported || this.leftovers.size === 0) {
       rewriteImports({ sourceFile: this.sourceFile, bindings: this.bindings, from: this.options.from, to: this.options.to, names: this.names, leftovers: this.leftovers }, this.edits);
@@ -160,6 +160,8 @@ export class FilePorter {
   private visit = (node: ts.Node): void => {
     if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) return;
     if (this.rewrittenStatements.has(node)) return;
+    const retype = this.statusRetypes.get(node);
+    if (retype) return retype();
     if (this.dropsStatements && isListedStatement(node) && this.dropStatement(node)) return;
     if (ts.isVariableStatement(node) && this.dropDeclaration(node)) return;
     if (ts.isCallExpression(node)) {
@@ -641,28 +643,28 @@ export class FilePorter {
     for (const variable of variables) {
       const mapped = correspondingEnum(catalog, variable.status, to);
       if (!mapped) continue;
-      const received: { call: ts.CallExpression; status: EnumRecord; symbol: string }[] = [];
+      const written: { call: ts.CallExpression; status: EnumRecord; symbol: string; declared: boolean }[] = [];
       for (const call of variable.assigned) {
         const source = this.refs.exact(call.expression)?.symbol;
-        if (source?.kind !== 'entry' || statusEnumOf(catalog, source.entry) !== variable.status || this.isSuppressed(call) || removed(call)) continue;
-        const written = this.lowerOnTrial(call, (lowering) => (lowering.vanishes ? undefined : this.writtenStatus(lowering.call)));
-        if (written) received.push({ call, ...written });
+        if (source?.kind !== 'entry' || this.isSuppressed(call) || removed(call)) continue;
+        const status = this.lowerOnTrial(call, (lowering) => (lowering.vanishes ? undefined : this.writtenStatus(lowering.call)));
+        if (status) written.push({ call, ...status, declared: statusEnumOf(catalog, source.entry) === variable.status });
       }
-      const { status, strays } = variableStatusType(mapped, received);
-      if (status !== mapped) this.retypedVariables.set(variable, status);
-      for (const stray of strays) this.strayStatuses.push({ ...stray, variable, kept: status });
+      const kept = variableStatusType(mapped, written.filter((w) => w.declared).map((w) => w.status));
+      if (kept !== mapped) {
+        // Written when the walk reaches them, so that a statement rewritten around them (a lowering's prelude) keeps them.
+        this.statusRetypes.set(variable.type, () => this.retypeStatusType(variable.type, variable.status, kept));
+        for (const expression of variable.related) {
+          const ref = this.refs.exact(expression);
+          if (ref?.symbol?.kind === 'enum-member' && ref.symbol.enum === variable.status) this.statusRetypes.set(expression, () => this.retypeStatusMembers(expression, variable.status, kept));
+        }
+      }
+      for (const w of written) if (!sameStatus(w.status, kept)) this.strayStatuses.push({ call: w.call, status: w.status, symbol: w.symbol, variable, kept });
     }
   }
 
-  /** After the walk: a retyped status variable's type and the members it is given and compared with; OB1034 for stray statuses. */
-  private retypeStatusVariables(): void {
-    // What a lowering or a graph rewrite wrote around a use (a comparison passed to a ported call) is left as written.
-    const free = (node: ts.Node) => !this.edits.overlaps(node.getStart(this.sourceFile), node.end);
-    for (const [variable, status] of this.retypedVariables) {
-      if (!free(variable.type)) continue;
-      this.retypeStatusType(variable.type, variable.status, status);
-      for (const expression of variable.related) if (free(expression)) this.retypeStatusMembers(expression, variable.status, status);
-    }
+  /** After the walk: OB1034 for the calls of another library's status than their status variable keeps. */
+  private reportStrayStatuses(): void {
     for (const { call, status, symbol, variable, kept } of this.strayStatuses) {
       const consequence = this.successConsequence(status, kept);
       if (consequence) this.report(call, pending('OB1034', { targetSymbol: symbol, status: status.spec.name, variable: variable.name, kept: kept.spec.name, consequence }, symbol));

@@ -86,16 +86,17 @@ const key = (e: EnumRecord) => `${e.backend}\u0000${e.spec.name}`;
 
 /**
  * The target status type a variable takes, from the statuses of the calls assigned to it (one
- * per call): the type all of them agree on; where they disagree (statuses of two libraries in
- * one variable), the type most of them have, the mapped type on a tie, and the calls of the
- * other types are `strays` the porter reports (their success may not be the kept type's).
+ * per call; only calls whose source status has the variable's declared type count, as for
+ * helpers): the type all of them agree on; where they disagree (statuses of two libraries in one
+ * variable), the type most of them have, the mapped type on a tie. The porter reports the calls
+ * of other types (their success may not be the kept type's).
  *
  * @param mapped the target status enum the declared type ports to
  * @param received the calls' target status enums, in source order
  */
-export function variableStatusType<R extends { readonly status: EnumRecord }>(mapped: EnumRecord, received: readonly R[]): { status: EnumRecord; strays: R[] } {
+export function variableStatusType(mapped: EnumRecord, received: readonly EnumRecord[]): EnumRecord {
   const counts = new Map<string, { status: EnumRecord; count: number }>();
-  for (const r of received) counts.set(key(r.status), { status: r.status, count: (counts.get(key(r.status))?.count ?? 0) + 1 });
+  for (const r of received) counts.set(key(r), { status: r, count: (counts.get(key(r))?.count ?? 0) + 1 });
   let kept = mapped;
   let best = -1;
   for (const c of counts.values()) {
@@ -104,5 +105,9 @@ export function variableStatusType<R extends { readonly status: EnumRecord }>(ma
       best = c.count;
     }
   }
-  return { status: kept, strays: received.filter((r) => key(r.status) !== key(kept)) };
+  return kept;
+}
+
+export function sameStatus(a: EnumRecord, b: EnumRecord): boolean {
+  return key(a) === key(b);
 }
