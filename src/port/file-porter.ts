@@ -16,6 +16,7 @@ import { StaticContext, type ResolvedCall } from './context/static-context.js';
 import { copyKey, copyText, judgesByMember, planStatusHelperCopies, type CopyReplacement, type ReceivedStatus, type StatusHelperCopy } from './context/status-helper-copies.js';
 import { helperStatusTypes } from './context/status-helper-types.js';
 import { StatusHelpers, type StatusHelper } from './context/status-helpers.js';
+import { sameStatus, statusVariables, variableStatusType, type StatusVariable } from './context/status-variables.js';
 import { DiagnosticComments, commentText } from './diagnostics/diagnostic-comments.js';
 import { pending, placeDiagnostic, type PendingDiagnostic, type PortDiagnostic } from './diagnostics/port-diagnostics.js';
 import { EditList, type Edit } from './edits/edit-list.js';
@@ -97,6 +98,10 @@ export class FilePorter {
   private helperCopies = new Map<string, StatusHelperCopy>();
   /** The copies a status was routed to (only those are written). */
   private readonly usedCopies = new Set<string>();
+  /** Nodes the walk writes in a retyped status variable's type (its annotation, the members it is given and compared with). */
+  private readonly statusRetypes = new Map<ts.Node, () => void>();
+  /** Calls assigned to a status variable whose status is not the one the variable keeps. */
+  private strayStatuses: { call: ts.CallExpression; status: EnumRecord; symbol: string; variable: StatusVariable; kept: EnumRecord }[] = [];
 
   constructor(
     private readonly sourceFile: ts.SourceFile,
@@ -138,9 +143,11 @@ export class FilePorter {
     });
     this.portStatementGroups();
     this.planStatusHelpers();
+    this.planStatusVariables();
     this.visit(this.sourceFile);
     this.retypeStatusHelpers();
     this.writeStatusHelperCopies();
+    this.reportStrayStatuses();
     this.applyDeviceOrder(deviceOrder);
     if (this.ported || this.leftovers.size === 0) {
       rewriteImports({ sourceFile: this.sourceFile, bindings: this.bindings, from: this.options.from, to: this.options.to, names: this.names, leftovers: this.leftovers }, this.edits);
@@ -159,6 +166,8 @@ export class FilePorter {
   private visit = (node: ts.Node): void => {
     if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) return;
     if (this.rewrittenStatements.has(node)) return;
+    const retype = this.statusRetypes.get(node);
+    if (retype) return retype();
     if (this.dropsStatements && isListedStatement(node) && this.dropStatement(node)) return;
     if (ts.isVariableStatement(node) && this.dropDeclaration(node)) return;
     if (ts.isCallExpression(node)) {
@@ -717,25 +726,8 @@ export class FilePorter {
     for (const helper of this.statusHelpers().all()) {
       const status = this.retypedHelpers.get(helper.name);
       if (!status) continue;
-      const typeName = helper.type.typeName;
-      const typeRef = this.refs.exact(typeName);
-      const style: ReferenceStyle = typeRef ? this.styleOf(typeRef) : { kind: 'named' };
-      this.edits.replace(typeName.getStart(this.sourceFile), typeName.end, this.names.type(status.spec.name, style, typeRef ? this.originOf(typeRef) : undefined));
-      this.record(typeName, 'type', helper.status.spec.name, [status.spec.name]);
-      const visit = (node: ts.Node): void => {
-        const ref = ts.isIdentifier(node) ? this.refs.resolve(node) : undefined;
-        const symbol = ref?.symbol;
-        if (ref && symbol?.kind === 'enum-member' && symbol.enum === helper.status && symbol.member.meaning) {
-          const member = memberByMeaning(status, symbol.member.meaning, { enum: helper.status, member: symbol.member.name });
-          if (member) {
-            this.edits.replace(ref.node.getStart(this.sourceFile), ref.node.end, this.names.member(status.spec.name, member.name, this.styleOf(ref), this.originOf(ref)));
-            this.record(ref.node, 'enum', symbol.member.name, [member.name]);
-          }
-          return;
-        }
-        ts.forEachChild(node, visit);
-      };
-      if (helper.declaration.body) visit(helper.declaration.body);
+      this.retypeStatusType(helper.type, helper.status, status);
+      if (helper.declaration.body) this.retypeStatusMembers(helper.declaration.body, helper.status, status);
     }
   }
 
@@ -785,22 +777,101 @@ export class FilePorter {
     }
   }
 
+  /**
+   * Before the walk: the target status type each status variable takes
+   * (context/status-variables.ts), from the status each call assigned to it becomes (lowered on
+   * trial); the calls of another library's status than the one it keeps are reported after the walk.
+   */
+  private planStatusVariables(): void {
+    const { catalog, to, from } = this.options;
+    if (to === from) return;
+    const removed = (node: ts.Node) => {
+      for (let n: ts.Node | undefined = node; n; n = n.parent) if (this.rewrittenStatements.has(n)) return true;
+      return false;
+    };
+    const variables = statusVariables(this.sourceFile, (name) => {
+      const symbol = this.refs.exact(name)?.symbol;
+      return symbol?.kind === 'enum' && isStatusEnum(symbol.enum) ? symbol.enum : undefined;
+    });
+    for (const variable of variables) {
+      const mapped = correspondingEnum(catalog, variable.status, to);
+      if (!mapped) continue;
+      const written: { call: ts.CallExpression; status: EnumRecord; symbol: string; declared: boolean }[] = [];
+      for (const call of variable.assigned) {
+        const source = this.refs.exact(call.expression)?.symbol;
+        if (source?.kind !== 'entry' || this.isSuppressed(call) || removed(call)) continue;
+        const status = this.lowerOnTrial(call, (lowering) => (lowering.vanishes ? undefined : this.writtenStatus(lowering.call)));
+        if (status) written.push({ call, ...status, declared: statusEnumOf(catalog, source.entry) === variable.status });
+      }
+      const kept = variableStatusType(mapped, written.filter((w) => w.declared).map((w) => w.status));
+      if (kept !== mapped) {
+        // Written when the walk reaches them, so that a statement rewritten around them (a lowering's prelude) keeps them.
+        this.statusRetypes.set(variable.type, () => this.retypeStatusType(variable.type, variable.status, kept));
+        for (const expression of variable.related) {
+          const ref = this.refs.exact(expression);
+          if (ref?.symbol?.kind === 'enum-member' && ref.symbol.enum === variable.status) this.statusRetypes.set(expression, () => this.retypeStatusMembers(expression, variable.status, kept));
+        }
+      }
+      for (const w of written) if (!sameStatus(w.status, kept)) this.strayStatuses.push({ call: w.call, status: w.status, symbol: w.symbol, variable, kept });
+    }
+  }
+
+  /** After the walk: OB1034 for the calls of another library's status than their status variable keeps. */
+  private reportStrayStatuses(): void {
+    for (const { call, status, symbol, variable, kept } of this.strayStatuses) {
+      const consequence = this.successConsequence(status, kept);
+      if (consequence) this.report(call, pending('OB1034', { targetSymbol: symbol, status: status.spec.name, variable: variable.name, kept: kept.spec.name, consequence }, symbol));
+    }
+  }
+
+  /** A status type annotation written as another target status type. */
+  private retypeStatusType(typeNode: ts.TypeReferenceNode, declared: EnumRecord, status: EnumRecord): void {
+    const typeName = typeNode.typeName;
+    const typeRef = this.refs.exact(typeName);
+    const style: ReferenceStyle = typeRef ? this.styleOf(typeRef) : { kind: 'named' };
+    this.edits.replace(typeName.getStart(this.sourceFile), typeName.end, this.names.type(status.spec.name, style, typeRef ? this.originOf(typeRef) : undefined));
+    this.record(typeName, 'type', declared.spec.name, [status.spec.name]);
+  }
+
+  /** The members of the declared status enum under `root` written as the new enum's member of the same meaning. */
+  private retypeStatusMembers(root: ts.Node, declared: EnumRecord, status: EnumRecord): void {
+    const visit = (node: ts.Node): void => {
+      const ref = ts.isIdentifier(node) ? this.refs.resolve(node) : undefined;
+      const symbol = ref?.symbol;
+      if (ref && symbol?.kind === 'enum-member' && symbol.enum === declared && symbol.member.meaning) {
+        const member = memberByMeaning(status, symbol.member.meaning, { enum: declared, member: symbol.member.name });
+        if (member) {
+          this.edits.replace(ref.node.getStart(this.sourceFile), ref.node.end, this.names.member(status.spec.name, member.name, this.styleOf(ref), this.originOf(ref)));
+          this.record(ref.node, 'enum', symbol.member.name, [member.name]);
+        }
+        return;
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(root);
+  }
+
   /** OB1033 unless both successes are the same confirmed number (then the helper judges right). */
   private statusMismatch(targetSymbol: string, status: EnumRecord, helper: StatusHelper, helperStatus: EnumRecord): PendingDiagnostic | undefined {
-    const success = (e: EnumRecord) => e.spec.members.find((m) => m.meaning === 'status.success');
-    const own = success(status);
-    const expected = success(helperStatus);
-    if (!own || !expected) return undefined;
-    if (own.value !== null && own.value === expected.value) return undefined;
-    const consequence =
-      own.value === null || expected.value === null
-        ? `${this.options.to} exports ${own.value === null ? `\`${own.name}\`` : `\`${expected.name}\``} as a name, so a success compared with \`${expected.name}\` is taken for a failure`
-        : `\`${own.name}\` is ${own.value} and \`${expected.name}\` ${expected.value}, so a success is taken for a failure`;
+    const consequence = this.successConsequence(status, helperStatus);
+    if (!consequence) return undefined;
     return pending(
       'OB1033',
       { targetSymbol, status: status.spec.name, helper: helper.name, param: helper.param, helperStatus: helperStatus.spec.name, consequence },
       targetSymbol,
     );
+  }
+
+  /** Why a success of `status` compared with `expected`'s success is taken for a failure; undefined when both are the same confirmed number. */
+  private successConsequence(status: EnumRecord, expected: EnumRecord): string | undefined {
+    const success = (e: EnumRecord) => e.spec.members.find((m) => m.meaning === 'status.success');
+    const own = success(status);
+    const theirs = success(expected);
+    if (!own || !theirs) return undefined;
+    if (own.value !== null && own.value === theirs.value) return undefined;
+    return own.value === null || theirs.value === null
+      ? `${this.options.to} exports ${own.value === null ? `\`${own.name}\`` : `\`${theirs.name}\``} as a name, so a success compared with \`${theirs.name}\` is taken for a failure`
+      : `\`${own.name}\` is ${own.value} and \`${theirs.name}\` ${theirs.value}, so a success is taken for a failure`;
   }
 
   /** The status type of a status a lowering writes (emit/written-status.ts), or undefined. */

@@ -23,6 +23,7 @@ const DIRECTIONS = [
   'mlp thead→musa',
   'transformer-block maca→kunlun',
   'transformer-block thead→cann',
+  'transformer-block kunlun→thead',
   'resnet-block musa→cambricon',
   'resnet-block cann→thead',
   'llama-block musa→kunlun',
@@ -38,6 +39,10 @@ const DIRECTION_GAPS: Readonly<Record<string, { readonly failure: RegExp; readon
   'llama-block cann→maca': {
     failure: /^port leaves 13 error diagnostics, CUDA → maca 5 \(first: OB1003 `cudnn_frontend::graph::Graph::execute`/,
     gap: 'the way through CUDA writes RMSNorm and attention as one-node cudnn-frontend graphs, which MACA has no API for (they stay as CUDA calls; the port runs and verifies)',
+  },
+  'transformer-block kunlun→thead': {
+    failure: /^port leaves 3 error diagnostics, CUDA → thead 1 \(first: OB1003 `cudnn_frontend::graph::Graph::execute`/,
+    gap: 'the way through CUDA writes XDNN\'s layer_norm and its GELU chain (mul, sigmoid, mul) as cudnn-frontend graphs, whose execute T-Head\'s port leaves as a C++ method (the port runs and verifies)',
   },
 };
 

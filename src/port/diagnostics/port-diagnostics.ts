@@ -156,6 +156,12 @@ export const PORT_DIAGNOSTICS = {
     effortHours: 0.25,
     message: 'the status of `{targetSymbol}` ({status}) goes to `{helper}()`, whose parameter `{param}` is a {helperStatus}, and the file has no helper of that shape for {status}: {consequence}',
   },
+  OB1034: {
+    title: 'Statuses of two libraries in one status variable',
+    severity: 'warning',
+    effortHours: 0.25,
+    message: 'the status of `{targetSymbol}` ({status}) is assigned to `{variable}`, which the port types {kept} (the status most calls assigned to it have): {consequence}',
+  },
 } as const satisfies Record<string, PortDiagnosticInfo>;
 
 export type PortDiagnosticId = keyof typeof PORT_DIAGNOSTICS;

@@ -47,14 +47,15 @@ export class EditList {
     return e.start === e.end ? e.start > start && e.start < end : e.start >= start && e.end <= end;
   }
 
+  /** Whether replacing [start, end) would overlap an edit it does not cover (a replacement around it). */
+  overlaps(start: number, end: number): boolean {
+    return this.edits.some((e) => e.start !== e.end && !this.inside(e, start, end) && e.start < end && start < e.end);
+  }
+
   replace(start: number, end: number, text: string): void {
     if (start > end) throw new Error(`edit range ${start}..${end} is reversed`);
-    for (const e of this.edits) {
-      if (e.start === e.end || this.inside(e, start, end)) continue;
-      if (e.start < end && start < e.end) {
-        throw new Error(`overlapping edits ${e.start}..${e.end} and ${start}..${end}`);
-      }
-    }
+    const overlapped = this.edits.find((e) => e.start !== e.end && !this.inside(e, start, end) && e.start < end && start < e.end);
+    if (overlapped) throw new Error(`overlapping edits ${overlapped.start}..${overlapped.end} and ${start}..${end}`);
     this.edits = this.edits.filter((e) => !this.inside(e, start, end));
     this.edits.push({ start, end, text, seq: this.seq++ });
   }
