@@ -34,12 +34,7 @@ const DIRECTIONS = [
 ] as const;
 
 /** Directions above the porter cannot complete yet, with the first shortfall each shows today. */
-const DIRECTION_GAPS: Readonly<Record<string, { readonly failure: RegExp; readonly gap: string }>> = {
-  'llama-block cann→maca': {
-    failure: /^port leaves 13 error diagnostics, CUDA → maca 5 \(first: OB1003 `cudnn_frontend::graph::Graph::execute`/,
-    gap: 'the way through CUDA writes RMSNorm and attention as one-node cudnn-frontend graphs, which MACA has no API for (they stay as CUDA calls; the port runs and verifies)',
-  },
-};
+const DIRECTION_GAPS: Readonly<Record<string, { readonly failure: RegExp; readonly gap: string }>> = {};
 
 interface Direction {
   readonly name: string;
