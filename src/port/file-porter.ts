@@ -23,6 +23,7 @@ import { EditList, type Edit } from './edits/edit-list.js';
 import { rewriteImports } from './edits/import-rewrite.js';
 import { callLayoutOf, SINGLE_LINE } from './emit/call-text.js';
 import { lineIndent, newlineOf, placeLowering } from './emit/statement-placement.js';
+import { portFrontendNamespace } from './structural/dnn/frontend-namespace.js';
 import { portFrontendGraphs } from './structural/dnn/frontend-port.js';
 import { planDeviceOrder, type DeviceOrderPlan } from './structural/runtime/device-before-unique-id.js';
 import { TargetNames, type ReferenceStyle } from './emit/target-names.js';
@@ -233,6 +234,7 @@ export class FilePorter {
   private portGraphs(): void {
     const fe = this.bindings.imports.filter((i) => i.backend === this.options.from).flatMap((i) => i.specifiers).find((s) => s.imported === 'fe');
     if (!fe || this.options.from !== 'cuda' || this.options.to === 'cuda') return;
+    if (this.keepGraphs(fe.local)) return;
     const result = portFrontendGraphs({
       sourceFile: this.sourceFile,
       fe: fe.local,
@@ -250,6 +252,38 @@ export class FilePorter {
     }
     for (const r of result.rewrites) this.record(r.node, 'call', r.from, r.to);
     for (const d of result.diagnostics) this.report(d.node, d.diagnostic);
+  }
+
+  /**
+   * A target with the graph API itself keeps the graphs: `fe` becomes its namespace and the
+   * names it spells otherwise are renamed (structural/dnn/frontend-namespace.ts).
+   */
+  private keepGraphs(fe: string): boolean {
+    const port = portFrontendNamespace({ sourceFile: this.sourceFile, fe, catalog: this.options.catalog, target: this.options.to });
+    if (!port) return false;
+    for (const use of port.uses) {
+      if (this.isSuppressed(use)) {
+        this.leftovers.add(fe);
+        continue;
+      }
+      // The walk leaves the use alone: it is no name of the CUDA catalog (OB1010 otherwise).
+      this.rewrittenStatements.add(use);
+      this.edits.replace(use.getStart(this.sourceFile), use.end, this.names.value(port.namespace, { kind: 'named' }, fe));
+    }
+    for (const r of port.renames) {
+      if (this.isSuppressed(r.node)) continue;
+      this.edits.replace(r.node.getStart(this.sourceFile), r.node.end, r.to);
+      this.record(r.node, 'type', r.from, [r.to]);
+    }
+    for (const s of port.statements) {
+      if (this.isSuppressed(s.statement)) continue;
+      this.rewrittenStatements.add(s.statement);
+      this.edits.replace(s.statement.getStart(this.sourceFile), s.statement.end, s.text);
+      this.record(s.statement, 'call', s.from, [s.to]);
+    }
+    for (const d of port.diagnostics) this.report(d.node, d.diagnostic);
+    this.ported = true;
+    return true;
   }
 
   /**

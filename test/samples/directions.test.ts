@@ -36,9 +36,13 @@ const DIRECTIONS = [
 
 /** Directions above the porter cannot complete yet, with the first shortfall each shows today. */
 const DIRECTION_GAPS: Readonly<Record<string, { readonly failure: RegExp; readonly gap: string }>> = {
-  'llama-block cann→maca': {
-    failure: /^port leaves 13 error diagnostics, CUDA → maca 5 \(first: OB1003 `cudnn_frontend::graph::Graph::execute`/,
-    gap: 'the way through CUDA writes RMSNorm and attention as one-node cudnn-frontend graphs, which MACA has no API for (they stay as CUDA calls; the port runs and verifies)',
+  'transformer-block maca→kunlun': {
+    failure: /^port leaves 5 error diagnostics, CUDA → kunlun 1 \(first: OB1002 kunlun does not support `cudnnGetErrorString`/,
+    gap: "the MACA port keeps its cudnn-frontend graph under mcdnn_frontend, which the lift to CUDA does not take back to `fe` yet (OB1008 on the graph types; the graph runs under the MACA facade)",
+  },
+  'transformer-block thead→cann': {
+    failure: /^port leaves 7 error diagnostics, CUDA → cann 0 \(first: OB1008 type `cudnn_frontend::error_t`/,
+    gap: "the T-Head port keeps its cudnn-frontend graph under T-Head's cudnn_frontend, which the lift to CUDA does not take back to `fe` yet (OB1008 on the graph types)",
   },
   'transformer-block kunlun→thead': {
     failure: /^port leaves 3 error diagnostics, CUDA → thead 1 \(first: OB1003 `cudnn_frontend::graph::Graph::execute`/,

@@ -53,6 +53,7 @@ import {
   cudnnGetErrorString,
   cudnnSetStream,
   CUDNN_STATUS_SUCCESS,
+  cudnn_frontend,
   randomFloat32,
   ref,
   toBfloat16Bits,
@@ -64,9 +65,6 @@ import {
   type cudnnHandle_t,
   type cudnnStatus_t,
 } from 'opbridge/thead';
-import {
-  fe,
-} from 'opbridge/cuda';
 
 const BATCH = 2;
 const SEQ = 16;
@@ -81,9 +79,8 @@ const ROPE_THETA = 10000;
 const BF16 = 2; // bytes per element
 
 /** cudnn_frontend::error_t, the result of every graph call. */
-// opbridge OB1010: `fe` from opbridge/cuda is not in the cuda catalog; it is left as is
-type error_t = InstanceType<typeof fe.error_t>;
-type Graph = InstanceType<typeof fe.graph.Graph>;
+type error_t = InstanceType<typeof cudnn_frontend.error_t>;
+type Graph = InstanceType<typeof cudnn_frontend.graph.Graph>;
 
 function checkCuda(status: cudaError_t, what: string): void {
   if (status !== cudaSuccess) throw new Error(`${what}: ${cudaGetErrorString(status)}`);
@@ -150,15 +147,15 @@ function linear(cublas: cublasHandle_t, weight: DevicePtr, x: DevicePtr, y: Devi
 
 /** A bf16 graph with fp32 intermediates and compute, as the frontend samples configure it. */
 function bf16Graph(): Graph {
-  const graph = new fe.graph.Graph();
-  graph.set_io_data_type(fe.DataType_t.BFLOAT16).set_intermediate_data_type(fe.DataType_t.FLOAT).set_compute_data_type(fe.DataType_t.FLOAT);
+  const graph = new cudnn_frontend.graph.Graph();
+  graph.set_io_data_type(cudnn_frontend.DataType_t.BFLOAT16).set_intermediate_data_type(cudnn_frontend.DataType_t.FLOAT).set_compute_data_type(cudnn_frontend.DataType_t.FLOAT);
   return graph;
 }
 
 function buildGraph(graph: Graph, cudnn: cudnnHandle_t, what: string): number {
   checkFrontend(graph.validate(), `${what} validate`);
   checkFrontend(graph.build_operation_graph(cudnn), `${what} build_operation_graph`);
-  checkFrontend(graph.create_execution_plans([fe.HeurMode_t.A, fe.HeurMode_t.FALLBACK]), `${what} create_execution_plans`);
+  checkFrontend(graph.create_execution_plans([cudnn_frontend.HeurMode_t.A, cudnn_frontend.HeurMode_t.FALLBACK]), `${what} create_execution_plans`);
   checkFrontend(graph.check_support(), `${what} check_support`);
   checkFrontend(graph.build_plans(), `${what} build_plans`);
   const workspaceBytes = ref<number>();
@@ -167,7 +164,7 @@ function buildGraph(graph: Graph, cudnn: cudnnHandle_t, what: string): number {
 }
 
 function tensor(name: string, dim: number[], stride: number[]) {
-  return new fe.graph.Tensor_attributes().set_name(name).set_dim(dim).set_stride(stride);
+  return new cudnn_frontend.graph.Tensor_attributes().set_name(name).set_dim(dim).set_stride(stride);
 }
 
 /** cos and sin of position·θ_i per position and head dimension (both halves share θ_i), bf16. */
@@ -239,23 +236,21 @@ export function main() {
 
   // ---- graphs, built once: RMSNorm (both norms), RoPE, attention, residual add, SwiGLU
   const rowStrides = (features: number) => [features, 1, features, features];
-  // opbridge OB1003: `cudnn_frontend::graph::Graph::execute` → `cudnn_frontend::graph::Graph::execute`: `cudnn_frontend::graph::Graph::execute` is a C++ method; this needs a structural lifter or lowerer, none is registered
   const norm = bf16Graph();
   const normX = norm.tensor(tensor('X', [TOKENS, D_MODEL, 1, 1], rowStrides(D_MODEL)));
   const normScale = norm.tensor(tensor('scale', [1, D_MODEL, 1, 1], rowStrides(D_MODEL)));
   const normEpsilon = norm.tensor(RMS_EPSILON);
-  const [normY] = norm.rmsnorm(normX, normScale, new fe.graph.Rmsnorm_attributes().set_forward_phase(fe.NormFwdPhase_t.INFERENCE).set_epsilon(normEpsilon));
+  const [normY] = norm.rmsnorm(normX, normScale, new cudnn_frontend.graph.Rmsnorm_attributes().set_forward_phase(cudnn_frontend.NormFwdPhase_t.INFERENCE).set_epsilon(normEpsilon));
   normY.set_output(true);
 
   // RoPE over [batch, seq, heads, d]; the tables are [1, seq, 1, d] and broadcast.
-  // opbridge OB1003: `cudnn_frontend::graph::Graph::execute` → `cudnn_frontend::graph::Graph::execute`: `cudnn_frontend::graph::Graph::execute` is a C++ method; this needs a structural lifter or lowerer, none is registered
   const rope = bf16Graph();
   const headDims = (heads: number) => [BATCH, SEQ, heads, D_HEAD];
   const headStrides = (heads: number) => [SEQ * heads * D_HEAD, heads * D_HEAD, D_HEAD, 1];
   const ropeCos = rope.tensor(tensor('cos', [1, SEQ, 1, D_HEAD], [SEQ * D_HEAD, D_HEAD, D_HEAD, 1]));
   const ropeSin = rope.tensor(tensor('sin', [1, SEQ, 1, D_HEAD], [SEQ * D_HEAD, D_HEAD, D_HEAD, 1]));
-  const mul = () => new fe.graph.Pointwise_attributes().set_mode(fe.PointwiseMode_t.MUL);
-  const add = () => new fe.graph.Pointwise_attributes().set_mode(fe.PointwiseMode_t.ADD);
+  const mul = () => new cudnn_frontend.graph.Pointwise_attributes().set_mode(cudnn_frontend.PointwiseMode_t.MUL);
+  const add = () => new cudnn_frontend.graph.Pointwise_attributes().set_mode(cudnn_frontend.PointwiseMode_t.ADD);
   const ropeInputs = ([['q', HEADS], ['k', KV_HEADS]] as const).map(([name, heads]) => {
     const x = rope.tensor(tensor(name, headDims(heads), headStrides(heads)));
     const rotated = rope.tensor(tensor(`rotate_half(${name})`, headDims(heads), headStrides(heads)));
@@ -265,29 +260,26 @@ export function main() {
   });
 
   // Causal grouped-query attention; Q, K, V and O are [batch, heads, seq, d] views of BSHD memory.
-  // opbridge OB1003: `cudnn_frontend::graph::Graph::execute` → `cudnn_frontend::graph::Graph::execute`: `cudnn_frontend::graph::Graph::execute` is a C++ method; this needs a structural lifter or lowerer, none is registered
   const sdpa = bf16Graph();
   const bhsd = (heads: number) => [BATCH, heads, SEQ, D_HEAD];
   const bhsdStrides = (heads: number) => [SEQ * heads * D_HEAD, D_HEAD, heads * D_HEAD, 1];
   const sdpaQ = sdpa.tensor(tensor('Q', bhsd(HEADS), bhsdStrides(HEADS)));
   const sdpaK = sdpa.tensor(tensor('K', bhsd(KV_HEADS), bhsdStrides(KV_HEADS)));
   const sdpaV = sdpa.tensor(tensor('V', bhsd(KV_HEADS), bhsdStrides(KV_HEADS)));
-  const sdpaOptions = new fe.graph.SDPA_attributes().set_name('flash_attention').set_generate_stats(false).set_causal_mask(true).set_attn_scale(1 / Math.sqrt(D_HEAD));
+  const sdpaOptions = new cudnn_frontend.graph.SDPA_attributes().set_name('flash_attention').set_generate_stats(false).set_causal_mask(true).set_attn_scale(1 / Math.sqrt(D_HEAD));
   const [sdpaO] = sdpa.sdpa(sdpaQ, sdpaK, sdpaV, sdpaOptions);
   sdpaO.set_output(true).set_dim(bhsd(HEADS)).set_stride(bhsdStrides(HEADS));
 
-  // opbridge OB1003: `cudnn_frontend::graph::Graph::execute` → `cudnn_frontend::graph::Graph::execute`: `cudnn_frontend::graph::Graph::execute` is a C++ method; this needs a structural lifter or lowerer, none is registered
   const residual = bf16Graph();
   const residualA = residual.tensor(tensor('residual', [TOKENS, D_MODEL, 1, 1], rowStrides(D_MODEL)));
   const residualB = residual.tensor(tensor('branch', [TOKENS, D_MODEL, 1, 1], rowStrides(D_MODEL)));
   const residualSum = residual.pointwise(residualA, residualB, add());
   residualSum.set_output(true);
 
-  // opbridge OB1003: `cudnn_frontend::graph::Graph::execute` → `cudnn_frontend::graph::Graph::execute`: `cudnn_frontend::graph::Graph::execute` is a C++ method; this needs a structural lifter or lowerer, none is registered
   const swiglu = bf16Graph();
   const swigluGate = swiglu.tensor(tensor('gate', [TOKENS, D_FF, 1, 1], rowStrides(D_FF)));
   const swigluUp = swiglu.tensor(tensor('up', [TOKENS, D_FF, 1, 1], rowStrides(D_FF)));
-  const silu = swiglu.pointwise(swigluGate, new fe.graph.Pointwise_attributes().set_mode(fe.PointwiseMode_t.SWISH_FWD));
+  const silu = swiglu.pointwise(swigluGate, new cudnn_frontend.graph.Pointwise_attributes().set_mode(cudnn_frontend.PointwiseMode_t.SWISH_FWD));
   const swigluOut = swiglu.pointwise(silu, swigluUp, mul());
   swigluOut.set_output(true);
 

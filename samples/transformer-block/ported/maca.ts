@@ -70,6 +70,7 @@ import {
   mcdnnSetStream,
   mcdnnSetTensor4dDescriptor,
   mcdnnSoftmaxForward,
+  mcdnn_frontend,
   randomFloat32,
   ref,
   type DevicePtr,
@@ -87,9 +88,6 @@ import {
   type mcdnnStatus_t,
   type mcdnnTensorDescriptor_t,
 } from 'opbridge/maca';
-import {
-  fe,
-} from 'opbridge/cuda';
 
 const BATCH = 2;
 const SEQ = 16;
@@ -114,8 +112,7 @@ function checkCudnn(status: mcdnnStatus_t, what: string): void {
 }
 
 /** cudnn_frontend::error_t, the result of every graph call. */
-// opbridge OB1010: `fe` from opbridge/cuda is not in the cuda catalog; it is left as is
-type error_t = InstanceType<typeof fe.error_t>;
+type error_t = InstanceType<typeof mcdnn_frontend.error_t>;
 
 function checkFrontend(error: error_t, what: string): void {
   if (!error.is_good()) throw new Error(`${what}: ${error.get_message()}`);
@@ -230,22 +227,21 @@ export function main() {
   const dWorkspace = allocate(WORKSPACE_BYTES, 'cuBLASLt workspace');
 
   // ---- LayerNorm graph: X [tokens, d_model, 1, 1] normalised over d_model, built once and run for both norms
-  // opbridge OB1003: `cudnn_frontend::graph::Graph::execute` → `mcdnn_frontend::graph::Graph::execute`: `mcdnn_frontend::graph::Graph::execute` is a C++ method; this needs a structural lifter or lowerer, none is registered
-  const graph = new fe.graph.Graph();
-  graph.set_io_data_type(fe.DataType_t.FLOAT).set_intermediate_data_type(fe.DataType_t.FLOAT).set_compute_data_type(fe.DataType_t.FLOAT);
-  const lnX = graph.tensor(new fe.graph.Tensor_attributes().set_name('X').set_dim([TOKENS, D_MODEL, 1, 1]).set_stride([D_MODEL, 1, D_MODEL, D_MODEL]));
-  const lnScale = graph.tensor(new fe.graph.Tensor_attributes().set_name('scale').set_dim([1, D_MODEL, 1, 1]).set_stride([D_MODEL, 1, D_MODEL, D_MODEL]));
-  const lnBias = graph.tensor(new fe.graph.Tensor_attributes().set_name('bias').set_dim([1, D_MODEL, 1, 1]).set_stride([D_MODEL, 1, D_MODEL, D_MODEL]));
+  const graph = new mcdnn_frontend.graph.Graph();
+  graph.set_io_data_type(mcdnn_frontend.DataType_t.FLOAT).set_intermediate_data_type(mcdnn_frontend.DataType_t.FLOAT).set_compute_data_type(mcdnn_frontend.DataType_t.FLOAT);
+  const lnX = graph.tensor(new mcdnn_frontend.graph.Tensor_attributes().set_name('X').set_dim([TOKENS, D_MODEL, 1, 1]).set_stride([D_MODEL, 1, D_MODEL, D_MODEL]));
+  const lnScale = graph.tensor(new mcdnn_frontend.graph.Tensor_attributes().set_name('scale').set_dim([1, D_MODEL, 1, 1]).set_stride([D_MODEL, 1, D_MODEL, D_MODEL]));
+  const lnBias = graph.tensor(new mcdnn_frontend.graph.Tensor_attributes().set_name('bias').set_dim([1, D_MODEL, 1, 1]).set_stride([D_MODEL, 1, D_MODEL, D_MODEL]));
   const lnEpsilon = graph.tensor(LN_EPSILON);
-  const [lnY] = graph.layernorm(lnX, lnScale, lnBias, new fe.graph.Layernorm_attributes().set_forward_phase(fe.NormFwdPhase_t.INFERENCE).set_epsilon(lnEpsilon));
+  const [lnY] = graph.layernorm(lnX, lnScale, lnBias, new mcdnn_frontend.graph.Layernorm_attributes().set_forward_phase(mcdnn_frontend.NormFwdPhase_t.INFERENCE).set_epsilon(lnEpsilon));
   lnY.set_output(true);
   checkFrontend(graph.validate(), 'layernorm validate');
   checkFrontend(graph.build_operation_graph(cudnn.value), 'layernorm build_operation_graph');
-  checkFrontend(graph.create_execution_plans([fe.HeurMode_t.A, fe.HeurMode_t.FALLBACK]), 'layernorm create_execution_plans');
+  checkFrontend(graph.create_execution_plans([mcdnn_frontend.HeurMode_t.A, mcdnn_frontend.HeurMode_t.FALLBACK]), 'layernorm create_execution_plans');
   checkFrontend(graph.check_support(), 'layernorm check_support');
   checkFrontend(graph.build_plans(), 'layernorm build_plans');
   const lnWorkspaceBytes = ref<number>();
-  checkFrontend(graph.get_workspace_size(lnWorkspaceBytes), 'layernorm get_workspace_size');
+  lnWorkspaceBytes.value = graph.get_workspace_size();
   let lnWorkspace: DevicePtr | null = null;
   if (lnWorkspaceBytes.value > 0) lnWorkspace = allocate(lnWorkspaceBytes.value, 'layernorm workspace');
 

@@ -89,6 +89,8 @@ export function boundGraphClass(binding: CompatibleBackend) {
     }
 
     /** With an out-parameter: the status; without: the size (0 before the plans are built). */
+    get_workspace_size(): number;
+    get_workspace_size(cudnn_workspace_size: Ref<number>): ReturnType<Inner['build_plans']>;
     get_workspace_size(cudnn_workspace_size?: Ref<number>): ReturnType<Inner['build_plans']> | number {
       return binding.run(() => (cudnn_workspace_size === undefined ? this.inner.get_workspace_size() : this.inner.get_workspace_size(cudnn_workspace_size)));
     }

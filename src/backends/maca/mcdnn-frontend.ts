@@ -10,7 +10,9 @@ import { binding } from './binding.js';
 import { BuildPlanPolicy_t, DataType_t, HeurMode_t, NormFwdPhase_t, PointwiseMode_t } from './constants.generated.js';
 
 class Graph extends boundGraphClass(binding) {
-  /** Workspace bytes the built plan needs (0 before build_plans). */
+  /** Workspace bytes the built plan needs (0 before build_plans). The out-parameter form is not MACA's: passing one does not type-check. */
+  override get_workspace_size(): number;
+  override get_workspace_size(cudnn_workspace_size: never): never;
   override get_workspace_size(): number {
     return binding.run(() => this.inner.get_workspace_size());
   }

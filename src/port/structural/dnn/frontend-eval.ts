@@ -539,20 +539,7 @@ export class FrontendEvaluator {
     const param = decl.parameters[index];
     if (!param || !ts.isIdentifier(param.name) || !decl.body) return false;
     if (chosen && ts.isBlock(decl.body) && decl.body.statements.every(onlyThrows)) return !assigns(decl.body, param.name.text);
-    const p = param.name.text;
-    let ok = true;
-    let used = false;
-    const visit = (n: ts.Node): void => {
-      if (ts.isIdentifier(n) && n.text === p && n !== param.name) {
-        used = true;
-        const access = n.parent;
-        if (!(ts.isPropertyAccessExpression(access) && access.expression === n && ['is_good', 'is_bad', 'get_message', 'get_code'].includes(access.name.text))) ok = false;
-      }
-      if (ts.isReturnStatement(n) && n.expression) ok = false;
-      ts.forEachChild(n, visit);
-    };
-    visit(decl.body);
-    return ok && used;
+    return onlyReadsStatus(decl, index);
   }
 
   invoke(fn: Extract<Value, { kind: 'fn' }>, args: readonly Value[], at: ts.Node): Value {
@@ -735,4 +722,24 @@ function assigns(body: ts.Node, name: string): boolean {
   };
   visit(body);
   return found;
+}
+
+/** `function check(e, what) { if (!e.is_good()) throw ... }`: parameter `index` is only read as a frontend status, and nothing is returned. */
+export function onlyReadsStatus(decl: ts.FunctionLikeDeclaration, index: number): boolean {
+  const param = decl.parameters[index];
+  if (!param || !ts.isIdentifier(param.name) || !decl.body) return false;
+  const p = param.name.text;
+  let ok = true;
+  let used = false;
+  const visit = (n: ts.Node): void => {
+    if (ts.isIdentifier(n) && n.text === p && n !== param.name) {
+      used = true;
+      const access = n.parent;
+      if (!(ts.isPropertyAccessExpression(access) && access.expression === n && ['is_good', 'is_bad', 'get_message', 'get_code'].includes(access.name.text))) ok = false;
+    }
+    if (ts.isReturnStatement(n) && n.expression) ok = false;
+    ts.forEachChild(n, visit);
+  };
+  visit(decl.body);
+  return ok && used;
 }

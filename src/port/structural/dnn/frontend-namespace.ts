@@ -1,0 +1,185 @@
+/**
+ * cudnn-frontend graphs on a target that has the graph API itself (MACA's mcdnn_frontend, T-Head's
+ * cudnn_frontend; mappings/<target>/*): the graph code stays as written and only its names move
+ * to the target's. Every use of the facade's `fe` becomes the target's namespace; an enum member,
+ * a type or a Graph method is renamed where the catalog gives the target another name (enum
+ * members by meaning, types and methods through their `cuda:` equivalence). What the catalog
+ * holds unconfirmed is said once per name (OB1012), a method the target lacks once (OB1001);
+ * names the catalog does not list stay as written, the target namespace mirroring cudnn-frontend's.
+ * A method the target has only without the trailing out-argument, returning the value instead of a
+ * status (MACA's `get_workspace_size()`), is written `out.value = g.m(…);` where the status went
+ * nowhere but to a helper that only checks it; elsewhere it is OB1004.
+ */
+import type { Catalog, EntryRecord, TypeRecord } from '../../../catalog/catalog.js';
+import type { BackendId } from '../../../catalog/vocabulary.js';
+import { pending, type PendingDiagnostic } from '../../diagnostics/port-diagnostics.js';
+import { correspondingEnum, memberByMeaning } from '../../mapping/enum-mapping.js';
+import { isDeclarationName } from '../../syntax/facade-references.js';
+import { ts } from '../../syntax/typescript.js';
+import { onlyReadsStatus } from './frontend-eval.js';
+
+const SOURCE_NAMESPACE = 'cudnn_frontend';
+const GRAPH_TYPE = `${SOURCE_NAMESPACE}::graph::Graph`;
+
+export interface FrontendNamespacePort {
+  /** The target's C++ namespace (`mcdnn_frontend`), written for every `fe`. */
+  readonly namespace: string;
+  /** The uses of the `fe` binding, each replaced by the target namespace. */
+  readonly uses: readonly ts.Identifier[];
+  /** Member names the target spells differently. */
+  readonly renames: readonly { readonly node: ts.Identifier; readonly from: string; readonly to: string }[];
+  readonly diagnostics: readonly { readonly node: ts.Node; readonly diagnostic: PendingDiagnostic }[];
+  /** Statements written anew (a status-returning call with an out-argument that becomes an assignment). */
+  readonly statements: readonly { readonly statement: ts.Statement; readonly text: string; readonly from: string; readonly to: string }[];
+}
+
+/** The target's Graph type, when the catalog gives the target cudnn-frontend's graph API. */
+export function targetGraphType(catalog: Catalog, target: BackendId): TypeRecord | undefined {
+  return [...catalog.backend(target).types.values()].find((t) => t.spec.cuda === GRAPH_TYPE && t.spec.kind === 'graph');
+}
+
+function namespaceOf(cName: string): string {
+  return cName.split('::')[0];
+}
+
+/** The name after the namespace (`mcdnn_frontend::graph::Graph` → `graph::Graph`). */
+function inNamespace(cName: string): string {
+  return cName.split('::').slice(1).join('::');
+}
+
+/** The `fe.a.b` chain an identifier starts, as member identifiers. */
+function membersAfter(identifier: ts.Identifier): ts.Identifier[] {
+  const members: ts.Identifier[] = [];
+  for (let outer: ts.Node = identifier; ; ) {
+    const parent: ts.Node | undefined = outer.parent;
+    if (parent && ts.isPropertyAccessExpression(parent) && parent.expression === outer && ts.isIdentifier(parent.name)) members.push(parent.name);
+    else if (parent && ts.isQualifiedName(parent) && parent.left === outer) members.push(parent.right);
+    else break;
+    outer = parent;
+  }
+  return members;
+}
+
+export function portFrontendNamespace(input: { readonly sourceFile: ts.SourceFile; readonly fe: string; readonly catalog: Catalog; readonly target: BackendId }): FrontendNamespacePort | undefined {
+  const { sourceFile, fe, catalog, target } = input;
+  const graph = targetGraphType(catalog, target);
+  if (!graph) return undefined;
+  const namespace = namespaceOf(graph.spec.name);
+  const cuda = catalog.backend('cuda');
+  const uses: ts.Identifier[] = [];
+  const renames: { node: ts.Identifier; from: string; to: string }[] = [];
+  const diagnostics: { node: ts.Node; diagnostic: PendingDiagnostic }[] = [];
+  const statements: { statement: ts.Statement; text: string; from: string; to: string }[] = [];
+  const said = new Set<string>();
+  const once = (key: string, node: ts.Node, diagnostic: () => PendingDiagnostic) => {
+    if (said.has(key)) return;
+    said.add(key);
+    diagnostics.push({ node, diagnostic: diagnostic() });
+  };
+  const confidence = (node: ts.Node, from: string, to: string, level: string) => {
+    if (level !== 'confirmed') once(from, node, () => pending('OB1012', { symbol: from, targetSymbol: to, confidence: level }, from));
+  };
+  const rename = (node: ts.Identifier, from: string, to: string) => {
+    if (node.text !== to) renames.push({ node, from, to });
+  };
+  const targetEntries = [...catalog.backend(target).entries.values()];
+  const methodOf = (name: string): { source: EntryRecord; target: EntryRecord | undefined } | undefined => {
+    const source = cuda.entries.get(`${GRAPH_TYPE}::${name}`);
+    if (!source || source.spec.kind !== 'method') return undefined;
+    return { source, target: targetEntries.find((e) => e.spec.cuda?.includes(source.spec.symbol)) };
+  };
+
+  const visit = (node: ts.Node): void => {
+    if (ts.isIdentifier(node) && node.text === fe && !isDeclarationName(node)) {
+      uses.push(node);
+      const members = membersAfter(node);
+      const path = members.map((m) => m.text);
+      // An enum member (`fe.DataType_t.FLOAT`): the target member of the same meaning.
+      const sourceEnum = path.length >= 1 ? cuda.enums.get(`${SOURCE_NAMESPACE}::${path[0]}`) : undefined;
+      if (sourceEnum && path.length >= 2) {
+        const member = sourceEnum.spec.members.find((m) => m.name === path[1]);
+        const targetEnum = correspondingEnum(catalog, sourceEnum, target);
+        const targetMember = member?.meaning && targetEnum ? memberByMeaning(targetEnum, member.meaning, { enum: sourceEnum, member: member.name }) : undefined;
+        const from = `${sourceEnum.spec.name}::${path[1]}`;
+        if (!member || !targetEnum || !targetMember || namespaceOf(targetEnum.spec.name) !== namespace) {
+          once(from, members[1], () => pending('OB1006', { member: path[1], meaning: member?.meaning ?? 'no meaning tag in the catalog', target, where: ` in ${namespace}` }, from));
+        } else {
+          rename(members[0], sourceEnum.spec.name, inNamespace(targetEnum.spec.name));
+          rename(members[1], from, targetMember.name);
+          confidence(members[1], sourceEnum.spec.name, targetEnum.spec.name, targetEnum.spec.confidence ?? 'confirmed');
+        }
+      } else {
+        // A type (`fe.graph.Graph`): through its `cuda:` equivalence.
+        for (let n = path.length; n >= 1; n--) {
+          const sourceType = cuda.types.get([SOURCE_NAMESPACE, ...path.slice(0, n)].join('::'));
+          if (!sourceType) continue;
+          const targetType = [...catalog.backend(target).types.values()].find((t) => t.spec.cuda === sourceType.spec.name && namespaceOf(t.spec.name) === namespace);
+          if (targetType) {
+            const to = inNamespace(targetType.spec.name).split('::');
+            if (to.length === n) to.forEach((segment, i) => rename(members[i], sourceType.spec.name, segment));
+            confidence(members[n - 1], sourceType.spec.name, targetType.spec.name, targetType.spec.confidence ?? 'confirmed');
+          }
+          break;
+        }
+      }
+    }
+    // A Graph method (`graph.layernorm(...)`, `graph.execute(...)`) called in a file that uses `fe`.
+    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && ts.isIdentifier(node.expression.name)) {
+      const name = node.expression.name;
+      const method = methodOf(name.text);
+      if (method && !method.target) {
+        once(method.source.spec.symbol, name, () => pending('OB1001', { symbol: method.source.spec.symbol, target, reason: `the ${namespace} graph API in the catalog has no such method` }, method.source.spec.symbol));
+      } else if (method?.target) {
+        const dropped = droppedOutArgument(node, method.source, method.target);
+        if (dropped) {
+          const statement = checkedStatement(node, sourceFile);
+          const receiver = (node.expression as ts.PropertyAccessExpression).expression;
+          const targetName = method.target.spec.symbol.split('::').pop()!;
+          const call = `${receiver.getText(sourceFile)}.${targetName}(${node.arguments.slice(0, -1).map((a) => a.getText(sourceFile)).join(', ')})`;
+          if (statement && !mentions(statement, fe)) statements.push({ statement, text: `${dropped.getText(sourceFile)}.value = ${call};`, from: method.source.spec.symbol, to: method.target.spec.symbol });
+          else {
+            const param = method.source.spec.params[method.source.spec.params.length - 1];
+            once(`${method.source.spec.symbol}@${node.pos}`, node, () => pending('OB1004', { param: param.name, role: param.role ?? param.dir ?? 'out', symbol: method.source.spec.symbol, targetSymbol: method.target!.spec.symbol }, method.source.spec.symbol));
+          }
+        }
+        rename(name, method.source.spec.symbol, method.target.spec.symbol.split('::').pop()!);
+        confidence(name, method.source.spec.symbol, method.target.spec.symbol, method.target.spec.confidence ?? 'confirmed');
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  if (uses.length === 0) return undefined;
+  const rewritten = (n: ts.Node) => statements.some((s) => n.getStart(sourceFile) >= s.statement.getStart(sourceFile) && n.end <= s.statement.end);
+  return { namespace, uses, renames: renames.filter((r) => !rewritten(r.node)), diagnostics, statements };
+}
+
+/**
+ * The out-argument the target's method does without: the source passes one argument per
+ * parameter, the last an `out` one, and the target takes all but it and returns a value, not the
+ * source's status.
+ */
+function droppedOutArgument(call: ts.CallExpression, source: EntryRecord, target: EntryRecord): ts.Expression | undefined {
+  const params = source.spec.params;
+  const last = params[params.length - 1];
+  if (!last || last.dir !== 'out' || call.arguments.length !== params.length || target.spec.params.length !== params.length - 1) return undefined;
+  if (target.spec.returns === source.spec.returns) return undefined;
+  return call.arguments[call.arguments.length - 1];
+}
+
+/** The statement whose only use of the call's status is to drop it or pass it to a helper that only checks it. */
+function checkedStatement(call: ts.CallExpression, sf: ts.SourceFile): ts.Statement | undefined {
+  const parent = call.parent;
+  if (ts.isExpressionStatement(parent)) return parent;
+  if (!ts.isCallExpression(parent) || !ts.isIdentifier(parent.expression) || !ts.isExpressionStatement(parent.parent)) return undefined;
+  const index = parent.arguments.indexOf(call);
+  const helper = parent.expression.text;
+  const decl = sf.statements.find((s): s is ts.FunctionDeclaration => ts.isFunctionDeclaration(s) && s.name?.text === helper);
+  const othersPure = parent.arguments.every((a, i) => i === index || ts.isStringLiteralLike(a) || ts.isTemplateExpression(a) || ts.isIdentifier(a));
+  return decl && othersPure && onlyReadsStatus(decl, index) ? parent.parent : undefined;
+}
+
+function mentions(node: ts.Node, name: string): boolean {
+  if (ts.isIdentifier(node) && node.text === name) return true;
+  return ts.forEachChild(node, (c) => (mentions(c, name) ? true : undefined)) ?? false;
+}
