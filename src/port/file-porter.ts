@@ -23,7 +23,7 @@ import { EditList, type Edit } from './edits/edit-list.js';
 import { rewriteImports } from './edits/import-rewrite.js';
 import { callLayoutOf, SINGLE_LINE } from './emit/call-text.js';
 import { lineIndent, newlineOf, placeLowering } from './emit/statement-placement.js';
-import { portFrontendNamespace } from './structural/dnn/frontend-namespace.js';
+import { frontendBinding, portFrontendNamespace } from './structural/dnn/frontend-namespace.js';
 import { portFrontendGraphs } from './structural/dnn/frontend-port.js';
 import { planDeviceOrder, type DeviceOrderPlan } from './structural/runtime/device-before-unique-id.js';
 import { TargetNames, type ReferenceStyle } from './emit/target-names.js';
@@ -230,11 +230,19 @@ export class FilePorter {
     ts.forEachChild(node, this.visit);
   };
 
-  /** cudnn-frontend graphs (the source facade's `fe`), ported whole through the Invocation IR. */
+  /**
+   * cudnn-frontend graphs (the source facade's `fe`, or its namespace on a backend with the graph
+   * API itself): kept on a target with the graph API, else (from CUDA) ported whole through the
+   * Invocation IR.
+   */
   private portGraphs(): void {
-    const fe = this.bindings.imports.filter((i) => i.backend === this.options.from).flatMap((i) => i.specifiers).find((s) => s.imported === 'fe');
-    if (!fe || this.options.from !== 'cuda' || this.options.to === 'cuda') return;
+    const { from, to, catalog } = this.options;
+    if (from === to) return;
+    const names = new Set(from === 'cuda' ? ['fe'] : ['fe', frontendBinding(catalog, from)]);
+    const fe = this.bindings.imports.filter((i) => i.backend === from).flatMap((i) => i.specifiers).find((s) => names.has(s.imported));
+    if (!fe) return;
     if (this.keepGraphs(fe.local)) return;
+    if (from !== 'cuda') return;
     const result = portFrontendGraphs({
       sourceFile: this.sourceFile,
       fe: fe.local,
@@ -255,20 +263,21 @@ export class FilePorter {
   }
 
   /**
-   * A target with the graph API itself keeps the graphs: `fe` becomes its namespace and the
-   * names it spells otherwise are renamed (structural/dnn/frontend-namespace.ts).
+   * Between backends that both have the graph API the graphs are kept: the source binding (`fe`,
+   * `mcdnn_frontend`) becomes the target's and the names it spells otherwise are renamed
+   * (structural/dnn/frontend-namespace.ts).
    */
   private keepGraphs(fe: string): boolean {
-    const port = portFrontendNamespace({ sourceFile: this.sourceFile, fe, catalog: this.options.catalog, target: this.options.to });
+    const port = portFrontendNamespace({ sourceFile: this.sourceFile, fe, catalog: this.options.catalog, source: this.options.from, target: this.options.to });
     if (!port) return false;
     for (const use of port.uses) {
       if (this.isSuppressed(use)) {
         this.leftovers.add(fe);
         continue;
       }
-      // The walk leaves the use alone: it is no name of the CUDA catalog (OB1010 otherwise).
+      // The walk leaves the use alone: it is no name of the source catalog (OB1010 otherwise).
       this.rewrittenStatements.add(use);
-      this.edits.replace(use.getStart(this.sourceFile), use.end, this.names.value(port.namespace, { kind: 'named' }, fe));
+      this.edits.replace(use.getStart(this.sourceFile), use.end, this.names.value(port.binding, { kind: 'named' }, fe));
     }
     for (const r of port.renames) {
       if (this.isSuppressed(r.node)) continue;

@@ -35,20 +35,7 @@ const DIRECTIONS = [
 ] as const;
 
 /** Directions above the porter cannot complete yet, with the first shortfall each shows today. */
-const DIRECTION_GAPS: Readonly<Record<string, { readonly failure: RegExp; readonly gap: string }>> = {
-  'transformer-block maca→kunlun': {
-    failure: /^port leaves 5 error diagnostics, CUDA → kunlun 1 \(first: OB1002 kunlun does not support `cudnnGetErrorString`/,
-    gap: "the MACA port keeps its cudnn-frontend graph under mcdnn_frontend, which the lift to CUDA does not take back to `fe` yet (OB1008 on the graph types; the graph runs under the MACA facade)",
-  },
-  'transformer-block thead→cann': {
-    failure: /^port leaves 7 error diagnostics, CUDA → cann 0 \(first: OB1008 type `cudnn_frontend::error_t`/,
-    gap: "the T-Head port keeps its cudnn-frontend graph under T-Head's cudnn_frontend, which the lift to CUDA does not take back to `fe` yet (OB1008 on the graph types)",
-  },
-  'transformer-block kunlun→thead': {
-    failure: /^port leaves 3 error diagnostics, CUDA → thead 1 \(first: OB1003 `cudnn_frontend::graph::Graph::execute`/,
-    gap: 'the way through CUDA writes XDNN\'s layer_norm and its GELU chain (mul, sigmoid, mul) as cudnn-frontend graphs, whose execute T-Head\'s port leaves as a C++ method (the port runs and verifies)',
-  },
-};
+const DIRECTION_GAPS: Readonly<Record<string, { readonly failure: RegExp; readonly gap: string }>> = {};
 
 interface Direction {
   readonly name: string;

@@ -1,14 +1,18 @@
 /**
- * cudnn-frontend graphs on a target that has the graph API itself (MACA's mcdnn_frontend, T-Head's
- * cudnn_frontend; mappings/<target>/*): the graph code stays as written and only its names move
- * to the target's. Every use of the facade's `fe` becomes the target's namespace; an enum member,
- * a type or a Graph method is renamed where the catalog gives the target another name (enum
- * members by meaning, types and methods through their `cuda:` equivalence). What the catalog
- * holds unconfirmed is said once per name (OB1012), a method the target lacks once (OB1001);
- * names the catalog does not list stay as written, the target namespace mirroring cudnn-frontend's.
+ * cudnn-frontend graphs between backends that both have the graph API (CUDA's `fe`, MACA's
+ * mcdnn_frontend, T-Head's cudnn_frontend; mappings/<backend>/*): the graph code stays as written
+ * and only its names move. Every use of the source facade's namespace binding (`fe` from CUDA,
+ * `mcdnn_frontend` from MACA, ...) becomes the target's (`fe` for CUDA, the C++ namespace
+ * elsewhere). An enum member, a type or a Graph method is renamed where the catalog gives the
+ * target another name (enum members by meaning, types and methods through their `cuda:`
+ * equivalence). What the catalog holds unconfirmed is said once per name (OB1012), a method the
+ * target lacks once (OB1001); names the catalog does not list stay as written, every namespace
+ * mirroring cudnn-frontend's.
  * A method the target has only without the trailing out-argument, returning the value instead of a
  * status (MACA's `get_workspace_size()`), is written `out.value = g.m(…);` where the status went
- * nowhere but to a helper that only checks it; elsewhere it is OB1004.
+ * nowhere but to a helper that only checks it; elsewhere it is OB1004. The reverse (MACA's
+ * `get_workspace_size()` to CUDA) keeps the call: CUDA's facade and its graph reader take the
+ * overload that returns the size.
  */
 import type { Catalog, EntryRecord, TypeRecord } from '../../../catalog/catalog.js';
 import type { BackendId } from '../../../catalog/vocabulary.js';
@@ -18,13 +22,17 @@ import { isDeclarationName } from '../../syntax/facade-references.js';
 import { ts } from '../../syntax/typescript.js';
 import { onlyReadsStatus } from './frontend-eval.js';
 
-const SOURCE_NAMESPACE = 'cudnn_frontend';
-const GRAPH_TYPE = `${SOURCE_NAMESPACE}::graph::Graph`;
+const CUDA_NAMESPACE = 'cudnn_frontend';
+const GRAPH_TYPE = `${CUDA_NAMESPACE}::graph::Graph`;
+/** The name the CUDA facade exports the namespace under, as model code writes it. */
+const CUDA_BINDING = 'fe';
 
 export interface FrontendNamespacePort {
-  /** The target's C++ namespace (`mcdnn_frontend`), written for every `fe`. */
+  /** The target's C++ namespace (`mcdnn_frontend`, `cudnn_frontend`). */
   readonly namespace: string;
-  /** The uses of the `fe` binding, each replaced by the target namespace. */
+  /** The target facade's export written for every use (`mcdnn_frontend`; CUDA's `fe`). */
+  readonly binding: string;
+  /** The uses of the source binding, each replaced by the target's. */
   readonly uses: readonly ts.Identifier[];
   /** Member names the target spells differently. */
   readonly renames: readonly { readonly node: ts.Identifier; readonly from: string; readonly to: string }[];
@@ -33,9 +41,25 @@ export interface FrontendNamespacePort {
   readonly statements: readonly { readonly statement: ts.Statement; readonly text: string; readonly from: string; readonly to: string }[];
 }
 
-/** The target's Graph type, when the catalog gives the target cudnn-frontend's graph API. */
-export function targetGraphType(catalog: Catalog, target: BackendId): TypeRecord | undefined {
-  return [...catalog.backend(target).types.values()].find((t) => t.spec.cuda === GRAPH_TYPE && t.spec.kind === 'graph');
+/** A backend's Graph type, when the catalog gives the backend cudnn-frontend's graph API. */
+export function targetGraphType(catalog: Catalog, backend: BackendId): TypeRecord | undefined {
+  const types = catalog.backend(backend).types;
+  if (backend === 'cuda') return types.get(GRAPH_TYPE);
+  return [...types.values()].find((t) => t.spec.cuda === GRAPH_TYPE && t.spec.kind === 'graph');
+}
+
+/** The facade export model code imports a backend's graph namespace by (`fe` from CUDA, `mcdnn_frontend` from MACA). */
+export function frontendBinding(catalog: Catalog, backend: BackendId): string | undefined {
+  if (backend === 'cuda') return CUDA_BINDING;
+  const graph = targetGraphType(catalog, backend);
+  return graph && namespaceOf(graph.spec.name);
+}
+
+/** The CUDA name a catalog record stands for (itself on CUDA, its `cuda:` equivalence elsewhere). */
+function cudaNames(backend: BackendId, name: string, cuda: string | readonly string[] | undefined): readonly string[] {
+  if (backend === 'cuda') return [name];
+  if (cuda === undefined) return [];
+  return typeof cuda === 'string' ? [cuda] : cuda;
 }
 
 function namespaceOf(cName: string): string {
@@ -60,12 +84,16 @@ function membersAfter(identifier: ts.Identifier): ts.Identifier[] {
   return members;
 }
 
-export function portFrontendNamespace(input: { readonly sourceFile: ts.SourceFile; readonly fe: string; readonly catalog: Catalog; readonly target: BackendId }): FrontendNamespacePort | undefined {
-  const { sourceFile, fe, catalog, target } = input;
+export function portFrontendNamespace(input: { readonly sourceFile: ts.SourceFile; readonly fe: string; readonly catalog: Catalog; readonly source: BackendId; readonly target: BackendId }): FrontendNamespacePort | undefined {
+  const { sourceFile, fe, catalog, source: from, target } = input;
   const graph = targetGraphType(catalog, target);
-  if (!graph) return undefined;
+  const sourceGraph = targetGraphType(catalog, from);
+  const binding = frontendBinding(catalog, target);
+  if (!graph || !sourceGraph || !binding || from === target) return undefined;
   const namespace = namespaceOf(graph.spec.name);
-  const cuda = catalog.backend('cuda');
+  const sourceNamespace = namespaceOf(sourceGraph.spec.name);
+  const sourceCatalog = catalog.backend(from);
+  const targetCatalog = catalog.backend(target);
   const uses: ts.Identifier[] = [];
   const renames: { node: ts.Identifier; from: string; to: string }[] = [];
   const diagnostics: { node: ts.Node; diagnostic: PendingDiagnostic }[] = [];
@@ -82,11 +110,17 @@ export function portFrontendNamespace(input: { readonly sourceFile: ts.SourceFil
   const rename = (node: ts.Identifier, from: string, to: string) => {
     if (node.text !== to) renames.push({ node, from, to });
   };
-  const targetEntries = [...catalog.backend(target).entries.values()];
+  const targetEntries = [...targetCatalog.entries.values()];
+  const targetTypes = [...targetCatalog.types.values()];
   const methodOf = (name: string): { source: EntryRecord; target: EntryRecord | undefined } | undefined => {
-    const source = cuda.entries.get(`${GRAPH_TYPE}::${name}`);
+    const source = sourceCatalog.entries.get(`${sourceGraph.spec.name}::${name}`);
     if (!source || source.spec.kind !== 'method') return undefined;
-    return { source, target: targetEntries.find((e) => e.spec.cuda?.includes(source.spec.symbol)) };
+    const cudaSymbols = cudaNames(from, source.spec.symbol, source.spec.cuda);
+    const targetEntry =
+      target === 'cuda'
+        ? cudaSymbols.map((c) => targetCatalog.entries.get(c)).find((e) => e !== undefined)
+        : targetEntries.find((e) => cudaSymbols.some((c) => e.spec.cuda?.includes(c)));
+    return { source, target: targetEntry };
   };
 
   const visit = (node: ts.Node): void => {
@@ -95,7 +129,7 @@ export function portFrontendNamespace(input: { readonly sourceFile: ts.SourceFil
       const members = membersAfter(node);
       const path = members.map((m) => m.text);
       // An enum member (`fe.DataType_t.FLOAT`): the target member of the same meaning.
-      const sourceEnum = path.length >= 1 ? cuda.enums.get(`${SOURCE_NAMESPACE}::${path[0]}`) : undefined;
+      const sourceEnum = path.length >= 1 ? sourceCatalog.enums.get(`${sourceNamespace}::${path[0]}`) : undefined;
       if (sourceEnum && path.length >= 2) {
         const member = sourceEnum.spec.members.find((m) => m.name === path[1]);
         const targetEnum = correspondingEnum(catalog, sourceEnum, target);
@@ -111,9 +145,11 @@ export function portFrontendNamespace(input: { readonly sourceFile: ts.SourceFil
       } else {
         // A type (`fe.graph.Graph`): through its `cuda:` equivalence.
         for (let n = path.length; n >= 1; n--) {
-          const sourceType = cuda.types.get([SOURCE_NAMESPACE, ...path.slice(0, n)].join('::'));
+          const sourceType = sourceCatalog.types.get([sourceNamespace, ...path.slice(0, n)].join('::'));
           if (!sourceType) continue;
-          const targetType = [...catalog.backend(target).types.values()].find((t) => t.spec.cuda === sourceType.spec.name && namespaceOf(t.spec.name) === namespace);
+          const cudaName = cudaNames(from, sourceType.spec.name, sourceType.spec.cuda)[0];
+          const targetType =
+            cudaName === undefined ? undefined : target === 'cuda' ? targetCatalog.types.get(cudaName) : targetTypes.find((t) => t.spec.cuda === cudaName && namespaceOf(t.spec.name) === namespace);
           if (targetType) {
             const to = inNamespace(targetType.spec.name).split('::');
             if (to.length === n) to.forEach((segment, i) => rename(members[i], sourceType.spec.name, segment));
@@ -151,7 +187,7 @@ export function portFrontendNamespace(input: { readonly sourceFile: ts.SourceFil
   visit(sourceFile);
   if (uses.length === 0) return undefined;
   const rewritten = (n: ts.Node) => statements.some((s) => n.getStart(sourceFile) >= s.statement.getStart(sourceFile) && n.end <= s.statement.end);
-  return { namespace, uses, renames: renames.filter((r) => !rewritten(r.node)), diagnostics, statements };
+  return { namespace, binding, uses, renames: renames.filter((r) => !rewritten(r.node)), diagnostics, statements };
 }
 
 /**
