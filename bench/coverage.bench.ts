@@ -14,18 +14,8 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadCatalog } from '../src/catalog/load-catalog.js';
 import { coverage } from '../src/coverage/coverage.js';
+import { mulberry32 } from '../test/helpers/seeded-random.js';
 
-/** Deterministic pseudo-random numbers (mulberry32), so every run scans the same tree. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const HEADER = `// Generated benchmark source: a model's CUDA host and device code.
 #include <cuda_runtime.h>
@@ -177,7 +167,7 @@ void copy_batch_${n}(float* device, const float* host, size_t count, cudaStream_
 ];
 
 function generateTree(root: string, targetLines: number): { files: number; lines: number } {
-  const r = random(20260710);
+  const r = mulberry32(20260710);
   let lines = 0;
   let files = 0;
   let n = 0;

@@ -5,18 +5,8 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { mulberry32 } from '../test/helpers/seeded-random.js';
 
-/** Deterministic pseudo-random numbers (mulberry32), so every run ports the same project. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const IMPORTS = `import {
   cudaMalloc,
@@ -214,7 +204,7 @@ export function generateHelperProject(root: string, files: number, typed: boolea
 }
 
 export function generateProject(root: string, files: number): number {
-  const r = random(20261128);
+  const r = mulberry32(20261128);
   let lines = 0;
   let n = 0;
   for (let f = 0; f < files; f++) {
