@@ -18,8 +18,10 @@
 import type { ResolvedCall, StaticContext } from '../../context/static-context.js';
 import { variableName } from '../../context/static-context.js';
 import { ts } from '../../syntax/typescript.js';
-import { declarationOf, statementIn, statementOf, usesOf } from '../aclnn-lift/aclnn-group.js';
+import { statementIn, statementOf } from '../aclnn-lift/aclnn-group.js';
+import { declarationOf, usesOf } from '../../syntax/named-variables.js';
 import { handleQueue } from './handle-queue.js';
+import { bareExpression } from '../../syntax/bare-expression.js';
 
 /** A descriptor-like object: created (or filled by cnnlGetQueue), set, used, destroyed. */
 export interface CnnlObject {
@@ -96,10 +98,6 @@ export function argNamed(call: ResolvedCall, name: string): ts.Expression | unde
   return index < 0 ? undefined : call.args[index];
 }
 
-export function unwrap(e: ts.Expression): ts.Expression {
-  while (ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e) || ts.isAsExpression(e)) e = e.expression;
-  return e;
-}
 
 /** The facade calls inside a statement (nested functions excluded), in source order. */
 export function facadeCallsIn(node: ts.Node, context: StaticContext): ResolvedCall[] {
@@ -124,7 +122,7 @@ export function callOfStatement(statement: ts.Statement, context: StaticContext)
 
 /** `const x = ref<T>(...)`: the type text, or undefined when `x` is not declared so. */
 function refType(init: ts.Expression | undefined): string | undefined {
-  const e = init ? unwrap(init) : undefined;
+  const e = init ? bareExpression(init) : undefined;
   if (!e || !ts.isCallExpression(e) || !ts.isIdentifier(e.expression) || e.expression.text !== 'ref') return undefined;
   return e.typeArguments?.[0]?.getText() ?? '';
 }
@@ -199,9 +197,9 @@ function lineOf(node: ts.Node): number {
 /** `size.value > 0 ? w.value : null`, `w.value` or `null`: the workspace variable (null for none). */
 function workspaceVariable(arg: ts.Expression | undefined): string | null | undefined {
   if (!arg) return null;
-  const u = unwrap(arg);
+  const u = bareExpression(arg);
   if (u.kind === ts.SyntaxKind.NullKeyword) return null;
-  if (ts.isConditionalExpression(u)) return unwrap(u.whenFalse).kind === ts.SyntaxKind.NullKeyword ? variableName(u.whenTrue) : undefined;
+  if (ts.isConditionalExpression(u)) return bareExpression(u.whenFalse).kind === ts.SyntaxKind.NullKeyword ? variableName(u.whenTrue) : undefined;
   return ts.isPropertyAccessExpression(u) ? variableName(u) : undefined;
 }
 
@@ -238,7 +236,7 @@ function readStaging(run: ResolvedCall, runStatement: ts.Statement, context: Sta
   for (const [i, p] of run.entry.spec.params.entries()) {
     if (!p.role?.startsWith('input:') && !p.role?.startsWith('output:')) continue;
     const arg = run.args[i];
-    const u = arg ? unwrap(arg) : undefined;
+    const u = arg ? bareExpression(arg) : undefined;
     const name = u && ts.isPropertyAccessExpression(u) && u.name.text === 'value' ? variableName(u) : undefined;
     const declared = name ? declarationOf(name, runStatement) : undefined;
     if (!name || !declared || declared.statement.parent !== container || refType(declared.init) !== 'DevicePtr') continue;
@@ -299,7 +297,7 @@ export function readCnnlGroup(run: ResolvedCall, context: StaticContext): CnnlGr
     return i < 0 ? undefined : run.args[i];
   };
   const sizeArg = at('workspace-size');
-  const size = sizeArg && ts.isPropertyAccessExpression(unwrap(sizeArg)) ? variableName(sizeArg) : undefined;
+  const size = sizeArg && ts.isPropertyAccessExpression(bareExpression(sizeArg)) ? variableName(sizeArg) : undefined;
   const workspace = workspaceVariable(at('workspace'));
   if (workspace === undefined) return fail(`the workspace argument \`${at('workspace')!.getText()}\` is not \`size.value > 0 ? workspace.value : null\``);
 
@@ -309,7 +307,7 @@ export function readCnnlGroup(run: ResolvedCall, context: StaticContext): CnnlGr
   const pending = [...(size ? [size] : []), ...(workspace ? [workspace] : [])];
   // An algorithm the run takes by value from a query (`ref<cnnlConvolutionForwardAlgo_t>()`) is the run's own.
   for (const arg of run.args) {
-    const u = unwrap(arg);
+    const u = bareExpression(arg);
     const name = ts.isPropertyAccessExpression(u) && u.name.text === 'value' ? variableName(u) : undefined;
     const type = name ? refType(declarationOf(name, runStatement)?.init) : undefined;
     if (name && type && /Algo/.test(type) && !objectOf(name, runStatement, context)) pending.push(name);
@@ -350,7 +348,7 @@ export function readCnnlGroup(run: ResolvedCall, context: StaticContext): CnnlGr
         if (!QUERIES.has(primitiveOf(call) ?? '')) continue;
         call.entry.spec.params.forEach((p, i) => {
           const arg = call.args[i];
-          const name = arg && ts.isIdentifier(unwrap(arg)) ? (unwrap(arg) as ts.Identifier).text : undefined;
+          const name = arg && ts.isIdentifier(bareExpression(arg)) ? (bareExpression(arg) as ts.Identifier).text : undefined;
           if (name && (p.dir === 'out' || p.role?.startsWith('out-')) && !objectOf(name, statement, context) && refType(declarationOf(name, statement)?.init) !== undefined) addPrivate(name);
         });
       }
@@ -439,8 +437,8 @@ function readOffsets(run: ResolvedCall, runStatement: ts.Statement, context: Sta
       const copy = isCallOf(statement, 'copy.sync', context);
       const src = copy ? context.argumentFor(copy, 'src') : undefined;
       const dst = copy ? context.argumentFor(copy, 'dst') : undefined;
-      if (copy && src && dst && ts.isIdentifier(unwrap(src)) && variableName(dst) === buffer.name && statement.end <= runStatement.pos && meaningOf(context.argumentFor(copy, 'copy-kind'), context) === 'copy.host-to-device') {
-        host = (unwrap(src) as ts.Identifier).text;
+      if (copy && src && dst && ts.isIdentifier(bareExpression(src)) && variableName(dst) === buffer.name && statement.end <= runStatement.pos && meaningOf(context.argumentFor(copy, 'copy-kind'), context) === 'copy.host-to-device') {
+        host = (bareExpression(src) as ts.Identifier).text;
         own.push(statement);
         continue;
       }
@@ -467,7 +465,7 @@ function isCallOf(statement: ts.Statement, primitive: string, context: StaticCon
 
 /** `const p = ref<DevicePtr>()` in `container`, and its uses (statements of `container`) other than the declaration. */
 function scratchUses(arg: ts.Expression | undefined, container: ts.Node, from: ts.Statement): { name: string; statements: ts.Statement[] } | string {
-  const u = arg ? unwrap(arg) : undefined;
+  const u = arg ? bareExpression(arg) : undefined;
   const name = u && ts.isPropertyAccessExpression(u) && u.name.text === 'value' ? variableName(u) : undefined;
   const declared = name ? declarationOf(name, from) : undefined;
   if (!name || !declared || declared.statement.parent !== container || refType(declared.init) !== 'DevicePtr') return `\`${arg?.getText() ?? '?'}\` is not a device buffer declared in the block of the run`;

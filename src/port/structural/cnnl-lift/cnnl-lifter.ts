@@ -37,13 +37,14 @@ import { generated, operand, type Expr } from '../../ir/expr.js';
 import type { AttributeExpr, Numerics, OpInvocation, TensorExpr } from '../../ir/invocation.js';
 import type { LiftContext, LiftResult, Lifter, SourceCall } from '../../lift/lifter.js';
 import { ts } from '../../syntax/typescript.js';
-import { argNamed, unwrap, type CnnlGroup, type CnnlObject } from './cnnl-group.js';
+import { argNamed, type CnnlGroup, type CnnlObject } from './cnnl-group.js';
 import { cnnlDecisionFor, cnnlGroupOf, isCnnlRun } from './cnnl-groups.js';
 import { contiguousStrides } from '../dnn/cudnn-descriptors.js';
 import { equalLengthOffsets } from '../dnn/equal-length-offsets.js';
 import { handleQueue } from './handle-queue.js';
 import { asMovable } from '../xdnn-lift/xdnn-views.js';
 import { elementsOf, exprOf, setsBefore, tensorView, type Lifted, type ViewExpr } from './tensor-descriptor.js';
+import { bareExpression } from '../../syntax/bare-expression.js';
 
 type Structure = Pick<OpInvocation, 'operator' | 'inputs' | 'outputs' | 'attributes' | 'args'> & { readonly numerics?: Numerics };
 
@@ -72,7 +73,7 @@ function meaningOf(node: ts.Expression | undefined, context: StaticContext): str
 
 /** A scaling factor: a constant or pure expression; `null` is the default. */
 function scale(node: ts.Expression | undefined, fallback: Expr, name: string, context: StaticContext): Lifted<Expr> {
-  if (!node || unwrap(node).kind === ts.SyntaxKind.NullKeyword) return { ok: true, value: fallback };
+  if (!node || bareExpression(node).kind === ts.SyntaxKind.NullKeyword) return { ok: true, value: fallback };
   if (!isPure(node)) return { ok: false, reason: `${name} \`${node.getText()}\` has side effects` };
   return { ok: true, value: exprOf(node, context) };
 }
@@ -96,7 +97,7 @@ function op(v: ViewExpr, transposed: boolean): ViewExpr {
 /** The descriptor object passed as `arg`. */
 function objectArg(group: CnnlGroup, arg: ts.Expression | undefined): CnnlObject | undefined {
   if (!arg) return undefined;
-  const u = unwrap(arg);
+  const u = bareExpression(arg);
   const name = ts.isPropertyAccessExpression(u) && u.name.text === 'value' && ts.isIdentifier(u.expression) ? u.expression.text : undefined;
   return name ? group.objects.get(name) : undefined;
 }
@@ -210,7 +211,7 @@ function conv(group: CnnlGroup, context: StaticContext): Lifted<Structure> {
   if ([...pairs, ...strides, ...dilations, group_].some((e) => !isPure(e))) return { ok: false, reason: 'a pad, stride, dilation or group count has side effects' };
   const compute = meaningOf(argNamed(set, 'compute_type'), context);
   const bias = argNamed(run, 'bias');
-  if (bias && unwrap(bias).kind !== ts.SyntaxKind.NullKeyword) return { ok: false, reason: 'the convolution has a bias (only bias-free convolutions are lifted)' };
+  if (bias && bareExpression(bias).kind !== ts.SyntaxKind.NullKeyword) return { ok: false, reason: 'the convolution has a bias (only bias-free convolutions are lifted)' };
   const tf32 = sets.filter((c) => c.entry.spec.symbol === 'cnnlSetConvolutionDescriptorAllowTF32').at(-1);
   const allow = tf32 ? context.constant(tf32.args[1]) : undefined;
   if (allow?.kind !== 'number') return { ok: false, reason: 'cnnlSetConvolutionDescriptorAllowTF32 does not set the math with a constant' };
@@ -413,7 +414,7 @@ function layerNorm(group: CnnlGroup, context: StaticContext): Lifted<Structure> 
   const run = group.run;
   for (const name of ['mean_rstd_desc', 'saved_mean', 'saved_rstd']) {
     const arg = argNamed(run, name);
-    if (arg && unwrap(arg).kind !== ts.SyntaxKind.NullKeyword) return { ok: false, reason: `${name} is \`${arg.getText()}\`, not null (only inference layer norm is lifted)` };
+    if (arg && bareExpression(arg).kind !== ts.SyntaxKind.NullKeyword) return { ok: false, reason: `${name} is \`${arg.getText()}\`, not null (only inference layer norm is lifted)` };
   }
   const r = all(
     tensor(group, 'x_desc', 'x', context),
@@ -465,7 +466,7 @@ function dot(group: CnnlGroup, context: StaticContext): Lifted<Structure> {
   const [x, y] = r.value;
   const c = product.value.outputs.get('C')!;
   if (!sameView(x, c) || x.dims.length !== 1 || y.dims.length !== 1 || numberOf(y.dims[0]) !== 1) return { ok: false, reason: 'the reduction does not sum the products into one element' };
-  const extra = ['alpha', 'beta', 'indices'].map((n) => argNamed(run, n)).find((e) => e && unwrap(e).kind !== ts.SyntaxKind.NullKeyword);
+  const extra = ['alpha', 'beta', 'indices'].map((n) => argNamed(run, n)).find((e) => e && bareExpression(e).kind !== ts.SyntaxKind.NullKeyword);
   if (extra) return { ok: false, reason: `\`${extra.getText()}\` is passed to cnnlReduce where the dot lowering passes null` };
   const result: TensorExpr = { ptr: exprOf(chain.value.result, context), dims: [], strides: [], layout: 'host', ...(y.dtype ? { dtype: y.dtype } : {}) };
   return { ok: true, value: { operator: 'MatMul', inputs: new Map([['A', a], ['B', b]]), outputs: new Map([['Y', result]]), attributes: new Map(), args: new Map() } };
@@ -476,7 +477,7 @@ function rmsNorm(group: CnnlGroup, context: StaticContext): Lifted<Structure> {
   const run = group.run;
   for (const name of ['bias', 'rms_desc', 'saved_rms']) {
     const arg = argNamed(run, name);
-    if (arg && unwrap(arg).kind !== ts.SyntaxKind.NullKeyword) return { ok: false, reason: `${name} is \`${arg.getText()}\`, not null (an RMS norm with a bias or saved statistics is not lifted)` };
+    if (arg && bareExpression(arg).kind !== ts.SyntaxKind.NullKeyword) return { ok: false, reason: `${name} is \`${arg.getText()}\`, not null (an RMS norm with a bias or saved statistics is not lifted)` };
   }
   const r = all(
     tensor(group, 'x_desc', 'x', context),
@@ -562,7 +563,7 @@ function attention(group: CnnlGroup, context: StaticContext): Lifted<Structure> 
   if (meaningOf(a('compute_dtype'), context) !== 'dtype.float32') return fail(`the compute type \`${a('compute_dtype').getText()}\` is not CNNL_DTYPE_FLOAT`);
   const mask = meaningOf(a('attn_mask_mode'), context);
   if (mask !== 'attn-mask.causal' && mask !== 'attn-mask.none') return fail(`the mask mode \`${a('attn_mask_mode').getText()}\` is not a constant`);
-  const passed = FLASH_NULLS.map((n) => argNamed(run, n)).find((e) => e && unwrap(e).kind !== ts.SyntaxKind.NullKeyword);
+  const passed = FLASH_NULLS.map((n) => argNamed(run, n)).find((e) => e && bareExpression(e).kind !== ts.SyntaxKind.NullKeyword);
   if (passed) return fail(`\`${passed.getText()}\` is passed where sdpa has nothing to take it (rng state, dropout mask or log-sum-exp)`);
   // The scale is a host value such as `1 / Math.sqrt(D_HEAD)` (a Math function of pure values may move).
   const scale = asMovable(exprOf(a('softmax_scale'), context));

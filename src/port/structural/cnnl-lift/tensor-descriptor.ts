@@ -12,10 +12,10 @@ import type { Expr } from '../../ir/expr.js';
 import type { TensorExpr } from '../../ir/invocation.js';
 import { dtypeOfMeaning } from '../../lift/role-lifter.js';
 import { ts } from '../../syntax/typescript.js';
-import { declarationOf } from '../aclnn-lift/aclnn-group.js';
+import { declarationOf } from '../../syntax/named-variables.js';
 import { contiguousStrides } from '../dnn/cudnn-descriptors.js';
 import type { CnnlObject } from './cnnl-group.js';
-import { unwrap } from './cnnl-group.js';
+import { bareExpression } from '../../syntax/bare-expression.js';
 
 export type Lifted<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: string };
 
@@ -31,14 +31,14 @@ export function exprOf(node: ts.Expression, context: StaticContext): Expr {
 
 /** The elements of an array literal, `new Int32Array([...])`, or a constant declared as one. */
 export function elementsOf(node: ts.Expression, from: ts.Node): readonly ts.Expression[] | undefined {
-  let e = unwrap(node);
+  let e = bareExpression(node);
   if (ts.isIdentifier(e)) {
     const declared = declarationOf(e.text, from);
     const list = declared?.statement.declarationList;
     if (!declared?.init || !list || !(list.flags & ts.NodeFlags.Const)) return undefined;
-    e = unwrap(declared.init);
+    e = bareExpression(declared.init);
   }
-  if (ts.isNewExpression(e) && e.arguments?.length === 1) e = unwrap(e.arguments[0]);
+  if (ts.isNewExpression(e) && e.arguments?.length === 1) e = bareExpression(e.arguments[0]);
   return ts.isArrayLiteralExpression(e) && e.elements.every((x) => !ts.isSpreadElement(x)) ? e.elements : undefined;
 }
 

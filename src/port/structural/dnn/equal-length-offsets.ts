@@ -7,6 +7,7 @@
  */
 import { isPure } from '../../context/expression-purity.js';
 import { ts } from '../../syntax/typescript.js';
+import { bareExpression } from '../../syntax/bare-expression.js';
 
 export interface EqualLengthOffsets {
   /** B, the number of sequences. */
@@ -17,23 +18,18 @@ export interface EqualLengthOffsets {
   readonly count: ts.Expression;
 }
 
-/** Parentheses, `!` and `as` add nothing to the offsets. */
-function bare(e: ts.Expression): ts.Expression {
-  while (ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e) || ts.isAsExpression(e)) e = e.expression;
-  return e;
-}
 
 /** B and S of `from({ length: B + 1 }, (_, i) => i * S)` (S not mentioning i, both pure), or undefined. */
 export function equalLengthOffsets(offsets: ts.Expression, from: string): EqualLengthOffsets | undefined {
-  const e = bare(offsets);
+  const e = bareExpression(offsets);
   if (!ts.isCallExpression(e) || e.expression.getText() !== from || e.arguments.length !== 2) return undefined;
   const [shape, fn] = e.arguments;
   const length = ts.isObjectLiteralExpression(shape) && shape.properties.length === 1 ? shape.properties[0] : undefined;
   if (!length || !ts.isPropertyAssignment(length) || length.name.getText() !== 'length') return undefined;
-  const count = bare(length.initializer);
+  const count = bareExpression(length.initializer);
   if (!ts.isBinaryExpression(count) || count.operatorToken.kind !== ts.SyntaxKind.PlusToken || count.right.getText() !== '1') return undefined;
   if (!ts.isArrowFunction(fn) || fn.parameters.length !== 2 || !ts.isIdentifier(fn.parameters[1].name)) return undefined;
-  const body = ts.isExpression(fn.body) ? bare(fn.body) : undefined;
+  const body = ts.isExpression(fn.body) ? bareExpression(fn.body) : undefined;
   if (!body || !ts.isBinaryExpression(body) || body.operatorToken.kind !== ts.SyntaxKind.AsteriskToken) return undefined;
   const index = fn.parameters[1].name.text;
   const mentionsIndex = (n: ts.Node): boolean => (ts.isIdentifier(n) && n.text === index) || ts.forEachChild(n, mentionsIndex) === true;

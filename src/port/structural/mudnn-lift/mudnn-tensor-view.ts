@@ -12,6 +12,7 @@ import type { TensorExpr } from '../../ir/invocation.js';
 import { dtypeOfMeaning } from '../../lift/role-lifter.js';
 import { ts } from '../../syntax/typescript.js';
 import { carried, contiguousStrides, product, type Described } from '../dnn/cudnn-descriptors.js';
+import { bareExpression } from '../../syntax/bare-expression.js';
 
 const SETTER = 'mudnnSetTensorNdDescriptorWithScale';
 
@@ -33,10 +34,6 @@ export function packedLayout(format: string | undefined, dims: readonly Expr[], 
   return undefined;
 }
 
-function unwrap(e: ts.Expression): ts.Expression {
-  while (ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e) || ts.isAsExpression(e)) e = e.expression;
-  return e;
-}
 
 export function mudnnTensorView(descriptor: Expr, ptr: Expr, before: ts.Node, context: StaticContext): Described<TensorExpr> {
   if (!descriptor.node) return { ok: false, reason: `descriptor \`${descriptor.text}\` is not a variable` };
@@ -54,7 +51,7 @@ export function mudnnTensorView(descriptor: Expr, ptr: Expr, before: ts.Node, co
   if (!dtypeMeaning || !dtype) return { ok: false, reason: `the data type in ${where} is not a constant data type` };
   const list = (role: string): Expr[] | undefined => {
     const node = arg(role);
-    const literal = node ? unwrap(node) : undefined;
+    const literal = node ? bareExpression(node) : undefined;
     if (!literal || !ts.isArrayLiteralExpression(literal) || literal.elements.some((e) => ts.isSpreadElement(e) || ts.isOmittedExpression(e))) return undefined;
     return literal.elements.map((e) => carried(e, context));
   };
