@@ -17,9 +17,6 @@ import { variableName } from '../../context/static-context.js';
 import { ts } from '../../syntax/typescript.js';
 import { declarationOf, usesOf } from '../../syntax/named-variables.js';
 
-// The cnnl, mudnn and xdnn lifters still import these two from here (files other helpers own).
-export { declarationOf, usesOf };
-
 /** An operand of the first phase. */
 export type AclnnOperand =
   | { readonly kind: 'tensor'; readonly object: AclnnObject; readonly args: readonly ts.Expression[] }

@@ -13,9 +13,11 @@ import type { ResolvedCall, StaticContext } from '../../context/static-context.j
 import type { StatementGroupInput, StatementGroupReader } from '../../lift/statement-groups.js';
 import { ts } from '../../syntax/typescript.js';
 import { statementOf } from '../aclnn-lift/aclnn-group.js';
+import {  } from '../../syntax/named-variables.js';
 import { variableName } from '../../context/static-context.js';
-import { declarationOf, usesOf } from '../aclnn-lift/aclnn-group.js';
-import { callOfStatement, readCnnlGroup, unwrap, type CnnlGroup, type CnnlGroupReading } from './cnnl-group.js';
+import { declarationOf, usesOf } from '../../syntax/named-variables.js';
+import { callOfStatement, readCnnlGroup, type CnnlGroup, type CnnlGroupReading } from './cnnl-group.js';
+import { bareExpression } from '../../syntax/bare-expression.js';
 
 /**
  * The runs the lifter reads (cnnl-lifter.ts). Other CNNL operations (convolution with its NHWC
@@ -135,7 +137,7 @@ function constantsLeftIdle(absorbed: ReadonlySet<ts.Statement>): ts.Statement[] 
         seen.add(n.text);
         const declared = declarationOf(n.text, statement);
         const list = declared?.statement.declarationList;
-        if (declared?.init && list && list.flags & ts.NodeFlags.Const && ts.isArrayLiteralExpression(unwrap(declared.init)) && !absorbed.has(declared.statement)) {
+        if (declared?.init && list && list.flags & ts.NodeFlags.Const && ts.isArrayLiteralExpression(bareExpression(declared.init)) && !absorbed.has(declared.statement)) {
           const uses = usesOf(n.text, declared.statement.parent).filter((u) => !isInside(u, new Set([declared.statement])));
           if (uses.every((u) => isInside(u, absorbed))) found.push(declared.statement);
         }
@@ -163,12 +165,12 @@ function handlesLeftIdle(groups: readonly CnnlGroup[], absorbed: ReadonlySet<ts.
   for (const g of groups) {
     const handle = context.argumentFor(g.run, 'handle');
     const name = handle ? variableName(handle) : undefined;
-    if (name && !handles.has(name) && ts.isPropertyAccessExpression(unwrap(handle!))) handles.add(name);
+    if (name && !handles.has(name) && ts.isPropertyAccessExpression(bareExpression(handle!))) handles.add(name);
   }
   for (const name of handles) {
     const run = groups.find((g) => variableName(context.argumentFor(g.run, 'handle')!) === name)!.run.node;
     const declared = declarationOf(name, run);
-    if (!declared?.init || !/^ref<cnnlHandle_t>\(\)$/.test(unwrap(declared.init).getText())) continue;
+    if (!declared?.init || !/^ref<cnnlHandle_t>\(\)$/.test(bareExpression(declared.init).getText())) continue;
     const lifecycle: ts.Statement[] = [];
     const stays = usesOf(name, declared.statement.parent).some((use) => {
       if (isInside(use, new Set([declared.statement])) || gone(use)) return false;

@@ -16,7 +16,8 @@
 import type { ResolvedCall, StaticContext } from '../../context/static-context.js';
 import { variableName } from '../../context/static-context.js';
 import { ts } from '../../syntax/typescript.js';
-import { declarationOf, statementIn, statementOf, usesOf } from '../aclnn-lift/aclnn-group.js';
+import { statementIn, statementOf } from '../aclnn-lift/aclnn-group.js';
+import { declarationOf, usesOf } from '../../syntax/named-variables.js';
 
 /** The runs this module lifts, with the symbols of their op descriptor family (none: pooling). */
 export const MUDNN_RUNS: Readonly<Record<string, { readonly create: string; readonly set: string; readonly destroy: string; readonly query?: string } | undefined>> = {

@@ -33,7 +33,8 @@ import { arithmetic } from '../../context/constant-value.js';
 import type { StaticContext } from '../../context/static-context.js';
 import type { StatementGroupInput, StatementGroupReader } from '../../lift/statement-groups.js';
 import { ts } from '../../syntax/typescript.js';
-import { declarationOf, statementIn, statementOf, usesOf } from '../aclnn-lift/aclnn-group.js';
+import { statementIn, statementOf } from '../aclnn-lift/aclnn-group.js';
+import { declarationOf, usesOf } from '../../syntax/named-variables.js';
 import { XDNN_LIFT_TARGETS } from './xdnn-lift-targets.js';
 
 export type Chain =

@@ -18,7 +18,7 @@ import type { ResolvedCall } from '../../context/static-context.js';
 import { variableName } from '../../context/static-context.js';
 import type { LowerContext, StatementRewriter } from '../../lower/lowerer.js';
 import { ts } from '../../syntax/typescript.js';
-import { declarationOf } from '../aclnn-lift/aclnn-group.js';
+import { declarationOf } from '../../syntax/named-variables.js';
 
 function primitiveOf(call: ResolvedCall): string | undefined {
   const binds = call.entry.spec.binds;
