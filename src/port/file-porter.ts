@@ -827,7 +827,8 @@ export class FilePorter {
    */
   private planStatusVariables(): void {
     const { catalog, to, from } = this.options;
-    if (to === from) return;
+    // A status variable's declared type names a source status enum, as a helper's parameter does.
+    if (to === from || !this.namesStatusEnum()) return;
     const removed = (node: ts.Node) => {
       for (let n: ts.Node | undefined = node; n; n = n.parent) if (this.rewrittenStatements.has(n)) return true;
       return false;
