@@ -107,6 +107,14 @@ export class Env {
   set(name: string, value: Value): void {
     this.bindings.set(name, value);
   }
+  /** Rebinds a name where it is bound (`size = …` on a `let` of an enclosing scope); false when it is not bound. */
+  assign(name: string, value: Value): boolean {
+    if (this.bindings.has(name)) {
+      this.bindings.set(name, value);
+      return true;
+    }
+    return this.parent?.assign(name, value) ?? false;
+  }
 }
 
 /** Evaluation stops: the construct at `node` is not one the port can follow. */
@@ -180,8 +188,11 @@ export interface EvalOptions {
 export class FrontendEvaluator {
   readonly graphs: GraphModel[] = [];
   readonly executes: ExecuteEvent[] = [];
-  /** Refs of the walked scope that get_workspace_size writes (`workspaceBytes`): they get 0. */
-  readonly sizeWrites: Sym[] = [];
+  /**
+   * Refs of the walked scope that graph code writes a number to (`get_workspace_size(workspaceBytes)`,
+   * `bytes.value = g.get_workspace_size()` in a helper given `bytes`): the walk writes the number.
+   */
+  readonly sizeWrites: { readonly target: Sym; readonly value: number }[] = [];
   private nextId = 0;
   private depth = 0;
   private readonly relevant = new Map<ts.Node, boolean>();
@@ -389,6 +400,7 @@ export class FrontendEvaluator {
       if (executed.length === 1 && chosen && !this.touchesGraph(node.whenTrue, env) && !this.touchesGraph(node.whenFalse, env)) return { kind: 'status', execute: executed[0] };
       return this.expr(chosen ? node.whenTrue : node.whenFalse, env);
     }
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) return this.assignment(node, env);
     if (ts.isPropertyAccessExpression(node)) return this.property(node, env);
     if (ts.isElementAccessExpression(node)) {
       const base = this.expr(node.expression, env);
@@ -460,6 +472,36 @@ export class FrontendEvaluator {
       return { ...sym(text, undefined, base.pure), ...(base.node && base.node === node.expression ? { node } : {}) };
     }
     return this.refuse(node, `\`.${name}\` of a graph object is not followed by the port`);
+  }
+
+  /**
+   * `ref.value = e` and `name = e` in graph code: MACA's `bytes.value = g.get_workspace_size()`
+   * and CUDA's overload that returns the size are read like the out-argument form. A ref of the
+   * graph code takes the value; a ref of the walked scope takes a number the walk writes; a local
+   * of graph code is rebound. Anything else the program would see is not followed.
+   */
+  private assignment(node: ts.BinaryExpression, env: Env): Value {
+    const left = skipParentheses(node.left);
+    const value = this.expr(node.right, env);
+    if (ts.isPropertyAccessExpression(left) && left.name.text === 'value') {
+      const base = this.expr(left.expression, env);
+      if (base.kind === 'ref') {
+        base.value = value;
+        return value;
+      }
+      if (base.kind === 'sym' && base.pure && !base.fe && value.kind === 'sym' && typeof value.value === 'number') {
+        this.sizeWrites.push({ target: base, value: value.value });
+        return value;
+      }
+      return this.refuse(node, `\`${node.getText(this.options.sourceFile)}\` writes a value the port cannot carry to the program`);
+    }
+    if (ts.isIdentifier(left)) {
+      const bound = env.get(left.text);
+      // A variable of the walked code (a run-time value, its own name): the program would see what graph code writes.
+      const runTime = bound?.kind === 'sym' && bound.text === left.text && bound.value === undefined;
+      if (bound && !runTime && env.assign(left.text, value)) return value;
+    }
+    return this.refuse(node, `the assignment \`${node.getText(this.options.sourceFile)}\` in graph code is not followed by the port`);
   }
 
   private newExpression(node: ts.NewExpression, env: Env): Value {
@@ -594,7 +636,7 @@ export class FrontendEvaluator {
       const target = args[0];
       if (!target) return num(0);
       if (target.kind === 'sym' && target.pure) {
-        this.sizeWrites.push(target);
+        this.sizeWrites.push({ target, value: 0 });
         return { kind: 'status' };
       }
       if (target.kind !== 'ref') this.refuse(node, 'get_workspace_size is not given a ref');

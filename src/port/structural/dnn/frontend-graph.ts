@@ -256,7 +256,7 @@ function walk(f: ts.FunctionLikeDeclaration, fx: FrontendContext, selfContained?
           const events = ev.executes.slice(before);
           const writes = ev.sizeWrites.splice(0);
           // The target calls size their own workspaces: the graph's workspace is empty.
-          if (writes.length > 0 && events.length === 0) statements.push({ kind: 'replaced', statement: s, text: writes.map((w) => `${w.text}.value = 0;`).join(' ') });
+          if (writes.length > 0 && events.length === 0) statements.push({ kind: 'replaced', statement: s, text: writes.map((w) => `${w.target.text}.value = ${w.value};`).join(' ') });
           else if (events.length === 0) statements.push({ kind: 'absorbed', statement: s });
           else if (events.length === 1) statements.push(executeStatement(s, events[0], fx));
           else refuseHere(`one statement executes ${events.length} graphs`);
