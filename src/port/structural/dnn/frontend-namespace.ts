@@ -11,14 +11,18 @@
  * A method the target has only without the trailing out-argument, returning the value instead of a
  * status (MACA's `get_workspace_size()`), is written `out.value = g.m(…);` where the status went
  * nowhere but to a helper that only checks it; elsewhere it is OB1004. The reverse (MACA's
- * `get_workspace_size()` to CUDA) keeps the call: CUDA's facade and its graph reader take the
- * overload that returns the size.
+ * `out.value = g.get_workspace_size()` to CUDA) writes the target's out-argument form under the
+ * status helper the same block checks its other graph calls with (`checkFrontend(g.build_plans(),
+ * `${what} build_plans`)` → `checkFrontend(g.get_workspace_size(out), `${what} get_workspace_size`)`),
+ * as a CUDA user writes it. Without such a helper the call stays: CUDA has the overload that
+ * returns the size (0 on failure, as the source's), and its graph reader follows it.
  */
 import type { Catalog, EntryRecord, TypeRecord } from '../../../catalog/catalog.js';
 import type { BackendId } from '../../../catalog/vocabulary.js';
 import { pending, type PendingDiagnostic } from '../../diagnostics/port-diagnostics.js';
 import { correspondingEnum, memberByMeaning } from '../../mapping/enum-mapping.js';
 import { isDeclarationName } from '../../syntax/facade-references.js';
+import { isPure } from '../../context/expression-purity.js';
 import { ts } from '../../syntax/typescript.js';
 import { onlyReadsStatus } from './frontend-eval.js';
 
@@ -178,6 +182,12 @@ export function portFrontendNamespace(input: { readonly sourceFile: ts.SourceFil
             once(`${method.source.spec.symbol}@${node.pos}`, node, () => pending('OB1004', { param: param.name, role: param.role ?? param.dir ?? 'out', symbol: method.source.spec.symbol, targetSymbol: method.target!.spec.symbol }, method.source.spec.symbol));
           }
         }
+        const added = addedOutArgument(node, method.source, method.target);
+        if (added) {
+          const targetName = method.target.spec.symbol.split('::').pop()!;
+          const text = checkedOutArgumentForm(node, added, targetName, sourceFile, (m) => methodOf(m) !== undefined);
+          if (text && !mentions(added.statement, fe)) statements.push({ statement: added.statement, text, from: method.source.spec.symbol, to: method.target.spec.symbol });
+        }
         rename(name, method.source.spec.symbol, method.target.spec.symbol.split('::').pop()!);
         confidence(name, method.source.spec.symbol, method.target.spec.symbol, method.target.spec.confidence ?? 'confirmed');
       }
@@ -201,6 +211,50 @@ function droppedOutArgument(call: ts.CallExpression, source: EntryRecord, target
   if (!last || last.dir !== 'out' || call.arguments.length !== params.length || target.spec.params.length !== params.length - 1) return undefined;
   if (target.spec.returns === source.spec.returns) return undefined;
   return call.arguments[call.arguments.length - 1];
+}
+
+/**
+ * `out.value = g.m(…);` where the target's method takes `out` as a trailing out-argument and
+ * returns a status instead of the value: the statement and `out`.
+ */
+function addedOutArgument(call: ts.CallExpression, source: EntryRecord, target: EntryRecord): { statement: ts.ExpressionStatement; out: ts.Expression } | undefined {
+  const params = target.spec.params;
+  const last = params[params.length - 1];
+  if (!last || last.dir !== 'out' || source.spec.params.length !== params.length - 1 || call.arguments.length !== source.spec.params.length) return undefined;
+  if (target.spec.returns === source.spec.returns) return undefined;
+  const assignment = call.parent;
+  if (!ts.isBinaryExpression(assignment) || assignment.operatorToken.kind !== ts.SyntaxKind.EqualsToken || assignment.right !== call || !ts.isExpressionStatement(assignment.parent)) return undefined;
+  const left = assignment.left;
+  if (!ts.isPropertyAccessExpression(left) || left.name.text !== 'value' || !isPure(left.expression)) return undefined;
+  return { statement: assignment.parent, out: left.expression };
+}
+
+/**
+ * The out-argument call under the status helper a statement of the same block passes a graph
+ * method's status to (`check(g.build_plans(), \`${what} build_plans\`)`), its other arguments
+ * as written there, the method's name in them replaced by this one's; undefined when the block
+ * checks no graph call with such a helper.
+ */
+function checkedOutArgumentForm(call: ts.CallExpression, added: { statement: ts.ExpressionStatement; out: ts.Expression }, targetName: string, sf: ts.SourceFile, isGraphMethod: (name: string) => boolean): string | undefined {
+  const block = added.statement.parent;
+  if (!ts.isBlock(block) && !ts.isSourceFile(block)) return undefined;
+  const receiver = (call.expression as ts.PropertyAccessExpression).expression.getText(sf);
+  const args = [...call.arguments.map((a) => a.getText(sf)), added.out.getText(sf)].join(', ');
+  const index = block.statements.indexOf(added.statement);
+  // The nearest such statement, before the assignment first.
+  const order = [...block.statements.slice(0, index).reverse(), ...block.statements.slice(index + 1)];
+  for (const sibling of order) {
+    if (!ts.isExpressionStatement(sibling) || !ts.isCallExpression(sibling.expression)) continue;
+    const checked = sibling.expression;
+    const at = checked.arguments.findIndex((a) => ts.isCallExpression(a) && ts.isPropertyAccessExpression(a.expression) && isGraphMethod(a.expression.name.text));
+    if (at < 0) continue;
+    const graphCall = checked.arguments[at] as ts.CallExpression;
+    if (checkedStatement(graphCall, sf) !== sibling) continue;
+    const method = (graphCall.expression as ts.PropertyAccessExpression).name.text;
+    const rest = checked.arguments.map((a, i) => (i === at ? `${receiver}.${targetName}(${args})` : ts.isStringLiteralLike(a) || ts.isTemplateExpression(a) ? a.getText(sf).split(method).join(targetName) : a.getText(sf)));
+    return `${checked.expression.getText(sf)}(${rest.join(', ')});`;
+  }
+  return undefined;
 }
 
 /** The statement whose only use of the call's status is to drop it or pass it to a helper that only checks it. */
