@@ -29,6 +29,7 @@ const DIRECTIONS = [
   'llama-block musa→kunlun',
   'llama-block cann→maca',
   'llama-block cambricon→kunlun',
+  'llama-block maca→cann',
   'data-parallel-step cann→kunlun',
   'data-parallel-step kunlun→cann',
   'data-parallel-step maca→cambricon',
