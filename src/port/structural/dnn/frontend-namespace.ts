@@ -19,10 +19,10 @@
  */
 import type { Catalog, EntryRecord, TypeRecord } from '../../../catalog/catalog.js';
 import type { BackendId } from '../../../catalog/vocabulary.js';
+import { isPure } from '../../context/expression-purity.js';
 import { pending, type PendingDiagnostic } from '../../diagnostics/port-diagnostics.js';
 import { correspondingEnum, memberByMeaning } from '../../mapping/enum-mapping.js';
 import { isDeclarationName } from '../../syntax/facade-references.js';
-import { isPure } from '../../context/expression-purity.js';
 import { ts } from '../../syntax/typescript.js';
 import { onlyReadsStatus } from './frontend-eval.js';
 
