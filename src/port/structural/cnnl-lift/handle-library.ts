@@ -12,14 +12,16 @@
  * - a handle life-cycle or queue call (create, set / get the queue, destroy; its CUDA targets are
  *   cuBLAS's and cuDNN's) or a statement that goes in the port: either;
  * - an operation that lifts and goes (cnnl-groups.ts): none — its lowering makes a handle of its
- *   own — but a matrix product among them makes the handle cuBLAS's;
- * - an operation that stays: the library of its CUDA targets (cuDNN's keeps the catalog's type);
+ *   own — but a matrix product among them (Gemm, MatMul: cuBLAS's in CUDA) makes the handle cuBLAS's;
+ * - an operation that stays as written: the library of its CUDA targets (cuDNN's keeps the
+ *   catalog's type; targets in both libraries, either);
  * - anything else (stored, returned, passed to what is not a helper of the file): unknown, so the
  *   catalog's type stays.
  *
  * `cublasHandle_t` when no use needs cuDNN's handle or is unknown and some use is a matrix
  * product (or needs cuBLAS's handle); otherwise undefined (the catalog's cudnnHandle_t).
  */
+import { bindingKey } from '../../../catalog/answers.js';
 import type { Catalog } from '../../../catalog/catalog.js';
 import type { StaticContext } from '../../context/static-context.js';
 import type { EnumSubstitute } from '../../lower/lowerer.js';
@@ -30,6 +32,8 @@ import { cnnlDecisionFor, isCnnlRun } from './cnnl-groups.js';
 
 const SOURCE_TYPE = 'cnnlHandle_t';
 const CUBLAS_HANDLE = 'cublasHandle_t';
+/** The operators a lifted CNNL run lowers with cuBLAS in CUDA: the matrix products. */
+const PRODUCTS = new Set(['operator:Gemm', 'operator:MatMul']);
 
 /** A handle variable: a parameter of a function or a `const h = ref<cnnlHandle_t>()` in a block. */
 interface HandleVariable {
@@ -41,6 +45,7 @@ interface HandleVariable {
 }
 
 type Need = 'either' | 'none' | 'product' | 'cublas' | 'cudnn' | 'unknown';
+
 
 function bare(e: ts.Expression): ts.Expression {
   while (ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e)) e = e.expression;
@@ -115,10 +120,9 @@ function needOfCall(call: ts.CallExpression, catalog: Catalog, context: StaticCo
   const resolved = context.resolve(call);
   if (!resolved) return undefined;
   if (context.isAbsorbed(call)) return 'either';
+  if (isCnnlRun(resolved) && cnnlDecisionFor(call)?.accepted) return PRODUCTS.has(bindingKey(resolved.entry)) ? 'product' : 'none';
   const libraries = new Set(chooseTarget(catalog, resolved.entry, 'cuda').candidates.map((e) => (e.library.startsWith('cublas') ? 'cublas' : 'cudnn')));
-  const library = libraries.size === 1 ? [...libraries][0]! : libraries.size > 1 ? 'either' : 'unknown';
-  if (isCnnlRun(resolved) && cnnlDecisionFor(call)?.accepted) return library === 'cublas' ? 'product' : 'none';
-  return library === 'either' ? 'either' : library === 'cublas' ? 'cublas' : library === 'cudnn' ? 'cudnn' : 'unknown';
+  return libraries.size > 1 ? 'either' : libraries.size === 1 ? [...libraries][0]! : 'unknown';
 }
 
 /** What every use of the handle family needs, the family followed through the file's helpers. */
