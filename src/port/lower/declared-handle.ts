@@ -36,7 +36,7 @@ export function byDeclaredHandle(candidates: readonly EntryRecord[], invocation:
   if (!declared || declared.spec.kind !== 'handle') return candidates;
   const mapped = correspondingType(ctx.catalog, declared, ctx.target);
   if (mapped?.kind !== 'type') return candidates;
-  const typeName = (ctx.target === 'cuda' && cudaHandleTypeOf(node, ctx.catalog, ctx.context)) || mapped.type.spec.name;
+  const typeName = (ctx.target === 'cuda' && cudaHandleTypeOf(node, declared.spec.name, ctx.catalog, ctx.context)) || mapped.type.spec.name;
   // An out-handle parameter is written `cudnnHandle_t*`.
   const takes = (e: EntryRecord) => e.spec.params.some((p) => p.role === role && p.type.replace(/\s*\*$/, '') === typeName);
   const fitting = candidates.filter(takes);

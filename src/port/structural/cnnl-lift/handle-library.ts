@@ -44,7 +44,8 @@ interface HandleVariable {
   readonly root: ts.Node;
 }
 
-type Need = 'either' | 'none' | 'product' | 'cublas' | 'cudnn' | 'unknown';
+/** `undecided`: a run whose group is not decided yet (a trial port): the answer is not kept. */
+type Need = 'either' | 'none' | 'product' | 'cublas' | 'cudnn' | 'unknown' | 'undecided';
 
 
 function bare(e: ts.Expression): ts.Expression {
@@ -91,24 +92,36 @@ function declaredBy(reference: ts.Node): HandleVariable | undefined {
   return undefined;
 }
 
-/** The function declared in the file that `call` calls, if any. */
+/** The functions declared in a file (with a body), by name: read once per file. */
+const functionIndex = new WeakMap<ts.SourceFile, ReadonlyMap<string, readonly ts.FunctionDeclaration[]>>();
+
+function functionsNamed(name: string, sourceFile: ts.SourceFile): readonly ts.FunctionDeclaration[] {
+  let index = functionIndex.get(sourceFile);
+  if (!index) {
+    const found = new Map<string, ts.FunctionDeclaration[]>();
+    const visit = (n: ts.Node): void => {
+      if (ts.isFunctionDeclaration(n) && n.name && n.body) found.set(n.name.text, [...(found.get(n.name.text) ?? []), n]);
+      ts.forEachChild(n, visit);
+    };
+    visit(sourceFile);
+    functionIndex.set(sourceFile, (index = found));
+  }
+  return index.get(name) ?? [];
+}
+
+/** The function declared in the file that `call` calls, if any (one of that name). */
 function helperOf(call: ts.CallExpression, sourceFile: ts.SourceFile): ts.FunctionDeclaration | undefined {
   const callee = bare(call.expression);
-  if (!ts.isIdentifier(callee)) return undefined;
-  const found: ts.FunctionDeclaration[] = [];
-  const visit = (n: ts.Node): void => {
-    if (ts.isFunctionDeclaration(n) && n.name?.text === callee.text && n.body) found.push(n);
-    ts.forEachChild(n, visit);
-  };
-  visit(sourceFile);
+  const found = ts.isIdentifier(callee) ? functionsNamed(callee.text, sourceFile) : [];
   return found.length === 1 ? found[0] : undefined;
 }
 
 /** The calls of a helper in the file. */
 function callsOf(helper: ts.FunctionDeclaration, sourceFile: ts.SourceFile): ts.CallExpression[] {
+  const name = helper.name!.text;
   const found: ts.CallExpression[] = [];
   const visit = (n: ts.Node): void => {
-    if (ts.isCallExpression(n) && helperOf(n, sourceFile) === helper) found.push(n);
+    if (ts.isCallExpression(n) && ts.isIdentifier(bare(n.expression)) && (bare(n.expression) as ts.Identifier).text === name && helperOf(n, sourceFile) === helper) found.push(n);
     ts.forEachChild(n, visit);
   };
   visit(sourceFile);
@@ -120,13 +133,15 @@ function needOfCall(call: ts.CallExpression, catalog: Catalog, context: StaticCo
   const resolved = context.resolve(call);
   if (!resolved) return undefined;
   if (context.isAbsorbed(call)) return 'either';
-  if (isCnnlRun(resolved) && cnnlDecisionFor(call)?.accepted) return PRODUCTS.has(bindingKey(resolved.entry)) ? 'product' : 'none';
+  const decision = isCnnlRun(resolved) ? cnnlDecisionFor(call) : undefined;
+  if (isCnnlRun(resolved) && !decision) return 'undecided';
+  if (decision?.accepted) return PRODUCTS.has(bindingKey(resolved.entry)) ? 'product' : 'none';
   const libraries = new Set(chooseTarget(catalog, resolved.entry, 'cuda').candidates.map((e) => (e.library.startsWith('cublas') ? 'cublas' : 'cudnn')));
   return libraries.size > 1 ? 'either' : libraries.size === 1 ? [...libraries][0]! : 'unknown';
 }
 
 /** What every use of the handle family needs, the family followed through the file's helpers. */
-function needsOf(start: HandleVariable, catalog: Catalog, context: StaticContext): Set<Need> {
+function needsOf(start: HandleVariable, catalog: Catalog, context: StaticContext): { readonly needs: Set<Need>; readonly family: ReadonlySet<ts.Node> } {
   const sourceFile = context.sourceFile;
   const needs = new Set<Need>();
   const seen = new Set<ts.Node>();
@@ -167,14 +182,23 @@ function needsOf(start: HandleVariable, catalog: Catalog, context: StaticContext
       follow(parameter ? parameterVariable(parameter) : undefined);
     }
   }
-  return needs;
+  return { needs, family: seen };
 }
+
+/** Answers per port (its StaticContext) and handle declaration, once every run of the family is decided. */
+const answers = new WeakMap<StaticContext, Map<ts.Node, string | undefined>>();
 
 function decide(variable: HandleVariable | undefined, catalog: Catalog, context: StaticContext): string | undefined {
   if (!variable) return undefined;
-  const needs = needsOf(variable, catalog, context);
-  if (needs.has('unknown') || needs.has('cudnn')) return undefined;
-  return needs.has('product') || needs.has('cublas') ? CUBLAS_HANDLE : undefined;
+  let kept = answers.get(context);
+  if (kept?.has(variable.declaration)) return kept.get(variable.declaration);
+  const { needs, family } = needsOf(variable, catalog, context);
+  const answer = needs.has('unknown') || needs.has('cudnn') || !(needs.has('product') || needs.has('cublas')) ? undefined : CUBLAS_HANDLE;
+  if (!needs.has('undecided')) {
+    if (!kept) answers.set(context, (kept = new Map()));
+    for (const declaration of family) kept.set(declaration, answer);
+  }
+  return needs.has('undecided') ? undefined : answer;
 }
 
 /** The CUDA type a `cnnlHandle_t` type reference ports to where it is not the catalog's, or undefined. */
@@ -183,11 +207,11 @@ export function cudaHandleTypeAt(reference: ts.Node, catalog: Catalog, context: 
 }
 
 /**
- * The CUDA type of the CNNL handle a call's handle argument (`h`, `h.value`) names, where it is
- * not the catalog's, or undefined.
+ * The CUDA type of the handle a call's handle argument (`h`, `h.value`) names, declared with
+ * `declaredType`, where it is a CNNL handle whose type is not the catalog's; otherwise undefined.
  */
-export function cudaHandleTypeOf(argument: ts.Expression, catalog: Catalog, context: StaticContext): string | undefined {
-  return decide(variableOf(argument), catalog, context);
+export function cudaHandleTypeOf(argument: ts.Expression, declaredType: string, catalog: Catalog, context: StaticContext): string | undefined {
+  return declaredType === SOURCE_TYPE ? decide(variableOf(argument), catalog, context) : undefined;
 }
 
 /** The type references of a CNNL handle that is cuBLAS's in CUDA (registered for the CUDA target). */
