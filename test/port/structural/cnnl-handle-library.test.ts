@@ -67,6 +67,7 @@ describe('a CNNL handle back on CUDA', () => {
     expect(errors(r)).toEqual([]);
     expect(r.output).toContain('function linear(handle: aclblasHandle_t,');
     expect(r.output).toContain('aclblasGetStream(handle, queue);');
-    expect(r.output).not.toMatch(/\bcu(dnn|blas)\w*\(|cudnnHandle_t|cublasHandle_t|CUDNN_|CUBLAS_/);
+    const code = r.output.split('\n').filter((line) => !/^\s*(\/\/|\/\*|\*)/.test(line)).join('\n');
+    expect(code).not.toMatch(/\bcu(dnn|blas)\w*\(|cudnnHandle_t|cublasHandle_t|CUDNN_|CUBLAS_/);
   });
 });
