@@ -47,7 +47,6 @@ interface HandleVariable {
 /** `undecided`: a run whose group is not decided yet (a trial port): the answer is not kept. */
 type Need = 'either' | 'none' | 'product' | 'cublas' | 'cudnn' | 'unknown' | 'undecided';
 
-
 function bare(e: ts.Expression): ts.Expression {
   while (ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e)) e = e.expression;
   return e;
@@ -188,6 +187,7 @@ function needsOf(start: HandleVariable, catalog: Catalog, context: StaticContext
 /** Answers per port (its StaticContext) and handle declaration, once every run of the family is decided. */
 const answers = new WeakMap<StaticContext, Map<ts.Node, string | undefined>>();
 
+/** `cublasHandle_t` for a family no use of which needs cuDNN's handle or is unknown, and some use is a product or needs cuBLAS's. */
 function decide(variable: HandleVariable | undefined, catalog: Catalog, context: StaticContext): string | undefined {
   if (!variable) return undefined;
   let kept = answers.get(context);
