@@ -24,6 +24,7 @@ import { aclnnLifter } from './structural/aclnn-lift/aclnn-lifter.js';
 import { testedStatusErrorLifter } from './structural/aclnn-lift/tested-status-error.js';
 import { cnnlGroupReader } from './structural/cnnl-lift/cnnl-groups.js';
 import { cnnlLifter } from './structural/cnnl-lift/cnnl-lifter.js';
+import { cnnlHandleAsCublas } from './structural/cnnl-lift/handle-library.js';
 import { cublasAxpyLowerer, cublasDotLowerer, cublasGemmLowerer } from './structural/cuda-lower/cublas-lowerers.js';
 import { CUDNN_LEGACY_OPERATORS, cudnnLegacyLowerer } from './structural/cuda-lower/cudnn-lowerers.js';
 import { FRONTEND_GRAPH_OPERATORS, frontendGraphLowerer } from './structural/cuda-lower/frontend-graph-lowerer.js';
@@ -86,6 +87,7 @@ export function defaultLowerers(): LowererRegistry {
   lowerers.registerStatementRewriter('cuda', xdnnContextRewriter);
   lowerers.registerStatementRewriter('cuda', defaultStreamWaitRewriter);
   lowerers.registerEnumSubstitute('cuda', activationAsEpilogue);
+  lowerers.registerEnumSubstitute('cuda', cnnlHandleAsCublas);
   lowerers.register({ target: 'cuda', binding: 'primitive:runtime.finalize' }, implicitFinalizeLowerer);
   lowerers.register({ target: 'cuda', binding: 'primitive:error.string' }, statusErrorStringLowerer);
   lowerers.register({ target: 'cuda', binding: 'operator:Gemm' }, cublasGemmLowerer);

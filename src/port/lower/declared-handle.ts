@@ -7,12 +7,14 @@
  * goes first, so `cnnlSetQueue(lt, stream)` becomes `cudnnSetStream(lt, stream)` and the port
  * type-checks; a create call fills a `ref<cnnlHandle_t>()` with the matching create
  * (`cudnnCreate`), so the handle's creation, stream and destruction stay one library's. Only where the file states the handle's type (declared-type.ts); otherwise the
- * order stays the catalog's.
+ * order stays the catalog's. A CNNL handle whose work is matrix products is cuBLAS's in CUDA
+ * (structural/cnnl-lift/handle-library.ts): its calls take the cuBLAS entries.
  */
 import type { EntryRecord, TypeRecord } from '../../catalog/catalog.js';
 import { declaredFacadeType, heldFacadeType } from '../context/declared-type.js';
 import type { Invocation } from '../ir/invocation.js';
 import { correspondingType } from '../mapping/type-mapping.js';
+import { cudaHandleTypeOf } from '../structural/cnnl-lift/handle-library.js';
 import { ts } from '../syntax/typescript.js';
 import type { LowerContext } from './lowerer.js';
 
@@ -34,8 +36,9 @@ export function byDeclaredHandle(candidates: readonly EntryRecord[], invocation:
   if (!declared || declared.spec.kind !== 'handle') return candidates;
   const mapped = correspondingType(ctx.catalog, declared, ctx.target);
   if (mapped?.kind !== 'type') return candidates;
+  const typeName = (ctx.target === 'cuda' && cudaHandleTypeOf(node, declared.spec.name, ctx.catalog, ctx.context)) || mapped.type.spec.name;
   // An out-handle parameter is written `cudnnHandle_t*`.
-  const takes = (e: EntryRecord) => e.spec.params.some((p) => p.role === role && p.type.replace(/\s*\*$/, '') === mapped.type.spec.name);
+  const takes = (e: EntryRecord) => e.spec.params.some((p) => p.role === role && p.type.replace(/\s*\*$/, '') === typeName);
   const fitting = candidates.filter(takes);
   return fitting.length === 0 || fitting.length === candidates.length ? candidates : [...fitting, ...candidates.filter((e) => !takes(e))];
 }
