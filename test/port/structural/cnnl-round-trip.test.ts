@@ -36,7 +36,8 @@ const TIMEOUT = 400_000; // the runs take seconds alone; a loaded 2-core machine
 
 describe('cuda → cambricon → cuda keeps the results', () => {
   it.each([
-    ['cublas-structural', ['cublasSgemm(', 'cublasSgemmStridedBatched(', 'cublasGemmEx(', 'cublasSdot(']],
+    // The axpy (increment 2 on y) goes out as cnnlOpTensor ADD over strided 1-D descriptors and comes back as cublasSaxpy.
+    ['cublas-structural', ['cublasSgemm(', 'cublasSgemmStridedBatched(', 'cublasGemmEx(', 'cublasSdot(', 'cublasSaxpy(']],
     ['cudnn-frontend-layernorm', ['.layernorm(', 'cudnnSoftmaxForward(']],
     // Batch norm and pooling staged channels-last (cnnlTranspose_v2 around them) come back over the NCHW tensors.
     ['cudnn-batchnorm-pool', ['cudnnBatchNormalizationForwardInference(', 'cudnnAddTensor(', 'cudnnActivationForward(', 'cudnnPoolingForward(']],
@@ -63,6 +64,21 @@ describe('a CNNL program ported to CUDA', () => {
     expect(ported.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
     expect(ported.output).not.toMatch(CNNL_CALL);
     for (const call of ['cublasSgemm(', 'cudnnAddTensor(', 'cudnnActivationForward(', 'cudnnSoftmaxForward(']) expect(ported.output).toContain(call);
+    const report = await verifies(input, ported.output);
+    expect(report.verdict, JSON.stringify(report.firstDivergence)).toMatch(/^(pass|warn)$/);
+  }, TIMEOUT);
+
+  it('writes vector updates (cnnlOpTensor ADD / SUB in place on 1-D descriptors) as axpy, which CUDA → MUSA ports (test/fixtures/port/cnnl-vector-update)', async () => {
+    const input = fixture('cnnl-vector-update');
+    const ported = portSource(input, { to: 'cuda' });
+    expect(ported.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+    expect(ported.output).not.toMatch(CNNL_CALL);
+    expect(ported.output).not.toContain('cudnnAddTensor(');
+    expect(ported.output).toContain('cublasSaxpy(cublasHandle.value, N, -1, dT.value, 1, dR.value, 1)');
+    expect(ported.output).toContain('cublasSaxpy(cublasHandle_1.value, N, -LEARNING_RATE, dR.value, 1, dW.value, 1)');
+    const onMusa = portSource(ported.output, { to: 'musa', from: 'cuda' });
+    expect(onMusa.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(onMusa.output).toContain('mublasSaxpy(');
     const report = await verifies(input, ported.output);
     expect(report.verdict, JSON.stringify(report.firstDivergence)).toMatch(/^(pass|warn)$/);
   }, TIMEOUT);

@@ -9,8 +9,10 @@
  *   CNNL_MATMUL_USE_BETA (then C must be D: `Gemm` with C := Y and beta), alpha as given.
  * - cnnlOpTensor (c = op(alpha1·a, alpha2·b) + beta·c, beta 0): ADD or SUB written into a (or b)
  *   → `Add` with A := C := that operand, B := the other and the call-level `alpha` (scale of B)
- *   and `beta` (scale of C), cudnnAddTensor's convention; ADD into a third tensor → `Add` A, B →
- *   C with `alpha` (alpha1 = 1); MUL (alpha1 = alpha2 = 1) → `Mul` A, B → C (broadcast B: scal).
+ *   and `beta` (scale of C), cudnnAddTensor's convention (over 1-D views of one length with beta
+ *   1 the CUDA lowering writes cublasSaxpy, as the CNNL axpy port came from); ADD into a third
+ *   tensor → `Add` A, B → C with `alpha` (alpha1 = 1); MUL (alpha1 = alpha2 = 1) → `Mul` A, B → C
+ *   (broadcast B: scal).
  * - cnnlActivationForward → Relu / Sigmoid / Tanh / Silu / Gelu by the descriptor's mode; GELU's
  *   form from cnnlSetActivationDescriptor_v6's `approximate` (tanh when true, erf when false).
  * - cnnlSoftmaxForward(_v2) over its 3-D view → Softmax / LogSoftmax (ACCURATE / LOG), the axis
