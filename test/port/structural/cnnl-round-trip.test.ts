@@ -36,7 +36,10 @@ const TIMEOUT = 400_000; // the runs take seconds alone; a loaded 2-core machine
 
 describe('cuda → cambricon → cuda keeps the results', () => {
   it.each([
-    ['cublas-structural', ['cublasSgemm(', 'cublasSgemmStridedBatched(', 'cublasGemmEx(', 'cublasSdot(']],
+    // The axpy (increment 2 on y) goes out as cnnlOpTensor ADD over strided 1-D descriptors and comes back as cublasSaxpy.
+    ['cublas-structural', ['cublasSgemm(', 'cublasSgemmStridedBatched(', 'cublasGemmEx(', 'cublasSdot(', 'cublasSaxpy(']],
+    // scal goes out as cnnlOpTensor MUL by a one-element device copy of alpha and comes back as cublasSscal (incx 2 kept).
+    ['cublas-vector-to-cnnl', ['cublasSscal(cublasHandle.value, N, 0.3, dX.value, 2)', 'cublasSdot(']],
     ['cudnn-frontend-layernorm', ['.layernorm(', 'cudnnSoftmaxForward(']],
     // Batch norm and pooling staged channels-last (cnnlTranspose_v2 around them) come back over the NCHW tensors.
     ['cudnn-batchnorm-pool', ['cudnnBatchNormalizationForwardInference(', 'cudnnAddTensor(', 'cudnnActivationForward(', 'cudnnPoolingForward(']],
@@ -63,6 +66,25 @@ describe('a CNNL program ported to CUDA', () => {
     expect(ported.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
     expect(ported.output).not.toMatch(CNNL_CALL);
     for (const call of ['cublasSgemm(', 'cudnnAddTensor(', 'cudnnActivationForward(', 'cudnnSoftmaxForward(']) expect(ported.output).toContain(call);
+    const report = await verifies(input, ported.output);
+    expect(report.verdict, JSON.stringify(report.firstDivergence)).toMatch(/^(pass|warn)$/);
+  }, TIMEOUT);
+
+  it('writes vector updates (cnnlOpTensor ADD / SUB in place on 1-D descriptors, MUL by a host value copied to a one-element tensor) as axpy and scal, which CUDA → MUSA ports (test/fixtures/port/cnnl-vector-update)', async () => {
+    const input = fixture('cnnl-vector-update');
+    const ported = portSource(input, { to: 'cuda' });
+    expect(ported.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+    expect(ported.output).not.toMatch(CNNL_CALL);
+    expect(ported.output).not.toContain('cudnnAddTensor(');
+    expect(ported.output).toContain('cublasSaxpy(cublasHandle.value, N, -1, dT.value, 1, dR.value, 1)');
+    expect(ported.output).toContain('cublasSscal(cublasHandle_1.value, N, 0.5, dR.value, 1)');
+    expect(ported.output).toContain('cublasSaxpy(cublasHandle_2.value, N, -LEARNING_RATE, dR.value, 1, dW.value, 1)');
+    // The host value's one-element device copy goes with the product it fed.
+    expect(ported.output).not.toContain('new Float32Array([0.5])');
+    const onMusa = portSource(ported.output, { to: 'musa', from: 'cuda' });
+    expect(onMusa.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(onMusa.output).toContain('mublasSaxpy(');
+    expect(onMusa.output).toContain('mublasSscal(');
     const report = await verifies(input, ported.output);
     expect(report.verdict, JSON.stringify(report.firstDivergence)).toMatch(/^(pass|warn)$/);
   }, TIMEOUT);

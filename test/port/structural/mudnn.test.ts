@@ -34,6 +34,16 @@ describe('cuDNN → muDNN ports verify on the reference runtime', () => {
     // pass, or warn when only the target's documented numerics differ (verify's verdicts).
     expect(model.verification, JSON.stringify(model.verification)).toMatchObject({ verdict: expect.stringMatching(/^(pass|warn)$/) });
   }, 120_000);
+
+  it('cudnnAddTensor with alpha ≠ 1 over packed tensors of one shape → mublasSaxpy; the broadcast bias add stays mudnnBinary', async () => {
+    const model = await portAndVerify('cudnn-add-tensor-scaled');
+    expect(errors(model)).toEqual([]);
+    expect(model.output).toMatch(/mublasSaxpy\(\w+\.value, N \* C \* H \* W, -1, dX\.value, 1, dY\.value, 1\)/);
+    expect(model.output).toMatch(/mublasSaxpy\(\w+\.value, N \* C \* H \* W, step, dX\.value, 1, dY\.value, 1\)/);
+    expect(model.output).toContain('mudnnBinary(');
+    expect(model.output).not.toContain('cudnnAddTensor(');
+    expect(model.verification, JSON.stringify(model.verification)).toMatchObject({ verdict: expect.stringMatching(/^(pass|warn)$/) });
+  }, 120_000);
 });
 
 const PROGRAM = (body: string) => `import {
@@ -68,8 +78,16 @@ describe('cuDNN → muDNN declines what muDNN cannot express', () => {
   });
 
   it('blend factors that are not constants', () => {
-    const { declined } = portToMusa('  cudnnAddTensor(h.value, scale, d.value, x, 1, d.value, y);');
-    expect(declined.join('\n')).toMatch(/alpha `scale` is not a constant/);
+    const { declined } = portToMusa('  cudnnAddTensor(h.value, 1, d.value, x, scale, d.value, y);');
+    expect(declined.join('\n')).toMatch(/beta `scale` is not a constant.*nor is it mublasSaxpy: beta is `scale`, not 1/);
+  });
+
+  it('an add with alpha ≠ 1 over a broadcast tensor (not mublasSaxpy either)', () => {
+    const program = (add: string) => PROGRAM(`  const b = ref<cudnnTensorDescriptor_t>();\n  cudnnCreateTensorDescriptor(b);\n  cudnnSetTensor4dDescriptor(b.value, CUDNN_TENSOR_NCHW, CUDNN_DATA_FLOAT, 1, 3, 1, 1);\n${add}`);
+    const result = portSource(program('  cudnnAddTensor(h.value, -1, b.value, x, 1, d.value, y);'), { to: 'musa', fileName: 'model.ts' });
+    const declined = result.diagnostics.filter((d) => d.id === 'OB1019').map((d) => d.message);
+    expect(declined.join('\n')).toMatch(/alpha is -1, and mudnnBinary has no blend factors .*nor is it mublasSaxpy: A \(\[1, 3, 1, 1\]\) and C \(\[2, 3, 4, 5\]\) are not of one shape/);
+    expect(result.output).not.toContain('mublasSaxpy(');
   });
 
   it('an INSTANCE-mode softmax (over C·H·W, not one dim of the 4-D descriptor)', () => {

@@ -15,6 +15,7 @@
  * shared by several operations (a D descriptor used by the matmul, its bias add and its
  * activation), so whether their statements go is decided over the whole file (cnnl-groups.ts).
  */
+import { isPure } from '../../context/expression-purity.js';
 import type { ResolvedCall, StaticContext } from '../../context/static-context.js';
 import { variableName } from '../../context/static-context.js';
 import { ts } from '../../syntax/typescript.js';
@@ -74,6 +75,12 @@ export interface CnnlGroup {
   readonly offsets?: ReadonlyMap<string, ts.Expression>;
   /** Staged tensors by the run's data parameter name (`x`, `w`, `y`). */
   readonly staging?: ReadonlyMap<string, Staging>;
+  /**
+   * For a cnnlOpTensor: operands that are a host value copied into a one-element device buffer
+   * for the call (the scal port's alpha, cnnl-scal.ts), by data parameter name (`a`, `b`): the
+   * value expression (`1 / nranks` of `new Float32Array([1 / nranks])`).
+   */
+  readonly scalars?: ReadonlyMap<string, ts.Expression>;
   /** For a cnnlReduce: the dot chain it ends, or why it is not one. */
   readonly chain?: { readonly ok: true; readonly value: DotChain } | { readonly ok: false; readonly reason: string };
   /** Statements that belong to this operation alone: the run's, queries, workspace, out-values. */
@@ -385,6 +392,16 @@ export function readCnnlGroup(run: ResolvedCall, context: StaticContext): CnnlGr
     for (const s of offsets.own) own.add(s);
     return { ok: true, group: { run, own, objects, offsets: offsets.arrays } };
   }
+  if (op === 'cnnlOpTensor' && opTensorMode(run, objects, context) === 'op-tensor.mul') {
+    const scalars = new Map<string, ts.Expression>();
+    for (const param of ['a', 'b']) {
+      const scalar = readScalarOperand(run, param, runStatement, context);
+      if (!scalar) continue;
+      scalars.set(param, scalar.value);
+      for (const s of scalar.own) own.add(s);
+    }
+    return { ok: true, group: { run, own, objects, ...(scalars.size ? { scalars } : {}) } };
+  }
   if (op !== 'cnnlReduce') return { ok: true, group: { run, own, objects } };
   const chain = readDotChain(run, runStatement, context);
   if (!chain.ok) return { ok: true, group: { run, own, objects, chain } };
@@ -455,6 +472,61 @@ function readOffsets(run: ResolvedCall, runStatement: ts.Statement, context: Sta
     byBuffer.set(buffer.name, declared.init);
   }
   return { own, arrays };
+}
+
+/**
+ * A scalar operand as the CNNL scal port writes it (cnnl-scal.ts), and as CNNL code passes a host
+ * value to an op that takes tensors only: a device buffer declared in the run's block, allocated,
+ * filled before the run by one host-to-device copy of `new Float32Array([value])`, freed after it
+ * (with the queue sync before the free), used by nothing else. The value (pure: it moves to where
+ * the run is) and the buffer's statements; undefined when the operand is not one.
+ */
+function readScalarOperand(run: ResolvedCall, param: string, runStatement: ts.Statement, context: StaticContext): { value: ts.Expression; own: ts.Statement[] } | undefined {
+  const buffer = scratchUses(argNamed(run, param), runStatement.parent, runStatement);
+  if (typeof buffer === 'string') return undefined;
+  const own: ts.Statement[] = [];
+  let value: ts.Expression | undefined;
+  for (const statement of buffer.statements) {
+    if (statement === runStatement || own.includes(statement)) continue;
+    if (ts.isVariableStatement(statement) || isCallOf(statement, 'memory.alloc', context)) {
+      own.push(statement);
+      continue;
+    }
+    if (isCallOf(statement, 'memory.free', context) && statement.pos >= runStatement.end) {
+      own.push(statement);
+      const sync = syncBefore(statement, context);
+      if (sync && !own.includes(sync)) own.push(sync);
+      continue;
+    }
+    const copy = isCallOf(statement, 'copy.sync', context);
+    const src = copy ? context.argumentFor(copy, 'src') : undefined;
+    const dst = copy ? context.argumentFor(copy, 'dst') : undefined;
+    const element = src ? singleFloat32(src) : undefined;
+    if (!value && copy && element && isPure(element) && dst && variableName(dst) === buffer.name && statement.end <= runStatement.pos && meaningOf(context.argumentFor(copy, 'copy-kind'), context) === 'copy.host-to-device') {
+      value = element;
+      own.push(statement);
+      continue;
+    }
+    return undefined;
+  }
+  return value ? { value, own } : undefined;
+}
+
+/** The operation a cnnlOpTensor's descriptor was last set to (`op-tensor.mul`), when constant. */
+function opTensorMode(run: ResolvedCall, objects: ReadonlyMap<string, CnnlObject>, context: StaticContext): string | undefined {
+  const arg = argNamed(run, 'op_desc');
+  const name = arg ? variableName(arg) : undefined;
+  const desc = name ? objects.get(name) : undefined;
+  const set = desc?.sets.filter((c) => c.entry.spec.symbol === 'cnnlSetOpTensorDescriptor' && c.node.pos < run.node.pos).at(-1);
+  return set ? meaningOf(set.args[1], context) : undefined;
+}
+
+/** `x` of `new Float32Array([x])`. */
+function singleFloat32(node: ts.Expression): ts.Expression | undefined {
+  const e = bareExpression(node);
+  if (!ts.isNewExpression(e) || !ts.isIdentifier(e.expression) || e.expression.text !== 'Float32Array' || e.arguments?.length !== 1) return undefined;
+  const list = bareExpression(e.arguments[0]);
+  return ts.isArrayLiteralExpression(list) && list.elements.length === 1 && !ts.isSpreadElement(list.elements[0]) ? list.elements[0] : undefined;
 }
 
 /** The only facade call of a statement, when it binds `primitive`. */

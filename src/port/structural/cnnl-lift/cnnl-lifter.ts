@@ -9,8 +9,11 @@
  *   CNNL_MATMUL_USE_BETA (then C must be D: `Gemm` with C := Y and beta), alpha as given.
  * - cnnlOpTensor (c = op(alpha1·a, alpha2·b) + beta·c, beta 0): ADD or SUB written into a (or b)
  *   → `Add` with A := C := that operand, B := the other and the call-level `alpha` (scale of B)
- *   and `beta` (scale of C), cudnnAddTensor's convention; ADD into a third tensor → `Add` A, B →
- *   C with `alpha` (alpha1 = 1); MUL (alpha1 = alpha2 = 1) → `Mul` A, B → C (broadcast B: scal).
+ *   and `beta` (scale of C), cudnnAddTensor's convention (over 1-D views of one length with beta
+ *   1 the CUDA lowering writes cublasSaxpy, as the CNNL axpy port came from); ADD into a third
+ *   tensor → `Add` A, B → C with `alpha` (alpha1 = 1); MUL (alpha1 = alpha2 = 1) → `Mul` A, B → C
+ *   (broadcast B); an operand that is a host value copied into a one-element tensor for the call
+ *   (cnnl-group.ts, the scal port's alpha) → `Mul` by that host value (cublasSscal's form).
  * - cnnlActivationForward → Relu / Sigmoid / Tanh / Silu / Gelu by the descriptor's mode; GELU's
  *   form from cnnlSetActivationDescriptor_v6's `approximate` (tanh when true, erf when false).
  * - cnnlSoftmaxForward(_v2) over its 3-D view → Softmax / LogSoftmax (ACCURATE / LOG), the axis
@@ -345,11 +348,23 @@ function opTensor(group: CnnlGroup, context: StaticContext): Lifted<Structure> {
     case 'op-tensor.mul': {
       const scaled = requireValue(alpha1, 1, 'alpha1 of a product') ?? requireValue(alpha2, 1, 'alpha2 of a product');
       if (scaled) return { ok: false, reason: scaled };
-      return structure('Mul', [['A', a], ['B', b]], []);
+      // A host value copied into a one-element tensor for the call (the scal port): the product by that value.
+      // Its buffer's statements go with the run (cnnl-group.ts), so the lift reads it so or declines.
+      const [scalarA, scalarB] = [group.scalars?.get('a'), group.scalars?.get('b')];
+      if (scalarA && scalarB) return { ok: false, reason: 'both operands are host values copied to the device' };
+      const scalar = scalarB ? { value: scalarB, view: b, other: a } : scalarA ? { value: scalarA, view: a, other: b } : undefined;
+      if (!scalar) return structure('Mul', [['A', a], ['B', b]], []);
+      if (!scalar.view.dims.every((d) => numberOf(d) === 1)) return { ok: false, reason: `the operand copied from \`${scalar.value.getText()}\` is described as [${scalar.view.dims.map((d) => d.text).join(', ')}], not one element` };
+      return structure('Mul', [['A', scalar.other], ['B', hostScalar(scalar.value, scalar.view, context)]], []);
     }
     default:
       return { ok: false, reason: `the op-tensor operation ${kind} is not lifted` };
   }
+}
+
+/** A host value standing for the one-element tensor it was copied into: a 0-d `host` operand of that tensor's type. */
+function hostScalar(value: ts.Expression, tensor: ViewExpr, context: StaticContext): TensorExpr {
+  return { ptr: exprOf(value, context), dims: [], strides: [], layout: 'host', ...(tensor.dtype ? { dtype: tensor.dtype } : {}) };
 }
 
 const ACTIVATIONS: Readonly<Record<string, { operator: string; input: string; output: string }>> = {

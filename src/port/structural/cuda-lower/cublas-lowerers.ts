@@ -13,8 +13,10 @@
  * - `MatMul` of two vectors into a 0-d device tensor → cublasSdot into a host element, copied to
  *   the device tensor (the CUDA facade has cuBLAS's host pointer mode only); into a 0-d host
  *   result → cublasSdot writing it.
- * - `Add` of two 1-D float32 views in place (C := A + alpha·B) on a known cuBLAS handle →
- *   cublasSaxpy; other Adds go to cuDNN (cudnn-lowerers.ts).
+ * - `Add` of two 1-D float32 views of one length in place (C := A + alpha·B, beta 1) →
+ *   cublasSaxpy, the call CUDA code writes for vectors (on the source's cuBLAS handle, or one made
+ *   for the call: a CNNL handle, which stands for cuBLAS's and cuDNN's, is not passed on); other
+ *   Adds go to cuDNN (cudnn-lowerers.ts).
  *
  * The handle is the one the source used (`args.handle`: the aclblas handle bound to the stream);
  * without one a cuBLAS handle is created for the call, bound to the stream and destroyed after.
@@ -214,11 +216,15 @@ export const cublasDotLowerer: Lowerer = {
   },
 };
 
-/** Add of two 1-D float32 views in place on a known cuBLAS handle → cublasSaxpy (y = alpha·x + y). */
+/**
+ * Add of two 1-D float32 views of one length in place → cublasSaxpy (y = alpha·x + y), with or
+ * without a source handle: a vector update is axpy in CUDA code whichever backend it came from
+ * (an aclblas / XDNN handle, or a CNNL op-tensor whose handle is not a cuBLAS one).
+ */
 export const cublasAxpyLowerer: Lowerer = {
   name: 'cublasSaxpy for in-place vector adds',
   lower(invocation, ctx) {
-    if (invocation.kind !== 'operator' || invocation.operator !== 'Add' || !invocation.args.get('handle')) return undefined;
+    if (invocation.kind !== 'operator' || invocation.operator !== 'Add') return undefined;
     const [acc, x, out] = [invocation.inputs.get('A'), invocation.inputs.get('B'), invocation.outputs.get('C')];
     if (!isView(acc) || !isView(x) || !isView(out) || !sameView(acc, out)) return undefined;
     if (acc.dims.length !== 1 || x.dims.length !== 1 || acc.dims[0].text !== x.dims[0].text) return undefined;

@@ -7,7 +7,8 @@
  *
  * - Add from cudnnAddTensor (C = alpha·A + beta·C) → mudnnBinary(handle, ADD, cDesc, C, cDesc, C,
  *   aDesc, A) when alpha = beta = 1 (muDNN's binary has no blend; its broadcasting is the
- *   canonical operator's in the facade).
+ *   canonical operator's in the facade); with alpha ≠ 1, beta 1 over packed float32 tensors of
+ *   one shape → mublasSaxpy on a muBLAS handle made for the call (add-tensor-axpy.ts).
  * - Softmax / LogSoftmax over axis 1 of the 4-D (CHANNEL mode) view → mudnnSoftmaxForwardEx with a
  *   softmax descriptor (dim 1, MUDNN_SOFTMAX_ACCURATE, the mode of the operator) and the workspace
  *   mudnnGetSoftmaxForwardWorkspaceSize asks for, when alpha = 1 and beta = 0. cuDNN's FAST
@@ -31,6 +32,7 @@ import type { LowerContext, LowerResult, Lowerer } from '../../lower/lowerer.js'
 import { MudnnStatements, modeFor, musaMember, numberOf } from './mudnn-statements.js';
 import type { Catalog } from '../../../catalog/catalog.js';
 import { isCudnnNamedLibrary } from './cudnn-named-sources.js';
+import { addTensorAxpy } from './add-tensor-axpy.js';
 
 /** Writes the statements before the call and returns the call. */
 type Emit = (s: MudnnStatements, handle: string) => string;
@@ -81,7 +83,12 @@ export function planMudnn(invocation: Invocation, catalog: Catalog): MudnnPlan |
       if (!acc || !addend || !c || !invocation.args.has('beta')) return undefined;
       if (!described(acc) || !described(addend) || !described(c)) return decline('a tensor has no source descriptor to describe it to muDNN');
       const blend = blendIs(invocation, 1, 1, 'mudnnBinary');
-      if (blend) return decline(blend);
+      if (blend) {
+        // y := alpha·x + y over packed tensors of one shape is muBLAS's axpy.
+        const axpy = addTensorAxpy(invocation, addend, acc);
+        if (typeof axpy === 'string') return decline(`${blend}; nor is it mublasSaxpy: ${axpy}`);
+        return { ok: true, emit: (s) => axpy(s) };
+      }
       const mode = modeFor(catalog, 'mudnnBinary', 'Add');
       if (!mode) return decline('the catalog lists no mudnnBinary mode for Add');
       return {
