@@ -22,6 +22,7 @@ import { pending, placeDiagnostic, type PendingDiagnostic, type PortDiagnostic }
 import { EditList, type Edit } from './edits/edit-list.js';
 import { rewriteImports } from './edits/import-rewrite.js';
 import { callLayoutOf, SINGLE_LINE } from './emit/call-text.js';
+import { FileFunctions } from './emit/file-functions.js';
 import { lineIndent, newlineOf, placeLowering } from './emit/statement-placement.js';
 import { frontendBinding, portFrontendNamespace } from './structural/dnn/frontend-namespace.js';
 import { portFrontendGraphs } from './structural/dnn/frontend-port.js';
@@ -70,6 +71,7 @@ export class FilePorter {
   private readonly text: string;
   private readonly edits: EditList;
   private readonly fresh: FreshNames;
+  private readonly functions: FileFunctions;
   private readonly names: TargetNames;
   private readonly refs: FacadeReferences;
   private readonly suppressed: SuppressedLines;
@@ -112,6 +114,7 @@ export class FilePorter {
     this.text = sourceFile.text;
     this.edits = new EditList(this.text);
     this.fresh = new FreshNames(sourceFile);
+    this.functions = new FileFunctions(this.fresh);
     const { to, from } = options;
     const existing = new Map<string, string>();
     let existingNamespace: string | undefined;
@@ -153,6 +156,7 @@ export class FilePorter {
     if (this.ported || this.leftovers.size === 0) {
       rewriteImports({ sourceFile: this.sourceFile, bindings: this.bindings, from: this.options.from, to: this.options.to, names: this.names, leftovers: this.leftovers }, this.edits);
     }
+    this.writeFileFunctions();
     const sourceLocals = new Set(this.bindings.imports.filter((i) => i.backend === this.options.from).flatMap((i) => i.specifiers.map((s) => s.local)));
     const conflicts = this.names
       .namedImports()
@@ -359,12 +363,14 @@ export class FilePorter {
       ...(hasTemplate && node.arguments[0] ? { template: this.argument(node.arguments[0], -1) } : {}),
     };
     const mark = this.names.mark();
+    const functions = this.functions.mark();
     try {
       const lifted = this.options.lifters.lift(call, { catalog: this.options.catalog, target: this.options.to, context: this.context, enumReference: (n) => this.enumReference(n) });
       if (!lifted.ok) return undefined;
       const lowered = this.options.lowerers.lower(lifted.invocation, this.lowerContext(this.styleOf(callee), this.originOf(callee), node));
       return lowered.ok ? use(lowered.lowering) : undefined;
     } finally {
+      this.functions.rollback(functions);
       this.names.rollback(mark);
     }
   }
@@ -434,6 +440,7 @@ export class FilePorter {
       fresh: this.fresh,
       context: this.context,
       layout: node ? callLayoutOf(node, this.sourceFile) : SINGLE_LINE,
+      functions: this.functions,
     };
   }
 
@@ -494,6 +501,7 @@ export class FilePorter {
     return {
       edits: this.edits.mark(),
       names: this.names.mark(),
+      functions: this.functions.mark(),
       comments: this.commentWriter.mark(),
       rewrites: this.rewrites.length,
       diagnostics: this.diagnostics.length,
@@ -504,6 +512,7 @@ export class FilePorter {
 
   private restore(c: ReturnType<FilePorter['checkpoint']>): void {
     this.edits.rollback(c.edits);
+    this.functions.rollback(c.functions);
     this.names.rollback(c.names);
     this.commentWriter.rollback(c.comments);
     this.rewrites.length = c.rewrites;
@@ -818,6 +827,21 @@ export class FilePorter {
       const nl = newlineOf(this.text);
       this.edits.insert(place.statement.end, `${nl}${nl}${lineIndent(this.text, start)}${text}`);
     }
+  }
+
+  /**
+   * After the walk and the imports: the functions lowerings asked for (emit/file-functions.ts),
+   * after the last import (declarations are hoisted; the imports they use come first).
+   */
+  private writeFileFunctions(): void {
+    const functions = this.functions.all();
+    if (functions.length === 0) return;
+    const nl = newlineOf(this.text);
+    const imports = this.sourceFile.statements.filter(ts.isImportDeclaration);
+    const last = imports[imports.length - 1];
+    const text = functions.map((f) => f.text.split('\n').join(nl)).join(`${nl}${nl}`);
+    if (last) this.edits.insert(last.end, `${nl}${nl}${text}`);
+    else this.edits.insert(0, `${text}${nl}${nl}`);
   }
 
   /**

@@ -10,6 +10,7 @@ import type { FreshNames } from '../context/fresh-names.js';
 import type { StaticContext } from '../context/static-context.js';
 import type { PendingDiagnostic } from '../diagnostics/port-diagnostics.js';
 import type { CallLayout } from '../emit/call-text.js';
+import type { FileFunctions } from '../emit/file-functions.js';
 import type { ReferenceStyle, TargetNames } from '../emit/target-names.js';
 import type { Invocation } from '../ir/invocation.js';
 import type { ts } from '../syntax/typescript.js';
@@ -71,6 +72,8 @@ export interface LowerContext {
   readonly fresh: FreshNames;
   readonly context: StaticContext;
   readonly layout: CallLayout;
+  /** Functions written once per file (emit/file-functions.ts); absent where a lowering cannot add any. */
+  readonly functions?: FileFunctions;
 }
 
 export interface Lowerer {

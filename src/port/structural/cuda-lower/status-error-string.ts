@@ -10,9 +10,19 @@
  * CUDA's nearest is the thread's last runtime error, `cudaGetErrorString(cudaGetLastError())`;
  * a library's status is not among those, so the port warns (OB1011).
  */
+import type { Catalog, EntryRecord, EnumRecord } from '../../../catalog/catalog.js';
 import { pending } from '../../diagnostics/port-diagnostics.js';
 import { stripCType, correspondingEnum } from '../../mapping/enum-mapping.js';
 import type { LowerContext, LowerResult, Lowerer } from '../../lower/lowerer.js';
+
+/** The backend's code-to-string function for statuses of `status` (its one parameter is one), if the catalog has one. */
+export function errorStringEntry(catalog: Catalog, status: EnumRecord): EntryRecord | undefined {
+  return [...catalog.backend(status.backend).entries.values()].find((e) => {
+    const binds = e.spec.binds;
+    const param = e.spec.params.find((p) => p.role === 'error');
+    return 'primitive' in binds && binds.primitive === 'error.string' && e.spec.params.length === 1 && param !== undefined && stripCType(param.type) === status.spec.name;
+  });
+}
 
 function lastRuntimeError(symbol: string, ctx: LowerContext): LowerResult | undefined {
   if (!ctx.catalog.entry(ctx.target, 'cudaGetLastError') || !ctx.catalog.entry(ctx.target, 'cudaGetErrorString')) return undefined;
@@ -40,11 +50,7 @@ export const statusErrorStringLowerer: Lowerer = {
     const source = ctx.catalog.backend(invocation.origin.backend).enums.get(family.enumName);
     const target = source ? correspondingEnum(ctx.catalog, source, ctx.target) : undefined;
     if (!target) return undefined;
-    const entry = [...ctx.catalog.backend(ctx.target).entries.values()].find((e) => {
-      const binds = e.spec.binds;
-      const param = e.spec.params.find((p) => p.role === 'error');
-      return 'primitive' in binds && binds.primitive === 'error.string' && e.spec.params.length === 1 && param && stripCType(param.type) === target.spec.name;
-    });
+    const entry = errorStringEntry(ctx.catalog, target);
     if (!entry) return undefined;
     const symbol = entry.spec.symbol;
     return { ok: true, lowering: { prelude: [], call: `${ctx.names.value(symbol, ctx.style, ctx.origin)}(${status.text})`, targetSymbols: [symbol], diagnostics: [] } };
