@@ -23,7 +23,7 @@ import { EditList, type Edit } from './edits/edit-list.js';
 import { rewriteImports } from './edits/import-rewrite.js';
 import { callLayoutOf, SINGLE_LINE } from './emit/call-text.js';
 import { FileFunctions } from './emit/file-functions.js';
-import { lineIndent, newlineOf, placeLowering } from './emit/statement-placement.js';
+import { lineIndent, newlineOf, placeLowering, testingIf } from './emit/statement-placement.js';
 import { frontendBinding, portFrontendNamespace } from './structural/dnn/frontend-namespace.js';
 import { portFrontendGraphs } from './structural/dnn/frontend-port.js';
 import { planDeviceOrder, type DeviceOrderPlan } from './structural/runtime/device-before-unique-id.js';
@@ -33,6 +33,7 @@ import type { ArgumentComments, Expr } from './ir/expr.js';
 import type { LiftContext, LifterRegistry, SourceCall } from './lift/lifter.js';
 import type { LowerContext, LowererRegistry, Lowering, PreludeStatement } from './lower/lowerer.js';
 import { correspondingEnum, isStatusEnum, memberByMeaning, memberByValue, statusEnumOf } from './mapping/enum-mapping.js';
+import { errorStringEntry } from './mapping/error-string-entry.js';
 import { facadeIndex, type EnumMember, type FacadeIndex } from './mapping/facade-index.js';
 import { correspondingMember } from './mapping/member-mapping.js';
 import { chooseTarget } from './mapping/target-entry.js';
@@ -99,6 +100,8 @@ export class FilePorter {
   private retypedHelpers = new Map<string, EnumRecord>();
   /** Copies of status helpers for the other status types they receive (context/status-helper-copies.ts), by copyKey. */
   private helperCopies = new Map<string, StatusHelperCopy>();
+  /** Calls tested by an `if` whose status the output holds in a variable before it, with that status's type (Placement.heldIn). */
+  private readonly heldStatuses = new Map<ts.Node, { readonly text: string; readonly status: EnumRecord }>();
   /** The copies a status was routed to (only those are written). */
   private readonly usedCopies = new Set<string>();
   /** Nodes the walk writes in a retyped status variable's type (its annotation, the members it is given and compared with). */
@@ -441,6 +444,7 @@ export class FilePorter {
       context: this.context,
       layout: node ? callLayoutOf(node, this.sourceFile) : SINGLE_LINE,
       functions: this.functions,
+      heldStatus: (call) => this.heldStatuses.get(call),
     };
   }
 
@@ -570,8 +574,12 @@ export class FilePorter {
       (c) => this.refs.exact(c.expression)?.symbol?.kind === 'entry',
       () => this.fresh.fresh('status'),
       route?.helperFor,
+      this.messageReadsStatus(node, lowered.lowering),
     );
     if (!placed.ok) return [pending('OB1017', { symbol: entry.spec.symbol, reason: placed.reason }, entry.spec.symbol)];
+    const held = placed.heldIn !== undefined ? this.statusesWritten(lowered.lowering).call : undefined;
+    if (held && placed.heldIn !== undefined) this.heldStatuses.set(node, { text: placed.heldIn, status: held });
+    else this.heldStatuses.delete(node);
     this.lastLowering = lowered.lowering;
     this.record(node, 'call', entry.spec.symbol, lowered.lowering.targetSymbols);
     if (lowered.lowering.vanishes) this.vanishedCalls.add(node);
@@ -588,6 +596,38 @@ export class FilePorter {
     const helper = this.statusHelperHazard(node, entry, lowered.lowering.targetSymbols, finalHelper);
     if (helper) this.report(node, helper);
     return undefined;
+  }
+
+  /**
+   * Whether the `if` testing this call (`if (call !== SUCCESS) throw new Error(recentMessage())`)
+   * asks, in its branch, for the message of the status it tested: a source message call that
+   * lifts with this call as its `tested` status (aclnn-lift/tested-status-error.ts), where the
+   * target has a code-to-string function for the status the lowering writes. Then the call's
+   * status is kept in a variable, so the message can be that status's.
+   */
+  private messageReadsStatus(node: ts.CallExpression, lowering: Lowering): boolean {
+    const test = testingIf(node);
+    if (!test || lowering.vanishes) return false;
+    const status = this.statusesWritten(lowering).call;
+    if (!status || !errorStringEntry(this.options.catalog, status)) return false;
+    let reads = false;
+    const visit = (n: ts.Node): void => {
+      if (reads || ts.isFunctionLike(n)) return;
+      if (ts.isCallExpression(n) && n.arguments.length === 0) {
+        const symbol = this.refs.exact(n.expression)?.symbol;
+        if (symbol?.kind === 'entry') {
+          const lifted = this.options.lifters.lift(
+            { node: n, backend: this.options.from, entry: symbol.entry, args: [] },
+            { catalog: this.options.catalog, target: this.options.to, context: this.context, enumReference: (e) => this.enumReference(e) },
+          );
+          reads = lifted.ok && lifted.invocation.kind === 'primitive' && lifted.invocation.args.get('tested')?.node === node;
+          if (reads) return;
+        }
+      }
+      ts.forEachChild(n, visit);
+    };
+    visit(test.thenStatement);
+    return reads;
   }
 
   /**

@@ -15,7 +15,7 @@ import type { Invocation } from '../../ir/invocation.js';
 import type { LowerContext, Lowerer } from '../../lower/lowerer.js';
 import { correspondingEnum, enumForParam, isStatusEnum } from '../../mapping/enum-mapping.js';
 import { chooseTarget } from '../../mapping/target-entry.js';
-import { errorStringEntry } from '../cuda-lower/status-error-string.js';
+import { errorStringEntry } from '../../mapping/error-string-entry.js';
 
 /** The source status enum the message is asked for: the compared member's, else the error parameter's. */
 function sourceStatus(invocation: Invocation, catalog: Catalog): EnumRecord | undefined {
