@@ -34,6 +34,8 @@ import type { LiftContext, LifterRegistry, SourceCall } from './lift/lifter.js';
 import type { LowerContext, LowererRegistry, Lowering, PreludeStatement } from './lower/lowerer.js';
 import { correspondingEnum, isStatusEnum, memberByMeaning, memberByValue, statusEnumOf } from './mapping/enum-mapping.js';
 import { errorStringEntry } from './mapping/error-string-entry.js';
+import { STATUS_NAME_MARK } from './structural/runtime/status-name-function.js';
+import type { Invocation } from './ir/invocation.js';
 import { facadeIndex, type EnumMember, type FacadeIndex } from './mapping/facade-index.js';
 import { correspondingMember } from './mapping/member-mapping.js';
 import { chooseTarget } from './mapping/target-entry.js';
@@ -102,6 +104,8 @@ export class FilePorter {
   private helperCopies = new Map<string, StatusHelperCopy>();
   /** Calls tested by an `if` whose status the output holds in a variable before it, with that status's type (Placement.heldIn). */
   private readonly heldStatuses = new Map<ts.Node, { readonly text: string; readonly status: EnumRecord }>();
+  /** Status-naming functions an earlier port wrote (by name): the CUDA message function each stands for. */
+  private readonly writtenStatusNames = new Map<string, EntryRecord>();
   /** The copies a status was routed to (only those are written). */
   private readonly usedCopies = new Set<string>();
   /** Nodes the walk writes in a retyped status variable's type (its annotation, the members it is given and compared with). */
@@ -151,6 +155,7 @@ export class FilePorter {
     this.portStatementGroups();
     this.planStatusHelpers();
     this.planStatusVariables();
+    this.planWrittenStatusNames();
     this.visit(this.sourceFile);
     this.retypeStatusHelpers();
     this.writeStatusHelperCopies();
@@ -178,6 +183,12 @@ export class FilePorter {
     if (retype) return retype();
     if (this.dropsStatements && isListedStatement(node) && this.dropStatement(node)) return;
     if (ts.isVariableStatement(node) && this.dropDeclaration(node)) return;
+    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.arguments.length === 1 && this.writtenStatusNames.has(node.expression.text)) {
+      ts.forEachChild(node, this.visit);
+      const failure = this.portStatusNameCall(node, this.writtenStatusNames.get(node.expression.text)!);
+      for (const d of failure ?? []) this.report(node, d);
+      return;
+    }
     if (ts.isCallExpression(node)) {
       const callee = this.refs.exact(node.expression);
       if (callee?.symbol?.kind === 'entry') {
@@ -867,6 +878,65 @@ export class FilePorter {
       const nl = newlineOf(this.text);
       this.edits.insert(place.statement.end, `${nl}${nl}${lineIndent(this.text, start)}${text}`);
     }
+  }
+
+  /**
+   * Before the walk: the status-naming functions an earlier port wrote into the file
+   * (structural/runtime/status-name-function.ts: its mark in the doc comment, one parameter of a
+   * source status type). Each stands for the message of that status, so where the message of the
+   * CUDA status it corresponds to ports to the target as one expression (`cudnnGetErrorString` on
+   * CUDA, `aclGetRecentErrMsg` on CANN), the function goes and its calls are ported as that
+   * message; otherwise it is ported as any code.
+   */
+  private planWrittenStatusNames(): void {
+    const { catalog } = this.options;
+    for (const statement of this.sourceFile.statements) {
+      if (!ts.isFunctionDeclaration(statement) || !statement.name || statement.parameters.length !== 1 || this.isSuppressed(statement)) continue;
+      const docs = ts.getLeadingCommentRanges(this.text, statement.getFullStart()) ?? [];
+      if (!docs.some((c) => this.text.slice(c.pos, c.end).includes(STATUS_NAME_MARK))) continue;
+      const type = statement.parameters[0].type;
+      const symbol = type && ts.isTypeReferenceNode(type) ? this.refs.exact(type.typeName)?.symbol : undefined;
+      if (symbol?.kind !== 'enum' || !isStatusEnum(symbol.enum)) continue;
+      const cudaStatus = correspondingEnum(catalog, symbol.enum, 'cuda');
+      const message = cudaStatus ? errorStringEntry(catalog, cudaStatus) : undefined;
+      if (!message) continue;
+      const mark = this.names.mark();
+      const functions = this.functions.mark();
+      let ports = false;
+      try {
+        const lowered = this.options.lowerers.lower(this.statusMessage(message, { text: 'status', pure: true }), this.lowerContext({ kind: 'named' }, undefined, undefined));
+        ports = lowered.ok && lowered.lowering.prelude.length === 0 && !lowered.lowering.epilogue?.length && !lowered.lowering.vanishes;
+      } finally {
+        this.functions.rollback(functions);
+        this.names.rollback(mark);
+      }
+      if (!ports) continue;
+      this.writtenStatusNames.set(statement.name.text, message);
+      this.removeStatement(statement, true);
+      this.rewrittenStatements.add(statement);
+      this.record(statement, 'call', statement.name.text, []);
+    }
+  }
+
+  /** The CUDA status message `message` (cudnnGetErrorString) of `status`, as an invocation. */
+  private statusMessage(message: EntryRecord, status: Expr): Invocation {
+    return { kind: 'primitive', primitive: 'error.string', args: new Map([['error', status]]), enums: new Map(), origin: { backend: message.backend, entry: message, symbol: message.spec.symbol } };
+  }
+
+  /** A call of a status-naming function an earlier port wrote, ported as the CUDA message it stands for. */
+  private portStatusNameCall(node: ts.CallExpression, message: EntryRecord): readonly PendingDiagnostic[] | undefined {
+    const lowered = this.options.lowerers.lower(this.statusMessage(message, this.argument(node.arguments[0], 0)), this.lowerContext({ kind: 'named' }, undefined, node));
+    if (!lowered.ok) return lowered.diagnostics;
+    const placed = placeLowering(node, lowered.lowering, this.edits, this.sourceFile);
+    if (!placed.ok) return [pending('OB1017', { symbol: message.spec.symbol, reason: placed.reason }, message.spec.symbol)];
+    this.record(node, 'call', message.spec.symbol, lowered.lowering.targetSymbols);
+    if (this.options.comments) {
+      // The earlier port's warning about its function (`xdnnStatusName` answers …) goes with it.
+      const keep = new Set(lowered.lowering.diagnostics.map((d) => this.place(node, d)).filter((d) => d.severity !== 'info').map(commentText));
+      this.commentWriter.removeStale(node, (node.expression as ts.Identifier).text, keep);
+    }
+    for (const d of lowered.lowering.diagnostics) this.report(node, d);
+    return undefined;
   }
 
   /**

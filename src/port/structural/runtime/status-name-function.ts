@@ -6,6 +6,9 @@
  * it does not know printed with the enum's name — and calls it where the source asked its
  * library for the message. The text is the member's name, not the vendor's message: OB1011.
  *
+ * A file ported on (Kunlun → CUDA) has the function's calls ported as the CUDA status message they
+ * stand for, and the function removed (file-porter.ts, portWrittenStatusNames).
+ *
  * Declines where the catalog answers the call or the target has a code-to-string function for
  * that status, and where no status is passed (the most recent error: nothing to name).
  */
@@ -16,6 +19,9 @@ import type { LowerContext, Lowerer } from '../../lower/lowerer.js';
 import { correspondingEnum, enumForParam, isStatusEnum } from '../../mapping/enum-mapping.js';
 import { chooseTarget } from '../../mapping/target-entry.js';
 import { errorStringEntry } from '../../mapping/error-string-entry.js';
+
+/** In the doc comment of every naming function the port writes: a later port finds them by it. */
+export const STATUS_NAME_MARK = 'written by opbridge port';
 
 /** The source status enum the message is asked for: the compared member's, else the error parameter's. */
 function sourceStatus(invocation: Invocation, catalog: Catalog): EnumRecord | undefined {
@@ -41,7 +47,7 @@ function functionBase(library: string): string {
 function declaration(name: string, status: EnumRecord, ctx: LowerContext): string {
   const type = ctx.names.type(status.spec.name, ctx.style, ctx.origin);
   const lines = [
-    `/** The ${status.spec.name} member a status is, by name: ${status.library} has no status-to-string call (written by opbridge port). */`,
+    `/** The ${status.spec.name} member a status is, by name: ${status.library} has no status-to-string call (${STATUS_NAME_MARK}). */`,
     `function ${name}(status: ${type}): string {`,
     // Members with the same value are compared in catalog order: the first name wins.
     ...status.spec.members.map((m) => `  if (status === ${ctx.names.member(status.spec.name, m.name, ctx.style, ctx.origin)}) return '${m.name}';`),
