@@ -22,7 +22,8 @@ import { pending, placeDiagnostic, type PendingDiagnostic, type PortDiagnostic }
 import { EditList, type Edit } from './edits/edit-list.js';
 import { rewriteImports } from './edits/import-rewrite.js';
 import { callLayoutOf, SINGLE_LINE } from './emit/call-text.js';
-import { lineIndent, newlineOf, placeLowering } from './emit/statement-placement.js';
+import { FileFunctions } from './emit/file-functions.js';
+import { lineIndent, newlineOf, placeLowering, testingIf } from './emit/statement-placement.js';
 import { frontendBinding, portFrontendNamespace } from './structural/dnn/frontend-namespace.js';
 import { portFrontendGraphs } from './structural/dnn/frontend-port.js';
 import { planDeviceOrder, type DeviceOrderPlan } from './structural/runtime/device-before-unique-id.js';
@@ -32,6 +33,9 @@ import type { ArgumentComments, Expr } from './ir/expr.js';
 import type { LiftContext, LifterRegistry, SourceCall } from './lift/lifter.js';
 import type { LowerContext, LowererRegistry, Lowering, PreludeStatement } from './lower/lowerer.js';
 import { correspondingEnum, isStatusEnum, memberByMeaning, memberByValue, statusEnumOf } from './mapping/enum-mapping.js';
+import { errorStringEntry } from './mapping/error-string-entry.js';
+import { STATUS_NAME_MARK } from './structural/runtime/status-name-function.js';
+import type { Invocation } from './ir/invocation.js';
 import { facadeIndex, type EnumMember, type FacadeIndex } from './mapping/facade-index.js';
 import { correspondingMember } from './mapping/member-mapping.js';
 import { chooseTarget } from './mapping/target-entry.js';
@@ -70,6 +74,7 @@ export class FilePorter {
   private readonly text: string;
   private readonly edits: EditList;
   private readonly fresh: FreshNames;
+  private readonly functions: FileFunctions;
   private readonly names: TargetNames;
   private readonly refs: FacadeReferences;
   private readonly suppressed: SuppressedLines;
@@ -97,6 +102,10 @@ export class FilePorter {
   private retypedHelpers = new Map<string, EnumRecord>();
   /** Copies of status helpers for the other status types they receive (context/status-helper-copies.ts), by copyKey. */
   private helperCopies = new Map<string, StatusHelperCopy>();
+  /** Calls tested by an `if` whose status the output holds in a variable before it, with that status's type (Placement.heldIn). */
+  private readonly heldStatuses = new Map<ts.Node, { readonly text: string; readonly status: EnumRecord }>();
+  /** Status-naming functions an earlier port wrote (by name): the CUDA message function each stands for. */
+  private readonly writtenStatusNames = new Map<string, EntryRecord>();
   /** The copies a status was routed to (only those are written). */
   private readonly usedCopies = new Set<string>();
   /** Nodes the walk writes in a retyped status variable's type (its annotation, the members it is given and compared with). */
@@ -112,6 +121,7 @@ export class FilePorter {
     this.text = sourceFile.text;
     this.edits = new EditList(this.text);
     this.fresh = new FreshNames(sourceFile);
+    this.functions = new FileFunctions(this.fresh);
     const { to, from } = options;
     const existing = new Map<string, string>();
     let existingNamespace: string | undefined;
@@ -145,6 +155,7 @@ export class FilePorter {
     this.portStatementGroups();
     this.planStatusHelpers();
     this.planStatusVariables();
+    this.planWrittenStatusNames();
     this.visit(this.sourceFile);
     this.retypeStatusHelpers();
     this.writeStatusHelperCopies();
@@ -153,6 +164,7 @@ export class FilePorter {
     if (this.ported || this.leftovers.size === 0) {
       rewriteImports({ sourceFile: this.sourceFile, bindings: this.bindings, from: this.options.from, to: this.options.to, names: this.names, leftovers: this.leftovers }, this.edits);
     }
+    this.writeFileFunctions();
     const sourceLocals = new Set(this.bindings.imports.filter((i) => i.backend === this.options.from).flatMap((i) => i.specifiers.map((s) => s.local)));
     const conflicts = this.names
       .namedImports()
@@ -171,6 +183,12 @@ export class FilePorter {
     if (retype) return retype();
     if (this.dropsStatements && isListedStatement(node) && this.dropStatement(node)) return;
     if (ts.isVariableStatement(node) && this.dropDeclaration(node)) return;
+    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.arguments.length === 1 && this.writtenStatusNames.has(node.expression.text)) {
+      ts.forEachChild(node, this.visit);
+      const failure = this.portStatusNameCall(node, this.writtenStatusNames.get(node.expression.text)!);
+      for (const d of failure ?? []) this.report(node, d);
+      return;
+    }
     if (ts.isCallExpression(node)) {
       const callee = this.refs.exact(node.expression);
       if (callee?.symbol?.kind === 'entry') {
@@ -359,12 +377,14 @@ export class FilePorter {
       ...(hasTemplate && node.arguments[0] ? { template: this.argument(node.arguments[0], -1) } : {}),
     };
     const mark = this.names.mark();
+    const functions = this.functions.mark();
     try {
       const lifted = this.options.lifters.lift(call, { catalog: this.options.catalog, target: this.options.to, context: this.context, enumReference: (n) => this.enumReference(n) });
       if (!lifted.ok) return undefined;
       const lowered = this.options.lowerers.lower(lifted.invocation, this.lowerContext(this.styleOf(callee), this.originOf(callee), node));
       return lowered.ok ? use(lowered.lowering) : undefined;
     } finally {
+      this.functions.rollback(functions);
       this.names.rollback(mark);
     }
   }
@@ -434,6 +454,8 @@ export class FilePorter {
       fresh: this.fresh,
       context: this.context,
       layout: node ? callLayoutOf(node, this.sourceFile) : SINGLE_LINE,
+      functions: this.functions,
+      heldStatus: (call) => this.heldStatuses.get(call),
     };
   }
 
@@ -494,6 +516,7 @@ export class FilePorter {
     return {
       edits: this.edits.mark(),
       names: this.names.mark(),
+      functions: this.functions.mark(),
       comments: this.commentWriter.mark(),
       rewrites: this.rewrites.length,
       diagnostics: this.diagnostics.length,
@@ -504,6 +527,7 @@ export class FilePorter {
 
   private restore(c: ReturnType<FilePorter['checkpoint']>): void {
     this.edits.rollback(c.edits);
+    this.functions.rollback(c.functions);
     this.names.rollback(c.names);
     this.commentWriter.rollback(c.comments);
     this.rewrites.length = c.rewrites;
@@ -561,8 +585,12 @@ export class FilePorter {
       (c) => this.refs.exact(c.expression)?.symbol?.kind === 'entry',
       () => this.fresh.fresh('status'),
       route?.helperFor,
+      this.messageReadsStatus(node, lowered.lowering),
     );
     if (!placed.ok) return [pending('OB1017', { symbol: entry.spec.symbol, reason: placed.reason }, entry.spec.symbol)];
+    const held = placed.heldIn !== undefined ? this.statusesWritten(lowered.lowering).call : undefined;
+    if (held && placed.heldIn !== undefined) this.heldStatuses.set(node, { text: placed.heldIn, status: held });
+    else this.heldStatuses.delete(node);
     this.lastLowering = lowered.lowering;
     this.record(node, 'call', entry.spec.symbol, lowered.lowering.targetSymbols);
     if (lowered.lowering.vanishes) this.vanishedCalls.add(node);
@@ -579,6 +607,38 @@ export class FilePorter {
     const helper = this.statusHelperHazard(node, entry, lowered.lowering.targetSymbols, finalHelper);
     if (helper) this.report(node, helper);
     return undefined;
+  }
+
+  /**
+   * Whether the `if` testing this call (`if (call !== SUCCESS) throw new Error(recentMessage())`)
+   * asks, in its branch, for the message of the status it tested: a source message call that
+   * lifts with this call as its `tested` status (aclnn-lift/tested-status-error.ts), where the
+   * target has a code-to-string function for the status the lowering writes. Then the call's
+   * status is kept in a variable, so the message can be that status's.
+   */
+  private messageReadsStatus(node: ts.CallExpression, lowering: Lowering): boolean {
+    const test = testingIf(node);
+    if (!test || lowering.vanishes) return false;
+    const status = this.statusesWritten(lowering).call;
+    if (!status || !errorStringEntry(this.options.catalog, status)) return false;
+    let reads = false;
+    const visit = (n: ts.Node): void => {
+      if (reads || ts.isFunctionLike(n)) return;
+      if (ts.isCallExpression(n) && n.arguments.length === 0) {
+        const symbol = this.refs.exact(n.expression)?.symbol;
+        if (symbol?.kind === 'entry') {
+          const lifted = this.options.lifters.lift(
+            { node: n, backend: this.options.from, entry: symbol.entry, args: [] },
+            { catalog: this.options.catalog, target: this.options.to, context: this.context, enumReference: (e) => this.enumReference(e) },
+          );
+          reads = lifted.ok && lifted.invocation.kind === 'primitive' && lifted.invocation.args.get('tested')?.node === node;
+          if (reads) return;
+        }
+      }
+      ts.forEachChild(n, visit);
+    };
+    visit(test.thenStatement);
+    return reads;
   }
 
   /**
@@ -818,6 +878,80 @@ export class FilePorter {
       const nl = newlineOf(this.text);
       this.edits.insert(place.statement.end, `${nl}${nl}${lineIndent(this.text, start)}${text}`);
     }
+  }
+
+  /**
+   * Before the walk: the status-naming functions an earlier port wrote into the file
+   * (structural/runtime/status-name-function.ts: its mark in the doc comment, one parameter of a
+   * source status type). Each stands for the message of that status, so where the message of the
+   * CUDA status it corresponds to ports to the target as one expression (`cudnnGetErrorString` on
+   * CUDA, `aclGetRecentErrMsg` on CANN), the function goes and its calls are ported as that
+   * message; otherwise it is ported as any code.
+   */
+  private planWrittenStatusNames(): void {
+    const { catalog } = this.options;
+    for (const statement of this.sourceFile.statements) {
+      if (!ts.isFunctionDeclaration(statement) || !statement.name || statement.parameters.length !== 1 || this.isSuppressed(statement)) continue;
+      const docs = ts.getLeadingCommentRanges(this.text, statement.getFullStart()) ?? [];
+      if (!docs.some((c) => this.text.slice(c.pos, c.end).includes(STATUS_NAME_MARK))) continue;
+      const type = statement.parameters[0].type;
+      const symbol = type && ts.isTypeReferenceNode(type) ? this.refs.exact(type.typeName)?.symbol : undefined;
+      if (symbol?.kind !== 'enum' || !isStatusEnum(symbol.enum)) continue;
+      const cudaStatus = correspondingEnum(catalog, symbol.enum, 'cuda');
+      const message = cudaStatus ? errorStringEntry(catalog, cudaStatus) : undefined;
+      if (!message) continue;
+      const mark = this.names.mark();
+      const functions = this.functions.mark();
+      let ports = false;
+      try {
+        const lowered = this.options.lowerers.lower(this.statusMessage(message, { text: 'status', pure: true }), this.lowerContext({ kind: 'named' }, undefined, undefined));
+        ports = lowered.ok && lowered.lowering.prelude.length === 0 && !lowered.lowering.epilogue?.length && !lowered.lowering.vanishes;
+      } finally {
+        this.functions.rollback(functions);
+        this.names.rollback(mark);
+      }
+      if (!ports) continue;
+      this.writtenStatusNames.set(statement.name.text, message);
+      this.removeStatement(statement, true);
+      this.rewrittenStatements.add(statement);
+      this.record(statement, 'call', statement.name.text, []);
+    }
+  }
+
+  /** The CUDA status message `message` (cudnnGetErrorString) of `status`, as an invocation. */
+  private statusMessage(message: EntryRecord, status: Expr): Invocation {
+    return { kind: 'primitive', primitive: 'error.string', args: new Map([['error', status]]), enums: new Map(), origin: { backend: message.backend, entry: message, symbol: message.spec.symbol } };
+  }
+
+  /** A call of a status-naming function an earlier port wrote, ported as the CUDA message it stands for. */
+  private portStatusNameCall(node: ts.CallExpression, message: EntryRecord): readonly PendingDiagnostic[] | undefined {
+    const lowered = this.options.lowerers.lower(this.statusMessage(message, this.argument(node.arguments[0], 0)), this.lowerContext({ kind: 'named' }, undefined, node));
+    if (!lowered.ok) return lowered.diagnostics;
+    const placed = placeLowering(node, lowered.lowering, this.edits, this.sourceFile);
+    if (!placed.ok) return [pending('OB1017', { symbol: message.spec.symbol, reason: placed.reason }, message.spec.symbol)];
+    this.record(node, 'call', message.spec.symbol, lowered.lowering.targetSymbols);
+    if (this.options.comments) {
+      // The earlier port's warning about its function (`xdnnStatusName` answers …) goes with it.
+      const keep = new Set(lowered.lowering.diagnostics.map((d) => this.place(node, d)).filter((d) => d.severity !== 'info').map(commentText));
+      this.commentWriter.removeStale(node, (node.expression as ts.Identifier).text, keep);
+    }
+    for (const d of lowered.lowering.diagnostics) this.report(node, d);
+    return undefined;
+  }
+
+  /**
+   * After the walk and the imports: the functions lowerings asked for (emit/file-functions.ts),
+   * after the last import (declarations are hoisted; the imports they use come first).
+   */
+  private writeFileFunctions(): void {
+    const functions = this.functions.all();
+    if (functions.length === 0) return;
+    const nl = newlineOf(this.text);
+    const imports = this.sourceFile.statements.filter(ts.isImportDeclaration);
+    const last = imports[imports.length - 1];
+    const text = functions.map((f) => f.text.split('\n').join(nl)).join(`${nl}${nl}`);
+    if (last) this.edits.insert(last.end, `${nl}${nl}${text}`);
+    else this.edits.insert(0, `${text}${nl}${nl}`);
   }
 
   /**

@@ -40,6 +40,7 @@ import { aclInitLowerer, implicitInitLowerer } from './structural/runtime/acl-in
 import { cnclInitCommsLifter } from './structural/runtime/cncl-init-comms-lifter.js';
 import { cnclInitCommsLowerer } from './structural/runtime/cncl-init-comms-lowerer.js';
 import { currentDeviceInitLowerer, dropsCurrentDeviceRead } from './structural/runtime/current-device-read.js';
+import { statusNameLowerer } from './structural/runtime/status-name-function.js';
 import { registerXdnnLowerers } from './structural/xdnn/register.js';
 import { xdnnContextRewriter } from './structural/xdnn-lift/xdnn-contexts.js';
 import { defaultStreamWaitRewriter } from './structural/xdnn-lift/default-stream-wait.js';
@@ -102,6 +103,8 @@ export function defaultLowerers(): LowererRegistry {
   lowerers.registerReuse('thead', 'cuda', (l) => spelledFor(l, 'thead'));
   lowerers.registerReuse('musa', 'cuda', (l) => spelledFor(l, 'musa'), (l) => cublasLowerers.has(l));
   for (const target of BACKENDS) lowerers.register({ target }, unloweredViewsLowerer);
+  // After each target's own: a status-naming function only where the target has no status-to-string call.
+  for (const target of BACKENDS) lowerers.register({ target, binding: 'primitive:error.string' }, statusNameLowerer);
   // Their runtimes rename CUDA's one for one (no init or finalize call in the catalog): start-up and tear-down are implicit as on CUDA (inferred).
   for (const target of ['maca', 'thead'] as const) {
     lowerers.register({ target, binding: 'primitive:runtime.init' }, spelledFor(implicitInitLowerer, target));

@@ -35,6 +35,10 @@ import {
   bkcl_destroy_context,
   bkcl_init_rank,
   BKCL_FLOAT,
+  BKCL_INVALID_ARGUMENT,
+  BKCL_RUNTIME_ERROR,
+  BKCL_SYSTEM_ERROR,
+  BKCL_INTERNAL_ERROR,
   bkcl_get_unique_id,
   bkcl_group_end,
   bkcl_group_start,
@@ -52,9 +56,16 @@ import {
   type BKCLContext_t,
   type BKCLResult_t,
 } from 'opbridge/kunlun';
-import {
-  ncclGetErrorString,
-} from 'opbridge/cuda';
+
+/** The BKCLResult_t member a status is, by name: bkcl has no status-to-string call (written by opbridge port). */
+function bkclStatusName(status: BKCLResult_t): string {
+  if (status === BKCL_SUCCESS) return 'BKCL_SUCCESS';
+  if (status === BKCL_INVALID_ARGUMENT) return 'BKCL_INVALID_ARGUMENT';
+  if (status === BKCL_RUNTIME_ERROR) return 'BKCL_RUNTIME_ERROR';
+  if (status === BKCL_SYSTEM_ERROR) return 'BKCL_SYSTEM_ERROR';
+  if (status === BKCL_INTERNAL_ERROR) return 'BKCL_INTERNAL_ERROR';
+  return `BKCLResult_t ${status}`;
+}
 
 const FEATURES = 64; // D
 const OUTPUTS = 8; // O
@@ -70,8 +81,8 @@ function checkCublas(status: Error_t, what: string): void {
 }
 
 function checkNccl(status: BKCLResult_t, what: string): void {
-  // opbridge OB1002: kunlun does not support `ncclGetErrorString`: No BKCL result-to-string function found; Paddle formats BKCLResult_t itself
-  if (status !== BKCL_SUCCESS) throw new Error(`${what}: ${ncclGetErrorString(status)}`);
+  // opbridge OB1011: `bkclStatusName` answers `ncclGetErrorString` only partially (unsupported: the text is the name of the BKCLResult_t member (bkcl has no status-to-string call), not ncclGetErrorString's message)
+  if (status !== BKCL_SUCCESS) throw new Error(`${what}: ${bkclStatusName(status)}`);
 }
 
 /** This rank's shard: inputs X (B×D) and noisy targets T = X·W_teacher + noise (B×O). */

@@ -15,7 +15,12 @@ import type { EditList } from '../edits/edit-list.js';
 import type { Lowering, PreludeStatement } from '../lower/lowerer.js';
 import { ts } from '../syntax/typescript.js';
 
-export type Placement = { readonly ok: true } | { readonly ok: false; readonly reason: string };
+/**
+ * `heldIn`: the variable that holds the call's status in the output when the call, tested by an
+ * `if`, was placed before it (`const status_1 = …; if (status_1 !== SUCCESS) …`), so code in
+ * that `if` can name the status (its message).
+ */
+export type Placement = { readonly ok: true; readonly heldIn?: string } | { readonly ok: false; readonly reason: string };
 
 /** Whether a statement sits directly in a statement list (so it can become several). */
 export function inStatementList(statement: ts.Node): boolean {
@@ -52,7 +57,7 @@ function statementOwning(call: ts.CallExpression): ts.Statement | undefined {
  * order and in the same scope as the source (a cudnn-frontend graph stays code the next port can
  * read, not a closure).
  */
-function testingIf(call: ts.CallExpression): ts.IfStatement | undefined {
+export function testingIf(call: ts.CallExpression): ts.IfStatement | undefined {
   let node: ts.Node = call;
   for (;;) {
     const p = node.parent;
@@ -71,14 +76,19 @@ function testingIf(call: ts.CallExpression): ts.IfStatement | undefined {
  * Statements before a tested `if` (testingIf), the call replaced by `value`; the `if` itself is
  * not rewritten, so its constant and branches are ported by the walk as usual.
  */
-function placeBeforeTest(test: ts.IfStatement, lines: readonly string[], call: ts.CallExpression, value: string, edits: EditList, sourceFile: ts.SourceFile): Placement {
+function placeBeforeTest(test: ts.IfStatement, lines: readonly string[], call: ts.CallExpression, value: string, edits: EditList, sourceFile: ts.SourceFile, hold?: () => string): Placement {
+  // Asked to hold the status (code in the `if` names it): a call's status goes into a variable first.
+  if (hold && !IDENTIFIER.test(value)) {
+    const status = hold();
+    return placeBeforeTest(test, [...lines, `const ${status} = ${value};`], call, status, edits, sourceFile, hold);
+  }
   const text = sourceFile.text;
   const at = test.getStart(sourceFile);
   const nl = newlineOf(text);
   const indent = lineIndent(text, at);
   edits.insert(at, lines.map((l) => `${l}${nl}${indent}`).join(''));
   edits.replace(call.getStart(sourceFile), call.end, value);
-  return { ok: true };
+  return hold && IDENTIFIER.test(value) ? { ok: true, heldIn: value } : { ok: true };
 }
 
 /**
@@ -135,7 +145,7 @@ function rendered(p: PreludeStatement, through: ((expression: string) => string)
  * Places a lowering with an epilogue, status-valued prelude statements or no effect at all
  * (docs/port-architecture.md, "Several statements").
  */
-function placeStructured(call: ts.CallExpression, lowering: Lowering, edits: EditList, sourceFile: ts.SourceFile, isFacadeCall: (node: ts.CallExpression) => boolean, statusName: () => string, helperFor: HelperFor | undefined): Placement {
+function placeStructured(call: ts.CallExpression, lowering: Lowering, edits: EditList, sourceFile: ts.SourceFile, isFacadeCall: (node: ts.CallExpression) => boolean, statusName: () => string, helperFor: HelperFor | undefined, hold: boolean): Placement {
   const text = sourceFile.text;
   const start = call.getStart(sourceFile);
   const nl = newlineOf(text);
@@ -184,12 +194,12 @@ function placeStructured(call: ts.CallExpression, lowering: Lowering, edits: Edi
   const test = testingIf(call);
   if (test) {
     // The releases follow the call: its status is kept in a variable unless it already is one.
-    if (epilogue.length === 0 || IDENTIFIER.test(lowering.call)) return placeBeforeTest(test, [...prelude, ...epilogue], call, lowering.call, edits, sourceFile);
+    if (epilogue.length === 0 || IDENTIFIER.test(lowering.call)) return placeBeforeTest(test, [...prelude, ...epilogue], call, lowering.call, edits, sourceFile, hold ? statusName : undefined);
     const status = statusName();
-    return placeBeforeTest(test, [...prelude, `const ${status} = ${lowering.call};`, ...epilogue], call, status, edits, sourceFile);
+    return placeBeforeTest(test, [...prelude, `const ${status} = ${lowering.call};`, ...epilogue], call, status, edits, sourceFile, hold ? statusName : undefined);
   }
   if (statement && !ts.isReturnStatement(statement) && epilogue.length === 0) {
-    return placeLowering(call, { ...lowering, epilogue: [], prelude: lowering.prelude.map((p) => ({ text: p.text, declares: p.declares })) }, edits, sourceFile, undefined, undefined, helperFor);
+    return placeLowering(call, { ...lowering, epilogue: [], prelude: lowering.prelude.map((p) => ({ text: p.text, declares: p.declares })) }, edits, sourceFile, undefined, statusName, helperFor, hold);
   }
   const suspension = containsSuspension(call);
   if (suspension) return { ok: false, reason: `\`${suspension}\`` };
@@ -235,6 +245,8 @@ export function placeLowering(
   isFacadeCall: (node: ts.CallExpression) => boolean = () => false,
   statusName: () => string = () => 'status',
   helperFor?: HelperFor,
+  /** Whether a call tested by an `if` keeps its status in a variable for code in the `if` (Placement.heldIn). */
+  holdStatus = false,
 ): Placement {
   // The final status goes to the helper for its type wherever the call ends up; a statement
   // rewritten whole below builds its text over this edit, or routes each status itself.
@@ -242,16 +254,18 @@ export function placeLowering(
   const routed = helper && !lowering.vanishes ? helperFor?.(lowering.call) : undefined;
   if (helper && routed) edits.replace(helper.getStart(sourceFile), helper.end, routed);
   if (lowering.vanishes || (lowering.epilogue?.length ?? 0) > 0 || lowering.prelude.some((p) => p.status)) {
-    return placeStructured(call, lowering, edits, sourceFile, isFacadeCall, statusName, helperFor);
+    return placeStructured(call, lowering, edits, sourceFile, isFacadeCall, statusName, helperFor, holdStatus);
   }
   const text = sourceFile.text;
   const start = call.getStart(sourceFile);
+  const hold = holdStatus ? statusName : undefined;
+  if (lowering.prelude.length === 0 && hold && testingIf(call)) return placeBeforeTest(testingIf(call)!, [], call, lowering.call, edits, sourceFile, hold);
   if (lowering.prelude.length === 0) {
     edits.replace(start, call.end, lowering.call);
     return { ok: true };
   }
   const test = testingIf(call);
-  if (test) return placeBeforeTest(test, lowering.prelude.map((p) => (p.body ? rendered(p, undefined, lineIndent(text, test.getStart(sourceFile)), newlineOf(text)) : terminated(p.text))), call, lowering.call, edits, sourceFile);
+  if (test) return placeBeforeTest(test, lowering.prelude.map((p) => (p.body ? rendered(p, undefined, lineIndent(text, test.getStart(sourceFile)), newlineOf(text)) : terminated(p.text))), call, lowering.call, edits, sourceFile, hold);
   const statement = statementOwning(call);
   if (statement) {
     const stmtStart = statement.getStart(sourceFile);
@@ -271,11 +285,11 @@ export function placeLowering(
   }
   // `check(call, 'what');`: the statements go before it rather than into a comma expression.
   const sink = statusSink(call, isFacadeCall);
-  if (sink && inStatementList(sink)) return placeStructured(call, lowering, edits, sourceFile, isFacadeCall, () => 'status', helperFor);
+  if (sink && inStatementList(sink)) return placeStructured(call, lowering, edits, sourceFile, isFacadeCall, () => 'status', helperFor, false);
   const tested = testingIf(call);
   if (tested) {
     const lines = lowering.prelude.map((p) => (p.body ? rendered(p, undefined, lineIndent(text, tested.getStart(sourceFile)), newlineOf(text)) : terminated(p.text)));
-    return placeBeforeTest(tested, lines, call, lowering.call, edits, sourceFile);
+    return placeBeforeTest(tested, lines, call, lowering.call, edits, sourceFile, hold);
   }
   const suspension = containsSuspension(call);
   if (suspension) return { ok: false, reason: `\`${suspension}\`` };

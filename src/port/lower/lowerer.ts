@@ -4,12 +4,13 @@
  * registered by target backend and operator or primitive. A lowerer may decline
  * (`undefined`) so the next one is tried; the generic lowerer always answers.
  */
-import type { Catalog } from '../../catalog/catalog.js';
+import type { Catalog, EnumRecord } from '../../catalog/catalog.js';
 import type { BackendId } from '../../catalog/vocabulary.js';
 import type { FreshNames } from '../context/fresh-names.js';
 import type { StaticContext } from '../context/static-context.js';
 import type { PendingDiagnostic } from '../diagnostics/port-diagnostics.js';
 import type { CallLayout } from '../emit/call-text.js';
+import type { FileFunctions } from '../emit/file-functions.js';
 import type { ReferenceStyle, TargetNames } from '../emit/target-names.js';
 import type { Invocation } from '../ir/invocation.js';
 import type { ts } from '../syntax/typescript.js';
@@ -71,6 +72,13 @@ export interface LowerContext {
   readonly fresh: FreshNames;
   readonly context: StaticContext;
   readonly layout: CallLayout;
+  /** Functions written once per file (emit/file-functions.ts); absent where a lowering cannot add any. */
+  readonly functions?: FileFunctions;
+  /**
+   * The variable holding, in the output, the status of a source call already ported and tested
+   * by an `if` (`const status_1 = …; if (status_1 !== SUCCESS) …`), with its status type.
+   */
+  readonly heldStatus?: (call: ts.Node) => { readonly text: string; readonly status: EnumRecord } | undefined;
 }
 
 export interface Lowerer {

@@ -5,8 +5,10 @@
  * failing, so it lifts to `error.string` of that status. The compared success member says which
  * status family it is (`enums.error`), so a lowerer can name the function of that family
  * (cuda-lower/status-error-string.ts). A status that is not a pure expression (a call tested in
- * place) cannot be read twice, and a message read outside such a test has no status: those lift
- * without `error`, the thread's most recent error, as aclGetRecentErrMsg itself is.
+ * place) cannot be read twice: it lifts as `tested` instead of `error`, so a lowerer can name the
+ * variable the port keeps that call's status in (the file porter keeps it when such a message is
+ * in the `if`). A message read outside such a test has no status: it lifts without either, the
+ * thread's most recent error, as aclGetRecentErrMsg itself is.
  */
 import { isPure } from '../../context/expression-purity.js';
 import type { StaticContext } from '../../context/static-context.js';
@@ -40,7 +42,12 @@ export const testedStatusErrorLifter: Lifter = {
     if (!TARGETS.has(ctx.target) || call.args.length !== 0) return undefined;
     const tested = testedStatus(call.node, ctx.context);
     const origin = { backend: call.backend, entry: call.entry, symbol: call.entry.spec.symbol };
-    if (!tested || !isPure(tested.status)) return { ok: true, invocation: { kind: 'primitive', primitive: 'error.string', args: new Map(), enums: new Map(), origin } };
+    if (!tested) return { ok: true, invocation: { kind: 'primitive', primitive: 'error.string', args: new Map(), enums: new Map(), origin } };
+    if (!isPure(tested.status)) {
+      // The call tested in place: `tested`, for a lowerer that finds its status held in the output (LowerContext.heldStatus).
+      const call: Expr = { text: tested.status.getText(ctx.context.sourceFile), node: tested.status, pure: false };
+      return { ok: true, invocation: { kind: 'primitive', primitive: 'error.string', args: new Map([['tested', call]]), enums: new Map([['error', tested.success]]), origin } };
+    }
     const status: Expr = { text: tested.status.getText(ctx.context.sourceFile), node: tested.status, pure: true };
     return { ok: true, invocation: { kind: 'primitive', primitive: 'error.string', args: new Map([['error', status]]), enums: new Map([['error', tested.success]]), origin } };
   },
