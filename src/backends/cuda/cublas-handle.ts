@@ -23,7 +23,7 @@ import {
   type cublasMath_t,
   type cublasStatus_t,
 } from './constants.generated.js';
-import { isEnumMember, statusName } from './enum-names.js';
+import { enumMemberNames, isEnumMember, statusName } from './enum-names.js';
 import { launchStream } from './library-streams.js';
 import { requireOut, writeOut } from './out-param.js';
 import { reject } from './rejection.js';
@@ -185,6 +185,17 @@ export function cublasGetMathMode(handle: cublasHandle_t, mode: Ref<cublasMath_t
     },
     false,
   );
+}
+
+/**
+ * The status's text. cuBLAS returns a description of the status (its docs: "the description
+ * string for a given status"); the library's string table was not read, so the reference
+ * runtime answers with the enumerator name ("CUBLAS_STATUS_INVALID_VALUE"), as its
+ * cudnnGetErrorString does. A value that is no status gives "CUBLAS_STATUS_UNKNOWN" (inferred,
+ * unconfirmed for cuBLAS).
+ */
+export function cublasGetStatusString(status: cublasStatus_t): string {
+  return (typeof status === 'number' ? enumMemberNames('cublasStatus_t').get(status) : undefined) ?? 'CUBLAS_STATUS_UNKNOWN';
 }
 
 export const cublasCreate_v2 = cublasCreate;

@@ -6,6 +6,7 @@ export {
   cublasGetStream,
   cublasSetMathMode,
   cublasGetMathMode,
+  cublasGetStatusString,
   cublasCreate_v2,
   cublasDestroy_v2,
   cublasSetStream_v2,

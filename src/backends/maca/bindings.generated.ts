@@ -203,6 +203,11 @@ export function mcblasGetMathMode(handle: Parameters<typeof cuda.cublasGetMathMo
   return binding.call('mcblasGetMathMode', [handle, mode]);
 }
 
+/** mcblasGetStatusString → cublasGetStatusString (native, unconfirmed). */
+export function mcblasGetStatusString(status: mcblasStatus_t): ReturnType<typeof cuda.cublasGetStatusString> {
+  return binding.call('mcblasGetStatusString', [status]);
+}
+
 /** mcblasGetStream → cublasGetStream (native, unconfirmed). */
 export function mcblasGetStream(handle: Parameters<typeof cuda.cublasGetStream>[0], streamId: Parameters<typeof cuda.cublasGetStream>[1]): mcblasStatus_t {
   return binding.call('mcblasGetStream', [handle, streamId]);

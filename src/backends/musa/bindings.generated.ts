@@ -188,6 +188,11 @@ export function mublasSscal(handle: Parameters<typeof cuda.cublasSscal>[0], n: P
   return binding.call('mublasSscal', [handle, n, alpha, x, incx]);
 }
 
+/** mublasStatus_to_string → cublasGetStatusString (native, confirmed). */
+export function mublasStatus_to_string(status: mublasStatus_t): ReturnType<typeof cuda.cublasGetStatusString> {
+  return binding.call('mublasStatus_to_string', [status]);
+}
+
 // ---- mublaslt ------------------------------------------------------------------------------
 
 /** mublasLtCreate → cublasLtCreate (native, inferred). */

@@ -41,6 +41,11 @@ export function cublasGetMathMode(handle: Parameters<typeof cuda.cublasGetMathMo
   return binding.call('cublasGetMathMode', [handle, mode]);
 }
 
+/** cublasGetStatusString → cublasGetStatusString (native, unconfirmed). */
+export function cublasGetStatusString(status: cublasStatus_t): ReturnType<typeof cuda.cublasGetStatusString> {
+  return binding.call('cublasGetStatusString', [status]);
+}
+
 /** cublasGetStream → cublasGetStream (native, unconfirmed). */
 export function cublasGetStream(handle: Parameters<typeof cuda.cublasGetStream>[0], streamId: Parameters<typeof cuda.cublasGetStream>[1]): cublasStatus_t {
   return binding.call('cublasGetStream', [handle, streamId]);

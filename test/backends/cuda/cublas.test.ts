@@ -207,6 +207,16 @@ describe('cuBLAS argument checks and misuse', () => {
   });
 });
 
+describe('cublasGetStatusString', () => {
+  // cuBLAS returns a description; the reference runtime names the enumerator (its string table was not read).
+  it('names each status by its cublasStatus_t member, and a code that is none as unknown', () => {
+    expect(cuda.cublasGetStatusString(CUBLAS_STATUS_SUCCESS)).toBe('CUBLAS_STATUS_SUCCESS');
+    expect(cuda.cublasGetStatusString(CUBLAS_STATUS_INVALID_VALUE)).toBe('CUBLAS_STATUS_INVALID_VALUE');
+    expect(cuda.cublasGetStatusString(16 as cuda.cublasStatus_t)).toBe('CUBLAS_STATUS_LICENSE_ERROR');
+    expect(cuda.cublasGetStatusString(2 as cuda.cublasStatus_t)).toBe('CUBLAS_STATUS_UNKNOWN');
+  });
+});
+
 describe('cublasDgemm, cublasHgemm, cublasGemmEx and strided batches', () => {
   it('computes Dgemm in float64 and Hgemm in fp16 with fp16 alpha', () => {
     inProcess(() => {
