@@ -456,7 +456,17 @@ export class FilePorter {
       layout: node ? callLayoutOf(node, this.sourceFile) : SINGLE_LINE,
       functions: this.functions,
       heldStatus: (call) => this.heldStatuses.get(call),
+      statusTypeOf: (node) => this.retypedHelperParam(node),
     };
+  }
+
+  /** The type a retyped status helper's parameter takes, where `node` names it in the helper's own body. */
+  private retypedHelperParam(node: ts.Node): EnumRecord | undefined {
+    if (!ts.isIdentifier(node) || this.retypedHelpers.size === 0) return undefined;
+    let fn: ts.Node | undefined = node.parent;
+    while (fn && !ts.isFunctionLike(fn)) fn = fn.parent;
+    const helper = fn ? this.statusHelpers().all().find((h) => h.declaration === fn && h.param === node.text) : undefined;
+    return helper ? this.retypedHelpers.get(helper.name) : undefined;
   }
 
   private isSuppressed(node: ts.Node): boolean {

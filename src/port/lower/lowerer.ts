@@ -79,6 +79,12 @@ export interface LowerContext {
    * by an `if` (`const status_1 = …; if (status_1 !== SUCCESS) …`), with its status type.
    */
   readonly heldStatus?: (call: ts.Node) => { readonly text: string; readonly status: EnumRecord } | undefined;
+  /**
+   * The target status type of a status expression whose type the port chose rather than ported
+   * (a status helper's parameter, retyped for the statuses its calls return:
+   * context/status-helper-types.ts); undefined where the type is the declared one ported.
+   */
+  readonly statusTypeOf?: (node: ts.Node) => EnumRecord | undefined;
 }
 
 export interface Lowerer {

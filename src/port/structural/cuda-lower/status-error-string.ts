@@ -10,6 +10,10 @@
  * message is that status's, by the function of the status type the lowering wrote
  * (`cudnnGetErrorString(status_1)`, `cublasGetStatusString(status_1)`).
  *
+ * A status helper's parameter the port retyped (`checkCublas(status: cnnlStatus_t, …)` whose calls
+ * all become cuBLAS's, typed `cublasStatus_t` on CUDA) takes the function of its new type
+ * (`cublasGetStatusString(status)`), not that of the type its declared one ports to.
+ *
  * Without a status (a message read where no test says which error it is), CUDA's nearest is the
  * thread's last runtime error, `cudaGetErrorString(cudaGetLastError())`; a library's status is
  * not among those, so the port warns (OB1011).
@@ -52,6 +56,13 @@ export const statusErrorStringLowerer: Lowerer = {
       return { ok: true, lowering: { prelude: [], call: `${ctx.names.value(symbol, ctx.style, ctx.origin)}(${held.text})`, targetSymbols: [symbol], diagnostics: [] } };
     }
     if (!status && invocation.origin.entry.spec.params.length === 0) return lastRuntimeError(invocation.origin.symbol, ctx, tested !== undefined);
+    // A status helper's parameter the port retyped (a CNNL helper all of whose calls become cuBLAS's): that type's function.
+    const chosen = status?.node ? ctx.statusTypeOf?.(status.node) : undefined;
+    const chosenEntry = chosen ? errorStringEntry(ctx.catalog, chosen) : undefined;
+    if (status && chosenEntry) {
+      const symbol = chosenEntry.spec.symbol;
+      return { ok: true, lowering: { prelude: [], call: `${ctx.names.value(symbol, ctx.style, ctx.origin)}(${status.text})`, targetSymbols: [symbol], diagnostics: [] } };
+    }
     if (!status || !family) return undefined;
     const source = ctx.catalog.backend(invocation.origin.backend).enums.get(family.enumName);
     const target = source ? correspondingEnum(ctx.catalog, source, ctx.target) : undefined;
