@@ -934,7 +934,10 @@ export class FilePorter {
   }
 
   /** A call of a status-naming function an earlier port wrote, ported as the CUDA message it stands for. */
-  private portStatusNameCall(node: ts.CallExpression, message: EntryRecord): readonly PendingDiagnostic[] | undefined {
+  private portStatusNameCall(node: ts.CallExpression, named: EntryRecord): readonly PendingDiagnostic[] | undefined {
+    // A helper's parameter retyped on CUDA (an XDNN helper whose calls are all cuBLAS's) takes its own type's message.
+    const retyped = this.options.to === 'cuda' && node.arguments[0] ? this.retypedHelperParam(node.arguments[0]) : undefined;
+    const message = (retyped && errorStringEntry(this.options.catalog, retyped)) || named;
     const lowered = this.options.lowerers.lower(this.statusMessage(message, this.argument(node.arguments[0], 0)), this.lowerContext({ kind: 'named' }, undefined, node));
     if (!lowered.ok) return lowered.diagnostics;
     const placed = placeLowering(node, lowered.lowering, this.edits, this.sourceFile);
