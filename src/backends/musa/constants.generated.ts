@@ -172,6 +172,11 @@ export const MUDNN_DATA_FP8_E5M2 = "MUDNN_DATA_FP8_E5M2";
 export const MUDNN_DATA_FP8_E4M3 = "MUDNN_DATA_FP8_E4M3";
 export type mudnnDataType_t = "MUDNN_DATA_HALF" | "MUDNN_DATA_BFLOAT16" | "MUDNN_DATA_FLOAT" | "MUDNN_DATA_DOUBLE" | "MUDNN_DATA_BOOLEAN" | "MUDNN_DATA_INT8" | "MUDNN_DATA_INT16" | "MUDNN_DATA_INT32" | "MUDNN_DATA_INT64" | "MUDNN_DATA_UINT8" | "MUDNN_DATA_UINT16" | "MUDNN_DATA_UINT32" | "MUDNN_DATA_UINT64" | "MUDNN_DATA_QINT8" | "MUDNN_DATA_FP8_E5M2" | "MUDNN_DATA_FP8_E4M3";
 
+/** mudnnLayerNormMode_t (mudnn, inferred; values unconfirmed, names used as values). */
+export const MUDNN_LAYER_NORM_MODE_DIRECT = "MUDNN_LAYER_NORM_MODE_DIRECT";
+export const MUDNN_LAYER_NORM_MODE_WELFORD = "MUDNN_LAYER_NORM_MODE_WELFORD";
+export type mudnnLayerNormMode_t = "MUDNN_LAYER_NORM_MODE_DIRECT" | "MUDNN_LAYER_NORM_MODE_WELFORD";
+
 /** mudnnMathType_t (mudnn, inferred; values unconfirmed, names used as values). */
 export const MUDNN_TENSOR_OP_MATH = "MUDNN_TENSOR_OP_MATH";
 export const MUDNN_FMA_MATH = "MUDNN_FMA_MATH";
@@ -208,6 +213,10 @@ export const MUDNN_REDUCE_NORM = "MUDNN_REDUCE_NORM";
 export const MUDNN_REDUCE_VARIANCE = "MUDNN_REDUCE_VARIANCE";
 export const MUDNN_REDUCE_STD = "MUDNN_REDUCE_STD";
 export type mudnnReduceMode_t = "MUDNN_REDUCE_ADD" | "MUDNN_REDUCE_MEAN" | "MUDNN_REDUCE_MAX" | "MUDNN_REDUCE_MIN" | "MUDNN_REDUCE_PROD" | "MUDNN_REDUCE_MUL_NO_ZEROS" | "MUDNN_REDUCE_NORM" | "MUDNN_REDUCE_VARIANCE" | "MUDNN_REDUCE_STD";
+
+/** mudnnRMSNormMode_t (mudnn, inferred; values unconfirmed, names used as values). */
+export const MUDNN_RMS_NORM_MODE_DIRECT = "MUDNN_RMS_NORM_MODE_DIRECT";
+export type mudnnRMSNormMode_t = "MUDNN_RMS_NORM_MODE_DIRECT";
 
 /** mudnnSoftmaxAlgorithm_t (mudnn, inferred; values unconfirmed, names used as values). */
 export const MUDNN_SOFTMAX_ACCURATE = "MUDNN_SOFTMAX_ACCURATE";
