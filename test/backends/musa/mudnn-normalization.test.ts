@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as musa from '../../../src/backends/musa/index.js';
-import { randomFloat32 } from '../../../src/backends/host/host-data.js';
+import { fromBfloat16Bits, randomFloat32, roundToHalf, toBfloat16Bits } from '../../../src/backends/host/host-data.js';
 import { SimProcess, withProcess } from '../../../src/backends/sim/sim-process.js';
 
 const OK = musa.MUDNN_STATUS_SUCCESS;
@@ -15,7 +15,7 @@ function inProcess(fn: () => void): void {
   withProcess(new SimProcess(), fn);
 }
 
-function upload(host: Float32Array): musa.DevicePtr {
+function upload(host: Float32Array | Uint16Array): musa.DevicePtr {
   const p = musa.ref<musa.DevicePtr>();
   expect(musa.musaMalloc(p, host.byteLength)).toBe(musa.musaSuccess);
   expect(musa.musaMemcpy(p.value, host, host.byteLength, musa.musaMemcpyHostToDevice)).toBe(musa.musaSuccess);
@@ -30,10 +30,10 @@ function download(ptr: musa.DevicePtr, length: number): Float32Array {
 
 const packed = (dims: number[]) => dims.map((_, i) => dims.slice(i + 1).reduce((a, b) => a * b, 1));
 
-function tensor(dims: number[]): musa.mudnnTensorDescriptor_t {
+function tensor(dims: number[], dataType: musa.mudnnDataType_t = musa.MUDNN_DATA_FLOAT): musa.mudnnTensorDescriptor_t {
   const d = musa.ref<musa.mudnnTensorDescriptor_t>();
   expect(musa.mudnnCreateTensorDescriptor(d)).toBe(OK);
-  expect(musa.mudnnSetTensorNdDescriptorWithScale(d.value, musa.MUDNN_TENSOR_NCHW, musa.MUDNN_DATA_FLOAT, dims.length, dims, packed(dims), 1)).toBe(OK);
+  expect(musa.mudnnSetTensorNdDescriptorWithScale(d.value, musa.MUDNN_TENSOR_NCHW, dataType, dims.length, dims, packed(dims), 1)).toBe(OK);
   return d.value;
 }
 
@@ -108,6 +108,27 @@ describe('muDNN layer and RMS norms', () => {
       expect(musa.mudnnCreateRMSNormDescriptor(unset)).toBe(OK);
       expect(musa.mudnnRMSNormForward(h, unset.value, xd, dy, sd, di, xd, dx, pd, dg)).toBe(FAIL);
       expect(musa.mudnnDestroyRMSNormDescriptor(d.value)).toBe(OK);
+    });
+  });
+
+  it('mudnnUnary CAST: converts to the output descriptor\'s type, both ways (bf16 ↔ float32)', () => {
+    const x = randomFloat32(12, 51, -5, 5);
+    inProcess(() => {
+      const h = handle();
+      const u = musa.ref<musa.mudnnUnaryDescriptor_t>();
+      expect(musa.mudnnCreateUnaryDescriptor(u)).toBe(OK);
+      expect(musa.mudnnSetUnaryDescriptor(u.value, musa.MUDNN_UNARY_CAST, musa.MUDNN_PARAM_DATA_NONE, null, musa.MUDNN_PARAM_DATA_NONE, null)).toBe(OK);
+      const [f32, bf16] = [tensor([3, 4]), tensor([3, 4], musa.MUDNN_DATA_BFLOAT16)];
+      const [dx, dh, dback] = [upload(x), upload(new Uint16Array(12)), upload(new Float32Array(12))];
+      expect(musa.mudnnUnary(h, u.value, bf16, dh, f32, dx)).toBe(OK);
+      const bits = new Uint16Array(12);
+      expect(musa.musaMemcpy(bits, dh, bits.byteLength, musa.musaMemcpyDeviceToHost)).toBe(musa.musaSuccess);
+      // Exact: a cast rounds each value once to nearest-even bf16, and widening back is exact.
+      expect(Array.from(fromBfloat16Bits(bits))).toEqual(Array.from(x, (v) => roundToHalf(v, 'bfloat16')));
+      expect(Array.from(bits)).toEqual(Array.from(toBfloat16Bits(x)));
+      expect(musa.mudnnUnary(h, u.value, f32, dback, bf16, dh)).toBe(OK);
+      expect(Array.from(download(dback, 12))).toEqual(Array.from(fromBfloat16Bits(bits)));
+      expect(musa.mudnnDestroyUnaryDescriptor(u.value)).toBe(OK);
     });
   });
 });
