@@ -18,3 +18,4 @@ export * from './mudnn-reduce.js';
 export * from './mudnn-permute.js';
 export * from './mudnn-dropout.js';
 export * from './mudnn-normalization.js';
+export * from './mudnn-attention.js';

@@ -38,6 +38,16 @@ describe('cudnn-frontend graphs → muDNN verify on the reference runtime', () =
     expect(model.verification, JSON.stringify(model.verification)).toMatchObject({ verdict: expect.stringMatching(/^(pass|warn)$/) });
   }, 180_000);
 
+  it('helper-built RoPE / SwiGLU / RMSNorm / causal GQA sdpa graphs → mudnnScaledDotProductAttentionFlashForward over the [b, h, s, d] views, the rest as above', async () => {
+    const model = await portedToMusa('cudnn-frontend-graphs');
+    expect(model.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(model.output).not.toMatch(/\bfe\.|cudnn[A-Z]\w*\(|opbridge\/cuda/);
+    for (const call of ['mudnnSetScaledDotProductAttentionDescriptor(', 'mudnnScaledDotProductAttentionFlashForward(', 'mudnnRMSNormForward(', 'MUDNN_UNARY_CAST']) expect(model.output).toContain(call);
+    // The graph's scale is written out, never muDNN's unconfirmed 0 = 1/sqrt(d) convention.
+    expect(model.output).toContain('1 / Math.sqrt(D_HEAD), false, false, false, true, false)');
+    expect(model.verification, JSON.stringify(model.verification)).toMatchObject({ verdict: expect.stringMatching(/^(pass|warn)$/) });
+  }, 180_000);
+
   it('a LayerNorm graph executed twice → mudnnLayerNormForward with scratch statistics', async () => {
     const model = await portedToMusa('cudnn-frontend-layernorm-twice');
     expect(model.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);

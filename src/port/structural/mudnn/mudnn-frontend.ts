@@ -13,6 +13,9 @@
  *   descriptor set with the graph's epsilon and the normalised axes 1 .. rank - 1 of the
  *   squeezed X (DIRECT variance). muDNN always writes its statistics (mean and rstd, invvar):
  *   they go to float32 scratch buffers of one value per row, freed after the call.
+ * - Attention (sdpa) → `mudnnScaledDotProductAttentionFlashForward` (planAttention; inferred from
+ *   torch_musa's RunFlash and its callers; grouped-query attention passes K / V with their own
+ *   head count).
  * - Add / Sub / Mul / Div → `mudnnBinary` (the catalog's mode for the operator; the facade
  *   broadcasts as the canonical operator does, as torch_musa passes operands of different
  *   sizes); Relu / Sigmoid / Tanh / Silu (SWISH_FWD, β = 1) / Gelu (exact → GELU, tanh →
@@ -32,7 +35,8 @@
  * norms whose tensors mix element types or are strided views, strided pointwise views,
  * operands of another rank than the output (a unary node over views alike over one dense block —
  * a column-major matrix — is described with their strides, as torch_musa describes channels-last
- * tensors, or runs over the block's length when it casts), and sdpa (Attention: not lowered to muDNN here).
+ * tensors, or runs over the block's length when it casts), sdpa Stats (what muDNN's lse holds is
+ * not confirmed), and a causal sdpa over sequences of different lengths.
  */
 import { operand, type Expr } from '../../ir/expr.js';
 import type { Invocation, OpInvocation, TensorExpr } from '../../ir/invocation.js';
@@ -55,7 +59,7 @@ const UNARY: Readonly<Record<string, { input: string; output: string }>> = {
 const NORMS = ['LayerNormalization', 'RMSNormalization'] as const;
 
 /** The operators this lowerer serves for frontend graphs on MUSA. */
-export const MUDNN_FRONTEND_OPERATORS = ['Cast', ...NORMS, ...BINARY, ...Object.keys(UNARY)] as const;
+export const MUDNN_FRONTEND_OPERATORS = ['Cast', 'Attention', ...NORMS, ...BINARY, ...Object.keys(UNARY)] as const;
 
 type Viewed = TensorExpr & { readonly dims: readonly Expr[]; readonly strides: readonly Expr[] };
 
@@ -244,6 +248,55 @@ function planPacked(invocation: OpInvocation, n: NodeCalls, ctx: LowerContext, b
   return n.floatResult(y, (desc, ptr) => op(desc, ptr, widened));
 }
 
+const numberOf = (e: Expr | undefined) => (e?.value?.kind === 'number' ? e.value.value : undefined);
+const sameSize = (a: Expr, b: Expr) => a.text === b.text || (numberOf(a) !== undefined && numberOf(a) === numberOf(b));
+
+/**
+ * sdpa → mudnnScaledDotProductAttentionFlashForward over the [b, h, s, d] views as described
+ * (torch_musa passes such views of [b, s, h, d] memory), the descriptor set with the graph's
+ * scale written out (never 0, whose meaning is an assumption), the causal flag, H_q heads and
+ * embedDim H_q · d; an empty mask and dropout mask; the log-sum-exp to a float32 scratch.
+ */
+function planAttention(invocation: OpInvocation, n: NodeCalls, ctx: LowerContext): string | undefined {
+  const { inputs, outputs, attributes } = invocation;
+  const [q, k, v, o] = [inputs.get('Q'), inputs.get('K'), inputs.get('V'), outputs.get('Y')];
+  if (!viewed(q) || !viewed(k) || !viewed(v) || !viewed(o) || [q, k, v, o].some((t) => t.dims.length !== 4)) return 'Q, K, V and O are not all 4-D views';
+  if (outputs.has('softmax_lse')) return 'Stats (the softmax log-sum-exp) is not ported: what muDNN writes to its lse is not confirmed';
+  const meaning = q.dtype!.meaning;
+  if ([k, v, o].some((t) => t.dtype!.meaning !== meaning)) return 'Q, K, V and O mix element types';
+  const dataType = n.dataType(meaning);
+  if (!dataType) return `musa has no data type for ${meaning}`;
+  const [batch, heads, sq, dim] = q.dims;
+  const skv = k.dims[2];
+  if (!sameSize(k.dims[0], batch) || !sameSize(v.dims[2], skv) || !sameSize(o.dims[2], sq)) return 'the batch or sequence sizes of Q, K, V and O disagree';
+  const scale = attributes.get('scale')?.expr;
+  if (!scale?.pure) return `the scale \`${scale?.text ?? '?'}\` is not a value the port can read`;
+  const causal = numberOf(attributes.get('is_causal')?.expr) === 1;
+  if (causal && !sameSize(sq, skv)) return `a causal mask with s_q (${sq.text}) ≠ s_kv (${skv.text}): muDNN's alignment for unequal lengths is not known`;
+  const s = n.s;
+  const member = (enumName: string, m: string) => musaMember(ctx.catalog, enumName, m);
+  const math = member('mudnnMathType_t', meaning === 'dtype.float32' ? 'math.fma' : 'math.tensor-op');
+  const bool = n.dataType('dtype.bool');
+  if (!math || !bool) return 'the catalog lacks the math mode or the bool data type the call needs';
+  const [qDesc, kDesc, vDesc, oDesc] = [n.tensor('q', q.dims, q.strides, dataType), n.tensor('k', k.dims, k.strides, dataType), n.tensor('v', v.dims, v.strides, dataType), n.tensor('out', o.dims, o.strides, dataType)];
+  const zero = [{ text: '0', pure: true, value: { kind: 'number', value: 0 } } as Expr];
+  const one = contiguousStrides(zero);
+  const maskDesc = n.tensor('mask', zero, one, dataType);
+  const dropoutDesc = n.tensor('dropoutMask', zero, one, bool);
+  const lseDims = [batch, heads, sq];
+  const lseDesc = n.tensor('lse', lseDims, contiguousStrides(lseDims), 'MUDNN_DATA_FLOAT');
+  const lse = n.scratch('lse', `${operand(product(lseDims).text)} * 4`);
+  const embed = product([heads, dim]);
+  const d = s.descriptor('sdpaDesc', 'mudnnScaledDotProductAttentionDescriptor_t', 'mudnnCreateScaledDotProductAttentionDescriptor', 'mudnnDestroyScaledDotProductAttentionDescriptor', [
+    `${s.value('mudnnSetScaledDotProductAttentionDescriptor')}($, ${s.value(math)}, ${embed.text}, ${batch.text}, ${heads.text}, ${scale.text}, false, false, false, ${causal ? 'true' : 'false'}, false)`,
+  ]);
+  n.run(
+    'mudnnScaledDotProductAttentionFlashForward',
+    `${n.handle}, ${lseDesc}, ${lse}, ${qDesc}, ${q.ptr.text}, ${kDesc}, ${k.ptr.text}, ${vDesc}, ${v.ptr.text}, ${maskDesc}, null, ${d}, ${dropoutDesc}, null, ${oDesc}, ${o.ptr.text}`,
+  );
+  return undefined;
+}
+
 /** The reader's widening of a node's input (Cast to float32) → mudnnUnary CAST over packed views. */
 function planCast(invocation: OpInvocation, n: NodeCalls): string | undefined {
   const [x, y] = [invocation.inputs.get('input'), invocation.outputs.get('output')];
@@ -316,7 +369,7 @@ export const mudnnFrontendLowerer: Lowerer = {
     const { decline, handle, invocation: op } = node;
     const s = new MudnnStatements(ctx);
     const n = new NodeCalls(s, ctx, handle, op.stream);
-    const reason = op.operator === 'Cast' ? planCast(op, n) : (NORMS as readonly string[]).includes(op.operator) ? planNorm(op, n) : planPointwise(op, n, ctx);
+    const reason = op.operator === 'Cast' ? planCast(op, n) : op.operator === 'Attention' ? planAttention(op, n, ctx) : (NORMS as readonly string[]).includes(op.operator) ? planNorm(op, n) : planPointwise(op, n, ctx);
     return reason ? decline(reason) : n.lowering();
   },
 };
