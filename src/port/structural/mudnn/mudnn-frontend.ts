@@ -38,7 +38,7 @@
  * tensors, or runs over the block's length when it casts), sdpa Stats (what muDNN's lse holds is
  * not confirmed), and a causal sdpa over sequences of different lengths.
  */
-import { operand, type Expr } from '../../ir/expr.js';
+import { generated, operand, type Expr } from '../../ir/expr.js';
 import type { Invocation, OpInvocation, TensorExpr } from '../../ir/invocation.js';
 import type { LowerContext, LowerResult, Lowerer } from '../../lower/lowerer.js';
 import { contiguousStrides, isContiguous, product } from '../dnn/cudnn-descriptors.js';
@@ -279,7 +279,7 @@ function planAttention(invocation: OpInvocation, n: NodeCalls, ctx: LowerContext
   const bool = n.dataType('dtype.bool');
   if (!math || !bool) return 'the catalog lacks the math mode or the bool data type the call needs';
   const [qDesc, kDesc, vDesc, oDesc] = [n.tensor('q', q.dims, q.strides, dataType), n.tensor('k', k.dims, k.strides, dataType), n.tensor('v', v.dims, v.strides, dataType), n.tensor('out', o.dims, o.strides, dataType)];
-  const zero = [{ text: '0', pure: true, value: { kind: 'number', value: 0 } } as Expr];
+  const zero = [generated('0', { kind: 'number', value: 0 })];
   const one = contiguousStrides(zero);
   const maskDesc = n.tensor('mask', zero, one, dataType);
   const dropoutDesc = n.tensor('dropoutMask', zero, one, bool);
