@@ -19,7 +19,7 @@
  * `args.handle` is the run's handle. Runs whose group stays (a descriptor shared with a run that
  * does not port, a marker) are declined with the reason.
  */
-import type { StaticContext } from '../../context/static-context.js';
+import type { ResolvedCall, StaticContext } from '../../context/static-context.js';
 import { pending } from '../../diagnostics/port-diagnostics.js';
 import { generated, type Expr } from '../../ir/expr.js';
 import type { AttributeExpr, OpInvocation, TensorExpr } from '../../ir/invocation.js';
@@ -62,6 +62,29 @@ function ioNames(ctx: LiftContext, operator: string): { input: string; output: s
   const input = spec?.inputs[0]?.name;
   const output = spec?.outputs[0]?.name;
   return input && output ? { input, output } : undefined;
+}
+
+/**
+ * ONNX's `axis` of a norm whose descriptor's set-call (`set`) lists the normalised axes (role
+ * `dims`, count `ndims`): they must be the constant axes k .. rank - 1 (negatives counted from the
+ * end), and k is the axis. Otherwise the reason.
+ */
+function normalisedFrom(set: ResolvedCall | undefined, rank: number, context: StaticContext): number | string {
+  const node = set ? context.argumentFor(set, 'dims') : undefined;
+  const literal = node ? unwrap(node) : undefined;
+  if (!literal || !ts.isArrayLiteralExpression(literal)) return `the normalised axes \`${node?.getText() ?? '?'}\` are not an array literal`;
+  const axes = literal.elements.map((e) => {
+    const v = context.constant(e);
+    return v?.kind === 'number' ? (v.value < 0 ? v.value + rank : v.value) : undefined;
+  });
+  const countNode = set ? context.argumentFor(set, 'ndims') : undefined;
+  const count = countNode ? context.constant(countNode) : undefined;
+  if (count?.kind !== 'number' || count.value !== axes.length) return `the axis count \`${countNode?.getText() ?? '?'}\` is not the ${axes.length} axes listed`;
+  const first = axes[0];
+  if (first === undefined || axes.some((v, i) => v !== first + i) || first + axes.length !== rank) {
+    return `the normalised axes \`${literal.getText()}\` are not constant trailing axes of the ${rank}-D input (ONNX normalises the axes from one on to the last)`;
+  }
+  return first;
 }
 
 function structure(operation: MudnnOperation, call: SourceCall, ctx: LiftContext): Described<Structure> {
@@ -140,6 +163,27 @@ function structure(operation: MudnnOperation, call: SourceCall, ctx: LiftContext
       }
       return { ok: true, value: { operator: 'BatchNormalization', inputs: new Map([['X', x.value], ...parameters]), outputs: new Map([['Y', y.value]]), attributes: attrs([['epsilon', epsilon]]) } };
     }
+    case 'mudnnLayerNormForward': {
+      const mode = setArg('mode');
+      // Both modes compute the population variance; they differ in how it is accumulated.
+      if (mode?.value?.kind !== 'enum' || !['variance.direct', 'variance.welford'].includes(mode.value.meaning ?? '')) return fail(`the layer-norm mode \`${mode?.text ?? '?'}\` is not a constant MUDNN_LAYER_NORM_MODE_* member`);
+      const epsilon = setArg('attr:epsilon');
+      if (!epsilon?.pure) return fail(`epsilon \`${epsilon?.text ?? '?'}\` has side effects or is missing`);
+      const [x, y, scale, bias] = [view('xDesc', 'x'), view('yDesc', 'y'), view('gammaDesc', 'gamma'), view('betaDesc', 'beta')];
+      for (const t of [x, y, scale, bias]) if (!t.ok) return t;
+      if (!x.ok || !y.ok || !scale.ok || !bias.ok) return fail('unreachable');
+      const axis = normalisedFrom(set, x.value.dims!.length, context);
+      if (typeof axis === 'string') return fail(axis);
+      return {
+        ok: true,
+        value: {
+          operator: 'LayerNormalization',
+          inputs: new Map([['X', x.value], ['Scale', scale.value], ['B', bias.value]]),
+          outputs: new Map([['Y', y.value]]),
+          attributes: attrs([['axis', generated(String(axis), { kind: 'number', value: axis })], ['epsilon', epsilon]]),
+        },
+      };
+    }
     case 'mudnnPoolingForwardEx': {
       if (!isNullish(a('indices')) || !isNullish(a('indicesDesc'))) return fail('the run asks for the argmax indices, which MaxPool (and cuDNN) do not return');
       const pooling = a('poolingDesc');
@@ -216,4 +260,4 @@ export const mudnnRunLifter: Lifter = {
 };
 
 /** The runs this lifter takes (one registration each). */
-export const MUDNN_LIFTED_RUNS = ['mudnnBinary', 'mudnnSoftmaxForwardEx', 'mudnnUnary', 'mudnnBatchNormForwardInference', 'mudnnPoolingForwardEx'] as const;
+export const MUDNN_LIFTED_RUNS = ['mudnnBinary', 'mudnnSoftmaxForwardEx', 'mudnnUnary', 'mudnnBatchNormForwardInference', 'mudnnPoolingForwardEx', 'mudnnLayerNormForward'] as const;
