@@ -40,6 +40,14 @@ export const MUDNN_RUNS: Readonly<Record<string, { readonly create: string; read
     scratch: ['mean', 'rstd'],
     ownTensorDescriptors: true,
   },
+  mudnnRMSNormForward: { create: 'mudnnCreateRMSNormDescriptor', set: 'mudnnSetRMSNormDescriptor', destroy: 'mudnnDestroyRMSNormDescriptor', scratch: ['invvar'], ownTensorDescriptors: true },
+  mudnnScaledDotProductAttentionFlashForward: {
+    create: 'mudnnCreateScaledDotProductAttentionDescriptor',
+    set: 'mudnnSetScaledDotProductAttentionDescriptor',
+    destroy: 'mudnnDestroyScaledDotProductAttentionDescriptor',
+    scratch: ['lse'],
+    ownTensorDescriptors: true,
+  },
 };
 
 export function isMudnnRun(call: ResolvedCall): boolean {

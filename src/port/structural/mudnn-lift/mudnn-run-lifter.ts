@@ -35,6 +35,8 @@ type Structure = Pick<OpInvocation, 'operator' | 'inputs' | 'outputs' | 'attribu
 
 const ONE = generated('1', { kind: 'number', value: 1 });
 
+const numberOf = (e: Expr | undefined) => (e?.value?.kind === 'number' ? e.value.value : undefined);
+
 /** Unary modes whose parameter is read from the descriptor in a way not documented. */
 const PARAMETRISED = new Set(['Elu', 'LeakyRelu', 'Clip']);
 
@@ -110,11 +112,11 @@ function structure(operation: MudnnOperation, call: SourceCall, ctx: LiftContext
     case 'mudnnBinary': {
       const mode = setArg('mode');
       const variant = variantOf(ctx, symbol, member(mode));
-      if (variant?.operator !== 'Add') return fail(`the binary mode \`${mode?.text ?? '?'}\` is not the constant MUDNN_BINARY_ADD (other modes are not lifted yet)`);
+      if (variant?.operator !== 'Add' && variant?.operator !== 'Mul') return fail(`the binary mode \`${mode?.text ?? '?'}\` is not the constant MUDNN_BINARY_ADD or MUDNN_BINARY_MUL (other modes are not lifted yet)`);
       const [c, x, b] = [view('cDesc', 'C'), view('aDesc', 'A'), view('bDesc', 'B')];
       for (const t of [c, x, b]) if (!t.ok) return t;
       if (!c.ok || !x.ok || !b.ok) return fail('unreachable');
-      return { ok: true, value: { operator: 'Add', inputs: new Map([['A', x.value], ['B', b.value]]), outputs: new Map([['C', c.value]]), attributes: new Map() } };
+      return { ok: true, value: { operator: variant.operator, inputs: new Map([['A', x.value], ['B', b.value]]), outputs: new Map([['C', c.value]]), attributes: new Map() } };
     }
     case 'mudnnSoftmaxForwardEx': {
       const mode = setArg('mode');
@@ -138,6 +140,9 @@ function structure(operation: MudnnOperation, call: SourceCall, ctx: LiftContext
       if (!x.ok) return x;
       if (!y.ok) return y;
       const fixed = Object.entries(variant.fixed ?? {}).map(([k, v]): [string, Expr] => [k, typeof v === 'string' ? generated(`'${v}'`, { kind: 'string', value: v }) : generated(String(v))]);
+      // CAST converts to the output descriptor's data type.
+      const to = y.value.dtype?.dtype;
+      if (variant.operator === 'Cast') fixed.push(['to', generated(`'${to}'`, { kind: 'string', value: to ?? '' })]);
       return unary(variant.operator, x.value, y.value, attrs(fixed));
     }
     case 'mudnnBatchNormForwardInference': {
@@ -181,6 +186,56 @@ function structure(operation: MudnnOperation, call: SourceCall, ctx: LiftContext
           inputs: new Map([['X', x.value], ['Scale', scale.value], ['B', bias.value]]),
           outputs: new Map([['Y', y.value]]),
           attributes: attrs([['axis', generated(String(axis), { kind: 'number', value: axis })], ['epsilon', epsilon]]),
+        },
+      };
+    }
+    case 'mudnnRMSNormForward': {
+      const mode = setArg('mode');
+      if (mode?.value?.kind !== 'enum' || mode.value.meaning !== 'variance.direct') return fail(`the RMS-norm mode \`${mode?.text ?? '?'}\` is not MUDNN_RMS_NORM_MODE_DIRECT`);
+      const epsilon = setArg('attr:epsilon');
+      if (!epsilon?.pure) return fail(`epsilon \`${epsilon?.text ?? '?'}\` has side effects or is missing`);
+      const [x, y, scale] = [view('xDesc', 'x'), view('yDesc', 'y'), view('gammaDesc', 'gamma')];
+      for (const t of [x, y, scale]) if (!t.ok) return t;
+      if (!x.ok || !y.ok || !scale.ok) return fail('unreachable');
+      const axis = normalisedFrom(set, x.value.dims!.length, context);
+      if (typeof axis === 'string') return fail(axis);
+      return {
+        ok: true,
+        value: {
+          operator: 'RMSNormalization',
+          inputs: new Map([['X', x.value], ['scale', scale.value]]),
+          outputs: new Map([['Y', y.value]]),
+          attributes: attrs([['axis', generated(String(axis), { kind: 'number', value: axis })], ['epsilon', epsilon]]),
+        },
+      };
+    }
+    case 'mudnnScaledDotProductAttentionFlashForward': {
+      if (!isNullish(a('mask'))) return fail(`the attention mask \`${a('mask').text}\` is not null (masked attention is not lifted yet)`);
+      if (!isNullish(a('dropoutMask'))) return fail(`the dropout mask \`${a('dropoutMask').text}\` is not null`);
+      const flag = (name: string): boolean | undefined => {
+        const node = set?.args[set.entry.spec.params.findIndex((q) => q.name === name)];
+        const v = node ? context.constant(node) : undefined;
+        return v?.kind === 'boolean' ? v.value : v?.kind === 'number' ? v.value !== 0 : undefined;
+      };
+      for (const name of ['usePadMask', 'keyFormatBHDS', 'training']) {
+        if (flag(name) !== false) return fail(`${name} of the attention descriptor is not the constant false`);
+      }
+      const causal = flag('causal');
+      if (causal === undefined) return fail('the causal flag of the attention descriptor is not a constant');
+      const scale = setArg('attr:scale');
+      if (!scale?.pure) return fail(`the attention scale \`${scale?.text ?? '?'}\` has side effects or is missing`);
+      // 0 stands for 1/√E in torch_musa (an assumption, catalog note): not lifted as a scale of 0.
+      if (numberOf(scale) === 0) return fail('the attention scale is 0, whose meaning (1/√E) is not confirmed');
+      const [q, k, v, y] = [view('qDesc', 'q'), view('kDesc', 'k'), view('vDesc', 'v'), view('outDesc', 'out')];
+      for (const t of [q, k, v, y]) if (!t.ok) return t;
+      if (!q.ok || !k.ok || !v.ok || !y.ok) return fail('unreachable');
+      return {
+        ok: true,
+        value: {
+          operator: 'Attention',
+          inputs: new Map([['Q', q.value], ['K', k.value], ['V', v.value]]),
+          outputs: new Map([['Y', y.value]]),
+          attributes: attrs([['scale', scale], ['is_causal', generated(causal ? '1' : '0', { kind: 'number', value: causal ? 1 : 0 })]]),
         },
       };
     }
@@ -260,4 +315,4 @@ export const mudnnRunLifter: Lifter = {
 };
 
 /** The runs this lifter takes (one registration each). */
-export const MUDNN_LIFTED_RUNS = ['mudnnBinary', 'mudnnSoftmaxForwardEx', 'mudnnUnary', 'mudnnBatchNormForwardInference', 'mudnnPoolingForwardEx', 'mudnnLayerNormForward'] as const;
+export const MUDNN_LIFTED_RUNS = ['mudnnBinary', 'mudnnSoftmaxForwardEx', 'mudnnUnary', 'mudnnBatchNormForwardInference', 'mudnnPoolingForwardEx', 'mudnnLayerNormForward', 'mudnnRMSNormForward', 'mudnnScaledDotProductAttentionFlashForward'] as const;
