@@ -39,7 +39,7 @@ const DIRECTIONS = [
 const DIRECTION_GAPS: Readonly<Record<string, { readonly failure: RegExp; readonly gap: string }>> = {
   'llama-block musa→kunlun': {
     failure: /^port leaves \d+ error diagnostics, CUDA → kunlun 1 /,
-    gap: 'the MUSA → CUDA lifter does not lift the muDNN calls cudnn-frontend graphs now become on MUSA (mudnnRMSNormForward, mudnnScaledDotProductAttentionFlashForward, mudnnUnary CAST around float32 nodes) back into graphs, so the route through CUDA cannot port them on',
+    gap: 'the muDNN out-of-place adds (mudnnBinary ADD, from the frontend pointwise ADD nodes) come back to CUDA as cudnnOpTensor, which CUDA → kunlun does not port yet (OB1003 cudnnOpTensor → xpu::broadcast_add; cann and cambricon likewise)',
   },
 };
 

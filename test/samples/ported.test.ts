@@ -35,12 +35,7 @@ const KNOWN_GAPS: Readonly<Record<string, KnownGap>> = {};
 
 // A port back the porter cannot complete is recorded here (key `<sample>→<backend>`: the port to
 // <backend> ported back) with the first shortfall it shows.
-const MUDNN_GRAPH_CALLS_GAP =
-  'the MUSA → CUDA lifter does not lift the muDNN calls cudnn-frontend graphs now become on MUSA (mudnnLayerNormForward, mudnnRMSNormForward, mudnnScaledDotProductAttentionFlashForward, mudnnUnary CAST around float32 nodes, with their descriptors) back into graphs or cuDNN calls';
-const ROUND_TRIP_GAPS: Readonly<Record<string, KnownGap>> = {
-  'llama-block→musa': { failure: /^port back leaves .*\(first: OB1008 type `mudnnRMSNormDescriptor_t` has no cuda equivalent/, gap: MUDNN_GRAPH_CALLS_GAP },
-  'transformer-block→musa': { failure: /^port back leaves .*\(first: OB1008 type `mudnnLayerNormDescriptor_t` has no cuda equivalent/, gap: MUDNN_GRAPH_CALLS_GAP },
-};
+const ROUND_TRIP_GAPS: Readonly<Record<string, KnownGap>> = {};
 
 const key = (p: { sample: string; backend: string }): string => `${p.sample}→${p.backend}`;
 

@@ -2,14 +2,17 @@
  * Reads one muDNN operation as MUSA code spells it (the shape structural/mudnn/ writes, and
  * torch_musa's C-API path): the op descriptor cuDNN's call does not have — declared as
  * `const d = ref<T>()`, made by its create call, configured by its set-call, released by its
- * destroy — and, for the softmax, the workspace `mudnnGetSoftmaxForwardWorkspaceSize` sizes,
- * allocated (when non-zero), passed to the run and freed after it. The run (the anchor) is
- * `mudnnBinary`, `mudnnUnary`, `mudnnSoftmaxForwardEx`, `mudnnBatchNormForwardInference` or
+ * destroy — and, for the softmax and the layer norm, the workspace its query sizes, allocated
+ * (when non-zero), passed to the run and freed after it. The run (the anchor) is `mudnnBinary`,
+ * `mudnnUnary`, `mudnnSoftmaxForwardEx`, `mudnnBatchNormForwardInference`,
+ * `mudnnLayerNormForward`, `mudnnRMSNormForward`, `mudnnScaledDotProductAttentionFlashForward` or
  * `mudnnPoolingForwardEx`; the pooling descriptor is cuDNN's and stays (its setter is ported by
- * cudnn-setters.ts).
+ * cudnn-setters.ts). For the norms and the attention, the statistics' scratch buffers and the
+ * tensor descriptors made for the run alone go with it too.
  *
  * Everything is read from the syntax and the catalog's roles, statically. Each statement of the
- * group must do nothing else than its part (the call, possibly passed to a status check helper):
+ * group must do nothing else than its part (the call, possibly passed to a status check helper
+ * or compared with a status in `if (…) throw …`):
  * otherwise the reason is returned and the run stays as written. Whether the descriptor's
  * statements go is decided over the file (mudnn-groups.ts): every run using it must port.
  */

@@ -3,8 +3,8 @@
  * with each tensor as a view read from its muDNN tensor descriptor (mudnn-tensor-view.ts) and the
  * descriptor kept, the op read from the op descriptor's set-call (mudnn-operation.ts):
  *
- * - mudnnBinary(h, d, cDesc, C, aDesc, A, bDesc, B) with MUDNN_BINARY_ADD → Add (C = A + B, no
- *   blend: muDNN computes with none). Other binary modes are not lifted yet.
+ * - mudnnBinary(h, d, cDesc, C, aDesc, A, bDesc, B) with MUDNN_BINARY_ADD / MUL → Add / Mul (C =
+ *   A op B, no blend: muDNN computes with none). Other binary modes are not lifted yet.
  * - mudnnSoftmaxForwardEx(h, d, xDesc, x, workspace, size, yDesc, y) with (dim, ACCURATE, SOFTMAX |
  *   LOG_SOFTMAX) → Softmax / LogSoftmax over axis dim (LOG_SUM_EXP has no canonical operator).
  * - mudnnUnary(h, d, yDesc, y, xDesc, x) → the operator of the mode's catalog variant (Relu,
@@ -13,6 +13,14 @@
  * - mudnnBatchNormForwardInference(h, d, yDesc, y, xDesc, x, mean…, var…, scale…, bias…) with
  *   (SPATIAL, epsilon, training false) → BatchNormalization (parameters as [C] views of their
  *   1 × C × 1 × 1 descriptors).
+ * - mudnnLayerNormForward(h, d, y…, mean…, rstd…, x…, gamma…, beta…, workspace, size) with the
+ *   normalised axes k .. rank - 1 → LayerNormalization (axis k, epsilon); mudnnRMSNormForward(h, d,
+ *   y…, invvar…, x…, gamma…) likewise → RMSNormalization. The statistics must be scratch buffers
+ *   nothing reads (mudnn-operation.ts): the canonical operators do not write them.
+ * - mudnnScaledDotProductAttentionFlashForward(h, lse…, q…, k…, v…, mask…, d, dropout…, out…) with
+ *   no mask, no dropout, K as [N, H, S, E] and not training → Attention (scale, is_causal from the
+ *   descriptor; a scale of 0, torch_musa's "default", is declined as unconfirmed); lse is scratch.
+ * - mudnnUnary with MUDNN_UNARY_CAST → Cast to the output descriptor's data type.
  * - mudnnPoolingForwardEx(h, p, yDesc, y, xDesc, x, null, null) on a descriptor set to
  *   MUDNN_POOLING_MAX → MaxPool (kernel, pads, strides from the set-call; `poolingDesc` carried).
  *
