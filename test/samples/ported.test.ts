@@ -33,8 +33,8 @@ interface KnownGap {
 // Every pair verifies today; a pair the porter cannot complete again is recorded here with its failure.
 const KNOWN_GAPS: Readonly<Record<string, KnownGap>> = {};
 
-// Every port back verifies today; a port back the porter cannot complete again is recorded here
-// (key `<sample>→<backend>`: the port to <backend> ported back) with the first shortfall it shows.
+// A port back the porter cannot complete is recorded here (key `<sample>→<backend>`: the port to
+// <backend> ported back) with the first shortfall it shows.
 const ROUND_TRIP_GAPS: Readonly<Record<string, KnownGap>> = {};
 
 const key = (p: { sample: string; backend: string }): string => `${p.sample}→${p.backend}`;

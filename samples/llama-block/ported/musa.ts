@@ -37,22 +37,18 @@ import {
   mublasDestroy,
   mublasGemmEx,
   mublasSetStream,
-  musaFree,
   musaGetErrorString,
-  musaMalloc,
   musaMemcpy,
   musaMemcpyDeviceToHost,
   musaMemcpyHostToDevice,
   musaSetDevice,
   musaStreamCreate,
   musaStreamDestroy,
-  musaStreamSynchronize,
   musaSuccess,
   mudnnCreate,
   mudnnDestroy,
   mudnnGetErrorString,
   mudnnSetStream,
-  MUDNN_STATUS_SUCCESS,
   randomFloat32,
   ref,
   toBfloat16Bits,
@@ -63,10 +59,47 @@ import {
   type musaStream_t,
   type mudnnHandle_t,
   type mudnnStatus_t,
+  mudnnSetTensorNdDescriptorWithScale,
+  MUDNN_TENSOR_NCHW,
+  MUDNN_DATA_BFLOAT16,
+  type mudnnTensorDescriptor_t,
+  mudnnCreateTensorDescriptor,
+  mudnnDestroyTensorDescriptor,
+  MUDNN_DATA_FLOAT,
+  musaMalloc,
+  mudnnSetRMSNormDescriptor,
+  MUDNN_RMS_NORM_MODE_DIRECT,
+  type mudnnRMSNormDescriptor_t,
+  mudnnCreateRMSNormDescriptor,
+  mudnnDestroyRMSNormDescriptor,
+  mudnnRMSNormForward,
+  musaStreamSynchronize,
+  musaFree,
+  MUDNN_STATUS_SUCCESS,
+  musaDeviceSynchronize,
+  MUDNN_PARAM_DATA_NONE,
+  mudnnSetUnaryDescriptor,
+  MUDNN_UNARY_CAST,
+  type mudnnUnaryDescriptor_t,
+  mudnnCreateUnaryDescriptor,
+  mudnnDestroyUnaryDescriptor,
+  mudnnUnary,
+  mudnnSetBinaryDescriptor,
+  MUDNN_BINARY_MUL,
+  type mudnnBinaryDescriptor_t,
+  mudnnCreateBinaryDescriptor,
+  mudnnDestroyBinaryDescriptor,
+  mudnnBinary,
+  MUDNN_BINARY_ADD,
+  MUDNN_DATA_BOOLEAN,
+  mudnnSetScaledDotProductAttentionDescriptor,
+  MUDNN_TENSOR_OP_MATH,
+  type mudnnScaledDotProductAttentionDescriptor_t,
+  mudnnCreateScaledDotProductAttentionDescriptor,
+  mudnnDestroyScaledDotProductAttentionDescriptor,
+  mudnnScaledDotProductAttentionFlashForward,
+  MUDNN_UNARY_SILU,
 } from 'opbridge/musa';
-import {
-  fe,
-} from 'opbridge/cuda';
 
 const BATCH = 2;
 const SEQ = 16;
@@ -80,10 +113,6 @@ const RMS_EPSILON = 1e-5;
 const ROPE_THETA = 10000;
 const BF16 = 2; // bytes per element
 
-/** cudnn_frontend::error_t, the result of every graph call. */
-// opbridge OB1010: `fe` from opbridge/cuda is not in the cuda catalog; it is left as is
-type error_t = InstanceType<typeof fe.error_t>;
-type Graph = InstanceType<typeof fe.graph.Graph>;
 
 function checkCuda(status: musaError_t, what: string): void {
   if (status !== musaSuccess) throw new Error(`${what}: ${musaGetErrorString(status)}`);
@@ -95,10 +124,6 @@ function checkCublas(status: mublasStatus_t, what: string): void {
 
 function checkCudnn(status: mudnnStatus_t, what: string): void {
   if (status !== MUDNN_STATUS_SUCCESS) throw new Error(`${what}: ${mudnnGetErrorString(status)}`);
-}
-
-function checkFrontend(error: error_t, what: string): void {
-  if (!error.is_good()) throw new Error(`${what}: ${error.get_message()}`);
 }
 
 function upload(host: Uint16Array, what: string): DevicePtr {
@@ -146,28 +171,6 @@ function linear(cublas: mublasHandle_t, weight: DevicePtr, x: DevicePtr, y: Devi
     ),
     what,
   );
-}
-
-/** A bf16 graph with fp32 intermediates and compute, as the frontend samples configure it. */
-function bf16Graph(): Graph {
-  const graph = new fe.graph.Graph();
-  graph.set_io_data_type(fe.DataType_t.BFLOAT16).set_intermediate_data_type(fe.DataType_t.FLOAT).set_compute_data_type(fe.DataType_t.FLOAT);
-  return graph;
-}
-
-function buildGraph(graph: Graph, cudnn: mudnnHandle_t, what: string): number {
-  checkFrontend(graph.validate(), `${what} validate`);
-  checkFrontend(graph.build_operation_graph(cudnn), `${what} build_operation_graph`);
-  checkFrontend(graph.create_execution_plans([fe.HeurMode_t.A, fe.HeurMode_t.FALLBACK]), `${what} create_execution_plans`);
-  checkFrontend(graph.check_support(), `${what} check_support`);
-  checkFrontend(graph.build_plans(), `${what} build_plans`);
-  const workspaceBytes = ref<number>();
-  checkFrontend(graph.get_workspace_size(workspaceBytes), `${what} get_workspace_size`);
-  return workspaceBytes.value;
-}
-
-function tensor(name: string, dim: number[], stride: number[]) {
-  return new fe.graph.Tensor_attributes().set_name(name).set_dim(dim).set_stride(stride);
 }
 
 /** cos and sin of position·θ_i per position and head dimension (both halves share θ_i), bf16. */
@@ -237,72 +240,43 @@ export function main() {
   const dActivated = allocate(TOKENS * D_FF * BF16, 'SiLU(gate)·up');
   const dY = allocate(TOKENS * D_MODEL * BF16, 'y');
 
-  // ---- graphs, built once: RMSNorm (both norms), RoPE, attention, residual add, SwiGLU
-  const rowStrides = (features: number) => [features, 1, features, features];
-  // opbridge OB1002: musa does not support `cudnn_frontend::graph::Graph::execute`: No muDNN graph API was found (torch_musa drives muDNN op by op, through ::musa::dnn classes or the mudnn* C API); a port replaces the graph with direct calls, and this lifecycle step has no counterpart
-  const norm = bf16Graph();
-  const normX = norm.tensor(tensor('X', [TOKENS, D_MODEL, 1, 1], rowStrides(D_MODEL)));
-  const normScale = norm.tensor(tensor('scale', [1, D_MODEL, 1, 1], rowStrides(D_MODEL)));
-  const normEpsilon = norm.tensor(RMS_EPSILON);
-  const [normY] = norm.rmsnorm(normX, normScale, new fe.graph.Rmsnorm_attributes().set_forward_phase(fe.NormFwdPhase_t.INFERENCE).set_epsilon(normEpsilon));
-  normY.set_output(true);
 
   // RoPE over [batch, seq, heads, d]; the tables are [1, seq, 1, d] and broadcast.
-  // opbridge OB1002: musa does not support `cudnn_frontend::graph::Graph::execute`: No muDNN graph API was found (torch_musa drives muDNN op by op, through ::musa::dnn classes or the mudnn* C API); a port replaces the graph with direct calls, and this lifecycle step has no counterpart
-  const rope = bf16Graph();
-  const headDims = (heads: number) => [BATCH, SEQ, heads, D_HEAD];
-  const headStrides = (heads: number) => [SEQ * heads * D_HEAD, heads * D_HEAD, D_HEAD, 1];
-  const ropeCos = rope.tensor(tensor('cos', [1, SEQ, 1, D_HEAD], [SEQ * D_HEAD, D_HEAD, D_HEAD, 1]));
-  const ropeSin = rope.tensor(tensor('sin', [1, SEQ, 1, D_HEAD], [SEQ * D_HEAD, D_HEAD, D_HEAD, 1]));
-  const mul = () => new fe.graph.Pointwise_attributes().set_mode(fe.PointwiseMode_t.MUL);
-  const add = () => new fe.graph.Pointwise_attributes().set_mode(fe.PointwiseMode_t.ADD);
-  const ropeInputs = ([['q', HEADS], ['k', KV_HEADS]] as const).map(([name, heads]) => {
-    const x = rope.tensor(tensor(name, headDims(heads), headStrides(heads)));
-    const rotated = rope.tensor(tensor(`rotate_half(${name})`, headDims(heads), headStrides(heads)));
-    const out = rope.pointwise(rope.pointwise(x, ropeCos, mul()), rope.pointwise(rotated, ropeSin, mul()), add());
-    out.set_output(true).set_dim(headDims(heads)).set_stride(headStrides(heads));
-    return { x, rotated, out };
-  });
 
   // Causal grouped-query attention; Q, K, V and O are [batch, heads, seq, d] views of BSHD memory.
-  // opbridge OB1002: musa does not support `cudnn_frontend::graph::Graph::execute`: No muDNN graph API was found (torch_musa drives muDNN op by op, through ::musa::dnn classes or the mudnn* C API); a port replaces the graph with direct calls, and this lifecycle step has no counterpart
-  const sdpa = bf16Graph();
-  const bhsd = (heads: number) => [BATCH, heads, SEQ, D_HEAD];
-  const bhsdStrides = (heads: number) => [SEQ * heads * D_HEAD, D_HEAD, heads * D_HEAD, 1];
-  const sdpaQ = sdpa.tensor(tensor('Q', bhsd(HEADS), bhsdStrides(HEADS)));
-  const sdpaK = sdpa.tensor(tensor('K', bhsd(KV_HEADS), bhsdStrides(KV_HEADS)));
-  const sdpaV = sdpa.tensor(tensor('V', bhsd(KV_HEADS), bhsdStrides(KV_HEADS)));
-  const sdpaOptions = new fe.graph.SDPA_attributes().set_name('flash_attention').set_generate_stats(false).set_causal_mask(true).set_attn_scale(1 / Math.sqrt(D_HEAD));
-  const [sdpaO] = sdpa.sdpa(sdpaQ, sdpaK, sdpaV, sdpaOptions);
-  sdpaO.set_output(true).set_dim(bhsd(HEADS)).set_stride(bhsdStrides(HEADS));
 
-  // opbridge OB1002: musa does not support `cudnn_frontend::graph::Graph::execute`: No muDNN graph API was found (torch_musa drives muDNN op by op, through ::musa::dnn classes or the mudnn* C API); a port replaces the graph with direct calls, and this lifecycle step has no counterpart
-  const residual = bf16Graph();
-  const residualA = residual.tensor(tensor('residual', [TOKENS, D_MODEL, 1, 1], rowStrides(D_MODEL)));
-  const residualB = residual.tensor(tensor('branch', [TOKENS, D_MODEL, 1, 1], rowStrides(D_MODEL)));
-  const residualSum = residual.pointwise(residualA, residualB, add());
-  residualSum.set_output(true);
 
-  // opbridge OB1002: musa does not support `cudnn_frontend::graph::Graph::execute`: No muDNN graph API was found (torch_musa drives muDNN op by op, through ::musa::dnn classes or the mudnn* C API); a port replaces the graph with direct calls, and this lifecycle step has no counterpart
-  const swiglu = bf16Graph();
-  const swigluGate = swiglu.tensor(tensor('gate', [TOKENS, D_FF, 1, 1], rowStrides(D_FF)));
-  const swigluUp = swiglu.tensor(tensor('up', [TOKENS, D_FF, 1, 1], rowStrides(D_FF)));
-  const silu = swiglu.pointwise(swigluGate, new fe.graph.Pointwise_attributes().set_mode(fe.PointwiseMode_t.SWISH_FWD));
-  const swigluOut = swiglu.pointwise(silu, swigluUp, mul());
-  swigluOut.set_output(true);
 
-  const workspaceBytes = Math.max(
-    buildGraph(norm, cudnn.value, 'rmsnorm'),
-    buildGraph(rope, cudnn.value, 'rope'),
-    buildGraph(sdpa, cudnn.value, 'sdpa'),
-    buildGraph(residual, cudnn.value, 'residual add'),
-    buildGraph(swiglu, cudnn.value, 'swiglu'),
-  );
+  const workspaceBytes = 0;
   let workspace: DevicePtr | null = null;
   if (workspaceBytes > 0) workspace = allocate(workspaceBytes, 'cuDNN workspace');
 
   // ---- attention sub-layer
-  checkFrontend(norm.execute(cudnn.value, new Map([[normX, dX], [normScale, dAttnNorm], [normY, dNormed]]), workspace), 'attention_norm');
+  const xDesc = ref<mudnnTensorDescriptor_t>();
+  if (mudnnCreateTensorDescriptor(xDesc) !== MUDNN_STATUS_SUCCESS) throw new Error(`attention_norm: failed`);
+  if (mudnnSetTensorNdDescriptorWithScale(xDesc.value, MUDNN_TENSOR_NCHW, MUDNN_DATA_BFLOAT16, 2, [TOKENS, D_MODEL], [D_MODEL, 1], 1) !== MUDNN_STATUS_SUCCESS) throw new Error(`attention_norm: failed`);
+  const yDesc = ref<mudnnTensorDescriptor_t>();
+  if (mudnnCreateTensorDescriptor(yDesc) !== MUDNN_STATUS_SUCCESS) throw new Error(`attention_norm: failed`);
+  if (mudnnSetTensorNdDescriptorWithScale(yDesc.value, MUDNN_TENSOR_NCHW, MUDNN_DATA_BFLOAT16, 2, [TOKENS, D_MODEL], [D_MODEL, 1], 1) !== MUDNN_STATUS_SUCCESS) throw new Error(`attention_norm: failed`);
+  const gammaDesc = ref<mudnnTensorDescriptor_t>();
+  if (mudnnCreateTensorDescriptor(gammaDesc) !== MUDNN_STATUS_SUCCESS) throw new Error(`attention_norm: failed`);
+  if (mudnnSetTensorNdDescriptorWithScale(gammaDesc.value, MUDNN_TENSOR_NCHW, MUDNN_DATA_BFLOAT16, 1, [D_MODEL], [1], 1) !== MUDNN_STATUS_SUCCESS) throw new Error(`attention_norm: failed`);
+  const invvarDesc = ref<mudnnTensorDescriptor_t>();
+  if (mudnnCreateTensorDescriptor(invvarDesc) !== MUDNN_STATUS_SUCCESS) throw new Error(`attention_norm: failed`);
+  if (mudnnSetTensorNdDescriptorWithScale(invvarDesc.value, MUDNN_TENSOR_NCHW, MUDNN_DATA_FLOAT, 1, [TOKENS], [1], 1) !== MUDNN_STATUS_SUCCESS) throw new Error(`attention_norm: failed`);
+  const invvar = ref<DevicePtr>();
+  musaMalloc(invvar, TOKENS * 4);
+  const rmsNormDesc = ref<mudnnRMSNormDescriptor_t>();
+  if (mudnnCreateRMSNormDescriptor(rmsNormDesc) !== MUDNN_STATUS_SUCCESS) throw new Error(`attention_norm: failed`);
+  if (mudnnSetRMSNormDescriptor(rmsNormDesc.value, MUDNN_RMS_NORM_MODE_DIRECT, RMS_EPSILON, [1], 1) !== MUDNN_STATUS_SUCCESS) throw new Error(`attention_norm: failed`);
+  if (mudnnRMSNormForward(cudnn.value, rmsNormDesc.value, yDesc.value, dNormed, invvarDesc.value, invvar.value, xDesc.value, dX, gammaDesc.value, dAttnNorm) !== MUDNN_STATUS_SUCCESS) throw new Error(`attention_norm: failed`);
+  musaStreamSynchronize(stream.value);
+  musaFree(invvar.value);
+  mudnnDestroyTensorDescriptor(xDesc.value);
+  mudnnDestroyTensorDescriptor(yDesc.value);
+  mudnnDestroyTensorDescriptor(gammaDesc.value);
+  mudnnDestroyTensorDescriptor(invvarDesc.value);
+  mudnnDestroyRMSNormDescriptor(rmsNormDesc.value);
   linear(cublas.value, dWq, dNormed, dQ, TOKENS, D_MODEL, HEADS * D_HEAD, 'q = h·Wqᵀ');
   linear(cublas.value, dWk, dNormed, dK, TOKENS, D_MODEL, KV_HEADS * D_HEAD, 'k = h·Wkᵀ');
   linear(cublas.value, dWv, dNormed, dV, TOKENS, D_MODEL, KV_HEADS * D_HEAD, 'v = h·Wvᵀ');
@@ -333,30 +307,440 @@ export function main() {
       'rotate_half',
     );
   }
-  const [ropeQ, ropeK] = ropeInputs;
-  checkFrontend(
-    rope.execute(
-      cudnn.value,
-      new Map([
-        [ropeQ.x, dQ], [ropeQ.rotated, dQRotated], [ropeQ.out, dQRope],
-        [ropeK.x, dK], [ropeK.rotated, dKRotated], [ropeK.out, dKRope],
-        [ropeCos, dCos], [ropeSin, dSin],
-      ]),
-      workspace,
-    ),
-    'RoPE',
-  );
-  checkFrontend(sdpa.execute(cudnn.value, new Map([[sdpaQ, dQRope], [sdpaK, dKRope], [sdpaV, dV], [sdpaO, dAttention]]), workspace), 'attention');
+  const widened = ref<DevicePtr>();
+  musaMalloc(widened, BATCH * SEQ * HEADS * D_HEAD * 4);
+  const mulResult = ref<DevicePtr>();
+  musaMalloc(mulResult, BATCH * SEQ * HEADS * D_HEAD * 4);
+  const widened_1 = ref<DevicePtr>();
+  musaMalloc(widened_1, BATCH * SEQ * HEADS * D_HEAD * 4);
+  const mulResult_1 = ref<DevicePtr>();
+  musaMalloc(mulResult_1, BATCH * SEQ * HEADS * D_HEAD * 4);
+  const widened_2 = ref<DevicePtr>();
+  musaMalloc(widened_2, BATCH * SEQ * KV_HEADS * D_HEAD * 4);
+  const mulResult_2 = ref<DevicePtr>();
+  musaMalloc(mulResult_2, BATCH * SEQ * KV_HEADS * D_HEAD * 4);
+  const widened_3 = ref<DevicePtr>();
+  musaMalloc(widened_3, BATCH * SEQ * KV_HEADS * D_HEAD * 4);
+  const mulResult_3 = ref<DevicePtr>();
+  musaMalloc(mulResult_3, BATCH * SEQ * KV_HEADS * D_HEAD * 4);
+  const xDesc_1 = ref<mudnnTensorDescriptor_t>();
+  if (mudnnCreateTensorDescriptor(xDesc_1) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  if (mudnnSetTensorNdDescriptorWithScale(xDesc_1.value, MUDNN_TENSOR_NCHW, MUDNN_DATA_BFLOAT16, 4, [BATCH, SEQ, HEADS, D_HEAD], [SEQ * HEADS * D_HEAD, HEADS * D_HEAD, D_HEAD, 1], 1) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  const yDesc_1 = ref<mudnnTensorDescriptor_t>();
+  if (mudnnCreateTensorDescriptor(yDesc_1) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  if (mudnnSetTensorNdDescriptorWithScale(yDesc_1.value, MUDNN_TENSOR_NCHW, MUDNN_DATA_FLOAT, 4, [BATCH, SEQ, HEADS, D_HEAD], [SEQ * HEADS * D_HEAD, HEADS * D_HEAD, D_HEAD, 1], 1) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  const unaryDesc = ref<mudnnUnaryDescriptor_t>();
+  if (mudnnCreateUnaryDescriptor(unaryDesc) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  if (mudnnSetUnaryDescriptor(unaryDesc.value, MUDNN_UNARY_CAST, MUDNN_PARAM_DATA_NONE, 0, MUDNN_PARAM_DATA_NONE, 0) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  if (mudnnUnary(cudnn.value, unaryDesc.value, yDesc_1.value, widened.value, xDesc_1.value, dQ) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  mudnnDestroyTensorDescriptor(xDesc_1.value);
+  mudnnDestroyTensorDescriptor(yDesc_1.value);
+  mudnnDestroyUnaryDescriptor(unaryDesc.value);
+  const aDesc = ref<mudnnTensorDescriptor_t>();
+  if (mudnnCreateTensorDescriptor(aDesc) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  if (mudnnSetTensorNdDescriptorWithScale(aDesc.value, MUDNN_TENSOR_NCHW, MUDNN_DATA_FLOAT, 4, [BATCH, SEQ, HEADS, D_HEAD], [SEQ * HEADS * D_HEAD, HEADS * D_HEAD, D_HEAD, 1], 1) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  const bDesc = ref<mudnnTensorDescriptor_t>();
+  if (mudnnCreateTensorDescriptor(bDesc) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  if (mudnnSetTensorNdDescriptorWithScale(bDesc.value, MUDNN_TENSOR_NCHW, MUDNN_DATA_FLOAT, 4, [1, SEQ, 1, D_HEAD], [SEQ * D_HEAD, D_HEAD, D_HEAD, 1], 1) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  const bFloat = ref<DevicePtr>();
+  musaMalloc(bFloat, (SEQ * D_HEAD) * 4);
+  const unaryDesc_1 = ref<mudnnUnaryDescriptor_t>();
+  if (mudnnCreateUnaryDescriptor(unaryDesc_1) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  if (mudnnSetUnaryDescriptor(unaryDesc_1.value, MUDNN_UNARY_CAST, MUDNN_PARAM_DATA_NONE, 0, MUDNN_PARAM_DATA_NONE, 0) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  const bDesc_1 = ref<mudnnTensorDescriptor_t>();
+  if (mudnnCreateTensorDescriptor(bDesc_1) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  if (mudnnSetTensorNdDescriptorWithScale(bDesc_1.value, MUDNN_TENSOR_NCHW, MUDNN_DATA_BFLOAT16, 4, [1, SEQ, 1, D_HEAD], [SEQ * D_HEAD, D_HEAD, D_HEAD, 1], 1) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  if (mudnnUnary(cudnn.value, unaryDesc_1.value, bDesc.value, bFloat.value, bDesc_1.value, dCos) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  const yDesc_2 = ref<mudnnTensorDescriptor_t>();
+  if (mudnnCreateTensorDescriptor(yDesc_2) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  if (mudnnSetTensorNdDescriptorWithScale(yDesc_2.value, MUDNN_TENSOR_NCHW, MUDNN_DATA_FLOAT, 4, [BATCH, SEQ, HEADS, D_HEAD], [SEQ * HEADS * D_HEAD, HEADS * D_HEAD, D_HEAD, 1], 1) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  const binaryDesc = ref<mudnnBinaryDescriptor_t>();
+  if (mudnnCreateBinaryDescriptor(binaryDesc) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  if (mudnnSetBinaryDescriptor(binaryDesc.value, MUDNN_BINARY_MUL, MUDNN_PARAM_DATA_NONE, 0, MUDNN_PARAM_DATA_NONE, 0) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  if (mudnnBinary(cudnn.value, binaryDesc.value, yDesc_2.value, mulResult.value, aDesc.value, widened.value, bDesc.value, bFloat.value) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  musaStreamSynchronize(stream.value);
+  musaFree(bFloat.value);
+  mudnnDestroyTensorDescriptor(aDesc.value);
+  mudnnDestroyTensorDescriptor(bDesc.value);
+  mudnnDestroyUnaryDescriptor(unaryDesc_1.value);
+  mudnnDestroyTensorDescriptor(bDesc_1.value);
+  mudnnDestroyTensorDescriptor(yDesc_2.value);
+  mudnnDestroyBinaryDescriptor(binaryDesc.value);
+  const xDesc_2 = ref<mudnnTensorDescriptor_t>();
+  if (mudnnCreateTensorDescriptor(xDesc_2) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  if (mudnnSetTensorNdDescriptorWithScale(xDesc_2.value, MUDNN_TENSOR_NCHW, MUDNN_DATA_BFLOAT16, 4, [BATCH, SEQ, HEADS, D_HEAD], [SEQ * HEADS * D_HEAD, HEADS * D_HEAD, D_HEAD, 1], 1) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  const yDesc_3 = ref<mudnnTensorDescriptor_t>();
+  if (mudnnCreateTensorDescriptor(yDesc_3) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  if (mudnnSetTensorNdDescriptorWithScale(yDesc_3.value, MUDNN_TENSOR_NCHW, MUDNN_DATA_FLOAT, 4, [BATCH, SEQ, HEADS, D_HEAD], [SEQ * HEADS * D_HEAD, HEADS * D_HEAD, D_HEAD, 1], 1) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  const unaryDesc_2 = ref<mudnnUnaryDescriptor_t>();
+  if (mudnnCreateUnaryDescriptor(unaryDesc_2) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  if (mudnnSetUnaryDescriptor(unaryDesc_2.value, MUDNN_UNARY_CAST, MUDNN_PARAM_DATA_NONE, 0, MUDNN_PARAM_DATA_NONE, 0) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  if (mudnnUnary(cudnn.value, unaryDesc_2.value, yDesc_3.value, widened_1.value, xDesc_2.value, dQRotated) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  mudnnDestroyTensorDescriptor(xDesc_2.value);
+  mudnnDestroyTensorDescriptor(yDesc_3.value);
+  mudnnDestroyUnaryDescriptor(unaryDesc_2.value);
+  const aDesc_1 = ref<mudnnTensorDescriptor_t>();
+  if (mudnnCreateTensorDescriptor(aDesc_1) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  if (mudnnSetTensorNdDescriptorWithScale(aDesc_1.value, MUDNN_TENSOR_NCHW, MUDNN_DATA_FLOAT, 4, [BATCH, SEQ, HEADS, D_HEAD], [SEQ * HEADS * D_HEAD, HEADS * D_HEAD, D_HEAD, 1], 1) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  const bDesc_2 = ref<mudnnTensorDescriptor_t>();
+  if (mudnnCreateTensorDescriptor(bDesc_2) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  if (mudnnSetTensorNdDescriptorWithScale(bDesc_2.value, MUDNN_TENSOR_NCHW, MUDNN_DATA_FLOAT, 4, [1, SEQ, 1, D_HEAD], [SEQ * D_HEAD, D_HEAD, D_HEAD, 1], 1) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  const bFloat_1 = ref<DevicePtr>();
+  musaMalloc(bFloat_1, (SEQ * D_HEAD) * 4);
+  const unaryDesc_3 = ref<mudnnUnaryDescriptor_t>();
+  if (mudnnCreateUnaryDescriptor(unaryDesc_3) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  if (mudnnSetUnaryDescriptor(unaryDesc_3.value, MUDNN_UNARY_CAST, MUDNN_PARAM_DATA_NONE, 0, MUDNN_PARAM_DATA_NONE, 0) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  const bDesc_3 = ref<mudnnTensorDescriptor_t>();
+  if (mudnnCreateTensorDescriptor(bDesc_3) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  if (mudnnSetTensorNdDescriptorWithScale(bDesc_3.value, MUDNN_TENSOR_NCHW, MUDNN_DATA_BFLOAT16, 4, [1, SEQ, 1, D_HEAD], [SEQ * D_HEAD, D_HEAD, D_HEAD, 1], 1) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  if (mudnnUnary(cudnn.value, unaryDesc_3.value, bDesc_2.value, bFloat_1.value, bDesc_3.value, dSin) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  const yDesc_4 = ref<mudnnTensorDescriptor_t>();
+  if (mudnnCreateTensorDescriptor(yDesc_4) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  if (mudnnSetTensorNdDescriptorWithScale(yDesc_4.value, MUDNN_TENSOR_NCHW, MUDNN_DATA_FLOAT, 4, [BATCH, SEQ, HEADS, D_HEAD], [SEQ * HEADS * D_HEAD, HEADS * D_HEAD, D_HEAD, 1], 1) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  const binaryDesc_1 = ref<mudnnBinaryDescriptor_t>();
+  if (mudnnCreateBinaryDescriptor(binaryDesc_1) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  if (mudnnSetBinaryDescriptor(binaryDesc_1.value, MUDNN_BINARY_MUL, MUDNN_PARAM_DATA_NONE, 0, MUDNN_PARAM_DATA_NONE, 0) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  if (mudnnBinary(cudnn.value, binaryDesc_1.value, yDesc_4.value, mulResult_1.value, aDesc_1.value, widened_1.value, bDesc_2.value, bFloat_1.value) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  musaStreamSynchronize(stream.value);
+  musaFree(bFloat_1.value);
+  mudnnDestroyTensorDescriptor(aDesc_1.value);
+  mudnnDestroyTensorDescriptor(bDesc_2.value);
+  mudnnDestroyUnaryDescriptor(unaryDesc_3.value);
+  mudnnDestroyTensorDescriptor(bDesc_3.value);
+  mudnnDestroyTensorDescriptor(yDesc_4.value);
+  mudnnDestroyBinaryDescriptor(binaryDesc_1.value);
+  const aDesc_2 = ref<mudnnTensorDescriptor_t>();
+  if (mudnnCreateTensorDescriptor(aDesc_2) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  if (mudnnSetTensorNdDescriptorWithScale(aDesc_2.value, MUDNN_TENSOR_NCHW, MUDNN_DATA_FLOAT, 4, [BATCH, SEQ, HEADS, D_HEAD], [SEQ * HEADS * D_HEAD, HEADS * D_HEAD, D_HEAD, 1], 1) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  const bDesc_4 = ref<mudnnTensorDescriptor_t>();
+  if (mudnnCreateTensorDescriptor(bDesc_4) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  if (mudnnSetTensorNdDescriptorWithScale(bDesc_4.value, MUDNN_TENSOR_NCHW, MUDNN_DATA_FLOAT, 4, [BATCH, SEQ, HEADS, D_HEAD], [SEQ * HEADS * D_HEAD, HEADS * D_HEAD, D_HEAD, 1], 1) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  const yDesc_5 = ref<mudnnTensorDescriptor_t>();
+  if (mudnnCreateTensorDescriptor(yDesc_5) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  if (mudnnSetTensorNdDescriptorWithScale(yDesc_5.value, MUDNN_TENSOR_NCHW, MUDNN_DATA_FLOAT, 4, [BATCH, SEQ, HEADS, D_HEAD], [SEQ * HEADS * D_HEAD, HEADS * D_HEAD, D_HEAD, 1], 1) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  const floatResult = ref<DevicePtr>();
+  musaMalloc(floatResult, (BATCH * SEQ * HEADS * D_HEAD) * 4);
+  const binaryDesc_2 = ref<mudnnBinaryDescriptor_t>();
+  if (mudnnCreateBinaryDescriptor(binaryDesc_2) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  if (mudnnSetBinaryDescriptor(binaryDesc_2.value, MUDNN_BINARY_ADD, MUDNN_PARAM_DATA_NONE, 0, MUDNN_PARAM_DATA_NONE, 0) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  if (mudnnBinary(cudnn.value, binaryDesc_2.value, yDesc_5.value, floatResult.value, aDesc_2.value, mulResult.value, bDesc_4.value, mulResult_1.value) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  const unaryDesc_4 = ref<mudnnUnaryDescriptor_t>();
+  if (mudnnCreateUnaryDescriptor(unaryDesc_4) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  if (mudnnSetUnaryDescriptor(unaryDesc_4.value, MUDNN_UNARY_CAST, MUDNN_PARAM_DATA_NONE, 0, MUDNN_PARAM_DATA_NONE, 0) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  const outDesc = ref<mudnnTensorDescriptor_t>();
+  if (mudnnCreateTensorDescriptor(outDesc) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  if (mudnnSetTensorNdDescriptorWithScale(outDesc.value, MUDNN_TENSOR_NCHW, MUDNN_DATA_BFLOAT16, 4, [BATCH, SEQ, HEADS, D_HEAD], [SEQ * HEADS * D_HEAD, HEADS * D_HEAD, D_HEAD, 1], 1) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  if (mudnnUnary(cudnn.value, unaryDesc_4.value, outDesc.value, dQRope, yDesc_5.value, floatResult.value) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  musaStreamSynchronize(stream.value);
+  musaFree(floatResult.value);
+  mudnnDestroyTensorDescriptor(aDesc_2.value);
+  mudnnDestroyTensorDescriptor(bDesc_4.value);
+  mudnnDestroyTensorDescriptor(yDesc_5.value);
+  mudnnDestroyBinaryDescriptor(binaryDesc_2.value);
+  mudnnDestroyUnaryDescriptor(unaryDesc_4.value);
+  mudnnDestroyTensorDescriptor(outDesc.value);
+  const xDesc_3 = ref<mudnnTensorDescriptor_t>();
+  if (mudnnCreateTensorDescriptor(xDesc_3) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  if (mudnnSetTensorNdDescriptorWithScale(xDesc_3.value, MUDNN_TENSOR_NCHW, MUDNN_DATA_BFLOAT16, 4, [BATCH, SEQ, KV_HEADS, D_HEAD], [SEQ * KV_HEADS * D_HEAD, KV_HEADS * D_HEAD, D_HEAD, 1], 1) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  const yDesc_6 = ref<mudnnTensorDescriptor_t>();
+  if (mudnnCreateTensorDescriptor(yDesc_6) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  if (mudnnSetTensorNdDescriptorWithScale(yDesc_6.value, MUDNN_TENSOR_NCHW, MUDNN_DATA_FLOAT, 4, [BATCH, SEQ, KV_HEADS, D_HEAD], [SEQ * KV_HEADS * D_HEAD, KV_HEADS * D_HEAD, D_HEAD, 1], 1) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  const unaryDesc_5 = ref<mudnnUnaryDescriptor_t>();
+  if (mudnnCreateUnaryDescriptor(unaryDesc_5) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  if (mudnnSetUnaryDescriptor(unaryDesc_5.value, MUDNN_UNARY_CAST, MUDNN_PARAM_DATA_NONE, 0, MUDNN_PARAM_DATA_NONE, 0) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  if (mudnnUnary(cudnn.value, unaryDesc_5.value, yDesc_6.value, widened_2.value, xDesc_3.value, dK) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  mudnnDestroyTensorDescriptor(xDesc_3.value);
+  mudnnDestroyTensorDescriptor(yDesc_6.value);
+  mudnnDestroyUnaryDescriptor(unaryDesc_5.value);
+  const aDesc_3 = ref<mudnnTensorDescriptor_t>();
+  if (mudnnCreateTensorDescriptor(aDesc_3) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  if (mudnnSetTensorNdDescriptorWithScale(aDesc_3.value, MUDNN_TENSOR_NCHW, MUDNN_DATA_FLOAT, 4, [BATCH, SEQ, KV_HEADS, D_HEAD], [SEQ * KV_HEADS * D_HEAD, KV_HEADS * D_HEAD, D_HEAD, 1], 1) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  const bDesc_5 = ref<mudnnTensorDescriptor_t>();
+  if (mudnnCreateTensorDescriptor(bDesc_5) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  if (mudnnSetTensorNdDescriptorWithScale(bDesc_5.value, MUDNN_TENSOR_NCHW, MUDNN_DATA_FLOAT, 4, [1, SEQ, 1, D_HEAD], [SEQ * D_HEAD, D_HEAD, D_HEAD, 1], 1) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  const bFloat_2 = ref<DevicePtr>();
+  musaMalloc(bFloat_2, (SEQ * D_HEAD) * 4);
+  const unaryDesc_6 = ref<mudnnUnaryDescriptor_t>();
+  if (mudnnCreateUnaryDescriptor(unaryDesc_6) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  if (mudnnSetUnaryDescriptor(unaryDesc_6.value, MUDNN_UNARY_CAST, MUDNN_PARAM_DATA_NONE, 0, MUDNN_PARAM_DATA_NONE, 0) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  const bDesc_6 = ref<mudnnTensorDescriptor_t>();
+  if (mudnnCreateTensorDescriptor(bDesc_6) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  if (mudnnSetTensorNdDescriptorWithScale(bDesc_6.value, MUDNN_TENSOR_NCHW, MUDNN_DATA_BFLOAT16, 4, [1, SEQ, 1, D_HEAD], [SEQ * D_HEAD, D_HEAD, D_HEAD, 1], 1) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  if (mudnnUnary(cudnn.value, unaryDesc_6.value, bDesc_5.value, bFloat_2.value, bDesc_6.value, dCos) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  const yDesc_7 = ref<mudnnTensorDescriptor_t>();
+  if (mudnnCreateTensorDescriptor(yDesc_7) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  if (mudnnSetTensorNdDescriptorWithScale(yDesc_7.value, MUDNN_TENSOR_NCHW, MUDNN_DATA_FLOAT, 4, [BATCH, SEQ, KV_HEADS, D_HEAD], [SEQ * KV_HEADS * D_HEAD, KV_HEADS * D_HEAD, D_HEAD, 1], 1) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  const binaryDesc_3 = ref<mudnnBinaryDescriptor_t>();
+  if (mudnnCreateBinaryDescriptor(binaryDesc_3) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  if (mudnnSetBinaryDescriptor(binaryDesc_3.value, MUDNN_BINARY_MUL, MUDNN_PARAM_DATA_NONE, 0, MUDNN_PARAM_DATA_NONE, 0) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  if (mudnnBinary(cudnn.value, binaryDesc_3.value, yDesc_7.value, mulResult_2.value, aDesc_3.value, widened_2.value, bDesc_5.value, bFloat_2.value) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  musaStreamSynchronize(stream.value);
+  musaFree(bFloat_2.value);
+  mudnnDestroyTensorDescriptor(aDesc_3.value);
+  mudnnDestroyTensorDescriptor(bDesc_5.value);
+  mudnnDestroyUnaryDescriptor(unaryDesc_6.value);
+  mudnnDestroyTensorDescriptor(bDesc_6.value);
+  mudnnDestroyTensorDescriptor(yDesc_7.value);
+  mudnnDestroyBinaryDescriptor(binaryDesc_3.value);
+  const xDesc_4 = ref<mudnnTensorDescriptor_t>();
+  if (mudnnCreateTensorDescriptor(xDesc_4) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  if (mudnnSetTensorNdDescriptorWithScale(xDesc_4.value, MUDNN_TENSOR_NCHW, MUDNN_DATA_BFLOAT16, 4, [BATCH, SEQ, KV_HEADS, D_HEAD], [SEQ * KV_HEADS * D_HEAD, KV_HEADS * D_HEAD, D_HEAD, 1], 1) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  const yDesc_8 = ref<mudnnTensorDescriptor_t>();
+  if (mudnnCreateTensorDescriptor(yDesc_8) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  if (mudnnSetTensorNdDescriptorWithScale(yDesc_8.value, MUDNN_TENSOR_NCHW, MUDNN_DATA_FLOAT, 4, [BATCH, SEQ, KV_HEADS, D_HEAD], [SEQ * KV_HEADS * D_HEAD, KV_HEADS * D_HEAD, D_HEAD, 1], 1) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  const unaryDesc_7 = ref<mudnnUnaryDescriptor_t>();
+  if (mudnnCreateUnaryDescriptor(unaryDesc_7) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  if (mudnnSetUnaryDescriptor(unaryDesc_7.value, MUDNN_UNARY_CAST, MUDNN_PARAM_DATA_NONE, 0, MUDNN_PARAM_DATA_NONE, 0) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  if (mudnnUnary(cudnn.value, unaryDesc_7.value, yDesc_8.value, widened_3.value, xDesc_4.value, dKRotated) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  mudnnDestroyTensorDescriptor(xDesc_4.value);
+  mudnnDestroyTensorDescriptor(yDesc_8.value);
+  mudnnDestroyUnaryDescriptor(unaryDesc_7.value);
+  const aDesc_4 = ref<mudnnTensorDescriptor_t>();
+  if (mudnnCreateTensorDescriptor(aDesc_4) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  if (mudnnSetTensorNdDescriptorWithScale(aDesc_4.value, MUDNN_TENSOR_NCHW, MUDNN_DATA_FLOAT, 4, [BATCH, SEQ, KV_HEADS, D_HEAD], [SEQ * KV_HEADS * D_HEAD, KV_HEADS * D_HEAD, D_HEAD, 1], 1) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  const bDesc_7 = ref<mudnnTensorDescriptor_t>();
+  if (mudnnCreateTensorDescriptor(bDesc_7) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  if (mudnnSetTensorNdDescriptorWithScale(bDesc_7.value, MUDNN_TENSOR_NCHW, MUDNN_DATA_FLOAT, 4, [1, SEQ, 1, D_HEAD], [SEQ * D_HEAD, D_HEAD, D_HEAD, 1], 1) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  const bFloat_3 = ref<DevicePtr>();
+  musaMalloc(bFloat_3, (SEQ * D_HEAD) * 4);
+  const unaryDesc_8 = ref<mudnnUnaryDescriptor_t>();
+  if (mudnnCreateUnaryDescriptor(unaryDesc_8) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  if (mudnnSetUnaryDescriptor(unaryDesc_8.value, MUDNN_UNARY_CAST, MUDNN_PARAM_DATA_NONE, 0, MUDNN_PARAM_DATA_NONE, 0) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  const bDesc_8 = ref<mudnnTensorDescriptor_t>();
+  if (mudnnCreateTensorDescriptor(bDesc_8) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  if (mudnnSetTensorNdDescriptorWithScale(bDesc_8.value, MUDNN_TENSOR_NCHW, MUDNN_DATA_BFLOAT16, 4, [1, SEQ, 1, D_HEAD], [SEQ * D_HEAD, D_HEAD, D_HEAD, 1], 1) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  if (mudnnUnary(cudnn.value, unaryDesc_8.value, bDesc_7.value, bFloat_3.value, bDesc_8.value, dSin) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  const yDesc_9 = ref<mudnnTensorDescriptor_t>();
+  if (mudnnCreateTensorDescriptor(yDesc_9) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  if (mudnnSetTensorNdDescriptorWithScale(yDesc_9.value, MUDNN_TENSOR_NCHW, MUDNN_DATA_FLOAT, 4, [BATCH, SEQ, KV_HEADS, D_HEAD], [SEQ * KV_HEADS * D_HEAD, KV_HEADS * D_HEAD, D_HEAD, 1], 1) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  const binaryDesc_4 = ref<mudnnBinaryDescriptor_t>();
+  if (mudnnCreateBinaryDescriptor(binaryDesc_4) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  if (mudnnSetBinaryDescriptor(binaryDesc_4.value, MUDNN_BINARY_MUL, MUDNN_PARAM_DATA_NONE, 0, MUDNN_PARAM_DATA_NONE, 0) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  if (mudnnBinary(cudnn.value, binaryDesc_4.value, yDesc_9.value, mulResult_3.value, aDesc_4.value, widened_3.value, bDesc_7.value, bFloat_3.value) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  musaStreamSynchronize(stream.value);
+  musaFree(bFloat_3.value);
+  mudnnDestroyTensorDescriptor(aDesc_4.value);
+  mudnnDestroyTensorDescriptor(bDesc_7.value);
+  mudnnDestroyUnaryDescriptor(unaryDesc_8.value);
+  mudnnDestroyTensorDescriptor(bDesc_8.value);
+  mudnnDestroyTensorDescriptor(yDesc_9.value);
+  mudnnDestroyBinaryDescriptor(binaryDesc_4.value);
+  const aDesc_5 = ref<mudnnTensorDescriptor_t>();
+  if (mudnnCreateTensorDescriptor(aDesc_5) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  if (mudnnSetTensorNdDescriptorWithScale(aDesc_5.value, MUDNN_TENSOR_NCHW, MUDNN_DATA_FLOAT, 4, [BATCH, SEQ, KV_HEADS, D_HEAD], [SEQ * KV_HEADS * D_HEAD, KV_HEADS * D_HEAD, D_HEAD, 1], 1) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  const bDesc_9 = ref<mudnnTensorDescriptor_t>();
+  if (mudnnCreateTensorDescriptor(bDesc_9) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  if (mudnnSetTensorNdDescriptorWithScale(bDesc_9.value, MUDNN_TENSOR_NCHW, MUDNN_DATA_FLOAT, 4, [BATCH, SEQ, KV_HEADS, D_HEAD], [SEQ * KV_HEADS * D_HEAD, KV_HEADS * D_HEAD, D_HEAD, 1], 1) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  const yDesc_10 = ref<mudnnTensorDescriptor_t>();
+  if (mudnnCreateTensorDescriptor(yDesc_10) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  if (mudnnSetTensorNdDescriptorWithScale(yDesc_10.value, MUDNN_TENSOR_NCHW, MUDNN_DATA_FLOAT, 4, [BATCH, SEQ, KV_HEADS, D_HEAD], [SEQ * KV_HEADS * D_HEAD, KV_HEADS * D_HEAD, D_HEAD, 1], 1) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  const floatResult_1 = ref<DevicePtr>();
+  musaMalloc(floatResult_1, (BATCH * SEQ * KV_HEADS * D_HEAD) * 4);
+  const binaryDesc_5 = ref<mudnnBinaryDescriptor_t>();
+  if (mudnnCreateBinaryDescriptor(binaryDesc_5) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  if (mudnnSetBinaryDescriptor(binaryDesc_5.value, MUDNN_BINARY_ADD, MUDNN_PARAM_DATA_NONE, 0, MUDNN_PARAM_DATA_NONE, 0) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  if (mudnnBinary(cudnn.value, binaryDesc_5.value, yDesc_10.value, floatResult_1.value, aDesc_5.value, mulResult_2.value, bDesc_9.value, mulResult_3.value) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  const unaryDesc_9 = ref<mudnnUnaryDescriptor_t>();
+  if (mudnnCreateUnaryDescriptor(unaryDesc_9) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  if (mudnnSetUnaryDescriptor(unaryDesc_9.value, MUDNN_UNARY_CAST, MUDNN_PARAM_DATA_NONE, 0, MUDNN_PARAM_DATA_NONE, 0) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  const outDesc_1 = ref<mudnnTensorDescriptor_t>();
+  if (mudnnCreateTensorDescriptor(outDesc_1) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  if (mudnnSetTensorNdDescriptorWithScale(outDesc_1.value, MUDNN_TENSOR_NCHW, MUDNN_DATA_BFLOAT16, 4, [BATCH, SEQ, KV_HEADS, D_HEAD], [SEQ * KV_HEADS * D_HEAD, KV_HEADS * D_HEAD, D_HEAD, 1], 1) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  if (mudnnUnary(cudnn.value, unaryDesc_9.value, outDesc_1.value, dKRope, yDesc_10.value, floatResult_1.value) !== MUDNN_STATUS_SUCCESS) throw new Error(`RoPE: failed`);
+  musaStreamSynchronize(stream.value);
+  musaFree(floatResult_1.value);
+  mudnnDestroyTensorDescriptor(aDesc_5.value);
+  mudnnDestroyTensorDescriptor(bDesc_9.value);
+  mudnnDestroyTensorDescriptor(yDesc_10.value);
+  mudnnDestroyBinaryDescriptor(binaryDesc_5.value);
+  mudnnDestroyUnaryDescriptor(unaryDesc_9.value);
+  mudnnDestroyTensorDescriptor(outDesc_1.value);
+  musaDeviceSynchronize();
+  musaFree(widened.value);
+  musaFree(mulResult.value);
+  musaFree(widened_1.value);
+  musaFree(mulResult_1.value);
+  musaFree(widened_2.value);
+  musaFree(mulResult_2.value);
+  musaFree(widened_3.value);
+  musaFree(mulResult_3.value);
+  const qDesc = ref<mudnnTensorDescriptor_t>();
+  if (mudnnCreateTensorDescriptor(qDesc) !== MUDNN_STATUS_SUCCESS) throw new Error(`attention: failed`);
+  if (mudnnSetTensorNdDescriptorWithScale(qDesc.value, MUDNN_TENSOR_NCHW, MUDNN_DATA_BFLOAT16, 4, [BATCH, HEADS, SEQ, D_HEAD], [SEQ * HEADS * D_HEAD, D_HEAD, HEADS * D_HEAD, 1], 1) !== MUDNN_STATUS_SUCCESS) throw new Error(`attention: failed`);
+  const kDesc = ref<mudnnTensorDescriptor_t>();
+  if (mudnnCreateTensorDescriptor(kDesc) !== MUDNN_STATUS_SUCCESS) throw new Error(`attention: failed`);
+  if (mudnnSetTensorNdDescriptorWithScale(kDesc.value, MUDNN_TENSOR_NCHW, MUDNN_DATA_BFLOAT16, 4, [BATCH, KV_HEADS, SEQ, D_HEAD], [SEQ * KV_HEADS * D_HEAD, D_HEAD, KV_HEADS * D_HEAD, 1], 1) !== MUDNN_STATUS_SUCCESS) throw new Error(`attention: failed`);
+  const vDesc = ref<mudnnTensorDescriptor_t>();
+  if (mudnnCreateTensorDescriptor(vDesc) !== MUDNN_STATUS_SUCCESS) throw new Error(`attention: failed`);
+  if (mudnnSetTensorNdDescriptorWithScale(vDesc.value, MUDNN_TENSOR_NCHW, MUDNN_DATA_BFLOAT16, 4, [BATCH, KV_HEADS, SEQ, D_HEAD], [SEQ * KV_HEADS * D_HEAD, D_HEAD, KV_HEADS * D_HEAD, 1], 1) !== MUDNN_STATUS_SUCCESS) throw new Error(`attention: failed`);
+  const outDesc_2 = ref<mudnnTensorDescriptor_t>();
+  if (mudnnCreateTensorDescriptor(outDesc_2) !== MUDNN_STATUS_SUCCESS) throw new Error(`attention: failed`);
+  if (mudnnSetTensorNdDescriptorWithScale(outDesc_2.value, MUDNN_TENSOR_NCHW, MUDNN_DATA_BFLOAT16, 4, [BATCH, HEADS, SEQ, D_HEAD], [SEQ * HEADS * D_HEAD, D_HEAD, HEADS * D_HEAD, 1], 1) !== MUDNN_STATUS_SUCCESS) throw new Error(`attention: failed`);
+  const maskDesc = ref<mudnnTensorDescriptor_t>();
+  if (mudnnCreateTensorDescriptor(maskDesc) !== MUDNN_STATUS_SUCCESS) throw new Error(`attention: failed`);
+  if (mudnnSetTensorNdDescriptorWithScale(maskDesc.value, MUDNN_TENSOR_NCHW, MUDNN_DATA_BFLOAT16, 1, [0], [1], 1) !== MUDNN_STATUS_SUCCESS) throw new Error(`attention: failed`);
+  const dropoutMaskDesc = ref<mudnnTensorDescriptor_t>();
+  if (mudnnCreateTensorDescriptor(dropoutMaskDesc) !== MUDNN_STATUS_SUCCESS) throw new Error(`attention: failed`);
+  if (mudnnSetTensorNdDescriptorWithScale(dropoutMaskDesc.value, MUDNN_TENSOR_NCHW, MUDNN_DATA_BOOLEAN, 1, [0], [1], 1) !== MUDNN_STATUS_SUCCESS) throw new Error(`attention: failed`);
+  const lseDesc = ref<mudnnTensorDescriptor_t>();
+  if (mudnnCreateTensorDescriptor(lseDesc) !== MUDNN_STATUS_SUCCESS) throw new Error(`attention: failed`);
+  if (mudnnSetTensorNdDescriptorWithScale(lseDesc.value, MUDNN_TENSOR_NCHW, MUDNN_DATA_FLOAT, 3, [BATCH, HEADS, SEQ], [HEADS * SEQ, SEQ, 1], 1) !== MUDNN_STATUS_SUCCESS) throw new Error(`attention: failed`);
+  const lse = ref<DevicePtr>();
+  musaMalloc(lse, (BATCH * HEADS * SEQ) * 4);
+  const sdpaDesc = ref<mudnnScaledDotProductAttentionDescriptor_t>();
+  if (mudnnCreateScaledDotProductAttentionDescriptor(sdpaDesc) !== MUDNN_STATUS_SUCCESS) throw new Error(`attention: failed`);
+  if (mudnnSetScaledDotProductAttentionDescriptor(sdpaDesc.value, MUDNN_TENSOR_OP_MATH, HEADS * D_HEAD, BATCH, HEADS, 1 / Math.sqrt(D_HEAD), false, false, false, true, false) !== MUDNN_STATUS_SUCCESS) throw new Error(`attention: failed`);
+  if (mudnnScaledDotProductAttentionFlashForward(cudnn.value, lseDesc.value, lse.value, qDesc.value, dQRope, kDesc.value, dKRope, vDesc.value, dV, maskDesc.value, null, sdpaDesc.value, dropoutMaskDesc.value, null, outDesc_2.value, dAttention) !== MUDNN_STATUS_SUCCESS) throw new Error(`attention: failed`);
+  musaStreamSynchronize(stream.value);
+  musaFree(lse.value);
+  mudnnDestroyTensorDescriptor(qDesc.value);
+  mudnnDestroyTensorDescriptor(kDesc.value);
+  mudnnDestroyTensorDescriptor(vDesc.value);
+  mudnnDestroyTensorDescriptor(outDesc_2.value);
+  mudnnDestroyTensorDescriptor(maskDesc.value);
+  mudnnDestroyTensorDescriptor(dropoutMaskDesc.value);
+  mudnnDestroyTensorDescriptor(lseDesc.value);
+  mudnnDestroyScaledDotProductAttentionDescriptor(sdpaDesc.value);
   linear(cublas.value, dWo, dAttention, dProjected, TOKENS, HEADS * D_HEAD, D_MODEL, 'o·Woᵀ');
-  checkFrontend(residual.execute(cudnn.value, new Map([[residualA, dX], [residualB, dProjected], [residualSum, dResidual]]), workspace), 'x1 = x + attention');
+  const aDesc_6 = ref<mudnnTensorDescriptor_t>();
+  if (mudnnCreateTensorDescriptor(aDesc_6) !== MUDNN_STATUS_SUCCESS) throw new Error(`x1 = x + attention: failed`);
+  if (mudnnSetTensorNdDescriptorWithScale(aDesc_6.value, MUDNN_TENSOR_NCHW, MUDNN_DATA_BFLOAT16, 4, [TOKENS, D_MODEL, 1, 1], [D_MODEL, 1, 1, 1], 1) !== MUDNN_STATUS_SUCCESS) throw new Error(`x1 = x + attention: failed`);
+  const bDesc_10 = ref<mudnnTensorDescriptor_t>();
+  if (mudnnCreateTensorDescriptor(bDesc_10) !== MUDNN_STATUS_SUCCESS) throw new Error(`x1 = x + attention: failed`);
+  if (mudnnSetTensorNdDescriptorWithScale(bDesc_10.value, MUDNN_TENSOR_NCHW, MUDNN_DATA_BFLOAT16, 4, [TOKENS, D_MODEL, 1, 1], [D_MODEL, 1, 1, 1], 1) !== MUDNN_STATUS_SUCCESS) throw new Error(`x1 = x + attention: failed`);
+  const yDesc_11 = ref<mudnnTensorDescriptor_t>();
+  if (mudnnCreateTensorDescriptor(yDesc_11) !== MUDNN_STATUS_SUCCESS) throw new Error(`x1 = x + attention: failed`);
+  if (mudnnSetTensorNdDescriptorWithScale(yDesc_11.value, MUDNN_TENSOR_NCHW, MUDNN_DATA_BFLOAT16, 4, [TOKENS, D_MODEL, 1, 1], [D_MODEL, 1, 1, 1], 1) !== MUDNN_STATUS_SUCCESS) throw new Error(`x1 = x + attention: failed`);
+  const binaryDesc_6 = ref<mudnnBinaryDescriptor_t>();
+  if (mudnnCreateBinaryDescriptor(binaryDesc_6) !== MUDNN_STATUS_SUCCESS) throw new Error(`x1 = x + attention: failed`);
+  if (mudnnSetBinaryDescriptor(binaryDesc_6.value, MUDNN_BINARY_ADD, MUDNN_PARAM_DATA_NONE, 0, MUDNN_PARAM_DATA_NONE, 0) !== MUDNN_STATUS_SUCCESS) throw new Error(`x1 = x + attention: failed`);
+  if (mudnnBinary(cudnn.value, binaryDesc_6.value, yDesc_11.value, dResidual, aDesc_6.value, dX, bDesc_10.value, dProjected) !== MUDNN_STATUS_SUCCESS) throw new Error(`x1 = x + attention: failed`);
+  mudnnDestroyTensorDescriptor(aDesc_6.value);
+  mudnnDestroyTensorDescriptor(bDesc_10.value);
+  mudnnDestroyTensorDescriptor(yDesc_11.value);
+  mudnnDestroyBinaryDescriptor(binaryDesc_6.value);
 
   // ---- SwiGLU feed-forward sub-layer
-  checkFrontend(norm.execute(cudnn.value, new Map([[normX, dResidual], [normScale, dFfnNorm], [normY, dNormed]]), workspace), 'ffn_norm');
+  const xDesc_5 = ref<mudnnTensorDescriptor_t>();
+  if (mudnnCreateTensorDescriptor(xDesc_5) !== MUDNN_STATUS_SUCCESS) throw new Error(`ffn_norm: failed`);
+  if (mudnnSetTensorNdDescriptorWithScale(xDesc_5.value, MUDNN_TENSOR_NCHW, MUDNN_DATA_BFLOAT16, 2, [TOKENS, D_MODEL], [D_MODEL, 1], 1) !== MUDNN_STATUS_SUCCESS) throw new Error(`ffn_norm: failed`);
+  const yDesc_12 = ref<mudnnTensorDescriptor_t>();
+  if (mudnnCreateTensorDescriptor(yDesc_12) !== MUDNN_STATUS_SUCCESS) throw new Error(`ffn_norm: failed`);
+  if (mudnnSetTensorNdDescriptorWithScale(yDesc_12.value, MUDNN_TENSOR_NCHW, MUDNN_DATA_BFLOAT16, 2, [TOKENS, D_MODEL], [D_MODEL, 1], 1) !== MUDNN_STATUS_SUCCESS) throw new Error(`ffn_norm: failed`);
+  const gammaDesc_1 = ref<mudnnTensorDescriptor_t>();
+  if (mudnnCreateTensorDescriptor(gammaDesc_1) !== MUDNN_STATUS_SUCCESS) throw new Error(`ffn_norm: failed`);
+  if (mudnnSetTensorNdDescriptorWithScale(gammaDesc_1.value, MUDNN_TENSOR_NCHW, MUDNN_DATA_BFLOAT16, 1, [D_MODEL], [1], 1) !== MUDNN_STATUS_SUCCESS) throw new Error(`ffn_norm: failed`);
+  const invvarDesc_1 = ref<mudnnTensorDescriptor_t>();
+  if (mudnnCreateTensorDescriptor(invvarDesc_1) !== MUDNN_STATUS_SUCCESS) throw new Error(`ffn_norm: failed`);
+  if (mudnnSetTensorNdDescriptorWithScale(invvarDesc_1.value, MUDNN_TENSOR_NCHW, MUDNN_DATA_FLOAT, 1, [TOKENS], [1], 1) !== MUDNN_STATUS_SUCCESS) throw new Error(`ffn_norm: failed`);
+  const invvar_1 = ref<DevicePtr>();
+  musaMalloc(invvar_1, TOKENS * 4);
+  const rmsNormDesc_1 = ref<mudnnRMSNormDescriptor_t>();
+  if (mudnnCreateRMSNormDescriptor(rmsNormDesc_1) !== MUDNN_STATUS_SUCCESS) throw new Error(`ffn_norm: failed`);
+  if (mudnnSetRMSNormDescriptor(rmsNormDesc_1.value, MUDNN_RMS_NORM_MODE_DIRECT, RMS_EPSILON, [1], 1) !== MUDNN_STATUS_SUCCESS) throw new Error(`ffn_norm: failed`);
+  if (mudnnRMSNormForward(cudnn.value, rmsNormDesc_1.value, yDesc_12.value, dNormed, invvarDesc_1.value, invvar_1.value, xDesc_5.value, dResidual, gammaDesc_1.value, dFfnNorm) !== MUDNN_STATUS_SUCCESS) throw new Error(`ffn_norm: failed`);
+  musaStreamSynchronize(stream.value);
+  musaFree(invvar_1.value);
+  mudnnDestroyTensorDescriptor(xDesc_5.value);
+  mudnnDestroyTensorDescriptor(yDesc_12.value);
+  mudnnDestroyTensorDescriptor(gammaDesc_1.value);
+  mudnnDestroyTensorDescriptor(invvarDesc_1.value);
+  mudnnDestroyRMSNormDescriptor(rmsNormDesc_1.value);
   linear(cublas.value, dWGate, dNormed, dGate, TOKENS, D_MODEL, D_FF, 'gate = h·W1ᵀ');
   linear(cublas.value, dWUp, dNormed, dUp, TOKENS, D_MODEL, D_FF, 'up = h·W3ᵀ');
-  checkFrontend(swiglu.execute(cudnn.value, new Map([[swigluGate, dGate], [swigluUp, dUp], [swigluOut, dActivated]]), workspace), 'SiLU(gate)·up');
+  const widened_4 = ref<DevicePtr>();
+  musaMalloc(widened_4, TOKENS * D_FF * 4);
+  const swishResult = ref<DevicePtr>();
+  musaMalloc(swishResult, TOKENS * D_FF * 4);
+  const xDesc_6 = ref<mudnnTensorDescriptor_t>();
+  if (mudnnCreateTensorDescriptor(xDesc_6) !== MUDNN_STATUS_SUCCESS) throw new Error(`SiLU(gate)·up: failed`);
+  if (mudnnSetTensorNdDescriptorWithScale(xDesc_6.value, MUDNN_TENSOR_NCHW, MUDNN_DATA_BFLOAT16, 4, [TOKENS, D_FF, 1, 1], [D_FF, 1, 1, 1], 1) !== MUDNN_STATUS_SUCCESS) throw new Error(`SiLU(gate)·up: failed`);
+  const yDesc_13 = ref<mudnnTensorDescriptor_t>();
+  if (mudnnCreateTensorDescriptor(yDesc_13) !== MUDNN_STATUS_SUCCESS) throw new Error(`SiLU(gate)·up: failed`);
+  if (mudnnSetTensorNdDescriptorWithScale(yDesc_13.value, MUDNN_TENSOR_NCHW, MUDNN_DATA_FLOAT, 4, [TOKENS, D_FF, 1, 1], [D_FF, 1, 1, 1], 1) !== MUDNN_STATUS_SUCCESS) throw new Error(`SiLU(gate)·up: failed`);
+  const unaryDesc_10 = ref<mudnnUnaryDescriptor_t>();
+  if (mudnnCreateUnaryDescriptor(unaryDesc_10) !== MUDNN_STATUS_SUCCESS) throw new Error(`SiLU(gate)·up: failed`);
+  if (mudnnSetUnaryDescriptor(unaryDesc_10.value, MUDNN_UNARY_CAST, MUDNN_PARAM_DATA_NONE, 0, MUDNN_PARAM_DATA_NONE, 0) !== MUDNN_STATUS_SUCCESS) throw new Error(`SiLU(gate)·up: failed`);
+  if (mudnnUnary(cudnn.value, unaryDesc_10.value, yDesc_13.value, widened_4.value, xDesc_6.value, dGate) !== MUDNN_STATUS_SUCCESS) throw new Error(`SiLU(gate)·up: failed`);
+  mudnnDestroyTensorDescriptor(xDesc_6.value);
+  mudnnDestroyTensorDescriptor(yDesc_13.value);
+  mudnnDestroyUnaryDescriptor(unaryDesc_10.value);
+  const xDesc_7 = ref<mudnnTensorDescriptor_t>();
+  if (mudnnCreateTensorDescriptor(xDesc_7) !== MUDNN_STATUS_SUCCESS) throw new Error(`SiLU(gate)·up: failed`);
+  if (mudnnSetTensorNdDescriptorWithScale(xDesc_7.value, MUDNN_TENSOR_NCHW, MUDNN_DATA_FLOAT, 4, [TOKENS, D_FF, 1, 1], [D_FF, 1, 1, 1], 1) !== MUDNN_STATUS_SUCCESS) throw new Error(`SiLU(gate)·up: failed`);
+  const yDesc_14 = ref<mudnnTensorDescriptor_t>();
+  if (mudnnCreateTensorDescriptor(yDesc_14) !== MUDNN_STATUS_SUCCESS) throw new Error(`SiLU(gate)·up: failed`);
+  if (mudnnSetTensorNdDescriptorWithScale(yDesc_14.value, MUDNN_TENSOR_NCHW, MUDNN_DATA_FLOAT, 4, [TOKENS, D_FF, 1, 1], [D_FF, 1, 1, 1], 1) !== MUDNN_STATUS_SUCCESS) throw new Error(`SiLU(gate)·up: failed`);
+  const unaryDesc_11 = ref<mudnnUnaryDescriptor_t>();
+  if (mudnnCreateUnaryDescriptor(unaryDesc_11) !== MUDNN_STATUS_SUCCESS) throw new Error(`SiLU(gate)·up: failed`);
+  if (mudnnSetUnaryDescriptor(unaryDesc_11.value, MUDNN_UNARY_SILU, MUDNN_PARAM_DATA_NONE, 0, MUDNN_PARAM_DATA_NONE, 0) !== MUDNN_STATUS_SUCCESS) throw new Error(`SiLU(gate)·up: failed`);
+  if (mudnnUnary(cudnn.value, unaryDesc_11.value, yDesc_14.value, swishResult.value, xDesc_7.value, widened_4.value) !== MUDNN_STATUS_SUCCESS) throw new Error(`SiLU(gate)·up: failed`);
+  mudnnDestroyTensorDescriptor(xDesc_7.value);
+  mudnnDestroyTensorDescriptor(yDesc_14.value);
+  mudnnDestroyUnaryDescriptor(unaryDesc_11.value);
+  const aDesc_7 = ref<mudnnTensorDescriptor_t>();
+  if (mudnnCreateTensorDescriptor(aDesc_7) !== MUDNN_STATUS_SUCCESS) throw new Error(`SiLU(gate)·up: failed`);
+  if (mudnnSetTensorNdDescriptorWithScale(aDesc_7.value, MUDNN_TENSOR_NCHW, MUDNN_DATA_FLOAT, 4, [TOKENS, D_FF, 1, 1], [D_FF, 1, 1, 1], 1) !== MUDNN_STATUS_SUCCESS) throw new Error(`SiLU(gate)·up: failed`);
+  const bDesc_11 = ref<mudnnTensorDescriptor_t>();
+  if (mudnnCreateTensorDescriptor(bDesc_11) !== MUDNN_STATUS_SUCCESS) throw new Error(`SiLU(gate)·up: failed`);
+  if (mudnnSetTensorNdDescriptorWithScale(bDesc_11.value, MUDNN_TENSOR_NCHW, MUDNN_DATA_FLOAT, 4, [TOKENS, D_FF, 1, 1], [D_FF, 1, 1, 1], 1) !== MUDNN_STATUS_SUCCESS) throw new Error(`SiLU(gate)·up: failed`);
+  const bFloat_4 = ref<DevicePtr>();
+  musaMalloc(bFloat_4, (TOKENS * D_FF) * 4);
+  const unaryDesc_12 = ref<mudnnUnaryDescriptor_t>();
+  if (mudnnCreateUnaryDescriptor(unaryDesc_12) !== MUDNN_STATUS_SUCCESS) throw new Error(`SiLU(gate)·up: failed`);
+  if (mudnnSetUnaryDescriptor(unaryDesc_12.value, MUDNN_UNARY_CAST, MUDNN_PARAM_DATA_NONE, 0, MUDNN_PARAM_DATA_NONE, 0) !== MUDNN_STATUS_SUCCESS) throw new Error(`SiLU(gate)·up: failed`);
+  const bDesc_12 = ref<mudnnTensorDescriptor_t>();
+  if (mudnnCreateTensorDescriptor(bDesc_12) !== MUDNN_STATUS_SUCCESS) throw new Error(`SiLU(gate)·up: failed`);
+  if (mudnnSetTensorNdDescriptorWithScale(bDesc_12.value, MUDNN_TENSOR_NCHW, MUDNN_DATA_BFLOAT16, 4, [TOKENS, D_FF, 1, 1], [D_FF, 1, 1, 1], 1) !== MUDNN_STATUS_SUCCESS) throw new Error(`SiLU(gate)·up: failed`);
+  if (mudnnUnary(cudnn.value, unaryDesc_12.value, bDesc_11.value, bFloat_4.value, bDesc_12.value, dUp) !== MUDNN_STATUS_SUCCESS) throw new Error(`SiLU(gate)·up: failed`);
+  const yDesc_15 = ref<mudnnTensorDescriptor_t>();
+  if (mudnnCreateTensorDescriptor(yDesc_15) !== MUDNN_STATUS_SUCCESS) throw new Error(`SiLU(gate)·up: failed`);
+  if (mudnnSetTensorNdDescriptorWithScale(yDesc_15.value, MUDNN_TENSOR_NCHW, MUDNN_DATA_FLOAT, 4, [TOKENS, D_FF, 1, 1], [D_FF, 1, 1, 1], 1) !== MUDNN_STATUS_SUCCESS) throw new Error(`SiLU(gate)·up: failed`);
+  const floatResult_2 = ref<DevicePtr>();
+  musaMalloc(floatResult_2, (TOKENS * D_FF) * 4);
+  const binaryDesc_7 = ref<mudnnBinaryDescriptor_t>();
+  if (mudnnCreateBinaryDescriptor(binaryDesc_7) !== MUDNN_STATUS_SUCCESS) throw new Error(`SiLU(gate)·up: failed`);
+  if (mudnnSetBinaryDescriptor(binaryDesc_7.value, MUDNN_BINARY_MUL, MUDNN_PARAM_DATA_NONE, 0, MUDNN_PARAM_DATA_NONE, 0) !== MUDNN_STATUS_SUCCESS) throw new Error(`SiLU(gate)·up: failed`);
+  if (mudnnBinary(cudnn.value, binaryDesc_7.value, yDesc_15.value, floatResult_2.value, aDesc_7.value, swishResult.value, bDesc_11.value, bFloat_4.value) !== MUDNN_STATUS_SUCCESS) throw new Error(`SiLU(gate)·up: failed`);
+  const unaryDesc_13 = ref<mudnnUnaryDescriptor_t>();
+  if (mudnnCreateUnaryDescriptor(unaryDesc_13) !== MUDNN_STATUS_SUCCESS) throw new Error(`SiLU(gate)·up: failed`);
+  if (mudnnSetUnaryDescriptor(unaryDesc_13.value, MUDNN_UNARY_CAST, MUDNN_PARAM_DATA_NONE, 0, MUDNN_PARAM_DATA_NONE, 0) !== MUDNN_STATUS_SUCCESS) throw new Error(`SiLU(gate)·up: failed`);
+  const outDesc_3 = ref<mudnnTensorDescriptor_t>();
+  if (mudnnCreateTensorDescriptor(outDesc_3) !== MUDNN_STATUS_SUCCESS) throw new Error(`SiLU(gate)·up: failed`);
+  if (mudnnSetTensorNdDescriptorWithScale(outDesc_3.value, MUDNN_TENSOR_NCHW, MUDNN_DATA_BFLOAT16, 4, [TOKENS, D_FF, 1, 1], [D_FF, 1, 1, 1], 1) !== MUDNN_STATUS_SUCCESS) throw new Error(`SiLU(gate)·up: failed`);
+  if (mudnnUnary(cudnn.value, unaryDesc_13.value, outDesc_3.value, dActivated, yDesc_15.value, floatResult_2.value) !== MUDNN_STATUS_SUCCESS) throw new Error(`SiLU(gate)·up: failed`);
+  musaStreamSynchronize(stream.value);
+  musaFree(bFloat_4.value);
+  musaFree(floatResult_2.value);
+  mudnnDestroyTensorDescriptor(aDesc_7.value);
+  mudnnDestroyTensorDescriptor(bDesc_11.value);
+  mudnnDestroyUnaryDescriptor(unaryDesc_12.value);
+  mudnnDestroyTensorDescriptor(bDesc_12.value);
+  mudnnDestroyTensorDescriptor(yDesc_15.value);
+  mudnnDestroyBinaryDescriptor(binaryDesc_7.value);
+  mudnnDestroyUnaryDescriptor(unaryDesc_13.value);
+  mudnnDestroyTensorDescriptor(outDesc_3.value);
+  musaDeviceSynchronize();
+  musaFree(widened_4.value);
+  musaFree(swishResult.value);
   linear(cublas.value, dWDown, dActivated, dProjected, TOKENS, D_FF, D_MODEL, 'down = a·W2ᵀ');
-  checkFrontend(residual.execute(cudnn.value, new Map([[residualA, dResidual], [residualB, dProjected], [residualSum, dY]]), workspace), 'y = x1 + ffn');
+  const aDesc_8 = ref<mudnnTensorDescriptor_t>();
+  if (mudnnCreateTensorDescriptor(aDesc_8) !== MUDNN_STATUS_SUCCESS) throw new Error(`y = x1 + ffn: failed`);
+  if (mudnnSetTensorNdDescriptorWithScale(aDesc_8.value, MUDNN_TENSOR_NCHW, MUDNN_DATA_BFLOAT16, 4, [TOKENS, D_MODEL, 1, 1], [D_MODEL, 1, 1, 1], 1) !== MUDNN_STATUS_SUCCESS) throw new Error(`y = x1 + ffn: failed`);
+  const bDesc_13 = ref<mudnnTensorDescriptor_t>();
+  if (mudnnCreateTensorDescriptor(bDesc_13) !== MUDNN_STATUS_SUCCESS) throw new Error(`y = x1 + ffn: failed`);
+  if (mudnnSetTensorNdDescriptorWithScale(bDesc_13.value, MUDNN_TENSOR_NCHW, MUDNN_DATA_BFLOAT16, 4, [TOKENS, D_MODEL, 1, 1], [D_MODEL, 1, 1, 1], 1) !== MUDNN_STATUS_SUCCESS) throw new Error(`y = x1 + ffn: failed`);
+  const yDesc_16 = ref<mudnnTensorDescriptor_t>();
+  if (mudnnCreateTensorDescriptor(yDesc_16) !== MUDNN_STATUS_SUCCESS) throw new Error(`y = x1 + ffn: failed`);
+  if (mudnnSetTensorNdDescriptorWithScale(yDesc_16.value, MUDNN_TENSOR_NCHW, MUDNN_DATA_BFLOAT16, 4, [TOKENS, D_MODEL, 1, 1], [D_MODEL, 1, 1, 1], 1) !== MUDNN_STATUS_SUCCESS) throw new Error(`y = x1 + ffn: failed`);
+  const binaryDesc_8 = ref<mudnnBinaryDescriptor_t>();
+  if (mudnnCreateBinaryDescriptor(binaryDesc_8) !== MUDNN_STATUS_SUCCESS) throw new Error(`y = x1 + ffn: failed`);
+  if (mudnnSetBinaryDescriptor(binaryDesc_8.value, MUDNN_BINARY_ADD, MUDNN_PARAM_DATA_NONE, 0, MUDNN_PARAM_DATA_NONE, 0) !== MUDNN_STATUS_SUCCESS) throw new Error(`y = x1 + ffn: failed`);
+  if (mudnnBinary(cudnn.value, binaryDesc_8.value, yDesc_16.value, dY, aDesc_8.value, dResidual, bDesc_13.value, dProjected) !== MUDNN_STATUS_SUCCESS) throw new Error(`y = x1 + ffn: failed`);
+  mudnnDestroyTensorDescriptor(aDesc_8.value);
+  mudnnDestroyTensorDescriptor(bDesc_13.value);
+  mudnnDestroyTensorDescriptor(yDesc_16.value);
+  mudnnDestroyBinaryDescriptor(binaryDesc_8.value);
 
   checkCuda(musaStreamSynchronize(stream.value), 'cudaStreamSynchronize');
   const y = new Uint16Array(TOKENS * D_MODEL);

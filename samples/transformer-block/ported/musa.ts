@@ -29,7 +29,6 @@ import {
   MUBLAS_OP_T,
   MUBLAS_STATUS_SUCCESS,
   MUSA_R_32F,
-  MUDNN_STATUS_SUCCESS,
   mublasCreate,
   mublasDestroy,
   mublasLtCreate,
@@ -48,7 +47,6 @@ import {
   mublasSetStream,
   mublasSgemmStridedBatched,
   musaGetErrorString,
-  musaMalloc,
   musaMemcpy,
   musaMemcpyDeviceToHost,
   musaMemcpyHostToDevice,
@@ -57,22 +55,15 @@ import {
   musaStreamDestroy,
   musaSuccess,
   mudnnCreate,
-  mudnnCreateTensorDescriptor,
   mudnnDestroy,
-  mudnnDestroyTensorDescriptor,
   mudnnGetErrorString,
   mudnnSetStream,
-  mudnnSetTensorNdDescriptorWithScale,
-  MUDNN_TENSOR_NCHW,
-  MUDNN_DATA_FLOAT,
   mudnnSetSoftmaxDescriptor,
   MUDNN_SOFTMAX_ACCURATE,
   MUDNN_SOFTMAX_MODE_SOFTMAX,
   mudnnCreateSoftmaxDescriptor,
   mudnnDestroySoftmaxDescriptor,
   mudnnGetSoftmaxForwardWorkspaceSize,
-  musaStreamSynchronize,
-  musaFree,
   mudnnSoftmaxForwardEx,
   randomFloat32,
   ref,
@@ -89,12 +80,25 @@ import {
   type musaStream_t,
   type mudnnHandle_t,
   type mudnnStatus_t,
+  mudnnSetTensorNdDescriptorWithScale,
+  MUDNN_TENSOR_NCHW,
+  MUDNN_DATA_FLOAT,
   type mudnnTensorDescriptor_t,
+  mudnnCreateTensorDescriptor,
+  mudnnDestroyTensorDescriptor,
+  musaMalloc,
+  mudnnSetLayerNormDescriptor,
+  MUDNN_LAYER_NORM_MODE_DIRECT,
+  type mudnnLayerNormDescriptor_t,
+  mudnnCreateLayerNormDescriptor,
+  mudnnDestroyLayerNormDescriptor,
+  mudnnGetLayerNormForwardWorkspaceSize,
+  musaStreamSynchronize,
+  musaFree,
+  mudnnLayerNormForward,
+  MUDNN_STATUS_SUCCESS,
   type mudnnSoftmaxDescriptor_t,
 } from 'opbridge/musa';
-import {
-  fe,
-} from 'opbridge/cuda';
 
 const BATCH = 2;
 const SEQ = 16;
@@ -116,14 +120,6 @@ function checkCublas(status: mublasStatus_t, what: string): void {
 
 function checkCudnn(status: mudnnStatus_t, what: string): void {
   if (status !== MUDNN_STATUS_SUCCESS) throw new Error(`${what}: ${mudnnGetErrorString(status)}`);
-}
-
-/** cudnn_frontend::error_t, the result of every graph call. */
-// opbridge OB1010: `fe` from opbridge/cuda is not in the cuda catalog; it is left as is
-type error_t = InstanceType<typeof fe.error_t>;
-
-function checkFrontend(error: error_t, what: string): void {
-  if (!error.is_good()) throw new Error(`${what}: ${error.get_message()}`);
 }
 
 function upload(host: Float32Array, what: string): DevicePtr {
@@ -236,27 +232,53 @@ export function main() {
   const dWorkspace = allocate(WORKSPACE_BYTES, 'cuBLASLt workspace');
 
   // ---- LayerNorm graph: X [tokens, d_model, 1, 1] normalised over d_model, built once and run for both norms
-  // opbridge OB1002: musa does not support `cudnn_frontend::graph::Graph::execute`: No muDNN graph API was found (torch_musa drives muDNN op by op, through ::musa::dnn classes or the mudnn* C API); a port replaces the graph with direct calls, and this lifecycle step has no counterpart
-  const graph = new fe.graph.Graph();
-  graph.set_io_data_type(fe.DataType_t.FLOAT).set_intermediate_data_type(fe.DataType_t.FLOAT).set_compute_data_type(fe.DataType_t.FLOAT);
-  const lnX = graph.tensor(new fe.graph.Tensor_attributes().set_name('X').set_dim([TOKENS, D_MODEL, 1, 1]).set_stride([D_MODEL, 1, D_MODEL, D_MODEL]));
-  const lnScale = graph.tensor(new fe.graph.Tensor_attributes().set_name('scale').set_dim([1, D_MODEL, 1, 1]).set_stride([D_MODEL, 1, D_MODEL, D_MODEL]));
-  const lnBias = graph.tensor(new fe.graph.Tensor_attributes().set_name('bias').set_dim([1, D_MODEL, 1, 1]).set_stride([D_MODEL, 1, D_MODEL, D_MODEL]));
-  const lnEpsilon = graph.tensor(LN_EPSILON);
-  const [lnY] = graph.layernorm(lnX, lnScale, lnBias, new fe.graph.Layernorm_attributes().set_forward_phase(fe.NormFwdPhase_t.INFERENCE).set_epsilon(lnEpsilon));
-  lnY.set_output(true);
-  checkFrontend(graph.validate(), 'layernorm validate');
-  checkFrontend(graph.build_operation_graph(cudnn.value), 'layernorm build_operation_graph');
-  checkFrontend(graph.create_execution_plans([fe.HeurMode_t.A, fe.HeurMode_t.FALLBACK]), 'layernorm create_execution_plans');
-  checkFrontend(graph.check_support(), 'layernorm check_support');
-  checkFrontend(graph.build_plans(), 'layernorm build_plans');
   const lnWorkspaceBytes = ref<number>();
-  checkFrontend(graph.get_workspace_size(lnWorkspaceBytes), 'layernorm get_workspace_size');
+  lnWorkspaceBytes.value = 0;
   let lnWorkspace: DevicePtr | null = null;
   if (lnWorkspaceBytes.value > 0) lnWorkspace = allocate(lnWorkspaceBytes.value, 'layernorm workspace');
 
   // ---- attention sub-layer
-  checkFrontend(graph.execute(cudnn.value, new Map([[lnX, dX], [lnScale, dLn1[0]], [lnBias, dLn1[1]], [lnY, dNormed]]), lnWorkspace), 'layernorm 1');
+  const xDesc = ref<mudnnTensorDescriptor_t>();
+  if (mudnnCreateTensorDescriptor(xDesc) !== MUDNN_STATUS_SUCCESS) throw new Error(`layernorm 1: failed`);
+  if (mudnnSetTensorNdDescriptorWithScale(xDesc.value, MUDNN_TENSOR_NCHW, MUDNN_DATA_FLOAT, 2, [TOKENS, D_MODEL], [D_MODEL, 1], 1) !== MUDNN_STATUS_SUCCESS) throw new Error(`layernorm 1: failed`);
+  const yDesc = ref<mudnnTensorDescriptor_t>();
+  if (mudnnCreateTensorDescriptor(yDesc) !== MUDNN_STATUS_SUCCESS) throw new Error(`layernorm 1: failed`);
+  if (mudnnSetTensorNdDescriptorWithScale(yDesc.value, MUDNN_TENSOR_NCHW, MUDNN_DATA_FLOAT, 2, [TOKENS, D_MODEL], [D_MODEL, 1], 1) !== MUDNN_STATUS_SUCCESS) throw new Error(`layernorm 1: failed`);
+  const gammaDesc = ref<mudnnTensorDescriptor_t>();
+  if (mudnnCreateTensorDescriptor(gammaDesc) !== MUDNN_STATUS_SUCCESS) throw new Error(`layernorm 1: failed`);
+  if (mudnnSetTensorNdDescriptorWithScale(gammaDesc.value, MUDNN_TENSOR_NCHW, MUDNN_DATA_FLOAT, 1, [D_MODEL], [1], 1) !== MUDNN_STATUS_SUCCESS) throw new Error(`layernorm 1: failed`);
+  const betaDesc = ref<mudnnTensorDescriptor_t>();
+  if (mudnnCreateTensorDescriptor(betaDesc) !== MUDNN_STATUS_SUCCESS) throw new Error(`layernorm 1: failed`);
+  if (mudnnSetTensorNdDescriptorWithScale(betaDesc.value, MUDNN_TENSOR_NCHW, MUDNN_DATA_FLOAT, 1, [D_MODEL], [1], 1) !== MUDNN_STATUS_SUCCESS) throw new Error(`layernorm 1: failed`);
+  const meanDesc = ref<mudnnTensorDescriptor_t>();
+  if (mudnnCreateTensorDescriptor(meanDesc) !== MUDNN_STATUS_SUCCESS) throw new Error(`layernorm 1: failed`);
+  if (mudnnSetTensorNdDescriptorWithScale(meanDesc.value, MUDNN_TENSOR_NCHW, MUDNN_DATA_FLOAT, 1, [TOKENS], [1], 1) !== MUDNN_STATUS_SUCCESS) throw new Error(`layernorm 1: failed`);
+  const mean = ref<DevicePtr>();
+  musaMalloc(mean, TOKENS * 4);
+  const rstdDesc = ref<mudnnTensorDescriptor_t>();
+  if (mudnnCreateTensorDescriptor(rstdDesc) !== MUDNN_STATUS_SUCCESS) throw new Error(`layernorm 1: failed`);
+  if (mudnnSetTensorNdDescriptorWithScale(rstdDesc.value, MUDNN_TENSOR_NCHW, MUDNN_DATA_FLOAT, 1, [TOKENS], [1], 1) !== MUDNN_STATUS_SUCCESS) throw new Error(`layernorm 1: failed`);
+  const rstd = ref<DevicePtr>();
+  musaMalloc(rstd, TOKENS * 4);
+  const layerNormDesc = ref<mudnnLayerNormDescriptor_t>();
+  if (mudnnCreateLayerNormDescriptor(layerNormDesc) !== MUDNN_STATUS_SUCCESS) throw new Error(`layernorm 1: failed`);
+  if (mudnnSetLayerNormDescriptor(layerNormDesc.value, LN_EPSILON, MUDNN_LAYER_NORM_MODE_DIRECT, [1], 1) !== MUDNN_STATUS_SUCCESS) throw new Error(`layernorm 1: failed`);
+  const layerNormWorkspaceSize = ref(0);
+  if (mudnnGetLayerNormForwardWorkspaceSize(cudnn.value, layerNormDesc.value, yDesc.value, meanDesc.value, rstdDesc.value, xDesc.value, gammaDesc.value, betaDesc.value, layerNormWorkspaceSize) !== MUDNN_STATUS_SUCCESS) throw new Error(`layernorm 1: failed`);
+  const layerNormWorkspace = ref<DevicePtr>();
+  if (layerNormWorkspaceSize.value > 0) musaMalloc(layerNormWorkspace, layerNormWorkspaceSize.value);
+  if (mudnnLayerNormForward(cudnn.value, layerNormDesc.value, yDesc.value, dNormed, meanDesc.value, mean.value, rstdDesc.value, rstd.value, xDesc.value, dX, gammaDesc.value, dLn1[0], betaDesc.value, dLn1[1], layerNormWorkspaceSize.value > 0 ? layerNormWorkspace.value : null, layerNormWorkspaceSize.value) !== MUDNN_STATUS_SUCCESS) throw new Error(`layernorm 1: failed`);
+  musaStreamSynchronize(stream.value);
+  musaFree(mean.value);
+  musaFree(rstd.value);
+  if (layerNormWorkspaceSize.value > 0) { musaStreamSynchronize(stream.value); musaFree(layerNormWorkspace.value); }
+  mudnnDestroyTensorDescriptor(xDesc.value);
+  mudnnDestroyTensorDescriptor(yDesc.value);
+  mudnnDestroyTensorDescriptor(gammaDesc.value);
+  mudnnDestroyTensorDescriptor(betaDesc.value);
+  mudnnDestroyTensorDescriptor(meanDesc.value);
+  mudnnDestroyTensorDescriptor(rstdDesc.value);
+  mudnnDestroyLayerNormDescriptor(layerNormDesc.value);
   linear(lt.value, MUBLASLT_EPILOGUE_BIAS, dQkvW, dQkvB, dNormed, dQkv, TOKENS, D_MODEL, 3 * D_MODEL, dWorkspace, stream.value);
 
   // Per sequence, one strided batch over the heads (head h starts h·D_HEAD floats into each
@@ -351,7 +373,47 @@ export function main() {
   checkCublas(mublasSaxpy(cublas.value, TOKENS * D_MODEL, 1, dX, 1, dResidual, 1), 'x1 = x + attention');
 
   // ---- MLP sub-layer
-  checkFrontend(graph.execute(cudnn.value, new Map([[lnX, dResidual], [lnScale, dLn2[0]], [lnBias, dLn2[1]], [lnY, dNormed]]), lnWorkspace), 'layernorm 2');
+  const xDesc_1 = ref<mudnnTensorDescriptor_t>();
+  if (mudnnCreateTensorDescriptor(xDesc_1) !== MUDNN_STATUS_SUCCESS) throw new Error(`layernorm 2: failed`);
+  if (mudnnSetTensorNdDescriptorWithScale(xDesc_1.value, MUDNN_TENSOR_NCHW, MUDNN_DATA_FLOAT, 2, [TOKENS, D_MODEL], [D_MODEL, 1], 1) !== MUDNN_STATUS_SUCCESS) throw new Error(`layernorm 2: failed`);
+  const yDesc_1 = ref<mudnnTensorDescriptor_t>();
+  if (mudnnCreateTensorDescriptor(yDesc_1) !== MUDNN_STATUS_SUCCESS) throw new Error(`layernorm 2: failed`);
+  if (mudnnSetTensorNdDescriptorWithScale(yDesc_1.value, MUDNN_TENSOR_NCHW, MUDNN_DATA_FLOAT, 2, [TOKENS, D_MODEL], [D_MODEL, 1], 1) !== MUDNN_STATUS_SUCCESS) throw new Error(`layernorm 2: failed`);
+  const gammaDesc_1 = ref<mudnnTensorDescriptor_t>();
+  if (mudnnCreateTensorDescriptor(gammaDesc_1) !== MUDNN_STATUS_SUCCESS) throw new Error(`layernorm 2: failed`);
+  if (mudnnSetTensorNdDescriptorWithScale(gammaDesc_1.value, MUDNN_TENSOR_NCHW, MUDNN_DATA_FLOAT, 1, [D_MODEL], [1], 1) !== MUDNN_STATUS_SUCCESS) throw new Error(`layernorm 2: failed`);
+  const betaDesc_1 = ref<mudnnTensorDescriptor_t>();
+  if (mudnnCreateTensorDescriptor(betaDesc_1) !== MUDNN_STATUS_SUCCESS) throw new Error(`layernorm 2: failed`);
+  if (mudnnSetTensorNdDescriptorWithScale(betaDesc_1.value, MUDNN_TENSOR_NCHW, MUDNN_DATA_FLOAT, 1, [D_MODEL], [1], 1) !== MUDNN_STATUS_SUCCESS) throw new Error(`layernorm 2: failed`);
+  const meanDesc_1 = ref<mudnnTensorDescriptor_t>();
+  if (mudnnCreateTensorDescriptor(meanDesc_1) !== MUDNN_STATUS_SUCCESS) throw new Error(`layernorm 2: failed`);
+  if (mudnnSetTensorNdDescriptorWithScale(meanDesc_1.value, MUDNN_TENSOR_NCHW, MUDNN_DATA_FLOAT, 1, [TOKENS], [1], 1) !== MUDNN_STATUS_SUCCESS) throw new Error(`layernorm 2: failed`);
+  const mean_1 = ref<DevicePtr>();
+  musaMalloc(mean_1, TOKENS * 4);
+  const rstdDesc_1 = ref<mudnnTensorDescriptor_t>();
+  if (mudnnCreateTensorDescriptor(rstdDesc_1) !== MUDNN_STATUS_SUCCESS) throw new Error(`layernorm 2: failed`);
+  if (mudnnSetTensorNdDescriptorWithScale(rstdDesc_1.value, MUDNN_TENSOR_NCHW, MUDNN_DATA_FLOAT, 1, [TOKENS], [1], 1) !== MUDNN_STATUS_SUCCESS) throw new Error(`layernorm 2: failed`);
+  const rstd_1 = ref<DevicePtr>();
+  musaMalloc(rstd_1, TOKENS * 4);
+  const layerNormDesc_1 = ref<mudnnLayerNormDescriptor_t>();
+  if (mudnnCreateLayerNormDescriptor(layerNormDesc_1) !== MUDNN_STATUS_SUCCESS) throw new Error(`layernorm 2: failed`);
+  if (mudnnSetLayerNormDescriptor(layerNormDesc_1.value, LN_EPSILON, MUDNN_LAYER_NORM_MODE_DIRECT, [1], 1) !== MUDNN_STATUS_SUCCESS) throw new Error(`layernorm 2: failed`);
+  const layerNormWorkspaceSize_1 = ref(0);
+  if (mudnnGetLayerNormForwardWorkspaceSize(cudnn.value, layerNormDesc_1.value, yDesc_1.value, meanDesc_1.value, rstdDesc_1.value, xDesc_1.value, gammaDesc_1.value, betaDesc_1.value, layerNormWorkspaceSize_1) !== MUDNN_STATUS_SUCCESS) throw new Error(`layernorm 2: failed`);
+  const layerNormWorkspace_1 = ref<DevicePtr>();
+  if (layerNormWorkspaceSize_1.value > 0) musaMalloc(layerNormWorkspace_1, layerNormWorkspaceSize_1.value);
+  if (mudnnLayerNormForward(cudnn.value, layerNormDesc_1.value, yDesc_1.value, dNormed, meanDesc_1.value, mean_1.value, rstdDesc_1.value, rstd_1.value, xDesc_1.value, dResidual, gammaDesc_1.value, dLn2[0], betaDesc_1.value, dLn2[1], layerNormWorkspaceSize_1.value > 0 ? layerNormWorkspace_1.value : null, layerNormWorkspaceSize_1.value) !== MUDNN_STATUS_SUCCESS) throw new Error(`layernorm 2: failed`);
+  musaStreamSynchronize(stream.value);
+  musaFree(mean_1.value);
+  musaFree(rstd_1.value);
+  if (layerNormWorkspaceSize_1.value > 0) { musaStreamSynchronize(stream.value); musaFree(layerNormWorkspace_1.value); }
+  mudnnDestroyTensorDescriptor(xDesc_1.value);
+  mudnnDestroyTensorDescriptor(yDesc_1.value);
+  mudnnDestroyTensorDescriptor(gammaDesc_1.value);
+  mudnnDestroyTensorDescriptor(betaDesc_1.value);
+  mudnnDestroyTensorDescriptor(meanDesc_1.value);
+  mudnnDestroyTensorDescriptor(rstdDesc_1.value);
+  mudnnDestroyLayerNormDescriptor(layerNormDesc_1.value);
   linear(lt.value, MUBLASLT_EPILOGUE_GELU_BIAS, dFc1W, dFc1B, dNormed, dHidden, TOKENS, D_MODEL, D_FF, dWorkspace, stream.value);
   linear(lt.value, MUBLASLT_EPILOGUE_BIAS, dFc2W, dFc2B, dHidden, dY, TOKENS, D_FF, D_MODEL, dWorkspace, stream.value);
   checkCublas(mublasSaxpy(cublas.value, TOKENS * D_MODEL, 1, dResidual, 1, dY, 1), 'y = x1 + mlp');

@@ -17,3 +17,5 @@ export * from './mudnn-batchnorm.js';
 export * from './mudnn-reduce.js';
 export * from './mudnn-permute.js';
 export * from './mudnn-dropout.js';
+export * from './mudnn-normalization.js';
+export * from './mudnn-attention.js';

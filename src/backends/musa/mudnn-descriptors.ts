@@ -60,7 +60,8 @@ function setLowRankLayout(symbol: string, tensorDesc: unknown, dataType: unknown
     const dtype = resolveDataType(ctx, dataType);
     if (typeof dtype === 'number') return dtype;
     if (!Array.isArray(dimA) || !Array.isArray(strideA)) throw new DeviceFault('null-pointer', 'dimA and strideA must hold nbDims integers');
-    const dims = dimA.map((d: unknown, i) => requireInt(d, `dimA[${i}]`, 1));
+    // A dim may be 0: torch_musa describes empty tensors ({0}) for absent masks and dropout masks.
+    const dims = dimA.map((d: unknown, i) => requireInt(d, `dimA[${i}]`, 0));
     const strides = strideA.map((v: unknown, i) => requireInt(v, `strideA[${i}]`, 1));
     desc.layout = { dataType: dataType as number, dtype, dims, strides, channelsLast: false };
     void nbDims;

@@ -5,7 +5,8 @@
  * catalog entry's variants. The descriptor companions (`mudnnCreateUnaryDescriptor`,
  * `mudnnSetUnaryDescriptor(desc, mode, alphaType, alpha, betaType, beta)`,
  * `mudnnDestroyUnaryDescriptor`) are named by torch_musa (Unary.h) and the catalog entry's
- * notes; their parameter names are unconfirmed. Modes whose parameter comes from the descriptor
+ * notes; their parameter names are unconfirmed. CAST converts to yDesc's data type (inferred
+ * from torch_musa's copy between dtypes, which sets only the mode). Modes whose parameter comes from the descriptor
  * (ELU, LEAKY_RELU, CLIP) are not simulated: MUDNN_PARAM_DATA_* has no floating-point type,
  * so how muDNN reads the parameter is not documented.
  */
@@ -69,10 +70,12 @@ export function mudnnUnary(handle: mudnnHandle_t, unaryDesc: mudnnUnaryDescripto
       const env = mudnnLaunch(ctx, handle);
       if (typeof env === 'number') return env;
       const { operator, fixed } = modeOperator('mudnnUnary', mode)!;
+      // CAST converts to yDesc's type (torch_musa's copy between dtypes sets only the mode).
+      const attributes = operator === 'Cast' ? { ...fixed, to: yl.dtype } : { ...fixed };
       asDeviceWork(ctx, () => {
         const xo = tensorOperand(ctx.process, xl, x, 'x');
         const yo = tensorOperand(ctx.process, yl, y, 'y');
-        launchStep(env, { op: operator, inputs: [xo], attributes: { ...fixed } }, [yo]);
+        launchStep(env, { op: operator, inputs: [xo], attributes }, [yo]);
       });
     },
     true,

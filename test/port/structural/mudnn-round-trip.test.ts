@@ -31,7 +31,7 @@ async function verifies(original: string, ported: string) {
 }
 
 /** muDNN's own-shape calls and its Nd setters: none may be left on CUDA. */
-const MUDNN_CALL = /\bmudnn(Binary|Unary|SoftmaxForwardEx|BatchNormForwardInference|PoolingForwardEx|Set\w+Descriptor\w*|Create\w+Descriptor|Get\w+WorkspaceSize)\(/;
+const MUDNN_CALL = /\bmudnn(Binary|Unary|SoftmaxForwardEx|BatchNormForwardInference|PoolingForwardEx|LayerNormForward|RMSNormForward|ScaledDotProductAttentionFlashForward|Set\w+Descriptor\w*|Create\w+Descriptor|Get\w+WorkspaceSize)\(/;
 const TIMEOUT = 400_000; // the runs take seconds alone; a loaded 2-core machine stretches them
 
 describe('cuda → musa → cuda keeps the results', () => {
@@ -42,6 +42,15 @@ describe('cuda → musa → cuda keeps the results', () => {
       ['mudnnBatchNormForwardInference(', 'mudnnUnary(', 'mudnnPoolingForwardEx('],
       ['cudnnBatchNormalizationForwardInference(', 'cudnnAddTensor(', 'cudnnActivationForward(', 'cudnnPoolingForward(', 'cudnnSetPooling2dDescriptor('],
     ],
+    // cudnn-frontend graphs lowered node by node to muDNN (structural/mudnn/mudnn-frontend.ts) come
+    // back as one-node graphs and cuDNN casts; the statistics buffers and the runs' own descriptors go.
+    ['cudnn-frontend-layernorm-twice', ['mudnnLayerNormForward('], ['.layernorm(']],
+    [
+      'cudnn-frontend-graphs',
+      ['mudnnRMSNormForward(', 'mudnnScaledDotProductAttentionFlashForward(', 'mudnnBinary(', 'mudnnUnary('],
+      ['.rmsnorm(', '.sdpa(', 'set_causal_mask(true)', '.pointwise('],
+    ],
+    ['cudnn-frontend-bf16-nodes', ['mudnnRMSNormForward(', 'mudnnUnary(', 'mudnnBinary('], ['.rmsnorm(', 'cudnnTransformTensor(']],
   ] as const)('%s', async (name, musaCalls, cudaCalls) => {
     const { original, there, back } = roundTrip(name);
     for (const call of musaCalls) expect(there).toContain(call); // the way out really went through muDNN's own calls
@@ -63,6 +72,19 @@ describe('cuda → musa → cuda keeps the results', () => {
     const report = await verifies(original, back.output);
     expect(report.verdict, JSON.stringify(report.firstDivergence)).toMatch(/^(pass|warn)$/);
   }, TIMEOUT);
+});
+
+describe('a muDNN layer norm whose statistics are read', () => {
+  it('stays, with the reason: the lifted LayerNormalization does not write them', () => {
+    const musa = readFileSync(new URL('../../fixtures/port/cudnn-frontend-layernorm-twice/expected.musa.ts', import.meta.url), 'utf8');
+    const reading = musa.replace('  musaFree(mean.value);\n', '  musaMemcpy(hostMean, mean.value, TOKENS * 4, musaMemcpyDeviceToHost);\n  musaFree(mean.value);\n');
+    expect(reading).not.toEqual(musa);
+    const back = portSource(reading, { to: 'cuda', from: 'musa', fileName: 'model.ts' });
+    const reasons = back.diagnostics.filter((d) => d.id === 'OB1019' && d.symbol === 'mudnnLayerNormForward').map((d) => d.message);
+    expect(reasons.join('\n')).toMatch(/the mean output `mean` of `mudnnLayerNormForward` is also used in `musaMemcpy\(hostMean/);
+    expect(back.output).toContain('mudnnLayerNormForward(cudnn.value, layerNormDesc.value'); // the first stays as written
+    expect(back.output).toContain('.layernorm('); // the second, whose statistics nothing reads, is lifted
+  });
 });
 
 describe('a muDNN program ported to CUDA', () => {

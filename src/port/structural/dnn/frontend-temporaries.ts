@@ -4,7 +4,8 @@
  * (which waits for the device); Kunlun `xpu_malloc(p, bytes, XPU_MEM_MAIN)`, then after the
  * nodes `xpu_wait(ctx.xpu_stream)` (XDNN calls run asynchronously on the context's stream) and
  * `xpu_free`; Cambricon `cnrtMalloc(p, bytes)`, then `cnrtSyncDevice()` (the queues of the device
- * have run the nodes) and `cnrtFree`. Targets not listed have no temporaries written yet.
+ * have run the nodes) and `cnrtFree`; MUSA `musaMalloc(p, bytes)`, then `musaDeviceSynchronize()`
+ * and `musaFree`. Targets not listed have no temporaries written yet.
  */
 import type { BackendId } from '../../../catalog/vocabulary.js';
 
@@ -26,6 +27,11 @@ const MEMORY: Partial<Record<BackendId, TemporaryMemory>> = {
     allocate: (v, name, bytes) => `${v('xpu_malloc')}(${name}, ${bytes}, ${v('XPU_MEM_MAIN')})`,
     release: (v, names, handle) => (handle ? [`${v('xpu_wait')}(${handle}.xpu_stream)`, ...names.map((n) => `${v('xpu_free')}(${n}.value)`)] : undefined),
     symbols: ['xpu_malloc', 'xpu_free'],
+  },
+  musa: {
+    allocate: (v, name, bytes) => `${v('musaMalloc')}(${name}, ${bytes})`,
+    release: (v, names) => [`${v('musaDeviceSynchronize')}()`, ...names.map((n) => `${v('musaFree')}(${n}.value)`)],
+    symbols: ['musaMalloc', 'musaFree'],
   },
   cambricon: {
     allocate: (v, name, bytes) => `${v('cnrtMalloc')}(${name}, ${bytes})`,

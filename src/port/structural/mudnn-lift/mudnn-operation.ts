@@ -2,14 +2,17 @@
  * Reads one muDNN operation as MUSA code spells it (the shape structural/mudnn/ writes, and
  * torch_musa's C-API path): the op descriptor cuDNN's call does not have — declared as
  * `const d = ref<T>()`, made by its create call, configured by its set-call, released by its
- * destroy — and, for the softmax, the workspace `mudnnGetSoftmaxForwardWorkspaceSize` sizes,
- * allocated (when non-zero), passed to the run and freed after it. The run (the anchor) is
- * `mudnnBinary`, `mudnnUnary`, `mudnnSoftmaxForwardEx`, `mudnnBatchNormForwardInference` or
+ * destroy — and, for the softmax and the layer norm, the workspace its query sizes, allocated
+ * (when non-zero), passed to the run and freed after it. The run (the anchor) is `mudnnBinary`,
+ * `mudnnUnary`, `mudnnSoftmaxForwardEx`, `mudnnBatchNormForwardInference`,
+ * `mudnnLayerNormForward`, `mudnnRMSNormForward`, `mudnnScaledDotProductAttentionFlashForward` or
  * `mudnnPoolingForwardEx`; the pooling descriptor is cuDNN's and stays (its setter is ported by
- * cudnn-setters.ts).
+ * cudnn-setters.ts). For the norms and the attention, the statistics' scratch buffers and the
+ * tensor descriptors made for the run alone go with it too.
  *
  * Everything is read from the syntax and the catalog's roles, statically. Each statement of the
- * group must do nothing else than its part (the call, possibly passed to a status check helper):
+ * group must do nothing else than its part (the call, possibly passed to a status check helper
+ * or compared with a status in `if (…) throw …`):
  * otherwise the reason is returned and the run stays as written. Whether the descriptor's
  * statements go is decided over the file (mudnn-groups.ts): every run using it must port.
  */
@@ -19,13 +22,35 @@ import { ts } from '../../syntax/typescript.js';
 import { statementIn, statementOf } from '../aclnn-lift/aclnn-group.js';
 import { declarationOf, usesOf } from '../../syntax/named-variables.js';
 
-/** The runs this module lifts, with the symbols of their op descriptor family (none: pooling). */
-export const MUDNN_RUNS: Readonly<Record<string, { readonly create: string; readonly set: string; readonly destroy: string; readonly query?: string } | undefined>> = {
+/**
+ * The runs this module lifts, with the symbols of their op descriptor family (none: pooling) and
+ * the parameters of outputs the canonical operator does not have (the layer norm's statistics):
+ * those must be scratch buffers nothing else reads, which go with the run. With
+ * `ownTensorDescriptors`, the tensor descriptors made for this run alone go with it too (the
+ * lowering describes its tensors itself, and cuDNN's Nd setter takes no 1-D or 2-D tensor).
+ */
+export const MUDNN_RUNS: Readonly<Record<string, { readonly create: string; readonly set: string; readonly destroy: string; readonly query?: string; readonly scratch?: readonly string[]; readonly ownTensorDescriptors?: boolean } | undefined>> = {
   mudnnBinary: { create: 'mudnnCreateBinaryDescriptor', set: 'mudnnSetBinaryDescriptor', destroy: 'mudnnDestroyBinaryDescriptor' },
   mudnnUnary: { create: 'mudnnCreateUnaryDescriptor', set: 'mudnnSetUnaryDescriptor', destroy: 'mudnnDestroyUnaryDescriptor' },
   mudnnSoftmaxForwardEx: { create: 'mudnnCreateSoftmaxDescriptor', set: 'mudnnSetSoftmaxDescriptor', destroy: 'mudnnDestroySoftmaxDescriptor', query: 'mudnnGetSoftmaxForwardWorkspaceSize' },
   mudnnBatchNormForwardInference: { create: 'mudnnCreateBatchNormDescriptor', set: 'mudnnSetBatchNormDescriptor', destroy: 'mudnnDestroyBatchNormDescriptor' },
   mudnnPoolingForwardEx: undefined,
+  mudnnLayerNormForward: {
+    create: 'mudnnCreateLayerNormDescriptor',
+    set: 'mudnnSetLayerNormDescriptor',
+    destroy: 'mudnnDestroyLayerNormDescriptor',
+    query: 'mudnnGetLayerNormForwardWorkspaceSize',
+    scratch: ['mean', 'rstd'],
+    ownTensorDescriptors: true,
+  },
+  mudnnRMSNormForward: { create: 'mudnnCreateRMSNormDescriptor', set: 'mudnnSetRMSNormDescriptor', destroy: 'mudnnDestroyRMSNormDescriptor', scratch: ['invvar'], ownTensorDescriptors: true },
+  mudnnScaledDotProductAttentionFlashForward: {
+    create: 'mudnnCreateScaledDotProductAttentionDescriptor',
+    set: 'mudnnSetScaledDotProductAttentionDescriptor',
+    destroy: 'mudnnDestroyScaledDotProductAttentionDescriptor',
+    scratch: ['lse'],
+    ownTensorDescriptors: true,
+  },
 };
 
 export function isMudnnRun(call: ResolvedCall): boolean {
@@ -66,12 +91,27 @@ function facadeCalls(statement: ts.Node, context: StaticContext): ResolvedCall[]
   return found;
 }
 
+/** `throw …;` or `{ throw …; }`. */
+function onlyThrows(statement: ts.Statement): boolean {
+  if (ts.isBlock(statement)) return statement.statements.length === 1 && onlyThrows(statement.statements[0]);
+  return ts.isThrowStatement(statement);
+}
+
 /**
  * Whether the statement only runs `call`: `call;`, `check(call, 'what');` (a helper given the
- * status, its other arguments without calls) or `const s = call;` is not accepted (the status is
- * kept by a name).
+ * status, its other arguments without calls) or `if (call !== OK) throw …;` (the status compared
+ * with a value without calls, no else); `const s = call;` is not accepted (the status is kept by
+ * a name).
  */
 function onlyRuns(statement: ts.Statement, call: ts.CallExpression): boolean {
+  if (ts.isIfStatement(statement)) {
+    const test = unwrap(statement.expression);
+    if (statement.elseStatement || !onlyThrows(statement.thenStatement) || !ts.isBinaryExpression(test)) return false;
+    const op = test.operatorToken.kind;
+    if (op !== ts.SyntaxKind.ExclamationEqualsEqualsToken && op !== ts.SyntaxKind.ExclamationEqualsToken) return false;
+    const [l, r] = [unwrap(test.left), unwrap(test.right)];
+    return (l === call && !containsCall(r)) || (r === call && !containsCall(l));
+  }
   if (!ts.isExpressionStatement(statement)) return false;
   const e = unwrap(statement.expression);
   if (e === call) return true;
@@ -195,5 +235,63 @@ export function readOperation(run: ResolvedCall, context: StaticContext): Operat
       }
     }
   }
+  for (const param of family.scratch ?? []) {
+    const problem = scratchBuffer(run, param, runStatement, own, context);
+    if (problem) return fail(problem);
+  }
+  if (family.ownTensorDescriptors) ownTensorDescriptors(run, runStatement, own, context);
   return { ok: true, operation: { run, descriptor: { name, declaration, set }, own: [...own] } };
+}
+
+const TENSOR_DESCRIPTOR_CALLS = new Set(['mudnnCreateTensorDescriptor', 'mudnnSetTensorNdDescriptorWithScale', 'mudnnDestroyTensorDescriptor']);
+
+/**
+ * The run's tensor descriptors `d.value` of a `const d = ref<…>()` whose every other use is its
+ * create, set or destroy (each its own statement) or a statement already in `own` (the workspace
+ * query): their statements join `own`. A descriptor used anywhere else stays as written.
+ */
+function ownTensorDescriptors(run: ResolvedCall, runStatement: ts.Statement, own: Set<ts.Statement>, context: StaticContext): void {
+  run.entry.spec.params.forEach((p, i) => {
+    const arg = run.args[i];
+    if (p.type !== 'mudnnTensorDescriptor_t' || !arg || !ts.isPropertyAccessExpression(unwrap(arg))) return;
+    const name = variableName(arg);
+    const declared = name ? refDeclaration(name, runStatement, context) : undefined;
+    if (!name || !declared) return;
+    const found = new Set<ts.Statement>([declared]);
+    for (const use of usesOf(name, declared.parent)) {
+      const statement = statementIn(use, declared.parent);
+      if (!statement || statement === declared || statement === runStatement || own.has(statement) || found.has(statement)) continue;
+      const calls = facadeCalls(statement, context);
+      const call = calls.length === 1 ? calls[0] : undefined;
+      if (!call || !TENSOR_DESCRIPTOR_CALLS.has(call.entry.spec.symbol) || !onlyRuns(statement, call.node)) return;
+      found.add(statement);
+    }
+    for (const statement of found) own.add(statement);
+  });
+}
+
+/**
+ * The output `param` of the run is `b.value` of a `const b = ref<…>()` that only the run writes
+ * and only allocation and release touch: its statements join `own`. Otherwise the reason (the
+ * canonical operator does not write it, so a buffer read later could not be lifted).
+ */
+function scratchBuffer(run: ResolvedCall, param: string, runStatement: ts.Statement, own: Set<ts.Statement>, context: StaticContext): string | undefined {
+  const symbol = run.entry.spec.symbol;
+  const arg = run.args[run.entry.spec.params.findIndex((p) => p.name === param)];
+  const buffer = arg && ts.isPropertyAccessExpression(unwrap(arg)) ? variableName(arg) : undefined;
+  if (!arg || !buffer) return `the ${param} output \`${arg?.getText() ?? '?'}\` of \`${symbol}\` is not \`b.value\` of a buffer variable, and the lifted operator does not write it`;
+  const declared = refDeclaration(buffer, runStatement, context);
+  if (!declared) return `\`${buffer}\` (the ${param} output of \`${symbol}\`) is not declared as \`const ${buffer} = ref<DevicePtr>()\` in a block around it`;
+  const found = new Set<ts.Statement>([declared]);
+  for (const use of usesOf(buffer, declared.parent)) {
+    const statement = statementIn(use, declared.parent);
+    if (!statement || statement === declared || statement === runStatement || found.has(statement)) continue;
+    if (statement.pos <= runStatement.pos && statement.end >= runStatement.end) return `the ${param} buffer \`${buffer}\` is used around \`${symbol}\` (line ${lineOf(statement)})`;
+    if (!isMemoryStatement(statement, [buffer], context)) {
+      return `the ${param} output \`${buffer}\` of \`${symbol}\` is also used in \`${statement.getText().split('\n')[0].slice(0, 70)}\` (line ${lineOf(statement)}); the lifted operator does not write it`;
+    }
+    found.add(statement);
+  }
+  for (const statement of found) own.add(statement);
+  return undefined;
 }

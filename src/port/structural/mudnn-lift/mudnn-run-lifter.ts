@@ -3,8 +3,8 @@
  * with each tensor as a view read from its muDNN tensor descriptor (mudnn-tensor-view.ts) and the
  * descriptor kept, the op read from the op descriptor's set-call (mudnn-operation.ts):
  *
- * - mudnnBinary(h, d, cDesc, C, aDesc, A, bDesc, B) with MUDNN_BINARY_ADD → Add (C = A + B, no
- *   blend: muDNN computes with none). Other binary modes are not lifted yet.
+ * - mudnnBinary(h, d, cDesc, C, aDesc, A, bDesc, B) with MUDNN_BINARY_ADD / MUL → Add / Mul (C =
+ *   A op B, no blend: muDNN computes with none). Other binary modes are not lifted yet.
  * - mudnnSoftmaxForwardEx(h, d, xDesc, x, workspace, size, yDesc, y) with (dim, ACCURATE, SOFTMAX |
  *   LOG_SOFTMAX) → Softmax / LogSoftmax over axis dim (LOG_SUM_EXP has no canonical operator).
  * - mudnnUnary(h, d, yDesc, y, xDesc, x) → the operator of the mode's catalog variant (Relu,
@@ -13,13 +13,21 @@
  * - mudnnBatchNormForwardInference(h, d, yDesc, y, xDesc, x, mean…, var…, scale…, bias…) with
  *   (SPATIAL, epsilon, training false) → BatchNormalization (parameters as [C] views of their
  *   1 × C × 1 × 1 descriptors).
+ * - mudnnLayerNormForward(h, d, y…, mean…, rstd…, x…, gamma…, beta…, workspace, size) with the
+ *   normalised axes k .. rank - 1 → LayerNormalization (axis k, epsilon); mudnnRMSNormForward(h, d,
+ *   y…, invvar…, x…, gamma…) likewise → RMSNormalization. The statistics must be scratch buffers
+ *   nothing reads (mudnn-operation.ts): the canonical operators do not write them.
+ * - mudnnScaledDotProductAttentionFlashForward(h, lse…, q…, k…, v…, mask…, d, dropout…, out…) with
+ *   no mask, no dropout, K as [N, H, S, E] and not training → Attention (scale, is_causal from the
+ *   descriptor; a scale of 0, torch_musa's "default", is declined as unconfirmed); lse is scratch.
+ * - mudnnUnary with MUDNN_UNARY_CAST → Cast to the output descriptor's data type.
  * - mudnnPoolingForwardEx(h, p, yDesc, y, xDesc, x, null, null) on a descriptor set to
  *   MUDNN_POOLING_MAX → MaxPool (kernel, pads, strides from the set-call; `poolingDesc` carried).
  *
  * `args.handle` is the run's handle. Runs whose group stays (a descriptor shared with a run that
  * does not port, a marker) are declined with the reason.
  */
-import type { StaticContext } from '../../context/static-context.js';
+import type { ResolvedCall, StaticContext } from '../../context/static-context.js';
 import { pending } from '../../diagnostics/port-diagnostics.js';
 import { generated, type Expr } from '../../ir/expr.js';
 import type { AttributeExpr, OpInvocation, TensorExpr } from '../../ir/invocation.js';
@@ -34,6 +42,8 @@ import { mudnnTensorView } from './mudnn-tensor-view.js';
 type Structure = Pick<OpInvocation, 'operator' | 'inputs' | 'outputs' | 'attributes'> & { readonly args?: ReadonlyMap<string, Expr> };
 
 const ONE = generated('1', { kind: 'number', value: 1 });
+
+const numberOf = (e: Expr | undefined) => (e?.value?.kind === 'number' ? e.value.value : undefined);
 
 /** Unary modes whose parameter is read from the descriptor in a way not documented. */
 const PARAMETRISED = new Set(['Elu', 'LeakyRelu', 'Clip']);
@@ -64,6 +74,29 @@ function ioNames(ctx: LiftContext, operator: string): { input: string; output: s
   return input && output ? { input, output } : undefined;
 }
 
+/**
+ * ONNX's `axis` of a norm whose descriptor's set-call (`set`) lists the normalised axes (role
+ * `dims`, count `ndims`): they must be the constant axes k .. rank - 1 (negatives counted from the
+ * end), and k is the axis. Otherwise the reason.
+ */
+function normalisedFrom(set: ResolvedCall | undefined, rank: number, context: StaticContext): number | string {
+  const node = set ? context.argumentFor(set, 'dims') : undefined;
+  const literal = node ? unwrap(node) : undefined;
+  if (!literal || !ts.isArrayLiteralExpression(literal)) return `the normalised axes \`${node?.getText() ?? '?'}\` are not an array literal`;
+  const axes = literal.elements.map((e) => {
+    const v = context.constant(e);
+    return v?.kind === 'number' ? (v.value < 0 ? v.value + rank : v.value) : undefined;
+  });
+  const countNode = set ? context.argumentFor(set, 'ndims') : undefined;
+  const count = countNode ? context.constant(countNode) : undefined;
+  if (count?.kind !== 'number' || count.value !== axes.length) return `the axis count \`${countNode?.getText() ?? '?'}\` is not the ${axes.length} axes listed`;
+  const first = axes[0];
+  if (first === undefined || axes.some((v, i) => v !== first + i) || first + axes.length !== rank) {
+    return `the normalised axes \`${literal.getText()}\` are not constant trailing axes of the ${rank}-D input (ONNX normalises the axes from one on to the last)`;
+  }
+  return first;
+}
+
 function structure(operation: MudnnOperation, call: SourceCall, ctx: LiftContext): Described<Structure> {
   const context: StaticContext = ctx.context;
   const params = call.entry.spec.params;
@@ -87,11 +120,11 @@ function structure(operation: MudnnOperation, call: SourceCall, ctx: LiftContext
     case 'mudnnBinary': {
       const mode = setArg('mode');
       const variant = variantOf(ctx, symbol, member(mode));
-      if (variant?.operator !== 'Add') return fail(`the binary mode \`${mode?.text ?? '?'}\` is not the constant MUDNN_BINARY_ADD (other modes are not lifted yet)`);
+      if (variant?.operator !== 'Add' && variant?.operator !== 'Mul') return fail(`the binary mode \`${mode?.text ?? '?'}\` is not the constant MUDNN_BINARY_ADD or MUDNN_BINARY_MUL (other modes are not lifted yet)`);
       const [c, x, b] = [view('cDesc', 'C'), view('aDesc', 'A'), view('bDesc', 'B')];
       for (const t of [c, x, b]) if (!t.ok) return t;
       if (!c.ok || !x.ok || !b.ok) return fail('unreachable');
-      return { ok: true, value: { operator: 'Add', inputs: new Map([['A', x.value], ['B', b.value]]), outputs: new Map([['C', c.value]]), attributes: new Map() } };
+      return { ok: true, value: { operator: variant.operator, inputs: new Map([['A', x.value], ['B', b.value]]), outputs: new Map([['C', c.value]]), attributes: new Map() } };
     }
     case 'mudnnSoftmaxForwardEx': {
       const mode = setArg('mode');
@@ -115,6 +148,9 @@ function structure(operation: MudnnOperation, call: SourceCall, ctx: LiftContext
       if (!x.ok) return x;
       if (!y.ok) return y;
       const fixed = Object.entries(variant.fixed ?? {}).map(([k, v]): [string, Expr] => [k, typeof v === 'string' ? generated(`'${v}'`, { kind: 'string', value: v }) : generated(String(v))]);
+      // CAST converts to the output descriptor's data type.
+      const to = y.value.dtype?.dtype;
+      if (variant.operator === 'Cast') fixed.push(['to', generated(`'${to}'`, { kind: 'string', value: to ?? '' })]);
       return unary(variant.operator, x.value, y.value, attrs(fixed));
     }
     case 'mudnnBatchNormForwardInference': {
@@ -139,6 +175,77 @@ function structure(operation: MudnnOperation, call: SourceCall, ctx: LiftContext
         parameters.push([name, { ...v.value, dims: [dims[1]], strides: [ONE], layout: 'row-major' }]);
       }
       return { ok: true, value: { operator: 'BatchNormalization', inputs: new Map([['X', x.value], ...parameters]), outputs: new Map([['Y', y.value]]), attributes: attrs([['epsilon', epsilon]]) } };
+    }
+    case 'mudnnLayerNormForward': {
+      const mode = setArg('mode');
+      // Both modes compute the population variance; they differ in how it is accumulated.
+      if (mode?.value?.kind !== 'enum' || !['variance.direct', 'variance.welford'].includes(mode.value.meaning ?? '')) return fail(`the layer-norm mode \`${mode?.text ?? '?'}\` is not a constant MUDNN_LAYER_NORM_MODE_* member`);
+      const epsilon = setArg('attr:epsilon');
+      if (!epsilon?.pure) return fail(`epsilon \`${epsilon?.text ?? '?'}\` has side effects or is missing`);
+      const [x, y, scale, bias] = [view('xDesc', 'x'), view('yDesc', 'y'), view('gammaDesc', 'gamma'), view('betaDesc', 'beta')];
+      for (const t of [x, y, scale, bias]) if (!t.ok) return t;
+      if (!x.ok || !y.ok || !scale.ok || !bias.ok) return fail('unreachable');
+      const axis = normalisedFrom(set, x.value.dims!.length, context);
+      if (typeof axis === 'string') return fail(axis);
+      return {
+        ok: true,
+        value: {
+          operator: 'LayerNormalization',
+          inputs: new Map([['X', x.value], ['Scale', scale.value], ['B', bias.value]]),
+          outputs: new Map([['Y', y.value]]),
+          attributes: attrs([['axis', generated(String(axis), { kind: 'number', value: axis })], ['epsilon', epsilon]]),
+        },
+      };
+    }
+    case 'mudnnRMSNormForward': {
+      const mode = setArg('mode');
+      if (mode?.value?.kind !== 'enum' || mode.value.meaning !== 'variance.direct') return fail(`the RMS-norm mode \`${mode?.text ?? '?'}\` is not MUDNN_RMS_NORM_MODE_DIRECT`);
+      const epsilon = setArg('attr:epsilon');
+      if (!epsilon?.pure) return fail(`epsilon \`${epsilon?.text ?? '?'}\` has side effects or is missing`);
+      const [x, y, scale] = [view('xDesc', 'x'), view('yDesc', 'y'), view('gammaDesc', 'gamma')];
+      for (const t of [x, y, scale]) if (!t.ok) return t;
+      if (!x.ok || !y.ok || !scale.ok) return fail('unreachable');
+      const axis = normalisedFrom(set, x.value.dims!.length, context);
+      if (typeof axis === 'string') return fail(axis);
+      return {
+        ok: true,
+        value: {
+          operator: 'RMSNormalization',
+          inputs: new Map([['X', x.value], ['scale', scale.value]]),
+          outputs: new Map([['Y', y.value]]),
+          attributes: attrs([['axis', generated(String(axis), { kind: 'number', value: axis })], ['epsilon', epsilon]]),
+        },
+      };
+    }
+    case 'mudnnScaledDotProductAttentionFlashForward': {
+      if (!isNullish(a('mask'))) return fail(`the attention mask \`${a('mask').text}\` is not null (masked attention is not lifted yet)`);
+      if (!isNullish(a('dropoutMask'))) return fail(`the dropout mask \`${a('dropoutMask').text}\` is not null`);
+      const flag = (name: string): boolean | undefined => {
+        const node = set?.args[set.entry.spec.params.findIndex((q) => q.name === name)];
+        const v = node ? context.constant(node) : undefined;
+        return v?.kind === 'boolean' ? v.value : v?.kind === 'number' ? v.value !== 0 : undefined;
+      };
+      for (const name of ['usePadMask', 'keyFormatBHDS', 'training']) {
+        if (flag(name) !== false) return fail(`${name} of the attention descriptor is not the constant false`);
+      }
+      const causal = flag('causal');
+      if (causal === undefined) return fail('the causal flag of the attention descriptor is not a constant');
+      const scale = setArg('attr:scale');
+      if (!scale?.pure) return fail(`the attention scale \`${scale?.text ?? '?'}\` has side effects or is missing`);
+      // 0 stands for 1/√E in torch_musa (an assumption, catalog note): not lifted as a scale of 0.
+      if (numberOf(scale) === 0) return fail('the attention scale is 0, whose meaning (1/√E) is not confirmed');
+      const [q, k, v, y] = [view('qDesc', 'q'), view('kDesc', 'k'), view('vDesc', 'v'), view('outDesc', 'out')];
+      for (const t of [q, k, v, y]) if (!t.ok) return t;
+      if (!q.ok || !k.ok || !v.ok || !y.ok) return fail('unreachable');
+      return {
+        ok: true,
+        value: {
+          operator: 'Attention',
+          inputs: new Map([['Q', q.value], ['K', k.value], ['V', v.value]]),
+          outputs: new Map([['Y', y.value]]),
+          attributes: attrs([['scale', scale], ['is_causal', generated(causal ? '1' : '0', { kind: 'number', value: causal ? 1 : 0 })]]),
+        },
+      };
     }
     case 'mudnnPoolingForwardEx': {
       if (!isNullish(a('indices')) || !isNullish(a('indicesDesc'))) return fail('the run asks for the argmax indices, which MaxPool (and cuDNN) do not return');
@@ -216,4 +323,4 @@ export const mudnnRunLifter: Lifter = {
 };
 
 /** The runs this lifter takes (one registration each). */
-export const MUDNN_LIFTED_RUNS = ['mudnnBinary', 'mudnnSoftmaxForwardEx', 'mudnnUnary', 'mudnnBatchNormForwardInference', 'mudnnPoolingForwardEx'] as const;
+export const MUDNN_LIFTED_RUNS = ['mudnnBinary', 'mudnnSoftmaxForwardEx', 'mudnnUnary', 'mudnnBatchNormForwardInference', 'mudnnPoolingForwardEx', 'mudnnLayerNormForward', 'mudnnRMSNormForward', 'mudnnScaledDotProductAttentionFlashForward'] as const;

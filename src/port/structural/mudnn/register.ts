@@ -11,6 +11,7 @@ import { outputDimLowererFor } from '../dnn/conv-output-dims.js';
 import { absorbedDeclarationDropper, absorbedDescriptorLowerer } from '../dnn/descriptor-absorption.js';
 import { ACTIVATION_ABSORPTION } from './activation-descriptors.js';
 import { MUDNN_COMPUTE_OPERATORS, mudnnComputeLowerer } from './mudnn-compute.js';
+import { MUDNN_FRONTEND_OPERATORS, mudnnFrontendLowerer } from './mudnn-frontend.js';
 import { MUDNN_LIFTED, mudnnLifter } from './mudnn-lifter.js';
 import { mudnnSetterLowerer } from './mudnn-setters.js';
 import { requestedAlgorithmCountLowerer } from './requested-algorithm-count.js';
@@ -25,6 +26,7 @@ export function registerMudnnLifters(lifters: LifterRegistry): LifterRegistry {
 }
 
 export function registerMudnnLowerers(lowerers: LowererRegistry): LowererRegistry {
+  for (const operator of MUDNN_FRONTEND_OPERATORS) lowerers.register({ target: 'musa', binding: `operator:${operator}` }, mudnnFrontendLowerer);
   for (const operator of MUDNN_COMPUTE_OPERATORS) lowerers.register({ target: 'musa', binding: `operator:${operator}` }, mudnnComputeLowerer);
   lowerers.register({ target: 'musa', binding: 'primitive:descriptor.set' }, mudnnSetterLowerer);
   lowerers.register({ target: 'musa', binding: 'primitive:descriptor.set' }, convolutionDefaultMathLowerer);
