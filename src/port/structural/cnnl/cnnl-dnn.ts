@@ -89,6 +89,35 @@ function elementwiseViews(x: Viewed, y: Viewed): { x: CnnlView; y: CnnlView } | 
   return { x: packed(x), y: packed(y) };
 }
 
+/**
+ * C = A + B / A · B with no blend factors (cudnnOpTensor's out-of-place ADD / MUL) →
+ * cnnlOpTensor with alpha1 = alpha2 = 1, beta = 0 and its workspace; B broadcasts where its dims are 1.
+ */
+function planPlainBinary(invocation: OpInvocation): DnnPlan | undefined {
+  const { operator, inputs, outputs } = invocation;
+  const [a, b, c] = [inputs.get('A'), inputs.get('B'), only(outputs, 'C')];
+  if (!viewed(a) || !viewed(b) || !c || inputs.size !== 2 || [...invocation.args.keys()].some((k) => k !== 'handle')) return undefined;
+  const loose = packedOnly(a, b, c);
+  if (loose) return { ok: false, reason: loose };
+  if (a.dims.length !== c.dims.length || b.dims.length !== c.dims.length) return { ok: false, reason: `the tensors have ranks ${a.dims.length}, ${b.dims.length} and ${c.dims.length}` };
+  const op = operator === 'Add' ? 'CNNL_OP_TENSOR_ADD' : 'CNNL_OP_TENSOR_MUL';
+  return {
+    ok: true,
+    dtype: c.dtype,
+    emit: (s, handle, dataType) => {
+      const aDesc = s.tensor('a', view(a), dataType);
+      const bDesc = s.tensor('b', view(b), dataType);
+      const cDesc = s.tensor('c', view(c), dataType);
+      const desc = s.descriptor(operator === 'Add' ? 'addDesc' : 'mulDesc', 'cnnlOpTensorDescriptor_t', 'cnnlCreateOpTensorDescriptor', 'cnnlDestroyOpTensorDescriptor', [
+        `${s.value('cnnlSetOpTensorDescriptor')}($, ${s.value(op)}, ${s.value(c.dtype?.dtype === 'float64' ? 'CNNL_DTYPE_DOUBLE' : 'CNNL_DTYPE_FLOAT')}, ${s.value('CNNL_PROPAGATE_NAN')})`,
+      ]);
+      const queue = s.queue(undefined, handle);
+      const ws = s.workspace(operator === 'Add' ? 'add' : 'mul', (size) => `${s.value('cnnlGetOpTensorWorkspaceSize')}(${handle}, ${aDesc}, ${bDesc}, ${cDesc}, ${size})`, queue);
+      return `${s.value('cnnlOpTensor')}(${handle}, ${desc}, 1, ${aDesc}, ${a.ptr.text}, 1, ${bDesc}, ${b.ptr.text}, ${ws.ptr}, ${ws.size}, 0, ${cDesc}, ${c.ptr.text})`;
+    },
+  };
+}
+
 /** The CNNL call for an operator invocation, or why it has none; undefined when not ours. */
 export function planCnnlDnn(invocation: Invocation, catalog?: Catalog): DnnPlan | undefined {
   if (invocation.kind !== 'operator') return undefined;
@@ -148,7 +177,10 @@ export function planCnnlDnn(invocation: Invocation, catalog?: Catalog): DnnPlan 
         },
       };
     }
-    case 'Add': {
+    case 'Add':
+    case 'Mul': {
+      const plain = planPlainBinary(invocation);
+      if (plain || operator === 'Mul') return plain;
       const acc = inputs.get('A');
       const addend = inputs.get('B');
       const c = only(outputs, 'C');
@@ -275,4 +307,4 @@ export const cnnlDnnLowerer: Lowerer = {
 };
 
 /** The operators cnnlDnnLowerer serves (one registration each). */
-export const CNNL_DNN_OPERATORS = ['Softmax', 'LogSoftmax', 'Add', 'Cast', 'LayerNormalization', 'RMSNormalization', 'Conv', 'BatchNormalization', 'MaxPool', ...Object.keys(ACTIVATIONS)] as const;
+export const CNNL_DNN_OPERATORS = ['Softmax', 'LogSoftmax', 'Add', 'Mul', 'Cast', 'LayerNormalization', 'RMSNormalization', 'Conv', 'BatchNormalization', 'MaxPool', ...Object.keys(ACTIVATIONS)] as const;

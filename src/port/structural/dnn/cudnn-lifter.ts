@@ -7,6 +7,9 @@
  *   the N, C, H, W view; INSTANCE mode → axis 1 of the packed [N, C·H·W] view.
  * - cudnnAddTensor: C = alpha·A + beta·C → Add with inputs A := C (the accumulator), B := A (the
  *   broadcast operand), output C; alpha and beta stay call-level arguments.
+ * - cudnnOpTensor with an ADD / MUL op-tensor descriptor, alpha1 = alpha2 = 1 and beta = 0:
+ *   C = A op B → Add / Mul (A, B, C); B broadcasts only where its dims are 1 and A has C's dims
+ *   (cuDNN's rule, which ONNX's broadcasting contains); the blend factors are consumed.
  * - cudnnActivationForward: the activation descriptor's mode → Relu, Sigmoid, Tanh, Elu (alpha =
  *   coef).
  * - cudnnConvolutionForward → Conv, with the filter and convolution descriptors (conv-lifter.ts).
@@ -87,6 +90,8 @@ function liftCall(call: SourceCall, ctx: LiftContext): Lifted | undefined {
       if (!accumulator.ok) return accumulator;
       return common('Add', [['A', accumulator.value], ['B', bias.value]], [['C', accumulator.value]], []);
     }
+    case 'cudnnOpTensor':
+      return liftOpTensor(call, ctx);
     case 'cudnnActivationForward': {
       const activation = activationOf(a('activationDesc'), call.node, context);
       if (!activation.ok) return activation;
@@ -174,6 +179,43 @@ function liftCall(call: SourceCall, ctx: LiftContext): Lifted | undefined {
   }
 }
 
+const OP_TENSOR_OPERATORS: Readonly<Record<string, string>> = { 'op-tensor.add': 'Add', 'op-tensor.mul': 'Mul' };
+
+/** C = op(alpha1·A, alpha2·B) + beta·C with alpha1 = alpha2 = 1, beta = 0 and op ADD / MUL → Add / Mul. */
+function liftOpTensor(call: SourceCall, ctx: LiftContext): Lifted {
+  const a = (name: string) => argument(call, call.args, name);
+  const context = ctx.context;
+  const found = setCallFor(a('opTensorDesc'), call.node, ['cudnnSetOpTensorDescriptor'], context);
+  if (!found.ok) return found;
+  const set = found.value;
+  const p = (name: string) => carried(set.args[set.entry.spec.params.findIndex((q) => q.name === name)], context);
+  const op = p('opTensorOp');
+  const operator = OP_TENSOR_OPERATORS[meaning(op) ?? ''];
+  if (!operator) return { ok: false, reason: `the operation \`${op.text}\` in \`cudnnSetOpTensorDescriptor\` is not a constant CUDNN_OP_TENSOR_ADD or CUDNN_OP_TENSOR_MUL` };
+  // A float32 (or wider) compute type rounds the exact sum / product once into C's type, as the
+  // target's Add / Mul in that type do.
+  const compute = p('opTensorCompType');
+  const computeMeaning = meaning(compute);
+  if (computeMeaning !== 'dtype.float32' && computeMeaning !== 'dtype.float64') return { ok: false, reason: `the compute type \`${compute.text}\` is not a constant CUDNN_DATA_FLOAT or CUDNN_DATA_DOUBLE` };
+  const constant = (e: Expr) => (e.value?.kind === 'number' ? e.value.value : undefined);
+  for (const [name, wanted] of [['alpha1', 1], ['alpha2', 1], ['beta', 0]] as const) {
+    if (constant(a(name)) !== wanted) return { ok: false, reason: `${name} is \`${a(name).text}\`, not the constant ${wanted}: only C = A ${operator === 'Add' ? '+' : '·'} B is ported` };
+  }
+  const views: Described<TensorExpr>[] = ([['aDesc', 'A'], ['bDesc', 'B'], ['cDesc', 'C']] as const).map(([desc, ptr]) => tensorView(a(desc), a(ptr), call.node, context));
+  for (const v of views) if (!v.ok) return v;
+  const [x, y, z] = views.map((v) => (v as { value: TensorExpr }).value);
+  if (x.dtype?.meaning !== z.dtype?.meaning || y.dtype?.meaning !== z.dtype?.meaning) return { ok: false, reason: `A, B and C have element types ${[x, y, z].map((t) => t.dtype?.dtype ?? '?').join(', ')}; only one type is ported` };
+  const sameSize = (e: Expr, f: Expr) => e.text === f.text || (constant(e) !== undefined && constant(e) === constant(f));
+  const [xd, yd, zd] = [x.dims ?? [], y.dims ?? [], z.dims ?? []];
+  if (xd.length !== zd.length || yd.length !== zd.length || !xd.every((d, i) => sameSize(d, zd[i]))) return { ok: false, reason: 'A and C do not have the same dimensions as written' };
+  const loose = yd.findIndex((d, i) => !sameSize(d, zd[i]) && constant(d) !== 1);
+  if (loose >= 0) return { ok: false, reason: `dimension ${loose} of B (\`${yd[loose].text}\`) is neither C's (\`${zd[loose].text}\`) nor the constant 1` };
+  const stream = handleStream(a('handle'), call.node, context);
+  if (!stream.ok) return stream;
+  const args = new Map<string, Expr>([['handle', a('handle')]]);
+  return { ok: true, value: { operator, inputs: new Map([['A', x], ['B', y]]), outputs: new Map([['C', z]]), attributes: new Map(), ...(stream.value ? { stream: stream.value } : {}), args } };
+}
+
 /** Targets whose DNN library has no cuDNN-style descriptors; the structural lowerers serve them. */
 // Cambricon has descriptors, but CNNL's differ (3-D softmax, NHWC convolution, separate op
 // descriptors): its structural lowerers describe each call's operands themselves (structural/cnnl).
@@ -183,7 +225,7 @@ export const DESCRIPTORLESS_TARGETS: ReadonlySet<string> = new Set(['cann', 'cam
 const ONNX_DTYPE_CODES: Readonly<Record<string, number>> = { float32: 1, uint8: 2, int8: 3, int32: 6, int64: 7, float16: 10, float64: 11, bfloat16: 16 };
 
 /** The symbols this lifter takes. */
-export const CUDNN_LIFTED = ['cudnnSoftmaxForward', 'cudnnAddTensor', 'cudnnActivationForward', 'cudnnPoolingForward', 'cudnnBatchNormalizationForwardInference', 'cudnnConvolutionForward', 'cudnnTransformTensor'] as const;
+export const CUDNN_LIFTED = ['cudnnSoftmaxForward', 'cudnnAddTensor', 'cudnnOpTensor', 'cudnnActivationForward', 'cudnnPoolingForward', 'cudnnBatchNormalizationForwardInference', 'cudnnConvolutionForward', 'cudnnTransformTensor'] as const;
 
 export function liftCudnn(call: SourceCall, ctx: LiftContext): Described<OpInvocation> | undefined {
   const lifted = liftCall(call, ctx);

@@ -512,6 +512,16 @@ function planScale(invocation: OpInvocation): XdnnPlan | undefined {
   };
 }
 
+/** C = A · B with no blend factors (cudnnOpTensor's out-of-place MUL) → `xpu::broadcast_mul` with the two shapes. */
+function planBroadcastMul(invocation: OpInvocation): XdnnPlan | undefined {
+  const { inputs, outputs, args } = invocation;
+  const [a, b, c] = [inputs.get('A'), inputs.get('B'), only(outputs, 'C')];
+  if (!a || !b || !c || inputs.size !== 2 || ![a, b, c].every(described) || [...args.keys()].some((k) => k !== 'handle')) return undefined;
+  const types = packed([a, b, c], 'the operands');
+  if ('reason' in types) return { ok: false, reason: types.reason };
+  return { ok: true, call: { symbol: 'xpu::broadcast_mul', template: [types.type], args: [{ kind: 'pointer', view: a }, { kind: 'pointer', view: b }, { kind: 'pointer', view: c }, { kind: 'text', text: list(a.dims!) }, { kind: 'text', text: list(b.dims!) }] } };
+}
+
 /** result = Σ x·y into host memory (cuBLAS dot): xpu::mul, xpu::reduce_sum, then a copy to the host. */
 function planDot(invocation: OpInvocation): XdnnPlan | undefined {
   const { inputs, outputs } = invocation;
@@ -588,7 +598,7 @@ function planCast(invocation: OpInvocation): XdnnPlan | undefined {
 export function planXdnn(invocation: Invocation): XdnnPlan | undefined {
   if (invocation.kind !== 'operator') return undefined;
   const { operator, inputs, outputs, attributes } = invocation;
-  if (operator === 'Mul') return planScale(invocation);
+  if (operator === 'Mul') return planScale(invocation) ?? planBroadcastMul(invocation);
   if (operator === 'MatMul') return planDot(invocation);
   if (![...inputs.values(), ...outputs.values()].every(described)) return undefined;
   switch (operator) {
