@@ -37,10 +37,6 @@ const DIRECTIONS = [
 
 /** Directions above the porter cannot complete yet, with the first shortfall each shows today. */
 const DIRECTION_GAPS: Readonly<Record<string, { readonly failure: RegExp; readonly gap: string }>> = {
-  'llama-block musa→kunlun': {
-    failure: /^port leaves \d+ error diagnostics, CUDA → kunlun \d+ \(first: OB1019 `cudnnCreateTensorDescriptor` cannot be ported to kunlun: .*`cudnnOpTensor` uses /,
-    gap: 'the muDNN out-of-place adds (mudnnBinary ADD, from the frontend pointwise ADD nodes) come back to CUDA as cudnnOpTensor, which CUDA → kunlun does not port yet (OB1003 cudnnOpTensor → xpu::broadcast_add; cann and cambricon likewise)',
-  },
 };
 
 interface Direction {
