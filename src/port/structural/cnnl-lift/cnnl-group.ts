@@ -420,6 +420,30 @@ function syncBefore(statement: ts.Statement, context: StaticContext): ts.Stateme
 }
 
 /**
+ * What a statement naming a scratch buffer does for the run: declares or allocates it, frees it
+ * after the run (the queue sync before the free goes with it), fills it before the run by one
+ * host-to-device copy (from `src`), or something the readers cannot take.
+ */
+type ScratchRole = { kind: 'setup' } | { kind: 'free'; sync: ts.Statement | undefined } | { kind: 'fill'; src: ts.Expression } | { kind: 'other' };
+
+function scratchRole(statement: ts.Statement, buffer: string, runStatement: ts.Statement, context: StaticContext): ScratchRole {
+  if (ts.isVariableStatement(statement) || isCallOf(statement, 'memory.alloc', context)) return { kind: 'setup' };
+  if (isCallOf(statement, 'memory.free', context) && statement.pos >= runStatement.end) return { kind: 'free', sync: syncBefore(statement, context) };
+  const copy = isCallOf(statement, 'copy.sync', context);
+  const src = copy ? context.argumentFor(copy, 'src') : undefined;
+  const dst = copy ? context.argumentFor(copy, 'dst') : undefined;
+  const intoBuffer = copy && src && dst && variableName(dst) === buffer && statement.end <= runStatement.pos;
+  if (intoBuffer && meaningOf(context.argumentFor(copy, 'copy-kind'), context) === 'copy.host-to-device') return { kind: 'fill', src };
+  return { kind: 'other' };
+}
+
+/** The statement (and a free's sync) as the run's own, to go with it. */
+function ownScratchStatement(statement: ts.Statement, role: ScratchRole, own: ts.Statement[]): void {
+  own.push(statement);
+  if (role.kind === 'free' && role.sync && !own.includes(role.sync)) own.push(role.sync);
+}
+
+/**
  * The cu_seqlens buffers of a flash attention run as cnnl-frontend.ts writes them: a device
  * buffer of the run's block, allocated with the byte length of a host array of the block, filled
  * from it by one host-to-device copy before the run and freed after it (with the queue sync
@@ -441,25 +465,12 @@ function readOffsets(run: ResolvedCall, runStatement: ts.Statement, context: Sta
     }
     let host: string | undefined;
     for (const statement of buffer.statements) {
-      if (statement === runStatement || own.includes(statement) || ts.isVariableStatement(statement) || isCallOf(statement, 'memory.alloc', context)) {
-        if (!own.includes(statement) && statement !== runStatement) own.push(statement);
-        continue;
-      }
-      if (isCallOf(statement, 'memory.free', context) && statement.pos >= runStatement.end) {
-        own.push(statement);
-        const sync = syncBefore(statement, context);
-        if (sync && !own.includes(sync)) own.push(sync);
-        continue;
-      }
-      const copy = isCallOf(statement, 'copy.sync', context);
-      const src = copy ? context.argumentFor(copy, 'src') : undefined;
-      const dst = copy ? context.argumentFor(copy, 'dst') : undefined;
-      if (copy && src && dst && ts.isIdentifier(bareExpression(src)) && variableName(dst) === buffer.name && statement.end <= runStatement.pos && meaningOf(context.argumentFor(copy, 'copy-kind'), context) === 'copy.host-to-device') {
-        host = (bareExpression(src) as ts.Identifier).text;
-        own.push(statement);
-        continue;
-      }
-      return `\`${buffer.name}\` (${param}) is also used at line ${lineOf(statement)}; the port reads only offsets copied once from a host array`;
+      if (statement === runStatement || own.includes(statement)) continue;
+      const role = scratchRole(statement, buffer.name, runStatement, context);
+      const source = role.kind === 'fill' ? bareExpression(role.src) : undefined;
+      if (role.kind === 'other' || (source && !ts.isIdentifier(source))) return `\`${buffer.name}\` (${param}) is also used at line ${lineOf(statement)}; the port reads only offsets copied once from a host array`;
+      if (source) host = (source as ts.Identifier).text;
+      ownScratchStatement(statement, role, own);
     }
     const declared = host ? declarationOf(host, runStatement) : undefined;
     if (!host || !declared?.init || declared.statement.parent !== container) return `${param} \`${buffer.name}\` is not copied from a host array declared in the block of the run`;
@@ -488,26 +499,14 @@ function readScalarOperand(run: ResolvedCall, param: string, runStatement: ts.St
   let value: ts.Expression | undefined;
   for (const statement of buffer.statements) {
     if (statement === runStatement || own.includes(statement)) continue;
-    if (ts.isVariableStatement(statement) || isCallOf(statement, 'memory.alloc', context)) {
-      own.push(statement);
-      continue;
-    }
-    if (isCallOf(statement, 'memory.free', context) && statement.pos >= runStatement.end) {
-      own.push(statement);
-      const sync = syncBefore(statement, context);
-      if (sync && !own.includes(sync)) own.push(sync);
-      continue;
-    }
-    const copy = isCallOf(statement, 'copy.sync', context);
-    const src = copy ? context.argumentFor(copy, 'src') : undefined;
-    const dst = copy ? context.argumentFor(copy, 'dst') : undefined;
-    const element = src ? singleFloat32(src) : undefined;
-    if (!value && copy && element && isPure(element) && dst && variableName(dst) === buffer.name && statement.end <= runStatement.pos && meaningOf(context.argumentFor(copy, 'copy-kind'), context) === 'copy.host-to-device') {
+    const role = scratchRole(statement, buffer.name, runStatement, context);
+    if (role.kind === 'other') return undefined;
+    if (role.kind === 'fill') {
+      const element = singleFloat32(role.src);
+      if (value || !element || !isPure(element)) return undefined;
       value = element;
-      own.push(statement);
-      continue;
     }
-    return undefined;
+    ownScratchStatement(statement, role, own);
   }
   return value ? { value, own } : undefined;
 }
