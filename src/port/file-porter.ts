@@ -376,16 +376,23 @@ export class FilePorter {
       args: node.arguments.slice(hasTemplate ? 1 : 0).map((a, i) => this.argument(a, i)),
       ...(hasTemplate && node.arguments[0] ? { template: this.argument(node.arguments[0], -1) } : {}),
     };
-    const mark = this.names.mark();
-    const functions = this.functions.mark();
-    try {
+    return this.onTrial(() => {
       const lifted = this.options.lifters.lift(call, { catalog: this.options.catalog, target: this.options.to, context: this.context, enumReference: (n) => this.enumReference(n) });
       if (!lifted.ok) return undefined;
       const lowered = this.options.lowerers.lower(lifted.invocation, this.lowerContext(this.styleOf(callee), this.originOf(callee), node));
       return lowered.ok ? use(lowered.lowering) : undefined;
+    });
+  }
+
+  /** Runs a trial lowering: the target names and file functions it asked for are forgotten after it. */
+  private onTrial<T>(trial: () => T): T {
+    const names = this.names.mark();
+    const functions = this.functions.mark();
+    try {
+      return trial();
     } finally {
       this.functions.rollback(functions);
-      this.names.rollback(mark);
+      this.names.rollback(names);
     }
   }
 
@@ -910,16 +917,10 @@ export class FilePorter {
       const cudaStatus = correspondingEnum(catalog, symbol.enum, 'cuda');
       const message = cudaStatus ? errorStringEntry(catalog, cudaStatus) : undefined;
       if (!message) continue;
-      const mark = this.names.mark();
-      const functions = this.functions.mark();
-      let ports = false;
-      try {
+      const ports = this.onTrial(() => {
         const lowered = this.options.lowerers.lower(this.statusMessage(message, { text: 'status', pure: true }), this.lowerContext({ kind: 'named' }, undefined, undefined));
-        ports = lowered.ok && lowered.lowering.prelude.length === 0 && !lowered.lowering.epilogue?.length && !lowered.lowering.vanishes;
-      } finally {
-        this.functions.rollback(functions);
-        this.names.rollback(mark);
-      }
+        return lowered.ok && lowered.lowering.prelude.length === 0 && !lowered.lowering.epilogue?.length && !lowered.lowering.vanishes;
+      });
       if (!ports) continue;
       this.writtenStatusNames.set(statement.name.text, message);
       this.removeStatement(statement, true);
