@@ -25,7 +25,7 @@ import type { SimProcess } from '../sim/sim-process.js';
 import type { BKCLDataType, BKCLOp, BKCLResult_t } from './constants.generated.js';
 import { KUNLUN, meaningOf } from './kunlun-catalog.js';
 import { BKCL_STATUS } from './status-codes.js';
-import { resolveStream, type XPUStreamArgument } from './xpu-runtime.js';
+import { resolveStream, type XPUStream } from './xpu-runtime.js';
 
 /**
  * `BKCLUniqueId`: an opaque blob the root creates and every rank receives (e.g.
@@ -168,7 +168,7 @@ export function bkcl_all_reduce(
   count: number,
   datatype: BKCLDataType,
   op: BKCLOp,
-  stream: XPUStreamArgument,
+  stream: XPUStream,
 ): BKCLResult_t {
   return collective('bkcl_all_reduce', { kind: 'AllReduce', comm, send: sendbuf, recv: recvbuf, count, datatype, op, stream });
 }
@@ -180,7 +180,7 @@ export function bkcl_broadcast(
   count: number,
   datatype: BKCLDataType,
   root: number,
-  stream: XPUStreamArgument,
+  stream: XPUStream,
 ): BKCLResult_t {
   return collective('bkcl_broadcast', { kind: 'Broadcast', comm, send: sendbuf, recv: recvbuf, count, datatype, root, stream });
 }
@@ -194,7 +194,7 @@ export function bkcl_reduce(
   datatype: BKCLDataType,
   op: BKCLOp,
   root: number,
-  stream: XPUStreamArgument,
+  stream: XPUStream,
 ): BKCLResult_t {
   return collective('bkcl_reduce', { kind: 'Reduce', comm, send: sendbuf, recv: recvbuf, count, datatype, op, root, stream });
 }
@@ -206,7 +206,7 @@ export function bkcl_all_gather(
   sendcount: number,
   recvbuf: DevicePtr,
   datatype: BKCLDataType,
-  stream: XPUStreamArgument,
+  stream: XPUStream,
 ): BKCLResult_t {
   return collective('bkcl_all_gather', { kind: 'AllGather', comm, send: sendbuf, recv: recvbuf, count: sendcount, datatype, stream });
 }
@@ -218,7 +218,7 @@ export function bkcl_reduce_scatter(
   recvcount: number,
   datatype: BKCLDataType,
   op: BKCLOp,
-  stream: XPUStreamArgument,
+  stream: XPUStream,
 ): BKCLResult_t {
   return collective('bkcl_reduce_scatter', { kind: 'ReduceScatter', comm, send: sendbuf, recv: recvbuf, count: recvcount, datatype, op, stream });
 }
@@ -229,7 +229,7 @@ export function bkcl_reduce_scatter(
 const groups = (process: SimProcess): PointToPointGroups => PointToPointGroups.of(process, 'kunlun.bkcl', { start: 'bkcl_group_start', end: 'bkcl_group_end' });
 
 /** `bkcl_send(comm, sendbuf, count, peer, datatype, stream)`: peer BEFORE the data type. */
-export function bkcl_send(comm: BKCLContext_t, sendbuf: DevicePtr, count: number, peer: number, datatype: BKCLDataType, stream: XPUStreamArgument): BKCLResult_t {
+export function bkcl_send(comm: BKCLContext_t, sendbuf: DevicePtr, count: number, peer: number, datatype: BKCLDataType, stream: XPUStream): BKCLResult_t {
   return bkclCall('bkcl_send', (call) => {
     requireComm(comm);
     groups(call.process).issue(call, { kind: 'send', buffer: sendbuf, count, dtype: dataType(datatype), peer, stream: resolveStream(call.process, stream), symbol: call.symbol, site: call.site });
@@ -237,7 +237,7 @@ export function bkcl_send(comm: BKCLContext_t, sendbuf: DevicePtr, count: number
 }
 
 /** `bkcl_recv(comm, recvbuf, count, peer, datatype, stream)`: filled when the group ends. */
-export function bkcl_recv(comm: BKCLContext_t, recvbuf: DevicePtr, count: number, peer: number, datatype: BKCLDataType, stream: XPUStreamArgument): BKCLResult_t {
+export function bkcl_recv(comm: BKCLContext_t, recvbuf: DevicePtr, count: number, peer: number, datatype: BKCLDataType, stream: XPUStream): BKCLResult_t {
   return bkclCall('bkcl_recv', (call) => {
     requireComm(comm);
     groups(call.process).issue(call, { kind: 'recv', buffer: recvbuf, count, dtype: dataType(datatype), peer, stream: resolveStream(call.process, stream), symbol: call.symbol, site: call.site });

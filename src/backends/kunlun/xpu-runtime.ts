@@ -32,10 +32,9 @@ export class SimXpuEvent extends EventObject {
   readonly kind = 'XPUEvent';
 }
 
-export type XPUStream = SimXpuStream;
+/** `void *` in C: a stream made by xpu_stream_create, or NULL (0, null, undefined) for the default stream. */
+export type XPUStream = SimXpuStream | null | 0 | undefined;
 export type XPUEvent = SimXpuEvent;
-/** Where C passes an XPUStream: a stream, or NULL (0, null, undefined) for the default stream. */
-export type XPUStreamArgument = XPUStream | null | 0 | undefined;
 
 /** Host memory as programs hold it (`void*` on the host side). */
 export type HostPointer = ArrayBufferView | ArrayBuffer;
@@ -169,7 +168,7 @@ export function xpu_memcpy_async(
   src: DevicePtr | HostPointer,
   sz: number,
   kind: XPUMemcpyKind,
-  stream: XPUStreamArgument,
+  stream: XPUStream,
 ): number {
   return xpuCall('xpu_memcpy_async', (ctx) => copyWithKind(ctx, dst, src, sz, kind, resolveStream(ctx.process, stream)), XPU_STREAM_STATUS);
 }
@@ -185,7 +184,7 @@ export function xpu_stream_destroy(stream: XPUStream): number {
   return xpuCall(
     'xpu_stream_destroy',
     ({ process }) => {
-      if (stream === null || stream === undefined) throw new DeviceFault('null-pointer', 'stream is null (the default stream cannot be destroyed)');
+      if (stream === null || stream === undefined || stream === 0) throw new DeviceFault('null-pointer', 'stream is null (the default stream cannot be destroyed)');
       const sim = resolveStream(process, stream);
       process.ordering.destroyStream(sim);
       process.release(stream);
@@ -195,11 +194,11 @@ export function xpu_stream_destroy(stream: XPUStream): number {
 }
 
 /** cudaStreamSynchronize: waits for `stream` (the default stream when NULL) only. */
-export function xpu_wait(stream: XPUStreamArgument = null): number {
+export function xpu_wait(stream: XPUStream = null): number {
   return xpuCall('xpu_wait', ({ process }) => process.ordering.synchronizeStream(resolveStream(process, stream)), XPU_STREAM_STATUS);
 }
 
-export function xpu_stream_wait_event(stream: XPUStreamArgument, event: XPUEvent): number {
+export function xpu_stream_wait_event(stream: XPUStream, event: XPUEvent): number {
   return xpuCall('xpu_stream_wait_event', ({ process }) => {
     const sim = resolveStream(process, stream);
     process.ordering.waitEvent(sim, requireEvent(event).sim);
@@ -213,7 +212,7 @@ export function xpu_event_create(pevent: Ref<XPUEvent>): number {
   });
 }
 
-export function xpu_event_record(event: XPUEvent, stream: XPUStreamArgument = null): number {
+export function xpu_event_record(event: XPUEvent, stream: XPUStream = null): number {
   return xpuCall('xpu_event_record', ({ process }) => {
     const e = requireEvent(event);
     process.ordering.record(e.sim, resolveStream(process, stream));

@@ -15,12 +15,12 @@ import type { SimStream } from '../../sim/stream-ordering.js';
 import { act_enum } from '../constants.generated.js';
 import { KUNLUN } from '../kunlun-catalog.js';
 import { XDNN_STATUS } from '../status-codes.js';
-import { resolveStream, type XPUStream, type XPUStreamArgument } from '../xpu-runtime.js';
+import { resolveStream, type XPUStream } from '../xpu-runtime.js';
 
 export class Context extends SimObject {
   readonly kind = 'xpu::Context';
   /** The stream XDNN calls on this context run on; null is the default stream. Public, as in C++. */
-  xpu_stream: XPUStream | null = null;
+  xpu_stream: XPUStream = null;
 
   constructor(
     readonly device: number,
@@ -30,7 +30,7 @@ export class Context extends SimObject {
   }
 
   /** `ctx->set_stream(stream)`: every later XDNN call on this context runs on `stream`. */
-  set_stream(stream: XPUStreamArgument): void {
+  set_stream(stream: XPUStream): void {
     facadeCall(KUNLUN, 'xpu::Context::set_stream', XDNN_STATUS, ({ process }) => {
       requireContext(this);
       resolveStream(process, stream);
