@@ -58,11 +58,12 @@ describe('opbridge port', () => {
     expect(again.stdout).toContain('Results: 0 ok, 1 unmodified');
   });
 
-  it('writes a ported copy with --out-dir and exits 1 when a file cannot be parsed, porting the others', () => {
+  it('writes a ported copy with --out-dir and exits 2 (bad input) when a file cannot be parsed, porting the others', () => {
     const dir = tempDir({ 'in/model.ts': MODEL, 'in/broken.ts': "import { cudaFree } from 'opbridge/cuda';\nconst = ;\n", 'in/notes.md': 'n\n' });
     const r = opbridge(dir, ['port', 'in', '--to', 'maca', '--out-dir', 'out']);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.stdout).toContain('in/broken.ts: error does not parse: 2:7');
+    expect(r.stdout).toContain('fix the syntax error there');
     expect(readFileSync(join(dir, 'out/model.ts'), 'utf8')).toContain('mcMalloc(d, 16);');
     expect(readFileSync(join(dir, 'out/notes.md'), 'utf8')).toBe('n\n');
     expect(readFileSync(join(dir, 'out/broken.ts'), 'utf8')).toContain('const = ;');

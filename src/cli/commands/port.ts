@@ -3,8 +3,8 @@
  * another. A thin layer over `port()` (src/port/port.ts): dry run by default (a unified diff
  * per changed file), `--write` in place, `--out-dir` a ported copy, `--json` for tools.
  * Exit codes: 0 when every file was ported, left unchanged or skipped (unported calls are
- * diagnostics, not failures); 1 when a file could not be read, parsed or written, or --verify
- * found a failing port or could not run a program; 2 on bad usage.
+ * diagnostics, not failures); 1 when --verify found a failing port or could not run a program;
+ * 2 on bad usage or bad input (a file that could not be read, parsed or written).
  */
 import type { Command } from 'commander';
 import { BACKENDS, type BackendId } from '../../catalog/vocabulary.js';
@@ -13,7 +13,7 @@ import { HUB_BACKEND } from '../../port/hub-route.js';
 import { parseBackendName } from '../../catalog/backend-name.js';
 import type { PortFileResult, PortResult } from '../../port/port-result.js';
 import { unifiedDiff } from '../../port/render/unified-diff.js';
-import { EXIT_FINDING, EXIT_OK } from '../exit-codes.js';
+import { EXIT_FINDING, EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
 import { displayPath } from '../report-error.js';
 import { progressLine, type ProgressLine } from '../progress-line.js';
 import { colorEnabled, progressAllowed, style } from '../terminal.js';
@@ -134,8 +134,8 @@ export function registerPortCommand(program: Command, setExitCode: (code: number
       '\nDry run by default: prints a unified diff per file that would change. Calls that cannot be ported stay as they\n' +
         'were and get a diagnostic (OB1xxx, docs/diagnostics/), also written as a comment above the call.\n' +
         'Markers: // opbridge-ignore-next-line, // opbridge-disable … // opbridge-enable.\n' +
-        'Exit codes: 0 done (unported calls are diagnostics), 1 a file could not be read, parsed or written, or --verify\n' +
-        'failed or could not run a program, 2 bad usage.\n' +
+        'Exit codes: 0 done (unported calls are diagnostics), 1 --verify failed or could not run a program,\n' +
+        '2 bad usage, or a file could not be read, parsed or written (the others are still ported).\n' +
         'Examples:\n  opbridge port src/ --to cann\n  opbridge port src/ --to kunlun --out-dir ported/\n  opbridge port model.ts --to musa --write --no-comments',
     )
     .action(async (paths: string[], options: PortCommandOptions) => {
@@ -165,6 +165,7 @@ export function registerPortCommand(program: Command, setExitCode: (code: number
         process.stdout.write(renderPortText(result, mode, colorEnabled()));
       }
       const verified = result.summary.verified;
-      setExitCode(result.summary.error > 0 || (verified && verified.fail + verified.error > 0) ? EXIT_FINDING : EXIT_OK);
+      // A file that could not be read, parsed or written is bad input (2); a failing parity check is a finding (1).
+      setExitCode(result.summary.error > 0 ? EXIT_USAGE : verified && verified.fail + verified.error > 0 ? EXIT_FINDING : EXIT_OK);
     });
 }

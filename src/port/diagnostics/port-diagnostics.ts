@@ -112,7 +112,7 @@ export const PORT_DIAGNOSTICS = {
     title: 'File does not parse',
     severity: 'error',
     effortHours: 0.5,
-    message: 'the file does not parse ({reason}); it was not changed',
+    message: 'the file does not parse ({reason}); it was not changed: fix the syntax error there (or leave the file out of the paths) and port again',
   },
   OB1017: {
     title: 'Several statements cannot replace this expression',
