@@ -13,7 +13,7 @@ import { declaredFacadeType } from './context/declared-type.js';
 import { isPure } from './context/expression-purity.js';
 import { FreshNames } from './context/fresh-names.js';
 import { StaticContext, type ResolvedCall } from './context/static-context.js';
-import { copyKey, copyText, judgesByMember, planStatusHelperCopies, type CopyReplacement, type ReceivedStatus, type StatusHelperCopy } from './context/status-helper-copies.js';
+import { copyKey, copyMessage, copyText, judgesByMember, planStatusHelperCopies, type CopyMessage, type CopyReplacement, type ReceivedStatus, type StatusHelperCopy } from './context/status-helper-copies.js';
 import { helperStatusTypes } from './context/status-helper-types.js';
 import { StatusHelpers, type StatusHelper } from './context/status-helpers.js';
 import { sameStatus, statusVariables, variableStatusType, type StatusVariable } from './context/status-variables.js';
@@ -791,27 +791,46 @@ export class FilePorter {
 
   /**
    * Whether a status helper judges a status only by comparing it with its own status enum's
-   * members; with `passingOn`, also when it hands the status to facade calls (an error string).
+   * members; besides, it may hand the status to the calls `passesOn` says yes to.
    */
-  private judgesByMember(helper: StatusHelper, passingOn = false): boolean {
+  private judgesByMember(helper: StatusHelper, passesOn: (call: ts.CallExpression) => boolean = () => false): boolean {
     const own = (node: ts.Node) => {
       const symbol = this.refs.exact(node)?.symbol;
       return symbol?.kind === 'enum-member' && symbol.enum === helper.status;
     };
-    return judgesByMember(helper, own, (call) => passingOn && this.refs.exact(call.expression)?.symbol?.kind === 'entry');
+    return judgesByMember(helper, own, passesOn);
+  }
+
+  /**
+   * How a copy of `helper` for `status` writes `call` (context/status-helper-copies.ts,
+   * copyMessage), where `call` asks a source message function for the text of the helper's
+   * status parameter (`cublasGetStatusString(status)`); undefined for any other call, or where
+   * the target has no message for `status` that keeps the helper's.
+   */
+  private copyMessageOf(helper: StatusHelper, call: ts.CallExpression, status: EnumRecord): CopyMessage | undefined {
+    const symbol = this.refs.exact(call.expression)?.symbol;
+    if (symbol?.kind !== 'entry' || symbol.entry.spec.template?.length) return undefined;
+    const { binds, params } = symbol.entry.spec;
+    if (!('primitive' in binds) || binds.primitive !== 'error.string') return undefined;
+    let argument: ts.Expression | undefined = call.arguments[params.findIndex((p) => p.role === 'error')];
+    while (argument && ts.isParenthesizedExpression(argument)) argument = argument.expression;
+    if (!argument || !ts.isIdentifier(argument) || argument.text !== helper.param || call.arguments.length !== 1) return undefined;
+    const ported = () => this.lowerOnTrial(call, (l) => (l.prelude.length === 0 && !l.epilogue?.length && !l.vanishes ? l.targetSymbols : undefined));
+    return copyMessage(this.options.catalog, this.options.to, status, ported);
   }
 
   /**
    * Whether a status helper can be copied for another status type: it judges a status only by
    * comparing it with its own status enum's members (none of them inside a call, whose ported
-   * text is the call's), and is a function declaration or the one declaration of a statement.
+   * text is the call's), asks for its text only where the target has a message for the copy's
+   * status (copyMessageOf), and is a function declaration or the one declaration of a statement.
    */
   private copyable(helper: StatusHelper, status: EnumRecord): boolean {
     const ownMember = (node: ts.Node) => {
       const symbol = this.refs.exact(node)?.symbol;
       return symbol?.kind === 'enum-member' && symbol.enum === helper.status ? symbol.member : undefined;
     };
-    if (!this.judgesByMember(helper) || !this.helperStatement(helper)) return false;
+    if (!this.judgesByMember(helper, (call) => this.copyMessageOf(helper, call, status) !== undefined) || !this.helperStatement(helper)) return false;
     let fits = true;
     const visit = (node: ts.Node, inCall: boolean): void => {
       const member = ts.isIdentifier(node) || ts.isPropertyAccessExpression(node) ? ownMember(node) : undefined;
@@ -872,7 +891,21 @@ export class FilePorter {
           text: this.names.type(status.spec.name, typeRef ? this.styleOf(typeRef) : { kind: 'named' }, typeRef ? this.originOf(typeRef) : undefined),
         },
       ];
+      // What the copy's own calls say (an unconfirmed message function), reported once it is written.
+      const notes: [ts.Node, PendingDiagnostic][] = [];
       const visit = (node: ts.Node): void => {
+        const message = ts.isCallExpression(node) ? this.copyMessageOf(helper, node, status) : undefined;
+        if (ts.isCallExpression(node) && message?.kind === 'call') {
+          // The copy's status has its own code-to-string function on the target: the call asks it.
+          const callee = this.refs.exact(node.expression)!;
+          const argument = node.arguments[0];
+          const text = `${this.names.value(message.entry.spec.symbol, this.styleOf(callee), this.originOf(callee))}(${this.edits.textOf(argument.getStart(this.sourceFile), argument.end)})`;
+          replacements.push({ start: node.getStart(this.sourceFile), end: node.end, text });
+          const { symbol: targetSymbol, confidence } = message.entry.spec;
+          const symbol = callee.symbol?.kind === 'entry' ? callee.symbol.entry.spec.symbol : targetSymbol;
+          if (confidence !== 'confirmed') notes.push([node, pending('OB1012', { symbol, targetSymbol, confidence }, symbol)]);
+          return;
+        }
         const ref = ts.isIdentifier(node) ? this.refs.resolve(node) : undefined;
         const symbol = ref?.symbol;
         if (ref && symbol?.kind === 'enum-member' && symbol.enum === helper.status) {
@@ -894,6 +927,7 @@ export class FilePorter {
       }
       const nl = newlineOf(this.text);
       this.edits.insert(place.statement.end, `${nl}${nl}${lineIndent(this.text, start)}${text}`);
+      for (const [node, note] of notes) this.report(node, note);
     }
   }
 
@@ -1095,7 +1129,7 @@ export class FilePorter {
     const helper = copy?.helper ?? this.statusHelpers().all().find((h) => h.name === name && h.index === parent.arguments.indexOf(node));
     const helperType = copy?.status ?? (helper ? this.helperStatus(helper) : undefined);
     const status = statusEnumOf(catalog, target!);
-    if (helper && helperType && status && helperType.backend === status.backend && helperType.spec.name === status.spec.name && this.judgesByMember(helper, true)) return undefined;
+    if (helper && helperType && status && helperType.backend === status.backend && helperType.spec.name === status.spec.name && this.judgesByMember(helper, (call) => this.refs.exact(call.expression)?.symbol?.kind === 'entry')) return undefined;
     return pending(
       'OB1018',
       { targetSymbol: target!.spec.symbol, helper: routedHelper ?? parent.expression.getText(this.sourceFile), target: this.options.to, member: targetSuccess.name, value: String(sourceSuccess.value) },

@@ -1,7 +1,8 @@
 /** Which status helpers are written again for another status type (src/port/context/status-helper-copies.ts). */
 import { describe, expect, it } from 'vitest';
 import type { EnumRecord } from '../../src/catalog/catalog.js';
-import { judgesByMember, planStatusHelperCopies, type ReceivedStatus } from '../../src/port/context/status-helper-copies.js';
+import { loadCatalog } from '../../src/catalog/load-catalog.js';
+import { copyMessage, judgesByMember, planStatusHelperCopies, type ReceivedStatus } from '../../src/port/context/status-helper-copies.js';
 import { StatusHelpers, type StatusHelper } from '../../src/port/context/status-helpers.js';
 import { ts } from '../../src/port/syntax/typescript.js';
 
@@ -69,5 +70,29 @@ describe('planStatusHelperCopies', () => {
     expect(plan([check], { check: cudaBlas }, { check: [{ status: cudaDnn, declared: true }] })).toEqual(['check → checkCudnn: cudnnStatus_t']);
     // Names on the target: copied either way.
     expect(plan([check], { check: blas }, { check: [{ status: dnn, declared: false }] })).toEqual(['check → checkMcdnn: mcdnnStatus_t']);
+  });
+});
+
+describe('copyMessage', () => {
+  const catalog = loadCatalog();
+  const enumOf = (backend: 'maca' | 'cann' | 'kunlun', name: string) => catalog.backend(backend).enums.get(name)!;
+  const notAsked = () => {
+    throw new Error('the ported call is not needed where the status has its own code-to-string function');
+  };
+
+  it("asks the target's code-to-string function of the copy's status where it has one", () => {
+    const message = copyMessage(catalog, 'maca', enumOf('maca', 'mcblasStatus_t'), notAsked);
+    expect(message?.kind === 'call' ? message.entry.spec.symbol : message).toBe('mcblasGetStatusString');
+  });
+
+  it('keeps a ported message that takes no code (the same for every status), and nothing else', () => {
+    const aclnn = enumOf('cann', 'aclnnStatus');
+    expect(copyMessage(catalog, 'cann', aclnn, () => ['aclGetRecentErrMsg'])).toEqual({ kind: 'kept' });
+    // The helper's call could not be ported to one call: nothing to keep.
+    expect(copyMessage(catalog, 'cann', aclnn, () => undefined)).toBeUndefined();
+    // A code-to-string function of another status type (the runtime's) would get the wrong status.
+    expect(copyMessage(catalog, 'kunlun', enumOf('kunlun', 'xpu::Error_t'), () => ['xpu_strerror'])).toBeUndefined();
+    // A naming function the port writes for the helper's type is no catalog entry.
+    expect(copyMessage(catalog, 'kunlun', enumOf('kunlun', 'BKCLResult_t'), () => ['xdnnStatusName'])).toBeUndefined();
   });
 });

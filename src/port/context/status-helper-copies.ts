@@ -12,13 +12,16 @@
  *
  * A helper is copied only when it judges a status by comparing it with members of its own
  * status enum, and otherwise uses it only as text (`status !== CNNL_STATUS_SUCCESS`,
- * `${status}`): passing the status on (`cudnnGetErrorString(status)`) would make the copy
- * hand another library's status to a function written for the helper's. A status that reaches
+ * `${status}`) or asks for its message (`cublasGetStatusString(status)`) where the target can
+ * give the copy's status one (copyMessage): passing the status on to anything else would make
+ * the copy hand another library's status to a function written for the helper's. A status that reaches
  * a helper of another type in the source already (CUDA code checking a cuDNN call with its
  * cuBLAS helper) is left so where both libraries number success alike (every CUDA library's
  * success is 0); only where the port makes the mismatch, or the successes differ, is a copy due.
  */
-import type { EnumRecord } from '../../catalog/catalog.js';
+import type { Catalog, EntryRecord, EnumRecord } from '../../catalog/catalog.js';
+import type { BackendId } from '../../catalog/vocabulary.js';
+import { errorStringEntry } from '../mapping/error-string-entry.js';
 import { ts } from '../syntax/typescript.js';
 import { sameShape, type StatusHelper } from './status-helpers.js';
 
@@ -139,4 +142,30 @@ export function copyText(start: number, end: number, replacements: readonly Copy
     at = r.end;
   }
   return out + textOf(at, end);
+}
+
+/**
+ * How a copy for `status` writes a message call of its helper (`cublasGetStatusString(status)`):
+ * - `call`: the target's code-to-string function for that status (`cudnnGetErrorString(status)`
+ *   in a copy for cudnnStatus_t), in place of the helper's ported call;
+ * - `kept`: the helper's call as ported, when that is a target message function that takes no
+ *   code (CANN's `aclGetRecentErrMsg()`, the thread's latest message whichever library failed):
+ *   it does not depend on the status's type, so the copy's status gets the same message.
+ * Undefined when neither holds (a message written for the helper's status type only, or a
+ * naming function of that type): the copy could not keep the helper's behaviour.
+ */
+export type CopyMessage = { readonly kind: 'call'; readonly entry: EntryRecord } | { readonly kind: 'kept' };
+
+/**
+ * @param ported the target symbols the helper's call is lowered to, when it lowers to one call
+ *   expression alone (asked only when the target has no code-to-string function for `status`)
+ */
+export function copyMessage(catalog: Catalog, target: BackendId, status: EnumRecord, ported: () => readonly string[] | undefined): CopyMessage | undefined {
+  const own = status.backend === target ? errorStringEntry(catalog, status) : undefined;
+  if (own) return { kind: 'call', entry: own };
+  const symbols = ported();
+  if (symbols?.length !== 1) return undefined;
+  const entry = catalog.entry(target, symbols[0]);
+  const binds = entry?.spec.binds;
+  return entry && binds && 'primitive' in binds && binds.primitive === 'error.string' && entry.spec.params.length === 0 ? { kind: 'kept' } : undefined;
 }
