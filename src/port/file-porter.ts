@@ -1033,16 +1033,21 @@ export class FilePorter {
     const named = (e: EnumRecord) => e.spec.members.some((m) => m.value === null);
     for (const holder of holders) {
       if (this.isSuppressed(holder.type)) continue;
-      const calls: { call: ts.CallExpression; written: WrittenStatus | undefined }[] = [];
+      // A helper's status parameter also receives the status statements a lowering writes before the call (placeLowering).
+      const calls: { call: ts.CallExpression; written: WrittenStatus | undefined; before: readonly EnumRecord[] }[] = [];
       const members: { node: ts.Expression; status: EnumRecord; meaning: string | undefined }[] = [];
       let other: ts.Expression | undefined;
       for (const value of holder.values) {
         const status = sourceStatus(value);
-        if (status && 'call' in status) calls.push({ call: status.call, written: this.lowerOnTrial(status.call, (l) => (l.vanishes ? undefined : this.writtenStatus(l.call))) });
+        if (status && 'call' in status) {
+          const lowered = this.lowerOnTrial(status.call, (l) => (l.vanishes ? undefined : { written: this.writtenStatus(l.call), all: holder.parameterOf ? this.statusesWritten(l).all : [] }));
+          calls.push({ call: status.call, written: lowered?.written, before: lowered?.all ?? [] });
+        }
         else if (status) members.push({ node: value, status: status.member, meaning: status.meaning });
         else other ??= value;
       }
-      const targets = [...new Map(calls.flatMap((c) => (c.written ? [[`${c.written.status.backend}\u0000${c.written.status.spec.name}`, c.written] as const] : []))).values()];
+      const received = calls.flatMap((c) => [...(c.written ? [c.written] : []), ...c.before.map((status) => ({ status, symbol: status.spec.name }))]);
+      const targets = received.filter((r, i) => received.findIndex((o) => sameStatus(o.status, r.status)) === i);
       const kept = targets[0]?.status ?? (members[0] && correspondingEnum(catalog, members[0].status, to));
       // Only a status the target names leaves the annotation wrong.
       if (!kept || !(targets.some((t) => named(t.status)) || (targets.length === 0 && named(kept)))) continue;

@@ -75,6 +75,15 @@ export function numberStatusHolders(sourceFile: ts.SourceFile, questions: Number
       else if (declaration.type && isNumber(declaration.type)) add(variableHolder(name, declaration, declaration.type));
     } else if (declaration.body) addFunction(name, declaration, declaration);
   }
+  // A method's calls cannot be told apart without a type checker (any object, any name); as for
+  // an exported function's callers elsewhere, its return type says what it returns.
+  const methods = (node: ts.Node): void => {
+    if (ts.isMethodDeclaration(node) && node.body && node.type && isNumber(node.type)) {
+      add({ kind: 'return', name: node.name.getText(sourceFile), type: node.type, values: returnedBy(node.body), related: [] });
+    }
+    ts.forEachChild(node, methods);
+  };
+  methods(sourceFile);
   return found.sort((a, b) => a.type.pos - b.type.pos);
 
   function addFunction(name: string, fn: FunctionLike, declaration: ts.Node): void {
@@ -105,7 +114,7 @@ export function numberStatusHolders(sourceFile: ts.SourceFile, questions: Number
     for (const call of calls) {
       const use = useOf(call);
       if (use.kind === 'compared') related.push(use.other);
-      else if (use.kind !== 'fits') blocked ??= use.kind === 'blocks' ? use : { node: call, why: `its result is assigned as a number` };
+      else if (use.kind === 'blocks') blocked ??= use;
     }
     return { kind: 'return', name, type, values, related, ...(blocked ? { blocked } : {}) };
   }
