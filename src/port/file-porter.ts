@@ -14,6 +14,7 @@ import { isPure } from './context/expression-purity.js';
 import { FreshNames } from './context/fresh-names.js';
 import { StaticContext, type ResolvedCall } from './context/static-context.js';
 import { copyKey, copyMessage, copyText, judgesByMember, planStatusHelperCopies, type CopyMessage, type CopyReplacement, type ReceivedStatus, type StatusHelperCopy } from './context/status-helper-copies.js';
+import { numberStatusHolders } from './context/number-statuses.js';
 import { helperStatusTypes } from './context/status-helper-types.js';
 import { StatusHelpers, type StatusHelper } from './context/status-helpers.js';
 import { sameStatus, statusVariables, variableStatusType, type StatusVariable } from './context/status-variables.js';
@@ -110,6 +111,8 @@ export class FilePorter {
   private readonly usedCopies = new Set<string>();
   /** Nodes the walk writes in a retyped status variable's type (its annotation, the members it is given and compared with). */
   private readonly statusRetypes = new Map<ts.Node, () => void>();
+  /** `number` parameters the port types with the status their callers pass, by function name: the indices. */
+  private readonly retypedNumberParams = new Map<string, Set<number>>();
   /** Calls assigned to a status variable whose status is not the one the variable keeps. */
   private strayStatuses: { call: ts.CallExpression; status: EnumRecord; symbol: string; variable: StatusVariable; kept: EnumRecord }[] = [];
 
@@ -155,6 +158,7 @@ export class FilePorter {
     this.portStatementGroups();
     this.planStatusHelpers();
     this.planStatusVariables();
+    this.planNumberStatuses();
     this.planWrittenStatusNames();
     this.visit(this.sourceFile);
     this.retypeStatusHelpers();
@@ -1042,6 +1046,91 @@ export class FilePorter {
     }
   }
 
+  /**
+   * Before the walk: `number` annotations that hold a status (context/number-statuses.ts). Where
+   * the target exports the status as a name, the annotation takes the target status type when it
+   * holds nothing but statuses of that type and is used only as a status; else OB1035. Targets
+   * that number their statuses keep the annotation.
+   */
+  private planNumberStatuses(): void {
+    const { catalog, to, from } = this.options;
+    if (to === from) return;
+    const sourceStatus = (e: ts.Expression): { call: ts.CallExpression; entry: EntryRecord } | { member: EnumRecord; meaning: string | undefined } | undefined => {
+      const symbol = this.refs.exact(ts.isCallExpression(e) ? e.expression : e)?.symbol;
+      if (ts.isCallExpression(e)) return symbol?.kind === 'entry' && statusEnumOf(catalog, symbol.entry) ? { call: e, entry: symbol.entry } : undefined;
+      return symbol?.kind === 'enum-member' && isStatusEnum(symbol.enum) ? { member: symbol.enum, meaning: symbol.member.meaning } : undefined;
+    };
+    const holders = numberStatusHolders(this.sourceFile, {
+      holdsStatus: (e) => sourceStatus(e) !== undefined,
+      acceptsStatus: (call, index) => this.refs.exact(call.expression)?.symbol?.kind === 'entry' || this.statusHelpers().calledAt(call.expression, index) !== undefined,
+    });
+    const named = (e: EnumRecord) => e.spec.members.some((m) => m.value === null);
+    for (const holder of holders) {
+      if (this.isSuppressed(holder.type)) continue;
+      // A helper's status parameter also receives the status statements a lowering writes before the call (placeLowering).
+      const calls: { call: ts.CallExpression; written: WrittenStatus | undefined; before: readonly EnumRecord[] }[] = [];
+      const members: { node: ts.Expression; status: EnumRecord; meaning: string | undefined }[] = [];
+      let other: ts.Expression | undefined;
+      for (const value of holder.values) {
+        const status = sourceStatus(value);
+        if (status && 'call' in status) {
+          const lowered = this.lowerOnTrial(status.call, (l) => (l.vanishes ? undefined : { written: this.writtenStatus(l.call), all: holder.parameterOf ? this.statusesWritten(l).all : [] }));
+          calls.push({ call: status.call, written: lowered?.written, before: lowered?.all ?? [] });
+        }
+        else if (status) members.push({ node: value, status: status.member, meaning: status.meaning });
+        else other ??= value;
+      }
+      const received = calls.flatMap((c) => [...(c.written ? [c.written] : []), ...c.before.map((status) => ({ status, symbol: status.spec.name }))]);
+      const targets = received.filter((r, i) => received.findIndex((o) => sameStatus(o.status, r.status)) === i);
+      const kept = targets[0]?.status ?? (members[0] && correspondingEnum(catalog, members[0].status, to));
+      // Only a status the target names leaves the annotation wrong.
+      if (!kept || !(targets.some((t) => named(t.status)) || (targets.length === 0 && named(kept)))) continue;
+      const text = (n: ts.Node) => `\`${n.getText(this.sourceFile).replace(/\s+/g, ' ')}\``;
+      const unported = calls.find((c) => !c.written);
+      const unmatched = [...members.map((m) => ({ node: m.node, meaning: m.meaning })), ...holder.related.map((r) => ({ node: r, meaning: this.statusMeaning(r) }))].find(
+        (m) => m.meaning === undefined || !memberByMeaning(kept, m.meaning),
+      );
+      const reason = other
+        ? `it also holds ${text(other)}, which is no status`
+        : targets.length > 1
+          ? `it holds the statuses of two libraries (${targets.map((t) => t.status.spec.name).join(', ')})`
+          : unported
+            ? `${text(unported.call.expression)} is not ported here`
+            : unmatched
+              ? `it is compared with ${text(unmatched.node)}, which is no ${kept.spec.name}`
+              : holder.blocked?.why;
+      const shown = targets.find((t) => named(t.status)) ?? targets[0];
+      if (reason) {
+        const holderText = holder.kind === 'return' ? `the result of \`${holder.name}\`` : `\`${holder.name}\``;
+        this.report(holder.type, pending('OB1035', { holder: holderText, targetSymbol: shown?.symbol ?? kept.spec.name, target: to, status: kept.spec.name, reason }, holder.name));
+        continue;
+      }
+      const styleRef = calls[0] ? this.refs.exact(calls[0].call.expression) : undefined;
+      this.statusRetypes.set(holder.type, () => {
+        const style: ReferenceStyle = styleRef ? this.styleOf(styleRef) : { kind: 'named' };
+        this.edits.replace(holder.type.getStart(this.sourceFile), holder.type.end, this.names.type(kept.spec.name, style, styleRef ? this.originOf(styleRef) : undefined));
+        this.record(holder.type, 'type', 'number', [kept.spec.name]);
+      });
+      // Constants of another status than the kept one (as a status variable's, status-variables.ts).
+      for (const node of [...members.map((m) => m.node), ...holder.related]) {
+        const symbol = this.refs.exact(node)?.symbol;
+        if (symbol?.kind === 'enum-member' && !sameStatus(correspondingEnum(catalog, symbol.enum, to) ?? symbol.enum, kept)) {
+          this.statusRetypes.set(node, () => this.retypeStatusMembers(node, symbol.enum, kept));
+        }
+      }
+      if (holder.parameterOf) {
+        const indices = this.retypedNumberParams.get(holder.parameterOf.name) ?? new Set<number>();
+        this.retypedNumberParams.set(holder.parameterOf.name, indices.add(holder.parameterOf.index));
+      }
+    }
+  }
+
+  /** The meaning of a source status constant (`CUBLAS_STATUS_SUCCESS` → status.success), or undefined for anything else. */
+  private statusMeaning(node: ts.Expression): string | undefined {
+    const symbol = this.refs.exact(node)?.symbol;
+    return symbol?.kind === 'enum-member' && isStatusEnum(symbol.enum) ? symbol.member.meaning : undefined;
+  }
+
   /** After the walk: OB1034 for the calls of another library's status than their status variable keeps. */
   private reportStrayStatuses(): void {
     for (const { call, status, symbol, variable, kept } of this.strayStatuses) {
@@ -1123,6 +1212,8 @@ export class FilePorter {
     const sourceSuccess = statusEnumOf(catalog, source)?.spec.members.find((m) => m.meaning === 'status.success');
     const targetSuccess = target ? statusEnumOf(catalog, target)?.spec.members.find((m) => m.meaning === 'status.success') : undefined;
     if (!sourceSuccess || sourceSuccess.value === null || !targetSuccess || targetSuccess.value !== null) return undefined;
+    // A `number` parameter the port types with this status judges it by name (planNumberStatuses).
+    if (ts.isIdentifier(parent.expression) && this.retypedNumberParams.get(parent.expression.text)?.has(parent.arguments.indexOf(node))) return undefined;
     // A status helper typed for this status that compares it with its enum's members judges by name.
     const name = routedHelper ?? (ts.isIdentifier(parent.expression) ? parent.expression.text : undefined);
     const copy = [...this.helperCopies.values()].find((c) => c.name === name);

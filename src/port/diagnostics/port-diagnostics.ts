@@ -162,6 +162,12 @@ export const PORT_DIAGNOSTICS = {
     effortHours: 0.25,
     message: 'the status of `{targetSymbol}` ({status}) is assigned to `{variable}`, which the port types {kept} (the status most calls assigned to it have): {consequence}',
   },
+  OB1035: {
+    title: 'A status the target names is held as a `number`',
+    severity: 'warning',
+    effortHours: 0.25,
+    message: '{holder} is declared `number` and holds the status of `{targetSymbol}`, a {status}, which {target} exports as a name (its numbers are unconfirmed); the annotation is left as written, since {reason}',
+  },
 } as const satisfies Record<string, PortDiagnosticInfo>;
 
 export type PortDiagnosticId = keyof typeof PORT_DIAGNOSTICS;
