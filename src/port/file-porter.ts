@@ -794,24 +794,44 @@ export class FilePorter {
    * members; with `passingOn`, also when it hands the status to facade calls (an error string).
    */
   private judgesByMember(helper: StatusHelper, passingOn = false): boolean {
+    return this.judgesByOwnMember(helper, (call) => passingOn && this.refs.exact(call.expression)?.symbol?.kind === 'entry');
+  }
+
+  private judgesByOwnMember(helper: StatusHelper, passesOn: (call: ts.CallExpression) => boolean): boolean {
     const own = (node: ts.Node) => {
       const symbol = this.refs.exact(node)?.symbol;
       return symbol?.kind === 'enum-member' && symbol.enum === helper.status;
     };
-    return judgesByMember(helper, own, (call) => passingOn && this.refs.exact(call.expression)?.symbol?.kind === 'entry');
+    return judgesByMember(helper, own, passesOn);
+  }
+
+  /**
+   * Whether `call` is the message of the helper's status by its own library's code-to-string
+   * function (`cnnlGetErrorString(status)`): a copy for another status type names the status
+   * by that type's function (`cublasGetStatusString(status)`).
+   */
+  private namesOwnStatus(helper: StatusHelper, call: ts.CallExpression): boolean {
+    const symbol = this.refs.exact(call.expression)?.symbol;
+    let argument = call.arguments.length === 1 ? call.arguments[0] : undefined;
+    while (argument && ts.isParenthesizedExpression(argument)) argument = argument.expression;
+    return symbol?.kind === 'entry' && symbol.entry === errorStringEntry(this.options.catalog, helper.status) && argument !== undefined && ts.isIdentifier(argument) && argument.text === helper.param;
   }
 
   /**
    * Whether a status helper can be copied for another status type: it judges a status only by
    * comparing it with its own status enum's members (none of them inside a call, whose ported
    * text is the call's), and is a function declaration or the one declaration of a statement.
+   * Its message may name the status by its library's code-to-string function when on the target
+   * both its own status type and the copy's have one (cudnnGetErrorString, cublasGetStatusString).
    */
   private copyable(helper: StatusHelper, status: EnumRecord): boolean {
     const ownMember = (node: ts.Node) => {
       const symbol = this.refs.exact(node)?.symbol;
       return symbol?.kind === 'enum-member' && symbol.enum === helper.status ? symbol.member : undefined;
     };
-    if (!this.judgesByMember(helper) || !this.helperStatement(helper)) return false;
+    const own = this.helperStatus(helper);
+    const messages = own !== undefined && errorStringEntry(this.options.catalog, own) !== undefined && errorStringEntry(this.options.catalog, status) !== undefined;
+    if (!this.judgesByOwnMember(helper, (call) => messages && this.namesOwnStatus(helper, call)) || !this.helperStatement(helper)) return false;
     let fits = true;
     const visit = (node: ts.Node, inCall: boolean): void => {
       const member = ts.isIdentifier(node) || ts.isPropertyAccessExpression(node) ? ownMember(node) : undefined;
@@ -879,6 +899,15 @@ export class FilePorter {
           // copyable() made sure every member has one.
           const member = memberByMeaning(status, symbol.member.meaning ?? '', { enum: helper.status, member: symbol.member.name });
           if (member) replacements.push({ start: ref.node.getStart(this.sourceFile), end: ref.node.end, text: this.names.member(status.spec.name, member.name, this.styleOf(ref), this.originOf(ref)) });
+          return;
+        }
+        // copyable() made sure the copy's status type has a code-to-string function.
+        const message = ts.isCallExpression(node) && this.namesOwnStatus(helper, node) ? errorStringEntry(this.options.catalog, status) : undefined;
+        const callee = message ? this.refs.exact((node as ts.CallExpression).expression) : undefined;
+        if (message && callee) {
+          const argument = (node as ts.CallExpression).arguments[0];
+          const name = this.names.value(message.spec.symbol, this.styleOf(callee), this.originOf(callee));
+          replacements.push({ start: node.getStart(this.sourceFile), end: node.end, text: `${name}(${this.edits.textOf(argument.getStart(this.sourceFile), argument.end)})` });
           return;
         }
         ts.forEachChild(node, visit);
