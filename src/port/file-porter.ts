@@ -13,7 +13,7 @@ import { declaredFacadeType } from './context/declared-type.js';
 import { isPure } from './context/expression-purity.js';
 import { FreshNames } from './context/fresh-names.js';
 import { StaticContext, type ResolvedCall } from './context/static-context.js';
-import { copyKey, copyMessage, copyText, judgesByMember, planStatusHelperCopies, type CopyMessage, type CopyReplacement, type ReceivedStatus, type StatusHelperCopy } from './context/status-helper-copies.js';
+import { copyKey, copyMessage, copyText, judgesByMember, planStatusHelperCopies, statusLibraryWords, type CopyMessage, type CopyReplacement, type ReceivedStatus, type StatusHelperCopy } from './context/status-helper-copies.js';
 import { numberStatusHolders } from './context/number-statuses.js';
 import { helperStatusTypes } from './context/status-helper-types.js';
 import { StatusHelpers, type StatusHelper } from './context/status-helpers.js';
@@ -771,6 +771,7 @@ export class FilePorter {
       sameSuccess: (a, b) => success(a) !== undefined && success(a) !== null && success(a) === success(b),
       copyable: (h, status) => this.copyable(h, status),
       fresh: (base) => this.fresh.fresh(base),
+      libraries: statusLibraryWords(catalog),
     });
   }
 

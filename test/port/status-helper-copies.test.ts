@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EnumRecord } from '../../src/catalog/catalog.js';
 import { loadCatalog } from '../../src/catalog/load-catalog.js';
-import { copyMessage, judgesByMember, planStatusHelperCopies, type ReceivedStatus } from '../../src/port/context/status-helper-copies.js';
+import { copyMessage, copyName, judgesByMember, libraryWord, planStatusHelperCopies, type ReceivedStatus } from '../../src/port/context/status-helper-copies.js';
 import { StatusHelpers, type StatusHelper } from '../../src/port/context/status-helpers.js';
 import { ts } from '../../src/port/syntax/typescript.js';
 
@@ -44,6 +44,7 @@ describe('planStatusHelperCopies', () => {
       sameSuccess: (a, b) => a.spec.members[0].value !== null && a.spec.members[0].value === b.spec.members[0].value,
       copyable: () => copyable,
       fresh: (base) => base,
+      libraries: new Set(['Cnnl', 'Cublas', 'Cudnn', 'Mcblas', 'Mcdnn']),
     });
     return [...copies.values()].map((c) => `${c.helper.name} → ${c.name}: ${c.status.spec.name}`);
   };
@@ -94,5 +95,37 @@ describe('copyMessage', () => {
     expect(copyMessage(catalog, 'kunlun', enumOf('kunlun', 'xpu::Error_t'), () => ['xpu_strerror'])).toBeUndefined();
     // A naming function the port writes for the helper's type is no catalog entry.
     expect(copyMessage(catalog, 'kunlun', enumOf('kunlun', 'BKCLResult_t'), () => ['xdnnStatusName'])).toBeUndefined();
+  });
+});
+
+describe('copyName', () => {
+  const libraries = new Set(['Mc', 'Mcdnn', 'Mcblas', 'Cnnl', 'Cublas', 'Cudnn', 'Aclnn']);
+  const aclnn = status('aclnnStatus', 0);
+
+  it('names a copy of a helper named for a library for the copy\'s library instead', () => {
+    expect(copyName('checkCnnl', cudaBlas, libraries)).toBe('checkCublas');
+    expect(copyName('checkCublas', aclnn, libraries)).toBe('checkAclnn');
+    expect(copyName('checkMcdnn', blas, libraries)).toBe('checkMcblas');
+    // The longest word the name ends in, not a shorter one that ends it too.
+    expect(copyName('checkCudnn', blas, new Set(['Nn', 'Cudnn']))).toBe('checkMcblas');
+  });
+
+  it('never writes the copy\'s library twice', () => {
+    expect(copyName('checkCublas', cudaBlas, libraries)).toBe('checkCublasStatus');
+    expect(copyName('checkCublas', cudaBlas, new Set())).toBe('checkCublasStatus');
+  });
+
+  it('appends the copy\'s library to any other name', () => {
+    expect(copyName('explainDnn', blas, libraries)).toBe('explainDnnMcblas');
+    expect(copyName('check', cudaDnn, libraries)).toBe('checkCudnn');
+    // A word only where a camel-case word starts.
+    expect(copyName('checkmcdnn', blas, libraries)).toBe('checkmcdnnMcblas');
+  });
+
+  it('takes a scoped status type\'s library from its namespace', () => {
+    expect(libraryWord(status('xpu::Error_t', 0))).toBe('Xpu');
+    expect(libraryWord(status('cudnn_frontend::error_code_t', 0))).toBe('CudnnFrontend');
+    expect(libraryWord(status('XPUError_t', 0))).toBe('XPU');
+    expect(libraryWord(status('HcclResult', 0))).toBe('Hccl');
   });
 });

@@ -91,7 +91,7 @@ function checkCublas(status: aclblasStatus_t, what: string): void {
   if (status !== ACLBLAS_STATUS_SUCCESS) throw new Error(`${what}: cuBLAS status ${status}`);
 }
 
-function checkCublasAclnn(status: aclnnStatus, what: string): void {
+function checkAclnn(status: aclnnStatus, what: string): void {
   if (status !== ACLNN_SUCCESS) throw new Error(`${what}: cuBLAS status ${status}`);
 }
 
@@ -159,13 +159,13 @@ export function main({ rank, nranks }: ProgramContext) {
   const out = aclCreateTensor([OUTPUTS, BATCH_PER_RANK], 2, ACL_FLOAT, [1, OUTPUTS], 0, ACL_FORMAT_ND, [256], 1, dR.value)!;
   const mmWorkspaceSize = ref(0);
   const mmExecutor = ref<aclOpExecutor>();
-  checkCublasAclnn(
+  checkAclnn(
     aclnnMmGetWorkspaceSize(mat1, mat2, out, KEEP_DTYPE, mmWorkspaceSize, mmExecutor),
     'forward GEMM',
   );
   const mmWorkspace = ref<DevicePtr>();
   if (mmWorkspaceSize.value > 0) aclrtMalloc(mmWorkspace, mmWorkspaceSize.value, ACL_MEM_MALLOC_HUGE_FIRST);
-  checkCublasAclnn(
+  checkAclnn(
     aclnnMm(mmWorkspaceSize.value > 0 ? mmWorkspace.value : null, mmWorkspaceSize.value, mmExecutor.value, stream.value),
     'forward GEMM',
   );
@@ -179,10 +179,10 @@ export function main({ rank, nranks }: ProgramContext) {
   const y = aclCreateTensor([BATCH_PER_RANK * OUTPUTS], 1, ACL_FLOAT, [1], 0, ACL_FORMAT_ND, [256], 1, dR.value)!;
   const inplaceAddWorkspaceSize = ref(0);
   const inplaceAddExecutor = ref<aclOpExecutor>();
-  checkCublasAclnn(aclnnInplaceAddGetWorkspaceSize(y, x_1, alpha, inplaceAddWorkspaceSize, inplaceAddExecutor), 'residual');
+  checkAclnn(aclnnInplaceAddGetWorkspaceSize(y, x_1, alpha, inplaceAddWorkspaceSize, inplaceAddExecutor), 'residual');
   const inplaceAddWorkspace = ref<DevicePtr>();
   if (inplaceAddWorkspaceSize.value > 0) aclrtMalloc(inplaceAddWorkspace, inplaceAddWorkspaceSize.value, ACL_MEM_MALLOC_HUGE_FIRST);
-  checkCublasAclnn(aclnnInplaceAdd(inplaceAddWorkspaceSize.value > 0 ? inplaceAddWorkspace.value : null, inplaceAddWorkspaceSize.value, inplaceAddExecutor.value, stream.value), 'residual');
+  checkAclnn(aclnnInplaceAdd(inplaceAddWorkspaceSize.value > 0 ? inplaceAddWorkspace.value : null, inplaceAddWorkspaceSize.value, inplaceAddExecutor.value, stream.value), 'residual');
   if (inplaceAddWorkspaceSize.value > 0) { aclrtSynchronizeStream(stream.value); aclrtFree(inplaceAddWorkspace.value); }
   aclDestroyScalar(alpha);
   aclDestroyTensor(x_1);
@@ -195,10 +195,10 @@ export function main({ rank, nranks }: ProgramContext) {
   const dot = aclCreateTensor([], 0, ACL_FLOAT, [], 0, ACL_FORMAT_ND, [1], 1, dotResult.value)!;
   const matmulWorkspaceSize = ref(0);
   const matmulExecutor = ref<aclOpExecutor>();
-  checkCublasAclnn(aclnnMatmulGetWorkspaceSize(x_2, y_1, dot, KEEP_DTYPE, matmulWorkspaceSize, matmulExecutor), 'loss');
+  checkAclnn(aclnnMatmulGetWorkspaceSize(x_2, y_1, dot, KEEP_DTYPE, matmulWorkspaceSize, matmulExecutor), 'loss');
   const matmulWorkspace = ref<DevicePtr>();
   if (matmulWorkspaceSize.value > 0) aclrtMalloc(matmulWorkspace, matmulWorkspaceSize.value, ACL_MEM_MALLOC_HUGE_FIRST);
-  checkCublasAclnn(aclnnMatmul(matmulWorkspaceSize.value > 0 ? matmulWorkspace.value : null, matmulWorkspaceSize.value, matmulExecutor.value, stream.value), 'loss');
+  checkAclnn(aclnnMatmul(matmulWorkspaceSize.value > 0 ? matmulWorkspace.value : null, matmulWorkspaceSize.value, matmulExecutor.value, stream.value), 'loss');
   aclrtSynchronizeStream(stream.value);
   aclrtMemcpy(sumOfSquares, 4, dotResult.value, 4, ACL_MEMCPY_DEVICE_TO_HOST);
   aclrtFree(dotResult.value);
@@ -218,13 +218,13 @@ export function main({ rank, nranks }: ProgramContext) {
   const beta = aclCreateScalar(0, ACL_FLOAT)!;
   const addmmWorkspaceSize = ref(0);
   const addmmExecutor = ref<aclOpExecutor>();
-  checkCublasAclnn(
+  checkAclnn(
     aclnnAddmmGetWorkspaceSize(c, mat1_1, mat2_1, beta, alpha_1, c, KEEP_DTYPE, addmmWorkspaceSize, addmmExecutor),
     'gradient GEMM',
   );
   const addmmWorkspace = ref<DevicePtr>();
   if (addmmWorkspaceSize.value > 0) aclrtMalloc(addmmWorkspace, addmmWorkspaceSize.value, ACL_MEM_MALLOC_HUGE_FIRST);
-  checkCublasAclnn(
+  checkAclnn(
     aclnnAddmm(addmmWorkspaceSize.value > 0 ? addmmWorkspace.value : null, addmmWorkspaceSize.value, addmmExecutor.value, stream.value),
     'gradient GEMM',
   );
@@ -252,10 +252,10 @@ export function main({ rank, nranks }: ProgramContext) {
   const y_2 = aclCreateTensor([FEATURES * OUTPUTS], 1, ACL_FLOAT, [1], 0, ACL_FORMAT_ND, [512], 1, dW.value)!;
   const inplaceAddWorkspaceSize_1 = ref(0);
   const inplaceAddExecutor_1 = ref<aclOpExecutor>();
-  checkCublasAclnn(aclnnInplaceAddGetWorkspaceSize(y_2, x_3, alpha_2, inplaceAddWorkspaceSize_1, inplaceAddExecutor_1), 'SGD update');
+  checkAclnn(aclnnInplaceAddGetWorkspaceSize(y_2, x_3, alpha_2, inplaceAddWorkspaceSize_1, inplaceAddExecutor_1), 'SGD update');
   const inplaceAddWorkspace_1 = ref<DevicePtr>();
   if (inplaceAddWorkspaceSize_1.value > 0) aclrtMalloc(inplaceAddWorkspace_1, inplaceAddWorkspaceSize_1.value, ACL_MEM_MALLOC_HUGE_FIRST);
-  checkCublasAclnn(aclnnInplaceAdd(inplaceAddWorkspaceSize_1.value > 0 ? inplaceAddWorkspace_1.value : null, inplaceAddWorkspaceSize_1.value, inplaceAddExecutor_1.value, stream.value), 'SGD update');
+  checkAclnn(aclnnInplaceAdd(inplaceAddWorkspaceSize_1.value > 0 ? inplaceAddWorkspace_1.value : null, inplaceAddWorkspaceSize_1.value, inplaceAddExecutor_1.value, stream.value), 'SGD update');
   if (inplaceAddWorkspaceSize_1.value > 0) { aclrtSynchronizeStream(stream.value); aclrtFree(inplaceAddWorkspace_1.value); }
   aclDestroyScalar(alpha_2);
   aclDestroyTensor(x_3);

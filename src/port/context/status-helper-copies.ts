@@ -6,9 +6,10 @@
  * the other library reach a helper typed and compared for another (on CUDA a type error, on
  * MUSA, MACA or T-Head — whose facades export successes as names — every success taken for a
  * failure). Where the file has no helper of the same shape for that type, the port writes one:
- * the helper as ported, under a fresh name, with the status parameter and the members of its
- * status enum in the body those of the other library (`checkCublasCublas(status:
- * cublasStatus_t, what)`), and routes those statuses to it.
+ * the helper as ported, under a fresh name (copyName), with the status parameter and the members
+ * of its status enum in the body those of the other library (`checkCnnl(status: cnnlStatus_t,
+ * what)` → `checkCublas(status: cublasStatus_t, what)` next to `checkCnnl(status:
+ * cudnnStatus_t, what)`), and routes those statuses to it.
  *
  * A helper is copied only when it judges a status by comparing it with members of its own
  * status enum, and otherwise uses it only as text (`status !== CNNL_STATUS_SUCCESS`,
@@ -20,6 +21,7 @@
  * success is 0); only where the port makes the mismatch, or the successes differ, is a copy due.
  */
 import type { Catalog, EntryRecord, EnumRecord } from '../../catalog/catalog.js';
+import { isStatusEnum } from '../mapping/enum-mapping.js';
 import type { BackendId } from '../../catalog/vocabulary.js';
 import { errorStringEntry } from '../mapping/error-string-entry.js';
 import { ts } from '../syntax/typescript.js';
@@ -88,6 +90,8 @@ export interface CopyPlanInput {
   readonly sameSuccess: (a: EnumRecord, b: EnumRecord) => boolean;
   readonly copyable: (helper: StatusHelper, status: EnumRecord) => boolean;
   readonly fresh: (base: string) => string;
+  /** The library words of every status type the catalog knows (libraryWord), which a helper's name may end in. */
+  readonly libraries: ReadonlySet<string>;
 }
 
 /** The copies to write, by helper name and status key. */
@@ -102,7 +106,7 @@ export function planStatusHelperCopies(input: CopyPlanInput): Map<string, Status
       if (!declared && input.sameSuccess(status, own)) continue;
       const sibling = input.helpers.some((o) => o !== helper && sameShape(o, helper) && input.typeOf(o) && statusKey(input.typeOf(o)!) === statusKey(status));
       if (sibling || !input.copyable(helper, status)) continue;
-      copies.set(key, { helper, status, name: input.fresh(`${helper.name}${library(status)}`) });
+      copies.set(key, { helper, status, name: input.fresh(copyName(helper.name, status, input.libraries)) });
     }
   }
   return copies;
@@ -112,10 +116,49 @@ export function copyKey(helperName: string, status: EnumRecord): string {
   return `${helperName}\u0000${statusKey(status)}`;
 }
 
-/** `cublasStatus_t` → `Cublas`, `mcdnnStatus_t` → `Mcdnn`, `aclnnStatus` → `Aclnn`, `XPUError_t` → `XPU`. */
-function library(status: EnumRecord): string {
-  const stem = status.spec.name.replace(/_?(Status|Error|Result|Ret)?(_t)?$/, '') || status.spec.name;
-  return stem[0].toUpperCase() + stem.slice(1);
+/**
+ * The word a status type's library goes by in a name: `cublasStatus_t` → `Cublas`, `mcdnnStatus_t`
+ * → `Mcdnn`, `aclnnStatus` → `Aclnn`, `XPUError_t` → `XPU`; a scoped type with no stem of its own
+ * by its namespace (`xpu::Error_t` → `Xpu`, `cudnn_frontend::error_code_t` → `CudnnFrontend`).
+ */
+export function libraryWord(status: EnumRecord): string {
+  const parts = status.spec.name.split('::');
+  const stem = parts[parts.length - 1].replace(/_?(Status|Error|Result|Ret|error_code)?(_t)?$/, '') || parts[parts.length - 2] || parts[parts.length - 1];
+  return stem
+    .split(/[^A-Za-z0-9]+/)
+    .filter((w) => w !== '')
+    .map((w) => w[0].toUpperCase() + w.slice(1))
+    .join('');
+}
+
+const wordsOf = new WeakMap<Catalog, ReadonlySet<string>>();
+
+/** The library words (libraryWord) of every status type of every backend in the catalog. */
+export function statusLibraryWords(catalog: Catalog): ReadonlySet<string> {
+  let words = wordsOf.get(catalog);
+  if (!words) {
+    words = new Set([...catalog.backends.values()].flatMap((b) => [...b.enums.values()].filter(isStatusEnum).map(libraryWord)).filter((w) => w !== ''));
+    wordsOf.set(catalog, words);
+  }
+  return words;
+}
+
+/**
+ * A copy's name: a helper named for a library (`checkCnnl`, `checkCublas`: it ends in one of
+ * `libraries`' words after a lower-case letter or digit) is named for the copy's instead
+ * (`checkCublas`, `checkAclnn`), and one that names the copy's library already (`checkCublas`,
+ * retyped for cuDNN's status, copied for cuBLAS's) says that it checks its status
+ * (`checkCublasStatus`); any other gets the copy's library appended (`explainDnn` →
+ * `explainDnnMcblas`). The file porter makes the name fresh.
+ */
+export function copyName(helper: string, status: EnumRecord, libraries: ReadonlySet<string>): string {
+  const word = libraryWord(status);
+  const ending = [...libraries, word]
+    .filter((w) => w !== '' && helper.length > w.length && helper.endsWith(w) && /[a-z0-9]/.test(helper[helper.length - w.length - 1]))
+    .sort((a, b) => b.length - a.length)[0];
+  if (ending === undefined) return `${helper}${word}`;
+  if (ending === word) return `${helper}Status`;
+  return `${helper.slice(0, helper.length - ending.length)}${word}`;
 }
 
 /** A replacement inside the helper's declaration: [start, end) of the source becomes `text`. */
