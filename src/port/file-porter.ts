@@ -23,6 +23,7 @@ import { EditList, type Edit } from './edits/edit-list.js';
 import { rewriteImports } from './edits/import-rewrite.js';
 import { callLayoutOf, SINGLE_LINE } from './emit/call-text.js';
 import { FileFunctions } from './emit/file-functions.js';
+import { dropNullGuard } from './emit/null-guard.js';
 import { lineIndent, newlineOf, placeLowering, testingIf } from './emit/statement-placement.js';
 import { frontendBinding, portFrontendNamespace } from './structural/dnn/frontend-namespace.js';
 import { portFrontendGraphs } from './structural/dnn/frontend-port.js';
@@ -613,6 +614,12 @@ export class FilePorter {
     if (lowered.lowering.vanishes) this.vanishedCalls.add(node);
     const last = lowered.lowering.targetSymbols[lowered.lowering.targetSymbols.length - 1];
     this.callTargets.set(node, (last !== undefined ? this.options.catalog.entry(this.options.to, last) : undefined) ?? null);
+    // The source's null guard (`aclGetRecentErrMsg() ?? ''`) has nothing to guard where no function written may return null.
+    const neverNull = (symbol: string) => {
+      const target = this.options.catalog.entry(this.options.to, symbol);
+      return target !== undefined && !target.spec.returnsNull;
+    };
+    if (entry.spec.returnsNull && !lowered.lowering.vanishes && lowered.lowering.targetSymbols.length > 0 && lowered.lowering.targetSymbols.every(neverNull)) dropNullGuard(node, this.edits, this.sourceFile);
     const placedDiagnostics = lowered.lowering.diagnostics.map((d) => this.place(node, d));
     if (this.options.comments) {
       const keep = new Set(placedDiagnostics.filter((d) => d.severity !== 'info').map(commentText));
