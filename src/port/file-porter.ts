@@ -21,6 +21,7 @@ import { DiagnosticComments, commentText } from './diagnostics/diagnostic-commen
 import { pending, placeDiagnostic, type PendingDiagnostic, type PortDiagnostic } from './diagnostics/port-diagnostics.js';
 import { EditList, type Edit } from './edits/edit-list.js';
 import { rewriteImports } from './edits/import-rewrite.js';
+import { writtenWords } from './edits/written-words.js';
 import { callLayoutOf, SINGLE_LINE } from './emit/call-text.js';
 import { FileFunctions } from './emit/file-functions.js';
 import { dropNullGuard } from './emit/null-guard.js';
@@ -163,6 +164,8 @@ export class FilePorter {
     this.reportStrayStatuses();
     this.applyDeviceOrder(deviceOrder);
     if (this.ported || this.leftovers.size === 0) {
+      const rewritten = this.bindings.imports.filter((i) => i.backend === this.options.from).map((i) => i.declaration);
+      this.names.keepReferenced(writtenWords(this.edits, this.sourceFile, rewritten, this.functions.all().map((f) => f.text)));
       rewriteImports({ sourceFile: this.sourceFile, bindings: this.bindings, from: this.options.from, to: this.options.to, names: this.names, leftovers: this.leftovers }, this.edits);
     }
     this.writeFileFunctions();
