@@ -22,8 +22,10 @@ import { DiagnosticComments, commentText } from './diagnostics/diagnostic-commen
 import { pending, placeDiagnostic, type PendingDiagnostic, type PortDiagnostic } from './diagnostics/port-diagnostics.js';
 import { EditList, type Edit } from './edits/edit-list.js';
 import { rewriteImports } from './edits/import-rewrite.js';
+import { writtenWords } from './edits/written-words.js';
 import { callLayoutOf, SINGLE_LINE } from './emit/call-text.js';
 import { FileFunctions } from './emit/file-functions.js';
+import { dropNullGuard } from './emit/null-guard.js';
 import { lineIndent, newlineOf, placeLowering, testingIf } from './emit/statement-placement.js';
 import { frontendBinding, portFrontendNamespace } from './structural/dnn/frontend-namespace.js';
 import { portFrontendGraphs } from './structural/dnn/frontend-port.js';
@@ -68,6 +70,18 @@ export interface FilePortRun {
   /** Target export names whose local collides with a source name kept for unported code. */
   readonly conflicts: string[];
 }
+
+/** The target status type planned for a status variable, from the calls assigned to it (context/status-variables.ts). */
+interface StatusVariablePlan {
+  readonly variable: StatusVariable;
+  /** The type its declared type ports to. */
+  readonly mapped: EnumRecord;
+  /** The type it takes: that of most calls assigned to it. */
+  readonly kept: EnumRecord;
+  readonly written: readonly { readonly call: ts.CallExpression; readonly status: EnumRecord; readonly symbol: string; readonly declared: boolean }[];
+}
+
+const sameEnum = (a: EnumRecord | undefined, b: EnumRecord) => a !== undefined && a.backend === b.backend && a.spec.name === b.spec.name;
 
 const EQUALITY = new Set([ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken]);
 
@@ -114,6 +128,8 @@ export class FilePorter {
   /** `number` parameters the port types with the status their callers pass, by function name: the indices. */
   private readonly retypedNumberParams = new Map<string, Set<number>>();
   /** Calls assigned to a status variable whose status is not the one the variable keeps. */
+  /** Each status variable's planned target type (statusVariablePlans), by name. */
+  private variablePlans: Map<string, StatusVariablePlan> | undefined;
   private strayStatuses: { call: ts.CallExpression; status: EnumRecord; symbol: string; variable: StatusVariable; kept: EnumRecord }[] = [];
 
   constructor(
@@ -166,6 +182,8 @@ export class FilePorter {
     this.reportStrayStatuses();
     this.applyDeviceOrder(deviceOrder);
     if (this.ported || this.leftovers.size === 0) {
+      const rewritten = this.bindings.imports.filter((i) => i.backend === this.options.from).map((i) => i.declaration);
+      this.names.keepReferenced(writtenWords(this.edits, this.sourceFile, rewritten, this.functions.all().map((f) => f.text)));
       rewriteImports({ sourceFile: this.sourceFile, bindings: this.bindings, from: this.options.from, to: this.options.to, names: this.names, leftovers: this.leftovers }, this.edits);
     }
     this.writeFileFunctions();
@@ -238,6 +256,7 @@ export class FilePorter {
         }
         return;
       }
+      this.routeStatusVariable(node);
     }
     if (ts.isIdentifier(node)) {
       const ref = this.refs.resolve(node);
@@ -617,6 +636,12 @@ export class FilePorter {
     if (lowered.lowering.vanishes) this.vanishedCalls.add(node);
     const last = lowered.lowering.targetSymbols[lowered.lowering.targetSymbols.length - 1];
     this.callTargets.set(node, (last !== undefined ? this.options.catalog.entry(this.options.to, last) : undefined) ?? null);
+    // The source's null guard (`aclGetRecentErrMsg() ?? ''`) has nothing to guard where no function written may return null.
+    const neverNull = (symbol: string) => {
+      const target = this.options.catalog.entry(this.options.to, symbol);
+      return target !== undefined && !target.spec.returnsNull;
+    };
+    if (entry.spec.returnsNull && !lowered.lowering.vanishes && lowered.lowering.targetSymbols.length > 0 && lowered.lowering.targetSymbols.every(neverNull)) dropNullGuard(node, this.edits, this.sourceFile);
     const placedDiagnostics = lowered.lowering.diagnostics.map((d) => this.place(node, d));
     if (this.options.comments) {
       const keep = new Set(placedDiagnostics.filter((d) => d.severity !== 'info').map(commentText));
@@ -680,23 +705,51 @@ export class FilePorter {
     const helperStatus = this.helperStatus(helper);
     if (!helperStatus) return undefined;
     const mismatches = new Map<string, PendingDiagnostic>();
-    const sameEnum = (a: EnumRecord | undefined, b: EnumRecord) => a !== undefined && a.backend === b.backend && a.spec.name === b.spec.name;
     const helperFor = (statusText: string): string | undefined => {
       const written = this.writtenStatus(statusText);
       const status = written?.status;
       if (!written || !status || sameEnum(helperStatus, status)) return undefined;
-      const sibling = helpers.sibling(helper, (other) => sameEnum(this.helperStatus(other), status));
-      if (sibling) return sibling.name;
-      const copy = this.helperCopies.get(copyKey(helper.name, status));
-      if (copy) {
-        this.usedCopies.add(copyKey(helper.name, status));
-        return copy.name;
-      }
+      const other = this.helperOf(helper, status);
+      if (other) return other;
       const mismatch = this.statusMismatch(written.symbol, status, helper, helperStatus);
       if (mismatch) mismatches.set(written.symbol, mismatch);
       return undefined;
     };
     return { helperFor, mismatches };
+  }
+
+  /** The helper of `helper`'s shape for `status`: a sibling the file declares, or a copy the port writes. */
+  private helperOf(helper: StatusHelper, status: EnumRecord): string | undefined {
+    const sibling = this.statusHelpers().sibling(helper, (other) => sameEnum(this.helperStatus(other), status));
+    if (sibling) return sibling.name;
+    const copy = this.helperCopies.get(copyKey(helper.name, status));
+    if (!copy) return undefined;
+    this.usedCopies.add(copyKey(helper.name, status));
+    return copy.name;
+  }
+
+  /**
+   * A status variable passed to a status helper (`check(gemmStatus, 'gemm')`): where the
+   * variable's status type (as planned for it) is not the helper's, the call goes to the helper
+   * of its type, or is reported (OB1033) when there is none.
+   */
+  private routeStatusVariable(node: ts.CallExpression): void {
+    const callee = node.expression;
+    if (!ts.isIdentifier(callee) || this.refs.exact(callee) || this.isSuppressed(node)) return;
+    node.arguments.forEach((argument, index) => {
+      const helper = this.statusHelpers().calledAt(callee, index);
+      const plan = helper ? this.statusVariablePlan(argument) : undefined;
+      const helperStatus = helper ? this.helperStatus(helper) : undefined;
+      if (!helper || !plan || !helperStatus || sameEnum(helperStatus, plan.kept)) return;
+      const other = this.helperOf(helper, plan.kept);
+      if (other) {
+        this.edits.replace(callee.getStart(this.sourceFile), callee.end, other);
+        this.ported = true;
+        return;
+      }
+      const mismatch = this.statusMismatch(plan.variable.name, plan.kept, helper, helperStatus);
+      if (mismatch) this.report(argument, mismatch);
+    });
   }
 
   /**
@@ -757,6 +810,13 @@ export class FilePorter {
           const statuses = this.lowerOnTrial(argument, (lowering) => (lowering.vanishes ? undefined : this.statusesWritten(lowering)));
           if (statuses?.call && declared) received.set(helper.name, [...(received.get(helper.name) ?? []), statuses.call]);
           for (const status of statuses?.all ?? []) reaching.set(helper.name, [...(reaching.get(helper.name) ?? []), { status, declared }]);
+        }
+        // A status variable passed on counts as the status type planned for it.
+        const plan = helper && argument ? this.statusVariablePlan(argument) : undefined;
+        if (helper && plan) {
+          const declared = plan.variable.status === helper.status;
+          if (declared) received.set(helper.name, [...(received.get(helper.name) ?? []), plan.kept]);
+          reaching.set(helper.name, [...(reaching.get(helper.name) ?? []), { status: plan.kept, declared }]);
         }
       }
       ts.forEachChild(node, visit);
@@ -1012,10 +1072,12 @@ export class FilePorter {
    * (context/status-variables.ts), from the status each call assigned to it becomes (lowered on
    * trial); the calls of another library's status than the one it keeps are reported after the walk.
    */
-  private planStatusVariables(): void {
+  private statusVariablePlans(): ReadonlyMap<string, StatusVariablePlan> {
+    if (this.variablePlans) return this.variablePlans;
+    this.variablePlans = new Map();
     const { catalog, to, from } = this.options;
     // A status variable's declared type names a source status enum, as a helper's parameter does.
-    if (to === from || !this.namesStatusEnum()) return;
+    if (to === from || !this.namesStatusEnum()) return this.variablePlans;
     const removed = (node: ts.Node) => {
       for (let n: ts.Node | undefined = node; n; n = n.parent) if (this.rewrittenStatements.has(n)) return true;
       return false;
@@ -1027,7 +1089,7 @@ export class FilePorter {
     for (const variable of variables) {
       const mapped = correspondingEnum(catalog, variable.status, to);
       if (!mapped) continue;
-      const written: { call: ts.CallExpression; status: EnumRecord; symbol: string; declared: boolean }[] = [];
+      const written: StatusVariablePlan['written'][number][] = [];
       for (const call of variable.assigned) {
         const source = this.refs.exact(call.expression)?.symbol;
         if (source?.kind !== 'entry' || this.isSuppressed(call) || removed(call)) continue;
@@ -1035,6 +1097,20 @@ export class FilePorter {
         if (status) written.push({ call, ...status, declared: statusEnumOf(catalog, source.entry) === variable.status });
       }
       const kept = variableStatusType(mapped, written.filter((w) => w.declared).map((w) => w.status));
+      this.variablePlans.set(variable.name, { variable, mapped, kept, written });
+    }
+    return this.variablePlans;
+  }
+
+  /** The plan of the status variable an expression names (`status`, `(status)`), if any. */
+  private statusVariablePlan(expression: ts.Expression): StatusVariablePlan | undefined {
+    let e = expression;
+    while (ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e)) e = e.expression;
+    return ts.isIdentifier(e) ? this.statusVariablePlans().get(e.text) : undefined;
+  }
+
+  private planStatusVariables(): void {
+    for (const { variable, mapped, kept, written } of this.statusVariablePlans().values()) {
       if (kept !== mapped) {
         // Written when the walk reaches them, so that a statement rewritten around them (a lowering's prelude) keeps them.
         this.statusRetypes.set(variable.type, () => this.retypeStatusType(variable.type, variable.status, kept));

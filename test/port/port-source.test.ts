@@ -1,4 +1,5 @@
 /** Outcomes and file-level behaviour of portSource, in small inline cases. */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { portSource } from '../../src/port/port-source.js';
 
@@ -112,5 +113,16 @@ describe('what is rewritten', () => {
     const kunlun = portSource(text, { to: 'kunlun', comments: false });
     expect(kunlun.diagnostics.filter((d) => d.id === 'OB1018').map((d) => [d.line, d.symbol])).toEqual([[2, 'ncclAllReduce']]);
     expect(portSource(text, { to: 'cann' }).diagnostics.map((d) => d.id)).not.toContain('OB1018');
+  });
+});
+
+describe('ports of what the port wrote', () => {
+  it('reports a status of another library that reaches a status variable through a function called on the spot (OB1034)', () => {
+    // The CANN port of status-variable-two-libraries assigns each aclnn pair's status as `status = (() => { …; const status_1 = aclnnX(…); …; return status_1; })()`.
+    const cann = readFileSync(new URL('../fixtures/port/status-variable-two-libraries/expected.cann.ts', import.meta.url), 'utf8');
+    const maca = portSource(cann, { from: 'cann', to: 'maca', fileName: 'attention.ts' });
+    const stray = maca.diagnostics.filter((d) => d.id === 'OB1034');
+    expect(stray).toHaveLength(1);
+    expect(stray[0].message).toContain('`mcdnnSoftmaxForward` (mcdnnStatus_t) is assigned to `status`');
   });
 });

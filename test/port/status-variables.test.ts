@@ -31,6 +31,27 @@ describe('statusVariables', () => {
   });
 });
 
+describe('statusVariables through functions called on the spot', () => {
+  // A lowering with statements writes a call inside an expression this way (`status = (() => { …; return call; })()`).
+  const text = [
+    'let s: Error_t = first();',
+    's = (() => { const t = make(); return second(t); })();',
+    's = (function () { const held = third(); release(); return held; })();',
+    's = (() => fourth())();',
+    's = (() => { let changing = fifth(); changing = sixth(); const inner = () => seventh(); return changing; })();',
+    'const later = () => eighth();',
+    's = later();',
+  ].join('\n');
+  const file = ts.createSourceFile('a.ts', text, ts.ScriptTarget.Latest, true);
+  const [s] = statusVariables(file, (name) => (ts.isIdentifier(name) && name.text === 'Error_t' ? xdnn : undefined));
+
+  it('takes what such a function returns, a constant of its own read as its initialiser', () => {
+    // `changing` may hold either call, so it stays a value; the nested arrow's return is not the outer function's; `later()` is a call like any.
+    expect(s.assigned.map((c) => c.getText())).toEqual(['first()', 'second(t)', 'third()', 'fourth()', 'later()']);
+    expect(s.related.map((e) => e.getText())).toEqual(['changing']);
+  });
+});
+
 describe('variableStatusType', () => {
   it('takes the type all calls agree on', () => {
     expect(variableStatusType(cudnn, [cublas, cublas]).spec.name).toBe('cublasStatus_t');

@@ -151,6 +151,12 @@ export const EntrySchema = z
     header: z.string().optional(),
     aliases: z.array(Identifier).optional(),
     returns: z.string().min(1),
+    /**
+     * The returned pointer may be null where the signature does not say so (aclGetRecentErrMsg
+     * without a recorded error): the facade types it `… | null`, and a port that reaches another
+     * function drops the source's null guard (`?? ''`) only when that one has no such flag.
+     */
+    returnsNull: z.boolean().optional(),
     /** C++ template parameters, passed in the facade as a leading array of type names. */
     template: z.array(z.object({ name: z.string(), description: z.string().optional() }).strict()).optional(),
     params: z.array(ParamSchema),

@@ -20,7 +20,7 @@ export interface StatusVariable {
   readonly status: EnumRecord;
   /** The declared type. */
   readonly type: ts.TypeReferenceNode;
-  /** Facade-or-not calls whose value the variable receives (initialiser and `name = call(…)`). */
+  /** Facade-or-not calls whose value the variable receives (initialiser and `name = call(…)`, also as what a function called on the spot returns). */
   readonly assigned: readonly ts.CallExpression[];
   /** Expressions whose status members are the variable's: its other initialisers and assigned values, and what it is compared with. */
   readonly related: readonly ts.Expression[];
@@ -37,6 +37,34 @@ const unwrap = (node: ts.Expression): ts.Expression => {
   while (ts.isParenthesizedExpression(node) || ts.isNonNullExpression(node)) node = node.expression;
   return node;
 };
+
+/**
+ * What a function called on the spot returns (`(() => { const t = …; return call(…); })()`, as
+ * a lowering with statements writes a call inside an expression): its return values, those of
+ * functions nested in it excepted, a returned constant of its own read as its initialiser
+ * (`const status_1 = call(…); …; return status_1;`); undefined when `call` calls no function
+ * written there.
+ */
+function spotReturns(call: ts.CallExpression): ts.Expression[] | undefined {
+  const callee = unwrap(call.expression);
+  if (!ts.isArrowFunction(callee) && !ts.isFunctionExpression(callee)) return undefined;
+  if (!ts.isBlock(callee.body)) return [callee.body];
+  const returned: ts.Expression[] = [];
+  const constants = new Map<string, ts.Expression | null>();
+  const visit = (node: ts.Node): void => {
+    if (ts.isReturnStatement(node) && node.expression) returned.push(node.expression);
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name)) {
+      const constant = ts.isVariableDeclarationList(node.parent) && (node.parent.flags & ts.NodeFlags.Const) !== 0 && node.initializer;
+      constants.set(node.name.text, constants.has(node.name.text) || !constant ? null : node.initializer);
+    }
+    if (!ts.isFunctionLike(node)) ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(callee.body, visit);
+  return returned.map((r) => {
+    const u = unwrap(r);
+    return (ts.isIdentifier(u) && constants.get(u.text)) || r;
+  });
+}
 
 export function statusVariables(sourceFile: ts.SourceFile, resolve: StatusTypeResolver): StatusVariable[] {
   const declarations = new Map<string, ts.VariableDeclaration | null>();
@@ -56,9 +84,11 @@ export function statusVariables(sourceFile: ts.SourceFile, resolve: StatusTypeRe
     if (!status) continue;
     const assigned: ts.CallExpression[] = [];
     const related: ts.Expression[] = [];
-    const receive = (value: ts.Expression) => {
+    const receive = (value: ts.Expression): void => {
       const v = unwrap(value);
-      if (ts.isCallExpression(v)) assigned.push(v);
+      const returns = ts.isCallExpression(v) ? spotReturns(v) : undefined;
+      if (returns) returns.forEach(receive);
+      else if (ts.isCallExpression(v)) assigned.push(v);
       else related.push(value);
     };
     if (declaration.initializer) receive(declaration.initializer);

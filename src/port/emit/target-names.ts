@@ -112,6 +112,15 @@ export class TargetNames {
     this.fresh.rollback(mark.fresh);
   }
 
+  /**
+   * Forgets the names the finished code does not use (`words`: edits/written-words.ts): a name
+   * written for a call or statement that another rewrite replaced after all needs no import.
+   */
+  keepReferenced(words: ReadonlySet<string>): void {
+    for (const [name, entry] of this.named) if (!words.has(entry.local)) this.named.delete(name);
+    if (this.namespaceLocal !== undefined && this.namespaceLocal !== this.existingNamespace && !words.has(this.namespaceLocal)) this.namespaceLocal = undefined;
+  }
+
   /** Named imports the generated code needs, in order of first use (already-imported names excluded). */
   namedImports(): NamedTargetImport[] {
     return [...this.named.values()].filter((n) => !this.existing.has(n.name)).sort((a, b) => a.order - b.order);

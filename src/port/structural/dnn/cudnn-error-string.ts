@@ -16,12 +16,13 @@ export const recentErrorMessageLowerer: Lowerer = {
     const recent = ctx.catalog.entry(ctx.target, 'aclGetRecentErrMsg');
     if (!recent || recent.spec.params.length > 0 || (status && !status.pure)) return undefined;
     const symbol = invocation.origin.symbol;
+    const read = `${ctx.names.value('aclGetRecentErrMsg', ctx.style, ctx.origin)}()`;
     return {
       ok: true,
       lowering: {
         prelude: [],
-        // aclGetRecentErrMsg returns null when no error was recorded; the source returns a string.
-        call: `(${ctx.names.value('aclGetRecentErrMsg', ctx.style, ctx.origin)}() ?? '')`,
+        // aclGetRecentErrMsg returns null when no error was recorded (catalog `returnsNull`); the source returns a string.
+        call: recent.spec.returnsNull ? `(${read} ?? '')` : read,
         targetSymbols: ['aclGetRecentErrMsg'],
         diagnostics: [pending('OB1011', { targetSymbol: 'aclGetRecentErrMsg', symbol, unsupported: `the text is the thread's most recent ACL error message, not the message of the status passed in (\`${status?.text ?? ''}\`)` }, symbol)],
       },
