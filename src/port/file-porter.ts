@@ -1439,12 +1439,14 @@ export class FilePorter {
       const call = this.comparedCall(ref.node);
       if (call) {
         // The status of a call left as written stays a source status; the call has its diagnostic.
+        // A call that vanished was written as a success the corresponding status enum names (below).
         const done = this.callTargets.get(call.node);
-        if (done === null) {
+        const vanished = this.vanishedCalls.has(call.node);
+        if (done === null && !vanished) {
           this.leftovers.add(ref.local);
           return;
         }
-        const target = done ?? chooseTarget(catalog, call.entry, to).candidates[0];
+        const target = done ?? (vanished ? undefined : chooseTarget(catalog, call.entry, to).candidates[0]);
         if (target) targetEnum = statusEnumOf(catalog, target);
       }
     }

@@ -51,6 +51,8 @@ describe('cuda → musa → cuda keeps the results', () => {
       ['.rmsnorm(', '.sdpa(', 'set_causal_mask(true)', '.pointwise('],
     ],
     ['cudnn-frontend-bf16-nodes', ['mudnnRMSNormForward(', 'mudnnUnary(', 'mudnnBinary('], ['.rmsnorm(', 'cudnnTransformTensor(']],
+    // A pointwise SUB comes back as SUB, its operands in order (A − B).
+    ['cudnn-frontend-workspace-assigned', ['MUDNN_BINARY_SUB', 'MUDNN_BINARY_MUL'], ['PointwiseMode_t.SUB', 'PointwiseMode_t.MUL']],
   ] as const)('%s', async (name, musaCalls, cudaCalls) => {
     const { original, there, back } = roundTrip(name);
     for (const call of musaCalls) expect(there).toContain(call); // the way out really went through muDNN's own calls
@@ -87,6 +89,40 @@ describe('a muDNN layer norm whose statistics are read', () => {
   });
 });
 
+describe('statistics buffers and descriptors shared by several muDNN norms', () => {
+  const input = fixture('mudnn-shared-statistics');
+
+  it('stay while a norm that uses them stays (here the RMS norm, marked opbridge-ignore)', () => {
+    const marked = input.replace('  check(mudnnRMSNormForward(', '  // opbridge-ignore-next-line\n  check(mudnnRMSNormForward(');
+    expect(marked).not.toEqual(input);
+    const ported = portSource(marked, { to: 'cuda', from: 'musa', fileName: 'model.ts' });
+    expect(ported.output.match(/\.layernorm\(/g)).toHaveLength(2); // the layer norms port
+    expect(ported.output).toContain('mudnnRMSNormForward(handle.value, rmsNorm.value, rowsDesc.value, dScaledA, statDesc.value, rstd.value');
+    // rstd, rowsDesc and statDesc serve the RMS norm that stays; mean served the layer norms alone.
+    expect(ported.output).toContain('const rstd = ref<DevicePtr>();');
+    expect(ported.output).toContain('cudaFree(rstd.value);');
+    expect(ported.output).not.toContain('const mean =');
+    expect(ported.output).toContain('const rowsDesc = ref<');
+  });
+
+  it('stay, with the reason on their setters, when released together in a loop', () => {
+    const looped = input.replace(
+      "  check(mudnnDestroyTensorDescriptor(rowsDesc.value), 'destroy rows');\n  check(mudnnDestroyTensorDescriptor(featureDesc.value), 'destroy features');\n  check(mudnnDestroyTensorDescriptor(statDesc.value), 'destroy statistics');",
+      "  for (const d of [rowsDesc, featureDesc, statDesc]) check(mudnnDestroyTensorDescriptor(d.value), 'destroy descriptor');",
+    );
+    expect(looped).not.toEqual(input);
+    const ported = portSource(looped, { to: 'cuda', from: 'musa', fileName: 'model.ts' });
+    const reasons = ported.diagnostics.filter((d) => d.id === 'OB1019').map((d) => d.message);
+    // Their 1-D and 2-D setters have no cuDNN form: said, not written as a call cuDNN refuses.
+    expect(reasons).toHaveLength(3);
+    for (const r of reasons) expect(r).toMatch(/cudnnSetTensorNdDescriptor takes 4 to 8 dims/);
+    expect(ported.output).not.toContain('cudnnSetTensorNdDescriptor(');
+    // The scratch buffers, used by nothing else, still go.
+    expect(ported.output).not.toContain('const mean =');
+    expect(ported.output).not.toContain('const rstd =');
+  });
+});
+
 describe('a muDNN program ported to CUDA', () => {
   it('runs and matches the MUSA program (test/fixtures/port/mudnn-to-cuda)', async () => {
     const input = fixture('mudnn-to-cuda');
@@ -95,6 +131,43 @@ describe('a muDNN program ported to CUDA', () => {
     expect(ported.output).not.toMatch(MUDNN_CALL);
     expect(ported.output).toContain('cudnnOpTensor('); // the out-of-place add
     expect(ported.output).toContain('cudnnSetTensorNdDescriptor('); // the channels-last view
+    const report = await verifies(input, ported.output);
+    expect(report.verdict, JSON.stringify(report.firstDivergence)).toMatch(/^(pass|warn)$/);
+  }, TIMEOUT);
+
+  it('calls chained on one status run and match (test/fixtures/port/mudnn-status-chain)', async () => {
+    const input = fixture('mudnn-status-chain');
+    const ported = portSource(input, { to: 'cuda' });
+    expect(ported.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+    expect(ported.output).not.toMatch(MUDNN_CALL);
+    expect(ported.output.split('\n').filter((l) => !l.startsWith('//') && l.includes('MUDNN_'))).toEqual([]); // the chain compares CUDA's success
+    // The statements that start or set the chain stay, their op-descriptor call written as the success.
+    expect(ported.output).toContain('let status = CUDNN_STATUS_SUCCESS as cudnnStatus_t;');
+    expect(ported.output).toContain('let s: cudnnStatus_t = CUDNN_STATUS_SUCCESS;');
+    for (const call of ['cudnnAddTensor(', 'CUDNN_ACTIVATION_RELU', 'CUDNN_ACTIVATION_SIGMOID']) expect(ported.output).toContain(call);
+    const report = await verifies(input, ported.output);
+    expect(report.verdict, JSON.stringify(report.firstDivergence)).toMatch(/^(pass|warn)$/);
+  }, TIMEOUT);
+
+  it('norms sharing their statistics buffers and descriptors run and match (test/fixtures/port/mudnn-shared-statistics)', async () => {
+    const input = fixture('mudnn-shared-statistics');
+    const ported = portSource(input, { to: 'cuda' });
+    expect(ported.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+    expect(ported.output).not.toMatch(MUDNN_CALL);
+    // Nothing uses the statistics or the descriptors once the norms are graphs: none is allocated or described.
+    for (const gone of ['const mean =', 'const rstd =', 'rowsDesc', 'statDesc', 'cudnnSetTensorNdDescriptor(']) expect(ported.output).not.toContain(gone);
+    expect(ported.output.match(/\.layernorm\(/g)).toHaveLength(2);
+    expect(ported.output).toContain('.rmsnorm(');
+    const report = await verifies(input, ported.output);
+    expect(report.verdict, JSON.stringify(report.firstDivergence)).toMatch(/^(pass|warn)$/);
+  }, TIMEOUT);
+
+  it('a broadcast SUB and a DIV run and match (test/fixtures/port/mudnn-sub-div)', async () => {
+    const input = fixture('mudnn-sub-div');
+    const ported = portSource(input, { to: 'cuda' });
+    expect(ported.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+    expect(ported.output).not.toMatch(MUDNN_CALL);
+    for (const mode of ['PointwiseMode_t.SUB', 'PointwiseMode_t.DIV']) expect(ported.output).toContain(mode);
     const report = await verifies(input, ported.output);
     expect(report.verdict, JSON.stringify(report.firstDivergence)).toMatch(/^(pass|warn)$/);
   }, TIMEOUT);
@@ -121,7 +194,7 @@ export function run(h: mudnnHandle_t, x: mudnnTensorDescriptor_t, w: mudnnFilter
 
 describe('muDNN runs that stay, with the reason', () => {
   const PROGRAM = (body: string) => `import {
-  MUDNN_DATA_FLOAT, MUDNN_PARAM_DATA_NONE, MUDNN_TENSOR_NCHW, MUDNN_UNARY_RELU, MUDNN_UNARY_ELU, MUDNN_UNARY_GELU, mudnnCreateUnaryDescriptor,
+  MUDNN_DATA_FLOAT, MUDNN_PARAM_DATA_NONE, MUDNN_STATUS_SUCCESS, MUDNN_TENSOR_NCHW, MUDNN_UNARY_RELU, MUDNN_UNARY_ELU, MUDNN_UNARY_GELU, mudnnCreateUnaryDescriptor,
   mudnnDestroyUnaryDescriptor, mudnnSetTensorNdDescriptorWithScale, mudnnSetUnaryDescriptor, mudnnUnary, ref, type DevicePtr,
   type mudnnHandle_t, type mudnnTensorDescriptor_t, type mudnnUnaryDescriptor_t,
 } from 'opbridge/musa';
@@ -137,6 +210,14 @@ ${body}
     const result = portSource(PROGRAM(body), { to: 'cuda', fileName: 'model.ts' });
     return { output: result.output, reasons: result.diagnostics.filter((d) => d.id === 'OB1019').map((d) => d.message).join('\n') };
   };
+
+  it('a chain link that is not guarded by the success status', () => {
+    const { output, reasons } = declined(
+      '  let s = MUDNN_STATUS_SUCCESS;\n  if (s !== MUDNN_STATUS_SUCCESS) s = mudnnSetUnaryDescriptor(u.value, MUDNN_UNARY_RELU, MUDNN_PARAM_DATA_NONE, null, MUDNN_PARAM_DATA_NONE, null);\n  mudnnUnary(h, u.value, d, y, d, x);',
+    );
+    expect(reasons).toMatch(/`u` is also used in `if \(s !== MUDNN_STATUS_SUCCESS\) s = mudnnSetUnaryDescriptor/);
+    expect(output).toContain('mudnnUnary(h, u.value, d, y, d, x)');
+  });
 
   it('a unary descriptor also used by code that stays', () => {
     const { output, reasons } = declined(

@@ -208,8 +208,13 @@ const POINTWISE: Readonly<Record<string, { inputs: readonly string[]; output: st
   Gelu: { inputs: ['X'], output: 'Y' },
   Silu: { inputs: ['X'], output: 'Y' },
   Add: { inputs: ['A', 'B'], output: 'C' },
+  Sub: { inputs: ['A', 'B'], output: 'C' },
   Mul: { inputs: ['A', 'B'], output: 'C' },
+  Div: { inputs: ['A', 'B'], output: 'C' },
 };
+
+/** The frontend's arithmetic modes (C = A op B), mappings/cuda/cudnn-frontend.yaml. */
+const ARITHMETIC: Readonly<Record<string, string>> = { Add: 'ADD', Sub: 'SUB', Mul: 'MUL', Div: 'DIV' };
 
 function pointwiseMode(invocation: OpInvocation): string | { error: string } {
   switch (invocation.operator) {
@@ -222,11 +227,8 @@ function pointwiseMode(invocation: OpInvocation): string | { error: string } {
     }
     case 'Silu':
       return 'SWISH_FWD';
-    case 'Add':
-    case 'Mul':
-      return invocation.operator === 'Add' ? 'ADD' : 'MUL';
     default:
-      return { error: `no pointwise mode for ${invocation.operator}` };
+      return ARITHMETIC[invocation.operator] ?? { error: `no pointwise mode for ${invocation.operator}` };
   }
 }
 
@@ -238,10 +240,11 @@ function pointwise(invocation: OpInvocation, ctx: LowerContext): LowerResult | u
   if (!operands.every(isView) || !isView(out) || [...operands, out].some((t) => t?.layout === 'host')) return undefined;
   const fail = (reason: string) => declineOn(invocation, ctx, reason);
   const views = operands as ViewTensor[];
+  const named = ARITHMETIC[invocation.operator] ?? invocation.operator;
   const alpha = invocation.args.get('alpha') ?? invocation.attributes.get('alpha')?.expr;
-  if (alpha && numberOf(alpha) !== 1) return fail(`alpha is \`${alpha.text}\`; the pointwise ADD takes none (a scaled operand is not written)`);
+  if (alpha && numberOf(alpha) !== 1) return fail(`alpha is \`${alpha.text}\`; the pointwise ${named} takes none (a scaled operand is not written)`);
   const beta = invocation.args.get('beta');
-  if (beta && numberOf(beta) !== 1) return fail(`beta is \`${beta.text}\`; the pointwise ADD takes none`);
+  if (beta && numberOf(beta) !== 1) return fail(`beta is \`${beta.text}\`; the pointwise ${named} takes none`);
   const mode = pointwiseMode(invocation);
   if (typeof mode !== 'string') return fail(mode.error);
   const why = unsupported([...views, out]);
@@ -307,4 +310,4 @@ export const frontendGraphLowerer: Lowerer = {
 };
 
 /** The operators frontendGraphLowerer serves (one registration each; Add only when cuBLAS and cuDNN's in-place adds decline). */
-export const FRONTEND_GRAPH_OPERATORS = ['LayerNormalization', 'RMSNormalization', 'Attention', 'Gelu', 'Silu', 'Add', 'Mul'] as const;
+export const FRONTEND_GRAPH_OPERATORS = ['LayerNormalization', 'RMSNormalization', 'Attention', 'Gelu', 'Silu', 'Add', 'Sub', 'Mul', 'Div'] as const;

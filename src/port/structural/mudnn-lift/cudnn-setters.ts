@@ -17,7 +17,10 @@
  *   pooling propagates NaNs (it has no option), a divisor override or dilation has no cuDNN form.
  *
  * Filters, convolutions and pooling of other ranks are declined (OB1019): the CUDA catalog lists
- * no Nd setter for them. Arrays must be array literals whose elements are written out; enum
+ * no Nd setter for them; so are tensors of fewer than 4 or more than 8 dims, which
+ * cudnnSetTensorNdDescriptor does not support (src/backends/cuda/cudnn-tensor-descriptors.ts
+ * quotes the documented limits): such a descriptor is written for muDNN's norms and attention,
+ * and goes with them when they port (mudnn-operation.ts). Arrays must be array literals whose elements are written out; enum
  * arguments are written as the CUDA member of the same meaning.
  */
 import { argumentsByName, type NamedArgument } from '../../ir/arguments-by-name.js';
@@ -85,6 +88,11 @@ function plan(symbol: Setter, arg: (name: string) => NamedArgument, ctx: LowerCo
       const format = arg('format').enumArg?.meaning;
       if (rank('nbDims') === 4 && dims && strides && packedLayout(format, dims, strides) !== undefined && dims.every((d) => d.pure)) {
         return { ok: true, target: 'cudnnSetTensor4dDescriptor', call: (s) => `${s.value('cudnnSetTensor4dDescriptor')}(${desc.text}, ${member('format', 'cudnnTensorFormat_t', s)}, ${member('dataType', 'cudnnDataType_t', s)}, ${dims.map((d) => d.text).join(', ')})` };
+      }
+      // cuDNN answers CUDNN_STATUS_NOT_SUPPORTED outside 4 .. CUDNN_DIM_MAX (8) dims (the setter's documented limits).
+      const nbDims = rank('nbDims');
+      if (nbDims !== undefined && (nbDims < 4 || nbDims > 8)) {
+        return fail(`a ${nbDims}-D tensor: cudnnSetTensorNdDescriptor takes 4 to 8 dims (CUDNN_STATUS_NOT_SUPPORTED otherwise); the descriptor goes with the muDNN runs it describes when they port and nothing else uses it`);
       }
       return {
         ok: true,

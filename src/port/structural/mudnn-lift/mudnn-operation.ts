@@ -8,12 +8,16 @@
  * `mudnnLayerNormForward`, `mudnnRMSNormForward`, `mudnnScaledDotProductAttentionFlashForward` or
  * `mudnnPoolingForwardEx`; the pooling descriptor is cuDNN's and stays (its setter is ported by
  * cudnn-setters.ts). For the norms and the attention, the statistics' scratch buffers and the
- * tensor descriptors made for the run alone go with it too.
+ * tensor descriptors they use go too, when nothing that stays uses them (RunObject: buffers and
+ * descriptors shared by several such runs go when all of them port).
  *
  * Everything is read from the syntax and the catalog's roles, statically. Each statement of the
- * group must do nothing else than its part (the call, possibly passed to a status check helper
- * or compared with a status in `if (…) throw …`):
- * otherwise the reason is returned and the run stays as written. Whether the descriptor's
+ * group must do nothing else than its part (the call, possibly passed to a status check helper,
+ * compared with a status in `if (…) throw …`, or chained: `if (s === MUDNN_STATUS_SUCCESS) s =
+ * call;`): otherwise the reason is returned and the run stays as written. A chain's op-descriptor
+ * call whose status starts or sets the chain (`let s = create(d);`, `s = set(…);`) keeps its
+ * statement: the call is written as the target's success status (op-descriptors-stay.ts), which
+ * is what it answered on the path the run takes. Whether the descriptor's
  * statements go is decided over the file (mudnn-groups.ts): every run using it must port.
  */
 import type { ResolvedCall, StaticContext } from '../../context/static-context.js';
@@ -63,6 +67,22 @@ export interface MudnnOperation {
   readonly descriptor?: { readonly name: string; readonly declaration: ts.VariableStatement; readonly set: ResolvedCall };
   /** Statements that belong to this run's op descriptor or workspace alone. */
   readonly own: readonly ts.Statement[];
+  /** Op-descriptor calls whose status a statement that stays assigns: written as the success status when the run ports. */
+  readonly assigned: readonly ts.CallExpression[];
+  /** The statistics' scratch buffers and the run's tensor descriptors, which may serve other runs too. */
+  readonly objects: readonly RunObject[];
+}
+
+/**
+ * A scratch buffer or tensor descriptor of runs whose lifted operators do not use it: its
+ * statements (declaration, allocation and release, create, set and destroy) go when every other
+ * statement using it goes (a run's statement that ports, or a statement of a run's group), and
+ * stay as written otherwise: it goes only when provably unused after the port (mudnn-groups.ts).
+ */
+export interface RunObject {
+  readonly declaration: ts.VariableStatement;
+  readonly statements: readonly ts.Statement[];
+  readonly users: readonly ts.Statement[];
 }
 
 export type OperationReading = { readonly ok: true; readonly operation: MudnnOperation } | { readonly ok: false; readonly reason: string };
@@ -97,14 +117,54 @@ function onlyThrows(statement: ts.Statement): boolean {
   return ts.isThrowStatement(statement);
 }
 
+/** `s = call` for a variable `s`: the variable's name. */
+function assignedTo(e: ts.Expression, call: ts.CallExpression): string | undefined {
+  const u = unwrap(e);
+  return ts.isBinaryExpression(u) && u.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(u.left) && unwrap(u.right) === call ? u.left.text : undefined;
+}
+
+/** Whether `e` is the constant success status (MUDNN_STATUS_SUCCESS, by its catalog meaning). */
+function isSuccess(e: ts.Expression, context: StaticContext): boolean {
+  const value = containsCall(e) ? undefined : context.constant(e);
+  return value?.kind === 'enum' && value.meaning === 'status.success';
+}
+
+/**
+ * `if (s === SUCCESS) s = call;` (or `{ s = call; }`, no else): a link of a status chain. Without
+ * the call, `s` keeps the success status the call would answer on the path the chain takes.
+ */
+function isChainLink(statement: ts.IfStatement, call: ts.CallExpression, context: StaticContext): boolean {
+  const test = unwrap(statement.expression);
+  if (statement.elseStatement || !ts.isBinaryExpression(test)) return false;
+  const op = test.operatorToken.kind;
+  if (op !== ts.SyntaxKind.EqualsEqualsEqualsToken && op !== ts.SyntaxKind.EqualsEqualsToken) return false;
+  const body = ts.isBlock(statement.thenStatement) ? (statement.thenStatement.statements.length === 1 ? statement.thenStatement.statements[0] : undefined) : statement.thenStatement;
+  const name = body && ts.isExpressionStatement(body) ? assignedTo(body.expression, call) : undefined;
+  if (!name) return false;
+  const [l, r] = [unwrap(test.left), unwrap(test.right)];
+  return (ts.isIdentifier(l) && l.text === name && isSuccess(r, context)) || (ts.isIdentifier(r) && r.text === name && isSuccess(l, context));
+}
+
+/**
+ * The statement keeps the status of `call` in a variable and does nothing else: `let s = call;`
+ * (one declaration) or `s = call;`. Such a statement stays when the call goes.
+ */
+function assignsStatus(statement: ts.Statement, call: ts.CallExpression): boolean {
+  if (ts.isExpressionStatement(statement)) return assignedTo(statement.expression, call) !== undefined;
+  if (!ts.isVariableStatement(statement)) return false;
+  const [d, ...rest] = statement.declarationList.declarations;
+  return rest.length === 0 && ts.isIdentifier(d.name) && d.initializer !== undefined && unwrap(d.initializer) === call;
+}
+
 /**
  * Whether the statement only runs `call`: `call;`, `check(call, 'what');` (a helper given the
- * status, its other arguments without calls) or `if (call !== OK) throw …;` (the status compared
- * with a value without calls, no else); `const s = call;` is not accepted (the status is kept by
- * a name).
+ * status, its other arguments without calls), `if (call !== OK) throw …;` (the status compared
+ * with a value without calls, no else) or a link of a status chain (isChainLink); `const s =
+ * call;` is not accepted (the status is kept by a name: assignsStatus).
  */
-function onlyRuns(statement: ts.Statement, call: ts.CallExpression): boolean {
+function onlyRuns(statement: ts.Statement, call: ts.CallExpression, context: StaticContext): boolean {
   if (ts.isIfStatement(statement)) {
+    if (isChainLink(statement, call, context)) return true;
     const test = unwrap(statement.expression);
     if (statement.elseStatement || !onlyThrows(statement.thenStatement) || !ts.isBinaryExpression(test)) return false;
     const op = test.operatorToken.kind;
@@ -136,7 +196,7 @@ function isMemoryStatement(statement: ts.Statement, names: readonly string[], co
     const e = unwrap(s.expression);
     const call = ts.isCallExpression(e) && context.resolve(e) ? e : ts.isCallExpression(e) && e.arguments.length > 0 && ts.isCallExpression(unwrap(e.arguments[0])) ? (unwrap(e.arguments[0]) as ts.CallExpression) : undefined;
     const resolved = call ? context.resolve(call) : undefined;
-    if (!call || !resolved || !onlyRuns(s, call)) return false;
+    if (!call || !resolved || !onlyRuns(s, call, context)) return false;
     const binds = resolved.entry.spec.binds;
     if (!('primitive' in binds) || !MEMORY_PRIMITIVES.has(binds.primitive)) return false;
     // An allocation or release touches the workspace only.
@@ -174,7 +234,7 @@ export function readOperation(run: ResolvedCall, context: StaticContext): Operat
   const family = MUDNN_RUNS[symbol];
   const runStatement = statementOf(run.node);
   if (!runStatement) return fail(`\`${symbol}\` is not a statement of a block`);
-  if (!family) return { ok: true, operation: { run, own: [] } };
+  if (!family) return { ok: true, operation: { run, own: [], assigned: [], objects: [] } };
 
   const descArg = argument(run, 'descriptor', context);
   const name = descArg ? variableName(descArg) : undefined;
@@ -186,6 +246,7 @@ export function readOperation(run: ResolvedCall, context: StaticContext): Operat
 
   // Every use of the descriptor: its declaration, create, set-calls, destroy, the workspace query, or a run.
   const own = new Set<ts.Statement>([declaration]);
+  const assigned: ts.CallExpression[] = [];
   const scope = declaration.parent;
   let workspace: { size: string; query: ts.Statement } | undefined;
   for (const use of usesOf(name, scope)) {
@@ -196,7 +257,13 @@ export function readOperation(run: ResolvedCall, context: StaticContext): Operat
     const call = mine.length === 1 && calls.length === 1 ? mine[0] : undefined;
     const called = call?.entry.spec.symbol;
     if (call && called && MUDNN_RUNS[called] === family) continue; // a run: decided by the file (mudnn-groups.ts)
-    if (!call || !called || ![family.create, family.set, family.destroy, family.query].includes(called) || !onlyRuns(statement, call.node)) {
+    const familyCall = call && called && [family.create, family.set, family.destroy, family.query].includes(called);
+    // The query's statement goes with the workspace it sizes: it is not kept for its status.
+    if (familyCall && called !== family.query && assignsStatus(statement, call.node)) {
+      assigned.push(call.node);
+      continue;
+    }
+    if (!call || !familyCall || !onlyRuns(statement, call.node, context)) {
       return fail(`\`${name}\` is also used in \`${statement.getText().split('\n')[0].slice(0, 70)}\` (line ${lineOf(statement)}), which stays as written`);
     }
     own.add(statement);
@@ -235,63 +302,108 @@ export function readOperation(run: ResolvedCall, context: StaticContext): Operat
       }
     }
   }
+  const objects: RunObject[] = [];
   for (const param of family.scratch ?? []) {
-    const problem = scratchBuffer(run, param, runStatement, own, context);
-    if (problem) return fail(problem);
+    const buffer = scratchBuffer(run, param, runStatement, context);
+    if (typeof buffer === 'string') return fail(buffer);
+    objects.push(buffer);
   }
-  if (family.ownTensorDescriptors) ownTensorDescriptors(run, runStatement, own, context);
-  return { ok: true, operation: { run, descriptor: { name, declaration, set }, own: [...own] } };
+  if (family.ownTensorDescriptors) objects.push(...ownTensorDescriptors(run, runStatement, context));
+  return { ok: true, operation: { run, descriptor: { name, declaration, set }, own: [...own], assigned, objects } };
+}
+
+/**
+ * Whether `statement` is another run of the table (its only facade call) and `use` lies in an
+ * argument that run `takes` (by its family and the parameter's name and type).
+ */
+function otherRunUsing(use: ts.Node, statement: ts.Statement, context: StaticContext, takes: (family: NonNullable<(typeof MUDNN_RUNS)[string]>, paramName: string, paramType: string) => boolean): boolean {
+  const calls = facadeCalls(statement, context);
+  if (calls.length !== 1 || !isMudnnRun(calls[0])) return false;
+  const [other] = calls;
+  const family = MUDNN_RUNS[other.entry.spec.symbol];
+  if (!family) return false;
+  const index = other.args.findIndex((a) => a.pos <= use.pos && use.end <= a.end);
+  const param = other.entry.spec.params[index];
+  return index >= 0 && param !== undefined && takes(family, param.name, param.type);
 }
 
 const TENSOR_DESCRIPTOR_CALLS = new Set(['mudnnCreateTensorDescriptor', 'mudnnSetTensorNdDescriptorWithScale', 'mudnnDestroyTensorDescriptor']);
 
 /**
  * The run's tensor descriptors `d.value` of a `const d = ref<…>()` whose every other use is its
- * create, set or destroy (each its own statement) or a statement already in `own` (the workspace
- * query): their statements join `own`. A descriptor used anywhere else stays as written.
+ * create, set or destroy (each its own statement: they go with it), a statement of this run's
+ * group (the workspace query) or a tensor descriptor argument of another run (or its query) whose
+ * lifted operator describes its tensors itself: each is an object that goes when all those do. A
+ * descriptor used anywhere else stays as written.
  */
-function ownTensorDescriptors(run: ResolvedCall, runStatement: ts.Statement, own: Set<ts.Statement>, context: StaticContext): void {
+function ownTensorDescriptors(run: ResolvedCall, runStatement: ts.Statement, context: StaticContext): RunObject[] {
+  const objects: RunObject[] = [];
+  const seen = new Set<string>();
   run.entry.spec.params.forEach((p, i) => {
     const arg = run.args[i];
     if (p.type !== 'mudnnTensorDescriptor_t' || !arg || !ts.isPropertyAccessExpression(unwrap(arg))) return;
     const name = variableName(arg);
     const declared = name ? refDeclaration(name, runStatement, context) : undefined;
-    if (!name || !declared) return;
-    const found = new Set<ts.Statement>([declared]);
+    if (!name || !declared || seen.has(name)) return;
+    seen.add(name);
+    const statements = new Set<ts.Statement>([declared]);
+    const users = new Set<ts.Statement>();
     for (const use of usesOf(name, declared.parent)) {
       const statement = statementIn(use, declared.parent);
-      if (!statement || statement === declared || statement === runStatement || own.has(statement) || found.has(statement)) continue;
+      if (!statement || statement === declared || statements.has(statement)) continue;
+      if (statement === runStatement) {
+        users.add(statement);
+        continue;
+      }
       const calls = facadeCalls(statement, context);
       const call = calls.length === 1 ? calls[0] : undefined;
-      if (!call || !TENSOR_DESCRIPTOR_CALLS.has(call.entry.spec.symbol) || !onlyRuns(statement, call.node)) return;
-      found.add(statement);
+      if (call && TENSOR_DESCRIPTOR_CALLS.has(call.entry.spec.symbol) && onlyRuns(statement, call.node, context)) {
+        statements.add(statement);
+        continue;
+      }
+      // Another run that describes its tensors itself once lifted, or a workspace query of such a run.
+      const described = (family: NonNullable<(typeof MUDNN_RUNS)[string]>, _: string, type: string) => Boolean(family.ownTensorDescriptors) && type === 'mudnnTensorDescriptor_t';
+      const query = call && Object.values(MUDNN_RUNS).some((f) => f?.ownTensorDescriptors && f.query === call.entry.spec.symbol);
+      if (otherRunUsing(use, statement, context, described) || (query && call.args.some((a) => a.pos <= use.pos && use.end <= a.end && variableName(a) === name))) {
+        users.add(statement);
+        continue;
+      }
+      return;
     }
-    for (const statement of found) own.add(statement);
+    objects.push({ declaration: declared, statements: [...statements], users: [...users] });
   });
+  return objects;
 }
 
 /**
- * The output `param` of the run is `b.value` of a `const b = ref<…>()` that only the run writes
- * and only allocation and release touch: its statements join `own`. Otherwise the reason (the
- * canonical operator does not write it, so a buffer read later could not be lifted).
+ * The output `param` of the run is `b.value` of a `const b = ref<…>()` that runs write as their
+ * statistics (this one, and other runs of the table as one of their scratch outputs) and only
+ * allocation and release touch: an object whose statements go when all those runs port.
+ * Otherwise the reason (the canonical operator does not write it, so a buffer read later could
+ * not be lifted).
  */
-function scratchBuffer(run: ResolvedCall, param: string, runStatement: ts.Statement, own: Set<ts.Statement>, context: StaticContext): string | undefined {
+function scratchBuffer(run: ResolvedCall, param: string, runStatement: ts.Statement, context: StaticContext): RunObject | string {
   const symbol = run.entry.spec.symbol;
   const arg = run.args[run.entry.spec.params.findIndex((p) => p.name === param)];
   const buffer = arg && ts.isPropertyAccessExpression(unwrap(arg)) ? variableName(arg) : undefined;
   if (!arg || !buffer) return `the ${param} output \`${arg?.getText() ?? '?'}\` of \`${symbol}\` is not \`b.value\` of a buffer variable, and the lifted operator does not write it`;
   const declared = refDeclaration(buffer, runStatement, context);
   if (!declared) return `\`${buffer}\` (the ${param} output of \`${symbol}\`) is not declared as \`const ${buffer} = ref<DevicePtr>()\` in a block around it`;
-  const found = new Set<ts.Statement>([declared]);
+  const statements = new Set<ts.Statement>([declared]);
+  const users = new Set<ts.Statement>([runStatement]);
+  const scratch = (family: NonNullable<(typeof MUDNN_RUNS)[string]>, name: string) => family.scratch?.includes(name) ?? false;
   for (const use of usesOf(buffer, declared.parent)) {
     const statement = statementIn(use, declared.parent);
-    if (!statement || statement === declared || statement === runStatement || found.has(statement)) continue;
+    if (!statement || statement === declared || statement === runStatement || statements.has(statement)) continue;
     if (statement.pos <= runStatement.pos && statement.end >= runStatement.end) return `the ${param} buffer \`${buffer}\` is used around \`${symbol}\` (line ${lineOf(statement)})`;
+    if (otherRunUsing(use, statement, context, scratch)) {
+      users.add(statement);
+      continue;
+    }
     if (!isMemoryStatement(statement, [buffer], context)) {
       return `the ${param} output \`${buffer}\` of \`${symbol}\` is also used in \`${statement.getText().split('\n')[0].slice(0, 70)}\` (line ${lineOf(statement)}); the lifted operator does not write it`;
     }
-    found.add(statement);
+    statements.add(statement);
   }
-  for (const statement of found) own.add(statement);
-  return undefined;
+  return { declaration: declared, statements: [...statements], users: [...users] };
 }

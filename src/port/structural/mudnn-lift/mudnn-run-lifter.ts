@@ -3,8 +3,10 @@
  * with each tensor as a view read from its muDNN tensor descriptor (mudnn-tensor-view.ts) and the
  * descriptor kept, the op read from the op descriptor's set-call (mudnn-operation.ts):
  *
- * - mudnnBinary(h, d, cDesc, C, aDesc, A, bDesc, B) with MUDNN_BINARY_ADD / MUL → Add / Mul (C =
- *   A op B, no blend: muDNN computes with none). Other binary modes are not lifted yet.
+ * - mudnnBinary(h, d, cDesc, C, aDesc, A, bDesc, B) with MUDNN_BINARY_ADD / SUB / MUL / DIV → Add /
+ *   Sub / Mul / Div (C = A op B, no blend: muDNN computes with none; the modes structural/mudnn/
+ *   writes for cudnn-frontend's pointwise nodes). MAX / MIN / POW and the *_ALPHA modes are not
+ *   lifted yet.
  * - mudnnSoftmaxForwardEx(h, d, xDesc, x, workspace, size, yDesc, y) with (dim, ACCURATE, SOFTMAX |
  *   LOG_SOFTMAX) → Softmax / LogSoftmax over axis dim (LOG_SUM_EXP has no canonical operator).
  * - mudnnUnary(h, d, yDesc, y, xDesc, x) → the operator of the mode's catalog variant (Relu,
@@ -44,6 +46,9 @@ type Structure = Pick<OpInvocation, 'operator' | 'inputs' | 'outputs' | 'attribu
 const ONE = generated('1', { kind: 'number', value: 1 });
 
 const numberOf = (e: Expr | undefined) => (e?.value?.kind === 'number' ? e.value.value : undefined);
+
+/** The binary modes' operators lifted: C = A op B, inputs A, B and output C as in ONNX. */
+const ARITHMETIC: ReadonlySet<string> = new Set(['Add', 'Sub', 'Mul', 'Div']);
 
 /** Unary modes whose parameter is read from the descriptor in a way not documented. */
 const PARAMETRISED = new Set(['Elu', 'LeakyRelu', 'Clip']);
@@ -120,7 +125,7 @@ function structure(operation: MudnnOperation, call: SourceCall, ctx: LiftContext
     case 'mudnnBinary': {
       const mode = setArg('mode');
       const variant = variantOf(ctx, symbol, member(mode));
-      if (variant?.operator !== 'Add' && variant?.operator !== 'Mul') return fail(`the binary mode \`${mode?.text ?? '?'}\` is not the constant MUDNN_BINARY_ADD or MUDNN_BINARY_MUL (other modes are not lifted yet)`);
+      if (!variant || !ARITHMETIC.has(variant.operator)) return fail(`the binary mode \`${mode?.text ?? '?'}\` is not the constant MUDNN_BINARY_ADD, SUB, MUL or DIV (other modes are not lifted yet)`);
       const [c, x, b] = [view('cDesc', 'C'), view('aDesc', 'A'), view('bDesc', 'B')];
       for (const t of [c, x, b]) if (!t.ok) return t;
       if (!c.ok || !x.ok || !b.ok) return fail('unreachable');
