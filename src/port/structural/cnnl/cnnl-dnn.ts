@@ -16,8 +16,8 @@
  * - Relu / Sigmoid / Tanh / Elu from cudnnActivationForward → cnnlActivationForward with an
  *   activation descriptor of the same mode (coef for ELU's alpha), alpha / beta as given.
  *
- * - Conv, BatchNormalization, MaxPool → cnnlConvolutionForward, cnnlBatchNormForwardInference,
- *   cnnlPoolingForward (conv-plan.ts, batch-norm.ts, max-pool.ts; NHWC staging in
+ * - Conv, BatchNormalization, MaxPool / AveragePool → cnnlConvolutionForward,
+ *   cnnlBatchNormForwardInference, cnnlPoolingForward (conv-plan.ts, batch-norm.ts, pool.ts; NHWC staging in
  *   conv-channels-last.ts).
  *
  * The blend factors of CNNL's softmax and activation are cuDNN's (y = alpha·op(x) + beta·y), so
@@ -34,7 +34,7 @@ import { planCnnlBatchNorm } from './batch-norm.js';
 import { CnnlStatements, isPacked, numberOf, type CnnlView } from './cnnl-statements.js';
 import { planCnnlConv } from './conv-plan.js';
 import { packedPermutation, sameView } from './dense-view.js';
-import { planCnnlMaxPool } from './max-pool.js';
+import { planCnnlPool } from './pool.js';
 
 /** Writes the statements before the op and returns the op call. */
 export type Emit = (s: CnnlStatements, handle: string, dataType: string) => string;
@@ -129,7 +129,8 @@ export function planCnnlDnn(invocation: Invocation, catalog?: Catalog): DnnPlan 
     case 'BatchNormalization':
       return planCnnlBatchNorm(invocation);
     case 'MaxPool':
-      return planCnnlMaxPool(invocation);
+    case 'AveragePool':
+      return planCnnlPool(invocation);
     case 'Cast': {
       // cudnnTransformTensor into another element type over one view → cnnlCastDataType.
       const x = only(inputs, 'input');
@@ -307,4 +308,4 @@ export const cnnlDnnLowerer: Lowerer = {
 };
 
 /** The operators cnnlDnnLowerer serves (one registration each). */
-export const CNNL_DNN_OPERATORS = ['Softmax', 'LogSoftmax', 'Add', 'Mul', 'Cast', 'LayerNormalization', 'RMSNormalization', 'Conv', 'BatchNormalization', 'MaxPool', ...Object.keys(ACTIVATIONS)] as const;
+export const CNNL_DNN_OPERATORS = ['Softmax', 'LogSoftmax', 'Add', 'Mul', 'Cast', 'LayerNormalization', 'RMSNormalization', 'Conv', 'BatchNormalization', 'MaxPool', 'AveragePool', ...Object.keys(ACTIVATIONS)] as const;
