@@ -254,7 +254,8 @@ function trainingStatistics(invocation: Invocation, ctx: LowerContext, library: 
   const node = frontendNode(invocation, ctx, [invocation.operator], 'for the norm');
   if (!node || 'declined' in node) return undefined;
   const stats = ['Mean', 'InvStdDev'].filter((k) => invocation.outputs.has(k));
-  return stats.length ? node.decline(`the TRAINING statistics (${stats.join(', ')}) the program reads are not ported to ${library} (what its saved statistics hold is not confirmed)`) : undefined;
+  const held = invocation.operator === 'LayerNormalization' ? "xpu::layer_norm saves the variance, and whether with ε or without is not confirmed" : "what xpu::rms_layer_norm's inv_var holds is not confirmed";
+  return stats.length ? node.decline(`the TRAINING statistics (${stats.join(', ')}) the program reads are not ported to ${library} (${held})`) : undefined;
 }
 
 export const xdnnFrontendLowerer: Lowerer = {
