@@ -234,13 +234,13 @@ describe('XDNN softmax and normalisation', () => {
 describe('XDNN elementwise activations', () => {
   it('match their formulas (GELU: the erf form) and write max|y| to max_y', () => {
     const x = seeded(16, 31, -3, 3);
-    const ops = ['relu', 'sigmoid', 'tanh', 'silu', 'gelu', 'exp'] as const;
+    const ops = ['relu', 'sigmoid', 'tanh', 'silu', 'gelu', 'exp', 'erf'] as const;
     const { result } = inProcess(() => {
       const ctx = xpu.create_context();
       const xs = upload(x);
       const outs = ops.map((name) => {
         const y = deviceZeros(64);
-        const status = name === 'gelu' || name === 'exp' ? xpu[name](['float'], ctx, xs, y, 16) : xpu[name](['float'], ctx, xs, y, 16, null, null);
+        const status = name === 'gelu' || name === 'exp' || name === 'erf' ? xpu[name](['float'], ctx, xs, y, 16) : xpu[name](['float'], ctx, xs, y, 16, null, null);
         expect(status).toBe(XPU_SUCCESS);
         return download(y, new Float32Array(16));
       });
@@ -257,6 +257,7 @@ describe('XDNN elementwise activations', () => {
       Array.from(x, (v) => v / (1 + Math.exp(-v))),
       golden('Gelu'),
       Array.from(x, Math.exp),
+      golden('Erf'),
     ];
     refs.forEach((ref, i) => expect(toleranceRatio(result.outs[i], ref, FP32.rtol, FP32.atol), ops[i]).toBeLessThanOrEqual(1));
     expect(result.maxY).toBe(Math.max(...Array.from(x, (v) => Math.max(v, 0))));

@@ -84,3 +84,17 @@ describe('TRAINING norms whose statistics the program reads verify on CANN', () 
     expect(model.verification, JSON.stringify(model.verification)).toMatchObject({ verdict: expect.stringMatching(/^(pass|warn)$/) });
   }, 180_000);
 });
+
+describe('a TRAINING layer norm whose statistics the program reads verifies on CNNL', () => {
+  // ε = 0.5, so an InvStdDev without ε, or a variance where 1/√(var + ε) belongs, fails.
+  it('layernorm MEAN / INV_VARIANCE → cnnlLayerNormForward saved_mean / saved_rstd over a [rows, 1] float32 descriptor', async () => {
+    const dir = tempDir({ 'model.ts': fixture('cudnn-frontend-training-layernorm'), 'package.json': '{ "type": "module" }' });
+    const result = await port([dir], { to: 'cambricon', cwd: dir, verify: { timeoutMs: 60_000 } });
+    const model = result.files.find((f) => f.path === 'model.ts')!;
+    expect(model.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(model.output).not.toMatch(/\bfe\.|opbridge\/cuda/);
+    expect(model.output).toContain('cnnlLayerNormForward(');
+    expect(model.output).toContain('statisticsDesc.value, dMean, dInvStd)');
+    expect(model.verification, JSON.stringify(model.verification)).toMatchObject({ verdict: expect.stringMatching(/^(pass|warn)$/) });
+  }, 180_000);
+});

@@ -30,6 +30,8 @@ describe('cuda → kunlun → cuda keeps the results', () => {
   it.each([
     ['cudnn-softmax-add', ['cudnnAddTensor(', 'cudnnSoftmaxForward(', 'cudnnCreate(']],
     ['cudnn-batchnorm-pool', ['cudnnBatchNormalizationForwardInference(', 'cudnnActivationForward(', 'cudnnPoolingForward(']],
+    // The erf GELU chain (xpu.scale, xpu.erf, xpu.scale, xpu.mul over a scratch) comes back as GELU_FWD.
+    ['cudnn-frontend-erf-gelu', ['PointwiseMode_t.GELU_FWD']],
   ] as const)('%s', async (name, calls) => {
     const original = fixture(name);
     const there = portSource(original, { to: 'kunlun' });

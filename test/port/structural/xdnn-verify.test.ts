@@ -69,4 +69,19 @@ describe('cuBLAS / cuBLASLt / cuDNN → XDNN, verified', () => {
     for (const call of ['xpu.silu(', 'xpu.mul(', 'xpu.scale(', 'xpu.broadcast_add(']) expect(model.output).toContain(call);
     expect(model.verification, JSON.stringify(model.verification)).toMatchObject({ verdict: expect.stringMatching(/^(pass|warn)$/) });
   }, 300_000);
+
+  // Exact GELU (cuDNN's GELU_FWD), float32 and bfloat16 computing in float32: composed from
+  // xpu::scale, xpu::erf and xpu::mul, never xpu::gelu, whose formula is not documented.
+  it('ports erf-form GELU graphs and matches the original call by call', async () => {
+    const program = readFileSync(new URL('../../fixtures/port/cudnn-frontend-erf-gelu/input.ts', import.meta.url), 'utf8').replace(/^\/\/ @ts-nocheck.*\n/, '');
+    const dir = tempDir({ 'model.ts': program, 'package.json': '{ "type": "module" }' });
+    const result = await port([dir], { to: 'kunlun', cwd: dir, verify: { timeoutMs: 120_000 } });
+    const model = result.files.find((f) => f.path === 'model.ts')!;
+    expect(model.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(model.output).not.toMatch(/\bfe\.|opbridge\/cuda|xpu\.gelu\(/);
+    for (const call of ['xpu.erf(', 'xpu.scale(', 'xpu.mul(', 'xpu.cast(']) expect(model.output).toContain(call);
+    // pass, or warn: the composition rounds after each float32 call where cuDNN rounds once, and
+    // its calls have no counterpart in the original.
+    expect(model.verification, JSON.stringify(model.verification)).toMatchObject({ verdict: expect.stringMatching(/^(pass|warn)$/) });
+  }, 300_000);
 });

@@ -127,6 +127,7 @@ const siluCall = unaryCall('xpu::silu', 'Silu');
 const sigmoidCall = unaryCall('xpu::sigmoid', 'Sigmoid');
 const tanhCall = unaryCall('xpu::tanh', 'Tanh');
 const expCall = unaryCall('xpu::exp', 'Exp');
+const erfCall = unaryCall('xpu::erf', 'Erf');
 const sqrtCall = unaryCall('xpu::sqrt', 'Sqrt');
 const rsqrtCall = unaryCall('xpu::rsqrt', 'Rsqrt');
 
@@ -152,6 +153,10 @@ export function tanh(templateArgs: readonly string[], ctx: Context, x: DevicePtr
 
 export function exp(templateArgs: readonly string[], ctx: Context, x: DevicePtr, y: DevicePtr, len: number): Error_t {
   return expCall(templateArgs, ctx, x, y, len);
+}
+
+export function erf(templateArgs: readonly string[], ctx: Context, x: DevicePtr, y: DevicePtr, len: number): Error_t {
+  return erfCall(templateArgs, ctx, x, y, len);
 }
 
 export function sqrt(templateArgs: readonly string[], ctx: Context, x: DevicePtr, y: DevicePtr, len: number): Error_t {

@@ -4,7 +4,7 @@
  * `xpu::fc_fusion<...>(...)` does in C++.
  */
 import { Error_t } from '../constants.generated.js';
-import { exp, gelu, relu, rsqrt, sigmoid, silu, sqrt, tanh } from './activation.js';
+import { erf, exp, gelu, relu, rsqrt, sigmoid, silu, sqrt, tanh } from './activation.js';
 import { add, broadcast_add, broadcast_mul, constant, mul, scale } from './arithmetic.js';
 import { mha_varlen_fwd } from './attention.js';
 import { Activation_t, Context, VectorParam, create_context, destroy_context } from './context.js';
@@ -37,6 +37,7 @@ export const xpu = Object.freeze({
   sigmoid,
   tanh,
   exp,
+  erf,
   sqrt,
   rsqrt,
   embedding,

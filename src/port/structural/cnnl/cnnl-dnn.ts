@@ -11,13 +11,13 @@
  *   beta, b := A scaled by alpha, into C, broadcasting A.
  * - LayerNormalization / RMSNormalization (one-node cudnn-frontend graphs) → cnnlLayerNormForward /
  *   cnnlRmsNormForward over dims [axis, rank), scale (and bias) with the normalized shape, the
- *   workspace from cnnlGetLayerNormOpWorkspaceSize / cnnlGetRmsNormOpWorkspaceSize, no saved
- *   statistics (inference).
+ *   workspace from cnnlGetLayerNormOpWorkspaceSize / cnnlGetRmsNormOpWorkspaceSize; a TRAINING
+ *   layer norm's Mean / InvStdDev as saved_mean / saved_rstd (savedStatistics), none otherwise.
  * - Relu / Sigmoid / Tanh / Elu from cudnnActivationForward → cnnlActivationForward with an
  *   activation descriptor of the same mode (coef for ELU's alpha), alpha / beta as given.
  *
- * - Conv, BatchNormalization, MaxPool → cnnlConvolutionForward, cnnlBatchNormForwardInference,
- *   cnnlPoolingForward (conv-plan.ts, batch-norm.ts, max-pool.ts; NHWC staging in
+ * - Conv, BatchNormalization, MaxPool / AveragePool → cnnlConvolutionForward,
+ *   cnnlBatchNormForwardInference, cnnlPoolingForward (conv-plan.ts, batch-norm.ts, pool.ts; NHWC staging in
  *   conv-channels-last.ts).
  *
  * The blend factors of CNNL's softmax and activation are cuDNN's (y = alpha·op(x) + beta·y), so
@@ -34,7 +34,7 @@ import { planCnnlBatchNorm } from './batch-norm.js';
 import { CnnlStatements, isPacked, numberOf, type CnnlView } from './cnnl-statements.js';
 import { planCnnlConv } from './conv-plan.js';
 import { packedPermutation, sameView } from './dense-view.js';
-import { planCnnlMaxPool } from './max-pool.js';
+import { planCnnlPool } from './pool.js';
 
 /** Writes the statements before the op and returns the op call. */
 export type Emit = (s: CnnlStatements, handle: string, dataType: string) => string;
@@ -129,7 +129,8 @@ export function planCnnlDnn(invocation: Invocation, catalog?: Catalog): DnnPlan 
     case 'BatchNormalization':
       return planCnnlBatchNorm(invocation);
     case 'MaxPool':
-      return planCnnlMaxPool(invocation);
+    case 'AveragePool':
+      return planCnnlPool(invocation);
     case 'Cast': {
       // cudnnTransformTensor into another element type over one view → cnnlCastDataType.
       const x = only(inputs, 'input');
@@ -211,7 +212,9 @@ export function planCnnlDnn(invocation: Invocation, catalog?: Catalog): DnnPlan 
       const x = inputs.get('X');
       const scale = inputs.get(operator === 'LayerNormalization' ? 'Scale' : 'scale');
       const bias = inputs.get('B');
-      const y = only(outputs, 'Y');
+      const y = outputs.get('Y');
+      const [mean, invStdDev] = [outputs.get('Mean'), outputs.get('InvStdDev')];
+      if (!viewed(y) || outputs.size !== 1 + (mean ? 1 : 0) + (invStdDev ? 1 : 0)) return undefined;
       const axis = numberOf(attributes.get('axis')?.expr);
       const epsilon = attributes.get('epsilon')?.expr;
       if (!viewed(x) || !viewed(scale) || (bias && !viewed(bias)) || !y || axis === undefined || !epsilon) return undefined;
@@ -220,6 +223,11 @@ export function planCnnlDnn(invocation: Invocation, catalog?: Catalog): DnnPlan 
       if (loose) return { ok: false, reason: loose };
       if (operator === 'RMSNormalization' && bias) return { ok: false, reason: 'an RMS norm bias is not ported' };
       const at = axis < 0 ? axis + x.dims.length : axis;
+      const statistics = savedStatistics(operator, mean, invStdDev);
+      if (typeof statistics === 'string') return { ok: false, reason: statistics };
+      // CNNL's statistics have X's dims before the axis and 1 after it (one float32 per row).
+      const one = generated('1', { kind: 'number', value: 1 });
+      const statsDims = [...x.dims.slice(0, at), ...x.dims.slice(at).map(() => one)];
       // Scale (and bias) have the normalized shape, dims [axis, rank) of X.
       const normalized = x.dims.slice(at);
       return {
@@ -233,7 +241,8 @@ export function planCnnlDnn(invocation: Invocation, catalog?: Catalog): DnnPlan 
           if (operator === 'LayerNormalization') {
             const ws = s.workspace('layerNorm', (size) => `${s.value('cnnlGetLayerNormOpWorkspaceSize')}(${handle}, ${at}, ${xDesc}, ${size})`, queue);
             const b = bias && viewed(bias) ? bias.ptr.text : 'null';
-            return `${s.value('cnnlLayerNormForward')}(${handle}, ${xDesc}, ${x.ptr.text}, ${at}, ${scaleDesc}, ${(scale as Viewed).ptr.text}, ${b}, ${epsilon.text}, ${ws.ptr}, ${ws.size}, ${yDesc}, ${y.ptr.text}, null, null, null)`;
+            const saved = statistics ? `${s.tensor('statistics', { dims: statsDims, strides: [] as Expr[] }, s.value('CNNL_DTYPE_FLOAT'))}, ${statistics.mean.ptr.text}, ${statistics.invStdDev.ptr.text}` : 'null, null, null';
+            return `${s.value('cnnlLayerNormForward')}(${handle}, ${xDesc}, ${x.ptr.text}, ${at}, ${scaleDesc}, ${(scale as Viewed).ptr.text}, ${b}, ${epsilon.text}, ${ws.ptr}, ${ws.size}, ${yDesc}, ${y.ptr.text}, ${saved})`;
           }
           const ws = s.workspace('rmsNorm', (size) => `${s.value('cnnlGetRmsNormOpWorkspaceSize')}(${handle}, ${at}, ${xDesc}, ${size})`, queue);
           return `${s.value('cnnlRmsNormForward')}(${handle}, ${at}, ${xDesc}, ${x.ptr.text}, ${scaleDesc}, ${(scale as Viewed).ptr.text}, null, ${epsilon.text}, ${ws.ptr}, ${ws.size}, ${yDesc}, ${y.ptr.text}, null, null)`;
@@ -266,6 +275,22 @@ export function planCnnlDnn(invocation: Invocation, catalog?: Catalog): DnnPlan 
       };
     }
   }
+}
+
+/**
+ * The TRAINING statistics a norm writes besides Y (cudnn-frontend MEAN / INV_VARIANCE), or why
+ * CNNL cannot write them: cnnlLayerNormForward's saved_mean and saved_rstd are the row mean and
+ * 1/√(var + eps), the mean and rstd DIOPI's layer norm passes straight through (cuDNN's MEAN and
+ * INV_VARIANCE); both are written, as packed float32. What cnnlRmsNormForward's saved_rms holds is
+ * not confirmed, so an RMS norm's InvStdDev is declined.
+ */
+function savedStatistics(operator: string, mean: TensorExpr | undefined, invStdDev: TensorExpr | undefined): { mean: Viewed; invStdDev: Viewed } | string | undefined {
+  if (!mean && !invStdDev) return undefined;
+  if (operator !== 'LayerNormalization') return `the TRAINING statistics (${mean ? 'Mean, ' : ''}InvStdDev) the program reads are not ported to CNNL (what cnnlRmsNormForward's saved_rms holds is not confirmed)`;
+  if (!viewed(mean) || !viewed(invStdDev)) return `the program reads only ${mean ? 'Mean' : 'InvStdDev'} of the TRAINING statistics, and cnnlLayerNormForward writes both through one descriptor`;
+  const loose = [mean, invStdDev].find((t) => !isPacked(t) || t.dtype?.dtype !== 'float32');
+  if (loose) return `the statistics \`${loose.ptr.text}\` are not packed float32`;
+  return { mean, invStdDev };
 }
 
 /**
@@ -307,4 +332,4 @@ export const cnnlDnnLowerer: Lowerer = {
 };
 
 /** The operators cnnlDnnLowerer serves (one registration each). */
-export const CNNL_DNN_OPERATORS = ['Softmax', 'LogSoftmax', 'Add', 'Mul', 'Cast', 'LayerNormalization', 'RMSNormalization', 'Conv', 'BatchNormalization', 'MaxPool', ...Object.keys(ACTIVATIONS)] as const;
+export const CNNL_DNN_OPERATORS = ['Softmax', 'LogSoftmax', 'Add', 'Mul', 'Cast', 'LayerNormalization', 'RMSNormalization', 'Conv', 'BatchNormalization', 'MaxPool', 'AveragePool', ...Object.keys(ACTIVATIONS)] as const;

@@ -280,13 +280,17 @@ function planAttention(invocation: OpInvocation, n: NodeCalls): string | undefin
   return undefined;
 }
 
-/** A TRAINING norm node whose statistics the program reads: declined, CNNL's saved statistics are not confirmed to be cuDNN's. */
+/**
+ * A TRAINING RMS norm node whose statistics the program reads: declined, what cnnlRmsNormForward's
+ * saved_rms holds is not confirmed. A layer norm's statistics go on to cnnl-dnn.ts, which writes
+ * them as cnnlLayerNormForward's saved_mean / saved_rstd.
+ */
 function trainingStatistics(invocation: Invocation, ctx: LowerContext, library: string): LowerResult | undefined {
-  if (invocation.kind !== 'operator' || (invocation.operator !== 'LayerNormalization' && invocation.operator !== 'RMSNormalization')) return undefined;
+  if (invocation.kind !== 'operator' || invocation.operator !== 'RMSNormalization') return undefined;
   const node = frontendNode(invocation, ctx, [invocation.operator], 'for the norm');
   if (!node || 'declined' in node) return undefined;
   const stats = ['Mean', 'InvStdDev'].filter((k) => invocation.outputs.has(k));
-  return stats.length ? node.decline(`the TRAINING statistics (${stats.join(', ')}) the program reads are not ported to ${library} (what its saved statistics hold is not confirmed)`) : undefined;
+  return stats.length ? node.decline(`the TRAINING statistics (${stats.join(', ')}) the program reads are not ported to ${library} (what cnnlRmsNormForward's saved_rms holds is not confirmed)`) : undefined;
 }
 
 export const cnnlFrontendLowerer: Lowerer = {

@@ -113,7 +113,8 @@ function liftCall(call: SourceCall, ctx: LiftContext): Lifted | undefined {
       const p = (name: string) => carried(set.args[set.entry.spec.params.findIndex((q) => q.name === name)], context);
       const mode = p('mode').value;
       const modeMeaning = mode?.kind === 'enum' ? mode.meaning : undefined;
-      if (modeMeaning !== 'pool.max' && modeMeaning !== 'pool.max-deterministic') return { ok: false, reason: `the pooling mode \`${p('mode').text}\` is not a constant max-pooling mode (average pooling is not ported yet)` };
+      const average = modeMeaning === 'pool.avg-include-pad' || modeMeaning === 'pool.avg-exclude-pad';
+      if (modeMeaning !== 'pool.max' && modeMeaning !== 'pool.max-deterministic' && !average) return { ok: false, reason: `the pooling mode \`${p('mode').text}\` is not a constant max or average pooling mode` };
       const values = ['windowHeight', 'windowWidth', 'verticalPadding', 'horizontalPadding', 'verticalStride', 'horizontalStride'].map(p);
       const impure = values.find((v) => !v.pure);
       if (impure) return { ok: false, reason: `\`${impure.text}\` in the pooling descriptor has side effects` };
@@ -127,7 +128,11 @@ function liftCall(call: SourceCall, ctx: LiftContext): Lifted | undefined {
       const [xs, ys] = [nchw(x.value), nchw(y.value)];
       if (!xs || !ys) return { ok: false, reason: 'pooling over a tensor that is not packed NCHW' };
       const ints = (list: Expr[]): AttributeExpr => ({ expr: generated(`[${list.map((e) => e.text).join(', ')}]`) });
-      return common('MaxPool', [['X', xs]], [['Y', ys]], [['kernel_shape', ints([kh, kw])], ['pads', ints([ph, pw, ph, pw])], ['strides', ints([sh, sw])]]);
+      const window: [string, AttributeExpr][] = [['kernel_shape', ints([kh, kw])], ['pads', ints([ph, pw, ph, pw])], ['strides', ints([sh, sw])]];
+      if (!average) return common('MaxPool', [['X', xs]], [['Y', ys]], window);
+      // cuDNN's two average modes are ONNX AveragePool's count_include_pad (the divisor counts the padding or not).
+      const include = modeMeaning === 'pool.avg-include-pad' ? 1 : 0;
+      return common('AveragePool', [['X', xs]], [['Y', ys]], [...window, ['count_include_pad', { expr: generated(String(include), { kind: 'number', value: include }), meaning: modeMeaning }]]);
     }
     case 'cudnnTransformTensor': {
       // y = x in another element type over the same view (how the CUDA lowerings write Cast);

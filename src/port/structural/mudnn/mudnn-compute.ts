@@ -18,7 +18,7 @@
  * - BatchNormalization (spatial, inference) → mudnnBatchNormForwardInference with a batch-norm
  *   descriptor (mode, epsilon, training false) and the source's one parameter descriptor for the
  *   mean, variance, scale and bias, alpha = 1, beta = 0.
- * - MaxPool from cudnnPoolingForward → mudnnPoolingForwardEx on the source's pooling descriptor
+ * - MaxPool / AveragePool from cudnnPoolingForward → mudnnPoolingForwardEx on the source's pooling descriptor
  *   (set by mudnnSetPoolingNdDescriptorEx), no indices output, alpha = 1, beta = 0.
  *
  * Anything else is declined with the reason (OB1019): blend factors muDNN cannot express or that
@@ -146,7 +146,9 @@ export function planMudnn(invocation: Invocation, catalog: Catalog): MudnnPlan |
         },
       };
     }
-    case 'MaxPool': {
+    case 'MaxPool':
+    case 'AveragePool': {
+      // The pooling descriptor carries the mode (max, or average counting the padding or not).
       const t = tensors(invocation, 'X', 'Y');
       if (typeof t !== 'object') return t === undefined ? undefined : decline(t);
       const pooling = invocation.args.get('poolingDesc');
@@ -200,4 +202,4 @@ export const mudnnComputeLowerer: Lowerer = {
 };
 
 /** The operators mudnnComputeLowerer serves (one registration each). */
-export const MUDNN_COMPUTE_OPERATORS = ['Add', 'Softmax', 'LogSoftmax', 'BatchNormalization', 'MaxPool', 'Elu', ...Object.keys(UNARY)] as const;
+export const MUDNN_COMPUTE_OPERATORS = ['Add', 'Softmax', 'LogSoftmax', 'BatchNormalization', 'MaxPool', 'AveragePool', 'Elu', ...Object.keys(UNARY)] as const;

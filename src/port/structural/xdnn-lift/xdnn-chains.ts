@@ -21,6 +21,7 @@
  *     xpu.sigmoid(g → g); xpu.mul(y, g → y)   ← the anchor
  *     [xpu_wait(ctx.xpu_stream);] xpu_free(g.value);
  *   the two constants are checked by value (within 1e-6 relative), however they are written.
+ * - erf GELU, y := x·(0.5 + 0.5·erf(x/√2)) (xdnn-frontend.ts), y in place or not (erfGeluChain).
  *
  * - flash attention: mha_varlen_fwd's softmax_lse written to a scratch buffer nothing else reads
  *   (allocated before, freed after the wait): the buffer goes with the call.
@@ -39,7 +40,7 @@ import { XDNN_LIFT_TARGETS } from './xdnn-lift-targets.js';
 
 export type Chain =
   | { readonly kind: 'attention'; readonly statements: readonly ts.Statement[] }
-  | { readonly kind: 'gelu'; readonly y: ts.Expression; readonly statements: readonly ts.Statement[] }
+  | { readonly kind: 'gelu'; readonly approximate: 'tanh' | 'none'; readonly x: ts.Expression; readonly y: ts.Expression; readonly statements: readonly ts.Statement[] }
   | { readonly kind: 'axpy'; readonly alpha: ts.Expression; readonly x: ts.Expression; readonly statements: readonly ts.Statement[] }
   | { readonly kind: 'dot'; readonly x: ts.Expression; readonly y: ts.Expression; readonly host: ts.Expression; readonly statements: readonly ts.Statement[] };
 
@@ -59,7 +60,14 @@ function symbolOf(call: ts.CallExpression, context: StaticContext): string | und
   return r?.backend === 'kunlun' ? r.entry.spec.symbol : undefined;
 }
 
-/** The kunlun call a statement makes (directly, or as the checked argument of a helper). */
+/** `if (…) throw …;` (no else): how the CUDA → Kunlun lowerings check a status in place. */
+function isThrowingCheck(statement: ts.Statement): statement is ts.IfStatement {
+  if (!ts.isIfStatement(statement) || statement.elseStatement) return false;
+  const then = statement.thenStatement;
+  return ts.isThrowStatement(then) || (ts.isBlock(then) && then.statements.length === 1 && ts.isThrowStatement(then.statements[0]));
+}
+
+/** The kunlun call a statement makes (directly, as the checked argument of a helper, or in the condition of a throwing check). */
 function callIn(statement: ts.Statement, symbol: string, context: StaticContext): ts.CallExpression | undefined {
   let found: ts.CallExpression | undefined;
   const visit = (n: ts.Node): void => {
@@ -68,6 +76,7 @@ function callIn(statement: ts.Statement, symbol: string, context: StaticContext)
     else ts.forEachChild(n, visit);
   };
   if (ts.isExpressionStatement(statement)) visit(statement.expression);
+  else if (isThrowingCheck(statement)) visit(statement.expression);
   return found;
 }
 
@@ -204,7 +213,7 @@ function readChain(anchor: ts.CallExpression, context: StaticContext): Chain | u
   return undefined;
 }
 
-/** The value of a constant numeric expression built from numbers, + − × ÷, Math.sqrt and Math.PI. */
+/** The value of a constant numeric expression built from numbers, + − × ÷, Math.sqrt, Math.PI and Math.SQRT1_2. */
 function numeric(e: ts.Expression, context: StaticContext): number | undefined {
   const u = unwrap(e);
   const known = context.constant(u);
@@ -215,6 +224,7 @@ function numeric(e: ts.Expression, context: StaticContext): number | undefined {
     return v === undefined ? undefined : -v;
   }
   if (ts.isPropertyAccessExpression(u) && u.getText() === 'Math.PI') return Math.PI;
+  if (ts.isPropertyAccessExpression(u) && u.getText() === 'Math.SQRT1_2') return Math.SQRT1_2;
   if (ts.isCallExpression(u) && u.expression.getText() === 'Math.sqrt' && u.arguments.length === 1) {
     const v = numeric(u.arguments[0], context);
     return v === undefined ? undefined : Math.sqrt(v);
@@ -232,6 +242,65 @@ const close = (value: number | undefined, expected: number) => value !== undefin
 function geluChain(anchor: ts.CallExpression, statement: ts.Statement, context: StaticContext): Chain | undefined {
   const [, ctx, a, b, z, n] = anchor.arguments;
   if (!n) return undefined;
+  return tanhGeluChain(anchor, statement, context) ?? erfGeluChain(anchor, statement, context);
+}
+
+/** The statements of scratch `scratch` before the anchor, each one of `symbols` (in order, in `steps`). */
+function chainSteps(scratch: string, statement: ts.Statement, symbols: readonly string[], context: StaticContext) {
+  const steps: { call: ts.CallExpression; symbol: string }[] = [];
+  const statements = scratchStatements(scratch, statement, (s) => {
+    if (s.end > statement.getStart()) return false;
+    for (const symbol of symbols) {
+      const call = callIn(s, symbol, context);
+      if (call) {
+        steps.push({ call, symbol });
+        return true;
+      }
+    }
+    return false;
+  });
+  return statements ? { statements, steps } : undefined;
+}
+
+/**
+ * erf GELU, y := x·(0.5 + 0.5·erf(x/√2)) (xdnn-frontend.ts's GELU_FWD):
+ *   xpu.scale(x → g, 1/√2, bias 0); xpu.erf(g → g); xpu.scale(g → g, 0.5, bias 0.5); xpu.mul(x, g → y)
+ * (y may be x); the constants are checked by value.
+ */
+function erfGeluChain(anchor: ts.CallExpression, statement: ts.Statement, context: StaticContext): Chain | undefined {
+  const [, , a, b, z, n] = anchor.arguments;
+  if (!n || !z) return undefined;
+  // Either operand may be the scratch (the other, x, may be a scratch of its own: a widened input).
+  for (const [g, x] of [[b, a], [a, b]] as const) {
+    const scratch = scratchName(g);
+    const chain = scratch && scratch !== scratchName(x) && scratch !== scratchName(z) ? erfGeluSteps(anchor, statement, scratch, x, context) : undefined;
+    if (chain) return chain;
+  }
+  return undefined;
+}
+
+function erfGeluSteps(anchor: ts.CallExpression, statement: ts.Statement, scratch: string, x: ts.Expression, context: StaticContext): Chain | undefined {
+  const [, ctx, , , z, n] = anchor.arguments;
+  const found = chainSteps(scratch, statement, ['xpu::scale', 'xpu::erf'], context);
+  if (!found || found.steps.map((st) => st.symbol).join(',') !== 'xpu::scale,xpu::erf,xpu::scale') return undefined;
+  const g = (e: ts.Expression | undefined) => scratchName(e) === scratch;
+  const same = (e: ts.Expression | undefined, f: ts.Expression) => text(e) === text(f);
+  const sameCall = (call: ts.CallExpression, count: ts.Expression | undefined) => same(call.arguments[1], ctx) && same(count, n);
+  const [divide, erf, affine] = found.steps.map((st) => st.call);
+  const [, , dx, dy, dn, dAfter, dFactor, dBias] = divide.arguments;
+  if (!sameCall(divide, dn) || !same(dx, x) || !g(dy) || (dAfter && text(dAfter) !== 'true') || !dFactor || !close(numeric(dFactor, context), Math.SQRT1_2) || (dBias && numeric(dBias, context) !== 0)) return undefined;
+  const [, , ex, ey, en] = erf.arguments;
+  if (!sameCall(erf, en) || !g(ex) || !g(ey)) return undefined;
+  const [, , ax, ay, an, aAfter, aFactor, aBias] = affine.arguments;
+  if (!sameCall(affine, an) || !g(ax) || !g(ay) || (aAfter && text(aAfter) !== 'true') || !aFactor || !aBias || !close(numeric(aFactor, context), 0.5) || !close(numeric(aBias, context), 0.5)) return undefined;
+  // x must not be overwritten before the multiply reads it: only the scratch is written before.
+  const free = found.statements.find((st) => /xpu_free\(/.test(st.getText()) && st.end > statement.end);
+  const wait = free ? waitBefore(free, ctx) : undefined;
+  return { kind: 'gelu', approximate: 'none', x, y: z, statements: [...found.statements, ...(wait ? [wait] : [])] };
+}
+
+function tanhGeluChain(anchor: ts.CallExpression, statement: ts.Statement, context: StaticContext): Chain | undefined {
+  const [, ctx, a, b, z, n] = anchor.arguments;
   const [scratch, y] = scratchName(b) && text(z) === text(a) ? [scratchName(b)!, a] : scratchName(a) && text(z) === text(b) ? [scratchName(a)!, b] : [undefined, undefined];
   if (!scratch || !y) return undefined;
   const steps: { call: ts.CallExpression; symbol: string }[] = [];
@@ -265,11 +334,11 @@ function geluChain(anchor: ts.CallExpression, statement: ts.Statement, context: 
   if (!sameCall(sigmoid.call, gn) || !g(gx) || !g(gy)) return undefined;
   const free = statements.find((st) => /xpu_free\(/.test(st.getText()) && st.end > statement.end);
   const wait = free ? waitBefore(free, ctx) : undefined;
-  return { kind: 'gelu', y, statements: [...statements, ...(wait ? [wait] : [])] };
+  return { kind: 'gelu', approximate: 'tanh', x: y, y, statements: [...statements, ...(wait ? [wait] : [])] };
 }
 
 export const xdnnChainReader: StatementGroupReader = {
-  name: 'XDNN chains over scratch buffers (axpy, dot, tanh GELU)',
+  name: 'XDNN chains over scratch buffers (axpy, dot, tanh and erf GELU)',
   absorbed(input: StatementGroupInput): readonly ts.Statement[] {
     if (!XDNN_LIFT_TARGETS.has(input.target)) return [];
     const out: ts.Statement[] = [];

@@ -14,7 +14,8 @@
  *   scale with bias 0 → `Mul` by a host scalar; the axpy and dot chains over scratch buffers
  *   (xdnn-chains.ts) → `Add` with the call-level `alpha` (y := alpha·x + y) and `MatMul` of two
  *   vectors into a host 0-d result; the tanh GELU chain (mul / scale / mul / sigmoid / mul over a
- *   scratch buffer) → Gelu with approximate 'tanh', in place.
+ *   scratch buffer) → Gelu with approximate 'tanh', in place; the erf chain (scale, erf, scale,
+ *   mul) → Gelu with approximate 'none'.
  * - softmax / log_softmax → Softmax / LogSoftmax; relu / sigmoid / tanh / silu over `len`
  *   elements; layer_norm / rms_layer_norm over the (m, n) view → LayerNormalization /
  *   RMSNormalization (axis 1); batch_norm_infer → BatchNormalization; max_pool2d → MaxPool;
@@ -155,8 +156,12 @@ function chainStructure(chain: Exclude<Chain, { kind: 'attention' }>, call: Sour
   const e = (node: ts.Expression) => asMovable(sourceExpr(node, context));
   if (chain.kind === 'gelu') {
     const [, , , z, n] = call.args;
+    const x = e(chain.x);
+    const impure = pureArguments(x, z, n);
+    if (impure) return fail(impure);
     const y = packed(z, [n], dtype);
-    return { ok: true, value: { operator: 'Gelu', inputs: new Map([['X', y]]), outputs: new Map([['Y', y]]), attributes: new Map([['approximate', { expr: generated("'tanh'", { kind: 'string', value: 'tanh' }) }]]) } };
+    const form = chain.approximate;
+    return { ok: true, value: { operator: 'Gelu', inputs: new Map([['X', packed(x, [n], dtype)]]), outputs: new Map([['Y', y]]), attributes: new Map([['approximate', { expr: generated(`'${form}'`, { kind: 'string', value: form }), meaning: form }]]) } };
   }
   if (chain.kind === 'axpy') {
     const [, , , z, n] = call.args;

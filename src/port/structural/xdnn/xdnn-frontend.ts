@@ -13,8 +13,9 @@
  *   `xpu::broadcast_add` / `xpu::broadcast_mul` with the two shapes (NumPy broadcasting);
  * - Silu / Relu / Sigmoid / Tanh → `xpu::silu` / `relu` / `sigmoid` / `tanh` over the length;
  * - Gelu, tanh form → y = x·sigmoid(2√(2/π)·x·(1 + 0.044715·x²)) with `xpu::mul`, `xpu::scale`
- *   and `xpu::sigmoid` (the identity xdnn-plan.ts's fused-GELU lowering uses); the erf form is
- *   declined, as `xpu::gelu`'s formula is not documented (mappings/kunlun/xdnn.yaml);
+ *   and `xpu::sigmoid`; erf form → y = x·(0.5 + 0.5·erf(x/√2)) with `xpu::scale`, `xpu::erf` and
+ *   `xpu::mul` (the identities xdnn-plan.ts's fused-GELU lowering uses): `xpu::gelu` is not used,
+ *   as which GELU it computes is not documented (mappings/kunlun/xdnn.yaml);
  * - a unary node over input and output views alike over one dense block (a column-major matrix)
  *   runs over the block's length, element k of the input landing in element k of the output;
  * - Attention (sdpa) → `baidu::xpu::xfa::mha_varlen_fwd<T, float, float, int>` over Q / K / V / O
@@ -173,7 +174,7 @@ function plan(invocation: OpInvocation, s: XdnnCalls): string | undefined {
     const [x, y] = [inputs.get(unary.input), outputs.get(unary.output)];
     if (!viewed(x) || !viewed(y)) return 'the tensors have no views';
     const approximate = invocation.attributes.get('approximate')?.meaning;
-    if (operator === 'Gelu' && approximate !== 'tanh') return `the GELU ${approximate === 'none' ? 'erf form' : `approximation ${approximate ?? '(unknown)'}`} is not ported: which GELU xpu::gelu computes is not documented`;
+    if (operator === 'Gelu' && approximate !== 'tanh' && approximate !== 'none') return `the GELU approximation ${approximate ?? '(unknown)'} is neither none (erf) nor tanh`;
     const types = packedTypes([x, y], true);
     if (typeof types === 'string') return types;
     const input = s.float(x, types[0], 'widened');
@@ -181,6 +182,12 @@ function plan(invocation: OpInvocation, s: XdnnCalls): string | undefined {
     s.floatResult(y, types[1], (out) => {
       if ('symbol' in unary) return s.call(unary.symbol, ['float'], [input, out, length]);
       const g = s.buffer('gelu', `${operand(length)} * 4`);
+      if (approximate === 'none') {
+        s.call('xpu::scale', ['float'], [input, g, length, 'true', 'Math.SQRT1_2', '0']);
+        s.call('xpu::erf', ['float'], [g, g, length]);
+        s.call('xpu::scale', ['float'], [g, g, length, 'true', '0.5', '0.5']);
+        return s.call('xpu::mul', ['float'], [input, g, out, length]);
+      }
       s.call('xpu::mul', ['float'], [input, input, g, length]);
       s.call('xpu::scale', ['float'], [g, g, length, 'true', '2 * Math.sqrt(2 / Math.PI) * 0.044715', '2 * Math.sqrt(2 / Math.PI)']);
       s.call('xpu::mul', ['float'], [g, input, g, length]);
@@ -247,7 +254,8 @@ function trainingStatistics(invocation: Invocation, ctx: LowerContext, library: 
   const node = frontendNode(invocation, ctx, [invocation.operator], 'for the norm');
   if (!node || 'declined' in node) return undefined;
   const stats = ['Mean', 'InvStdDev'].filter((k) => invocation.outputs.has(k));
-  return stats.length ? node.decline(`the TRAINING statistics (${stats.join(', ')}) the program reads are not ported to ${library} (what its saved statistics hold is not confirmed)`) : undefined;
+  const held = invocation.operator === 'LayerNormalization' ? "xpu::layer_norm saves the variance, and whether with ε or without is not confirmed" : "what xpu::rms_layer_norm's inv_var holds is not confirmed";
+  return stats.length ? node.decline(`the TRAINING statistics (${stats.join(', ')}) the program reads are not ported to ${library} (${held})`) : undefined;
 }
 
 export const xdnnFrontendLowerer: Lowerer = {

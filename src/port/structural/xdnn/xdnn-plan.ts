@@ -19,8 +19,8 @@
  * - Relu / Sigmoid / Tanh / Silu → the element-wise call over the packed length (also for input
  *   and output views alike over one dense block in another order, dense-views.ts).
  * - BatchNormalization (inference) → `xpu::batch_norm_infer` on packed NCHW.
- * - MaxPool → `xpu::max_pool2d` on packed NCHW with symmetric paddings (the order XDNN expects
- *   for 4 values is not documented).
+ * - MaxPool → `xpu::max_pool2d`, AveragePool → `xpu::avg_pool2d` with count_include_pad, on
+ *   packed NCHW with symmetric paddings (the order XDNN expects for 4 values is not documented).
  * - Conv → `xpu::conv2d` (conv-plan.ts).
  *
  * cuDNN's blend factors (y = alpha·op(x) + beta·y) must be 1 and 0: XDNN calls overwrite y.
@@ -445,7 +445,10 @@ function elements(text: string): string[] | undefined {
   return out;
 }
 
-function planMaxPool(invocation: OpInvocation): XdnnPlan | undefined {
+/** MaxPool → xpu::max_pool2d; AveragePool → xpu::avg_pool2d with count_include_pad (cuDNN's INCLUDE / EXCLUDE_PADDING mode). */
+function planPool(invocation: OpInvocation): XdnnPlan | undefined {
+  const average = invocation.operator === 'AveragePool';
+  const symbol = average ? 'xpu::avg_pool2d' : 'xpu::max_pool2d';
   const x = only(invocation.inputs, 'X');
   const y = invocation.outputs.get('Y');
   if (!x || !y || invocation.outputs.size !== 1) return undefined;
@@ -457,7 +460,9 @@ function planMaxPool(invocation: OpInvocation): XdnnPlan | undefined {
   const attr = (name: string) => elements(invocation.attributes.get(name)?.expr.text ?? '');
   const [kernel, strides, pads] = [attr('kernel_shape'), attr('strides'), attr('pads')];
   if (!kernel || !strides || !pads || kernel.length !== 2 || strides.length !== 2 || pads.length !== 4) return { ok: false, reason: 'the window, strides or paddings are not 2-D lists the port can read' };
-  if (invocation.attributes.has('dilations') || invocation.attributes.has('ceil_mode')) return { ok: false, reason: 'xpu::max_pool2d has no dilations or ceil_mode' };
+  if (invocation.attributes.has('dilations') || invocation.attributes.has('ceil_mode')) return { ok: false, reason: `${symbol} has no dilations or ceil_mode` };
+  const include = invocation.attributes.get('count_include_pad')?.expr.value;
+  if (average && (include?.kind !== 'number' || (include.value !== 0 && include.value !== 1))) return { ok: false, reason: 'count_include_pad is not a constant 0 or 1' };
   // ONNX pads are [h_begin, w_begin, h_end, w_end]; XDNN's 2-value form is (h, w) on both sides.
   if (pads[0] !== pads[2] || pads[1] !== pads[3]) return { ok: false, reason: `the paddings ${list(pads.map((p) => generated(p)))} are not symmetric, and the order XDNN expects for 4 values is not documented` };
   const [n, c, h, w] = x.dims.map((d) => d.text);
@@ -465,9 +470,22 @@ function planMaxPool(invocation: OpInvocation): XdnnPlan | undefined {
   return {
     ok: true,
     call: {
-      symbol: 'xpu::max_pool2d',
+      symbol,
       template: [types.type],
-      args: [{ kind: 'pointer', view: x }, { kind: 'pointer', view: y }, text('null'), text(n), text(c), text(h), text(w), text(`[${kernel.join(', ')}]`), text(`[${strides.join(', ')}]`), text(`[${pads[0]}, ${pads[1]}]`), text('true')],
+      args: [
+        { kind: 'pointer', view: x },
+        { kind: 'pointer', view: y },
+        ...(average ? [] : [text('null')]),
+        text(n),
+        text(c),
+        text(h),
+        text(w),
+        text(`[${kernel.join(', ')}]`),
+        text(`[${strides.join(', ')}]`),
+        text(`[${pads[0]}, ${pads[1]}]`),
+        ...(average && include?.kind === 'number' ? [text(include.value === 1 ? 'true' : 'false')] : []),
+        text('true'),
+      ],
     },
   };
 }
@@ -607,7 +625,8 @@ export function planXdnn(invocation: Invocation): XdnnPlan | undefined {
     case 'Add':
       return planAdd(invocation);
     case 'MaxPool':
-      return planMaxPool(invocation);
+    case 'AveragePool':
+      return planPool(invocation);
     case 'Conv':
       return planXdnnConv(invocation);
     case 'BatchNormalization':
@@ -647,7 +666,7 @@ export function planXdnn(invocation: Invocation): XdnnPlan | undefined {
 }
 
 /** The operators planXdnn serves (one registration each). */
-export const XDNN_OPERATORS = ['Gemm', 'Add', 'Mul', 'MatMul', 'Cast', 'Softmax', 'LogSoftmax', 'MaxPool', 'Conv', 'BatchNormalization', 'LayerNormalization', 'RMSNormalization', ...Object.keys(UNARY)] as const;
+export const XDNN_OPERATORS = ['Gemm', 'Add', 'Mul', 'MatMul', 'Cast', 'Softmax', 'LogSoftmax', 'MaxPool', 'AveragePool', 'Conv', 'BatchNormalization', 'LayerNormalization', 'RMSNormalization', ...Object.keys(UNARY)] as const;
 
 /** A pointer argument: the base pointer, or `base.plus(bytes)` for a view with an element offset. */
 export function pointerText(view: TensorExpr): string {
