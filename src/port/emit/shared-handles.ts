@@ -312,7 +312,7 @@ class HandleSharing {
     const name = this.facadeName(callee);
     if (name) return !DEVICE_CHANGES.has(name);
     let root: ts.Expression = callee;
-    while (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root) || ts.isCallExpression(root) || ts.isNonNullExpression(root) || ts.isParenthesizedExpression(root)) root = root.expression;
+    while (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root) || ts.isCallExpression(root) || ts.isNewExpression(root) || ts.isNonNullExpression(root) || ts.isParenthesizedExpression(root)) root = root.expression;
     if (!ts.isIdentifier(root)) return false;
     if (this.facade.has(root.text) || this.namespaces.has(root.text)) return !DEVICE_CHANGES.has(this.facadeName(root) ?? '');
     if (this.foreignImports.has(root.text)) return false;
@@ -353,8 +353,9 @@ class HandleSharing {
     return undefined;
   }
 
+  /** `seen`: nodes already asked about in this statement (a `false` anywhere fails the statement, so a repeat may answer true). */
   private madeFromFacade(init: ts.Expression, seen: Set<ts.Node>): boolean {
-    if (seen.has(init)) return false;
+    if (seen.has(init)) return true;
     seen.add(init);
     let root: ts.Expression = init;
     while (ts.isPropertyAccessExpression(root) || ts.isCallExpression(root) || ts.isNewExpression(root) || ts.isNonNullExpression(root) || ts.isParenthesizedExpression(root)) root = root.expression;
