@@ -83,6 +83,22 @@ describe('one library handle per block and stream', () => {
     expect(imported.after.output).toBe(imported.before);
   });
 
+  it('shares across calls of file functions that keep the device and a parameter of their own named as the stream', () => {
+    const body = `${op('h', 'a')}  const p = allocate(16);\n  const q = p.plus(4);\n  step(q, stream.value);\n${op('h_1', 'b')}`;
+    const withFunctions = (allocation: string) => {
+      const functions = `function allocate(bytes: number): DevicePtr {\n  const p = ref<DevicePtr>();\n  ${allocation}\n  return p.value;\n}\nfunction step(x: DevicePtr, stream: cudaStream_t) {\n  stream = stream;\n  check(cudnnActivationForward(x, stream), 'step');\n}\n`;
+      const source = `${HEADER.replace('ref,', 'ref, cudaMalloc, type DevicePtr,')}${functions}export function main() {\n  const stream = ref<cudaStream_t>();\n  PLACEHOLDER;\n}\n`;
+      const start = source.indexOf('PLACEHOLDER;');
+      const output = `${source.slice(0, start)}${body.trimStart()}${source.slice(start + 'PLACEHOLDER;'.length)}`;
+      return { output, edits: [{ start, end: start + 'PLACEHOLDER;'.length, text: body.trimStart() }] };
+    };
+    const keeping = withFunctions("check(cudaMalloc(p, bytes), 'cudaMalloc');");
+    expect(count(shareLibraryHandles(keeping, 'cuda', 'input.ts').output, 'cudnnCreate(')).toBe(1);
+    // A file function that changes the device keeps them apart.
+    const switching = withFunctions('cudaSetDevice(1);');
+    expect(shareLibraryHandles(switching, 'cuda', 'input.ts').output).toBe(switching.output);
+  });
+
   it('keeps ops in different blocks apart', () => {
     const nested = op('h_1', 'b').split('\n').map((l) => (l ? `  ${l}` : l)).join('\n');
     const { before, after } = shared(`${op('h', 'a')}  {\n${nested}  }\n`);

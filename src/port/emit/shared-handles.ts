@@ -361,8 +361,25 @@ class HandleSharing {
     while (ts.isPropertyAccessExpression(root) || ts.isCallExpression(root) || ts.isNewExpression(root) || ts.isNonNullExpression(root) || ts.isParenthesizedExpression(root)) root = root.expression;
     if (!ts.isIdentifier(root)) return false;
     if (this.facadeName(root) !== undefined || this.namespaces.has(root.text)) return this.keepsDevice(init, seen);
+    // What a function of this file returns, when it keeps the device and returns only facade values (`allocate(bytes)` → `p.value`).
+    const fn = this.fileFunctions.get(root.text);
+    if (fn && ts.isCallExpression(init) && init.expression === root) return this.keepsDevice(init, seen) && this.returnsFacadeValues(fn, seen);
     const made = this.localConst(root);
     return made !== undefined && this.madeFromFacade(made, seen) && this.keepsDevice(init, seen);
+  }
+
+  private returnsFacadeValues(fn: ts.FunctionLikeDeclaration, seen: Set<ts.Node>): boolean {
+    const body = fn.body;
+    if (!body || !this.keepsDevice(body, seen)) return false;
+    if (!ts.isBlock(body)) return this.madeFromFacade(body, seen);
+    const returned: (ts.Expression | undefined)[] = [];
+    const look = (n: ts.Node): void => {
+      if (ts.isFunctionLike(n) || ts.isClassLike(n)) return;
+      if (ts.isReturnStatement(n)) returned.push(n.expression);
+      ts.forEachChild(n, look);
+    };
+    ts.forEachChild(body, look);
+    return returned.length > 0 && returned.every((e) => e !== undefined && this.madeFromFacade(e, seen));
   }
 
   /**
@@ -392,6 +409,9 @@ class HandleSharing {
     let functionsRead = true;
     const look = (n: ts.Node): void => {
       if (!functionsRead) return;
+      // A function with a parameter of that name refers to its own parameter, not the stream.
+      const shadows = ts.isFunctionLike(n) && n.parameters.some((p) => ts.isIdentifier(p.name) && p.name.text === name);
+      if (shadows) return;
       if (ts.isFunctionLike(n) && !isAncestor(n, block) && !onlyRead(n)) functionsRead = false;
       else ts.forEachChild(n, look);
     };
