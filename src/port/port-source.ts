@@ -10,6 +10,7 @@ import type { Catalog } from '../catalog/catalog.js';
 import { loadCatalog } from '../catalog/load-catalog.js';
 import type { BackendId } from '../catalog/vocabulary.js';
 import { pending, placeDiagnostic, type PortDiagnostic } from './diagnostics/port-diagnostics.js';
+import { shareLibraryHandles } from './emit/shared-handles.js';
 import { FilePorter } from './file-porter.js';
 import { hubRouteApplies, portThroughHub, workLeft, type HubRoute, type LegResult } from './hub-route.js';
 import type { LifterRegistry } from './lift/lifter.js';
@@ -92,8 +93,8 @@ export function portSource(text: string, options: PortSourceOptions): SourcePort
     const legBindings = legText === text ? bindings : collectFacadeBindings(parsed);
     const porterOptions = { ...porters, from: legFrom, to: legTo, comments };
     const run = new FilePorter(parsed, legBindings, { ...porterOptions, forcedAliases: new Set() }).run();
-    if (run.conflicts.length === 0) return run;
-    return new FilePorter(parseSource(fileName, legText).sourceFile, legBindings, { ...porterOptions, forcedAliases: new Set(run.conflicts) }).run();
+    if (run.conflicts.length === 0) return shareLibraryHandles(run, legTo, fileName);
+    return shareLibraryHandles(new FilePorter(parseSource(fileName, legText).sourceFile, legBindings, { ...porterOptions, forcedAliases: new Set(run.conflicts) }).run(), legTo, fileName);
   };
   const comments = options.comments ?? true;
   const direct = leg(text, from, to, comments);

@@ -1,6 +1,7 @@
 /**
  * The statements of one CUDA lowering, written as CUDA code does it by hand: a library handle
- * created (and bound to the stream) when the source had none, descriptors created and set before
+ * created (and bound to the stream) when the source had none (ops of one block on one stream
+ * then share the first one's: emit/shared-handles.ts), descriptors created and set before
  * the call and destroyed after it, sub-buffers as `ptr.plus(bytes)`. Names are fresh; target names
  * are imported through TargetNames; the setup calls' statuses go where the source status went
  * when that statement can be repeated (`check(call, 'what')`), as the run's does.
