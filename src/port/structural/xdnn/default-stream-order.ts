@@ -8,8 +8,8 @@
  *   cudnnSetStream(h.value, s.value); … cudaMemcpy(…);   →   …; xpu_wait(s.value); xpu_memcpy(…);
  *
  * Pending work is read in source order within the function (nested closures included): a call
- * taking a stream (a catalog parameter of role `stream`, or a stream so named passed to a helper)
- * makes the stream pending; cudaStreamSynchronize of it, cudaDeviceSynchronize or an earlier
+ * taking a stream (a catalog parameter of role `stream`, or a stream so named passed to a helper),
+ * or a library handle bound to it (cudnnSetStream, cublasSetStream), makes the stream pending; cudaStreamSynchronize of it, cudaDeviceSynchronize or an earlier
  * synchronous copy (which got its waits) clears it. A stream is in sight when it is `v` or
  * `v.value` for a variable or parameter the copy sees as the same one; otherwise the copy gets
  * OB1036 instead of a wait that could name the wrong thing.
@@ -25,6 +25,10 @@ const CLEARS_ONE = 'stream.synchronize';
 const CLEARS_ALL = new Set(['device.synchronize', ...DEFAULT_STREAM_WORK]);
 /** Calls that name a stream without issuing work on it. */
 const NOT_WORK = new Set(['stream.create', 'stream.destroy', 'stream.query', 'event.record', 'stream.wait-event', CLEARS_ONE]);
+/** Binding a library handle (or generator) to a stream: work comes later, through the handle. */
+const SETS_STREAM = /\.set-stream$/;
+/** Making, destroying or asking a handle issues no work on its stream. */
+const HANDLE_LIFE = /^(handle|rng)\.(create|destroy|get-stream)$/;
 
 function primitiveOf(call: ts.CallExpression, ctx: LowerContext): { primitive: string | undefined; stream: ts.Expression | undefined } | undefined {
   const resolved = ctx.context.resolve(call);
@@ -74,22 +78,29 @@ export const defaultStreamOrder: StatementPrelude = (statement, ctx) => {
   const scope = ctx.context.enclosingScope(call);
   const start = statement.getStart(sourceFile);
   const pendingStreams = new Map<string, ts.Expression>();
+  // Library handles bound to a stream (cudnnSetStream(h.value, s.value)): a call given the handle issues work on the stream.
+  const bound = new Map<string, ts.Expression>();
   const visit = (n: ts.Node): void => {
     if (n.getStart(sourceFile) >= start) return;
     ts.forEachChild(n, visit);
     if (!ts.isCallExpression(n)) return;
     const known = primitiveOf(n, ctx);
-    if (known) {
-      const stream = known.stream;
-      if (known.primitive && CLEARS_ALL.has(known.primitive)) pendingStreams.clear();
-      else if (known.primitive === CLEARS_ONE && stream) pendingStreams.delete(stream.getText(sourceFile));
-      else if (stream && !isDefaultStream(stream) && !NOT_WORK.has(known.primitive ?? '')) pendingStreams.set(stream.getText(sourceFile), stream);
+    const stream = known?.stream;
+    if (known?.primitive && CLEARS_ALL.has(known.primitive)) return pendingStreams.clear();
+    if (known?.primitive === CLEARS_ONE && stream) return void pendingStreams.delete(stream.getText(sourceFile));
+    if (known?.primitive && SETS_STREAM.test(known.primitive)) {
+      const handle = n.arguments.find((a) => a !== stream);
+      if (handle && stream) bound.set(handle.getText(sourceFile), stream);
       return;
     }
-    // A helper handed a stream the function already used issues work on it.
+    if (known?.primitive && (NOT_WORK.has(known.primitive) || HANDLE_LIFE.test(known.primitive))) return;
+    if (stream && !isDefaultStream(stream)) pendingStreams.set(stream.getText(sourceFile), stream);
     for (const argument of n.arguments) {
       const text = argument.getText(sourceFile);
-      if (!pendingStreams.has(text) && seen.has(text)) pendingStreams.set(text, argument);
+      const through = bound.get(text);
+      if (through && !isDefaultStream(through)) pendingStreams.set(through.getText(sourceFile), through);
+      // A helper handed a stream the function uses issues work on it.
+      else if (!known && seen.has(text)) pendingStreams.set(text, argument);
     }
   };
   // Streams the function hands to catalog calls anywhere in it (a helper may be called before the first).
