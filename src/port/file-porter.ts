@@ -203,7 +203,10 @@ export class FilePorter {
     if (this.rewrittenStatements.has(node)) return;
     const retype = this.statusRetypes.get(node);
     if (retype) return retype();
-    if (this.dropsStatements && isListedStatement(node) && this.dropStatement(node)) return;
+    if (this.dropsStatements && isListedStatement(node)) {
+      this.precedeStatement(node);
+      if (this.dropStatement(node)) return;
+    }
     if (ts.isVariableStatement(node) && this.dropDeclaration(node)) return;
     if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.arguments.length === 1 && this.writtenStatusNames.has(node.expression.text)) {
       ts.forEachChild(node, this.visit);
@@ -434,6 +437,19 @@ export class FilePorter {
       if (withLeadingComments && /^\r?\n/.test(text.slice(end)) && /(^|\n)\r?\n$/.test(text.slice(0, lineStart))) end += text[end] === '\r' ? 2 : 1;
       this.edits.replace(lineStart, end, '');
     } else this.edits.replace(start, end, '');
+  }
+
+  /** Writes what a registered prelude puts before a statement (a wait), or reports why it cannot. */
+  private precedeStatement(statement: ts.Statement): void {
+    if (this.isSuppressed(statement)) return;
+    const prelude = this.options.lowerers.precedesStatement(statement, this.lowerContext({ kind: 'named' }, undefined, undefined));
+    if (!prelude) return;
+    if ('diagnostic' in prelude) return this.report(prelude.node, prelude.diagnostic);
+    const start = statement.getStart(this.sourceFile);
+    const indent = lineIndent(this.text, start);
+    this.edits.insert(start, `${prelude.text.split('\n').join(`${newlineOf(this.text)}${indent}`)}${newlineOf(this.text)}${indent}`);
+    this.record(statement, 'call', prelude.from, prelude.to);
+    this.ported = true;
   }
 
   /** Removes a statement a registered dropper says only serves calls lowered away. */

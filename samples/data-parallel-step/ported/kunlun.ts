@@ -172,6 +172,7 @@ export function main({ rank, nranks }: ProgramContext) {
   );
 
   // Sum gradients (in place) and the losses for logging in one NCCL group.
+  xpu_wait(stream.value);
   checkCuda(xpu_memcpy(dLoss.value, new Float32Array([localLoss]), 4, XPU_HOST_TO_DEVICE), 'copy loss');
   checkNccl(bkcl_group_start(), 'ncclGroupStart');
   checkNccl(bkcl_all_reduce(comm.value, dG.value, dG.value, FEATURES * OUTPUTS, BKCL_FLOAT, BKCL_ADD, stream.value), 'ncclAllReduce gradients');

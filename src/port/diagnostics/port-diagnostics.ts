@@ -168,6 +168,12 @@ export const PORT_DIAGNOSTICS = {
     effortHours: 0.25,
     message: '{holder} is declared `number` and holds the status of `{targetSymbol}`, a {status}, which {target} exports as a name (its numbers are unconfirmed); the annotation is left as written, since {reason}',
   },
+  OB1036: {
+    title: 'Default-stream work after work on a stream that is not in sight',
+    severity: 'warning',
+    effortHours: 0.25,
+    message: '`{symbol}` runs on the default stream, which CUDA orders after the work already issued on `{stream}`; the target\'s created streams do not synchronise with its default stream and `{stream}` is not a variable this call sees, so no wait was written: wait on that stream (or synchronise it) before this call',
+  },
 } as const satisfies Record<string, PortDiagnosticInfo>;
 
 export type PortDiagnosticId = keyof typeof PORT_DIAGNOSTICS;

@@ -123,6 +123,12 @@ export type StatementDropper = (statement: ts.Statement, ctx: LowerContext) => s
 export type StatementRewriter = (statement: ts.Statement, ctx: LowerContext) => { readonly from: string; readonly text: string; readonly to: readonly string[] } | undefined;
 
 /**
+ * Statements written before a statement the walk still ports (a wait the target needs where the
+ * source's ordering was implicit), or a diagnostic on `node` when what to write is not in sight.
+ */
+export type StatementPrelude = (statement: ts.Statement, ctx: LowerContext) => { readonly from: string; readonly text: string; readonly to: readonly string[] } | { readonly diagnostic: PendingDiagnostic; readonly node: ts.Node } | undefined;
+
+/**
  * Where the target has no enum corresponding to a source enum (OB1008 / OB1006), a structural
  * module may know which target enum a particular reference stands for (a cuBLASLt epilogue
  * parameter that only selects an activation becomes the target's activation mode). Given the
@@ -176,10 +182,25 @@ export class LowererRegistry {
 
   /** Whether any statement dropper or rewriter is registered for the target (the walk asks only then). */
   dropsStatements(target: BackendId): boolean {
-    return (this.statementDroppers.get(target)?.length ?? 0) > 0 || (this.statementRewriters.get(target)?.length ?? 0) > 0;
+    return (this.statementDroppers.get(target)?.length ?? 0) > 0 || (this.statementRewriters.get(target)?.length ?? 0) > 0 || (this.statementPreludes.get(target)?.length ?? 0) > 0;
   }
 
   private readonly statementRewriters = new Map<string, StatementRewriter[]>();
+  private readonly statementPreludes = new Map<string, StatementPrelude[]>();
+
+  registerStatementPrelude(target: BackendId, prelude: StatementPrelude): this {
+    this.statementPreludes.set(target, [...(this.statementPreludes.get(target) ?? []), prelude]);
+    return this;
+  }
+
+  /** What a registered prelude writes before `statement` (or says instead), or undefined. */
+  precedesStatement(statement: ts.Statement, ctx: LowerContext): ReturnType<StatementPrelude> {
+    for (const p of this.statementPreludes.get(ctx.target) ?? []) {
+      const found = p(statement, ctx);
+      if (found) return found;
+    }
+    return undefined;
+  }
 
   registerStatementRewriter(target: BackendId, rewriter: StatementRewriter): this {
     this.statementRewriters.set(target, [...(this.statementRewriters.get(target) ?? []), rewriter]);

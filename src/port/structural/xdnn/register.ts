@@ -12,6 +12,7 @@ import { DESCRIPTOR_PRIMITIVES, dropsDescriptorDeclaration, xdnnDescriptorLifecy
 import { XDNN_FRONTEND_BINDINGS, xdnnFrontendLowerer } from './xdnn-frontend.js';
 import { xdnnLowerer } from './xdnn-lowerer.js';
 import { deviceSynchronizeRewriter } from './device-synchronize.js';
+import { defaultStreamOrder } from './default-stream-order.js';
 import { planXdnn, XDNN_OPERATORS } from './xdnn-plan.js';
 import { CUBLASLT_SETUP_PRIMITIVES, cublasLtSetup } from '../blas/cublaslt-setup.js';
 
@@ -28,6 +29,8 @@ export function registerXdnnLowerers(lowerers: LowererRegistry): LowererRegistry
   lowerers.registerDeclarationDropper('kunlun', dropsDescriptorDeclaration);
   // No device-wide synchronize: the default stream and each stream the program created.
   lowerers.registerStatementRewriter('kunlun', deviceSynchronizeRewriter);
+  // Created streams do not synchronise with the default stream: a synchronous copy waits on them.
+  lowerers.registerStatementPrelude('kunlun', defaultStreamOrder);
   lowerers.registerEnumSubstitute('kunlun', epilogueAsActivation);
   // XDNN calls take shapes and transposes as arguments and pick their kernel: the cuBLASLt set-up goes; the handle is the xpu::Context.
   const setup = cublasLtSetup({ matmulPorts: (invocation) => planXdnn(invocation)?.ok === true, handleGoes: false });
