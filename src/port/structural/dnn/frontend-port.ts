@@ -65,7 +65,8 @@ function loweringLines(lowering: Lowering, what: string, input: FrontendPortInpu
   if (binding && !successText) return undefined;
   const check = (call: string) =>
     binding ? `if (${binding.name} === ${successText}) ${binding.name} = ${call};` : successText ? `if (${call} !== ${successText}) throw new Error(\`${escapeTemplate(what)}: ${detail}\`);` : `${call};`;
-  const declaration = binding?.declare ? [`let ${binding.name} = ${successText};`] : [];
+  // Typed: a status enum exported as a frozen object (XDNN's Error_t) would narrow an untyped `let` to its success member.
+  const declaration = binding?.declare ? [`let ${binding.name}: ${ctx.names.type(statusEnum!.spec.name, ctx.style, undefined)} = ${successText};`] : [];
   return [...declaration, ...lowering.prelude.map((p) => (p.status ? check(p.text) : terminated(p.text))), check(lowering.call), ...(lowering.epilogue ?? []).map((p) => terminated(p.text))];
 }
 
