@@ -144,6 +144,27 @@ interface Reuse {
   readonly adapted: Map<Lowerer, Lowerer>;
 }
 
+/** Statement hooks registered per target, asked in registration order: the first answer wins. */
+class StatementHooks<H extends (statement: ts.Statement, ctx: LowerContext) => unknown> {
+  private readonly byTarget = new Map<string, H[]>();
+
+  add(target: BackendId, hook: H): void {
+    this.byTarget.set(target, [...(this.byTarget.get(target) ?? []), hook]);
+  }
+
+  has(target: BackendId): boolean {
+    return (this.byTarget.get(target)?.length ?? 0) > 0;
+  }
+
+  first(statement: ts.Statement, ctx: LowerContext): Exclude<ReturnType<H>, undefined> | undefined {
+    for (const hook of this.byTarget.get(ctx.target) ?? []) {
+      const answer = hook(statement, ctx);
+      if (answer !== undefined) return answer as Exclude<ReturnType<H>, undefined>;
+    }
+    return undefined;
+  }
+}
+
 export class LowererRegistry {
   private readonly enumSubstitutes = new Map<string, EnumSubstitute[]>();
 
@@ -164,56 +185,43 @@ export class LowererRegistry {
   private readonly byBinding = new Map<string, Lowerer[]>();
   private readonly byTarget = new Map<string, Lowerer[]>();
   private readonly droppers = new Map<string, DeclarationDropper[]>();
-  private readonly statementDroppers = new Map<string, StatementDropper[]>();
+  private readonly statementDroppers = new StatementHooks<StatementDropper>();
+  private readonly statementRewriters = new StatementHooks<StatementRewriter>();
+  private readonly statementPreludes = new StatementHooks<StatementPrelude>();
 
   registerStatementDropper(target: BackendId, dropper: StatementDropper): this {
-    this.statementDroppers.set(target, [...(this.statementDroppers.get(target) ?? []), dropper]);
+    this.statementDroppers.add(target, dropper);
     return this;
   }
 
   /** What a registered dropper removes with `statement`, or undefined when it stays. */
   dropsStatement(statement: ts.Statement, ctx: LowerContext): string | undefined {
-    for (const d of this.statementDroppers.get(ctx.target) ?? []) {
-      const dropped = d(statement, ctx);
-      if (dropped !== undefined) return dropped;
-    }
-    return undefined;
+    return this.statementDroppers.first(statement, ctx);
   }
 
   /** Whether any statement dropper or rewriter is registered for the target (the walk asks only then). */
   dropsStatements(target: BackendId): boolean {
-    return (this.statementDroppers.get(target)?.length ?? 0) > 0 || (this.statementRewriters.get(target)?.length ?? 0) > 0 || (this.statementPreludes.get(target)?.length ?? 0) > 0;
+    return this.statementDroppers.has(target) || this.statementRewriters.has(target) || this.statementPreludes.has(target);
   }
 
-  private readonly statementRewriters = new Map<string, StatementRewriter[]>();
-  private readonly statementPreludes = new Map<string, StatementPrelude[]>();
-
   registerStatementPrelude(target: BackendId, prelude: StatementPrelude): this {
-    this.statementPreludes.set(target, [...(this.statementPreludes.get(target) ?? []), prelude]);
+    this.statementPreludes.add(target, prelude);
     return this;
   }
 
   /** What a registered prelude writes before `statement` (or says instead), or undefined. */
   precedesStatement(statement: ts.Statement, ctx: LowerContext): ReturnType<StatementPrelude> {
-    for (const p of this.statementPreludes.get(ctx.target) ?? []) {
-      const found = p(statement, ctx);
-      if (found) return found;
-    }
-    return undefined;
+    return this.statementPreludes.first(statement, ctx);
   }
 
   registerStatementRewriter(target: BackendId, rewriter: StatementRewriter): this {
-    this.statementRewriters.set(target, [...(this.statementRewriters.get(target) ?? []), rewriter]);
+    this.statementRewriters.add(target, rewriter);
     return this;
   }
 
   /** The replacement a registered rewriter writes for `statement`, or undefined when it stays. */
   rewritesStatement(statement: ts.Statement, ctx: LowerContext): ReturnType<StatementRewriter> {
-    for (const r of this.statementRewriters.get(ctx.target) ?? []) {
-      const rewritten = r(statement, ctx);
-      if (rewritten) return rewritten;
-    }
-    return undefined;
+    return this.statementRewriters.first(statement, ctx);
   }
 
   registerDeclarationDropper(target: BackendId, dropper: DeclarationDropper): this {
